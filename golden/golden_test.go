@@ -1,0 +1,50 @@
+package golden
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestAssertWritesActualOnMismatch(t *testing.T) {
+	if *Update {
+		t.Skip("comparison test; nothing to update")
+	}
+	name := "selftest/mismatch.txt"
+	path := Path(name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("a\nb\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(filepath.Dir(path)) })
+
+	ft := &fakeT{}
+	Assert(ft, name, []byte("a\nc\n"))
+	if !ft.failed {
+		t.Fatal("Assert accepted different content")
+	}
+	if b, err := os.ReadFile(path + ".actual"); err != nil || string(b) != "a\nc\n" {
+		t.Fatalf("actual file: %q, %v", b, err)
+	}
+	ft = &fakeT{}
+	Assert(ft, name, []byte("a\nb\n"))
+	if ft.failed {
+		t.Fatal("Assert rejected identical content")
+	}
+	if _, err := os.Stat(path + ".actual"); !os.IsNotExist(err) {
+		t.Fatal("a match must remove the stale .actual file")
+	}
+}
+
+type fakeT struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fakeT) Helper()               {}
+func (f *fakeT) Errorf(string, ...any) { f.failed = true }
+func (f *fakeT) Fatalf(string, ...any) { f.failed = true }
+func (f *fakeT) Fatal(...any)          { f.failed = true }
+func (f *fakeT) Logf(string, ...any)   {}

@@ -1,0 +1,89 @@
+// Package model holds the data of a 市级财政项目支出预算绩效目标表 (municipal budget
+// performance target form): the form, the book of a year's forms, the standard
+// indicator framework, the JSON/YAML codecs, validation and importers.
+package model
+
+// DefaultTitle is the official title printed on every form.
+const DefaultTitle = "市级财政项目支出预算绩效目标表"
+
+// Form is one performance target form.
+type Form struct {
+	Title       string      `json:"title"`        // 表名; DefaultTitle when empty
+	Year        int         `json:"year"`         // 年度
+	Unit        string      `json:"unit"`         // 单位名称
+	Department  string      `json:"department"`   // 主管部门
+	Project     string      `json:"project"`      // 项目名称
+	TotalAmount Amount      `json:"total_amount"` // 项目总金额（万元）
+	YearAmount  Amount      `json:"year_amount"`  // 本年度项目金额（万元）
+	Overview    string      `json:"overview"`     // 项目概述
+	Feasibility string      `json:"feasibility"`  // 项目可行性说明
+	Necessity   string      `json:"necessity"`    // 项目必要性说明
+	AnnualGoal  string      `json:"annual_goal"`  // 年度绩效目标
+	OverallGoal string      `json:"overall_goal"` // 项目总目标
+	OtherNotes  string      `json:"other_notes"`  // 其他需要说明的问题
+	Indicators  []Indicator `json:"indicators"`   // 绩效指标, in print order
+}
+
+// Indicator is one row of the indicator table. Every row carries its full
+// Level1 and Level2; a 二级 category without 三级 is one row whose Level3 and
+// values are empty.
+type Indicator struct {
+	Level1   string `json:"level1"`    // 一级指标
+	Level2   string `json:"level2"`    // 二级指标
+	Level3   string `json:"level3"`    // 三级指标
+	HalfYear string `json:"half_year"` // 半年（程）指标值
+	FullYear string `json:"full_year"` // 全年（程）指标值
+}
+
+// Book is a year's list of forms: what the binder prints.
+type Book struct {
+	Year  int    `json:"year"`  // 年度
+	Title string `json:"title"` // binder title; DefaultTitle when empty
+	Forms []Form `json:"forms"`
+}
+
+// Amount is a decimal amount in 万元 kept as written ("4012.8"), never a float.
+type Amount string
+
+// LongText names one of the six long texts of a form.
+type LongText struct {
+	Key   string // JSON key, e.g. "overview"
+	Label string // printed label, e.g. 项目概述
+}
+
+// LongTexts lists the six long texts in print order.
+var LongTexts = []LongText{
+	{"overview", "项目概述"},
+	{"feasibility", "项目可行性说明"},
+	{"necessity", "项目必要性说明"},
+	{"annual_goal", "年度绩效目标"},
+	{"overall_goal", "项目总目标"},
+	{"other_notes", "其他需要说明的问题"},
+}
+
+// Text returns the long text with the given JSON key ("" for an unknown key).
+func (f *Form) Text(key string) string {
+	switch key {
+	case "overview":
+		return f.Overview
+	case "feasibility":
+		return f.Feasibility
+	case "necessity":
+		return f.Necessity
+	case "annual_goal":
+		return f.AnnualGoal
+	case "overall_goal":
+		return f.OverallGoal
+	case "other_notes":
+		return f.OtherNotes
+	}
+	return ""
+}
+
+// TitleOrDefault returns the form's title, DefaultTitle when it is empty.
+func (f *Form) TitleOrDefault() string {
+	if f.Title == "" {
+		return DefaultTitle
+	}
+	return f.Title
+}
