@@ -1,0 +1,112 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"jixiao/model"
+)
+
+func init() {
+	commands["validate"] = command{
+		summary: "check forms and books; exit 0 valid, 1 problems, 2 usage or I/O errors",
+		run:     runValidate,
+	}
+}
+
+// jsonProblem is the machine-readable form of one problem (validate --json).
+type jsonProblem struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Path     string `json:"path,omitempty"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("validate", stderr)
+	asJSON := fs.Bool("json", false, "print the problems as a JSON array on stdout")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: jixiao validate [--json] FILE...\n\nChecks each form or book (JSON or YAML; a directory stands for its files).\nExit status: 0 valid (warnings allowed), 1 problems found, 2 usage or I/O error.")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return 2
+	}
+	problems := []jsonProblem{}
+	code := 0
+	for _, f := range files {
+		inputs, err := model.ReadInputs([]string{f})
+		for _, in := range inputs {
+			for _, p := range model.Validate(in.Book, in.Source) {
+				file := p.Pos.File
+				if file == "" {
+					file = in.Path
+				}
+				problems = append(problems, jsonProblem{File: file, Line: p.Pos.Line, Column: p.Pos.Col,
+					Path: p.Path, Severity: p.Severity.String(), Message: p.Message})
+				if p.Severity == model.Error {
+					code = max(code, 1)
+				}
+				if !*asJSON {
+					fmt.Fprintln(stdout, p.String())
+				}
+			}
+		}
+		if err != nil {
+			for _, de := range model.DecodeErrors(err) {
+				// Broken content is a problem with the file: exit 1, each problem listed.
+				for _, line := range de.Problems {
+					problems = append(problems, decodeProblem(de.File, line))
+				}
+				code = max(code, 1)
+				if !*asJSON {
+					fmt.Fprintln(stdout, de)
+				}
+			}
+			if !model.IsContentError(err) {
+				if !*asJSON {
+					fmt.Fprintln(stderr, "jixiao validate:", err)
+				}
+				problems = append(problems, jsonProblem{File: f, Severity: "error", Message: err.Error()})
+				code = 2
+			}
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(problems); err != nil {
+			fmt.Fprintln(stderr, "jixiao validate:", err)
+			return 2
+		}
+	} else if code == 0 {
+		fmt.Fprintf(stderr, "jixiao validate: %d file(s) valid\n", len(files))
+	}
+	return code
+}
+
+// decodeProblem parses a "LINE:COL: path: message" decoding problem.
+func decodeProblem(file, s string) jsonProblem {
+	p := jsonProblem{File: file, Severity: "error", Message: s}
+	var line, col int
+	if n, _ := fmt.Sscanf(s, "%d:%d:", &line, &col); n == 2 {
+		p.Line, p.Column = line, col
+		rest := s[strings.Index(s, ":")+1:]
+		rest = strings.TrimSpace(rest[strings.Index(rest, ":")+1:])
+		p.Message = rest
+		if path, msg, ok := strings.Cut(rest, ": "); ok && !strings.ContainsAny(path, " ") {
+			p.Path, p.Message = path, msg
+		}
+	}
+	return p
+}

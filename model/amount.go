@@ -1,0 +1,63 @@
+package model
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// maxDecimals is the number of decimal places an amount may have: 万元 to
+// the fen (0.000001 万元 = 0.01 元).
+const maxDecimals = 6
+
+// Parse returns the amount as an exact rational and the number of decimal
+// places written. Accepted: digits with an optional point and up to six
+// decimals ("4012.8", "250", "0.05"); no sign, no exponent, no thousands
+// separators.
+func (a Amount) Parse() (*big.Rat, int, error) {
+	s := string(a)
+	if s == "" {
+		return nil, 0, fmt.Errorf("the amount is empty")
+	}
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	if intPart == "" || !allDigits(intPart) || (hasPoint && (frac == "" || !allDigits(frac))) {
+		return nil, 0, fmt.Errorf("%q is not an amount: expected digits with an optional decimal point, such as 4012.8", s)
+	}
+	if len(frac) > maxDecimals {
+		return nil, 0, fmt.Errorf("%q has %d decimal places; an amount in 万元 has at most %d", s, len(frac), maxDecimals)
+	}
+	if len(intPart) > 15 {
+		return nil, 0, fmt.Errorf("%q is too large for an amount in 万元", s)
+	}
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return nil, 0, fmt.Errorf("%q is not an amount", s)
+	}
+	return r, len(frac), nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Sum adds amounts exactly and formats the result with as many decimals as
+// the most precise addend (at least 2, as money is written to the cent).
+// Amounts that do not parse are an error naming the first of them.
+func Sum(amounts []Amount) (Amount, error) {
+	total := new(big.Rat)
+	decimals := 2
+	for _, a := range amounts {
+		r, d, err := a.Parse()
+		if err != nil {
+			return "", err
+		}
+		total.Add(total, r)
+		decimals = max(decimals, d)
+	}
+	return Amount(total.FloatString(decimals)), nil
+}

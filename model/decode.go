@@ -1,0 +1,537 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on input, so that a hostile or broken file gets a clear message
+// instead of exhausting memory.
+const (
+	MaxFileSize  = 256 << 20 // bytes in one input file
+	MaxTextBytes = 1 << 20   // bytes in one text field (about 350,000 Chinese characters)
+	maxErrors    = 20        // decoding errors reported per file
+)
+
+// Format is an input file format.
+type Format uint8
+
+const (
+	FormatAuto Format = iota // decided from the file name, else from the content
+	FormatJSON
+	FormatYAML
+)
+
+// Position is where a value stands in an input file.
+type Position struct {
+	File      string
+	Line, Col int
+}
+
+func (p Position) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Source remembers where each field of a decoded book came from, so that
+// validation problems can name the line of the file.
+type Source struct {
+	pos map[string]Position // field path → position of its value
+}
+
+// Position returns where the value at path (as in "forms[2].indicators[5].level2")
+// was read, falling back to its closest enclosing value.
+func (s *Source) Position(path string) (Position, bool) {
+	if s == nil {
+		return Position{}, false
+	}
+	for p := path; ; {
+		if pos, ok := s.pos[p]; ok {
+			return pos, true
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i <= 0 {
+			return Position{}, false
+		}
+		p = p[:i]
+	}
+}
+
+// DecodeError lists every problem found while decoding a file.
+type DecodeError struct {
+	File     string
+	Problems []string // "LINE:COL: path: message", in file order
+}
+
+func (e *DecodeError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.File)
+		b.WriteByte(':')
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// Decode parses a book or a single form (which becomes a book of one form)
+// from src. name is used in messages. Unknown keys, wrong types, truncated
+// input and oversized fields are errors that name the file, line:column and
+// key path; all such problems of the file are reported at once.
+func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
+	if len(src) > MaxFileSize {
+		return nil, nil, &DecodeError{File: name, Problems: []string{fmt.Sprintf("1:1: the file is %d bytes, more than the %d MiB an input may have", len(src), MaxFileSize>>20)}}
+	}
+	if len(strings.TrimSpace(string(src))) == 0 {
+		return nil, nil, &DecodeError{File: name, Problems: []string{"1:1: the file is empty: expected a form or a book in JSON or YAML"}}
+	}
+	if i := indexBinary(src); i >= 0 {
+		return nil, nil, &DecodeError{File: name, Problems: []string{fmt.Sprintf("1:1: not a text file (byte %d is not UTF-8 text): expected a form or a book in JSON or YAML", i)}}
+	}
+	src = trimBOM(src)
+	if format == FormatAuto {
+		format = detectFormat(name, src)
+	}
+	var root *node
+	var err error
+	if format == FormatJSON {
+		root, err = parseJSON(src)
+	} else {
+		root, err = parseYAML(src)
+	}
+	if err != nil {
+		return nil, nil, &DecodeError{File: name, Problems: []string{err.Error()}}
+	}
+	d := &decoder{src: &Source{pos: map[string]Position{}}, file: name}
+	book := d.root(root)
+	if len(d.problems) > 0 {
+		return nil, nil, &DecodeError{File: name, Problems: d.problems}
+	}
+	return book, d.src, nil
+}
+
+// ReadFile reads a book or a single form from a JSON or YAML file.
+func ReadFile(path string) (*Book, error) {
+	b, _, err := ReadFileSource(path)
+	return b, err
+}
+
+// ReadFileSource is ReadFile that also returns where each field was read.
+func ReadFileSource(path string) (*Book, *Source, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("model: %w", err)
+	}
+	if st.IsDir() {
+		return nil, nil, fmt.Errorf("model: %s is a directory: expected a form or book file", path)
+	}
+	if st.Size() > MaxFileSize {
+		return nil, nil, &DecodeError{File: path, Problems: []string{fmt.Sprintf("1:1: the file is %d bytes, more than the %d MiB an input may have", st.Size(), MaxFileSize>>20)}}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("model: %w", err)
+	}
+	return Decode(src, path, FormatAuto)
+}
+
+// Input is one decoded input file.
+type Input struct {
+	Path   string
+	Book   *Book
+	Source *Source
+}
+
+// ReadInputs reads the named files; a directory stands for its .json, .yaml
+// and .yml files in name order. Every file is read even when one fails, and
+// all errors are returned together.
+func ReadInputs(paths []string) ([]Input, error) {
+	var files []string
+	var errs []error
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("model: %w", err))
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("model: %w", err))
+			continue
+		}
+		var names []string
+		for _, e := range entries {
+			switch strings.ToLower(filepath.Ext(e.Name())) {
+			case ".json", ".yaml", ".yml":
+				if !e.IsDir() {
+					names = append(names, e.Name())
+				}
+			}
+		}
+		sort.Strings(names)
+		if len(names) == 0 {
+			errs = append(errs, fmt.Errorf("model: %s: the directory holds no .json, .yaml or .yml file", p))
+		}
+		for _, n := range names {
+			files = append(files, filepath.Join(p, n))
+		}
+	}
+	var out []Input
+	for _, f := range files {
+		b, src, err := ReadFileSource(f)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, Input{Path: f, Book: b, Source: src})
+	}
+	return out, errors.Join(errs...)
+}
+
+func indexBinary(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == 0 || (r == utf8.RuneError && size <= 1) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+func trimBOM(src []byte) []byte {
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		return src[3:]
+	}
+	return src
+}
+
+func detectFormat(name string, src []byte) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		return FormatJSON
+	case ".yaml", ".yml":
+		return FormatYAML
+	}
+	s := strings.TrimSpace(string(src))
+	if strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") {
+		return FormatJSON
+	}
+	return FormatYAML
+}
+
+type decoder struct {
+	src      *Source
+	file     string
+	problems []string
+}
+
+func (d *decoder) errorf(n *node, path, format string, args ...any) {
+	if len(d.problems) == maxErrors {
+		d.problems = append(d.problems, fmt.Sprintf("%d:%d: too many problems; stopping here", n.line, n.col))
+	}
+	if len(d.problems) > maxErrors {
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	if path != "" {
+		msg = path + ": " + msg
+	}
+	d.problems = append(d.problems, fmt.Sprintf("%d:%d: %s", n.line, n.col, msg))
+}
+
+func (d *decoder) mark(path string, n *node) {
+	d.src.pos[path] = Position{File: d.file, Line: n.line, Col: n.col}
+}
+
+var (
+	bookKeys      = []string{"year", "title", "forms"}
+	formKeys      = []string{"title", "year", "unit", "department", "project", "total_amount", "year_amount", "overview", "feasibility", "necessity", "annual_goal", "overall_goal", "other_notes", "indicators"}
+	indicatorKeys = []string{"level1", "level2", "level3", "half_year", "full_year"}
+)
+
+func (d *decoder) root(n *node) *Book {
+	if n.kind != objectNode {
+		d.errorf(n, "", "expected an object (a form, or a book with \"forms\"), got %s", n.describe())
+		return nil
+	}
+	d.mark("", n)
+	if _, ok := lookup(n, "forms"); ok {
+		return d.book(n)
+	}
+	f := d.form(n, "forms[0]")
+	return &Book{Year: f.Year, Title: f.Title, Forms: []Form{f}}
+}
+
+func lookup(n *node, key string) (*node, bool) {
+	for i, k := range n.keys {
+		if k.text == key {
+			return n.vals[i], true
+		}
+	}
+	return nil, false
+}
+
+// fields walks the keys of an object, reporting unknown ones.
+func (d *decoder) fields(n *node, path string, known []string, f func(key string, v *node, p string)) {
+	for i, k := range n.keys {
+		p := join(path, k.text)
+		if !contains(known, k.text) {
+			msg := "unknown key " + strconv.Quote(k.text)
+			if s := suggest(k.text, known); s != "" {
+				msg += " (did you mean " + s + "?)"
+			}
+			d.errorf(k, p, "%s; a %s has the keys %s", msg, kindName(known), strings.Join(known, ", "))
+			continue
+		}
+		d.mark(p, n.vals[i])
+		f(k.text, n.vals[i], p)
+	}
+}
+
+func kindName(known []string) string {
+	switch len(known) {
+	case len(bookKeys):
+		return "book"
+	case len(indicatorKeys):
+		return "indicator"
+	}
+	return "form"
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *decoder) book(n *node) *Book {
+	b := &Book{}
+	d.fields(n, "", bookKeys, func(key string, v *node, p string) {
+		switch key {
+		case "year":
+			b.Year = d.integer(v, p)
+		case "title":
+			b.Title = d.text(v, p)
+		case "forms":
+			if v.kind != arrayNode {
+				d.errorf(v, p, "expected a list of forms, got %s", v.describe())
+				return
+			}
+			b.Forms = make([]Form, 0, len(v.items))
+			for i, item := range v.items {
+				ip := fmt.Sprintf("forms[%d]", i)
+				d.mark(ip, item)
+				if item.kind != objectNode {
+					d.errorf(item, ip, "expected a form object, got %s", item.describe())
+					continue
+				}
+				b.Forms = append(b.Forms, d.form(item, ip))
+			}
+		}
+	})
+	return b
+}
+
+func (d *decoder) form(n *node, path string) Form {
+	var f Form
+	d.fields(n, path, formKeys, func(key string, v *node, p string) {
+		switch key {
+		case "title":
+			f.Title = d.text(v, p)
+		case "year":
+			f.Year = d.integer(v, p)
+		case "unit":
+			f.Unit = d.text(v, p)
+		case "department":
+			f.Department = d.text(v, p)
+		case "project":
+			f.Project = d.text(v, p)
+		case "total_amount":
+			f.TotalAmount = d.amount(v, p)
+		case "year_amount":
+			f.YearAmount = d.amount(v, p)
+		case "overview":
+			f.Overview = d.text(v, p)
+		case "feasibility":
+			f.Feasibility = d.text(v, p)
+		case "necessity":
+			f.Necessity = d.text(v, p)
+		case "annual_goal":
+			f.AnnualGoal = d.text(v, p)
+		case "overall_goal":
+			f.OverallGoal = d.text(v, p)
+		case "other_notes":
+			f.OtherNotes = d.text(v, p)
+		case "indicators":
+			if v.kind == scalarNode && v.scalar == nullScalar {
+				return
+			}
+			if v.kind != arrayNode {
+				d.errorf(v, p, "expected a list of indicator rows, got %s", v.describe())
+				return
+			}
+			f.Indicators = make([]Indicator, 0, len(v.items))
+			for i, item := range v.items {
+				ip := fmt.Sprintf("%s[%d]", p, i)
+				d.mark(ip, item)
+				if item.kind != objectNode {
+					d.errorf(item, ip, "expected an indicator row {level1, level2, level3, half_year, full_year}, got %s", item.describe())
+					continue
+				}
+				f.Indicators = append(f.Indicators, d.indicator(item, ip))
+			}
+		}
+	})
+	return f
+}
+
+func (d *decoder) indicator(n *node, path string) Indicator {
+	var in Indicator
+	d.fields(n, path, indicatorKeys, func(key string, v *node, p string) {
+		s := d.text(v, p)
+		switch key {
+		case "level1":
+			in.Level1 = s
+		case "level2":
+			in.Level2 = s
+		case "level3":
+			in.Level3 = s
+		case "half_year":
+			in.HalfYear = s
+		case "full_year":
+			in.FullYear = s
+		}
+	})
+	return in
+}
+
+// text decodes a string field. YAML numbers and booleans written without
+// quotes are taken as their text (a value like 100% or 序时进度 is text anyway);
+// in JSON a string is required.
+func (d *decoder) text(v *node, path string) string {
+	if v.kind != scalarNode {
+		d.errorf(v, path, "expected a string, got %s", v.describe())
+		return ""
+	}
+	switch v.scalar {
+	case nullScalar:
+		return ""
+	case stringScalar:
+	default:
+		if !d.yamlish(v) {
+			d.errorf(v, path, "expected a string, got %s (write it in double quotes)", v.describe())
+			return ""
+		}
+	}
+	if len(v.text) > MaxTextBytes {
+		d.errorf(v, path, "the text is %d bytes long, more than the %d KiB a field may hold", len(v.text), MaxTextBytes>>10)
+		return ""
+	}
+	return v.text
+}
+
+// yamlish reports whether a non-string scalar may stand for text: in YAML,
+// unquoted 2024 or true are common and harmless; JSON is explicit.
+func (d *decoder) yamlish(v *node) bool {
+	return !strings.HasSuffix(strings.ToLower(d.file), ".json") && v.scalar != boolScalar
+}
+
+func (d *decoder) integer(v *node, path string) int {
+	if v.kind != scalarNode || v.scalar == boolScalar || v.scalar == nullScalar {
+		d.errorf(v, path, "expected a whole number such as 2024, got %s", v.describe())
+		return 0
+	}
+	i, err := strconv.Atoi(strings.TrimSpace(v.text))
+	if err != nil || (v.scalar == stringScalar && d.strictJSON()) {
+		d.errorf(v, path, "expected a whole number such as 2024, got %q", v.text)
+		return 0
+	}
+	return i
+}
+
+func (d *decoder) strictJSON() bool { return strings.HasSuffix(strings.ToLower(d.file), ".json") }
+
+// amount decodes a decimal amount. It is kept as written; a JSON number is
+// accepted and kept as its literal text, never converted to a float.
+func (d *decoder) amount(v *node, path string) Amount {
+	if v.kind != scalarNode || v.scalar == boolScalar {
+		d.errorf(v, path, "expected an amount in 万元 such as \"4012.8\", got %s", v.describe())
+		return ""
+	}
+	if v.scalar == nullScalar {
+		return ""
+	}
+	return Amount(strings.TrimSpace(v.text))
+}
+
+// DecodeErrors returns the decoding errors (problems with the content of
+// files) inside err, which may join several; other errors (I/O) are not
+// among them.
+func DecodeErrors(err error) []*DecodeError {
+	var out []*DecodeError
+	var walk func(error)
+	walk = func(e error) {
+		if e == nil {
+			return
+		}
+		if de, ok := e.(*DecodeError); ok {
+			out = append(out, de)
+			return
+		}
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				walk(x)
+			}
+			return
+		}
+		walk(errors.Unwrap(e))
+	}
+	walk(err)
+	return out
+}
+
+// IsContentError reports whether every error in err is a DecodeError: the
+// files were read, but what they hold is not a valid form or book.
+func IsContentError(err error) bool {
+	if err == nil {
+		return false
+	}
+	n := 0
+	var count func(error)
+	count = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				count(x)
+			}
+			return
+		}
+		n++
+	}
+	count(err)
+	return len(DecodeErrors(err)) == n
+}

@@ -1,0 +1,179 @@
+package model
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func readTestdata(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	require.NoError(t, err)
+	return b
+}
+
+func TestDecodeFormJSONAndYAMLAgree(t *testing.T) {
+	j, _, err := Decode(readTestdata(t, "form.json"), "form.json", FormatAuto)
+	require.NoError(t, err)
+	y, _, err := Decode(readTestdata(t, "form.yaml"), "form.yaml", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, j, y)
+	require.Len(t, j.Forms, 1)
+	f := j.Forms[0]
+	require.Equal(t, 2024, j.Year)
+	require.Equal(t, "企业退休人员体检费", f.Project)
+	require.Equal(t, Amount("4012.8"), f.TotalAmount)
+	require.Len(t, f.Indicators, 22)
+	require.Equal(t, Indicator{"产出指标", "成本指标", "", "", ""}, f.Indicators[15])
+}
+
+func TestEncodeDecodeRoundTrip(t *testing.T) {
+	b, _, err := Decode(readTestdata(t, "form.json"), "form.json", FormatAuto)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, EncodeJSON(&buf, b))
+	again, _, err := Decode(buf.Bytes(), "book.json", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, b, again)
+	var buf2 bytes.Buffer
+	require.NoError(t, EncodeJSON(&buf2, again))
+	require.Equal(t, buf.String(), buf2.String(), "encoding is stable")
+}
+
+func TestEncodeEmptyIndicatorsAsList(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, EncodeJSON(&buf, &Book{Year: 2024, Forms: []Form{{Project: "x"}}}))
+	require.Contains(t, buf.String(), `"indicators": []`)
+	require.Contains(t, buf.String(), `"forms": [`)
+}
+
+// decodeErr decodes src and returns the error text, failing if it decoded.
+func decodeErr(t *testing.T, name, src string) string {
+	t.Helper()
+	_, _, err := Decode([]byte(src), name, FormatAuto)
+	require.Error(t, err, "input must be rejected:\n%s", src)
+	require.NotEmpty(t, DecodeErrors(err), "a content problem must be a DecodeError")
+	return err.Error()
+}
+
+func TestDecodeErrorsNameFileLineAndPath(t *testing.T) {
+	cases := []struct {
+		name, file, src string
+		want            []string
+	}{
+		{"empty", "a.json", "", []string{"a.json:1:1:", "empty"}},
+		{"blank", "a.yaml", "  \n\n", []string{"a.yaml:1:1:", "empty"}},
+		{"binary", "a.json", "{\x00\x01\x02}", []string{"a.json:1:1:", "not a text file"}},
+		{"invalid utf8", "a.json", "{\"unit\": \"\xff\xfe\"}", []string{"not a text file"}},
+		{"truncated", "a.json", "{\"forms\": [{\"unit\": \"x\"", []string{"a.json:1:", "truncated"}},
+		{"trailing", "a.json", "{} {}", []string{"a.json:1:4:", "after the end"}},
+		{"unknown key", "a.json", "{\n  \"forms\": [\n    {\"projct\": \"x\"}\n  ]\n}", []string{"a.json:3:6: forms[0].projct: unknown key \"projct\" (did you mean project?)"}},
+		{"unknown book key", "a.json", "{\"forms\": [], \"yaer\": 2024}", []string{"a.json:1:15: yaer: unknown key", "did you mean year?"}},
+		{"unknown indicator key", "a.yaml", "forms:\n  - indicators:\n      - level4: x\n", []string{"a.yaml:3:9: forms[0].indicators[0].level4: unknown key"}},
+		{"wrong type year", "a.json", "{\"year\": \"2024\"}", []string{"a.json:1:10: forms[0].year: expected a whole number"}},
+		{"wrong type text", "a.json", "{\"unit\": 12}", []string{"forms[0].unit: expected a string, got the number 12"}},
+		{"wrong type list", "a.json", "{\"indicators\": {}}", []string{"forms[0].indicators: expected a list of indicator rows, got an object"}},
+		{"amount bool", "a.json", "{\"total_amount\": true}", []string{"forms[0].total_amount: expected an amount"}},
+		{"not an object", "a.json", "[1, 2]", []string{"a.json:1:1: expected an object"}},
+		{"duplicate key", "a.json", "{\"unit\": \"a\", \"unit\": \"b\"}", []string{"a.json:1:15: duplicate key \"unit\""}},
+		{"control char", "a.json", "{\"unit\": \"a\u0007b\"}", []string{"control character U+0007"}},
+		{"bad yaml", "a.yaml", "unit: [unclosed\n", []string{"a.yaml:", "invalid YAML"}},
+		{"deep", "a.json", strings.Repeat("[", 100) + strings.Repeat("]", 100), []string{"nested more than 64 levels"}},
+		{"yaml merge", "a.yaml", "base: &b {unit: x}\n<<: *b\n", []string{"merge keys"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := decodeErr(t, c.file, c.src)
+			for _, w := range c.want {
+				require.Contains(t, got, w)
+			}
+		})
+	}
+}
+
+func TestDecodeReportsAllProblemsAtOnce(t *testing.T) {
+	got := decodeErr(t, "a.json", `{"forms": [{"unit": 1, "projct": "x"}, {"year": "x"}]}`)
+	require.Contains(t, got, "forms[0].unit")
+	require.Contains(t, got, "forms[0].projct")
+	require.Contains(t, got, "forms[1].year")
+}
+
+func TestDecodeHugeTextField(t *testing.T) {
+	big := strings.Repeat("长", MaxTextBytes/3+10)
+	got := decodeErr(t, "a.json", `{"overview": "`+big+`"}`)
+	require.Contains(t, got, "forms[0].overview: the text is")
+	require.Contains(t, got, "more than the 1024 KiB")
+}
+
+func TestDecodeAmountNumberKeptAsWritten(t *testing.T) {
+	b, _, err := Decode([]byte(`{"total_amount": 13645.49, "year_amount": "0.50"}`), "a.json", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, Amount("13645.49"), b.Forms[0].TotalAmount)
+	require.Equal(t, Amount("0.50"), b.Forms[0].YearAmount)
+}
+
+func TestYAMLUnquotedScalarsAreText(t *testing.T) {
+	b, _, err := Decode([]byte("year: 2024\nunit: 江阴\nindicators:\n  - {level1: 决策, level2: 项目立项, level3: x, half_year: 100, full_year: 100%}\n"), "a.yml", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, "100", b.Forms[0].Indicators[0].HalfYear)
+}
+
+func TestSourcePositions(t *testing.T) {
+	_, src, err := Decode(readTestdata(t, "form.json"), "form.json", FormatAuto)
+	require.NoError(t, err)
+	pos, ok := src.Position("forms[0].indicators[7].level2")
+	require.True(t, ok)
+	require.Equal(t, "form.json", pos.File)
+	require.Greater(t, pos.Line, 20)
+	// an unknown deeper path falls back to its parent
+	pos2, ok := src.Position("forms[0].indicators[7].level2.x")
+	require.True(t, ok)
+	require.Equal(t, pos, pos2)
+}
+
+func TestReadInputsDirectoryInNameOrder(t *testing.T) {
+	dir := t.TempDir()
+	form := readTestdata(t, "form.json")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.json"), form, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.yaml"), readTestdata(t, "form.yaml"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("ignored"), 0o644))
+	in, err := ReadInputs([]string{dir})
+	require.NoError(t, err)
+	require.Len(t, in, 2)
+	require.Equal(t, filepath.Join(dir, "a.yaml"), in[0].Path)
+	require.Equal(t, filepath.Join(dir, "b.json"), in[1].Path)
+
+	_, err = ReadInputs([]string{filepath.Join(dir, "missing.json"), filepath.Join(dir, "b.json")})
+	require.Error(t, err)
+	require.False(t, IsContentError(err), "a missing file is an I/O error")
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "c.json"), []byte("{"), 0o644))
+	_, err = ReadInputs([]string{filepath.Join(dir, "c.json")})
+	require.True(t, IsContentError(err))
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`{"forms": [{"unit": "x", "indicators": [{"level1": "决策"}]}]}`), true)
+	f.Add([]byte("year: 2024\nforms:\n  - unit: x\n"), false)
+	f.Add([]byte(`{"a": [1, 2, {"b": null}], "c": "\u4e2d"}`), true)
+	f.Add([]byte("a: &x [*x]\n"), false)
+	f.Fuzz(func(t *testing.T, src []byte, json bool) {
+		format := FormatYAML
+		if json {
+			format = FormatJSON
+		}
+		b, _, err := Decode(src, "fuzz", format)
+		if err == nil {
+			_ = Validate(b, nil)
+			var buf bytes.Buffer
+			if err := EncodeJSON(&buf, b); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}

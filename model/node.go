@@ -1,0 +1,383 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// node is a parsed JSON or YAML value with its position in the file. Both
+// formats are parsed into nodes first and then decoded by one strict decoder,
+// so that both give the same messages with the same line:column.
+type node struct {
+	kind      nodeKind
+	line, col int     // 1-based position of the value
+	keys      []*node // object: the keys (kind scalar), in file order
+	vals      []*node // object: the values, parallel to keys
+	items     []*node // array
+	text      string  // scalar: the text (strings unquoted, numbers as written)
+	scalar    scalarType
+}
+
+type nodeKind uint8
+
+const (
+	objectNode nodeKind = iota
+	arrayNode
+	scalarNode
+)
+
+type scalarType uint8
+
+const (
+	stringScalar scalarType = iota
+	numberScalar
+	boolScalar
+	nullScalar
+)
+
+func (n *node) describe() string {
+	switch n.kind {
+	case objectNode:
+		return "an object"
+	case arrayNode:
+		return "a list"
+	}
+	switch n.scalar {
+	case numberScalar:
+		return "the number " + n.text
+	case boolScalar:
+		return "the boolean " + n.text
+	case nullScalar:
+		return "null"
+	}
+	return "a string"
+}
+
+// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxDepth = 64
+
+// posError is a syntax error at a position.
+type posError struct {
+	line, col int
+	msg       string
+}
+
+func (e *posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
+
+// jsonParser is a small strict JSON parser that records positions.
+type jsonParser struct {
+	src       []byte
+	off       int
+	line, col int
+}
+
+func parseJSON(src []byte) (*node, error) {
+	p := &jsonParser{src: src, line: 1, col: 1}
+	p.skipSpace()
+	if p.off >= len(p.src) {
+		return nil, p.errorf("the file has no JSON value")
+	}
+	n, err := p.value(0)
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.off < len(p.src) {
+		return nil, p.errorf("unexpected %s after the end of the JSON value", p.describeNext())
+	}
+	return n, nil
+}
+
+func (p *jsonParser) errorf(format string, args ...any) error {
+	return &posError{p.line, p.col, fmt.Sprintf(format, args...)}
+}
+
+func (p *jsonParser) describeNext() string {
+	if p.off >= len(p.src) {
+		return "end of file"
+	}
+	r, _ := utf8.DecodeRune(p.src[p.off:])
+	return strconv.QuoteRune(r)
+}
+
+func (p *jsonParser) advance(n int) {
+	for i := 0; i < n && p.off < len(p.src); i++ {
+		if p.src[p.off] == '\n' {
+			p.line++
+			p.col = 1
+		} else if p.src[p.off]&0xC0 != 0x80 { // count runes, not bytes
+			p.col++
+		}
+		p.off++
+	}
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.off < len(p.src) {
+		switch p.src[p.off] {
+		case ' ', '\t', '\r', '\n':
+			p.advance(1)
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value(depth int) (*node, error) {
+	if depth > maxDepth {
+		return nil, p.errorf("nested more than %d levels deep", maxDepth)
+	}
+	if p.off >= len(p.src) {
+		return nil, p.errorf("unexpected end of file (the JSON is truncated)")
+	}
+	line, col := p.line, p.col
+	switch c := p.src[p.off]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		s, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return &node{kind: scalarNode, line: line, col: col, text: s}, nil
+	case c == '-' || (c >= '0' && c <= '9'):
+		start := p.off
+		end := start
+		for end < len(p.src) && bytes.IndexByte([]byte("+-.eE0123456789"), p.src[end]) >= 0 {
+			end++
+		}
+		lit := string(p.src[start:end])
+		if !json.Valid([]byte(lit)) {
+			return nil, p.errorf("invalid number %q", lit)
+		}
+		p.advance(end - start)
+		return &node{kind: scalarNode, scalar: numberScalar, line: line, col: col, text: lit}, nil
+	default:
+		for _, w := range []struct {
+			lit string
+			t   scalarType
+		}{{"true", boolScalar}, {"false", boolScalar}, {"null", nullScalar}} {
+			if bytes.HasPrefix(p.src[p.off:], []byte(w.lit)) {
+				p.advance(len(w.lit))
+				return &node{kind: scalarNode, scalar: w.t, line: line, col: col, text: w.lit}, nil
+			}
+		}
+		return nil, p.errorf("unexpected %s: expected a JSON value", p.describeNext())
+	}
+}
+
+func (p *jsonParser) str() (string, error) {
+	start := p.off
+	i := p.off + 1
+	for i < len(p.src) {
+		switch c := p.src[i]; {
+		case c == '\\':
+			i += 2
+			continue
+		case c == '"':
+			raw := p.src[start : i+1]
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				return "", p.errorf("invalid string: %v", err)
+			}
+			if !utf8.Valid(raw) {
+				return "", p.errorf("invalid UTF-8 in string")
+			}
+			p.advance(i + 1 - start)
+			return s, nil
+		case c < 0x20:
+			p.advance(i - start)
+			return "", p.errorf("control character %U inside a string (write it as an escape, or \\n for a new paragraph)", rune(c))
+		}
+		i++
+	}
+	return "", p.errorf("unterminated string (the JSON is truncated)")
+}
+
+func (p *jsonParser) object(depth int) (*node, error) {
+	n := &node{kind: objectNode, line: p.line, col: p.col}
+	p.advance(1)
+	p.skipSpace()
+	if p.off < len(p.src) && p.src[p.off] == '}' {
+		p.advance(1)
+		return n, nil
+	}
+	seen := map[string]bool{}
+	for {
+		p.skipSpace()
+		if p.off >= len(p.src) {
+			return nil, p.errorf("unexpected end of file inside an object (the JSON is truncated)")
+		}
+		if p.src[p.off] != '"' {
+			return nil, p.errorf("unexpected %s: expected a key in double quotes", p.describeNext())
+		}
+		kl, kc := p.line, p.col
+		k, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		if seen[k] {
+			return nil, &posError{kl, kc, fmt.Sprintf("duplicate key %q", k)}
+		}
+		seen[k] = true
+		p.skipSpace()
+		if p.off >= len(p.src) || p.src[p.off] != ':' {
+			return nil, p.errorf("unexpected %s: expected ':' after the key %q", p.describeNext(), k)
+		}
+		p.advance(1)
+		p.skipSpace()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.keys = append(n.keys, &node{kind: scalarNode, line: kl, col: kc, text: k})
+		n.vals = append(n.vals, v)
+		p.skipSpace()
+		if p.off >= len(p.src) {
+			return nil, p.errorf("unexpected end of file inside an object (the JSON is truncated)")
+		}
+		switch p.src[p.off] {
+		case ',':
+			p.advance(1)
+		case '}':
+			p.advance(1)
+			return n, nil
+		default:
+			return nil, p.errorf("unexpected %s: expected ',' or '}'", p.describeNext())
+		}
+	}
+}
+
+func (p *jsonParser) array(depth int) (*node, error) {
+	n := &node{kind: arrayNode, line: p.line, col: p.col}
+	p.advance(1)
+	p.skipSpace()
+	if p.off < len(p.src) && p.src[p.off] == ']' {
+		p.advance(1)
+		return n, nil
+	}
+	for {
+		p.skipSpace()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.items = append(n.items, v)
+		p.skipSpace()
+		if p.off >= len(p.src) {
+			return nil, p.errorf("unexpected end of file inside a list (the JSON is truncated)")
+		}
+		switch p.src[p.off] {
+		case ',':
+			p.advance(1)
+		case ']':
+			p.advance(1)
+			return n, nil
+		default:
+			return nil, p.errorf("unexpected %s: expected ',' or ']'", p.describeNext())
+		}
+	}
+}
+
+// parseYAML parses one YAML document into nodes.
+func parseYAML(src []byte) (*node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, yamlError(err)
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, &posError{1, 1, "the file has no YAML document"}
+	}
+	budget := 1 << 20 // bounds alias expansion ("billion laughs")
+	return fromYAML(doc.Content[0], 0, &budget)
+}
+
+// yamlError turns the YAML library's "yaml: line N: msg" into a position error.
+func yamlError(err error) error {
+	msg := err.Error()
+	var line int
+	var rest string
+	if _, e := fmt.Sscanf(msg, "yaml: line %d:", &line); e == nil {
+		if i := bytes.IndexByte([]byte(msg), ':'); i >= 0 {
+			if j := bytes.IndexByte([]byte(msg[i+1:]), ':'); j >= 0 {
+				rest = msg[i+1+j+1:]
+			}
+		}
+		return &posError{line, 1, "invalid YAML:" + rest}
+	}
+	return &posError{1, 1, "invalid YAML: " + msg}
+}
+
+func fromYAML(y *yaml.Node, depth int, budget *int) (*node, error) {
+	*budget--
+	if *budget < 0 {
+		return nil, &posError{y.Line, y.Column, "the YAML expands to too many values (aliases)"}
+	}
+	if depth > maxDepth {
+		return nil, &posError{y.Line, y.Column, fmt.Sprintf("nested more than %d levels deep", maxDepth)}
+	}
+	switch y.Kind {
+	case yaml.AliasNode:
+		if y.Alias == nil {
+			return nil, &posError{y.Line, y.Column, "unknown alias"}
+		}
+		return fromYAML(y.Alias, depth+1, budget)
+	case yaml.MappingNode:
+		n := &node{kind: objectNode, line: y.Line, col: y.Column}
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			k, v := y.Content[i], y.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return nil, &posError{k.Line, k.Column, "a key must be a plain string"}
+			}
+			if k.Value == "<<" {
+				return nil, &posError{k.Line, k.Column, "merge keys (<<) are not supported: write the keys out"}
+			}
+			if seen[k.Value] {
+				return nil, &posError{k.Line, k.Column, fmt.Sprintf("duplicate key %q", k.Value)}
+			}
+			seen[k.Value] = true
+			vn, err := fromYAML(v, depth+1, budget)
+			if err != nil {
+				return nil, err
+			}
+			n.keys = append(n.keys, &node{kind: scalarNode, line: k.Line, col: k.Column, text: k.Value})
+			n.vals = append(n.vals, vn)
+		}
+		return n, nil
+	case yaml.SequenceNode:
+		n := &node{kind: arrayNode, line: y.Line, col: y.Column}
+		for _, c := range y.Content {
+			cn, err := fromYAML(c, depth+1, budget)
+			if err != nil {
+				return nil, err
+			}
+			n.items = append(n.items, cn)
+		}
+		return n, nil
+	case yaml.ScalarNode:
+		n := &node{kind: scalarNode, line: y.Line, col: y.Column, text: y.Value}
+		switch y.ShortTag() {
+		case "!!int", "!!float":
+			n.scalar = numberScalar
+		case "!!bool":
+			n.scalar = boolScalar
+		case "!!null":
+			n.scalar = nullScalar
+		}
+		return n, nil
+	case yaml.DocumentNode:
+		if len(y.Content) == 0 {
+			return nil, &posError{y.Line, y.Column, "empty YAML document"}
+		}
+		return fromYAML(y.Content[0], depth+1, budget)
+	}
+	return nil, &posError{y.Line, y.Column, "unsupported YAML value"}
+}
