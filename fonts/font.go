@@ -1,0 +1,315 @@
+// Package fonts loads the TrueType fonts jixiao draws with and answers the
+// questions layout asks of them: advance widths, vertical metrics and glyph
+// coverage. It is the only package that parses font files. Two fonts are
+// embedded (Noto Serif SC Regular for body text, Noto Sans SC Bold for
+// titles); Load reads others from disk.
+//
+// Widths are reported in 1/1000 em, rounded exactly as the PDF writer
+// (codeberg.org/go-pdf/fpdf) rounds them into the font's width array, so a
+// line that layout measures is the line the PDF viewer draws.
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"unicode"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// noGlyph marks a rune absent from Font.adv.
+const noGlyph = 0xFFFF
+
+// Font is one parsed TrueType face. It is immutable once made and safe for
+// concurrent use.
+type Font struct {
+	data      []byte
+	name      string
+	upm       int
+	ascent    int
+	descent   int
+	capHeight int
+	// adv holds, for every rune of the Basic Multilingual Plane, its advance
+	// in 1/1000 em, or noGlyph when the PDF writer cannot draw it with this
+	// font. Layout asks for one width per character, so the lookup is a
+	// single index.
+	adv []uint16
+}
+
+// Bytes returns the font file to embed: a standalone TrueType file (for a
+// face of a collection, the face rebuilt as a file of its own). The slice is
+// shared; callers must not modify it.
+func (f *Font) Bytes() []byte { return f.data }
+
+// Name returns the PostScript name of the face (its family name if it has
+// no PostScript name).
+func (f *Font) Name() string { return f.name }
+
+// UnitsPerEm returns the font's design units per em (head.unitsPerEm).
+func (f *Font) UnitsPerEm() int { return f.upm }
+
+// Ascent returns the typographic ascender in 1/1000 em, positive above the
+// baseline (hhea.ascender, truncated toward zero as the PDF writer writes
+// the font descriptor's /Ascent).
+func (f *Font) Ascent() int { return f.ascent }
+
+// Descent returns the typographic descender in 1/1000 em, negative below the
+// baseline (hhea.descender, truncated toward zero as in /Descent).
+func (f *Font) Descent() int { return f.descent }
+
+// CapHeight returns the height of capital letters in 1/1000 em (OS/2
+// sCapHeight, or measured from the glyph H for fonts whose OS/2 table
+// predates that field), truncated toward zero.
+func (f *Font) CapHeight() int { return f.capHeight }
+
+// Advance returns the advance width of r in 1/1000 em and true, or 0 and
+// false if the font has no glyph for r that the PDF writer can draw (see
+// Has). A glyph of zero width reports 0 and true.
+func (f *Font) Advance(r rune) (int, bool) {
+	if uint32(r) >= uint32(len(f.adv)) {
+		return 0, false
+	}
+	w := f.adv[r]
+	if w == noGlyph {
+		return 0, false
+	}
+	return int(w), true
+}
+
+// Has reports whether the font draws r: r is mapped to a glyph other than
+// .notdef, lies in the Basic Multilingual Plane (the PDF writer indexes its
+// width table by rune and panics beyond U+FFFF), and is not a control
+// character (those are never drawn).
+func (f *Font) Has(r rune) bool {
+	_, ok := f.Advance(r)
+	return ok
+}
+
+// scaleWidth converts an advance in font units to 1/1000 em the way fpdf
+// v0.12.0 fills its width array (utf8fontfile.go, parseHMTXTable): the scale
+// 1000/unitsPerEm is computed first, then multiplied and rounded half away
+// from zero with math.Round. An advance with the top bit set is read as 0.
+// fpdf stores a zero width as the marker 65535 and treats it as 0 both in
+// the /W array and when measuring, so 0 is returned for it here.
+func scaleWidth(adv, upm int) int {
+	if adv >= 1<<15 {
+		adv = 0
+	}
+	scale := 1000.0 / float64(upm)
+	return int(math.Round(scale * float64(adv)))
+}
+
+// scaleMetric converts a vertical metric in font units to 1/1000 em the way
+// fpdf writes the font descriptor: int(v * (1000/unitsPerEm)), truncated.
+func scaleMetric(v, upm int) int {
+	scale := 1000.0 / float64(upm)
+	return int(float64(v) * scale)
+}
+
+// parse makes a Font from a standalone TrueType file. The caller has
+// already turned collections and non-canonical files into such a file.
+func parse(data []byte) (*Font, error) {
+	d, err := readDirectory(data, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOutlines(d); err != nil {
+		return nil, err
+	}
+	if err := checkWriter(d); err != nil {
+		return nil, err
+	}
+	sf, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("cannot parse the font: %w", err)
+	}
+	var buf sfnt.Buffer
+	f := &Font{data: data, upm: int(sf.UnitsPerEm())}
+
+	f.name, err = sf.Name(&buf, sfnt.NameIDPostScript)
+	if err != nil || f.name == "" {
+		f.name, err = sf.Name(&buf, sfnt.NameIDFamily)
+		if err != nil && !errors.Is(err, sfnt.ErrNotFound) {
+			return nil, fmt.Errorf("cannot read the font's name: %w", err)
+		}
+	}
+
+	// With ppem equal to unitsPerEm (as a raw 26.6 value) sfnt's scaling
+	// divides exactly and hands back plain font units.
+	ppem := fixed.Int26_6(f.upm)
+	m, err := sf.Metrics(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the font's metrics: %w", err)
+	}
+	f.ascent = scaleMetric(int(m.Ascent), f.upm)
+	f.descent = scaleMetric(-int(m.Descent), f.upm)
+	f.capHeight = scaleMetric(int(m.CapHeight), f.upm)
+
+	// Glyph widths are shared by many runes; compute each once.
+	glyphW := make([]int32, sf.NumGlyphs())
+	for i := range glyphW {
+		glyphW[i] = -1
+	}
+	f.adv = make([]uint16, 0x10000)
+	for r := range f.adv {
+		f.adv[r] = noGlyph
+		// fpdf skips the characters 0 and U+FFFF; controls are never drawn.
+		if r == 0xFFFF || unicode.IsControl(rune(r)) {
+			continue
+		}
+		gi, err := sf.GlyphIndex(&buf, rune(r))
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the character map at U+%04X: %w", r, err)
+		}
+		if gi == 0 || int(gi) >= len(glyphW) {
+			continue
+		}
+		w := glyphW[gi]
+		if w < 0 {
+			a, err := sf.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
+			if err != nil {
+				return nil, fmt.Errorf("cannot read the advance of glyph %d: %w", gi, err)
+			}
+			w = int32(scaleWidth(int(a), f.upm))
+			if w >= noGlyph {
+				return nil, fmt.Errorf("glyph %d is %d/1000 em wide, too wide for the PDF width array", gi, w)
+			}
+			glyphW[gi] = w
+		}
+		f.adv[r] = uint16(w)
+	}
+	return f, nil
+}
+
+// checkOutlines rejects faces without TrueType outlines.
+func checkOutlines(d *directory) error {
+	if d.version == sigOTTO || d.has("CFF ") || d.has("CFF2") {
+		return ErrPostScript
+	}
+	if !d.has("glyf") || !d.has("loca") {
+		return errors.New("the font has no TrueType outlines (no glyf and loca tables)")
+	}
+	return nil
+}
+
+// checkWriter rejects what fpdf v0.12.0 would mishandle: it indexes missing
+// tables through nil pointers, slices past short tables, and prints
+// complaints to standard output (which may be carrying the PDF) for formats
+// it does not know. Each test below mirrors a read in utf8fontfile.go.
+func checkWriter(d *directory) error {
+	for _, tag := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"} {
+		if !d.has(tag) {
+			return fmt.Errorf("the font has no %q table", tag)
+		}
+	}
+	head := d.find("head")
+	if len(head) < 54 {
+		return errors.New("the head table is too short")
+	}
+	if upm := binary.BigEndian.Uint16(head[18:]); upm < 16 || upm > 16384 {
+		return fmt.Errorf("unitsPerEm %d is outside 16…16384", upm)
+	}
+	if binary.BigEndian.Uint16(head[52:]) != 0 {
+		return errors.New("unknown glyph data format in the head table")
+	}
+	hhea := d.find("hhea")
+	if len(hhea) < 36 {
+		return errors.New("the hhea table is too short")
+	}
+	if binary.BigEndian.Uint16(hhea[32:]) != 0 {
+		return errors.New("unknown metric data format in the hhea table")
+	}
+	if binary.BigEndian.Uint16(hhea[34:]) == 0 {
+		return errors.New("the hhea table declares no horizontal metrics")
+	}
+	if len(d.find("maxp")) < 6 {
+		return errors.New("the maxp table is too short")
+	}
+	if len(d.find("post")) < 16 {
+		return errors.New("the post table is too short")
+	}
+	if os2 := d.find("OS/2"); os2 != nil {
+		if len(os2) < 72 || (binary.BigEndian.Uint16(os2) > 1 && len(os2) < 90) {
+			return errors.New("the OS/2 table is too short")
+		}
+		fsType := binary.BigEndian.Uint16(os2[8:])
+		if fsType&0x000F == 0x0002 || fsType&0x0300 != 0 {
+			return fmt.Errorf("the font's licence does not allow embedding it in a PDF as a subset (OS/2 fsType 0x%04X)", fsType)
+		}
+	}
+	if err := checkName(d.find("name")); err != nil {
+		return err
+	}
+	return checkCmap(d.find("cmap"))
+}
+
+// checkName mirrors fpdf's parseNAMETable.
+func checkName(name []byte) error {
+	if len(name) < 6 {
+		return errors.New("the name table is too short")
+	}
+	if binary.BigEndian.Uint16(name) != 0 {
+		return errors.New("the name table has a format other than 0")
+	}
+	count := int(binary.BigEndian.Uint16(name[2:]))
+	strings := int(binary.BigEndian.Uint16(name[4:]))
+	if 6+12*count > len(name) {
+		return errors.New("the name table is truncated")
+	}
+	for i := range count {
+		r := name[6+12*i:]
+		platform, encoding := binary.BigEndian.Uint16(r), binary.BigEndian.Uint16(r[2:])
+		lang, id := binary.BigEndian.Uint16(r[4:]), binary.BigEndian.Uint16(r[6:])
+		size, off := int(binary.BigEndian.Uint16(r[8:])), int(binary.BigEndian.Uint16(r[10:]))
+		switch id {
+		case 1, 2, 3, 4, 6:
+		default:
+			continue
+		}
+		win := platform == 3 && encoding == 1 && lang == 0x409
+		mac := platform == 1 && encoding == 0 && lang == 0
+		if !win && !mac {
+			continue
+		}
+		if strings+off+size > len(name) {
+			return fmt.Errorf("name %d lies outside the name table", id)
+		}
+		if win && size%2 != 0 {
+			return fmt.Errorf("name %d is not UTF-16", id)
+		}
+	}
+	return nil
+}
+
+// checkCmap mirrors fpdf's parseCMAPTable: it uses the first Windows Unicode
+// (3,1) or Unicode-platform subtable of format 4.
+func checkCmap(cmap []byte) error {
+	if len(cmap) < 4 {
+		return errors.New("the cmap table is too short")
+	}
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	if 4+8*n > len(cmap) {
+		return errors.New("the cmap table is truncated")
+	}
+	for i := range n {
+		r := cmap[4+8*i:]
+		platform, encoding := binary.BigEndian.Uint16(r), binary.BigEndian.Uint16(r[2:])
+		off := int(binary.BigEndian.Uint32(r[4:]))
+		if !(platform == 3 && encoding == 1) && platform != 0 {
+			continue
+		}
+		if off+14 > len(cmap) || binary.BigEndian.Uint16(cmap[off:]) != 4 {
+			continue
+		}
+		segs := int(binary.BigEndian.Uint16(cmap[off+6:])) / 2
+		if off+16+8*segs > len(cmap) {
+			return errors.New("the cmap format 4 subtable is truncated")
+		}
+		return nil
+	}
+	return errors.New("the font has no Unicode character map of format 4, the only one the PDF writer reads")
+}

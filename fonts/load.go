@@ -1,0 +1,99 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// Load reads a TrueType font from disk. spec is a path to a .ttf file, or to
+// a TrueType collection with the face after '#' ("simsun.ttc#1"); a
+// collection without a face number gives face 0. A collection's face is
+// rebuilt as a standalone TrueType file (tables copied out, 4-byte aligned,
+// checksums recomputed), which also mends collections whose tables are not
+// aligned. Fonts with CFF outlines (.otf, the Noto CJK .ttc) are refused
+// with ErrPostScript. Errors name the file.
+func Load(spec string) (*Font, error) {
+	path, face, explicit := splitSpec(spec)
+	data, err := os.ReadFile(path)
+	if err != nil && explicit {
+		// A file whose own name ends in "#N".
+		if whole, err2 := os.ReadFile(spec); err2 == nil {
+			data, err, face, explicit = whole, nil, 0, false
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %w", err)
+	}
+	f, err := fromFile(data, face, explicit)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %s: %w", spec, err)
+	}
+	return f, nil
+}
+
+// splitSpec splits "path#N" into the path and face N. A '#' not followed by
+// digits only is part of the path.
+func splitSpec(spec string) (path string, face int, explicit bool) {
+	i := strings.LastIndexByte(spec, '#')
+	if i < 0 || i == len(spec)-1 {
+		return spec, 0, false
+	}
+	n, err := strconv.Atoi(spec[i+1:])
+	if err != nil || n < 0 || strings.ContainsAny(spec[i+1:], "+-") {
+		return spec, 0, false
+	}
+	return spec[:i], n, true
+}
+
+// fromFile makes a Font from the bytes of a font file: face of a collection,
+// or the single font (face must then be 0).
+func fromFile(data []byte, face int, explicit bool) (*Font, error) {
+	if len(data) < 4 {
+		return nil, errors.New("not a font file (too short)")
+	}
+	switch sig := binary.BigEndian.Uint32(data); sig {
+	case sigTTC:
+		offs, err := collectionFaces(data)
+		if err != nil {
+			return nil, err
+		}
+		if face >= len(offs) {
+			return nil, fmt.Errorf("face %d requested, but the collection has %d faces (0…%d)", face, len(offs), len(offs)-1)
+		}
+		d, err := readDirectory(data, offs[face])
+		if err != nil {
+			return nil, fmt.Errorf("face %d: %w", face, err)
+		}
+		if err := checkOutlines(d); err != nil {
+			return nil, err
+		}
+		// Copying out the face lets the collection's bytes be freed and
+		// gives the PDF writer the single font it expects.
+		return parse(build(d.version, d.tables))
+	case sigTrueType, sigApple:
+		if explicit && face != 0 {
+			return nil, fmt.Errorf("face %d requested, but the file is a single font, not a collection", face)
+		}
+		d, err := readDirectory(data, 0)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkOutlines(d); err != nil {
+			return nil, err
+		}
+		if !d.canonical {
+			data = build(d.version, d.tables)
+		}
+		return parse(data)
+	case sigOTTO:
+		return nil, ErrPostScript
+	case sigWOFF, sigWOFF2:
+		return nil, errors.New("the font is a compressed web font (WOFF); convert it to a TrueType .ttf first")
+	default:
+		return nil, fmt.Errorf("not a TrueType font (the file starts with %q)", data[:4])
+	}
+}

@@ -1,0 +1,159 @@
+package fonts
+
+import (
+	"fmt"
+	"strconv"
+
+	"jixiao/layout"
+)
+
+// Set is the fonts a document is drawn with: one font per role and, for
+// characters those lack, fallback fonts tried in order. A Set is read-only
+// once built and then safe for concurrent use.
+//
+// Characters outside the Basic Multilingual Plane (above U+FFFF, such as
+// 𠮷 U+20BB7) are never drawable, whatever the fonts contain: fpdf v0.12.0
+// keeps its widths in a table of 65536 entries indexed by rune and panics
+// on anything larger. Control characters are never drawable either.
+type Set struct {
+	Body     *Font   // 宋体 role
+	Title    *Font   // 黑体 role
+	Fallback []*Font // tried in order for characters the role's font lacks
+}
+
+// Set implements the measuring interface layout declares.
+var _ layout.Measurer = (*Set)(nil)
+
+func (s *Set) font(role layout.Role) *Font {
+	if role == layout.Title {
+		return s.Title
+	}
+	return s.Body
+}
+
+// Face returns the font that draws r in role: the role's font if it has r,
+// else the first fallback that has it. It returns nil and false if no font
+// of the set can draw r.
+func (s *Set) Face(role layout.Role, r rune) (*Font, bool) {
+	if f := s.font(role); f != nil && f.Has(r) {
+		return f, true
+	}
+	for _, f := range s.Fallback {
+		if f != nil && f.Has(r) {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+// Advance returns the advance width of r drawn in role, in 1/1000 em, as the
+// PDF width array of the font that draws it stores it. A character that no
+// font of the set draws is measured as the box drawn in its place
+// (BoxWidth).
+func (s *Set) Advance(role layout.Role, r rune) int {
+	if f, ok := s.Face(role, r); ok {
+		w, _ := f.Advance(r)
+		return w
+	}
+	return BoxWidth(r)
+}
+
+// BoxWidth returns the width, in 1/1000 em, of the box drawn in place of a
+// character no font can draw: 1000 for characters East Asian text sets on
+// a full em (CJK ideographs of every plane, kana, Hangul, full-width forms,
+// CJK punctuation, emoji), 500 for everything else.
+func BoxWidth(r rune) int {
+	if wide(r) {
+		return 1000
+	}
+	return 500
+}
+
+// wideRanges are the East Asian Wide and Fullwidth blocks (after Unicode
+// UAX #11), coarsened to whole blocks.
+var wideRanges = [...]struct{ lo, hi rune }{
+	{0x1100, 0x115F},   // Hangul Jamo initial consonants
+	{0x2E80, 0x303E},   // CJK radicals … CJK symbols and punctuation
+	{0x3041, 0x33FF},   // kana, bopomofo, Hangul compatibility jamo, CJK compatibility
+	{0x3400, 0x4DBF},   // CJK extension A
+	{0x4E00, 0x9FFF},   // CJK unified ideographs
+	{0xA000, 0xA4CF},   // Yi
+	{0xAC00, 0xD7A3},   // Hangul syllables
+	{0xF900, 0xFAFF},   // CJK compatibility ideographs
+	{0xFE10, 0xFE19},   // vertical forms
+	{0xFE30, 0xFE6F},   // CJK compatibility forms, small form variants
+	{0xFF00, 0xFF60},   // full-width forms
+	{0xFFE0, 0xFFE6},   // full-width signs
+	{0x1F300, 0x1F64F}, // pictographs, emoticons
+	{0x1F900, 0x1F9FF}, // supplemental symbols and pictographs
+	{0x20000, 0x2FFFD}, // CJK extensions B…F, compatibility supplement
+	{0x30000, 0x3FFFD}, // CJK extensions G…
+}
+
+func wide(r rune) bool {
+	for _, w := range wideRanges {
+		if r < w.lo {
+			return false
+		}
+		if r <= w.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// Field is one piece of text to check, as the model lists them.
+type Field struct {
+	Path string // where the text is, e.g. "forms[0].overview"
+	Text string
+	Role layout.Role
+}
+
+// Missing is a character of a field that no font of the set can draw.
+type Missing struct {
+	Path string
+	Rune rune
+}
+
+// String formats m as `forms[0].overview: U+20BB7 '𠮷'`, saying why when the
+// character lies outside the Basic Multilingual Plane.
+func (m Missing) String() string {
+	s := fmt.Sprintf("%s: U+%04X %s", m.Path, m.Rune, strconv.QuoteRune(m.Rune))
+	if m.Rune > 0xFFFF {
+		s += " (outside the Basic Multilingual Plane, which the PDF writer cannot draw)"
+	}
+	return s
+}
+
+// Check returns the characters of fields that the set cannot draw in each
+// field's role: one entry per distinct (path, character), in the order they
+// first occur. Line breaks (U+000A) are not reported: layout breaks the line
+// there and draws nothing.
+func (s *Set) Check(fields []Field) []Missing {
+	var out []Missing
+	type key struct {
+		path string
+		r    rune
+	}
+	var seen map[key]bool
+	for _, f := range fields {
+		for _, r := range f.Text {
+			if r == '\n' {
+				continue
+			}
+			if _, ok := s.Face(f.Role, r); ok {
+				continue
+			}
+			k := key{f.Path, r}
+			if seen[k] {
+				continue
+			}
+			if seen == nil {
+				seen = make(map[key]bool)
+			}
+			seen[k] = true
+			out = append(out, Missing{Path: f.Path, Rune: r})
+		}
+	}
+	return out
+}
