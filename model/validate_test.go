@@ -1,0 +1,146 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func validForm(t *testing.T) Form {
+	t.Helper()
+	b, _, err := Decode(readTestdata(t, "form.json"), "form.json", FormatAuto)
+	require.NoError(t, err)
+	return b.Forms[0]
+}
+
+func TestValidateAcceptsTheExampleForm(t *testing.T) {
+	f := validForm(t)
+	problems := Validate(&Book{Year: 2024, Forms: []Form{f}}, nil)
+	require.Empty(t, problems)
+}
+
+// TestValidateRules breaks a valid form in one way per case and checks that
+// exactly the expected problem is reported.
+func TestValidateRules(t *testing.T) {
+	cases := []struct {
+		name   string
+		break_ func(f *Form)
+		sev    Severity
+		path   string
+		msg    string
+	}{
+		{"missing unit", func(f *Form) { f.Unit = " " }, Error, "forms[0].unit", "单位名称 is missing"},
+		{"missing department", func(f *Form) { f.Department = "" }, Error, "forms[0].department", "主管部门 is missing"},
+		{"missing project", func(f *Form) { f.Project = "" }, Error, "forms[0].project", "项目名称 is missing"},
+		{"missing year", func(f *Form) { f.Year = 0 }, Error, "forms[0].year", "年度 is missing"},
+		{"implausible year", func(f *Form) { f.Year = 24 }, Error, "forms[0].year", "not a plausible year"},
+		{"missing amount", func(f *Form) { f.TotalAmount = "" }, Error, "forms[0].total_amount", "项目总金额（万元） is missing"},
+		{"malformed amount", func(f *Form) { f.YearAmount = "4,012.8" }, Error, "forms[0].year_amount", "is not an amount"},
+		{"negative amount", func(f *Form) { f.YearAmount = "-1" }, Error, "forms[0].year_amount", "is not an amount"},
+		{"too many decimals", func(f *Form) { f.YearAmount = "1.1234567" }, Error, "forms[0].year_amount", "7 decimal places"},
+		{"year above total", func(f *Form) { f.YearAmount = "4012.81" }, Error, "forms[0].year_amount", "本年度项目金额 4012.81 is more than 项目总金额 4012.8"},
+		{"control character", func(f *Form) { f.Overview = "a\u0001b" }, Error, "forms[0].overview", "control character U+0001"},
+		{"line break in short field", func(f *Form) { f.Project = "a\nb" }, Error, "forms[0].project", "a line break"},
+		{"unknown level1", func(f *Form) { setLevel1(f, "决策", "决册") }, Error, "forms[0].indicators[0].level1", "决册 is not a standard 一级指标 (did you mean 决策?)"},
+		{"misplaced level2", func(f *Form) { f.Indicators[2].Level2 = "组织目标"; f.Indicators[3].Level2 = "组织目标" }, Error, "forms[0].indicators[2].level2", "组织目标 is not a 二级指标 of 决策 (did you mean 绩效目标?)"},
+		{"level2 of another level1", func(f *Form) { f.Indicators[11].Level2 = "社会效益" }, Error, "forms[0].indicators[11].level2", "社会效益 is not a 二级指标 of 产出指标 (it belongs to 效益指标)"},
+		{"standard level3 misplaced", func(f *Form) { f.Indicators[1].Level2 = "绩效目标" }, Error, "forms[0].indicators[1].level2", "立项程序规范性 belongs under 决策/项目立项, not 决策/绩效目标"},
+		{"level1 split", func(f *Form) { f.Indicators = append(f.Indicators, Indicator{"决策", "项目立项", "另一个", "a", "b"}) }, Error, "forms[0].indicators[22].level1", "一级指标 决策 is split"},
+		{"level2 split", func(f *Form) { f.Indicators[13], f.Indicators[14] = f.Indicators[14], f.Indicators[13] }, Error, "forms[0].indicators[14].level2", "二级指标 质量指标 is split"},
+		{"duplicate level3", func(f *Form) { f.Indicators[13].Level3 = f.Indicators[12].Level3 }, Error, "forms[0].indicators[13].level3", "体检人员参与率 appears twice under 质量指标"},
+		{"level3 without values", func(f *Form) { f.Indicators[11].HalfYear, f.Indicators[11].FullYear = "", "" }, Error, "forms[0].indicators[11]", "参与体检人数 has no values"},
+		{"values without level3", func(f *Form) { f.Indicators[15].FullYear = "1" }, Error, "forms[0].indicators[15].level3", "三级指标 is missing but the row has values"},
+		{"empty row beside level3 rows", func(f *Form) {
+			f.Indicators = append(f.Indicators[:12], append([]Indicator{{"产出指标", "数量指标", "", "", ""}}, f.Indicators[12:]...)...)
+		}, Error, "forms[0].indicators[12]", "an empty 数量指标 row beside rows"},
+		{"empty level2", func(f *Form) { f.Indicators[15].Level2 = "" }, Error, "forms[0].indicators[15].level2", "二级指标 is missing"},
+		{"half value missing", func(f *Form) { f.Indicators[11].HalfYear = "" }, Warning, "forms[0].indicators[11].half_year", "has no 半年（程）指标值"},
+		{"full value missing", func(f *Form) { f.Indicators[11].FullYear = "" }, Warning, "forms[0].indicators[11].full_year", "has no 全年（程）指标值"},
+		{"out of order", func(f *Form) {
+			f.Indicators[12], f.Indicators[13], f.Indicators[14] = f.Indicators[14], f.Indicators[12], f.Indicators[13]
+		}, Warning, "forms[0].indicators[13]", "产出指标/质量指标 is out of the standard order"},
+		{"missing category", func(f *Form) { f.Indicators = append(f.Indicators[:16], f.Indicators[17:]...) }, Warning, "forms[0].indicators", "the standard category 效益指标/经济效益 is missing"},
+		{"missing standard level3", func(f *Form) { f.Indicators = append(f.Indicators[:8], f.Indicators[9:]...) }, Warning, "forms[0].indicators", "the standard 三级指标 资金使用合规性 of 过程/资金管理 is missing"},
+		{"no indicators", func(f *Form) { f.Indicators = nil }, Warning, "forms[0].indicators", "the form has no indicators"},
+		{"year differs from book", func(f *Form) { f.Year = 2023 }, Warning, "forms[0].year", "the form is of 2023 but the book is of 2024"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := validForm(t)
+			c.break_(&f)
+			problems := Validate(&Book{Year: 2024, Forms: []Form{f}}, nil)
+			found := false
+			for _, p := range problems {
+				if p.Path == c.path && p.Severity == c.sev && strings.Contains(p.Message, c.msg) {
+					found = true
+				}
+			}
+			require.True(t, found, "want %s %s: …%s…; got:\n%s", c.sev, c.path, c.msg, list(problems))
+			if c.sev == Error {
+				require.Error(t, Errors(problems))
+			} else {
+				require.NoError(t, Errors(problems), "a warning alone must not fail validation")
+			}
+		})
+	}
+}
+
+func setLevel1(f *Form, from, to string) {
+	for i := range f.Indicators {
+		if f.Indicators[i].Level1 == from {
+			f.Indicators[i].Level1 = to
+		}
+	}
+}
+
+func list(ps []Problem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		fmt.Fprintln(&b, p.String())
+	}
+	return b.String()
+}
+
+func TestValidateEmptyBook(t *testing.T) {
+	problems := Validate(&Book{Year: 2024}, nil)
+	require.Len(t, problems, 1)
+	require.Equal(t, "forms", problems[0].Path)
+}
+
+func TestValidateProblemsCarryFilePositions(t *testing.T) {
+	src := strings.Replace(string(readTestdata(t, "form.json")), `"level2": "绩效目标"`, `"level2": "组织目标"`, 2)
+	b, s, err := Decode([]byte(src), "form.json", FormatAuto)
+	require.NoError(t, err)
+	problems := Validate(b, s)
+	require.NotEmpty(t, problems)
+	p := problems[0]
+	require.Equal(t, "forms[0].indicators[2].level2", p.Path)
+	require.Equal(t, "form.json", p.Pos.File)
+	require.Contains(t, p.String(), fmt.Sprintf("form.json:%d:", p.Pos.Line))
+	line := []rune(strings.Split(src, "\n")[p.Pos.Line-1])
+	require.True(t, strings.HasPrefix(string(line[p.Pos.Col-1:]), `"组织目标"`), "the position points at the value")
+}
+
+func TestAmountParseAndSum(t *testing.T) {
+	for _, ok := range []string{"0", "4012.8", "13645.49", "0.000001", "193.55"} {
+		_, _, err := Amount(ok).Parse()
+		require.NoError(t, err, ok)
+	}
+	for _, bad := range []string{"", ".5", "5.", "1e3", "-1", "+1", "1,000", "１２", "NaN", "1.2.3"} {
+		_, _, err := Amount(bad).Parse()
+		require.Error(t, err, bad)
+	}
+	sum, err := Sum([]Amount{"4012.8", "13645.49", "250", "0.01"})
+	require.NoError(t, err)
+	require.Equal(t, Amount("17908.30"), sum)
+	sum, err = Sum([]Amount{"0.1", "0.2"})
+	require.NoError(t, err)
+	require.Equal(t, Amount("0.30"), sum, "exact decimal arithmetic, not floats")
+	sum, err = Sum([]Amount{"1.000001", "2"})
+	require.NoError(t, err)
+	require.Equal(t, Amount("3.000001"), sum)
+	_, err = Sum([]Amount{"1", "x"})
+	require.Error(t, err)
+}
