@@ -410,6 +410,8 @@ func (d *decoder) form(n *node, path string) Form {
 	return f
 }
 
+// indicator decodes one row. Values are normalised as they are read (>= and
+// LaTeX become ≥, stray spaces go), so every input prints the same way.
 func (d *decoder) indicator(n *node, path string) Indicator {
 	var in Indicator
 	d.fields(n, path, indicatorKeys, func(key string, v *node, p string) {
@@ -422,9 +424,9 @@ func (d *decoder) indicator(n *node, path string) Indicator {
 		case "level3":
 			in.Level3 = s
 		case "half_year":
-			in.HalfYear = s
+			in.HalfYear = NormalizeValue(s)
 		case "full_year":
-			in.FullYear = s
+			in.FullYear = NormalizeValue(s)
 		}
 	})
 	return in

@@ -123,6 +123,13 @@ func TestYAMLUnquotedScalarsAreText(t *testing.T) {
 	require.Equal(t, "100", b.Forms[0].Indicators[0].HalfYear)
 }
 
+func TestDecodeNormalisesValues(t *testing.T) {
+	b, _, err := Decode([]byte(`{"indicators": [{"level1": "决策", "level2": "项目立项", "level3": "x", "half_year": ">= 95 %", "full_year": "$\\leq 5\\%$"}]}`), "a.json", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, "≥95%", b.Forms[0].Indicators[0].HalfYear)
+	require.Equal(t, "≤5%", b.Forms[0].Indicators[0].FullYear)
+}
+
 func TestSourcePositions(t *testing.T) {
 	_, src, err := Decode(readTestdata(t, "form.json"), "form.json", FormatAuto)
 	require.NoError(t, err)
