@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"jixiao/model"
+)
+
+func init() {
+	commands["import"] = command{summary: "import a text extraction of forms (seed) as a JSON book", run: runImport}
+}
+
+// runImport implements jixiao import FILE [-o OUT]: the book goes to OUT
+// (atomically) or standard output, every repair to standard error.
+func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("import", stderr)
+	out := fs.String("o", "-", "write the JSON book to `OUT` instead of standard output")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: jixiao import FILE [-o OUT.json]")
+		fmt.Fprintln(stderr, "\nReads the tab-separated text extraction of a year's forms (FILE, or - for")
+		fmt.Fprintln(stderr, "standard input), repairs the extraction damage and writes the book as JSON.")
+		fmt.Fprintln(stderr, "Each repair is reported on standard error as FILE:LINE: message.")
+		fmt.Fprintln(stderr, "\noptions:")
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "jixiao import: expected exactly one input FILE")
+		fs.Usage()
+		return 2
+	}
+	name := pos[0]
+	var in io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "jixiao import: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		in = f
+	}
+	book, repairs, err := model.ImportSeed(in, name)
+	for _, r := range repairs {
+		fmt.Fprintln(stderr, r)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
+		if errors.Is(err, model.ErrSeed) {
+			return 1
+		}
+		return 2
+	}
+	if err := writeOutput(*out, stdout, func(w io.Writer) error { return model.EncodeJSON(w, book) }); err != nil {
+		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
+		return 2
+	}
+	return 0
+}

@@ -1,0 +1,708 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Repair is one guess or repair the seed importer made on damaged input: a
+// garbled label replaced, a shifted cell put back, a fragment dropped, a text
+// cleaned. Line is the 1-based line of the seed it concerns.
+type Repair struct {
+	Name    string // source name given to ImportSeed
+	Line    int    // 1-based line number in the seed
+	Message string
+}
+
+// String formats r like a compiler diagnostic: "name:LINE: message".
+func (r Repair) String() string {
+	return fmt.Sprintf("%s:%d: %s", r.Name, r.Line, r.Message)
+}
+
+// maxSeedSize bounds what ImportSeed reads (bytes); the real seed is 80 KB.
+const maxSeedSize = 64 << 20
+
+// ImportSeed reads the text extraction of a year's forms (the format of
+// testdata/seed-jiangyin-2024.txt: tab-separated cells, one table row a line,
+// each form starting at the title line 市级财政项目支出预算绩效目标表) and
+// returns the book, every repair it made (in line order) and an error when
+// the input cannot be read as forms. name is used in messages only.
+//
+// Repairs are what a person would do with the printed forms at hand: the
+// 一级 and 二级 of a row follow from its 三级 (the standard 三级 of 决策 and
+// 过程) or its 二级 label (every 二级 has exactly one 一级); garbled or
+// truncated labels are matched to the one framework name they can stand for;
+// rows whose labels moved to a neighbouring line are put back; stray
+// fragments are dropped; values go through NormalizeValue, long texts
+// through CleanText and short fields through CleanLabel.
+func ImportSeed(r io.Reader, name string) (*Book, []Repair, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxSeedSize+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("model: %s: %w", name, err)
+	}
+	if len(data) > maxSeedSize {
+		return nil, nil, fmt.Errorf("model: %s: file larger than %d bytes: %w", name, maxSeedSize, ErrSeed)
+	}
+	im := &importer{name: name}
+	if err := im.split(data); err != nil {
+		return nil, nil, err
+	}
+	book, err := im.book()
+	if err != nil {
+		return nil, nil, err
+	}
+	// repairs are made per form and row; report them in line order
+	sort.SliceStable(im.repairs, func(i, j int) bool { return im.repairs[i].Line < im.repairs[j].Line })
+	return book, im.repairs, nil
+}
+
+// ErrSeed is wrapped by every error ImportSeed returns for input that cannot
+// be read as forms (as opposed to I/O errors of the reader).
+var ErrSeed = errors.New("cannot import seed")
+
+// seedRow is one line of the seed: its non-empty cells, trimmed, with the
+// column each came from.
+type seedRow struct {
+	line  int
+	cells []seedCell
+}
+
+type seedCell struct {
+	col  int
+	text string
+}
+
+func (r seedRow) texts() []string {
+	t := make([]string, len(r.cells))
+	for i, c := range r.cells {
+		t[i] = c.text
+	}
+	return t
+}
+
+func (r seedRow) String() string { return strings.Join(r.texts(), " | ") }
+
+type importer struct {
+	name    string
+	rows    []seedRow // non-blank rows only
+	lastLn  int       // number of lines in the input
+	pos     int
+	repairs []Repair
+}
+
+func (im *importer) errorf(line int, format string, args ...any) error {
+	return fmt.Errorf("model: %s:%d: %s: %w", im.name, line, fmt.Sprintf(format, args...), ErrSeed)
+}
+
+func (im *importer) repair(line int, format string, args ...any) {
+	im.repairs = append(im.repairs, Repair{Name: im.name, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// split checks that data is text and splits it into rows of cells.
+func (im *importer) split(data []byte) error {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return im.errorf(1, "empty file: expected the title line %s", DefaultTitle)
+	}
+	lines := strings.Split(string(data), "\n")
+	im.lastLn = len(lines)
+	for i, l := range lines {
+		n := i + 1
+		if !utf8.ValidString(l) || strings.ContainsRune(l, 0) {
+			return im.errorf(n, "not a UTF-8 text file (binary data)")
+		}
+		var row seedRow
+		for col, c := range strings.Split(strings.TrimRight(l, "\r"), "\t") {
+			if c = strings.TrimSpace(c); c != "" {
+				row.cells = append(row.cells, seedCell{col, c})
+			}
+		}
+		if len(row.cells) > 0 {
+			row.line = n
+			im.rows = append(im.rows, row)
+		}
+	}
+	return nil
+}
+
+// normKey makes a row label comparable: no blanks, full-width parentheses.
+func normKey(s string) string {
+	s = strings.Join(strings.Fields(s), "")
+	return strings.NewReplacer("(", "（", ")", "）", "\u3000", "").Replace(s)
+}
+
+func isTitle(r seedRow) bool {
+	return normKey(strings.Join(r.texts(), "")) == DefaultTitle
+}
+
+// isRule reports whether every cell of r is a horizontal rule ("-----").
+func isRule(r seedRow) bool {
+	for _, c := range r.cells {
+		if strings.Trim(c.text, "-—–=_─") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var yearRE = regexp.MustCompile(`^(?:年度[:：]?)?(\d{4})年度?$`)
+
+func (im *importer) book() (*Book, error) {
+	b := &Book{Title: DefaultTitle, Forms: []Form{}}
+	if len(im.rows) == 0 {
+		return nil, im.errorf(1, "no content: expected the title line %s", DefaultTitle)
+	}
+	if !isTitle(im.rows[0]) {
+		return nil, im.errorf(im.rows[0].line, "expected the title line %s, found %q", DefaultTitle, clip(im.rows[0].String()))
+	}
+	for im.pos < len(im.rows) {
+		f, err := im.form(len(b.Forms) + 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(b.Forms) == 0 {
+			b.Year = f.Year
+		} else if f.Year != b.Year {
+			return nil, im.errorf(im.rows[im.pos-1].line, "form %d is for %d, the forms before it for %d", len(b.Forms)+1, f.Year, b.Year)
+		}
+		b.Forms = append(b.Forms, *f)
+	}
+	return b, nil
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		return string([]rune(s)[:40]) + "…"
+	}
+	return s
+}
+
+// headerKeys are the row labels of a form's header, after normKey.
+const (
+	keyUnit       = "单位名称"
+	keyDepartment = "主管部门"
+	keyProject    = "项目名称"
+	keyTotal      = "项目总金额（万元）"
+	keyYearAmount = "本年度项目金额（万元）"
+)
+
+var amountRE = regexp.MustCompile(`^\d+(?:\.\d+)?$`)
+
+// form reads one form starting at the title row im.rows[im.pos].
+func (im *importer) form(num int) (*Form, error) {
+	titleLn := im.rows[im.pos].line
+	im.pos++
+	f := &Form{Title: DefaultTitle, Indicators: []Indicator{}}
+	end := func() int { // the line where the form ended early
+		if im.pos < len(im.rows) {
+			return im.rows[im.pos].line
+		}
+		return im.lastLn
+	}
+	if im.pos >= len(im.rows) || isTitle(im.rows[im.pos]) {
+		return nil, im.errorf(end(), "form %d (title at line %d) is truncated: expected the year line (e.g. 2024年度)", num, titleLn)
+	}
+	yr := im.rows[im.pos]
+	m := yearRE.FindStringSubmatch(normKey(strings.Join(yr.texts(), "")))
+	if m == nil {
+		return nil, im.errorf(yr.line, "form %d: expected the year line (e.g. 2024年度) after the title, found %q", num, clip(yr.String()))
+	}
+	f.Year, _ = strconv.Atoi(m[1])
+	im.pos++
+
+	seen := map[string]int{}
+	headerLn := 0
+	for headerLn == 0 {
+		if im.pos >= len(im.rows) || isTitle(im.rows[im.pos]) {
+			return nil, im.errorf(end(), "form %d (title at line %d) is truncated: expected the indicator table header 一级指标 %s", num, titleLn, missingHeader(seen))
+		}
+		row := im.rows[im.pos]
+		im.pos++
+		if isRule(row) {
+			continue
+		}
+		key := normKey(row.cells[0].text)
+		if strings.HasPrefix(key, "一级指") {
+			headerLn = row.line
+			im.indicatorHeader(row)
+			break
+		}
+		if ln, dup := seen[key]; dup {
+			return nil, im.errorf(row.line, "form %d: second %s row (first at line %d)", num, key, ln)
+		}
+		seen[key] = row.line
+		rest := row.cells[1:]
+		switch key {
+		case keyUnit:
+			unit, dept := splitPair(rest, keyDepartment)
+			f.Unit = im.label(row.line, keyUnit, unit)
+			f.Department = im.label(row.line, keyDepartment, dept)
+			seen[keyDepartment] = row.line
+		case keyProject:
+			f.Project = im.label(row.line, keyProject, joinCells(rest, " "))
+		case keyTotal:
+			total, year := splitPair(rest, keyYearAmount)
+			var err error
+			if f.TotalAmount, err = im.amount(row.line, num, keyTotal, total); err != nil {
+				return nil, err
+			}
+			if f.YearAmount, err = im.amount(row.line, num, keyYearAmount, year); err != nil {
+				return nil, err
+			}
+			seen[keyYearAmount] = row.line
+		default:
+			lt, ok := longTextByLabel(key)
+			if !ok {
+				return nil, im.errorf(row.line, "form %d: unexpected row %q in the form header (expected 单位名称, 项目名称, 项目总金额（万元）, a long text or the 一级指标 header)", num, clip(row.String()))
+			}
+			*f.textField(lt.Key) = im.text(row.line, lt.Label, joinCells(rest, " "))
+		}
+	}
+	for _, k := range requiredHeader() {
+		if _, ok := seen[k]; !ok {
+			return nil, im.errorf(headerLn, "form %d (title at line %d): missing the %s row before the indicator table", num, titleLn, k)
+		}
+	}
+	if f.Project == "" {
+		return nil, im.errorf(seen[keyProject], "form %d: empty 项目名称", num)
+	}
+
+	t := newTable(im, num)
+	for im.pos < len(im.rows) && !isTitle(im.rows[im.pos]) {
+		row := im.rows[im.pos]
+		im.pos++
+		if isRule(row) {
+			im.repair(row.line, "rule line %q dropped", clip(row.String()))
+			continue
+		}
+		if err := t.add(row); err != nil {
+			return nil, err
+		}
+	}
+	if len(t.order) == 0 {
+		return nil, im.errorf(end(), "form %d (title at line %d) is truncated: no indicator rows after the header at line %d", num, titleLn, headerLn)
+	}
+	f.Indicators = t.indicators(titleLn, f.Project)
+	return f, nil
+}
+
+func requiredHeader() []string {
+	keys := []string{keyUnit, keyDepartment, keyProject, keyTotal, keyYearAmount}
+	for _, lt := range LongTexts {
+		keys = append(keys, lt.Label)
+	}
+	return keys
+}
+
+func missingHeader(seen map[string]int) string {
+	var miss []string
+	for _, k := range requiredHeader() {
+		if _, ok := seen[k]; !ok {
+			miss = append(miss, k)
+		}
+	}
+	if len(miss) == 0 {
+		return ""
+	}
+	return "(missing: " + strings.Join(miss, ", ") + ")"
+}
+
+func longTextByLabel(key string) (LongText, bool) {
+	for _, lt := range LongTexts {
+		if lt.Label == key {
+			return lt, true
+		}
+	}
+	return LongText{}, false
+}
+
+// textField returns the field of the long text with the given JSON key.
+func (f *Form) textField(key string) *string {
+	switch key {
+	case "overview":
+		return &f.Overview
+	case "feasibility":
+		return &f.Feasibility
+	case "necessity":
+		return &f.Necessity
+	case "annual_goal":
+		return &f.AnnualGoal
+	case "overall_goal":
+		return &f.OverallGoal
+	}
+	return &f.OtherNotes
+}
+
+// splitPair splits "A | KEY | B" cells into A and B; either may be empty.
+func splitPair(cells []seedCell, key string) (a, b string) {
+	for i, c := range cells {
+		if normKey(c.text) == key {
+			return joinCells(cells[:i], " "), joinCells(cells[i+1:], " ")
+		}
+	}
+	return joinCells(cells, " "), ""
+}
+
+func joinCells(cells []seedCell, sep string) string {
+	t := make([]string, len(cells))
+	for i, c := range cells {
+		t[i] = c.text
+	}
+	return strings.Join(t, sep)
+}
+
+// andRE finds the English " and " that the extraction put in place of 和
+// between two Chinese characters.
+var andRE = regexp.MustCompile(`(\p{Han}) and (\p{Han})`)
+
+func (im *importer) fixAnd(line int, what, s string) string {
+	if !andRE.MatchString(s) {
+		return s
+	}
+	im.repair(line, "%s: English \" and \" between Chinese words replaced by 和", what)
+	return andRE.ReplaceAllString(s, "${1}和${2}")
+}
+
+// label cleans a short field and reports what changed.
+func (im *importer) label(line int, what, raw string) string {
+	if c := CleanLabel(raw); c != strings.TrimSpace(raw) {
+		im.repair(line, "%s %q cleaned to %q", what, raw, c)
+	}
+	return CleanLabel(im.fixAnd(line, what, raw))
+}
+
+// text cleans a long text and reports what kind of damage it repaired.
+func (im *importer) text(line int, what, raw string) string {
+	s := CleanText(im.fixAnd(line, what, raw))
+	c := CleanText(raw)
+	if c == strings.TrimSpace(raw) {
+		return s
+	}
+	var kinds []string
+	if tagRE.MatchString(raw) {
+		kinds = append(kinds, "HTML markup")
+	}
+	if html.UnescapeString(raw) != raw {
+		kinds = append(kinds, "HTML entities")
+	}
+	if strings.ContainsAny(raw, `$\`) {
+		kinds = append(kinds, "LaTeX")
+	}
+	if strings.ContainsAny(stripTags(raw, " "), ",;:()?!") {
+		kinds = append(kinds, "half-width punctuation")
+	}
+	if len(kinds) == 0 {
+		kinds = append(kinds, "spacing and line breaks")
+	}
+	if strings.Count(c, "\n") > 0 && !strings.Contains(strings.TrimSpace(raw), "\n") {
+		kinds = append(kinds, fmt.Sprintf("%d lines", strings.Count(c, "\n")+1))
+	}
+	im.repair(line, "%s cleaned to plain text (%s)", what, strings.Join(kinds, ", "))
+	return s
+}
+
+func (im *importer) amount(line, num int, what, raw string) (Amount, error) {
+	s := strings.ReplaceAll(NormalizeValue(raw), ",", "")
+	if !amountRE.MatchString(s) {
+		return "", im.errorf(line, "form %d: %s %q is not a decimal number", num, what, raw)
+	}
+	return Amount(s), nil
+}
+
+// standardHeader is the indicator table's header row.
+var standardHeader = []string{"一级指标", "二级指标", "三级指标", "半年（程）指标值", "全年（程）指标值"}
+
+func (im *importer) indicatorHeader(row seedRow) {
+	t := row.texts()
+	if len(t) != len(standardHeader) {
+		im.repair(row.line, "indicator header %q read as the standard five columns", clip(row.String()))
+		return
+	}
+	for i, c := range t {
+		if normKey(c) != standardHeader[i] {
+			im.repair(row.line, "indicator header %s read as %s", c, standardHeader[i])
+		}
+	}
+}
+
+// level2s is Framework flattened: every 二级 with its 一级, in print order.
+var level2s = func() [][2]string {
+	var l [][2]string
+	for _, c := range Framework {
+		for _, l2 := range c.Level2 {
+			l = append(l, [2]string{c.Name, l2})
+		}
+	}
+	return l
+}()
+
+func level2Index(name string) int {
+	for i, l := range level2s {
+		if l[1] == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// table collects the indicator rows of one form by 二级.
+type table struct {
+	im      *importer
+	num     int
+	cur     int           // index in level2s of the 二级 rows continue, -1 before any
+	rows    [][]Indicator // by 二级
+	listed  [][]int       // lines of category rows (二级 without 三级), by 二级
+	order   []int         // 二级 of each row in input order
+	lineOf  []int         // input line of each entry of order
+	stdSeen map[string]int
+}
+
+func newTable(im *importer, num int) *table {
+	return &table{im: im, num: num, cur: -1,
+		rows: make([][]Indicator, len(level2s)), listed: make([][]int, len(level2s)),
+		stdSeen: map[string]int{}}
+}
+
+// add reads one indicator row.
+func (t *table) add(row seedRow) error {
+	im := t.im
+	n := len(row.cells)
+	if n <= 2 {
+		// a category row (a 二级 without 三级) or a stray fragment
+		k, ok := t.resolve(row, row.cells, true)
+		if !ok {
+			return im.errorf(row.line, "form %d: cannot read indicator row %q: expected a 二级 label, or a 三级 with its two values", t.num, clip(row.String()))
+		}
+		if k < 0 {
+			return nil // reported by resolve
+		}
+		t.listed[k] = append(t.listed[k], row.line)
+		t.order = append(t.order, k)
+		t.lineOf = append(t.lineOf, row.line)
+		t.cur = k
+		return nil
+	}
+	l3cell := row.cells[n-3]
+	labels := row.cells[:n-3]
+	l3 := im.label(row.line, "三级", l3cell.text)
+	half := im.value(row.line, "半年", row.cells[n-2].text)
+	full := im.value(row.line, "全年", row.cells[n-1].text)
+	var k int
+	if std, ok := StandardLevel3[l3]; ok {
+		k = level2Index(std[1])
+		for _, c := range labels {
+			lab := normKey(CleanLabel(c.text))
+			if lab == std[0] || lab == std[1] {
+				continue
+			}
+			if c.col == 0 {
+				im.repair(row.line, "一级 label %s replaced by %s (standard 三级 %s)", c.text, std[0], l3)
+			} else {
+				im.repair(row.line, "二级 label %s replaced by %s (standard 三级 %s)", c.text, std[1], l3)
+			}
+		}
+		if len(labels) == 0 && t.cur >= 0 && t.cur != k {
+			im.repair(row.line, "standard 三级 %s put under %s/%s, not under %s above it (its label is on another line)", l3, std[0], std[1], level2s[t.cur][1])
+		}
+		if ln, dup := t.stdSeen[l3]; dup {
+			im.repair(row.line, "standard 三级 %s occurs twice in form %d (first at line %d)", l3, t.num, ln)
+		} else {
+			t.stdSeen[l3] = row.line
+		}
+	} else {
+		var ok bool
+		k, ok = t.resolve(row, labels, false)
+		if !ok || k < 0 {
+			if t.cur < 0 {
+				return im.errorf(row.line, "form %d: 三级 %s has no 二级: expected 一级/二级 labels on the first indicator row", t.num, l3)
+			}
+			k = t.cur
+			if len(labels) > 0 {
+				im.repair(row.line, "labels %q not recognised; 三级 %s kept under %s above it", clip(joinCells(labels, " | ")), l3, level2s[k][1])
+			}
+		}
+		if len(labels) == 0 && l3cell.col == 0 {
+			im.repair(row.line, "三级 %s found in the 一级 column (shifted cells); kept under %s above it", l3, level2s[k][1])
+		}
+	}
+	t.rows[k] = append(t.rows[k], Indicator{Level1: level2s[k][0], Level2: level2s[k][1], Level3: l3, HalfYear: half, FullYear: full})
+	t.order = append(t.order, k)
+	t.lineOf = append(t.lineOf, row.line)
+	t.cur = k
+	return nil
+}
+
+func (im *importer) value(line int, what, raw string) string {
+	v := NormalizeValue(raw)
+	if v != strings.TrimSpace(raw) {
+		im.repair(line, "%s value %q normalised to %q", what, raw, v)
+	}
+	return v
+}
+
+// resolve finds the 二级 that the label cells of a row name. It returns
+// ok=false when no label can be read, k=-1 with ok=true when the row is a
+// fragment that was dropped (and reported).
+func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, ok bool) {
+	im := t.im
+	k, at := -1, -1
+	fuzzy := false
+	for i := len(labels) - 1; i >= 0 && k < 0; i-- {
+		lab := normKey(CleanLabel(labels[i].text))
+		if j := level2Index(lab); j >= 0 {
+			k, at = j, i
+		} else if j := t.fuzzyLevel2(lab); j >= 0 {
+			k, at, fuzzy = j, i, true
+		}
+	}
+	if k >= 0 {
+		if fuzzy {
+			im.repair(row.line, "二级 label %s read as %s", labels[at].text, level2s[k][1])
+		}
+		for i, c := range labels {
+			if i == at {
+				continue
+			}
+			lab := normKey(CleanLabel(c.text))
+			if lab == level2s[k][0] || lab == level2s[k][1] {
+				continue
+			}
+			if i < at {
+				im.repair(row.line, "一级 label %s replaced by %s (二级 %s)", c.text, level2s[k][0], level2s[k][1])
+			} else {
+				im.repair(row.line, "label %s ignored (二级 %s)", c.text, level2s[k][1])
+			}
+		}
+		return k, true
+	}
+	// no 二级 label: maybe an 一级 alone
+	for i := len(labels) - 1; i >= 0; i-- {
+		lab := normKey(CleanLabel(labels[i].text))
+		c := fuzzyLevel1(lab)
+		if c < 0 {
+			continue
+		}
+		cat := Framework[c]
+		if lab != cat.Name {
+			im.repair(row.line, "一级 label %s read as %s", labels[i].text, cat.Name)
+		}
+		if t.cur >= 0 && level2s[t.cur][0] == cat.Name {
+			return t.cur, true
+		}
+		if len(cat.Level2) == 1 {
+			return level2Index(cat.Level2[0]), true
+		}
+		if category {
+			im.repair(row.line, "row %q names only the 一级 %s; dropped", clip(row.String()), cat.Name)
+			return -1, true
+		}
+		j := level2Index(cat.Level2[0])
+		im.repair(row.line, "row names only the 一级 %s; 二级 guessed as %s", cat.Name, level2s[j][1])
+		return j, true
+	}
+	return -1, false
+}
+
+// fuzzyLevel2 matches a truncated or garbled 二级 label (时效指, 服务对,
+// 满意度) to the one 二级 name it is a prefix or suffix of, looking only at
+// the 二级 from the current one on (the table runs in framework order).
+func (t *table) fuzzyLevel2(lab string) int {
+	if lab == "" {
+		return -1
+	}
+	from := t.cur
+	if from < 0 {
+		from = 0
+	}
+	found := -1
+	for j := from; j < len(level2s); j++ {
+		name := level2s[j][1]
+		if strings.HasPrefix(name, lab) || strings.HasSuffix(name, lab) {
+			if found >= 0 {
+				return -1 // ambiguous
+			}
+			found = j
+		}
+	}
+	return found
+}
+
+// fuzzyLevel1 matches an 一级 label: exact, a prefix of one 一级 name, or
+// sharing its first two characters with exactly one (满意度目标 → 满意度指标).
+func fuzzyLevel1(lab string) int {
+	if i := CategoryIndex(lab); i >= 0 {
+		return i
+	}
+	if utf8.RuneCountInString(lab) < 2 {
+		return -1
+	}
+	found := -1
+	for i, c := range Framework {
+		if strings.HasPrefix(c.Name, lab) || commonPrefix(c.Name, lab) >= 2 {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// commonPrefix counts the runes a and b share at their start.
+func commonPrefix(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return n
+}
+
+// indicators returns the rows in framework order, a 二级 listed without 三级
+// as one empty row, and reports stray fragments and order repairs.
+func (t *table) indicators(titleLn int, project string) []Indicator {
+	im := t.im
+	for i := 1; i < len(t.order); i++ {
+		if t.order[i] < t.order[i-1] {
+			im.repair(t.lineOf[i], "二级 %s comes after %s; rows put back in framework order", level2s[t.order[i]][1], level2s[t.order[i-1]][1])
+		}
+	}
+	out := []Indicator{}
+	for k, l := range level2s {
+		switch {
+		case len(t.rows[k]) > 0:
+			out = append(out, t.rows[k]...)
+			for _, ln := range t.listed[k] {
+				im.repair(ln, "stray fragment naming 二级 %s dropped (its 三级 rows are elsewhere)", l[1])
+			}
+		case len(t.listed[k]) > 0:
+			out = append(out, Indicator{Level1: l[0], Level2: l[1]})
+			for _, ln := range t.listed[k][1:] {
+				im.repair(ln, "second row for the empty 二级 %s dropped", l[1])
+			}
+		default:
+			im.repair(titleLn, "form %d (%s) has no row for 二级 %s/%s; none added", t.num, project, l[0], l[1])
+		}
+	}
+	for _, l3 := range standardOrder {
+		if _, ok := t.stdSeen[l3]; !ok {
+			im.repair(titleLn, "form %d (%s) lacks the standard 三级 %s", t.num, project, l3)
+		}
+	}
+	return out
+}
+
+// standardOrder lists the keys of StandardLevel3 in print order.
+var standardOrder = []string{
+	"立项依据充分性", "立项程序规范性", "绩效目标合理性", "绩效指标明确性", "预算编制科学性", "资金分配合理性",
+	"资金到位率", "预算执行率", "资金使用合规性", "管理制度健全性", "制度执行有效性",
+}
