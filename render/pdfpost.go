@@ -1,0 +1,202 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+)
+
+// fpdf has no hook for catalog entries it does not know (/PageLabels) and
+// names embedded fonts without the subset tag PDF tools look for. Both are
+// fixed after fpdf is done, by editing the objects of its output and writing
+// the file again with a fresh cross-reference table. fpdf's output is a
+// single revision with a classic xref table and no object streams, which is
+// all this parser accepts.
+
+// pdfFile is a PDF split into its objects.
+type pdfFile struct {
+	header  []byte
+	objs    []pdfObj // in file order
+	trailer []byte   // the dictionary between "trailer" and "startxref"
+	root    int      // object number of the catalog
+	info    int      // object number of the document information
+}
+
+type pdfObj struct {
+	num  int
+	body []byte // "N 0 obj ... endobj\n"
+}
+
+var errPDF = errors.New("unexpected PDF structure from fpdf")
+
+func parsePDF(b []byte) (*pdfFile, error) {
+	sx := bytes.LastIndex(b, []byte("\nstartxref\n"))
+	if sx < 0 {
+		return nil, errPDF
+	}
+	rest := b[sx+len("\nstartxref\n"):]
+	nl := bytes.IndexByte(rest, '\n')
+	if nl < 0 {
+		return nil, errPDF
+	}
+	xref, err := strconv.Atoi(string(rest[:nl]))
+	if err != nil || xref <= 0 || xref >= sx {
+		return nil, errPDF
+	}
+	lines := bytes.Split(b[xref:sx], []byte("\n"))
+	if len(lines) < 3 || string(lines[0]) != "xref" {
+		return nil, errPDF
+	}
+	var first, count int
+	if _, err := fmt.Sscanf(string(lines[1]), "%d %d", &first, &count); err != nil || first != 0 || len(lines) < 2+count+1 {
+		return nil, errPDF
+	}
+	f := &pdfFile{}
+	offsets := make([]int, count)
+	for i := 1; i < count; i++ {
+		l := lines[2+i]
+		if len(l) < 18 || l[17] != 'n' {
+			return nil, errPDF
+		}
+		offsets[i], err = strconv.Atoi(string(l[:10]))
+		if err != nil || offsets[i] <= 0 || offsets[i] >= xref {
+			return nil, errPDF
+		}
+	}
+	tr := bytes.Join(lines[2+count:], []byte("\n"))
+	if !bytes.HasPrefix(tr, []byte("trailer\n")) {
+		return nil, errPDF
+	}
+	f.trailer = tr[len("trailer\n"):]
+	if f.root = trailerRef(f.trailer, "/Root "); f.root <= 0 || f.root >= count {
+		return nil, errPDF
+	}
+	f.info = trailerRef(f.trailer, "/Info ")
+
+	order := make([]int, 0, count-1)
+	for i := 1; i < count; i++ {
+		order = append(order, i)
+	}
+	sort.Slice(order, func(i, j int) bool { return offsets[order[i]] < offsets[order[j]] })
+	f.header = b[:offsets[order[0]]]
+	for k, num := range order {
+		end := xref
+		if k+1 < len(order) {
+			end = offsets[order[k+1]]
+		}
+		body := b[offsets[num]:end]
+		if !bytes.HasPrefix(body, []byte(strconv.Itoa(num)+" 0 obj")) {
+			return nil, errPDF
+		}
+		f.objs = append(f.objs, pdfObj{num: num, body: body})
+	}
+	return f, nil
+}
+
+// trailerRef returns the object number after key ("/Root 12 0 R"), or 0.
+func trailerRef(tr []byte, key string) int {
+	i := bytes.Index(tr, []byte(key))
+	if i < 0 {
+		return 0
+	}
+	var n int
+	if _, err := fmt.Sscanf(string(tr[i+len(key):]), "%d", &n); err != nil {
+		return 0
+	}
+	return n
+}
+
+// obj returns the object numbered num, or nil.
+func (f *pdfFile) obj(num int) *pdfObj {
+	for i := range f.objs {
+		if f.objs[i].num == num {
+			return &f.objs[i]
+		}
+	}
+	return nil
+}
+
+// bytes serializes f with a new cross-reference table.
+func (f *pdfFile) bytes() []byte {
+	var out bytes.Buffer
+	out.Write(f.header)
+	offsets := make([]int, len(f.objs)+1)
+	for _, o := range f.objs {
+		offsets[o.num] = out.Len()
+		out.Write(o.body)
+	}
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+	}
+	out.WriteString("trailer\n")
+	out.Write(f.trailer)
+	fmt.Fprintf(&out, "\nstartxref\n%d\n%%%%EOF\n", xref)
+	return out.Bytes()
+}
+
+// insertIntoDict inserts entries right after the opening "<<" of the
+// object's dictionary.
+func (o *pdfObj) insertIntoDict(entries string) error {
+	i := bytes.Index(o.body, []byte("<<"))
+	if i < 0 {
+		return errPDF
+	}
+	nb := make([]byte, 0, len(o.body)+len(entries)+1)
+	nb = append(nb, o.body[:i+2]...)
+	nb = append(nb, entries...)
+	nb = append(nb, '\n')
+	nb = append(nb, o.body[i+2:]...)
+	o.body = nb
+	return nil
+}
+
+// isFontDict reports whether the object is a font or font descriptor
+// dictionary (and so holds no stream where a name could be mistaken).
+func (o *pdfObj) isFontDict() bool {
+	i := bytes.IndexByte(o.body, '\n')
+	if i < 0 {
+		return false
+	}
+	d := o.body[i+1:]
+	return bytes.HasPrefix(d, []byte("<</Type /Font\n")) || bytes.HasPrefix(d, []byte("<</Type /FontDescriptor "))
+}
+
+// pdfString encodes s as a PDF text string: literal when printable ASCII,
+// else UTF-16BE with a byte order mark, in hex.
+func pdfString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7E {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		var b bytes.Buffer
+		b.WriteByte('(')
+		for i := 0; i < len(s); i++ {
+			if s[i] == '(' || s[i] == ')' || s[i] == '\\' {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(s[i])
+		}
+		b.WriteByte(')')
+		return b.String()
+	}
+	var b bytes.Buffer
+	b.WriteString("<FEFF")
+	for _, r := range s {
+		if r > 0xFFFF {
+			r -= 0x10000
+			fmt.Fprintf(&b, "%04X%04X", 0xD800+(r>>10), 0xDC00+(r&0x3FF))
+			continue
+		}
+		fmt.Fprintf(&b, "%04X", r)
+	}
+	b.WriteByte('>')
+	return b.String()
+}

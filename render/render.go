@@ -1,0 +1,504 @@
+// Package render draws a layout.Document as a PDF. It is the only package
+// that imports the PDF library (codeberg.org/go-pdf/fpdf). It draws exactly
+// what layout decided — every text run at its baseline, never re-wrapped —
+// and adds what a reader of the file needs: embedded font subsets with
+// ToUnicode maps, bookmarks, internal links, page labels and the document
+// information. The output depends only on its inputs: identical input gives
+// byte-identical files.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"jixiao/fonts"
+	"jixiao/layout"
+)
+
+// Producer is written as the PDF Producer.
+const Producer = "jixiao render (go-pdf/fpdf v0.12.0)"
+
+// Options control what Write adds besides the drawing.
+type Options struct {
+	// Creator is written as the PDF Creator, e.g. "jixiao 0.1.0".
+	Creator string
+	// Date is written as the creation and modification date. The zero
+	// value means DefaultDate(doc.Meta.Year); the clock is never read.
+	Date time.Time
+	// AllowMissing draws a box outline in place of each character that no
+	// font of the set can draw. Without it such a character is an error.
+	AllowMissing bool
+}
+
+// DefaultDate returns the fixed date written into a document of the given
+// year: 1 January of that year, 00:00 China Standard Time (UTC+8). Years
+// outside 1000…9999 give 1 January 2000.
+func DefaultDate(year int) time.Time {
+	if year < 1000 || year > 9999 {
+		year = 2000
+	}
+	return time.Date(year, time.January, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
+}
+
+// DateFromEnv returns the date to write: the time given by the environment
+// variable SOURCE_DATE_EPOCH (seconds since 1970-01-01 UTC, see
+// reproducible-builds.org) when it is set, else DefaultDate(year).
+func DateFromEnv(year int) (time.Time, error) {
+	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || v == "" {
+		return DefaultDate(year), nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	// PDF dates have four-digit years.
+	if err != nil || n < 0 || n > 253402300799 {
+		return time.Time{}, fmt.Errorf("render: SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01 up to the year 9999", v)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+// Write draws doc with the fonts of fs and writes the PDF to w.
+func Write(w io.Writer, doc *layout.Document, fs *fonts.Set, opt Options) error {
+	b, err := Bytes(doc, fs, opt)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(b); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
+}
+
+// Bytes draws doc with the fonts of fs and returns the PDF.
+func Bytes(doc *layout.Document, fs *fonts.Set, opt Options) (out []byte, err error) {
+	if err := check(doc, fs); err != nil {
+		return nil, err
+	}
+	if opt.Date.IsZero() {
+		opt.Date = DefaultDate(doc.Meta.Year)
+	}
+	p, err := plan(doc, fs, opt.AllowMissing)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		// fpdf panics on some inputs (runes above U+FFFF among them, which
+		// plan already keeps away); no panic leaves this package.
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("render: PDF writer failed: %v", r)
+		}
+	}()
+	raw, err := draw(doc, p, opt)
+	if err != nil {
+		return nil, err
+	}
+	return finish(raw, doc, p, opt)
+}
+
+// check rejects documents fpdf would draw wrongly instead of failing.
+func check(doc *layout.Document, fs *fonts.Set) error {
+	if doc == nil || len(doc.Pages) == 0 {
+		return fmt.Errorf("render: document has no pages")
+	}
+	if fs == nil {
+		return fmt.Errorf("render: no font set")
+	}
+	n := len(doc.Pages)
+	for i, pg := range doc.Pages {
+		if pg == nil || pg.Width <= 0 || pg.Height <= 0 {
+			return fmt.Errorf("render: page %d has no size", i+1)
+		}
+		for _, it := range pg.Items {
+			if it.Kind == layout.Link && (it.Target < 0 || it.Target >= n) {
+				return fmt.Errorf("render: page %d: link to page index %d of %d", i+1, it.Target, n)
+			}
+			if it.Kind == layout.Text && it.Size <= 0 && it.Text != "" {
+				return fmt.Errorf("render: page %d: text %q has no size", i+1, it.Text)
+			}
+		}
+	}
+	// fpdf links each outline entry to the last entry one level up and to
+	// the page current when it was added, so entries must come in page order
+	// and go down one level at a time.
+	prevLevel, prevPage := -1, 0
+	for i, b := range doc.Outline {
+		if b.Page < 0 || b.Page >= n {
+			return fmt.Errorf("render: bookmark %q: page index %d of %d", b.Title, b.Page, n)
+		}
+		if b.Level < 0 || b.Level > prevLevel+1 {
+			return fmt.Errorf("render: bookmark %d %q: level %d after level %d", i, b.Title, b.Level, prevLevel)
+		}
+		if b.Page < prevPage {
+			return fmt.Errorf("render: bookmark %q: outline not in page order", b.Title)
+		}
+		prevLevel, prevPage = b.Level, b.Page
+	}
+	for i, l := range doc.Labels {
+		if l.Page < 0 || l.Page >= n || (i > 0 && l.Page <= doc.Labels[i-1].Page) {
+			return fmt.Errorf("render: page label %d: page index %d out of order or range", i, l.Page)
+		}
+	}
+	return nil
+}
+
+// run is a piece of a text item drawn with one face.
+type run struct {
+	face *fonts.Font // nil: characters no font draws, drawn as boxes
+	text string
+	x    layout.Length // left end of the run's baseline
+	advs []layout.Length
+}
+
+// fontUse is one font of the document: its fpdf family and the runes drawn.
+type fontUse struct {
+	font   *fonts.Font
+	family string
+	runes  map[rune]bool
+}
+
+type planned struct {
+	runs  [][][]run // page, text item (in item order), runs
+	fonts []*fontUse
+	byPtr map[*fonts.Font]*fontUse
+}
+
+// plan splits every text item into runs by the face that draws each rune
+// and collects the runes each font must hold.
+func plan(doc *layout.Document, fs *fonts.Set, allowMissing bool) (*planned, error) {
+	p := &planned{byPtr: map[*fonts.Font]*fontUse{}}
+	for pi, pg := range doc.Pages {
+		var pageRuns [][]run
+		for _, it := range pg.Items {
+			if it.Kind != layout.Text {
+				continue
+			}
+			if !utf8.ValidString(it.Text) {
+				return nil, fmt.Errorf("render: page %d: text is not valid UTF-8: %q", pi+1, it.Text)
+			}
+			var runs []run
+			var em int64 // advance so far in 1/1000 em
+			for _, r := range it.Text {
+				face, ok := fs.Face(it.Role, r)
+				if !ok {
+					if !allowMissing {
+						return nil, fmt.Errorf("render: page %d: no font draws U+%04X %s", pi+1, r, strconv.QuoteRune(r))
+					}
+					face = nil
+				} else if r > 0xFFFF {
+					// fonts.Set never claims these; fpdf would panic.
+					return nil, fmt.Errorf("render: page %d: U+%04X is outside the Basic Multilingual Plane", pi+1, r)
+				}
+				x := it.X + layout.Length((em*int64(it.Size)+500)/1000)
+				adv := fs.Advance(it.Role, r)
+				em += int64(adv)
+				w := layout.Length((int64(adv)*int64(it.Size) + 500) / 1000)
+				if n := len(runs); n > 0 && runs[n-1].face == face {
+					runs[n-1].text += string(r)
+					runs[n-1].advs = append(runs[n-1].advs, w)
+				} else {
+					runs = append(runs, run{face: face, text: string(r), x: x, advs: []layout.Length{w}})
+				}
+				if face != nil {
+					u := p.byPtr[face]
+					if u == nil {
+						u = &fontUse{font: face, family: "f" + strconv.Itoa(len(p.fonts)), runes: map[rune]bool{}}
+						p.byPtr[face] = u
+						p.fonts = append(p.fonts, u)
+					}
+					u.runes[r] = true
+				}
+			}
+			pageRuns = append(pageRuns, runs)
+		}
+		p.runs = append(p.runs, pageRuns)
+	}
+	return p, nil
+}
+
+func pt(l layout.Length) float64 { return float64(l) / 1000 }
+
+// draw makes the PDF with fpdf.
+func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
+	first := doc.Pages[0]
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: pt(first.Width), Ht: pt(first.Height)},
+	})
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(opt.Date)
+	pdf.SetModificationDate(opt.Date)
+	pdf.SetProducer(Producer, true)
+	if opt.Creator != "" {
+		pdf.SetCreator(opt.Creator, true)
+	}
+	if doc.Meta.Title != "" {
+		pdf.SetTitle(doc.Meta.Title, true)
+	}
+	if doc.Meta.Author != "" {
+		pdf.SetAuthor(doc.Meta.Author, true)
+	}
+	if doc.Meta.Subject != "" {
+		pdf.SetSubject(doc.Meta.Subject, true)
+	}
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetDisplayMode("fullpage", "single")
+
+	for _, u := range p.fonts {
+		runes := make([]rune, 0, len(u.runes))
+		for r := range u.runes {
+			runes = append(runes, r)
+		}
+		slices.Sort(runes)
+		font := u.font
+		idx, err := cachedIndex(font, font.Bytes)
+		if err != nil {
+			return nil, fmt.Errorf("render: font %s: %w", font.Name(), err)
+		}
+		sub, err := idx.subset(runes, postScript(font, idx))
+		if err != nil {
+			return nil, fmt.Errorf("render: font %s: %w", font.Name(), err)
+		}
+		pdf.AddUTF8FontFromBytes(u.family, "", sub)
+		// fpdf drops a font it cannot parse without an error; SetFont
+		// turns that into one.
+		pdf.SetFont(u.family, "", 10)
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("render: font %s: %w", font.Name(), err)
+		}
+	}
+
+	links := map[int]int{}
+	for _, pg := range doc.Pages {
+		for _, it := range pg.Items {
+			if it.Kind == layout.Link {
+				if _, ok := links[it.Target]; !ok {
+					links[it.Target] = 0
+				}
+			}
+		}
+	}
+	for t := range len(doc.Pages) {
+		if _, ok := links[t]; ok {
+			id := pdf.AddLink()
+			pdf.SetLink(id, 0, t+1)
+			links[t] = id
+		}
+	}
+
+	outline := doc.Outline
+	for pi, pg := range doc.Pages {
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: pt(pg.Width), Ht: pt(pg.Height)})
+		// fpdf forgets the font at a page break; the current family, size
+		// and line width are tracked here so each is set only when it
+		// changes.
+		family, size := "", layout.Length(-1)
+		var stroke layout.Length = -1
+		gray := -1
+		setStroke := func(s layout.Length) {
+			if s != stroke {
+				pdf.SetLineWidth(pt(s))
+				stroke = s
+			}
+		}
+		ti := 0
+		for _, it := range pg.Items {
+			switch it.Kind {
+			case layout.Text:
+				for _, r := range p.runs[pi][ti] {
+					if r.face == nil {
+						setStroke(max(it.Size/25, 100))
+						x := r.x
+						for _, w := range r.advs {
+							pdf.Rect(pt(x+w/10), pt(it.Y-it.Size*78/100), pt(w*8/10), pt(it.Size*88/100), "D")
+							x += w
+						}
+						continue
+					}
+					f := p.byPtr[r.face].family
+					if f != family || it.Size != size {
+						pdf.SetFont(f, "", pt(it.Size))
+						family, size = f, it.Size
+					}
+					pdf.Text(pt(r.x), pt(it.Y), r.text)
+				}
+				ti++
+			case layout.Rule:
+				setStroke(it.Stroke)
+				pdf.Line(pt(it.X), pt(it.Y), pt(it.X2), pt(it.Y2))
+			case layout.Fill:
+				if int(it.Gray) != gray {
+					g := int(it.Gray)
+					pdf.SetFillColor(g, g, g)
+					gray = g
+				}
+				pdf.Rect(pt(it.X), pt(it.Y), pt(it.W), pt(it.H), "F")
+			case layout.Link:
+				pdf.Link(pt(it.X), pt(it.Y), pt(it.W), pt(it.H), links[it.Target])
+			}
+		}
+		for len(outline) > 0 && outline[0].Page == pi {
+			b := outline[0]
+			outline = outline[1:]
+			if len(p.fonts) > 0 {
+				// Bookmark encodes its title as UTF-16 only when a UTF-8
+				// font is current.
+				pdf.SetFont(p.fonts[0].family, "", 10)
+				family = ""
+				pdf.Bookmark(b.Title, b.Level, 0)
+			} else {
+				pdf.Bookmark(utf16BE(b.Title), b.Level, 0)
+			}
+		}
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("render: page %d: %w", pi+1, err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// postScript returns the name the embedded font is known by in the PDF.
+func postScript(f *fonts.Font, idx *sfntIndex) string {
+	if s := pdfNameSafe(f.Name()); s != "" {
+		return s
+	}
+	if idx.psName != "" {
+		return idx.psName
+	}
+	return "Font"
+}
+
+// utf16BE encodes s as UTF-16BE with a byte order mark, as a PDF text
+// string holds it.
+func utf16BE(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, r := range s {
+		if r > 0xFFFF {
+			r -= 0x10000
+			hi, lo := 0xD800+(r>>10), 0xDC00+(r&0x3FF)
+			b = append(b, byte(hi>>8), byte(hi), byte(lo>>8), byte(lo))
+			continue
+		}
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return string(b)
+}
+
+// finish edits fpdf's output: subset-tagged font names, page labels and
+// dates with their time zone.
+func finish(raw []byte, doc *layout.Document, p *planned, opt Options) ([]byte, error) {
+	f, err := parsePDF(raw)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	// fpdf calls each font "utf8" + its family key; PDF tools recognise a
+	// subset by a six-letter tag before the PostScript name.
+	renames := map[string]string{}
+	for _, u := range p.fonts {
+		idx, _ := cachedIndex(u.font, u.font.Bytes)
+		renames["/utf8"+u.family+"\n"] = "/" + subsetTag(u) + "+" + postScript(u.font, idx) + "\n"
+	}
+	for i := range f.objs {
+		o := &f.objs[i]
+		if !o.isFontDict() {
+			continue
+		}
+		for from, to := range renames {
+			o.body = bytes.ReplaceAll(o.body, []byte(from), []byte(to))
+		}
+	}
+	if len(doc.Labels) > 0 {
+		cat := f.obj(f.root)
+		if cat == nil {
+			return nil, fmt.Errorf("render: %w", errPDF)
+		}
+		if err := cat.insertIntoDict(pageLabels(doc.Labels)); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+	}
+	if info := f.obj(f.info); info != nil {
+		// fpdf writes local time without the zone; add it.
+		d := []byte("(D:" + opt.Date.Format("20060102150405") + ")")
+		info.body = bytes.ReplaceAll(info.body, d, []byte(pdfDate(opt.Date)))
+	}
+	return f.bytes(), nil
+}
+
+// pdfDate formats t as a PDF date string with its UTC offset.
+func pdfDate(t time.Time) string {
+	_, off := t.Zone()
+	if off == 0 {
+		return "(D:" + t.Format("20060102150405") + "Z)"
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("(D:%s%c%02d'%02d')", t.Format("20060102150405"), sign, off/3600, off%3600/60)
+}
+
+// subsetTag derives the six capital letters of a subset's name from the
+// runes it holds, so equal subsets get equal names on every run.
+func subsetTag(u *fontUse) string {
+	runes := make([]rune, 0, len(u.runes))
+	for r := range u.runes {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	var h uint64 = 14695981039346656037 // FNV-1a
+	for _, c := range []byte(u.font.Name()) {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	for _, r := range runes {
+		for s := 0; s < 32; s += 8 {
+			h = (h ^ uint64(byte(r>>s))) * 1099511628211
+		}
+	}
+	var tag [6]byte
+	for i := range tag {
+		tag[i] = 'A' + byte(h%26)
+		h /= 26
+	}
+	return string(tag[:])
+}
+
+// pageLabels returns the /PageLabels entry of the catalog.
+func pageLabels(labels []layout.PageLabel) string {
+	var b strings.Builder
+	b.WriteString("/PageLabels <</Nums [")
+	for i, l := range labels {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%d <<", l.Page)
+		switch l.Style {
+		case layout.Decimal:
+			b.WriteString("/S /D")
+		case layout.LowerRoman:
+			b.WriteString("/S /r")
+		}
+		if l.Prefix != "" {
+			b.WriteString(" /P " + pdfString(l.Prefix))
+		}
+		if l.Start > 1 && l.Style != layout.NoNumber {
+			fmt.Fprintf(&b, " /St %d", l.Start)
+		}
+		b.WriteString(">>")
+	}
+	b.WriteString("]>>")
+	return b.String()
+}
