@@ -237,18 +237,18 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(opt.Date)
 	pdf.SetModificationDate(opt.Date)
-	pdf.SetProducer(Producer, true)
+	pdf.SetProducer(Producer, !isASCII(Producer))
 	if opt.Creator != "" {
-		pdf.SetCreator(opt.Creator, true)
+		pdf.SetCreator(opt.Creator, !isASCII(opt.Creator))
 	}
 	if doc.Meta.Title != "" {
-		pdf.SetTitle(doc.Meta.Title, true)
+		pdf.SetTitle(doc.Meta.Title, !isASCII(doc.Meta.Title))
 	}
 	if doc.Meta.Author != "" {
-		pdf.SetAuthor(doc.Meta.Author, true)
+		pdf.SetAuthor(doc.Meta.Author, !isASCII(doc.Meta.Author))
 	}
 	if doc.Meta.Subject != "" {
-		pdf.SetSubject(doc.Meta.Subject, true)
+		pdf.SetSubject(doc.Meta.Subject, !isASCII(doc.Meta.Subject))
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -380,6 +380,17 @@ func postScript(f *fonts.Font, idx *sfntIndex) string {
 		return idx.psName
 	}
 	return "Font"
+}
+
+// isASCII reports whether s is printable ASCII, which fpdf can write as a
+// literal string; anything else it must write as UTF-16.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7E {
+			return false
+		}
+	}
+	return true
 }
 
 // utf16BE encodes s as UTF-16BE with a byte order mark, as a PDF text

@@ -2,11 +2,16 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+	"unicode"
 
 	"jixiao/fonts"
 	"jixiao/layout"
@@ -22,7 +27,7 @@ func defaultSet(t testing.TB) *fonts.Set {
 }
 
 // sample is a small document that uses every kind of item, both roles,
-// an outline, links and page labels.
+// an outline, a link and page labels.
 func sample() *layout.Document {
 	a4w, a4h := layout.Millimetres(210), layout.Millimetres(297)
 	p1 := &layout.Page{Width: a4w, Height: a4h, Label: "toc 1", Items: []layout.Item{
@@ -38,25 +43,400 @@ func sample() *layout.Document {
 	}}
 	return &layout.Document{
 		Pages:   []*layout.Page{p1, p2},
-		Outline: []layout.Bookmark{{Title: "目录", Page: 0}, {Title: "企业退休人员体检费", Page: 1, Level: 0}, {Title: "第1页", Page: 1, Level: 1}},
+		Outline: []layout.Bookmark{{Title: "目录", Page: 0}, {Title: "企业退休人员体检费", Page: 1}, {Title: "第1页", Page: 1, Level: 1}},
 		Labels:  []layout.PageLabel{{Page: 0, Style: layout.LowerRoman, Start: 1}, {Page: 1, Style: layout.Decimal, Prefix: "表", Start: 3}},
 		Meta:    layout.Meta{Title: "企业退休人员体检费", Author: "江阴市人力资源和社会保障局（机关）", Subject: "市级财政项目支出预算绩效目标表 2024", Year: 2024},
 	}
 }
 
-func TestSample(t *testing.T) {
-	b, err := Bytes(sample(), defaultSet(t), Options{Creator: "jixiao test"})
+// docTexts returns every text item of doc.
+func docTexts(doc *layout.Document) []string {
+	var out []string
+	for _, pg := range doc.Pages {
+		for _, it := range pg.Items {
+			if it.Kind == layout.Text {
+				out = append(out, it.Text)
+			}
+		}
+	}
+	return out
+}
+
+func TestRenderTwiceIdentical(t *testing.T) {
+	fs := defaultSet(t)
+	a, err := Bytes(sample(), fs, Options{Creator: "jixiao test"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(os.TempDir(), "render-sample.pdf"), b, 0o644)
-	b2, err := Bytes(sample(), defaultSet(t), Options{Creator: "jixiao test"})
+	b, err := Bytes(sample(), fs, Options{Creator: "jixiao test"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(b, b2) {
-		t.Error("two renders differ")
+	if !bytes.Equal(a, b) {
+		t.Error("two renders of the same document differ")
 	}
-	_ = exec.Command
-	_ = strings.Contains
+	var w bytes.Buffer
+	if err := Write(&w, sample(), fs, Options{Creator: "jixiao test"}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, w.Bytes()) {
+		t.Error("Write and Bytes differ")
+	}
+	for _, want := range []string{"/Creator (jixiao test)", "/Producer (jixiao render \\(go-pdf/fpdf v0.12.0\\))", "/CreationDate (D:20240101000000+08'00')", "/ModDate (D:20240101000000+08'00')"} {
+		if !bytes.Contains(a, []byte(want)) {
+			t.Errorf("output lacks %s", want)
+		}
+	}
+	if bytes.Contains(a, []byte("/ID")) {
+		t.Error("output has a file identifier")
+	}
+	// A different date must show: the date is not ignored.
+	c, err := Bytes(sample(), fs, Options{Creator: "jixiao test", Date: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(c, []byte("/CreationDate (D:20300506070809Z)")) {
+		t.Error("explicit date not written")
+	}
+}
+
+func TestDates(t *testing.T) {
+	if got := DefaultDate(2024).Format(time.RFC3339); got != "2024-01-01T00:00:00+08:00" {
+		t.Errorf("DefaultDate(2024) = %s", got)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	if d, err := DateFromEnv(2025); err != nil || !d.Equal(DefaultDate(2025)) {
+		t.Errorf("DateFromEnv without SOURCE_DATE_EPOCH = %v, %v", d, err)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	if d, err := DateFromEnv(2025); err != nil || d.Unix() != 1700000000 {
+		t.Errorf("DateFromEnv(1700000000) = %v, %v", d, err)
+	}
+	for _, bad := range []string{"yesterday", "-5", "1.5", "99999999999999"} {
+		t.Setenv("SOURCE_DATE_EPOCH", bad)
+		if _, err := DateFromEnv(2025); err == nil || !strings.HasPrefix(err.Error(), "render: ") {
+			t.Errorf("SOURCE_DATE_EPOCH=%q: err = %v", bad, err)
+		}
+	}
+}
+
+func TestBadDocuments(t *testing.T) {
+	fs := defaultSet(t)
+	cases := map[string]func(d *layout.Document){
+		"no pages":       func(d *layout.Document) { d.Pages = nil },
+		"link target":    func(d *layout.Document) { d.Pages[0].Items[2].Target = 7 },
+		"outline order":  func(d *layout.Document) { d.Outline[0].Page = 1; d.Outline[1].Page = 0 },
+		"outline level":  func(d *layout.Document) { d.Outline[0].Level = 2 },
+		"label order":    func(d *layout.Document) { d.Labels[1].Page = 0 },
+		"page size":      func(d *layout.Document) { d.Pages[1].Height = 0 },
+		"invalid UTF-8":  func(d *layout.Document) { d.Pages[0].Items[0].Text = "ab\xffc" },
+		"missing glyph":  func(d *layout.Document) { d.Pages[0].Items[0].Text = "吉\U00020BB7" },
+		"no font at all": func(d *layout.Document) { d.Pages[0].Items[0].Text = "\u0007" },
+	}
+	for name, mutate := range cases {
+		d := sample()
+		mutate(d)
+		b, err := Bytes(d, fs, Options{})
+		if err == nil || b != nil {
+			t.Errorf("%s: no error", name)
+			continue
+		}
+		if !strings.HasPrefix(err.Error(), "render: ") {
+			t.Errorf("%s: error %q lacks the package prefix", name, err)
+		}
+	}
+}
+
+// TestAllowMissing checks that characters no font draws, including one
+// above U+FFFF (on which fpdf would panic), become boxes.
+func TestAllowMissing(t *testing.T) {
+	d := sample()
+	d.Pages[0].Items[1].Text = "𠮷野家\u0007"
+	b, err := Bytes(d, defaultSet(t), Options{AllowMissing: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok := Bytes
+	_ = ok
+	if len(b) == 0 {
+		t.Fatal("empty output")
+	}
+	// The boxes are drawn as stroked rectangles: two missing characters.
+	content := pageContent(t, b, 1)
+	if n := strings.Count(content, " re S"); n != 2 {
+		t.Errorf("page 1 has %d stroked rectangles, want 2:\n%s", n, content)
+	}
+	if txt := pdftotext(t, b); !strings.Contains(txt, "野家") {
+		t.Errorf("pdftotext lost the drawable characters: %q", txt)
+	}
+}
+
+// TestNothingOnStdout renders with fpdf's standard output captured: fpdf
+// prints some font errors instead of returning them, and standard output
+// may be carrying the PDF (jixiao render -o -).
+func TestNothingOnStdout(t *testing.T) {
+	fs := defaultSet(t)
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stdout
+	os.Stdout = w
+	done := make(chan []byte)
+	go func() { b, _ := io.ReadAll(r); done <- b }()
+	func() {
+		defer func() { os.Stdout = saved }()
+		_, _ = Bytes(sample(), fs, Options{})
+		d := sample()
+		d.Pages[0].Items[0].Text = "𠮷\u0000\uFFFF"
+		_, _ = Bytes(d, fs, Options{AllowMissing: true})
+		_, _ = Bytes(d, fs, Options{})
+		// A font fpdf would complain about: the subsetter must refuse it
+		// before fpdf sees it.
+		_, _ = parseSFNT(restricted(t))
+	}()
+	w.Close()
+	if out := <-done; len(out) > 0 {
+		t.Errorf("rendering printed to standard output: %q", out)
+	}
+}
+
+// restricted returns a small font whose licence bits forbid embedding.
+func restricted(t *testing.T) []byte {
+	t.Helper()
+	body, err := fonts.DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := cachedIndex(body, body.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := idx.subset([]rune("表"), "X")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := parseSFNT(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os2 := x.tables["OS/2"]
+	off := bytes.Index(sub, os2[:16])
+	binary.BigEndian.PutUint16(sub[off+8:], 0x0002)
+	return sub
+}
+
+func TestRestrictedFontRejected(t *testing.T) {
+	if _, err := parseSFNT(restricted(t)); err == nil || !strings.Contains(err.Error(), "fsType") {
+		t.Errorf("restricted font: err = %v", err)
+	}
+}
+
+// TestSubsetKeepsGlyphsAndWidths cuts the embedded fonts and reads the cut
+// back: every rune must map to a glyph with the advance the full font has.
+func TestSubsetKeepsGlyphsAndWidths(t *testing.T) {
+	body, _ := fonts.DefaultBody()
+	title, _ := fonts.DefaultTitle()
+	runes := []rune("市级财政项目支出预算绩效目标表（万元）0123456789.%≥≤—…“”《》、，。；ABCxyz ")
+	for _, f := range []*fonts.Font{body, title} {
+		idx, err := cachedIndex(f, f.Bytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub, err := idx.subset(runes, "Test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cut, err := parseSFNT(sub)
+		if err != nil {
+			t.Fatalf("%s: subset does not parse: %v", f.Name(), err)
+		}
+		if cut.psName != "Test" {
+			t.Errorf("%s: PostScript name %q", f.Name(), cut.psName)
+		}
+		if cut.numGlyphs > len(runes)+1+20 {
+			t.Errorf("%s: %d glyphs for %d runes", f.Name(), cut.numGlyphs, len(runes))
+		}
+		for _, r := range runes {
+			g := int(cut.cmap[r])
+			if g == 0 {
+				t.Errorf("%s: U+%04X lost", f.Name(), r)
+				continue
+			}
+			if got, want := advanceOf(cut, g), advanceOf(idx, int(idx.cmap[r])); got != want {
+				t.Errorf("%s: U+%04X advance %d, full font %d", f.Name(), r, got, want)
+			}
+			// Simple glyphs are copied as they are (plus padding to 4 bytes).
+			orig, got := idx.glyph(int(idx.cmap[r])), cut.glyph(g)
+			if len(orig) >= 2 && int16(binary.BigEndian.Uint16(orig)) >= 0 && (!bytes.HasPrefix(got, orig) || len(got)-len(orig) > 3) {
+				t.Errorf("%s: U+%04X glyph data changed", f.Name(), r)
+			}
+		}
+		if _, err := idx.subset([]rune{0x20BB7}, "X"); err == nil {
+			t.Error("subset accepted a rune above U+FFFF")
+		}
+	}
+}
+
+func advanceOf(x *sfntIndex, g int) int {
+	hm := x.tables["hmtx"]
+	if g >= x.nHMetrics {
+		g = x.nHMetrics - 1
+	}
+	return int(binary.BigEndian.Uint16(hm[4*g:]))
+}
+
+// --- external tools ---
+
+// tool returns the path of an external program. When it is missing the test
+// is skipped, or fails if JIXIAO_REQUIRE_TOOLS=1 (as in CI).
+func tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("JIXIAO_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s is required (JIXIAO_REQUIRE_TOOLS=1) but not installed: %v", name, err)
+		}
+		t.Skipf("%s not installed", name)
+	}
+	return p
+}
+
+// runTool runs an external program on the PDF b (written to a temporary
+// file) and returns its standard output.
+func runTool(t testing.TB, b []byte, name string, args ...string) string {
+	t.Helper()
+	path := tool(t, name)
+	file := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range args {
+		if a == "PDF" {
+			args[i] = file
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(path, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
+	}
+	return stdout.String()
+}
+
+func pdftotext(t testing.TB, b []byte) string {
+	return runTool(t, b, "pdftotext", "-enc", "UTF-8", "PDF", "-")
+}
+
+// pageContent returns the uncompressed content stream of page n (1-based).
+func pageContent(t testing.TB, b []byte, n int) string {
+	qdf := runTool(t, b, "qpdf", "--qdf", "--object-streams=disable", "PDF", "-")
+	marker := "%% Contents for page " + string(rune('0'+n))
+	i := strings.Index(qdf, marker)
+	if i < 0 {
+		t.Fatalf("no content stream for page %d", n)
+	}
+	s := qdf[i:]
+	if j := strings.Index(s, "endstream"); j >= 0 {
+		s = s[:j]
+	}
+	return s
+}
+
+// checkPDF runs the checks every rendered PDF must pass: qpdf finds no
+// errors, every font is embedded as a subset with a ToUnicode map, the
+// pages have the expected size and the text of every item comes back.
+func checkPDF(t *testing.T, b []byte, pages int, size string, texts []string) {
+	t.Helper()
+	out := runTool(t, b, "qpdf", "--check", "PDF")
+	if !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	fonts := runTool(t, b, "pdffonts", "PDF")
+	lines := strings.Split(strings.TrimSpace(fonts), "\n")
+	if len(lines) < 3 {
+		t.Errorf("pdffonts lists no fonts:\n%s", fonts)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type… encoding emb sub uni object ID
+		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" || !strings.Contains(f[0], "+") {
+			t.Errorf("font not embedded as a subset with ToUnicode: %s", l)
+		}
+	}
+	info := runTool(t, b, "pdfinfo", "PDF")
+	if !strings.Contains(info, "Page size:       "+size) {
+		t.Errorf("pdfinfo: want page size %s:\n%s", size, info)
+	}
+	if !strings.Contains(info, "Pages:           "+itoa(pages)+"\n") {
+		t.Errorf("pdfinfo: want %d pages:\n%s", pages, info)
+	}
+	got := squeeze(pdftotext(t, b))
+	for _, s := range texts {
+		if !strings.Contains(got, squeeze(s)) {
+			t.Errorf("pdftotext lacks %q", s)
+		}
+	}
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// squeeze drops white space, so that line and word breaks do not matter.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestSampleTools(t *testing.T) {
+	d := sample()
+	b, err := Bytes(d, defaultSet(t), Options{Creator: "jixiao test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPDF(t, b, 2, "595.28 x 841.89 pts (A4)", docTexts(d))
+
+	var j struct {
+		PageLabels []struct {
+			Index int            `json:"index"`
+			Label map[string]any `json:"label"`
+		} `json:"pagelabels"`
+		Outlines []struct {
+			Title string `json:"title"`
+			Page  int    `json:"destpageposfrom1"`
+			Kids  []struct {
+				Title string `json:"title"`
+				Page  int    `json:"destpageposfrom1"`
+			} `json:"kids"`
+		} `json:"outlines"`
+	}
+	out := runTool(t, b, "qpdf", "--json", "--json-key=pagelabels", "--json-key=outlines", "PDF")
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	if len(j.PageLabels) != 2 || j.PageLabels[0].Label["/S"] != "/r" || j.PageLabels[1].Index != 1 ||
+		j.PageLabels[1].Label["/P"] != "u:表" || j.PageLabels[1].Label["/St"] != 3.0 {
+		t.Errorf("page labels: %+v", j.PageLabels)
+	}
+	if len(j.Outlines) != 2 || j.Outlines[0].Title != "目录" || j.Outlines[0].Page != 1 ||
+		j.Outlines[1].Title != "企业退休人员体检费" || j.Outlines[1].Page != 2 ||
+		len(j.Outlines[1].Kids) != 1 || j.Outlines[1].Kids[0].Title != "第1页" {
+		t.Errorf("outline: %+v", j.Outlines)
+	}
+	info := runTool(t, b, "pdfinfo", "PDF")
+	for _, want := range []string{"Title:           企业退休人员体检费", "Author:          江阴市人力资源和社会保障局（机关）", "Creator:         jixiao test"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q", want)
+		}
+	}
+	if c := pageContent(t, b, 1); !strings.Contains(c, "/Annots") && !strings.Contains(runTool(t, b, "qpdf", "--qdf", "PDF", "-"), "/Subtype /Link") {
+		t.Error("no link annotation")
+	}
 }
