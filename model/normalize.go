@@ -242,12 +242,27 @@ func squeezeSpaces(s string, keepLatinOnly bool) string {
 	return b.String()
 }
 
-// tagRE matches an HTML tag: "<", an optional "/", a letter, up to ">".
-var tagRE = regexp.MustCompile(`<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*>`)
+// tagRE matches an HTML tag of the kinds rich-text editors produce. The
+// attributes may hold no Chinese: a "<" in text (a decoded "&lt;") followed
+// by Chinese words is text, and no Chinese character is ever dropped.
+var tagRE = regexp.MustCompile(`(?i)<(/?)(p|br|div|span|font|b|i|u|s|em|strong|sup|sub|small|big|a|img|ol|ul|li|table|thead|tbody|tr|td|th|h[1-6]|blockquote|pre|code|hr|o:p)(?:\s[^<>\p{Han}]*)?/?>`)
 
-// stripTags replaces every tag by sep.
+// stripTags replaces every block tag (<p>, <br>, <li> …) by sep and drops
+// inline ones (<b>, <span> …).
 func stripTags(s, sep string) string {
-	return tagRE.ReplaceAllString(s, sep)
+	return tagRE.ReplaceAllStringFunc(s, func(tag string) string {
+		m := tagRE.FindStringSubmatch(tag)
+		if blockTags[strings.ToLower(m[2])] {
+			return sep
+		}
+		return ""
+	})
+}
+
+// blockTags are the tags that separate lines (or, in a label, words).
+var blockTags = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "ol": true, "ul": true, "tr": true, "td": true, "th": true,
+	"table": true, "blockquote": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
 }
 
 // htmlLines splits s into its lines: paragraphs (<p>, <div>, <br>, "\n")
@@ -313,9 +328,10 @@ func htmlLines(s string) []string {
 			if !closing {
 				if len(lists) == 0 {
 					flush()
-				} else if l := lists[len(lists)-1]; l.hasLI {
-					// a nested list ends the current item
-					emitItem(l, l.body.String())
+				} else {
+					// a nested list ends what its parent holds so far
+					l := lists[len(lists)-1]
+					closeList(l)
 					l.body.Reset()
 				}
 				lists = append(lists, &list{ordered: name == "ol"})
@@ -339,7 +355,7 @@ func htmlLines(s string) []string {
 			} else {
 				flush()
 			}
-		case "p", "div", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote":
+		case "p", "div", "br", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote":
 			if n := len(lists); n > 0 {
 				lists[n-1].body.WriteString(" ")
 			} else {
@@ -460,8 +476,8 @@ func convertLaTeX(s string) string {
 	}
 	s = mathRE.ReplaceAllStringFunc(s, func(m string) string {
 		inner := m[1 : len(m)-1]
-		if strings.TrimSpace(inner) == "" || strings.IndexFunc(inner, isHan) >= 0 {
-			return m
+		if strings.TrimSpace(inner) == "" || strings.IndexFunc(inner, isHan) >= 0 && !strings.Contains(inner, `\`) {
+			return m // "$" used as a dollar sign around words, not math
 		}
 		inner = cmdRE.ReplaceAllStringFunc(inner, func(c string) string {
 			if t, ok := latexCommands[c[1:]]; ok {
@@ -474,7 +490,7 @@ func convertLaTeX(s string) string {
 	})
 	return cmdRE.ReplaceAllStringFunc(s, func(c string) string {
 		switch c[1:] {
-		case "geq", "ge", "geqslant", "leq", "le", "leqslant", "%", "times":
+		case "geq", "ge", "geqslant", "leq", "le", "leqslant", "%", ",", ";", "!", "times":
 			return latexCommands[c[1:]]
 		}
 		return c
