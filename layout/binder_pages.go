@@ -1,0 +1,336 @@
+package layout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"jixiao/model"
+)
+
+// binderGeometry is the page frame of the binder's own pages (cover,
+// contents), taken from the form layout's options so that they match the
+// forms.
+type binderGeometry struct {
+	opt    Options
+	width  Length
+	height Length
+	duplex bool
+}
+
+func newBinderGeometry(opt Options, duplex bool) binderGeometry {
+	return binderGeometry{opt: opt, width: opt.Width, height: opt.Height, duplex: duplex}
+}
+
+// box returns the left and right edges of the content box of the page at
+// index p of the binder. With duplex, pages of even index are recto
+// (right-hand, bound on the left) and the others verso (bound on the right).
+func (g binderGeometry) box(p int) (x0, x1 Length) {
+	if g.duplex && p%2 == 1 {
+		return g.opt.Outer, g.width - g.opt.Binding
+	}
+	return g.opt.Binding, g.width - g.opt.Outer
+}
+
+// bindBaseline returns the baseline of text of size set in a line box of
+// height lh whose top is at top: the glyphs' em box is centred in the line,
+// with the baseline 0.88 em below the em box's top (CJK faces' ascent).
+func bindBaseline(top, lh, size Length) Length {
+	return top + (lh-size)/2 + size*88/100
+}
+
+// bindFooter numbers a form page at index p of the binder: 第 N 页 共 M 页
+// over the whole binder and, on a form of more than one page, 本表第 n 页 共
+// m 页 under it, in the footer band where a single form has its own.
+func bindFooter(pg *Page, m Measurer, g binderGeometry, p, folio, total, n, of int) error {
+	texts := []string{PageFooter(folio, total)}
+	if of > 1 {
+		texts = append(texts, "本表"+PageFooter(n, of))
+	}
+	return AddFooter(pg, texts, m, g.opt, p)
+}
+
+// bindCover draws the binder's cover: title, year, unit, department, number
+// of projects and the sums of their amounts.
+func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry) (*Page, error) {
+	total := make([]model.Amount, len(forms))
+	year := make([]model.Amount, len(forms))
+	for i, f := range forms {
+		total[i], year[i] = f.TotalAmount, f.YearAmount
+	}
+	sumTotal, err := model.Sum(total)
+	if err != nil {
+		return nil, fmt.Errorf("layout: binder: 项目总金额: %w", err)
+	}
+	sumYear, err := model.Sum(year)
+	if err != nil {
+		return nil, fmt.Errorf("layout: binder: 本年度项目金额: %w", err)
+	}
+
+	pg := &Page{Width: g.width, Height: g.height, Label: "cover"}
+	x0, x1 := g.box(0)
+	cw := x1 - x0
+	centre := func(role Role, size, y Length, s, field string) {
+		w := binderWidth(m, role, size, s)
+		pg.Items = append(pg.Items, binderText(m, role, size, x0+(cw-w)/2, y, s, field))
+	}
+
+	// The title, large, in the upper third; the year under it.
+	ts := g.opt.TitleSize * 3 / 2
+	tl := ts * 3 / 2
+	y := g.height * 22 / 100
+	for _, l := range binderBreak(m, Title, ts, cw-2*ts, bindTitle(b)) {
+		centre(Title, ts, y, l, "title")
+		y += tl
+	}
+	if yr := bindYear(b); yr != 0 {
+		y += ts / 2
+		centre(Body, g.opt.TitleSize, y, strconv.Itoa(yr)+"年度", "year")
+	}
+
+	// The particulars, as labelled blanks filled in, from the middle of the page.
+	size := g.opt.TitleSize * 7 / 9 // 14 pt with the default 18 pt title
+	lh := size * 2
+	rows := [][2]string{
+		{"单位名称：", bindCommon(forms, func(f *model.Form) string { return f.Unit })},
+		{"主管部门：", bindCommon(forms, func(f *model.Form) string { return f.Department })},
+		{"项目数量：", fmt.Sprintf("%d 个", len(forms))},
+		{"项目总金额合计：", string(sumTotal) + " 万元"},
+		{"本年度项目金额合计：", string(sumYear) + " 万元"},
+	}
+	var labelW Length
+	for _, r := range rows {
+		labelW = max(labelW, binderWidth(m, Body, size, r[0]))
+	}
+	indent := cw / 20
+	lx := x0 + indent
+	vx := lx + labelW
+	vw := x1 - indent - vx
+	top := g.height * 50 / 100
+	for _, r := range rows {
+		bl := bindBaseline(top, lh, size)
+		pg.Items = append(pg.Items, binderText(m, Body, size, vx-binderWidth(m, Body, size, r[0]), bl, r[0], "label"))
+		for _, l := range binderBreak(m, Body, size, vw-size, r[1]) {
+			bl = bindBaseline(top, lh, size)
+			pg.Items = append(pg.Items,
+				binderText(m, Body, size, vx+size/2, bl, l, "cover"),
+				Item{Kind: Rule, X: vx, Y: bl + size/4, X2: x1 - indent, Y2: bl + size/4, Stroke: Pt / 2})
+			top += lh
+		}
+	}
+	return pg, nil
+}
+
+// bindTOCRow is one row of the table of contents: a unit heading or a form.
+type bindTOCRow struct {
+	form   int      // index into the binder's forms; -1 for a unit heading
+	lines  []string // the project or unit name, broken
+	height Length
+}
+
+// bindTOC is the table of contents, broken into pages before the pages are
+// drawn: its length depends only on the rows, never on the page numbers.
+type bindTOC struct {
+	m     Measurer
+	g     binderGeometry
+	forms []BinderForm
+	rows  []bindTOCRow
+	split []int // index of the first row of each page
+
+	size, lh                  Length // entry text size and line pitch
+	headSize, colSize         Length // the 目录 heading and the column heads
+	numW, nameX, nameW        Length // offsets from the content box's left edge
+	amountR, pageW, gap, padY Length
+	amounts                   []string
+	bodyTop                   Length // y of the first row on every page
+}
+
+func newBindTOC(forms []BinderForm, formsOf []*model.Form, m Measurer, g binderGeometry, group bool) *bindTOC {
+	t := &bindTOC{m: m, g: g, forms: forms}
+	o := g.opt
+	t.size = o.BodySize
+	t.lh = o.lineHeight(o.BodySize)
+	t.padY = t.size / 3
+	t.headSize = o.TitleSize
+	t.colSize = o.FooterSize
+	t.gap = o.BodySize
+
+	// Column widths come from the widest content, so that every page of the
+	// contents has the same columns.
+	t.amounts = make([]string, len(forms))
+	t.numW = binderWidth(m, Title, t.colSize, "序号")
+	amountW := binderWidth(m, Title, t.colSize, "本年度金额（万元）")
+	t.pageW = binderWidth(m, Title, t.colSize, "页码")
+	for i, f := range forms {
+		a, err := model.Sum([]model.Amount{formsOf[i].YearAmount})
+		if err != nil {
+			a = formsOf[i].YearAmount // shown as written; Validate reports it
+		}
+		t.amounts[i] = string(a)
+		amountW = max(amountW, binderWidth(m, Body, t.size, t.amounts[i]))
+		t.numW = max(t.numW, binderWidth(m, Body, t.size, strconv.Itoa(f.Number)))
+		t.pageW = max(t.pageW, binderWidth(m, Body, t.size, strconv.Itoa(f.Folio)))
+	}
+	x0, x1 := g.box(0)
+	cw := x1 - x0
+	t.nameX = t.numW + t.gap
+	t.amountR = cw - t.pageW - 2*t.gap
+	t.nameW = t.amountR - amountW - 2*t.gap - t.nameX
+
+	t.bodyTop = o.Top + t.headSize*2 + t.lh + t.padY
+	avail := g.height - o.Bottom - t.bodyTop
+
+	unit := ""
+	for i, f := range forms {
+		if group && (i == 0 || f.Unit != unit) {
+			unit = f.Unit
+			lines := binderBreak(m, Title, t.size, cw, bindUnitName(unit))
+			t.rows = append(t.rows, bindTOCRow{form: -1, lines: lines, height: Length(len(lines))*t.lh + 2*t.padY + t.size/2})
+		}
+		lines := binderBreak(m, Body, t.size, t.nameW, f.Project)
+		t.rows = append(t.rows, bindTOCRow{form: i, lines: lines, height: Length(len(lines))*t.lh + 2*t.padY})
+	}
+
+	// Greedy pagination; a row never splits, and a unit heading never ends
+	// a page.
+	used := avail + 1
+	for i, r := range t.rows {
+		need := r.height
+		if r.form < 0 && i+1 < len(t.rows) {
+			need += t.rows[i+1].height
+		}
+		if used+need > avail && used > 0 {
+			t.split = append(t.split, i)
+			used = 0
+		}
+		used += r.height
+	}
+	return t
+}
+
+func (t *bindTOC) pageCount() int { return len(t.split) }
+
+// pages draws the contents, whose first page will be at index first.
+func (t *bindTOC) pages(first int) ([]*Page, error) {
+	out := make([]*Page, 0, len(t.split))
+	m, o := t.m, t.g.opt
+	for k, start := range t.split {
+		end := len(t.rows)
+		if k+1 < len(t.split) {
+			end = t.split[k+1]
+		}
+		p := first + k
+		pg := &Page{Width: t.g.width, Height: t.g.height, Label: fmt.Sprintf("bindTOC %d", k+1)}
+		x0, x1 := t.g.box(p)
+
+		head := "目　录"
+		if k > 0 {
+			head = "目　录（续）"
+		}
+		hw := binderWidth(m, Title, t.headSize, head)
+		pg.Items = append(pg.Items, binderText(m, Title, t.headSize, x0+(x1-x0-hw)/2, o.Top+t.headSize, head, "title"))
+
+		// Column heads, then a rule.
+		top := o.Top + t.headSize*2
+		by := bindBaseline(top, t.lh, t.colSize)
+		right := func(s string, r Length) {
+			pg.Items = append(pg.Items, binderText(m, Title, t.colSize, r-binderWidth(m, Title, t.colSize, s), by, s, "label"))
+		}
+		right("序号", x0+t.numW)
+		pg.Items = append(pg.Items, binderText(m, Title, t.colSize, x0+t.nameX, by, "项目名称", "label"))
+		right("本年度金额（万元）", x0+t.amountR)
+		right("页码", x1)
+		ry := top + t.lh
+		pg.Items = append(pg.Items, Item{Kind: Rule, X: x0, Y: ry, X2: x1, Y2: ry, Stroke: Pt / 2})
+
+		y := t.bodyTop
+		for _, r := range t.rows[start:end] {
+			if r.form < 0 {
+				t.drawUnit(pg, x0, y, r)
+			} else {
+				t.drawEntry(pg, x0, x1, y, r)
+			}
+			y += r.height
+		}
+		if err := AddFooter(pg, []string{bindRoman(k + 1)}, m, o, p); err != nil {
+			return nil, err
+		}
+		out = append(out, pg)
+	}
+	return out, nil
+}
+
+func (t *bindTOC) drawUnit(pg *Page, x0, y Length, r bindTOCRow) {
+	y += t.size/2 + t.padY
+	for _, l := range r.lines {
+		pg.Items = append(pg.Items, binderText(t.m, Title, t.size, x0, bindBaseline(y, t.lh, t.size), l, "unit"))
+		y += t.lh
+	}
+}
+
+// drawEntry draws one form's line: number, name, dot leaders, amount, page
+// number, and a link over the whole row to the form's first page.
+func (t *bindTOC) drawEntry(pg *Page, x0, x1, y Length, r bindTOCRow) {
+	m := t.m
+	f := t.forms[r.form]
+	top := y
+	y += t.padY
+	num := strconv.Itoa(f.Number)
+	bl := bindBaseline(y, t.lh, t.size)
+	pg.Items = append(pg.Items, binderText(m, Body, t.size, x0+t.numW-binderWidth(m, Body, t.size, num), bl, num, "number"))
+	var end Length
+	for _, l := range r.lines {
+		bl = bindBaseline(y, t.lh, t.size)
+		it := binderText(m, Body, t.size, x0+t.nameX, bl, l, "project")
+		pg.Items = append(pg.Items, it)
+		end = it.X + it.W
+		y += t.lh
+	}
+	amount := t.amounts[r.form]
+	aw := binderWidth(m, Body, t.size, amount)
+	ax := x0 + t.amountR - aw
+	pg.Items = append(pg.Items, binderText(m, Body, t.size, ax, bl, amount, "amount"))
+	if lead := t.leader(x0, end+t.size/2, ax-t.size/2, bl); lead.Text != "" {
+		pg.Items = append(pg.Items, lead)
+	}
+	folio := strconv.Itoa(f.Folio)
+	pg.Items = append(pg.Items,
+		binderText(m, Body, t.size, x1-binderWidth(m, Body, t.size, folio), bl, folio, "page"),
+		Item{Kind: Link, X: x0, Y: top, W: x1 - x0, H: r.height, Target: f.First})
+}
+
+// leader returns dot leaders filling from..to on the bindBaseline y, the dots
+// set on a grid from the content box's left edge so that they line up from
+// row to row.
+func (t *bindTOC) leader(x0, from, to, y Length) Item {
+	dot := binderWidth(t.m, Body, t.size, ".")
+	if dot <= 0 {
+		return Item{}
+	}
+	pitch := t.size / 2
+	spacing := max(pitch-dot, 0)
+	pitch = dot + spacing
+	start := x0 + (from-x0+pitch-1)/pitch*pitch
+	n := int((to - start + spacing) / pitch)
+	if n < 2 {
+		return Item{}
+	}
+	it := binderText(t.m, Body, t.size, start, y, strings.Repeat(".", n), "leader")
+	it.Spacing = spacing
+	it.W += Length(n-1) * spacing
+	return it
+}
+
+// bindRoman returns n in lower-case bindRoman numerals (n ≥ 1).
+func bindRoman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
