@@ -72,6 +72,19 @@ type Item struct {
 	Size Length // Text: font size
 	Text string // Text: the characters, drawn without re-wrapping
 
+	// Spacing (Text) is extra space added after every character, in 1/1000
+	// pt: the PDF character spacing Tc = Spacing/1000 (in points, before any
+	// horizontal scaling). Layout uses it to justify a line to its cell; 0 for
+	// unjustified text. The k-th character (0-based) starts at
+	// X + (sum of the advances of the characters before it)×Size/1000 + k×Spacing,
+	// and W already includes the spacing between the visible characters.
+	Spacing Length
+
+	// Field (Text) names what the text shows, for checks and dumps, never for
+	// drawing: a form field path relative to the form ("overview",
+	// "indicators[3].level3"), or "title", "year", "label", "signature", "footer".
+	Field string
+
 	Stroke Length // Rule: line width
 	Gray   uint8  // Fill: 0 black … 255 white
 	Target int    // Link: index of the destination page in Document.Pages

@@ -1,0 +1,257 @@
+package layout
+
+import "sort"
+
+// Stroke widths of the table borders.
+const (
+	frameStroke = 1 * Pt // the outer frame
+	ruleStroke  = Pt / 2 // rules between cells
+	sigStroke   = Pt / 2 // the blank lines of the signature block
+	ascentEm    = 880    // baseline below the top of the em box, in 1/1000 em
+	descentEm   = 1000 - ascentEm
+)
+
+// baseline returns the offset of the baseline below the top of a line box of
+// height lh holding text of size: the em box centred in the line box.
+func baseline(lh, size Length) Length {
+	return (lh-size)/2 + size*ascentEm/1000
+}
+
+// emitter writes the items of one page.
+type emitter struct {
+	g     *grid
+	items []Item
+	left  Length // left edge of the content box on this page
+}
+
+// text appends one line of text.
+func (e *emitter) text(l Line, x, y, width Length, role Role, size Length, justify bool, field string) {
+	if l.Text == "" {
+		return
+	}
+	it := Item{Kind: Text, X: x, Y: y, W: l.Width, Role: role, Size: size, Text: l.Text, Field: field}
+	if justify {
+		it.X += l.Indent
+		it.Spacing = l.Spacing(width, size)
+		if l.Runes > 1 {
+			it.W += Length(l.Runes-1) * it.Spacing
+		}
+	} else {
+		it.X += (width - l.Width) / 2
+	}
+	e.items = append(e.items, it)
+}
+
+// cellText sets lines in the rectangle x0…x1 × y0…y1 of a cell: centred
+// vertically when middle is set, from the top otherwise.
+func (e *emitter) cellText(c *cell, all, lines []Line, x0, x1, y0, y1 Length, middle bool) {
+	g := e.g
+	size, lh := g.opt.BodySize, g.lh
+	n := len(lines)
+	if n == 1 && lines[0].Text == "" {
+		return
+	}
+	top := y0 + g.opt.PadY
+	if middle {
+		top = y0 + (y1-y0-Length(n)*lh)/2
+	}
+	width := x1 - x0 - 2*g.opt.PadX
+	justify := c.align == alignJustify || (c.align == alignCenter && len(all) > 1)
+	b := baseline(lh, size)
+	for k, l := range lines {
+		e.text(l, x0+g.opt.PadX, top+Length(k)*lh+b, width, Body, size, justify, c.field)
+	}
+}
+
+// segment is a border rule before merging.
+type segment struct{ a, b, at Length } // from a to b along the line at
+
+// emitPage writes the items of page pi of the grid's layout.
+func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
+	opt := g.opt
+	e := &emitter{g: g, left: opt.left(verso)}
+	cw := opt.contentWidth()
+	if pi == 0 {
+		tl := opt.lineHeight(opt.TitleSize)
+		y := opt.Top
+		for _, l := range g.title {
+			e.text(l, e.left, y+baseline(tl, opt.TitleSize), cw, Title, opt.TitleSize, false, "title")
+			y += tl
+		}
+		yl := Line{Text: g.year, Width: textWidth(g.year, Body, opt.BodySize, g.m), Runes: len([]rune(g.year)), End: true}
+		e.text(yl, e.left, y+baseline(g.lh, opt.BodySize), cw, Body, opt.BodySize, false, "year")
+	}
+	var hs, vs []segment
+	rect := func(x0, x1, y0, y1 Length) {
+		hs = append(hs, segment{x0, x1, y1})
+		vs = append(vs, segment{y0, y1, x1})
+	}
+	// Spans cut into fragments by this page: column → open fragment.
+	type open struct {
+		span   int32
+		y0, y1 Length
+	}
+	var spans []open
+	var cur [2]int
+	cur[0], cur[1] = -1, -1
+	tableTop, tableBottom := Length(-1), Length(0)
+	for _, f := range pf.frags {
+		r := &g.rows[f.row]
+		if tableTop < 0 {
+			tableTop = f.y
+		}
+		tableBottom = f.y + f.h
+		for ci := range r.cells {
+			c := &r.cells[ci]
+			x0, x1 := e.left+g.colX[c.col], e.left+g.colX[c.col+c.ncol]
+			rect(x0, x1, f.y, f.y+f.h)
+			switch {
+			case !c.flow:
+				lines := c.lines
+				if f.from > 0 && c.cont != nil {
+					lines = c.cont
+				}
+				e.cellText(c, lines, lines, x0, x1, f.y, f.y+f.h, true)
+			case f.whole:
+				e.cellText(c, c.lines, c.lines, x0, x1, f.y, f.y+f.h, true)
+			default:
+				lines := c.lines
+				if visibleLines(lines) == 0 || f.from >= len(lines) {
+					continue
+				}
+				e.cellText(c, c.lines, lines[f.from:min(f.to, len(lines))], x0, x1, f.y, f.y+f.h, false)
+			}
+		}
+		if f.copy {
+			cur[0], cur[1] = -1, -1
+			continue
+		}
+		for col, si := range r.spans {
+			if si < 0 {
+				continue
+			}
+			if cur[col] >= 0 && spans[cur[col]].span == si {
+				spans[cur[col]].y1 = f.y + f.h
+				continue
+			}
+			cur[col] = len(spans)
+			spans = append(spans, open{span: si, y0: f.y, y1: f.y + f.h})
+		}
+	}
+	for _, o := range spans {
+		s := &g.spans[o.span]
+		c := &s.cell
+		x0, x1 := e.left+g.colX[c.col], e.left+g.colX[c.col+1]
+		rect(x0, x1, o.y0, o.y1)
+		lines := c.lines
+		y0 := o.y0
+		if need := g.height(len(lines)); need > o.y1-o.y0 {
+			// A fragment shorter than its label (only on pages too small
+			// for it): set the label from the top rather than above the cell.
+			e.cellText(c, lines, lines, x0, x1, y0, y0+need, true)
+			continue
+		}
+		e.cellText(c, lines, lines, x0, x1, y0, o.y1, true)
+	}
+	if pf.sig > 0 {
+		g.emitSignature(e, pf.sig)
+	}
+	// Borders last: inner rules (skipping the table's edges), merged where
+	// they continue each other, then the heavier frame.
+	if tableTop >= 0 {
+		x0, x1 := e.left, e.left+cw
+		e.rules(hs, true, x0, x1, tableTop, tableBottom)
+		e.rules(vs, false, x0, x1, tableTop, tableBottom)
+		e.items = append(e.items,
+			Item{Kind: Rule, X: x0, Y: tableTop, X2: x1, Y2: tableTop, Stroke: frameStroke},
+			Item{Kind: Rule, X: x1, Y: tableTop, X2: x1, Y2: tableBottom, Stroke: frameStroke},
+			Item{Kind: Rule, X: x1, Y: tableBottom, X2: x0, Y2: tableBottom, Stroke: frameStroke},
+			Item{Kind: Rule, X: x0, Y: tableBottom, X2: x0, Y2: tableTop, Stroke: frameStroke})
+	}
+	return &Page{Width: opt.Width, Height: opt.Height, Items: e.items}
+}
+
+// rules merges the segments of inner borders and appends them as Rules.
+func (e *emitter) rules(segs []segment, horizontal bool, x0, x1, y0, y1 Length) {
+	edge0, edge1 := x0, x1
+	if horizontal {
+		edge0, edge1 = y0, y1
+	}
+	kept := segs[:0]
+	for _, s := range segs {
+		if s.at != edge0 && s.at != edge1 && s.a < s.b {
+			kept = append(kept, s)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool {
+		if kept[i].at != kept[j].at {
+			return kept[i].at < kept[j].at
+		}
+		return kept[i].a < kept[j].a
+	})
+	for i := 0; i < len(kept); {
+		s := kept[i]
+		j := i + 1
+		for j < len(kept) && kept[j].at == s.at && kept[j].a <= s.b {
+			s.b = max(s.b, kept[j].b)
+			j++
+		}
+		it := Item{Kind: Rule, X: s.a, Y: s.at, X2: s.b, Y2: s.at, Stroke: ruleStroke}
+		if !horizontal {
+			it = Item{Kind: Rule, X: s.at, Y: s.a, X2: s.at, Y2: s.b, Stroke: ruleStroke}
+		}
+		e.items = append(e.items, it)
+		i = j
+	}
+}
+
+// titleHeight is the height of the title and year lines above the table.
+func (g *grid) titleHeight() Length {
+	return Length(len(g.title))*g.opt.lineHeight(g.opt.TitleSize) + g.lh + g.lh/2
+}
+
+// signature layout: two columns, each entry a label and a blank line.
+func (g *grid) sigLabel(s string) []Line {
+	cw := g.opt.contentWidth() / 2
+	return BreakLines(s+"：", Body, g.opt.BodySize, cw-4*g.opt.BodySize, g.m)
+}
+
+func (g *grid) sigRowHeight(r [2]string) Length {
+	n := max(len(g.sigLabel(r[0])), len(g.sigLabel(r[1])))
+	return Length(n+1) * g.lh
+}
+
+// signatureHeight is the height of the signature block, with the line of
+// space that separates it from the table.
+func (g *grid) signatureHeight() Length {
+	h := g.lh
+	for _, r := range g.sigRows {
+		h += g.sigRowHeight(r)
+	}
+	return h
+}
+
+func (g *grid) emitSignature(e *emitter, y Length) {
+	size := g.opt.BodySize
+	cw := g.opt.contentWidth() / 2
+	b := baseline(g.lh, size)
+	y += g.lh
+	for _, r := range g.sigRows {
+		rh := g.sigRowHeight(r)
+		for col, s := range r {
+			x := e.left + Length(col)*cw
+			lines := g.sigLabel(s)
+			top := y + rh - g.lh*Length(len(lines)) - g.lh/2
+			for k, l := range lines {
+				e.text(l, x, top+Length(k)*g.lh+b, l.Width, Body, size, false, "signature")
+			}
+			last := lines[len(lines)-1]
+			ry := top + Length(len(lines)-1)*g.lh + b + size*descentEm/1000
+			rx0, rx1 := x+last.Width+size/2, x+cw-size
+			if rx1 > rx0 {
+				e.items = append(e.items, Item{Kind: Rule, X: rx0, Y: ry, X2: rx1, Y2: ry, Stroke: sigStroke})
+			}
+		}
+		y += rh
+	}
+}

@@ -1,0 +1,105 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"jixiao/model"
+)
+
+// FormPages lays out one form on pages of opt's paper, without page footers
+// (a binder numbers the pages of all its forms): the title and year, then
+// one bordered table (unit, project and amounts, the six long texts, the
+// indicator header and rows), continued over as many pages as it needs, and
+// the signature block when opt.Signature is set. Page i has Label
+// "form page i+1/n". With opt.Mirror the odd pages are verso pages.
+//
+// Errors name the form by opt.Path: "layout: forms[3]: page too small …".
+func FormPages(f *model.Form, m Measurer, opt Options) ([]*Page, error) {
+	if f == nil || m == nil {
+		return nil, errors.New("layout: FormPages needs a form and a measurer")
+	}
+	if err := opt.check(); err != nil {
+		return nil, err
+	}
+	g := &grid{opt: &opt, m: m}
+	if err := g.build(f); err != nil {
+		return nil, err
+	}
+	if g.titleHeight() > opt.Height-opt.Top-opt.Bottom {
+		return nil, fmt.Errorf("layout: %s: page too small for the title", opt.path())
+	}
+	pfs, err := g.paginate()
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]*Page, len(pfs))
+	for i := range pfs {
+		pages[i] = g.emitPage(i, &pfs[i], i%2 == 1)
+		pages[i].Label = "form page " + strconv.Itoa(i+1) + "/" + strconv.Itoa(len(pfs))
+	}
+	return pages, nil
+}
+
+// AddFooter appends texts to p as centred lines in the bottom margin, set
+// in the body role at opt.FooterSize, the block centred vertically in the
+// margin. pageIndex is the page's index in its document: with opt.Mirror an
+// odd index is a verso page, and the lines centre on its content box. A
+// binder passes two texts, e.g. "第 3 页 共 40 页" and "本表第 1 页 共 2 页";
+// Form passes one. Texts too wide for the content box are broken into lines.
+// It fails if the lines do not fit in the margin.
+func AddFooter(p *Page, texts []string, m Measurer, opt Options, pageIndex int) error {
+	if err := opt.check(); err != nil {
+		return err
+	}
+	size, cw := opt.FooterSize, opt.contentWidth()
+	var lines []Line
+	for _, t := range texts {
+		lines = appendLines(lines, t, Body, size, cw, m)
+	}
+	lh := opt.lineHeight(size)
+	h := Length(len(lines)) * lh
+	if h > opt.Bottom {
+		return fmt.Errorf("layout: footer of %d lines (%s) does not fit in the bottom margin (%s)", len(lines), fmtLen(h), fmtLen(opt.Bottom))
+	}
+	left := opt.left(pageIndex%2 == 1)
+	top := opt.Height - opt.Bottom + (opt.Bottom-h)/2
+	b := baseline(lh, size)
+	for k, l := range lines {
+		if l.Text == "" {
+			continue
+		}
+		p.Items = append(p.Items, Item{Kind: Text, X: left + (cw-l.Width)/2, Y: top + Length(k)*lh + b,
+			W: l.Width, Role: Body, Size: size, Text: l.Text, Field: "footer"})
+	}
+	return nil
+}
+
+// PageFooter returns the footer 第 n 页 共 total 页 of page n (1-based).
+func PageFooter(n, total int) string {
+	return "第 " + strconv.Itoa(n) + " 页 共 " + strconv.Itoa(total) + " 页"
+}
+
+// Form lays out one form as a complete document: its pages with the footer
+// 第 N 页 共 M 页, and Meta{Title: project, Author: unit, Subject: title and
+// year}.
+func Form(f *model.Form, m Measurer, opt Options) (*Document, error) {
+	pages, err := FormPages(f, m, opt)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range pages {
+		if err := AddFooter(p, []string{PageFooter(i+1, len(pages))}, m, opt, i); err != nil {
+			return nil, fmt.Errorf("layout: %s: %w", opt.path(), err)
+		}
+	}
+	subject := f.TitleOrDefault()
+	if f.Year > 0 {
+		subject += " " + strconv.Itoa(f.Year) + "年度"
+	}
+	return &Document{
+		Pages: pages,
+		Meta:  Meta{Title: f.Project, Author: f.Unit, Subject: subject, Year: f.Year},
+	}, nil
+}

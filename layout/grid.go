@@ -1,0 +1,334 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"jixiao/model"
+)
+
+// The form's table has five columns:
+//
+//	0 labels and 一级指标   1 二级指标   2 三级指标   3 半年（程）   4 全年（程）
+//
+// The first rows reuse them: 单位名称 | unit (1–2) | 主管部门 | department;
+// 项目名称 | project (1–4); 项目总金额（万元） | amount | 本年度项目金额（万元） | amount (3–4);
+// each long text: label | text (1–4).
+const columns = 5
+
+// Labels printed on the form. A "|" marks where a label breaks when its
+// column cannot hold it on one line; it is never printed.
+const (
+	labelUnit        = "单位名称"
+	labelDepartment  = "主管部门"
+	labelProject     = "项目名称"
+	labelTotal       = "项目总金额|（万元）"
+	labelYearAmount  = "本年度项目金额|（万元）"
+	labelLevel1      = "一级指标"
+	labelLevel2      = "二级指标"
+	labelLevel3      = "三级指标"
+	labelHalfYear    = "半年（程）|指标值"
+	labelFullYear    = "全年（程）|指标值"
+	labelContinued   = "|（续）"
+	labelOtherNotes  = "其他需要|说明的问题"
+	labelFeasibility = "项目可行性说明"
+)
+
+// longLabel returns the printed label of a long text, with its break marks.
+func longLabel(t model.LongText) string {
+	if t.Key == "other_notes" {
+		return labelOtherNotes
+	}
+	return t.Label
+}
+
+// align is how a cell sets its lines.
+type align uint8
+
+const (
+	alignCenter  align = iota // a single line centred; several lines justified
+	alignJustify              // left-aligned and justified, last line of a paragraph ragged
+	alignLabel                // every line centred
+)
+
+// cell is one cell of the table. Its lines are broken to its inner width.
+type cell struct {
+	col, ncol int
+	lines     []Line
+	cont      []Line // a label's lines on continuation fragments ("项目概述（续）"); nil: lines
+	flow      bool   // lines flow across the fragments of a split row; otherwise repeated
+	align     align
+	field     string
+}
+
+// row is one row of the table: its cells that span one row. Indicator rows
+// get their 一级 and 二级 cells from spans.
+type row struct {
+	cells     []cell
+	kind      rowKind
+	flowLines int // most lines of a flowing cell
+	fixLines  int // most lines of a repeated cell (labels)
+	contLines int // most lines of a repeated cell on a continuation fragment
+	spans     [2]int32
+	long      bool // a long text: split wherever the page ends, not only when taller than a page
+}
+
+type rowKind uint8
+
+const (
+	rowInfo rowKind = iota
+	rowLong
+	rowHeader
+	rowIndicator
+)
+
+// span is a 一级 or 二级 cell covering rows first…last of the table.
+type span struct {
+	first, last int
+	cell        cell
+}
+
+// grid is the table of one form, measured.
+type grid struct {
+	opt     *Options
+	m       Measurer
+	colX    [columns + 1]Length // column edges, relative to the content box
+	rows    []row
+	spans   []span
+	header  int // index of the indicator header row
+	lh      Length
+	title   []Line // the form title, at TitleSize
+	year    string
+	sigRows [][2]string
+}
+
+// columnWidths chooses the column widths for a content box width cw. Each
+// column starts from the width of the label it must hold on one line: the
+// longest 一级 name or 项目可行性说明 (column 0), the longest 二级 name of the
+// framework (1), 本年度项目金额（万元）(2), and 半年（程）(3, 4), which breaks before
+// 指标值; the rest of the width goes to columns 2–4 in equal shares. The
+// longer labels (项目总金额（万元）, 其他需要说明的问题) break at their marks.
+func (g *grid) columnWidths(cw Length) error {
+	size, pad := g.opt.BodySize, 2*g.opt.PadX
+	w := func(s string) Length { return textWidth(s, Body, size, g.m) + pad }
+	var base [columns]Length
+	base[0] = w(strings.ReplaceAll(labelFeasibility, "|", ""))
+	for _, c := range model.Framework {
+		base[0] = max(base[0], w(c.Name))
+		for _, l2 := range c.Level2 {
+			base[1] = max(base[1], w(l2))
+		}
+	}
+	base[2] = w(strings.ReplaceAll(labelYearAmount, "|", ""))
+	base[3] = w("半年（程）")
+	base[4] = base[3]
+	var sum Length
+	for _, b := range base {
+		sum += b
+	}
+	var width [columns]Length
+	if sum <= cw {
+		width = base
+		share := (cw - sum) / 3
+		width[2] += share
+		width[3] += share
+		width[4] += cw - sum - 2*share
+	} else {
+		// A narrow page: shrink every column alike; labels wrap more.
+		var used Length
+		for i := range width {
+			width[i] = base[i] * cw / sum
+			used += width[i]
+		}
+		width[2] += cw - used
+	}
+	minW := scale(int64(widestAdvance), size) + pad
+	for i, wi := range width {
+		if wi < minW {
+			return fmt.Errorf("layout: %s: page too narrow: column %d of the table would be %s wide, less than one character", g.opt.path(), i+1, fmtLen(wi))
+		}
+	}
+	for i := range width {
+		g.colX[i+1] = g.colX[i] + width[i]
+	}
+	return nil
+}
+
+// widestAdvance is the advance of a full-width character in 1/1000 em: a
+// column narrower than one such character cannot hold Chinese text.
+const widestAdvance = 1000
+
+// inner is the width available to the lines of a cell.
+func (g *grid) inner(col, ncol int) Length {
+	return g.colX[col+ncol] - g.colX[col] - 2*g.opt.PadX
+}
+
+// breakLabel lays out a label with break marks: on one line if it fits,
+// otherwise piece by piece (pieces sharing a line while they fit), each
+// piece broken further if it alone is too wide.
+func (g *grid) breakLabel(label string, width Length) []Line {
+	size := g.opt.BodySize
+	whole := strings.ReplaceAll(label, "|", "")
+	if !strings.Contains(label, "|") || textWidth(whole, Body, size, g.m) <= width {
+		return BreakLines(whole, Body, size, width, g.m)
+	}
+	var lines []Line
+	cur := ""
+	flush := func() {
+		if cur != "" {
+			lines = appendLines(lines, cur, Body, size, width, g.m)
+			cur = ""
+		}
+	}
+	for _, piece := range strings.Split(label, "|") {
+		if piece == "" {
+			continue
+		}
+		if cur != "" && textWidth(cur+piece, Body, size, g.m) <= width {
+			cur += piece
+			continue
+		}
+		flush()
+		cur = piece
+	}
+	flush()
+	for i := range lines {
+		lines[i].Start = 0 // labels are not input text
+	}
+	return lines
+}
+
+func (g *grid) label(col, ncol int, label string) cell {
+	return cell{col: col, ncol: ncol, lines: g.breakLabel(label, g.inner(col, ncol)), align: alignLabel, field: "label"}
+}
+
+func (g *grid) value(col, ncol int, text, field string, a align) cell {
+	return cell{col: col, ncol: ncol, lines: BreakLines(text, Body, g.opt.BodySize, g.inner(col, ncol), g.m), flow: true, align: a, field: field}
+}
+
+// addRow measures the cells and appends the row.
+func (g *grid) addRow(kind rowKind, cells ...cell) *row {
+	r := row{cells: cells, kind: kind, spans: [2]int32{-1, -1}}
+	for _, c := range cells {
+		n := visibleLines(c.lines)
+		if c.flow {
+			r.flowLines = max(r.flowLines, n)
+		} else {
+			r.fixLines = max(r.fixLines, n)
+			cont := n
+			if c.cont != nil {
+				cont = visibleLines(c.cont)
+			}
+			r.contLines = max(r.contLines, cont)
+		}
+	}
+	g.rows = append(g.rows, r)
+	return &g.rows[len(g.rows)-1]
+}
+
+// visibleLines counts the lines of a cell; an empty text takes none.
+func visibleLines(lines []Line) int {
+	if len(lines) == 1 && lines[0].Text == "" {
+		return 0
+	}
+	return len(lines)
+}
+
+// build lays out the cells of every row of f.
+func (g *grid) build(f *model.Form) error {
+	if err := g.columnWidths(g.opt.contentWidth()); err != nil {
+		return err
+	}
+	g.lh = g.opt.lineHeight(g.opt.BodySize)
+	g.title = BreakLines(f.TitleOrDefault(), Title, g.opt.TitleSize, g.opt.contentWidth(), g.m)
+	if f.Year > 0 {
+		g.year = fmt.Sprintf("%d年度", f.Year)
+	} else {
+		g.year = "年度"
+	}
+	g.addRow(rowInfo,
+		g.label(0, 1, labelUnit),
+		g.value(1, 2, f.Unit, "unit", alignCenter),
+		g.label(3, 1, labelDepartment),
+		g.value(4, 1, f.Department, "department", alignCenter))
+	g.addRow(rowInfo,
+		g.label(0, 1, labelProject),
+		g.value(1, 4, f.Project, "project", alignCenter))
+	g.addRow(rowInfo,
+		g.label(0, 1, labelTotal),
+		g.value(1, 1, string(f.TotalAmount), "total_amount", alignCenter),
+		g.label(2, 1, labelYearAmount),
+		g.value(3, 2, string(f.YearAmount), "year_amount", alignCenter))
+	for _, t := range model.LongTexts {
+		lab := g.label(0, 1, longLabel(t))
+		lab.cont = g.breakLabel(longLabel(t)+labelContinued, g.inner(0, 1))
+		r := g.addRow(rowLong, lab, g.value(1, 4, f.Text(t.Key), t.Key, alignJustify))
+		r.long = true
+	}
+	g.header = len(g.rows)
+	g.addRow(rowHeader,
+		g.label(0, 1, labelLevel1),
+		g.label(1, 1, labelLevel2),
+		g.label(2, 1, labelLevel3),
+		g.label(3, 1, labelHalfYear),
+		g.label(4, 1, labelFullYear))
+	first := len(g.rows)
+	for i := range f.Indicators {
+		in := &f.Indicators[i]
+		p := fmt.Sprintf("indicators[%d].", i)
+		g.addRow(rowIndicator,
+			g.value(2, 1, in.Level3, p+"level3", alignCenter),
+			g.value(3, 1, in.HalfYear, p+"half_year", alignCenter),
+			g.value(4, 1, in.FullYear, p+"full_year", alignCenter))
+	}
+	// Spans: consecutive rows with the same 一级 share one cell, and within
+	// it consecutive rows with the same 二级.
+	ins := f.Indicators
+	for i := 0; i < len(ins); {
+		j := i + 1
+		for j < len(ins) && ins[j].Level1 == ins[i].Level1 {
+			j++
+		}
+		g.addSpan(first, i, j-1, 0, ins[i].Level1, fmt.Sprintf("indicators[%d].level1", i))
+		for k := i; k < j; {
+			l := k + 1
+			for l < j && ins[l].Level2 == ins[k].Level2 {
+				l++
+			}
+			g.addSpan(first, k, l-1, 1, ins[k].Level2, fmt.Sprintf("indicators[%d].level2", k))
+			k = l
+		}
+		i = j
+	}
+	if g.opt.Signature {
+		g.sigRows = [][2]string{
+			{"单位负责人（签字）", "财务负责人"},
+			{"填报人", "联系电话"},
+			{"填报日期", "单位（盖章）"},
+		}
+	}
+	return nil
+}
+
+func (g *grid) addSpan(first, a, b, col int, text, field string) {
+	s := span{first: first + a, last: first + b, cell: g.value(col, 1, text, field, alignCenter)}
+	s.cell.flow = false
+	for i := s.first; i <= s.last; i++ {
+		g.rows[i].spans[col] = int32(len(g.spans))
+	}
+	g.spans = append(g.spans, s)
+}
+
+// height is the height of n lines of a cell with its padding.
+func (g *grid) height(n int) Length {
+	return Length(max(n, 1))*g.lh + 2*g.opt.PadY
+}
+
+// spanHeight is the height a span's label needs.
+func (g *grid) spanHeight(s *span) Length { return g.height(visibleLines(s.cell.lines)) }
+
+func fmtLen(v Length) string {
+	var b strings.Builder
+	writeLen(&b, v)
+	return b.String() + " pt"
+}

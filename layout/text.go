@@ -1,0 +1,334 @@
+package layout
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Line is one line of text broken by BreakLines.
+type Line struct {
+	// Text is the line's characters exactly as in the input: spaces at a
+	// break stay at the end of the line they follow (they hang into the
+	// margin and are not counted in Width); the "\n" ending a paragraph
+	// belongs to no line.
+	Text string
+	// Start is the byte offset of Text in the input.
+	Start int
+	// Indent is the line's offset from the left edge, in 1/1000 pt: the
+	// hanging indent of the continuation lines of a numbered paragraph.
+	Indent Length
+	// Width is the width of Text without its trailing spaces, in 1/1000 pt:
+	// Σ advance × size / 1000.
+	Width Length
+	// Runes counts the characters of Text up to its last non-space one; a
+	// justified line has Runes−1 gaps.
+	Runes int
+	// End marks the last line of a paragraph: it is never justified.
+	End bool
+}
+
+// Spacing returns the extra space after each character (Item.Spacing) that
+// justifies l to width, in 1/1000 pt: 0 for the last line of a paragraph, a
+// line of one character, a line that already fills the width, or a line so
+// short that the gaps would exceed one em of size.
+func (l Line) Spacing(width, size Length) Length {
+	if l.End || l.Runes < 2 {
+		return 0
+	}
+	slack := width - l.Indent - l.Width
+	if slack <= 0 {
+		return 0
+	}
+	sp := slack / Length(l.Runes-1)
+	if sp > size {
+		return 0
+	}
+	return sp
+}
+
+// BreakLines breaks text into lines at most width wide (1/1000 pt), set in
+// role at size (1/1000 pt) as measured by m.
+//
+// Rules: "\n" ends a paragraph (an empty paragraph gives one empty line).
+// Within a paragraph lines break between CJK characters, after spaces, and
+// around runs of Latin letters, digits and their punctuation, except where
+// GB/T 15834 forbids it (避头尾): closing punctuation (。，、；：？！ ”’）］〕】》〉」』〗｝
+// ·—～ and . , ; : ? ! ) ] }) never starts a line, opening punctuation
+// (“‘（［〔【《〈「『〖｛ ( [ {) never ends one, and —— and …… are never
+// split. Lines are filled greedily; a break that cannot be avoided (a run of
+// punctuation or a Latin word longer than the line) is made before the
+// character that does not fit, and a character wider than the line gets a
+// line of its own, so BreakLines always terminates.
+//
+// A paragraph that begins with a list number ("1. ", "1、", "一、", "（1）",
+// "①") gets a hanging indent: its continuation lines start after the number,
+// unless the number takes more than half the width.
+//
+// Joining the lines' Text, with "\n" after every line whose End is set
+// except the last, gives back text exactly.
+func BreakLines(text string, role Role, size, width Length, m Measurer) []Line {
+	return appendLines(nil, text, role, size, width, m)
+}
+
+// appendLines is BreakLines appending to dst.
+func appendLines(dst []Line, text string, role Role, size, width Length, m Measurer) []Line {
+	start := 0
+	for {
+		end := start
+		for end < len(text) && text[end] != '\n' {
+			end++
+		}
+		dst = appendParagraph(dst, text, start, end, role, size, width, m)
+		if end >= len(text) {
+			return dst
+		}
+		start = end + 1
+	}
+}
+
+// scale converts a sum of advances (1/1000 em) to a length at size.
+func scale(adv int64, size Length) Length { return Length(adv) * size / 1000 }
+
+// appendParagraph breaks text[start:end], which holds no "\n".
+func appendParagraph(dst []Line, text string, start, end int, role Role, size, width Length, m Measurer) []Line {
+	if start == end {
+		return append(dst, Line{Start: start, End: true})
+	}
+	var hang Length
+	if n := listNumber(text[start:end]); n > 0 {
+		hang = scale(measure(text[start:start+n], role, m), size)
+		if hang*2 > width {
+			hang = 0
+		}
+	}
+	var indent Length
+	pos := start
+	for pos < end {
+		avail := width - indent
+		var (
+			adv       int64 // advances up to the last non-space character
+			spaces    int64 // advances of the trailing spaces
+			runes     int   // characters up to the last non-space one
+			n         int   // characters so far
+			brk       = -1  // last break opportunity after pos
+			brkAdv    int64
+			brkRunes  int
+			prev      rune
+			prevClass class
+			cut       = end
+		)
+		cutAdv, cutRunes := int64(-1), 0
+		for i := pos; i < end; {
+			r, sz := utf8.DecodeRuneInString(text[i:])
+			c := classify(r)
+			if i > pos && canBreak(prev, prevClass, r, c) {
+				brk, brkAdv, brkRunes = i, adv, runes
+			}
+			a := int64(m.Advance(role, r))
+			if c == clSpace {
+				spaces += a
+				n++
+				prev, prevClass = r, c
+				i += sz
+				continue
+			}
+			if i > pos && scale(adv+spaces+a, size) > avail {
+				if brk > pos {
+					cut, cutAdv, cutRunes = brk, brkAdv, brkRunes
+				} else {
+					cut, cutAdv, cutRunes = i, adv, runes
+				}
+				break
+			}
+			adv += spaces + a
+			spaces = 0
+			n++
+			runes = n
+			prev, prevClass = r, c
+			i += sz
+		}
+		if cutAdv < 0 {
+			cutAdv, cutRunes = adv, runes
+		}
+		dst = append(dst, Line{
+			Text:   text[pos:cut],
+			Start:  pos,
+			Indent: indent,
+			Width:  scale(cutAdv, size),
+			Runes:  cutRunes,
+			End:    cut == end,
+		})
+		pos = cut
+		indent = hang
+	}
+	return dst
+}
+
+// measure sums the advances of s in 1/1000 em.
+func measure(s string, role Role, m Measurer) int64 {
+	var sum int64
+	for _, r := range s {
+		sum += int64(m.Advance(role, r))
+	}
+	return sum
+}
+
+// textWidth is the width of s at size, in 1/1000 pt.
+func textWidth(s string, role Role, size Length, m Measurer) Length {
+	return scale(measure(s, role, m), size)
+}
+
+// class is the line-breaking class of a character.
+type class uint8
+
+const (
+	clIdeo    class = iota // CJK and everything else: breaks on both sides
+	clWord                 // Latin letters, digits and their punctuation: kept together
+	clSpace                // breaks after, hangs at the end of a line
+	clClose                // never starts a line (避头)
+	clOpen                 // never ends a line (避尾)
+	clCloseW               // a half-width closing mark: clClose inside words
+	clOpenW                // a half-width opening mark: clOpen inside words
+	clCombine              // combining marks and joiners: never separated
+)
+
+// classify returns the class of r.
+func classify(r rune) class {
+	switch r {
+	case ' ', '\t', '\u00a0':
+		return clSpace
+	case '.', ',', ';', ':', '?', '!', ')', ']', '}', '%':
+		return clCloseW
+	case '(', '[', '{':
+		return clOpenW
+	case '。', '，', '、', '；', '：', '？', '！', '”', '’', '）', '］', '〕', '】', '》', '〉', '」', '』', '〗', '｝',
+		'·', '—', '～', '…', '‥', '．', '｡', '､', '〞', '〟', '％', '‰', '℃', '°', '・', '‧', '―', '⸺', '々', '〃',
+		'ー', 'ぁ', 'ぃ', 'ぅ', 'ぇ', 'ぉ', 'っ', 'ゃ', 'ゅ', 'ょ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ッ', 'ャ', 'ュ', 'ョ':
+		return clClose
+	case '“', '‘', '（', '［', '〔', '【', '《', '〈', '「', '『', '〖', '｛', '〝', '￥', '＄', '＃', '№':
+		return clOpen
+	case '\u200d', '\u2060', '\ufeff':
+		return clCombine
+	}
+	if r < 0x80 {
+		if r < 0x20 || r == 0x7f {
+			return clIdeo
+		}
+		return clWord
+	}
+	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || (r >= 0xfe00 && r <= 0xfe0f) {
+		return clCombine
+	}
+	// Latin, Greek, Cyrillic letters and symbols such as ≥ ± × stay with
+	// the word they touch; general punctuation (dashes, quotes) does not.
+	if r < 0x2e80 && !(r >= 0x2000 && r <= 0x206f) && !(r >= 0x2460 && r <= 0x24ff) && !(r >= 0x2500 && r <= 0x27bf) {
+		return clWord
+	}
+	return clIdeo
+}
+
+// inseparable lists the marks that are written doubled and never split:
+// —— and …….
+func inseparable(r rune) bool {
+	return r == '—' || r == '…' || r == '‥' || r == '⸺' || r == '―'
+}
+
+// canBreak reports whether a line may break between a and b.
+func canBreak(a rune, ca class, b rune, cb class) bool {
+	switch {
+	case cb == clClose || cb == clCloseW || cb == clCombine || ca == clCombine:
+		return false
+	case ca == clOpen || ca == clOpenW:
+		return false
+	case cb == clSpace:
+		return false // spaces stay with the line they end
+	case ca == clSpace:
+		return true
+	case a == b && inseparable(a):
+		return false
+	case (ca == clWord || ca == clCloseW) && (cb == clWord || cb == clOpenW):
+		return false
+	}
+	return true
+}
+
+// listNumber returns the byte length of a list number that begins p
+// ("1. ", "12、", "一、", "（1）", "(一)", "①"), following spaces included;
+// 0 if p does not begin with one.
+func listNumber(p string) int {
+	i := 0
+	next := func() (rune, int) {
+		if i >= len(p) {
+			return 0, 0
+		}
+		return utf8.DecodeRuneInString(p[i:])
+	}
+	r, sz := next()
+	switch {
+	case r >= '0' && r <= '9':
+		n := 0
+		for r >= '0' && r <= '9' && n < 3 {
+			i += sz
+			n++
+			r, sz = next()
+		}
+		switch r {
+		case '.', '．':
+			i += sz
+			if r2, _ := next(); r2 >= '0' && r2 <= '9' {
+				return 0 // 4012.8 is a number, not a list item
+			}
+		case '、', ')', '）':
+			i += sz
+		default:
+			return 0
+		}
+	case chineseNumeral(r):
+		n := 0
+		for chineseNumeral(r) && n < 4 {
+			i += sz
+			n++
+			r, sz = next()
+		}
+		if r != '、' && r != '．' {
+			return 0
+		}
+		i += sz
+	case r == '（' || r == '(':
+		i += sz
+		r, sz = next()
+		n := 0
+		for ((r >= '0' && r <= '9') || chineseNumeral(r)) && n < 3 {
+			i += sz
+			n++
+			r, sz = next()
+		}
+		if n == 0 || (r != '）' && r != ')') {
+			return 0
+		}
+		i += sz
+	case r >= 0x2460 && r <= 0x249b:
+		i += sz
+	default:
+		return 0
+	}
+	for {
+		r, sz := next()
+		if r != ' ' && r != '\u3000' {
+			break
+		}
+		i += sz
+	}
+	if i >= len(p) {
+		return 0 // a bare number has nothing to hang
+	}
+	return i
+}
+
+func chineseNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇':
+		return true
+	}
+	return false
+}
