@@ -185,6 +185,7 @@ func plan(doc *layout.Document, fs *fonts.Set, allowMissing bool) (*planned, err
 			}
 			var runs []run
 			var em int64 // advance so far in 1/1000 em
+			k := 0       // runes so far
 			for _, r := range it.Text {
 				face, ok := fs.Face(it.Role, r)
 				if !ok {
@@ -196,7 +197,10 @@ func plan(doc *layout.Document, fs *fonts.Set, allowMissing bool) (*planned, err
 					// fonts.Set never claims these; fpdf would panic.
 					return nil, fmt.Errorf("render: page %d: U+%04X is outside the Basic Multilingual Plane", pi+1, r)
 				}
-				x := it.X + layout.Length((em*int64(it.Size)+500)/1000)
+				// The k-th rune starts at X + (advances before it)×Size/1000
+				// + k×Spacing, as layout measured it.
+				x := it.X + layout.Length((em*int64(it.Size)+500)/1000) + layout.Length(k)*it.Spacing
+				k++
 				adv := fs.Advance(it.Role, r)
 				em += int64(adv)
 				w := layout.Length((int64(adv)*int64(it.Size) + 500) / 1000)
@@ -305,6 +309,7 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 		family, size := "", layout.Length(-1)
 		var stroke layout.Length = -1
 		gray := -1
+		var spacing layout.Length // Tc, reset with every content stream
 		setStroke := func(s layout.Length) {
 			if s != stroke {
 				pdf.SetLineWidth(pt(s))
@@ -321,7 +326,7 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 						x := r.x
 						for _, w := range r.advs {
 							pdf.Rect(pt(x+w/10), pt(it.Y-it.Size*78/100), pt(w*8/10), pt(it.Size*88/100), "D")
-							x += w
+							x += w + it.Spacing
 						}
 						continue
 					}
@@ -329,6 +334,12 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 					if f != family || it.Size != size {
 						pdf.SetFont(f, "", pt(it.Size))
 						family, size = f, it.Size
+					}
+					if it.Spacing != spacing {
+						// Character spacing is text state, which outlives
+						// fpdf's BT … ET pair; fpdf has no call for it.
+						pdf.RawWriteStr(strconv.FormatFloat(pt(it.Spacing), 'f', 3, 64) + " Tc")
+						spacing = it.Spacing
 					}
 					pdf.Text(pt(r.x), pt(it.Y), r.text)
 				}

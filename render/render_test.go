@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -438,5 +439,32 @@ func TestSampleTools(t *testing.T) {
 	}
 	if c := pageContent(t, b, 1); !strings.Contains(c, "/Annots") && !strings.Contains(runTool(t, b, "qpdf", "--qdf", "PDF", "-"), "/Subtype /Link") {
 		t.Error("no link annotation")
+	}
+}
+
+// TestRunPositions checks where the runs of a text item start when faces
+// change inside it, and that character spacing is set as Tc.
+func TestRunPositions(t *testing.T) {
+	fs := defaultSet(t)
+	d := sample()
+	it := &d.Pages[0].Items[1]
+	it.X, it.Size, it.Spacing, it.Text = 100*layout.Pt, 10*layout.Pt, 250, "A𠮷B"
+	b, err := Bytes(d, fs, Options{AllowMissing: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := pageContent(t, b, 1)
+	if !strings.Contains(c, "0.250 Tc") {
+		t.Errorf("no character spacing in\n%s", c)
+	}
+	// B follows A and the box: (advance(A) + box) × 10 pt / 1000 + 2 × 0.25 pt.
+	a := fs.Advance(layout.Body, 'A')
+	box := fs.Advance(layout.Body, 0x20BB7)
+	want := 100 + float64(a+box)*10/1000 + 0.5
+	if !strings.Contains(c, "BT "+strconv.FormatFloat(want, 'f', 2, 64)+" ") {
+		t.Errorf("run B should start at x = %.2f:\n%s", want, c)
+	}
+	if !strings.Contains(c, "BT 100.00 ") {
+		t.Errorf("run A should start at x = 100:\n%s", c)
 	}
 }

@@ -1,0 +1,265 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"jixiao/model"
+)
+
+const exampleBook = "../../examples/jiangyin-2024.json"
+
+// runCmd runs jixiao with args and returns the exit code, stdout and stderr.
+func runCmd(t *testing.T, args ...string) (int, []byte, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, strings.NewReader(""), &stdout, &stderr)
+	return code, stdout.Bytes(), stderr.String()
+}
+
+// writeForm writes form 7 of the example book, changed by edit, as a
+// single-form JSON file and returns its path.
+func writeForm(t *testing.T, edit func(f *model.Form)) string {
+	t.Helper()
+	b, err := model.ReadFile(exampleBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := b.Forms[6]
+	if edit != nil {
+		edit(&f)
+	}
+	data, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "form.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// dirNames lists the names in dir, sorted.
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	sort.Strings(out)
+	return out
+}
+
+func isPDF(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("%PDF-1.")) && bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF"))
+}
+
+func TestRenderFormOfBook(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "form4.pdf")
+	code, _, stderr := runCmd(t, "render", exampleBook, "--form", "4", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	a, err := os.ReadFile(out)
+	if err != nil || !isPDF(a) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	// The same form picked by its project, written to stdout: same bytes.
+	code, stdout, stderr := runCmd(t, "render", "--project", "人社专职协理员工作经费", exampleBook, "-o", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !bytes.Equal(a, stdout) {
+		t.Error("--form 4 to a file and --project to stdout differ")
+	}
+	if got := dirNames(t, dir); len(got) != 1 {
+		t.Errorf("directory holds %v, want only form4.pdf", got)
+	}
+	// Another form gives another PDF.
+	code, other, _ := runCmd(t, "render", exampleBook, "--form", "5", "-o", "-")
+	if code != 0 || bytes.Equal(other, a) || !isPDF(other) {
+		t.Errorf("--form 5: exit %d, same as form 4: %v", code, bytes.Equal(other, a))
+	}
+}
+
+func TestRenderSingleFormFile(t *testing.T) {
+	path := writeForm(t, nil)
+	code, stdout, stderr := runCmd(t, "render", path, "-o", "-")
+	if code != 0 || !isPDF(stdout) {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+}
+
+func TestRenderNeedsAChoice(t *testing.T) {
+	for _, args := range [][]string{
+		{"render", exampleBook, "-o", "-"},                                  // 18 forms, none chosen
+		{"render", exampleBook, "--form", "19", "-o", "-"},                  // out of range
+		{"render", exampleBook, "--project", "没有这个项目", "-o", "-"},           // unknown project
+		{"render", exampleBook},                                             // no output
+		{"render", exampleBook, "-o", "x.pdf", "--out-dir", "d"},            // both outputs
+		{"render", exampleBook, "--form", "1", "--project", "x", "-o", "-"}, // both choices
+		{"render", "-o", "-"},                                               // no input
+		{"render", exampleBook, "--form", "1", "--paper", "B5", "-o", "-"},
+	} {
+		code, stdout, stderr := runCmd(t, args...)
+		if code != 2 || len(stdout) != 0 || stderr == "" {
+			t.Errorf("%v: exit %d, %d bytes on stdout, stderr %q", args, code, len(stdout), stderr)
+		}
+	}
+}
+
+func TestRenderOutDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := runCmd(t, "render", exampleBook, "--out-dir", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := model.ReadFile(exampleBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := dirNames(t, dir)
+	if len(names) != len(b.Forms) {
+		t.Fatalf("%d files for %d forms: %v", len(names), len(b.Forms), names)
+	}
+	for _, f := range b.Forms {
+		data, err := os.ReadFile(filepath.Join(dir, safeFileName(f.Project)+".pdf"))
+		if err != nil || !isPDF(data) {
+			t.Errorf("%s: %v", f.Project, err)
+		}
+	}
+	// Each file is the form rendered alone.
+	code, one, _ := runCmd(t, "render", exampleBook, "--form", "2", "-o", "-")
+	two, _ := os.ReadFile(filepath.Join(dir, safeFileName(b.Forms[1].Project)+".pdf"))
+	if code != 0 || !bytes.Equal(one, two) {
+		t.Error("--out-dir file differs from the form rendered alone")
+	}
+}
+
+func TestUniqueNames(t *testing.T) {
+	b := &model.Book{Forms: []model.Form{
+		{Project: "经费/补贴: 2024*?"}, {Project: "经费补贴 2024"}, {Project: "经费补贴 2024"},
+		{Project: ""}, {Project: "..\x07"}, {Project: "A"}, {Project: "a"},
+	}}
+	got := uniqueNames(b, []int{0, 1, 2, 3, 4, 5, 6})
+	want := []string{"经费补贴 2024.pdf", "经费补贴 2024-2.pdf", "经费补贴 2024-3.pdf", "form-4.pdf", "form-5.pdf", "A.pdf", "a-2.pdf"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("uniqueNames = %q, want %q", got, want)
+	}
+	if s := safeFileName(strings.Repeat("长", 100)); len(s) > 150 || !strings.HasPrefix(s, "长") {
+		t.Errorf("long name cut to %q", s)
+	}
+}
+
+func TestRenderMissingGlyph(t *testing.T) {
+	path := writeForm(t, func(f *model.Form) {
+		f.Overview = "吉野家𠮷" + f.Overview
+		f.Indicators[0].Level3 = "𠮷字" + f.Indicators[0].Level3
+	})
+	dir := t.TempDir()
+	out := filepath.Join(dir, "x.pdf")
+	code, _, stderr := runCmd(t, "render", path, "-o", out)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1: %s", code, stderr)
+	}
+	for _, want := range []string{"forms[0].overview: U+20BB7 '𠮷'", "forms[0].indicators[0].level3: U+20BB7 '𠮷'", "--allow-missing"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Errorf("failure left files: %v", names)
+	}
+	code, _, stderr = runCmd(t, "render", path, "-o", out, "--allow-missing")
+	if code != 0 {
+		t.Fatalf("--allow-missing: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "warning") || !strings.Contains(stderr, "forms[0].overview: U+20BB7") {
+		t.Errorf("--allow-missing: no warning:\n%s", stderr)
+	}
+	if data, err := os.ReadFile(out); err != nil || !isPDF(data) {
+		t.Errorf("--allow-missing wrote no PDF: %v", err)
+	}
+}
+
+func TestRenderInvalidForm(t *testing.T) {
+	path := writeForm(t, func(f *model.Form) { f.Indicators[0].Level1 = "不存在的一级指标" })
+	dir := t.TempDir()
+	code, _, stderr := runCmd(t, "render", path, "-o", filepath.Join(dir, "x.pdf"))
+	if code != 1 || !strings.Contains(stderr, "indicators[0].level1") {
+		t.Errorf("exit %d, want 1 naming the field:\n%s", code, stderr)
+	}
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Errorf("failure left files: %v", names)
+	}
+}
+
+func TestRenderBadFonts(t *testing.T) {
+	dir := t.TempDir()
+	cff := filepath.Join(dir, "fake.otf")
+	if err := os.WriteFile(cff, fakeCFF(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notFont := filepath.Join(dir, "text.ttf")
+	if err := os.WriteFile(notFont, []byte("not a font at all, just text\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "x.pdf")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--font-body", filepath.Join(dir, "missing.ttf")}, "--font-body"},
+		{[]string{"--font-title", cff}, "CFF"},
+		{[]string{"--font-fallback", notFont}, "--font-fallback"},
+	} {
+		args := append([]string{"render", exampleBook, "--form", "1", "-o", out}, c.args...)
+		code, stdout, stderr := runCmd(t, args...)
+		if code != 2 || len(stdout) != 0 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q (want %q)", c.args, code, stderr, c.want)
+		}
+	}
+	if names := dirNames(t, dir); strings.Join(names, " ") != "fake.otf text.ttf" {
+		t.Errorf("failures left files: %v", names)
+	}
+}
+
+// fakeCFF returns the start of an OpenType font with PostScript outlines:
+// enough for the loader to see what it is.
+func fakeCFF() []byte {
+	b := []byte("OTTO")
+	b = binary.BigEndian.AppendUint16(b, 1)  // numTables
+	b = binary.BigEndian.AppendUint16(b, 16) // searchRange
+	b = binary.BigEndian.AppendUint16(b, 0)
+	b = binary.BigEndian.AppendUint16(b, 0)
+	b = append(b, "CFF "...)
+	b = binary.BigEndian.AppendUint32(b, 0)
+	b = binary.BigEndian.AppendUint32(b, 28)
+	b = binary.BigEndian.AppendUint32(b, 4)
+	return append(b, 1, 0, 4, 1)
+}
+
+func TestRenderDateFromEnv(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	code, a, stderr := runCmd(t, "render", exampleBook, "--form", "1", "-o", "-")
+	if code != 0 || !bytes.Contains(a, []byte("/CreationDate (D:20231114221320Z)")) {
+		t.Errorf("exit %d, SOURCE_DATE_EPOCH not used: %s", code, stderr)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "soon")
+	code, out, stderr := runCmd(t, "render", exampleBook, "--form", "1", "-o", "-")
+	if code != 2 || len(out) != 0 || !strings.Contains(stderr, "SOURCE_DATE_EPOCH") {
+		t.Errorf("bad SOURCE_DATE_EPOCH: exit %d: %s", code, stderr)
+	}
+}
