@@ -49,7 +49,7 @@ func ImportSeed(r io.Reader, name string) (*Book, []Repair, error) {
 		return nil, nil, fmt.Errorf("model: %s: %w", name, err)
 	}
 	if len(data) > maxSeedSize {
-		return nil, nil, fmt.Errorf("model: %s: file larger than %d bytes: %w", name, maxSeedSize, ErrSeed)
+		return nil, nil, &SeedError{Name: name, Line: 1, Message: fmt.Sprintf("file larger than %d bytes", maxSeedSize)}
 	}
 	im := &importer{name: name}
 	if err := im.split(data); err != nil {
@@ -99,8 +99,23 @@ type importer struct {
 }
 
 func (im *importer) errorf(line int, format string, args ...any) error {
-	return fmt.Errorf("model: %s:%d: %s: %w", im.name, line, fmt.Sprintf(format, args...), ErrSeed)
+	return &SeedError{Name: im.name, Line: line, Message: fmt.Sprintf(format, args...)}
 }
+
+// SeedError is an input ImportSeed cannot read as forms, at a line of it.
+// It matches ErrSeed with errors.Is.
+type SeedError struct {
+	Name    string // source name given to ImportSeed
+	Line    int    // 1-based line number
+	Message string // what was expected and what was found
+}
+
+func (e *SeedError) Error() string {
+	return fmt.Sprintf("model: %s:%d: %s", e.Name, e.Line, e.Message)
+}
+
+// Is makes errors.Is(err, ErrSeed) true for every SeedError.
+func (e *SeedError) Is(target error) bool { return target == ErrSeed }
 
 func (im *importer) repair(line int, format string, args ...any) {
 	im.repairs = append(im.repairs, Repair{Name: im.name, Line: line, Message: fmt.Sprintf(format, args...)})
@@ -114,6 +129,9 @@ func (im *importer) split(data []byte) error {
 	}
 	lines := strings.Split(string(data), "\n")
 	im.lastLn = len(lines)
+	if lines[len(lines)-1] == "" {
+		im.lastLn-- // the final line break ends the last line
+	}
 	for i, l := range lines {
 		n := i + 1
 		if !utf8.ValidString(l) || strings.ContainsRune(l, 0) {

@@ -460,10 +460,10 @@ func TestImportSeedErrors(t *testing.T) {
 		{"binary", "市级财政项目支出预算绩效目标表\n\x00\x01\x02\xff", "x.txt:2: not a UTF-8 text file"},
 		{"invalid utf-8", "\xff\xfe\xfd", "x.txt:1: not a UTF-8 text file"},
 		{"no title", "\n单位名称\t甲\n", `x.txt:2: expected the title line 市级财政项目支出预算绩效目标表, found "单位名称 | 甲"`},
-		{"title only", "市级财政项目支出预算绩效目标表\n", "x.txt:2: form 1 (title at line 1) is truncated: expected the year line"},
+		{"title only", "市级财政项目支出预算绩效目标表\n", "x.txt:1: form 1 (title at line 1) is truncated: expected the year line"},
 		{"bad year", replace(3, "二〇二四"), `x.txt:3: form 1: expected the year line (e.g. 2024年度) after the title, found "二〇二四"`},
 		{"truncated header", upTo(6), "form 1 (title at line 1) is truncated: expected the indicator table header 一级指标 (missing: 项目概述"},
-		{"no indicator rows", upTo(13), "x.txt:14: form 1 (title at line 1) is truncated: no indicator rows after the header at line 13"},
+		{"no indicator rows", upTo(13), "x.txt:13: form 1 (title at line 1) is truncated: no indicator rows after the header at line 13"},
 		{"next title before table", upTo(8) + minimalForm, "x.txt:9: form 1 (title at line 1) is truncated: expected the indicator table header"},
 		{"missing row", strings.Replace(minimalForm, "项目名称\t丙项目\n", "", 1), "x.txt:12: form 1 (title at line 1): missing the 项目名称 row"},
 		{"bad amount", replace(6, "项目总金额（万元）\t十万\t本年度项目金额（万元）\t5"), `x.txt:6: form 1: 项目总金额（万元） "十万" is not a decimal number`},
@@ -480,6 +480,10 @@ func TestImportSeedErrors(t *testing.T) {
 			require.Nil(t, b)
 			require.Nil(t, reps)
 			require.True(t, errors.Is(err, ErrSeed), "%v", err)
+			var se *SeedError
+			require.True(t, errors.As(err, &se))
+			require.Equal(t, "x.txt", se.Name)
+			require.True(t, strings.HasPrefix(err.Error(), fmt.Sprintf("model: x.txt:%d: ", se.Line)), err.Error())
 			require.True(t, strings.HasPrefix(err.Error(), "model: x.txt:"), err.Error())
 			require.Contains(t, err.Error(), c.want)
 		})
