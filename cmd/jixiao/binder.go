@@ -1,0 +1,233 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"jixiao/fonts"
+	"jixiao/layout"
+	"jixiao/model"
+	"jixiao/render"
+)
+
+func init() {
+	commands["binder"] = command{
+		summary: "print a year's forms as one PDF with a cover, contents and page numbers",
+		run:     runBinder,
+	}
+}
+
+// binderFlags are the options of jixiao binder.
+type binderFlags struct {
+	out          string
+	groupBy      string
+	workers      int
+	progress     bool
+	allowMissing bool
+	fonts        fontFlags
+	layout       layoutOptions
+}
+
+func runBinder(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("binder", stderr)
+	var bf binderFlags
+	fs.StringVar(&bf.out, "o", "", "write the PDF to `OUT.pdf` (- for standard output)")
+	fs.StringVar(&bf.groupBy, "group-by", "", "group the forms in the contents and bookmarks: `unit` (单位名称)")
+	fs.IntVar(&bf.workers, "workers", 0, "lay out `N` forms at once (default: the number of CPUs); the PDF is the same for any N")
+	fs.BoolVar(&bf.progress, "progress", false, "show a progress bar on stderr even when it is not a terminal")
+	fs.BoolVar(&bf.allowMissing, "allow-missing", false, "draw a box for each character no font has, instead of failing")
+	bf.fonts.register(fs)
+	bf.layout.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: jixiao binder FILE... -o binder.pdf [options]\n\n"+
+			"Prints every form of the books and forms given (a directory stands for its\n"+
+			".json, .yaml and .yml files in name order) as one PDF: a cover, a table of\n"+
+			"contents (目录) with links, the forms numbered 第 N 页 共 M 页, and bookmarks.\n"+
+			"With --duplex every form starts on a right-hand page; blank pages are\n"+
+			"inserted where needed and counted, but show no page number.\n"+
+			"Exit status: 0 printed, 1 the input has problems, 2 usage or I/O error.\n\noptions:")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	switch {
+	case len(files) == 0:
+		fs.Usage()
+		return 2
+	case bf.out == "":
+		fmt.Fprintln(stderr, "jixiao binder: give the output file with -o binder.pdf (- for standard output)")
+		return 2
+	case bf.groupBy != "" && bf.groupBy != "unit":
+		fmt.Fprintf(stderr, "jixiao binder: --group-by %q: the forms can only be grouped by unit\n", bf.groupBy)
+		return 2
+	case bf.workers < 0:
+		fmt.Fprintln(stderr, "jixiao binder: --workers must be at least 1 (0 for the number of CPUs)")
+		return 2
+	}
+	if err := binderCmd(files, &bf, stdout, stderr); err != nil {
+		return report(stderr, "binder", err)
+	}
+	return 0
+}
+
+func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error {
+	start := time.Now() // for the summary on stderr only
+	opt, err := bf.layout.options()
+	if err != nil {
+		return err
+	}
+	set, err := bf.fonts.set()
+	if err != nil {
+		return err
+	}
+	book, err := loadBinderBook(files, stderr)
+	if err != nil {
+		return err
+	}
+	fields := []fonts.Field{{Path: "binder", Text: binderFixedText + book.Title, Role: layout.Title}}
+	for i := range book.Forms {
+		fields = append(fields, formFields(&book.Forms[i], fmt.Sprintf("forms[%d]", i))...)
+	}
+	if err := checkCoverage(set, fields, bf.allowMissing, "binder", stderr); err != nil {
+		return err
+	}
+
+	bar := newProgressBar(stderr, bf.progress)
+	bo := layout.BinderOptions{Layout: opt, GroupByUnit: bf.groupBy == "unit", Duplex: bf.layout.duplex, Workers: bf.workers}
+	if bar != nil {
+		bo.Progress = bar.update
+	}
+	doc, err := layout.Binder(book, set, bo)
+	bar.finish()
+	if err != nil {
+		return inputProblem(err.Error())
+	}
+	date, err := documentDate(doc.Meta.Year)
+	if err != nil {
+		return err
+	}
+	pdf, err := render.Bytes(doc, set, render.Options{Creator: "jixiao " + version, Date: date, AllowMissing: bf.allowMissing})
+	if err != nil {
+		return err
+	}
+	if err := writeOutput(bf.out, stdout, func(w io.Writer) error {
+		_, err := w.Write(pdf)
+		return err
+	}); err != nil {
+		return err
+	}
+	name := bf.out
+	if name == "-" {
+		name = "standard output"
+	}
+	fmt.Fprintf(stderr, "jixiao binder: wrote %s: %d forms, %d pages, %s in %.2f s\n",
+		name, len(book.Forms), len(doc.Pages), byteSize(len(pdf)), time.Since(start).Seconds())
+	return nil
+}
+
+// binderFixedText is the text the binder draws besides the forms' own, so
+// that the font check covers it.
+const binderFixedText = "目录续序号项目名称本年度金额万元页码单位主管部门数量总合计个封面第共本表（）：0123456789.ivxlcdm各未填"
+
+// loadBinderBook reads every input into one book, in the order given, and
+// validates each input. Problems of severity error stop with exit status 1,
+// all of them listed; warnings are printed to stderr.
+func loadBinderBook(files []string, stderr io.Writer) (*model.Book, error) {
+	inputs, err := model.ReadInputs(files)
+	if err != nil {
+		if model.IsContentError(err) {
+			return nil, inputProblem(strings.Split(err.Error(), "\n")...)
+		}
+		return nil, usageProblem(strings.Split(err.Error(), "\n")...)
+	}
+	book := &model.Book{}
+	var errs []string
+	for _, in := range inputs {
+		for _, p := range model.Validate(in.Book, in.Source) {
+			s := p.String()
+			if p.Pos.File == "" {
+				s = in.Path + ": " + s
+			}
+			if p.Severity == model.Error {
+				errs = append(errs, s)
+			} else {
+				fmt.Fprintf(stderr, "jixiao binder: %s\n", s)
+			}
+		}
+		if book.Year == 0 {
+			book.Year = in.Book.Year
+		}
+		if book.Title == "" {
+			book.Title = in.Book.Title
+		}
+		book.Forms = append(book.Forms, in.Book.Forms...)
+	}
+	if len(errs) > 0 {
+		return nil, inputProblem(append(errs, fmt.Sprintf("%d problem(s); nothing was printed (run jixiao validate to see them all)", len(errs)))...)
+	}
+	if len(book.Forms) == 0 {
+		return nil, inputProblem("the inputs hold no forms")
+	}
+	return book, nil
+}
+
+// byteSize formats a file size for people: 812 B, 1.4 MB.
+func byteSize(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+// progressBar draws the forms laid out so far on one line of stderr.
+type progressBar struct {
+	w    io.Writer
+	last int // last width drawn, in 1/40 of the total
+	done bool
+}
+
+// newProgressBar returns a bar drawing to stderr if it is a terminal or if
+// forced, else nil (whose methods do nothing).
+func newProgressBar(stderr io.Writer, force bool) *progressBar {
+	if !force {
+		f, ok := stderr.(*os.File)
+		if !ok {
+			return nil
+		}
+		st, err := f.Stat()
+		if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+			return nil
+		}
+	}
+	return &progressBar{w: stderr, last: -1}
+}
+
+const barWidth = 40
+
+func (p *progressBar) update(done, total int) {
+	if p == nil || total == 0 {
+		return
+	}
+	n := done * barWidth / total
+	if n == p.last && done != total {
+		return // redraw only when the bar grows, so a long binder writes little
+	}
+	p.last = n
+	p.done = true
+	fmt.Fprintf(p.w, "\rjixiao binder: [%s%s] %d/%d forms", strings.Repeat("#", n), strings.Repeat(" ", barWidth-n), done, total)
+}
+
+func (p *progressBar) finish() {
+	if p == nil || !p.done {
+		return
+	}
+	fmt.Fprint(p.w, "\n")
+}
