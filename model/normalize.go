@@ -485,7 +485,7 @@ func convertLaTeX(s string) string {
 			}
 			return c[1:]
 		})
-		inner = strings.NewReplacer("{", "", "}", "").Replace(inner)
+		inner = strings.NewReplacer("{", "", "}", "").Replace(inner) // rare: only inside $…$
 		return squeezeSpaces(inner, true)
 	})
 	return cmdRE.ReplaceAllStringFunc(s, func(c string) string {

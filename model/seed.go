@@ -153,9 +153,10 @@ func (im *importer) split(data []byte) error {
 
 // normKey makes a row label comparable: no blanks, full-width parentheses.
 func normKey(s string) string {
-	s = strings.Join(strings.Fields(s), "")
-	return strings.NewReplacer("(", "（", ")", "）", "\u3000", "").Replace(s)
+	return keyReplacer.Replace(strings.Join(strings.Fields(s), ""))
 }
+
+var keyReplacer = strings.NewReplacer("(", "（", ")", "）", "\u3000", "")
 
 func isTitle(r seedRow) bool {
 	return normKey(strings.Join(r.texts(), "")) == DefaultTitle

@@ -499,3 +499,15 @@ func TestImportSeedReadError(t *testing.T) {
 	require.ErrorContains(t, err, "model: x.txt: disk on fire")
 	require.False(t, errors.Is(err, ErrSeed))
 }
+
+func BenchmarkImportSeed(b *testing.B) {
+	data, err := os.ReadFile(seedPath)
+	require.NoError(b, err)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, _, err := ImportSeed(bytes.NewReader(data), "seed"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
