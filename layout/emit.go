@@ -56,7 +56,9 @@ func (e *emitter) cellText(c *cell, all, lines []Line, x0, x1, y0, y1 Length, mi
 		top = y0 + (y1-y0-Length(n)*lh)/2
 	}
 	width := x1 - x0 - 2*g.opt.PadX
-	justify := c.align == alignJustify || (c.align == alignCenter && len(all) > 1)
+	// A short value of up to three lines is centred line by line; a longer
+	// one reads as running text.
+	justify := c.align == alignJustify || (c.align == alignCenter && len(all) > 3)
 	b := baseline(lh, size)
 	for k, l := range lines {
 		e.text(l, x0+g.opt.PadX, top+Length(k)*lh+b, width, Body, size, justify, c.field)

@@ -46,7 +46,7 @@ func longLabel(t model.LongText) string {
 type align uint8
 
 const (
-	alignCenter  align = iota // a single line centred; several lines justified
+	alignCenter  align = iota // up to three lines centred; more lines justified
 	alignJustify              // left-aligned and justified, last line of a paragraph ragged
 	alignLabel                // every line centred
 )
@@ -103,16 +103,19 @@ type grid struct {
 }
 
 // columnWidths chooses the column widths for a content box width cw. Each
-// column starts from the width of the label it must hold on one line: the
-// longest 一级 name or 项目可行性说明 (column 0), the longest 二级 name of the
-// framework (1), 本年度项目金额（万元）(2), and 半年（程）(3, 4), which breaks before
-// 指标值; the rest of the width goes to columns 2–4 in equal shares. The
-// longer labels (项目总金额（万元）, 其他需要说明的问题) break at their marks.
+// column starts from the width of what it must hold on one line: column 0
+// the longest 一级 name or 项目可行性说明, column 1 the longest 二级 name of the
+// framework (服务对象满意度), column 2 本年度项目金额（万元）, and columns 3 and 4
+// as much as column 1, so that a department name or an indicator value of
+// seven characters stays on one line while the header 半年（程）指标值 breaks
+// before 指标值. Half of the remaining width goes to column 2 (三级指标, the
+// longest texts), a quarter to each of columns 3 and 4. The longer labels
+// 项目总金额（万元） and 其他需要说明的问题 break at their marks.
 func (g *grid) columnWidths(cw Length) error {
 	size, pad := g.opt.BodySize, 2*g.opt.PadX
 	w := func(s string) Length { return textWidth(s, Body, size, g.m) + pad }
 	var base [columns]Length
-	base[0] = w(strings.ReplaceAll(labelFeasibility, "|", ""))
+	base[0] = w(labelFeasibility)
 	for _, c := range model.Framework {
 		base[0] = max(base[0], w(c.Name))
 		for _, l2 := range c.Level2 {
@@ -120,8 +123,8 @@ func (g *grid) columnWidths(cw Length) error {
 		}
 	}
 	base[2] = w(strings.ReplaceAll(labelYearAmount, "|", ""))
-	base[3] = w("半年（程）")
-	base[4] = base[3]
+	base[3] = base[1]
+	base[4] = base[1]
 	var sum Length
 	for _, b := range base {
 		sum += b
@@ -129,10 +132,10 @@ func (g *grid) columnWidths(cw Length) error {
 	var width [columns]Length
 	if sum <= cw {
 		width = base
-		share := (cw - sum) / 3
-		width[2] += share
-		width[3] += share
-		width[4] += cw - sum - 2*share
+		quarter := (cw - sum) / 4
+		width[2] += cw - sum - 2*quarter
+		width[3] += quarter
+		width[4] += quarter
 	} else {
 		// A narrow page: shrink every column alike; labels wrap more.
 		var used Length

@@ -135,3 +135,13 @@ func texts(d *Document, field string) []string {
 }
 
 func repeat(s string, n int) string { return strings.Repeat(s, n) }
+
+// exampleBook reads the 18 real forms of examples/jiangyin-2024.json.
+func exampleBook(t testing.TB) *model.Book {
+	t.Helper()
+	b, err := model.ReadFile("../examples/jiangyin-2024.json")
+	if err != nil {
+		t.Fatalf("reading the example book: %v", err)
+	}
+	return b
+}

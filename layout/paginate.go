@@ -129,8 +129,14 @@ func (p *paginator) flow(i, from int) error {
 			// The header row never ends a page: keep it with the next row.
 			next := &g.rows[i+1]
 			_, keep = g.rest(next, 0)
-			keep = min(keep, g.height(max(1, next.fixLines)))
-			keep = max(keep, g.height(1))
+			for _, si := range next.spans {
+				if si >= 0 && g.spans[si].last == i+1 {
+					keep = max(keep, g.spanHeight(&g.spans[si]))
+				}
+			}
+			if keep > p.capacity(next) {
+				keep = g.height(max(1, next.fixLines)) // it will be split anyway
+			}
 		}
 		if p.y+h <= p.bottom && (p.y+h+keep <= p.bottom || empty) {
 			p.cur().frags = append(p.cur().frags, frag{row: i, y: p.y, h: h, from: from, to: r.flowLines, whole: from == 0})
@@ -204,6 +210,10 @@ func (p *paginator) endPage(i, from int) (int, int) {
 		last := &fr[len(fr)-1]
 		if last.copy {
 			return i, from
+		}
+		if last.row == g.header && p.content() >= 2 {
+			i, from = p.pop() // the header row never ends a page
+			continue
 		}
 		var d Length
 		for _, si := range g.rows[last.row].spans {

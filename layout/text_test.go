@@ -1,0 +1,349 @@
+package layout
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"jixiao/model"
+)
+
+// em is the size used by the line tests: 1 pt, so a CJK character of the
+// fixed measurer is 1000 wide and a width of n*em holds n of them.
+const em = Pt
+
+// join rebuilds the input of BreakLines from its lines.
+func join(lines []Line) string {
+	var b strings.Builder
+	for i, l := range lines {
+		b.WriteString(l.Text)
+		if l.End && i < len(lines)-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func lineTexts(lines []Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.Text
+	}
+	return out
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+
+func TestNoLineStartsWithClosingMark(t *testing.T) {
+	full := []rune("。，、；：？！”’）］〕】》〉」』〗｝·—～")
+	half := []rune(".,;:?!)]}")
+	for _, c := range append(full, half...) {
+		// Greedy filling would put c first on line 2.
+		text := "一二三四" + string(c) + "五六七"
+		lines := BreakLines(text, Body, em, 4*em, fixed{})
+		if join(lines) != text {
+			t.Fatalf("%q: lines %q lose characters", c, lineTexts(lines))
+		}
+		for i, l := range lines {
+			if i > 0 && firstRune(l.Text) == c {
+				t.Errorf("%q starts line %d: %q", c, i+1, lineTexts(lines))
+			}
+		}
+		if lines[0].Text != "一二三" {
+			t.Errorf("%q: first line %q, want the last character pushed down with the mark", c, lines[0].Text)
+		}
+	}
+}
+
+func TestNoLineEndsWithOpeningMark(t *testing.T) {
+	for _, o := range []rune("“‘（［〔【《〈「『〖｛([{") {
+		text := "一二三" + string(o) + "四五六七"
+		lines := BreakLines(text, Body, em, 4*em, fixed{})
+		if join(lines) != text {
+			t.Fatalf("%q: lines %q lose characters", o, lineTexts(lines))
+		}
+		for i, l := range lines {
+			if i < len(lines)-1 && lastRune(l.Text) == o {
+				t.Errorf("%q ends line %d: %q", o, i+1, lineTexts(lines))
+			}
+		}
+	}
+}
+
+func TestDoubledMarksNeverSplit(t *testing.T) {
+	for _, m := range []string{"——", "……"} {
+		for pre := 0; pre < 6; pre++ {
+			text := strings.Repeat("字", pre) + m + "后文后文后文"
+			lines := BreakLines(text, Body, em, 4*em, fixed{})
+			if join(lines) != text {
+				t.Fatalf("lines %q lose characters", lineTexts(lines))
+			}
+			found := false
+			for _, l := range lines {
+				if strings.Contains(l.Text, m) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%q split: %q", m, lineTexts(lines))
+			}
+		}
+	}
+}
+
+func TestLatinAndNumberRunsKeptWhole(t *testing.T) {
+	for _, run := range []string{"2024", "4012.8", "SYB", "15", "≥80%", "2015", "13645.49", "GYB", "100%"} {
+		for pre := 0; pre < 8; pre++ {
+			text := strings.Repeat("字", pre) + run + "万元与规〔2015〕10号"
+			lines := BreakLines(text, Body, em, 6*em, fixed{})
+			if join(lines) != text {
+				t.Fatalf("lines %q lose characters", lineTexts(lines))
+			}
+			found := false
+			for _, l := range lines {
+				if strings.Contains(l.Text, run) {
+					found = true
+				}
+				for _, part := range []string{"2015", "10号"} {
+					_ = part
+				}
+			}
+			if !found {
+				t.Errorf("%q broken inside: %q", run, lineTexts(lines))
+			}
+			if all := strings.Join(lineTexts(lines), "|"); !strings.Contains(all, "2015") || !strings.Contains(all, "10") {
+				t.Errorf("digits of 〔2015〕10号 broken: %q", lineTexts(lines))
+			}
+		}
+	}
+}
+
+func TestLongLatinWordBrokenByCharacter(t *testing.T) {
+	word := strings.Repeat("abcdefghij", 30) // 300 letters
+	text := "项目" + word + "结束"
+	width := 20 * em
+	lines := BreakLines(text, Body, em, width, fixed{})
+	if join(lines) != text {
+		t.Fatalf("lines lose characters")
+	}
+	if lines[0].Text != "项目" {
+		t.Errorf("first line %q: the word should start a line of its own", lines[0].Text)
+	}
+	for _, l := range lines {
+		if l.Width > width {
+			t.Errorf("line %q is %d wide, more than %d", l.Text, l.Width, width)
+		}
+	}
+	if len(lines) < 300*500/20000 {
+		t.Errorf("only %d lines", len(lines))
+	}
+}
+
+func TestForcedBreaksTerminate(t *testing.T) {
+	cases := []struct {
+		text  string
+		width Length
+	}{
+		{strings.Repeat("。", 40), 3 * em},                  // a line of only punctuation
+		{strings.Repeat("（", 40), 3 * em},                  // only opening marks
+		{"一二三四五六七八九十", em / 2},                           // a column narrower than a character
+		{"一二三", 0},                                       // no width at all
+		{strings.Repeat("——", 20), 3 * em},                 // dashes longer than a line
+		{strings.Repeat("a", 50) + "。" + "（", 2 * em},      // word, mark, opening mark
+		{"\n\n\n", 3 * em},                                  // empty paragraphs
+		{"", 3 * em},                                        // nothing
+		{strings.Repeat(" ", 30) + "字", 2 * em},             // spaces wider than the line
+		{"e\u0301e\u0301e\u0301e\u0301e\u0301", em / 2},     // combining marks
+	}
+	for _, c := range cases {
+		lines := BreakLines(c.text, Body, em, c.width, fixed{})
+		if got := join(lines); got != c.text {
+			t.Errorf("%q at %d: rebuilt %q", c.text, c.width, got)
+		}
+		if len(lines) == 0 {
+			t.Errorf("%q: no lines", c.text)
+		}
+		for _, l := range lines[:len(lines)-1] {
+			if l.Text == "" && !l.End {
+				t.Errorf("%q: empty line inside a paragraph", c.text)
+			}
+		}
+	}
+}
+
+func TestParagraphsAndHangingIndent(t *testing.T) {
+	text := "概述如下：\n1. 第一项内容比较长需要换行才能放下的内容\n一、第二项内容比较长需要换行才能放下\n（1）第三项内容比较长需要换行才能放下\n2、第四项内容比较长需要换行才能放下\n4012.8万元是一个数字而不是一个编号的开头"
+	lines := BreakLines(text, Body, em, 10*em, fixed{})
+	if join(lines) != text {
+		t.Fatalf("rebuilt %q", join(lines))
+	}
+	want := map[string]Length{
+		"1. ":  textWidth("1. ", Body, em, fixed{}),
+		"一、":   2 * em,
+		"（1）":  textWidth("（1）", Body, em, fixed{}),
+		"2、":   textWidth("2、", Body, em, fixed{}),
+		"4012": 0,
+	}
+	var head string
+	for _, l := range lines {
+		if l.Start == 0 || text[l.Start-1] == '\n' {
+			head = l.Text
+			if l.Indent != 0 {
+				t.Errorf("first line %q indented", l.Text)
+			}
+			continue
+		}
+		for p, ind := range want {
+			if strings.HasPrefix(head, p) && l.Indent != ind {
+				t.Errorf("continuation %q of %q: indent %d, want %d", l.Text, head, l.Indent, ind)
+			}
+		}
+		if l.Indent+l.Width > 10*em {
+			t.Errorf("line %q overflows with its indent", l.Text)
+		}
+	}
+	paras := 0
+	for _, l := range lines {
+		if l.End {
+			paras++
+		}
+	}
+	if paras != 6 {
+		t.Errorf("%d paragraphs, want 6", paras)
+	}
+}
+
+func TestListNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"1. 内容": "1. ", "12、内容": "12、", "一、内容": "一、", "十二、内容": "十二、",
+		"（1）内容": "（1）", "(2)内容": "(2)", "（三）内容": "（三）", "①内容": "①", "3）内容": "3）",
+		"4012.8万元": "", "2024年": "", "1.": "", "一些内容": "", "（内容）": "", "": "",
+	} {
+		if got := in[:listNumber(in)]; got != want {
+			t.Errorf("listNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestJustification(t *testing.T) {
+	text := strings.Repeat("字", 25) + "ab"
+	width := 10*em + 300
+	lines := BreakLines(text, Body, em, width, fixed{})
+	for _, l := range lines {
+		sp := l.Spacing(width, em)
+		if l.End {
+			if sp != 0 {
+				t.Errorf("last line %q justified", l.Text)
+			}
+			continue
+		}
+		got := l.Width + Length(l.Runes-1)*sp
+		if got > width || width-got >= Length(l.Runes-1) {
+			t.Errorf("line %q justified to %d, want %d (within %d)", l.Text, got, width, l.Runes-1)
+		}
+	}
+}
+
+// checkBreaks verifies the line breaking of one text: exact text, widths as
+// measured, every break legal unless forced, and lines filled greedily.
+func checkBreaks(t *testing.T, text string, size, width Length, m Measurer) {
+	t.Helper()
+	lines := BreakLines(text, Body, size, width, m)
+	if got := join(lines); got != text {
+		t.Fatalf("width %d: rebuilt text differs\n got %q\nwant %q", width, got, text)
+	}
+	for i, l := range lines {
+		if text[l.Start:l.Start+len(l.Text)] != l.Text {
+			t.Fatalf("line %d: Start %d does not match", i, l.Start)
+		}
+		vis := strings.TrimRight(l.Text, " \t\u00a0")
+		if w := textWidth(vis, Body, size, m); w != l.Width {
+			t.Errorf("line %q: Width %d, measured %d", l.Text, l.Width, w)
+		}
+		if l.Indent+l.Width > width && utf8.RuneCountInString(vis) > 1 {
+			t.Errorf("line %q: %d+%d wider than %d", l.Text, l.Indent, l.Width, width)
+		}
+		if l.End || i == len(lines)-1 {
+			continue
+		}
+		next := lines[i+1]
+		a, _ := utf8.DecodeLastRuneInString(l.Text)
+		b, _ := utf8.DecodeRuneInString(next.Text)
+		legal := canBreak(a, classify(a), b, classify(b))
+		if !legal && hasOpportunity(l.Text) {
+			t.Errorf("illegal break %q|%q although %q could break elsewhere", l.Text, next.Text, l.Text)
+		}
+		// Greedy: the next break opportunity after this one would overflow.
+		if legal {
+			ext := nextChunk(next.Text)
+			both := strings.TrimRight(l.Text+ext, " \t\u00a0")
+			if l.Indent+textWidth(both, Body, size, m) <= width && ext != "" && ext != next.Text {
+				t.Errorf("line %q could also hold %q (width %d)", l.Text, ext, width)
+			}
+		}
+	}
+}
+
+// hasOpportunity reports whether s has a legal break inside.
+func hasOpportunity(s string) bool {
+	var prev rune
+	for i, r := range s {
+		if i > 0 && canBreak(prev, classify(prev), r, classify(r)) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// nextChunk returns s up to its first legal break.
+func nextChunk(s string) string {
+	var prev rune
+	for i, r := range s {
+		if i > 0 && canBreak(prev, classify(prev), r, classify(r)) {
+			return s[:i]
+		}
+		prev = r
+	}
+	return s
+}
+
+func TestBreakLinesRandom(t *testing.T) {
+	alphabet := []rune("项目资金绩效目标管理的和是一二三2024012.8ABCxyz%≥。，、；：？！”’）》」“‘（《「——……· \n.,;:?!()[]{}～①")
+	rng := rand.New(rand.NewSource(1))
+	for n := 0; n < 3000; n++ {
+		k := rng.Intn(80)
+		r := make([]rune, k)
+		for i := range r {
+			r[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		width := Length(rng.Intn(12000))
+		m := Measurer(fixed{})
+		if n%2 == 1 {
+			m = varied{}
+		}
+		checkBreaks(t, string(r), em, width, m)
+	}
+}
+
+func TestBreakLinesRealTexts(t *testing.T) {
+	b := exampleBook(t)
+	for _, f := range b.Forms {
+		for _, lt := range model.LongTexts {
+			for _, w := range []Length{5 * em, 12 * em, 35 * em} {
+				checkBreaks(t, f.Text(lt.Key), em, w, fixed{})
+				checkBreaks(t, f.Text(lt.Key), 10500, w*10, varied{})
+			}
+		}
+	}
+}
+
+func TestMixedWidths(t *testing.T) {
+	text := "２０２４年ＡＢＣ全角与2024半角混排，(half)（full）ＳＹＢ创业培训360人以上；GYB创业培训1200人以上。"
+	for w := em; w < 30*em; w += 777 {
+		checkBreaks(t, text, em, w, fixed{})
+		checkBreaks(t, text, em, w, varied{})
+	}
+}
