@@ -511,3 +511,9 @@ func BenchmarkImportSeed(b *testing.B) {
 		}
 	}
 }
+
+func TestImportSeedValidates(t *testing.T) {
+	// The imported book passes the model's own validation, warnings included.
+	b := importTestSeed(t)
+	require.Empty(t, Validate(b, nil))
+}
