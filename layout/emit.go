@@ -72,6 +72,11 @@ type segment struct{ a, b, at Length } // from a to b along the line at
 func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 	opt := g.opt
 	e := &emitter{g: g, left: opt.left(verso)}
+	n := 16
+	for _, f := range pf.frags {
+		n += 8 + max(f.to-f.from, 1)*2
+	}
+	e.items = make([]Item, 0, n)
 	cw := opt.contentWidth()
 	if pi == 0 {
 		tl := opt.lineHeight(opt.TitleSize)

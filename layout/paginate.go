@@ -40,13 +40,11 @@ func (p *paginator) newPage() {
 
 // content counts the frags of the current page that are not a repeated header.
 func (p *paginator) content() int {
-	n := 0
-	for _, f := range p.cur().frags {
-		if !f.copy {
-			n++
-		}
+	fr := p.cur().frags
+	if len(fr) > 0 && fr[0].copy { // a repeated header is only ever first
+		return len(fr) - 1
 	}
-	return n
+	return len(fr)
 }
 
 // fragStart returns the top of the fragment of span s on the current page,

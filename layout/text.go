@@ -72,6 +72,12 @@ func BreakLines(text string, role Role, size, width Length, m Measurer) []Line {
 
 // appendLines is BreakLines appending to dst.
 func appendLines(dst []Line, text string, role Role, size, width Length, m Measurer) []Line {
+	if dst == nil && width > 0 && size > 0 {
+		// Room for the lines of CJK text (3 bytes a character), so that
+		// long texts do not grow the slice step by step.
+		n := Length(len(text))/3*size/width + 1
+		dst = make([]Line, 0, min(n, Length(len(text))+1))
+	}
 	start := 0
 	for {
 		end := start
@@ -215,6 +221,9 @@ func classify(r rune) class {
 			return clIdeo
 		}
 		return clWord
+	}
+	if r >= 0x4e00 && r <= 0x9fff { // CJK unified ideographs, the common case
+		return clIdeo
 	}
 	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || (r >= 0xfe00 && r <= 0xfe0f) {
 		return clCombine
