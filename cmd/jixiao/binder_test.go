@@ -1,0 +1,335 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"jixiao/fonts"
+	"jixiao/golden"
+	"jixiao/layout"
+	"jixiao/model"
+	"jixiao/render"
+)
+
+const binderExample = "../../examples/jiangyin-2024.json"
+
+// binderRun runs jixiao with args and returns the exit code, stdout and stderr.
+func binderRun(args ...string) (int, []byte, string) {
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return code, out.Bytes(), errb.String()
+}
+
+// binderTool returns the path of an external tool, skipping the test when
+// it is missing unless JIXIAO_REQUIRE_TOOLS=1 (as in CI) makes that a failure.
+func binderTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("JIXIAO_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s is required (JIXIAO_REQUIRE_TOOLS=1): %v", name, err)
+		}
+		t.Skipf("%s not installed", name)
+	}
+	return p
+}
+
+func TestBinderCommandExample(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "b.pdf")
+	code, _, stderr := binderRun("binder", binderExample, "-o", a)
+	require.Equal(t, 0, code, stderr)
+	require.Regexp(t, `^jixiao binder: wrote .*a\.pdf: 18 forms, \d+ pages, [\d.]+ kB in [\d.]+ s\n$`, stderr)
+	code, _, stderr = binderRun("binder", "--workers", "1", binderExample, "-o", b)
+	require.Equal(t, 0, code, stderr)
+	pa, err := os.ReadFile(a)
+	require.NoError(t, err)
+	pb, err := os.ReadFile(b)
+	require.NoError(t, err)
+	require.True(t, bytes.Equal(pa, pb), "the binder differs between 1 worker and the default")
+	require.Contains(t, string(pa), "/PageLabels")
+	golden.Assert(t, "binder/jiangyin-2024.pdf", pa)
+}
+
+// tocEntry is one line of the contents as pdftotext reads it.
+type tocEntry struct {
+	num     int
+	project string
+	amount  string
+	folio   int
+}
+
+var footerRE = regexp.MustCompile(`第 (\d+) 页 共 (\d+) 页`)
+
+// readBinder extracts the text of every page and the contents' entries.
+func readBinder(t *testing.T, pdf string) (pages []string, toc []tocEntry) {
+	t.Helper()
+	pdftotext := binderTool(t, "pdftotext")
+	pdfinfo := binderTool(t, "pdfinfo")
+	info, err := exec.Command(pdfinfo, pdf).Output()
+	require.NoError(t, err)
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
+	require.NotNil(t, m)
+	n, _ := strconv.Atoi(string(m[1]))
+	for p := 1; p <= n; p++ {
+		out, err := exec.Command(pdftotext, "-layout", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-").Output()
+		require.NoError(t, err)
+		pages = append(pages, string(out))
+	}
+	entry := regexp.MustCompile(`^\s*(\d+)\s+(\S+)[ .]*?\s([\d.]+)\s+(\d+)\s*$`)
+	for _, text := range pages {
+		if !strings.Contains(text, "目") || !strings.Contains(text, "页码") {
+			continue
+		}
+		for _, l := range strings.Split(text, "\n") {
+			if m := entry.FindStringSubmatch(l); m != nil {
+				num, _ := strconv.Atoi(m[1])
+				folio, _ := strconv.Atoi(m[4])
+				toc = append(toc, tocEntry{num, m[2], m[3], folio})
+			}
+		}
+	}
+	return pages, toc
+}
+
+// Read as a person would: every page number of the contents leads to the
+// page whose footer says that number and which shows the project.
+func TestBinderContentsMatchPDF(t *testing.T) {
+	book, err := model.ReadFile(binderExample)
+	require.NoError(t, err)
+	for _, duplex := range []bool{false, true} {
+		t.Run(fmt.Sprintf("duplex=%v", duplex), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "b.pdf")
+			args := []string{"binder", binderExample, "-o", out}
+			if duplex {
+				args = append(args, "--duplex")
+			}
+			code, _, stderr := binderRun(args...)
+			require.Equal(t, 0, code, stderr)
+			pages, toc := readBinder(t, out)
+			require.Len(t, toc, 18)
+
+			physical := map[int]int{} // 第 N 页 → index of the PDF page, from 1
+			total := 0
+			for i, text := range pages {
+				if m := footerRE.FindStringSubmatch(text); m != nil {
+					n, _ := strconv.Atoi(m[1])
+					total, _ = strconv.Atoi(m[2])
+					physical[n] = i + 1
+				}
+			}
+			require.NotZero(t, total)
+			for i, e := range toc {
+				f := book.Forms[i]
+				require.Equal(t, i+1, e.num)
+				require.Equal(t, f.Project, e.project)
+				p, ok := physical[e.folio]
+				require.True(t, ok, "entry %d: no page is numbered %d", e.num, e.folio)
+				text := pages[p-1]
+				require.Contains(t, text, f.Project, "entry %d: page %d", e.num, p)
+				require.Contains(t, text, "市级财政项目支出预算绩效目标表", "entry %d: page %d is not a form's first page", e.num, p)
+				if duplex {
+					require.Equal(t, 1, p%2, "form %d starts on page %d, a left-hand page", e.num, p)
+				}
+			}
+			// The last page is numbered 共 M 页.
+			require.Equal(t, total, len(pages)-physical[1]+1)
+		})
+	}
+}
+
+// qpdfJSON returns the outlines and page labels qpdf reads from pdf.
+func qpdfJSON(t *testing.T, pdf string) (outlines []qpdfOutline, labels []map[string]any) {
+	t.Helper()
+	qpdf := binderTool(t, "qpdf")
+	out, err := exec.Command(qpdf, "--json", "--json-key=outlines", "--json-key=pagelabels", pdf).Output()
+	require.NoError(t, err)
+	var doc struct {
+		Outlines   []qpdfOutline `json:"outlines"`
+		PageLabels []struct {
+			Label map[string]any `json:"label"`
+		} `json:"pagelabels"`
+	}
+	require.NoError(t, json.Unmarshal(out, &doc))
+	for _, l := range doc.PageLabels {
+		labels = append(labels, l.Label)
+	}
+	return doc.Outlines, labels
+}
+
+type qpdfOutline struct {
+	Title string        `json:"title"`
+	Page  int           `json:"destpageposfrom1"`
+	Kids  []qpdfOutline `json:"kids"`
+}
+
+func TestBinderBookmarksInPDF(t *testing.T) {
+	book, err := model.ReadFile(binderExample)
+	require.NoError(t, err)
+	out := filepath.Join(t.TempDir(), "b.pdf")
+	code, _, stderr := binderRun("binder", binderExample, "-o", out, "--group-by", "unit", "--duplex")
+	require.Equal(t, 0, code, stderr)
+	outlines, labels := qpdfJSON(t, out)
+	pages, _ := readBinder(t, out)
+
+	// All 18 example forms are of one unit: one unit bookmark, 18 forms in it.
+	require.Len(t, outlines, 1)
+	require.Equal(t, book.Forms[0].Unit, outlines[0].Title)
+	require.Len(t, outlines[0].Kids, 18)
+	for i, k := range outlines[0].Kids {
+		require.Equal(t, fmt.Sprintf("%d. %s", i+1, book.Forms[i].Project), k.Title)
+		require.Contains(t, pages[k.Page-1], book.Forms[i].Project)
+		require.Contains(t, pages[k.Page-1], "本表第 1 页", "bookmark %d opens page %d", i+1, k.Page)
+	}
+	require.Equal(t, outlines[0].Kids[0].Page, outlines[0].Page)
+
+	require.Len(t, labels, 4)
+	require.Equal(t, "u:封面", labels[0]["/P"])
+	require.Equal(t, "u:封二", labels[1]["/P"])
+	require.Equal(t, "/r", labels[2]["/S"])
+	require.Equal(t, "/D", labels[3]["/S"])
+}
+
+func TestBinderCommandInputs(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(binderExample)
+	require.NoError(t, err)
+	in := filepath.Join(dir, "in")
+	require.NoError(t, os.Mkdir(in, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(in, "b.json"), src, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(in, "a.json"), src, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(in, "notes.txt"), []byte("not an input"), 0o644))
+
+	// A directory stands for its files; the output may go to stdout, with
+	// the progress bar and the summary on stderr only.
+	code, stdout, stderr := binderRun("binder", in, "-o", "-", "--progress")
+	require.Equal(t, 0, code, stderr)
+	require.True(t, bytes.HasPrefix(stdout, []byte("%PDF-")))
+	require.Contains(t, stderr, "] 36/36 forms\n")
+	require.Contains(t, stderr, "wrote standard output: 36 forms")
+
+	// Not a terminal and no --progress: no bar.
+	code, _, stderr = binderRun("binder", in, "-o", filepath.Join(dir, "x.pdf"))
+	require.Equal(t, 0, code, stderr)
+	require.NotContains(t, stderr, "#")
+}
+
+func TestBinderCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	book, err := model.ReadFile(binderExample)
+	require.NoError(t, err)
+	book.Forms[2].Unit = ""
+	book.Forms[5].YearAmount = "12.5.1"
+	bad := filepath.Join(dir, "bad.json")
+	f, err := os.Create(bad)
+	require.NoError(t, err)
+	require.NoError(t, model.EncodeJSON(f, book))
+	require.NoError(t, f.Close())
+	out := filepath.Join(dir, "out.pdf")
+
+	code, _, stderr := binderRun("binder", bad, "-o", out)
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, "forms[2].unit")
+	require.Contains(t, stderr, "forms[5].year_amount")
+	require.NoFileExists(t, out)
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"binder", binderExample}, "-o binder.pdf"},
+		{[]string{"binder", "-o", out}, "usage: jixiao binder"},
+		{[]string{"binder", binderExample, "-o", out, "--group-by", "department"}, "only be grouped by unit"},
+		{[]string{"binder", filepath.Join(dir, "missing.json"), "-o", out}, "missing.json"},
+		{[]string{"binder", binderExample, "-o", filepath.Join(dir, "no", "such", "dir", "x.pdf")}, "cannot write"},
+		{[]string{"binder", binderExample, "-o", out, "--paper", "B5"}, "--paper"},
+	} {
+		code, _, stderr := binderRun(c.args...)
+		require.Equal(t, 2, code, "%v: %s", c.args, stderr)
+		require.Contains(t, stderr, c.want, "%v", c.args)
+		require.NoFileExists(t, out)
+	}
+}
+
+// binderPeakHeap samples the live heap while f runs; it returns the
+// maximum in bytes.
+func binderPeakHeap(f func()) uint64 {
+	runtime.GC()
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak uint64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(s)
+			peak = max(peak, s[0].Value.Uint64())
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	f()
+	close(stop)
+	wg.Wait()
+	return peak
+}
+
+// benchmarkBinderPDF measures the whole binder, layout and PDF, of n forms:
+// the first k example forms repeated.
+func benchmarkBinderPDF(b *testing.B, k, n int) {
+	ex, err := model.ReadFile(binderExample)
+	require.NoError(b, err)
+	book := &model.Book{Year: ex.Year}
+	for i := 0; len(book.Forms) < n; i++ {
+		f := ex.Forms[i%k]
+		f.Project = fmt.Sprintf("%s（%d）", f.Project, i/k+1)
+		book.Forms = append(book.Forms, f)
+	}
+	set, err := fonts.DefaultSet()
+	require.NoError(b, err)
+	opt := layout.BinderOptions{Layout: layout.DefaultOptions()}
+	b.ReportAllocs()
+	var pages, size int
+	var peak uint64
+	for b.Loop() {
+		peak = max(peak, binderPeakHeap(func() {
+			doc, err := layout.Binder(book, set, opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pdf, err := render.Bytes(doc, set, render.Options{Creator: "bench"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages, size = len(doc.Pages), len(pdf)
+		}))
+	}
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(size)/1e6, "pdf-MB")
+	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+}
+
+func BenchmarkBinderPDF18(b *testing.B)   { benchmarkBinderPDF(b, 18, 18) }
+func BenchmarkBinderPDF170(b *testing.B)  { benchmarkBinderPDF(b, 17, 170) }
+func BenchmarkBinderPDF1000(b *testing.B) { benchmarkBinderPDF(b, 18, 1000) }
