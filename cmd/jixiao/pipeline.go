@@ -129,25 +129,11 @@ func formFields(f *model.Form, prefix string) []fonts.Field {
 	return out
 }
 
-// checkCoverage fails with every character no font draws, with its path;
-// with allowMissing it prints them as warnings (they will be drawn as
-// boxes) and succeeds.
+// checkCoverage fails with every character of fields that no font draws,
+// with its path; with allowMissing it prints them as warnings (they will be
+// drawn as boxes) and succeeds.
 func checkCoverage(set *fonts.Set, fields []fonts.Field, allowMissing bool, cmd string, stderr io.Writer) error {
-	missing := set.Check(fields)
-	if len(missing) == 0 {
-		return nil
-	}
-	lines := make([]string, 0, len(missing)+1)
-	for _, m := range missing {
-		lines = append(lines, "no font has "+m.String())
-	}
-	if allowMissing {
-		for _, l := range lines {
-			fmt.Fprintf(stderr, "jixiao %s: warning: %s (drawn as a box)\n", cmd, l)
-		}
-		return nil
-	}
-	return inputProblem(append(lines, fmt.Sprintf("%d character(s) cannot be drawn: add a font with --font-fallback, or draw boxes with --allow-missing", len(missing)))...)
+	return reportMissing(set.Check(fields), allowMissing, cmd, stderr)
 }
 
 // documentDate is the creation date written into the PDFs of a year:
@@ -183,4 +169,60 @@ func (lo *layoutOptions) options() (layout.Options, error) {
 	o.Mirror = lo.duplex
 	o.Signature = lo.signature
 	return o, nil
+}
+
+// documentMissing returns the characters drawn by doc that no font of set
+// draws and that the field check has not reported (skip): those of the
+// texts layout adds itself (labels, footers, the year line). Each is named
+// by prefix and the item's Field.
+func documentMissing(set *fonts.Set, doc *layout.Document, prefix string, skip []fonts.Missing) []fonts.Missing {
+	seen := map[rune]bool{}
+	for _, m := range skip {
+		seen[m.Rune] = true
+	}
+	var out []fonts.Missing
+	for _, pg := range doc.Pages {
+		for _, it := range pg.Items {
+			if it.Kind != layout.Text {
+				continue
+			}
+			for _, r := range it.Text {
+				if seen[r] {
+					continue
+				}
+				if _, ok := set.Face(it.Role, r); ok {
+					continue
+				}
+				seen[r] = true
+				path := it.Field
+				if path == "" {
+					path = "text"
+				}
+				if prefix != "" {
+					path = prefix + "." + path
+				}
+				out = append(out, fonts.Missing{Path: path, Rune: r})
+			}
+		}
+	}
+	return out
+}
+
+// reportMissing fails with the missing characters, or with allowMissing
+// prints them as warnings and succeeds.
+func reportMissing(missing []fonts.Missing, allowMissing bool, cmd string, stderr io.Writer) error {
+	if len(missing) == 0 {
+		return nil
+	}
+	lines := make([]string, 0, len(missing)+1)
+	for _, m := range missing {
+		lines = append(lines, "no font has "+m.String())
+	}
+	if allowMissing {
+		for _, l := range lines {
+			fmt.Fprintf(stderr, "jixiao %s: warning: %s (drawn as a box)\n", cmd, l)
+		}
+		return nil
+	}
+	return inputProblem(append(lines, fmt.Sprintf("%d character(s) cannot be drawn: add a font with --font-fallback, or draw boxes with --allow-missing", len(missing)))...)
 }

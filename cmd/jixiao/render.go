@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"jixiao/fonts"
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/render"
@@ -79,28 +80,35 @@ func renderCmd(file, out, outDir string, formN int, project string, allowMissing
 	if err != nil {
 		return err
 	}
-	for _, i := range picked {
-		fs := formFields(&book.Forms[i], fmt.Sprintf("forms[%d]", i))
-		if err := checkCoverage(set, fs, allowMissing, "render", stderr); err != nil {
-			return err
-		}
-	}
-	// Lay out and draw everything before the first file is written, so a
+	// Lay out every form, then report every character no font draws (in
+	// the fields, then in the texts layout adds: labels, the year line,
+	// footers), then draw: all before the first file is written, so that a
 	// failure leaves no PDF behind.
-	pdfs := make([][]byte, len(picked))
+	docs := make([]*layout.Document, len(picked))
+	var missing []fonts.Missing
 	for k, i := range picked {
 		f := &book.Forms[i]
 		o := opt
 		o.Path = fmt.Sprintf("forms[%d]", i)
+		inFields := set.Check(formFields(f, o.Path))
 		doc, err := layout.Form(f, set, o)
 		if err != nil {
 			return inputProblem(err.Error())
 		}
-		date, err := documentDate(f.Year)
+		missing = append(missing, inFields...)
+		missing = append(missing, documentMissing(set, doc, o.Path, inFields)...)
+		docs[k] = doc
+	}
+	if err := reportMissing(missing, allowMissing, "render", stderr); err != nil {
+		return err
+	}
+	pdfs := make([][]byte, len(picked))
+	for k, i := range picked {
+		date, err := documentDate(book.Forms[i].Year)
 		if err != nil {
 			return err
 		}
-		b, err := render.Bytes(doc, set, render.Options{Creator: "jixiao " + version, Date: date, AllowMissing: allowMissing})
+		b, err := render.Bytes(docs[k], set, render.Options{Creator: "jixiao " + version, Date: date, AllowMissing: allowMissing})
 		if err != nil {
 			return fmt.Errorf("forms[%d]: %w", i, err)
 		}

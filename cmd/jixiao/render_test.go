@@ -10,22 +10,24 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/image/font/gofont/goregular"
+
 	"jixiao/model"
 )
 
 const exampleBook = "../../examples/jiangyin-2024.json"
 
-// runCmd runs jixiao with args and returns the exit code, stdout and stderr.
-func runCmd(t *testing.T, args ...string) (int, []byte, string) {
+// renderRun runs jixiao with args and returns the exit code, stdout and stderr.
+func renderRun(t *testing.T, args ...string) (int, []byte, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	code := run(args, strings.NewReader(""), &stdout, &stderr)
 	return code, stdout.Bytes(), stderr.String()
 }
 
-// writeForm writes form 7 of the example book, changed by edit, as a
+// renderFormFile writes form 7 of the example book, changed by edit, as a
 // single-form JSON file and returns its path.
-func writeForm(t *testing.T, edit func(f *model.Form)) string {
+func renderFormFile(t *testing.T, edit func(f *model.Form)) string {
 	t.Helper()
 	b, err := model.ReadFile(exampleBook)
 	if err != nil {
@@ -46,8 +48,8 @@ func writeForm(t *testing.T, edit func(f *model.Form)) string {
 	return path
 }
 
-// dirNames lists the names in dir, sorted.
-func dirNames(t *testing.T, dir string) []string {
+// renderDirNames lists the names in dir, sorted.
+func renderDirNames(t *testing.T, dir string) []string {
 	t.Helper()
 	es, err := os.ReadDir(dir)
 	if err != nil {
@@ -61,43 +63,43 @@ func dirNames(t *testing.T, dir string) []string {
 	return out
 }
 
-func isPDF(b []byte) bool {
+func renderIsPDF(b []byte) bool {
 	return bytes.HasPrefix(b, []byte("%PDF-1.")) && bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF"))
 }
 
 func TestRenderFormOfBook(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "form4.pdf")
-	code, _, stderr := runCmd(t, "render", exampleBook, "--form", "4", "-o", out)
+	code, _, stderr := renderRun(t, "render", exampleBook, "--form", "4", "-o", out)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	a, err := os.ReadFile(out)
-	if err != nil || !isPDF(a) {
+	if err != nil || !renderIsPDF(a) {
 		t.Fatalf("no PDF written: %v", err)
 	}
 	// The same form picked by its project, written to stdout: same bytes.
-	code, stdout, stderr := runCmd(t, "render", "--project", "人社专职协理员工作经费", exampleBook, "-o", "-")
+	code, stdout, stderr := renderRun(t, "render", "--project", "人社专职协理员工作经费", exampleBook, "-o", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	if !bytes.Equal(a, stdout) {
 		t.Error("--form 4 to a file and --project to stdout differ")
 	}
-	if got := dirNames(t, dir); len(got) != 1 {
+	if got := renderDirNames(t, dir); len(got) != 1 {
 		t.Errorf("directory holds %v, want only form4.pdf", got)
 	}
 	// Another form gives another PDF.
-	code, other, _ := runCmd(t, "render", exampleBook, "--form", "5", "-o", "-")
-	if code != 0 || bytes.Equal(other, a) || !isPDF(other) {
+	code, other, _ := renderRun(t, "render", exampleBook, "--form", "5", "-o", "-")
+	if code != 0 || bytes.Equal(other, a) || !renderIsPDF(other) {
 		t.Errorf("--form 5: exit %d, same as form 4: %v", code, bytes.Equal(other, a))
 	}
 }
 
 func TestRenderSingleFormFile(t *testing.T) {
-	path := writeForm(t, nil)
-	code, stdout, stderr := runCmd(t, "render", path, "-o", "-")
-	if code != 0 || !isPDF(stdout) {
+	path := renderFormFile(t, nil)
+	code, stdout, stderr := renderRun(t, "render", path, "-o", "-")
+	if code != 0 || !renderIsPDF(stdout) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 }
@@ -113,7 +115,7 @@ func TestRenderNeedsAChoice(t *testing.T) {
 		{"render", "-o", "-"},                                               // no input
 		{"render", exampleBook, "--form", "1", "--paper", "B5", "-o", "-"},
 	} {
-		code, stdout, stderr := runCmd(t, args...)
+		code, stdout, stderr := renderRun(t, args...)
 		if code != 2 || len(stdout) != 0 || stderr == "" {
 			t.Errorf("%v: exit %d, %d bytes on stdout, stderr %q", args, code, len(stdout), stderr)
 		}
@@ -122,7 +124,7 @@ func TestRenderNeedsAChoice(t *testing.T) {
 
 func TestRenderOutDir(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	code, _, stderr := runCmd(t, "render", exampleBook, "--out-dir", dir)
+	code, _, stderr := renderRun(t, "render", exampleBook, "--out-dir", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -130,18 +132,18 @@ func TestRenderOutDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := dirNames(t, dir)
+	names := renderDirNames(t, dir)
 	if len(names) != len(b.Forms) {
 		t.Fatalf("%d files for %d forms: %v", len(names), len(b.Forms), names)
 	}
 	for _, f := range b.Forms {
 		data, err := os.ReadFile(filepath.Join(dir, safeFileName(f.Project)+".pdf"))
-		if err != nil || !isPDF(data) {
+		if err != nil || !renderIsPDF(data) {
 			t.Errorf("%s: %v", f.Project, err)
 		}
 	}
 	// Each file is the form rendered alone.
-	code, one, _ := runCmd(t, "render", exampleBook, "--form", "2", "-o", "-")
+	code, one, _ := renderRun(t, "render", exampleBook, "--form", "2", "-o", "-")
 	two, _ := os.ReadFile(filepath.Join(dir, safeFileName(b.Forms[1].Project)+".pdf"))
 	if code != 0 || !bytes.Equal(one, two) {
 		t.Error("--out-dir file differs from the form rendered alone")
@@ -164,13 +166,13 @@ func TestUniqueNames(t *testing.T) {
 }
 
 func TestRenderMissingGlyph(t *testing.T) {
-	path := writeForm(t, func(f *model.Form) {
+	path := renderFormFile(t, func(f *model.Form) {
 		f.Overview = "吉野家𠮷" + f.Overview
 		f.Indicators[0].Level3 = "𠮷字" + f.Indicators[0].Level3
 	})
 	dir := t.TempDir()
 	out := filepath.Join(dir, "x.pdf")
-	code, _, stderr := runCmd(t, "render", path, "-o", out)
+	code, _, stderr := renderRun(t, "render", path, "-o", out)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1: %s", code, stderr)
 	}
@@ -179,29 +181,29 @@ func TestRenderMissingGlyph(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	if names := dirNames(t, dir); len(names) != 0 {
+	if names := renderDirNames(t, dir); len(names) != 0 {
 		t.Errorf("failure left files: %v", names)
 	}
-	code, _, stderr = runCmd(t, "render", path, "-o", out, "--allow-missing")
+	code, _, stderr = renderRun(t, "render", path, "-o", out, "--allow-missing")
 	if code != 0 {
 		t.Fatalf("--allow-missing: exit %d: %s", code, stderr)
 	}
 	if !strings.Contains(stderr, "warning") || !strings.Contains(stderr, "forms[0].overview: U+20BB7") {
 		t.Errorf("--allow-missing: no warning:\n%s", stderr)
 	}
-	if data, err := os.ReadFile(out); err != nil || !isPDF(data) {
+	if data, err := os.ReadFile(out); err != nil || !renderIsPDF(data) {
 		t.Errorf("--allow-missing wrote no PDF: %v", err)
 	}
 }
 
 func TestRenderInvalidForm(t *testing.T) {
-	path := writeForm(t, func(f *model.Form) { f.Indicators[0].Level1 = "不存在的一级指标" })
+	path := renderFormFile(t, func(f *model.Form) { f.Indicators[0].Level1 = "不存在的一级指标" })
 	dir := t.TempDir()
-	code, _, stderr := runCmd(t, "render", path, "-o", filepath.Join(dir, "x.pdf"))
+	code, _, stderr := renderRun(t, "render", path, "-o", filepath.Join(dir, "x.pdf"))
 	if code != 1 || !strings.Contains(stderr, "indicators[0].level1") {
 		t.Errorf("exit %d, want 1 naming the field:\n%s", code, stderr)
 	}
-	if names := dirNames(t, dir); len(names) != 0 {
+	if names := renderDirNames(t, dir); len(names) != 0 {
 		t.Errorf("failure left files: %v", names)
 	}
 }
@@ -209,7 +211,7 @@ func TestRenderInvalidForm(t *testing.T) {
 func TestRenderBadFonts(t *testing.T) {
 	dir := t.TempDir()
 	cff := filepath.Join(dir, "fake.otf")
-	if err := os.WriteFile(cff, fakeCFF(), 0o644); err != nil {
+	if err := os.WriteFile(cff, renderFakeCFF(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	notFont := filepath.Join(dir, "text.ttf")
@@ -226,19 +228,19 @@ func TestRenderBadFonts(t *testing.T) {
 		{[]string{"--font-fallback", notFont}, "--font-fallback"},
 	} {
 		args := append([]string{"render", exampleBook, "--form", "1", "-o", out}, c.args...)
-		code, stdout, stderr := runCmd(t, args...)
+		code, stdout, stderr := renderRun(t, args...)
 		if code != 2 || len(stdout) != 0 || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q (want %q)", c.args, code, stderr, c.want)
 		}
 	}
-	if names := dirNames(t, dir); strings.Join(names, " ") != "fake.otf text.ttf" {
+	if names := renderDirNames(t, dir); strings.Join(names, " ") != "fake.otf text.ttf" {
 		t.Errorf("failures left files: %v", names)
 	}
 }
 
-// fakeCFF returns the start of an OpenType font with PostScript outlines:
+// renderFakeCFF returns the start of an OpenType font with PostScript outlines:
 // enough for the loader to see what it is.
-func fakeCFF() []byte {
+func renderFakeCFF() []byte {
 	b := []byte("OTTO")
 	b = binary.BigEndian.AppendUint16(b, 1)  // numTables
 	b = binary.BigEndian.AppendUint16(b, 16) // searchRange
@@ -253,13 +255,48 @@ func fakeCFF() []byte {
 
 func TestRenderDateFromEnv(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	code, a, stderr := runCmd(t, "render", exampleBook, "--form", "1", "-o", "-")
+	code, a, stderr := renderRun(t, "render", exampleBook, "--form", "1", "-o", "-")
 	if code != 0 || !bytes.Contains(a, []byte("/CreationDate (D:20231114221320Z)")) {
 		t.Errorf("exit %d, SOURCE_DATE_EPOCH not used: %s", code, stderr)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "soon")
-	code, out, stderr := runCmd(t, "render", exampleBook, "--form", "1", "-o", "-")
+	code, out, stderr := renderRun(t, "render", exampleBook, "--form", "1", "-o", "-")
 	if code != 2 || len(out) != 0 || !strings.Contains(stderr, "SOURCE_DATE_EPOCH") {
 		t.Errorf("bad SOURCE_DATE_EPOCH: exit %d: %s", code, stderr)
+	}
+}
+
+// TestRenderUserFonts uses Go Regular (Latin only) for body text: the
+// Chinese characters are missing until the embedded font's file is given
+// as a fallback, and then each text item is drawn with two faces.
+func TestRenderUserFonts(t *testing.T) {
+	dir := t.TempDir()
+	latin := filepath.Join(dir, "go.ttf")
+	if err := os.WriteFile(latin, goregular.TTF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "x.pdf")
+	code, _, stderr := renderRun(t, "render", exampleBook, "--form", "7", "-o", out, "--font-body", latin)
+	if code != 1 || !strings.Contains(stderr, "forms[6].overview: U+6309 '按'") {
+		t.Fatalf("exit %d, want 1 listing the characters:\n%.2000s", code, stderr)
+	}
+	// The labels layout draws itself are checked too (项目概述 is no field).
+	if !strings.Contains(stderr, "forms[6].label") {
+		t.Errorf("labels not checked:\n%.3000s", stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("failed render left a file")
+	}
+	code, _, stderr = renderRun(t, "render", exampleBook, "--form", "7", "-o", out, "--font-body", latin,
+		"--font-fallback", "../../fonts/NotoSerifSC-Regular.ttf")
+	if code != 0 {
+		t.Fatalf("with fallback: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !renderIsPDF(data) {
+		t.Fatal("no PDF")
+	}
+	if !bytes.Contains(data, []byte("+GoRegular")) || !bytes.Contains(data, []byte("+NotoSerifSC-Regular")) {
+		t.Error("the PDF does not embed both body faces")
 	}
 }
