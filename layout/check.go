@@ -67,7 +67,7 @@ func Check(d *Document, m Measurer, opt Options) error {
 				b := box{it.X, it.Y - it.Size*ascentEm/1000, it.X + it.W, it.Y + it.Size*descentEm/1000, it}
 				footer := b.x0 >= x0 && b.x1 <= x1 && b.y0 >= y1 && b.y1 <= opt.Height
 				if !inBody(b.x0, b.y0, b.x1, b.y1) && !footer {
-					add(pi, "text %q at (%s, %s) w %s is outside the content box", it.Text, fmtLen(it.X), fmtLen(it.Y), fmtLen(it.W))
+					add(pi, "text %q (%s) at (%s, %s) w %s is outside the content box", it.Text, it.Field, fmtLen(it.X), fmtLen(it.Y), fmtLen(it.W))
 				}
 				if it.W > 0 {
 					boxes = append(boxes, b)

@@ -30,6 +30,13 @@ func FormPages(f *model.Form, m Measurer, opt Options) ([]*Page, error) {
 	if g.titleHeight() > opt.Height-opt.Top-opt.Bottom {
 		return nil, fmt.Errorf("layout: %s: page too small for the title", opt.path())
 	}
+	// A merged cell shows its whole label on every page it reaches.
+	room := opt.Height - opt.Top - opt.Bottom - g.height(g.rows[g.header].fixLines)
+	for k := range g.spans {
+		if h := g.spanHeight(&g.spans[k]); h > room {
+			return nil, fmt.Errorf("layout: %s.%s: label needs %s, more than a page holds (%s)", opt.path(), g.spans[k].cell.field, fmtLen(h), fmtLen(room))
+		}
+	}
 	pfs, err := g.paginate()
 	if err != nil {
 		return nil, err

@@ -404,3 +404,56 @@ func BenchmarkExampleForms(b *testing.B) {
 		}
 	}
 }
+
+// TestSmallPagesStress lays out random forms on small and odd pages: the
+// layout either fails with a layout error or satisfies every invariant.
+func TestSmallPagesStress(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	pieces := []string{"项目", "资金管理", "，", "（", "）", "2024", "SYB", "——", "\n", "1. ", "一、", "abc", "满意度"}
+	text := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		return b.String()
+	}
+	fails := 0
+	for n := 0; n < 150; n++ {
+		f := sampleForm()
+		f.Overview, f.Unit = text(rng.Intn(400)), text(rng.Intn(40))
+		f.Indicators = manyIndicators(rng.Intn(40))
+		for i := range f.Indicators {
+			switch rng.Intn(8) {
+			case 0:
+				f.Indicators[i].Level1 = text(rng.Intn(30))
+			case 1:
+				f.Indicators[i].Level2 = text(rng.Intn(30))
+			case 2:
+				f.Indicators[i].Level3 = text(rng.Intn(200))
+			}
+		}
+		opt := DefaultOptions()
+		opt.Height = Length(150+rng.Intn(700)) * Pt
+		opt.Width = Length(250+rng.Intn(500)) * Pt
+		opt.Signature, opt.Mirror = rng.Intn(2) == 0, rng.Intn(2) == 0
+		d, err := Form(f, varied{}, opt)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "layout: ") {
+				t.Errorf("error without the package prefix: %v", err)
+			}
+			t.Logf("refused: %v", err)
+			fails++
+			continue
+		}
+		if err := Check(d, varied{}, opt); err != nil {
+			t.Errorf("case %d (%s × %s): %v", n, fmtLen(opt.Width), fmtLen(opt.Height), err)
+		}
+		if err := CheckForm(f, d.Pages); err != nil {
+			t.Errorf("case %d: %v", n, err)
+		}
+	}
+	if fails > 140 {
+		t.Errorf("%d of 150 layouts failed", fails)
+	}
+	t.Logf("%d of 150 layouts refused", fails)
+}

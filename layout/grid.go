@@ -70,7 +70,8 @@ type row struct {
 	fixLines  int // most lines of a repeated cell (labels)
 	contLines int // most lines of a repeated cell on a continuation fragment
 	spans     [2]int32
-	long      bool // a long text: split wherever the page ends, not only when taller than a page
+	long      bool   // a long text: split wherever the page ends, not only when taller than a page
+	name      string // for error messages: a field path ("overview", "indicators[3]") or a label
 }
 
 type rowKind uint8
@@ -210,8 +211,8 @@ func (g *grid) value(col, ncol int, text, field string, a align) cell {
 }
 
 // addRow measures the cells and appends the row.
-func (g *grid) addRow(kind rowKind, cells ...cell) *row {
-	r := row{cells: cells, kind: kind, spans: [2]int32{-1, -1}}
+func (g *grid) addRow(kind rowKind, name string, cells ...cell) *row {
+	r := row{cells: cells, kind: kind, spans: [2]int32{-1, -1}, name: name}
 	for _, c := range cells {
 		n := visibleLines(c.lines)
 		if c.flow {
@@ -249,15 +250,15 @@ func (g *grid) build(f *model.Form) error {
 	} else {
 		g.year = "年度"
 	}
-	g.addRow(rowInfo,
+	g.addRow(rowInfo, "unit",
 		g.label(0, 1, labelUnit),
 		g.value(1, 2, f.Unit, "unit", alignCenter),
 		g.label(3, 1, labelDepartment),
 		g.value(4, 1, f.Department, "department", alignCenter))
-	g.addRow(rowInfo,
+	g.addRow(rowInfo, "project",
 		g.label(0, 1, labelProject),
 		g.value(1, 4, f.Project, "project", alignCenter))
-	g.addRow(rowInfo,
+	g.addRow(rowInfo, "total_amount",
 		g.label(0, 1, labelTotal),
 		g.value(1, 1, string(f.TotalAmount), "total_amount", alignCenter),
 		g.label(2, 1, labelYearAmount),
@@ -265,11 +266,11 @@ func (g *grid) build(f *model.Form) error {
 	for _, t := range model.LongTexts {
 		lab := g.label(0, 1, longLabel(t))
 		lab.cont = g.breakLabel(longLabel(t)+labelContinued, g.inner(0, 1))
-		r := g.addRow(rowLong, lab, g.value(1, 4, f.Text(t.Key), t.Key, alignJustify))
+		r := g.addRow(rowLong, t.Key, lab, g.value(1, 4, f.Text(t.Key), t.Key, alignJustify))
 		r.long = true
 	}
 	g.header = len(g.rows)
-	g.addRow(rowHeader,
+	g.addRow(rowHeader, "the indicator header row",
 		g.label(0, 1, labelLevel1),
 		g.label(1, 1, labelLevel2),
 		g.label(2, 1, labelLevel3),
@@ -279,7 +280,7 @@ func (g *grid) build(f *model.Form) error {
 	for i := range f.Indicators {
 		in := &f.Indicators[i]
 		p := fmt.Sprintf("indicators[%d].", i)
-		g.addRow(rowIndicator,
+		g.addRow(rowIndicator, fmt.Sprintf("indicators[%d]", i),
 			g.value(2, 1, in.Level3, p+"level3", alignCenter),
 			g.value(3, 1, in.HalfYear, p+"half_year", alignCenter),
 			g.value(4, 1, in.FullYear, p+"full_year", alignCenter))

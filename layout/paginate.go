@@ -111,7 +111,7 @@ func (p *paginator) flow(i, from int) error {
 	}
 	for i < len(g.rows) {
 		if p.steps++; p.steps > limit {
-			return fmt.Errorf("layout: %s: pagination does not terminate (row %d)", g.opt.path(), i)
+			return fmt.Errorf("layout: %s.%s: pagination does not terminate", g.opt.path(), g.rows[i].name)
 		}
 		r := &g.rows[i]
 		if r.kind == rowIndicator && len(p.cur().frags) == 0 {
@@ -159,7 +159,7 @@ func (p *paginator) flow(i, from int) error {
 				p.newPage() // the title left too little room: start the table on page 2
 				continue
 			}
-			return fmt.Errorf("layout: %s: page too small: row %d needs %s, the page holds %s", g.opt.path(), i+1, fmtLen(h), fmtLen(p.bottom-p.y))
+			return fmt.Errorf("layout: %s.%s: page too small: the row needs %s (or its labels do), the page holds %s", g.opt.path(), r.name, fmtLen(h), fmtLen(p.bottom-p.y))
 		}
 		i, from = p.endPage(i, from)
 		p.newPage()
@@ -179,6 +179,16 @@ func (p *paginator) fit(r *row, from, n int, must bool) int {
 	}
 	if g.height(fix) > avail {
 		return 0
+	}
+	// The fragment ends the page: the spans over it need room for their
+	// labels here (endPage grows the fragment to that height).
+	for _, si := range r.spans {
+		if si >= 0 {
+			s := &g.spans[si]
+			if g.spanHeight(s)-(p.y-p.fragStart(s, p.y)) > avail {
+				return 0
+			}
+		}
 	}
 	k := int((avail - 2*g.opt.PadY) / g.lh)
 	k = min(k, n-1)
