@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -472,8 +473,92 @@ func TestSampleTools(t *testing.T) {
 			t.Errorf("pdfinfo lacks %q", want)
 		}
 	}
-	if c := pageContent(t, b, 1); !strings.Contains(c, "/Annots") && !strings.Contains(runTool(t, b, "qpdf", "--qdf", "PDF", "-"), "/Subtype /Link") {
-		t.Error("no link annotation")
+
+	// The link on page 1 covers its rectangle and points at page 2.
+	var q struct {
+		QPDF []json.RawMessage `json:"qpdf"` // a header, then the objects
+	}
+	var objs map[string]struct {
+		Value map[string]any `json:"value"`
+	}
+	if err := json.Unmarshal([]byte(runTool(t, b, "qpdf", "--json", "--json-key=qpdf", "PDF")), &q); err != nil || len(q.QPDF) < 2 {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	if err := json.Unmarshal(q.QPDF[1], &objs); err != nil {
+		t.Fatal(err)
+	}
+	var pages struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+	}
+	if err := json.Unmarshal([]byte(runTool(t, b, "qpdf", "--json", "--json-key=pages", "PDF")), &pages); err != nil || len(pages.Pages) != 2 {
+		t.Fatalf("qpdf --json pages: %v", err)
+	}
+	annots, _ := objs["obj:"+pages.Pages[0].Object].Value["/Annots"].([]any)
+	if len(annots) != 1 {
+		t.Fatalf("page 1 has %d annotations, want 1 link", len(annots))
+	}
+	link, _ := annots[0].(map[string]any)
+	dest, _ := link["/Dest"].([]any)
+	rect, _ := link["/Rect"].([]any)
+	if link["/Subtype"] != "/Link" || len(dest) == 0 || dest[0] != pages.Pages[1].Object {
+		t.Errorf("link does not point at page 2 (%s): %v", pages.Pages[1].Object, link)
+	}
+	// x from 72 to 372 pt, y from 128 to 144 pt below the top of the page.
+	if fmt.Sprint(rect) != "[72 713.89 372 697.89]" {
+		t.Errorf("link rectangle %v", rect)
+	}
+}
+
+// TestPageSizes draws pages of different sizes in one document.
+func TestPageSizes(t *testing.T) {
+	d := sample()
+	d.Pages[1].Width, d.Pages[1].Height = layout.Millimetres(420), layout.Millimetres(297)
+	b, err := Bytes(d, defaultSet(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := runTool(t, b, "pdfinfo", "-f", "1", "-l", "2", "PDF")
+	for _, want := range []string{"Page    1 size:  595.28 x 841.89 pts (A4)", "Page    2 size:  1190.55 x 841.89 pts (A3)"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+}
+
+// TestCorruptFonts feeds the font indexer every prefix of a small font and
+// some damaged copies: it must fail or succeed, never panic.
+func TestCorruptFonts(t *testing.T) {
+	body, err := fonts.DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := cachedIndex(body, body.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := idx.subset([]rune("表格ab"), "X")
+	if err != nil {
+		t.Fatal(err)
+	}
+	try := func(data []byte) {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("panic on %d bytes: %v", len(data), r)
+			}
+		}()
+		if x, err := parseSFNT(data); err == nil {
+			_, _ = x.subset([]rune("表格ab"), "X")
+		}
+	}
+	for n := 0; n < len(good); n += 7 {
+		try(good[:n])
+	}
+	for i := 12; i < len(good); i += 13 {
+		bad := bytes.Clone(good)
+		bad[i] ^= 0xFF
+		try(bad)
 	}
 }
 

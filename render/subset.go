@@ -43,7 +43,16 @@ type indexEntry struct {
 func cachedIndex(key any, data func() []byte) (*sfntIndex, error) {
 	v, _ := indexCache.LoadOrStore(key, &indexEntry{})
 	e := v.(*indexEntry)
-	e.once.Do(func() { e.idx, e.err = parseSFNT(data()) })
+	e.once.Do(func() {
+		defer func() {
+			// A font the bounds checks missed must not poison the cache
+			// with a nil index.
+			if r := recover(); r != nil {
+				e.idx, e.err = nil, fmt.Errorf("malformed font: %v", r)
+			}
+		}()
+		e.idx, e.err = parseSFNT(data())
+	})
 	return e.idx, e.err
 }
 

@@ -300,3 +300,27 @@ func TestRenderUserFonts(t *testing.T) {
 		t.Error("the PDF does not embed both body faces")
 	}
 }
+
+// TestRenderPageOptions checks that --paper, --duplex and --signature reach
+// the layout: each changes the PDF of a three-page form.
+func TestRenderPageOptions(t *testing.T) {
+	base := []string{"render", exampleBook, "--form", "4", "-o", "-"}
+	code, plain, stderr := renderRun(t, base...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, extra := range [][]string{{"--paper", "A3"}, {"--paper", "A4-landscape"}, {"--duplex"}, {"--signature"}} {
+		code, out, stderr := renderRun(t, append(base, extra...)...)
+		if code != 0 || !renderIsPDF(out) {
+			t.Errorf("%v: exit %d: %s", extra, code, stderr)
+			continue
+		}
+		if bytes.Equal(out, plain) {
+			t.Errorf("%v changes nothing", extra)
+		}
+	}
+	code, out, _ := renderRun(t, append(base, "--paper", "A4-landscape")...)
+	if code != 0 || !bytes.Contains(out, []byte("/MediaBox [0 0 841.89 595.28]")) {
+		t.Error("A4-landscape pages are not 841.89 × 595.28 pt")
+	}
+}
