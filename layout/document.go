@@ -64,7 +64,10 @@ type Item struct {
 	Kind Kind
 
 	// Text: X, Y is the left end of the baseline, W the measured width.
-	// Rule: from (X, Y) to (X2, Y2).
+	// Rule: from (X, Y) to (X2, Y2), a line Stroke wide centred on the
+	// segment. Table frames are four rules meeting at the corners and inner
+	// rules end on other rules: draw rules with projecting square caps (PDF
+	// line cap 2) so that corners and junctions close.
 	// Fill and Link: the rectangle with top-left (X, Y) and size W × H.
 	X, Y, X2, Y2, W, H Length
 
