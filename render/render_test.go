@@ -588,3 +588,28 @@ func TestRunPositions(t *testing.T) {
 		t.Errorf("run A should start at x = 100:\n%s", c)
 	}
 }
+
+// TestConcurrent renders from several goroutines at once (the font index is
+// shared): every result must equal the sequential one.
+func TestConcurrent(t *testing.T) {
+	fs := defaultSet(t)
+	want, err := Bytes(sample(), fs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			got, err := Bytes(sample(), fs, Options{})
+			if err == nil && !bytes.Equal(got, want) {
+				err = fmt.Errorf("concurrent render differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
