@@ -99,6 +99,7 @@ func bindAssemble(b *model.Book, m Measurer, opt BinderOptions, lay bindFormLayo
 	if b == nil || len(b.Forms) == 0 {
 		return nil, errors.New("layout: binder: the book has no forms")
 	}
+	opt.Layout.Mirror = opt.Duplex
 	order := bindOrder(b, opt.GroupByUnit)
 	forms := make([]*model.Form, len(order))
 	for i, k := range order {

@@ -124,6 +124,7 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 // bindTOCRow is one row of the table of contents: a unit heading or a form.
 type bindTOCRow struct {
 	form   int      // index into the binder's forms; -1 for a unit heading
+	unit   string   // the unit of a heading (grouped contents only)
 	lines  []string // the project or unit name, broken
 	height Length
 }
@@ -135,7 +136,8 @@ type bindTOC struct {
 	g     binderGeometry
 	forms []BinderForm
 	rows  []bindTOCRow
-	split []int // index of the first row of each page
+	split []int        // index of the first row of each page
+	cont  []bindTOCRow // per page, the heading 「单位（续）」 of a unit continued from the page before
 
 	size, lh                  Length // entry text size and line pitch
 	headSize, colSize         Length // the 目录 heading and the column heads
@@ -184,15 +186,14 @@ func newBindTOC(forms []BinderForm, formsOf []*model.Form, m Measurer, g binderG
 	for i, f := range forms {
 		if group && (i == 0 || f.Unit != unit) {
 			unit = f.Unit
-			lines := binderBreak(m, Title, t.size, cw, bindUnitName(unit))
-			t.rows = append(t.rows, bindTOCRow{form: -1, lines: lines, height: Length(len(lines))*t.lh + 2*t.padY + t.size/2})
+			t.rows = append(t.rows, t.heading(unit, bindUnitName(unit)))
 		}
 		lines := binderBreak(m, Body, t.size, t.nameW, f.Project)
-		t.rows = append(t.rows, bindTOCRow{form: i, lines: lines, height: Length(len(lines))*t.lh + 2*t.padY})
+		t.rows = append(t.rows, bindTOCRow{form: i, unit: unit, lines: lines, height: Length(len(lines))*t.lh + 2*t.padY})
 	}
 
-	// Greedy pagination; a row never splits, and a unit heading never ends
-	// a page.
+	// Greedy pagination; a row never splits, a unit heading never ends a
+	// page, and a unit continued on a new page is named again there.
 	used := avail + 1
 	for i, r := range t.rows {
 		need := r.height
@@ -202,10 +203,23 @@ func newBindTOC(forms []BinderForm, formsOf []*model.Form, m Measurer, g binderG
 		if used+need > avail && used > 0 {
 			t.split = append(t.split, i)
 			used = 0
+			var cont bindTOCRow
+			if group && r.form >= 0 {
+				cont = t.heading(r.unit, bindUnitName(r.unit)+"（续）")
+				used = cont.height
+			}
+			t.cont = append(t.cont, cont)
 		}
 		used += r.height
 	}
 	return t
+}
+
+// heading returns the row of a unit's heading showing name.
+func (t *bindTOC) heading(unit, name string) bindTOCRow {
+	x0, x1 := t.g.box(0)
+	lines := binderBreak(t.m, Title, t.size, x1-x0, name)
+	return bindTOCRow{form: -1, unit: unit, lines: lines, height: Length(len(lines))*t.lh + 2*t.padY + t.size/2}
 }
 
 func (t *bindTOC) pageCount() int { return len(t.split) }
@@ -220,7 +234,7 @@ func (t *bindTOC) pages(first int) ([]*Page, error) {
 			end = t.split[k+1]
 		}
 		p := first + k
-		pg := &Page{Width: t.g.width, Height: t.g.height, Label: fmt.Sprintf("bindTOC %d", k+1)}
+		pg := &Page{Width: t.g.width, Height: t.g.height, Label: fmt.Sprintf("toc %d", k+1)}
 		x0, x1 := t.g.box(p)
 
 		head := "目　录"
@@ -244,6 +258,10 @@ func (t *bindTOC) pages(first int) ([]*Page, error) {
 		pg.Items = append(pg.Items, Item{Kind: Rule, X: x0, Y: ry, X2: x1, Y2: ry, Stroke: Pt / 2})
 
 		y := t.bodyTop
+		if c := t.cont[k]; c.lines != nil {
+			t.drawUnit(pg, x0, y, c)
+			y += c.height
+		}
 		for _, r := range t.rows[start:end] {
 			if r.form < 0 {
 				t.drawUnit(pg, x0, y, r)

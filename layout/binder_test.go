@@ -101,7 +101,7 @@ func TestBinderContentsPointAtFormStarts(t *testing.T) {
 				seen := 0
 				for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
 					pg := bl.Pages[p]
-					require.Equal(t, fmt.Sprintf("bindTOC %d", p-bl.TOCFirst+1), pg.Label)
+					require.Equal(t, fmt.Sprintf("toc %d", p-bl.TOCFirst+1), pg.Label)
 					nums, folios := bindTexts(pg, "number"), bindTexts(pg, "page")
 					var links []Item
 					for _, it := range pg.Items {
@@ -327,5 +327,32 @@ func TestBinderLeadersLineUp(t *testing.T) {
 func TestRoman(t *testing.T) {
 	for n, want := range map[int]string{1: "i", 4: "iv", 9: "ix", 14: "xiv", 40: "xl", 99: "xcix", 388: "ccclxxxviii"} {
 		require.Equal(t, want, bindRoman(n))
+	}
+}
+
+// A unit continued on a new page of the contents is named again there, and
+// the heading of a unit never ends a page.
+func TestBinderUnitContinued(t *testing.T) {
+	bl := bindTest(t, binderBook(200), BinderOptions{GroupByUnit: true})
+	require.Greater(t, bl.TOCPages, 2)
+	for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
+		pg := bl.Pages[p]
+		units := bindTexts(pg, "unit")
+		nums := bindTexts(pg, "number")
+		require.NotEmpty(t, units, "page %d names no unit", p)
+		require.NotEmpty(t, nums)
+		require.Less(t, units[0].Y, nums[0].Y, "page %d: the first entry comes before any unit", p)
+		last := units[len(units)-1]
+		require.Less(t, last.Y, nums[len(nums)-1].Y, "page %d ends with a unit heading", p)
+		if p > bl.TOCFirst {
+			n, err := strconv.Atoi(nums[0].Text)
+			require.NoError(t, err)
+			prev := bl.Forms[n-2].Unit
+			if bl.Forms[n-1].Unit == prev {
+				require.Equal(t, prev+"（续）", units[0].Text, "page %d", p)
+			} else {
+				require.Equal(t, bl.Forms[n-1].Unit, units[0].Text, "page %d", p)
+			}
+		}
 	}
 }
