@@ -1,0 +1,102 @@
+package fonts
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"jixiao/layout"
+)
+
+func seedRunes(b *testing.B) []rune {
+	b.Helper()
+	seed, err := os.ReadFile("../testdata/seed-jiangyin-2024.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return []rune(string(seed))
+}
+
+// BenchmarkParseDefaultBody measures what DefaultBody does once per
+// process: parse the 14.8 MB Noto Serif SC and build its width table.
+func BenchmarkParseDefaultBody(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parse(serifRegular); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseDefaultTitle(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parse(sansBold); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFontAdvance: one op is one Font.Advance call.
+func BenchmarkFontAdvance(b *testing.B) {
+	f, err := DefaultBody()
+	if err != nil {
+		b.Fatal(err)
+	}
+	runes := seedRunes(b)
+	b.ReportAllocs()
+	sum, i := 0, 0
+	for b.Loop() {
+		w, _ := f.Advance(runes[i])
+		sum += w
+		if i++; i == len(runes) {
+			i = 0
+		}
+	}
+	_ = sum
+}
+
+// BenchmarkSetAdvance: one op is one Advance call through layout.Measurer.
+func BenchmarkSetAdvance(b *testing.B) {
+	s, err := DefaultSet()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var m layout.Measurer = s
+	runes := seedRunes(b)
+	b.ReportAllocs()
+	sum, i := 0, 0
+	for b.Loop() {
+		sum += m.Advance(layout.Body, runes[i])
+		if i++; i == len(runes) {
+			i = 0
+		}
+	}
+	_ = sum
+}
+
+// BenchmarkCheck: one op checks about 20 KB of the real forms' text, split
+// into one field per line.
+func BenchmarkCheck(b *testing.B) {
+	s, err := DefaultSet()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var fields []Field
+	n := 0
+	for i, line := range strings.Split(string(seedRunes(b)), "\n") {
+		if n >= 20000 {
+			break
+		}
+		fields = append(fields, Field{Path: fmt.Sprintf("forms[%d].text", i/40), Text: line + "𠮷", Role: layout.Role(i % 2)})
+		n += len(line)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(s.Check(fields)) == 0 {
+			b.Fatal("the appended 𠮷 must be reported")
+		}
+	}
+}
