@@ -314,10 +314,14 @@ func bindSafeLay(lay bindFormLayout, k int, f *model.Form) (pages []*Page, err e
 // bindMeta is the document information of a binder.
 func bindMeta(b *model.Book, forms []*model.Form) Meta {
 	year := bindYear(b)
+	title := bindTitle(b)
+	if year != 0 {
+		title = fmt.Sprintf("%d年度 %s", year, title)
+	}
 	return Meta{
-		Title:   bindTitle(b),
+		Title:   title,
 		Author:  bindCommon(forms, func(f *model.Form) string { return f.Unit }),
-		Subject: fmt.Sprintf("%d年度 %d个项目", year, len(forms)),
+		Subject: fmt.Sprintf("%d个项目", len(forms)),
 		Year:    year,
 	}
 }

@@ -103,10 +103,11 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		bo.Progress = bar.update
 	}
 	doc, err := layout.Binder(book, set, bo)
-	bar.finish()
 	if err != nil {
+		bar.finish("")
 		return inputProblem(err.Error())
 	}
+	bar.finish(fmt.Sprintf("; writing %d pages", len(doc.Pages)))
 	date, err := documentDate(doc.Meta.Year)
 	if err != nil {
 		return err
@@ -225,9 +226,11 @@ func (p *progressBar) update(done, total int) {
 	fmt.Fprintf(p.w, "\rjixiao binder: [%s%s] %d/%d forms", strings.Repeat("#", n), strings.Repeat(" ", barWidth-n), done, total)
 }
 
-func (p *progressBar) finish() {
+// finish ends the bar's line with note: the PDF is written after the
+// forms are laid out, and that takes as long again.
+func (p *progressBar) finish(note string) {
 	if p == nil || !p.done {
 		return
 	}
-	fmt.Fprint(p.w, "\n")
+	fmt.Fprintln(p.w, note)
 }
