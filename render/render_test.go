@@ -613,3 +613,25 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestOutlineWithoutText: with no text drawn no font is current, and the
+// bookmark titles must still come out as UTF-16.
+func TestOutlineWithoutText(t *testing.T) {
+	d := &layout.Document{
+		Pages: []*layout.Page{{Width: 100 * layout.Pt, Height: 100 * layout.Pt, Items: []layout.Item{
+			{Kind: layout.Rule, X: 10 * layout.Pt, Y: 10 * layout.Pt, X2: 90 * layout.Pt, Y2: 90 * layout.Pt, Stroke: 1000},
+		}}},
+		Outline: []layout.Bookmark{{Title: "目录 (i)", Page: 0}},
+	}
+	b, err := Bytes(d, defaultSet(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := runTool(t, b, "qpdf", "--json", "--json-key=outlines", "PDF")
+	if !strings.Contains(out, `"title": "目录 (i)"`) {
+		t.Errorf("outline title lost:\n%s", out)
+	}
+	if fonts := runTool(t, b, "pdffonts", "PDF"); strings.Count(fonts, "\n") != 2 {
+		t.Errorf("a document without text embeds fonts:\n%s", fonts)
+	}
+}
