@@ -102,10 +102,12 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 	for _, r := range rows {
 		labelW = max(labelW, binderWidth(m, Body, size, r[0]))
 	}
-	indent := cw / 20
-	lx := x0 + indent
+	// The block is centred, no wider than 140 mm even on landscape paper.
+	bw := min(cw-cw/10, 140*MM)
+	lx := x0 + (cw-bw)/2
 	vx := lx + labelW
-	vw := x1 - indent - vx
+	right := lx + bw
+	vw := right - vx
 	top := g.height * 50 / 100
 	for _, r := range rows {
 		bl := bindBaseline(top, lh, size)
@@ -114,7 +116,7 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 			bl = bindBaseline(top, lh, size)
 			pg.Items = append(pg.Items,
 				binderText(m, Body, size, vx+size/2, bl, l, "cover"),
-				Item{Kind: Rule, X: vx, Y: bl + size/4, X2: x1 - indent, Y2: bl + size/4, Stroke: Pt / 2})
+				Item{Kind: Rule, X: vx, Y: bl + size/4, X2: right, Y2: bl + size/4, Stroke: Pt / 2})
 			top += lh
 		}
 	}
