@@ -73,29 +73,87 @@ func Binder(b *model.Book, m Measurer, opt BinderOptions) (*Document, error) {
 
 // BinderPlan is Binder that also returns where each form and part stands.
 func BinderPlan(b *model.Book, m Measurer, opt BinderOptions) (*BinderLayout, error) {
+	opt, lay, err := bindSetup(m, opt)
+	if err != nil {
+		return nil, err
+	}
+	return bindAssemble(b, m, opt, lay)
+}
+
+// BinderStream is a binder whose form pages are made as they are read, so
+// that a writer that streams can print any number of forms in bounded
+// memory. Its Document holds the outline, the page labels, the metadata and
+// only the pages before the first form (cover, contents, blanks).
+type BinderStream struct {
+	BinderLayout
+	NumPages int // pages of the whole binder
+
+	m       Measurer
+	g       binderGeometry
+	lay     bindFormLayout
+	forms   []*model.Form // in binder order
+	order   []int
+	workers int
+	total   int       // 共 M 页: the pages from the first form page to the end
+	laid    [][]*Page // the forms' pages when kept (Binder), else nil
+}
+
+// StreamBinder plans the binder of b: it lays every form out once, in
+// parallel, keeping only its number of pages, and draws the cover and
+// contents. Pages then lays the forms out again, in order, as they are
+// read. Laying out twice costs about 0.25 ms a form; memory holds the front
+// pages and a window of a few forms, whatever the number of forms.
+func StreamBinder(b *model.Book, m Measurer, opt BinderOptions) (*BinderStream, error) {
+	opt, lay, err := bindSetup(m, opt)
+	if err != nil {
+		return nil, err
+	}
+	return bindPlan(b, m, opt, lay, false)
+}
+
+// bindSetup completes the options and returns the form layout they ask for.
+func bindSetup(m Measurer, opt BinderOptions) (BinderOptions, bindFormLayout, error) {
 	lo := opt.Layout
 	if lo.Width == 0 && lo.Height == 0 {
 		lo = DefaultOptions()
 	}
 	lo.Mirror = opt.Duplex
 	if err := lo.check(); err != nil {
-		return nil, err
+		return opt, nil, err
 	}
 	opt.Layout = lo
-	return bindAssemble(b, m, opt, func(k int, f *model.Form) ([]*Page, error) {
+	return opt, func(k int, f *model.Form) ([]*Page, error) {
 		o := lo
 		o.Path = fmt.Sprintf("forms[%d]", k)
 		return FormPages(f, m, o)
-	})
+	}, nil
 }
 
 // bindFormLayout lays out b.Forms[k]; it is FormPages, replaced in tests.
 type bindFormLayout func(k int, f *model.Form) ([]*Page, error)
 
-// bindAssemble builds the binder around pages made by lay, which must be safe
-// to call from several goroutines at once. opt.Layout gives the frame of
-// the binder's own pages.
+// bindAssemble builds the whole binder in memory around pages made by lay,
+// which must be safe to call from several goroutines at once.
 func bindAssemble(b *model.Book, m Measurer, opt BinderOptions, lay bindFormLayout) (*BinderLayout, error) {
+	s, err := bindPlan(b, m, opt, lay, true)
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]*Page, 0, s.NumPages)
+	if err := s.Pages(func(_ int, p *Page) error {
+		pages = append(pages, p)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	s.Document.Pages = pages
+	return &s.BinderLayout, nil
+}
+
+// bindPlan lays out the forms (keeping their pages if keep), numbers them,
+// and draws the cover and the contents. opt.Layout gives the frame of the
+// binder's own pages.
+func bindPlan(b *model.Book, m Measurer, opt BinderOptions, lay bindFormLayout, keep bool) (*BinderStream, error) {
 	if b == nil || len(b.Forms) == 0 {
 		return nil, errors.New("layout: binder: the book has no forms")
 	}
@@ -105,12 +163,14 @@ func bindAssemble(b *model.Book, m Measurer, opt BinderOptions, lay bindFormLayo
 	for i, k := range order {
 		forms[i] = &b.Forms[k]
 	}
-	laid, err := bindLayoutAll(order, forms, lay, opt.Workers, opt.Progress)
+	counts, laid, err := bindLayoutAll(order, forms, lay, opt.Workers, opt.Progress, keep)
 	if err != nil {
 		return nil, err
 	}
 
-	bl := &BinderLayout{Document: &Document{}}
+	s := &BinderStream{m: m, lay: lay, forms: forms, order: order, workers: opt.Workers, laid: laid}
+	bl := &s.BinderLayout
+	bl.Document = &Document{}
 	bl.Forms = make([]BinderForm, len(forms))
 	// The printed numbers (第 N 页) count from the first form page, so they
 	// are known before the length of the table of contents is.
@@ -119,12 +179,13 @@ func bindAssemble(b *model.Book, m Measurer, opt BinderOptions, lay bindFormLayo
 		if opt.Duplex && folio%2 == 1 {
 			folio++
 		}
-		bl.Forms[i] = BinderForm{Number: i + 1, Index: order[i], Unit: f.Unit, Project: f.Project, Pages: len(laid[i]), Folio: folio + 1}
-		folio += len(laid[i])
+		bl.Forms[i] = BinderForm{Number: i + 1, Index: order[i], Unit: f.Unit, Project: f.Project, Pages: counts[i], Folio: folio + 1}
+		folio += counts[i]
 	}
-	total := folio
+	s.total = folio
 
 	g := newBinderGeometry(opt.Layout, opt.Duplex)
+	s.g = g
 	cover, err := bindCover(b, forms, m, g)
 	if err != nil {
 		return nil, err
@@ -159,11 +220,13 @@ func bindAssemble(b *model.Book, m Measurer, opt BinderOptions, lay bindFormLayo
 	doc.Labels = append(doc.Labels, PageLabel{Page: bl.FormFirst, Style: Decimal, Start: 1})
 
 	unit := ""
+	next := bl.FormFirst
 	for i := range bl.Forms {
 		bf := &bl.Forms[i]
-		for len(doc.Pages) < bf.First {
-			bl.blank(g, "blank")
+		for ; next < bf.First; next++ {
+			bl.Blank = append(bl.Blank, next)
 		}
+		next += bf.Pages
 		if opt.GroupByUnit && (i == 0 || bf.Unit != unit) {
 			unit = bf.Unit
 			doc.Outline = append(doc.Outline, Bookmark{Title: bindUnitName(unit), Page: bf.First, Level: 0})
@@ -173,17 +236,60 @@ func bindAssemble(b *model.Book, m Measurer, opt BinderOptions, lay bindFormLayo
 			level = 1
 		}
 		doc.Outline = append(doc.Outline, Bookmark{Title: fmt.Sprintf("%d. %s", bf.Number, bf.Project), Page: bf.First, Level: level})
-		for n, p := range laid[i] {
-			p.Label = fmt.Sprintf("form %d page %d/%d", bf.Number, n+1, bf.Pages)
-			if err := bindFooter(p, m, g, len(doc.Pages), bf.Folio+n, total, n+1, bf.Pages); err != nil {
-				return nil, fmt.Errorf("layout: binder: form %d: %w", bf.Number, err)
-			}
-			doc.Pages = append(doc.Pages, p)
-		}
-		laid[i] = nil
 	}
+	s.NumPages = next
 	doc.Meta = bindMeta(b, forms)
-	return bl, nil
+	return s, nil
+}
+
+// Pages calls yield with every page of the binder in order, with its index:
+// the pages of Document.Pages, then the forms' pages with their footers and
+// the blank pages between them. It stops at the first error, of yield or of
+// a form's layout. A stream from StreamBinder can be read any number of
+// times; the forms are laid out again each time, in parallel with a window
+// of a few forms ahead of the reader.
+func (s *BinderStream) Pages(yield func(index int, p *Page) error) error {
+	idx := 0
+	for _, p := range s.Document.Pages {
+		if err := yield(idx, p); err != nil {
+			return err
+		}
+		idx++
+	}
+	emit := func(i int, pages []*Page) error {
+		bf := &s.Forms[i]
+		if len(pages) != bf.Pages {
+			return fmt.Errorf("layout: binder: form %d (%s): %d pages, planned %d (the layout is not deterministic)", bf.Number, bf.Project, len(pages), bf.Pages)
+		}
+		for ; idx < bf.First; idx++ {
+			if err := yield(idx, &Page{Width: s.g.width, Height: s.g.height, Label: "blank"}); err != nil {
+				return err
+			}
+		}
+		for n, p := range pages {
+			p.Label = fmt.Sprintf("form %d page %d/%d", bf.Number, n+1, bf.Pages)
+			if err := bindFooter(p, s.m, s.g, idx, bf.Folio+n, s.total, n+1, bf.Pages); err != nil {
+				return fmt.Errorf("layout: binder: form %d: %w", bf.Number, err)
+			}
+			if err := yield(idx, p); err != nil {
+				return err
+			}
+			idx++
+		}
+		return nil
+	}
+	if s.laid != nil {
+		laid := s.laid
+		s.laid = nil // the kept pages get their footers once
+		for i := range s.forms {
+			if err := emit(i, laid[i]); err != nil {
+				return err
+			}
+			laid[i] = nil
+		}
+		return nil
+	}
+	return bindOrdered(s.order, s.forms, s.lay, s.workers, emit)
 }
 
 func (bl *BinderLayout) blank(g binderGeometry, label string) {
@@ -224,15 +330,20 @@ func bindUnitName(u string) string {
 }
 
 // bindLayoutAll lays out the forms on a bounded pool of workers and returns
-// their pages in form order. Each form's layout is independent, so the
-// result is the same for any number of workers. On failure it returns the
-// error of the first failing form in order.
-func bindLayoutAll(order []int, forms []*model.Form, lay bindFormLayout, workers int, progress func(done, total int)) ([][]*Page, error) {
+// their page counts and, if keep, their pages, in form order. Each form's
+// layout is independent, so the result is the same for any number of
+// workers. On failure it returns the error of the first failing form in
+// order.
+func bindLayoutAll(order []int, forms []*model.Form, lay bindFormLayout, workers int, progress func(done, total int), keep bool) ([]int, [][]*Page, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, len(forms))
-	out := make([][]*Page, len(forms))
+	counts := make([]int, len(forms))
+	var out [][]*Page
+	if keep {
+		out = make([][]*Page, len(forms))
+	}
 	errs := make([]error, len(forms))
 	jobs := make(chan int)
 	done := make(chan int, workers)
@@ -244,13 +355,13 @@ func bindLayoutAll(order []int, forms []*model.Form, lay bindFormLayout, workers
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i], errs[i] = bindSafeLay(lay, order[i], forms[i])
-				bindCompact(out[i])
-				if errs[i] == nil && len(out[i]) == 0 {
-					errs[i] = errors.New("the layout produced no page")
-				}
-				if errs[i] != nil {
+				pages, err := bindSafeLay(lay, order[i], forms[i])
+				counts[i], errs[i] = len(pages), err
+				if err != nil {
 					failed.Do(func() { close(stop) })
+				} else if keep {
+					bindCompact(pages)
+					out[i] = pages
 				}
 				done <- i
 			}
@@ -279,11 +390,74 @@ func bindLayoutAll(order []int, forms []*model.Form, lay bindFormLayout, workers
 	}
 	for i, err := range errs {
 		if err != nil {
-			f := forms[i]
-			return nil, fmt.Errorf("layout: binder: form %d (%s): %w", i+1, f.Project, err)
+			return nil, nil, bindFormError(i, forms[i], err)
 		}
 	}
-	return out, nil
+	return counts, out, nil
+}
+
+func bindFormError(i int, f *model.Form, err error) error {
+	return fmt.Errorf("layout: binder: form %d (%s): %w", i+1, f.Project, err)
+}
+
+// bindOrdered lays the forms out again on a pool of workers and hands their
+// pages to each in form order. The workers run at most a window of forms
+// ahead of each, so memory stays bounded however many forms there are.
+func bindOrdered(order []int, forms []*model.Form, lay bindFormLayout, workers int, each func(i int, pages []*Page) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(forms))
+	type result struct {
+		pages []*Page
+		err   error
+	}
+	slots := make([]chan result, len(forms))
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
+	window := make(chan struct{}, 2*workers)
+	stop := make(chan struct{})
+	defer close(stop)
+	jobs := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i := range forms {
+			select {
+			case window <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range jobs {
+				pages, err := bindSafeLay(lay, order[i], forms[i])
+				if err == nil {
+					bindCompact(pages)
+				}
+				slots[i] <- result{pages, err}
+			}
+		}()
+	}
+	for i := range forms {
+		r := <-slots[i]
+		slots[i] = nil
+		<-window
+		if r.err != nil {
+			return bindFormError(i, forms[i], r.err)
+		}
+		if err := each(i, r.pages); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // bindCompact gives each page's items a backing array of the exact size
@@ -308,7 +482,11 @@ func bindSafeLay(lay bindFormLayout, k int, f *model.Form) (pages []*Page, err e
 			pages, err = nil, fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	return lay(k, f)
+	pages, err = lay(k, f)
+	if err == nil && len(pages) == 0 {
+		err = errors.New("the layout produced no page")
+	}
+	return pages, err
 }
 
 // bindMeta is the document information of a binder.

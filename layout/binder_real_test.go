@@ -70,6 +70,24 @@ func TestBinderExampleGolden(t *testing.T) {
 	}
 }
 
+// The streamed binder is the binder, page for page.
+func TestBinderStreamMatchesBinder(t *testing.T) {
+	b, set := exampleBook(t), defaultFonts(t)
+	opt := layout.BinderOptions{Layout: layout.DefaultOptions(), Duplex: true, GroupByUnit: true}
+	whole, err := layout.Binder(b, set, opt)
+	require.NoError(t, err)
+	s, err := layout.StreamBinder(b, set, opt)
+	require.NoError(t, err)
+	streamed := &layout.Document{Outline: s.Outline, Labels: s.Labels, Meta: s.Meta}
+	require.NoError(t, s.Pages(func(i int, p *layout.Page) error {
+		require.Equal(t, len(streamed.Pages), i)
+		streamed.Pages = append(streamed.Pages, p)
+		return nil
+	}))
+	require.Equal(t, s.NumPages, len(streamed.Pages))
+	require.Equal(t, string(dump(t, whole)), string(dump(t, streamed)))
+}
+
 // Every form of the binder is laid out as FormPages lays it out alone: the
 // binder only adds footers.
 func TestBinderFormsAsAlone(t *testing.T) {
@@ -210,6 +228,33 @@ func benchmarkBinder(b *testing.B, k, n int) {
 	b.ReportMetric(float64(pages), "pages")
 	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
 }
+
+// benchmarkStream reads a streamed binder of n forms page by page, keeping
+// none: the memory a streaming writer would need besides its own.
+func benchmarkStream(b *testing.B, n int) {
+	book := repeatBook(exampleBook(b), 18, n)
+	set := defaultFonts(b)
+	opt := layout.BinderOptions{Layout: layout.DefaultOptions()}
+	b.ReportAllocs()
+	var pages int
+	var peak uint64
+	for b.Loop() {
+		peak = max(peak, peakHeap(func() {
+			s, err := layout.StreamBinder(book, set, opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages = 0
+			if err := s.Pages(func(int, *layout.Page) error { pages++; return nil }); err != nil {
+				b.Fatal(err)
+			}
+		}))
+	}
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+}
+
+func BenchmarkBinderStream1000(b *testing.B) { benchmarkStream(b, 1000) }
 
 // The 18 example forms; the first 17 ten times; the 18 repeated to 1,000.
 func BenchmarkBinderLayout18(b *testing.B)   { benchmarkBinder(b, 18, 18) }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -74,6 +75,25 @@ func bindTest(t *testing.T, b *model.Book, opt BinderOptions) *BinderLayout {
 	lo := opt.Layout
 	lo.Mirror = opt.Duplex
 	require.NoError(t, Check(bl.Document, binderMeasurer{}, lo))
+
+	// Streamed, the binder has the same pages, and the same again when read twice.
+	s, err := bindPlan(b, binderMeasurer{}, opt, bindFakeForms, false)
+	require.NoError(t, err)
+	require.Equal(t, len(bl.Pages), s.NumPages)
+	require.Equal(t, bl.Outline, s.Outline)
+	require.Equal(t, bl.Labels, s.Labels)
+	require.Equal(t, bl.Forms, s.Forms)
+	require.Equal(t, bl.Blank, s.Blank)
+	for range 2 {
+		n := 0
+		require.NoError(t, s.Pages(func(i int, p *Page) error {
+			require.Equal(t, n, i)
+			require.True(t, reflect.DeepEqual(bl.Pages[i], p), "streamed page %d differs", i)
+			n++
+			return nil
+		}))
+		require.Equal(t, s.NumPages, n)
+	}
 	return bl
 }
 
@@ -243,10 +263,10 @@ func TestBinderProgress(t *testing.T) {
 		require.Equal(t, 30, total)
 		calls = append(calls, done)
 	}})
-	// bindTest builds twice.
-	require.Len(t, calls, 60)
-	for i := range 30 {
-		require.Equal(t, i+1, calls[i])
+	// bindTest plans the binder three times (twice in memory, once streamed).
+	require.Len(t, calls, 90)
+	for i, done := range calls {
+		require.Equal(t, i%30+1, done)
 	}
 }
 
@@ -355,4 +375,38 @@ func TestBinderUnitContinued(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestBinderStreamErrors(t *testing.T) {
+	b := binderBook(30)
+	opt := BinderOptions{Layout: DefaultOptions(), Workers: 3}
+	// A layout that fails the second time it sees form 17.
+	var seen sync.Map
+	flaky := func(k int, f *model.Form) ([]*Page, error) {
+		if _, again := seen.LoadOrStore(k, true); again && k == 16 {
+			return nil, errors.New("flaky")
+		}
+		return bindFakeForms(k, f)
+	}
+	s, err := bindPlan(b, binderMeasurer{}, opt, flaky, false)
+	require.NoError(t, err)
+	last := -1
+	err = s.Pages(func(i int, _ *Page) error { last = i; return nil })
+	require.ErrorContains(t, err, "form 17 (项目17号): flaky")
+	require.Equal(t, s.Forms[16].First-1, last, "pages up to form 17 are read, none after")
+
+	// An error of the reader stops the stream.
+	stop := errors.New("disk full")
+	s, err = bindPlan(b, binderMeasurer{}, opt, bindFakeForms, false)
+	require.NoError(t, err)
+	calls := 0
+	err = s.Pages(func(i int, _ *Page) error {
+		calls++
+		if i == s.FormFirst+3 {
+			return stop
+		}
+		return nil
+	})
+	require.ErrorIs(t, err, stop)
+	require.Equal(t, s.FormFirst+4, calls)
 }
