@@ -147,10 +147,49 @@ func TestBinderContentsMatchPDF(t *testing.T) {
 					require.Equal(t, 1, p%2, "form %d starts on page %d, a left-hand page", e.num, p)
 				}
 			}
+			// Each entry's link opens the page its number names.
+			var targets []int
+			for i, text := range pages {
+				if strings.Contains(text, "页码") {
+					targets = append(targets, binderLinks(t, out, i+1)...)
+				}
+			}
+			require.Len(t, targets, len(toc))
+			for i, e := range toc {
+				require.Equal(t, physical[e.folio], targets[i], "link of entry %d", e.num)
+			}
 			// The last page is numbered 共 M 页.
 			require.Equal(t, total, len(pages)-physical[1]+1)
 		})
 	}
+}
+
+// binderLinks returns the pages (from 1) that the links of page p open, in
+// the order of the page's annotations.
+func binderLinks(t *testing.T, pdf string, p int) []int {
+	t.Helper()
+	qpdf := binderTool(t, "qpdf")
+	out, err := exec.Command(qpdf, "--json", "--json-key=pages", pdf).Output()
+	require.NoError(t, err)
+	var doc struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+	}
+	require.NoError(t, json.Unmarshal(out, &doc))
+	index := map[string]int{}
+	for i, pg := range doc.Pages {
+		index[strings.Fields(pg.Object)[0]] = i + 1
+	}
+	obj, err := exec.Command(qpdf, "--show-object="+strings.Fields(doc.Pages[p-1].Object)[0], pdf).Output()
+	require.NoError(t, err)
+	var targets []int
+	for _, m := range regexp.MustCompile(`/Subtype /Link|/Dest \[ (\d+) 0 R`).FindAllStringSubmatch(string(obj), -1) {
+		if m[1] != "" {
+			targets = append(targets, index[m[1]])
+		}
+	}
+	return targets
 }
 
 // qpdfJSON returns the outlines and page labels qpdf reads from pdf.
