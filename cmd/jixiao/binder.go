@@ -89,12 +89,16 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	fields := []fonts.Field{{Path: "binder", Text: binderFixedText + book.Title, Role: layout.Title}}
+	var fields []fonts.Field
 	for i := range book.Forms {
 		fields = append(fields, formFields(&book.Forms[i], fmt.Sprintf("forms[%d]", i))...)
 	}
 	if err := checkCoverage(set, fields, bf.allowMissing, "binder", stderr); err != nil {
 		return err
+	}
+	reported := map[rune]bool{}
+	for _, m := range set.Check(fields) {
+		reported[m.Rune] = true
 	}
 
 	bar := newProgressBar(stderr, bf.progress)
@@ -102,12 +106,16 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	if bar != nil {
 		bo.Progress = bar.update
 	}
-	doc, err := layout.Binder(book, set, bo)
+	bl, err := layout.BinderPlan(book, set, bo)
 	if err != nil {
 		bar.finish("")
 		return inputProblem(err.Error())
 	}
+	doc := bl.Document
 	bar.finish(fmt.Sprintf("; writing %d pages", len(doc.Pages)))
+	if err := checkCoverage(set, binderOwnText(bl, reported), bf.allowMissing, "binder", stderr); err != nil {
+		return err
+	}
 	date, err := documentDate(doc.Meta.Year)
 	if err != nil {
 		return err
@@ -131,9 +139,33 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	return nil
 }
 
-// binderFixedText is the text the binder draws besides the forms' own, so
-// that the font check covers it.
-const binderFixedText = "目录续序号项目名称本年度金额万元页码单位主管部门数量总合计个封面第共本表（）：0123456789.ivxlcdm各未填"
+// binderOwnText lists the text the binder draws besides the forms' (cover,
+// contents, footers), so that a font lacking some of it is reported like a
+// form's text. Characters already reported for the forms are left out.
+func binderOwnText(bl *layout.BinderLayout, reported map[rune]bool) []fonts.Field {
+	var out []fonts.Field
+	drop := func(r rune) rune {
+		if reported[r] {
+			return -1
+		}
+		return r
+	}
+	for i, p := range bl.Pages {
+		path := "binder.footer"
+		switch {
+		case i == 0:
+			path = "binder.cover"
+		case i < bl.FormFirst:
+			path = "binder.contents"
+		}
+		for _, it := range p.Items {
+			if it.Kind == layout.Text && (i < bl.FormFirst || it.Field == "footer") {
+				out = append(out, fonts.Field{Path: path, Text: strings.Map(drop, it.Text), Role: it.Role})
+			}
+		}
+	}
+	return out
+}
 
 // loadBinderBook reads every input into one book, in the order given, and
 // validates each input. Problems of severity error stop with exit status 1,

@@ -372,3 +372,21 @@ func benchmarkBinderPDF(b *testing.B, k, n int) {
 func BenchmarkBinderPDF18(b *testing.B)   { benchmarkBinderPDF(b, 18, 18) }
 func BenchmarkBinderPDF170(b *testing.B)  { benchmarkBinderPDF(b, 17, 170) }
 func BenchmarkBinderPDF1000(b *testing.B) { benchmarkBinderPDF(b, 18, 1000) }
+
+func TestBinderOwnText(t *testing.T) {
+	text := func(s, field string, role layout.Role) layout.Item {
+		return layout.Item{Kind: layout.Text, Text: s, Field: field, Role: role}
+	}
+	bl := &layout.BinderLayout{Document: &layout.Document{Pages: []*layout.Page{
+		{Items: []layout.Item{text("2024年度", "year", layout.Body), {Kind: layout.Rule}}},
+		{Items: []layout.Item{text("目　录", "title", layout.Title), text("企业退休人员体检费𠮷", "project", layout.Body)}},
+		{Items: []layout.Item{text("企业退休人员体检费𠮷", "overview", layout.Body), text("第 1 页 共 1 页", "footer", layout.Body)}},
+	}}, FormFirst: 2}
+	got := binderOwnText(bl, map[rune]bool{'𠮷': true})
+	require.Equal(t, []fonts.Field{
+		{Path: "binder.cover", Text: "2024年度", Role: layout.Body},
+		{Path: "binder.contents", Text: "目　录", Role: layout.Title},
+		{Path: "binder.contents", Text: "企业退休人员体检费", Role: layout.Body},
+		{Path: "binder.footer", Text: "第 1 页 共 1 页", Role: layout.Body},
+	}, got)
+}
