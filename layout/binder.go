@@ -13,7 +13,8 @@ import (
 // document, behind a cover and a table of contents (目录).
 type BinderOptions struct {
 	// Layout is passed to every form's layout (paper, margins, signature
-	// block). Duplex turns its Mirror on.
+	// block) and frames the cover and contents; its zero value means
+	// DefaultOptions(). Its Mirror is set to Duplex.
 	Layout Options
 
 	// GroupByUnit orders the forms by 单位名称 (units in the order they first
