@@ -47,7 +47,9 @@ func TestValidateRules(t *testing.T) {
 		{"misplaced level2", func(f *Form) { f.Indicators[2].Level2 = "组织目标"; f.Indicators[3].Level2 = "组织目标" }, Error, "forms[0].indicators[2].level2", "组织目标 is not a 二级指标 of 决策 (did you mean 绩效目标?)"},
 		{"level2 of another level1", func(f *Form) { f.Indicators[11].Level2 = "社会效益" }, Error, "forms[0].indicators[11].level2", "社会效益 is not a 二级指标 of 产出指标 (it belongs to 效益指标)"},
 		{"standard level3 misplaced", func(f *Form) { f.Indicators[1].Level2 = "绩效目标" }, Error, "forms[0].indicators[1].level2", "立项程序规范性 belongs under 决策/项目立项, not 决策/绩效目标"},
-		{"level1 split", func(f *Form) { f.Indicators = append(f.Indicators, Indicator{"决策", "项目立项", "另一个", "a", "b"}) }, Error, "forms[0].indicators[22].level1", "一级指标 决策 is split"},
+		{"level1 split", func(f *Form) {
+			f.Indicators = append(f.Indicators, Indicator{"决策", "项目立项", "另一个", "a", "b"})
+		}, Error, "forms[0].indicators[22].level1", "一级指标 决策 is split"},
 		{"level2 split", func(f *Form) { f.Indicators[13], f.Indicators[14] = f.Indicators[14], f.Indicators[13] }, Error, "forms[0].indicators[14].level2", "二级指标 质量指标 is split"},
 		{"duplicate level3", func(f *Form) { f.Indicators[13].Level3 = f.Indicators[12].Level3 }, Error, "forms[0].indicators[13].level3", "体检人员参与率 appears twice under 质量指标"},
 		{"level3 without values", func(f *Form) { f.Indicators[11].HalfYear, f.Indicators[11].FullYear = "", "" }, Error, "forms[0].indicators[11]", "参与体检人数 has no values"},
