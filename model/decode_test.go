@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,6 +97,17 @@ func TestDecodeErrorsNameFileLineAndPath(t *testing.T) {
 	}
 }
 
+func TestDuplicateKeyInLargeObject(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, "\"k%d\": 1, ", i)
+	}
+	b.WriteString("\"k3\": 2}")
+	got := decodeErr(t, "a.json", b.String())
+	require.Contains(t, got, `duplicate key "k3"`)
+}
+
 func TestDecodeReportsAllProblemsAtOnce(t *testing.T) {
 	got := decodeErr(t, "a.json", `{"forms": [{"unit": 1, "projct": "x"}, {"year": "x"}]}`)
 	require.Contains(t, got, "forms[0].unit")
@@ -183,4 +195,18 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+func BenchmarkDecodeExampleBook(b *testing.B) {
+	src, err := os.ReadFile("../examples/jiangyin-2024.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, _, err := Decode(src, "jiangyin-2024.json", FormatJSON); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -183,12 +183,14 @@ func (p *jsonParser) str() (string, error) {
 			continue
 		case c == '"':
 			raw := p.src[start : i+1]
-			var s string
-			if err := json.Unmarshal(raw, &s); err != nil {
-				return "", p.errorf("invalid string: %v", err)
-			}
 			if !utf8.Valid(raw) {
 				return "", p.errorf("invalid UTF-8 in string")
+			}
+			var s string
+			if bytes.IndexByte(raw, '\\') < 0 {
+				s = string(raw[1 : len(raw)-1]) // no escapes: the common case, taken as is
+			} else if err := json.Unmarshal(raw, &s); err != nil {
+				return "", p.errorf("invalid string: %v", err)
 			}
 			p.advance(i + 1 - start)
 			return s, nil
@@ -209,7 +211,7 @@ func (p *jsonParser) object(depth int) (*node, error) {
 		p.advance(1)
 		return n, nil
 	}
-	seen := map[string]bool{}
+	var seen map[string]bool // only for large objects: a scan is cheaper for a form's few keys
 	for {
 		p.skipSpace()
 		if p.off >= len(p.src) {
@@ -223,10 +225,9 @@ func (p *jsonParser) object(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if seen[k] {
+		if hasKey(n.keys, k, &seen) {
 			return nil, &posError{kl, kc, fmt.Sprintf("duplicate key %q", k)}
 		}
-		seen[k] = true
 		p.skipSpace()
 		if p.off >= len(p.src) || p.src[p.off] != ':' {
 			return nil, p.errorf("unexpected %s: expected ':' after the key %q", p.describeNext(), k)
@@ -380,4 +381,30 @@ func fromYAML(y *yaml.Node, depth int, budget *int) (*node, error) {
 		return fromYAML(y.Content[0], depth+1, budget)
 	}
 	return nil, &posError{y.Line, y.Column, "unsupported YAML value"}
+}
+
+// hasKey reports whether key is among keys, switching to a set once the
+// object grows large so that hostile input cannot make it quadratic. It
+// records key in the set when one is in use.
+func hasKey(keys []*node, key string, set *map[string]bool) bool {
+	const small = 32
+	if *set == nil && len(keys) < small {
+		for _, k := range keys {
+			if k.text == key {
+				return true
+			}
+		}
+		return false
+	}
+	if *set == nil {
+		*set = make(map[string]bool, 2*len(keys))
+		for _, k := range keys {
+			(*set)[k.text] = true
+		}
+	}
+	if (*set)[key] {
+		return true
+	}
+	(*set)[key] = true
+	return false
 }
