@@ -70,7 +70,8 @@ func Errors(problems []Problem) error {
 // places; a duplicate 三级 in one 二级; a 三级 without values, or values
 // without a 三级; an empty-category row beside rows of the same 二级.
 //
-// Warnings: categories out of the framework's order; a standard category or
+// Warnings (completeness ones only when the rows have no errors):
+// categories out of the framework's order; a standard category or
 // standard 三级 missing; a 三级 with only one of its two values; a form whose
 // year differs from the book's; a form without indicators.
 func Validate(b *Book, src *Source) []Problem {
@@ -189,6 +190,7 @@ func (v *validator) indicators(rows []Indicator, path string) {
 			hasLevel3[key{r.Level1, r.Level2}] = true
 		}
 	}
+	errorsBefore := v.count(Error)
 	lastCat, lastSub := -1, -1
 	outOfOrder := false
 	for i, r := range rows {
@@ -279,7 +281,12 @@ func (v *validator) indicators(rows []Indicator, path string) {
 			}
 		}
 	}
-	// Standard categories and 三级 that the form leaves out.
+	// Standard categories and 三级 that the form leaves out. Not while the
+	// rows have errors: a misspelt 二级 would also show up as a missing
+	// category, which only buries the real message.
+	if v.count(Error) > errorsBefore {
+		return
+	}
 	present := map[key]bool{}
 	for _, r := range rows {
 		present[key{r.Level1, r.Level2}] = true
@@ -302,6 +309,16 @@ func (v *validator) indicators(rows []Indicator, path string) {
 		std := StandardLevel3[l3]
 		v.warn(path, "the standard 三级指标 %s of %s/%s is missing", l3, std[0], std[1])
 	}
+}
+
+func (v *validator) count(sev Severity) int {
+	n := 0
+	for _, p := range v.problems {
+		if p.Severity == sev {
+			n++
+		}
+	}
+	return n
 }
 
 func indexOf(list []string, s string) int {

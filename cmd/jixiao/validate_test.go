@@ -1,0 +1,69 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestValidateExampleBook(t *testing.T) {
+	code, stdout, stderr := runCmd("validate", "../../examples/jiangyin-2024.json")
+	require.Equal(t, 0, code, stderr)
+	require.Empty(t, stdout, "a valid book has no problems to list")
+	require.Contains(t, stderr, "valid")
+}
+
+func TestValidateListsEveryProblem(t *testing.T) {
+	src, err := os.ReadFile("../../model/testdata/form.json")
+	require.NoError(t, err)
+	bad := strings.Replace(string(src), `"level2": "绩效目标"`, `"level2": "组织目标"`, 2)
+	bad = strings.Replace(bad, `"year_amount": "4012.8"`, `"year_amount": "5000"`, 1)
+	path := filepath.Join(t.TempDir(), "bad.json")
+	require.NoError(t, os.WriteFile(path, []byte(bad), 0o644))
+
+	code, stdout, _ := runCmd("validate", path)
+	require.Equal(t, 1, code)
+	require.Contains(t, stdout, path+":")
+	require.Contains(t, stdout, "forms[0].indicators[2].level2: 组织目标 is not a 二级指标 of 决策 (did you mean 绩效目标?)")
+	require.Contains(t, stdout, "forms[0].year_amount: 本年度项目金额 5000 is more than 项目总金额 4012.8")
+
+	code, stdout, _ = runCmd("validate", "--json", path)
+	require.Equal(t, 1, code)
+	var problems []jsonProblem
+	require.NoError(t, json.Unmarshal([]byte(stdout), &problems))
+	require.Len(t, problems, 3, "problems in field order: year_amount, then both 组织目标 rows")
+	require.Equal(t, "forms[0].year_amount", problems[0].Path)
+	p := problems[1]
+	require.Equal(t, path, p.File)
+	require.Equal(t, "forms[0].indicators[2].level2", p.Path)
+	require.Equal(t, "error", p.Severity)
+	require.Positive(t, p.Line)
+	require.Positive(t, p.Column)
+}
+
+func TestValidateDecodeErrorsAreProblems(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "typo.json")
+	require.NoError(t, os.WriteFile(path, []byte("{\n  \"projct\": \"x\"\n}\n"), 0o644))
+	code, stdout, _ := runCmd("validate", "--json", path)
+	require.Equal(t, 1, code)
+	var problems []jsonProblem
+	require.NoError(t, json.Unmarshal([]byte(stdout), &problems))
+	require.Len(t, problems, 1)
+	require.Equal(t, jsonProblem{File: path, Line: 2, Column: 3, Path: "forms[0].projct", Severity: "error",
+		Message: problems[0].Message}, problems[0])
+	require.Contains(t, problems[0].Message, "did you mean project?")
+}
+
+func TestValidateUsageAndIOErrors(t *testing.T) {
+	code, _, _ := runCmd("validate")
+	require.Equal(t, 2, code)
+	code, _, stderr := runCmd("validate", filepath.Join(t.TempDir(), "missing.json"))
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "missing.json")
+	code, _, _ = runCmd("validate", "--no-such-flag", "x.json")
+	require.Equal(t, 2, code)
+}
