@@ -40,11 +40,31 @@ func TestAssertWritesActualOnMismatch(t *testing.T) {
 
 type fakeT struct {
 	testing.TB
-	failed bool
+	failed, skipped bool
 }
+
+func (f *fakeT) Skipf(string, ...any) { f.skipped = true }
 
 func (f *fakeT) Helper()               {}
 func (f *fakeT) Errorf(string, ...any) { f.failed = true }
 func (f *fakeT) Fatalf(string, ...any) { f.failed = true }
 func (f *fakeT) Fatal(...any)          { f.failed = true }
 func (f *fakeT) Logf(string, ...any)   {}
+
+func TestToolRequiredOrSkipped(t *testing.T) {
+	t.Setenv(RequireToolsEnv, "1")
+	ft := &fakeT{}
+	Tool(ft, "jixiao-no-such-tool")
+	if !ft.failed {
+		t.Fatal("a missing tool must fail the test when tools are required")
+	}
+	t.Setenv(RequireToolsEnv, "")
+	ft = &fakeT{}
+	Tool(ft, "jixiao-no-such-tool")
+	if ft.failed || !ft.skipped {
+		t.Fatal("a missing tool must skip the test when tools are not required")
+	}
+	if p := Tool(t, "go"); p == "" {
+		t.Fatal("go is on PATH in any test run")
+	}
+}
