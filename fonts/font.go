@@ -38,6 +38,8 @@ type Font struct {
 	// font. Layout asks for one width per character, so the lookup is a
 	// single index.
 	adv []uint16
+	// sub is the index Subset cuts from, built on first use (subset.go).
+	sub subsetIndex
 }
 
 // Bytes returns the font file to embed: a standalone TrueType file (for a

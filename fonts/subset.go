@@ -1,4 +1,4 @@
-package render
+package fonts
 
 import (
 	"encoding/binary"
@@ -9,16 +9,17 @@ import (
 	"sync"
 )
 
-// Why render cuts fonts itself: fpdf parses the whole font program every
+// Why fonts cuts subsets itself: fpdf parses the whole font program every
 // time a font is added to a document and again when it writes the subset;
 // for the 14 MB Noto Serif SC that is about 35 ms per font per document, most
 // of it spent building Go maps over every code point of the cmap. Instead, a
 // font is indexed once per process (sfntIndex: table slices, the loca offsets
-// and a BMP cmap array) and every document hands fpdf a small TrueType
-// program that holds only the glyphs the document draws. fpdf's own parse and
-// subsetting of that small program are cheap. The small program is also
-// well-formed by construction, which keeps fpdf off the code paths where it
-// prints diagnostics to standard output instead of returning errors.
+// and a BMP cmap array, kept inside the Font) and every document hands fpdf a
+// small TrueType program that holds only the glyphs the document draws.
+// fpdf's own parse and subsetting of that small program are cheap. The small
+// program is also well-formed by construction, which keeps fpdf off the code
+// paths where it prints diagnostics to standard output instead of returning
+// errors.
 
 // sfntIndex is the parsed, immutable index of one TrueType font program.
 type sfntIndex struct {
@@ -30,30 +31,67 @@ type sfntIndex struct {
 	psName    string
 }
 
-var indexCache sync.Map // key: *fonts.Font (any), value: *indexEntry
-
-type indexEntry struct {
+// subsetIndex is the lazily built index of a Font; the zero value is ready.
+type subsetIndex struct {
 	once sync.Once
 	idx  *sfntIndex
 	err  error
 }
 
-// cachedIndex returns the index of the font program data, parsing it once per
-// key for the life of the process.
-func cachedIndex(key any, data func() []byte) (*sfntIndex, error) {
-	v, _ := indexCache.LoadOrStore(key, &indexEntry{})
-	e := v.(*indexEntry)
-	e.once.Do(func() {
+// index returns the font's subsetting index, built on first use and then
+// shared for the life of the Font.
+func (f *Font) index() (*sfntIndex, error) {
+	s := &f.sub
+	s.once.Do(func() {
 		defer func() {
-			// A font the bounds checks missed must not poison the cache
-			// with a nil index.
+			// A font the bounds checks missed must not leave a nil index
+			// behind without an error.
 			if r := recover(); r != nil {
-				e.idx, e.err = nil, fmt.Errorf("malformed font: %v", r)
+				s.idx, s.err = nil, fmt.Errorf("malformed font: %v", r)
 			}
 		}()
-		e.idx, e.err = parseSFNT(data())
+		s.idx, s.err = parseSFNT(f.data)
 	})
-	return e.idx, e.err
+	return s.idx, s.err
+}
+
+// Subset returns a standalone TrueType program holding .notdef, the glyphs
+// of runes and the glyphs they are composed of, with the advance widths of
+// the full font (so text measured with Advance stays right) and a format 4
+// cmap for exactly these runes. Its name table holds SubsetName only. Every
+// rune must be one the font draws (Has); duplicates and order do not
+// matter. The font is indexed on the first call (about 1 ms for Noto Serif
+// SC) and each call after that costs a fraction of a millisecond. Safe for
+// concurrent use.
+func (f *Font) Subset(runes []rune) ([]byte, error) {
+	idx, err := f.index()
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+	}
+	runes = slices.Compact(slices.Sorted(slices.Values(runes)))
+	b, err := idx.subset(runes, f.subsetName(idx))
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+	}
+	return b, nil
+}
+
+// SubsetName returns the PostScript name a subset carries: Name with the
+// characters a PDF name cannot hold unescaped removed, else the name table's
+// PostScript name, else "Font".
+func (f *Font) SubsetName() string {
+	idx, _ := f.index()
+	return f.subsetName(idx)
+}
+
+func (f *Font) subsetName(idx *sfntIndex) string {
+	if s := pdfNameSafe(f.name); s != "" {
+		return s
+	}
+	if idx != nil && idx.psName != "" {
+		return idx.psName
+	}
+	return "Font"
 }
 
 var errShort = errors.New("truncated font data")
@@ -456,7 +494,7 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 			tables[t] = b
 		}
 	}
-	return assemble(tables), nil
+	return assembleTables(tables), nil
 }
 
 // cmap4 builds a cmap table with one (3,1) format 4 subtable. Segments group
@@ -518,53 +556,15 @@ func nameTable(ps string) []byte {
 	return append(b, s...)
 }
 
-// assemble writes an sfnt file with the tables in tag order.
-func assemble(tables map[string][]byte) []byte {
-	tags := make([]string, 0, len(tables))
-	for t := range tables {
-		tags = append(tags, t)
+// assembleTables writes an sfnt file with the tables in tag order.
+func assembleTables(tables map[string][]byte) []byte {
+	ts := make([]table, 0, len(tables))
+	for tg, b := range tables {
+		var t table
+		copy(t.tag[:], tg)
+		t.data = b
+		ts = append(ts, t)
 	}
-	sort.Strings(tags)
-	n := len(tags)
-	search, sel := 1, 0
-	for search*2 <= n {
-		search *= 2
-		sel++
-	}
-	out := binary.BigEndian.AppendUint32(nil, 0x00010000)
-	for _, v := range []int{n, search * 16, sel, n*16 - search*16} {
-		out = binary.BigEndian.AppendUint16(out, uint16(v))
-	}
-	off := 12 + 16*n
-	var body []byte
-	headAt := -1
-	for _, t := range tags {
-		b := tables[t]
-		out = append(out, t...)
-		out = binary.BigEndian.AppendUint32(out, checksum(b))
-		out = binary.BigEndian.AppendUint32(out, uint32(off+len(body)))
-		out = binary.BigEndian.AppendUint32(out, uint32(len(b)))
-		if t == "head" {
-			headAt = off + len(body)
-		}
-		body = append(body, b...)
-		for len(body)%4 != 0 {
-			body = append(body, 0)
-		}
-	}
-	out = append(out, body...)
-	if headAt >= 0 {
-		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
-	}
-	return out
-}
-
-func checksum(b []byte) uint32 {
-	var sum uint32
-	for i := 0; i < len(b); i += 4 {
-		var w [4]byte
-		copy(w[:], b[i:])
-		sum += binary.BigEndian.Uint32(w[:])
-	}
-	return sum
+	// build sorts the tables by tag, so map order does not reach the output.
+	return build(0x00010000, ts)
 }

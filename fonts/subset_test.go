@@ -1,9 +1,10 @@
-package render
+package fonts
 
 import (
 	"bytes"
 	"encoding/binary"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/image/font/gofont/goregular"
@@ -65,7 +66,7 @@ func compositeFont(t *testing.T) []byte {
 		"glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea, "maxp": maxp,
 		"name": base.tables["name"], "post": base.tables["post"], "OS/2": base.tables["OS/2"],
 	}
-	return assemble(tables)
+	return assembleTables(tables)
 }
 
 // TestSubsetComposites cuts the composite glyph alone: its component must
@@ -103,5 +104,179 @@ func TestSubsetComposites(t *testing.T) {
 	}
 	if !bytes.Equal(cut.glyph(1), x.glyph(int(x.cmap['b']))) {
 		t.Error("component glyph data changed")
+	}
+}
+
+// restricted returns a small font whose licence bits forbid embedding.
+func restricted(t *testing.T) []byte {
+	t.Helper()
+	body, err := DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := body.index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := idx.subset([]rune("表"), "X")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := parseSFNT(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os2 := x.tables["OS/2"]
+	off := bytes.Index(sub, os2[:16])
+	binary.BigEndian.PutUint16(sub[off+8:], 0x0002)
+	return sub
+}
+
+func TestRestrictedFontRejected(t *testing.T) {
+	if _, err := parseSFNT(restricted(t)); err == nil || !strings.Contains(err.Error(), "fsType") {
+		t.Errorf("restricted font: err = %v", err)
+	}
+}
+
+// TestSubsetKeepsGlyphsAndWidths cuts the embedded fonts and reads the cut
+// back: every rune must map to a glyph with the advance the full font has.
+func TestSubsetKeepsGlyphsAndWidths(t *testing.T) {
+	body, _ := DefaultBody()
+	title, _ := DefaultTitle()
+	runes := []rune("市级财政项目支出预算绩效目标表（万元）0123456789.%≥≤—…“”《》、，。；ABCxyz ")
+	for _, f := range []*Font{body, title} {
+		idx, err := f.index()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub, err := idx.subset(runes, "Test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cut, err := parseSFNT(sub)
+		if err != nil {
+			t.Fatalf("%s: subset does not parse: %v", f.Name(), err)
+		}
+		if cut.psName != "Test" {
+			t.Errorf("%s: PostScript name %q", f.Name(), cut.psName)
+		}
+		if cut.numGlyphs > len(runes)+1+20 {
+			t.Errorf("%s: %d glyphs for %d runes", f.Name(), cut.numGlyphs, len(runes))
+		}
+		for _, r := range runes {
+			g := int(cut.cmap[r])
+			if g == 0 {
+				t.Errorf("%s: U+%04X lost", f.Name(), r)
+				continue
+			}
+			if got, want := advanceOf(cut, g), advanceOf(idx, int(idx.cmap[r])); got != want {
+				t.Errorf("%s: U+%04X advance %d, full font %d", f.Name(), r, got, want)
+			}
+			// Simple glyphs are copied as they are (plus padding to 4 bytes).
+			orig, got := idx.glyph(int(idx.cmap[r])), cut.glyph(g)
+			if len(orig) >= 2 && int16(binary.BigEndian.Uint16(orig)) >= 0 && (!bytes.HasPrefix(got, orig) || len(got)-len(orig) > 3) {
+				t.Errorf("%s: U+%04X glyph data changed", f.Name(), r)
+			}
+		}
+		if _, err := idx.subset([]rune{0x20BB7}, "X"); err == nil {
+			t.Error("subset accepted a rune above U+FFFF")
+		}
+	}
+}
+
+func advanceOf(x *sfntIndex, g int) int {
+	hm := x.tables["hmtx"]
+	if g >= x.nHMetrics {
+		g = x.nHMetrics - 1
+	}
+	return int(binary.BigEndian.Uint16(hm[4*g:]))
+}
+
+// TestCorruptFonts feeds the font indexer every prefix of a small font and
+// some damaged copies: it must fail or succeed, never panic.
+func TestCorruptFonts(t *testing.T) {
+	body, err := DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := body.index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := idx.subset([]rune("表格ab"), "X")
+	if err != nil {
+		t.Fatal(err)
+	}
+	try := func(data []byte) {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("panic on %d bytes: %v", len(data), r)
+			}
+		}()
+		if x, err := parseSFNT(data); err == nil {
+			_, _ = x.subset([]rune("表格ab"), "X")
+		}
+	}
+	for n := 0; n < len(good); n += 7 {
+		try(good[:n])
+	}
+	for i := 12; i < len(good); i += 13 {
+		bad := bytes.Clone(good)
+		bad[i] ^= 0xFF
+		try(bad)
+	}
+}
+
+// TestSubsetAPI cuts through the exported method: the result must embed in
+// fpdf without a word on standard output and measure as the full font does,
+// runes it cannot draw must be an error, and concurrent first calls must
+// agree.
+func TestSubsetAPI(t *testing.T) {
+	body, err := DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune("绩效目标表（万元）≥95%，ABC")
+	results := make([][]byte, 4)
+	errs := make([]error, 4)
+	done := make(chan int)
+	for i := range results {
+		go func() {
+			results[i], errs[i] = body.Subset(runes)
+			done <- i
+		}()
+	}
+	for range results {
+		<-done
+	}
+	for i := range results {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if !bytes.Equal(results[i], results[0]) {
+			t.Fatal("concurrent subsets differ")
+		}
+	}
+	if got := body.SubsetName(); got != "NotoSerifSC-Regular" {
+		t.Errorf("SubsetName = %q", got)
+	}
+	width := fpdfWidth(t, results[0])
+	for _, r := range runes {
+		want, _ := body.Advance(r)
+		if got := width(r); got != want {
+			t.Errorf("U+%04X: %d in the subset, %d in the font", r, got, want)
+		}
+	}
+	for _, r := range []rune{0x20BB7, 0xE000, -1} {
+		if _, err := body.Subset([]rune{r}); err == nil || !strings.HasPrefix(err.Error(), "fonts: ") {
+			t.Errorf("U+%04X: err = %v", r, err)
+		}
+	}
+	// Reversed, repeated input cuts the same program.
+	again := slices.Clone(runes)
+	slices.Reverse(again)
+	again = append(again, runes...)
+	if b, err := body.Subset(again); err != nil || !bytes.Equal(b, results[0]) {
+		t.Errorf("order or duplicates change the subset (err %v)", err)
 	}
 }

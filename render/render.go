@@ -264,21 +264,16 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 			runes = append(runes, r)
 		}
 		slices.Sort(runes)
-		font := u.font
-		idx, err := cachedIndex(font, font.Bytes)
+		sub, err := u.font.Subset(runes)
 		if err != nil {
-			return nil, fmt.Errorf("render: font %s: %w", font.Name(), err)
-		}
-		sub, err := idx.subset(runes, postScript(font, idx))
-		if err != nil {
-			return nil, fmt.Errorf("render: font %s: %w", font.Name(), err)
+			return nil, fmt.Errorf("render: %w", err)
 		}
 		pdf.AddUTF8FontFromBytes(u.family, "", sub)
 		// fpdf drops a font it cannot parse without an error; SetFont
 		// turns that into one.
 		pdf.SetFont(u.family, "", 10)
 		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("render: font %s: %w", font.Name(), err)
+			return nil, fmt.Errorf("render: font %s: %w", u.font.Name(), err)
 		}
 	}
 
@@ -382,17 +377,6 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// postScript returns the name the embedded font is known by in the PDF.
-func postScript(f *fonts.Font, idx *sfntIndex) string {
-	if s := pdfNameSafe(f.Name()); s != "" {
-		return s
-	}
-	if idx.psName != "" {
-		return idx.psName
-	}
-	return "Font"
-}
-
 // isASCII reports whether s is printable ASCII, which fpdf can write as a
 // literal string; anything else it must write as UTF-16.
 func isASCII(s string) bool {
@@ -431,8 +415,7 @@ func finish(raw []byte, doc *layout.Document, p *planned, opt Options) ([]byte, 
 	// subset by a six-letter tag before the PostScript name.
 	renames := map[string]string{}
 	for _, u := range p.fonts {
-		idx, _ := cachedIndex(u.font, u.font.Bytes)
-		renames["/utf8"+u.family+"\n"] = "/" + subsetTag(u) + "+" + postScript(u.font, idx) + "\n"
+		renames["/utf8"+u.family+"\n"] = "/" + subsetTag(u) + "+" + u.font.SubsetName() + "\n"
 	}
 	for i := range f.objs {
 		o := &f.objs[i]

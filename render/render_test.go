@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -193,99 +192,11 @@ func TestNothingOnStdout(t *testing.T) {
 		d.Pages[0].Items[0].Text = "𠮷\u0000\uFFFF"
 		_, _ = Bytes(d, fs, Options{AllowMissing: true})
 		_, _ = Bytes(d, fs, Options{})
-		// A font fpdf would complain about: the subsetter must refuse it
-		// before fpdf sees it.
-		_, _ = parseSFNT(restricted(t))
 	}()
 	w.Close()
 	if out := <-done; len(out) > 0 {
 		t.Errorf("rendering printed to standard output: %q", out)
 	}
-}
-
-// restricted returns a small font whose licence bits forbid embedding.
-func restricted(t *testing.T) []byte {
-	t.Helper()
-	body, err := fonts.DefaultBody()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := cachedIndex(body, body.Bytes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sub, err := idx.subset([]rune("表"), "X")
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := parseSFNT(sub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os2 := x.tables["OS/2"]
-	off := bytes.Index(sub, os2[:16])
-	binary.BigEndian.PutUint16(sub[off+8:], 0x0002)
-	return sub
-}
-
-func TestRestrictedFontRejected(t *testing.T) {
-	if _, err := parseSFNT(restricted(t)); err == nil || !strings.Contains(err.Error(), "fsType") {
-		t.Errorf("restricted font: err = %v", err)
-	}
-}
-
-// TestSubsetKeepsGlyphsAndWidths cuts the embedded fonts and reads the cut
-// back: every rune must map to a glyph with the advance the full font has.
-func TestSubsetKeepsGlyphsAndWidths(t *testing.T) {
-	body, _ := fonts.DefaultBody()
-	title, _ := fonts.DefaultTitle()
-	runes := []rune("市级财政项目支出预算绩效目标表（万元）0123456789.%≥≤—…“”《》、，。；ABCxyz ")
-	for _, f := range []*fonts.Font{body, title} {
-		idx, err := cachedIndex(f, f.Bytes)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sub, err := idx.subset(runes, "Test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cut, err := parseSFNT(sub)
-		if err != nil {
-			t.Fatalf("%s: subset does not parse: %v", f.Name(), err)
-		}
-		if cut.psName != "Test" {
-			t.Errorf("%s: PostScript name %q", f.Name(), cut.psName)
-		}
-		if cut.numGlyphs > len(runes)+1+20 {
-			t.Errorf("%s: %d glyphs for %d runes", f.Name(), cut.numGlyphs, len(runes))
-		}
-		for _, r := range runes {
-			g := int(cut.cmap[r])
-			if g == 0 {
-				t.Errorf("%s: U+%04X lost", f.Name(), r)
-				continue
-			}
-			if got, want := advanceOf(cut, g), advanceOf(idx, int(idx.cmap[r])); got != want {
-				t.Errorf("%s: U+%04X advance %d, full font %d", f.Name(), r, got, want)
-			}
-			// Simple glyphs are copied as they are (plus padding to 4 bytes).
-			orig, got := idx.glyph(int(idx.cmap[r])), cut.glyph(g)
-			if len(orig) >= 2 && int16(binary.BigEndian.Uint16(orig)) >= 0 && (!bytes.HasPrefix(got, orig) || len(got)-len(orig) > 3) {
-				t.Errorf("%s: U+%04X glyph data changed", f.Name(), r)
-			}
-		}
-		if _, err := idx.subset([]rune{0x20BB7}, "X"); err == nil {
-			t.Error("subset accepted a rune above U+FFFF")
-		}
-	}
-}
-
-func advanceOf(x *sfntIndex, g int) int {
-	hm := x.tables["hmtx"]
-	if g >= x.nHMetrics {
-		g = x.nHMetrics - 1
-	}
-	return int(binary.BigEndian.Uint16(hm[4*g:]))
 }
 
 // --- external tools ---
@@ -524,41 +435,6 @@ func TestPageSizes(t *testing.T) {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
-	}
-}
-
-// TestCorruptFonts feeds the font indexer every prefix of a small font and
-// some damaged copies: it must fail or succeed, never panic.
-func TestCorruptFonts(t *testing.T) {
-	body, err := fonts.DefaultBody()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := cachedIndex(body, body.Bytes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	good, err := idx.subset([]rune("表格ab"), "X")
-	if err != nil {
-		t.Fatal(err)
-	}
-	try := func(data []byte) {
-		defer func() {
-			if r := recover(); r != nil {
-				t.Fatalf("panic on %d bytes: %v", len(data), r)
-			}
-		}()
-		if x, err := parseSFNT(data); err == nil {
-			_, _ = x.subset([]rune("表格ab"), "X")
-		}
-	}
-	for n := 0; n < len(good); n += 7 {
-		try(good[:n])
-	}
-	for i := 12; i < len(good); i += 13 {
-		bad := bytes.Clone(good)
-		bad[i] ^= 0xFF
-		try(bad)
 	}
 }
 
