@@ -110,7 +110,7 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 		tableBottom = f.y + f.h
 		for ci := range r.cells {
 			c := &r.cells[ci]
-			x0, x1 := e.left+g.colX[c.col], e.left+g.colX[c.col+c.ncol]
+			x0, x1 := e.left+c.x0, e.left+c.x1
 			rect(x0, x1, f.y, f.y+f.h)
 			switch {
 			case !c.flow:
@@ -148,7 +148,7 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 	for _, o := range spans {
 		s := &g.spans[o.span]
 		c := &s.cell
-		x0, x1 := e.left+g.colX[c.col], e.left+g.colX[c.col+1]
+		x0, x1 := e.left+c.x0, e.left+c.x1
 		rect(x0, x1, o.y0, o.y1)
 		lines := c.lines
 		y0 := o.y0

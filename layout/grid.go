@@ -53,7 +53,7 @@ const (
 
 // cell is one cell of the table. Its lines are broken to its inner width.
 type cell struct {
-	col, ncol int
+	x0, x1    Length // left and right edges, relative to the content box
 	lines     []Line
 	cont      []Line // a label's lines on continuation fragments ("项目概述（续）"); nil: lines
 	flow      bool   // lines flow across the fragments of a split row; otherwise repeated
@@ -162,7 +162,8 @@ func (g *grid) columnWidths(cw Length) error {
 // column narrower than one such character cannot hold Chinese text.
 const widestAdvance = 1000
 
-// inner is the width available to the lines of a cell.
+// inner is the width available to the lines of a cell spanning columns
+// col…col+ncol-1.
 func (g *grid) inner(col, ncol int) Length {
 	return g.colX[col+ncol] - g.colX[col] - 2*g.opt.PadX
 }
@@ -203,11 +204,21 @@ func (g *grid) breakLabel(label string, width Length) []Line {
 }
 
 func (g *grid) label(col, ncol int, label string) cell {
-	return cell{col: col, ncol: ncol, lines: g.breakLabel(label, g.inner(col, ncol)), align: alignLabel, field: "label"}
+	return g.labelAt(g.colX[col], g.colX[col+ncol], label)
 }
 
 func (g *grid) value(col, ncol int, text, field string, a align) cell {
-	return cell{col: col, ncol: ncol, lines: BreakLines(text, Body, g.opt.BodySize, g.inner(col, ncol), g.m), flow: true, align: a, field: field}
+	return g.valueAt(g.colX[col], g.colX[col+ncol], text, field, a)
+}
+
+// labelAt is a label cell between the edges x0 and x1 of the content box.
+func (g *grid) labelAt(x0, x1 Length, label string) cell {
+	return cell{x0: x0, x1: x1, lines: g.breakLabel(label, x1-x0-2*g.opt.PadX), align: alignLabel, field: "label"}
+}
+
+// valueAt is a value cell between the edges x0 and x1 of the content box.
+func (g *grid) valueAt(x0, x1 Length, text, field string, a align) cell {
+	return cell{x0: x0, x1: x1, lines: BreakLines(text, Body, g.opt.BodySize, x1-x0-2*g.opt.PadX, g.m), flow: true, align: a, field: field}
 }
 
 // addRow measures the cells and appends the row.
