@@ -53,12 +53,12 @@ const (
 
 // cell is one cell of the table. Its lines are broken to its inner width.
 type cell struct {
-	x0, x1    Length // left and right edges, relative to the content box
-	lines     []Line
-	cont      []Line // a label's lines on continuation fragments ("项目概述（续）"); nil: lines
-	flow      bool   // lines flow across the fragments of a split row; otherwise repeated
-	align     align
-	field     string
+	x0, x1 Length // left and right edges, relative to the content box
+	lines  []Line
+	cont   []Line // a label's lines on continuation fragments ("项目概述（续）"); nil: lines
+	flow   bool   // lines flow across the fragments of a split row; otherwise repeated
+	align  align
+	field  string
 }
 
 // row is one row of the table: its cells that span one row. Indicator rows
