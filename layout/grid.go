@@ -11,7 +11,8 @@ import (
 //
 //	0 labels and 一级指标   1 二级指标   2 三级指标   3 半年（程）   4 全年（程）
 //
-// The first rows reuse them: 单位名称 | unit (1–2) | 主管部门 | department;
+// The first row is divided by measuring its own texts (see firstRowEdges):
+// 单位名称 | unit | 主管部门 | department. The other rows reuse the columns:
 // 项目名称 | project (1–4); 项目总金额（万元） | amount | 本年度项目金额（万元） | amount (3–4);
 // each long text: label | text (1–4).
 const columns = 5
@@ -107,8 +108,8 @@ type grid struct {
 // column starts from the width of what it must hold on one line: column 0
 // the longest 一级 name or 项目可行性说明, column 1 the longest 二级 name of the
 // framework (服务对象满意度), column 2 本年度项目金额（万元）, and columns 3 and 4
-// as much as column 1, so that a department name or an indicator value of
-// seven characters stays on one line while the header 半年（程）指标值 breaks
+// as much as column 1, so that an indicator value of seven characters stays
+// on one line while the header 半年（程）指标值 breaks
 // before 指标值. Half of the remaining width goes to column 2 (三级指标, the
 // longest texts), a quarter to each of columns 3 and 4. The longer labels
 // 项目总金额（万元） and 其他需要说明的问题 break at their marks.
@@ -156,6 +157,55 @@ func (g *grid) columnWidths(cw Length) error {
 		g.colX[i+1] = g.colX[i] + width[i]
 	}
 	return nil
+}
+
+// firstRowEdges returns the edges of the first row's four cells, 单位名称 |
+// unit | 主管部门 | department, relative to the content box (1/1000 pt).
+// Column 4 is sized for indicator values, too narrow for a department's
+// full name (江阴市人力资源和社会保障局), so the row is divided by measuring
+// its own texts, each cell's need being its widest paragraph plus padding.
+// In order of preference:
+//
+//  1. the 单位名称 cell keeps column 0's width, so its rule continues the
+//     table's, and both values fit on one line; the width left over is
+//     shared by the unit, 主管部门 and the department alike;
+//  2. both values fit on one line with each label at its own width: every
+//     cell gets its need plus a quarter of the width left over;
+//  3. otherwise the values wrap: the 单位名称 cell keeps column 0's width,
+//     主管部门 its own, and the values share the rest in proportion to their
+//     needs;
+//  4. if that leaves a cell narrower than one character, the five columns
+//     (0 | 1–2 | 3 | 4).
+func (g *grid) firstRowEdges(unit, dept string) [5]Length {
+	cw := g.colX[columns]
+	size, pad := g.opt.BodySize, 2*g.opt.PadX
+	need := func(s string) Length {
+		var w Length
+		for p := range strings.SplitSeq(s, "\n") {
+			w = max(w, textWidth(p, Body, size, g.m))
+		}
+		return w + pad
+	}
+	lu, u, ld, d := need(labelUnit), need(unit), need(labelDepartment), need(dept)
+	minW := scale(int64(widestAdvance), size) + pad
+	edges := func(w0, w1, w2 Length) [5]Length {
+		return [5]Length{0, w0, w0 + w1, w0 + w1 + w2, cw}
+	}
+	c0 := g.colX[1]
+	if left := cw - c0 - ld - u - d; left >= 0 {
+		third := left / 3
+		return edges(c0, u+left-2*third, ld+third)
+	}
+	if left := cw - lu - u - ld - d; left >= 0 {
+		quarter := left / 4
+		return edges(lu+quarter, u+left-3*quarter, ld+quarter)
+	}
+	if rest := cw - c0 - ld; rest >= 2*minW {
+		wu := rest * u / (u + d)
+		wu = min(max(wu, minW), rest-minW)
+		return edges(c0, wu, ld)
+	}
+	return [5]Length{0, g.colX[1], g.colX[3], g.colX[4], cw}
 }
 
 // widestAdvance is the advance of a full-width character in 1/1000 em: a
@@ -261,11 +311,12 @@ func (g *grid) build(f *model.Form) error {
 	} else {
 		g.year = "年度"
 	}
+	e := g.firstRowEdges(f.Unit, f.Department)
 	g.addRow(rowInfo, "unit",
-		g.label(0, 1, labelUnit),
-		g.value(1, 2, f.Unit, "unit", alignCenter),
-		g.label(3, 1, labelDepartment),
-		g.value(4, 1, f.Department, "department", alignCenter))
+		g.labelAt(e[0], e[1], labelUnit),
+		g.valueAt(e[1], e[2], f.Unit, "unit", alignCenter),
+		g.labelAt(e[2], e[3], labelDepartment),
+		g.valueAt(e[3], e[4], f.Department, "department", alignCenter))
 	g.addRow(rowInfo, "project",
 		g.label(0, 1, labelProject),
 		g.value(1, 4, f.Project, "project", alignCenter))
