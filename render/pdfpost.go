@@ -2,10 +2,12 @@ package render
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // fpdf has no hook for catalog entries it does not know (/PageLabels) and
@@ -118,14 +120,19 @@ func (f *pdfFile) obj(num int) *pdfObj {
 	return nil
 }
 
-// bytes serializes f with a new cross-reference table.
+// bytes serializes f with a new cross-reference table, compressing the
+// streams fpdf left uncompressed.
 func (f *pdfFile) bytes() []byte {
 	var out bytes.Buffer
 	out.Write(f.header)
 	offsets := make([]int, len(f.objs)+1)
+	z := getDeflater()
+	defer putDeflater(z)
 	for _, o := range f.objs {
 		offsets[o.num] = out.Len()
-		out.Write(o.body)
+		if !z.writeObj(&out, o.body) {
+			out.Write(o.body)
+		}
 	}
 	xref := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
@@ -136,6 +143,84 @@ func (f *pdfFile) bytes() []byte {
 	out.Write(f.trailer)
 	fmt.Fprintf(&out, "\nstartxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes()
+}
+
+// Why streams are compressed here and not by fpdf: fpdf makes a new zlib
+// writer (about 1 MB of state) for every page it writes, which was 29–60 %
+// of the time spent making a binder. Here one writer per document, taken
+// from a pool, is Reset for each stream. zlib's output depends only on the
+// input and the level, so the file stays byte-identical run to run.
+
+// flateLevel is the zlib level of the streams. On the page contents of
+// four example forms and the example binder (262 kB of operators), level 1
+// gives 30.8 % of the input in 4.4–4.8 ms, level 4 28.5 % in 5.8–7.1 ms,
+// levels 6 and 9 27.9 % in 7.5–8 ms: level 4 has most of the gain of 6 at
+// less of its cost.
+const flateLevel = 4
+
+var deflaters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, flateLevel) // the level is valid
+	return &deflater{zw: zw}
+}}
+
+// deflater compresses streams with one reused zlib writer.
+type deflater struct {
+	zw  *zlib.Writer
+	buf bytes.Buffer
+}
+
+func getDeflater() *deflater  { return deflaters.Get().(*deflater) }
+func putDeflater(d *deflater) { d.buf.Reset(); deflaters.Put(d) }
+
+// plainStream returns the data of an object that is exactly an
+// uncompressed stream with nothing in its dictionary but /Length — what
+// fpdf writes for page contents and ToUnicode maps — or nil.
+func plainStream(body []byte) []byte {
+	i := bytes.IndexByte(body, '\n')
+	if i < 0 {
+		return nil
+	}
+	rest := body[i+1:]
+	const open = "<</Length "
+	if !bytes.HasPrefix(rest, []byte(open)) {
+		return nil
+	}
+	rest = rest[len(open):]
+	j := bytes.IndexByte(rest, '>')
+	if j <= 0 {
+		return nil
+	}
+	n, err := strconv.Atoi(string(rest[:j]))
+	rest = rest[j:]
+	const mid, end = ">>\nstream\n", "\nendstream\nendobj\n"
+	if err != nil || n < 0 || !bytes.HasPrefix(rest, []byte(mid)) || len(rest) != len(mid)+n+len(end) || string(rest[len(mid)+n:]) != end {
+		return nil
+	}
+	return rest[len(mid) : len(mid)+n]
+}
+
+// writeObj writes body with its stream compressed if it is a plain stream
+// (plainStream), and reports whether it did.
+func (d *deflater) writeObj(out *bytes.Buffer, body []byte) bool {
+	data := plainStream(body)
+	if data == nil {
+		return false
+	}
+	d.buf.Reset()
+	d.zw.Reset(&d.buf)
+	if _, err := d.zw.Write(data); err != nil {
+		return false // cannot happen writing to memory; keep the stream as it is
+	}
+	if err := d.zw.Close(); err != nil {
+		return false
+	}
+	out.Write(body[:bytes.IndexByte(body, '\n')+1])
+	out.WriteString("<</Filter /FlateDecode /Length ")
+	out.WriteString(strconv.Itoa(d.buf.Len()))
+	out.WriteString(">>\nstream\n")
+	out.Write(d.buf.Bytes())
+	out.WriteString("\nendstream\nendobj\n")
+	return true
 }
 
 // insertIntoDict inserts entries right after the opening "<<" of the

@@ -237,7 +237,8 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 		UnitStr:        "pt",
 		Size:           fpdf.SizeType{Wd: pt(first.Width), Ht: pt(first.Height)},
 	})
-	pdf.SetCompression(true)
+	// Streams are compressed after fpdf is done (pdfpost.go).
+	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(opt.Date)
 	pdf.SetModificationDate(opt.Date)
