@@ -100,16 +100,21 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 	if start == end {
 		return append(dst, Line{Start: start, End: true})
 	}
-	var hang Length
-	if n := listNumber(text[start:end]); n > 0 {
-		hang = scale(measure(text[start:start+n], role, m), size)
-		if hang*2 > width {
-			hang = 0
-		}
-	}
-	var indent Length
+	var hang Length // indent of the continuation lines of the current item
 	pos := start
 	for pos < end {
+		indent := hang
+		// A list number starting the line starts an item: the line begins
+		// at the left edge, and the item's continuation lines hang after
+		// the number.
+		item, itemEnd := -1, -1
+		if n := itemAt(text, start, end, pos); n > 0 {
+			indent, hang = 0, scale(measure(text[pos:pos+n], role, m), size)
+			if hang*2 > width {
+				hang = 0
+			}
+			item, itemEnd = pos, pos+n
+		}
 		avail := width - indent
 		var (
 			adv       int64 // advances up to the last non-space character
@@ -119,16 +124,31 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 			brk       = -1  // last break opportunity after pos
 			brkAdv    int64
 			brkRunes  int
+			gbrk      = -1 // last break opportunity inside a list number
+			gbrkAdv   int64
+			gbrkRunes int
 			prev      rune
 			prevClass class
+			lastMark  rune // the last non-space character
 			cut       = end
 		)
 		cutAdv, cutRunes := int64(-1), 0
 		for i := pos; i < end; {
 			r, sz := utf8.DecodeRuneInString(text[i:])
 			c := classify(r)
+			if i > pos && endsClause(lastMark) && i > itemEnd {
+				if k := itemAt(text, start, end, i); k > 0 {
+					item, itemEnd = i, i+k
+				}
+			}
+			// A list number stays with the text it numbers, unless the
+			// line has no other break.
 			if i > pos && canBreak(prev, prevClass, r, c) {
-				brk, brkAdv, brkRunes = i, adv, runes
+				if i <= item || i > itemEnd {
+					brk, brkAdv, brkRunes = i, adv, runes
+				} else {
+					gbrk, gbrkAdv, gbrkRunes = i, adv, runes
+				}
 			}
 			a := int64(m.Advance(role, r))
 			if c == clSpace {
@@ -141,6 +161,8 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 			if i > pos && scale(adv+spaces+a, size) > avail {
 				if brk > pos {
 					cut, cutAdv, cutRunes = brk, brkAdv, brkRunes
+				} else if gbrk > pos {
+					cut, cutAdv, cutRunes = gbrk, gbrkAdv, gbrkRunes
 				} else {
 					cut, cutAdv, cutRunes = i, adv, runes
 				}
@@ -150,7 +172,7 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 			spaces = 0
 			n++
 			runes = n
-			prev, prevClass = r, c
+			prev, prevClass, lastMark = r, c, r
 			i += sz
 		}
 		if cutAdv < 0 {
@@ -165,9 +187,56 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 			End:    cut == end,
 		})
 		pos = cut
-		indent = hang
 	}
 	return dst
+}
+
+// itemAt returns the byte length of the list number (see listNumber) that
+// begins an item at byte i of the paragraph text[start:end]: at the start
+// of the paragraph, or after a mark that ends a sentence or clause, so that
+// 「三、」 in 「……支撑。三、城镇……」 begins an item but 「2、」 in 「第1、2、3项」
+// does not. It returns 0 if no item begins at i.
+func itemAt(text string, start, end, i int) int {
+	j := i
+	for j > start {
+		r, sz := utf8.DecodeLastRuneInString(text[start:j])
+		if r != ' ' && r != '\u3000' {
+			break
+		}
+		j -= sz
+	}
+	if j > start {
+		if r, _ := utf8.DecodeLastRuneInString(text[start:j]); !endsClause(r) {
+			return 0
+		}
+	}
+	return listNumber(text[i:end])
+}
+
+// insideItemNumber reports whether byte i of the paragraph text[start:end]
+// lies inside a list number that begins an item or right after it, where
+// no line may break.
+func insideItemNumber(text string, start, end, i int) bool {
+	// List numbers are short: 「十二、」, 「（12）」 and their spaces.
+	for j := i - 1; j >= start && j >= i-24; j-- {
+		if !utf8.RuneStart(text[j]) {
+			continue
+		}
+		if n := itemAt(text, start, end, j); n > 0 && j+n >= i {
+			return true
+		}
+	}
+	return false
+}
+
+// endsClause reports whether r ends a sentence or clause, after which a
+// list number begins a new item.
+func endsClause(r rune) bool {
+	switch r {
+	case '。', '；', '：', '！', '？', ';', ':', '!', '?':
+		return true
+	}
+	return false
 }
 
 // measure sums the advances of s in 1/1000 em.

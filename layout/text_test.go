@@ -265,6 +265,14 @@ func checkBreaks(t *testing.T, text string, size, width Length, m Measurer) {
 		if l.End || i == len(lines)-1 {
 			continue
 		}
+		ps := strings.LastIndexByte(text[:l.Start], '\n') + 1
+		pe := len(text)
+		if k := strings.IndexByte(text[l.Start:], '\n'); k >= 0 {
+			pe = l.Start + k
+		}
+		if itemAt(text, ps, pe, l.Start) > 0 && l.Indent != 0 {
+			t.Errorf("line %q starts an item but is indented %d", l.Text, l.Indent)
+		}
 		next := lines[i+1]
 		a, _ := utf8.DecodeLastRuneInString(l.Text)
 		b, _ := utf8.DecodeRuneInString(next.Text)
@@ -272,15 +280,44 @@ func checkBreaks(t *testing.T, text string, size, width Length, m Measurer) {
 		if !legal && hasOpportunity(l.Text) {
 			t.Errorf("illegal break %q|%q although %q could break elsewhere", l.Text, next.Text, l.Text)
 		}
+		if legal && insideItemNumber(text, ps, pe, next.Start) && hasItemFreeOpportunity(text, ps, pe, l.Start, next.Start) {
+			t.Errorf("break %q|%q after a list number although %q could break elsewhere", l.Text, next.Text, l.Text)
+		}
 		// Greedy: the next break opportunity after this one would overflow.
 		if legal {
-			ext := nextChunk(next.Text)
+			ext := nextChunkIn(text, ps, pe, next.Start)
 			both := strings.TrimRight(l.Text+ext, " \t\u00a0")
 			if l.Indent+textWidth(both, Body, size, m) <= width && ext != "" && ext != next.Text {
 				t.Errorf("line %q could also hold %q (width %d)", l.Text, ext, width)
 			}
 		}
 	}
+}
+
+// hasItemFreeOpportunity reports whether the paragraph text[ps:pe] has a
+// legal break strictly between from and to that is not after a list number.
+func hasItemFreeOpportunity(text string, ps, pe, from, to int) bool {
+	var prev rune
+	for i, r := range text[from:to] {
+		if i > 0 && canBreak(prev, classify(prev), r, classify(r)) && !insideItemNumber(text, ps, pe, from+i) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// nextChunkIn returns the paragraph text[ps:pe] from byte from up to its
+// first legal break that does not follow a list number.
+func nextChunkIn(text string, ps, pe, from int) string {
+	var prev rune
+	for i, r := range text[from:pe] {
+		if i > 0 && canBreak(prev, classify(prev), r, classify(r)) && !insideItemNumber(text, ps, pe, from+i) {
+			return text[from : from+i]
+		}
+		prev = r
+	}
+	return text[from:pe]
 }
 
 // hasOpportunity reports whether s has a legal break inside.
@@ -293,18 +330,6 @@ func hasOpportunity(s string) bool {
 		prev = r
 	}
 	return false
-}
-
-// nextChunk returns s up to its first legal break.
-func nextChunk(s string) string {
-	var prev rune
-	for i, r := range s {
-		if i > 0 && canBreak(prev, classify(prev), r, classify(r)) {
-			return s[:i]
-		}
-		prev = r
-	}
-	return s
 }
 
 func TestBreakLinesRandom(t *testing.T) {
@@ -342,5 +367,103 @@ func TestMixedWidths(t *testing.T) {
 	for w := em; w < 30*em; w += 777 {
 		checkBreaks(t, text, em, w, fixed{})
 		checkBreaks(t, text, em, w, varied{})
+	}
+}
+
+// TestLaterItemsStartAtLeftEdge: a list number inside a paragraph that
+// starts a line (「三、」 after 「。」) starts it at the left edge, and only
+// the lines after it hang, by the width of that number.
+func TestLaterItemsStartAtLeftEdge(t *testing.T) {
+	// 10 em: 「一、」 and 8 characters; then 7 and 「。」 on the hanging line;
+	// then 「二、」 begins line 3.
+	text := "一、" + repeat("甲", 15) + "。" + "2、" + repeat("乙", 12) + "。"
+	lines := BreakLines(text, Body, em, 10*em, fixed{})
+	if join(lines) != text {
+		t.Fatalf("rebuilt %q", join(lines))
+	}
+	want := []struct {
+		prefix string
+		indent Length
+	}{
+		{"一、", 0},
+		{"甲", 2 * em},
+		{"2、", 0},
+		{"乙", textWidth("2、", Body, em, fixed{})},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("lines %q, want %d", lineTexts(lines), len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i].Text, w.prefix) || lines[i].Indent != w.indent {
+			t.Errorf("line %d %q indent %d, want %q… indent %d", i+1, lines[i].Text, lines[i].Indent, w.prefix, w.indent)
+		}
+	}
+}
+
+// TestListNumberStaysWithItsText: a line does not end with the number of
+// the item that follows (「……活动。2、」), and a number after a mark that
+// ends no clause (「第1、2、3项」) is no item.
+func TestListNumberStaysWithItsText(t *testing.T) {
+	// Greedy filling would end line 1 with 「2、」.
+	text := repeat("甲", 7) + "。2、" + repeat("乙", 9)
+	lines := BreakLines(text, Body, em, 10*em, fixed{})
+	if got := lineTexts(lines); len(got) < 2 || got[0] != repeat("甲", 7)+"。" || !strings.HasPrefix(got[1], "2、") {
+		t.Errorf("lines %q, want 「2、」 to start line 2", got)
+	}
+	if lines[1].Indent != 0 {
+		t.Errorf("item line %q indented %d", lines[1].Text, lines[1].Indent)
+	}
+	// Line 3 starts with 「2、3项」.
+	text = "一、" + repeat("甲", 8) + repeat("乙", 5) + "第1、2、3项" + repeat("丙", 9)
+	lines = BreakLines(text, Body, em, 10*em, fixed{})
+	if len(lines) < 3 || !strings.HasPrefix(lines[2].Text, "2、3项") {
+		t.Fatalf("lines %q, want line 3 to start with 2、3项", lineTexts(lines))
+	}
+	for _, l := range lines[1:] {
+		if l.Indent != 2*em {
+			t.Errorf("line %q indented %d, want %d: 「2、」 after 「、」 is no item", l.Text, l.Indent, 2*em)
+		}
+	}
+	// A number too long for the line: the break falls inside it rather
+	// than before a closing mark.
+	lines = BreakLines("一二三四、五六七", Body, em, 4*em, fixed{})
+	for _, l := range lines[1:] {
+		if classify(firstRune(l.Text)) == clClose {
+			t.Errorf("lines %q: a closing mark starts a line", lineTexts(lines))
+		}
+	}
+}
+
+// TestItemsInExampleForm2: in form 2's 年度绩效目标 and 项目总目标 the line
+// starting with 「三、」 starts where the paragraph's first line starts.
+func TestItemsInExampleForm2(t *testing.T) {
+	b := exampleBook(t)
+	d, _ := layoutChecked(t, &b.Forms[1], fixed{}, DefaultOptions())
+	for _, field := range []string{"annual_goal", "overall_goal"} {
+		var first *Item
+		found := false
+		for _, p := range d.Pages {
+			for k := range p.Items {
+				it := &p.Items[k]
+				if it.Kind != Text || it.Field != field {
+					continue
+				}
+				if first == nil {
+					first = it
+					continue
+				}
+				if strings.HasPrefix(it.Text, "三、") {
+					found = true
+					if it.X != first.X {
+						t.Errorf("%s: %q at x %d, the first line at %d", field, it.Text, it.X, first.X)
+					}
+				} else if it.X <= first.X {
+					t.Errorf("%s: continuation %q at x %d, not hanging (first line at %d)", field, it.Text, it.X, first.X)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no line starts with 三、", field)
+		}
 	}
 }
