@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -100,6 +101,7 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 	if start == end {
 		return append(dst, Line{Start: start, End: true})
 	}
+	first := len(dst)
 	var hang Length // indent of the continuation lines of the current item
 	pos := start
 	for pos < end {
@@ -188,7 +190,58 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 		})
 		pos = cut
 	}
+	if len(dst)-first >= 2 {
+		balanceLast(dst[len(dst)-2:], text, start, end, role, size, width, m)
+	}
 	return dst
+}
+
+// balanceLast avoids a paragraph's last line of a single character (「标」,
+// 「上。」) by moving the last character of the line before it down, when
+// the break before that character is allowed, the line before keeps at
+// least two characters, and the two characters fit. lines are the last two
+// lines of the paragraph text[start:end].
+func balanceLast(lines []Line, text string, start, end int, role Role, size, width Length, m Measurer) {
+	prev, last := &lines[0], &lines[1]
+	if !lonely(last.Text) || prev.Runes < 3 {
+		return
+	}
+	r, sz := utf8.DecodeLastRuneInString(prev.Text)
+	cut := prev.Start + len(prev.Text) - sz
+	a, _ := utf8.DecodeLastRuneInString(text[prev.Start:cut])
+	ca, cr := classify(a), classify(r)
+	if ca == clSpace || cr == clSpace || !canBreak(a, ca, r, cr) || insideItemNumber(text, start, end, cut) {
+		return
+	}
+	indent := last.Indent
+	if itemAt(text, start, end, cut) > 0 {
+		indent = 0
+	}
+	w := textWidth(strings.TrimRight(text[cut:end], " \t\u00a0"), role, size, m)
+	if indent+w > width {
+		return
+	}
+	prev.Text = text[prev.Start:cut]
+	prev.Width = textWidth(prev.Text, role, size, m)
+	prev.Runes--
+	last.Text, last.Start, last.Indent, last.Width = text[cut:end], cut, indent, w
+	last.Runes++
+}
+
+// lonely reports whether the visible part of s is one character, perhaps
+// followed by closing marks.
+func lonely(s string) bool {
+	base := 0
+	for _, r := range strings.TrimRight(s, " \t\u00a0") {
+		switch classify(r) {
+		case clClose, clCloseW, clCombine:
+			continue
+		}
+		if base++; base > 1 {
+			return false
+		}
+	}
+	return base == 1
 }
 
 // itemAt returns the byte length of the list number (see listNumber) that

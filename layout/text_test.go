@@ -283,13 +283,43 @@ func checkBreaks(t *testing.T, text string, size, width Length, m Measurer) {
 		if legal && insideItemNumber(text, ps, pe, next.Start) && hasItemFreeOpportunity(text, ps, pe, l.Start, next.Start) {
 			t.Errorf("break %q|%q after a list number although %q could break elsewhere", l.Text, next.Text, l.Text)
 		}
-		// Greedy: the next break opportunity after this one would overflow.
+		// Greedy: the next break opportunity after this one would overflow,
+		// except that a paragraph's last line of one character takes one
+		// more from the line before.
 		if legal {
 			ext := nextChunkIn(text, ps, pe, next.Start)
 			both := strings.TrimRight(l.Text+ext, " \t\u00a0")
-			if l.Indent+textWidth(both, Body, size, m) <= width && ext != "" && ext != next.Text {
+			pulled := next.End && utf8.RuneCountInString(ext) == 1 && lonely(next.Text[len(ext):])
+			if l.Indent+textWidth(both, Body, size, m) <= width && ext != "" && ext != next.Text && !pulled {
 				t.Errorf("line %q could also hold %q (width %d)", l.Text, ext, width)
 			}
+		}
+	}
+	checkLastLines(t, text, lines, size, width, m)
+}
+
+// checkLastLines verifies that a paragraph of several lines ends with a
+// line of one character only when taking a character from the line before
+// would break where no line may break, leave that line less than two
+// characters, or not fit.
+func checkLastLines(t *testing.T, text string, lines []Line, size, width Length, m Measurer) {
+	t.Helper()
+	for i := 1; i < len(lines); i++ {
+		l, prev := lines[i], lines[i-1]
+		if !l.End || prev.End || !lonely(l.Text) {
+			continue
+		}
+		r, sz := utf8.DecodeLastRuneInString(prev.Text)
+		cut := prev.Start + len(prev.Text) - sz
+		a, _ := utf8.DecodeLastRuneInString(text[prev.Start:cut])
+		ps := strings.LastIndexByte(text[:l.Start], '\n') + 1
+		pe := l.Start + len(l.Text)
+		blocked := !canBreak(a, classify(a), r, classify(r)) || classify(a) == clSpace || classify(r) == clSpace ||
+			utf8.RuneCountInString(strings.TrimRight(prev.Text, " \t\u00a0")) < 3 ||
+			insideItemNumber(text, ps, pe, cut) ||
+			l.Indent+textWidth(strings.TrimRight(text[cut:pe], " \t\u00a0"), Body, size, m) > width
+		if !blocked {
+			t.Errorf("width %d: last line %q alone although %q could give it %q", width, l.Text, prev.Text, string(r))
 		}
 	}
 }
@@ -464,6 +494,73 @@ func TestItemsInExampleForm2(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no line starts with 三、", field)
+		}
+	}
+}
+
+// TestNoLonelyLastLine: a paragraph does not end with a line of one
+// character (perhaps followed by closing marks) when the line before can
+// give it one more character; every character is still drawn exactly once.
+func TestNoLonelyLastLine(t *testing.T) {
+	cases := []struct {
+		text  string
+		width Length
+		want  []string
+	}{
+		// form 2's indicator value in a 7-character cell
+		{"完成国民经济目标", 7 * em, []string{"完成国民经济", "目标"}},
+		{"评选大学生优秀创业项目数", 11 * em, []string{"评选大学生优秀创业项", "目数"}},
+		// one character and its closing mark
+		{"达到95%以上。", 6 * em, []string{"达到95%", "以上。"}},
+		// the hanging indent of the last line is kept
+		{"一、" + repeat("甲", 8) + repeat("乙", 9), 10 * em, []string{"一、" + repeat("甲", 8), repeat("乙", 7), "乙乙"}},
+		// each paragraph on its own
+		{"一二三四五六七\n一二三四五六七", 6 * em, []string{"一二三四五", "六七", "一二三四五", "六七"}},
+		// the line before would keep one character: left alone
+		{"一二三四五", 2 * em, []string{"一二", "三四", "五"}},
+		// moving 「，」 down would start a line with it: left alone
+		{"一二三四五，六", 6 * em, []string{"一二三四五，", "六"}},
+		// moving 「“」's partner down would end a line with 「“」: left alone
+		{"一二三四“五六", 6 * em, []string{"一二三四“五", "六"}},
+		// a Latin word is not split to feed the last line, nor a space moved
+		{"一二三四abcd五", 6 * em, []string{"一二三四abcd", "五"}},
+		{"一二三四 ab 五", 6 * em, []string{"一二三四 ab ", "五"}},
+	}
+	for _, c := range cases {
+		lines := BreakLines(c.text, Body, em, c.width, fixed{})
+		if join(lines) != c.text {
+			t.Fatalf("%q: rebuilt %q", c.text, join(lines))
+		}
+		got := lineTexts(lines)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q at %d em: lines %q, want %q", c.text, c.width/em, got, c.want)
+		}
+		checkBreaks(t, c.text, em, c.width, fixed{})
+	}
+	lines := BreakLines("一、"+repeat("甲", 8)+repeat("乙", 9), Body, em, 10*em, fixed{})
+	if last := lines[len(lines)-1]; last.Indent != 2*em || last.Width != 2*em || last.Runes != 2 || !last.End {
+		t.Errorf("last line %+v, want indent 2 em, width 2 em, 2 runes, End", last)
+	}
+	if prev := lines[len(lines)-2]; prev.Width != 7*em || prev.Runes != 7 || prev.End {
+		t.Errorf("line before the last %+v, want width 7 em, 7 runes", prev)
+	}
+}
+
+// TestNoLonelyLastLineInExampleForms: no cell of the 18 example forms ends
+// a text of several lines with one character when it could be avoided.
+func TestNoLonelyLastLineInExampleForms(t *testing.T) {
+	b := exampleBook(t)
+	for i := range b.Forms {
+		f := &b.Forms[i]
+		for _, lt := range model.LongTexts {
+			checkBreaks(t, f.Text(lt.Key), 10500, 348676, fixed{})
+		}
+		for _, in := range f.Indicators {
+			for _, s := range []string{in.Level3, in.HalfYear, in.FullYear} {
+				for _, w := range []Length{63000, 73500, 105000, 115500} {
+					checkBreaks(t, s, 10500, w, fixed{})
+				}
+			}
 		}
 	}
 }
