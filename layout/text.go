@@ -61,9 +61,18 @@ func (l Line) Spacing(width, size Length) Length {
 // character that does not fit, and a character wider than the line gets a
 // line of its own, so BreakLines always terminates.
 //
-// A paragraph that begins with a list number ("1. ", "1、", "一、", "（1）",
-// "①") gets a hanging indent: its continuation lines start after the number,
-// unless the number takes more than half the width.
+// A list number ("1. ", "1、", "一、", "（1）", "①") at the start of a
+// paragraph, or after 。；：！？ (「……支撑。三、……」), begins an item. A line
+// that starts with an item starts at the left edge, and the lines after it
+// hang: they start after that number (unless it takes more than half the
+// width), until another item starts a line. No line ends between an item's
+// number and its text unless it has no other break.
+//
+// A paragraph's last line of one character (perhaps followed by closing
+// marks: 「标」, 「上。」) takes the last character of the line before when
+// the break before that character is allowed, that line keeps at least two
+// characters and the two fit; so the line before is then not filled
+// greedily.
 //
 // Joining the lines' Text, with "\n" after every line whose End is set
 // except the last, gives back text exactly.
