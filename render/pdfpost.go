@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"sync"
@@ -120,29 +122,56 @@ func (f *pdfFile) obj(num int) *pdfObj {
 	return nil
 }
 
-// bytes serializes f with a new cross-reference table, compressing the
-// streams fpdf left uncompressed.
-func (f *pdfFile) bytes() []byte {
-	var out bytes.Buffer
+// write serializes f to w with a new cross-reference table, compressing
+// the streams fpdf left uncompressed. Objects are written one by one, so
+// the new file is never whole in memory.
+func (f *pdfFile) write(w io.Writer) error {
+	out := &countWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	out.Write(f.header)
-	offsets := make([]int, len(f.objs)+1)
+	offsets := make([]int64, len(f.objs)+1)
 	z := getDeflater()
 	defer putDeflater(z)
 	for _, o := range f.objs {
-		offsets[o.num] = out.Len()
-		if !z.writeObj(&out, o.body) {
-			out.Write(o.body)
-		}
+		offsets[o.num] = out.n
+		z.writeObj(out, o.body)
 	}
-	xref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	xref := out.n
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	var line []byte
 	for _, off := range offsets[1:] {
-		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+		line = strconv.AppendInt(line[:0], 1e10+off, 10)[1:] // ten digits, zero-padded
+		line = append(line, " 00000 n \n"...)
+		out.Write(line)
 	}
 	out.WriteString("trailer\n")
 	out.Write(f.trailer)
-	fmt.Fprintf(&out, "\nstartxref\n%d\n%%%%EOF\n", xref)
-	return out.Bytes()
+	fmt.Fprintf(out, "\nstartxref\n%d\n%%%%EOF\n", xref)
+	if out.err != nil {
+		return out.err
+	}
+	return out.w.(*bufio.Writer).Flush()
+}
+
+// countWriter counts what it writes and keeps the first error, after
+// which it writes nothing.
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
+}
+
+func (c *countWriter) WriteString(s string) (int, error) {
+	return c.Write([]byte(s))
 }
 
 // Why streams are compressed here and not by fpdf: fpdf makes a new zlib
@@ -167,6 +196,7 @@ var deflaters = sync.Pool{New: func() any {
 type deflater struct {
 	zw  *zlib.Writer
 	buf bytes.Buffer
+	hdr []byte
 }
 
 func getDeflater() *deflater  { return deflaters.Get().(*deflater) }
@@ -199,28 +229,33 @@ func plainStream(body []byte) []byte {
 	return rest[len(mid) : len(mid)+n]
 }
 
-// writeObj writes body with its stream compressed if it is a plain stream
-// (plainStream), and reports whether it did.
-func (d *deflater) writeObj(out *bytes.Buffer, body []byte) bool {
+// writeObj writes body to out, its stream compressed if it is a plain
+// stream (plainStream).
+func (d *deflater) writeObj(out io.Writer, body []byte) {
 	data := plainStream(body)
+	if data != nil {
+		d.buf.Reset()
+		d.zw.Reset(&d.buf)
+		_, err := d.zw.Write(data)
+		if err == nil {
+			err = d.zw.Close()
+		}
+		if err != nil {
+			data = nil // cannot happen writing to memory; keep the stream as it is
+		}
+	}
 	if data == nil {
-		return false
+		out.Write(body)
+		return
 	}
-	d.buf.Reset()
-	d.zw.Reset(&d.buf)
-	if _, err := d.zw.Write(data); err != nil {
-		return false // cannot happen writing to memory; keep the stream as it is
-	}
-	if err := d.zw.Close(); err != nil {
-		return false
-	}
-	out.Write(body[:bytes.IndexByte(body, '\n')+1])
-	out.WriteString("<</Filter /FlateDecode /Length ")
-	out.WriteString(strconv.Itoa(d.buf.Len()))
-	out.WriteString(">>\nstream\n")
+	head := body[:bytes.IndexByte(body, '\n')+1] // "N 0 obj\n"
+	d.hdr = append(d.hdr[:0], head...)
+	d.hdr = append(d.hdr, "<</Filter /FlateDecode /Length "...)
+	d.hdr = strconv.AppendInt(d.hdr, int64(d.buf.Len()), 10)
+	d.hdr = append(d.hdr, ">>\nstream\n"...)
+	out.Write(d.hdr)
 	out.Write(d.buf.Bytes())
-	out.WriteString("\nendstream\nendobj\n")
-	return true
+	io.WriteString(out, "\nendstream\nendobj\n")
 }
 
 // insertIntoDict inserts entries right after the opening "<<" of the

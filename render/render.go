@@ -67,69 +67,92 @@ func DateFromEnv(year int) (time.Time, error) {
 
 // Write draws doc with the fonts of fs and writes the PDF to w.
 func Write(w io.Writer, doc *layout.Document, fs *fonts.Set, opt Options) error {
-	b, err := Bytes(doc, fs, opt)
-	if err != nil {
-		return err
+	if doc == nil || len(doc.Pages) == 0 {
+		return fmt.Errorf("render: document has no pages")
 	}
-	if _, err := w.Write(b); err != nil {
-		return fmt.Errorf("render: %w", err)
+	fr := Frame{Pages: len(doc.Pages), Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}
+	return WritePages(w, fr, docPages(doc), fs, opt)
+}
+
+// docPages reads the pages of doc.
+func docPages(doc *layout.Document) PageSeq {
+	return func(yield func(int, *layout.Page) error) error {
+		for i, p := range doc.Pages {
+			if err := yield(i, p); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return nil
 }
 
 // Bytes draws doc with the fonts of fs and returns the PDF.
-func Bytes(doc *layout.Document, fs *fonts.Set, opt Options) (out []byte, err error) {
-	if err := check(doc, fs); err != nil {
+func Bytes(doc *layout.Document, fs *fonts.Set, opt Options) ([]byte, error) {
+	var b bytes.Buffer
+	if err := Write(&b, doc, fs, opt); err != nil {
 		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Frame is what WritePages needs of a document besides its pages.
+type Frame struct {
+	Pages   int // number of pages
+	Outline []layout.Bookmark
+	Labels  []layout.PageLabel
+	Meta    layout.Meta
+}
+
+// PageSeq calls yield with every page of a document in order, with its
+// index from 0, and returns the first error, of yield or its own.
+// (*layout.BinderStream).Pages is one.
+type PageSeq func(yield func(index int, p *layout.Page) error) error
+
+// WritePages is Write for a document whose pages are made as they are
+// read, so that they need not all be in memory at once. It reads pages
+// twice: first to check them and collect the characters each font must
+// embed, then to draw them; both readings must give the same pages. Nothing
+// is written to w unless both succeed. An error of pages is returned as
+// it is.
+func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (err error) {
+	if err := checkFrame(fr, fs); err != nil {
+		return err
 	}
 	if opt.Date.IsZero() {
-		opt.Date = DefaultDate(doc.Meta.Year)
+		opt.Date = DefaultDate(fr.Meta.Year)
 	}
-	p, err := plan(doc, fs, opt.AllowMissing)
+	sc, err := scan(fr, pages, fs, opt.AllowMissing)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer func() {
 		// fpdf panics on some inputs (runes above U+FFFF among them, which
-		// plan already keeps away); no panic leaves this package.
+		// scan already keeps away); no panic leaves this package.
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("render: PDF writer failed: %v", r)
+			err = fmt.Errorf("render: PDF writer failed: %v", r)
 		}
 	}()
-	raw, err := draw(doc, p, opt)
+	raw, err := draw(fr, pages, sc, fs, opt)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return finish(raw, doc, p, opt)
+	return finish(w, raw, fr, sc, opt)
 }
 
-// check rejects documents fpdf would draw wrongly instead of failing.
-func check(doc *layout.Document, fs *fonts.Set) error {
-	if doc == nil || len(doc.Pages) == 0 {
+// checkFrame rejects frames fpdf would draw wrongly instead of failing.
+func checkFrame(fr Frame, fs *fonts.Set) error {
+	if fr.Pages <= 0 {
 		return fmt.Errorf("render: document has no pages")
 	}
 	if fs == nil {
 		return fmt.Errorf("render: no font set")
 	}
-	n := len(doc.Pages)
-	for i, pg := range doc.Pages {
-		if pg == nil || pg.Width <= 0 || pg.Height <= 0 {
-			return fmt.Errorf("render: page %d has no size", i+1)
-		}
-		for _, it := range pg.Items {
-			if it.Kind == layout.Link && (it.Target < 0 || it.Target >= n) {
-				return fmt.Errorf("render: page %d: link to page index %d of %d", i+1, it.Target, n)
-			}
-			if it.Kind == layout.Text && it.Size <= 0 && it.Text != "" {
-				return fmt.Errorf("render: page %d: text %q has no size", i+1, it.Text)
-			}
-		}
-	}
+	n := fr.Pages
 	// fpdf links each outline entry to the last entry one level up and to
 	// the page current when it was added, so entries must come in page order
 	// and go down one level at a time.
 	prevLevel, prevPage := -1, 0
-	for i, b := range doc.Outline {
+	for i, b := range fr.Outline {
 		if b.Page < 0 || b.Page >= n {
 			return fmt.Errorf("render: bookmark %q: page index %d of %d", b.Title, b.Page, n)
 		}
@@ -141,9 +164,25 @@ func check(doc *layout.Document, fs *fonts.Set) error {
 		}
 		prevLevel, prevPage = b.Level, b.Page
 	}
-	for i, l := range doc.Labels {
-		if l.Page < 0 || l.Page >= n || (i > 0 && l.Page <= doc.Labels[i-1].Page) {
+	for i, l := range fr.Labels {
+		if l.Page < 0 || l.Page >= n || (i > 0 && l.Page <= fr.Labels[i-1].Page) {
 			return fmt.Errorf("render: page label %d: page index %d out of order or range", i, l.Page)
+		}
+	}
+	return nil
+}
+
+// checkPage rejects pages fpdf would draw wrongly instead of failing.
+func checkPage(pg *layout.Page, i, n int) error {
+	if pg == nil || pg.Width <= 0 || pg.Height <= 0 {
+		return fmt.Errorf("render: page %d has no size", i+1)
+	}
+	for _, it := range pg.Items {
+		if it.Kind == layout.Link && (it.Target < 0 || it.Target >= n) {
+			return fmt.Errorf("render: page %d: link to page index %d of %d", i+1, it.Target, n)
+		}
+		if it.Kind == layout.Text && it.Size <= 0 && it.Text != "" {
+			return fmt.Errorf("render: page %d: text %q has no size", i+1, it.Text)
 		}
 	}
 	return nil
@@ -152,9 +191,9 @@ func check(doc *layout.Document, fs *fonts.Set) error {
 // run is a piece of a text item drawn with one face.
 type run struct {
 	face *fonts.Font // nil: characters no font draws, drawn as boxes
-	text string
-	x    layout.Length // left end of the run's baseline
-	advs []layout.Length
+	text string      // a slice of the item's text
+	x    layout.Length
+	advs []layout.Length // width of each rune; filled for boxes only
 }
 
 // fontUse is one font of the document: its fpdf family and the runes drawn.
@@ -164,78 +203,141 @@ type fontUse struct {
 	runes  map[rune]bool
 }
 
-type planned struct {
-	runs  [][][]run // page, text item (in item order), runs
-	fonts []*fontUse
-	byPtr map[*fonts.Font]*fontUse
+// scanned is what the first reading of the pages found.
+type scanned struct {
+	fonts   []*fontUse // in order of first use
+	byPtr   map[*fonts.Font]*fontUse
+	targets []bool // pages some link points to
+	first   layout.Page
 }
 
-// plan splits every text item into runs by the face that draws each rune
-// and collects the runes each font must hold.
-func plan(doc *layout.Document, fs *fonts.Set, allowMissing bool) (*planned, error) {
-	p := &planned{byPtr: map[*fonts.Font]*fontUse{}}
-	for pi, pg := range doc.Pages {
-		var pageRuns [][]run
-		for _, it := range pg.Items {
-			if it.Kind != layout.Text {
+// splitter splits text items into runs by the face that draws each rune.
+// Its buffers are reused from item to item.
+type splitter struct {
+	fs           *fonts.Set
+	allowMissing bool
+	runs         []run
+	advs         []layout.Length
+}
+
+// split returns the runs of a text item on page pi (0-based). The result is
+// valid until the next call.
+func (s *splitter) split(it *layout.Item, pi int) ([]run, error) {
+	if !utf8.ValidString(it.Text) {
+		return nil, fmt.Errorf("render: page %d: text is not valid UTF-8: %q", pi+1, it.Text)
+	}
+	s.runs, s.advs = s.runs[:0], s.advs[:0]
+	var em int64 // advance so far in 1/1000 em
+	k := 0       // runes so far
+	start := 0   // byte offset of the current run
+	for i, r := range it.Text {
+		face, ok := s.fs.Face(it.Role, r)
+		if !ok {
+			if !s.allowMissing {
+				return nil, fmt.Errorf("render: page %d: no font draws U+%04X %s", pi+1, r, strconv.QuoteRune(r))
+			}
+			face = nil
+		} else if r > 0xFFFF {
+			// fonts.Set never claims these; fpdf would panic.
+			return nil, fmt.Errorf("render: page %d: U+%04X is outside the Basic Multilingual Plane", pi+1, r)
+		}
+		// The k-th rune starts at X + (advances before it)×Size/1000
+		// + k×Spacing, as layout measured it.
+		x := it.X + layout.Length((em*int64(it.Size)+500)/1000) + layout.Length(k)*it.Spacing
+		k++
+		adv := s.fs.Advance(it.Role, r)
+		em += int64(adv)
+		if n := len(s.runs); n == 0 || s.runs[n-1].face != face {
+			if n > 0 {
+				s.runs[n-1].text = it.Text[start:i]
+			}
+			start = i
+			s.runs = append(s.runs, run{face: face, x: x})
+		}
+		if face == nil {
+			s.advs = append(s.advs, layout.Length((int64(adv)*int64(it.Size)+500)/1000))
+		}
+	}
+	if n := len(s.runs); n > 0 {
+		s.runs[n-1].text = it.Text[start:]
+	}
+	// Box widths are handed out in run order.
+	a := s.advs
+	for i := range s.runs {
+		if s.runs[i].face == nil {
+			m := utf8.RuneCountInString(s.runs[i].text)
+			s.runs[i].advs, a = a[:m:m], a[m:]
+		}
+	}
+	return s.runs, nil
+}
+
+// scan reads the pages once: it checks each, collects the runes each font
+// draws (fonts in order of first use) and the pages links point to.
+func scan(fr Frame, pages PageSeq, fs *fonts.Set, allowMissing bool) (*scanned, error) {
+	sc := &scanned{byPtr: map[*fonts.Font]*fontUse{}, targets: make([]bool, fr.Pages)}
+	sp := &splitter{fs: fs, allowMissing: allowMissing}
+	count := 0
+	err := pages(func(pi int, pg *layout.Page) error {
+		if pi != count || pi >= fr.Pages {
+			return fmt.Errorf("render: page index %d read as page %d of %d", pi, count+1, fr.Pages)
+		}
+		count++
+		if err := checkPage(pg, pi, fr.Pages); err != nil {
+			return err
+		}
+		if pi == 0 {
+			sc.first = layout.Page{Width: pg.Width, Height: pg.Height}
+		}
+		for i := range pg.Items {
+			it := &pg.Items[i]
+			switch it.Kind {
+			case layout.Link:
+				sc.targets[it.Target] = true
+				continue
+			case layout.Text:
+			default:
 				continue
 			}
-			if !utf8.ValidString(it.Text) {
-				return nil, fmt.Errorf("render: page %d: text is not valid UTF-8: %q", pi+1, it.Text)
+			runs, err := sp.split(it, pi)
+			if err != nil {
+				return err
 			}
-			var runs []run
-			var em int64 // advance so far in 1/1000 em
-			k := 0       // runes so far
-			for _, r := range it.Text {
-				face, ok := fs.Face(it.Role, r)
-				if !ok {
-					if !allowMissing {
-						return nil, fmt.Errorf("render: page %d: no font draws U+%04X %s", pi+1, r, strconv.QuoteRune(r))
-					}
-					face = nil
-				} else if r > 0xFFFF {
-					// fonts.Set never claims these; fpdf would panic.
-					return nil, fmt.Errorf("render: page %d: U+%04X is outside the Basic Multilingual Plane", pi+1, r)
+			for _, r := range runs {
+				if r.face == nil {
+					continue
 				}
-				// The k-th rune starts at X + (advances before it)×Size/1000
-				// + k×Spacing, as layout measured it.
-				x := it.X + layout.Length((em*int64(it.Size)+500)/1000) + layout.Length(k)*it.Spacing
-				k++
-				adv := fs.Advance(it.Role, r)
-				em += int64(adv)
-				w := layout.Length((int64(adv)*int64(it.Size) + 500) / 1000)
-				if n := len(runs); n > 0 && runs[n-1].face == face {
-					runs[n-1].text += string(r)
-					runs[n-1].advs = append(runs[n-1].advs, w)
-				} else {
-					runs = append(runs, run{face: face, text: string(r), x: x, advs: []layout.Length{w}})
+				u := sc.byPtr[r.face]
+				if u == nil {
+					u = &fontUse{font: r.face, family: "f" + strconv.Itoa(len(sc.fonts)), runes: map[rune]bool{}}
+					sc.byPtr[r.face] = u
+					sc.fonts = append(sc.fonts, u)
 				}
-				if face != nil {
-					u := p.byPtr[face]
-					if u == nil {
-						u = &fontUse{font: face, family: "f" + strconv.Itoa(len(p.fonts)), runes: map[rune]bool{}}
-						p.byPtr[face] = u
-						p.fonts = append(p.fonts, u)
-					}
-					u.runes[r] = true
+				for _, c := range r.text {
+					u.runes[c] = true
 				}
 			}
-			pageRuns = append(pageRuns, runs)
 		}
-		p.runs = append(p.runs, pageRuns)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return p, nil
+	if count != fr.Pages {
+		return nil, fmt.Errorf("render: %d pages read, %d expected", count, fr.Pages)
+	}
+	return sc, nil
 }
 
 func pt(l layout.Length) float64 { return float64(l) / 1000 }
 
-// draw makes the PDF with fpdf.
-func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
-	first := doc.Pages[0]
+// draw reads the pages a second time and makes the PDF with fpdf. It
+// returns fpdf's output.
+func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]byte, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: pt(first.Width), Ht: pt(first.Height)},
+		Size:           fpdf.SizeType{Wd: pt(sc.first.Width), Ht: pt(sc.first.Height)},
 	})
 	// Streams are compressed after fpdf is done (pdfpost.go).
 	pdf.SetCompression(false)
@@ -246,26 +348,21 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 	if opt.Creator != "" {
 		pdf.SetCreator(opt.Creator, !isASCII(opt.Creator))
 	}
-	if doc.Meta.Title != "" {
-		pdf.SetTitle(doc.Meta.Title, !isASCII(doc.Meta.Title))
+	if fr.Meta.Title != "" {
+		pdf.SetTitle(fr.Meta.Title, !isASCII(fr.Meta.Title))
 	}
-	if doc.Meta.Author != "" {
-		pdf.SetAuthor(doc.Meta.Author, !isASCII(doc.Meta.Author))
+	if fr.Meta.Author != "" {
+		pdf.SetAuthor(fr.Meta.Author, !isASCII(fr.Meta.Author))
 	}
-	if doc.Meta.Subject != "" {
-		pdf.SetSubject(doc.Meta.Subject, !isASCII(doc.Meta.Subject))
+	if fr.Meta.Subject != "" {
+		pdf.SetSubject(fr.Meta.Subject, !isASCII(fr.Meta.Subject))
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetDisplayMode("fullpage", "single")
 
-	for _, u := range p.fonts {
-		runes := make([]rune, 0, len(u.runes))
-		for r := range u.runes {
-			runes = append(runes, r)
-		}
-		slices.Sort(runes)
-		sub, err := u.font.Subset(runes)
+	for _, u := range sc.fonts {
+		sub, err := u.font.Subset(sortedRunes(u.runes))
 		if err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
@@ -278,26 +375,26 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 		}
 	}
 
-	links := map[int]int{}
-	for _, pg := range doc.Pages {
-		for _, it := range pg.Items {
-			if it.Kind == layout.Link {
-				if _, ok := links[it.Target]; !ok {
-					links[it.Target] = 0
-				}
-			}
-		}
-	}
-	for t := range len(doc.Pages) {
-		if _, ok := links[t]; ok {
+	links := make(map[int]int)
+	for t, ok := range sc.targets {
+		if ok {
 			id := pdf.AddLink()
 			pdf.SetLink(id, 0, t+1)
 			links[t] = id
 		}
 	}
 
-	outline := doc.Outline
-	for pi, pg := range doc.Pages {
+	sp := &splitter{fs: fs, allowMissing: opt.AllowMissing}
+	outline := fr.Outline
+	count := 0
+	err := pages(func(pi int, pg *layout.Page) error {
+		if pi != count || pi >= fr.Pages {
+			return fmt.Errorf("render: page index %d read as page %d of %d", pi, count+1, fr.Pages)
+		}
+		count++
+		if err := checkPage(pg, pi, fr.Pages); err != nil {
+			return err
+		}
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: pt(pg.Width), Ht: pt(pg.Height)})
 		// fpdf forgets the font at a page break; the current family, size
 		// and line width are tracked here so each is set only when it
@@ -312,11 +409,15 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 				stroke = s
 			}
 		}
-		ti := 0
-		for _, it := range pg.Items {
+		for i := range pg.Items {
+			it := &pg.Items[i]
 			switch it.Kind {
 			case layout.Text:
-				for _, r := range p.runs[pi][ti] {
+				runs, err := sp.split(it, pi)
+				if err != nil {
+					return err
+				}
+				for _, r := range runs {
 					if r.face == nil {
 						setStroke(max(it.Size/25, 100))
 						x := r.x
@@ -326,10 +427,13 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 						}
 						continue
 					}
-					f := p.byPtr[r.face].family
-					if f != family || it.Size != size {
-						pdf.SetFont(f, "", pt(it.Size))
-						family, size = f, it.Size
+					u := sc.byPtr[r.face]
+					if u == nil || !u.hasAll(r.text) {
+						return fmt.Errorf("render: page %d: the pages changed between two readings", pi+1)
+					}
+					if u.family != family || it.Size != size {
+						pdf.SetFont(u.family, "", pt(it.Size))
+						family, size = u.family, it.Size
 					}
 					if it.Spacing != spacing {
 						// Character spacing is text state, which outlives
@@ -339,7 +443,6 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 					}
 					pdf.Text(pt(r.x), pt(it.Y), r.text)
 				}
-				ti++
 			case layout.Rule:
 				setStroke(it.Stroke)
 				pdf.Line(pt(it.X), pt(it.Y), pt(it.X2), pt(it.Y2))
@@ -357,10 +460,10 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 		for len(outline) > 0 && outline[0].Page == pi {
 			b := outline[0]
 			outline = outline[1:]
-			if len(p.fonts) > 0 {
+			if len(sc.fonts) > 0 {
 				// Bookmark encodes its title as UTF-16 only when a UTF-8
 				// font is current.
-				pdf.SetFont(p.fonts[0].family, "", 10)
+				pdf.SetFont(sc.fonts[0].family, "", 10)
 				family = ""
 				pdf.Bookmark(b.Title, b.Level, 0)
 			} else {
@@ -368,14 +471,59 @@ func draw(doc *layout.Document, p *planned, opt Options) ([]byte, error) {
 			}
 		}
 		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("render: page %d: %w", pi+1, err)
+			return fmt.Errorf("render: page %d: %w", pi+1, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	if count != fr.Pages {
+		return nil, fmt.Errorf("render: %d pages read the second time, %d the first", count, fr.Pages)
+	}
+	// fpdf hands its whole buffer to one Write; keeping that slice instead
+	// of copying it saves a copy of the file. fpdf is done with the buffer.
+	var out grab
+	if err := pdf.Output(&out); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	return buf.Bytes(), nil
+	return out.b, nil
+}
+
+// grab is a writer that keeps what it is given: the slice itself for a
+// single Write, a copy for more.
+type grab struct {
+	b []byte
+	n int
+}
+
+func (g *grab) Write(p []byte) (int, error) {
+	if g.n == 0 {
+		g.b = p
+	} else {
+		g.b = append(g.b[:len(g.b):len(g.b)], p...)
+	}
+	g.n++
+	return len(p), nil
+}
+
+// hasAll reports whether the font's subset holds every rune of s.
+func (u *fontUse) hasAll(s string) bool {
+	for _, r := range s {
+		if !u.runes[r] {
+			return false
+		}
+	}
+	return true
+}
+
+func sortedRunes(set map[rune]bool) []rune {
+	runes := make([]rune, 0, len(set))
+	for r := range set {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	return runes
 }
 
 // isASCII reports whether s is printable ASCII, which fpdf can write as a
@@ -405,35 +553,36 @@ func utf16BE(s string) string {
 	return string(b)
 }
 
-// finish edits fpdf's output: subset-tagged font names, page labels and
-// dates with their time zone.
-func finish(raw []byte, doc *layout.Document, p *planned, opt Options) ([]byte, error) {
+// finish edits fpdf's output and writes it to w: subset-tagged font
+// names, page labels, dates with their time zone, compressed streams.
+func finish(w io.Writer, raw []byte, fr Frame, sc *scanned, opt Options) error {
 	f, err := parsePDF(raw)
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return fmt.Errorf("render: %w", err)
 	}
 	// fpdf calls each font "utf8" + its family key; PDF tools recognise a
 	// subset by a six-letter tag before the PostScript name.
-	renames := map[string]string{}
-	for _, u := range p.fonts {
-		renames["/utf8"+u.family+"\n"] = "/" + subsetTag(u) + "+" + u.font.SubsetName() + "\n"
+	type rename struct{ from, to []byte }
+	var renames []rename
+	for _, u := range sc.fonts {
+		renames = append(renames, rename{[]byte("/utf8" + u.family + "\n"), []byte("/" + subsetTag(u) + "+" + u.font.SubsetName() + "\n")})
 	}
 	for i := range f.objs {
 		o := &f.objs[i]
 		if !o.isFontDict() {
 			continue
 		}
-		for from, to := range renames {
-			o.body = bytes.ReplaceAll(o.body, []byte(from), []byte(to))
+		for _, r := range renames {
+			o.body = bytes.ReplaceAll(o.body, r.from, r.to)
 		}
 	}
-	if len(doc.Labels) > 0 {
+	if len(fr.Labels) > 0 {
 		cat := f.obj(f.root)
 		if cat == nil {
-			return nil, fmt.Errorf("render: %w", errPDF)
+			return fmt.Errorf("render: %w", errPDF)
 		}
-		if err := cat.insertIntoDict(pageLabels(doc.Labels)); err != nil {
-			return nil, fmt.Errorf("render: %w", err)
+		if err := cat.insertIntoDict(pageLabels(fr.Labels)); err != nil {
+			return fmt.Errorf("render: %w", err)
 		}
 	}
 	if info := f.obj(f.info); info != nil {
@@ -441,7 +590,10 @@ func finish(raw []byte, doc *layout.Document, p *planned, opt Options) ([]byte, 
 		d := []byte("(D:" + opt.Date.Format("20060102150405") + ")")
 		info.body = bytes.ReplaceAll(info.body, d, []byte(pdfDate(opt.Date)))
 	}
-	return f.bytes(), nil
+	if err := f.write(w); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
 }
 
 // pdfDate formats t as a PDF date string with its UTC offset.
@@ -460,11 +612,7 @@ func pdfDate(t time.Time) string {
 // subsetTag derives the six capital letters of a subset's name from the
 // runes it holds, so equal subsets get equal names on every run.
 func subsetTag(u *fontUse) string {
-	runes := make([]rune, 0, len(u.runes))
-	for r := range u.runes {
-		runes = append(runes, r)
-	}
-	slices.Sort(runes)
+	runes := sortedRunes(u.runes)
 	var h uint64 = 14695981039346656037 // FNV-1a
 	for _, c := range []byte(u.font.Name()) {
 		h = (h ^ uint64(c)) * 1099511628211

@@ -106,26 +106,42 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	if bar != nil {
 		bo.Progress = bar.update
 	}
-	bl, err := layout.BinderPlan(book, set, bo)
+	// The forms are laid out once to plan the binder and again, in a
+	// window of a few forms, each time the renderer reads the pages: the
+	// whole binder is never in memory.
+	st, err := layout.StreamBinder(book, set, bo)
 	if err != nil {
 		bar.finish("")
 		return inputProblem(err.Error())
 	}
-	doc := bl.Document
-	bar.finish(fmt.Sprintf("; writing %d pages", len(doc.Pages)))
+	bl := &st.BinderLayout
+	bar.finish(fmt.Sprintf("; writing %d pages", st.NumPages))
+	// The cover and contents are at hand; the footers are checked as the
+	// renderer first reads the form pages, before anything is written.
 	if err := checkCoverage(set, binderOwnText(bl, reported), bf.allowMissing, "binder", stderr); err != nil {
 		return err
 	}
+	pages := func(yield func(int, *layout.Page) error) error {
+		return st.Pages(func(i int, p *layout.Page) error {
+			if i >= bl.FormFirst {
+				if err := checkFooter(set, p, reported, bf.allowMissing, stderr); err != nil {
+					return err
+				}
+			}
+			return yield(i, p)
+		})
+	}
+	doc := bl.Document
 	date, err := documentDate(doc.Meta.Year)
 	if err != nil {
 		return err
 	}
-	pdf, err := render.Bytes(doc, set, render.Options{Creator: "jixiao " + version, Date: date, AllowMissing: bf.allowMissing})
-	if err != nil {
-		return err
-	}
+	fr := render.Frame{Pages: st.NumPages, Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}
+	var size int64
 	if err := writeOutput(bf.out, stdout, func(w io.Writer) error {
-		_, err := w.Write(pdf)
+		cw := &countingWriter{w: w}
+		err := render.WritePages(cw, fr, pages, set, render.Options{Creator: "jixiao " + version, Date: date, AllowMissing: bf.allowMissing})
+		size = cw.n
 		return err
 	}); err != nil {
 		return err
@@ -135,8 +151,42 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		name = "standard output"
 	}
 	fmt.Fprintf(stderr, "jixiao binder: wrote %s: %d forms, %d pages, %s in %.2f s\n",
-		name, len(book.Forms), len(doc.Pages), byteSize(len(pdf)), time.Since(start).Seconds())
+		name, len(book.Forms), st.NumPages, byteSize(size), time.Since(start).Seconds())
 	return nil
+}
+
+// checkFooter reports the characters of a form page's footer that no font
+// draws, once each: an error, or with allowMissing a warning. Characters in
+// reported have been reported already; those found here are added.
+func checkFooter(set *fonts.Set, p *layout.Page, reported map[rune]bool, allowMissing bool, stderr io.Writer) error {
+	var missing []fonts.Missing
+	for _, it := range p.Items {
+		if it.Kind != layout.Text || it.Field != "footer" {
+			continue
+		}
+		for _, r := range it.Text {
+			if reported[r] {
+				continue
+			}
+			if _, ok := set.Face(it.Role, r); !ok {
+				reported[r] = true
+				missing = append(missing, fonts.Missing{Path: "binder.footer", Rune: r})
+			}
+		}
+	}
+	return reportMissing(missing, allowMissing, "binder", stderr)
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // binderOwnText lists the text the binder draws besides the forms' (cover,
@@ -210,7 +260,7 @@ func loadBinderBook(files []string, stderr io.Writer) (*model.Book, error) {
 }
 
 // byteSize formats a file size for people: 812 B, 1.4 MB.
-func byteSize(n int) string {
+func byteSize(n int64) string {
 	switch {
 	case n < 1000:
 		return fmt.Sprintf("%d B", n)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -334,8 +335,9 @@ func binderPeakHeap(f func()) uint64 {
 	return peak
 }
 
-// benchmarkBinderPDF measures the whole binder, layout and PDF, of n forms:
-// the first k example forms repeated.
+// benchmarkBinderPDF measures the whole binder, layout and PDF, of n forms
+// (the first k example forms repeated), the way jixiao binder makes it:
+// planned with StreamBinder and drawn page by page with WritePages.
 func benchmarkBinderPDF(b *testing.B, k, n int) {
 	ex, err := model.ReadFile(binderExample)
 	require.NoError(b, err)
@@ -349,19 +351,22 @@ func benchmarkBinderPDF(b *testing.B, k, n int) {
 	require.NoError(b, err)
 	opt := layout.BinderOptions{Layout: layout.DefaultOptions()}
 	b.ReportAllocs()
-	var pages, size int
+	var pages int
+	var size int64
 	var peak uint64
 	for b.Loop() {
 		peak = max(peak, binderPeakHeap(func() {
-			doc, err := layout.Binder(book, set, opt)
+			st, err := layout.StreamBinder(book, set, opt)
 			if err != nil {
 				b.Fatal(err)
 			}
-			pdf, err := render.Bytes(doc, set, render.Options{Creator: "bench"})
-			if err != nil {
+			doc := st.Document
+			cw := &countingWriter{w: io.Discard}
+			fr := render.Frame{Pages: st.NumPages, Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}
+			if err := render.WritePages(cw, fr, st.Pages, set, render.Options{Creator: "bench"}); err != nil {
 				b.Fatal(err)
 			}
-			pages, size = len(doc.Pages), len(pdf)
+			pages, size = st.NumPages, cw.n
 		}))
 	}
 	b.ReportMetric(float64(pages), "pages")
