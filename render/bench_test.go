@@ -66,6 +66,7 @@ func benchRender(b *testing.B, doc *layout.Document, fs *fonts.Set) {
 		size = len(out)
 	}
 	b.ReportMetric(float64(size), "bytes/pdf")
+	b.ReportMetric(float64(len(doc.Pages)), "pages")
 }
 
 // BenchmarkTextForm4 draws the text of example form 4 (人社专职协理员工作经费).

@@ -88,15 +88,23 @@ func BenchmarkAll18(b *testing.B) {
 	forms := exampleForms(b)
 	fs := defaultSet(b)
 	docs := make([]*layout.Document, len(forms))
+	pages := 0
 	for i := range forms {
 		docs[i] = formDocument(b, forms, i)
+		pages += len(docs[i].Pages)
 	}
 	b.ReportAllocs()
+	size := 0
 	for b.Loop() {
+		size = 0
 		for _, d := range docs {
-			if _, err := Bytes(d, fs, Options{}); err != nil {
+			out, err := Bytes(d, fs, Options{})
+			if err != nil {
 				b.Fatal(err)
 			}
+			size += len(out)
 		}
 	}
+	b.ReportMetric(float64(size), "bytes/pdf")
+	b.ReportMetric(float64(pages), "pages")
 }
