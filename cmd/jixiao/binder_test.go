@@ -395,3 +395,27 @@ func TestBinderOwnText(t *testing.T) {
 		{Path: "binder.footer", Text: "第 1 页 共 1 页", Role: layout.Body},
 	}, got)
 }
+
+// TestCheckFooter: a character of a footer that no font draws is reported
+// once, as an error or with --allow-missing as a warning; other fields of
+// the page are not its business.
+func TestCheckFooter(t *testing.T) {
+	set, err := fonts.DefaultSet()
+	require.NoError(t, err)
+	page := &layout.Page{Items: []layout.Item{
+		{Kind: layout.Text, Text: "第 1 页 共 𠮷 页", Field: "footer"},
+		{Kind: layout.Text, Text: "\u0007", Field: "overview"},
+	}}
+	var stderr bytes.Buffer
+	err = checkFooter(set, page, map[rune]bool{}, false, &stderr)
+	require.Error(t, err)
+	require.Equal(t, 1, report(&stderr, "binder", err))
+	require.Contains(t, stderr.String(), "binder.footer: U+20BB7")
+	require.NotContains(t, stderr.String(), "U+0007")
+
+	stderr.Reset()
+	reported := map[rune]bool{}
+	require.NoError(t, checkFooter(set, page, reported, true, &stderr))
+	require.NoError(t, checkFooter(set, page, reported, true, &stderr))
+	require.Equal(t, 1, strings.Count(stderr.String(), "warning: no font has binder.footer: U+20BB7"), stderr.String())
+}
