@@ -26,6 +26,9 @@ type pdfFile struct {
 	trailer []byte   // the dictionary between "trailer" and "startxref"
 	root    int      // object number of the catalog
 	info    int      // object number of the document information
+	// contents maps the object number of each page's contents to the
+	// page's index, in the order of the page objects in the file.
+	contents map[int]int
 }
 
 type pdfObj struct {
@@ -96,7 +99,37 @@ func parsePDF(b []byte) (*pdfFile, error) {
 		}
 		f.objs = append(f.objs, pdfObj{num: num, body: body})
 	}
+	f.contents = make(map[int]int, count/2)
+	for _, o := range f.objs {
+		if c := o.pageContents(); c > 0 {
+			f.contents[c] = len(f.contents)
+		}
+	}
 	return f, nil
+}
+
+// pageContents returns the object number of the contents of a page
+// object, or 0 for any other object.
+func (o *pdfObj) pageContents() int {
+	i := bytes.IndexByte(o.body, '\n')
+	if i < 0 || !bytes.HasPrefix(o.body[i+1:], []byte("<</Type /Page\n")) {
+		return 0
+	}
+	const key = "/Contents "
+	j := bytes.Index(o.body, []byte(key))
+	if j < 0 {
+		return 0
+	}
+	rest := o.body[j+len(key):]
+	k := bytes.IndexByte(rest, ' ')
+	if k < 0 {
+		return 0
+	}
+	n, err := strconv.Atoi(string(rest[:k]))
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return n
 }
 
 // trailerRef returns the object number after key ("/Root 12 0 R"), or 0.
@@ -123,9 +156,10 @@ func (f *pdfFile) obj(num int) *pdfObj {
 }
 
 // write serializes f to w with a new cross-reference table, compressing
-// the streams fpdf left uncompressed. Objects are written one by one, so
-// the new file is never whole in memory.
-func (f *pdfFile) write(w io.Writer) error {
+// the streams fpdf left uncompressed and putting contents[k], compressed,
+// in place of the contents of the k-th page. Objects are written one by
+// one, so the new file is never whole in memory.
+func (f *pdfFile) write(w io.Writer, contents [][]byte) error {
 	out := &countWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	out.Write(f.header)
 	offsets := make([]int64, len(f.objs)+1)
@@ -133,7 +167,11 @@ func (f *pdfFile) write(w io.Writer) error {
 	defer putDeflater(z)
 	for _, o := range f.objs {
 		offsets[o.num] = out.n
-		z.writeObj(out, o.body)
+		if k, ok := f.contents[o.num]; ok {
+			z.writeStream(out, o.num, contents[k])
+			continue
+		}
+		z.writeObj(out, o)
 	}
 	xref := out.n
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
@@ -229,33 +267,41 @@ func plainStream(body []byte) []byte {
 	return rest[len(mid) : len(mid)+n]
 }
 
-// writeObj writes body to out, its stream compressed if it is a plain
-// stream (plainStream).
-func (d *deflater) writeObj(out io.Writer, body []byte) {
-	data := plainStream(body)
-	if data != nil {
-		d.buf.Reset()
-		d.zw.Reset(&d.buf)
-		_, err := d.zw.Write(data)
-		if err == nil {
-			err = d.zw.Close()
-		}
-		if err != nil {
-			data = nil // cannot happen writing to memory; keep the stream as it is
-		}
+// deflate returns data compressed, valid until the next call.
+func (d *deflater) deflate(data []byte) ([]byte, error) {
+	d.buf.Reset()
+	d.zw.Reset(&d.buf)
+	if _, err := d.zw.Write(data); err != nil {
+		return nil, err
 	}
-	if data == nil {
-		out.Write(body)
-		return
+	if err := d.zw.Close(); err != nil {
+		return nil, err
 	}
-	head := body[:bytes.IndexByte(body, '\n')+1] // "N 0 obj\n"
-	d.hdr = append(d.hdr[:0], head...)
-	d.hdr = append(d.hdr, "<</Filter /FlateDecode /Length "...)
-	d.hdr = strconv.AppendInt(d.hdr, int64(d.buf.Len()), 10)
+	return d.buf.Bytes(), nil
+}
+
+// writeStream writes object num as a compressed stream of data, which is
+// already compressed.
+func (d *deflater) writeStream(out io.Writer, num int, data []byte) {
+	d.hdr = strconv.AppendInt(d.hdr[:0], int64(num), 10)
+	d.hdr = append(d.hdr, " 0 obj\n<</Filter /FlateDecode /Length "...)
+	d.hdr = strconv.AppendInt(d.hdr, int64(len(data)), 10)
 	d.hdr = append(d.hdr, ">>\nstream\n"...)
 	out.Write(d.hdr)
-	out.Write(d.buf.Bytes())
+	out.Write(data)
 	io.WriteString(out, "\nendstream\nendobj\n")
+}
+
+// writeObj writes object o to out, its stream compressed if it is a plain
+// stream (plainStream).
+func (d *deflater) writeObj(out io.Writer, o pdfObj) {
+	if data := plainStream(o.body); data != nil {
+		if c, err := d.deflate(data); err == nil { // writing to memory cannot fail
+			d.writeStream(out, o.num, c)
+			return
+		}
+	}
+	out.Write(o.body)
 }
 
 // insertIntoDict inserts entries right after the opening "<<" of the

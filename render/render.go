@@ -132,11 +132,11 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 			err = fmt.Errorf("render: PDF writer failed: %v", r)
 		}
 	}()
-	raw, err := draw(fr, pages, sc, fs, opt)
+	raw, contents, err := draw(fr, pages, sc, fs, opt)
 	if err != nil {
 		return err
 	}
-	return finish(w, raw, fr, sc, opt)
+	return finish(w, raw, contents, fr, sc, opt)
 }
 
 // checkFrame rejects frames fpdf would draw wrongly instead of failing.
@@ -199,7 +199,8 @@ type run struct {
 // fontUse is one font of the document: its fpdf family and the runes drawn.
 type fontUse struct {
 	font   *fonts.Font
-	family string
+	family string // fpdf's name of the font
+	res    string // the font's name in the page resources
 	runes  map[rune]bool
 }
 
@@ -309,7 +310,8 @@ func scan(fr Frame, pages PageSeq, fs *fonts.Set, allowMissing bool) (*scanned, 
 				}
 				u := sc.byPtr[r.face]
 				if u == nil {
-					u = &fontUse{font: r.face, family: "f" + strconv.Itoa(len(sc.fonts)), runes: map[rune]bool{}}
+					k := strconv.Itoa(len(sc.fonts))
+					u = &fontUse{font: r.face, family: "f" + k, res: "J" + k, runes: map[rune]bool{}}
 					sc.byPtr[r.face] = u
 					sc.fonts = append(sc.fonts, u)
 				}
@@ -331,9 +333,10 @@ func scan(fr Frame, pages PageSeq, fs *fonts.Set, allowMissing bool) (*scanned, 
 
 func pt(l layout.Length) float64 { return float64(l) / 1000 }
 
-// draw reads the pages a second time and makes the PDF with fpdf. It
-// returns fpdf's output.
-func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]byte, error) {
+// draw reads the pages a second time and makes the PDF with fpdf, pages
+// left empty. It returns fpdf's output and the compressed contents of each
+// page (content.go).
+func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]byte, [][]byte, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",
@@ -364,14 +367,14 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 	for _, u := range sc.fonts {
 		sub, err := u.font.Subset(sortedRunes(u.runes))
 		if err != nil {
-			return nil, fmt.Errorf("render: %w", err)
+			return nil, nil, fmt.Errorf("render: %w", err)
 		}
 		pdf.AddUTF8FontFromBytes(u.family, "", sub)
 		// fpdf drops a font it cannot parse without an error; SetFont
 		// turns that into one.
 		pdf.SetFont(u.family, "", 10)
 		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("render: font %s: %w", u.font.Name(), err)
+			return nil, nil, fmt.Errorf("render: font %s: %w", u.font.Name(), err)
 		}
 	}
 
@@ -387,6 +390,10 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 	sp := &splitter{fs: fs, allowMissing: opt.AllowMissing}
 	outline := fr.Outline
 	count := 0
+	var cs contentStream
+	z := getDeflater()
+	defer putDeflater(z)
+	contents := make([][]byte, 0, fr.Pages)
 	err := pages(func(pi int, pg *layout.Page) error {
 		if pi != count || pi >= fr.Pages {
 			return fmt.Errorf("render: page index %d read as page %d of %d", pi, count+1, fr.Pages)
@@ -396,19 +403,15 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 			return err
 		}
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: pt(pg.Width), Ht: pt(pg.Height)})
-		// fpdf forgets the font at a page break; the current family, size
-		// and line width are tracked here so each is set only when it
-		// changes.
-		family, size := "", layout.Length(-1)
-		var stroke layout.Length = -1
-		gray := -1
-		var spacing layout.Length // Tc, reset with every content stream
-		setStroke := func(s layout.Length) {
-			if s != stroke {
-				pdf.SetLineWidth(pt(s))
-				stroke = s
+		if pi == 0 {
+			// fpdf embeds the glyphs of the runes its Text was given;
+			// what it draws here is replaced with the page's own contents.
+			for _, u := range sc.fonts {
+				pdf.SetFont(u.family, "", 10)
+				pdf.Text(0, 0, string(sortedRunes(u.runes)))
 			}
 		}
+		cs.reset(pg)
 		for i := range pg.Items {
 			it := &pg.Items[i]
 			switch it.Kind {
@@ -419,10 +422,10 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 				}
 				for _, r := range runs {
 					if r.face == nil {
-						setStroke(max(it.Size/25, 100))
+						cs.setStroke(max(it.Size/25, 100))
 						x := r.x
 						for _, w := range r.advs {
-							pdf.Rect(pt(x+w/10), pt(it.Y-it.Size*78/100), pt(w*8/10), pt(it.Size*88/100), "D")
+							cs.rect(x+w/10, it.Y-it.Size*78/100, w*8/10, it.Size*88/100, "S")
 							x += w + it.Spacing
 						}
 						continue
@@ -431,32 +434,23 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 					if u == nil || !u.hasAll(r.text) {
 						return fmt.Errorf("render: page %d: the pages changed between two readings", pi+1)
 					}
-					if u.family != family || it.Size != size {
-						pdf.SetFont(u.family, "", pt(it.Size))
-						family, size = u.family, it.Size
-					}
-					if it.Spacing != spacing {
-						// Character spacing is text state, which outlives
-						// fpdf's BT … ET pair; fpdf has no call for it.
-						pdf.RawWriteStr(strconv.FormatFloat(pt(it.Spacing), 'f', 3, 64) + " Tc")
-						spacing = it.Spacing
-					}
-					pdf.Text(pt(r.x), pt(it.Y), r.text)
+					cs.text(u.res, it.Size, it.Spacing, r.x, it.Y, r.text)
 				}
 			case layout.Rule:
-				setStroke(it.Stroke)
-				pdf.Line(pt(it.X), pt(it.Y), pt(it.X2), pt(it.Y2))
+				cs.setStroke(it.Stroke)
+				cs.line(it.X, it.Y, it.X2, it.Y2)
 			case layout.Fill:
-				if int(it.Gray) != gray {
-					g := int(it.Gray)
-					pdf.SetFillColor(g, g, g)
-					gray = g
-				}
-				pdf.Rect(pt(it.X), pt(it.Y), pt(it.W), pt(it.H), "F")
+				cs.setFill(int(it.Gray))
+				cs.rect(it.X, it.Y, it.W, it.H, "f")
 			case layout.Link:
 				pdf.Link(pt(it.X), pt(it.Y), pt(it.W), pt(it.H), links[it.Target])
 			}
 		}
+		c, err := z.deflate(cs.b)
+		if err != nil {
+			return fmt.Errorf("render: page %d: %w", pi+1, err)
+		}
+		contents = append(contents, bytes.Clone(c))
 		for len(outline) > 0 && outline[0].Page == pi {
 			b := outline[0]
 			outline = outline[1:]
@@ -464,7 +458,6 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 				// Bookmark encodes its title as UTF-16 only when a UTF-8
 				// font is current.
 				pdf.SetFont(sc.fonts[0].family, "", 10)
-				family = ""
 				pdf.Bookmark(b.Title, b.Level, 0)
 			} else {
 				pdf.Bookmark(utf16BE(b.Title), b.Level, 0)
@@ -476,18 +469,18 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if count != fr.Pages {
-		return nil, fmt.Errorf("render: %d pages read the second time, %d the first", count, fr.Pages)
+		return nil, nil, fmt.Errorf("render: %d pages read the second time, %d the first", count, fr.Pages)
 	}
 	// fpdf hands its whole buffer to one Write; keeping that slice instead
 	// of copying it saves a copy of the file. fpdf is done with the buffer.
 	var out grab
 	if err := pdf.Output(&out); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, nil, fmt.Errorf("render: %w", err)
 	}
-	return out.b, nil
+	return out.b, contents, nil
 }
 
 // grab is a writer that keeps what it is given: the slice itself for a
@@ -555,10 +548,18 @@ func utf16BE(s string) string {
 
 // finish edits fpdf's output and writes it to w: subset-tagged font
 // names, page labels, dates with their time zone, compressed streams.
-func finish(w io.Writer, raw []byte, fr Frame, sc *scanned, opt Options) error {
+func finish(w io.Writer, raw []byte, contents [][]byte, fr Frame, sc *scanned, opt Options) error {
 	f, err := parsePDF(raw)
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
+	}
+	if len(f.contents) != len(contents) {
+		return fmt.Errorf("render: %w: %d page objects for %d pages", errPDF, len(f.contents), len(contents))
+	}
+	if len(sc.fonts) > 0 {
+		if err := f.nameFonts(sc); err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
 	}
 	// fpdf calls each font "utf8" + its family key; PDF tools recognise a
 	// subset by a six-letter tag before the PostScript name.
@@ -590,10 +591,54 @@ func finish(w io.Writer, raw []byte, fr Frame, sc *scanned, opt Options) error {
 		d := []byte("(D:" + opt.Date.Format("20060102150405") + ")")
 		info.body = bytes.ReplaceAll(info.body, d, []byte(pdfDate(opt.Date)))
 	}
-	if err := f.write(w); err != nil {
+	if err := f.write(w, contents); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
 	return nil
+}
+
+// nameFonts gives each font in the page resources the name the contents
+// use for it (fontUse.res) in place of fpdf's.
+func (f *pdfFile) nameFonts(sc *scanned) error {
+	// The font objects, by the name fpdf gave them (before the subset tags).
+	objOf := map[string]int{}
+	for _, o := range f.objs {
+		if o.isFontDict() && bytes.Contains(o.body, []byte("/Subtype /Type0\n")) {
+			for _, u := range sc.fonts {
+				if bytes.Contains(o.body, []byte("/BaseFont /utf8"+u.family+"\n")) {
+					objOf[u.family] = o.num
+				}
+			}
+		}
+	}
+	for i := range f.objs {
+		o := &f.objs[i]
+		start := bytes.Index(o.body, []byte("\n/Font <<\n"))
+		if start < 0 || !bytes.HasPrefix(o.body[bytes.IndexByte(o.body, '\n')+1:], []byte("<<\n/ProcSet ")) {
+			continue
+		}
+		start += len("\n/Font <<\n")
+		end := bytes.Index(o.body[start:], []byte(">>\n"))
+		if end < 0 {
+			return errPDF
+		}
+		end += start
+		var dict []byte
+		for _, u := range sc.fonts {
+			n, ok := objOf[u.family]
+			if !ok {
+				return fmt.Errorf("%w: no font object for %s", errPDF, u.font.Name())
+			}
+			dict = fmt.Appendf(dict, "/%s %d 0 R\n", u.res, n)
+		}
+		body := make([]byte, 0, len(o.body)-(end-start)+len(dict))
+		body = append(body, o.body[:start]...)
+		body = append(body, dict...)
+		body = append(body, o.body[end:]...)
+		o.body = body
+		return nil
+	}
+	return fmt.Errorf("%w: no font resources", errPDF)
 }
 
 // pdfDate formats t as a PDF date string with its UTC offset.

@@ -1,0 +1,123 @@
+package render
+
+import (
+	"strconv"
+
+	"jixiao/layout"
+)
+
+// Why render writes the page contents itself: fpdf keeps every page's
+// operators in memory until Output and then copies them all into its output
+// buffer, so a 10,000-form binder held its drawing twice over (about 300 MB)
+// before a byte was written. fpdf has no call to take a finished page's
+// contents. So fpdf is given pages with nothing drawn on them (it still makes
+// the page objects, links, bookmarks and fonts), each page's operators are
+// written here and compressed as soon as the page is done, and the
+// post-processing puts them in place of fpdf's empty contents. Text is
+// drawn with the operators fpdf would use (Identity-H, two bytes a
+// character: the code is the Unicode value, which fpdf's CIDToGIDMap maps to
+// the glyph), so the fonts fpdf embeds fit.
+
+// contentStream builds the operators of one page. Coordinates are PDF
+// points from the bottom left; layout's are from the top left.
+type contentStream struct {
+	b      []byte
+	height float64 // page height, pt
+	font   string  // resource name and size of the current font, "" for none
+	size   layout.Length
+	stroke layout.Length // line width; -1 unknown
+	fill   int           // fill gray 0…255; -1 unknown
+	tc     layout.Length // character spacing (Tc)
+}
+
+func (c *contentStream) reset(pg *layout.Page) {
+	c.b = c.b[:0]
+	c.height = pt(pg.Height)
+	c.font, c.size = "", -1
+	c.stroke, c.fill = -1, 0 // a content stream starts with black fill
+	c.tc = 0
+}
+
+// num appends v with prec decimals and a space.
+func (c *contentStream) num(v float64, prec int) {
+	c.b = strconv.AppendFloat(c.b, v, 'f', prec, 64)
+	c.b = append(c.b, ' ')
+}
+
+func (c *contentStream) setStroke(w layout.Length) {
+	if w != c.stroke {
+		c.num(pt(w), 2)
+		c.b = append(c.b, "w\n"...)
+		c.stroke = w
+	}
+}
+
+func (c *contentStream) setFill(gray int) {
+	if gray != c.fill {
+		c.num(float64(gray)/255, 3)
+		c.b = append(c.b, "g\n"...)
+		c.fill = gray
+	}
+}
+
+// line strokes a straight line.
+func (c *contentStream) line(x1, y1, x2, y2 layout.Length) {
+	c.num(pt(x1), 2)
+	c.num(c.height-pt(y1), 2)
+	c.b = append(c.b, "m "...)
+	c.num(pt(x2), 2)
+	c.num(c.height-pt(y2), 2)
+	c.b = append(c.b, "l S\n"...)
+}
+
+// rect fills (op "f") or strokes (op "S") a rectangle whose top left corner
+// is at x, y.
+func (c *contentStream) rect(x, y, w, h layout.Length, op string) {
+	c.num(pt(x), 2)
+	c.num(c.height-pt(y), 2)
+	c.num(pt(w), 2)
+	c.num(-pt(h), 2)
+	c.b = append(c.b, "re "...)
+	c.b = append(c.b, op...)
+	c.b = append(c.b, '\n')
+}
+
+// text draws s (runes of the Basic Multilingual Plane) with the font named
+// res at size, its baseline starting at x, y, with character spacing tc.
+func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x, y layout.Length, s string) {
+	c.setFill(0)
+	if res != c.font || size != c.size {
+		c.b = append(c.b, "BT /"...)
+		c.b = append(c.b, res...)
+		c.b = append(c.b, ' ')
+		c.num(pt(size), 2)
+		c.b = append(c.b, "Tf ET\n"...)
+		c.font, c.size = res, size
+	}
+	if tc != c.tc {
+		// Character spacing is text state and outlives BT … ET.
+		c.num(pt(tc), 3)
+		c.b = append(c.b, "Tc\n"...)
+		c.tc = tc
+	}
+	c.b = append(c.b, "BT "...)
+	c.num(pt(x), 2)
+	c.num(c.height-pt(y), 2)
+	c.b = append(c.b, "Td ("...)
+	for _, r := range s {
+		if r > 0xFFFF {
+			r = 0xFFFD // never reached: runes are checked before drawing
+		}
+		for _, by := range [2]byte{byte(r >> 8), byte(r)} {
+			switch by {
+			case '\\', '(', ')':
+				c.b = append(c.b, '\\', by)
+			case '\r':
+				c.b = append(c.b, '\\', 'r')
+			default:
+				c.b = append(c.b, by)
+			}
+		}
+	}
+	c.b = append(c.b, ") Tj ET\n"...)
+}
