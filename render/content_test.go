@@ -1,0 +1,52 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"jixiao/layout"
+)
+
+// TestContentOperators checks the operators written for each kind of item:
+// y measured from the bottom, strings as two bytes a character with the
+// bytes PDF strings reserve escaped, state set only when it changes, and
+// text always drawn in black after a gray fill.
+func TestContentOperators(t *testing.T) {
+	var c contentStream
+	c.reset(&layout.Page{Width: 200 * layout.Pt, Height: 100 * layout.Pt})
+	c.setFill(230)
+	c.rect(10*layout.Pt, 20*layout.Pt, 30*layout.Pt, 5*layout.Pt, "f")
+	c.text("J0", 10500, 0, 12*layout.Pt, 40*layout.Pt, "(小不)")
+	c.text("J0", 10500, 250, 12*layout.Pt, 60*layout.Pt, "a")
+	c.setStroke(500)
+	c.setStroke(500)
+	c.line(0, 0, 200*layout.Pt, 100*layout.Pt)
+	got := string(c.b)
+	want := "0.902 g\n" +
+		"10.00 80.00 30.00 -5.00 re f\n" +
+		"0.000 g\n" +
+		"BT /J0 10.50 Tf ET\n" +
+		"BT 12.00 60.00 Td (\x00\\(\\\\\x0fN\\r\x00\\)) Tj ET\n" +
+		"0.250 Tc\n" +
+		"BT 12.00 40.00 Td (\x00a) Tj ET\n" +
+		"0.50 w\n" +
+		"0.00 100.00 m 200.00 0.00 l S\n"
+	if got != want {
+		t.Errorf("operators:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestEscapedText draws characters whose UTF-16 bytes are the ones PDF
+// strings escape (小 U+5C0F holds a backslash, 不 U+4E0D a carriage
+// return) and reads them back.
+func TestEscapedText(t *testing.T) {
+	d := sample()
+	d.Pages[0].Items[1].Text = "(小不)\\"
+	b, err := Bytes(d, defaultSet(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if txt := pdftotext(t, b); !strings.Contains(txt, "(小不)\\") {
+		t.Errorf("pdftotext: %q", txt)
+	}
+}
