@@ -538,6 +538,11 @@ func (t *table) add(row seedRow) error {
 			t.stdSeen[l3] = row.line
 		}
 	} else {
+		if frameworkName(l3) && !labelsName(labels, l3) {
+			// A 一级/二级 name in the 三级 column means the row has lost a
+			// cell (a value left empty): the cells cannot be placed safely.
+			return im.errorf(row.line, "form %d: indicator row %q has %s where the 三级 belongs: a value cell seems to be empty; expected 三级, 半年（程）指标值 and 全年（程）指标值", t.num, clip(row.String()), l3)
+		}
 		var ok bool
 		k, ok = t.resolve(row, labels, false)
 		if !ok || k < 0 {
@@ -724,4 +729,24 @@ func (t *table) indicators(titleLn int, project string) []Indicator {
 var standardOrder = []string{
 	"立项依据充分性", "立项程序规范性", "绩效目标合理性", "绩效指标明确性", "预算编制科学性", "资金分配合理性",
 	"资金到位率", "预算执行率", "资金使用合规性", "管理制度健全性", "制度执行有效性",
+}
+
+// frameworkName reports whether s is the name of a 一级 or 二级 category.
+func frameworkName(s string) bool {
+	if CategoryIndex(s) >= 0 {
+		return true
+	}
+	_, ok := ParentOf(s)
+	return ok
+}
+
+// labelsName reports whether one of the label cells reads name (a row may
+// repeat its 二级 as its 三级, as 服务对象满意度 often does).
+func labelsName(labels []seedCell, name string) bool {
+	for _, c := range labels {
+		if normKey(CleanLabel(c.text)) == name {
+			return true
+		}
+	}
+	return false
 }
