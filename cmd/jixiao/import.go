@@ -40,6 +40,10 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	name := pos[0]
+	if err := checkOutput(*out, []string{name}); err != nil {
+		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
+		return 2
+	}
 	var in io.Reader = stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -60,6 +64,16 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		return 2
+	}
+	// The extraction may have lost what no repair can restore (a missing
+	// 主管部门, an amount): such a book is not written.
+	problems := model.Validate(book, nil)
+	for _, p := range problems {
+		fmt.Fprintf(stderr, "%s: %s\n", name, p)
+	}
+	if model.Errors(problems) != nil {
+		fmt.Fprintf(stderr, "jixiao import: %s: the imported book has errors (listed above); nothing written\n", name)
+		return 1
 	}
 	if err := writeOutput(*out, stdout, func(w io.Writer) error { return model.EncodeJSON(w, book) }); err != nil {
 		fmt.Fprintf(stderr, "jixiao import: %v\n", err)

@@ -151,3 +151,38 @@ func TestImportUsage(t *testing.T) {
 	require.Equal(t, 0, code)
 	require.Contains(t, errs, "import")
 }
+
+func TestImportRefusesAnInvalidBook(t *testing.T) {
+	src, err := os.ReadFile(seedFile)
+	require.NoError(t, err)
+	// 本年度项目金额 above 项目总金额 survives the extraction but not validation.
+	bad := strings.Replace(string(src), "项目总金额（万元）\t4012.8\t本年度项目金额（万元）\t4012.8", "项目总金额（万元）\t4012.8\t本年度项目金额（万元）\t5000", 1)
+	require.NotEqual(t, string(src), bad)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "seed.txt")
+	out := filepath.Join(dir, "book.json")
+	require.NoError(t, os.WriteFile(in, []byte(bad), 0o644))
+	code, stdout, stderr := runCmd("import", in, "-o", out)
+	require.Equal(t, 1, code)
+	require.Empty(t, stdout)
+	require.Contains(t, stderr, "forms[0].year_amount: 本年度项目金额 5000 is more than 项目总金额 4012.8")
+	require.NoFileExists(t, out)
+}
+
+func TestImportRefusesToOverwriteItsInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "seed.txt")
+	src, err := os.ReadFile(seedFile)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(in, src, 0o644))
+	code, _, stderr := runCmd("import", in, "-o", in)
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "it is the input file")
+	after, err := os.ReadFile(in)
+	require.NoError(t, err)
+	require.Equal(t, src, after, "the input is untouched")
+
+	code, _, stderr = runCmd("import", in, "-o", dir)
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "is a directory")
+}

@@ -43,3 +43,25 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) err
 	ok = true
 	return nil
 }
+
+// checkOutput refuses, before any work is done, an output path that is a
+// directory or that names one of the inputs (jixiao render book.json -o
+// book.json would replace the book with a PDF).
+func checkOutput(path string, inputs []string) error {
+	if path == "-" || path == "" {
+		return nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil // a new file: writeOutput reports any problem creating it
+	}
+	if st.IsDir() {
+		return fmt.Errorf("cannot write %s: it is a directory (name a file, e.g. %s)", path, filepath.Join(path, "out.pdf"))
+	}
+	for _, in := range inputs {
+		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+			return fmt.Errorf("cannot write %s: it is the input file %s; name another output", path, in)
+		}
+	}
+	return nil
+}
