@@ -109,11 +109,10 @@ type Frame struct {
 type PageSeq func(yield func(index int, p *layout.Page) error) error
 
 // WritePages is Write for a document whose pages are made as they are
-// read, so that they need not all be in memory at once. It reads pages
-// twice: first to check them and collect the characters each font must
-// embed, then to draw them; both readings must give the same pages. Nothing
-// is written to w unless both succeed. An error of pages is returned as
-// it is.
+// read, so that they need not all be in memory at once: it reads pages
+// once, in order, and keeps only each page's compressed contents. Nothing
+// is written to w unless every page was drawn. An error of pages is
+// returned as it is.
 func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (err error) {
 	if err := checkFrame(fr, fs); err != nil {
 		return err
@@ -121,22 +120,18 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 	if opt.Date.IsZero() {
 		opt.Date = DefaultDate(fr.Meta.Year)
 	}
-	sc, err := scan(fr, pages, fs, opt.AllowMissing)
-	if err != nil {
-		return err
-	}
 	defer func() {
 		// fpdf panics on some inputs (runes above U+FFFF among them, which
-		// scan already keeps away); no panic leaves this package.
+		// split keeps away); no panic leaves this package.
 		if r := recover(); r != nil {
 			err = fmt.Errorf("render: PDF writer failed: %v", r)
 		}
 	}()
-	raw, contents, err := draw(fr, pages, sc, fs, opt)
+	d, err := draw(fr, pages, fs, opt)
 	if err != nil {
 		return err
 	}
-	return finish(w, raw, contents, fr, sc, opt)
+	return finish(w, d, fr, opt)
 }
 
 // checkFrame rejects frames fpdf would draw wrongly instead of failing.
@@ -204,14 +199,6 @@ type fontUse struct {
 	runes  map[rune]bool
 }
 
-// scanned is what the first reading of the pages found.
-type scanned struct {
-	fonts   []*fontUse // in order of first use
-	byPtr   map[*fonts.Font]*fontUse
-	targets []bool // pages some link points to
-	first   layout.Page
-}
-
 // splitter splits text items into runs by the face that draws each rune.
 // Its buffers are reused from item to item.
 type splitter struct {
@@ -273,144 +260,40 @@ func (s *splitter) split(it *layout.Item, pi int) ([]run, error) {
 	return s.runs, nil
 }
 
-// scan reads the pages once: it checks each, collects the runes each font
-// draws (fonts in order of first use) and the pages links point to.
-func scan(fr Frame, pages PageSeq, fs *fonts.Set, allowMissing bool) (*scanned, error) {
-	sc := &scanned{byPtr: map[*fonts.Font]*fontUse{}, targets: make([]bool, fr.Pages)}
-	sp := &splitter{fs: fs, allowMissing: allowMissing}
-	count := 0
-	err := pages(func(pi int, pg *layout.Page) error {
-		if pi != count || pi >= fr.Pages {
-			return fmt.Errorf("render: page index %d read as page %d of %d", pi, count+1, fr.Pages)
-		}
-		count++
-		if err := checkPage(pg, pi, fr.Pages); err != nil {
-			return err
-		}
-		if pi == 0 {
-			sc.first = layout.Page{Width: pg.Width, Height: pg.Height}
-		}
-		for i := range pg.Items {
-			it := &pg.Items[i]
-			switch it.Kind {
-			case layout.Link:
-				sc.targets[it.Target] = true
-				continue
-			case layout.Text:
-			default:
-				continue
-			}
-			runs, err := sp.split(it, pi)
-			if err != nil {
-				return err
-			}
-			for _, r := range runs {
-				if r.face == nil {
-					continue
-				}
-				u := sc.byPtr[r.face]
-				if u == nil {
-					k := strconv.Itoa(len(sc.fonts))
-					u = &fontUse{font: r.face, family: "f" + k, res: "J" + k, runes: map[rune]bool{}}
-					sc.byPtr[r.face] = u
-					sc.fonts = append(sc.fonts, u)
-				}
-				for _, c := range r.text {
-					u.runes[c] = true
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if count != fr.Pages {
-		return nil, fmt.Errorf("render: %d pages read, %d expected", count, fr.Pages)
-	}
-	return sc, nil
-}
-
 func pt(l layout.Length) float64 { return float64(l) / 1000 }
 
-// draw reads the pages a second time and makes the PDF with fpdf, pages
-// left empty. It returns fpdf's output and the compressed contents of each
-// page (content.go).
-func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]byte, [][]byte, error) {
-	pdf := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: pt(sc.first.Width), Ht: pt(sc.first.Height)},
-	})
-	// Streams are compressed after fpdf is done (pdfpost.go).
-	pdf.SetCompression(false)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(opt.Date)
-	pdf.SetModificationDate(opt.Date)
-	pdf.SetProducer(Producer, !isASCII(Producer))
-	if opt.Creator != "" {
-		pdf.SetCreator(opt.Creator, !isASCII(opt.Creator))
-	}
-	if fr.Meta.Title != "" {
-		pdf.SetTitle(fr.Meta.Title, !isASCII(fr.Meta.Title))
-	}
-	if fr.Meta.Author != "" {
-		pdf.SetAuthor(fr.Meta.Author, !isASCII(fr.Meta.Author))
-	}
-	if fr.Meta.Subject != "" {
-		pdf.SetSubject(fr.Meta.Subject, !isASCII(fr.Meta.Subject))
-	}
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetDisplayMode("fullpage", "single")
+// drawn is a document drawn: fpdf's output, pages without contents, and
+// what goes into it.
+type drawn struct {
+	raw      []byte
+	contents [][]byte   // each page's compressed contents (content.go)
+	fonts    []*fontUse // in order of first use
+}
 
-	for _, u := range sc.fonts {
-		sub, err := u.font.Subset(sortedRunes(u.runes))
-		if err != nil {
-			return nil, nil, fmt.Errorf("render: %w", err)
-		}
-		pdf.AddUTF8FontFromBytes(u.family, "", sub)
-		// fpdf drops a font it cannot parse without an error; SetFont
-		// turns that into one.
-		pdf.SetFont(u.family, "", 10)
-		if err := pdf.Error(); err != nil {
-			return nil, nil, fmt.Errorf("render: font %s: %w", u.font.Name(), err)
-		}
-	}
-
-	links := make(map[int]int)
-	for t, ok := range sc.targets {
-		if ok {
-			id := pdf.AddLink()
-			pdf.SetLink(id, 0, t+1)
-			links[t] = id
-		}
-	}
-
+// draw reads the pages and draws them: their contents with a
+// contentStream, the rest (page objects, links, bookmarks, fonts) with
+// fpdf.
+func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (*drawn, error) {
+	var pdf *fpdf.Fpdf
+	d := &drawn{contents: make([][]byte, 0, fr.Pages)}
+	byPtr := map[*fonts.Font]*fontUse{}
+	links := map[int]int{} // target page index → fpdf link
 	sp := &splitter{fs: fs, allowMissing: opt.AllowMissing}
 	outline := fr.Outline
-	count := 0
 	var cs contentStream
 	z := getDeflater()
 	defer putDeflater(z)
-	contents := make([][]byte, 0, fr.Pages)
 	err := pages(func(pi int, pg *layout.Page) error {
-		if pi != count || pi >= fr.Pages {
-			return fmt.Errorf("render: page index %d read as page %d of %d", pi, count+1, fr.Pages)
+		if pi != len(d.contents) || pi >= fr.Pages {
+			return fmt.Errorf("render: page index %d read as page %d of %d", pi, len(d.contents)+1, fr.Pages)
 		}
-		count++
 		if err := checkPage(pg, pi, fr.Pages); err != nil {
 			return err
 		}
-		pdf.AddPageFormat("P", fpdf.SizeType{Wd: pt(pg.Width), Ht: pt(pg.Height)})
-		if pi == 0 {
-			// fpdf embeds the glyphs of the runes its Text was given;
-			// what it draws here is replaced with the page's own contents.
-			for _, u := range sc.fonts {
-				pdf.SetFont(u.family, "", 10)
-				pdf.Text(0, 0, string(sortedRunes(u.runes)))
-			}
+		if pdf == nil {
+			pdf = newFpdf(pg, fr.Meta, opt)
 		}
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: pt(pg.Width), Ht: pt(pg.Height)})
 		cs.reset(pg)
 		for i := range pg.Items {
 			it := &pg.Items[i]
@@ -430,9 +313,15 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 						}
 						continue
 					}
-					u := sc.byPtr[r.face]
-					if u == nil || !u.hasAll(r.text) {
-						return fmt.Errorf("render: page %d: the pages changed between two readings", pi+1)
+					u := byPtr[r.face]
+					if u == nil {
+						k := strconv.Itoa(len(d.fonts))
+						u = &fontUse{font: r.face, family: "f" + k, res: "J" + k, runes: map[rune]bool{}}
+						byPtr[r.face] = u
+						d.fonts = append(d.fonts, u)
+					}
+					for _, c := range r.text {
+						u.runes[c] = true
 					}
 					cs.text(u.res, it.Size, it.Spacing, r.x, it.Y, r.text)
 				}
@@ -443,25 +332,26 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 				cs.setFill(int(it.Gray))
 				cs.rect(it.X, it.Y, it.W, it.H, "f")
 			case layout.Link:
-				pdf.Link(pt(it.X), pt(it.Y), pt(it.W), pt(it.H), links[it.Target])
+				id, ok := links[it.Target]
+				if !ok {
+					// fpdf resolves a link's page when it writes the file.
+					id = pdf.AddLink()
+					pdf.SetLink(id, 0, it.Target+1)
+					links[it.Target] = id
+				}
+				pdf.Link(pt(it.X), pt(it.Y), pt(it.W), pt(it.H), id)
 			}
 		}
 		c, err := z.deflate(cs.b)
 		if err != nil {
 			return fmt.Errorf("render: page %d: %w", pi+1, err)
 		}
-		contents = append(contents, bytes.Clone(c))
+		d.contents = append(d.contents, bytes.Clone(c))
 		for len(outline) > 0 && outline[0].Page == pi {
-			b := outline[0]
+			// No font is current in fpdf, so Bookmark takes the title as
+			// the text string it writes.
+			pdf.Bookmark(utf16BE(outline[0].Title), outline[0].Level, 0)
 			outline = outline[1:]
-			if len(sc.fonts) > 0 {
-				// Bookmark encodes its title as UTF-16 only when a UTF-8
-				// font is current.
-				pdf.SetFont(sc.fonts[0].family, "", 10)
-				pdf.Bookmark(b.Title, b.Level, 0)
-			} else {
-				pdf.Bookmark(utf16BE(b.Title), b.Level, 0)
-			}
 		}
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("render: page %d: %w", pi+1, err)
@@ -469,18 +359,67 @@ func draw(fr Frame, pages PageSeq, sc *scanned, fs *fonts.Set, opt Options) ([]b
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if count != fr.Pages {
-		return nil, nil, fmt.Errorf("render: %d pages read the second time, %d the first", count, fr.Pages)
+	if len(d.contents) != fr.Pages {
+		return nil, fmt.Errorf("render: %d pages read, %d expected", len(d.contents), fr.Pages)
+	}
+	// The fonts are known now. fpdf embeds the glyphs of the runes its Text
+	// was given; what Text draws goes with fpdf's contents of the last page,
+	// which the page's own contents replace.
+	for _, u := range d.fonts {
+		sub, err := u.font.Subset(sortedRunes(u.runes))
+		if err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+		pdf.AddUTF8FontFromBytes(u.family, "", sub)
+		// fpdf drops a font it cannot parse without an error; SetFont
+		// turns that into one.
+		pdf.SetFont(u.family, "", 10)
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("render: font %s: %w", u.font.Name(), err)
+		}
+		pdf.Text(0, 0, string(sortedRunes(u.runes)))
 	}
 	// fpdf hands its whole buffer to one Write; keeping that slice instead
 	// of copying it saves a copy of the file. fpdf is done with the buffer.
 	var out grab
 	if err := pdf.Output(&out); err != nil {
-		return nil, nil, fmt.Errorf("render: %w", err)
+		return nil, fmt.Errorf("render: %w", err)
 	}
-	return out.b, contents, nil
+	d.raw = out.b
+	return d, nil
+}
+
+// newFpdf returns the PDF writer, its default page size that of first.
+func newFpdf(first *layout.Page, meta layout.Meta, opt Options) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: pt(first.Width), Ht: pt(first.Height)},
+	})
+	// Streams are compressed by render (content.go, pdfpost.go).
+	pdf.SetCompression(false)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(opt.Date)
+	pdf.SetModificationDate(opt.Date)
+	pdf.SetProducer(Producer, !isASCII(Producer))
+	if opt.Creator != "" {
+		pdf.SetCreator(opt.Creator, !isASCII(opt.Creator))
+	}
+	if meta.Title != "" {
+		pdf.SetTitle(meta.Title, !isASCII(meta.Title))
+	}
+	if meta.Author != "" {
+		pdf.SetAuthor(meta.Author, !isASCII(meta.Author))
+	}
+	if meta.Subject != "" {
+		pdf.SetSubject(meta.Subject, !isASCII(meta.Subject))
+	}
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetDisplayMode("fullpage", "single")
+	return pdf
 }
 
 // grab is a writer that keeps what it is given: the slice itself for a
@@ -498,16 +437,6 @@ func (g *grab) Write(p []byte) (int, error) {
 	}
 	g.n++
 	return len(p), nil
-}
-
-// hasAll reports whether the font's subset holds every rune of s.
-func (u *fontUse) hasAll(s string) bool {
-	for _, r := range s {
-		if !u.runes[r] {
-			return false
-		}
-	}
-	return true
 }
 
 func sortedRunes(set map[rune]bool) []rune {
@@ -548,16 +477,16 @@ func utf16BE(s string) string {
 
 // finish edits fpdf's output and writes it to w: subset-tagged font
 // names, page labels, dates with their time zone, compressed streams.
-func finish(w io.Writer, raw []byte, contents [][]byte, fr Frame, sc *scanned, opt Options) error {
-	f, err := parsePDF(raw)
+func finish(w io.Writer, d *drawn, fr Frame, opt Options) error {
+	f, err := parsePDF(d.raw)
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	if len(f.contents) != len(contents) {
-		return fmt.Errorf("render: %w: %d page objects for %d pages", errPDF, len(f.contents), len(contents))
+	if len(f.contents) != len(d.contents) {
+		return fmt.Errorf("render: %w: %d page objects for %d pages", errPDF, len(f.contents), len(d.contents))
 	}
-	if len(sc.fonts) > 0 {
-		if err := f.nameFonts(sc); err != nil {
+	if len(d.fonts) > 0 {
+		if err := f.nameFonts(d.fonts); err != nil {
 			return fmt.Errorf("render: %w", err)
 		}
 	}
@@ -565,7 +494,7 @@ func finish(w io.Writer, raw []byte, contents [][]byte, fr Frame, sc *scanned, o
 	// subset by a six-letter tag before the PostScript name.
 	type rename struct{ from, to []byte }
 	var renames []rename
-	for _, u := range sc.fonts {
+	for _, u := range d.fonts {
 		renames = append(renames, rename{[]byte("/utf8" + u.family + "\n"), []byte("/" + subsetTag(u) + "+" + u.font.SubsetName() + "\n")})
 	}
 	for i := range f.objs {
@@ -591,7 +520,7 @@ func finish(w io.Writer, raw []byte, contents [][]byte, fr Frame, sc *scanned, o
 		d := []byte("(D:" + opt.Date.Format("20060102150405") + ")")
 		info.body = bytes.ReplaceAll(info.body, d, []byte(pdfDate(opt.Date)))
 	}
-	if err := f.write(w, contents); err != nil {
+	if err := f.write(w, d.contents); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
 	return nil
@@ -599,12 +528,12 @@ func finish(w io.Writer, raw []byte, contents [][]byte, fr Frame, sc *scanned, o
 
 // nameFonts gives each font in the page resources the name the contents
 // use for it (fontUse.res) in place of fpdf's.
-func (f *pdfFile) nameFonts(sc *scanned) error {
+func (f *pdfFile) nameFonts(used []*fontUse) error {
 	// The font objects, by the name fpdf gave them (before the subset tags).
 	objOf := map[string]int{}
 	for _, o := range f.objs {
 		if o.isFontDict() && bytes.Contains(o.body, []byte("/Subtype /Type0\n")) {
-			for _, u := range sc.fonts {
+			for _, u := range used {
 				if bytes.Contains(o.body, []byte("/BaseFont /utf8"+u.family+"\n")) {
 					objOf[u.family] = o.num
 				}
@@ -624,7 +553,7 @@ func (f *pdfFile) nameFonts(sc *scanned) error {
 		}
 		end += start
 		var dict []byte
-		for _, u := range sc.fonts {
+		for _, u := range used {
 			n, ok := objOf[u.family]
 			if !ok {
 				return fmt.Errorf("%w: no font object for %s", errPDF, u.font.Name())

@@ -107,8 +107,8 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		bo.Progress = bar.update
 	}
 	// The forms are laid out once to plan the binder and again, in a
-	// window of a few forms, each time the renderer reads the pages: the
-	// whole binder is never in memory.
+	// window of a few forms, as the renderer reads the pages: the whole
+	// binder is never in memory.
 	st, err := layout.StreamBinder(book, set, bo)
 	if err != nil {
 		bar.finish("")
@@ -117,7 +117,7 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	bl := &st.BinderLayout
 	bar.finish(fmt.Sprintf("; writing %d pages", st.NumPages))
 	// The cover and contents are at hand; the footers are checked as the
-	// renderer first reads the form pages, before anything is written.
+	// renderer reads the form pages, before anything is written.
 	if err := checkCoverage(set, binderOwnText(bl, reported), bf.allowMissing, "binder", stderr); err != nil {
 		return err
 	}
