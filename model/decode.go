@@ -14,9 +14,10 @@ import (
 // Limits on input, so that a hostile or broken file gets a clear message
 // instead of exhausting memory.
 const (
-	MaxFileSize  = 256 << 20 // bytes in one input file
-	MaxTextBytes = 1 << 20   // bytes in one text field (about 350,000 Chinese characters)
-	maxErrors    = 20        // decoding errors reported per file
+	MaxFileSize    = 256 << 20 // bytes in one input file
+	MaxTextBytes   = 1 << 20   // bytes in one text field (about 350,000 Chinese characters)
+	maxErrors      = 20        // decoding errors reported per file
+	maxAmountBytes = 64        // an amount is a number; longer text is a mistake
 )
 
 // Format is an input file format.
@@ -57,9 +58,12 @@ func (s *Source) Position(path string) (Position, bool) {
 		if pos, ok := s.pos[p]; ok {
 			return pos, true
 		}
-		i := strings.LastIndexAny(p, ".[")
-		if i <= 0 {
+		if p == "" {
 			return Position{}, false
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			i = 0 // a top-level key falls back to the whole file
 		}
 		p = p[:i]
 	}
@@ -96,7 +100,7 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 		return nil, nil, &DecodeError{File: name, Problems: []string{"1:1: the file is empty: expected a form or a book in JSON or YAML"}}
 	}
 	if i := indexBinary(src); i >= 0 {
-		return nil, nil, &DecodeError{File: name, Problems: []string{fmt.Sprintf("1:1: not a text file (byte %d is not UTF-8 text): expected a form or a book in JSON or YAML", i)}}
+		return nil, nil, &DecodeError{File: name, Problems: []string{notText(src, i)}}
 	}
 	src = trimBOM(src)
 	if format == FormatAuto {
@@ -112,7 +116,7 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 	if err != nil {
 		return nil, nil, &DecodeError{File: name, Problems: []string{err.Error()}}
 	}
-	d := &decoder{src: &Source{pos: map[string]Position{}}, file: name}
+	d := &decoder{src: &Source{pos: map[string]Position{}}, file: name, json: format == FormatJSON}
 	book := d.root(root)
 	if len(d.problems) > 0 {
 		return nil, nil, &DecodeError{File: name, Problems: d.problems}
@@ -134,6 +138,10 @@ func ReadFileSource(path string) (*Book, *Source, error) {
 	}
 	if st.IsDir() {
 		return nil, nil, fmt.Errorf("model: %s is a directory: expected a form or book file", path)
+	}
+	if !st.Mode().IsRegular() {
+		// A device or pipe has no size to check and may never end.
+		return nil, nil, fmt.Errorf("model: %s is not a regular file: expected a form or book file", path)
 	}
 	if st.Size() > MaxFileSize {
 		return nil, nil, &DecodeError{File: path, Problems: []string{fmt.Sprintf("1:1: the file is %d bytes, more than the %d MiB an input may have", st.Size(), MaxFileSize>>20)}}
@@ -237,6 +245,7 @@ func detectFormat(name string, src []byte) Format {
 type decoder struct {
 	src      *Source
 	file     string
+	json     bool // JSON is explicit about types; YAML's unquoted 2024 may stand for text
 	problems []string
 }
 
@@ -273,6 +282,7 @@ func (d *decoder) root(n *node) *Book {
 	if _, ok := lookup(n, "forms"); ok {
 		return d.book(n)
 	}
+	d.mark("forms[0]", n)
 	f := d.form(n, "forms[0]")
 	return &Book{Year: f.Year, Title: f.Title, Forms: []Form{f}}
 }
@@ -445,7 +455,7 @@ func (d *decoder) text(v *node, path string) string {
 		return ""
 	case stringScalar:
 	default:
-		if !d.yamlish(v) {
+		if d.json || v.scalar == boolScalar {
 			d.errorf(v, path, "expected a string, got %s (write it in double quotes)", v.describe())
 			return ""
 		}
@@ -457,26 +467,18 @@ func (d *decoder) text(v *node, path string) string {
 	return v.text
 }
 
-// yamlish reports whether a non-string scalar may stand for text: in YAML,
-// unquoted 2024 or true are common and harmless; JSON is explicit.
-func (d *decoder) yamlish(v *node) bool {
-	return !strings.HasSuffix(strings.ToLower(d.file), ".json") && v.scalar != boolScalar
-}
-
 func (d *decoder) integer(v *node, path string) int {
 	if v.kind != scalarNode || v.scalar == boolScalar || v.scalar == nullScalar {
 		d.errorf(v, path, "expected a whole number such as 2024, got %s", v.describe())
 		return 0
 	}
 	i, err := strconv.Atoi(strings.TrimSpace(v.text))
-	if err != nil || (v.scalar == stringScalar && d.strictJSON()) {
+	if err != nil || (v.scalar == stringScalar && d.json) {
 		d.errorf(v, path, "expected a whole number such as 2024, got %q", v.text)
 		return 0
 	}
 	return i
 }
-
-func (d *decoder) strictJSON() bool { return strings.HasSuffix(strings.ToLower(d.file), ".json") }
 
 // amount decodes a decimal amount. It is kept as written; a JSON number is
 // accepted and kept as its literal text, never converted to a float.
@@ -486,6 +488,10 @@ func (d *decoder) amount(v *node, path string) Amount {
 		return ""
 	}
 	if v.scalar == nullScalar {
+		return ""
+	}
+	if len(v.text) > maxAmountBytes {
+		d.errorf(v, path, "expected an amount in 万元 such as \"4012.8\", got a text of %d bytes", len(v.text))
 		return ""
 	}
 	return Amount(strings.TrimSpace(v.text))
@@ -536,4 +542,25 @@ func IsContentError(err error) bool {
 	}
 	count(err)
 	return len(DecodeErrors(err)) == n
+}
+
+// notText describes the first byte at which src stops being UTF-8 text, with
+// its line:column: a NUL means a binary file; a broken sequence at the very
+// end, a truncated file; anything else most likely another encoding.
+func notText(src []byte, i int) string {
+	line, col := 1, 1
+	for _, r := range string(src[:i]) {
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	switch {
+	case src[i] == 0:
+		return fmt.Sprintf("%d:%d: not a text file (a NUL byte at byte offset %d): expected a form or a book in JSON or YAML", line, col, i)
+	case len(src)-i < utf8.UTFMax && !utf8.FullRune(src[i:]):
+		return fmt.Sprintf("%d:%d: the file ends in the middle of a character (it is truncated)", line, col)
+	}
+	return fmt.Sprintf("%d:%d: byte 0x%02X is not UTF-8: save the file as UTF-8 (it may be GBK)", line, col, src[i])
 }

@@ -69,8 +69,13 @@ func TestDecodeErrorsNameFileLineAndPath(t *testing.T) {
 	}{
 		{"empty", "a.json", "", []string{"a.json:1:1:", "empty"}},
 		{"blank", "a.yaml", "  \n\n", []string{"a.yaml:1:1:", "empty"}},
-		{"binary", "a.json", "{\x00\x01\x02}", []string{"a.json:1:1:", "not a text file"}},
-		{"invalid utf8", "a.json", "{\"unit\": \"\xff\xfe\"}", []string{"not a text file"}},
+		{"binary", "a.json", "{\x00\x01\x02}", []string{"a.json:1:2:", "not a text file"}},
+		{"invalid utf8", "a.json", "{\n  \"unit\": \"\xb5\xa5\"}", []string{"a.json:2:12: byte 0xB5 is not UTF-8", "GBK"}},
+		{"cut in a character", "a.json", "{\"unit\": \"江\xe9\x98", []string{"a.json:1:12: the file ends in the middle of a character"}},
+		{"second yaml document", "a.yaml", "unit: x\n---\nunit: y\n", []string{"a.yaml:2:1: a second YAML document"}},
+		{"alias bytes", "a.yaml", "a: &r " + strings.Repeat("x", 1<<20) + "\nb: [" + strings.Repeat("*r, ", 300) + "*r]\n", []string{"expands to too many values"}},
+		{"long amount", "a.json", "{\"total_amount\": \"" + strings.Repeat("9", 100) + "\"}", []string{"forms[0].total_amount: expected an amount", "a text of 100 bytes"}},
+		{"json content, other name", "book.txt", "{\"year\": \"2024\"}", []string{"book.txt:1:10: forms[0].year: expected a whole number"}},
 		{"truncated", "a.json", "{\"forms\": [{\"unit\": \"x\"", []string{"a.json:1:", "truncated"}},
 		{"trailing", "a.json", "{} {}", []string{"a.json:1:4:", "after the end"}},
 		{"unknown key", "a.json", "{\n  \"forms\": [\n    {\"projct\": \"x\"}\n  ]\n}", []string{"a.json:3:6: forms[0].projct: unknown key \"projct\" (did you mean project?)"}},
@@ -153,6 +158,27 @@ func TestSourcePositions(t *testing.T) {
 	pos2, ok := src.Position("forms[0].indicators[7].level2.x")
 	require.True(t, ok)
 	require.Equal(t, pos, pos2)
+}
+
+func TestReadFileRefusesDevices(t *testing.T) {
+	_, err := ReadFile(os.DevNull)
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "not a regular file")
+}
+
+func TestSingleFormProblemsHavePositions(t *testing.T) {
+	src := strings.Replace(string(readTestdata(t, "form.json")), `"unit": "江阴市人力资源和社会保障局（机关）",`, `"unit": "",`, 1)
+	b, s, err := Decode([]byte(src), "form.json", FormatAuto)
+	require.NoError(t, err)
+	problems := Validate(b, s)
+	require.Len(t, problems, 1)
+	require.Equal(t, "form.json:4:11: forms[0].unit: 单位名称 is missing", problems[0].String())
+	// a field that is absent falls back to the form itself
+	src = strings.Replace(src, `"unit": "",`, ``, 1)
+	b, s, err = Decode([]byte(src), "form.json", FormatAuto)
+	require.NoError(t, err)
+	problems = Validate(b, s)
+	require.Equal(t, "form.json:1:1: forms[0].unit: 单位名称 is missing", problems[0].String())
 }
 
 func TestReadInputsDirectoryInNameOrder(t *testing.T) {

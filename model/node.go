@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -290,13 +291,27 @@ func (p *jsonParser) array(depth int) (*node, error) {
 // parseYAML parses one YAML document into nodes.
 func parseYAML(src []byte) (*node, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return nil, &posError{1, 1, "the file has no YAML document"}
+		}
 		return nil, yamlError(err)
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err != io.EOF {
+		line := next.Line
+		if line == 0 {
+			line = 1
+		}
+		return nil, &posError{line, 1, "a second YAML document (after ---): a file holds one form or one book"}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, &posError{1, 1, "the file has no YAML document"}
 	}
-	budget := 1 << 20 // bounds alias expansion ("billion laughs")
+	// Aliases may repeat a value many times ("billion laughs"): bound both
+	// the number of values and the bytes of text they expand to.
+	budget := yamlBudget{nodes: 1 << 20, bytes: MaxFileSize}
 	return fromYAML(doc.Content[0], 0, &budget)
 }
 
@@ -316,10 +331,13 @@ func yamlError(err error) error {
 	return &posError{1, 1, "invalid YAML: " + msg}
 }
 
-func fromYAML(y *yaml.Node, depth int, budget *int) (*node, error) {
-	*budget--
-	if *budget < 0 {
-		return nil, &posError{y.Line, y.Column, "the YAML expands to too many values (aliases)"}
+type yamlBudget struct{ nodes, bytes int }
+
+func fromYAML(y *yaml.Node, depth int, budget *yamlBudget) (*node, error) {
+	budget.nodes--
+	budget.bytes -= len(y.Value)
+	if budget.nodes < 0 || budget.bytes < 0 {
+		return nil, &posError{y.Line, y.Column, "the YAML expands to too many values or too much text (aliases repeat what they name)"}
 	}
 	if depth > maxDepth {
 		return nil, &posError{y.Line, y.Column, fmt.Sprintf("nested more than %d levels deep", maxDepth)}

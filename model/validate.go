@@ -160,7 +160,9 @@ func (v *validator) amount(a Amount, path, label string) *big.Rat {
 // control reports control characters: none is allowed but the line feed
 // that separates paragraphs of a long text.
 func (v *validator) control(tf TextField, long bool) {
-	for i, r := range tf.Text {
+	i := 0
+	for _, r := range tf.Text {
+		i++
 		if r == '\n' && long {
 			continue
 		}
@@ -169,7 +171,7 @@ func (v *validator) control(tf TextField, long bool) {
 			if r == '\n' {
 				what = "a line break (U+000A)"
 			}
-			v.errorf(tf.Path, "control character %s at byte %d: only the long texts may contain line breaks", what, i)
+			v.errorf(tf.Path, "control character %s at character %d: only the long texts may contain line breaks", what, i)
 			return
 		}
 	}
@@ -260,6 +262,8 @@ func (v *validator) indicators(rows []Indicator, path string) {
 			v.errorf(rp+".level3", "三级指标 is missing but the row has values")
 		case l3 == "" && hasLevel3[k]:
 			v.errorf(rp, "an empty %s row beside rows of %s that have 三级指标: remove the empty row", r.Level2, r.Level2)
+		case l3 == "" && i > 0 && rows[i-1].Level1 == r.Level1 && rows[i-1].Level2 == r.Level2:
+			v.errorf(rp, "a second empty %s row: an empty category is one row", r.Level2)
 		case l3 != "" && half == "" && full == "":
 			v.errorf(rp, "三级指标 %s has no values: 半年（程）指标值 and 全年（程）指标值 are both empty", l3)
 		case l3 != "" && half == "":
@@ -272,7 +276,7 @@ func (v *validator) indicators(rows []Indicator, path string) {
 				level3s[k] = map[string]int{}
 			}
 			if j, dup := level3s[k][l3]; dup {
-				v.errorf(rp+".level3", "三级指标 %s appears twice under %s (also at row %d)", l3, r.Level2, j)
+				v.errorf(rp+".level3", "三级指标 %s appears twice under %s (also at %s[%d])", l3, r.Level2, path, j)
 			} else {
 				level3s[k][l3] = i
 			}

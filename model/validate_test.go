@@ -41,7 +41,7 @@ func TestValidateRules(t *testing.T) {
 		{"negative amount", func(f *Form) { f.YearAmount = "-1" }, Error, "forms[0].year_amount", "is not an amount"},
 		{"too many decimals", func(f *Form) { f.YearAmount = "1.1234567" }, Error, "forms[0].year_amount", "7 decimal places"},
 		{"year above total", func(f *Form) { f.YearAmount = "4012.81" }, Error, "forms[0].year_amount", "本年度项目金额 4012.81 is more than 项目总金额 4012.8"},
-		{"control character", func(f *Form) { f.Overview = "a\u0001b" }, Error, "forms[0].overview", "control character U+0001"},
+		{"control character", func(f *Form) { f.Overview = "a\u0001b" }, Error, "forms[0].overview", "control character U+0001 at character 2"},
 		{"line break in short field", func(f *Form) { f.Project = "a\nb" }, Error, "forms[0].project", "a line break"},
 		{"unknown level1", func(f *Form) { setLevel1(f, "决策", "决册") }, Error, "forms[0].indicators[0].level1", "决册 is not a standard 一级指标 (did you mean 决策?)"},
 		{"misplaced level2", func(f *Form) { f.Indicators[2].Level2 = "组织目标"; f.Indicators[3].Level2 = "组织目标" }, Error, "forms[0].indicators[2].level2", "组织目标 is not a 二级指标 of 决策 (did you mean 绩效目标?)"},
@@ -51,7 +51,7 @@ func TestValidateRules(t *testing.T) {
 			f.Indicators = append(f.Indicators, Indicator{"决策", "项目立项", "另一个", "a", "b"})
 		}, Error, "forms[0].indicators[22].level1", "一级指标 决策 is split"},
 		{"level2 split", func(f *Form) { f.Indicators[13], f.Indicators[14] = f.Indicators[14], f.Indicators[13] }, Error, "forms[0].indicators[14].level2", "二级指标 质量指标 is split"},
-		{"duplicate level3", func(f *Form) { f.Indicators[13].Level3 = f.Indicators[12].Level3 }, Error, "forms[0].indicators[13].level3", "体检人员参与率 appears twice under 质量指标"},
+		{"duplicate level3", func(f *Form) { f.Indicators[13].Level3 = f.Indicators[12].Level3 }, Error, "forms[0].indicators[13].level3", "体检人员参与率 appears twice under 质量指标 (also at forms[0].indicators[12])"},
 		{"level3 without values", func(f *Form) { f.Indicators[11].HalfYear, f.Indicators[11].FullYear = "", "" }, Error, "forms[0].indicators[11]", "参与体检人数 has no values"},
 		{"values without level3", func(f *Form) { f.Indicators[15].FullYear = "1" }, Error, "forms[0].indicators[15].level3", "三级指标 is missing but the row has values"},
 		{"empty row beside level3 rows", func(f *Form) {
@@ -65,6 +65,9 @@ func TestValidateRules(t *testing.T) {
 		}, Warning, "forms[0].indicators[13]", "产出指标/质量指标 is out of the standard order"},
 		{"missing category", func(f *Form) { f.Indicators = append(f.Indicators[:16], f.Indicators[17:]...) }, Warning, "forms[0].indicators", "the standard category 效益指标/经济效益 is missing"},
 		{"missing standard level3", func(f *Form) { f.Indicators = append(f.Indicators[:8], f.Indicators[9:]...) }, Warning, "forms[0].indicators", "the standard 三级指标 资金使用合规性 of 过程/资金管理 is missing"},
+		{"two empty rows", func(f *Form) {
+			f.Indicators = append(f.Indicators[:16], append([]Indicator{{"产出指标", "成本指标", "", "", ""}}, f.Indicators[16:]...)...)
+		}, Error, "forms[0].indicators[16]", "a second empty 成本指标 row"},
 		{"no indicators", func(f *Form) { f.Indicators = nil }, Warning, "forms[0].indicators", "the form has no indicators"},
 		{"year differs from book", func(f *Form) { f.Year = 2023 }, Warning, "forms[0].year", "the form is of 2023 but the book is of 2024"},
 	}
@@ -80,6 +83,13 @@ func TestValidateRules(t *testing.T) {
 				}
 			}
 			require.True(t, found, "want %s %s: …%s…; got:\n%s", c.sev, c.path, c.msg, list(problems))
+			// Nothing else is wrong with the form, so no other error may be
+			// reported (a second row of the same mistake is the same error).
+			for _, p := range problems {
+				if p.Severity == Error && !strings.Contains(p.Message, c.msg) {
+					t.Errorf("unexpected error besides the one wanted: %s", p)
+				}
+			}
 			if c.sev == Error {
 				require.Error(t, Errors(problems))
 			} else {

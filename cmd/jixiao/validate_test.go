@@ -66,4 +66,7 @@ func TestValidateUsageAndIOErrors(t *testing.T) {
 	require.Contains(t, stderr, "missing.json")
 	code, _, _ = runCmd("validate", "--no-such-flag", "x.json")
 	require.Equal(t, 2, code)
+	code, _, stderr = runCmd("validate", "-h")
+	require.Equal(t, 0, code)
+	require.Contains(t, stderr, "usage: jixiao validate")
 }
