@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 )
 
@@ -30,7 +31,12 @@ func Path(name string) string { return filepath.Join(Dir(), filepath.FromSlash(n
 // be compared with any diff tool, and fails the test.
 func Assert(t testing.TB, name string, got []byte) {
 	t.Helper()
-	path := Path(name)
+	assertIn(t, Dir(), name, got)
+}
+
+func assertIn(t testing.TB, dir, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(dir, filepath.FromSlash(name))
 	if *Update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -67,7 +73,7 @@ func firstDifference(want, got []byte) string {
 			g = gl[i]
 		}
 		if !bytes.Equal(w, g) {
-			return "line " + itoa(i+1) + ":\n  want: " + clip(w) + "\n  got:  " + clip(g)
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + clip(w) + "\n  got:  " + clip(g)
 		}
 	}
 	return "lengths differ"
@@ -79,18 +85,4 @@ func clip(b []byte) string {
 		return string(b[:max]) + "…"
 	}
 	return string(b)
-}
-
-func itoa(i int) string {
-	var b [20]byte
-	n := len(b)
-	for {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-		if i == 0 {
-			break
-		}
-	}
-	return string(b[n:])
 }
