@@ -234,7 +234,11 @@ func TestBinderBookmarksInPDF(t *testing.T) {
 	for i, k := range outlines[0].Kids {
 		require.Equal(t, fmt.Sprintf("%d. %s", i+1, book.Forms[i].Project), k.Title)
 		require.Contains(t, pages[k.Page-1], book.Forms[i].Project)
-		require.Contains(t, pages[k.Page-1], "本表第 1 页", "bookmark %d opens page %d", i+1, k.Page)
+		// A form of one page has no 本表第 n 页; a longer one must open
+		// on its first.
+		if strings.Contains(pages[k.Page-1], "本表第") {
+			require.Contains(t, pages[k.Page-1], "本表第 1 页", "bookmark %d opens page %d", i+1, k.Page)
+		}
 	}
 	require.Equal(t, outlines[0].Kids[0].Page, outlines[0].Page)
 
