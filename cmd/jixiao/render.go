@@ -8,8 +8,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
 
 	"jixiao/fonts"
@@ -107,17 +110,37 @@ func renderCmd(file, out, outDir string, formN int, project string, allowMissing
 	if err := reportMissing(missing, allowMissing, "render", stderr); err != nil {
 		return err
 	}
-	pdfs := make([][]byte, len(picked))
+	dates := make([]time.Time, len(picked))
 	for k, i := range picked {
-		date, err := documentDate(book.Forms[i].Year)
-		if err != nil {
+		if dates[k], err = documentDate(book.Forms[i].Year); err != nil {
 			return err
 		}
-		b, err := render.Bytes(docs[k], set, render.Options{Creator: "jixiao " + version, Date: date, AllowMissing: allowMissing})
-		if err != nil {
-			return fmt.Errorf("forms[%d]: %w", i, err)
+	}
+	// Each PDF costs about 15 ms, most of it fpdf's per-font work, and the
+	// documents are independent: draw them on every CPU. The first error in
+	// form order is the one reported, whatever the timing.
+	pdfs := make([][]byte, len(picked))
+	errs := make([]error, len(picked))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(picked)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				pdfs[k], errs[k] = render.Bytes(docs[k], set, render.Options{Creator: "jixiao " + version, Date: dates[k], AllowMissing: allowMissing})
+			}
+		}()
+	}
+	for k := range picked {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	for k, i := range picked {
+		if errs[k] != nil {
+			return fmt.Errorf("forms[%d]: %w", i, errs[k])
 		}
-		pdfs[k] = b
 	}
 	if outDir == "" {
 		return writeOutput(out, stdout, func(w io.Writer) error {
