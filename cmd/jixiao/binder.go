@@ -89,15 +89,17 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	var fields []fonts.Field
+	// Form by form, so that the fields of 10,000 forms are never listed at
+	// once; the result is Check of them all (its paths are per form).
+	var missing []fonts.Missing
 	for i := range book.Forms {
-		fields = append(fields, formFields(&book.Forms[i], fmt.Sprintf("forms[%d]", i))...)
+		missing = append(missing, set.Check(formFields(&book.Forms[i], fmt.Sprintf("forms[%d]", i)))...)
 	}
-	if err := checkCoverage(set, fields, bf.allowMissing, "binder", stderr); err != nil {
+	if err := reportMissing(missing, bf.allowMissing, "binder", stderr); err != nil {
 		return err
 	}
 	reported := map[rune]bool{}
-	for _, m := range set.Check(fields) {
+	for _, m := range missing {
 		reported[m.Rune] = true
 	}
 
