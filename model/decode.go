@@ -43,9 +43,27 @@ func (p Position) String() string {
 }
 
 // Source remembers where each field of a decoded book came from, so that
-// validation problems can name the line of the file.
+// validation problems can name the line of the file. It is kept compact (a
+// line and column per field, no strings) because a binder's book may hold
+// ten thousand forms.
 type Source struct {
-	pos map[string]Position // field path → position of its value
+	file  string
+	root  pos
+	top   [3]pos // bookKeys
+	forms []formPos
+}
+
+type pos struct{ line, col int32 }
+
+type formPos struct {
+	self   pos
+	fields [14]pos // formKeys
+	rows   []rowPos
+}
+
+type rowPos struct {
+	self   pos
+	fields [5]pos // indicatorKeys
 }
 
 // Position returns where the value at path (as in "forms[2].indicators[5].level2")
@@ -55,8 +73,8 @@ func (s *Source) Position(path string) (Position, bool) {
 		return Position{}, false
 	}
 	for p := path; ; {
-		if pos, ok := s.pos[p]; ok {
-			return pos, true
+		if at := s.slot(p, false); at != nil && at.line > 0 {
+			return Position{File: s.file, Line: int(at.line), Col: int(at.col)}, true
 		}
 		if p == "" {
 			return Position{}, false
@@ -67,6 +85,78 @@ func (s *Source) Position(path string) (Position, bool) {
 		}
 		p = p[:i]
 	}
+}
+
+// slot returns where the position of path is kept, or nil for a path that
+// names no field. With grow, the lists of forms and rows are extended to
+// hold it.
+func (s *Source) slot(path string, grow bool) *pos {
+	if path == "" {
+		return &s.root
+	}
+	rest, ok := strings.CutPrefix(path, "forms[")
+	if !ok {
+		if k := indexOf(bookKeys, path); k >= 0 {
+			return &s.top[k]
+		}
+		return nil
+	}
+	i, rest, ok := cutIndex(rest)
+	if !ok {
+		return nil
+	}
+	if i >= len(s.forms) {
+		if !grow {
+			return nil
+		}
+		s.forms = append(s.forms, make([]formPos, i+1-len(s.forms))...)
+	}
+	f := &s.forms[i]
+	if rest == "" {
+		return &f.self
+	}
+	key, ok := strings.CutPrefix(rest, ".")
+	if !ok {
+		return nil
+	}
+	rest, ok = strings.CutPrefix(key, "indicators[")
+	if !ok {
+		if k := indexOf(formKeys, key); k >= 0 {
+			return &f.fields[k]
+		}
+		return nil
+	}
+	j, rest, ok := cutIndex(rest)
+	if !ok {
+		return nil
+	}
+	if j >= len(f.rows) {
+		if !grow {
+			return nil
+		}
+		f.rows = append(f.rows, make([]rowPos, j+1-len(f.rows))...)
+	}
+	r := &f.rows[j]
+	if rest == "" {
+		return &r.self
+	}
+	if k := indexOf(indicatorKeys, strings.TrimPrefix(rest, ".")); k >= 0 && rest[0] == '.' {
+		return &r.fields[k]
+	}
+	return nil
+}
+
+// cutIndex reads "12]…" into 12 and "…".
+func cutIndex(s string) (int, string, bool) {
+	end := strings.IndexByte(s, ']')
+	if end <= 0 {
+		return 0, "", false
+	}
+	i, err := strconv.Atoi(s[:end])
+	if err != nil || i < 0 {
+		return 0, "", false
+	}
+	return i, s[end+1:], true
 }
 
 // DecodeError lists every problem found while decoding a file.
@@ -106,17 +196,17 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 	if format == FormatAuto {
 		format = detectFormat(name, src)
 	}
+	d := &decoder{src: &Source{file: name}, file: name, json: format == FormatJSON}
 	var root *node
 	var err error
 	if format == FormatJSON {
-		root, err = parseJSON(src)
+		root, err = parseJSON(src, d.formItem)
 	} else {
 		root, err = parseYAML(src)
 	}
 	if err != nil {
-		return nil, nil, &DecodeError{File: name, Problems: []string{err.Error()}}
+		return nil, nil, &DecodeError{File: name, Problems: append(d.problems, err.Error())}
 	}
-	d := &decoder{src: &Source{pos: map[string]Position{}}, file: name, json: format == FormatJSON}
 	book := d.root(root)
 	if len(d.problems) > 0 {
 		return nil, nil, &DecodeError{File: name, Problems: d.problems}
@@ -247,6 +337,7 @@ type decoder struct {
 	file     string
 	json     bool // JSON is explicit about types; YAML's unquoted 2024 may stand for text
 	problems []string
+	forms    []Form // a book's forms, decoded as they are parsed
 }
 
 func (d *decoder) errorf(n *node, path, format string, args ...any) {
@@ -264,7 +355,9 @@ func (d *decoder) errorf(n *node, path, format string, args ...any) {
 }
 
 func (d *decoder) mark(path string, n *node) {
-	d.src.pos[path] = Position{File: d.file, Line: n.line, Col: n.col}
+	if at := d.src.slot(path, true); at != nil {
+		*at = pos{int32(n.line), int32(n.col)}
+	}
 }
 
 var (
@@ -352,19 +445,30 @@ func (d *decoder) book(n *node) *Book {
 				d.errorf(v, p, "expected a list of forms, got %s", v.describe())
 				return
 			}
-			b.Forms = make([]Form, 0, len(v.items))
-			for i, item := range v.items {
-				ip := fmt.Sprintf("forms[%d]", i)
-				d.mark(ip, item)
-				if item.kind != objectNode {
-					d.errorf(item, ip, "expected a form object, got %s", item.describe())
-					continue
+			if !v.streamed {
+				for i, item := range v.items {
+					d.formItem(i, item)
 				}
-				b.Forms = append(b.Forms, d.form(item, ip))
+			}
+			b.Forms = d.forms
+			if b.Forms == nil {
+				b.Forms = []Form{}
 			}
 		}
 	})
 	return b
+}
+
+// formItem decodes item i of a book's forms list (called by the JSON
+// parser as each form is read, or by book for YAML).
+func (d *decoder) formItem(i int, item *node) {
+	ip := "forms[" + strconv.Itoa(i) + "]"
+	d.mark(ip, item)
+	if item.kind != objectNode {
+		d.errorf(item, ip, "expected a form object, got %s", item.describe())
+		return
+	}
+	d.forms = append(d.forms, d.form(item, ip))
 }
 
 func (d *decoder) form(n *node, path string) Form {

@@ -150,14 +150,34 @@ func TestDecodeNormalisesValues(t *testing.T) {
 func TestSourcePositions(t *testing.T) {
 	_, src, err := Decode(readTestdata(t, "form.json"), "form.json", FormatAuto)
 	require.NoError(t, err)
-	pos, ok := src.Position("forms[0].indicators[7].level2")
-	require.True(t, ok)
-	require.Equal(t, "form.json", pos.File)
-	require.Greater(t, pos.Line, 20)
-	// an unknown deeper path falls back to its parent
-	pos2, ok := src.Position("forms[0].indicators[7].level2.x")
-	require.True(t, ok)
-	require.Equal(t, pos, pos2)
+	at := func(path string) string {
+		p, ok := src.Position(path)
+		require.True(t, ok, path)
+		return p.String()
+	}
+	require.Equal(t, "form.json:67:17", at("forms[0].indicators[7].level2"))
+	require.Equal(t, "form.json:65:5", at("forms[0].indicators[7]"))
+	require.Equal(t, "form.json:15:17", at("forms[0].indicators"))
+	require.Equal(t, "form.json:6:14", at("forms[0].project"))
+	require.Equal(t, "form.json:1:1", at("forms[0]"))
+	// paths that name nothing fall back to the closest value that exists
+	require.Equal(t, "form.json:67:17", at("forms[0].indicators[7].level2.x"))
+	require.Equal(t, "form.json:15:17", at("forms[0].indicators[99].level1"))
+	require.Equal(t, "form.json:1:1", at("forms[0].nosuchkey"))
+	require.Equal(t, "form.json:1:1", at("forms[5]"))
+
+	book := `{"year": 2024,
+ "forms": [
+  {"unit": "a"},
+  {"unit": "b"}]}`
+	_, src, err = Decode([]byte(book), "book.json", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, "book.json:1:10", at("year"))
+	require.Equal(t, "book.json:4:12", at("forms[1].unit"))
+	require.Equal(t, "book.json:4:3", at("forms[1].project"))
+	var nilSource *Source
+	_, ok := nilSource.Position("forms[0]")
+	require.False(t, ok)
 }
 
 func TestReadFileRefusesDevices(t *testing.T) {

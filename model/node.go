@@ -22,6 +22,7 @@ type node struct {
 	items     []*node // array
 	text      string  // scalar: the text (strings unquoted, numbers as written)
 	scalar    scalarType
+	streamed  bool // array: its items went to jsonParser.each and were not kept
 }
 
 type nodeKind uint8
@@ -75,10 +76,14 @@ type jsonParser struct {
 	src       []byte
 	off       int
 	line, col int
+	// each, when set, receives the items of the top-level "forms" list one
+	// at a time as they are parsed, and the list keeps none of them: a book
+	// of ten thousand forms is decoded form by form, never held as a tree.
+	each func(i int, item *node)
 }
 
-func parseJSON(src []byte) (*node, error) {
-	p := &jsonParser{src: src, line: 1, col: 1}
+func parseJSON(src []byte, each func(i int, item *node)) (*node, error) {
+	p := &jsonParser{src: src, line: 1, col: 1, each: each}
 	p.skipSpace()
 	if p.off >= len(p.src) {
 		return nil, p.errorf("the file has no JSON value")
@@ -141,7 +146,7 @@ func (p *jsonParser) value(depth int) (*node, error) {
 	case c == '{':
 		return p.object(depth)
 	case c == '[':
-		return p.array(depth)
+		return p.array(depth, nil)
 	case c == '"':
 		s, err := p.str()
 		if err != nil {
@@ -235,7 +240,12 @@ func (p *jsonParser) object(depth int) (*node, error) {
 		}
 		p.advance(1)
 		p.skipSpace()
-		v, err := p.value(depth + 1)
+		var v *node
+		if depth == 0 && k == "forms" && p.each != nil && p.off < len(p.src) && p.src[p.off] == '[' {
+			v, err = p.array(depth+1, p.each)
+		} else {
+			v, err = p.value(depth + 1)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -257,8 +267,10 @@ func (p *jsonParser) object(depth int) (*node, error) {
 	}
 }
 
-func (p *jsonParser) array(depth int) (*node, error) {
-	n := &node{kind: arrayNode, line: p.line, col: p.col}
+// array parses a list; with each, items are handed over instead of kept.
+func (p *jsonParser) array(depth int, each func(int, *node)) (*node, error) {
+	n := &node{kind: arrayNode, line: p.line, col: p.col, streamed: each != nil}
+	count := 0
 	p.advance(1)
 	p.skipSpace()
 	if p.off < len(p.src) && p.src[p.off] == ']' {
@@ -271,7 +283,12 @@ func (p *jsonParser) array(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.items = append(n.items, v)
+		if each != nil {
+			each(count, v)
+			count++
+		} else {
+			n.items = append(n.items, v)
+		}
 		p.skipSpace()
 		if p.off >= len(p.src) {
 			return nil, p.errorf("unexpected end of file inside a list (the JSON is truncated)")
