@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"jixiao/fonts"
+	"jixiao/golden"
 	"jixiao/layout"
 )
 
@@ -201,25 +202,11 @@ func TestNothingOnStdout(t *testing.T) {
 
 // --- external tools ---
 
-// tool returns the path of an external program. When it is missing the test
-// is skipped, or fails if JIXIAO_REQUIRE_TOOLS=1 (as in CI).
-func tool(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("JIXIAO_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (JIXIAO_REQUIRE_TOOLS=1) but not installed: %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
-
 // runTool runs an external program on the PDF b (written to a temporary
 // file) and returns its standard output.
 func runTool(t testing.TB, b []byte, name string, args ...string) string {
 	t.Helper()
-	path := tool(t, name)
+	path := golden.Tool(t, name)
 	file := filepath.Join(t.TempDir(), "x.pdf")
 	if err := os.WriteFile(file, b, 0o644); err != nil {
 		t.Fatal(err)

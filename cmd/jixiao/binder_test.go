@@ -35,20 +35,6 @@ func binderRun(args ...string) (int, []byte, string) {
 	return code, out.Bytes(), errb.String()
 }
 
-// binderTool returns the path of an external tool, skipping the test when
-// it is missing unless JIXIAO_REQUIRE_TOOLS=1 (as in CI) makes that a failure.
-func binderTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("JIXIAO_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (JIXIAO_REQUIRE_TOOLS=1): %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
-
 func TestBinderCommandExample(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "")
 	dir := t.TempDir()
@@ -80,8 +66,8 @@ var footerRE = regexp.MustCompile(`第 (\d+) 页 共 (\d+) 页`)
 // readBinder extracts the text of every page and the contents' entries.
 func readBinder(t *testing.T, pdf string) (pages []string, toc []tocEntry) {
 	t.Helper()
-	pdftotext := binderTool(t, "pdftotext")
-	pdfinfo := binderTool(t, "pdfinfo")
+	pdftotext := golden.Tool(t, "pdftotext")
+	pdfinfo := golden.Tool(t, "pdfinfo")
 	info, err := exec.Command(pdfinfo, pdf).Output()
 	require.NoError(t, err)
 	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
@@ -169,7 +155,7 @@ func TestBinderContentsMatchPDF(t *testing.T) {
 // the order of the page's annotations.
 func binderLinks(t *testing.T, pdf string, p int) []int {
 	t.Helper()
-	qpdf := binderTool(t, "qpdf")
+	qpdf := golden.Tool(t, "qpdf")
 	out, err := exec.Command(qpdf, "--json", "--json-key=pages", pdf).Output()
 	require.NoError(t, err)
 	var doc struct {
@@ -196,7 +182,7 @@ func binderLinks(t *testing.T, pdf string, p int) []int {
 // qpdfJSON returns the outlines and page labels qpdf reads from pdf.
 func qpdfJSON(t *testing.T, pdf string) (outlines []qpdfOutline, labels []map[string]any) {
 	t.Helper()
-	qpdf := binderTool(t, "qpdf")
+	qpdf := golden.Tool(t, "qpdf")
 	out, err := exec.Command(qpdf, "--json", "--json-key=outlines", "--json-key=pagelabels", pdf).Output()
 	require.NoError(t, err)
 	var doc struct {
