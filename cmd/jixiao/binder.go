@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -48,10 +50,16 @@ func runBinder(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			"contents (目录) with links, the forms numbered 第 N 页 共 M 页, and bookmarks.\n"+
 			"With --duplex every form starts on a right-hand page; blank pages are\n"+
 			"inserted where needed and counted, but show no page number.\n"+
+			"The binder's year (on the cover and in the PDF's title) is the year of the\n"+
+			"first input (of its book, else of its form); a form of another year is\n"+
+			"printed, with a warning naming its file and line.\n"+
 			"Exit status: 0 printed, 1 the input has problems, 2 usage or I/O error.\n\noptions:")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
 	if err != nil {
 		return 2
 	}
@@ -77,6 +85,9 @@ func runBinder(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 
 func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error {
 	start := time.Now() // for the summary on stderr only
+	if err := checkOutput(bf.out, files); err != nil {
+		return usageProblem(err.Error())
+	}
 	opt, err := bf.layout.options()
 	if err != nil {
 		return err
@@ -85,22 +96,31 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	book, err := loadBinderBook(files, stderr)
+	inputs, err := readInputs(files, stderr)
+	if err != nil {
+		return err
+	}
+	// A directory given stands for its files: none of them may be the output.
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.Path
+	}
+	if err := checkOutput(bf.out, paths); err != nil {
+		return usageProblem(err.Error())
+	}
+	book, err := bindInputs(inputs, stderr)
 	if err != nil {
 		return err
 	}
 	// Form by form, so that the fields of 10,000 forms are never listed at
-	// once; the result is Check of them all (its paths are per form).
+	// once.
+	check := newGlyphCheck(set, bf.allowMissing, "binder", stderr)
 	var missing []fonts.Missing
 	for i := range book.Forms {
-		missing = append(missing, set.Check(formFields(&book.Forms[i], fmt.Sprintf("forms[%d]", i)))...)
+		missing = append(missing, check.fields(formFields(&book.Forms[i], fmt.Sprintf("forms[%d]", i)))...)
 	}
-	if err := reportMissing(missing, bf.allowMissing, "binder", stderr); err != nil {
+	if err := check.report(missing); err != nil {
 		return err
-	}
-	reported := map[rune]bool{}
-	for _, m := range missing {
-		reported[m.Rune] = true
 	}
 
 	bar := newProgressBar(stderr, bf.progress)
@@ -118,15 +138,24 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	}
 	bl := &st.BinderLayout
 	bar.finish(fmt.Sprintf("; writing %d pages", st.NumPages))
-	// The cover and contents are at hand; the footers are checked as the
-	// renderer reads the form pages, before anything is written.
-	if err := checkCoverage(set, binderOwnText(bl, reported), bf.allowMissing, "binder", stderr); err != nil {
+	// The cover and contents are at hand (the stream's Document holds only
+	// them); the footers are checked as the renderer reads the form pages,
+	// before anything is written.
+	missing = nil
+	for i, p := range bl.Pages {
+		prefix := "binder.contents"
+		if i == 0 {
+			prefix = "binder.cover"
+		}
+		missing = append(missing, check.items(prefix, p.Items, "")...)
+	}
+	if err := check.report(missing); err != nil {
 		return err
 	}
 	pages := func(yield func(int, *layout.Page) error) error {
 		return st.Pages(func(i int, p *layout.Page) error {
 			if i >= bl.FormFirst {
-				if err := checkFooter(set, p, reported, bf.allowMissing, stderr); err != nil {
+				if err := check.report(check.items("binder", p.Items, "footer")); err != nil {
 					return err
 				}
 			}
@@ -157,28 +186,6 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	return nil
 }
 
-// checkFooter reports the characters of a form page's footer that no font
-// draws, once each: an error, or with allowMissing a warning. Characters in
-// reported have been reported already; those found here are added.
-func checkFooter(set *fonts.Set, p *layout.Page, reported map[rune]bool, allowMissing bool, stderr io.Writer) error {
-	var missing []fonts.Missing
-	for _, it := range p.Items {
-		if it.Kind != layout.Text || it.Field != "footer" {
-			continue
-		}
-		for _, r := range it.Text {
-			if reported[r] {
-				continue
-			}
-			if _, ok := set.Face(it.Role, r); !ok {
-				reported[r] = true
-				missing = append(missing, fonts.Missing{Path: "binder.footer", Rune: r})
-			}
-		}
-	}
-	return reportMissing(missing, allowMissing, "binder", stderr)
-}
-
 // countingWriter counts the bytes written through it.
 type countingWriter struct {
 	w io.Writer
@@ -191,72 +198,43 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// binderOwnText lists the text the binder draws besides the forms' (cover,
-// contents, footers), so that a font lacking some of it is reported like a
-// form's text. Characters already reported for the forms are left out.
-func binderOwnText(bl *layout.BinderLayout, reported map[rune]bool) []fonts.Field {
-	var out []fonts.Field
-	drop := func(r rune) rune {
-		if reported[r] {
-			return -1
-		}
-		return r
-	}
-	for i, p := range bl.Pages {
-		path := "binder.footer"
-		switch {
-		case i == 0:
-			path = "binder.cover"
-		case i < bl.FormFirst:
-			path = "binder.contents"
-		}
-		for _, it := range p.Items {
-			if it.Kind == layout.Text && (i < bl.FormFirst || it.Field == "footer") {
-				out = append(out, fonts.Field{Path: path, Text: strings.Map(drop, it.Text), Role: it.Role})
-			}
-		}
-	}
-	return out
-}
-
-// loadBinderBook reads every input into one book, in the order given, and
-// validates each input. Problems of severity error stop with exit status 1,
-// all of them listed; warnings are printed to stderr.
-func loadBinderBook(files []string, stderr io.Writer) (*model.Book, error) {
-	inputs, err := model.ReadInputs(files)
-	if err != nil {
-		if model.IsContentError(err) {
-			return nil, inputProblem(strings.Split(err.Error(), "\n")...)
-		}
-		return nil, usageProblem(strings.Split(err.Error(), "\n")...)
-	}
+// bindInputs puts the forms of the inputs into one book, in the order
+// given. The binder's year is the first input's (its book's year, else its
+// first form's); each form of another year is printed, with a warning
+// naming where its year was read.
+func bindInputs(inputs []model.Input, stderr io.Writer) (*model.Book, error) {
 	book := &model.Book{}
-	var errs []string
 	for _, in := range inputs {
-		for _, p := range model.Validate(in.Book, in.Source) {
-			s := p.String()
-			if p.Pos.File == "" {
-				s = in.Path + ": " + s
-			}
-			if p.Severity == model.Error {
-				errs = append(errs, s)
-			} else {
-				fmt.Fprintf(stderr, "jixiao binder: %s\n", s)
-			}
-		}
-		if book.Year == 0 {
-			book.Year = in.Book.Year
-		}
 		if book.Title == "" {
 			book.Title = in.Book.Title
 		}
 		book.Forms = append(book.Forms, in.Book.Forms...)
 	}
-	if len(errs) > 0 {
-		return nil, inputProblem(append(errs, fmt.Sprintf("%d problem(s); nothing was printed (run jixiao validate to see them all)", len(errs)))...)
-	}
 	if len(book.Forms) == 0 {
 		return nil, inputProblem("the inputs hold no forms")
+	}
+	first := inputs[0]
+	book.Year = first.Book.Year
+	if book.Year == 0 && len(first.Book.Forms) > 0 {
+		book.Year = first.Book.Forms[0].Year
+	}
+	for _, in := range inputs {
+		for j := range in.Book.Forms {
+			year := in.Book.Forms[j].Year
+			if year == book.Year || year == 0 {
+				continue
+			}
+			if in.Book.Year == book.Year && in.Book.Year != 0 {
+				continue // validation has warned: the form is not of its book's year
+			}
+			p := model.Problem{Path: fmt.Sprintf("forms[%d].year", j), Severity: model.Warning,
+				Message: fmt.Sprintf("the form is of %d but the binder is of %d (the year of the first input, %s): the cover says %d", year, book.Year, first.Path, book.Year)}
+			p.Pos, _ = in.Source.Position(p.Path)
+			if p.Pos.File == "" {
+				p.Pos.File = in.Path
+			}
+			fmt.Fprintln(stderr, p)
+		}
 	}
 	return book, nil
 }

@@ -368,44 +368,185 @@ func BenchmarkBinderPDF18(b *testing.B)   { benchmarkBinderPDF(b, 18, 18) }
 func BenchmarkBinderPDF170(b *testing.B)  { benchmarkBinderPDF(b, 17, 170) }
 func BenchmarkBinderPDF1000(b *testing.B) { benchmarkBinderPDF(b, 18, 1000) }
 
-func TestBinderOwnText(t *testing.T) {
-	text := func(s, field string, role layout.Role) layout.Item {
-		return layout.Item{Kind: layout.Text, Text: s, Field: field, Role: role}
-	}
-	bl := &layout.BinderLayout{Document: &layout.Document{Pages: []*layout.Page{
-		{Items: []layout.Item{text("2024年度", "year", layout.Body), {Kind: layout.Rule}}},
-		{Items: []layout.Item{text("目　录", "title", layout.Title), text("企业退休人员体检费𠮷", "project", layout.Body)}},
-		{Items: []layout.Item{text("企业退休人员体检费𠮷", "overview", layout.Body), text("第 1 页 共 1 页", "footer", layout.Body)}},
-	}}, FormFirst: 2}
-	got := binderOwnText(bl, map[rune]bool{'𠮷': true})
-	require.Equal(t, []fonts.Field{
-		{Path: "binder.cover", Text: "2024年度", Role: layout.Body},
-		{Path: "binder.contents", Text: "目　录", Role: layout.Title},
-		{Path: "binder.contents", Text: "企业退休人员体检费", Role: layout.Body},
-		{Path: "binder.footer", Text: "第 1 页 共 1 页", Role: layout.Body},
-	}, got)
-}
-
-// TestCheckFooter: a character of a footer that no font draws is reported
-// once, as an error or with --allow-missing as a warning; other fields of
-// the page are not its business.
-func TestCheckFooter(t *testing.T) {
+// TestGlyphCheck: the model's fields are reported per (path, character);
+// the texts layout adds only for characters not reported yet, once each,
+// named after the item's field; with --allow-missing as warnings.
+func TestGlyphCheck(t *testing.T) {
 	set, err := fonts.DefaultSet()
 	require.NoError(t, err)
-	page := &layout.Page{Items: []layout.Item{
-		{Kind: layout.Text, Text: "第 1 页 共 𠮷 页", Field: "footer"},
-		{Kind: layout.Text, Text: "\u0007", Field: "overview"},
-	}}
+	text := func(s, field string) layout.Item {
+		return layout.Item{Kind: layout.Text, Text: s, Field: field, Role: layout.Body}
+	}
 	var stderr bytes.Buffer
-	err = checkFooter(set, page, map[rune]bool{}, false, &stderr)
+	g := newGlyphCheck(set, false, "binder", &stderr)
+	got := g.fields([]fonts.Field{
+		{Path: "forms[0].overview", Text: "吉𠮷\n𠮷"},
+		{Path: "forms[1].overview", Text: "𠮷"},
+	})
+	require.Equal(t, []fonts.Missing{{Path: "forms[0].overview", Rune: '𠮷'}, {Path: "forms[1].overview", Rune: '𠮷'}}, got)
+	page := []layout.Item{
+		text("第 1 页 共 𠮷 页", "footer"), text("\u0007\u0007", "overview"), {Kind: layout.Rule},
+		text("\u0008", ""), text("\u0007", "label"),
+	}
+	require.Empty(t, g.items("binder", page, "footer"), "𠮷 was reported with the fields")
+	require.Equal(t, []fonts.Missing{{Path: "forms[0].overview", Rune: 7}, {Path: "forms[0].text", Rune: 8}}, g.items("forms[0]", page, ""))
+	require.Empty(t, g.items("forms[1]", page, ""))
+
+	g = newGlyphCheck(set, false, "binder", &stderr)
+	err = g.report(g.items("binder", page, "footer"))
 	require.Error(t, err)
 	require.Equal(t, 1, report(&stderr, "binder", err))
-	require.Contains(t, stderr.String(), "binder.footer: U+20BB7")
+	require.Contains(t, stderr.String(), "no font has binder.footer: U+20BB7")
 	require.NotContains(t, stderr.String(), "U+0007")
 
 	stderr.Reset()
-	reported := map[rune]bool{}
-	require.NoError(t, checkFooter(set, page, reported, true, &stderr))
-	require.NoError(t, checkFooter(set, page, reported, true, &stderr))
+	g = newGlyphCheck(set, true, "binder", &stderr)
+	require.NoError(t, g.report(g.items("binder", page, "footer")))
+	require.NoError(t, g.report(g.items("binder", page, "footer")))
 	require.Equal(t, 1, strings.Count(stderr.String(), "warning: no font has binder.footer: U+20BB7"), stderr.String())
+}
+
+// TestBinderCoverGlyphs: the book's title is no form's field; a character
+// of it no font has is found on the cover.
+func TestBinderCoverGlyphs(t *testing.T) {
+	dir := t.TempDir()
+	book, err := model.ReadFile(binderExample)
+	require.NoError(t, err)
+	book.Title = "吉𠮷" + book.Title
+	in := filepath.Join(dir, "b.json")
+	writeBook(t, in, book)
+	out := filepath.Join(dir, "b.pdf")
+	code, _, stderr := binderRun("binder", in, "-o", out)
+	require.Equal(t, 1, code, stderr)
+	require.Regexp(t, `no font has binder\.cover\.\w+: U\+20BB7`, stderr)
+	require.NoFileExists(t, out)
+	code, _, stderr = binderRun("binder", in, "-o", out, "--allow-missing")
+	require.Equal(t, 0, code, stderr)
+	require.Regexp(t, `warning: no font has binder\.cover\.\w+: U\+20BB7`, stderr)
+}
+
+// TestBinderRefusesInputAsOutput: -o naming an input (given, or in a
+// directory given) or a directory is refused and the inputs are kept.
+func TestBinderRefusesInputAsOutput(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(binderExample)
+	require.NoError(t, err)
+	in := filepath.Join(dir, "in")
+	require.NoError(t, os.Mkdir(in, 0o755))
+	b := filepath.Join(in, "b.json")
+	require.NoError(t, os.WriteFile(b, src, 0o644))
+	for _, args := range [][]string{
+		{"binder", b, "-o", b},
+		{"binder", in, "-o", b},
+		{"binder", b, "-o", in},
+	} {
+		code, stdout, stderr := binderRun(args...)
+		require.Equal(t, 2, code, "%v: %s", args, stderr)
+		require.Empty(t, stdout)
+		require.Contains(t, stderr, "cannot write", "%v", args)
+		got, err := os.ReadFile(b)
+		require.NoError(t, err)
+		require.True(t, bytes.Equal(src, got), "%v changed the input", args)
+	}
+	es, err := os.ReadDir(in)
+	require.NoError(t, err)
+	require.Len(t, es, 1)
+}
+
+// TestBinderMixedYears: a form of another year than the binder's (the first
+// input's) is printed, with a warning naming its file, line and path.
+func TestBinderMixedYears(t *testing.T) {
+	dir := t.TempDir()
+	book, err := model.ReadFile(binderExample)
+	require.NoError(t, err)
+	f := book.Forms[3]
+	f.Year = 2023
+	data, err := json.MarshalIndent(f, "", "  ")
+	require.NoError(t, err)
+	other := filepath.Join(dir, "f2023.json")
+	require.NoError(t, os.WriteFile(other, data, 0o644))
+	out := filepath.Join(dir, "b.pdf")
+
+	code, _, stderr := binderRun("binder", binderExample, other, "-o", out)
+	require.Equal(t, 0, code, stderr)
+	require.Regexp(t, `(?m)^`+regexp.QuoteMeta(other)+`:\d+:\d+: warning: forms\[0\]\.year: .*2023.*2024`, stderr)
+	require.Equal(t, 1, strings.Count(stderr, "warning: forms[0].year"), stderr)
+	require.FileExists(t, out)
+
+	// The first input decides: the other way round, the example's 18 forms
+	// are each warned about.
+	code, _, stderr = binderRun("binder", other, binderExample, "-o", out)
+	require.Equal(t, 0, code, stderr)
+	require.Equal(t, 18, strings.Count(stderr, ": warning: forms["), stderr)
+	require.Contains(t, stderr, binderExample+":")
+
+	_, _, usage := binderRun("binder", "-h")
+	require.Contains(t, usage, "first")
+	require.Contains(t, usage, "year")
+}
+
+// TestProblemsPrinted: jixiao render and jixiao binder print each problem
+// of the input as validate does (FILE:LINE:COL first), the same lines;
+// errors stop with exit 1, warnings do not.
+func TestProblemsPrinted(t *testing.T) {
+	dir := t.TempDir()
+	book, err := model.ReadFile(binderExample)
+	require.NoError(t, err)
+	book.Forms = book.Forms[:2]
+	book.Forms[1].Indicators[0].HalfYear = "" // a warning
+	warn := filepath.Join(dir, "warn.json")
+	writeBook(t, warn, book)
+	book.Forms[0].Unit = "" // an error
+	bad := filepath.Join(dir, "bad.json")
+	writeBook(t, bad, book)
+
+	want := func(path string) (lines []string, errs int) {
+		b, src, err := model.ReadFileSource(path)
+		require.NoError(t, err)
+		for _, p := range model.Validate(b, src) {
+			require.True(t, strings.HasPrefix(p.String(), path+":"), p.String())
+			lines = append(lines, p.String())
+			if p.Severity == model.Error {
+				errs++
+			}
+		}
+		return lines, errs
+	}
+	out := filepath.Join(dir, "x.pdf")
+	for _, c := range []struct {
+		file string
+		code int
+	}{{warn, 0}, {bad, 1}} {
+		lines, errs := want(c.file)
+		require.NotEmpty(t, lines)
+		require.Equal(t, c.code == 1, errs > 0)
+		for _, args := range [][]string{
+			{"render", c.file, "--form", "2", "-o", out},
+			{"binder", c.file, "-o", out},
+		} {
+			code, _, stderr := binderRun(args...)
+			require.Equal(t, c.code, code, "%v: %s", args, stderr)
+			got := strings.Split(stderr, "\n")
+			for _, l := range lines {
+				require.Contains(t, got, l, "%v", args)
+			}
+		}
+	}
+	// A file that does not decode: every problem, exit 1.
+	broken := filepath.Join(dir, "broken.json")
+	require.NoError(t, os.WriteFile(broken, []byte(`{"forms": [{"year": "x", "nope": 1}]}`), 0o644))
+	for _, cmd := range []string{"render", "binder"} {
+		code, _, stderr := binderRun(cmd, broken, "-o", out)
+		require.Equal(t, 1, code, stderr)
+		require.Regexp(t, `(?m)^`+regexp.QuoteMeta(broken)+`:1:\d+: .*year`, stderr)
+		require.Regexp(t, `(?m)^`+regexp.QuoteMeta(broken)+`:1:\d+: .*nope`, stderr)
+	}
+}
+
+func writeBook(t *testing.T, path string, b *model.Book) {
+	t.Helper()
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, model.EncodeJSON(f, b))
+	require.NoError(t, f.Close())
 }

@@ -44,28 +44,59 @@ func report(stderr io.Writer, cmd string, err error) int {
 	return e.code
 }
 
-// loadBook reads a book or a single form and validates it. Problems of
-// severity error stop with exit status 1; warnings are printed to stderr.
-func loadBook(path, cmd string, stderr io.Writer) (*model.Book, error) {
-	book, src, err := model.ReadFileSource(path)
-	if err != nil {
-		if model.IsContentError(err) {
-			return nil, inputProblem(strings.Split(err.Error(), "\n")...)
-		}
-		return nil, usageProblem(err.Error())
-	}
-	var errs []string
-	for _, p := range model.Validate(book, src) {
-		if p.Severity == model.Error {
-			errs = append(errs, p.String())
+// readInputs reads the files (a directory stands for its .json, .yaml and
+// .yml files in name order) and validates each input. Every problem is
+// printed to stderr as it is (FILE:LINE:COL: …, as jixiao validate prints
+// it), those of every file: a file that does not decode, or a problem of
+// severity error, stops with exit status 1 once all are listed; warnings
+// do not stop. A file that cannot be read is a usage error (exit status 2).
+func readInputs(files []string, stderr io.Writer) ([]model.Input, error) {
+	inputs, err := model.ReadInputs(files)
+	var unread []string
+	for _, e := range leafErrors(err) {
+		var de *model.DecodeError
+		if errors.As(e, &de) {
+			fmt.Fprintln(stderr, de)
 		} else {
-			fmt.Fprintf(stderr, "jixiao %s: %s\n", cmd, p)
+			unread = append(unread, e.Error())
 		}
 	}
-	if len(errs) > 0 {
-		return nil, inputProblem(append(errs, fmt.Sprintf("%s: %d problem(s); nothing was printed (run jixiao validate %s)", path, len(errs), path))...)
+	errs := 0
+	for _, in := range inputs {
+		for _, p := range model.Validate(in.Book, in.Source) {
+			if p.Pos.File == "" {
+				p.Pos.File = in.Path
+			}
+			fmt.Fprintln(stderr, p)
+			if p.Severity == model.Error {
+				errs++
+			}
+		}
 	}
-	return book, nil
+	switch {
+	case len(unread) > 0:
+		return nil, usageProblem(unread...)
+	case err != nil:
+		return nil, inputProblem("the input does not decode (listed above); nothing was printed")
+	case errs > 0:
+		return nil, inputProblem(fmt.Sprintf("%s in the input (listed above); nothing was printed", plural(errs, "error")))
+	}
+	return inputs, nil
+}
+
+// leafErrors lists the errors joined in err (errors.Join, nested).
+func leafErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, leafErrors(e)...)
+		}
+		return out
+	}
+	return []error{err}
 }
 
 // fontFlags are the font options of the printing commands.
@@ -129,13 +160,6 @@ func formFields(f *model.Form, prefix string) []fonts.Field {
 	return out
 }
 
-// checkCoverage fails with every character of fields that no font draws,
-// with its path; with allowMissing it prints them as warnings (they will be
-// drawn as boxes) and succeeds.
-func checkCoverage(set *fonts.Set, fields []fonts.Field, allowMissing bool, cmd string, stderr io.Writer) error {
-	return reportMissing(set.Check(fields), allowMissing, cmd, stderr)
-}
-
 // documentDate is the creation date written into the PDFs of a year:
 // SOURCE_DATE_EPOCH when set, else a fixed date derived from the year.
 func documentDate(year int) (time.Time, error) {
@@ -171,46 +195,68 @@ func (lo *layoutOptions) options() (layout.Options, error) {
 	return o, nil
 }
 
-// documentMissing returns the characters drawn by doc that no font of set
-// draws and that the field check has not reported (skip): those of the
-// texts layout adds itself (labels, footers, the year line). Each is named
-// by prefix and the item's Field.
-func documentMissing(set *fonts.Set, doc *layout.Document, prefix string, skip []fonts.Missing) []fonts.Missing {
-	seen := map[rune]bool{}
-	for _, m := range skip {
-		seen[m.Rune] = true
-	}
-	var out []fonts.Missing
-	for _, pg := range doc.Pages {
-		for _, it := range pg.Items {
-			if it.Kind != layout.Text {
-				continue
-			}
-			for _, r := range it.Text {
-				if seen[r] {
-					continue
-				}
-				if _, ok := set.Face(it.Role, r); ok {
-					continue
-				}
-				seen[r] = true
-				path := it.Field
-				if path == "" {
-					path = "text"
-				}
-				if prefix != "" {
-					path = prefix + "." + path
-				}
-				out = append(out, fonts.Missing{Path: path, Rune: r})
-			}
-		}
-	}
-	return out
+// glyphCheck finds the characters that no font of a set draws, with the
+// path of the text each stands in, and reports them. The texts of the model
+// (fields) are checked before layout, so that every field holding such a
+// character is named; the texts layout adds (labels, the year line, the
+// binder's cover, contents and footers: items) after, where only the
+// characters not reported yet are of interest.
+type glyphCheck struct {
+	set          *fonts.Set
+	allowMissing bool
+	cmd          string // for the messages: jixiao CMD: …
+	stderr       io.Writer
+	reported     map[rune]bool
 }
 
-// reportMissing fails with the missing characters, or with allowMissing
-// prints them as warnings and succeeds.
-func reportMissing(missing []fonts.Missing, allowMissing bool, cmd string, stderr io.Writer) error {
+func newGlyphCheck(set *fonts.Set, allowMissing bool, cmd string, stderr io.Writer) *glyphCheck {
+	return &glyphCheck{set: set, allowMissing: allowMissing, cmd: cmd, stderr: stderr, reported: map[rune]bool{}}
+}
+
+// fields returns the characters of fs that no font draws: one entry per
+// (path, character).
+func (g *glyphCheck) fields(fs []fonts.Field) []fonts.Missing {
+	missing := g.set.Check(fs)
+	for _, m := range missing {
+		g.reported[m.Rune] = true
+	}
+	return missing
+}
+
+// items returns the characters of the Text items that no font draws and
+// that have not been reported yet, each once, named prefix.FIELD after the
+// item's Field ("text" when it has none). With only, just the items whose
+// Field is only are checked.
+func (g *glyphCheck) items(prefix string, items []layout.Item, only string) []fonts.Missing {
+	var fs []fonts.Field
+	for k := range items {
+		it := &items[k]
+		if it.Kind != layout.Text || only != "" && it.Field != only {
+			continue
+		}
+		path := it.Field
+		if path == "" {
+			path = "text"
+		}
+		if prefix != "" {
+			path = prefix + "." + path
+		}
+		fs = append(fs, fonts.Field{Path: path, Text: it.Text, Role: it.Role})
+	}
+	var missing []fonts.Missing
+	for _, m := range g.set.Check(fs) {
+		if !g.reported[m.Rune] {
+			g.reported[m.Rune] = true
+			missing = append(missing, m)
+		}
+	}
+	return missing
+}
+
+// report fails with the missing characters (exit status 1), or with
+// allowMissing prints them as warnings (they are drawn as boxes) and
+// succeeds.
+func (g *glyphCheck) report(missing []fonts.Missing) error {
 	if len(missing) == 0 {
 		return nil
 	}
@@ -218,9 +264,9 @@ func reportMissing(missing []fonts.Missing, allowMissing bool, cmd string, stder
 	for _, m := range missing {
 		lines = append(lines, "no font has "+m.String())
 	}
-	if allowMissing {
+	if g.allowMissing {
 		for _, l := range lines {
-			fmt.Fprintf(stderr, "jixiao %s: warning: %s (drawn as a box)\n", cmd, l)
+			fmt.Fprintf(g.stderr, "jixiao %s: warning: %s (drawn as a box)\n", g.cmd, l)
 		}
 		return nil
 	}

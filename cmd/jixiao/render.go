@@ -53,6 +53,8 @@ func runRender(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return 2
 	}
+	formGiven := false
+	fs.Visit(func(f *flag.Flag) { formGiven = formGiven || f.Name == "form" })
 	switch {
 	case len(files) != 1:
 		fs.Usage()
@@ -60,18 +62,32 @@ func runRender(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	case (*out == "") == (*outDir == ""):
 		fmt.Fprintln(stderr, "jixiao render: give exactly one of -o OUT.pdf and --out-dir DIR")
 		return 2
-	case *formN != 0 && *project != "":
+	case formGiven && *project != "":
 		fmt.Fprintln(stderr, "jixiao render: give at most one of --form and --project")
 		return 2
 	}
-	if err := renderCmd(files[0], *out, *outDir, *formN, *project, *allowMissing, &ff, &lo, stdout, stderr); err != nil {
+	pick := formPick{project: *project}
+	if formGiven {
+		pick.form = formN
+	}
+	if err := renderCmd(files[0], *out, *outDir, pick, *allowMissing, &ff, &lo, stdout, stderr); err != nil {
 		return report(stderr, "render", err)
 	}
 	return 0
 }
 
-func renderCmd(file, out, outDir string, formN int, project string, allowMissing bool,
+func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 	ff *fontFlags, lo *layoutOptions, stdout, stderr io.Writer) error {
+	// The output must not replace the input, whatever the input holds.
+	if err := checkOutput(out, []string{file}); err != nil {
+		return usageProblem(err.Error())
+	}
+	if err := checkOutDir(outDir); err != nil {
+		return err
+	}
+	if st, err := os.Stat(file); err == nil && st.IsDir() {
+		return usageProblem(fmt.Sprintf("%s is a directory: jixiao render prints one file (jixiao binder prints many)", file))
+	}
 	opt, err := lo.options()
 	if err != nil {
 		return err
@@ -80,34 +96,46 @@ func renderCmd(file, out, outDir string, formN int, project string, allowMissing
 	if err != nil {
 		return err
 	}
-	book, err := loadBook(file, "render", stderr)
+	inputs, err := readInputs([]string{file}, stderr)
 	if err != nil {
 		return err
 	}
-	picked, err := pickForms(book, formN, project, outDir != "")
+	book := inputs[0].Book
+	picked, err := pickForms(book, pick, outDir != "")
 	if err != nil {
 		return err
+	}
+	var names []string
+	if outDir != "" {
+		names = uniqueNames(book, picked)
+		for _, name := range names {
+			if err := checkOutput(filepath.Join(outDir, name), []string{file}); err != nil {
+				return usageProblem(err.Error())
+			}
+		}
 	}
 	// Lay out every form, then report every character no font draws (in
 	// the fields, then in the texts layout adds: labels, the year line,
 	// footers), then draw: all before the first file is written, so that a
 	// failure leaves no PDF behind.
+	check := newGlyphCheck(set, allowMissing, "render", stderr)
 	docs := make([]*layout.Document, len(picked))
 	var missing []fonts.Missing
 	for k, i := range picked {
 		f := &book.Forms[i]
 		o := opt
 		o.Path = fmt.Sprintf("forms[%d]", i)
-		inFields := set.Check(formFields(f, o.Path))
+		missing = append(missing, check.fields(formFields(f, o.Path))...)
 		doc, err := layout.Form(f, set, o)
 		if err != nil {
 			return inputProblem(err.Error())
 		}
-		missing = append(missing, inFields...)
-		missing = append(missing, documentMissing(set, doc, o.Path, inFields)...)
+		for _, pg := range doc.Pages {
+			missing = append(missing, check.items(o.Path, pg.Items, "")...)
+		}
 		docs[k] = doc
 	}
-	if err := reportMissing(missing, allowMissing, "render", stderr); err != nil {
+	if err := check.report(missing); err != nil {
 		return err
 	}
 	dates := make([]time.Time, len(picked))
@@ -151,7 +179,6 @@ func renderCmd(file, out, outDir string, formN int, project string, allowMissing
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return usageProblem(err.Error())
 	}
-	names := uniqueNames(book, picked)
 	for k, name := range names {
 		path := filepath.Join(outDir, name)
 		if err := writeOutput(path, stdout, func(w io.Writer) error {
@@ -165,15 +192,39 @@ func renderCmd(file, out, outDir string, formN int, project string, allowMissing
 	return nil
 }
 
+// checkOutDir refuses an --out-dir that exists and is not a directory
+// (before any work; the files in it are checked once they are named).
+func checkOutDir(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return usageProblem(fmt.Sprintf("--out-dir %s: not a directory", dir))
+	}
+	return nil
+}
+
+// formPick is the form chosen on the command line: form is --form N (nil
+// when not given), project --project NAME ("" when not given).
+type formPick struct {
+	form    *int
+	project string
+}
+
 // pickForms returns the indices of the forms to print.
-func pickForms(book *model.Book, formN int, project string, all bool) ([]int, error) {
+func pickForms(book *model.Book, pick formPick, all bool) ([]int, error) {
 	n := len(book.Forms)
+	project := pick.project
 	switch {
 	case n == 0:
 		return nil, inputProblem("the book has no forms")
-	case formN != 0:
-		if formN < 1 || formN > n {
-			return nil, usageProblem(fmt.Sprintf("--form %d: the book has %d form(s)", formN, n))
+	case pick.form != nil:
+		formN := *pick.form
+		switch {
+		case formN < 1:
+			return nil, usageProblem(fmt.Sprintf("--form %d: --form counts from 1; the book has %s", formN, plural(n, "form")))
+		case formN > n:
+			return nil, usageProblem(fmt.Sprintf("--form %d: the book has %s", formN, plural(n, "form")))
 		}
 		return []int{formN - 1}, nil
 	case project != "":
@@ -203,14 +254,28 @@ func pickForms(book *model.Book, formN int, project string, all bool) ([]int, er
 }
 
 // uniqueNames returns a file name per picked form: its project name made
-// safe for file systems, with -2, -3 … added to repeats.
+// safe for file systems (compared without regard to case), the first form
+// of each name keeping it. Repeats get -2, -3 …, skipping the names any
+// form has as it is: a project named "X-2" is written to X-2.pdf even when
+// two forms are named "X".
 func uniqueNames(book *model.Book, picked []int) []string {
-	used := map[string]bool{}
+	bases := make([]string, len(picked))
 	names := make([]string, len(picked))
+	used := map[string]bool{}
 	for k, i := range picked {
 		base := safeFileName(book.Forms[i].Project)
 		if base == "" {
 			base = "form-" + strconv.Itoa(i+1)
+		}
+		bases[k] = base
+		if key := strings.ToLower(base + ".pdf"); !used[key] {
+			used[key] = true
+			names[k] = base + ".pdf"
+		}
+	}
+	for k, base := range bases {
+		if names[k] != "" {
+			continue
 		}
 		name := base + ".pdf"
 		for n := 2; used[strings.ToLower(name)]; n++ {
@@ -220,6 +285,14 @@ func uniqueNames(book *model.Book, picked []int) []string {
 		names[k] = name
 	}
 	return names
+}
+
+// plural formats n things: "1 form", "18 forms".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
 }
 
 // safeFileName drops the characters file systems reject or treat specially

@@ -324,3 +324,117 @@ func TestRenderPageOptions(t *testing.T) {
 		t.Error("A4-landscape pages are not 841.89 × 595.28 pt")
 	}
 }
+
+// TestRenderRefusesInputAsOutput: -o naming the input, or a directory, is
+// refused before any work, and the input is left as it was.
+func TestRenderRefusesInputAsOutput(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.json")
+	src, err := os.ReadFile(exampleBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(book, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"render", book, "--form", "1", "-o", book},
+		{"render", book, "--form", "1", "-o", dir},
+		{"render", book, "--form", "1", "-o", filepath.Join(dir, ".", "book.json")},
+	} {
+		code, stdout, stderr := renderRun(t, args...)
+		if code != 2 || len(stdout) != 0 || !strings.Contains(stderr, "cannot write") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if got, _ := os.ReadFile(book); !bytes.Equal(got, src) {
+		t.Fatal("the input was changed")
+	}
+	if names := renderDirNames(t, dir); strings.Join(names, " ") != "book.json" {
+		t.Errorf("directory holds %v", names)
+	}
+}
+
+// TestRenderOutDirRefusesInput: --out-dir where a form's file would be the
+// input itself (a single form named after its project) writes nothing.
+func TestRenderOutDirRefusesInput(t *testing.T) {
+	dir := t.TempDir()
+	b, err := model.ReadFile(exampleBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := b.Forms[6]
+	f.Project = "在册"
+	data, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "在册.pdf") // a JSON form whose name ends in .pdf
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := renderRun(t, "render", in, "--out-dir", dir)
+	if code != 2 || !strings.Contains(stderr, "input") {
+		t.Errorf("exit %d, want 2 naming the input: %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(in); !bytes.Equal(got, data) {
+		t.Fatal("the input was overwritten")
+	}
+	// An --out-dir that is a file is refused too.
+	code, _, stderr = renderRun(t, "render", exampleBook, "--out-dir", in)
+	if code != 2 || !strings.Contains(stderr, "not a directory") {
+		t.Errorf("--out-dir naming a file: exit %d: %s", code, stderr)
+	}
+}
+
+func TestRenderHelp(t *testing.T) {
+	for _, cmd := range []string{"render", "binder"} {
+		for _, h := range []string{"-h", "--help"} {
+			code, _, stderr := renderRun(t, cmd, h)
+			if code != 0 || !strings.Contains(stderr, "usage: jixiao "+cmd) {
+				t.Errorf("%s %s: exit %d: %s", cmd, h, code, stderr)
+			}
+		}
+	}
+}
+
+// TestRenderFormFromOne: --form 0 and negative numbers are usage errors,
+// not "no --form given".
+func TestRenderFormFromOne(t *testing.T) {
+	for _, n := range []string{"0", "-1", "-18"} {
+		code, stdout, stderr := renderRun(t, "render", exampleBook, "--form", n, "-o", "-")
+		if code != 2 || len(stdout) != 0 || !strings.Contains(stderr, "--form counts from 1; the book has 18 forms") {
+			t.Errorf("--form %s: exit %d: %s", n, code, stderr)
+		}
+	}
+	// With a single form, --form 0 is no more accepted than with a book.
+	path := renderFormFile(t, nil)
+	code, _, stderr := renderRun(t, "render", path, "--form", "0", "-o", "-")
+	if code != 2 || !strings.Contains(stderr, "the book has 1 form") {
+		t.Errorf("single form, --form 0: exit %d: %s", code, stderr)
+	}
+	code, _, stderr = renderRun(t, "render", exampleBook, "--form", "0", "--project", "x", "-o", "-")
+	if code != 2 || !strings.Contains(stderr, "at most one of --form and --project") {
+		t.Errorf("--form 0 --project: exit %d: %s", code, stderr)
+	}
+}
+
+// TestUniqueNamesKeepExact: a project named like a numbered duplicate keeps
+// its name; the duplicates are numbered around it.
+func TestUniqueNamesKeepExact(t *testing.T) {
+	b := &model.Book{Forms: []model.Form{
+		{Project: "X"}, {Project: "X"}, {Project: "X-2"}, {Project: "x"}, {Project: "X-3"}, {Project: "X-2"},
+	}}
+	got := uniqueNames(b, []int{0, 1, 2, 3, 4, 5})
+	want := []string{"X.pdf", "X-4.pdf", "X-2.pdf", "x-5.pdf", "X-3.pdf", "X-2-2.pdf"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("uniqueNames = %q, want %q", got, want)
+	}
+	seen := map[string]bool{}
+	for _, n := range got {
+		if seen[strings.ToLower(n)] {
+			t.Errorf("%s given twice", n)
+		}
+		seen[strings.ToLower(n)] = true
+	}
+}
