@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"io"
+	"strings"
 )
 
 // newFlagSet returns a flag set that reports errors instead of exiting.
@@ -14,23 +15,39 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 
 // parseInterspersed parses flags that may stand before, between or after the
 // positional arguments (jixiao render FILE -o OUT.pdf) and returns the
-// positional ones in order. "--" ends the flags.
+// positional ones in order. "--" in the place of a flag ends the flags; as the
+// value of a flag (-o --) it is just a value.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
 		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
+		if len(a) < 2 || a[0] != '-' {
+			pos = append(pos, a)
+			continue
 		}
-		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), nil
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
 		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
+		if f := fs.Lookup(name); f != nil && !isBool(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i]) // the flag's value, whatever it looks like
+		}
 	}
+	if err := fs.Parse(flags); err != nil {
+		return nil, err
+	}
+	return append(pos, fs.Args()...), nil
+}
+
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // stringList is a repeatable string flag.
