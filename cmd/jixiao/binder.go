@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -56,12 +54,9 @@ func runBinder(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			"Exit status: 0 printed, 1 the input has problems, 2 usage or I/O error.\n\noptions:")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return 2
+	files, code, done := parseArgs(fs, args)
+	if done {
+		return code
 	}
 	switch {
 	case len(files) == 0:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"io"
 	"strings"
@@ -48,6 +49,20 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 func isBool(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// parseArgs is parseInterspersed for a command: it returns the positional
+// arguments, or done with the exit status when the command must stop here:
+// 0 after -h (the usage was printed), 2 after a flag error.
+func parseArgs(fs *flag.FlagSet, args []string) (pos []string, code int, done bool) {
+	pos, err := parseInterspersed(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return nil, 0, true
+	case err != nil:
+		return nil, 2, true
+	}
+	return pos, 0, false
 }
 
 // stringList is a repeatable string flag.

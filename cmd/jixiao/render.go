@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -46,12 +45,9 @@ func runRender(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			"Exit status: 0 printed, 1 the input has problems, 2 usage or I/O error.\n\noptions:")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return 2
+	files, code, done := parseArgs(fs, args)
+	if done {
+		return code
 	}
 	formGiven := false
 	fs.Visit(func(f *flag.Flag) { formGiven = formGiven || f.Name == "form" })

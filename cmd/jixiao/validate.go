@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -35,19 +33,16 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: jixiao validate [--json] FILE...\n\nChecks each form or book (JSON or YAML; a directory stands for its files).\nExit status: 0 valid (warnings allowed), 1 problems found, 2 usage or I/O error.")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return 2
+	files, code, done := parseArgs(fs, args)
+	if done {
+		return code
 	}
 	if len(files) == 0 {
 		fs.Usage()
 		return 2
 	}
 	problems := []jsonProblem{}
-	code := 0
+	code = 0
 	for _, f := range files {
 		inputs, err := model.ReadInputs([]string{f})
 		for _, in := range inputs {
