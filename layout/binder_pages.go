@@ -12,31 +12,21 @@ import (
 // contents), taken from the form layout's options so that they match the
 // forms.
 type binderGeometry struct {
-	opt    Options
-	width  Length
-	height Length
-	duplex bool
+	opt           Options // Mirror set for duplex
+	width, height Length
 }
 
 func newBinderGeometry(opt Options, duplex bool) binderGeometry {
-	return binderGeometry{opt: opt, width: opt.Width, height: opt.Height, duplex: duplex}
+	opt.Mirror = duplex
+	return binderGeometry{opt: opt, width: opt.Width, height: opt.Height}
 }
 
 // box returns the left and right edges of the content box of the page at
-// index p of the binder. With duplex, pages of even index are recto
-// (right-hand, bound on the left) and the others verso (bound on the right).
+// index p of the binder, as the forms have it: with duplex, pages of odd
+// index are verso, bound on the right.
 func (g binderGeometry) box(p int) (x0, x1 Length) {
-	if g.duplex && p%2 == 1 {
-		return g.opt.Outer, g.width - g.opt.Binding
-	}
-	return g.opt.Binding, g.width - g.opt.Outer
-}
-
-// bindBaseline returns the baseline of text of size set in a line box of
-// height lh whose top is at top: the glyphs' em box is centred in the line,
-// with the baseline 0.88 em below the em box's top (CJK faces' ascent).
-func bindBaseline(top, lh, size Length) Length {
-	return top + (lh-size)/2 + size*88/100
+	x0 = g.opt.left(p%2 == 1)
+	return x0, x0 + g.opt.contentWidth()
 }
 
 // bindFooter numbers a form page at index p of the binder: 第 N 页 共 M 页
@@ -71,7 +61,7 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 	x0, x1 := g.box(0)
 	cw := x1 - x0
 	centre := func(role Role, size, y Length, s, field string) {
-		w := binderWidth(m, role, size, s)
+		w := textWidth(s, role, size, m)
 		pg.Items = append(pg.Items, binderText(m, role, size, x0+(cw-w)/2, y, s, field))
 	}
 
@@ -100,7 +90,7 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 	}
 	var labelW Length
 	for _, r := range rows {
-		labelW = max(labelW, binderWidth(m, Body, size, r[0]))
+		labelW = max(labelW, textWidth(r[0], Body, size, m))
 	}
 	// The block is centred, no wider than 140 mm even on landscape paper.
 	bw := min(cw-cw/10, 140*MM)
@@ -110,10 +100,10 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 	vw := right - vx
 	top := g.height * 50 / 100
 	for _, r := range rows {
-		bl := bindBaseline(top, lh, size)
-		pg.Items = append(pg.Items, binderText(m, Body, size, vx-binderWidth(m, Body, size, r[0]), bl, r[0], "label"))
+		bl := top + baseline(lh, size)
+		pg.Items = append(pg.Items, binderText(m, Body, size, vx-textWidth(r[0], Body, size, m), bl, r[0], "label"))
 		for _, l := range binderBreak(m, Body, size, vw-size, r[1]) {
-			bl = bindBaseline(top, lh, size)
+			bl = top + baseline(lh, size)
 			pg.Items = append(pg.Items,
 				binderText(m, Body, size, vx+size/2, bl, l, "cover"),
 				Item{Kind: Rule, X: vx, Y: bl + size/4, X2: right, Y2: bl + size/4, Stroke: Pt / 2})
@@ -162,18 +152,18 @@ func newBindTOC(forms []BinderForm, formsOf []*model.Form, m Measurer, g binderG
 	// Column widths come from the widest content, so that every page of the
 	// contents has the same columns.
 	t.amounts = make([]string, len(forms))
-	t.numW = binderWidth(m, Title, t.colSize, "序号")
-	amountW := binderWidth(m, Title, t.colSize, "本年度金额（万元）")
-	t.pageW = binderWidth(m, Title, t.colSize, "页码")
+	t.numW = textWidth("序号", Title, t.colSize, m)
+	amountW := textWidth("本年度金额（万元）", Title, t.colSize, m)
+	t.pageW = textWidth("页码", Title, t.colSize, m)
 	for i, f := range forms {
 		a, err := model.Sum([]model.Amount{formsOf[i].YearAmount})
 		if err != nil {
 			a = formsOf[i].YearAmount // shown as written; Validate reports it
 		}
 		t.amounts[i] = string(a)
-		amountW = max(amountW, binderWidth(m, Body, t.size, t.amounts[i]))
-		t.numW = max(t.numW, binderWidth(m, Body, t.size, strconv.Itoa(f.Number)))
-		t.pageW = max(t.pageW, binderWidth(m, Body, t.size, strconv.Itoa(f.Folio)))
+		amountW = max(amountW, textWidth(t.amounts[i], Body, t.size, m))
+		t.numW = max(t.numW, textWidth(strconv.Itoa(f.Number), Body, t.size, m))
+		t.pageW = max(t.pageW, textWidth(strconv.Itoa(f.Folio), Body, t.size, m))
 	}
 	x0, x1 := g.box(0)
 	cw := x1 - x0
@@ -243,14 +233,14 @@ func (t *bindTOC) pages(first int) ([]*Page, error) {
 		if k > 0 {
 			head = "目　录（续）"
 		}
-		hw := binderWidth(m, Title, t.headSize, head)
+		hw := textWidth(head, Title, t.headSize, m)
 		pg.Items = append(pg.Items, binderText(m, Title, t.headSize, x0+(x1-x0-hw)/2, o.Top+t.headSize, head, "title"))
 
 		// Column heads, then a rule.
 		top := o.Top + t.headSize*2
-		by := bindBaseline(top, t.lh, t.colSize)
+		by := top + baseline(t.lh, t.colSize)
 		right := func(s string, r Length) {
-			pg.Items = append(pg.Items, binderText(m, Title, t.colSize, r-binderWidth(m, Title, t.colSize, s), by, s, "label"))
+			pg.Items = append(pg.Items, binderText(m, Title, t.colSize, r-textWidth(s, Title, t.colSize, m), by, s, "label"))
 		}
 		right("序号", x0+t.numW)
 		pg.Items = append(pg.Items, binderText(m, Title, t.colSize, x0+t.nameX, by, "项目名称", "label"))
@@ -283,7 +273,7 @@ func (t *bindTOC) pages(first int) ([]*Page, error) {
 func (t *bindTOC) drawUnit(pg *Page, x0, y Length, r bindTOCRow) {
 	y += t.size/2 + t.padY
 	for _, l := range r.lines {
-		pg.Items = append(pg.Items, binderText(t.m, Title, t.size, x0, bindBaseline(y, t.lh, t.size), l, "unit"))
+		pg.Items = append(pg.Items, binderText(t.m, Title, t.size, x0, y+baseline(t.lh, t.size), l, "unit"))
 		y += t.lh
 	}
 }
@@ -296,18 +286,18 @@ func (t *bindTOC) drawEntry(pg *Page, x0, x1, y Length, r bindTOCRow) {
 	top := y
 	y += t.padY
 	num := strconv.Itoa(f.Number)
-	bl := bindBaseline(y, t.lh, t.size)
-	pg.Items = append(pg.Items, binderText(m, Body, t.size, x0+t.numW-binderWidth(m, Body, t.size, num), bl, num, "number"))
+	bl := y + baseline(t.lh, t.size)
+	pg.Items = append(pg.Items, binderText(m, Body, t.size, x0+t.numW-textWidth(num, Body, t.size, m), bl, num, "number"))
 	var end Length
 	for _, l := range r.lines {
-		bl = bindBaseline(y, t.lh, t.size)
+		bl = y + baseline(t.lh, t.size)
 		it := binderText(m, Body, t.size, x0+t.nameX, bl, l, "project")
 		pg.Items = append(pg.Items, it)
 		end = it.X + it.W
 		y += t.lh
 	}
 	amount := t.amounts[r.form]
-	aw := binderWidth(m, Body, t.size, amount)
+	aw := textWidth(amount, Body, t.size, m)
 	ax := x0 + t.amountR - aw
 	pg.Items = append(pg.Items, binderText(m, Body, t.size, ax, bl, amount, "amount"))
 	if lead := t.leader(x0, end+t.size/2, ax-t.size/2, bl); lead.Text != "" {
@@ -315,15 +305,15 @@ func (t *bindTOC) drawEntry(pg *Page, x0, x1, y Length, r bindTOCRow) {
 	}
 	folio := strconv.Itoa(f.Folio)
 	pg.Items = append(pg.Items,
-		binderText(m, Body, t.size, x1-binderWidth(m, Body, t.size, folio), bl, folio, "page"),
+		binderText(m, Body, t.size, x1-textWidth(folio, Body, t.size, m), bl, folio, "page"),
 		Item{Kind: Link, X: x0, Y: top, W: x1 - x0, H: r.height, Target: f.First})
 }
 
-// leader returns dot leaders filling from..to on the bindBaseline y, the dots
+// leader returns dot leaders filling from..to on the baseline y, the dots
 // set on a grid from the content box's left edge so that they line up from
 // row to row.
 func (t *bindTOC) leader(x0, from, to, y Length) Item {
-	dot := binderWidth(t.m, Body, t.size, ".")
+	dot := textWidth(".", Body, t.size, t.m)
 	if dot <= 0 {
 		return Item{}
 	}
