@@ -184,6 +184,14 @@ func parse(data []byte) (*Font, error) {
 		}
 		f.adv[r] = uint16(w)
 	}
+	// A text font whose letters, digits or ideographs take no room would lay
+	// out every column as zero-width text: refuse it here, with the reason,
+	// rather than fail later in layout with a message about the paper.
+	for _, r := range []rune{'0', 'A', '一'} {
+		if w, ok := f.Advance(r); ok && w == 0 {
+			return nil, fmt.Errorf("the character %q has a zero advance width: not a usable text font", r)
+		}
+	}
 	return f, nil
 }
 

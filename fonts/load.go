@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -18,10 +19,10 @@ import (
 // with ErrPostScript. Errors name the file.
 func Load(spec string) (*Font, error) {
 	path, face, explicit := splitSpec(spec)
-	data, err := os.ReadFile(path)
+	data, err := readFontFile(path)
 	if err != nil && explicit {
 		// A file whose own name ends in "#N".
-		if whole, err2 := os.ReadFile(spec); err2 == nil {
+		if whole, err2 := readFontFile(spec); err2 == nil {
 			data, err, face, explicit = whole, nil, 0, false
 		}
 	}
@@ -33,6 +34,31 @@ func Load(spec string) (*Font, error) {
 		return nil, fmt.Errorf("fonts: %s: %w", spec, err)
 	}
 	return f, nil
+}
+
+// MaxFileSize bounds a font file (the largest CJK collections are about
+// 60 MB); a larger one is refused before it is read.
+const MaxFileSize = 256 << 20
+
+// readFontFile reads a regular file of at most MaxFileSize bytes: a device
+// or a pipe would be read without end.
+func readFontFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file: expected a .ttf or .ttc font file", path)
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%s is %d bytes, more than the %d MiB a font file may have", path, st.Size(), MaxFileSize>>20)
+	}
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
 // splitSpec splits "path#N" into the path and face N. A '#' not followed by

@@ -221,3 +221,18 @@ func TestLoadErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadRefusesDevicesAndZeroWidthFonts(t *testing.T) {
+	_, err := Load(os.DevNull)
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "not a regular file")
+
+	s := smallFont()
+	s.cmap = map[rune]int{'A': 3, '中': 2} // 'A' drawn with the zero-width glyph
+	path := filepath.Join(t.TempDir(), "zero.ttf")
+	require.NoError(t, os.WriteFile(path, s.ttf(), 0o644))
+	_, err = Load(path)
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "zero.ttf")
+	require.Contains(t, err.Error(), "zero advance width")
+}

@@ -31,7 +31,9 @@ type contentStream struct {
 }
 
 func (c *contentStream) reset(pg *layout.Page) {
-	c.b = c.b[:0]
+	// Projecting square caps, as layout's rules expect: the frame's corners
+	// close, where butt caps would leave a notch of half the line width.
+	c.b = append(c.b[:0], "2 J\n"...)
 	c.height = pt(pg.Height)
 	c.font, c.size = "", -1
 	c.stroke, c.fill = -1, 0 // a content stream starts with black fill

@@ -22,7 +22,8 @@ func TestContentOperators(t *testing.T) {
 	c.setStroke(500)
 	c.line(0, 0, 200*layout.Pt, 100*layout.Pt)
 	got := string(c.b)
-	want := "0.902 g\n" +
+	want := "2 J\n" +
+		"0.902 g\n" +
 		"10.00 80.00 30.00 -5.00 re f\n" +
 		"0.000 g\n" +
 		"BT /J0 10.50 Tf ET\n" +

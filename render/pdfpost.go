@@ -334,15 +334,8 @@ func (o *pdfObj) isFontDict() bool {
 // pdfString encodes s as a PDF text string: literal when printable ASCII,
 // else UTF-16BE with a byte order mark, in hex.
 func pdfString(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7E {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		var b bytes.Buffer
+	var b bytes.Buffer
+	if isASCII(s) {
 		b.WriteByte('(')
 		for i := 0; i < len(s); i++ {
 			if s[i] == '(' || s[i] == ')' || s[i] == '\\' {
@@ -353,16 +346,6 @@ func pdfString(s string) string {
 		b.WriteByte(')')
 		return b.String()
 	}
-	var b bytes.Buffer
-	b.WriteString("<FEFF")
-	for _, r := range s {
-		if r > 0xFFFF {
-			r -= 0x10000
-			fmt.Fprintf(&b, "%04X%04X", 0xD800+(r>>10), 0xDC00+(r&0x3FF))
-			continue
-		}
-		fmt.Fprintf(&b, "%04X", r)
-	}
-	b.WriteByte('>')
+	fmt.Fprintf(&b, "<%X>", utf16BE(s))
 	return b.String()
 }

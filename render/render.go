@@ -403,18 +403,20 @@ func newFpdf(first *layout.Page, meta layout.Meta, opt Options) *fpdf.Fpdf {
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(opt.Date)
 	pdf.SetModificationDate(opt.Date)
-	pdf.SetProducer(Producer, !isASCII(Producer))
+	// fpdf's own UTF-8 to UTF-16 conversion mangles characters above
+	// U+FFFF, so text strings are handed over already encoded.
+	pdf.SetProducer(textString(Producer), false)
 	if opt.Creator != "" {
-		pdf.SetCreator(opt.Creator, !isASCII(opt.Creator))
+		pdf.SetCreator(textString(opt.Creator), false)
 	}
 	if meta.Title != "" {
-		pdf.SetTitle(meta.Title, !isASCII(meta.Title))
+		pdf.SetTitle(textString(meta.Title), false)
 	}
 	if meta.Author != "" {
-		pdf.SetAuthor(meta.Author, !isASCII(meta.Author))
+		pdf.SetAuthor(textString(meta.Author), false)
 	}
 	if meta.Subject != "" {
-		pdf.SetSubject(meta.Subject, !isASCII(meta.Subject))
+		pdf.SetSubject(textString(meta.Subject), false)
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -457,6 +459,15 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// textString returns s as the bytes of a PDF text string: as it is when it
+// is printable ASCII, else UTF-16BE with a byte order mark.
+func textString(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	return utf16BE(s)
 }
 
 // utf16BE encodes s as UTF-16BE with a byte order mark, as a PDF text

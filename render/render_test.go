@@ -102,6 +102,36 @@ func TestRenderTwiceIdentical(t *testing.T) {
 	}
 }
 
+// TestInfoBeyondBMP: the document information keeps characters above
+// U+FFFF (fpdf's own conversion would garble them), as UTF-16 surrogates.
+func TestInfoBeyondBMP(t *testing.T) {
+	fs, err := fonts.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := sample()
+	doc.Meta.Title = "𠮷项目"
+	doc.Meta.Author = "a(b)"
+	b, err := Bytes(doc, fs, Options{Creator: "jixiao test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []byte("/Title (" + escapeLiteral(utf16BE("𠮷项目")) + ")")
+	if !bytes.Contains(b, want) {
+		i := bytes.Index(b, []byte("/Title"))
+		t.Fatalf("title not written as UTF-16 with surrogates; got %q", b[i:min(i+60, len(b))])
+	}
+	if !bytes.Contains(b, []byte("/Author (a\\(b\\))")) {
+		t.Error("ASCII author not written as an escaped literal")
+	}
+}
+
+// escapeLiteral escapes a PDF literal string's special bytes as fpdf does.
+func escapeLiteral(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "(", "\\(", ")", "\\)", "\r", "\\r")
+	return r.Replace(s)
+}
+
 func TestDates(t *testing.T) {
 	if got := DefaultDate(2024).Format(time.RFC3339); got != "2024-01-01T00:00:00+08:00" {
 		t.Errorf("DefaultDate(2024) = %s", got)
