@@ -38,6 +38,9 @@ type Font struct {
 	// font. Layout asks for one width per character, so the lookup is a
 	// single index.
 	adv []uint16
+	// gid holds the glyph index of every BMP rune that adv measures (0 for
+	// the others): subsets draw these glyphs, so they match the widths.
+	gid []uint16
 	// sub is the index Subset cuts from, built on first use (subset.go).
 	sub subsetIndex
 }
@@ -157,6 +160,7 @@ func parse(data []byte) (*Font, error) {
 		glyphW[i] = -1
 	}
 	f.adv = make([]uint16, 0x10000)
+	f.gid = make([]uint16, 0x10000)
 	for r := range f.adv {
 		f.adv[r] = noGlyph
 		// fpdf skips the characters 0 and U+FFFF; controls are never drawn.
@@ -183,6 +187,7 @@ func parse(data []byte) (*Font, error) {
 			glyphW[gi] = w
 		}
 		f.adv[r] = uint16(w)
+		f.gid[r] = uint16(gi)
 	}
 	// A text font whose letters, digits or ideographs take no room would lay
 	// out every column as zero-width text: refuse it here, with the reason,

@@ -15,7 +15,7 @@ import (
 // twice. (None of the fonts at hand has composite glyphs.)
 func compositeFont(t *testing.T) []byte {
 	t.Helper()
-	x, err := parseSFNT(goregular.TTF)
+	x, err := indexForTest(goregular.TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +23,7 @@ func compositeFont(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, err := parseSFNT(cut)
+	base, err := indexForTest(cut)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func compositeFont(t *testing.T) []byte {
 // TestSubsetComposites cuts the composite glyph alone: its component must
 // come along, renumbered.
 func TestSubsetComposites(t *testing.T) {
-	x, err := parseSFNT(compositeFont(t))
+	x, err := indexForTest(compositeFont(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestSubsetComposites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut, err := parseSFNT(sub)
+	cut, err := indexForTest(sub)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func restricted(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := parseSFNT(sub)
+	x, err := indexForTest(sub)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +153,7 @@ func TestSubsetKeepsGlyphsAndWidths(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cut, err := parseSFNT(sub)
+		cut, err := indexForTest(sub)
 		if err != nil {
 			t.Fatalf("%s: subset does not parse: %v", f.Name(), err)
 		}
@@ -213,7 +213,7 @@ func TestCorruptFonts(t *testing.T) {
 				t.Fatalf("panic on %d bytes: %v", len(data), r)
 			}
 		}()
-		if x, err := parseSFNT(data); err == nil {
+		if x, err := indexForTest(data); err == nil {
 			_, _ = x.subset([]rune("表格ab"), "X")
 		}
 	}
