@@ -239,6 +239,18 @@ func FuzzDecode(f *testing.F) {
 			if err := EncodeJSON(&buf, b); err != nil {
 				t.Fatal(err)
 			}
+			// What was decoded survives a round trip through the encoder.
+			again, _, err := Decode(buf.Bytes(), "fuzz.json", FormatJSON)
+			if err != nil {
+				t.Fatalf("re-decoding the encoded book: %v\n%s", err, buf.Bytes())
+			}
+			var buf2 bytes.Buffer
+			if err := EncodeJSON(&buf2, again); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+				t.Fatalf("round trip changed the book:\n%s\n%s", buf.Bytes(), buf2.Bytes())
+			}
 		}
 	})
 }
