@@ -388,7 +388,12 @@ func (im *importer) fixAnd(line int, what, s string) string {
 		return s
 	}
 	im.repair(line, "%s: English \" and \" between Chinese words replaced by 和", what)
-	return andRE.ReplaceAllString(s, "${1}和${2}")
+	// Matches overlap in 甲 and 乙 and 丙 (乙 ends one and starts the next):
+	// replace until none is left.
+	for andRE.MatchString(s) {
+		s = andRE.ReplaceAllString(s, "${1}和${2}")
+	}
+	return s
 }
 
 // label cleans a short field and reports what changed.

@@ -518,3 +518,9 @@ func TestImportSeedValidates(t *testing.T) {
 	b := importTestSeed(t)
 	require.Empty(t, Validate(b, nil))
 }
+
+func TestFixAndChained(t *testing.T) {
+	im := &importer{}
+	require.Equal(t, "甲和乙和丙", im.fixAnd(1, "x", "甲 and 乙 and 丙"))
+	require.Equal(t, "SYB and GYB", im.fixAnd(1, "x", "SYB and GYB"), "English between Latin words stays")
+}
