@@ -191,7 +191,10 @@ func bindPlan(b *model.Book, m Measurer, opt BinderOptions, lay bindFormLayout, 
 	if err != nil {
 		return nil, err
 	}
-	contents := newBindTOC(bl.Forms, forms, m, g, opt.GroupByUnit)
+	contents, err := newBindTOC(bl.Forms, forms, m, g, opt.GroupByUnit)
+	if err != nil {
+		return nil, err
+	}
 
 	doc := bl.Document
 	doc.Pages = append(doc.Pages, cover)

@@ -41,7 +41,10 @@ func bindFooter(pg *Page, m Measurer, g binderGeometry, p, folio, total, n, of i
 }
 
 // bindCover draws the binder's cover: title, year, unit, department, number
-// of projects and the sums of their amounts.
+// of projects and the sums of their amounts. When a long title, 单位名称 or
+// 主管部门 would take the cover past its bottom margin, they are cut short
+// with 「…」 (the forms show them whole); a cover that cannot fit even then
+// is an error.
 func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry) (*Page, error) {
 	total := make([]model.Amount, len(forms))
 	year := make([]model.Amount, len(forms))
@@ -56,7 +59,48 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 	if err != nil {
 		return nil, fmt.Errorf("layout: binder: 本年度项目金额: %w", err)
 	}
+	c := bindCoverText{
+		title: bindTitle(b),
+		year:  bindYear(b),
+		rows: [][2]string{
+			{"单位名称：", bindCommon(forms, func(f *model.Form) string { return f.Unit })},
+			{"主管部门：", bindCommon(forms, func(f *model.Form) string { return f.Department })},
+			{"项目数量：", fmt.Sprintf("%d 个", len(forms))},
+			{"项目总金额合计：", string(sumTotal) + " 万元"},
+			{"本年度项目金额合计：", string(sumYear) + " 万元"},
+		},
+	}
+	for _, k := range bindCoverCaps {
+		if pg := c.draw(m, g, k[0], k[1]); pg != nil {
+			return pg, nil
+		}
+	}
+	x0, x1 := g.box(0)
+	return nil, fmt.Errorf("layout: binder: cover: the title and particulars do not fit in a content box of %s × %s, even cut to a line each",
+		fmtLen(x1-x0), fmtLen(g.height-g.opt.Top-g.opt.Bottom))
+}
 
+// bindCoverCaps are the limits tried in turn on the lines of the cover's
+// title and of its long values (单位名称, 主管部门), 0 for none: the values
+// are cut first, down to two lines, then the title.
+var bindCoverCaps = [][2]int{{0, 0}, {0, 4}, {0, 3}, {0, 2}, {4, 2}, {3, 2}, {2, 2}, {2, 1}, {1, 1}}
+
+// bindCoverLong is the number of rows of bindCoverText.rows, from the first,
+// whose values may be cut short: the unit and the department. The count and
+// the sums are never cut.
+const bindCoverLong = 2
+
+// bindCoverText is what the cover shows.
+type bindCoverText struct {
+	title string
+	year  int
+	rows  [][2]string // label, value
+}
+
+// draw lays the cover out with at most titleMax lines of title and
+// valueMax lines of each long value (0 for no limit), and returns nil when
+// something does not lie in the content box.
+func (c *bindCoverText) draw(m Measurer, g binderGeometry, titleMax, valueMax int) *Page {
 	pg := &Page{Width: g.width, Height: g.height, Label: "cover"}
 	x0, x1 := g.box(0)
 	cw := x1 - x0
@@ -69,27 +113,24 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 	ts := g.opt.TitleSize * 3 / 2
 	tl := ts * 3 / 2
 	y := g.height * 22 / 100
-	for _, l := range binderBreak(m, Title, ts, cw-2*ts, bindTitle(b)) {
+	var bottom Length // of the title block's last line
+	for _, l := range binderBreakMax(m, Title, ts, cw-2*ts, c.title, "", titleMax) {
 		centre(Title, ts, y, l, "title")
+		bottom = y + ts*descentEm/1000
 		y += tl
 	}
-	if yr := bindYear(b); yr != 0 {
+	if c.year != 0 {
 		y += ts / 2
-		centre(Body, g.opt.TitleSize, y, strconv.Itoa(yr)+"年度", "year")
+		centre(Body, g.opt.TitleSize, y, strconv.Itoa(c.year)+"年度", "year")
+		bottom = y + g.opt.TitleSize*descentEm/1000
 	}
 
-	// The particulars, as labelled blanks filled in, from the middle of the page.
+	// The particulars, as labelled blanks filled in, from the middle of the
+	// page, or a line below a long title.
 	size := g.opt.TitleSize * 7 / 9 // 14 pt with the default 18 pt title
 	lh := size * 2
-	rows := [][2]string{
-		{"单位名称：", bindCommon(forms, func(f *model.Form) string { return f.Unit })},
-		{"主管部门：", bindCommon(forms, func(f *model.Form) string { return f.Department })},
-		{"项目数量：", fmt.Sprintf("%d 个", len(forms))},
-		{"项目总金额合计：", string(sumTotal) + " 万元"},
-		{"本年度项目金额合计：", string(sumYear) + " 万元"},
-	}
 	var labelW Length
-	for _, r := range rows {
+	for _, r := range c.rows {
 		labelW = max(labelW, textWidth(r[0], Body, size, m))
 	}
 	// The block is centred, no wider than 140 mm even on landscape paper.
@@ -98,11 +139,15 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 	vx := lx + labelW
 	right := lx + bw
 	vw := right - vx
-	top := g.height * 50 / 100
-	for _, r := range rows {
+	top := max(g.height*50/100, bottom+lh)
+	for i, r := range c.rows {
+		limit := 0
+		if i < bindCoverLong {
+			limit = valueMax
+		}
 		bl := top + baseline(lh, size)
 		pg.Items = append(pg.Items, binderText(m, Body, size, vx-textWidth(r[0], Body, size, m), bl, r[0], "label"))
-		for _, l := range binderBreak(m, Body, size, vw-size, r[1]) {
+		for _, l := range binderBreakMax(m, Body, size, vw-size, r[1], "", limit) {
 			bl = top + baseline(lh, size)
 			pg.Items = append(pg.Items,
 				binderText(m, Body, size, vx+size/2, bl, l, "cover"),
@@ -110,7 +155,30 @@ func bindCover(b *model.Book, forms []*model.Form, m Measurer, g binderGeometry)
 			top += lh
 		}
 	}
-	return pg, nil
+	if !bindInside(pg, x0, x1, g.opt.Top, g.height-g.opt.Bottom) {
+		return nil
+	}
+	return pg
+}
+
+// bindInside reports whether every item of pg lies in the box x0…x1 ×
+// y0…y1, a text's box reaching as high and low as Check has it.
+func bindInside(pg *Page, x0, x1, y0, y1 Length) bool {
+	for _, it := range pg.Items {
+		var ax, ay, bx, by Length
+		switch it.Kind {
+		case Text:
+			ax, ay, bx, by = it.X, it.Y-it.Size*ascentEm/1000, it.X+it.W, it.Y+it.Size*descentEm/1000
+		case Rule:
+			ax, ay, bx, by = min(it.X, it.X2), min(it.Y, it.Y2), max(it.X, it.X2), max(it.Y, it.Y2)
+		default:
+			ax, ay, bx, by = it.X, it.Y, it.X+it.W, it.Y+it.H
+		}
+		if ax < x0 || bx > x1 || ay < y0 || by > y1 {
+			return false
+		}
+	}
+	return true
 }
 
 // bindTOCRow is one row of the table of contents: a unit heading or a form.
@@ -137,9 +205,10 @@ type bindTOC struct {
 	amountR, pageW, gap, padY Length
 	amounts                   []string
 	bodyTop                   Length // y of the first row on every page
+	maxLines                  int    // the most lines of a name or heading
 }
 
-func newBindTOC(forms []BinderForm, formsOf []*model.Form, m Measurer, g binderGeometry, group bool) *bindTOC {
+func newBindTOC(forms []BinderForm, formsOf []*model.Form, m Measurer, g binderGeometry, group bool) (*bindTOC, error) {
 	t := &bindTOC{m: m, g: g, forms: forms}
 	o := g.opt
 	t.size = o.BodySize
@@ -173,15 +242,35 @@ func newBindTOC(forms []BinderForm, formsOf []*model.Form, m Measurer, g binderG
 
 	t.bodyTop = o.Top + t.headSize*2 + t.lh + t.padY
 	avail := g.height - o.Bottom - t.bodyTop
+	if t.nameW < t.size {
+		return nil, fmt.Errorf("layout: binder: contents: no room for the project names in a content box %s wide", fmtLen(cw))
+	}
+
+	// A row never splits, so a name is cut short (「…」) at the lines a page
+	// can hold, with a unit heading above it: at most bindTOCLines. The
+	// bookmarks keep the whole names.
+	t.maxLines = bindTOCLines
+	for ; t.maxLines > 0; t.maxLines-- {
+		need := t.entryHeight(t.maxLines)
+		if group {
+			need += t.headingHeight(t.maxLines)
+		}
+		if need <= avail {
+			break
+		}
+	}
+	if t.maxLines == 0 {
+		return nil, fmt.Errorf("layout: binder: contents: no room for an entry between the heading and the footer (%s)", fmtLen(avail))
+	}
 
 	unit := ""
 	for i, f := range forms {
 		if group && (i == 0 || f.Unit != unit) {
 			unit = f.Unit
-			t.rows = append(t.rows, t.heading(unit, bindUnitName(unit)))
+			t.rows = append(t.rows, t.heading(unit, bindUnitName(unit), ""))
 		}
-		lines := binderBreak(m, Body, t.size, t.nameW, f.Project)
-		t.rows = append(t.rows, bindTOCRow{form: i, unit: unit, lines: lines, height: Length(len(lines))*t.lh + 2*t.padY})
+		lines := binderBreakMax(m, Body, t.size, t.nameW, f.Project, "", t.maxLines)
+		t.rows = append(t.rows, bindTOCRow{form: i, unit: unit, lines: lines, height: t.entryHeight(len(lines))})
 	}
 
 	// Greedy pagination; a row never splits, a unit heading never ends a
@@ -197,21 +286,36 @@ func newBindTOC(forms []BinderForm, formsOf []*model.Form, m Measurer, g binderG
 			used = 0
 			var cont bindTOCRow
 			if group && r.form >= 0 {
-				cont = t.heading(r.unit, bindUnitName(r.unit)+"（续）")
+				cont = t.heading(r.unit, bindUnitName(r.unit), "（续）")
 				used = cont.height
 			}
 			t.cont = append(t.cont, cont)
+			if used+need > avail {
+				// Cannot happen with rows of at most maxLines lines; kept so
+				// that nothing is ever drawn past the bottom margin.
+				return nil, fmt.Errorf("layout: binder: contents: entry %d does not fit on a page", i+1)
+			}
 		}
 		used += r.height
 	}
-	return t
+	return t, nil
 }
 
-// heading returns the row of a unit's heading showing name.
-func (t *bindTOC) heading(unit, name string) bindTOCRow {
+// bindTOCLines is the most lines a name takes in the contents.
+const bindTOCLines = 4
+
+// entryHeight is the height of a form's row of n lines.
+func (t *bindTOC) entryHeight(n int) Length { return Length(n)*t.lh + 2*t.padY }
+
+// headingHeight is the height of a unit heading of n lines.
+func (t *bindTOC) headingHeight(n int) Length { return Length(n)*t.lh + 2*t.padY + t.size/2 }
+
+// heading returns the row of a unit's heading showing name and then tail
+// (「（续）」 on a page that continues the unit), cut short at t.maxLines.
+func (t *bindTOC) heading(unit, name, tail string) bindTOCRow {
 	x0, x1 := t.g.box(0)
-	lines := binderBreak(t.m, Title, t.size, x1-x0, name)
-	return bindTOCRow{form: -1, unit: unit, lines: lines, height: Length(len(lines))*t.lh + 2*t.padY + t.size/2}
+	lines := binderBreakMax(t.m, Title, t.size, x1-x0, name, tail, t.maxLines)
+	return bindTOCRow{form: -1, unit: unit, lines: lines, height: t.headingHeight(len(lines))}
 }
 
 func (t *bindTOC) pageCount() int { return len(t.split) }

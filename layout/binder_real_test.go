@@ -260,3 +260,33 @@ func BenchmarkBinderStream1000(b *testing.B) { benchmarkStream(b, 1000) }
 func BenchmarkBinderLayout18(b *testing.B)   { benchmarkBinder(b, 18, 18) }
 func BenchmarkBinderLayout170(b *testing.B)  { benchmarkBinder(b, 17, 170) }
 func BenchmarkBinderLayout1000(b *testing.B) { benchmarkBinder(b, 18, 1000) }
+
+// With the embedded fonts too, a binder whose title, unit, department,
+// project names and unit headings are far too long for its front pages keeps
+// every item on its page.
+func TestBinderLongNamesRealFonts(t *testing.T) {
+	set := defaultFonts(t)
+	long := func(prefix string, n int) string {
+		r := []rune(strings.Repeat("江阴市人力资源和社会保障局机关服务中心", n/19+1))
+		return prefix + string(r[:n])
+	}
+	for _, paper := range []string{"A4", "A4-landscape"} {
+		t.Run(paper, func(t *testing.T) {
+			b := exampleBook(t)
+			b.Title = long("标题", 120)
+			for i := range b.Forms {
+				b.Forms[i].Unit = long("单位", 150)
+				b.Forms[i].Department = long("部门", 150)
+			}
+			b.Forms[0].Project = long("项目", 1500)
+			opt := layout.BinderOptions{Layout: layout.DefaultOptions(), GroupByUnit: true}
+			var err error
+			opt.Layout.Width, opt.Layout.Height, err = layout.PaperSize(paper)
+			require.NoError(t, err)
+			bl, err := layout.BinderPlan(b, set, opt)
+			require.NoError(t, err)
+			require.NoError(t, layout.Check(bl.Document, set, opt.Layout))
+			require.Equal(t, "1. "+b.Forms[0].Project, bl.Outline[1].Title, "the bookmark keeps the whole name")
+		})
+	}
+}

@@ -49,17 +49,23 @@ func binderBook(n int) *model.Book {
 	return b
 }
 
-// bindFakeForms lays out a form as one page per indicator.
-func bindFakeForms(_ int, f *model.Form) ([]*Page, error) {
-	o := DefaultOptions()
-	n := len(f.Indicators)
-	pages := make([]*Page, n)
-	for i := range pages {
-		pages[i] = &Page{Width: o.Width, Height: o.Height, Items: []Item{
-			binderText(binderMeasurer{}, Title, o.TitleSize, o.Binding, o.Top+20*Pt, "绩效目标表", "title"),
-		}}
+// bindFakeForms lays out a form as one A4 page per indicator.
+func bindFakeForms(k int, f *model.Form) ([]*Page, error) {
+	return bindFakeFormsOn(DefaultOptions())(k, f)
+}
+
+// bindFakeFormsOn lays out a form as one page of o's paper per indicator.
+func bindFakeFormsOn(o Options) bindFormLayout {
+	return func(_ int, f *model.Form) ([]*Page, error) {
+		n := len(f.Indicators)
+		pages := make([]*Page, n)
+		for i := range pages {
+			pages[i] = &Page{Width: o.Width, Height: o.Height, Items: []Item{
+				binderText(binderMeasurer{}, Title, o.TitleSize, o.Binding, o.Top+20*Pt, "绩效目标表", "title"),
+			}}
+		}
+		return pages, nil
 	}
-	return pages, nil
 }
 
 func bindTest(t *testing.T, b *model.Book, opt BinderOptions) *BinderLayout {
@@ -67,9 +73,10 @@ func bindTest(t *testing.T, b *model.Book, opt BinderOptions) *BinderLayout {
 	if opt.Layout.Width == 0 {
 		opt.Layout = DefaultOptions()
 	}
-	bl, err := bindAssemble(b, binderMeasurer{}, opt, bindFakeForms)
+	lay := bindFakeFormsOn(opt.Layout)
+	bl, err := bindAssemble(b, binderMeasurer{}, opt, lay)
 	require.NoError(t, err)
-	again, err := bindAssemble(b, binderMeasurer{}, opt, bindFakeForms)
+	again, err := bindAssemble(b, binderMeasurer{}, opt, lay)
 	require.NoError(t, err)
 	require.True(t, reflect.DeepEqual(bl, again), "two runs differ")
 	lo := opt.Layout
@@ -77,7 +84,7 @@ func bindTest(t *testing.T, b *model.Book, opt BinderOptions) *BinderLayout {
 	require.NoError(t, Check(bl.Document, binderMeasurer{}, lo))
 
 	// Streamed, the binder has the same pages, and the same again when read twice.
-	s, err := bindPlan(b, binderMeasurer{}, opt, bindFakeForms, false)
+	s, err := bindPlan(b, binderMeasurer{}, opt, lay, false)
 	require.NoError(t, err)
 	require.Equal(t, len(bl.Pages), s.NumPages)
 	require.Equal(t, bl.Outline, s.Outline)

@@ -23,3 +23,26 @@ func binderBreak(m Measurer, role Role, size, width Length, s string) []string {
 	}
 	return out
 }
+
+// binderBreakMax breaks s followed by tail (「（续）」 or "") into lines no
+// wider than width, at most n of them when n > 0: a text that needs more is
+// cut at the end of its n-th line, which ends with 「…」 and then tail.
+func binderBreakMax(m Measurer, role Role, size, width Length, s, tail string, n int) []string {
+	lines := binderBreak(m, role, size, width, s+tail)
+	if n <= 0 || len(lines) <= n {
+		return lines
+	}
+	head := binderBreak(m, role, size, width, s)
+	if len(head) < n {
+		// Only the tail spills over, on a line too narrow for it: shown whole.
+		return lines
+	}
+	head = head[:n]
+	last := []rune(head[n-1])
+	end := "…" + tail
+	for len(last) > 0 && textWidth(string(last), role, size, m)+textWidth(end, role, size, m) > width {
+		last = last[:len(last)-1]
+	}
+	head[n-1] = strings.TrimRight(string(last), " ") + end
+	return head
+}

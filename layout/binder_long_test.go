@@ -1,0 +1,239 @@
+package layout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+)
+
+// longName returns a CJK name of n characters that does not repeat within a
+// line, so that a line cut short shows where it came from.
+func longName(prefix string, n int) string {
+	var b strings.Builder
+	b.WriteString(prefix)
+	for i := utf8.RuneCountInString(prefix); i < n; i++ {
+		b.WriteRune(rune('一' + i%500))
+	}
+	return b.String()
+}
+
+// coverTexts returns the cover's texts of field, joined.
+func coverTexts(p *Page, field string) string {
+	var b strings.Builder
+	for _, it := range bindTexts(p, field) {
+		b.WriteString(it.Text)
+	}
+	return b.String()
+}
+
+// A cover with a long 单位名称, 主管部门 or title stays inside the page
+// (bindTest runs Check), shows every particular, and cuts a value short only
+// with a visible 「…」.
+func TestBinderCoverLongValues(t *testing.T) {
+	for _, paper := range []string{"A4", "A4-landscape"} {
+		for _, c := range []struct {
+			name                    string
+			unit, department, title int // lengths in characters, 0 for the usual
+		}{
+			{"unit100", 100, 0, 0},
+			{"unit150", 150, 0, 0},
+			{"unit200", 200, 0, 0},
+			{"department150", 0, 150, 0},
+			{"both150", 150, 150, 0},
+			{"title120", 0, 0, 120},
+			{"title120-unit100", 100, 0, 120},
+			{"all300", 300, 300, 300},
+			{"title2000", 0, 0, 2000},
+		} {
+			t.Run(paper+"/"+c.name, func(t *testing.T) {
+				opt := DefaultOptions()
+				var err error
+				opt.Width, opt.Height, err = PaperSize(paper)
+				require.NoError(t, err)
+				b := binderBook(3)
+				for i := range b.Forms {
+					if c.unit > 0 {
+						b.Forms[i].Unit = longName("单位", c.unit)
+					}
+					if c.department > 0 {
+						b.Forms[i].Department = longName("部门", c.department)
+					}
+				}
+				if c.title > 0 {
+					b.Title = longName("标题", c.title)
+				}
+				bl := bindTest(t, b, BinderOptions{Layout: opt})
+				cover := bl.Pages[0]
+				s := ""
+				for _, it := range cover.Items {
+					if it.Kind == Text {
+						s += it.Text + "|"
+					}
+				}
+				require.Contains(t, s, "项目数量：|3 个|")
+				require.Contains(t, s, "项目总金额合计：|")
+				require.Contains(t, s, "本年度项目金额合计：|")
+				require.Contains(t, s, "2024年度")
+
+				for _, want := range []struct{ field, value string }{{"title", bindTitle(b)}, {"unit", b.Forms[0].Unit}, {"department", b.Forms[0].Department}} {
+					var got string
+					switch want.field {
+					case "title":
+						got = coverTexts(cover, "title")
+					default:
+						got = coverValue(cover, map[string]string{"unit": "单位名称：", "department": "主管部门："}[want.field])
+					}
+					if (want.field == "unit" && c.unit >= 200) || (want.field == "title" && c.title >= 2000) {
+						require.True(t, strings.HasSuffix(got, "…"), "%s: %q not cut short", want.field, got)
+					}
+					if strings.HasSuffix(got, "…") {
+						require.True(t, strings.HasPrefix(want.value, strings.TrimSuffix(got, "…")), "%s: %q is not a beginning of the value", want.field, got)
+						require.Less(t, utf8.RuneCountInString(got), utf8.RuneCountInString(want.value))
+					} else {
+						require.Equal(t, want.value, got, want.field)
+					}
+				}
+			})
+		}
+	}
+}
+
+// coverValue returns the value shown after label on the cover: the "cover"
+// texts from the label's line down to the next label.
+func coverValue(p *Page, label string) string {
+	var y, next Length = -1, -1
+	labels := bindTexts(p, "label")
+	for k, l := range labels {
+		if l.Text == label {
+			y = l.Y
+			if k+1 < len(labels) {
+				next = labels[k+1].Y
+			}
+		}
+	}
+	var b strings.Builder
+	for _, it := range bindTexts(p, "cover") {
+		if it.Y >= y && (next < 0 || it.Y < next) {
+			b.WriteString(it.Text)
+		}
+	}
+	return b.String()
+}
+
+// A cover that cannot fit even cut short is an error, never a page with
+// text off its edge.
+func TestBinderCoverNoRoom(t *testing.T) {
+	opt := DefaultOptions()
+	opt.TitleSize = 60 * Pt // 90 pt cover title, 47 pt particulars
+	b := binderBook(3)
+	_, err := bindAssemble(b, binderMeasurer{}, BinderOptions{Layout: opt}, bindFakeForms)
+	require.ErrorContains(t, err, "layout: binder: cover: ")
+}
+
+// checkContents walks the contents as a reader would: every entry's number,
+// page number and link lead to the page where that form starts, and every
+// form has an entry.
+func checkContents(t *testing.T, bl *BinderLayout) {
+	t.Helper()
+	seen := 0
+	for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
+		pg := bl.Pages[p]
+		require.Equal(t, fmt.Sprintf("toc %d", p-bl.TOCFirst+1), pg.Label)
+		nums, folios := bindTexts(pg, "number"), bindTexts(pg, "page")
+		var links []Item
+		for _, it := range pg.Items {
+			if it.Kind == Link {
+				links = append(links, it)
+			}
+		}
+		require.Equal(t, len(nums), len(folios))
+		require.Equal(t, len(nums), len(links))
+		for k := range nums {
+			seen++
+			n, err := strconv.Atoi(nums[k].Text)
+			require.NoError(t, err)
+			require.Equal(t, seen, n)
+			start := links[k].Target
+			require.Equal(t, bl.Forms[n-1].First, start)
+			require.True(t, strings.HasPrefix(bl.Pages[start].Label, fmt.Sprintf("form %d page 1/", n)), bl.Pages[start].Label)
+			folio, err := strconv.Atoi(folios[k].Text)
+			require.NoError(t, err)
+			require.Equal(t, start-bl.FormFirst+1, folio)
+		}
+	}
+	require.Equal(t, len(bl.Forms), seen)
+	// The forms start right after the contents (or a blank page in duplex).
+	require.GreaterOrEqual(t, bl.FormFirst, bl.TOCFirst+bl.TOCPages)
+	require.LessOrEqual(t, bl.FormFirst, bl.TOCFirst+bl.TOCPages+1)
+}
+
+// A project name or a unit longer than a page is cut short in the contents
+// (ending with 「…」) and kept whole in the bookmarks; the contents stay on
+// their pages and still point at the forms.
+func TestBinderContentsLongNames(t *testing.T) {
+	for _, paper := range []string{"A4", "A4-landscape"} {
+		for _, duplex := range []bool{false, true} {
+			for _, group := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s,duplex=%v,group=%v", paper, duplex, group), func(t *testing.T) {
+					opt := DefaultOptions()
+					var err error
+					opt.Width, opt.Height, err = PaperSize(paper)
+					require.NoError(t, err)
+					b := binderBook(120)
+					b.Forms[0].Project = longName("项目", 1500)
+					b.Forms[41].Project = longName("另一个项目", 1500)
+					long := longName("单位", 1500)
+					for i := range b.Forms {
+						if i%2 == 1 { // enough forms to continue the unit on a new page
+							b.Forms[i].Unit = long
+						}
+					}
+					bl := bindTest(t, b, BinderOptions{Layout: opt, Duplex: duplex, GroupByUnit: group})
+					checkContents(t, bl)
+
+					var projects, units []string
+					for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
+						pg := bl.Pages[p]
+						// A row's lines are the project texts within its link.
+						for _, l := range pg.Items {
+							if l.Kind != Link {
+								continue
+							}
+							name := ""
+							for _, it := range bindTexts(pg, "project") {
+								if it.Y > l.Y && it.Y < l.Y+l.H {
+									name += it.Text
+								}
+							}
+							projects = append(projects, name)
+						}
+						for _, it := range bindTexts(pg, "unit") {
+							units = append(units, it.Text)
+						}
+					}
+					cut := 0
+					for _, s := range projects {
+						if strings.HasSuffix(s, "…") {
+							cut++
+							require.Less(t, utf8.RuneCountInString(s), 1500)
+						}
+					}
+					require.Equal(t, 2, cut, "the two long names are cut short, no other")
+					for _, bm := range bl.Outline {
+						if strings.Contains(bm.Title, "另一个项目") {
+							require.True(t, strings.HasSuffix(bm.Title, b.Forms[41].Project), "the bookmark keeps the whole name")
+						}
+					}
+					if group {
+						require.Contains(t, strings.Join(units, "|"), "…")
+						require.Contains(t, strings.Join(units, "|"), "…（续）", "a continued unit cut short keeps its （续）")
+					}
+				})
+			}
+		}
+	}
+}
