@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
+
+	"jixiao/model"
 )
 
 // longName returns a CJK name of n characters that does not repeat within a
@@ -236,4 +238,42 @@ func TestBinderContentsLongNames(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestBinderBreakMax(t *testing.T) {
+	m := binderMeasurer{}
+	size, width := 10*Pt, 50*Pt // five wide characters a line
+	for _, c := range []struct {
+		s, tail string
+		n       int
+		want    []string
+	}{
+		{"一二三四五六七八九十", "", 2, []string{"一二三四五", "六七八九十"}},
+		{"一二三四五六七八九十", "", 0, []string{"一二三四五", "六七八九十"}},
+		{"一二三四五六七八九十甲", "", 2, []string{"一二三四五", "六七八九…"}},
+		{"一二三四五六七八九十甲", "", 1, []string{"一二三四…"}},
+		{"一二三四五六七八九十甲", "（续）", 2, []string{"一二三四五", "六…（续）"}},
+		{"一二三四五六", "（续）", 2, []string{"一二三四五", "六（续）"}},
+	} {
+		got := binderBreakMax(m, Body, size, width, c.s, c.tail, c.n)
+		require.Equal(t, c.want, got, "%q %q %d", c.s, c.tail, c.n)
+		for _, l := range got {
+			require.LessOrEqual(t, textWidth(l, Body, size, m), width, l)
+		}
+	}
+}
+
+// Contents that cannot hold one entry under their heading are an error, not
+// rows drawn over the footer.
+func TestBinderContentsNoRoom(t *testing.T) {
+	o := DefaultOptions()
+	o.Height = o.Top + o.Bottom + 60*Pt // the heading and column heads take 55 pt
+	forms := []BinderForm{{Number: 1, Project: "项目", Folio: 1}}
+	_, err := newBindTOC(forms, []*model.Form{{YearAmount: "1"}}, binderMeasurer{}, newBinderGeometry(o, false), false)
+	require.ErrorContains(t, err, "layout: binder: contents: ")
+
+	o.Width = o.Binding + o.Outer + 100*Pt // no width left for the names
+	o.Height = DefaultOptions().Height
+	_, err = newBindTOC(forms, []*model.Form{{YearAmount: "1"}}, binderMeasurer{}, newBinderGeometry(o, false), false)
+	require.ErrorContains(t, err, "layout: binder: contents: no room for the project names")
 }
