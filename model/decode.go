@@ -254,6 +254,24 @@ type Input struct {
 // and .yml files in name order. Every file is read even when one fails, and
 // all errors are returned together.
 func ReadInputs(paths []string) ([]Input, error) {
+	files, err := ExpandInputs(paths)
+	errs := []error{err}
+	var out []Input
+	for _, f := range files {
+		b, src, err := ReadFileSource(f)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, Input{Path: f, Book: b, Source: src})
+	}
+	return out, errors.Join(errs...)
+}
+
+// ExpandInputs lists the files that paths name, in order: a file stands for
+// itself, a directory for its .json, .yaml and .yml files in name order.
+// Paths that cannot be listed are reported together.
+func ExpandInputs(paths []string) ([]string, error) {
 	var files []string
 	var errs []error
 	for _, p := range paths {
@@ -288,16 +306,7 @@ func ReadInputs(paths []string) ([]Input, error) {
 			files = append(files, filepath.Join(p, n))
 		}
 	}
-	var out []Input
-	for _, f := range files {
-		b, src, err := ReadFileSource(f)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		out = append(out, Input{Path: f, Book: b, Source: src})
-	}
-	return out, errors.Join(errs...)
+	return files, errors.Join(errs...)
 }
 
 func indexBinary(src []byte) int {
@@ -372,12 +381,30 @@ func (d *decoder) root(n *node) *Book {
 		return nil
 	}
 	d.mark("", n)
-	if _, ok := lookup(n, "forms"); ok {
+	if _, ok := lookup(n, "forms"); ok || misspeltForms(n) {
+		// A misspelt "forms" still means a book: reading it as a form would
+		// report every key of it with the wrong path and the wrong hint.
 		return d.book(n)
 	}
 	d.mark("forms[0]", n)
 	f := d.form(n, "forms[0]")
 	return &Book{Year: f.Year, Title: f.Title, Forms: []Form{f}}
+}
+
+// misspeltForms reports whether an object has a key that is a likely typo of
+// "forms" and no key of a form besides title and year.
+func misspeltForms(n *node) bool {
+	typo := false
+	for _, k := range n.keys {
+		switch {
+		case k.text == "title" || k.text == "year":
+		case contains(formKeys, k.text):
+			return false
+		case suggest(k.text, bookKeys) == "forms":
+			typo = true
+		}
+	}
+	return typo
 }
 
 func lookup(n *node, key string) (*node, bool) {

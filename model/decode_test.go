@@ -79,6 +79,7 @@ func TestDecodeErrorsNameFileLineAndPath(t *testing.T) {
 		{"truncated", "a.json", "{\"forms\": [{\"unit\": \"x\"", []string{"a.json:1:", "truncated"}},
 		{"trailing", "a.json", "{} {}", []string{"a.json:1:4:", "after the end"}},
 		{"unknown key", "a.json", "{\n  \"forms\": [\n    {\"projct\": \"x\"}\n  ]\n}", []string{"a.json:3:6: forms[0].projct: unknown key \"projct\" (did you mean project?)"}},
+		{"misspelt forms", "a.json", "{\"year\": 2024, \"froms\": []}", []string{"a.json:1:16: froms: unknown key \"froms\" (did you mean forms?)"}},
 		{"unknown book key", "a.json", "{\"forms\": [], \"yaer\": 2024}", []string{"a.json:1:15: yaer: unknown key", "did you mean year?"}},
 		{"unknown indicator key", "a.yaml", "forms:\n  - indicators:\n      - level4: x\n", []string{"a.yaml:3:9: forms[0].indicators[0].level4: unknown key"}},
 		{"wrong type year", "a.json", "{\"year\": \"2024\"}", []string{"a.json:1:10: forms[0].year: expected a whole number"}},

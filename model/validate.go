@@ -167,11 +167,11 @@ func (v *validator) control(tf TextField, long bool) {
 			continue
 		}
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			what := fmt.Sprintf("%U", r)
 			if r == '\n' {
-				what = "a line break (U+000A)"
+				v.errorf(tf.Path, "a line break (U+000A) at character %d: only the long texts may contain line breaks", i)
+			} else {
+				v.errorf(tf.Path, "control character %U at character %d: only line breaks, and only in the long texts", r, i)
 			}
-			v.errorf(tf.Path, "control character %s at character %d: only the long texts may contain line breaks", what, i)
 			return
 		}
 	}
@@ -185,6 +185,7 @@ func (v *validator) indicators(rows []Indicator, path string) {
 	type key struct{ l1, l2 string }
 	closed1 := map[string]bool{}
 	closed2 := map[key]bool{}
+	split1, split2 := map[string]bool{}, map[key]bool{}
 	level3s := map[key]map[string]int{}
 	hasLevel3 := map[key]bool{}
 	for _, r := range rows {
@@ -219,7 +220,8 @@ func (v *validator) indicators(rows []Indicator, path string) {
 				msg += " (expected one of " + strings.Join(level1Names(), ", ") + ")"
 			}
 			v.errorf(rp+".level1", "%s", msg)
-		case closed1[r.Level1]:
+		case closed1[r.Level1] && !split1[r.Level1]:
+			split1[r.Level1] = true // once: the rows after it say the same
 			v.errorf(rp+".level1", "一级指标 %s is split: its rows must stand together", r.Level1)
 		}
 		sub := -1
@@ -238,7 +240,8 @@ func (v *validator) indicators(rows []Indicator, path string) {
 					msg += " (expected one of " + strings.Join(Framework[cat].Level2, ", ") + ")"
 				}
 				v.errorf(rp+".level2", "%s", msg)
-			case closed2[k] && !closed1[r.Level1]:
+			case closed2[k] && !closed1[r.Level1] && !split2[k]:
+				split2[k] = true
 				v.errorf(rp+".level2", "二级指标 %s is split: its rows must stand together", r.Level2)
 			}
 		}

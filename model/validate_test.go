@@ -42,7 +42,7 @@ func TestValidateRules(t *testing.T) {
 		{"too many decimals", func(f *Form) { f.YearAmount = "1.1234567" }, Error, "forms[0].year_amount", "7 decimal places"},
 		{"year above total", func(f *Form) { f.YearAmount = "4012.81" }, Error, "forms[0].year_amount", "本年度项目金额 4012.81 is more than 项目总金额 4012.8"},
 		{"control character", func(f *Form) { f.Overview = "a\u0001b" }, Error, "forms[0].overview", "control character U+0001 at character 2"},
-		{"line break in short field", func(f *Form) { f.Project = "a\nb" }, Error, "forms[0].project", "a line break"},
+		{"line break in short field", func(f *Form) { f.Project = "a\nb" }, Error, "forms[0].project", "a line break (U+000A) at character 2"},
 		{"unknown level1", func(f *Form) { setLevel1(f, "决策", "决册") }, Error, "forms[0].indicators[0].level1", "决册 is not a standard 一级指标 (did you mean 决策?)"},
 		{"misplaced level2", func(f *Form) { f.Indicators[2].Level2 = "组织目标"; f.Indicators[3].Level2 = "组织目标" }, Error, "forms[0].indicators[2].level2", "组织目标 is not a 二级指标 of 决策 (did you mean 绩效目标?)"},
 		{"level2 of another level1", func(f *Form) { f.Indicators[11].Level2 = "社会效益" }, Error, "forms[0].indicators[11].level2", "社会效益 is not a 二级指标 of 产出指标 (it belongs to 效益指标)"},
@@ -155,4 +155,22 @@ func TestAmountParseAndSum(t *testing.T) {
 	require.Equal(t, Amount("3.000001"), sum)
 	_, err = Sum([]Amount{"1", "x"})
 	require.Error(t, err)
+}
+
+// TestValidateSplitReportedOnce: rows of a category torn apart are one
+// mistake, reported once, not once for every row after the tear.
+func TestValidateSplitReportedOnce(t *testing.T) {
+	f := validForm(t)
+	rows := f.Indicators
+	// move the 产出指标 质量指标 rows (12, 13) to the end
+	moved := append(append(append([]Indicator{}, rows[:12]...), rows[14:]...), rows[12:14]...)
+	f.Indicators = moved
+	problems := Validate(&Book{Year: 2024, Forms: []Form{f}}, nil)
+	var splits []string
+	for _, p := range problems {
+		if strings.Contains(p.Message, "is split") {
+			splits = append(splits, p.Path+": "+p.Message)
+		}
+	}
+	require.Equal(t, []string{"forms[0].indicators[20].level1: 一级指标 产出指标 is split: its rows must stand together"}, splits, list(problems))
 }

@@ -19,9 +19,9 @@ func init() {
 // jsonProblem is the machine-readable form of one problem (validate --json).
 type jsonProblem struct {
 	File     string `json:"file"`
-	Line     int    `json:"line,omitempty"`
-	Column   int    `json:"column,omitempty"`
-	Path     string `json:"path,omitempty"`
+	Line     int    `json:"line"`   // 0 when the problem is with the file as a whole
+	Column   int    `json:"column"` // 0 likewise
+	Path     string `json:"path"`   // "" when the problem is not of one field
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
 }
@@ -43,42 +43,59 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	problems := []jsonProblem{}
 	code = 0
-	for _, f := range files {
-		inputs, err := model.ReadInputs([]string{f})
-		for _, in := range inputs {
-			for _, p := range model.Validate(in.Book, in.Source) {
-				file := p.Pos.File
-				if file == "" {
-					file = in.Path
-				}
-				problems = append(problems, jsonProblem{File: file, Line: p.Pos.Line, Column: p.Pos.Col,
-					Path: p.Path, Severity: p.Severity.String(), Message: p.Message})
-				if p.Severity == model.Error {
-					code = max(code, 1)
-				}
-				if !*asJSON {
-					fmt.Fprintln(stdout, p.String())
-				}
-			}
+	// Files are checked and reported one by one in name order, each with
+	// all of its problems, so the output reads in the order of the inputs.
+	paths, err := model.ExpandInputs(files)
+	if err != nil {
+		code = 2
+		if !*asJSON {
+			fmt.Fprintln(stderr, "jixiao validate:", err)
 		}
+		problems = append(problems, jsonProblem{File: strings.Join(files, " "), Severity: "error", Message: err.Error()})
+	}
+	valid := 0
+	for _, f := range paths {
+		book, src, err := model.ReadFileSource(f)
 		if err != nil {
-			for _, de := range model.DecodeErrors(err) {
-				// Broken content is a problem with the file: exit 1, each problem listed.
-				for _, line := range de.Problems {
-					problems = append(problems, decodeProblem(de.File, line))
-				}
-				code = max(code, 1)
-				if !*asJSON {
-					fmt.Fprintln(stdout, de)
-				}
-			}
-			if !model.IsContentError(err) {
+			des := model.DecodeErrors(err)
+			if len(des) == 0 { // could not be read at all
+				code = 2
 				if !*asJSON {
 					fmt.Fprintln(stderr, "jixiao validate:", err)
 				}
 				problems = append(problems, jsonProblem{File: f, Severity: "error", Message: err.Error()})
-				code = 2
+				continue
 			}
+			// Broken content is a problem with the file: exit 1, each problem listed.
+			code = max(code, 1)
+			for _, de := range des {
+				for _, line := range de.Problems {
+					problems = append(problems, decodeProblem(de.File, line))
+				}
+				if !*asJSON {
+					fmt.Fprintln(stdout, de)
+				}
+			}
+			continue
+		}
+		ok := true
+		for _, p := range model.Validate(book, src) {
+			file := p.Pos.File
+			if file == "" {
+				file = f
+			}
+			problems = append(problems, jsonProblem{File: file, Line: p.Pos.Line, Column: p.Pos.Col,
+				Path: p.Path, Severity: p.Severity.String(), Message: p.Message})
+			if p.Severity == model.Error {
+				code = max(code, 1)
+				ok = false
+			}
+			if !*asJSON {
+				fmt.Fprintln(stdout, p.String())
+			}
+		}
+		if ok {
+			valid++
 		}
 	}
 	if *asJSON {
@@ -90,7 +107,7 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	} else if code == 0 {
-		fmt.Fprintf(stderr, "jixiao validate: %d file(s) valid\n", len(files))
+		fmt.Fprintf(stderr, "jixiao validate: %s valid\n", plural(valid, "file"))
 	}
 	return code
 }

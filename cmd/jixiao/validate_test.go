@@ -70,3 +70,24 @@ func TestValidateUsageAndIOErrors(t *testing.T) {
 	require.Equal(t, 0, code)
 	require.Contains(t, stderr, "usage: jixiao validate")
 }
+
+func TestValidateDirectoryInNameOrder(t *testing.T) {
+	src, err := os.ReadFile("../../model/testdata/form.json")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.json"), []byte("{\"projct\": 1}"), 0o644))
+	warn := strings.Replace(string(src), `"half_year": ">15万"`, `"half_year": ""`, 1)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.json"), []byte(warn), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "c.json"), src, 0o644))
+
+	code, stdout, _ := runCmd("validate", dir)
+	require.Equal(t, 1, code)
+	a := strings.Index(stdout, filepath.Join(dir, "a.json"))
+	b := strings.Index(stdout, filepath.Join(dir, "b.json"))
+	require.True(t, a >= 0 && b > a, "problems in name order:\n%s", stdout)
+
+	require.NoError(t, os.Remove(filepath.Join(dir, "a.json")))
+	code, _, stderr := runCmd("validate", dir)
+	require.Equal(t, 0, code)
+	require.Contains(t, stderr, "2 files valid")
+}
