@@ -546,7 +546,7 @@ func (t *table) add(row seedRow) error {
 		if frameworkName(l3) && !labelsName(labels, l3) {
 			// A 一级/二级 name in the 三级 column means the row has lost a
 			// cell (a value left empty): the cells cannot be placed safely.
-			return im.errorf(row.line, "form %d: indicator row %q has %s where the 三级 belongs: a value cell seems to be empty; expected 三级, 半年（程）指标值 and 全年（程）指标值", t.num, clip(row.String()), l3)
+			return im.errorf(row.line, "form %d: indicator row %q seems to have an empty value cell: read from the right, its 三级 would be the category name %s; expected 三级, 半年（程）指标值 and 全年（程）指标值 after the labels", t.num, clip(row.String()), l3)
 		}
 		var ok bool
 		k, ok = t.resolve(row, labels, false)

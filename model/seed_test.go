@@ -471,7 +471,7 @@ func TestImportSeedErrors(t *testing.T) {
 		{"duplicate header row", replace(8, "项目名称\t丁"), "x.txt:8: form 1: second 项目名称 row (first at line 5)"},
 		{"unreadable row", replace(16, "\t乱码\t"), `x.txt:16: form 1: cannot read indicator row "乱码"`},
 		{"first row without 二级", replace(14, "\t\t人数\t1\t2"), "x.txt:14: form 1: 三级 人数 has no 二级"},
-		{"empty value cell", replace(15, "产出指标\t数量指标\t人数\t>=10人\t"), `x.txt:15: form 1: indicator row "产出指标 | 数量指标 | 人数 | >=10人" has 数量指标 where the 三级 belongs: a value cell seems to be empty`},
+		{"empty value cell", replace(15, "产出指标\t数量指标\t人数\t>=10人\t"), `x.txt:15: form 1: indicator row "产出指标 | 数量指标 | 人数 | >=10人" seems to have an empty value cell: read from the right, its 三级 would be the category name 数量指标`},
 		{"two years", minimalForm + strings.Replace(minimalForm, "2024年度", "2025年度", 1), "form 2 is for 2025, the forms before it for 2024"},
 	}
 	for _, c := range cases {

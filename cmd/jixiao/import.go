@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"jixiao/model"
 )
@@ -50,7 +52,10 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		in = f
 	}
-	book, repairs, err := model.ImportSeed(in, name)
+	// The text is kept so that problems found after the import can be
+	// pointed at the line where their form starts.
+	var text bytes.Buffer
+	book, repairs, err := model.ImportSeed(io.TeeReader(in, &text), name)
 	for _, r := range repairs {
 		fmt.Fprintln(stderr, r)
 	}
@@ -64,8 +69,14 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// The extraction may have lost what no repair can restore (a missing
 	// 主管部门, an amount): such a book is not written.
 	problems := model.Validate(book, nil)
+	starts := formStarts(text.String())
 	for _, p := range problems {
-		fmt.Fprintf(stderr, "%s: %s\n", name, p)
+		where := name
+		var i int
+		if _, err := fmt.Sscanf(p.Path, "forms[%d]", &i); err == nil && i < len(starts) {
+			where = fmt.Sprintf("%s:%d", name, starts[i])
+		}
+		fmt.Fprintf(stderr, "%s: form %d: %s\n", where, i+1, p)
 	}
 	if model.Errors(problems) != nil {
 		fmt.Fprintf(stderr, "jixiao import: %s: the imported book has errors (listed above); nothing written\n", name)
@@ -76,4 +87,15 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// formStarts returns the line numbers of the forms' title lines.
+func formStarts(text string) []int {
+	var starts []int
+	for i, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == model.DefaultTitle {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }

@@ -165,7 +165,7 @@ func TestImportRefusesAnInvalidBook(t *testing.T) {
 	code, stdout, stderr := runCmd("import", in, "-o", out)
 	require.Equal(t, 1, code)
 	require.Empty(t, stdout)
-	require.Contains(t, stderr, "forms[0].year_amount: 本年度项目金额 5000 is more than 项目总金额 4012.8")
+	require.Contains(t, stderr, in+":3: form 1: forms[0].year_amount: 本年度项目金额 5000 is more than 项目总金额 4012.8")
 	require.NoFileExists(t, out)
 }
 

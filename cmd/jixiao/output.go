@@ -56,7 +56,7 @@ func checkOutput(path string, inputs []string) error {
 		return nil // a new file: writeOutput reports any problem creating it
 	}
 	if st.IsDir() {
-		return fmt.Errorf("cannot write %s: it is a directory (name a file, e.g. %s)", path, filepath.Join(path, "out.pdf"))
+		return fmt.Errorf("cannot write %s: it is a directory; name a file (in it, or elsewhere)", path)
 	}
 	for _, in := range inputs {
 		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
