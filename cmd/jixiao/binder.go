@@ -111,8 +111,11 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	// once.
 	check := newGlyphCheck(set, bf.allowMissing, "binder", stderr)
 	var missing []fonts.Missing
-	for i := range book.Forms {
-		missing = append(missing, check.fields(formFields(&book.Forms[i], fmt.Sprintf("forms[%d]", i)))...)
+	// Paths name each form in its own file, as the user wrote it.
+	for _, in := range inputs {
+		for j := range in.Book.Forms {
+			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], fmt.Sprintf("%s: forms[%d]", in.Path, j)))...)
+		}
 	}
 	if err := check.report(missing); err != nil {
 		return err

@@ -255,14 +255,33 @@ func (g *glyphCheck) items(prefix string, items []layout.Item, only string) []fo
 
 // report fails with the missing characters (exit status 1), or with
 // allowMissing prints them as warnings (they are drawn as boxes) and
-// succeeds.
+// succeeds. Each character is one line naming where it first stands and how
+// many other places hold it: a font that lacks all of Chinese must not give
+// a line for every character of every field.
 func (g *glyphCheck) report(missing []fonts.Missing) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	lines := make([]string, 0, len(missing)+1)
+	var order []rune
+	places := map[rune][]fonts.Missing{}
 	for _, m := range missing {
-		lines = append(lines, "no font has "+m.String())
+		if places[m.Rune] == nil {
+			order = append(order, m.Rune)
+		}
+		places[m.Rune] = append(places[m.Rune], m)
+	}
+	lines := make([]string, 0, len(order)+1)
+	for _, r := range order {
+		ms := places[r]
+		line := "no font has " + ms[0].String()
+		if len(ms) > 1 {
+			line += fmt.Sprintf(" (also in %s", ms[1].Path)
+			if len(ms) > 2 {
+				line += fmt.Sprintf(" and %d more", len(ms)-2)
+			}
+			line += ")"
+		}
+		lines = append(lines, line)
 	}
 	if g.allowMissing {
 		for _, l := range lines {
@@ -270,5 +289,5 @@ func (g *glyphCheck) report(missing []fonts.Missing) error {
 		}
 		return nil
 	}
-	return inputProblem(append(lines, fmt.Sprintf("%d character(s) cannot be drawn: add a font with --font-fallback, or draw boxes with --allow-missing", len(missing)))...)
+	return inputProblem(append(lines, fmt.Sprintf("%s cannot be drawn: add a font with --font-fallback, or draw boxes with --allow-missing", plural(len(order), "character")))...)
 }

@@ -121,7 +121,7 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 		f := &book.Forms[i]
 		o := opt
 		o.Path = fmt.Sprintf("forms[%d]", i)
-		missing = append(missing, check.fields(formFields(f, o.Path))...)
+		missing = append(missing, check.fields(formFields(f, file+": "+o.Path))...)
 		doc, err := layout.Form(f, set, o)
 		if err != nil {
 			return inputProblem(err.Error())

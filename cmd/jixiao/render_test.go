@@ -169,6 +169,7 @@ func TestRenderMissingGlyph(t *testing.T) {
 	path := renderFormFile(t, func(f *model.Form) {
 		f.Overview = "吉野家𠮷" + f.Overview
 		f.Indicators[0].Level3 = "𠮷字" + f.Indicators[0].Level3
+		f.Indicators[1].Level3 = "𠮷" + f.Indicators[1].Level3
 	})
 	dir := t.TempDir()
 	out := filepath.Join(dir, "x.pdf")
@@ -176,7 +177,8 @@ func TestRenderMissingGlyph(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1: %s", code, stderr)
 	}
-	for _, want := range []string{"forms[0].overview: U+20BB7 '𠮷'", "forms[0].indicators[0].level3: U+20BB7 '𠮷'", "--allow-missing"} {
+	// One line per character: where it first stands, and the other places.
+	for _, want := range []string{path + ": forms[0].overview: U+20BB7 '𠮷'", "(also in " + path + ": forms[0].indicators[0].level3 and 1 more)", "1 character cannot be drawn", "--allow-missing"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
