@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -80,6 +81,31 @@ type jsonParser struct {
 	// at a time as they are parsed, and the list keeps none of them: a book
 	// of ten thousand forms is decoded form by form, never held as a tree.
 	each func(i int, item *node)
+	// path holds the keys and list indexes down to the value being parsed,
+	// for messages that must name a field (a duplicate key).
+	path []pathStep
+}
+
+// pathStep is one step of a field path: a key, or an index when key is "".
+type pathStep struct {
+	key   string
+	index int
+}
+
+// fieldPath writes steps as a field path: forms[0].indicators[3].level2.
+func fieldPath(steps []pathStep) string {
+	var b strings.Builder
+	for _, st := range steps {
+		if st.key == "" {
+			b.WriteString("[" + strconv.Itoa(st.index) + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(st.key)
+	}
+	return b.String()
 }
 
 func parseJSON(src []byte, each func(i int, item *node)) (*node, error) {
@@ -232,7 +258,7 @@ func (p *jsonParser) object(depth int) (*node, error) {
 			return nil, err
 		}
 		if hasKey(n.keys, k, &seen) {
-			return nil, &posError{kl, kc, fmt.Sprintf("duplicate key %q", k)}
+			return nil, &posError{kl, kc, fmt.Sprintf("%s: duplicate key %q", fieldPath(append(p.path, pathStep{key: k})), k)}
 		}
 		p.skipSpace()
 		if p.off >= len(p.src) || p.src[p.off] != ':' {
@@ -241,11 +267,13 @@ func (p *jsonParser) object(depth int) (*node, error) {
 		p.advance(1)
 		p.skipSpace()
 		var v *node
+		p.path = append(p.path, pathStep{key: k})
 		if depth == 0 && k == "forms" && p.each != nil && p.off < len(p.src) && p.src[p.off] == '[' {
 			v, err = p.array(depth+1, p.each)
 		} else {
 			v, err = p.value(depth + 1)
 		}
+		p.path = p.path[:len(p.path)-1]
 		if err != nil {
 			return nil, err
 		}
@@ -279,7 +307,9 @@ func (p *jsonParser) array(depth int, each func(int, *node)) (*node, error) {
 	}
 	for {
 		p.skipSpace()
+		p.path = append(p.path, pathStep{index: count + len(n.items)})
 		v, err := p.value(depth + 1)
+		p.path = p.path[:len(p.path)-1]
 		if err != nil {
 			return nil, err
 		}
@@ -329,7 +359,7 @@ func parseYAML(src []byte) (*node, error) {
 	// Aliases may repeat a value many times ("billion laughs"): bound both
 	// the number of values and the bytes of text they expand to.
 	budget := yamlBudget{nodes: 1 << 20, bytes: MaxFileSize}
-	return fromYAML(doc.Content[0], 0, &budget)
+	return fromYAML(doc.Content[0], nil, &budget)
 }
 
 // yamlError turns the YAML library's "yaml: line N: msg" into a position error.
@@ -350,7 +380,8 @@ func yamlError(err error) error {
 
 type yamlBudget struct{ nodes, bytes int }
 
-func fromYAML(y *yaml.Node, depth int, budget *yamlBudget) (*node, error) {
+func fromYAML(y *yaml.Node, path []pathStep, budget *yamlBudget) (*node, error) {
+	depth := len(path)
 	budget.nodes--
 	budget.bytes -= len(y.Value)
 	if budget.nodes < 0 || budget.bytes < 0 {
@@ -364,7 +395,7 @@ func fromYAML(y *yaml.Node, depth int, budget *yamlBudget) (*node, error) {
 		if y.Alias == nil {
 			return nil, &posError{y.Line, y.Column, "unknown alias"}
 		}
-		return fromYAML(y.Alias, depth+1, budget)
+		return fromYAML(y.Alias, path, budget)
 	case yaml.MappingNode:
 		n := &node{kind: objectNode, line: y.Line, col: y.Column}
 		seen := map[string]bool{}
@@ -377,10 +408,10 @@ func fromYAML(y *yaml.Node, depth int, budget *yamlBudget) (*node, error) {
 				return nil, &posError{k.Line, k.Column, "merge keys (<<) are not supported: write the keys out"}
 			}
 			if seen[k.Value] {
-				return nil, &posError{k.Line, k.Column, fmt.Sprintf("duplicate key %q", k.Value)}
+				return nil, &posError{k.Line, k.Column, fmt.Sprintf("%s: duplicate key %q", fieldPath(append(path, pathStep{key: k.Value})), k.Value)}
 			}
 			seen[k.Value] = true
-			vn, err := fromYAML(v, depth+1, budget)
+			vn, err := fromYAML(v, append(path[:len(path):len(path)], pathStep{key: k.Value}), budget)
 			if err != nil {
 				return nil, err
 			}
@@ -391,7 +422,7 @@ func fromYAML(y *yaml.Node, depth int, budget *yamlBudget) (*node, error) {
 	case yaml.SequenceNode:
 		n := &node{kind: arrayNode, line: y.Line, col: y.Column}
 		for _, c := range y.Content {
-			cn, err := fromYAML(c, depth+1, budget)
+			cn, err := fromYAML(c, append(path[:len(path):len(path)], pathStep{index: len(n.items)}), budget)
 			if err != nil {
 				return nil, err
 			}
@@ -413,7 +444,7 @@ func fromYAML(y *yaml.Node, depth int, budget *yamlBudget) (*node, error) {
 		if len(y.Content) == 0 {
 			return nil, &posError{y.Line, y.Column, "empty YAML document"}
 		}
-		return fromYAML(y.Content[0], depth+1, budget)
+		return fromYAML(y.Content[0], path, budget)
 	}
 	return nil, &posError{y.Line, y.Column, "unsupported YAML value"}
 }
