@@ -100,17 +100,23 @@ type BinderStream struct {
 }
 
 // StreamBinder plans the binder of b: it lays every form out once, in
-// parallel, keeping only its number of pages, and draws the cover and
-// contents. Pages then lays the forms out again, in order, as they are
-// read. Laying out twice costs about 0.25 ms a form; memory holds the front
-// pages and a window of a few forms, whatever the number of forms.
+// parallel, and draws the cover and contents. A binder of up to
+// StreamKeepForms forms keeps the pages of that pass for Pages (a few MB);
+// a larger one keeps only each form's number of pages, and Pages lays the
+// forms out again, in order, as they are read: laying out twice costs about
+// 0.25 ms a form, and memory then holds the front pages and a window of a
+// few forms, whatever the number of forms. The pages are the same either way.
 func StreamBinder(b *model.Book, m Measurer, opt BinderOptions) (*BinderStream, error) {
 	opt, lay, err := bindSetup(m, opt)
 	if err != nil {
 		return nil, err
 	}
-	return bindPlan(b, m, opt, lay, false)
+	return bindPlan(b, m, opt, lay, b != nil && len(b.Forms) <= StreamKeepForms)
 }
+
+// StreamKeepForms is the largest binder whose form pages StreamBinder keeps
+// from its planning pass instead of laying them out a second time.
+const StreamKeepForms = 300
 
 // bindSetup completes the options and returns the form layout they ask for.
 func bindSetup(m Measurer, opt BinderOptions) (BinderOptions, bindFormLayout, error) {

@@ -70,22 +70,27 @@ func TestBinderExampleGolden(t *testing.T) {
 	}
 }
 
-// The streamed binder is the binder, page for page.
+// The streamed binder is the binder, page for page: both when it keeps the
+// pages of its planning pass (a small binder) and when it lays the forms
+// out again as they are read (a large one).
 func TestBinderStreamMatchesBinder(t *testing.T) {
-	b, set := exampleBook(t), defaultFonts(t)
-	opt := layout.BinderOptions{Layout: layout.DefaultOptions(), Duplex: true, GroupByUnit: true}
-	whole, err := layout.Binder(b, set, opt)
-	require.NoError(t, err)
-	s, err := layout.StreamBinder(b, set, opt)
-	require.NoError(t, err)
-	streamed := &layout.Document{Outline: s.Outline, Labels: s.Labels, Meta: s.Meta}
-	require.NoError(t, s.Pages(func(i int, p *layout.Page) error {
-		require.Equal(t, len(streamed.Pages), i)
-		streamed.Pages = append(streamed.Pages, p)
-		return nil
-	}))
-	require.Equal(t, s.NumPages, len(streamed.Pages))
-	require.Equal(t, string(dump(t, whole)), string(dump(t, streamed)))
+	set := defaultFonts(t)
+	for _, n := range []int{18, layout.StreamKeepForms + 1} {
+		b := repeatBook(exampleBook(t), 18, n)
+		opt := layout.BinderOptions{Layout: layout.DefaultOptions(), Duplex: true, GroupByUnit: true}
+		whole, err := layout.Binder(b, set, opt)
+		require.NoError(t, err)
+		s, err := layout.StreamBinder(b, set, opt)
+		require.NoError(t, err)
+		streamed := &layout.Document{Outline: s.Outline, Labels: s.Labels, Meta: s.Meta}
+		require.NoError(t, s.Pages(func(i int, p *layout.Page) error {
+			require.Equal(t, len(streamed.Pages), i)
+			streamed.Pages = append(streamed.Pages, p)
+			return nil
+		}))
+		require.Equal(t, s.NumPages, len(streamed.Pages))
+		require.Equal(t, string(dump(t, whole)), string(dump(t, streamed)), "%d forms", n)
+	}
 }
 
 // Every form of the binder is laid out as FormPages lays it out alone: the
