@@ -43,12 +43,8 @@ const MaxFileSize = 256 << 20
 // readFontFile reads a regular file of at most MaxFileSize bytes: a device
 // or a pipe would be read without end.
 func readFontFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
+	// Stat before opening: opening a named pipe waits for a writer.
+	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +54,16 @@ func readFontFile(path string) ([]byte, error) {
 	if st.Size() > MaxFileSize {
 		return nil, fmt.Errorf("%s is %d bytes, more than the %d MiB a font file may have", path, st.Size(), MaxFileSize>>20)
 	}
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && len(data) > MaxFileSize {
+		err = fmt.Errorf("%s grew past %d MiB while it was read", path, MaxFileSize>>20)
+	}
+	return data, err
 }
 
 // splitSpec splits "path#N" into the path and face N. A '#' not followed by

@@ -64,6 +64,23 @@ func ImportSeed(r io.Reader, name string) (*Book, []Repair, error) {
 	return book, im.repairs, nil
 }
 
+// SeedTitleLines returns the line numbers of the title lines of a seed text,
+// read as ImportSeed reads them: form i of the book it imports starts at
+// line SeedTitleLines(data)[i]. Text that cannot be imported gives nil.
+func SeedTitleLines(data []byte) []int {
+	im := &importer{}
+	if im.split(data) != nil {
+		return nil
+	}
+	var lines []int
+	for _, r := range im.rows {
+		if isTitle(r) {
+			lines = append(lines, r.line)
+		}
+	}
+	return lines
+}
+
 // ErrSeed is wrapped by every error ImportSeed returns for input that cannot
 // be read as forms (as opposed to I/O errors of the reader).
 var ErrSeed = errors.New("cannot import seed")

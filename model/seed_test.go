@@ -533,3 +533,14 @@ func TestFixAndChained(t *testing.T) {
 	require.Equal(t, "甲和乙和丙", im.fixAnd(1, "x", "甲 and 乙 and 丙"))
 	require.Equal(t, "SYB and GYB", im.fixAnd(1, "x", "SYB and GYB"), "English between Latin words stays")
 }
+
+func TestSeedTitleLines(t *testing.T) {
+	data, err := os.ReadFile("../testdata/seed-jiangyin-2024.txt")
+	require.NoError(t, err)
+	lines := SeedTitleLines(data)
+	require.Len(t, lines, 18)
+	require.Equal(t, []int{3, 42, 100}, lines[:3])
+	// titles written with a BOM, spaces or half-width parentheses count too
+	odd := []byte("\uFEFF市级财政项目支出预算绩效目标表\n\n 市级 财政项目支出预算绩效目标表 \n")
+	require.Equal(t, []int{1, 3}, SeedTitleLines(odd))
+}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"jixiao/model"
 )
@@ -69,7 +68,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// The extraction may have lost what no repair can restore (a missing
 	// 主管部门, an amount): such a book is not written.
 	problems := model.Validate(book, nil)
-	starts := formStarts(text.String())
+	starts := model.SeedTitleLines(text.Bytes())
 	for _, p := range problems {
 		where := name
 		var i int
@@ -87,15 +86,4 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
-}
-
-// formStarts returns the line numbers of the forms' title lines.
-func formStarts(text string) []int {
-	var starts []int
-	for i, line := range strings.Split(text, "\n") {
-		if strings.TrimSpace(line) == model.DefaultTitle {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
 }
