@@ -41,63 +41,23 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	problems := []jsonProblem{}
-	code = 0
-	// Files are checked and reported one by one in name order, each with
-	// all of its problems, so the output reads in the order of the inputs.
-	paths, err := model.ExpandInputs(files)
-	if err != nil {
-		code = 2
-		if !*asJSON {
-			fmt.Fprintln(stderr, "jixiao validate:", err)
-		}
-		problems = append(problems, jsonProblem{File: strings.Join(files, " "), Severity: "error", Message: err.Error()})
-	}
-	valid := 0
-	for _, f := range paths {
-		book, src, err := model.ReadFileSource(f)
+	// Arguments in order, each one's files in name order, and each file
+	// reported whole before the next, so the output reads as the inputs.
+	v := &validation{asJSON: *asJSON, stdout: stdout, stderr: stderr, problems: []jsonProblem{}}
+	for _, arg := range files {
+		paths, err := model.ExpandInputs([]string{arg})
 		if err != nil {
-			des := model.DecodeErrors(err)
-			if len(des) == 0 { // could not be read at all
-				code = 2
-				if !*asJSON {
-					fmt.Fprintln(stderr, "jixiao validate:", err)
-				}
-				problems = append(problems, jsonProblem{File: f, Severity: "error", Message: err.Error()})
-				continue
+			v.code = 2
+			if !v.asJSON {
+				fmt.Fprintln(stderr, "jixiao validate:", err)
 			}
-			// Broken content is a problem with the file: exit 1, each problem listed.
-			code = max(code, 1)
-			for _, de := range des {
-				for _, line := range de.Problems {
-					problems = append(problems, decodeProblem(de.File, line))
-				}
-				if !*asJSON {
-					fmt.Fprintln(stdout, de)
-				}
-			}
-			continue
+			v.problems = append(v.problems, jsonProblem{File: arg, Severity: "error", Message: err.Error()})
 		}
-		ok := true
-		for _, p := range model.Validate(book, src) {
-			file := p.Pos.File
-			if file == "" {
-				file = f
-			}
-			problems = append(problems, jsonProblem{File: file, Line: p.Pos.Line, Column: p.Pos.Col,
-				Path: p.Path, Severity: p.Severity.String(), Message: p.Message})
-			if p.Severity == model.Error {
-				code = max(code, 1)
-				ok = false
-			}
-			if !*asJSON {
-				fmt.Fprintln(stdout, p.String())
-			}
-		}
-		if ok {
-			valid++
+		for _, f := range paths {
+			v.file(f)
 		}
 	}
+	problems, code := v.problems, v.code
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -107,7 +67,7 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	} else if code == 0 {
-		fmt.Fprintf(stderr, "jixiao validate: %s valid\n", plural(valid, "file"))
+		fmt.Fprintf(stderr, "jixiao validate: %s valid\n", plural(v.valid, "file"))
 	}
 	return code
 }
@@ -126,4 +86,59 @@ func decodeProblem(file, s string) jsonProblem {
 		}
 	}
 	return p
+}
+
+// validation collects the problems of the files checked so far.
+type validation struct {
+	asJSON         bool
+	stdout, stderr io.Writer
+	problems       []jsonProblem
+	code           int // exit status so far
+	valid          int // files without errors
+}
+
+// file reads and checks one file, printing its problems unless asJSON.
+func (v *validation) file(f string) {
+	book, src, err := model.ReadFileSource(f)
+	if err != nil {
+		des := model.DecodeErrors(err)
+		if len(des) == 0 { // could not be read at all
+			v.code = 2
+			if !v.asJSON {
+				fmt.Fprintln(v.stderr, "jixiao validate:", err)
+			}
+			v.problems = append(v.problems, jsonProblem{File: f, Severity: "error", Message: err.Error()})
+			return
+		}
+		// Broken content is a problem with the file: exit 1, each problem listed.
+		v.code = max(v.code, 1)
+		for _, de := range des {
+			for _, line := range de.Problems {
+				v.problems = append(v.problems, decodeProblem(de.File, line))
+			}
+			if !v.asJSON {
+				fmt.Fprintln(v.stdout, de)
+			}
+		}
+		return
+	}
+	ok := true
+	for _, p := range model.Validate(book, src) {
+		file := p.Pos.File
+		if file == "" {
+			file = f
+		}
+		v.problems = append(v.problems, jsonProblem{File: file, Line: p.Pos.Line, Column: p.Pos.Col,
+			Path: p.Path, Severity: p.Severity.String(), Message: p.Message})
+		if p.Severity == model.Error {
+			v.code = max(v.code, 1)
+			ok = false
+		}
+		if !v.asJSON {
+			fmt.Fprintln(v.stdout, p.String())
+		}
+	}
+	if ok {
+		v.valid++
+	}
 }
