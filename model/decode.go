@@ -205,11 +205,17 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 		root, err = parseYAML(src)
 	}
 	if err != nil {
-		return nil, nil, &DecodeError{File: name, Problems: append(d.problems, err.Error())}
+		var pe *posError
+		if errors.As(err, &pe) {
+			d.problems = append(d.problems, decodeIssue{pe.line, pe.col, pe.msg})
+		} else {
+			d.problems = append(d.problems, decodeIssue{1, 1, err.Error()})
+		}
+		return nil, nil, &DecodeError{File: name, Problems: d.report()}
 	}
 	book := d.root(root)
 	if len(d.problems) > 0 {
-		return nil, nil, &DecodeError{File: name, Problems: d.problems}
+		return nil, nil, &DecodeError{File: name, Problems: d.report()}
 	}
 	return book, d.src, nil
 }
@@ -345,22 +351,53 @@ type decoder struct {
 	src      *Source
 	file     string
 	json     bool // JSON is explicit about types; YAML's unquoted 2024 may stand for text
-	problems []string
+	problems []decodeIssue
 	forms    []Form // a book's forms, decoded as they are parsed
 }
 
+// decodeIssue is one decoding problem at a position.
+type decodeIssue struct {
+	line, col int
+	msg       string
+}
+
+// maxCollected bounds the problems kept while decoding: a file of
+// thousands of broken forms must not build thousands of messages.
+const maxCollected = 50 * maxErrors
+
 func (d *decoder) errorf(n *node, path, format string, args ...any) {
-	if len(d.problems) == maxErrors {
-		d.problems = append(d.problems, fmt.Sprintf("%d:%d: too many problems; stopping here", n.line, n.col))
-	}
-	if len(d.problems) > maxErrors {
+	if len(d.problems) >= maxCollected {
 		return
 	}
 	msg := fmt.Sprintf(format, args...)
 	if path != "" {
 		msg = path + ": " + msg
 	}
-	d.problems = append(d.problems, fmt.Sprintf("%d:%d: %s", n.line, n.col, msg))
+	d.problems = append(d.problems, decodeIssue{n.line, n.col, msg})
+}
+
+// report returns the problems in file order, the first maxErrors of them.
+// Forms are decoded as they are parsed, so problems are not found in file
+// order: a book's own keys before "forms" are checked after its forms.
+func (d *decoder) report() []string {
+	sort.SliceStable(d.problems, func(i, j int) bool {
+		a, b := d.problems[i], d.problems[j]
+		return a.line < b.line || a.line == b.line && a.col < b.col
+	})
+	n := min(len(d.problems), maxErrors)
+	out := make([]string, 0, n+1)
+	for _, p := range d.problems[:n] {
+		out = append(out, fmt.Sprintf("%d:%d: %s", p.line, p.col, p.msg))
+	}
+	if len(d.problems) > n {
+		next := d.problems[n]
+		more := strconv.Itoa(len(d.problems)-n) + " more"
+		if len(d.problems) == maxCollected {
+			more = "more"
+		}
+		out = append(out, fmt.Sprintf("%d:%d: %s problems not listed; stopping here", next.line, next.col, more))
+	}
+	return out
 }
 
 func (d *decoder) mark(path string, n *node) {

@@ -123,6 +123,24 @@ func TestDecodeReportsAllProblemsAtOnce(t *testing.T) {
 	require.Contains(t, got, "forms[1].year")
 }
 
+func TestDecodeProblemsInFileOrderAndCut(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{\"year\": \"x\",\n\"forms\": [\n")
+	for i := 0; i < 30; i++ {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		b.WriteString(`{"unit": 1}`)
+	}
+	b.WriteString("]}")
+	got := decodeErr(t, "a.json", b.String())
+	lines := strings.Split(got, "\n")
+	require.Len(t, lines, maxErrors+1)
+	require.Contains(t, lines[0], "a.json:1:10: year: expected a whole number", "the book's own key first, as in the file")
+	require.Contains(t, lines[1], "a.json:3:10: forms[0].unit")
+	require.Contains(t, lines[maxErrors], "11 more problems not listed")
+}
+
 func TestDecodeHugeTextField(t *testing.T) {
 	big := strings.Repeat("长", MaxTextBytes/3+10)
 	got := decodeErr(t, "a.json", `{"overview": "`+big+`"}`)
