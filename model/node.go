@@ -86,17 +86,23 @@ type jsonParser struct {
 	path []pathStep
 }
 
-// pathStep is one step of a field path: a key, or an index when key is "".
+// pathStep is one step of a field path: a key, or a list index.
 type pathStep struct {
-	key   string
-	index int
+	key     string
+	index   int
+	isIndex bool
 }
 
 // fieldPath writes steps as a field path: forms[0].indicators[3].level2.
 func fieldPath(steps []pathStep) string {
 	var b strings.Builder
+	if len(steps) > 0 && !steps[0].isIndex && !contains(bookKeys, steps[0].key) {
+		// A key of a form at the top: the file holds a single form, which
+		// every other message calls forms[0].
+		b.WriteString("forms[0]")
+	}
 	for _, st := range steps {
-		if st.key == "" {
+		if st.isIndex {
 			b.WriteString("[" + strconv.Itoa(st.index) + "]")
 			continue
 		}
@@ -307,7 +313,7 @@ func (p *jsonParser) array(depth int, each func(int, *node)) (*node, error) {
 	}
 	for {
 		p.skipSpace()
-		p.path = append(p.path, pathStep{index: count + len(n.items)})
+		p.path = append(p.path, pathStep{index: count + len(n.items), isIndex: true})
 		v, err := p.value(depth + 1)
 		p.path = p.path[:len(p.path)-1]
 		if err != nil {
@@ -422,7 +428,7 @@ func fromYAML(y *yaml.Node, path []pathStep, budget *yamlBudget) (*node, error) 
 	case yaml.SequenceNode:
 		n := &node{kind: arrayNode, line: y.Line, col: y.Column}
 		for _, c := range y.Content {
-			cn, err := fromYAML(c, append(path[:len(path):len(path)], pathStep{index: len(n.items)}), budget)
+			cn, err := fromYAML(c, append(path[:len(path):len(path)], pathStep{index: len(n.items), isIndex: true}), budget)
 			if err != nil {
 				return nil, err
 			}
