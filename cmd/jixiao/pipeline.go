@@ -270,8 +270,19 @@ func (g *glyphCheck) report(missing []fonts.Missing) error {
 		}
 		places[m.Rune] = append(places[m.Rune], m)
 	}
-	lines := make([]string, 0, len(order)+1)
-	for _, r := range order {
+	// A font that lacks Chinese altogether would give hundreds of lines:
+	// list the first characters and say what the rest means.
+	const maxListed = 20
+	lines := make([]string, 0, maxListed+2)
+	for k, r := range order {
+		if k == maxListed {
+			rest := "characters"
+			if len(order)-maxListed == 1 {
+				rest = "character"
+			}
+			lines = append(lines, fmt.Sprintf("… and %d more %s: the font in use lacks many of the characters of these forms; choose one that covers Chinese (the embedded defaults do), or add one with --font-fallback", len(order)-maxListed, rest))
+			break
+		}
 		ms := places[r]
 		line := "no font has " + ms[0].String()
 		if len(ms) > 1 {

@@ -127,7 +127,7 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 			return inputProblem(err.Error())
 		}
 		for _, pg := range doc.Pages {
-			missing = append(missing, check.items(o.Path, pg.Items, "")...)
+			missing = append(missing, check.items(file+": "+o.Path, pg.Items, "")...)
 		}
 		docs[k] = doc
 	}

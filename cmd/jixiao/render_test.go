@@ -279,12 +279,24 @@ func TestRenderUserFonts(t *testing.T) {
 	}
 	out := filepath.Join(dir, "x.pdf")
 	code, _, stderr := renderRun(t, "render", exampleBook, "--form", "7", "-o", out, "--font-body", latin)
-	if code != 1 || !strings.Contains(stderr, "forms[6].overview: U+6309 '按'") {
+	if code != 1 || !strings.Contains(stderr, "forms[6].unit: U+6C5F '江'") {
 		t.Fatalf("exit %d, want 1 listing the characters:\n%.2000s", code, stderr)
 	}
-	// The labels layout draws itself are checked too (项目概述 is no field).
-	if !strings.Contains(stderr, "forms[6].label") {
-		t.Errorf("labels not checked:\n%.3000s", stderr)
+	// A font without Chinese: the first characters are listed, then what the
+	// rest means, not hundreds of lines.
+	if n := strings.Count(stderr, "no font has"); n != 20 || !strings.Contains(stderr, "more characters: the font in use lacks many") {
+		t.Errorf("%d characters listed, want 20 and a summary:\n%.3000s", n, stderr)
+	}
+	// The labels layout draws itself are checked too (项目概述 is no field):
+	// with fields in Latin letters only, the labels' characters are missing.
+	latinForm := renderFormFile(t, func(f *model.Form) {
+		f.Unit, f.Department, f.Project = "Unit", "Dept", "Project"
+		f.Overview, f.Feasibility, f.Necessity, f.AnnualGoal, f.OverallGoal, f.OtherNotes = "a", "b", "c", "d", "e", ""
+		f.Indicators = nil
+	})
+	code, _, stderr = renderRun(t, "render", latinForm, "-o", out, "--font-body", latin)
+	if code != 1 || !strings.Contains(stderr, latinForm+": forms[0].label: U+5355 '单'") {
+		t.Errorf("labels not checked (exit %d):\n%.3000s", code, stderr)
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("failed render left a file")
