@@ -171,14 +171,10 @@ func CheckForm(f *model.Form, pages []*Page) error {
 			errs = append(errs, fmt.Errorf("layout: check: %s: placed %s, want %s", field, clip(g), clip(want)))
 		}
 	}
-	exact("title", f.TitleOrDefault())
-	exact("unit", f.Unit)
-	exact("department", f.Department)
-	exact("project", f.Project)
-	exact("total_amount", string(f.TotalAmount))
-	exact("year_amount", string(f.YearAmount))
-	for _, t := range model.LongTexts {
-		exact(t.Key, f.Text(t.Key))
+	for _, tf := range f.TextFields("") {
+		if !strings.HasPrefix(tf.Path, model.IndicatorsKey+"[") {
+			exact(tf.Path, tf.Text)
+		}
 	}
 	repeated := func(field, label string) {
 		label = strings.ReplaceAll(label, "\n", "")

@@ -142,7 +142,8 @@ func paginatedOK(t *testing.T, f *model.Form, opt Options) (*testing.T, *grid, [
 func manyIndicators(n int) []model.Indicator {
 	var ins []model.Indicator
 	for i := 0; i < n; i++ {
-		c := model.Framework[i*len(model.Framework)/n]
+		fw := model.Framework()
+		c := fw[i*len(fw)/n]
 		l2 := c.Level2[i%len(c.Level2)]
 		ins = append(ins, model.Indicator{Level1: c.Name, Level2: l2, Level3: fmt.Sprintf("指标%d", i), HalfYear: ">=90%", FullYear: "100%"})
 	}

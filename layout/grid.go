@@ -17,30 +17,25 @@ import (
 // each long text: label | text (1–4).
 const columns = 5
 
-// Labels printed on the form. A "|" marks where a label breaks when its
-// column cannot hold it on one line; it is never printed.
-const (
-	labelUnit        = "单位名称"
-	labelDepartment  = "主管部门"
-	labelProject     = "项目名称"
-	labelTotal       = "项目总金额|（万元）"
-	labelYearAmount  = "本年度项目金额|（万元）"
-	labelLevel1      = "一级指标"
-	labelLevel2      = "二级指标"
-	labelLevel3      = "三级指标"
-	labelHalfYear    = "半年（程）|指标值"
-	labelFullYear    = "全年（程）|指标值"
-	labelContinued   = "|（续）"
-	labelOtherNotes  = "其他需要|说明的问题"
-	labelFeasibility = "项目可行性说明"
+// Labels printed on the form, read from the form schema (model.Fields,
+// model.Columns). A "|" marks where a label breaks when its column cannot
+// hold it on one line; it is never printed.
+var (
+	labelUnit        = fieldLabel("unit")
+	labelDepartment  = fieldLabel("department")
+	labelProject     = fieldLabel("project")
+	labelTotal       = fieldLabel("total_amount")
+	labelYearAmount  = fieldLabel("year_amount")
+	labelFeasibility = fieldLabel("feasibility") // the longest label kept on one line
 )
 
-// longLabel returns the printed label of a long text, with its break marks.
-func longLabel(t model.LongText) string {
-	if t.Key == "other_notes" {
-		return labelOtherNotes
-	}
-	return t.Label
+// labelContinued is added to a long text's label on its continuation pages.
+const labelContinued = "|（续）"
+
+// fieldLabel returns the printed label of the form field with key.
+func fieldLabel(key string) string {
+	f, _ := model.FieldByKey(key)
+	return f.Printed
 }
 
 // align is how a cell sets its lines.
@@ -118,7 +113,7 @@ func (g *grid) columnWidths(cw Length) error {
 	w := func(s string) Length { return textWidth(s, Body, size, g.m) + pad }
 	var base [columns]Length
 	base[0] = w(labelFeasibility)
-	for _, c := range model.Framework {
+	for _, c := range model.Framework() {
 		base[0] = max(base[0], w(c.Name))
 		for _, l2 := range c.Level2 {
 			base[1] = max(base[1], w(l2))
@@ -325,19 +320,18 @@ func (g *grid) build(f *model.Form) error {
 		g.value(1, 1, string(f.TotalAmount), "total_amount", alignCenter),
 		g.label(2, 1, labelYearAmount),
 		g.value(3, 2, string(f.YearAmount), "year_amount", alignCenter))
-	for _, t := range model.LongTexts {
-		lab := g.label(0, 1, longLabel(t))
-		lab.cont = g.breakLabel(longLabel(t)+labelContinued, g.inner(0, 1))
-		r := g.addRow(rowLong, t.Key, lab, g.value(1, 4, f.Text(t.Key), t.Key, alignJustify))
+	for _, t := range model.LongTexts() {
+		lab := g.label(0, 1, t.Printed)
+		lab.cont = g.breakLabel(t.Printed+labelContinued, g.inner(0, 1))
+		r := g.addRow(rowLong, t.Key, lab, g.value(1, 4, t.Value(f), t.Key, alignJustify))
 		r.long = true
 	}
 	g.header = len(g.rows)
-	g.addRow(rowHeader, "the indicator header row",
-		g.label(0, 1, labelLevel1),
-		g.label(1, 1, labelLevel2),
-		g.label(2, 1, labelLevel3),
-		g.label(3, 1, labelHalfYear),
-		g.label(4, 1, labelFullYear))
+	var head []cell
+	for i, c := range model.Columns() {
+		head = append(head, g.label(i, 1, c.Printed))
+	}
+	g.addRow(rowHeader, "the indicator header row", head...)
 	first := len(g.rows)
 	for i := range f.Indicators {
 		in := &f.Indicators[i]

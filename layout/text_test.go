@@ -383,10 +383,10 @@ func TestBreakLinesRandom(t *testing.T) {
 func TestBreakLinesRealTexts(t *testing.T) {
 	b := exampleBook(t)
 	for _, f := range b.Forms {
-		for _, lt := range model.LongTexts {
+		for _, lt := range model.LongTexts() {
 			for _, w := range []Length{5 * em, 12 * em, 35 * em} {
-				checkBreaks(t, f.Text(lt.Key), em, w, fixed{})
-				checkBreaks(t, f.Text(lt.Key), 10500, w*10, varied{})
+				checkBreaks(t, lt.Value(&f), em, w, fixed{})
+				checkBreaks(t, lt.Value(&f), 10500, w*10, varied{})
 			}
 		}
 	}
@@ -552,8 +552,8 @@ func TestNoLonelyLastLineInExampleForms(t *testing.T) {
 	b := exampleBook(t)
 	for i := range b.Forms {
 		f := &b.Forms[i]
-		for _, lt := range model.LongTexts {
-			checkBreaks(t, f.Text(lt.Key), 10500, 348676, fixed{})
+		for _, lt := range model.LongTexts() {
+			checkBreaks(t, lt.Value(f), 10500, 348676, fixed{})
 		}
 		for _, in := range f.Indicators {
 			for _, s := range []string{in.Level3, in.HalfYear, in.FullYear} {

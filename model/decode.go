@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"jixiao/model/internal/jsonyaml"
 )
 
 // Limits on input, so that a hostile or broken file gets a clear message
@@ -29,19 +32,6 @@ const (
 	FormatYAML
 )
 
-// Position is where a value stands in an input file.
-type Position struct {
-	File      string
-	Line, Col int
-}
-
-func (p Position) String() string {
-	if p.Line == 0 {
-		return p.File
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
-
 // Source remembers where each field of a decoded book came from, so that
 // validation problems can name the line of the file. It is kept compact (a
 // line and column per field, no strings) because a binder's book may hold
@@ -57,27 +47,27 @@ type pos struct{ line, col int32 }
 
 type formPos struct {
 	self   pos
-	fields [14]pos // formKeys
+	fields [len(fields) + 1]pos // formKeys
 	rows   []rowPos
 }
 
 type rowPos struct {
 	self   pos
-	fields [5]pos // indicatorKeys
+	fields [len(columns)]pos // indicatorKeys
 }
 
-// Position returns where the value at path (as in "forms[2].indicators[5].level2")
+// Location returns where the value at path (as in "forms[2].indicators[5].level2")
 // was read, falling back to its closest enclosing value.
-func (s *Source) Position(path string) (Position, bool) {
+func (s *Source) Location(path string) (Location, bool) {
 	if s == nil {
-		return Position{}, false
+		return Location{}, false
 	}
 	for p := path; ; {
 		if at := s.slot(p, false); at != nil && at.line > 0 {
-			return Position{File: s.file, Line: int(at.line), Col: int(at.col)}, true
+			return Location{File: s.file, Line: int(at.line), Column: int(at.col)}, true
 		}
 		if p == "" {
-			return Position{}, false
+			return Location{}, false
 		}
 		i := strings.LastIndexAny(p, ".[")
 		if i < 0 {
@@ -96,7 +86,7 @@ func (s *Source) slot(path string, grow bool) *pos {
 	}
 	rest, ok := strings.CutPrefix(path, "forms[")
 	if !ok {
-		if k := indexOf(bookKeys, path); k >= 0 {
+		if k := slices.Index(bookKeys, path); k >= 0 {
 			return &s.top[k]
 		}
 		return nil
@@ -121,7 +111,7 @@ func (s *Source) slot(path string, grow bool) *pos {
 	}
 	rest, ok = strings.CutPrefix(key, "indicators[")
 	if !ok {
-		if k := indexOf(formKeys, key); k >= 0 {
+		if k := slices.Index(formKeys, key); k >= 0 {
 			return &f.fields[k]
 		}
 		return nil
@@ -140,7 +130,7 @@ func (s *Source) slot(path string, grow bool) *pos {
 	if rest == "" {
 		return &r.self
 	}
-	if k := indexOf(indicatorKeys, strings.TrimPrefix(rest, ".")); k >= 0 && rest[0] == '.' {
+	if k := slices.Index(indicatorKeys, strings.TrimPrefix(rest, ".")); k >= 0 && rest[0] == '.' {
 		return &r.fields[k]
 	}
 	return nil
@@ -162,20 +152,15 @@ func cutIndex(s string) (int, string, bool) {
 // DecodeError lists every problem found while decoding a file.
 type DecodeError struct {
 	File     string
-	Problems []string // "LINE:COL: path: message", in file order
+	Problems Problems // in file order, each with its location
 }
 
-func (e *DecodeError) Error() string {
-	var b strings.Builder
-	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.File)
-		b.WriteByte(':')
-		b.WriteString(p)
-	}
-	return b.String()
+func (e *DecodeError) Error() string { return e.Problems.Error() }
+
+// fileProblem is a DecodeError of one problem at line:col of the file.
+func fileProblem(name string, line, col int, code, msg string, args ...string) *DecodeError {
+	return &DecodeError{File: name, Problems: Problems{{
+		Code: code, Loc: Location{File: name, Line: line, Column: col}, Args: args, Message: msg}}}
 }
 
 // Decode parses a book or a single form (which becomes a book of one form)
@@ -184,32 +169,32 @@ func (e *DecodeError) Error() string {
 // key path; all such problems of the file are reported at once.
 func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 	if len(src) > MaxFileSize {
-		return nil, nil, &DecodeError{File: name, Problems: []string{fmt.Sprintf("1:1: the file is %d bytes, more than the %d MiB an input may have", len(src), MaxFileSize>>20)}}
+		return nil, nil, tooLarge(name, int64(len(src)))
 	}
 	if len(strings.TrimSpace(string(src))) == 0 {
-		return nil, nil, &DecodeError{File: name, Problems: []string{"1:1: the file is empty: expected a form or a book in JSON or YAML"}}
+		return nil, nil, fileProblem(name, 1, 1, CodeFileEmpty, "the file is empty: expected a form or a book in JSON or YAML")
 	}
 	if i := indexBinary(src); i >= 0 {
-		return nil, nil, &DecodeError{File: name, Problems: []string{notText(src, i)}}
+		return nil, nil, notText(name, src, i)
 	}
 	src = trimBOM(src)
 	if format == FormatAuto {
 		format = detectFormat(name, src)
 	}
 	d := &decoder{src: &Source{file: name}, file: name, json: format == FormatJSON}
-	var root *node
+	var root *jsonyaml.Node
 	var err error
 	if format == FormatJSON {
-		root, err = parseJSON(src, d.formItem)
+		root, err = jsonyaml.ParseJSON(src, d.formItem, bookKeys)
 	} else {
-		root, err = parseYAML(src)
+		root, err = jsonyaml.ParseYAML(src, MaxFileSize, bookKeys)
 	}
 	if err != nil {
-		var pe *posError
+		var pe *jsonyaml.PosError
 		if errors.As(err, &pe) {
-			d.problems = append(d.problems, decodeIssue{pe.line, pe.col, pe.msg})
+			d.problems = append(d.problems, posProblem(pe))
 		} else {
-			d.problems = append(d.problems, decodeIssue{1, 1, err.Error()})
+			d.problems = append(d.problems, decodeIssue{1, 1, "", CodeSyntax, []string{err.Error()}, err.Error()})
 		}
 		return nil, nil, &DecodeError{File: name, Problems: d.report()}
 	}
@@ -240,79 +225,13 @@ func ReadFileSource(path string) (*Book, *Source, error) {
 		return nil, nil, fmt.Errorf("model: %s is not a regular file: expected a form or book file", path)
 	}
 	if st.Size() > MaxFileSize {
-		return nil, nil, &DecodeError{File: path, Problems: []string{fmt.Sprintf("1:1: the file is %d bytes, more than the %d MiB an input may have", st.Size(), MaxFileSize>>20)}}
+		return nil, nil, tooLarge(path, st.Size())
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("model: %w", err)
 	}
 	return Decode(src, path, FormatAuto)
-}
-
-// Input is one decoded input file.
-type Input struct {
-	Path   string
-	Book   *Book
-	Source *Source
-}
-
-// ReadInputs reads the named files; a directory stands for its .json, .yaml
-// and .yml files in name order. Every file is read even when one fails, and
-// all errors are returned together.
-func ReadInputs(paths []string) ([]Input, error) {
-	files, err := ExpandInputs(paths)
-	errs := []error{err}
-	var out []Input
-	for _, f := range files {
-		b, src, err := ReadFileSource(f)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		out = append(out, Input{Path: f, Book: b, Source: src})
-	}
-	return out, errors.Join(errs...)
-}
-
-// ExpandInputs lists the files that paths name, in order: a file stands for
-// itself, a directory for its .json, .yaml and .yml files in name order.
-// Paths that cannot be listed are reported together.
-func ExpandInputs(paths []string) ([]string, error) {
-	var files []string
-	var errs []error
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("model: %w", err))
-			continue
-		}
-		if !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("model: %w", err))
-			continue
-		}
-		var names []string
-		for _, e := range entries {
-			switch strings.ToLower(filepath.Ext(e.Name())) {
-			case ".json", ".yaml", ".yml":
-				if !e.IsDir() {
-					names = append(names, e.Name())
-				}
-			}
-		}
-		sort.Strings(names)
-		if len(names) == 0 {
-			errs = append(errs, fmt.Errorf("model: %s: the directory holds no .json, .yaml or .yml file", p))
-		}
-		for _, n := range names {
-			files = append(files, filepath.Join(p, n))
-		}
-	}
-	return files, errors.Join(errs...)
 }
 
 func indexBinary(src []byte) int {
@@ -358,6 +277,9 @@ type decoder struct {
 // decodeIssue is one decoding problem at a position.
 type decodeIssue struct {
 	line, col int
+	path      string
+	code      string
+	args      []string
 	msg       string
 }
 
@@ -365,56 +287,61 @@ type decodeIssue struct {
 // thousands of broken forms must not build thousands of messages.
 const maxCollected = 50 * maxErrors
 
-func (d *decoder) errorf(n *node, path, format string, args ...any) {
+// problem records a problem with the value n at path; args are the user
+// values msg quotes.
+func (d *decoder) problem(n *jsonyaml.Node, path, code, msg string, args ...string) {
 	if len(d.problems) >= maxCollected {
 		return
 	}
-	msg := fmt.Sprintf(format, args...)
-	if path != "" {
-		msg = path + ": " + msg
-	}
-	d.problems = append(d.problems, decodeIssue{n.line, n.col, msg})
+	d.problems = append(d.problems, decodeIssue{n.Line, n.Col, path, code, args, msg})
 }
 
 // report returns the problems in file order, the first maxErrors of them.
 // Forms are decoded as they are parsed, so problems are not found in file
 // order: a book's own keys before "forms" are checked after its forms.
-func (d *decoder) report() []string {
+func (d *decoder) report() Problems {
 	sort.SliceStable(d.problems, func(i, j int) bool {
 		a, b := d.problems[i], d.problems[j]
 		return a.line < b.line || a.line == b.line && a.col < b.col
 	})
 	n := min(len(d.problems), maxErrors)
-	out := make([]string, 0, n+1)
+	out := make(Problems, 0, n+1)
+	at := func(p decodeIssue) Location { return Location{File: d.file, Line: p.line, Column: p.col} }
 	for _, p := range d.problems[:n] {
-		out = append(out, fmt.Sprintf("%d:%d: %s", p.line, p.col, p.msg))
+		out = append(out, Problem{Code: p.code, Loc: at(p), Path: p.path, Args: p.args, Message: p.msg})
 	}
 	if len(d.problems) > n {
 		next := d.problems[n]
-		more := strconv.Itoa(len(d.problems)-n) + " more"
+		count, more := strconv.Itoa(len(d.problems)-n), strconv.Itoa(len(d.problems)-n)+" more"
 		if len(d.problems) == maxCollected {
-			more = "more"
+			count, more = "", "more"
 		}
-		out = append(out, fmt.Sprintf("%d:%d: %s problems not listed; stopping here", next.line, next.col, more))
+		out = append(out, Problem{Code: CodeTooManyProblems, Loc: at(next), Args: []string{count},
+			Message: more + " problems not listed; stopping here"})
 	}
 	return out
 }
 
-func (d *decoder) mark(path string, n *node) {
+func (d *decoder) mark(path string, n *jsonyaml.Node) {
 	if at := d.src.slot(path, true); at != nil {
-		*at = pos{int32(n.line), int32(n.col)}
+		*at = pos{int32(n.Line), int32(n.Col)}
 	}
 }
 
-var (
-	bookKeys      = []string{"year", "title", "forms"}
-	formKeys      = []string{"title", "year", "unit", "department", "project", "total_amount", "year_amount", "overview", "feasibility", "necessity", "annual_goal", "overall_goal", "other_notes", "indicators"}
-	indicatorKeys = []string{"level1", "level2", "level3", "half_year", "full_year"}
-)
+// posProblem is the decoding problem of a syntax error.
+func posProblem(pe *jsonyaml.PosError) decodeIssue {
+	switch pe.Kind {
+	case jsonyaml.DuplicateKey:
+		return decodeIssue{pe.Line, pe.Col, pe.Path, CodeDuplicateKey, []string{pe.Arg}, pe.Msg}
+	case jsonyaml.TooDeep:
+		return decodeIssue{pe.Line, pe.Col, "", CodeTooDeep, []string{pe.Arg}, pe.Msg}
+	}
+	return decodeIssue{pe.Line, pe.Col, "", CodeSyntax, []string{pe.Msg}, pe.Msg}
+}
 
-func (d *decoder) root(n *node) *Book {
-	if n.kind != objectNode {
-		d.errorf(n, "", "expected an object (a form, or a book with \"forms\"), got %s", n.describe())
+func (d *decoder) root(n *jsonyaml.Node) *Book {
+	if n.Kind != jsonyaml.Object {
+		d.problem(n, "", CodeNotObject, "expected an object (a form, or a book with \"forms\"), got "+n.Describe(), n.Describe())
 		return nil
 	}
 	d.mark("", n)
@@ -430,43 +357,44 @@ func (d *decoder) root(n *node) *Book {
 
 // misspeltForms reports whether an object has a key that is a likely typo of
 // "forms" and no key of a form besides title and year.
-func misspeltForms(n *node) bool {
+func misspeltForms(n *jsonyaml.Node) bool {
 	typo := false
-	for _, k := range n.keys {
+	for _, k := range n.Keys {
 		switch {
-		case k.text == "title" || k.text == "year":
-		case contains(formKeys, k.text):
+		case k.Text == "title" || k.Text == "year":
+		case slices.Contains(formKeys, k.Text):
 			return false
-		case suggest(k.text, bookKeys) == "forms":
+		case suggest(k.Text, bookKeys) == "forms":
 			typo = true
 		}
 	}
 	return typo
 }
 
-func lookup(n *node, key string) (*node, bool) {
-	for i, k := range n.keys {
-		if k.text == key {
-			return n.vals[i], true
+func lookup(n *jsonyaml.Node, key string) (*jsonyaml.Node, bool) {
+	for i, k := range n.Keys {
+		if k.Text == key {
+			return n.Vals[i], true
 		}
 	}
 	return nil, false
 }
 
 // fields walks the keys of an object, reporting unknown ones.
-func (d *decoder) fields(n *node, path string, known []string, f func(key string, v *node, p string)) {
-	for i, k := range n.keys {
-		p := join(path, k.text)
-		if !contains(known, k.text) {
-			msg := "unknown key " + strconv.Quote(k.text)
-			if s := suggest(k.text, known); s != "" {
-				msg += " (did you mean " + s + "?)"
+func (d *decoder) fields(n *jsonyaml.Node, path string, known []string, f func(key string, v *jsonyaml.Node, p string)) {
+	for i, k := range n.Keys {
+		p := join(path, k.Text)
+		if !slices.Contains(known, k.Text) {
+			kind, list := kindName(known), strings.Join(known, ", ")
+			if s := suggest(k.Text, known); s != "" {
+				d.problem(k, p, CodeUnknownKeySimilar, fmt.Sprintf("unknown key %s (did you mean %s?); a %s has the keys %s", strconv.Quote(k.Text), s, kind, list), k.Text, s, kind, list)
+			} else {
+				d.problem(k, p, CodeUnknownKey, fmt.Sprintf("unknown key %s; a %s has the keys %s", strconv.Quote(k.Text), kind, list), k.Text, kind, list)
 			}
-			d.errorf(k, p, "%s; a %s has the keys %s", msg, kindName(known), strings.Join(known, ", "))
 			continue
 		}
-		d.mark(p, n.vals[i])
-		f(k.text, n.vals[i], p)
+		d.mark(p, n.Vals[i])
+		f(k.Text, n.Vals[i], p)
 	}
 }
 
@@ -487,30 +415,21 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func (d *decoder) book(n *node) *Book {
+func (d *decoder) book(n *jsonyaml.Node) *Book {
 	b := &Book{}
-	d.fields(n, "", bookKeys, func(key string, v *node, p string) {
+	d.fields(n, "", bookKeys, func(key string, v *jsonyaml.Node, p string) {
 		switch key {
 		case "year":
 			b.Year = d.integer(v, p)
 		case "title":
 			b.Title = d.text(v, p)
 		case "forms":
-			if v.kind != arrayNode {
-				d.errorf(v, p, "expected a list of forms, got %s", v.describe())
+			if v.Kind != jsonyaml.Array {
+				d.problem(v, p, CodeNotList, "expected a list of forms, got "+v.Describe(), v.Describe())
 				return
 			}
-			if !v.streamed {
-				for i, item := range v.items {
+			if !v.Streamed {
+				for i, item := range v.Items {
 					d.formItem(i, item)
 				}
 			}
@@ -525,87 +444,69 @@ func (d *decoder) book(n *node) *Book {
 
 // formItem decodes item i of a book's forms list (called by the JSON
 // parser as each form is read, or by book for YAML).
-func (d *decoder) formItem(i int, item *node) {
+func (d *decoder) formItem(i int, item *jsonyaml.Node) {
 	ip := "forms[" + strconv.Itoa(i) + "]"
 	d.mark(ip, item)
-	if item.kind != objectNode {
-		d.errorf(item, ip, "expected a form object, got %s", item.describe())
+	if item.Kind != jsonyaml.Object {
+		d.problem(item, ip, CodeNotObject, "expected a form object, got "+item.Describe(), item.Describe())
 		return
 	}
 	d.forms = append(d.forms, d.form(item, ip))
 }
 
-func (d *decoder) form(n *node, path string) Form {
+// form decodes a form's keys through the schema (fields).
+func (d *decoder) form(n *jsonyaml.Node, path string) Form {
 	var f Form
-	d.fields(n, path, formKeys, func(key string, v *node, p string) {
-		switch key {
-		case "title":
-			f.Title = d.text(v, p)
-		case "year":
-			f.Year = d.integer(v, p)
-		case "unit":
-			f.Unit = d.text(v, p)
-		case "department":
-			f.Department = d.text(v, p)
-		case "project":
-			f.Project = d.text(v, p)
-		case "total_amount":
-			f.TotalAmount = d.amount(v, p)
-		case "year_amount":
-			f.YearAmount = d.amount(v, p)
-		case "overview":
-			f.Overview = d.text(v, p)
-		case "feasibility":
-			f.Feasibility = d.text(v, p)
-		case "necessity":
-			f.Necessity = d.text(v, p)
-		case "annual_goal":
-			f.AnnualGoal = d.text(v, p)
-		case "overall_goal":
-			f.OverallGoal = d.text(v, p)
-		case "other_notes":
-			f.OtherNotes = d.text(v, p)
-		case "indicators":
-			if v.kind == scalarNode && v.scalar == nullScalar {
-				return
-			}
-			if v.kind != arrayNode {
-				d.errorf(v, p, "expected a list of indicator rows, got %s", v.describe())
-				return
-			}
-			f.Indicators = make([]Indicator, 0, len(v.items))
-			for i, item := range v.items {
-				ip := fmt.Sprintf("%s[%d]", p, i)
-				d.mark(ip, item)
-				if item.kind != objectNode {
-					d.errorf(item, ip, "expected an indicator row {level1, level2, level3, half_year, full_year}, got %s", item.describe())
-					continue
-				}
-				f.Indicators = append(f.Indicators, d.indicator(item, ip))
-			}
+	d.fields(n, path, formKeys, func(key string, v *jsonyaml.Node, p string) {
+		if key == IndicatorsKey {
+			f.Indicators = d.indicators(v, p)
+			return
+		}
+		fd := &fields[fieldIndex(key)]
+		switch fd.Kind {
+		case YearKind:
+			*fd.year(&f) = d.integer(v, p)
+		case AmountKind:
+			*fd.amount(&f) = d.amount(v, p)
+		default:
+			*fd.text(&f) = d.text(v, p)
 		}
 	})
 	return f
 }
 
+func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
+	if v.Kind == jsonyaml.Scalar && v.Scalar == jsonyaml.Null {
+		return nil
+	}
+	if v.Kind != jsonyaml.Array {
+		d.problem(v, p, CodeNotList, "expected a list of indicator rows, got "+v.Describe(), v.Describe())
+		return nil
+	}
+	rows := make([]Indicator, 0, len(v.Items))
+	for i, item := range v.Items {
+		ip := fmt.Sprintf("%s[%d]", p, i)
+		d.mark(ip, item)
+		if item.Kind != jsonyaml.Object {
+			d.problem(item, ip, CodeNotObject, "expected an indicator row {"+strings.Join(indicatorKeys, ", ")+"}, got "+item.Describe(), item.Describe())
+			continue
+		}
+		rows = append(rows, d.indicator(item, ip))
+	}
+	return rows
+}
+
 // indicator decodes one row. Values are normalised as they are read (>= and
 // LaTeX become ≥, stray spaces go), so every input prints the same way.
-func (d *decoder) indicator(n *node, path string) Indicator {
+func (d *decoder) indicator(n *jsonyaml.Node, path string) Indicator {
 	var in Indicator
-	d.fields(n, path, indicatorKeys, func(key string, v *node, p string) {
+	d.fields(n, path, indicatorKeys, func(key string, v *jsonyaml.Node, p string) {
+		c, _ := ColumnByKey(key)
 		s := d.text(v, p)
-		switch key {
-		case "level1":
-			in.Level1 = s
-		case "level2":
-			in.Level2 = s
-		case "level3":
-			in.Level3 = s
-		case "half_year":
-			in.HalfYear = NormalizeValue(s)
-		case "full_year":
-			in.FullYear = NormalizeValue(s)
+		if c.Value {
+			s = NormalizeValue(s)
 		}
+		c.Set(&in, s)
 	})
 	return in
 }
@@ -613,36 +514,37 @@ func (d *decoder) indicator(n *node, path string) Indicator {
 // text decodes a string field. YAML numbers and booleans written without
 // quotes are taken as their text (a value like 100% or 序时进度 is text anyway);
 // in JSON a string is required.
-func (d *decoder) text(v *node, path string) string {
-	if v.kind != scalarNode {
-		d.errorf(v, path, "expected a string, got %s", v.describe())
+func (d *decoder) text(v *jsonyaml.Node, path string) string {
+	if v.Kind != jsonyaml.Scalar {
+		d.problem(v, path, CodeNotString, "expected a string, got "+v.Describe(), v.Describe())
 		return ""
 	}
-	switch v.scalar {
-	case nullScalar:
+	switch v.Scalar {
+	case jsonyaml.Null:
 		return ""
-	case stringScalar:
+	case jsonyaml.String:
 	default:
-		if d.json || v.scalar == boolScalar {
-			d.errorf(v, path, "expected a string, got %s (write it in double quotes)", v.describe())
+		if d.json || v.Scalar == jsonyaml.Bool {
+			d.problem(v, path, CodeUnquotedString, "expected a string, got "+v.Describe()+" (write it in double quotes)", v.Describe())
 			return ""
 		}
 	}
-	if len(v.text) > MaxTextBytes {
-		d.errorf(v, path, "the text is %d bytes long, more than the %d KiB a field may hold", len(v.text), MaxTextBytes>>10)
+	if len(v.Text) > MaxTextBytes {
+		n, limit := strconv.Itoa(len(v.Text)), strconv.Itoa(MaxTextBytes>>10)
+		d.problem(v, path, CodeTextTooLong, "the text is "+n+" bytes long, more than the "+limit+" KiB a field may hold", n, limit)
 		return ""
 	}
-	return v.text
+	return v.Text
 }
 
-func (d *decoder) integer(v *node, path string) int {
-	if v.kind != scalarNode || v.scalar == boolScalar || v.scalar == nullScalar {
-		d.errorf(v, path, "expected a whole number such as 2024, got %s", v.describe())
+func (d *decoder) integer(v *jsonyaml.Node, path string) int {
+	if v.Kind != jsonyaml.Scalar || v.Scalar == jsonyaml.Bool || v.Scalar == jsonyaml.Null {
+		d.problem(v, path, CodeNotWholeNumber, "expected a whole number such as 2024, got "+v.Describe(), v.Describe())
 		return 0
 	}
-	i, err := strconv.Atoi(strings.TrimSpace(v.text))
-	if err != nil || (v.scalar == stringScalar && d.json) {
-		d.errorf(v, path, "expected a whole number such as 2024, got %q", v.text)
+	i, err := strconv.Atoi(strings.TrimSpace(v.Text))
+	if err != nil || (v.Scalar == jsonyaml.String && d.json) {
+		d.problem(v, path, CodeNotWholeNumber, "expected a whole number such as 2024, got "+strconv.Quote(v.Text), strconv.Quote(v.Text))
 		return 0
 	}
 	return i
@@ -650,19 +552,20 @@ func (d *decoder) integer(v *node, path string) int {
 
 // amount decodes a decimal amount. It is kept as written; a JSON number is
 // accepted and kept as its literal text, never converted to a float.
-func (d *decoder) amount(v *node, path string) Amount {
-	if v.kind != scalarNode || v.scalar == boolScalar {
-		d.errorf(v, path, "expected an amount in 万元 such as \"4012.8\", got %s", v.describe())
+func (d *decoder) amount(v *jsonyaml.Node, path string) Amount {
+	if v.Kind != jsonyaml.Scalar || v.Scalar == jsonyaml.Bool {
+		d.problem(v, path, CodeNotAmount, "expected an amount in 万元 such as \"4012.8\", got "+v.Describe(), v.Describe())
 		return ""
 	}
-	if v.scalar == nullScalar {
+	if v.Scalar == jsonyaml.Null {
 		return ""
 	}
-	if len(v.text) > maxAmountBytes {
-		d.errorf(v, path, "expected an amount in 万元 such as \"4012.8\", got a text of %d bytes", len(v.text))
+	if len(v.Text) > maxAmountBytes {
+		n := strconv.Itoa(len(v.Text))
+		d.problem(v, path, CodeAmountTooLong, "expected an amount in 万元 such as \"4012.8\", got a text of "+n+" bytes", n)
 		return ""
 	}
-	return Amount(strings.TrimSpace(v.text))
+	return Amount(strings.TrimSpace(v.Text))
 }
 
 // DecodeErrors returns the decoding errors (problems with the content of
@@ -712,10 +615,16 @@ func IsContentError(err error) bool {
 	return len(DecodeErrors(err)) == n
 }
 
+// tooLarge is the problem of a file over MaxFileSize.
+func tooLarge(name string, size int64) *DecodeError {
+	n, limit := strconv.FormatInt(size, 10), strconv.Itoa(MaxFileSize>>20)
+	return fileProblem(name, 1, 1, CodeFileTooLarge, "the file is "+n+" bytes, more than the "+limit+" MiB an input may have", n, limit)
+}
+
 // notText describes the first byte at which src stops being UTF-8 text, with
 // its line:column: a NUL means a binary file; a broken sequence at the very
 // end, a truncated file; anything else most likely another encoding.
-func notText(src []byte, i int) string {
+func notText(name string, src []byte, i int) *DecodeError {
 	line, col := 1, 1
 	for _, r := range string(src[:i]) {
 		if r == '\n' {
@@ -726,9 +635,11 @@ func notText(src []byte, i int) string {
 	}
 	switch {
 	case src[i] == 0:
-		return fmt.Sprintf("%d:%d: not a text file (a NUL byte at byte offset %d): expected a form or a book in JSON or YAML", line, col, i)
+		off := strconv.Itoa(i)
+		return fileProblem(name, line, col, CodeNotText, "not a text file (a NUL byte at byte offset "+off+"): expected a form or a book in JSON or YAML", off)
 	case len(src)-i < utf8.UTFMax && !utf8.FullRune(src[i:]):
-		return fmt.Sprintf("%d:%d: the file ends in the middle of a character (it is truncated)", line, col)
+		return fileProblem(name, line, col, CodeTruncatedUTF8, "the file ends in the middle of a character (it is truncated)")
 	}
-	return fmt.Sprintf("%d:%d: byte 0x%02X is not UTF-8: save the file as UTF-8 (it may be GBK)", line, col, src[i])
+	b := fmt.Sprintf("0x%02X", src[i])
+	return fileProblem(name, line, col, CodeNotUTF8, "byte "+b+" is not UTF-8: save the file as UTF-8 (it may be GBK)", b)
 }

@@ -173,7 +173,7 @@ func TestSourcePositions(t *testing.T) {
 	_, src, err := Decode(readTestdata(t, "form.json"), "form.json", FormatAuto)
 	require.NoError(t, err)
 	at := func(path string) string {
-		p, ok := src.Position(path)
+		p, ok := src.Location(path)
 		require.True(t, ok, path)
 		return p.String()
 	}
@@ -198,7 +198,7 @@ func TestSourcePositions(t *testing.T) {
 	require.Equal(t, "book.json:4:12", at("forms[1].unit"))
 	require.Equal(t, "book.json:4:3", at("forms[1].project"))
 	var nilSource *Source
-	_, ok := nilSource.Position("forms[0]")
+	_, ok := nilSource.Location("forms[0]")
 	require.False(t, ok)
 }
 
@@ -221,27 +221,6 @@ func TestSingleFormProblemsHavePositions(t *testing.T) {
 	require.NoError(t, err)
 	problems = Validate(b, s)
 	require.Equal(t, "form.json:1:1: forms[0].unit: 单位名称 is missing", problems[0].String())
-}
-
-func TestReadInputsDirectoryInNameOrder(t *testing.T) {
-	dir := t.TempDir()
-	form := readTestdata(t, "form.json")
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.json"), form, 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.yaml"), readTestdata(t, "form.yaml"), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("ignored"), 0o644))
-	in, err := ReadInputs([]string{dir})
-	require.NoError(t, err)
-	require.Len(t, in, 2)
-	require.Equal(t, filepath.Join(dir, "a.yaml"), in[0].Path)
-	require.Equal(t, filepath.Join(dir, "b.json"), in[1].Path)
-
-	_, err = ReadInputs([]string{filepath.Join(dir, "missing.json"), filepath.Join(dir, "b.json")})
-	require.Error(t, err)
-	require.False(t, IsContentError(err), "a missing file is an I/O error")
-
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "c.json"), []byte("{"), 0o644))
-	_, err = ReadInputs([]string{filepath.Join(dir, "c.json")})
-	require.True(t, IsContentError(err))
 }
 
 func FuzzDecode(f *testing.F) {

@@ -7,6 +7,7 @@ import "fmt"
 type TextField struct {
 	Path string // e.g. forms[0].indicators[3].level3
 	Text string
+	Long bool // a long text (may hold line breaks)
 }
 
 // TextFields lists every printed text of the form, in print order, with
@@ -19,26 +20,27 @@ func (f *Form) TextFields(prefix string) []TextField {
 		}
 		return prefix + "." + k
 	}
-	out := []TextField{
-		{p("title"), f.TitleOrDefault()},
-		{p("unit"), f.Unit},
-		{p("department"), f.Department},
-		{p("project"), f.Project},
-		{p("total_amount"), string(f.TotalAmount)},
-		{p("year_amount"), string(f.YearAmount)},
+	var out []TextField
+	for i := range fields {
+		fd := &fields[i]
+		switch fd.Kind {
+		case YearKind:
+			continue // not a text: printed as digits with 年度
+		case AmountKind:
+			out = append(out, TextField{Path: p(fd.Key), Text: fd.Value(f)})
+		default:
+			t := fd.Value(f)
+			if fd.Key == "title" {
+				t = f.TitleOrDefault()
+			}
+			out = append(out, TextField{Path: p(fd.Key), Text: t, Long: fd.Long()})
+		}
 	}
-	for _, lt := range LongTexts {
-		out = append(out, TextField{p(lt.Key), f.Text(lt.Key)})
-	}
-	for i, in := range f.Indicators {
-		ip := p(fmt.Sprintf("indicators[%d]", i))
-		out = append(out,
-			TextField{ip + ".level1", in.Level1},
-			TextField{ip + ".level2", in.Level2},
-			TextField{ip + ".level3", in.Level3},
-			TextField{ip + ".half_year", in.HalfYear},
-			TextField{ip + ".full_year", in.FullYear},
-		)
+	for i := range f.Indicators {
+		ip := p(fmt.Sprintf("%s[%d]", IndicatorsKey, i))
+		for j := range columns {
+			out = append(out, TextField{Path: ip + "." + columns[j].Key, Text: columns[j].Get(&f.Indicators[i])})
+		}
 	}
 	return out
 }

@@ -6,7 +6,8 @@ package model
 // DefaultTitle is the official title printed on every form.
 const DefaultTitle = "市级财政项目支出预算绩效目标表"
 
-// Form is one performance target form.
+// Form is one performance target form. Its fields are described, in
+// order, by Fields: the schema every reader and writer goes through.
 type Form struct {
 	Title       string      `json:"title"`        // 表名; DefaultTitle when empty
 	Year        int         `json:"year"`         // 年度
@@ -44,41 +45,6 @@ type Book struct {
 
 // Amount is a decimal amount in 万元 kept as written ("4012.8"), never a float.
 type Amount string
-
-// LongText names one of the six long texts of a form.
-type LongText struct {
-	Key   string // JSON key, e.g. "overview"
-	Label string // printed label, e.g. 项目概述
-}
-
-// LongTexts lists the six long texts in print order.
-var LongTexts = []LongText{
-	{"overview", "项目概述"},
-	{"feasibility", "项目可行性说明"},
-	{"necessity", "项目必要性说明"},
-	{"annual_goal", "年度绩效目标"},
-	{"overall_goal", "项目总目标"},
-	{"other_notes", "其他需要说明的问题"},
-}
-
-// Text returns the long text with the given JSON key ("" for an unknown key).
-func (f *Form) Text(key string) string {
-	switch key {
-	case "overview":
-		return f.Overview
-	case "feasibility":
-		return f.Feasibility
-	case "necessity":
-		return f.Necessity
-	case "annual_goal":
-		return f.AnnualGoal
-	case "overall_goal":
-		return f.OverallGoal
-	case "other_notes":
-		return f.OtherNotes
-	}
-	return ""
-}
 
 // TitleOrDefault returns the form's title, DefaultTitle when it is empty.
 func (f *Form) TitleOrDefault() string {

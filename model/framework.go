@@ -6,9 +6,9 @@ type Category struct {
 	Level2 []string // 二级指标
 }
 
-// Framework is the standard indicator framework, in print order. Every
+// framework is the standard indicator framework, in print order. Every
 // 二级 name occurs under exactly one 一级.
-var Framework = []Category{
+var framework = [...]Category{
 	{"决策", []string{"项目立项", "绩效目标", "资金投入"}},
 	{"过程", []string{"资金管理", "组织实施"}},
 	{"产出指标", []string{"数量指标", "质量指标", "时效指标", "成本指标"}},
@@ -16,25 +16,54 @@ var Framework = []Category{
 	{"满意度指标", []string{"服务对象满意度"}},
 }
 
-// StandardLevel3 lists the standard 三级指标 of 决策 and 过程, identical in
-// every form: key is the 三级 name, value its 一级 and 二级.
-var StandardLevel3 = map[string][2]string{
-	"立项依据充分性": {"决策", "项目立项"},
-	"立项程序规范性": {"决策", "项目立项"},
-	"绩效目标合理性": {"决策", "绩效目标"},
-	"绩效指标明确性": {"决策", "绩效目标"},
-	"预算编制科学性": {"决策", "资金投入"},
-	"资金分配合理性": {"决策", "资金投入"},
-	"资金到位率":   {"过程", "资金管理"},
-	"预算执行率":   {"过程", "资金管理"},
-	"资金使用合规性": {"过程", "资金管理"},
-	"管理制度健全性": {"过程", "组织实施"},
-	"制度执行有效性": {"过程", "组织实施"},
+// Framework returns the standard indicator framework in print order (a
+// copy: the framework itself cannot be changed).
+func Framework() []Category {
+	out := make([]Category, len(framework))
+	for i, c := range framework {
+		out[i] = Category{c.Name, append([]string(nil), c.Level2...)}
+	}
+	return out
+}
+
+// Standard is a standard 三级指标 of 决策 or 过程 with its place.
+type Standard struct {
+	Level1, Level2, Level3 string
+}
+
+// standardLevel3 lists the standard 三级指标 of 决策 and 过程, identical in
+// every form, in print order.
+var standardLevel3 = [...]Standard{
+	{"决策", "项目立项", "立项依据充分性"},
+	{"决策", "项目立项", "立项程序规范性"},
+	{"决策", "绩效目标", "绩效目标合理性"},
+	{"决策", "绩效目标", "绩效指标明确性"},
+	{"决策", "资金投入", "预算编制科学性"},
+	{"决策", "资金投入", "资金分配合理性"},
+	{"过程", "资金管理", "资金到位率"},
+	{"过程", "资金管理", "预算执行率"},
+	{"过程", "资金管理", "资金使用合规性"},
+	{"过程", "组织实施", "管理制度健全性"},
+	{"过程", "组织实施", "制度执行有效性"},
+}
+
+// StandardLevel3 returns the standard 三级指标 of 决策 and 过程 in print
+// order (a copy).
+func StandardLevel3() []Standard { return append([]Standard(nil), standardLevel3[:]...) }
+
+// StandardOf returns the standard 三级指标 named level3, if it is one.
+func StandardOf(level3 string) (Standard, bool) {
+	for _, s := range standardLevel3 {
+		if s.Level3 == level3 {
+			return s, true
+		}
+	}
+	return Standard{}, false
 }
 
 // ParentOf returns the 一级 of a standard 二级 name.
 func ParentOf(level2 string) (string, bool) {
-	for _, c := range Framework {
+	for _, c := range framework {
 		for _, l2 := range c.Level2 {
 			if l2 == level2 {
 				return c.Name, true
@@ -44,9 +73,9 @@ func ParentOf(level2 string) (string, bool) {
 	return "", false
 }
 
-// CategoryIndex returns the position of a 一级 in Framework, or -1.
+// CategoryIndex returns the position of a 一级 in the framework, or -1.
 func CategoryIndex(level1 string) int {
-	for i, c := range Framework {
+	for i, c := range framework {
 		if c.Name == level1 {
 			return i
 		}

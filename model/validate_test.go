@@ -129,10 +129,10 @@ func TestValidateProblemsCarryFilePositions(t *testing.T) {
 	require.NotEmpty(t, problems)
 	p := problems[0]
 	require.Equal(t, "forms[0].indicators[2].level2", p.Path)
-	require.Equal(t, "form.json", p.Pos.File)
-	require.Contains(t, p.String(), fmt.Sprintf("form.json:%d:", p.Pos.Line))
-	line := []rune(strings.Split(src, "\n")[p.Pos.Line-1])
-	require.True(t, strings.HasPrefix(string(line[p.Pos.Col-1:]), `"组织目标"`), "the position points at the value")
+	require.Equal(t, "form.json", p.Loc.File)
+	require.Contains(t, p.String(), fmt.Sprintf("form.json:%d:", p.Loc.Line))
+	line := []rune(strings.Split(src, "\n")[p.Loc.Line-1])
+	require.True(t, strings.HasPrefix(string(line[p.Loc.Column-1:]), `"组织目标"`), "the position points at the value")
 }
 
 func TestAmountParseAndSum(t *testing.T) {

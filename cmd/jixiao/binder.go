@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -200,7 +201,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // given. The binder's year is the first input's (its book's year, else its
 // first form's); each form of another year is printed, with a warning
 // naming where its year was read.
-func bindInputs(inputs []model.Input, stderr io.Writer) (*model.Book, error) {
+func bindInputs(inputs []input, stderr io.Writer) (*model.Book, error) {
 	book := &model.Book{}
 	for _, in := range inputs {
 		if book.Title == "" {
@@ -225,11 +226,13 @@ func bindInputs(inputs []model.Input, stderr io.Writer) (*model.Book, error) {
 			if in.Book.Year == book.Year && in.Book.Year != 0 {
 				continue // validation has warned: the form is not of its book's year
 			}
-			p := model.Problem{Path: fmt.Sprintf("forms[%d].year", j), Severity: model.Warning,
-				Message: fmt.Sprintf("the form is of %d but the binder is of %d (the year of the first input, %s): the cover says %d", year, book.Year, first.Path, book.Year)}
-			p.Pos, _ = in.Source.Position(p.Path)
-			if p.Pos.File == "" {
-				p.Pos.File = in.Path
+			y, by := strconv.Itoa(year), strconv.Itoa(book.Year)
+			p := model.Problem{Path: fmt.Sprintf("forms[%d].year", j), Severity: model.Warning, Code: model.CodeBinderYearDiffers,
+				Args:    []string{y, by, first.Path, by},
+				Message: fmt.Sprintf("the form is of %s but the binder is of %s (the year of the first input, %s): the cover says %s", y, by, first.Path, by)}
+			p.Loc, _ = in.Source.Location(p.Path)
+			if p.Loc.File == "" {
+				p.Loc.File = in.Path
 			}
 			fmt.Fprintln(stderr, p)
 		}

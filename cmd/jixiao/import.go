@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"jixiao/model"
+	"jixiao/model/seedtext"
 )
 
 func init() {
@@ -54,13 +55,13 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// The text is kept so that problems found after the import can be
 	// pointed at the line where their form starts.
 	var text bytes.Buffer
-	book, repairs, err := model.ImportSeed(io.TeeReader(in, &text), name)
+	book, repairs, err := seedtext.Import(io.TeeReader(in, &text), name)
 	for _, r := range repairs {
 		fmt.Fprintln(stderr, r)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
-		if errors.Is(err, model.ErrSeed) {
+		if errors.Is(err, seedtext.ErrSeed) {
 			return 1
 		}
 		return 2
@@ -68,11 +69,11 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// The extraction may have lost what no repair can restore (a missing
 	// 主管部门, an amount): such a book is not written.
 	problems := model.Validate(book, nil)
-	starts := model.SeedTitleLines(text.Bytes())
+	starts := seedtext.TitleLines(text.Bytes())
 	for _, p := range problems {
 		where := name
-		var i int
-		if _, err := fmt.Sscanf(p.Path, "forms[%d]", &i); err == nil && i < len(starts) {
+		i, ok := model.FormIndex(p.Path)
+		if ok && i < len(starts) {
 			where = fmt.Sprintf("%s:%d", name, starts[i])
 		}
 		fmt.Fprintf(stderr, "%s: form %d: %s\n", where, i+1, p)

@@ -50,8 +50,8 @@ func report(stderr io.Writer, cmd string, err error) int {
 // it), those of every file: a file that does not decode, or a problem of
 // severity error, stops with exit status 1 once all are listed; warnings
 // do not stop. A file that cannot be read is a usage error (exit status 2).
-func readInputs(files []string, stderr io.Writer) ([]model.Input, error) {
-	inputs, err := model.ReadInputs(files)
+func readInputs(files []string, stderr io.Writer) ([]input, error) {
+	inputs, err := readFiles(files)
 	var unread []string
 	for _, e := range leafErrors(err) {
 		var de *model.DecodeError
@@ -64,8 +64,8 @@ func readInputs(files []string, stderr io.Writer) ([]model.Input, error) {
 	errs := 0
 	for _, in := range inputs {
 		for _, p := range model.Validate(in.Book, in.Source) {
-			if p.Pos.File == "" {
-				p.Pos.File = in.Path
+			if p.Loc.File == "" {
+				p.Loc.File = in.Path
 			}
 			fmt.Fprintln(stderr, p)
 			if p.Severity == model.Error {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"jixiao/model"
 )
@@ -23,7 +22,18 @@ type jsonProblem struct {
 	Column   int    `json:"column"` // 0 likewise
 	Path     string `json:"path"`   // "" when the problem is not of one field
 	Severity string `json:"severity"`
+	Code     string `json:"code"` // the problem's stable code (model/codes.go); "" for an I/O error
 	Message  string `json:"message"`
+}
+
+// newJSONProblem is the JSON form of p; file stands in for a location
+// without one.
+func newJSONProblem(p model.Problem, file string) jsonProblem {
+	if p.Loc.File != "" {
+		file = p.Loc.File
+	}
+	return jsonProblem{File: file, Line: p.Loc.Line, Column: p.Loc.Column, Path: p.Path,
+		Severity: p.Severity.String(), Code: p.Code, Message: p.Message}
 }
 
 func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -45,7 +55,7 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// reported whole before the next, so the output reads as the inputs.
 	v := &validation{asJSON: *asJSON, stdout: stdout, stderr: stderr, problems: []jsonProblem{}}
 	for _, arg := range files {
-		paths, err := model.ExpandInputs([]string{arg})
+		paths, err := expandInputs([]string{arg})
 		if err != nil {
 			v.code = 2
 			if !v.asJSON {
@@ -70,22 +80,6 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jixiao validate: %s valid\n", plural(v.valid, "file"))
 	}
 	return code
-}
-
-// decodeProblem parses a "LINE:COL: path: message" decoding problem.
-func decodeProblem(file, s string) jsonProblem {
-	p := jsonProblem{File: file, Severity: "error", Message: s}
-	var line, col int
-	if n, _ := fmt.Sscanf(s, "%d:%d:", &line, &col); n == 2 {
-		p.Line, p.Column = line, col
-		rest := s[strings.Index(s, ":")+1:]
-		rest = strings.TrimSpace(rest[strings.Index(rest, ":")+1:])
-		p.Message = rest
-		if path, msg, ok := strings.Cut(rest, ": "); ok && !strings.ContainsAny(path, " ") {
-			p.Path, p.Message = path, msg
-		}
-	}
-	return p
 }
 
 // validation collects the problems of the files checked so far.
@@ -113,8 +107,8 @@ func (v *validation) file(f string) {
 		// Broken content is a problem with the file: exit 1, each problem listed.
 		v.code = max(v.code, 1)
 		for _, de := range des {
-			for _, line := range de.Problems {
-				v.problems = append(v.problems, decodeProblem(de.File, line))
+			for _, p := range de.Problems {
+				v.problems = append(v.problems, newJSONProblem(p, de.File))
 			}
 			if !v.asJSON {
 				fmt.Fprintln(v.stdout, de)
@@ -124,12 +118,7 @@ func (v *validation) file(f string) {
 	}
 	ok := true
 	for _, p := range model.Validate(book, src) {
-		file := p.Pos.File
-		if file == "" {
-			file = f
-		}
-		v.problems = append(v.problems, jsonProblem{File: file, Line: p.Pos.Line, Column: p.Pos.Col,
-			Path: p.Path, Severity: p.Severity.String(), Message: p.Message})
+		v.problems = append(v.problems, newJSONProblem(p, f))
 		if p.Severity == model.Error {
 			v.code = max(v.code, 1)
 			ok = false

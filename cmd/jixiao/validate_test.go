@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"jixiao/model"
 )
 
 func TestValidateExampleBook(t *testing.T) {
@@ -41,6 +43,8 @@ func TestValidateListsEveryProblem(t *testing.T) {
 	require.Equal(t, path, p.File)
 	require.Equal(t, "forms[0].indicators[2].level2", p.Path)
 	require.Equal(t, "error", p.Severity)
+	require.Equal(t, model.CodeLevel2NotInLevel1, p.Code)
+	require.Equal(t, model.CodeYearAmountAbove, problems[0].Code)
 	require.Positive(t, p.Line)
 	require.Positive(t, p.Column)
 }
@@ -54,7 +58,7 @@ func TestValidateDecodeErrorsAreProblems(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(stdout), &problems))
 	require.Len(t, problems, 1)
 	require.Equal(t, jsonProblem{File: path, Line: 2, Column: 3, Path: "forms[0].projct", Severity: "error",
-		Message: problems[0].Message}, problems[0])
+		Code: model.CodeUnknownKeySimilar, Message: problems[0].Message}, problems[0])
 	require.Contains(t, problems[0].Message, "did you mean project?")
 }
 
@@ -90,4 +94,22 @@ func TestValidateDirectoryInNameOrder(t *testing.T) {
 	code, _, stderr := runCmd("validate", dir)
 	require.Equal(t, 0, code)
 	require.Contains(t, stderr, "2 files valid")
+}
+
+// TestValidateJSONFields pins the field names and order of validate --json:
+// code was added beside the fields scripts already read.
+func TestValidateJSONFields(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "typo.json")
+	require.NoError(t, os.WriteFile(path, []byte("{\n  \"projct\": \"x\"\n}\n"), 0o644))
+	_, stdout, _ := runCmd("validate", "--json", path)
+	var raw []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(stdout), &raw))
+	require.Len(t, raw, 1)
+	keys := []string{}
+	for k := range raw[0] {
+		keys = append(keys, k)
+	}
+	require.ElementsMatch(t, []string{"file", "line", "column", "path", "severity", "code", "message"}, keys)
+	i := strings.Index(stdout, `"severity"`)
+	require.True(t, i > strings.Index(stdout, `"path"`) && strings.Index(stdout, `"code"`) > i && strings.Index(stdout, `"message"`) > strings.Index(stdout, `"code"`), stdout)
 }

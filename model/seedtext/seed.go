@@ -1,4 +1,4 @@
-package model
+package seedtext
 
 import (
 	"bytes"
@@ -11,13 +11,16 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"jixiao/model"
+	"jixiao/model/internal/clean"
 )
 
 // Repair is one guess or repair the seed importer made on damaged input: a
 // garbled label replaced, a shifted cell put back, a fragment dropped, a text
 // cleaned. Line is the 1-based line of the seed it concerns.
 type Repair struct {
-	Name    string // source name given to ImportSeed
+	Name    string // source name given to Import
 	Line    int    // 1-based line number in the seed
 	Message string
 }
@@ -27,10 +30,10 @@ func (r Repair) String() string {
 	return fmt.Sprintf("%s:%d: %s", r.Name, r.Line, r.Message)
 }
 
-// maxSeedSize bounds what ImportSeed reads (bytes); the real seed is 80 KB.
+// maxSeedSize bounds what Import reads (bytes); the real seed is 80 KB.
 const maxSeedSize = 64 << 20
 
-// ImportSeed reads the text extraction of a year's forms (the format of
+// Import reads the text extraction of a year's forms (the format of
 // testdata/seed-jiangyin-2024.txt: tab-separated cells, one table row a line,
 // each form starting at the title line 市级财政项目支出预算绩效目标表) and
 // returns the book, every repair it made (in line order) and an error when
@@ -43,7 +46,7 @@ const maxSeedSize = 64 << 20
 // rows whose labels moved to a neighbouring line are put back; stray
 // fragments are dropped; values go through NormalizeValue, long texts
 // through CleanText and short fields through CleanLabel.
-func ImportSeed(r io.Reader, name string) (*Book, []Repair, error) {
+func Import(r io.Reader, name string) (*model.Book, []Repair, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxSeedSize+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("model: %s: %w", name, err)
@@ -64,10 +67,10 @@ func ImportSeed(r io.Reader, name string) (*Book, []Repair, error) {
 	return book, im.repairs, nil
 }
 
-// SeedTitleLines returns the line numbers of the title lines of a seed text,
-// read as ImportSeed reads them: form i of the book it imports starts at
-// line SeedTitleLines(data)[i]. Text that cannot be imported gives nil.
-func SeedTitleLines(data []byte) []int {
+// TitleLines returns the line numbers of the title lines of a seed text,
+// read as Import reads them: form i of the book it imports starts at
+// line TitleLines(data)[i]. Text that cannot be imported gives nil.
+func TitleLines(data []byte) []int {
 	im := &importer{}
 	if im.split(data) != nil {
 		return nil
@@ -81,7 +84,7 @@ func SeedTitleLines(data []byte) []int {
 	return lines
 }
 
-// ErrSeed is wrapped by every error ImportSeed returns for input that cannot
+// ErrSeed is wrapped by every error Import returns for input that cannot
 // be read as forms (as opposed to I/O errors of the reader).
 var ErrSeed = errors.New("cannot import seed")
 
@@ -119,10 +122,10 @@ func (im *importer) errorf(line int, format string, args ...any) error {
 	return &SeedError{Name: im.name, Line: line, Message: fmt.Sprintf(format, args...)}
 }
 
-// SeedError is an input ImportSeed cannot read as forms, at a line of it.
+// SeedError is an input Import cannot read as forms, at a line of it.
 // It matches ErrSeed with errors.Is.
 type SeedError struct {
-	Name    string // source name given to ImportSeed
+	Name    string // source name given to Import
 	Line    int    // 1-based line number
 	Message string // what was expected and what was found
 }
@@ -142,7 +145,7 @@ func (im *importer) repair(line int, format string, args ...any) {
 func (im *importer) split(data []byte) error {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return im.errorf(1, "empty file: expected the title line %s", DefaultTitle)
+		return im.errorf(1, "empty file: expected the title line %s", model.DefaultTitle)
 	}
 	lines := strings.Split(string(data), "\n")
 	im.lastLn = len(lines)
@@ -176,7 +179,7 @@ func normKey(s string) string {
 var keyReplacer = strings.NewReplacer("(", "（", ")", "）", "\u3000", "")
 
 func isTitle(r seedRow) bool {
-	return normKey(strings.Join(r.texts(), "")) == DefaultTitle
+	return normKey(strings.Join(r.texts(), "")) == model.DefaultTitle
 }
 
 // isRule reports whether every cell of r is a horizontal rule ("-----").
@@ -191,13 +194,13 @@ func isRule(r seedRow) bool {
 
 var yearRE = regexp.MustCompile(`^(?:年度[:：]?)?(\d{4})年度?$`)
 
-func (im *importer) book() (*Book, error) {
-	b := &Book{Title: DefaultTitle, Forms: []Form{}}
+func (im *importer) book() (*model.Book, error) {
+	b := &model.Book{Title: model.DefaultTitle, Forms: []model.Form{}}
 	if len(im.rows) == 0 {
-		return nil, im.errorf(1, "no content: expected the title line %s", DefaultTitle)
+		return nil, im.errorf(1, "no content: expected the title line %s", model.DefaultTitle)
 	}
 	if !isTitle(im.rows[0]) {
-		return nil, im.errorf(im.rows[0].line, "expected the title line %s, found %q", DefaultTitle, clip(im.rows[0].String()))
+		return nil, im.errorf(im.rows[0].line, "expected the title line %s, found %q", model.DefaultTitle, clip(im.rows[0].String()))
 	}
 	for im.pos < len(im.rows) {
 		f, err := im.form(len(b.Forms) + 1)
@@ -234,10 +237,10 @@ const (
 var amountRE = regexp.MustCompile(`^\d+(?:\.\d+)?$`)
 
 // form reads one form starting at the title row im.rows[im.pos].
-func (im *importer) form(num int) (*Form, error) {
+func (im *importer) form(num int) (*model.Form, error) {
 	titleLn := im.rows[im.pos].line
 	im.pos++
-	f := &Form{Title: DefaultTitle, Indicators: []Indicator{}}
+	f := &model.Form{Title: model.DefaultTitle, Indicators: []model.Indicator{}}
 	end := func() int { // the line where the form ended early
 		if im.pos < len(im.rows) {
 			return im.rows[im.pos].line
@@ -300,7 +303,7 @@ func (im *importer) form(num int) (*Form, error) {
 			if !ok {
 				return nil, im.errorf(row.line, "form %d: unexpected row %q in the form header (expected 单位名称, 项目名称, 项目总金额（万元）, a long text or the 一级指标 header)", num, clip(row.String()))
 			}
-			*f.textField(lt.Key) = im.text(row.line, lt.Label, joinCells(rest, " "))
+			_ = lt.Set(f, im.text(row.line, lt.Label, joinCells(rest, " ")))
 		}
 	}
 	for _, k := range requiredHeader() {
@@ -333,8 +336,10 @@ func (im *importer) form(num int) (*Form, error) {
 
 func requiredHeader() []string {
 	keys := []string{keyUnit, keyDepartment, keyProject, keyTotal, keyYearAmount}
-	for _, lt := range LongTexts {
-		keys = append(keys, lt.Label)
+	for _, lt := range model.Fields() {
+		if lt.Long() {
+			keys = append(keys, lt.Label)
+		}
 	}
 	return keys
 }
@@ -352,30 +357,14 @@ func missingHeader(seen map[string]int) string {
 	return "(missing: " + strings.Join(miss, ", ") + ")"
 }
 
-func longTextByLabel(key string) (LongText, bool) {
-	for _, lt := range LongTexts {
-		if lt.Label == key {
+// longTextByLabel returns the long text of the schema labelled key.
+func longTextByLabel(key string) (model.Field, bool) {
+	for _, lt := range model.Fields() {
+		if lt.Long() && lt.Label == key {
 			return lt, true
 		}
 	}
-	return LongText{}, false
-}
-
-// textField returns the field of the long text with the given JSON key.
-func (f *Form) textField(key string) *string {
-	switch key {
-	case "overview":
-		return &f.Overview
-	case "feasibility":
-		return &f.Feasibility
-	case "necessity":
-		return &f.Necessity
-	case "annual_goal":
-		return &f.AnnualGoal
-	case "overall_goal":
-		return &f.OverallGoal
-	}
-	return &f.OtherNotes
+	return model.Field{}, false
 }
 
 // splitPair splits "A | KEY | B" cells into A and B; either may be empty.
@@ -415,21 +404,21 @@ func (im *importer) fixAnd(line int, what, s string) string {
 
 // label cleans a short field and reports what changed.
 func (im *importer) label(line int, what, raw string) string {
-	if c := CleanLabel(raw); c != strings.TrimSpace(raw) {
+	if c := clean.CleanLabel(raw); c != strings.TrimSpace(raw) {
 		im.repair(line, "%s %q cleaned to %q", what, raw, c)
 	}
-	return CleanLabel(im.fixAnd(line, what, raw))
+	return clean.CleanLabel(im.fixAnd(line, what, raw))
 }
 
 // text cleans a long text and reports what kind of damage it repaired.
 func (im *importer) text(line int, what, raw string) string {
-	s := CleanText(im.fixAnd(line, what, raw))
-	c := CleanText(raw)
+	s := clean.CleanText(im.fixAnd(line, what, raw))
+	c := clean.CleanText(raw)
 	if c == strings.TrimSpace(raw) {
 		return s
 	}
 	var kinds []string
-	if tagRE.MatchString(raw) {
+	if clean.HasTags(raw) {
 		kinds = append(kinds, "HTML markup")
 	}
 	if html.UnescapeString(raw) != raw {
@@ -438,7 +427,7 @@ func (im *importer) text(line int, what, raw string) string {
 	if strings.ContainsAny(raw, `$\`) {
 		kinds = append(kinds, "LaTeX")
 	}
-	if strings.ContainsAny(stripTags(raw, " "), ",;:()?!") {
+	if strings.ContainsAny(clean.StripTags(raw, " "), ",;:()?!") {
 		kinds = append(kinds, "half-width punctuation")
 	}
 	if len(kinds) == 0 {
@@ -451,12 +440,12 @@ func (im *importer) text(line int, what, raw string) string {
 	return s
 }
 
-func (im *importer) amount(line, num int, what, raw string) (Amount, error) {
-	s := strings.ReplaceAll(NormalizeValue(raw), ",", "")
+func (im *importer) amount(line, num int, what, raw string) (model.Amount, error) {
+	s := strings.ReplaceAll(clean.NormalizeValue(raw), ",", "")
 	if !amountRE.MatchString(s) {
 		return "", im.errorf(line, "form %d: %s %q is not a decimal number", num, what, raw)
 	}
-	return Amount(s), nil
+	return model.Amount(s), nil
 }
 
 // standardHeader is the indicator table's header row.
@@ -478,7 +467,7 @@ func (im *importer) indicatorHeader(row seedRow) {
 // level2s is Framework flattened: every 二级 with its 一级, in print order.
 var level2s = func() [][2]string {
 	var l [][2]string
-	for _, c := range Framework {
+	for _, c := range framework {
 		for _, l2 := range c.Level2 {
 			l = append(l, [2]string{c.Name, l2})
 		}
@@ -499,17 +488,17 @@ func level2Index(name string) int {
 type table struct {
 	im      *importer
 	num     int
-	cur     int           // index in level2s of the 二级 rows continue, -1 before any
-	rows    [][]Indicator // by 二级
-	listed  [][]int       // lines of category rows (二级 without 三级), by 二级
-	order   []int         // 二级 of each row in input order
-	lineOf  []int         // input line of each entry of order
+	cur     int                 // index in level2s of the 二级 rows continue, -1 before any
+	rows    [][]model.Indicator // by 二级
+	listed  [][]int             // lines of category rows (二级 without 三级), by 二级
+	order   []int               // 二级 of each row in input order
+	lineOf  []int               // input line of each entry of order
 	stdSeen map[string]int
 }
 
 func newTable(im *importer, num int) *table {
 	return &table{im: im, num: num, cur: -1,
-		rows: make([][]Indicator, len(level2s)), listed: make([][]int, len(level2s)),
+		rows: make([][]model.Indicator, len(level2s)), listed: make([][]int, len(level2s)),
 		stdSeen: map[string]int{}}
 }
 
@@ -538,21 +527,21 @@ func (t *table) add(row seedRow) error {
 	half := im.value(row.line, "半年", row.cells[n-2].text)
 	full := im.value(row.line, "全年", row.cells[n-1].text)
 	var k int
-	if std, ok := StandardLevel3[l3]; ok {
-		k = level2Index(std[1])
+	if std, ok := model.StandardOf(l3); ok {
+		k = level2Index(std.Level2)
 		for _, c := range labels {
-			lab := normKey(CleanLabel(c.text))
-			if lab == std[0] || lab == std[1] {
+			lab := normKey(clean.CleanLabel(c.text))
+			if lab == std.Level1 || lab == std.Level2 {
 				continue
 			}
 			if c.col == 0 {
-				im.repair(row.line, "一级 label %s replaced by %s (standard 三级 %s)", c.text, std[0], l3)
+				im.repair(row.line, "一级 label %s replaced by %s (standard 三级 %s)", c.text, std.Level1, l3)
 			} else {
-				im.repair(row.line, "二级 label %s replaced by %s (standard 三级 %s)", c.text, std[1], l3)
+				im.repair(row.line, "二级 label %s replaced by %s (standard 三级 %s)", c.text, std.Level2, l3)
 			}
 		}
 		if len(labels) == 0 && t.cur >= 0 && t.cur != k {
-			im.repair(row.line, "standard 三级 %s put under %s/%s, not under %s above it (its label is on another line)", l3, std[0], std[1], level2s[t.cur][1])
+			im.repair(row.line, "standard 三级 %s put under %s/%s, not under %s above it (its label is on another line)", l3, std.Level1, std.Level2, level2s[t.cur][1])
 		}
 		if ln, dup := t.stdSeen[l3]; dup {
 			im.repair(row.line, "standard 三级 %s occurs twice in form %d (first at line %d)", l3, t.num, ln)
@@ -580,7 +569,7 @@ func (t *table) add(row seedRow) error {
 			im.repair(row.line, "三级 %s found in the 一级 column (shifted cells); kept under %s above it", l3, level2s[k][1])
 		}
 	}
-	t.rows[k] = append(t.rows[k], Indicator{Level1: level2s[k][0], Level2: level2s[k][1], Level3: l3, HalfYear: half, FullYear: full})
+	t.rows[k] = append(t.rows[k], model.Indicator{Level1: level2s[k][0], Level2: level2s[k][1], Level3: l3, HalfYear: half, FullYear: full})
 	t.order = append(t.order, k)
 	t.lineOf = append(t.lineOf, row.line)
 	t.cur = k
@@ -588,7 +577,7 @@ func (t *table) add(row seedRow) error {
 }
 
 func (im *importer) value(line int, what, raw string) string {
-	v := NormalizeValue(raw)
+	v := clean.NormalizeValue(raw)
 	if v != strings.TrimSpace(raw) {
 		im.repair(line, "%s value %q normalised to %q", what, raw, v)
 	}
@@ -603,7 +592,7 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 	k, at := -1, -1
 	fuzzy := false
 	for i := len(labels) - 1; i >= 0 && k < 0; i-- {
-		lab := normKey(CleanLabel(labels[i].text))
+		lab := normKey(clean.CleanLabel(labels[i].text))
 		if j := level2Index(lab); j >= 0 {
 			k, at = j, i
 		} else if j := t.fuzzyLevel2(lab); j >= 0 {
@@ -618,7 +607,7 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 			if i == at {
 				continue
 			}
-			lab := normKey(CleanLabel(c.text))
+			lab := normKey(clean.CleanLabel(c.text))
 			if lab == level2s[k][0] || lab == level2s[k][1] {
 				continue
 			}
@@ -632,12 +621,12 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 	}
 	// no 二级 label: maybe an 一级 alone
 	for i := len(labels) - 1; i >= 0; i-- {
-		lab := normKey(CleanLabel(labels[i].text))
+		lab := normKey(clean.CleanLabel(labels[i].text))
 		c := fuzzyLevel1(lab)
 		if c < 0 {
 			continue
 		}
-		cat := Framework[c]
+		cat := framework[c]
 		if lab != cat.Name {
 			im.repair(row.line, "一级 label %s read as %s", labels[i].text, cat.Name)
 		}
@@ -685,14 +674,14 @@ func (t *table) fuzzyLevel2(lab string) int {
 // fuzzyLevel1 matches an 一级 label: exact, a prefix of one 一级 name, or
 // sharing its first two characters with exactly one (满意度目标 → 满意度指标).
 func fuzzyLevel1(lab string) int {
-	if i := CategoryIndex(lab); i >= 0 {
+	if i := model.CategoryIndex(lab); i >= 0 {
 		return i
 	}
 	if utf8.RuneCountInString(lab) < 2 {
 		return -1
 	}
 	found := -1
-	for i, c := range Framework {
+	for i, c := range framework {
 		if strings.HasPrefix(c.Name, lab) || commonPrefix(c.Name, lab) >= 2 {
 			if found >= 0 {
 				return -1
@@ -715,14 +704,14 @@ func commonPrefix(a, b string) int {
 
 // indicators returns the rows in framework order, a 二级 listed without 三级
 // as one empty row, and reports stray fragments and order repairs.
-func (t *table) indicators(titleLn int, project string) []Indicator {
+func (t *table) indicators(titleLn int, project string) []model.Indicator {
 	im := t.im
 	for i := 1; i < len(t.order); i++ {
 		if t.order[i] < t.order[i-1] {
 			im.repair(t.lineOf[i], "二级 %s comes after %s; rows put back in framework order", level2s[t.order[i]][1], level2s[t.order[i-1]][1])
 		}
 	}
-	out := []Indicator{}
+	out := []model.Indicator{}
 	for k, l := range level2s {
 		switch {
 		case len(t.rows[k]) > 0:
@@ -731,7 +720,7 @@ func (t *table) indicators(titleLn int, project string) []Indicator {
 				im.repair(ln, "stray fragment naming 二级 %s dropped (its 三级 rows are elsewhere)", l[1])
 			}
 		case len(t.listed[k]) > 0:
-			out = append(out, Indicator{Level1: l[0], Level2: l[1]})
+			out = append(out, model.Indicator{Level1: l[0], Level2: l[1]})
 			for _, ln := range t.listed[k][1:] {
 				im.repair(ln, "second row for the empty 二级 %s dropped", l[1])
 			}
@@ -747,18 +736,24 @@ func (t *table) indicators(titleLn int, project string) []Indicator {
 	return out
 }
 
-// standardOrder lists the keys of StandardLevel3 in print order.
-var standardOrder = []string{
-	"立项依据充分性", "立项程序规范性", "绩效目标合理性", "绩效指标明确性", "预算编制科学性", "资金分配合理性",
-	"资金到位率", "预算执行率", "资金使用合规性", "管理制度健全性", "制度执行有效性",
-}
+// framework is the standard indicator framework, read once.
+var framework = model.Framework()
+
+// standardOrder lists the standard 三级 in print order.
+var standardOrder = func() []string {
+	var out []string
+	for _, s := range model.StandardLevel3() {
+		out = append(out, s.Level3)
+	}
+	return out
+}()
 
 // frameworkName reports whether s is the name of a 一级 or 二级 category.
 func frameworkName(s string) bool {
-	if CategoryIndex(s) >= 0 {
+	if model.CategoryIndex(s) >= 0 {
 		return true
 	}
-	_, ok := ParentOf(s)
+	_, ok := model.ParentOf(s)
 	return ok
 }
 
@@ -766,7 +761,7 @@ func frameworkName(s string) bool {
 // repeat its 二级 as its 三级, as 服务对象满意度 often does).
 func labelsName(labels []seedCell, name string) bool {
 	for _, c := range labels {
-		if normKey(CleanLabel(c.text)) == name {
+		if normKey(clean.CleanLabel(c.text)) == name {
 			return true
 		}
 	}

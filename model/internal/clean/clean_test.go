@@ -1,4 +1,4 @@
-package model
+package clean
 
 import (
 	"math/rand/v2"
@@ -156,18 +156,18 @@ func TestNormalizeProperties(t *testing.T) {
 	}
 }
 
-func TestCleanTextSeedTexts(t *testing.T) {
-	// No HTML, LaTeX or half-width punctuation next to Chinese survives in
-	// the texts of the real seed.
-	b := importTestSeed(t)
-	for i, f := range b.Forms {
-		for _, lt := range LongTexts {
-			s := f.Text(lt.Key)
-			require.NotContains(t, s, "<", "form %d %s", i+1, lt.Label)
-			require.NotContains(t, s, "$", "form %d %s", i+1, lt.Label)
-			require.NotContains(t, s, `\`, "form %d %s", i+1, lt.Label)
-			require.NotContains(t, s, "&nbsp;", "form %d %s", i+1, lt.Label)
-			require.Equal(t, s, CleanText(s), "form %d %s", i+1, lt.Label)
-		}
+// FuzzClean checks the normalisation functions on arbitrary strings: no
+// panic, idempotent, no Chinese character lost outside markup and entities.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"<p>甲,乙</p>", `$\geq 95\%$`, "1、甲 2、乙", "局 (机关)", "&lt;p&gt;甲"} {
+		f.Add(s)
 	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, fn := range []func(string) string{CleanText, CleanLabel, NormalizeValue} {
+			out := fn(s)
+			if fn(out) != out {
+				t.Fatalf("not idempotent on %q: %q then %q", s, out, fn(out))
+			}
+		}
+	})
 }

@@ -1,10 +1,14 @@
-package model
+// Package jsonyaml parses JSON and YAML into one tree of nodes that
+// remember their line and column, so that one strict decoder (in model) can
+// give both formats the same messages at the same positions.
+package jsonyaml
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,63 +18,92 @@ import (
 
 // node is a parsed JSON or YAML value with its position in the file. Both
 // formats are parsed into nodes first and then decoded by one strict decoder,
-// so that both give the same messages with the same line:column.
-type node struct {
-	kind      nodeKind
-	line, col int     // 1-based position of the value
-	keys      []*node // object: the keys (kind scalar), in file order
-	vals      []*node // object: the values, parallel to keys
-	items     []*node // array
-	text      string  // scalar: the text (strings unquoted, numbers as written)
-	scalar    scalarType
-	streamed  bool // array: its items went to jsonParser.each and were not kept
+// so that both give the same messages with the same Line:column.
+type Node struct {
+	Kind      Kind
+	Line, Col int     // 1-based position of the value
+	Keys      []*Node // object: the keys (kind Scalar), in file order
+	Vals      []*Node // object: the values, parallel to Keys
+	Items     []*Node // array
+	Text      string  // Scalar: the text (strings unquoted, numbers as written)
+	Scalar    ScalarType
+	Streamed  bool // array: its items went to the each function and were not kept
 }
 
-type nodeKind uint8
+// Kind is the kind of a node.
+type Kind uint8
 
 const (
-	objectNode nodeKind = iota
-	arrayNode
-	scalarNode
+	Object Kind = iota
+	Array
+	Scalar
 )
 
-type scalarType uint8
+// ScalarType is the type of a scalar as written.
+type ScalarType uint8
 
 const (
-	stringScalar scalarType = iota
-	numberScalar
-	boolScalar
-	nullScalar
+	String ScalarType = iota
+	Number
+	Bool
+	Null
 )
 
-func (n *node) describe() string {
-	switch n.kind {
-	case objectNode:
+// Describe names what n is, for messages: "an object", "the number 3" ….
+func (n *Node) Describe() string {
+	switch n.Kind {
+	case Object:
 		return "an object"
-	case arrayNode:
+	case Array:
 		return "a list"
 	}
-	switch n.scalar {
-	case numberScalar:
-		return "the number " + n.text
-	case boolScalar:
-		return "the boolean " + n.text
-	case nullScalar:
+	switch n.Scalar {
+	case Number:
+		return "the number " + n.Text
+	case Bool:
+		return "the boolean " + n.Text
+	case Null:
 		return "null"
 	}
 	return "a string"
 }
 
-// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
-const maxDepth = 64
+// MaxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const MaxDepth = 64
 
-// posError is a syntax error at a position.
-type posError struct {
-	line, col int
-	msg       string
+// ErrorKind says what a PosError is about.
+type ErrorKind uint8
+
+const (
+	Syntax       ErrorKind = iota // invalid JSON or YAML
+	DuplicateKey                  // a key twice in one object; Arg is the key
+	TooDeep                       // nested deeper than MaxDepth; Arg is MaxDepth
+)
+
+// PosError is a syntax error at a position.
+type PosError struct {
+	Line, Col int
+	Kind      ErrorKind
+	Path      string // the field path, for a duplicate key
+	Arg       string // the key (DuplicateKey), the depth (TooDeep)
+	Msg       string // English
 }
 
-func (e *posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
+func (e *PosError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+func syntaxError(line, col int, msg string) *PosError {
+	return &PosError{Line: line, Col: col, Kind: Syntax, Msg: msg}
+}
+
+func depthError(line, col int) *PosError {
+	return &PosError{Line: line, Col: col, Kind: TooDeep, Arg: strconv.Itoa(MaxDepth),
+		Msg: fmt.Sprintf("nested more than %d levels deep", MaxDepth)}
+}
+
+func duplicateError(line, col int, path []pathStep, bookKeys []string, key string) *PosError {
+	return &PosError{Line: line, Col: col, Kind: DuplicateKey, Path: fieldPath(path, bookKeys), Arg: key,
+		Msg: fmt.Sprintf("duplicate key %q", key)}
+}
 
 // jsonParser is a small strict JSON parser that records positions.
 type jsonParser struct {
@@ -80,10 +113,11 @@ type jsonParser struct {
 	// each, when set, receives the items of the top-level "forms" list one
 	// at a time as they are parsed, and the list keeps none of them: a book
 	// of ten thousand forms is decoded form by form, never held as a tree.
-	each func(i int, item *node)
+	each func(i int, item *Node)
 	// path holds the keys and list indexes down to the value being parsed,
 	// for messages that must name a field (a duplicate key).
-	path []pathStep
+	path     []pathStep
+	bookKeys []string
 }
 
 // pathStep is one step of a field path: a key, or a list index.
@@ -94,9 +128,11 @@ type pathStep struct {
 }
 
 // fieldPath writes steps as a field path: forms[0].indicators[3].level2.
-func fieldPath(steps []pathStep) string {
+// A path that starts with a key that is not one of bookKeys is of a file
+// holding a single form, which every other message calls forms[0].
+func fieldPath(steps []pathStep, bookKeys []string) string {
 	var b strings.Builder
-	if len(steps) > 0 && !steps[0].isIndex && !contains(bookKeys, steps[0].key) {
+	if len(steps) > 0 && !steps[0].isIndex && !slices.Contains(bookKeys, steps[0].key) {
 		// A key of a form at the top: the file holds a single form, which
 		// every other message calls forms[0].
 		b.WriteString("forms[0]")
@@ -114,8 +150,11 @@ func fieldPath(steps []pathStep) string {
 	return b.String()
 }
 
-func parseJSON(src []byte, each func(i int, item *node)) (*node, error) {
-	p := &jsonParser{src: src, line: 1, col: 1, each: each}
+// ParseJSON parses src. each, when not nil, receives the items of the
+// top-level "forms" list one at a time as they are parsed, and the list
+// keeps none of them. bookKeys are the keys of a book (for paths).
+func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*Node, error) {
+	p := &jsonParser{src: src, line: 1, col: 1, each: each, bookKeys: bookKeys}
 	p.skipSpace()
 	if p.off >= len(p.src) {
 		return nil, p.errorf("the file has no JSON value")
@@ -132,7 +171,7 @@ func parseJSON(src []byte, each func(i int, item *node)) (*node, error) {
 }
 
 func (p *jsonParser) errorf(format string, args ...any) error {
-	return &posError{p.line, p.col, fmt.Sprintf(format, args...)}
+	return syntaxError(p.line, p.col, fmt.Sprintf(format, args...))
 }
 
 func (p *jsonParser) describeNext() string {
@@ -166,9 +205,9 @@ func (p *jsonParser) skipSpace() {
 	}
 }
 
-func (p *jsonParser) value(depth int) (*node, error) {
-	if depth > maxDepth {
-		return nil, p.errorf("nested more than %d levels deep", maxDepth)
+func (p *jsonParser) value(depth int) (*Node, error) {
+	if depth > MaxDepth {
+		return nil, depthError(p.line, p.col)
 	}
 	if p.off >= len(p.src) {
 		return nil, p.errorf("unexpected end of file (the JSON is truncated)")
@@ -184,7 +223,7 @@ func (p *jsonParser) value(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &node{kind: scalarNode, line: line, col: col, text: s}, nil
+		return &Node{Kind: Scalar, Line: line, Col: col, Text: s}, nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		start := p.off
 		end := start
@@ -196,15 +235,15 @@ func (p *jsonParser) value(depth int) (*node, error) {
 			return nil, p.errorf("invalid number %q", lit)
 		}
 		p.advance(end - start)
-		return &node{kind: scalarNode, scalar: numberScalar, line: line, col: col, text: lit}, nil
+		return &Node{Kind: Scalar, Scalar: Number, Line: line, Col: col, Text: lit}, nil
 	default:
 		for _, w := range []struct {
 			lit string
-			t   scalarType
-		}{{"true", boolScalar}, {"false", boolScalar}, {"null", nullScalar}} {
+			t   ScalarType
+		}{{"true", Bool}, {"false", Bool}, {"null", Null}} {
 			if bytes.HasPrefix(p.src[p.off:], []byte(w.lit)) {
 				p.advance(len(w.lit))
-				return &node{kind: scalarNode, scalar: w.t, line: line, col: col, text: w.lit}, nil
+				return &Node{Kind: Scalar, Scalar: w.t, Line: line, Col: col, Text: w.lit}, nil
 			}
 		}
 		return nil, p.errorf("unexpected %s: expected a JSON value", p.describeNext())
@@ -241,8 +280,8 @@ func (p *jsonParser) str() (string, error) {
 	return "", p.errorf("unterminated string (the JSON is truncated)")
 }
 
-func (p *jsonParser) object(depth int) (*node, error) {
-	n := &node{kind: objectNode, line: p.line, col: p.col}
+func (p *jsonParser) object(depth int) (*Node, error) {
+	n := &Node{Kind: Object, Line: p.line, Col: p.col}
 	p.advance(1)
 	p.skipSpace()
 	if p.off < len(p.src) && p.src[p.off] == '}' {
@@ -263,8 +302,8 @@ func (p *jsonParser) object(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if hasKey(n.keys, k, &seen) {
-			return nil, &posError{kl, kc, fmt.Sprintf("%s: duplicate key %q", fieldPath(append(p.path, pathStep{key: k})), k)}
+		if hasKey(n.Keys, k, &seen) {
+			return nil, duplicateError(kl, kc, append(p.path, pathStep{key: k}), p.bookKeys, k)
 		}
 		p.skipSpace()
 		if p.off >= len(p.src) || p.src[p.off] != ':' {
@@ -272,7 +311,7 @@ func (p *jsonParser) object(depth int) (*node, error) {
 		}
 		p.advance(1)
 		p.skipSpace()
-		var v *node
+		var v *Node
 		p.path = append(p.path, pathStep{key: k})
 		if depth == 0 && k == "forms" && p.each != nil && p.off < len(p.src) && p.src[p.off] == '[' {
 			v, err = p.array(depth+1, p.each)
@@ -283,8 +322,8 @@ func (p *jsonParser) object(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.keys = append(n.keys, &node{kind: scalarNode, line: kl, col: kc, text: k})
-		n.vals = append(n.vals, v)
+		n.Keys = append(n.Keys, &Node{Kind: Scalar, Line: kl, Col: kc, Text: k})
+		n.Vals = append(n.Vals, v)
 		p.skipSpace()
 		if p.off >= len(p.src) {
 			return nil, p.errorf("unexpected end of file inside an object (the JSON is truncated)")
@@ -302,8 +341,8 @@ func (p *jsonParser) object(depth int) (*node, error) {
 }
 
 // array parses a list; with each, items are handed over instead of kept.
-func (p *jsonParser) array(depth int, each func(int, *node)) (*node, error) {
-	n := &node{kind: arrayNode, line: p.line, col: p.col, streamed: each != nil}
+func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
+	n := &Node{Kind: Array, Line: p.line, Col: p.col, Streamed: each != nil}
 	count := 0
 	p.advance(1)
 	p.skipSpace()
@@ -313,7 +352,7 @@ func (p *jsonParser) array(depth int, each func(int, *node)) (*node, error) {
 	}
 	for {
 		p.skipSpace()
-		p.path = append(p.path, pathStep{index: count + len(n.items), isIndex: true})
+		p.path = append(p.path, pathStep{index: count + len(n.Items), isIndex: true})
 		v, err := p.value(depth + 1)
 		p.path = p.path[:len(p.path)-1]
 		if err != nil {
@@ -323,7 +362,7 @@ func (p *jsonParser) array(depth int, each func(int, *node)) (*node, error) {
 			each(count, v)
 			count++
 		} else {
-			n.items = append(n.items, v)
+			n.Items = append(n.Items, v)
 		}
 		p.skipSpace()
 		if p.off >= len(p.src) {
@@ -341,13 +380,14 @@ func (p *jsonParser) array(depth int, each func(int, *node)) (*node, error) {
 	}
 }
 
-// parseYAML parses one YAML document into nodes.
-func parseYAML(src []byte) (*node, error) {
+// ParseYAML parses one YAML document into nodes. Aliases may expand it to
+// at most maxBytes of text. bookKeys are the keys of a book (for paths).
+func ParseYAML(src []byte, maxBytes int, bookKeys []string) (*Node, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
 		if err == io.EOF {
-			return nil, &posError{1, 1, "the file has no YAML document"}
+			return nil, syntaxError(1, 1, "the file has no YAML document")
 		}
 		return nil, yamlError(err)
 	}
@@ -357,14 +397,14 @@ func parseYAML(src []byte) (*node, error) {
 		if line == 0 {
 			line = 1
 		}
-		return nil, &posError{line, 1, "a second YAML document (after ---): a file holds one form or one book"}
+		return nil, syntaxError(line, 1, "a second YAML document (after ---): a file holds one form or one book")
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, &posError{1, 1, "the file has no YAML document"}
+		return nil, syntaxError(1, 1, "the file has no YAML document")
 	}
 	// Aliases may repeat a value many times ("billion laughs"): bound both
 	// the number of values and the bytes of text they expand to.
-	budget := yamlBudget{nodes: 1 << 20, bytes: MaxFileSize}
+	budget := yamlBudget{nodes: 1 << 20, bytes: maxBytes, bookKeys: bookKeys}
 	return fromYAML(doc.Content[0], nil, &budget)
 }
 
@@ -379,90 +419,93 @@ func yamlError(err error) error {
 				rest = msg[i+1+j+1:]
 			}
 		}
-		return &posError{line, 1, "invalid YAML:" + rest}
+		return syntaxError(line, 1, "invalid YAML:"+rest)
 	}
-	return &posError{1, 1, "invalid YAML: " + msg}
+	return syntaxError(1, 1, "invalid YAML: "+msg)
 }
 
-type yamlBudget struct{ nodes, bytes int }
+type yamlBudget struct {
+	nodes, bytes int
+	bookKeys     []string
+}
 
-func fromYAML(y *yaml.Node, path []pathStep, budget *yamlBudget) (*node, error) {
+func fromYAML(y *yaml.Node, path []pathStep, budget *yamlBudget) (*Node, error) {
 	depth := len(path)
 	budget.nodes--
 	budget.bytes -= len(y.Value)
 	if budget.nodes < 0 || budget.bytes < 0 {
-		return nil, &posError{y.Line, y.Column, "the YAML expands to too many values or too much text (aliases repeat what they name)"}
+		return nil, syntaxError(y.Line, y.Column, "the YAML expands to too many values or too much text (aliases repeat what they name)")
 	}
-	if depth > maxDepth {
-		return nil, &posError{y.Line, y.Column, fmt.Sprintf("nested more than %d levels deep", maxDepth)}
+	if depth > MaxDepth {
+		return nil, depthError(y.Line, y.Column)
 	}
 	switch y.Kind {
 	case yaml.AliasNode:
 		if y.Alias == nil {
-			return nil, &posError{y.Line, y.Column, "unknown alias"}
+			return nil, syntaxError(y.Line, y.Column, "unknown alias")
 		}
 		return fromYAML(y.Alias, path, budget)
 	case yaml.MappingNode:
-		n := &node{kind: objectNode, line: y.Line, col: y.Column}
+		n := &Node{Kind: Object, Line: y.Line, Col: y.Column}
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return nil, &posError{k.Line, k.Column, "a key must be a plain string"}
+				return nil, syntaxError(k.Line, k.Column, "a key must be a plain string")
 			}
 			if k.Value == "<<" {
-				return nil, &posError{k.Line, k.Column, "merge keys (<<) are not supported: write the keys out"}
+				return nil, syntaxError(k.Line, k.Column, "merge keys (<<) are not supported: write the keys out")
 			}
 			if seen[k.Value] {
-				return nil, &posError{k.Line, k.Column, fmt.Sprintf("%s: duplicate key %q", fieldPath(append(path, pathStep{key: k.Value})), k.Value)}
+				return nil, duplicateError(k.Line, k.Column, append(path, pathStep{key: k.Value}), budget.bookKeys, k.Value)
 			}
 			seen[k.Value] = true
 			vn, err := fromYAML(v, append(path[:len(path):len(path)], pathStep{key: k.Value}), budget)
 			if err != nil {
 				return nil, err
 			}
-			n.keys = append(n.keys, &node{kind: scalarNode, line: k.Line, col: k.Column, text: k.Value})
-			n.vals = append(n.vals, vn)
+			n.Keys = append(n.Keys, &Node{Kind: Scalar, Line: k.Line, Col: k.Column, Text: k.Value})
+			n.Vals = append(n.Vals, vn)
 		}
 		return n, nil
 	case yaml.SequenceNode:
-		n := &node{kind: arrayNode, line: y.Line, col: y.Column}
+		n := &Node{Kind: Array, Line: y.Line, Col: y.Column}
 		for _, c := range y.Content {
-			cn, err := fromYAML(c, append(path[:len(path):len(path)], pathStep{index: len(n.items), isIndex: true}), budget)
+			cn, err := fromYAML(c, append(path[:len(path):len(path)], pathStep{index: len(n.Items), isIndex: true}), budget)
 			if err != nil {
 				return nil, err
 			}
-			n.items = append(n.items, cn)
+			n.Items = append(n.Items, cn)
 		}
 		return n, nil
 	case yaml.ScalarNode:
-		n := &node{kind: scalarNode, line: y.Line, col: y.Column, text: y.Value}
+		n := &Node{Kind: Scalar, Line: y.Line, Col: y.Column, Text: y.Value}
 		switch y.ShortTag() {
 		case "!!int", "!!float":
-			n.scalar = numberScalar
+			n.Scalar = Number
 		case "!!bool":
-			n.scalar = boolScalar
+			n.Scalar = Bool
 		case "!!null":
-			n.scalar = nullScalar
+			n.Scalar = Null
 		}
 		return n, nil
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
-			return nil, &posError{y.Line, y.Column, "empty YAML document"}
+			return nil, syntaxError(y.Line, y.Column, "empty YAML document")
 		}
 		return fromYAML(y.Content[0], path, budget)
 	}
-	return nil, &posError{y.Line, y.Column, "unsupported YAML value"}
+	return nil, syntaxError(y.Line, y.Column, "unsupported YAML value")
 }
 
 // hasKey reports whether key is among keys, switching to a set once the
 // object grows large so that hostile input cannot make it quadratic. It
 // records key in the set when one is in use.
-func hasKey(keys []*node, key string, set *map[string]bool) bool {
+func hasKey(keys []*Node, key string, set *map[string]bool) bool {
 	const small = 32
 	if *set == nil && len(keys) < small {
 		for _, k := range keys {
-			if k.text == key {
+			if k.Text == key {
 				return true
 			}
 		}
@@ -471,7 +514,7 @@ func hasKey(keys []*node, key string, set *map[string]bool) bool {
 	if *set == nil {
 		*set = make(map[string]bool, 2*len(keys))
 		for _, k := range keys {
-			(*set)[k.text] = true
+			(*set)[k.Text] = true
 		}
 	}
 	if (*set)[key] {

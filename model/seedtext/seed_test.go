@@ -1,6 +1,9 @@
-package model
+package seedtext
 
 import (
+	"jixiao/model"
+	"jixiao/model/internal/clean"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -13,32 +16,32 @@ import (
 	"jixiao/golden"
 )
 
-const seedPath = "../testdata/seed-jiangyin-2024.txt"
+const seedPath = "../../testdata/seed-jiangyin-2024.txt"
 
-func importTestSeedRepairs(t *testing.T) (*Book, []Repair) {
+func importTestSeedRepairs(t *testing.T) (*model.Book, []Repair) {
 	t.Helper()
 	f, err := os.Open(seedPath)
 	require.NoError(t, err)
 	defer f.Close()
-	b, reps, err := ImportSeed(f, "seed.txt")
+	b, reps, err := Import(f, "seed.txt")
 	require.NoError(t, err)
 	return b, reps
 }
 
-func importTestSeed(t *testing.T) *Book {
+func importTestSeed(t *testing.T) *model.Book {
 	b, _ := importTestSeedRepairs(t)
 	return b
 }
 
 // row builds an expected indicator row; "" values mean an empty category.
-func row(l1, l2, l3, half, full string) Indicator {
-	return Indicator{Level1: l1, Level2: l2, Level3: l3, HalfYear: half, FullYear: full}
+func row(l1, l2, l3, half, full string) model.Indicator {
+	return model.Indicator{Level1: l1, Level2: l2, Level3: l3, HalfYear: half, FullYear: full}
 }
 
 // standardRows are the 11 rows of 决策 and 过程 as every seed form has them,
 // with the 预算执行率 values that differ between forms.
-func standardRows(execHalf, execFull string) []Indicator {
-	return []Indicator{
+func standardRows(execHalf, execFull string) []model.Indicator {
+	return []model.Indicator{
 		row("决策", "项目立项", "立项依据充分性", "充分", "充分"),
 		row("决策", "项目立项", "立项程序规范性", "规范", "规范"),
 		row("决策", "绩效目标", "绩效目标合理性", "合理", "合理"),
@@ -54,11 +57,11 @@ func standardRows(execHalf, execFull string) []Indicator {
 }
 
 // rows expands "三级|半年|全年" lines under one 一级/二级 ("" = empty category).
-func rows(l1, l2 string, lines ...string) []Indicator {
+func rows(l1, l2 string, lines ...string) []model.Indicator {
 	if len(lines) == 0 {
-		return []Indicator{row(l1, l2, "", "", "")}
+		return []model.Indicator{row(l1, l2, "", "", "")}
 	}
-	var out []Indicator
+	var out []model.Indicator
 	for _, l := range lines {
 		p := strings.Split(l, "|")
 		out = append(out, row(l1, l2, p[0], p[1], p[2]))
@@ -66,8 +69,8 @@ func rows(l1, l2 string, lines ...string) []Indicator {
 	return out
 }
 
-func concat(parts ...[]Indicator) []Indicator {
-	var out []Indicator
+func concat(parts ...[]model.Indicator) []model.Indicator {
+	var out []model.Indicator
 	for _, p := range parts {
 		out = append(out, p...)
 	}
@@ -75,7 +78,7 @@ func concat(parts ...[]Indicator) []Indicator {
 }
 
 // Expectations written from the seed by hand (line numbers in comments).
-var wantIndicators = map[int][]Indicator{
+var wantIndicators = map[int][]model.Indicator{
 	2: concat( // lines 56-98
 		standardRows("=100%", "=100%"),
 		rows("产出指标", "数量指标",
@@ -236,13 +239,13 @@ var wantIndicators = map[int][]Indicator{
 func TestImportSeedForms(t *testing.T) {
 	b := importTestSeed(t)
 	require.Equal(t, 2024, b.Year)
-	require.Equal(t, DefaultTitle, b.Title)
+	require.Equal(t, model.DefaultTitle, b.Title)
 	require.Len(t, b.Forms, 18)
 
 	// project, amount (total = this year in every seed form), indicator rows
 	want := []struct {
 		project string
-		amount  Amount
+		amount  model.Amount
 		rows    int
 	}{
 		{"企业退休人员体检费", "4012.8", 22},
@@ -266,7 +269,7 @@ func TestImportSeedForms(t *testing.T) {
 	}
 	for i, f := range b.Forms {
 		w := want[i]
-		require.Equal(t, DefaultTitle, f.Title, "form %d", i+1)
+		require.Equal(t, model.DefaultTitle, f.Title, "form %d", i+1)
 		require.Equal(t, 2024, f.Year, "form %d", i+1)
 		require.Equal(t, "江阴市人力资源和社会保障局（机关）", f.Unit, "form %d", i+1)
 		require.Equal(t, "江阴市人力资源和社会保障局", f.Department, "form %d", i+1)
@@ -274,8 +277,8 @@ func TestImportSeedForms(t *testing.T) {
 		require.Equal(t, w.amount, f.TotalAmount, "form %d", i+1)
 		require.Equal(t, w.amount, f.YearAmount, "form %d", i+1)
 		require.Len(t, f.Indicators, w.rows, "form %d", i+1)
-		for _, lt := range LongTexts[:5] {
-			require.NotEmpty(t, f.Text(lt.Key), "form %d %s", i+1, lt.Label)
+		for _, lt := range model.LongTexts()[:5] {
+			require.NotEmpty(t, lt.Value(&f), "form %d %s", i+1, lt.Label)
 		}
 		require.Empty(t, f.OtherNotes, "form %d", i+1)
 	}
@@ -291,19 +294,19 @@ func TestImportSeedStandardAndOrder(t *testing.T) {
 		for _, in := range f.Indicators {
 			if in.Level1 == "决策" || in.Level1 == "过程" {
 				std = append(std, in.Level3)
-				want, ok := StandardLevel3[in.Level3]
+				want, ok := model.StandardOf(in.Level3)
 				require.True(t, ok, "form %d: non-standard 三级 %s", i+1, in.Level3)
-				require.Equal(t, want, [2]string{in.Level1, in.Level2}, "form %d %s", i+1, in.Level3)
+				require.Equal(t, want, model.Standard{Level1: in.Level1, Level2: in.Level2, Level3: in.Level3}, "form %d %s", i+1, in.Level3)
 			}
 		}
 		require.Equal(t, standardOrder, std, "form %d", i+1)
-		require.Len(t, standardOrder, len(StandardLevel3))
+		require.Len(t, standardOrder, len(model.StandardLevel3()))
 
 		// Every row has its true 一级 for its 二级, and the 二级 run in
 		// framework order, each of them present in every seed form.
 		var seen []string
 		for _, in := range f.Indicators {
-			l1, ok := ParentOf(in.Level2)
+			l1, ok := model.ParentOf(in.Level2)
 			require.True(t, ok, "form %d: unknown 二级 %s", i+1, in.Level2)
 			require.Equal(t, l1, in.Level1, "form %d", i+1)
 			if len(seen) == 0 || seen[len(seen)-1] != in.Level2 {
@@ -317,7 +320,7 @@ func TestImportSeedStandardAndOrder(t *testing.T) {
 			}
 		}
 		var all []string
-		for _, c := range Framework {
+		for _, c := range model.Framework() {
 			all = append(all, c.Level2...)
 		}
 		require.Equal(t, all, seen, "form %d", i+1)
@@ -327,24 +330,24 @@ func TestImportSeedStandardAndOrder(t *testing.T) {
 func TestImportSeedClean(t *testing.T) {
 	b := importTestSeed(t)
 	var buf bytes.Buffer
-	require.NoError(t, EncodeJSON(&buf, b))
+	require.NoError(t, model.EncodeJSON(&buf, b))
 	// "<" is legitimate in values (<5%), not as markup
 	for _, bad := range []string{"<p", "<ol", "<li", "</", "<br", "$", `\\`, "&nbsp;", "&amp;", " and ", "\t", "(万元)", "服务对象 满意度"} {
 		require.False(t, strings.Contains(buf.String(), bad), "%q left in the book", bad)
 	}
 	for i, f := range b.Forms {
 		for _, s := range []string{f.Unit, f.Department, f.Project} {
-			require.Equal(t, CleanLabel(s), s, "form %d", i+1)
+			require.Equal(t, clean.CleanLabel(s), s, "form %d", i+1)
 		}
-		for _, lt := range LongTexts {
+		for _, lt := range model.LongTexts() {
 			for _, bad := range []string{"<", "$", `\`, "&"} {
-				require.NotContains(t, f.Text(lt.Key), bad, "form %d %s", i+1, lt.Label)
+				require.NotContains(t, lt.Value(&f), bad, "form %d %s", i+1, lt.Label)
 			}
 		}
 		for _, in := range f.Indicators {
-			require.Equal(t, CleanLabel(in.Level3), in.Level3, "form %d", i+1)
-			require.Equal(t, NormalizeValue(in.HalfYear), in.HalfYear, "form %d", i+1)
-			require.Equal(t, NormalizeValue(in.FullYear), in.FullYear, "form %d", i+1)
+			require.Equal(t, clean.CleanLabel(in.Level3), in.Level3, "form %d", i+1)
+			require.Equal(t, clean.NormalizeValue(in.HalfYear), in.HalfYear, "form %d", i+1)
+			require.Equal(t, clean.NormalizeValue(in.FullYear), in.FullYear, "form %d", i+1)
 		}
 	}
 	// spot checks of repaired texts
@@ -397,10 +400,10 @@ func TestImportSeedRepairs(t *testing.T) {
 func TestImportSeedMatchesExample(t *testing.T) {
 	b := importTestSeed(t)
 	var got bytes.Buffer
-	require.NoError(t, EncodeJSON(&got, b))
+	require.NoError(t, model.EncodeJSON(&got, b))
 	// The example book is the importer's golden output: -update rewrites it
 	// (review the diff: every example PDF and layout golden follows from it).
-	const example = "../examples/jiangyin-2024.json"
+	const example = "../../examples/jiangyin-2024.json"
 	if *golden.Update {
 		require.NoError(t, os.WriteFile(example, got.Bytes(), 0o644))
 		return
@@ -431,16 +434,16 @@ const minimalForm = "市级财政项目支出预算绩效目标表\n\n2024年度
 	"\t成本指标\n"
 
 func TestImportSeedMinimal(t *testing.T) {
-	b, reps, err := ImportSeed(strings.NewReader(minimalForm), "m.txt")
+	b, reps, err := Import(strings.NewReader(minimalForm), "m.txt")
 	require.NoError(t, err)
 	require.Len(t, b.Forms, 1)
 	f := b.Forms[0]
 	require.Equal(t, "甲单位", f.Unit)
 	require.Equal(t, "乙部门", f.Department)
-	require.Equal(t, Amount("10"), f.TotalAmount)
-	require.Equal(t, Amount("5"), f.YearAmount)
+	require.Equal(t, model.Amount("10"), f.TotalAmount)
+	require.Equal(t, model.Amount("5"), f.YearAmount)
 	require.Equal(t, "", f.OtherNotes)
-	require.Equal(t, []Indicator{
+	require.Equal(t, []model.Indicator{
 		row("决策", "项目立项", "立项依据充分性", "充分", "充分"),
 		row("产出指标", "数量指标", "人数", "≥10人", ">20人"),
 		row("产出指标", "成本指标", "", "", ""),
@@ -485,7 +488,7 @@ func TestImportSeedErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			b, reps, err := ImportSeed(strings.NewReader(c.in), "x.txt")
+			b, reps, err := Import(strings.NewReader(c.in), "x.txt")
 			require.Error(t, err)
 			require.Nil(t, b)
 			require.Nil(t, reps)
@@ -505,18 +508,18 @@ type failingReader struct{}
 func (failingReader) Read([]byte) (int, error) { return 0, fmt.Errorf("disk on fire") }
 
 func TestImportSeedReadError(t *testing.T) {
-	_, _, err := ImportSeed(failingReader{}, "x.txt")
+	_, _, err := Import(failingReader{}, "x.txt")
 	require.ErrorContains(t, err, "model: x.txt: disk on fire")
 	require.False(t, errors.Is(err, ErrSeed))
 }
 
-func BenchmarkImportSeed(b *testing.B) {
+func BenchmarkImport(b *testing.B) {
 	data, err := os.ReadFile(seedPath)
 	require.NoError(b, err)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, _, err := ImportSeed(bytes.NewReader(data), "seed"); err != nil {
+		if _, _, err := Import(bytes.NewReader(data), "seed"); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -525,7 +528,7 @@ func BenchmarkImportSeed(b *testing.B) {
 func TestImportSeedValidates(t *testing.T) {
 	// The imported book passes the model's own validation, warnings included.
 	b := importTestSeed(t)
-	require.Empty(t, Validate(b, nil))
+	require.Empty(t, model.Validate(b, nil))
 }
 
 func TestFixAndChained(t *testing.T) {
@@ -534,13 +537,32 @@ func TestFixAndChained(t *testing.T) {
 	require.Equal(t, "SYB and GYB", im.fixAnd(1, "x", "SYB and GYB"), "English between Latin words stays")
 }
 
-func TestSeedTitleLines(t *testing.T) {
-	data, err := os.ReadFile("../testdata/seed-jiangyin-2024.txt")
+func TestTitleLines(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/seed-jiangyin-2024.txt")
 	require.NoError(t, err)
-	lines := SeedTitleLines(data)
+	lines := TitleLines(data)
 	require.Len(t, lines, 18)
 	require.Equal(t, []int{3, 42, 100}, lines[:3])
 	// titles written with a BOM, spaces or half-width parentheses count too
 	odd := []byte("\uFEFF市级财政项目支出预算绩效目标表\n\n 市级 财政项目支出预算绩效目标表 \n")
-	require.Equal(t, []int{1, 3}, SeedTitleLines(odd))
+	require.Equal(t, []int{1, 3}, TitleLines(odd))
+}
+
+func TestCleanTextSeedTexts(t *testing.T) {
+	// No HTML, LaTeX or half-width punctuation next to Chinese survives in
+	// the texts of the real seed.
+	b := importTestSeed(t)
+	for i, f := range b.Forms {
+		for _, lt := range model.Fields() {
+			if !lt.Long() {
+				continue
+			}
+			s := lt.Value(&f)
+			require.NotContains(t, s, "<", "form %d %s", i+1, lt.Label)
+			require.NotContains(t, s, "$", "form %d %s", i+1, lt.Label)
+			require.NotContains(t, s, `\`, "form %d %s", i+1, lt.Label)
+			require.NotContains(t, s, "&nbsp;", "form %d %s", i+1, lt.Label)
+			require.Equal(t, s, clean.CleanText(s), "form %d %s", i+1, lt.Label)
+		}
+	}
 }

@@ -1,6 +1,9 @@
-package model
+package seedtext
 
 import (
+	"jixiao/model"
+	"jixiao/model/internal/clean"
+
 	"bytes"
 	"errors"
 	"strings"
@@ -11,7 +14,7 @@ import (
 // FuzzImportSeed feeds damaged seeds to the importer: it must never panic,
 // must either return a book or an ErrSeed error naming the input, and what it
 // returns must already be clean (cleaning it again changes nothing).
-func FuzzImportSeed(f *testing.F) {
+func FuzzImport(f *testing.F) {
 	f.Add([]byte(minimalForm))
 	f.Add([]byte(minimalForm + minimalForm))
 	f.Add([]byte(""))
@@ -20,7 +23,7 @@ func FuzzImportSeed(f *testing.F) {
 	f.Add([]byte("满意度\t满意度\t居保发放对象的满意度\t$\\geq 95\\%$\t$\\geq 95\\%$\n-----\t-----\t---\n"))
 	f.Add([]byte("项目可行性说明\t<ol style=\"list-style-type: none\"> 甲 乙 丙 \t\t\n项目概述\t<p>一</p> <p>二,三(四)</p>\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, reps, err := ImportSeed(bytes.NewReader(data), "fuzz.txt")
+		b, reps, err := Import(bytes.NewReader(data), "fuzz.txt")
 		if err != nil {
 			if !errors.Is(err, ErrSeed) || !strings.HasPrefix(err.Error(), "model: fuzz.txt:") {
 				t.Fatalf("bad error: %v", err)
@@ -42,34 +45,18 @@ func FuzzImportSeed(f *testing.F) {
 			if len(f.Indicators) == 0 {
 				t.Fatal("form without indicators")
 			}
-			for _, lt := range LongTexts {
-				if s := f.Text(lt.Key); CleanText(s) != s {
+			for _, lt := range model.LongTexts() {
+				if s := lt.Value(&f); clean.CleanText(s) != s {
 					t.Fatalf("%s not clean: %q", lt.Label, s)
 				}
 			}
 			for _, in := range f.Indicators {
-				if l1, ok := ParentOf(in.Level2); !ok || l1 != in.Level1 {
+				if l1, ok := model.ParentOf(in.Level2); !ok || l1 != in.Level1 {
 					t.Fatalf("bad category %q/%q", in.Level1, in.Level2)
 				}
-				if NormalizeValue(in.HalfYear) != in.HalfYear || NormalizeValue(in.FullYear) != in.FullYear {
+				if clean.NormalizeValue(in.HalfYear) != in.HalfYear || clean.NormalizeValue(in.FullYear) != in.FullYear {
 					t.Fatalf("value not normalised: %q %q", in.HalfYear, in.FullYear)
 				}
-			}
-		}
-	})
-}
-
-// FuzzClean checks the normalisation functions on arbitrary strings: no
-// panic, idempotent, no Chinese character lost outside markup and entities.
-func FuzzClean(f *testing.F) {
-	for _, s := range []string{"<p>甲,乙</p>", `$\geq 95\%$`, "1、甲 2、乙", "局 (机关)", "&lt;p&gt;甲"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		for _, fn := range []func(string) string{CleanText, CleanLabel, NormalizeValue} {
-			out := fn(s)
-			if fn(out) != out {
-				t.Fatalf("not idempotent on %q: %q then %q", s, out, fn(out))
 			}
 		}
 	})

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"jixiao/model"
+)
+
+// input is one decoded input file.
+type input struct {
+	Path   string
+	Book   *model.Book
+	Source *model.Source
+}
+
+// readFiles reads the named files; a directory stands for its .json, .yaml
+// and .yml files in name order. Every file is read even when one fails, and
+// all errors are returned together.
+func readFiles(paths []string) ([]input, error) {
+	files, err := expandInputs(paths)
+	errs := []error{err}
+	var out []input
+	for _, f := range files {
+		b, src, err := model.ReadFileSource(f)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, input{Path: f, Book: b, Source: src})
+	}
+	return out, errors.Join(errs...)
+}
+
+// The "model: " prefix of its errors is kept as the command has always
+// printed it.
+//
+// expandInputs lists the files that paths name, in order: a file stands for
+// itself, a directory for its .json, .yaml and .yml files in name order.
+// Paths that cannot be listed are reported together.
+func expandInputs(paths []string) ([]string, error) {
+	var files []string
+	var errs []error
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("model: %w", err))
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("model: %w", err))
+			continue
+		}
+		var names []string
+		for _, e := range entries {
+			switch strings.ToLower(filepath.Ext(e.Name())) {
+			case ".json", ".yaml", ".yml":
+				if !e.IsDir() {
+					names = append(names, e.Name())
+				}
+			}
+		}
+		sort.Strings(names)
+		if len(names) == 0 {
+			errs = append(errs, fmt.Errorf("model: %s: the directory holds no .json, .yaml or .yml file", p))
+		}
+		for _, n := range names {
+			files = append(files, filepath.Join(p, n))
+		}
+	}
+	return files, errors.Join(errs...)
+}

@@ -1,0 +1,63 @@
+package model
+
+// Problem codes: stable names for every kind of problem, the key of the
+// message catalogue. A code never changes meaning; a new kind of problem
+// gets a new code. Args lists the user values each message quotes, in order.
+const (
+	// Reading a file (whole-file problems; no field path).
+	CodeFileTooLarge      = "file-too-large"      // the file exceeds MaxFileSize; args: size in bytes, limit in MiB
+	CodeFileEmpty         = "file-empty"          // the file holds nothing but white space
+	CodeNotText           = "not-text"            // a NUL byte: a binary file; args: byte offset
+	CodeTruncatedUTF8     = "truncated-utf8"      // the file ends inside a UTF-8 sequence
+	CodeNotUTF8           = "not-utf8"            // a byte that is not UTF-8 (likely GBK); args: the byte as 0xNN
+	CodeSyntax            = "syntax"              // invalid JSON or YAML; args: the parser's description
+	CodeDuplicateKey      = "duplicate-key"       // a key given twice in one object; args: the key
+	CodeTooDeep           = "too-deep"            // nesting deeper than the decoder follows; args: the limit
+	CodeTooManyProblems   = "too-many-problems"   // the listing stops; args: how many more ("" when not counted)
+	CodeUnknownKey        = "unknown-key"         // a key the schema does not have; args: key, kind (book, form, indicator), known keys
+	CodeUnknownKeySimilar = "unknown-key-similar" // likewise, with a likely meant key; args: key, suggestion, kind, known keys
+	CodeNotObject         = "not-object"          // an object (book, form, indicator row) was expected; args: what was found
+	CodeNotList           = "not-list"            // a list (forms, indicators) was expected; args: what was found
+	CodeNotString         = "not-string"          // a text was expected; args: what was found
+	CodeUnquotedString    = "unquoted-string"     // a text was written as a number or boolean; args: what was found
+	CodeNotWholeNumber    = "not-whole-number"    // a year was expected; args: what was found
+	CodeNotAmount         = "not-amount"          // an amount was expected; args: what was found
+	CodeTextTooLong       = "text-too-long"       // a text over MaxTextBytes; args: its length in bytes, the limit in KiB
+	CodeAmountTooLong     = "amount-too-long"     // an amount written as a long text; args: its length in bytes
+
+	// Validating a form or book.
+	CodeNoForms               = "no-forms"                // the book has no forms
+	CodeRequiredMissing       = "required-missing"        // a required field is empty; args: the field's label
+	CodeYearImplausible       = "year-implausible"        // a year outside 1900–2200; args: the year
+	CodeAmountMalformed       = "amount-malformed"        // not digits with an optional point; args: label, amount
+	CodeAmountDecimals        = "amount-decimals"         // more than 6 decimal places; args: label, amount, decimals
+	CodeAmountTooLarge        = "amount-too-large"        // more than 15 digits before the point; args: label, amount
+	CodeYearAmountAbove       = "year-amount-above-total" // 本年度项目金额 above 项目总金额; args: year amount, total amount
+	CodeLineBreak             = "line-break-not-allowed"  // a line break in a field that is not a long text; args: character index
+	CodeControlCharacter      = "control-character"       // a control character; args: code point (U+XXXX), character index
+	CodeFormYearDiffers       = "form-year-differs"       // warning: the form's year is not the book's; args: form year, book year
+	CodeNoIndicators          = "no-indicators"           // warning: the form has no indicator rows
+	CodeLevel1Missing         = "level1-missing"          // an indicator row without 一级
+	CodeLevel1Unknown         = "level1-unknown"          // a 一级 not in the framework, likely a typo; args: value, suggestion
+	CodeLevel1NotStandard     = "level1-not-standard"     // a 一级 not in the framework; args: value, the standard names
+	CodeLevel1Split           = "level1-split"            // a 一级's rows do not stand together; args: 一级
+	CodeLevel2Missing         = "level2-missing"          // an indicator row without 二级
+	CodeLevel2NotInLevel1     = "level2-not-in-level1"    // a 二级 not of its 一级, likely a typo; args: 二级, 一级, suggestion
+	CodeLevel2OtherLevel1     = "level2-of-other-level1"  // a 二级 of another 一级; args: 二级, 一级, its 一级
+	CodeLevel2NotStandard     = "level2-not-standard"     // a 二级 not of its 一级; args: 二级, 一级, the 一级's 二级 names
+	CodeLevel2Split           = "level2-split"            // a 二级's rows do not stand together; args: 二级
+	CodeOutOfOrder            = "out-of-order"            // warning: categories out of the framework's order; args: 一级, 二级, the order
+	CodeValuesWithoutLevel3   = "values-without-level3"   // a row with values but no 三级
+	CodeEmptyRowBeside        = "empty-row-beside-level3" // an empty-category row beside rows of its 二级 that have 三级; args: 二级
+	CodeEmptyRowTwice         = "empty-row-twice"         // two empty-category rows of one 二级; args: 二级
+	CodeLevel3NoValues        = "level3-no-values"        // a 三级 without either value; args: 三级
+	CodeHalfYearMissing       = "half-year-missing"       // warning: a 三级 without 半年（程）指标值; args: 三级
+	CodeFullYearMissing       = "full-year-missing"       // warning: a 三级 without 全年（程）指标值; args: 三级
+	CodeLevel3Duplicate       = "level3-duplicate"        // a 三级 twice under one 二级; args: 三级, 二级, path of the first
+	CodeLevel3WrongLevel2     = "level3-wrong-level2"     // a standard 三级 under another category; args: 三级, its 一级, its 二级, 一级, 二级
+	CodeCategoryMissing       = "category-missing"        // warning: a standard 二级 left out; args: 一级, 二级
+	CodeStandardLevel3Missing = "standard-level3-missing" // warning: a standard 三级 of 决策/过程 left out; args: 三级, 一级, 二级
+
+	// The binder.
+	CodeBinderYearDiffers = "binder-year-differs" // warning: a form of another year than the binder's; args: form year, binder year, first input, binder year
+)

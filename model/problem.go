@@ -1,0 +1,163 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Severity says whether a problem stops printing.
+type Severity int
+
+const (
+	Error   Severity = iota // the form cannot be printed as it is
+	Warning                 // printable, but probably not what was meant
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Location is where a problem stands in an input: a file with a line and
+// column (JSON, YAML, text), or a sheet and cell of a workbook.
+type Location struct {
+	File         string
+	Line, Column int    // from 1; 0 when unknown
+	Sheet, Cell  string // a workbook's sheet name and cell, e.g. "C5"
+}
+
+// String returns "FILE:LINE:COL", "FILE:LINE", "FILE: SHEET!CELL" or
+// "FILE", whichever the location holds.
+func (l Location) String() string {
+	var b strings.Builder
+	b.WriteString(l.File)
+	switch {
+	case l.Sheet != "":
+		if l.File != "" {
+			b.WriteString(": ")
+		}
+		b.WriteString(l.Sheet)
+		if l.Cell != "" {
+			b.WriteByte('!')
+			b.WriteString(l.Cell)
+		}
+	case l.Line > 0:
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(l.Line))
+		if l.Column > 0 {
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(l.Column))
+		}
+	}
+	return b.String()
+}
+
+// Problem is one thing wrong with the user's input, found while decoding,
+// validating, importing or laying out. It is a value: Code names the kind
+// of problem (one of the constants in codes.go) and Args the user's values
+// that the message quotes, so that the message can be given in another
+// language; Message is the English text.
+type Problem struct {
+	Severity Severity
+	Code     string   // stable kebab-case, e.g. "level2-not-in-level1"
+	Loc      Location // where the field was read, when known
+	Path     string   // field path, e.g. forms[4].indicators[7].level2; "" for the file as a whole
+	Args     []string // the user values the message quotes, in order ({1}, {2} … in the catalogue)
+	Message  string   // the English text
+}
+
+// String is the one way a problem is printed:
+//
+//	book.json:212:21: forms[4].indicators[7].level2: message
+//	book.xlsx: Sheet!C5: path: message
+//	book.json:3:5: warning: forms[0].year: message
+func (p Problem) String() string {
+	var b strings.Builder
+	if loc := p.Loc.String(); loc != "" {
+		b.WriteString(loc)
+		b.WriteString(": ")
+	}
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	if p.Path != "" {
+		b.WriteString(p.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+func (p Problem) Error() string { return p.String() }
+
+// Problems is a list of problems; as an error it prints one a line.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Errors returns the problems of severity Error.
+func (ps Problems) Errors() Problems {
+	var out Problems
+	for _, p := range ps {
+		if p.Severity == Error {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Err returns the problems of severity Error as an error, nil if none.
+func (ps Problems) Err() error {
+	if errs := ps.Errors(); len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// Errors joins the problems of severity Error into one error (nil if none).
+func Errors(problems []Problem) error { return Problems(problems).Err() }
+
+// newProblem makes a problem whose message is format with args filled in
+// by %s, in order; args are also kept as the problem's Args.
+func newProblem(sev Severity, code, path, format string, args ...string) Problem {
+	return Problem{Severity: sev, Code: code, Path: path, Args: args, Message: fill(format, args)}
+}
+
+// fill replaces each %s of format with the next arg.
+func fill(format string, args []string) string {
+	var b strings.Builder
+	i := 0
+	for {
+		k := strings.Index(format, "%s")
+		if k < 0 || i >= len(args) {
+			b.WriteString(format)
+			return b.String()
+		}
+		b.WriteString(format[:k])
+		b.WriteString(args[i])
+		i++
+		format = format[k+2:]
+	}
+}
+
+// FormIndex returns the index of the form a field path is of: 3 for
+// "forms[3].indicators[7].level2". ok is false for a path of no form.
+func FormIndex(path string) (i int, ok bool) {
+	rest, found := strings.CutPrefix(path, "forms[")
+	if !found {
+		return 0, false
+	}
+	i, _, ok = cutIndex(rest)
+	return i, ok
+}
