@@ -23,8 +23,6 @@ const columns = 5
 var (
 	labelUnit        = fieldLabel("unit")
 	labelDepartment  = fieldLabel("department")
-	labelProject     = fieldLabel("project")
-	labelTotal       = fieldLabel("total_amount")
 	labelYearAmount  = fieldLabel("year_amount")
 	labelFeasibility = fieldLabel("feasibility") // the longest label kept on one line
 )
@@ -306,25 +304,46 @@ func (g *grid) build(f *model.Form) error {
 	} else {
 		g.year = "年度"
 	}
-	e := g.firstRowEdges(f.Unit, f.Department)
-	g.addRow(rowInfo, "unit",
-		g.labelAt(e[0], e[1], labelUnit),
-		g.valueAt(e[1], e[2], f.Unit, "unit", alignCenter),
-		g.labelAt(e[2], e[3], labelDepartment),
-		g.valueAt(e[3], e[4], f.Department, "department", alignCenter))
-	g.addRow(rowInfo, "project",
-		g.label(0, 1, labelProject),
-		g.value(1, 4, f.Project, "project", alignCenter))
-	g.addRow(rowInfo, "total_amount",
-		g.label(0, 1, labelTotal),
-		g.value(1, 1, string(f.TotalAmount), "total_amount", alignCenter),
-		g.label(2, 1, labelYearAmount),
-		g.value(3, 2, string(f.YearAmount), "year_amount", alignCenter))
-	for _, t := range model.LongTexts() {
-		lab := g.label(0, 1, t.Printed)
-		lab.cont = g.breakLabel(t.Printed+labelContinued, g.inner(0, 1))
-		r := g.addRow(rowLong, t.Key, lab, g.value(1, 4, t.Value(f), t.Key, alignJustify))
-		r.long = true
+	// The rows above the indicator table, in the order of the form schema:
+	// 单位名称 | 主管部门 share the first row, divided by measuring their
+	// texts; two amounts share a row; a long text has a row of its own, as
+	// has any other field with a printed label. Fields without one (the
+	// title, the year) are drawn above the table.
+	fields := model.Fields()
+	for i := 0; i < len(fields); i++ {
+		fd := &fields[i]
+		var next *model.Field
+		if i+1 < len(fields) {
+			next = &fields[i+1]
+		}
+		switch {
+		case fd.Printed == "":
+		case fd.Key == "unit" && next != nil && next.Key == "department":
+			unit, dept := fd.Value(f), next.Value(f)
+			e := g.firstRowEdges(unit, dept)
+			g.addRow(rowInfo, fd.Key,
+				g.labelAt(e[0], e[1], fd.Printed),
+				g.valueAt(e[1], e[2], unit, fd.Key, alignCenter),
+				g.labelAt(e[2], e[3], next.Printed),
+				g.valueAt(e[3], e[4], dept, next.Key, alignCenter))
+			i++
+		case fd.Kind == model.AmountKind && next != nil && next.Kind == model.AmountKind:
+			g.addRow(rowInfo, fd.Key,
+				g.label(0, 1, fd.Printed),
+				g.value(1, 1, fd.Value(f), fd.Key, alignCenter),
+				g.label(2, 1, next.Printed),
+				g.value(3, 2, next.Value(f), next.Key, alignCenter))
+			i++
+		case fd.Long():
+			lab := g.label(0, 1, fd.Printed)
+			lab.cont = g.breakLabel(fd.Printed+labelContinued, g.inner(0, 1))
+			r := g.addRow(rowLong, fd.Key, lab, g.value(1, 4, fd.Value(f), fd.Key, alignJustify))
+			r.long = true
+		default:
+			g.addRow(rowInfo, fd.Key,
+				g.label(0, 1, fd.Printed),
+				g.value(1, 4, fd.Value(f), fd.Key, alignCenter))
+		}
 	}
 	g.header = len(g.rows)
 	var head []cell

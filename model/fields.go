@@ -30,8 +30,8 @@ func (f *Form) TextFields(prefix string) []TextField {
 			out = append(out, TextField{Path: p(fd.Key), Text: fd.Value(f)})
 		default:
 			t := fd.Value(f)
-			if fd.Key == "title" {
-				t = f.TitleOrDefault()
+			if t == "" {
+				t = fd.Default
 			}
 			out = append(out, TextField{Path: p(fd.Key), Text: t, Long: fd.Long()})
 		}

@@ -22,6 +22,7 @@ type Field struct {
 	Printed  string    // the label as printed on the form, "|" where it may break; "" when the form prints none
 	Kind     FieldKind //
 	Required bool      // validation reports it when empty
+	Default  string    // what is printed when the field is empty ("" for nothing)
 
 	text   func(*Form) *string // TextKind, LongKind
 	year   func(*Form) *int    // YearKind
@@ -83,7 +84,7 @@ func (fd *Field) empty(f *Form) bool {
 
 // fields is the form schema, in the order of the file and of the page.
 var fields = [...]Field{
-	{Key: "title", Label: "表名", Kind: TextKind, text: func(f *Form) *string { return &f.Title }},
+	{Key: "title", Label: "表名", Kind: TextKind, Default: DefaultTitle, text: func(f *Form) *string { return &f.Title }},
 	{Key: "year", Label: "年度", Kind: YearKind, Required: true, year: func(f *Form) *int { return &f.Year }},
 	{Key: "unit", Label: "单位名称", Printed: "单位名称", Kind: TextKind, Required: true, text: func(f *Form) *string { return &f.Unit }},
 	{Key: "department", Label: "主管部门", Printed: "主管部门", Kind: TextKind, Required: true, text: func(f *Form) *string { return &f.Department }},

@@ -64,11 +64,12 @@ func (v *validator) warn(code, path, format string, args ...string) {
 
 func (v *validator) form(f *Form, prefix string) {
 	p := func(k string) string { return prefix + "." + k }
-	// Each field of the schema in order: required ones must be given, years
-	// plausible, amounts well formed.
+	// Each field of the schema: required ones must be given, years
+	// plausible, amounts well formed. Texts are checked first, then the
+	// year, then the amounts (each kind in schema order), the order in which
+	// these problems have always been listed.
 	amounts := map[string]*big.Rat{}
-	for i := range fields {
-		fd := &fields[i]
+	for _, fd := range fieldsByKind(TextKind, LongKind, YearKind, AmountKind) {
 		if fd.Required && fd.empty(f) {
 			v.errorf(CodeRequiredMissing, p(fd.Key), "%s is missing", fd.Label)
 			continue
@@ -349,6 +350,19 @@ func frameworkOrder() string {
 		parts = append(parts, c.Name+": "+strings.Join(c.Level2, "、"))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// fieldsByKind returns the fields of the given kinds, kind by kind.
+func fieldsByKind(kinds ...FieldKind) []*Field {
+	var out []*Field
+	for _, k := range kinds {
+		for i := range fields {
+			if fields[i].Kind == k {
+				out = append(out, &fields[i])
+			}
+		}
+	}
+	return out
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }

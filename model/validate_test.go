@@ -26,50 +26,51 @@ func TestValidateAcceptsTheExampleForm(t *testing.T) {
 func TestValidateRules(t *testing.T) {
 	cases := []struct {
 		name   string
+		code   string
 		break_ func(f *Form)
 		sev    Severity
 		path   string
 		msg    string
 	}{
-		{"missing unit", func(f *Form) { f.Unit = " " }, Error, "forms[0].unit", "单位名称 is missing"},
-		{"missing department", func(f *Form) { f.Department = "" }, Error, "forms[0].department", "主管部门 is missing"},
-		{"missing project", func(f *Form) { f.Project = "" }, Error, "forms[0].project", "项目名称 is missing"},
-		{"missing year", func(f *Form) { f.Year = 0 }, Error, "forms[0].year", "年度 is missing"},
-		{"implausible year", func(f *Form) { f.Year = 24 }, Error, "forms[0].year", "not a plausible year"},
-		{"missing amount", func(f *Form) { f.TotalAmount = "" }, Error, "forms[0].total_amount", "项目总金额（万元） is missing"},
-		{"malformed amount", func(f *Form) { f.YearAmount = "4,012.8" }, Error, "forms[0].year_amount", "is not an amount"},
-		{"negative amount", func(f *Form) { f.YearAmount = "-1" }, Error, "forms[0].year_amount", "is not an amount"},
-		{"too many decimals", func(f *Form) { f.YearAmount = "1.1234567" }, Error, "forms[0].year_amount", "7 decimal places"},
-		{"year above total", func(f *Form) { f.YearAmount = "4012.81" }, Error, "forms[0].year_amount", "本年度项目金额 4012.81 is more than 项目总金额 4012.8"},
-		{"control character", func(f *Form) { f.Overview = "a\u0001b" }, Error, "forms[0].overview", "control character U+0001 at character 2"},
-		{"line break in short field", func(f *Form) { f.Project = "a\nb" }, Error, "forms[0].project", "a line break (U+000A) at character 2"},
-		{"unknown level1", func(f *Form) { setLevel1(f, "决策", "决册") }, Error, "forms[0].indicators[0].level1", "决册 is not a standard 一级指标 (did you mean 决策?)"},
-		{"misplaced level2", func(f *Form) { f.Indicators[2].Level2 = "组织目标"; f.Indicators[3].Level2 = "组织目标" }, Error, "forms[0].indicators[2].level2", "组织目标 is not a 二级指标 of 决策 (did you mean 绩效目标?)"},
-		{"level2 of another level1", func(f *Form) { f.Indicators[11].Level2 = "社会效益" }, Error, "forms[0].indicators[11].level2", "社会效益 is not a 二级指标 of 产出指标 (it belongs to 效益指标)"},
-		{"standard level3 misplaced", func(f *Form) { f.Indicators[1].Level2 = "绩效目标" }, Error, "forms[0].indicators[1].level2", "立项程序规范性 belongs under 决策/项目立项, not 决策/绩效目标"},
-		{"level1 split", func(f *Form) {
+		{"missing unit", CodeRequiredMissing, func(f *Form) { f.Unit = " " }, Error, "forms[0].unit", "单位名称 is missing"},
+		{"missing department", CodeRequiredMissing, func(f *Form) { f.Department = "" }, Error, "forms[0].department", "主管部门 is missing"},
+		{"missing project", CodeRequiredMissing, func(f *Form) { f.Project = "" }, Error, "forms[0].project", "项目名称 is missing"},
+		{"missing year", CodeRequiredMissing, func(f *Form) { f.Year = 0 }, Error, "forms[0].year", "年度 is missing"},
+		{"implausible year", CodeYearImplausible, func(f *Form) { f.Year = 24 }, Error, "forms[0].year", "not a plausible year"},
+		{"missing amount", CodeRequiredMissing, func(f *Form) { f.TotalAmount = "" }, Error, "forms[0].total_amount", "项目总金额（万元） is missing"},
+		{"malformed amount", CodeAmountMalformed, func(f *Form) { f.YearAmount = "4,012.8" }, Error, "forms[0].year_amount", "is not an amount"},
+		{"negative amount", CodeAmountMalformed, func(f *Form) { f.YearAmount = "-1" }, Error, "forms[0].year_amount", "is not an amount"},
+		{"too many decimals", CodeAmountDecimals, func(f *Form) { f.YearAmount = "1.1234567" }, Error, "forms[0].year_amount", "7 decimal places"},
+		{"year above total", CodeYearAmountAbove, func(f *Form) { f.YearAmount = "4012.81" }, Error, "forms[0].year_amount", "本年度项目金额 4012.81 is more than 项目总金额 4012.8"},
+		{"control character", CodeControlCharacter, func(f *Form) { f.Overview = "a\u0001b" }, Error, "forms[0].overview", "control character U+0001 at character 2"},
+		{"line break in short field", CodeLineBreak, func(f *Form) { f.Project = "a\nb" }, Error, "forms[0].project", "a line break (U+000A) at character 2"},
+		{"unknown level1", CodeLevel1Unknown, func(f *Form) { setLevel1(f, "决策", "决册") }, Error, "forms[0].indicators[0].level1", "决册 is not a standard 一级指标 (did you mean 决策?)"},
+		{"misplaced level2", CodeLevel2NotInLevel1, func(f *Form) { f.Indicators[2].Level2 = "组织目标"; f.Indicators[3].Level2 = "组织目标" }, Error, "forms[0].indicators[2].level2", "组织目标 is not a 二级指标 of 决策 (did you mean 绩效目标?)"},
+		{"level2 of another level1", CodeLevel2OtherLevel1, func(f *Form) { f.Indicators[11].Level2 = "社会效益" }, Error, "forms[0].indicators[11].level2", "社会效益 is not a 二级指标 of 产出指标 (it belongs to 效益指标)"},
+		{"standard level3 misplaced", CodeLevel3WrongLevel2, func(f *Form) { f.Indicators[1].Level2 = "绩效目标" }, Error, "forms[0].indicators[1].level2", "立项程序规范性 belongs under 决策/项目立项, not 决策/绩效目标"},
+		{"level1 split", CodeLevel1Split, func(f *Form) {
 			f.Indicators = append(f.Indicators, Indicator{"决策", "项目立项", "另一个", "a", "b"})
 		}, Error, "forms[0].indicators[22].level1", "一级指标 决策 is split"},
-		{"level2 split", func(f *Form) { f.Indicators[13], f.Indicators[14] = f.Indicators[14], f.Indicators[13] }, Error, "forms[0].indicators[14].level2", "二级指标 质量指标 is split"},
-		{"duplicate level3", func(f *Form) { f.Indicators[13].Level3 = f.Indicators[12].Level3 }, Error, "forms[0].indicators[13].level3", "体检人员参与率 appears twice under 质量指标 (also at forms[0].indicators[12])"},
-		{"level3 without values", func(f *Form) { f.Indicators[11].HalfYear, f.Indicators[11].FullYear = "", "" }, Error, "forms[0].indicators[11]", "参与体检人数 has no values"},
-		{"values without level3", func(f *Form) { f.Indicators[15].FullYear = "1" }, Error, "forms[0].indicators[15].level3", "三级指标 is missing but the row has values"},
-		{"empty row beside level3 rows", func(f *Form) {
+		{"level2 split", CodeLevel2Split, func(f *Form) { f.Indicators[13], f.Indicators[14] = f.Indicators[14], f.Indicators[13] }, Error, "forms[0].indicators[14].level2", "二级指标 质量指标 is split"},
+		{"duplicate level3", CodeLevel3Duplicate, func(f *Form) { f.Indicators[13].Level3 = f.Indicators[12].Level3 }, Error, "forms[0].indicators[13].level3", "体检人员参与率 appears twice under 质量指标 (also at forms[0].indicators[12])"},
+		{"level3 without values", CodeLevel3NoValues, func(f *Form) { f.Indicators[11].HalfYear, f.Indicators[11].FullYear = "", "" }, Error, "forms[0].indicators[11]", "参与体检人数 has no values"},
+		{"values without level3", CodeValuesWithoutLevel3, func(f *Form) { f.Indicators[15].FullYear = "1" }, Error, "forms[0].indicators[15].level3", "三级指标 is missing but the row has values"},
+		{"empty row beside level3 rows", CodeEmptyRowBeside, func(f *Form) {
 			f.Indicators = append(f.Indicators[:12], append([]Indicator{{"产出指标", "数量指标", "", "", ""}}, f.Indicators[12:]...)...)
 		}, Error, "forms[0].indicators[12]", "an empty 数量指标 row beside rows"},
-		{"empty level2", func(f *Form) { f.Indicators[15].Level2 = "" }, Error, "forms[0].indicators[15].level2", "二级指标 is missing"},
-		{"half value missing", func(f *Form) { f.Indicators[11].HalfYear = "" }, Warning, "forms[0].indicators[11].half_year", "has no 半年（程）指标值"},
-		{"full value missing", func(f *Form) { f.Indicators[11].FullYear = "" }, Warning, "forms[0].indicators[11].full_year", "has no 全年（程）指标值"},
-		{"out of order", func(f *Form) {
+		{"empty level2", CodeLevel2Missing, func(f *Form) { f.Indicators[15].Level2 = "" }, Error, "forms[0].indicators[15].level2", "二级指标 is missing"},
+		{"half value missing", CodeHalfYearMissing, func(f *Form) { f.Indicators[11].HalfYear = "" }, Warning, "forms[0].indicators[11].half_year", "has no 半年（程）指标值"},
+		{"full value missing", CodeFullYearMissing, func(f *Form) { f.Indicators[11].FullYear = "" }, Warning, "forms[0].indicators[11].full_year", "has no 全年（程）指标值"},
+		{"out of order", CodeOutOfOrder, func(f *Form) {
 			f.Indicators[12], f.Indicators[13], f.Indicators[14] = f.Indicators[14], f.Indicators[12], f.Indicators[13]
 		}, Warning, "forms[0].indicators[13]", "产出指标/质量指标 is out of the standard order"},
-		{"missing category", func(f *Form) { f.Indicators = append(f.Indicators[:16], f.Indicators[17:]...) }, Warning, "forms[0].indicators", "the standard category 效益指标/经济效益 is missing"},
-		{"missing standard level3", func(f *Form) { f.Indicators = append(f.Indicators[:8], f.Indicators[9:]...) }, Warning, "forms[0].indicators", "the standard 三级指标 资金使用合规性 of 过程/资金管理 is missing"},
-		{"two empty rows", func(f *Form) {
+		{"missing category", CodeCategoryMissing, func(f *Form) { f.Indicators = append(f.Indicators[:16], f.Indicators[17:]...) }, Warning, "forms[0].indicators", "the standard category 效益指标/经济效益 is missing"},
+		{"missing standard level3", CodeStandardLevel3Missing, func(f *Form) { f.Indicators = append(f.Indicators[:8], f.Indicators[9:]...) }, Warning, "forms[0].indicators", "the standard 三级指标 资金使用合规性 of 过程/资金管理 is missing"},
+		{"two empty rows", CodeEmptyRowTwice, func(f *Form) {
 			f.Indicators = append(f.Indicators[:16], append([]Indicator{{"产出指标", "成本指标", "", "", ""}}, f.Indicators[16:]...)...)
 		}, Error, "forms[0].indicators[16]", "a second empty 成本指标 row"},
-		{"no indicators", func(f *Form) { f.Indicators = nil }, Warning, "forms[0].indicators", "the form has no indicators"},
-		{"year differs from book", func(f *Form) { f.Year = 2023 }, Warning, "forms[0].year", "the form is of 2023 but the book is of 2024"},
+		{"no indicators", CodeNoIndicators, func(f *Form) { f.Indicators = nil }, Warning, "forms[0].indicators", "the form has no indicators"},
+		{"year differs from book", CodeFormYearDiffers, func(f *Form) { f.Year = 2023 }, Warning, "forms[0].year", "the form is of 2023 but the book is of 2024"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -80,7 +81,9 @@ func TestValidateRules(t *testing.T) {
 			for _, p := range problems {
 				if p.Path == c.path && p.Severity == c.sev && strings.Contains(p.Message, c.msg) {
 					found = true
+					require.Equal(t, c.code, p.Code, p.String())
 				}
+				requireArgsQuoted(t, p)
 			}
 			require.True(t, found, "want %s %s: …%s…; got:\n%s", c.sev, c.path, c.msg, list(problems))
 			// Nothing else is wrong with the form, so no other error may be
@@ -173,4 +176,15 @@ func TestValidateSplitReportedOnce(t *testing.T) {
 		}
 	}
 	require.Equal(t, []string{"forms[0].indicators[20].level1: 一级指标 产出指标 is split: its rows must stand together"}, splits, list(problems))
+}
+
+// requireArgsQuoted checks that a problem has a code and that each of its
+// Args (the user values a translated message quotes) stands in its English
+// message.
+func requireArgsQuoted(t *testing.T, p Problem) {
+	t.Helper()
+	require.NotEmpty(t, p.Code, p.String())
+	for _, a := range p.Args {
+		require.Contains(t, p.Message, a, "%s: argument %q not in the message", p.Code, a)
+	}
 }
