@@ -491,24 +491,23 @@ func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
 			d.problem(item, ip, CodeNotObject, "expected an indicator row {"+strings.Join(indicatorKeys, ", ")+"}, got "+item.Describe(), item.Describe())
 			continue
 		}
-		rows = append(rows, d.indicator(item, ip))
+		rows = append(rows, Indicator{})
+		d.indicator(item, ip, &rows[len(rows)-1])
 	}
 	return rows
 }
 
 // indicator decodes one row. Values are normalised as they are read (>= and
 // LaTeX become ≥, stray spaces go), so every input prints the same way.
-func (d *decoder) indicator(n *jsonyaml.Node, path string) Indicator {
-	var in Indicator
+func (d *decoder) indicator(n *jsonyaml.Node, path string, in *Indicator) {
 	d.fields(n, path, indicatorKeys, func(key string, v *jsonyaml.Node, p string) {
-		c, _ := ColumnByKey(key)
+		c := &columns[slices.Index(indicatorKeys, key)]
 		s := d.text(v, p)
 		if c.Value {
 			s = NormalizeValue(s)
 		}
-		c.Set(&in, s)
+		*c.get(in) = s
 	})
-	return in
 }
 
 // text decodes a string field. YAML numbers and booleans written without

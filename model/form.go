@@ -1,6 +1,9 @@
 // Package model holds the data of a 市级财政项目支出预算绩效目标表 (municipal budget
-// performance target form): the form, the book of a year's forms, the standard
-// indicator framework, the JSON/YAML codecs, validation and importers.
+// performance target form): the form, the book of a year's forms, the form
+// schema (Fields, Columns) that every reader and writer goes through, the
+// standard indicator framework, the JSON/YAML codecs, validation, and
+// Problem, the one value a problem with the user's input is.
+// The seed-text importer is in model/seedtext.
 package model
 
 // DefaultTitle is the official title printed on every form.

@@ -36,12 +36,10 @@ func readFiles(paths []string) ([]input, error) {
 	return out, errors.Join(errs...)
 }
 
-// The "model: " prefix of its errors is kept as the command has always
-// printed it.
-//
 // expandInputs lists the files that paths name, in order: a file stands for
 // itself, a directory for its .json, .yaml and .yml files in name order.
-// Paths that cannot be listed are reported together.
+// Paths that cannot be listed are reported together. (The "model: " prefix
+// of its errors is kept as the command has always printed it.)
 func expandInputs(paths []string) ([]string, error) {
 	var files []string
 	var errs []error

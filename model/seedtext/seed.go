@@ -1,3 +1,6 @@
+// Package seedtext imports the tab-separated text extraction of a year's
+// forms (the "seed", e.g. testdata/seed-jiangyin-2024.txt) as a model.Book,
+// repairing the damage the extraction did and reporting each repair.
 package seedtext
 
 import (

@@ -411,7 +411,7 @@ func TestImportSeedMatchesExample(t *testing.T) {
 	want, err := os.ReadFile(example)
 	require.NoError(t, err)
 	require.Equal(t, string(want), got.String(),
-		"examples/jiangyin-2024.json is stale: go test ./model -run MatchesExample -update rewrites it")
+		"examples/jiangyin-2024.json is stale: go test ./model/seedtext -run MatchesExample -update rewrites it")
 }
 
 func TestImportSeedDeterministic(t *testing.T) {
