@@ -228,14 +228,20 @@ func clip(s string) string {
 	return s
 }
 
-// headerKeys are the row labels of a form's header, after normKey.
-const (
-	keyUnit       = "单位名称"
-	keyDepartment = "主管部门"
-	keyProject    = "项目名称"
-	keyTotal      = "项目总金额（万元）"
-	keyYearAmount = "本年度项目金额（万元）"
+// The row labels of a form's header, after normKey: the labels of the
+// form schema.
+var (
+	keyUnit       = label("unit")
+	keyDepartment = label("department")
+	keyProject    = label("project")
+	keyTotal      = label("total_amount")
+	keyYearAmount = label("year_amount")
 )
+
+func label(key string) string {
+	f, _ := model.FieldByKey(key)
+	return f.Label
+}
 
 var amountRE = regexp.MustCompile(`^\d+(?:\.\d+)?$`)
 
@@ -451,8 +457,15 @@ func (im *importer) amount(line, num int, what, raw string) (model.Amount, error
 	return model.Amount(s), nil
 }
 
-// standardHeader is the indicator table's header row.
-var standardHeader = []string{"一级指标", "二级指标", "三级指标", "半年（程）指标值", "全年（程）指标值"}
+// standardHeader is the indicator table's header row: the labels of the
+// schema's columns.
+var standardHeader = func() []string {
+	var out []string
+	for _, c := range model.Columns() {
+		out = append(out, c.Label)
+	}
+	return out
+}()
 
 func (im *importer) indicatorHeader(row seedRow) {
 	t := row.texts()
