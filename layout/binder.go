@@ -130,9 +130,8 @@ func bindSetup(m Measurer, opt BinderOptions) (BinderOptions, bindFormLayout, er
 	}
 	opt.Layout = lo
 	return opt, func(k int, f *model.Form) ([]*Page, error) {
-		o := lo
-		o.Path = fmt.Sprintf("forms[%d]", k)
-		return FormPages(f, m, o)
+		pages, err := FormPages(f, m, lo)
+		return pages, underForm(err, k)
 	}, nil
 }
 
@@ -406,7 +405,12 @@ func bindLayoutAll(order []int, forms []*model.Form, lay bindFormLayout, workers
 	return counts, out, nil
 }
 
+// bindFormError names the form of a failure; problems name it already.
 func bindFormError(i int, f *model.Form, err error) error {
+	var ps model.Problems
+	if errors.As(err, &ps) {
+		return ps
+	}
 	return fmt.Errorf("layout: binder: form %d (%s): %w", i+1, f.Project, err)
 }
 

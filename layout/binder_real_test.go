@@ -100,9 +100,7 @@ func TestBinderFormsAsAlone(t *testing.T) {
 	bl, err := layout.BinderPlan(b, set, layout.BinderOptions{Layout: layout.DefaultOptions()})
 	require.NoError(t, err)
 	for _, f := range bl.Forms {
-		o := layout.DefaultOptions()
-		o.Path = fmt.Sprintf("forms[%d]", f.Index)
-		alone, err := layout.FormPages(&b.Forms[f.Index], set, o)
+		alone, err := layout.FormPages(&b.Forms[f.Index], set, layout.DefaultOptions())
 		require.NoError(t, err)
 		require.Len(t, alone, f.Pages)
 		for n, p := range alone {

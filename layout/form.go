@@ -15,7 +15,8 @@ import (
 // the signature block when opt.Signature is set. Page i has Label
 // "form page i+1/n". With opt.Mirror the odd pages are verso pages.
 //
-// Errors name the form by opt.Path: "layout: forms[3]: page too small …".
+// A form that cannot fit on the page (a title or label taller than the
+// page) is a model.Problems error whose paths are relative to the form.
 func FormPages(f *model.Form, m Measurer, opt Options) ([]*Page, error) {
 	if f == nil || m == nil {
 		return nil, errors.New("layout: FormPages needs a form and a measurer")
@@ -28,13 +29,14 @@ func FormPages(f *model.Form, m Measurer, opt Options) ([]*Page, error) {
 		return nil, err
 	}
 	if g.titleHeight() > opt.Height-opt.Top-opt.Bottom {
-		return nil, fmt.Errorf("layout: %s: page too small for the title", opt.path())
+		return nil, formProblem(model.CodeTitleTooTall, "title", "page too small for the title")
 	}
 	// A merged cell shows its whole label on every page it reaches.
 	room := opt.Height - opt.Top - opt.Bottom - g.height(g.rows[g.header].fixLines)
 	for k := range g.spans {
 		if h := g.spanHeight(&g.spans[k]); h > room {
-			return nil, fmt.Errorf("layout: %s.%s: label needs %s, more than a page holds (%s)", opt.path(), g.spans[k].cell.field, fmtLen(h), fmtLen(room))
+			need, has := fmtLen(h), fmtLen(room)
+			return nil, formProblem(model.CodeLabelTooTall, g.spans[k].cell.field, "label needs "+need+", more than a page holds ("+has+")", need, has)
 		}
 	}
 	pfs, err := g.paginate()
@@ -98,7 +100,7 @@ func Form(f *model.Form, m Measurer, opt Options) (*Document, error) {
 	}
 	for i, p := range pages {
 		if err := AddFooter(p, []string{PageFooter(i+1, len(pages))}, m, opt, i); err != nil {
-			return nil, fmt.Errorf("layout: %s: %w", opt.path(), err)
+			return nil, err
 		}
 	}
 	subject := f.TitleOrDefault()

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -304,14 +305,38 @@ func TestErrors(t *testing.T) {
 	f := sampleForm()
 	tiny := DefaultOptions()
 	tiny.Height = tiny.Top + tiny.Bottom + 20*Pt
-	tiny.Path = "forms[3]"
-	if _, err := Form(f, fixed{}, tiny); err == nil || !strings.HasPrefix(err.Error(), "layout: forms[3]") {
-		t.Errorf("tiny page: %v", err)
+	// A form that does not fit is a problem of the form, named by a path
+	// relative to it, with a code.
+	problem := func(err error) model.Problem {
+		t.Helper()
+		var ps model.Problems
+		if !errors.As(err, &ps) || len(ps) != 1 {
+			t.Fatalf("want one problem, got %v", err)
+		}
+		return ps[0]
+	}
+	_, err := Form(f, fixed{}, tiny)
+	p := problem(err)
+	if p.Code != model.CodeTitleTooTall || p.Path != "title" || p.String() != "title: page too small for the title" {
+		t.Errorf("tiny page: %#v", p)
+	}
+	if got := (model.Problems{p}).Under("forms[3]")[0].String(); got != "forms[3].title: page too small for the title" {
+		t.Errorf("placed: %s", got)
+	}
+	tall := sampleForm()
+	for i := range tall.Indicators {
+		if i < 2 || tall.Indicators[i].Level1 == tall.Indicators[0].Level1 {
+			tall.Indicators[i].Level1 = strings.Repeat("长", 3000)
+		}
+	}
+	_, err = Form(tall, fixed{}, DefaultOptions())
+	if p := problem(err); p.Code != model.CodeLabelTooTall || p.Path != "indicators[0].level1" || len(p.Args) != 2 {
+		t.Errorf("tall label: %#v", p)
 	}
 	narrow := DefaultOptions()
 	narrow.Width = narrow.Binding + narrow.Outer + 30*Pt
-	if _, err := Form(f, fixed{}, narrow); err == nil || !strings.HasPrefix(err.Error(), "layout: ") {
-		t.Errorf("narrow page: %v", err)
+	if p := problem(func() error { _, err := Form(f, fixed{}, narrow); return err }()); p.Code != model.CodePageTooNarrow || p.Path != "" || len(p.Args) != 2 {
+		t.Errorf("narrow page: %#v", p)
 	}
 	bad := DefaultOptions()
 	bad.BodySize = 0
@@ -439,8 +464,11 @@ func TestSmallPagesStress(t *testing.T) {
 		opt.Signature, opt.Mirror = rng.Intn(2) == 0, rng.Intn(2) == 0
 		d, err := Form(f, varied{}, opt)
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "layout: ") {
-				t.Errorf("error without the package prefix: %v", err)
+			// A refusal is a problem of the form, with a code and the
+			// field it is about, never an internal error.
+			var ps model.Problems
+			if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Code == "" {
+				t.Errorf("refused without a problem: %v", err)
 			}
 			t.Logf("refused: %v", err)
 			fails++

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"jixiao/model"
@@ -65,7 +66,7 @@ type row struct {
 	contLines int // most lines of a repeated cell on a continuation fragment
 	spans     [2]int32
 	long      bool   // a long text: split wherever the page ends, not only when taller than a page
-	name      string // for error messages: a field path ("overview", "indicators[3]") or a label
+	name      string // for problems: a field path ("overview", "indicators[3]"; "indicators" for the header)
 }
 
 type rowKind uint8
@@ -143,7 +144,8 @@ func (g *grid) columnWidths(cw Length) error {
 	minW := scale(int64(widestAdvance), size) + pad
 	for i, wi := range width {
 		if wi < minW {
-			return fmt.Errorf("layout: %s: page too narrow: column %d of the table would be %s wide, less than one character", g.opt.path(), i+1, fmtLen(wi))
+			col, w := strconv.Itoa(i+1), fmtLen(wi)
+			return formProblem(model.CodePageTooNarrow, "", "page too narrow: column "+col+" of the table would be "+w+" wide, less than one character", col, w)
 		}
 	}
 	for i := range width {
@@ -350,7 +352,7 @@ func (g *grid) build(f *model.Form) error {
 	for i, c := range model.Columns() {
 		head = append(head, g.label(i, 1, c.Printed))
 	}
-	g.addRow(rowHeader, "the indicator header row", head...)
+	g.addRow(rowHeader, model.IndicatorsKey, head...)
 	first := len(g.rows)
 	for i := range f.Indicators {
 		in := &f.Indicators[i]

@@ -34,9 +34,6 @@ type Options struct {
 	// Signature adds the block of signatures (单位负责人（签字）… 单位（盖章）)
 	// after the indicator table, kept on the page of the last indicator row.
 	Signature bool
-
-	// Path names the form in error messages, e.g. "forms[3]" (default "form").
-	Path string
 }
 
 // DefaultOptions returns the official layout: A4 portrait, a 28 mm binding
@@ -112,11 +109,4 @@ func (o *Options) check() error {
 		return fmt.Errorf("%w: margins leave no room on the page", errOptions)
 	}
 	return nil
-}
-
-func (o *Options) path() string {
-	if o.Path == "" {
-		return "form"
-	}
-	return o.Path
 }

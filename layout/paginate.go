@@ -1,6 +1,10 @@
 package layout
 
-import "fmt"
+import (
+	"fmt"
+
+	"jixiao/model"
+)
 
 // frag is a row, or a part of one, placed on a page.
 type frag struct {
@@ -111,7 +115,7 @@ func (p *paginator) flow(i, from int) error {
 	}
 	for i < len(g.rows) {
 		if p.steps++; p.steps > limit {
-			return fmt.Errorf("layout: %s.%s: pagination does not terminate", g.opt.path(), g.rows[i].name)
+			return fmt.Errorf("layout: %s: pagination does not terminate", g.rows[i].name)
 		}
 		r := &g.rows[i]
 		if r.kind == rowIndicator && len(p.cur().frags) == 0 {
@@ -159,7 +163,8 @@ func (p *paginator) flow(i, from int) error {
 				p.newPage() // the title left too little room: start the table on page 2
 				continue
 			}
-			return fmt.Errorf("layout: %s.%s: page too small: the row needs %s (or its labels do), the page holds %s", g.opt.path(), r.name, fmtLen(h), fmtLen(p.bottom-p.y))
+			need, has := fmtLen(h), fmtLen(p.bottom-p.y)
+			return formProblem(model.CodeRowTooTall, r.name, "page too small: the row needs "+need+" (or its labels do), the page holds "+has, need, has)
 		}
 		i, from = p.endPage(i, from)
 		p.newPage()
@@ -286,7 +291,8 @@ func (g *grid) paginate() ([]pageFrags, error) {
 			if p.y+sh > p.bottom {
 				p.newPage()
 				if p.y+sh > p.bottom {
-					return nil, fmt.Errorf("layout: %s: page too small for the signature block (%s)", g.opt.path(), fmtLen(sh))
+					h := fmtLen(sh)
+					return nil, formProblem(model.CodeSignatureTooTall, "", "page too small for the signature block ("+h+")", h)
 				}
 			}
 		}

@@ -58,6 +58,13 @@ const (
 	CodeCategoryMissing       = "category-missing"        // warning: a standard 二级 left out; args: 一级, 二级
 	CodeStandardLevel3Missing = "standard-level3-missing" // warning: a standard 三级 of 决策/过程 left out; args: 三级, 一级, 二级
 
+	// Laying a form out on the page (paths relative to the form).
+	CodeTitleTooTall     = "title-too-tall"     // the title alone is taller than the page
+	CodeLabelTooTall     = "label-too-tall"     // a merged 一级/二级 label needs more than a page; args: height needed, page room (in pt)
+	CodeRowTooTall       = "row-too-tall"       // a row or its labels is taller than the page; args: height needed, page room (in pt)
+	CodePageTooNarrow    = "page-too-narrow"    // a column of the table would be narrower than a character; args: column, width (in pt)
+	CodeSignatureTooTall = "signature-too-tall" // the signature block does not fit on a page; args: its height (in pt)
+
 	// The binder.
 	CodeBinderYearDiffers = "binder-year-differs" // warning: a form of another year than the binder's; args: form year, binder year, first input, binder year
 )

@@ -106,6 +106,24 @@ func (ps Problems) Error() string {
 	return b.String()
 }
 
+// Under returns the problems with their paths placed under prefix, e.g.
+// "title" under "forms[3]" is "forms[3].title"; an empty path becomes prefix.
+func (ps Problems) Under(prefix string) Problems {
+	out := make(Problems, len(ps))
+	for i, p := range ps {
+		switch {
+		case p.Path == "":
+			p.Path = prefix
+		case strings.HasPrefix(p.Path, "["):
+			p.Path = prefix + p.Path
+		default:
+			p.Path = prefix + "." + p.Path
+		}
+		out[i] = p
+	}
+	return out
+}
+
 // Errors returns the problems of severity Error.
 func (ps Problems) Errors() Problems {
 	var out Problems

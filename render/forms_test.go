@@ -12,11 +12,9 @@ import (
 // formDocument lays out form i (0-based) of the example book.
 func formDocument(tb testing.TB, forms []model.Form, i int) *layout.Document {
 	tb.Helper()
-	opt := layout.DefaultOptions()
-	opt.Path = fmt.Sprintf("forms[%d]", i)
-	doc, err := layout.Form(&forms[i], defaultSet(tb), opt)
+	doc, err := layout.Form(&forms[i], defaultSet(tb), layout.DefaultOptions())
 	if err != nil {
-		tb.Fatal(err)
+		tb.Fatalf("forms[%d]: %v", i, err)
 	}
 	return doc
 }

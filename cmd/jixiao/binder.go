@@ -133,7 +133,7 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	st, err := layout.StreamBinder(book, set, bo)
 	if err != nil {
 		bar.finish("")
-		return inputProblem(err.Error())
+		return layoutFailure(err, inputs)
 	}
 	bl := &st.BinderLayout
 	bar.finish(fmt.Sprintf("; writing %d pages", st.NumPages))

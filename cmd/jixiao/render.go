@@ -119,15 +119,14 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 	var missing []fonts.Missing
 	for k, i := range picked {
 		f := &book.Forms[i]
-		o := opt
-		o.Path = fmt.Sprintf("forms[%d]", i)
-		missing = append(missing, check.fields(formFields(f, file+": "+o.Path))...)
-		doc, err := layout.Form(f, set, o)
+		path := fmt.Sprintf("forms[%d]", i)
+		missing = append(missing, check.fields(formFields(f, file+": "+path))...)
+		doc, err := layout.Form(f, set, opt)
 		if err != nil {
-			return inputProblem(err.Error())
+			return formFailure(err, i, inputs)
 		}
 		for _, pg := range doc.Pages {
-			missing = append(missing, check.items(file+": "+o.Path, pg.Items, "")...)
+			missing = append(missing, check.items(file+": "+path, pg.Items, "")...)
 		}
 		docs[k] = doc
 	}
