@@ -65,6 +65,24 @@ const (
 	CodePageTooNarrow    = "page-too-narrow"    // a column of the table would be narrower than a character; args: column, width (in pt)
 	CodeSignatureTooTall = "signature-too-tall" // the signature block does not fit on a page; args: its height (in pt)
 
+	// Importing a seed text (model/seedtext); args as the message quotes them.
+	CodeSeedTooLarge            = "seed-too-large"             // the seed is larger than the importer reads; args: limit in bytes
+	CodeSeedEmpty               = "seed-empty"                 // the seed is empty; args: the title expected
+	CodeSeedNotText             = "seed-not-text"              // binary data, not UTF-8 text
+	CodeSeedNoContent           = "seed-no-content"            // only blank lines; args: the title expected
+	CodeSeedNoTitle             = "seed-no-title"              // the first line is not the title; args: the title expected, the line found
+	CodeSeedYearDiffers         = "seed-year-differs"          // a form of another year than those before it; args: form number, its year, the others' year
+	CodeSeedTruncated           = "seed-truncated"             // the seed ends inside a form; args: form number, its title line, then what was expected
+	CodeSeedNoYearLine          = "seed-no-year-line"          // no year line after the title; args: form number, the line found
+	CodeSeedDuplicateRow        = "seed-duplicate-row"         // a header row twice; args: form number, the row's label, line of the first
+	CodeSeedUnexpectedRow       = "seed-unexpected-row"        // a header row of no known label; args: form number, the row
+	CodeSeedMissingRow          = "seed-missing-row"           // a header row missing; args: form number, title line, the row's label
+	CodeSeedEmptyProject        = "seed-empty-project"         // an empty 项目名称; args: form number
+	CodeSeedNotNumber           = "seed-not-number"            // an amount that is not a number; args: form number, the field, the text
+	CodeSeedUnreadableRow       = "seed-unreadable-row"        // an indicator row that cannot be read; args: form number, the row
+	CodeSeedEmptyValueCell      = "seed-empty-value-cell"      // an indicator row with a value cell left empty; args: form number, the row, the 三级 it would read
+	CodeSeedLevel3WithoutLevel2 = "seed-level3-without-level2" // a 三级 before any 二级 label; args: form number, the 三级
+
 	// The binder.
 	CodeBinderYearDiffers = "binder-year-differs" // warning: a form of another year than the binder's; args: form year, binder year, first input, binder year
 )

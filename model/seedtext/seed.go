@@ -55,7 +55,8 @@ func Import(r io.Reader, name string) (*model.Book, []Repair, error) {
 		return nil, nil, fmt.Errorf("model: %s: %w", name, err)
 	}
 	if len(data) > maxSeedSize {
-		return nil, nil, &SeedError{Name: name, Line: 1, Message: fmt.Sprintf("file larger than %d bytes", maxSeedSize)}
+		return nil, nil, &SeedError{Name: name, Line: 1, Code: model.CodeSeedTooLarge, Args: []string{strconv.Itoa(maxSeedSize)},
+			Message: fmt.Sprintf("file larger than %d bytes", maxSeedSize)}
 	}
 	im := &importer{name: name}
 	if err := im.split(data); err != nil {
@@ -121,16 +122,30 @@ type importer struct {
 	repairs []Repair
 }
 
-func (im *importer) errorf(line int, format string, args ...any) error {
-	return &SeedError{Name: im.name, Line: line, Message: fmt.Sprintf(format, args...)}
+// errorf makes the SeedError of code at line; args are the values the
+// message quotes, kept as the error's Args.
+func (im *importer) errorf(line int, code, format string, args ...any) error {
+	e := &SeedError{Name: im.name, Line: line, Code: code, Message: fmt.Sprintf(format, args...)}
+	for _, a := range args {
+		e.Args = append(e.Args, fmt.Sprint(a))
+	}
+	return e
 }
 
 // SeedError is an input Import cannot read as forms, at a line of it.
 // It matches ErrSeed with errors.Is.
 type SeedError struct {
-	Name    string // source name given to Import
-	Line    int    // 1-based line number
-	Message string // what was expected and what was found
+	Name    string   // source name given to Import
+	Line    int      // 1-based line number
+	Code    string   // the problem code (model/codes.go)
+	Args    []string // the values the message quotes
+	Message string   // what was expected and what was found
+}
+
+// Problem returns the error as a problem of the seed file.
+func (e *SeedError) Problem() model.Problem {
+	return model.Problem{Severity: model.Error, Code: e.Code, Loc: model.Location{File: e.Name, Line: e.Line},
+		Args: e.Args, Message: e.Message}
 }
 
 func (e *SeedError) Error() string {
@@ -148,7 +163,7 @@ func (im *importer) repair(line int, format string, args ...any) {
 func (im *importer) split(data []byte) error {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return im.errorf(1, "empty file: expected the title line %s", model.DefaultTitle)
+		return im.errorf(1, model.CodeSeedEmpty, "empty file: expected the title line %s", model.DefaultTitle)
 	}
 	lines := strings.Split(string(data), "\n")
 	im.lastLn = len(lines)
@@ -158,7 +173,7 @@ func (im *importer) split(data []byte) error {
 	for i, l := range lines {
 		n := i + 1
 		if !utf8.ValidString(l) || strings.ContainsRune(l, 0) {
-			return im.errorf(n, "not a UTF-8 text file (binary data)")
+			return im.errorf(n, model.CodeSeedNotText, "not a UTF-8 text file (binary data)")
 		}
 		var row seedRow
 		for col, c := range strings.Split(strings.TrimRight(l, "\r"), "\t") {
@@ -200,10 +215,10 @@ var yearRE = regexp.MustCompile(`^(?:年度[:：]?)?(\d{4})年度?$`)
 func (im *importer) book() (*model.Book, error) {
 	b := &model.Book{Title: model.DefaultTitle, Forms: []model.Form{}}
 	if len(im.rows) == 0 {
-		return nil, im.errorf(1, "no content: expected the title line %s", model.DefaultTitle)
+		return nil, im.errorf(1, model.CodeSeedNoContent, "no content: expected the title line %s", model.DefaultTitle)
 	}
 	if !isTitle(im.rows[0]) {
-		return nil, im.errorf(im.rows[0].line, "expected the title line %s, found %q", model.DefaultTitle, clip(im.rows[0].String()))
+		return nil, im.errorf(im.rows[0].line, model.CodeSeedNoTitle, "expected the title line %s, found %q", model.DefaultTitle, clip(im.rows[0].String()))
 	}
 	for im.pos < len(im.rows) {
 		f, err := im.form(len(b.Forms) + 1)
@@ -213,7 +228,7 @@ func (im *importer) book() (*model.Book, error) {
 		if len(b.Forms) == 0 {
 			b.Year = f.Year
 		} else if f.Year != b.Year {
-			return nil, im.errorf(im.rows[im.pos-1].line, "form %d is for %d, the forms before it for %d", len(b.Forms)+1, f.Year, b.Year)
+			return nil, im.errorf(im.rows[im.pos-1].line, model.CodeSeedYearDiffers, "form %d is for %d, the forms before it for %d", len(b.Forms)+1, f.Year, b.Year)
 		}
 		b.Forms = append(b.Forms, *f)
 	}
@@ -257,12 +272,12 @@ func (im *importer) form(num int) (*model.Form, error) {
 		return im.lastLn
 	}
 	if im.pos >= len(im.rows) || isTitle(im.rows[im.pos]) {
-		return nil, im.errorf(end(), "form %d (title at line %d) is truncated: expected the year line (e.g. 2024年度)", num, titleLn)
+		return nil, im.errorf(end(), model.CodeSeedTruncated, "form %d (title at line %d) is truncated: expected the year line (e.g. 2024年度)", num, titleLn)
 	}
 	yr := im.rows[im.pos]
 	m := yearRE.FindStringSubmatch(normKey(strings.Join(yr.texts(), "")))
 	if m == nil {
-		return nil, im.errorf(yr.line, "form %d: expected the year line (e.g. 2024年度) after the title, found %q", num, clip(yr.String()))
+		return nil, im.errorf(yr.line, model.CodeSeedNoYearLine, "form %d: expected the year line (e.g. 2024年度) after the title, found %q", num, clip(yr.String()))
 	}
 	f.Year, _ = strconv.Atoi(m[1])
 	im.pos++
@@ -271,7 +286,7 @@ func (im *importer) form(num int) (*model.Form, error) {
 	headerLn := 0
 	for headerLn == 0 {
 		if im.pos >= len(im.rows) || isTitle(im.rows[im.pos]) {
-			return nil, im.errorf(end(), "form %d (title at line %d) is truncated: expected the indicator table header 一级指标 %s", num, titleLn, missingHeader(seen))
+			return nil, im.errorf(end(), model.CodeSeedTruncated, "form %d (title at line %d) is truncated: expected the indicator table header 一级指标 %s", num, titleLn, missingHeader(seen))
 		}
 		row := im.rows[im.pos]
 		im.pos++
@@ -285,7 +300,7 @@ func (im *importer) form(num int) (*model.Form, error) {
 			break
 		}
 		if ln, dup := seen[key]; dup {
-			return nil, im.errorf(row.line, "form %d: second %s row (first at line %d)", num, key, ln)
+			return nil, im.errorf(row.line, model.CodeSeedDuplicateRow, "form %d: second %s row (first at line %d)", num, key, ln)
 		}
 		seen[key] = row.line
 		rest := row.cells[1:]
@@ -310,18 +325,18 @@ func (im *importer) form(num int) (*model.Form, error) {
 		default:
 			lt, ok := longTextByLabel(key)
 			if !ok {
-				return nil, im.errorf(row.line, "form %d: unexpected row %q in the form header (expected 单位名称, 项目名称, 项目总金额（万元）, a long text or the 一级指标 header)", num, clip(row.String()))
+				return nil, im.errorf(row.line, model.CodeSeedUnexpectedRow, "form %d: unexpected row %q in the form header (expected 单位名称, 项目名称, 项目总金额（万元）, a long text or the 一级指标 header)", num, clip(row.String()))
 			}
 			_ = lt.Set(f, im.text(row.line, lt.Label, joinCells(rest, " ")))
 		}
 	}
 	for _, k := range requiredHeader() {
 		if _, ok := seen[k]; !ok {
-			return nil, im.errorf(headerLn, "form %d (title at line %d): missing the %s row before the indicator table", num, titleLn, k)
+			return nil, im.errorf(headerLn, model.CodeSeedMissingRow, "form %d (title at line %d): missing the %s row before the indicator table", num, titleLn, k)
 		}
 	}
 	if f.Project == "" {
-		return nil, im.errorf(seen[keyProject], "form %d: empty 项目名称", num)
+		return nil, im.errorf(seen[keyProject], model.CodeSeedEmptyProject, "form %d: empty 项目名称", num)
 	}
 
 	t := newTable(im, num)
@@ -337,7 +352,7 @@ func (im *importer) form(num int) (*model.Form, error) {
 		}
 	}
 	if len(t.order) == 0 {
-		return nil, im.errorf(end(), "form %d (title at line %d) is truncated: no indicator rows after the header at line %d", num, titleLn, headerLn)
+		return nil, im.errorf(end(), model.CodeSeedTruncated, "form %d (title at line %d) is truncated: no indicator rows after the header at line %d", num, titleLn, headerLn)
 	}
 	f.Indicators = t.indicators(titleLn, f.Project)
 	return f, nil
@@ -452,7 +467,7 @@ func (im *importer) text(line int, what, raw string) string {
 func (im *importer) amount(line, num int, what, raw string) (model.Amount, error) {
 	s := strings.ReplaceAll(clean.NormalizeValue(raw), ",", "")
 	if !amountRE.MatchString(s) {
-		return "", im.errorf(line, "form %d: %s %q is not a decimal number", num, what, raw)
+		return "", im.errorf(line, model.CodeSeedNotNumber, "form %d: %s %q is not a decimal number", num, what, raw)
 	}
 	return model.Amount(s), nil
 }
@@ -526,7 +541,7 @@ func (t *table) add(row seedRow) error {
 		// a category row (a 二级 without 三级) or a stray fragment
 		k, ok := t.resolve(row, row.cells, true)
 		if !ok {
-			return im.errorf(row.line, "form %d: cannot read indicator row %q: expected a 二级 label, or a 三级 with its two values", t.num, clip(row.String()))
+			return im.errorf(row.line, model.CodeSeedUnreadableRow, "form %d: cannot read indicator row %q: expected a 二级 label, or a 三级 with its two values", t.num, clip(row.String()))
 		}
 		if k < 0 {
 			return nil // reported by resolve
@@ -568,13 +583,13 @@ func (t *table) add(row seedRow) error {
 		if frameworkName(l3) && !labelsName(labels, l3) {
 			// A 一级/二级 name in the 三级 column means the row has lost a
 			// cell (a value left empty): the cells cannot be placed safely.
-			return im.errorf(row.line, "form %d: indicator row %q seems to have an empty value cell: read from the right, its 三级 would be the category name %s; expected 三级, 半年（程）指标值 and 全年（程）指标值 after the labels", t.num, clip(row.String()), l3)
+			return im.errorf(row.line, model.CodeSeedEmptyValueCell, "form %d: indicator row %q seems to have an empty value cell: read from the right, its 三级 would be the category name %s; expected 三级, 半年（程）指标值 and 全年（程）指标值 after the labels", t.num, clip(row.String()), l3)
 		}
 		var ok bool
 		k, ok = t.resolve(row, labels, false)
 		if !ok || k < 0 {
 			if t.cur < 0 {
-				return im.errorf(row.line, "form %d: 三级 %s has no 二级: expected 一级/二级 labels on the first indicator row", t.num, l3)
+				return im.errorf(row.line, model.CodeSeedLevel3WithoutLevel2, "form %d: 三级 %s has no 二级: expected 一级/二级 labels on the first indicator row", t.num, l3)
 			}
 			k = t.cur
 			if len(labels) > 0 {

@@ -499,6 +499,10 @@ func TestImportSeedErrors(t *testing.T) {
 			require.True(t, strings.HasPrefix(err.Error(), fmt.Sprintf("model: x.txt:%d: ", se.Line)), err.Error())
 			require.True(t, strings.HasPrefix(err.Error(), "model: x.txt:"), err.Error())
 			require.Contains(t, err.Error(), c.want)
+			// The same as a problem: a code, the file and line, the same text.
+			p := se.Problem()
+			require.NotEmpty(t, p.Code)
+			require.Equal(t, "model: "+p.String(), err.Error())
 		})
 	}
 }
