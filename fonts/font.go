@@ -10,10 +10,12 @@
 package fonts
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -33,6 +35,7 @@ type Font struct {
 	ascent    int
 	descent   int
 	capHeight int
+	desc      Descriptor
 	// adv holds, for every rune of the Basic Multilingual Plane, its advance
 	// in 1/1000 em, or noGlyph when the PDF writer cannot draw it with this
 	// font. Layout asks for one width per character, so the lookup is a
@@ -41,6 +44,10 @@ type Font struct {
 	// gid holds the glyph index of every BMP rune that adv measures (0 for
 	// the others): subsets draw these glyphs, so they match the widths.
 	gid []uint16
+	// supp holds the characters above U+FFFF the font draws, in rune order
+	// (from its format 12 character map): 442 in Noto Serif SC, tens of
+	// thousands in a font of CJK Extension B.
+	supp []suppGlyph
 	// sub is the index Subset cuts from, built on first use (subset.go).
 	sub subsetIndex
 }
@@ -71,24 +78,73 @@ func (f *Font) Descent() int { return f.descent }
 // predates that field), truncated toward zero.
 func (f *Font) CapHeight() int { return f.capHeight }
 
+// suppGlyph is a character above U+FFFF that a font draws.
+type suppGlyph struct {
+	r        rune
+	gid, adv uint16
+}
+
+// Descriptor is what a PDF font descriptor says of a font besides its
+// Ascent, Descent and CapHeight.
+type Descriptor struct {
+	// BBox is the font's bounding box (head xMin, yMin, xMax, yMax) in
+	// 1/1000 em, truncated toward zero.
+	BBox [4]int
+	// ItalicAngle is post.italicAngle in degrees, truncated toward zero.
+	ItalicAngle int
+	// StemV estimates the vertical stem width from OS/2 usWeightClass:
+	// 50 + (weight/65)², weight 500 without an OS/2 table.
+	StemV int
+	// Flags are the PDF font flags: symbolic (4) always, fixed pitch (1),
+	// italic (64), bold (262144, weight 600 and more).
+	Flags int
+}
+
+// Descriptor returns what a PDF font descriptor needs of the font.
+func (f *Font) Descriptor() Descriptor { return f.desc }
+
 // Advance returns the advance width of r in 1/1000 em and true, or 0 and
-// false if the font has no glyph for r that the PDF writer can draw (see
-// Has). A glyph of zero width reports 0 and true.
+// false if the font has no glyph for r (see Has). A glyph of zero width
+// reports 0 and true.
 func (f *Font) Advance(r rune) (int, bool) {
-	if uint32(r) >= uint32(len(f.adv)) {
-		return 0, false
+	if uint32(r) < uint32(len(f.adv)) {
+		w := f.adv[r]
+		if w == noGlyph {
+			return 0, false
+		}
+		return int(w), true
 	}
-	w := f.adv[r]
-	if w == noGlyph {
-		return 0, false
+	if g, ok := f.suppGlyph(r); ok {
+		return int(g.adv), true
 	}
-	return int(w), true
+	return 0, false
+}
+
+// suppGlyph finds r among the characters above U+FFFF.
+func (f *Font) suppGlyph(r rune) (suppGlyph, bool) {
+	i, ok := slices.BinarySearchFunc(f.supp, r, func(g suppGlyph, r rune) int { return cmp.Compare(g.r, r) })
+	if !ok {
+		return suppGlyph{}, false
+	}
+	return f.supp[i], true
+}
+
+// glyphIndex returns the glyph that draws r, the one Advance measures, or
+// 0 when the font does not draw r.
+func (f *Font) glyphIndex(r rune) int {
+	if uint32(r) < uint32(len(f.gid)) {
+		if f.adv[r] == noGlyph {
+			return 0
+		}
+		return int(f.gid[r])
+	}
+	g, _ := f.suppGlyph(r)
+	return int(g.gid)
 }
 
 // Has reports whether the font draws r: r is mapped to a glyph other than
-// .notdef, lies in the Basic Multilingual Plane (the PDF writer indexes its
-// width table by rune and panics beyond U+FFFF), and is not a control
-// character (those are never drawn).
+// .notdef, in any plane, and is not a control character (those are never
+// drawn).
 func (f *Font) Has(r rune) bool {
 	_, ok := f.Advance(r)
 	return ok
@@ -153,11 +209,27 @@ func parse(data []byte) (*Font, error) {
 	f.ascent = scaleMetric(int(m.Ascent), f.upm)
 	f.descent = scaleMetric(-int(m.Descent), f.upm)
 	f.capHeight = scaleMetric(int(m.CapHeight), f.upm)
+	f.desc = descriptor(d, f.upm)
 
 	// Glyph widths are shared by many runes; compute each once.
 	glyphW := make([]int32, sf.NumGlyphs())
 	for i := range glyphW {
 		glyphW[i] = -1
+	}
+	width := func(gi sfnt.GlyphIndex) (uint16, error) {
+		w := glyphW[gi]
+		if w < 0 {
+			a, err := sf.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
+			if err != nil {
+				return 0, fmt.Errorf("cannot read the advance of glyph %d: %w", gi, err)
+			}
+			w = int32(scaleWidth(int(a), f.upm))
+			if w >= noGlyph {
+				return 0, fmt.Errorf("glyph %d is %d/1000 em wide, too wide for the PDF width array", gi, w)
+			}
+			glyphW[gi] = w
+		}
+		return uint16(w), nil
 	}
 	f.adv = make([]uint16, 0x10000)
 	f.gid = make([]uint16, 0x10000)
@@ -174,20 +246,24 @@ func parse(data []byte) (*Font, error) {
 		if gi == 0 || int(gi) >= len(glyphW) {
 			continue
 		}
-		w := glyphW[gi]
-		if w < 0 {
-			a, err := sf.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
-			if err != nil {
-				return nil, fmt.Errorf("cannot read the advance of glyph %d: %w", gi, err)
-			}
-			w = int32(scaleWidth(int(a), f.upm))
-			if w >= noGlyph {
-				return nil, fmt.Errorf("glyph %d is %d/1000 em wide, too wide for the PDF width array", gi, w)
-			}
-			glyphW[gi] = w
+		w, err := width(gi)
+		if err != nil {
+			return nil, err
 		}
-		f.adv[r] = uint16(w)
+		f.adv[r] = w
 		f.gid[r] = uint16(gi)
+	}
+	// Characters above U+FFFF, from the format 12 character map.
+	err = supplementary(d.find("cmap"), len(glyphW), func(r rune, gi int) error {
+		w, err := width(sfnt.GlyphIndex(gi))
+		if err != nil {
+			return err
+		}
+		f.supp = append(f.supp, suppGlyph{r: r, gid: uint16(gi), adv: w})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	// A text font whose letters, digits or ideographs take no room would lay
 	// out every column as zero-width text: refuse it here, with the reason,
@@ -198,6 +274,34 @@ func parse(data []byte) (*Font, error) {
 		}
 	}
 	return f, nil
+}
+
+// descriptor reads the font descriptor's values from the head, post and
+// OS/2 tables, whose lengths checkWriter has checked.
+func descriptor(d *directory, upm int) Descriptor {
+	var ds Descriptor
+	head := d.find("head")
+	for i := range ds.BBox {
+		ds.BBox[i] = scaleMetric(int(int16(binary.BigEndian.Uint16(head[36+2*i:]))), upm)
+	}
+	post := d.find("post")
+	ds.ItalicAngle = int(int16(binary.BigEndian.Uint16(post[4:])))
+	weight := 500
+	if os2 := d.find("OS/2"); os2 != nil {
+		weight = int(binary.BigEndian.Uint16(os2[4:]))
+	}
+	ds.StemV = 50 + weight*weight/(65*65)
+	ds.Flags = 4
+	if binary.BigEndian.Uint32(post[12:]) != 0 {
+		ds.Flags |= 1
+	}
+	if ds.ItalicAngle != 0 {
+		ds.Flags |= 64
+	}
+	if weight >= 600 {
+		ds.Flags |= 262144
+	}
+	return ds
 }
 
 // checkOutlines rejects faces without TrueType outlines.
@@ -327,4 +431,80 @@ func checkCmap(cmap []byte) error {
 		return nil
 	}
 	return errors.New("the font has no Unicode character map of format 4, the only one the PDF writer reads")
+}
+
+// supplementary calls fn, in rune order, for each character above U+FFFF
+// that the font's format 12 character map (Windows UCS-4 (3,10), else
+// Unicode full repertoire (0,4) or (0,6)) maps to a glyph other than
+// .notdef. A character mapped twice keeps its first glyph; groups out of
+// order are read in order.
+func supplementary(cmap []byte, numGlyphs int, fn func(r rune, gid int) error) error {
+	sub := cmap12(cmap)
+	if sub == nil {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint32(sub[12:]))
+	if n > (len(sub)-16)/12 {
+		return errors.New("the cmap format 12 subtable is truncated")
+	}
+	type group struct{ start, end, gid uint32 }
+	groups := make([]group, 0, n)
+	for i := range n {
+		g := sub[16+12*i:]
+		start, end, gid := binary.BigEndian.Uint32(g), binary.BigEndian.Uint32(g[4:]), binary.BigEndian.Uint32(g[8:])
+		if end < 0x10000 || start > end || start > unicode.MaxRune {
+			continue
+		}
+		groups = append(groups, group{start, min(end, unicode.MaxRune), gid})
+	}
+	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(a.start, b.start) })
+	next := uint32(0x10000) // characters below next are done
+	for _, g := range groups {
+		for c := max(g.start, next); c <= g.end; c++ {
+			gid := uint64(g.gid) + uint64(c-g.start)
+			if gid == 0 || gid >= uint64(numGlyphs) {
+				continue
+			}
+			if err := fn(rune(c), int(gid)); err != nil {
+				return err
+			}
+		}
+		next = max(next, g.end+1)
+	}
+	return nil
+}
+
+// cmap12 returns the format 12 subtable of a cmap table with the full
+// Unicode repertoire, or nil.
+func cmap12(cmap []byte) []byte {
+	if len(cmap) < 4 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	var best []byte
+	for i := range n {
+		if 4+8*i+8 > len(cmap) {
+			break
+		}
+		r := cmap[4+8*i:]
+		platform, encoding := binary.BigEndian.Uint16(r), binary.BigEndian.Uint16(r[2:])
+		off := int64(binary.BigEndian.Uint32(r[4:]))
+		if !(platform == 3 && encoding == 10) && !(platform == 0 && (encoding == 4 || encoding == 6)) {
+			continue
+		}
+		if off+16 > int64(len(cmap)) || binary.BigEndian.Uint16(cmap[off:]) != 12 {
+			continue
+		}
+		sub := cmap[off:]
+		if l := int64(binary.BigEndian.Uint32(sub[4:])); l >= 16 && l <= int64(len(sub)) {
+			sub = sub[:l]
+		}
+		if platform == 3 {
+			return sub
+		}
+		if best == nil {
+			best = sub
+		}
+	}
+	return best
 }

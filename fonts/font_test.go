@@ -58,7 +58,7 @@ func TestDefaults(t *testing.T) {
 			assert.Greater(t, w, 300)
 			assert.Less(t, w, 700)
 		}
-		for _, r := range []rune{0, '\n', '\t', 0x7F, 0x85, 0xFFFF, 0x10000, 0x20BB7, -1, 0x110000} {
+		for _, r := range []rune{0, '\n', '\t', 0x7F, 0x85, 0xFFFF, 0x10000, 0x20BB7, 0xF0000, -1, 0x110000} {
 			assert.False(t, f.Has(r), "U+%04X", r)
 			w, ok := f.Advance(r)
 			assert.Zero(t, w)

@@ -11,10 +11,8 @@ import (
 // characters those lack, fallback fonts tried in order. A Set is read-only
 // once built and then safe for concurrent use.
 //
-// Characters outside the Basic Multilingual Plane (above U+FFFF, such as
-// 𠮷 U+20BB7) are never drawable, whatever the fonts contain: fpdf v0.12.0
-// keeps its widths in a table of 65536 entries indexed by rune and panics
-// on anything larger. Control characters are never drawable either.
+// Characters of every plane are drawn when a font has them (𠮷 U+20BB7
+// with a font of CJK Extension B); control characters never are.
 type Set struct {
 	Body     *Font   // 宋体 role
 	Title    *Font   // 黑体 role
@@ -115,14 +113,9 @@ type Missing struct {
 	Rune rune
 }
 
-// String formats m as `forms[0].overview: U+20BB7 '𠮷'`, saying why when the
-// character lies outside the Basic Multilingual Plane.
+// String formats m as `forms[0].overview: U+20BB7 '𠮷'`.
 func (m Missing) String() string {
-	s := fmt.Sprintf("%s: U+%04X %s", m.Path, m.Rune, strconv.QuoteRune(m.Rune))
-	if m.Rune > 0xFFFF {
-		s += " (outside the Basic Multilingual Plane, which the PDF writer cannot draw)"
-	}
-	return s
+	return fmt.Sprintf("%s: U+%04X %s", m.Path, m.Rune, strconv.QuoteRune(m.Rune))
 }
 
 // Check returns the characters of fields that the set cannot draw in each

@@ -7,7 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"jixiao/layout"
 )
@@ -61,28 +63,38 @@ func TestSetFace(t *testing.T) {
 	assert.Equal(t, 500, empty.Advance(layout.Title, 'A'))
 }
 
-// TestDefaultSetNoSupplementary: the embedded fonts do contain many
-// characters beyond U+FFFF, yet the set reports them undrawable.
-func TestDefaultSetNoSupplementary(t *testing.T) {
+// TestDefaultSetSupplementary: every character beyond U+FFFF that the
+// embedded body font maps (442 of them) is drawable, with the advance sfnt
+// reads for its glyph.
+func TestDefaultSetSupplementary(t *testing.T) {
 	s, err := DefaultSet()
 	require.NoError(t, err)
 	sf, err := sfnt.Parse(serifRegular)
 	require.NoError(t, err)
 	var buf sfnt.Buffer
 	inFont := 0
-	for r := rune(0x10000); r < 0x30000; r++ {
+	for r := rune(0x10000); r <= 0x10FFFF; r++ {
 		gi, err := sf.GlyphIndex(&buf, r)
 		require.NoError(t, err)
+		_, ok := s.Face(layout.Body, r)
 		if gi == 0 {
+			assert.False(t, ok, "U+%04X", r)
 			continue
 		}
 		inFont++
-		_, ok := s.Face(layout.Body, r)
-		assert.False(t, ok, "U+%04X", r)
+		f, ok := s.Face(layout.Body, r)
+		if !assert.True(t, ok, "U+%04X", r) {
+			continue
+		}
+		a, err := sf.GlyphAdvance(&buf, gi, fixed.Int26_6(f.UnitsPerEm()), font.HintingNone)
+		require.NoError(t, err)
+		assert.Equal(t, scaleWidth(int(a), f.UnitsPerEm()), s.Advance(layout.Body, r), "U+%04X", r)
+		assert.Equal(t, int(gi), f.glyphIndex(r), "U+%04X", r)
 	}
-	assert.Greater(t, inFont, 100, "the font maps characters beyond U+FFFF")
+	assert.Equal(t, 442, inFont, "Noto Serif SC's characters beyond U+FFFF")
 	var m layout.Measurer = s
 	assert.Equal(t, 1000, m.Advance(layout.Body, '绩'))
+	assert.Equal(t, 1000, m.Advance(layout.Body, 0x21413), "𡐓, in the font")
 }
 
 func TestBoxWidth(t *testing.T) {
@@ -115,7 +127,7 @@ func TestCheck(t *testing.T) {
 
 func TestMissingString(t *testing.T) {
 	assert.Equal(t,
-		"forms[0].overview: U+20BB7 '𠮷' (outside the Basic Multilingual Plane, which the PDF writer cannot draw)",
+		"forms[0].overview: U+20BB7 '𠮷'",
 		Missing{"forms[0].overview", 0x20BB7}.String())
 	assert.Equal(t, "forms[2].name: U+2FF0 '⿰'", Missing{"forms[2].name", 0x2FF0}.String())
 	assert.Equal(t, `a: U+0009 '\t'`, Missing{"a", '\t'}.String())

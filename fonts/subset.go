@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"sync"
 )
 
@@ -28,7 +27,10 @@ type sfntIndex struct {
 	loca      []uint32 // numGlyphs+1 offsets into glyf
 	nHMetrics int
 	cmap      []uint16 // glyph index of each BMP code point; 0 when absent
-	psName    string
+	// supp gives the glyph index of a code point above U+FFFF, 0 when
+	// absent; nil for none.
+	supp   func(r rune) int
+	psName string
 }
 
 // subsetIndex is the lazily built index of a Font; the zero value is ready.
@@ -55,17 +57,20 @@ func (f *Font) index() (*sfntIndex, error) {
 			// The glyphs that Advance measured, so that the subset draws
 			// exactly what layout measured (one cmap reader, not two).
 			s.idx.cmap = f.gid
+			s.idx.supp = f.glyphIndex
 		}
 	})
 	return s.idx, s.err
 }
 
-// Subset returns a standalone TrueType program holding .notdef, the glyphs
-// of runes and the glyphs they are composed of, with the advance widths of
-// the full font (so text measured with Advance stays right) and a format 4
-// cmap for exactly these runes. Its name table holds SubsetName only. Every
-// rune must be one the font draws (Has); duplicates and order do not
-// matter. The font is indexed on the first call (about 1 ms for Noto Serif
+// Subset returns a standalone TrueType program whose glyph i+1 draws
+// runes[i] (a repeated rune keeps its first place; glyph 0 is .notdef,
+// and the glyphs composite glyphs are made of follow), with the advance
+// widths of the full font (so text measured with Advance stays right) and
+// a format 4 cmap for the runes of the Basic Multilingual Plane. A PDF font
+// draws rune i with the code i+1 (CIDToGIDMap /Identity). Its name table
+// holds SubsetName only. Every rune must be one the font draws (Has), in
+// any plane. The font is indexed on the first call (about 1 ms for Noto Serif
 // SC) and each call after that costs a fraction of a millisecond. Safe for
 // concurrent use.
 func (f *Font) Subset(runes []rune) ([]byte, error) {
@@ -73,7 +78,6 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
 	}
-	runes = slices.Compact(slices.Sorted(slices.Values(runes)))
 	b, err := idx.subset(runes, f.subsetName(idx))
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
@@ -261,6 +265,17 @@ func strchr(set string, c byte) bool {
 	return false
 }
 
+// glyphOf returns the glyph index of r, 0 when the font has none.
+func (x *sfntIndex) glyphOf(r rune) int {
+	switch {
+	case r >= 0 && r < 0xFFFF && int(r) < len(x.cmap):
+		return int(x.cmap[r])
+	case r > 0xFFFF && x.supp != nil:
+		return x.supp(r)
+	}
+	return 0
+}
+
 // glyph returns the glyf data of glyph gid.
 func (x *sfntIndex) glyph(gid int) []byte {
 	return x.tables["glyf"][x.loca[gid]:x.loca[gid+1]]
@@ -304,48 +319,58 @@ func components(g []byte, fn func(off int) error) error {
 	}
 }
 
-// subset returns a TrueType program holding .notdef, the glyphs of runes
-// (all in the BMP and present in the font) and their components. Glyphs keep
-// their advance widths, so measurements made on the full font stay right.
+// subset returns a TrueType program whose glyph i+1 draws runes[i] (a
+// rune given again keeps its first place), glyph 0 is .notdef and the
+// glyphs that composite glyphs are made of follow, renumbered. So a PDF can
+// draw rune i with code i+1 and CIDToGIDMap /Identity. Glyphs keep their
+// advance widths, so measurements made on the full font stay right. Two
+// runes drawn by one glyph of the font get a copy each.
 func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
-	used := map[int]bool{0: true}
-	var queue []int
-	add := func(g int) {
-		if !used[g] {
-			used[g] = true
-			queue = append(queue, g)
-		}
-	}
+	glyphOfRune := make(map[rune]int, len(runes)) // new glyph of each rune
+	old := []int{0}                               // old glyph index of each new glyph
+	var cmapRunes []rune
 	for _, r := range runes {
-		if r < 0 || r >= 0xFFFF || x.cmap[r] == 0 {
+		if glyphOfRune[r] != 0 {
+			continue
+		}
+		g := x.glyphOf(r)
+		if g == 0 {
 			return nil, fmt.Errorf("font has no glyph for U+%04X", r)
 		}
-		add(int(x.cmap[r]))
+		glyphOfRune[r] = len(old)
+		old = append(old, g)
+		// A PDF draws the glyphs by index; the cmap (BMP characters only)
+		// is for programs that read the font on its own.
+		if r < 0xFFFF {
+			cmapRunes = append(cmapRunes, r)
+		}
 	}
-	queue = append(queue, 0)
-	for len(queue) > 0 {
-		g := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
+	// Components, each once, numbered after the glyphs asked for.
+	newID := make(map[int]int, len(old)) // old → new, for components
+	for i, g := range old {
+		if _, ok := newID[g]; !ok {
+			newID[g] = i
+		}
+	}
+	for k := 0; k < len(old); k++ {
+		g := old[k]
 		err := components(x.glyph(g), func(off int) error {
 			c, _ := u16(x.glyph(g), off)
 			if c >= x.numGlyphs {
 				return fmt.Errorf("glyph %d: component %d out of range", g, c)
 			}
-			add(c)
+			if _, ok := newID[c]; !ok {
+				newID[c] = len(old)
+				old = append(old, c)
+			}
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	old := make([]int, 0, len(used))
-	for g := range used {
-		old = append(old, g)
-	}
-	sort.Ints(old)
-	newID := make(map[int]int, len(old))
-	for i, g := range old {
-		newID[g] = i
+	if len(old) > 0xFFFF {
+		return nil, fmt.Errorf("%d glyphs, more than a font can hold", len(old))
 	}
 
 	var glyf, loca, hmtx []byte
@@ -388,10 +413,9 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 	post = slices.Clone(post[:32])
 	binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
 
-	sorted := slices.Clone(runes)
-	slices.Sort(sorted)
+	slices.Sort(cmapRunes)
 	tables := map[string][]byte{
-		"cmap": cmap4(sorted, func(r rune) int { return newID[int(x.cmap[r])] }),
+		"cmap": cmap4(cmapRunes, func(r rune) int { return glyphOfRune[r] }),
 		"glyf": glyf,
 		"head": head,
 		"hhea": hhea,

@@ -87,22 +87,22 @@ func TestSubsetComposites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// .notdef, b (as a component) and c.
-	if cut.numGlyphs != 3 || cut.cmap['c'] != 2 || cut.cmap['b'] != 0 {
+	// .notdef, c, and b (as a component, after the glyphs asked for).
+	if cut.numGlyphs != 3 || cut.cmap['c'] != 1 || cut.cmap['b'] != 0 {
 		t.Fatalf("subset: %d glyphs, c → %d, b → %d", cut.numGlyphs, cut.cmap['c'], cut.cmap['b'])
 	}
-	g := cut.glyph(2)
 	var comps []int
+	g := cut.glyph(1)
 	if err := components(g, func(off int) error {
 		comps = append(comps, int(binary.BigEndian.Uint16(g[off:])))
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if len(comps) != 2 || comps[0] != 1 || comps[1] != 1 {
-		t.Errorf("components %v, want [1 1] (b renumbered)", comps)
+	if len(comps) != 2 || comps[0] != 2 || comps[1] != 2 {
+		t.Errorf("components %v, want [2 2] (b renumbered)", comps)
 	}
-	if !bytes.Equal(cut.glyph(1), x.glyph(int(x.cmap['b']))) {
+	if !bytes.Equal(cut.glyph(2), x.glyph(int(x.cmap['b']))) {
 		t.Error("component glyph data changed")
 	}
 }
@@ -272,11 +272,59 @@ func TestSubsetAPI(t *testing.T) {
 			t.Errorf("U+%04X: err = %v", r, err)
 		}
 	}
-	// Reversed, repeated input cuts the same program.
-	again := slices.Clone(runes)
-	slices.Reverse(again)
-	again = append(again, runes...)
+	// Repeats keep their first place: the same program.
+	again := append(slices.Clone(runes), runes...)
 	if b, err := body.Subset(again); err != nil || !bytes.Equal(b, results[0]) {
-		t.Errorf("order or duplicates change the subset (err %v)", err)
+		t.Errorf("duplicates change the subset (err %v)", err)
+	}
+	// Glyph i+1 draws runes[i], in the order given.
+	cut, err := indexForTest(results[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range runes {
+		if g := int(cut.cmap[r]); g != i+1 {
+			t.Errorf("U+%04X: glyph %d, want %d", r, g, i+1)
+		}
+	}
+}
+
+// TestSubsetSupplementary cuts characters beyond U+FFFF that Noto Serif SC
+// has: their glyphs come in the order asked for, with the full font's
+// glyph data and advances.
+func TestSubsetSupplementary(t *testing.T) {
+	body, err := DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := body.index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune{0x2C62C, '表', 0x21413, 0x20087} // 𬘬 表 𡐓 𠂇
+	for _, r := range runes {
+		if !body.Has(r) {
+			t.Fatalf("U+%04X: not in the font", r)
+		}
+	}
+	sub, err := body.Subset(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, err := indexForTest(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cut.numGlyphs < len(runes)+1 {
+		t.Fatalf("%d glyphs", cut.numGlyphs)
+	}
+	for i, r := range runes {
+		orig := body.glyphIndex(r)
+		if got, want := advanceOf(cut, i+1), advanceOf(idx, orig); got != want {
+			t.Errorf("U+%04X: advance %d, full font %d", r, got, want)
+		}
+		if o, g := idx.glyph(orig), cut.glyph(i+1); !bytes.HasPrefix(g, o) || len(g)-len(o) > 3 {
+			t.Errorf("U+%04X: glyph data changed", r)
+		}
 	}
 }

@@ -23,3 +23,17 @@ func Tool(t testing.TB, name string) string {
 	}
 	return p
 }
+
+// File returns path, a file an installed package provides (a font of
+// Debian's fonts-hanazono, say). When the file is missing the test is
+// skipped, unless JIXIAO_REQUIRE_TOOLS=1, where that is a failure.
+func File(t testing.TB, path, pkg string) string {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv(RequireToolsEnv) == "1" {
+			t.Fatalf("%s (package %s) is required (%s=1): %v", path, pkg, RequireToolsEnv, err)
+		}
+		t.Skipf("%s is not installed (package %s; set %s=1 to make this a failure)", path, pkg, RequireToolsEnv)
+	}
+	return path
+}

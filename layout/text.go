@@ -356,6 +356,9 @@ func classify(r rune) class {
 	if r >= 0x4e00 && r <= 0x9fff { // CJK unified ideographs, the common case
 		return clIdeo
 	}
+	if supplementaryIdeograph(r) {
+		return clIdeo
+	}
 	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || (r >= 0xfe00 && r <= 0xfe0f) {
 		return clCombine
 	}
@@ -365,6 +368,14 @@ func classify(r rune) class {
 		return clWord
 	}
 	return clIdeo
+}
+
+// supplementaryIdeograph reports whether r is a CJK ideograph above U+FFFF:
+// Extensions B to I (U+20000–U+2FFFF: B … F, I and the compatibility
+// supplement) and G, H (U+30000–U+323AF). Names of people, villages and
+// enterprises hold them (𠮷, 𡐓, 𬘬); they break like any ideograph.
+func supplementaryIdeograph(r rune) bool {
+	return r >= 0x20000 && r <= 0x2FFFD || r >= 0x30000 && r <= 0x323AF
 }
 
 // inseparable lists the marks that are written doubled and never split:

@@ -564,3 +564,28 @@ func TestNoLonelyLastLineInExampleForms(t *testing.T) {
 		}
 	}
 }
+
+// TestSupplementaryIdeographs: ideographs of CJK Extensions B–H (above
+// U+FFFF) break like any ideograph, and 避头尾 holds around them.
+func TestSupplementaryIdeographs(t *testing.T) {
+	for _, r := range []rune{0x20000, 0x20BB7, 0x2A6DF, 0x2A700, 0x2B740, 0x2B820, 0x2CEB0, 0x2EBF0, 0x2F800, 0x30000, 0x31350, 0x323AF} {
+		if c := classify(r); c != clIdeo {
+			t.Errorf("U+%04X: class %d, want an ideograph", r, c)
+		}
+	}
+	// Ten ideographs to a line of ten ems, whatever their plane; 。, the
+	// eleventh, never starts a line, so the tenth goes down with it.
+	text := "𠮷𡐓𬘬吉祥𠂇村社区𫟦。桥𬍛"
+	lines := BreakLines(text, Body, 10*Pt, 100*Pt, fixed{})
+	var got []string
+	for _, l := range lines {
+		got = append(got, l.Text)
+	}
+	want := []string{"𠮷𡐓𬘬吉祥𠂇村社区", "𫟦。桥𬍛"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+	if lines[0].Width != 90*Pt || lines[0].Runes != 9 {
+		t.Errorf("first line: width %d, %d runes", lines[0].Width, lines[0].Runes)
+	}
+}

@@ -11,12 +11,10 @@ import (
 // buffer, so a 10,000-form binder held its drawing twice over (about 300 MB)
 // before a byte was written. fpdf has no call to take a finished page's
 // contents. So fpdf is given pages with nothing drawn on them (it still makes
-// the page objects, links, bookmarks and fonts), each page's operators are
+// the page objects, links and bookmarks), each page's operators are
 // written here and compressed as soon as the page is done, and the
 // post-processing puts them in place of fpdf's empty contents. Text is
-// drawn with the operators fpdf would use (Identity-H, two bytes a
-// character: the code is the Unicode value, which fpdf's CIDToGIDMap maps to
-// the glyph), so the fonts fpdf embeds fit.
+// drawn with two-byte codes of render's own Type0 fonts (fontobj.go).
 
 // contentStream builds the operators of one page. Coordinates are PDF
 // points from the bottom left; layout's are from the top left.
@@ -84,9 +82,10 @@ func (c *contentStream) rect(x, y, w, h layout.Length, op string) {
 	c.b = append(c.b, '\n')
 }
 
-// text draws s (runes of the Basic Multilingual Plane) with the font named
-// res at size, its baseline starting at x, y, with character spacing tc.
-func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x, y layout.Length, s string) {
+// text draws the two-byte codes of a Type0 font (fontobj.go) with the
+// font named res at size, its baseline starting at x, y, with character
+// spacing tc.
+func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x, y layout.Length, codes []byte) {
 	c.setFill(0)
 	if res != c.font || size != c.size {
 		c.b = append(c.b, "BT /"...)
@@ -105,21 +104,26 @@ func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x
 	c.b = append(c.b, "BT "...)
 	c.num(pt(x), 2)
 	c.num(c.height-pt(y), 2)
-	c.b = append(c.b, "Td ("...)
-	for _, r := range s {
-		if r > 0xFFFF {
-			r = 0xFFFD // never reached: runes are checked before drawing
-		}
-		for _, by := range [2]byte{byte(r >> 8), byte(r)} {
-			switch by {
-			case '\\', '(', ')':
-				c.b = append(c.b, '\\', by)
-			case '\r':
-				c.b = append(c.b, '\\', 'r')
-			default:
-				c.b = append(c.b, by)
-			}
+	c.b = append(c.b, "Td "...)
+	c.b = appendLiteral(c.b, codes)
+	c.b = append(c.b, " Tj ET\n"...)
+}
+
+// appendLiteral appends s to dst as a PDF literal string: in parentheses,
+// with \, ( and ) escaped, and CR too (a reader would turn a bare CR into
+// LF). It is the one encoder of strings in render: text strings are these
+// bytes after textString.
+func appendLiteral(dst []byte, s []byte) []byte {
+	dst = append(dst, '(')
+	for _, by := range s {
+		switch by {
+		case '\\', '(', ')':
+			dst = append(dst, '\\', by)
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		default:
+			dst = append(dst, by)
 		}
 	}
-	c.b = append(c.b, ") Tj ET\n"...)
+	return append(dst, ')')
 }

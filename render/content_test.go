@@ -16,8 +16,8 @@ func TestContentOperators(t *testing.T) {
 	c.reset(&layout.Page{Width: 200 * layout.Pt, Height: 100 * layout.Pt})
 	c.setFill(230)
 	c.rect(10*layout.Pt, 20*layout.Pt, 30*layout.Pt, 5*layout.Pt, "f")
-	c.text("J0", 10500, 0, 12*layout.Pt, 40*layout.Pt, "(小不)")
-	c.text("J0", 10500, 250, 12*layout.Pt, 60*layout.Pt, "a")
+	c.text("J0", 10500, 0, 12*layout.Pt, 40*layout.Pt, []byte("\x00(\\\x0fN\r\x00)"))
+	c.text("J0", 10500, 250, 12*layout.Pt, 60*layout.Pt, []byte("\x00a"))
 	c.setStroke(500)
 	c.setStroke(500)
 	c.line(0, 0, 200*layout.Pt, 100*layout.Pt)
@@ -37,17 +37,23 @@ func TestContentOperators(t *testing.T) {
 	}
 }
 
-// TestEscapedText draws characters whose UTF-16 bytes are the ones PDF
-// strings escape (小 U+5C0F holds a backslash, 不 U+4E0D a carriage
-// return) and reads them back.
+// TestEscapedText draws enough distinct characters that their codes (one
+// after another from 1) pass the bytes PDF strings escape: CR (13), ( and
+// ) (40, 41) and \ (92), then 0x0D28 … as two-byte codes; and reads them
+// back.
 func TestEscapedText(t *testing.T) {
 	d := sample()
-	d.Pages[0].Items[1].Text = "(小不)\\"
+	var s []rune
+	for r := rune(0x4E00); len(s) < 0x0E00; r++ {
+		s = append(s, r)
+	}
+	d.Pages[0].Items[1].Text = "(小不)\\" + string(s)
+	d.Pages[0].Items[1].Size = 100
 	b, err := Bytes(d, defaultSet(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if txt := pdftotext(t, b); !strings.Contains(txt, "(小不)\\") {
+	if txt := strings.Join(strings.Fields(pdftotext(t, b)), ""); !strings.Contains(txt, "(小不)\\"+string(s)) {
 		t.Errorf("pdftotext: %q", txt)
 	}
 }

@@ -24,6 +24,7 @@ type pdfFile struct {
 	header  []byte
 	objs    []pdfObj // in file order
 	trailer []byte   // the dictionary between "trailer" and "startxref"
+	size    int      // the trailer's /Size: one more than the last object number
 	root    int      // object number of the catalog
 	info    int      // object number of the document information
 	// contents maps the object number of each page's contents to the
@@ -81,6 +82,9 @@ func parsePDF(b []byte) (*pdfFile, error) {
 		return nil, errPDF
 	}
 	f.info = trailerRef(f.trailer, "/Info ")
+	if f.size = trailerRef(f.trailer, "/Size "); f.size != count {
+		return nil, errPDF
+	}
 
 	order := make([]int, 0, count-1)
 	for i := 1; i < count; i++ {
@@ -143,6 +147,21 @@ func trailerRef(tr []byte, key string) int {
 		return 0
 	}
 	return n
+}
+
+// add appends objects numbered from f.size on, as many as objs holds,
+// and counts them in the trailer's /Size.
+func (f *pdfFile) add(objs []pdfObj) error {
+	for i, o := range objs {
+		if o.num != f.size+i {
+			return fmt.Errorf("%w: object %d added as %d", errPDF, o.num, f.size+i)
+		}
+	}
+	size := f.size + len(objs)
+	f.trailer = bytes.Replace(f.trailer, fmt.Appendf(nil, "/Size %d\n", f.size), fmt.Appendf(nil, "/Size %d\n", size), 1)
+	f.objs = append(f.objs, objs...)
+	f.size = size
+	return nil
 }
 
 // obj returns the object numbered num, or nil.
@@ -320,32 +339,7 @@ func (o *pdfObj) insertIntoDict(entries string) error {
 	return nil
 }
 
-// isFontDict reports whether the object is a font or font descriptor
-// dictionary (and so holds no stream where a name could be mistaken).
-func (o *pdfObj) isFontDict() bool {
-	i := bytes.IndexByte(o.body, '\n')
-	if i < 0 {
-		return false
-	}
-	d := o.body[i+1:]
-	return bytes.HasPrefix(d, []byte("<</Type /Font\n")) || bytes.HasPrefix(d, []byte("<</Type /FontDescriptor "))
-}
-
-// pdfString encodes s as a PDF text string: literal when printable ASCII,
-// else UTF-16BE with a byte order mark, in hex.
+// pdfString encodes s as a PDF text string (textString), literal.
 func pdfString(s string) string {
-	var b bytes.Buffer
-	if isASCII(s) {
-		b.WriteByte('(')
-		for i := 0; i < len(s); i++ {
-			if s[i] == '(' || s[i] == ')' || s[i] == '\\' {
-				b.WriteByte('\\')
-			}
-			b.WriteByte(s[i])
-		}
-		b.WriteByte(')')
-		return b.String()
-	}
-	fmt.Fprintf(&b, "<%X>", utf16BE(s))
-	return b.String()
+	return string(appendLiteral(nil, []byte(textString(s))))
 }

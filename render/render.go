@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -191,14 +190,6 @@ type run struct {
 	advs []layout.Length // width of each rune; filled for boxes only
 }
 
-// fontUse is one font of the document: its fpdf family and the runes drawn.
-type fontUse struct {
-	font   *fonts.Font
-	family string // fpdf's name of the font
-	res    string // the font's name in the page resources
-	runes  map[rune]bool
-}
-
 // splitter splits text items into runs by the face that draws each rune.
 // Its buffers are reused from item to item.
 type splitter struct {
@@ -225,9 +216,6 @@ func (s *splitter) split(it *layout.Item, pi int) ([]run, error) {
 				return nil, fmt.Errorf("render: page %d: no font draws U+%04X %s", pi+1, r, strconv.QuoteRune(r))
 			}
 			face = nil
-		} else if r > 0xFFFF {
-			// fonts.Set never claims these; fpdf would panic.
-			return nil, fmt.Errorf("render: page %d: U+%04X is outside the Basic Multilingual Plane", pi+1, r)
 		}
 		// The k-th rune starts at X + (advances before it)×Size/1000
 		// + k×Spacing, as layout measured it.
@@ -270,125 +258,152 @@ type drawn struct {
 	fonts    []*fontUse // in order of first use
 }
 
-// draw reads the pages and draws them: their contents with a
-// contentStream, the rest (page objects, links, bookmarks, fonts) with
-// fpdf.
+// drawer draws the pages of one document: their contents with a
+// contentStream, the page objects, links and bookmarks with fpdf. Each
+// kind of item has its method.
+type drawer struct {
+	fr      Frame
+	opt     Options
+	pdf     *fpdf.Fpdf
+	d       *drawn
+	cs      contentStream
+	sp      splitter
+	byFont  map[*fonts.Font]*fontUse
+	links   map[int]int // target page index → fpdf link
+	outline []layout.Bookmark
+	codes   []byte // the codes of a run, reused
+	z       *deflater
+}
+
+// draw reads the pages and draws them.
 func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (*drawn, error) {
-	var pdf *fpdf.Fpdf
-	d := &drawn{contents: make([][]byte, 0, fr.Pages)}
-	byPtr := map[*fonts.Font]*fontUse{}
-	links := map[int]int{} // target page index → fpdf link
-	sp := &splitter{fs: fs, allowMissing: opt.AllowMissing}
-	outline := fr.Outline
-	var cs contentStream
-	z := getDeflater()
-	defer putDeflater(z)
-	err := pages(func(pi int, pg *layout.Page) error {
-		if pi != len(d.contents) || pi >= fr.Pages {
-			return fmt.Errorf("render: page index %d read as page %d of %d", pi, len(d.contents)+1, fr.Pages)
-		}
-		if err := checkPage(pg, pi, fr.Pages); err != nil {
-			return err
-		}
-		if pdf == nil {
-			pdf = newFpdf(pg, fr.Meta, opt)
-		}
-		pdf.AddPageFormat("P", fpdf.SizeType{Wd: pt(pg.Width), Ht: pt(pg.Height)})
-		cs.reset(pg)
-		for i := range pg.Items {
-			it := &pg.Items[i]
-			switch it.Kind {
-			case layout.Text:
-				runs, err := sp.split(it, pi)
-				if err != nil {
-					return err
-				}
-				for _, r := range runs {
-					if r.face == nil {
-						cs.setStroke(max(it.Size/25, 100))
-						x := r.x
-						for _, w := range r.advs {
-							cs.rect(x+w/10, it.Y-it.Size*78/100, w*8/10, it.Size*88/100, "S")
-							x += w + it.Spacing
-						}
-						continue
-					}
-					u := byPtr[r.face]
-					if u == nil {
-						k := strconv.Itoa(len(d.fonts))
-						u = &fontUse{font: r.face, family: "f" + k, res: "J" + k, runes: map[rune]bool{}}
-						byPtr[r.face] = u
-						d.fonts = append(d.fonts, u)
-					}
-					for _, c := range r.text {
-						u.runes[c] = true
-					}
-					cs.text(u.res, it.Size, it.Spacing, r.x, it.Y, r.text)
-				}
-			case layout.Rule:
-				cs.setStroke(it.Stroke)
-				cs.line(it.X, it.Y, it.X2, it.Y2)
-			case layout.Fill:
-				cs.setFill(int(it.Gray))
-				cs.rect(it.X, it.Y, it.W, it.H, "f")
-			case layout.Link:
-				id, ok := links[it.Target]
-				if !ok {
-					// fpdf resolves a link's page when it writes the file.
-					id = pdf.AddLink()
-					pdf.SetLink(id, 0, it.Target+1)
-					links[it.Target] = id
-				}
-				pdf.Link(pt(it.X), pt(it.Y), pt(it.W), pt(it.H), id)
-			}
-		}
-		c, err := z.deflate(cs.b)
-		if err != nil {
-			return fmt.Errorf("render: page %d: %w", pi+1, err)
-		}
-		d.contents = append(d.contents, bytes.Clone(c))
-		for len(outline) > 0 && outline[0].Page == pi {
-			// No font is current in fpdf, so Bookmark takes the title as
-			// the text string it writes.
-			pdf.Bookmark(utf16BE(outline[0].Title), outline[0].Level, 0)
-			outline = outline[1:]
-		}
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("render: page %d: %w", pi+1, err)
-		}
-		return nil
-	})
-	if err != nil {
+	dr := &drawer{
+		fr:      fr,
+		opt:     opt,
+		d:       &drawn{contents: make([][]byte, 0, fr.Pages)},
+		sp:      splitter{fs: fs, allowMissing: opt.AllowMissing},
+		byFont:  map[*fonts.Font]*fontUse{},
+		links:   map[int]int{},
+		outline: fr.Outline,
+		z:       getDeflater(),
+	}
+	defer putDeflater(dr.z)
+	if err := pages(dr.page); err != nil {
 		return nil, err
 	}
-	if len(d.contents) != fr.Pages {
-		return nil, fmt.Errorf("render: %d pages read, %d expected", len(d.contents), fr.Pages)
-	}
-	// The fonts are known now. fpdf embeds the glyphs of the runes its Text
-	// was given; what Text draws goes with fpdf's contents of the last page,
-	// which the page's own contents replace.
-	for _, u := range d.fonts {
-		sub, err := u.font.Subset(sortedRunes(u.runes))
-		if err != nil {
-			return nil, fmt.Errorf("render: %w", err)
-		}
-		pdf.AddUTF8FontFromBytes(u.family, "", sub)
-		// fpdf drops a font it cannot parse without an error; SetFont
-		// turns that into one.
-		pdf.SetFont(u.family, "", 10)
-		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("render: font %s: %w", u.font.Name(), err)
-		}
-		pdf.Text(0, 0, string(sortedRunes(u.runes)))
+	if len(dr.d.contents) != fr.Pages {
+		return nil, fmt.Errorf("render: %d pages read, %d expected", len(dr.d.contents), fr.Pages)
 	}
 	// fpdf hands its whole buffer to one Write; keeping that slice instead
 	// of copying it saves a copy of the file. fpdf is done with the buffer.
 	var out grab
-	if err := pdf.Output(&out); err != nil {
+	if err := dr.pdf.Output(&out); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	d.raw = out.b
-	return d, nil
+	dr.d.raw = out.b
+	return dr.d, nil
+}
+
+// page draws page pi.
+func (dr *drawer) page(pi int, pg *layout.Page) error {
+	d := dr.d
+	if pi != len(d.contents) || pi >= dr.fr.Pages {
+		return fmt.Errorf("render: page index %d read as page %d of %d", pi, len(d.contents)+1, dr.fr.Pages)
+	}
+	if err := checkPage(pg, pi, dr.fr.Pages); err != nil {
+		return err
+	}
+	if dr.pdf == nil {
+		dr.pdf = newFpdf(pg, dr.fr.Meta, dr.opt)
+	}
+	dr.pdf.AddPageFormat("P", fpdf.SizeType{Wd: pt(pg.Width), Ht: pt(pg.Height)})
+	dr.cs.reset(pg)
+	for i := range pg.Items {
+		it := &pg.Items[i]
+		switch it.Kind {
+		case layout.Text:
+			if err := dr.text(it, pi); err != nil {
+				return err
+			}
+		case layout.Rule:
+			dr.rule(it)
+		case layout.Fill:
+			dr.fill(it)
+		case layout.Link:
+			dr.link(it)
+		}
+	}
+	c, err := dr.z.deflate(dr.cs.b)
+	if err != nil {
+		return fmt.Errorf("render: page %d: %w", pi+1, err)
+	}
+	d.contents = append(d.contents, bytes.Clone(c))
+	for len(dr.outline) > 0 && dr.outline[0].Page == pi {
+		// No font is current in fpdf, so Bookmark takes the title as the
+		// text string it writes.
+		dr.pdf.Bookmark(utf16BE(dr.outline[0].Title), dr.outline[0].Level, 0)
+		dr.outline = dr.outline[1:]
+	}
+	if err := dr.pdf.Error(); err != nil {
+		return fmt.Errorf("render: page %d: %w", pi+1, err)
+	}
+	return nil
+}
+
+// text draws a text item: each run with the font that draws it, boxes for
+// the characters no font draws.
+func (dr *drawer) text(it *layout.Item, pi int) error {
+	runs, err := dr.sp.split(it, pi)
+	if err != nil {
+		return err
+	}
+	for _, r := range runs {
+		if r.face == nil {
+			dr.cs.setStroke(max(it.Size/25, 100))
+			x := r.x
+			for _, w := range r.advs {
+				dr.cs.rect(x+w/10, it.Y-it.Size*78/100, w*8/10, it.Size*88/100, "S")
+				x += w + it.Spacing
+			}
+			continue
+		}
+		u := dr.byFont[r.face]
+		if u == nil {
+			u = newFontUse(r.face, len(dr.d.fonts))
+			dr.byFont[r.face] = u
+			dr.d.fonts = append(dr.d.fonts, u)
+		}
+		dr.codes, err = u.encode(dr.codes[:0], r.text)
+		if err != nil {
+			return fmt.Errorf("render: page %d: font %s: %w", pi+1, r.face.Name(), err)
+		}
+		dr.cs.text(u.res, it.Size, it.Spacing, r.x, it.Y, dr.codes)
+	}
+	return nil
+}
+
+// rule draws a straight line.
+func (dr *drawer) rule(it *layout.Item) {
+	dr.cs.setStroke(it.Stroke)
+	dr.cs.line(it.X, it.Y, it.X2, it.Y2)
+}
+
+// fill paints a rectangle gray.
+func (dr *drawer) fill(it *layout.Item) {
+	dr.cs.setFill(int(it.Gray))
+	dr.cs.rect(it.X, it.Y, it.W, it.H, "f")
+}
+
+// link makes a rectangle a link to another page of the document.
+func (dr *drawer) link(it *layout.Item) {
+	id, ok := dr.links[it.Target]
+	if !ok {
+		// fpdf resolves a link's page when it writes the file.
+		id = dr.pdf.AddLink()
+		dr.pdf.SetLink(id, 0, it.Target+1)
+		dr.links[it.Target] = id
+	}
+	dr.pdf.Link(pt(it.X), pt(it.Y), pt(it.W), pt(it.H), id)
 }
 
 // newFpdf returns the PDF writer, its default page size that of first.
@@ -441,15 +456,6 @@ func (g *grab) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func sortedRunes(set map[rune]bool) []rune {
-	runes := make([]rune, 0, len(set))
-	for r := range set {
-		runes = append(runes, r)
-	}
-	slices.Sort(runes)
-	return runes
-}
-
 // isASCII reports whether s is printable ASCII, which fpdf can write as a
 // literal string; anything else it must write as UTF-16.
 func isASCII(s string) bool {
@@ -496,26 +502,8 @@ func finish(w io.Writer, d *drawn, fr Frame, opt Options) error {
 	if len(f.contents) != len(d.contents) {
 		return fmt.Errorf("render: %w: %d page objects for %d pages", errPDF, len(f.contents), len(d.contents))
 	}
-	if len(d.fonts) > 0 {
-		if err := f.nameFonts(d.fonts); err != nil {
-			return fmt.Errorf("render: %w", err)
-		}
-	}
-	// fpdf calls each font "utf8" + its family key; PDF tools recognise a
-	// subset by a six-letter tag before the PostScript name.
-	type rename struct{ from, to []byte }
-	var renames []rename
-	for _, u := range d.fonts {
-		renames = append(renames, rename{[]byte("/utf8" + u.family + "\n"), []byte("/" + subsetTag(u) + "+" + u.font.SubsetName() + "\n")})
-	}
-	for i := range f.objs {
-		o := &f.objs[i]
-		if !o.isFontDict() {
-			continue
-		}
-		for _, r := range renames {
-			o.body = bytes.ReplaceAll(o.body, r.from, r.to)
-		}
+	if err := f.addFonts(d.fonts); err != nil {
+		return fmt.Errorf("render: %w", err)
 	}
 	if len(fr.Labels) > 0 {
 		cat := f.obj(f.root)
@@ -537,44 +525,37 @@ func finish(w io.Writer, d *drawn, fr Frame, opt Options) error {
 	return nil
 }
 
-// nameFonts gives each font in the page resources the name the contents
-// use for it (fontUse.res) in place of fpdf's.
-func (f *pdfFile) nameFonts(used []*fontUse) error {
-	// The font objects, by the name fpdf gave them (before the subset tags).
-	objOf := map[string]int{}
-	for _, o := range f.objs {
-		if o.isFontDict() && bytes.Contains(o.body, []byte("/Subtype /Type0\n")) {
-			for _, u := range used {
-				if bytes.Contains(o.body, []byte("/BaseFont /utf8"+u.family+"\n")) {
-					objOf[u.family] = o.num
-				}
-			}
+// addFonts appends the objects of the fonts (fontobj.go) and names them
+// in the page resources as the contents do (fontUse.res).
+func (f *pdfFile) addFonts(used []*fontUse) error {
+	z := getDeflater()
+	defer putDeflater(z)
+	var dict []byte
+	for _, u := range used {
+		num := f.size
+		objs, err := fontObjects(u, num, subsetTag(u)+"+"+u.font.SubsetName(), z)
+		if err != nil {
+			return err
 		}
+		if err := f.add(objs); err != nil {
+			return err
+		}
+		dict = fmt.Appendf(dict, "/%s %d 0 R\n", u.res, num)
 	}
+	// fpdf writes one resource dictionary, shared by all pages, with an
+	// empty /Font dictionary: no font was given to it.
 	for i := range f.objs {
 		o := &f.objs[i]
-		start := bytes.Index(o.body, []byte("\n/Font <<\n"))
-		if start < 0 || !bytes.HasPrefix(o.body[bytes.IndexByte(o.body, '\n')+1:], []byte("<<\n/ProcSet ")) {
+		const empty = "\n/Font <<\n>>\n"
+		k := bytes.Index(o.body, []byte(empty))
+		if k < 0 || !bytes.HasPrefix(o.body[bytes.IndexByte(o.body, '\n')+1:], []byte("<<\n/ProcSet ")) {
 			continue
 		}
-		start += len("\n/Font <<\n")
-		end := bytes.Index(o.body[start:], []byte(">>\n"))
-		if end < 0 {
-			return errPDF
-		}
-		end += start
-		var dict []byte
-		for _, u := range used {
-			n, ok := objOf[u.family]
-			if !ok {
-				return fmt.Errorf("%w: no font object for %s", errPDF, u.font.Name())
-			}
-			dict = fmt.Appendf(dict, "/%s %d 0 R\n", u.res, n)
-		}
-		body := make([]byte, 0, len(o.body)-(end-start)+len(dict))
-		body = append(body, o.body[:start]...)
+		k += len("\n/Font <<\n")
+		body := make([]byte, 0, len(o.body)+len(dict))
+		body = append(body, o.body[:k]...)
 		body = append(body, dict...)
-		body = append(body, o.body[end:]...)
+		body = append(body, o.body[k:]...)
 		o.body = body
 		return nil
 	}
@@ -597,7 +578,7 @@ func pdfDate(t time.Time) string {
 // subsetTag derives the six capital letters of a subset's name from the
 // runes it holds, so equal subsets get equal names on every run.
 func subsetTag(u *fontUse) string {
-	runes := sortedRunes(u.runes)
+	runes := u.runes
 	var h uint64 = 14695981039346656037 // FNV-1a
 	for _, c := range []byte(u.font.Name()) {
 		h = (h ^ uint64(c)) * 1099511628211
