@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"jixiao/layout"
+	"jixiao/role"
 )
 
 func seedRunes(b *testing.B) []rune {
@@ -57,18 +57,18 @@ func BenchmarkFontAdvance(b *testing.B) {
 	_ = sum
 }
 
-// BenchmarkSetAdvance: one op is one Advance call through layout.Measurer.
+// BenchmarkSetAdvance: one op is one Advance call through an interface, as layout.Measurer calls it.
 func BenchmarkSetAdvance(b *testing.B) {
 	s, err := DefaultSet()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var m layout.Measurer = s
+	var m interface{ Advance(role.Role, rune) int } = s // as layout.Measurer
 	runes := seedRunes(b)
 	b.ReportAllocs()
 	sum, i := 0, 0
 	for b.Loop() {
-		sum += m.Advance(layout.Body, runes[i])
+		sum += m.Advance(role.Body, runes[i])
 		if i++; i == len(runes) {
 			i = 0
 		}
@@ -89,7 +89,7 @@ func BenchmarkCheck(b *testing.B) {
 		if n >= 20000 {
 			break
 		}
-		fields = append(fields, Field{Path: fmt.Sprintf("forms[%d].text", i/40), Text: line + "𠮷", Role: layout.Role(i % 2)})
+		fields = append(fields, Field{Path: fmt.Sprintf("forms[%d].text", i/40), Text: line + "𠮷", Role: role.Role(i % 2)})
 		n += len(line)
 	}
 	b.SetBytes(int64(n))

@@ -4,12 +4,16 @@ import (
 	"fmt"
 	"strconv"
 
-	"jixiao/layout"
+	"jixiao/role"
 )
 
 // Set is the fonts a document is drawn with: one font per role and, for
 // characters those lack, fallback fonts tried in order. A Set is read-only
 // once built and then safe for concurrent use.
+//
+// A Set implements layout.Measurer, the measuring interface layout declares
+// (render checks it): roles are package role's, which both share, so
+// neither package imports the other.
 //
 // Characters of every plane are drawn when a font has them (𠮷 U+20BB7
 // with a font of CJK Extension B); control characters never are.
@@ -19,11 +23,8 @@ type Set struct {
 	Fallback []*Font // tried in order for characters the role's font lacks
 }
 
-// Set implements the measuring interface layout declares.
-var _ layout.Measurer = (*Set)(nil)
-
-func (s *Set) font(role layout.Role) *Font {
-	if role == layout.Title {
+func (s *Set) font(ro role.Role) *Font {
+	if ro == role.Title {
 		return s.Title
 	}
 	return s.Body
@@ -32,8 +33,8 @@ func (s *Set) font(role layout.Role) *Font {
 // Face returns the font that draws r in role: the role's font if it has r,
 // else the first fallback that has it. It returns nil and false if no font
 // of the set can draw r.
-func (s *Set) Face(role layout.Role, r rune) (*Font, bool) {
-	if f := s.font(role); f != nil && f.Has(r) {
+func (s *Set) Face(ro role.Role, r rune) (*Font, bool) {
+	if f := s.font(ro); f != nil && f.Has(r) {
 		return f, true
 	}
 	for _, f := range s.Fallback {
@@ -48,8 +49,8 @@ func (s *Set) Face(role layout.Role, r rune) (*Font, bool) {
 // PDF width array of the font that draws it stores it. A character that no
 // font of the set draws is measured as the box drawn in its place
 // (BoxWidth).
-func (s *Set) Advance(role layout.Role, r rune) int {
-	if f, ok := s.Face(role, r); ok {
+func (s *Set) Advance(ro role.Role, r rune) int {
+	if f, ok := s.Face(ro, r); ok {
 		w, _ := f.Advance(r)
 		return w
 	}
@@ -104,7 +105,7 @@ func wide(r rune) bool {
 type Field struct {
 	Path string // where the text is, e.g. "forms[0].overview"
 	Text string
-	Role layout.Role
+	Role role.Role
 }
 
 // Missing is a character of a field that no font of the set can draw.

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
-	"jixiao/layout"
+	"jixiao/role"
 )
 
 // testSet: body is smallFont (A, 中, B…), title is second (same map, other
@@ -33,34 +33,34 @@ func testSet(t *testing.T) (*Set, *Font, *Font, *Font) {
 func TestSetFace(t *testing.T) {
 	s, body, title, fall := testSet(t)
 
-	f, ok := s.Face(layout.Body, 'A')
+	f, ok := s.Face(role.Body, 'A')
 	assert.True(t, ok)
 	assert.Same(t, body, f)
-	f, ok = s.Face(layout.Title, 'A')
+	f, ok = s.Face(role.Title, 'A')
 	assert.True(t, ok)
 	assert.Same(t, title, f, "the role's font comes before the fallbacks")
-	f, ok = s.Face(layout.Title, 'Q')
+	f, ok = s.Face(role.Title, 'Q')
 	assert.True(t, ok)
 	assert.Same(t, fall, f)
 
 	for _, r := range []rune{'W', '\t', '\n', 0x20BB7, 0x10000} {
-		f, ok = s.Face(layout.Body, r)
+		f, ok = s.Face(role.Body, r)
 		assert.False(t, ok, "U+%04X", r)
 		assert.Nil(t, f)
 	}
 
-	assert.Equal(t, 600, s.Advance(layout.Body, 'A'))
-	assert.Equal(t, 250, s.Advance(layout.Title, 'A'))
-	assert.Equal(t, 600, s.Advance(layout.Title, 'Q'), "measured in the fallback")
-	assert.Equal(t, 0, s.Advance(layout.Body, 0x200B))
-	assert.Equal(t, 500, s.Advance(layout.Body, 'W'), "narrow box")
-	assert.Equal(t, 1000, s.Advance(layout.Body, '国'), "wide box")
-	assert.Equal(t, 1000, s.Advance(layout.Body, 0x20BB7), "wide box beyond the BMP")
+	assert.Equal(t, 600, s.Advance(role.Body, 'A'))
+	assert.Equal(t, 250, s.Advance(role.Title, 'A'))
+	assert.Equal(t, 600, s.Advance(role.Title, 'Q'), "measured in the fallback")
+	assert.Equal(t, 0, s.Advance(role.Body, 0x200B))
+	assert.Equal(t, 500, s.Advance(role.Body, 'W'), "narrow box")
+	assert.Equal(t, 1000, s.Advance(role.Body, '国'), "wide box")
+	assert.Equal(t, 1000, s.Advance(role.Body, 0x20BB7), "wide box beyond the BMP")
 
 	empty := &Set{}
-	_, ok = empty.Face(layout.Body, 'A')
+	_, ok = empty.Face(role.Body, 'A')
 	assert.False(t, ok)
-	assert.Equal(t, 500, empty.Advance(layout.Title, 'A'))
+	assert.Equal(t, 500, empty.Advance(role.Title, 'A'))
 }
 
 // TestDefaultSetSupplementary: every character beyond U+FFFF that the
@@ -76,25 +76,25 @@ func TestDefaultSetSupplementary(t *testing.T) {
 	for r := rune(0x10000); r <= 0x10FFFF; r++ {
 		gi, err := sf.GlyphIndex(&buf, r)
 		require.NoError(t, err)
-		_, ok := s.Face(layout.Body, r)
+		_, ok := s.Face(role.Body, r)
 		if gi == 0 {
 			assert.False(t, ok, "U+%04X", r)
 			continue
 		}
 		inFont++
-		f, ok := s.Face(layout.Body, r)
+		f, ok := s.Face(role.Body, r)
 		if !assert.True(t, ok, "U+%04X", r) {
 			continue
 		}
 		a, err := sf.GlyphAdvance(&buf, gi, fixed.Int26_6(f.UnitsPerEm()), font.HintingNone)
 		require.NoError(t, err)
-		assert.Equal(t, scaleWidth(int(a), f.UnitsPerEm()), s.Advance(layout.Body, r), "U+%04X", r)
+		assert.Equal(t, scaleWidth(int(a), f.UnitsPerEm()), s.Advance(role.Body, r), "U+%04X", r)
 		assert.Equal(t, int(gi), f.glyphIndex(r), "U+%04X", r)
 	}
 	assert.Equal(t, 442, inFont, "Noto Serif SC's characters beyond U+FFFF")
-	var m layout.Measurer = s
-	assert.Equal(t, 1000, m.Advance(layout.Body, '绩'))
-	assert.Equal(t, 1000, m.Advance(layout.Body, 0x21413), "𡐓, in the font")
+	var m interface{ Advance(role.Role, rune) int } = s // as layout.Measurer
+	assert.Equal(t, 1000, m.Advance(role.Body, '绩'))
+	assert.Equal(t, 1000, m.Advance(role.Body, 0x21413), "𡐓, in the font")
 }
 
 func TestBoxWidth(t *testing.T) {
@@ -110,10 +110,10 @@ func TestBoxWidth(t *testing.T) {
 func TestCheck(t *testing.T) {
 	s, _, _, _ := testSet(t)
 	got := s.Check([]Field{
-		{Path: "forms[0].name", Text: "AB中", Role: layout.Title},
-		{Path: "forms[0].overview", Text: "A𠮷W\nW𠮷Q", Role: layout.Body},
-		{Path: "forms[1].overview", Text: "W", Role: layout.Body},
-		{Path: "forms[0].overview", Text: "W\t", Role: layout.Body},
+		{Path: "forms[0].name", Text: "AB中", Role: role.Title},
+		{Path: "forms[0].overview", Text: "A𠮷W\nW𠮷Q", Role: role.Body},
+		{Path: "forms[1].overview", Text: "W", Role: role.Body},
+		{Path: "forms[0].overview", Text: "W\t", Role: role.Body},
 	})
 	assert.Equal(t, []Missing{
 		{"forms[0].overview", 0x20BB7},
@@ -142,7 +142,7 @@ func TestCheckSeed(t *testing.T) {
 	require.NoError(t, err)
 	text := strings.NewReplacer("\t", " ", "\r", "").Replace(string(seed))
 	assert.Empty(t, s.Check([]Field{
-		{Path: "seed", Text: text, Role: layout.Body},
-		{Path: "seed", Text: text, Role: layout.Title},
+		{Path: "seed", Text: text, Role: role.Body},
+		{Path: "seed", Text: text, Role: role.Title},
 	}))
 }

@@ -4,6 +4,8 @@
 // Measurer interface, and all lengths are integers.
 package layout
 
+import "jixiao/role"
+
 // Length is a distance in 1/1000 pt. The origin is the top-left corner of the
 // page; y grows downwards.
 type Length int64
@@ -25,20 +27,15 @@ func Millimetres(mm float64) Length {
 	return Length(v + 0.5)
 }
 
-// Role is the typographic role of a run of text; the font set maps it to a face.
-type Role uint8
+// Role is the typographic role of a run of text; the font set maps it to a
+// face. It is declared in package role, which fonts shares, so that fonts
+// implements Measurer without importing layout.
+type Role = role.Role
 
 const (
-	Body  Role = iota // 宋体 role: all body text
-	Title             // 黑体 role: titles and headings
+	Body  = role.Body  // 宋体 role: all body text
+	Title = role.Title // 黑体 role: titles and headings
 )
-
-func (r Role) String() string {
-	if r == Title {
-		return "title"
-	}
-	return "body"
-}
 
 // Measurer answers advance widths. It is implemented by package fonts (with
 // the embedded or user fonts) and by fixed-width fakes in tests.

@@ -23,6 +23,9 @@ import (
 	"jixiao/layout"
 )
 
+// Layout measures with the set render draws with.
+var _ layout.Measurer = (*fonts.Set)(nil)
+
 // Producer is written as the PDF Producer.
 const Producer = "jixiao render (go-pdf/fpdf v0.12.0)"
 
