@@ -123,8 +123,7 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 		opt.Date = DefaultDate(fr.Meta.Year)
 	}
 	defer func() {
-		// fpdf panics on some inputs (runes above U+FFFF among them, which
-		// split keeps away); no panic leaves this package.
+		// fpdf panics on some inputs; no panic leaves this package.
 		if r := recover(); r != nil {
 			err = fmt.Errorf("render: PDF writer failed: %v", r)
 		}
