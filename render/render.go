@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -494,8 +495,8 @@ func utf16BE(s string) string {
 	return string(b)
 }
 
-// finish edits fpdf's output and writes it to w: subset-tagged font
-// names, page labels, dates with their time zone, compressed streams.
+// finish edits fpdf's output and writes it to w: the fonts, page labels,
+// dates with their time zone, compressed streams.
 func finish(w io.Writer, d *drawn, fr Frame, opt Options) error {
 	f, err := parsePDF(d.raw)
 	if err != nil {
@@ -530,6 +531,19 @@ func finish(w io.Writer, d *drawn, fr Frame, opt Options) error {
 // addFonts appends the objects of the fonts (fontobj.go) and names them
 // in the page resources as the contents do (fontUse.res).
 func (f *pdfFile) addFonts(used []*fontUse) error {
+	// fpdf writes one resource dictionary, shared by all pages, with an
+	// empty /Font dictionary: no font was given to it.
+	const empty, open = "\n/Font <<\n>>\n", "\n/Font <<\n"
+	res := -1 // index in f.objs, which grows below
+	for i, o := range f.objs {
+		if bytes.HasPrefix(o.body[bytes.IndexByte(o.body, '\n')+1:], []byte("<<\n/ProcSet ")) && bytes.Contains(o.body, []byte(empty)) {
+			res = i
+			break
+		}
+	}
+	if res < 0 {
+		return fmt.Errorf("%w: no font resources", errPDF)
+	}
 	z := getDeflater()
 	defer putDeflater(z)
 	var dict []byte
@@ -539,29 +553,15 @@ func (f *pdfFile) addFonts(used []*fontUse) error {
 		if err != nil {
 			return err
 		}
+		dict = fmt.Appendf(dict, "/%s %d 0 R\n", u.res, num)
 		if err := f.add(objs); err != nil {
 			return err
 		}
-		dict = fmt.Appendf(dict, "/%s %d 0 R\n", u.res, num)
 	}
-	// fpdf writes one resource dictionary, shared by all pages, with an
-	// empty /Font dictionary: no font was given to it.
-	for i := range f.objs {
-		o := &f.objs[i]
-		const empty = "\n/Font <<\n>>\n"
-		k := bytes.Index(o.body, []byte(empty))
-		if k < 0 || !bytes.HasPrefix(o.body[bytes.IndexByte(o.body, '\n')+1:], []byte("<<\n/ProcSet ")) {
-			continue
-		}
-		k += len("\n/Font <<\n")
-		body := make([]byte, 0, len(o.body)+len(dict))
-		body = append(body, o.body[:k]...)
-		body = append(body, dict...)
-		body = append(body, o.body[k:]...)
-		o.body = body
-		return nil
-	}
-	return fmt.Errorf("%w: no font resources", errPDF)
+	o := &f.objs[res]
+	k := bytes.Index(o.body, []byte(empty)) + len(open)
+	o.body = slices.Concat(o.body[:k:k], dict, o.body[k:])
+	return nil
 }
 
 // pdfDate formats t as a PDF date string with its UTC offset.
