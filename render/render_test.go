@@ -180,7 +180,7 @@ func TestBadDocuments(t *testing.T) {
 }
 
 // TestAllowMissing checks that characters no font draws, including one
-// above U+FFFF (on which fpdf would panic), become boxes.
+// above U+FFFF that the embedded fonts lack, become boxes.
 func TestAllowMissing(t *testing.T) {
 	d := sample()
 	d.Pages[0].Items[1].Text = "𠮷野家\u0007"
