@@ -28,7 +28,7 @@ func Check(d *Document, m Measurer, opt Options) error {
 	if d == nil {
 		return errors.New("layout: check: no document")
 	}
-	if err := opt.check(); err != nil {
+	if err := opt.Check(); err != nil {
 		return err
 	}
 	var errs []error
@@ -64,7 +64,7 @@ func Check(d *Document, m Measurer, opt Options) error {
 						add(pi, "text %q: width %s, measured %s", it.Text, fmtLen(it.W), fmtLen(want))
 					}
 				}
-				b := box{it.X, it.Y - it.Size*ascentEm/1000, it.X + it.W, it.Y + it.Size*descentEm/1000, it}
+				b := box{it.X, it.Y - it.Size*AscentEm/1000, it.X + it.W, it.Y + it.Size*DescentEm/1000, it}
 				footer := b.x0 >= x0 && b.x1 <= x1 && b.y0 >= y1 && b.y1 <= opt.Height
 				if !inBody(b.x0, b.y0, b.x1, b.y1) && !footer {
 					add(pi, "text %q (%s) at (%s, %s) w %s is outside the content box", it.Text, it.Field, fmtLen(it.X), fmtLen(it.Y), fmtLen(it.W))

@@ -55,7 +55,7 @@ func TestAddFooter(t *testing.T) {
 			if want := left + opt.contentWidth()/2; centre-want > 1 || want-centre > 1 {
 				t.Errorf("page %d: %q centred at %d, want %d", pi, it.Text, centre, want)
 			}
-			if it.Y-it.Size*ascentEm/1000 < opt.Height-opt.Bottom || it.Y > opt.Height {
+			if it.Y-it.Size*AscentEm/1000 < opt.Height-opt.Bottom || it.Y > opt.Height {
 				t.Errorf("page %d: %q at y %d outside the bottom margin", pi, it.Text, it.Y)
 			}
 		}

@@ -7,14 +7,20 @@ const (
 	frameStroke = 1 * Pt // the outer frame
 	ruleStroke  = Pt / 2 // rules between cells
 	sigStroke   = Pt / 2 // the blank lines of the signature block
-	ascentEm    = 880    // baseline below the top of the em box, in 1/1000 em
-	descentEm   = 1000 - ascentEm
 )
 
-// baseline returns the offset of the baseline below the top of a line box of
+// Where text stands in its line: layout places (and Check bounds) a text
+// of size s with the top of its em box AscentEm×s/1000 above the baseline
+// and the bottom DescentEm×s/1000 below it.
+const (
+	AscentEm  = 880 // in 1/1000 em
+	DescentEm = 1000 - AscentEm
+)
+
+// Baseline returns the offset of the baseline below the top of a line box of
 // height lh holding text of size: the em box centred in the line box.
-func baseline(lh, size Length) Length {
-	return (lh-size)/2 + size*ascentEm/1000
+func Baseline(lh, size Length) Length {
+	return (lh-size)/2 + size*AscentEm/1000
 }
 
 // emitter writes the items of one page.
@@ -59,7 +65,7 @@ func (e *emitter) cellText(c *cell, all, lines []Line, x0, x1, y0, y1 Length, mi
 	// A short value of up to three lines is centred line by line; a longer
 	// one reads as running text.
 	justify := c.align == alignJustify || (c.align == alignCenter && len(all) > 3)
-	b := baseline(lh, size)
+	b := Baseline(lh, size)
 	for k, l := range lines {
 		e.text(l, x0+g.opt.PadX, top+Length(k)*lh+b, width, Body, size, justify, c.field)
 	}
@@ -79,14 +85,14 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 	e.items = make([]Item, 0, n)
 	cw := opt.contentWidth()
 	if pi == 0 {
-		tl := opt.lineHeight(opt.TitleSize)
+		tl := opt.LineHeight(opt.TitleSize)
 		y := opt.Top
 		for _, l := range g.title {
-			e.text(l, e.left, y+baseline(tl, opt.TitleSize), cw, Title, opt.TitleSize, false, "title")
+			e.text(l, e.left, y+Baseline(tl, opt.TitleSize), cw, Title, opt.TitleSize, false, "title")
 			y += tl
 		}
-		yl := Line{Text: g.year, Width: textWidth(g.year, Body, opt.BodySize, g.m), Runes: len([]rune(g.year)), End: true}
-		e.text(yl, e.left, y+baseline(g.lh, opt.BodySize), cw, Body, opt.BodySize, false, "year")
+		yl := Line{Text: g.year, Width: TextWidth(g.year, Body, opt.BodySize, g.m), Runes: len([]rune(g.year)), End: true}
+		e.text(yl, e.left, y+Baseline(g.lh, opt.BodySize), cw, Body, opt.BodySize, false, "year")
 	}
 	var hs, vs []segment
 	rect := func(x0, x1, y0, y1 Length) {
@@ -214,7 +220,7 @@ func (e *emitter) rules(segs []segment, horizontal bool, x0, x1, y0, y1 Length) 
 
 // titleHeight is the height of the title and year lines above the table.
 func (g *grid) titleHeight() Length {
-	return Length(len(g.title))*g.opt.lineHeight(g.opt.TitleSize) + g.lh + g.lh/2
+	return Length(len(g.title))*g.opt.LineHeight(g.opt.TitleSize) + g.lh + g.lh/2
 }
 
 // signature layout: two columns, each entry a label and a blank line.
@@ -241,7 +247,7 @@ func (g *grid) signatureHeight() Length {
 func (g *grid) emitSignature(e *emitter, y Length) {
 	size := g.opt.BodySize
 	cw := g.opt.contentWidth() / 2
-	b := baseline(g.lh, size)
+	b := Baseline(g.lh, size)
 	y += g.lh
 	for _, r := range g.sigRows {
 		rh := g.sigRowHeight(r)
@@ -253,7 +259,7 @@ func (g *grid) emitSignature(e *emitter, y Length) {
 				e.text(l, x, top+Length(k)*g.lh+b, l.Width, Body, size, false, "signature")
 			}
 			last := lines[len(lines)-1]
-			ry := top + Length(len(lines)-1)*g.lh + b + size*descentEm/1000
+			ry := top + Length(len(lines)-1)*g.lh + b + size*DescentEm/1000
 			rx0, rx1 := x+last.Width+size/2, x+cw-size
 			if rx1 > rx0 {
 				e.items = append(e.items, Item{Kind: Rule, X: rx0, Y: ry, X2: rx1, Y2: ry, Stroke: sigStroke})

@@ -21,7 +21,7 @@ func FormPages(f *model.Form, m Measurer, opt Options) ([]*Page, error) {
 	if f == nil || m == nil {
 		return nil, errors.New("layout: FormPages needs a form and a measurer")
 	}
-	if err := opt.check(); err != nil {
+	if err := opt.Check(); err != nil {
 		return nil, err
 	}
 	g := &grid{opt: &opt, m: m}
@@ -59,7 +59,7 @@ func FormPages(f *model.Form, m Measurer, opt Options) ([]*Page, error) {
 // Form passes one. Texts too wide for the content box are broken into lines.
 // It fails if the lines do not fit in the margin.
 func AddFooter(p *Page, texts []string, m Measurer, opt Options, pageIndex int) error {
-	if err := opt.check(); err != nil {
+	if err := opt.Check(); err != nil {
 		return err
 	}
 	size, cw := opt.FooterSize, opt.contentWidth()
@@ -67,14 +67,14 @@ func AddFooter(p *Page, texts []string, m Measurer, opt Options, pageIndex int) 
 	for _, t := range texts {
 		lines = appendLines(lines, t, Body, size, cw, m)
 	}
-	lh := opt.lineHeight(size)
+	lh := opt.LineHeight(size)
 	h := Length(len(lines)) * lh
 	if h > opt.Bottom {
 		return fmt.Errorf("layout: footer of %d lines (%s) does not fit in the bottom margin (%s)", len(lines), fmtLen(h), fmtLen(opt.Bottom))
 	}
 	left := opt.left(pageIndex%2 == 1)
 	top := opt.Height - opt.Bottom + (opt.Bottom-h)/2
-	b := baseline(lh, size)
+	b := Baseline(lh, size)
 	for k, l := range lines {
 		if l.Text == "" {
 			continue
@@ -111,4 +111,14 @@ func Form(f *model.Form, m Measurer, opt Options) (*Document, error) {
 		Pages: pages,
 		Meta:  Meta{Title: f.Project, Author: f.Unit, Subject: subject, Year: f.Year},
 	}, nil
+}
+
+// FieldRole is the role a form's field is drawn in, the field named by its
+// path relative to the form as model.Form.TextFields names it ("title",
+// "indicators[3].level3"): the title in Title, every other field in Body.
+func FieldRole(path string) Role {
+	if path == "title" {
+		return Title
+	}
+	return Body
 }

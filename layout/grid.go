@@ -109,7 +109,7 @@ type grid struct {
 // 项目总金额（万元） and 其他需要说明的问题 break at their marks.
 func (g *grid) columnWidths(cw Length) error {
 	size, pad := g.opt.BodySize, 2*g.opt.PadX
-	w := func(s string) Length { return textWidth(s, Body, size, g.m) + pad }
+	w := func(s string) Length { return TextWidth(s, Body, size, g.m) + pad }
 	var base [columns]Length
 	base[0] = w(labelFeasibility)
 	for _, c := range model.Framework() {
@@ -177,7 +177,7 @@ func (g *grid) firstRowEdges(unit, dept string) [5]Length {
 	need := func(s string) Length {
 		var w Length
 		for p := range strings.SplitSeq(s, "\n") {
-			w = max(w, textWidth(p, Body, size, g.m))
+			w = max(w, TextWidth(p, Body, size, g.m))
 		}
 		return w + pad
 	}
@@ -219,7 +219,7 @@ func (g *grid) inner(col, ncol int) Length {
 func (g *grid) breakLabel(label string, width Length) []Line {
 	size := g.opt.BodySize
 	whole := strings.ReplaceAll(label, "|", "")
-	if !strings.Contains(label, "|") || textWidth(whole, Body, size, g.m) <= width {
+	if !strings.Contains(label, "|") || TextWidth(whole, Body, size, g.m) <= width {
 		return BreakLines(whole, Body, size, width, g.m)
 	}
 	var lines []Line
@@ -234,7 +234,7 @@ func (g *grid) breakLabel(label string, width Length) []Line {
 		if piece == "" {
 			continue
 		}
-		if cur != "" && textWidth(cur+piece, Body, size, g.m) <= width {
+		if cur != "" && TextWidth(cur+piece, Body, size, g.m) <= width {
 			cur += piece
 			continue
 		}
@@ -299,7 +299,7 @@ func (g *grid) build(f *model.Form) error {
 	if err := g.columnWidths(g.opt.contentWidth()); err != nil {
 		return err
 	}
-	g.lh = g.opt.lineHeight(g.opt.BodySize)
+	g.lh = g.opt.LineHeight(g.opt.BodySize)
 	g.title = BreakLines(f.TitleOrDefault(), Title, g.opt.TitleSize, g.opt.contentWidth(), g.m)
 	if f.Year > 0 {
 		g.year = fmt.Sprintf("%d年度", f.Year)

@@ -75,8 +75,8 @@ func PaperSize(name string) (w, h Length, err error) {
 	return w, h, nil
 }
 
-// lineHeight is the distance between baselines of text at size.
-func (o *Options) lineHeight(size Length) Length {
+// LineHeight is the distance between baselines of text at size.
+func (o *Options) LineHeight(size Length) Length {
 	return size * Length(o.LineSpacing) / 1000
 }
 
@@ -92,10 +92,18 @@ func (o *Options) left(verso bool) Length {
 // contentWidth is the width of the content box.
 func (o *Options) contentWidth() Length { return o.Width - o.Binding - o.Outer }
 
+// ContentBox returns the left and right edges of the content box of the
+// page at index page of a document: with Mirror, a page of odd index is a
+// verso page, bound on the right.
+func (o *Options) ContentBox(page int) (x0, x1 Length) {
+	x0 = o.left(page%2 == 1)
+	return x0, x0 + o.contentWidth()
+}
+
 var errOptions = errors.New("layout: bad options")
 
-// check rejects options that cannot describe a page.
-func (o *Options) check() error {
+// Check rejects options that cannot describe a page.
+func (o *Options) Check() error {
 	switch {
 	case o.Width <= 0 || o.Height <= 0:
 		return fmt.Errorf("%w: paper %v × %v", errOptions, o.Width, o.Height)

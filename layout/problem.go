@@ -1,11 +1,6 @@
 package layout
 
-import (
-	"errors"
-	"strconv"
-
-	"jixiao/model"
-)
+import "jixiao/model"
 
 // formProblem is a problem of the form being laid out: it does not fit on
 // the page as it is. path is relative to the form ("title",
@@ -13,13 +8,4 @@ import (
 // which form of which file it is, places it (model.Problems.Under).
 func formProblem(code, path, msg string, args ...string) error {
 	return model.Problems{{Severity: model.Error, Code: code, Path: path, Args: args, Message: msg}}
-}
-
-// underForm places the problems in err, if it holds any, under forms[k].
-func underForm(err error, k int) error {
-	var ps model.Problems
-	if !errors.As(err, &ps) {
-		return err
-	}
-	return ps.Under("forms[" + strconv.Itoa(k) + "]")
 }

@@ -226,12 +226,12 @@ func balanceLast(lines []Line, text string, start, end int, role Role, size, wid
 	if itemAt(text, start, end, cut) > 0 {
 		indent = 0
 	}
-	w := textWidth(strings.TrimRight(text[cut:end], " \t\u00a0"), role, size, m)
+	w := TextWidth(strings.TrimRight(text[cut:end], " \t\u00a0"), role, size, m)
 	if indent+w > width {
 		return
 	}
 	prev.Text = text[prev.Start:cut]
-	prev.Width = textWidth(prev.Text, role, size, m)
+	prev.Width = TextWidth(prev.Text, role, size, m)
 	prev.Runes--
 	last.Text, last.Start, last.Indent, last.Width = text[cut:end], cut, indent, w
 	last.Runes++
@@ -310,8 +310,8 @@ func measure(s string, role Role, m Measurer) int64 {
 	return sum
 }
 
-// textWidth is the width of s at size, in 1/1000 pt.
-func textWidth(s string, role Role, size Length, m Measurer) Length {
+// TextWidth is the width of s set on one line in role at size, in 1/1000 pt.
+func TextWidth(s string, role Role, size Length, m Measurer) Length {
 	return scale(measure(s, role, m), size)
 }
 

@@ -177,10 +177,10 @@ func TestParagraphsAndHangingIndent(t *testing.T) {
 		t.Fatalf("rebuilt %q", join(lines))
 	}
 	want := map[string]Length{
-		"1. ":  textWidth("1. ", Body, em, fixed{}),
+		"1. ":  TextWidth("1. ", Body, em, fixed{}),
 		"一、":   2 * em,
-		"（1）":  textWidth("（1）", Body, em, fixed{}),
-		"2、":   textWidth("2、", Body, em, fixed{}),
+		"（1）":  TextWidth("（1）", Body, em, fixed{}),
+		"2、":   TextWidth("2、", Body, em, fixed{}),
 		"4012": 0,
 	}
 	var head string
@@ -256,7 +256,7 @@ func checkBreaks(t *testing.T, text string, size, width Length, m Measurer) {
 			t.Fatalf("line %d: Start %d does not match", i, l.Start)
 		}
 		vis := strings.TrimRight(l.Text, " \t\u00a0")
-		if w := textWidth(vis, Body, size, m); w != l.Width {
+		if w := TextWidth(vis, Body, size, m); w != l.Width {
 			t.Errorf("line %q: Width %d, measured %d", l.Text, l.Width, w)
 		}
 		if l.Indent+l.Width > width && utf8.RuneCountInString(vis) > 1 {
@@ -290,7 +290,7 @@ func checkBreaks(t *testing.T, text string, size, width Length, m Measurer) {
 			ext := nextChunkIn(text, ps, pe, next.Start)
 			both := strings.TrimRight(l.Text+ext, " \t\u00a0")
 			pulled := next.End && utf8.RuneCountInString(ext) == 1 && lonely(next.Text[len(ext):])
-			if l.Indent+textWidth(both, Body, size, m) <= width && ext != "" && ext != next.Text && !pulled {
+			if l.Indent+TextWidth(both, Body, size, m) <= width && ext != "" && ext != next.Text && !pulled {
 				t.Errorf("line %q could also hold %q (width %d)", l.Text, ext, width)
 			}
 		}
@@ -317,7 +317,7 @@ func checkLastLines(t *testing.T, text string, lines []Line, size, width Length,
 		blocked := !canBreak(a, classify(a), r, classify(r)) || classify(a) == clSpace || classify(r) == clSpace ||
 			utf8.RuneCountInString(strings.TrimRight(prev.Text, " \t\u00a0")) < 3 ||
 			insideItemNumber(text, ps, pe, cut) ||
-			l.Indent+textWidth(strings.TrimRight(text[cut:pe], " \t\u00a0"), Body, size, m) > width
+			l.Indent+TextWidth(strings.TrimRight(text[cut:pe], " \t\u00a0"), Body, size, m) > width
 		if !blocked {
 			t.Errorf("width %d: last line %q alone although %q could give it %q", width, l.Text, prev.Text, string(r))
 		}
@@ -418,7 +418,7 @@ func TestLaterItemsStartAtLeftEdge(t *testing.T) {
 		{"一、", 0},
 		{"甲", 2 * em},
 		{"2、", 0},
-		{"乙", textWidth("2、", Body, em, fixed{})},
+		{"乙", TextWidth("2、", Body, em, fixed{})},
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("lines %q, want %d", lineTexts(lines), len(want))

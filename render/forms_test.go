@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"jixiao/binder"
 	"jixiao/golden"
 	"jixiao/layout"
 	"jixiao/model"
@@ -58,7 +59,11 @@ func TestExampleBinder(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, duplex := range []bool{false, true} {
-		doc, err := layout.Binder(b, defaultSet(t), layout.BinderOptions{Layout: layout.DefaultOptions(), Duplex: duplex, GroupByUnit: true})
+		bl, err := binder.Plan(b, defaultSet(t), binder.Options{Layout: layout.DefaultOptions(), Duplex: duplex, GroupByUnit: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := bl.Document()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -108,7 +108,7 @@ type Frame struct {
 
 // PageSeq calls yield with every page of a document in order, with its
 // index from 0, and returns the first error, of yield or its own.
-// (*layout.BinderStream).Pages is one.
+// (*binder.Binder).Pages is one.
 type PageSeq func(yield func(index int, p *layout.Page) error) error
 
 // WritePages is Write for a document whose pages are made as they are

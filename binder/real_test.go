@@ -1,19 +1,17 @@
-package layout_test
+package binder_test
 
 import (
 	"bytes"
 	"fmt"
-	"runtime"
-	"runtime/metrics"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"jixiao/binder"
 	"jixiao/fonts"
 	"jixiao/golden"
+	"jixiao/internal/meter"
 	"jixiao/layout"
 	"jixiao/model"
 )
@@ -35,6 +33,17 @@ func defaultFonts(tb testing.TB) *fonts.Set {
 	return s
 }
 
+// plan plans the binder of b, keeping the pages of the planning pass, and
+// reads all its pages: the whole binder in memory.
+func plan(tb testing.TB, b *model.Book, m layout.Measurer, opt binder.Options) (*binder.Binder, *layout.Document) {
+	tb.Helper()
+	bl, err := binder.PlanKept(b, m, opt)
+	require.NoError(tb, err)
+	doc, err := bl.Document()
+	require.NoError(tb, err)
+	return bl, doc
+}
+
 func dump(tb testing.TB, d *layout.Document) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
@@ -46,19 +55,17 @@ func TestBinderExampleGolden(t *testing.T) {
 	b, set := exampleBook(t), defaultFonts(t)
 	for _, c := range []struct {
 		name string
-		opt  layout.BinderOptions
+		opt  binder.Options
 	}{
-		{"jiangyin-2024", layout.BinderOptions{}},
-		{"jiangyin-2024-duplex-grouped", layout.BinderOptions{Duplex: true, GroupByUnit: true}},
+		{"jiangyin-2024", binder.Options{}},
+		{"jiangyin-2024-duplex-grouped", binder.Options{Duplex: true, GroupByUnit: true}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			c.opt.Layout = layout.DefaultOptions()
 			c.opt.Workers = 1
-			one, err := layout.Binder(b, set, c.opt)
-			require.NoError(t, err)
+			_, one := plan(t, b, set, c.opt)
 			c.opt.Workers = 2
-			two, err := layout.Binder(b, set, c.opt)
-			require.NoError(t, err)
+			_, two := plan(t, b, set, c.opt)
 			got := dump(t, one)
 			require.Equal(t, string(got), string(dump(t, two)), "1 and 2 workers differ")
 
@@ -75,12 +82,11 @@ func TestBinderExampleGolden(t *testing.T) {
 // out again as they are read (a large one).
 func TestBinderStreamMatchesBinder(t *testing.T) {
 	set := defaultFonts(t)
-	for _, n := range []int{18, layout.StreamKeepForms + 1} {
+	for _, n := range []int{18, binder.KeepForms + 1} {
 		b := repeatBook(exampleBook(t), 18, n)
-		opt := layout.BinderOptions{Layout: layout.DefaultOptions(), Duplex: true, GroupByUnit: true}
-		whole, err := layout.Binder(b, set, opt)
-		require.NoError(t, err)
-		s, err := layout.StreamBinder(b, set, opt)
+		opt := binder.Options{Layout: layout.DefaultOptions(), Duplex: true, GroupByUnit: true}
+		_, whole := plan(t, b, set, opt)
+		s, err := binder.Plan(b, set, opt)
 		require.NoError(t, err)
 		streamed := &layout.Document{Outline: s.Outline, Labels: s.Labels, Meta: s.Meta}
 		require.NoError(t, s.Pages(func(i int, p *layout.Page) error {
@@ -97,14 +103,13 @@ func TestBinderStreamMatchesBinder(t *testing.T) {
 // binder only adds footers.
 func TestBinderFormsAsAlone(t *testing.T) {
 	b, set := exampleBook(t), defaultFonts(t)
-	bl, err := layout.BinderPlan(b, set, layout.BinderOptions{Layout: layout.DefaultOptions()})
-	require.NoError(t, err)
+	bl, doc := plan(t, b, set, binder.Options{Layout: layout.DefaultOptions()})
 	for _, f := range bl.Forms {
 		alone, err := layout.FormPages(&b.Forms[f.Index], set, layout.DefaultOptions())
 		require.NoError(t, err)
 		require.Len(t, alone, f.Pages)
 		for n, p := range alone {
-			got := bl.Pages[f.First+n]
+			got := doc.Pages[f.First+n]
 			var items []layout.Item
 			for _, it := range got.Items {
 				if it.Field != "footer" {
@@ -120,15 +125,14 @@ func TestBinderFormsAsAlone(t *testing.T) {
 // page only.
 func TestBinderSignatureOnLastPages(t *testing.T) {
 	b, set := exampleBook(t), defaultFonts(t)
-	opt := layout.BinderOptions{Layout: layout.DefaultOptions(), Duplex: true}
+	opt := binder.Options{Layout: layout.DefaultOptions(), Duplex: true}
 	opt.Layout.Signature = true
-	bl, err := layout.BinderPlan(b, set, opt)
-	require.NoError(t, err)
+	bl, doc := plan(t, b, set, opt)
 	for _, f := range bl.Forms {
 		for n := range f.Pages {
 			has := false
 			var sigTop, textBottom layout.Length
-			for _, it := range bl.Pages[f.First+n].Items {
+			for _, it := range doc.Pages[f.First+n].Items {
 				switch {
 				case it.Kind != layout.Text || it.Field == "footer":
 				case it.Field == "signature":
@@ -149,7 +153,7 @@ func TestBinderSignatureOnLastPages(t *testing.T) {
 	}
 	lo := opt.Layout
 	lo.Mirror = true
-	require.NoError(t, layout.Check(bl.Document, set, lo))
+	require.NoError(t, layout.Check(doc, set, lo))
 }
 
 // repeatBook returns a book of n forms: the first k forms of b, repeated,
@@ -171,57 +175,30 @@ func TestBinderThousandsOfForms(t *testing.T) {
 		t.Skip("lays out 2,000 forms")
 	}
 	b := repeatBook(exampleBook(t), 18, 2000)
-	bl, err := layout.BinderPlan(b, defaultFonts(t), layout.BinderOptions{Layout: layout.DefaultOptions(), GroupByUnit: true})
-	require.NoError(t, err)
+	bl, doc := plan(t, b, defaultFonts(t), binder.Options{Layout: layout.DefaultOptions(), GroupByUnit: true})
 	require.Greater(t, bl.TOCPages, 50)
 	require.Len(t, bl.Outline, 2001)
 	last := bl.Forms[len(bl.Forms)-1]
-	require.Equal(t, len(bl.Pages), last.First+last.Pages)
-	require.True(t, strings.HasPrefix(bl.Pages[last.First].Label, "form 2000 page 1/"))
+	require.Equal(t, len(doc.Pages), last.First+last.Pages)
+	require.True(t, strings.HasPrefix(doc.Pages[last.First].Label, "form 2000 page 1/"))
 }
 
-// peakHeap samples the live heap while f runs and returns its maximum, in bytes.
-func peakHeap(f func()) uint64 {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var peak uint64
-	var mu sync.Mutex
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		tick := time.NewTicker(time.Millisecond)
-		defer tick.Stop()
-		for {
-			metrics.Read(sample)
-			mu.Lock()
-			peak = max(peak, sample[0].Value.Uint64())
-			mu.Unlock()
-			select {
-			case <-stop:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	f()
-	close(stop)
-	wg.Wait()
-	return peak
-}
-
+// benchmarkBinder lays out the whole binder of n forms (the first k
+// example forms repeated) in memory, every page kept.
 func benchmarkBinder(b *testing.B, k, n int) {
 	book := repeatBook(exampleBook(b), k, n)
 	set := defaultFonts(b)
-	opt := layout.BinderOptions{Layout: layout.DefaultOptions()}
+	opt := binder.Options{Layout: layout.DefaultOptions()}
 	b.ReportAllocs()
-	b.ResetTimer()
 	var pages int
 	var peak uint64
 	for b.Loop() {
-		peak = max(peak, peakHeap(func() {
-			d, err := layout.Binder(book, set, opt)
+		peak = max(peak, meter.PeakHeap(func() {
+			bl, err := binder.PlanKept(book, set, opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			d, err := bl.Document()
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -232,23 +209,24 @@ func benchmarkBinder(b *testing.B, k, n int) {
 	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
 }
 
-// benchmarkStream reads a streamed binder of n forms page by page, keeping
-// none: the memory a streaming writer would need besides its own.
+// benchmarkStream plans the binder of n forms and reads its pages, keeping
+// none: the layout a streaming writer needs, and the memory it needs
+// besides its own.
 func benchmarkStream(b *testing.B, n int) {
 	book := repeatBook(exampleBook(b), 18, n)
 	set := defaultFonts(b)
-	opt := layout.BinderOptions{Layout: layout.DefaultOptions()}
+	opt := binder.Options{Layout: layout.DefaultOptions()}
 	b.ReportAllocs()
 	var pages int
 	var peak uint64
 	for b.Loop() {
-		peak = max(peak, peakHeap(func() {
-			s, err := layout.StreamBinder(book, set, opt)
+		peak = max(peak, meter.PeakHeap(func() {
+			bl, err := binder.Plan(book, set, opt)
 			if err != nil {
 				b.Fatal(err)
 			}
 			pages = 0
-			if err := s.Pages(func(int, *layout.Page) error { pages++; return nil }); err != nil {
+			if err := bl.Pages(func(int, *layout.Page) error { pages++; return nil }); err != nil {
 				b.Fatal(err)
 			}
 		}))
@@ -282,13 +260,12 @@ func TestBinderLongNamesRealFonts(t *testing.T) {
 				b.Forms[i].Department = long("部门", 150)
 			}
 			b.Forms[0].Project = long("项目", 1500)
-			opt := layout.BinderOptions{Layout: layout.DefaultOptions(), GroupByUnit: true}
+			opt := binder.Options{Layout: layout.DefaultOptions(), GroupByUnit: true}
 			var err error
 			opt.Layout.Width, opt.Layout.Height, err = layout.PaperSize(paper)
 			require.NoError(t, err)
-			bl, err := layout.BinderPlan(b, set, opt)
-			require.NoError(t, err)
-			require.NoError(t, layout.Check(bl.Document, set, opt.Layout))
+			bl, doc := plan(t, b, set, opt)
+			require.NoError(t, layout.Check(doc, set, opt.Layout))
 			require.Equal(t, "1. "+b.Forms[0].Project, bl.Outline[1].Title, "the bookmark keeps the whole name")
 		})
 	}

@@ -1,4 +1,4 @@
-package layout
+package binder
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"jixiao/layout"
 	"jixiao/model"
 )
 
@@ -19,7 +20,7 @@ import (
 // half an em.
 type binderMeasurer struct{}
 
-func (binderMeasurer) Advance(_ Role, r rune) int {
+func (binderMeasurer) Advance(_ layout.Role, r rune) int {
 	if r >= 0x2E80 || r == '…' || r == '—' {
 		return 1000
 	}
@@ -50,41 +51,64 @@ func binderBook(n int) *model.Book {
 }
 
 // bindFakeForms lays out a form as one A4 page per indicator.
-func bindFakeForms(k int, f *model.Form) ([]*Page, error) {
-	return bindFakeFormsOn(DefaultOptions())(k, f)
+func bindFakeForms(k int, f *model.Form) ([]*layout.Page, error) {
+	return bindFakeFormsOn(layout.DefaultOptions())(k, f)
 }
 
 // bindFakeFormsOn lays out a form as one page of o's paper per indicator.
-func bindFakeFormsOn(o Options) bindFormLayout {
-	return func(_ int, f *model.Form) ([]*Page, error) {
+func bindFakeFormsOn(o layout.Options) formLayout {
+	return func(_ int, f *model.Form) ([]*layout.Page, error) {
 		n := len(f.Indicators)
-		pages := make([]*Page, n)
+		pages := make([]*layout.Page, n)
 		for i := range pages {
-			pages[i] = &Page{Width: o.Width, Height: o.Height, Items: []Item{
-				binderText(binderMeasurer{}, Title, o.TitleSize, o.Binding, o.Top+20*Pt, "绩效目标表", "title"),
+			pages[i] = &layout.Page{Width: o.Width, Height: o.Height, Items: []layout.Item{
+				textItem(binderMeasurer{}, layout.Title, o.TitleSize, o.Binding, o.Top+20*layout.Pt, "绩效目标表", "title"),
 			}}
 		}
 		return pages, nil
 	}
 }
 
-func bindTest(t *testing.T, b *model.Book, opt BinderOptions) *BinderLayout {
+// whole is a binder with all its pages, for tests.
+type whole struct {
+	*Binder
+	Pages    []*layout.Page
+	Document *layout.Document
+}
+
+// bindAssemble plans the binder around pages made by lay, keeping them,
+// and reads all its pages.
+func bindAssemble(b *model.Book, m layout.Measurer, opt Options, lay formLayout) (*whole, error) {
+	bl, err := plan(b, m, opt, lay, true)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := bl.Document()
+	if err != nil {
+		return nil, err
+	}
+	return &whole{Binder: bl, Pages: doc.Pages, Document: doc}, nil
+}
+
+func bindTest(t *testing.T, b *model.Book, opt Options) *whole {
 	t.Helper()
 	if opt.Layout.Width == 0 {
-		opt.Layout = DefaultOptions()
+		opt.Layout = layout.DefaultOptions()
 	}
 	lay := bindFakeFormsOn(opt.Layout)
 	bl, err := bindAssemble(b, binderMeasurer{}, opt, lay)
 	require.NoError(t, err)
 	again, err := bindAssemble(b, binderMeasurer{}, opt, lay)
 	require.NoError(t, err)
-	require.True(t, reflect.DeepEqual(bl, again), "two runs differ")
+	require.True(t, reflect.DeepEqual(bl.Document, again.Document), "two runs differ")
+	require.Equal(t, bl.Forms, again.Forms)
+	require.Equal(t, bl.Blank, again.Blank)
 	lo := opt.Layout
 	lo.Mirror = opt.Duplex
-	require.NoError(t, Check(bl.Document, binderMeasurer{}, lo))
+	require.NoError(t, layout.Check(bl.Document, binderMeasurer{}, lo))
 
 	// Streamed, the binder has the same pages, and the same again when read twice.
-	s, err := bindPlan(b, binderMeasurer{}, opt, lay, false)
+	s, err := plan(b, binderMeasurer{}, opt, lay, false)
 	require.NoError(t, err)
 	require.Equal(t, len(bl.Pages), s.NumPages)
 	require.Equal(t, bl.Outline, s.Outline)
@@ -93,7 +117,7 @@ func bindTest(t *testing.T, b *model.Book, opt BinderOptions) *BinderLayout {
 	require.Equal(t, bl.Blank, s.Blank)
 	for range 2 {
 		n := 0
-		require.NoError(t, s.Pages(func(i int, p *Page) error {
+		require.NoError(t, s.Pages(func(i int, p *layout.Page) error {
 			require.Equal(t, n, i)
 			require.True(t, reflect.DeepEqual(bl.Pages[i], p), "streamed page %d differs", i)
 			n++
@@ -105,10 +129,10 @@ func bindTest(t *testing.T, b *model.Book, opt BinderOptions) *BinderLayout {
 }
 
 // bindTexts returns the bindTexts of a page's items with the given field.
-func bindTexts(p *Page, field string) []Item {
-	var out []Item
+func bindTexts(p *layout.Page, field string) []layout.Item {
+	var out []layout.Item
 	for _, it := range p.Items {
-		if it.Kind == Text && it.Field == field {
+		if it.Kind == layout.Text && it.Field == field {
 			out = append(out, it)
 		}
 	}
@@ -120,7 +144,7 @@ func TestBinderContentsPointAtFormStarts(t *testing.T) {
 		for _, group := range []bool{false, true} {
 			t.Run(fmt.Sprintf("duplex=%v,group=%v", duplex, group), func(t *testing.T) {
 				b := binderBook(200)
-				bl := bindTest(t, b, BinderOptions{Duplex: duplex, GroupByUnit: group})
+				bl := bindTest(t, b, Options{Duplex: duplex, GroupByUnit: group})
 				require.Greater(t, bl.TOCPages, 1, "200 entries must take several contents pages")
 
 				// Every entry's number, page number and link lead to the page
@@ -129,8 +153,8 @@ func TestBinderContentsPointAtFormStarts(t *testing.T) {
 				for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
 					pg := bl.Pages[p]
 					for _, it := range pg.Items {
-						if it.Kind == Text && it.Field != "footer" {
-							require.LessOrEqual(t, it.Y, pg.Height-DefaultOptions().Bottom+DefaultOptions().FooterSize, "%q below the text area", it.Text)
+						if it.Kind == layout.Text && it.Field != "footer" {
+							require.LessOrEqual(t, it.Y, pg.Height-layout.DefaultOptions().Bottom+layout.DefaultOptions().FooterSize, "%q below the text area", it.Text)
 						}
 					}
 				}
@@ -147,12 +171,12 @@ func TestBinderContentsPointAtFormStarts(t *testing.T) {
 
 func TestBinderFootersAndLabels(t *testing.T) {
 	b := binderBook(5)
-	bl := bindTest(t, b, BinderOptions{})
+	bl := bindTest(t, b, Options{})
 	total := len(bl.Pages) - bl.FormFirst
-	require.Equal(t, []PageLabel{
-		{Page: 0, Style: NoNumber, Prefix: "封面"},
-		{Page: 1, Style: LowerRoman, Start: 1},
-		{Page: bl.FormFirst, Style: Decimal, Start: 1},
+	require.Equal(t, []layout.PageLabel{
+		{Page: 0, Style: layout.NoNumber, Prefix: "封面"},
+		{Page: 1, Style: layout.LowerRoman, Start: 1},
+		{Page: bl.FormFirst, Style: layout.Decimal, Start: 1},
 	}, bl.Labels)
 	require.Empty(t, bindTexts(bl.Pages[0], "footer"), "the cover is unnumbered")
 	require.Equal(t, "i", bindTexts(bl.Pages[1], "footer")[0].Text)
@@ -176,7 +200,7 @@ func TestBinderFootersAndLabels(t *testing.T) {
 
 func TestBinderDuplexParity(t *testing.T) {
 	b := binderBook(40)
-	bl := bindTest(t, b, BinderOptions{Duplex: true})
+	bl := bindTest(t, b, Options{Duplex: true})
 	require.Equal(t, 0, bl.TOCFirst%2)
 	require.Equal(t, 0, bl.FormFirst%2)
 	for _, f := range bl.Forms {
@@ -195,12 +219,12 @@ func TestBinderDuplexParity(t *testing.T) {
 			require.NotEmpty(t, pg.Items, "page %d", p)
 		}
 	}
-	require.Equal(t, PageLabel{Page: 1, Style: NoNumber, Prefix: "封二"}, bl.Labels[1])
+	require.Equal(t, layout.PageLabel{Page: 1, Style: layout.NoNumber, Prefix: "封二"}, bl.Labels[1])
 }
 
 func TestBinderBookmarks(t *testing.T) {
 	b := binderBook(9)
-	bl := bindTest(t, b, BinderOptions{})
+	bl := bindTest(t, b, Options{})
 	require.Len(t, bl.Outline, 9)
 	for i, bm := range bl.Outline {
 		require.Equal(t, 0, bm.Level)
@@ -208,11 +232,11 @@ func TestBinderBookmarks(t *testing.T) {
 		require.Equal(t, fmt.Sprintf("%d. %s", i+1, b.Forms[i].Project), bm.Title)
 	}
 
-	g := bindTest(t, b, BinderOptions{GroupByUnit: true})
+	g := bindTest(t, b, Options{GroupByUnit: true})
 	// Units in order of first appearance: forms 4 and 8 belong to the second.
 	require.Len(t, g.Outline, 11)
-	require.Equal(t, Bookmark{Title: "江阴市人力资源和社会保障局（机关）", Page: g.Forms[0].First, Level: 0}, g.Outline[0])
-	require.Equal(t, Bookmark{Title: "江阴市财政局", Page: g.Forms[7].First, Level: 0}, g.Outline[8])
+	require.Equal(t, layout.Bookmark{Title: "江阴市人力资源和社会保障局（机关）", Page: g.Forms[0].First, Level: 0}, g.Outline[0])
+	require.Equal(t, layout.Bookmark{Title: "江阴市财政局", Page: g.Forms[7].First, Level: 0}, g.Outline[8])
 	var order []int
 	for _, f := range g.Forms {
 		order = append(order, f.Index)
@@ -238,18 +262,20 @@ func TestBinderBookmarks(t *testing.T) {
 
 func TestBinderSameForAnyWorkers(t *testing.T) {
 	b := binderBook(50)
-	var docs []*BinderLayout
+	var docs []*whole
 	for _, w := range []int{1, 2, 7} {
-		docs = append(docs, bindTest(t, b, BinderOptions{Workers: w, Duplex: true}))
+		docs = append(docs, bindTest(t, b, Options{Workers: w, Duplex: true}))
 	}
-	require.True(t, reflect.DeepEqual(docs[0], docs[1]))
-	require.True(t, reflect.DeepEqual(docs[0], docs[2]))
+	for _, d := range docs[1:] {
+		require.True(t, reflect.DeepEqual(docs[0].Document, d.Document))
+		require.Equal(t, docs[0].Forms, d.Forms)
+	}
 }
 
 func TestBinderProgress(t *testing.T) {
 	b := binderBook(30)
 	var calls []int
-	bindTest(t, b, BinderOptions{Workers: 3, Progress: func(done, total int) {
+	bindTest(t, b, Options{Workers: 3, Progress: func(done, total int) {
 		require.Equal(t, 30, total)
 		calls = append(calls, done)
 	}})
@@ -264,11 +290,11 @@ func TestBinderCover(t *testing.T) {
 	b := binderBook(3)
 	b.Forms[0].TotalAmount, b.Forms[1].TotalAmount, b.Forms[2].TotalAmount = "0.1", "0.2", "4012.805"
 	b.Forms[2].YearAmount = "13645.49"
-	bl := bindTest(t, b, BinderOptions{})
+	bl := bindTest(t, b, Options{})
 	cover := bl.Pages[0]
 	var all []string
 	for _, it := range cover.Items {
-		if it.Kind == Text {
+		if it.Kind == layout.Text {
 			all = append(all, it.Text)
 		}
 	}
@@ -282,7 +308,7 @@ func TestBinderCover(t *testing.T) {
 
 	b = binderBook(4) // the fourth form is of another unit
 	s = ""
-	for _, it := range bindTest(t, b, BinderOptions{}).Pages[0].Items {
+	for _, it := range bindTest(t, b, Options{}).Pages[0].Items {
 		s += it.Text + "|"
 	}
 	require.Contains(t, s, "单位名称：|各单位|")
@@ -290,13 +316,13 @@ func TestBinderCover(t *testing.T) {
 }
 
 func TestBinderErrors(t *testing.T) {
-	_, err := bindAssemble(&model.Book{}, binderMeasurer{}, BinderOptions{Layout: DefaultOptions()}, bindFakeForms)
+	_, err := bindAssemble(&model.Book{}, binderMeasurer{}, Options{Layout: layout.DefaultOptions()}, bindFakeForms)
 	require.ErrorContains(t, err, "no forms")
 
 	b := binderBook(20)
 	boom := errors.New("boom")
 	var calls atomic.Int32
-	_, err = bindAssemble(b, binderMeasurer{}, BinderOptions{Layout: DefaultOptions(), Workers: 2}, func(k int, f *model.Form) ([]*Page, error) {
+	_, err = bindAssemble(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), Workers: 2}, func(k int, f *model.Form) ([]*layout.Page, error) {
 		calls.Add(1)
 		if f.Project == "项目3号" || f.Project == "项目5号" {
 			return nil, boom
@@ -310,40 +336,40 @@ func TestBinderErrors(t *testing.T) {
 	require.ErrorContains(t, err, "form 3 (项目3号)")
 
 	b.Forms[1].YearAmount = "1,5"
-	_, err = bindAssemble(b, binderMeasurer{}, BinderOptions{Layout: DefaultOptions()}, bindFakeForms)
+	_, err = bindAssemble(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions()}, bindFakeForms)
 	require.ErrorContains(t, err, "本年度项目金额")
 }
 
 func TestBinderLeadersLineUp(t *testing.T) {
-	bl := bindTest(t, binderBook(12), BinderOptions{})
-	bindTOC := bl.Pages[bl.TOCFirst]
-	leaders := bindTexts(bindTOC, "leader")
+	bl := bindTest(t, binderBook(12), Options{})
+	toc := bl.Pages[bl.TOCFirst]
+	leaders := bindTexts(toc, "leader")
 	require.NotEmpty(t, leaders)
-	x0, pitch := DefaultOptions().Binding, leaders[0].Spacing+DefaultOptions().BodySize/2-leaders[0].Spacing
+	x0, pitch := layout.DefaultOptions().Binding, leaders[0].Spacing+layout.DefaultOptions().BodySize/2-leaders[0].Spacing
 	for _, l := range leaders {
 		require.Zero(t, (l.X-x0)%pitch, "leader at %d off the grid", l.X)
-		for _, a := range bindTexts(bindTOC, "amount") {
+		for _, a := range bindTexts(toc, "amount") {
 			if a.Y == l.Y {
 				require.Less(t, l.X+l.W, a.X, "leader runs into the amount")
 			}
 		}
 	}
 	// Amounts are shown with at least two decimals, right-aligned.
-	for _, a := range bindTexts(bindTOC, "amount") {
+	for _, a := range bindTexts(toc, "amount") {
 		require.Equal(t, "0.05", a.Text)
 	}
 }
 
 func TestRoman(t *testing.T) {
 	for n, want := range map[int]string{1: "i", 4: "iv", 9: "ix", 14: "xiv", 40: "xl", 99: "xcix", 388: "ccclxxxviii"} {
-		require.Equal(t, want, bindRoman(n))
+		require.Equal(t, want, roman(n))
 	}
 }
 
 // A unit continued on a new page of the contents is named again there, and
 // the heading of a unit never ends a page.
 func TestBinderUnitContinued(t *testing.T) {
-	bl := bindTest(t, binderBook(200), BinderOptions{GroupByUnit: true})
+	bl := bindTest(t, binderBook(200), Options{GroupByUnit: true})
 	require.Greater(t, bl.TOCPages, 2)
 	for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
 		pg := bl.Pages[p]
@@ -369,28 +395,28 @@ func TestBinderUnitContinued(t *testing.T) {
 
 func TestBinderStreamErrors(t *testing.T) {
 	b := binderBook(30)
-	opt := BinderOptions{Layout: DefaultOptions(), Workers: 3}
+	opt := Options{Layout: layout.DefaultOptions(), Workers: 3}
 	// A layout that fails the second time it sees form 17.
 	var seen sync.Map
-	flaky := func(k int, f *model.Form) ([]*Page, error) {
+	flaky := func(k int, f *model.Form) ([]*layout.Page, error) {
 		if _, again := seen.LoadOrStore(k, true); again && k == 16 {
 			return nil, errors.New("flaky")
 		}
 		return bindFakeForms(k, f)
 	}
-	s, err := bindPlan(b, binderMeasurer{}, opt, flaky, false)
+	s, err := plan(b, binderMeasurer{}, opt, flaky, false)
 	require.NoError(t, err)
 	last := -1
-	err = s.Pages(func(i int, _ *Page) error { last = i; return nil })
+	err = s.Pages(func(i int, _ *layout.Page) error { last = i; return nil })
 	require.ErrorContains(t, err, "form 17 (项目17号): flaky")
 	require.Equal(t, s.Forms[16].First-1, last, "pages up to form 17 are read, none after")
 
 	// An error of the reader stops the stream.
 	stop := errors.New("disk full")
-	s, err = bindPlan(b, binderMeasurer{}, opt, bindFakeForms, false)
+	s, err = plan(b, binderMeasurer{}, opt, bindFakeForms, false)
 	require.NoError(t, err)
 	calls := 0
-	err = s.Pages(func(i int, _ *Page) error {
+	err = s.Pages(func(i int, _ *layout.Page) error {
 		calls++
 		if i == s.FormFirst+3 {
 			return stop
@@ -399,4 +425,29 @@ func TestBinderStreamErrors(t *testing.T) {
 	})
 	require.ErrorIs(t, err, stop)
 	require.Equal(t, s.FormFirst+4, calls)
+}
+
+// Join: the binder's year is the first book's (its own, else its first
+// form's); a form of another year is kept and listed as a stray, unless
+// validation warns of it already (its book is of the binder's year).
+func TestJoin(t *testing.T) {
+	form := func(year int, project string) model.Form { return model.Form{Year: year, Project: project} }
+	books := []*model.Book{
+		{Forms: []model.Form{form(2024, "A1"), form(2023, "A2")}},
+		{Year: 2023, Title: "T", Forms: []model.Form{form(2023, "B1")}},
+		{Year: 2024, Forms: []model.Form{form(2022, "C1"), form(0, "C2")}},
+	}
+	book, strays := Join(books)
+	require.Equal(t, 2024, book.Year)
+	require.Equal(t, "T", book.Title)
+	var projects []string
+	for _, f := range book.Forms {
+		projects = append(projects, f.Project)
+	}
+	require.Equal(t, []string{"A1", "A2", "B1", "C1", "C2"}, projects)
+	require.Equal(t, []Stray{{Book: 0, Form: 1, Year: 2023}, {Book: 1, Form: 0, Year: 2023}}, strays)
+
+	empty, strays := Join([]*model.Book{{Year: 2024}})
+	require.Empty(t, empty.Forms)
+	require.Empty(t, strays)
 }

@@ -1,4 +1,4 @@
-package layout
+package binder
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"jixiao/layout"
 	"jixiao/model"
 )
 
@@ -24,7 +25,7 @@ func longName(prefix string, n int) string {
 }
 
 // coverTexts returns the cover's texts of field, joined.
-func coverTexts(p *Page, field string) string {
+func coverTexts(p *layout.Page, field string) string {
 	var b strings.Builder
 	for _, it := range bindTexts(p, field) {
 		b.WriteString(it.Text)
@@ -52,9 +53,9 @@ func TestBinderCoverLongValues(t *testing.T) {
 			{"title2000", 0, 0, 2000},
 		} {
 			t.Run(paper+"/"+c.name, func(t *testing.T) {
-				opt := DefaultOptions()
+				opt := layout.DefaultOptions()
 				var err error
-				opt.Width, opt.Height, err = PaperSize(paper)
+				opt.Width, opt.Height, err = layout.PaperSize(paper)
 				require.NoError(t, err)
 				b := binderBook(3)
 				for i := range b.Forms {
@@ -68,11 +69,11 @@ func TestBinderCoverLongValues(t *testing.T) {
 				if c.title > 0 {
 					b.Title = longName("标题", c.title)
 				}
-				bl := bindTest(t, b, BinderOptions{Layout: opt})
+				bl := bindTest(t, b, Options{Layout: opt})
 				cover := bl.Pages[0]
 				s := ""
 				for _, it := range cover.Items {
-					if it.Kind == Text {
+					if it.Kind == layout.Text {
 						s += it.Text + "|"
 					}
 				}
@@ -81,7 +82,7 @@ func TestBinderCoverLongValues(t *testing.T) {
 				require.Contains(t, s, "本年度项目金额合计：|")
 				require.Contains(t, s, "2024年度")
 
-				for _, want := range []struct{ field, value string }{{"title", bindTitle(b)}, {"unit", b.Forms[0].Unit}, {"department", b.Forms[0].Department}} {
+				for _, want := range []struct{ field, value string }{{"title", titleOf(b)}, {"unit", b.Forms[0].Unit}, {"department", b.Forms[0].Department}} {
 					var got string
 					switch want.field {
 					case "title":
@@ -106,8 +107,8 @@ func TestBinderCoverLongValues(t *testing.T) {
 
 // coverValue returns the value shown after label on the cover: the "cover"
 // texts from the label's line down to the next label.
-func coverValue(p *Page, label string) string {
-	var y, next Length = -1, -1
+func coverValue(p *layout.Page, label string) string {
+	var y, next layout.Length = -1, -1
 	labels := bindTexts(p, "label")
 	for k, l := range labels {
 		if l.Text == label {
@@ -129,26 +130,26 @@ func coverValue(p *Page, label string) string {
 // A cover that cannot fit even cut short is an error, never a page with
 // text off its edge.
 func TestBinderCoverNoRoom(t *testing.T) {
-	opt := DefaultOptions()
-	opt.TitleSize = 60 * Pt // 90 pt cover title, 47 pt particulars
+	opt := layout.DefaultOptions()
+	opt.TitleSize = 60 * layout.Pt // 90 pt cover title, 47 pt particulars
 	b := binderBook(3)
-	_, err := bindAssemble(b, binderMeasurer{}, BinderOptions{Layout: opt}, bindFakeForms)
-	require.ErrorContains(t, err, "layout: binder: cover: ")
+	_, err := bindAssemble(b, binderMeasurer{}, Options{Layout: opt}, bindFakeForms)
+	require.ErrorContains(t, err, "binder: cover: ")
 }
 
 // checkContents walks the contents as a reader would: every entry's number,
 // page number and link lead to the page where that form starts, and every
 // form has an entry.
-func checkContents(t *testing.T, bl *BinderLayout) {
+func checkContents(t *testing.T, bl *whole) {
 	t.Helper()
 	seen := 0
 	for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
 		pg := bl.Pages[p]
 		require.Equal(t, fmt.Sprintf("toc %d", p-bl.TOCFirst+1), pg.Label)
 		nums, folios := bindTexts(pg, "number"), bindTexts(pg, "page")
-		var links []Item
+		var links []layout.Item
 		for _, it := range pg.Items {
-			if it.Kind == Link {
+			if it.Kind == layout.Link {
 				links = append(links, it)
 			}
 		}
@@ -181,9 +182,9 @@ func TestBinderContentsLongNames(t *testing.T) {
 		for _, duplex := range []bool{false, true} {
 			for _, group := range []bool{false, true} {
 				t.Run(fmt.Sprintf("%s,duplex=%v,group=%v", paper, duplex, group), func(t *testing.T) {
-					opt := DefaultOptions()
+					opt := layout.DefaultOptions()
 					var err error
-					opt.Width, opt.Height, err = PaperSize(paper)
+					opt.Width, opt.Height, err = layout.PaperSize(paper)
 					require.NoError(t, err)
 					b := binderBook(120)
 					b.Forms[0].Project = longName("项目", 1500)
@@ -194,7 +195,7 @@ func TestBinderContentsLongNames(t *testing.T) {
 							b.Forms[i].Unit = long
 						}
 					}
-					bl := bindTest(t, b, BinderOptions{Layout: opt, Duplex: duplex, GroupByUnit: group})
+					bl := bindTest(t, b, Options{Layout: opt, Duplex: duplex, GroupByUnit: group})
 					checkContents(t, bl)
 
 					var projects, units []string
@@ -202,7 +203,7 @@ func TestBinderContentsLongNames(t *testing.T) {
 						pg := bl.Pages[p]
 						// A row's lines are the project texts within its link.
 						for _, l := range pg.Items {
-							if l.Kind != Link {
+							if l.Kind != layout.Link {
 								continue
 							}
 							name := ""
@@ -242,7 +243,7 @@ func TestBinderContentsLongNames(t *testing.T) {
 
 func TestBinderBreakMax(t *testing.T) {
 	m := binderMeasurer{}
-	size, width := 10*Pt, 50*Pt // five wide characters a line
+	size, width := 10*layout.Pt, 50*layout.Pt // five wide characters a line
 	for _, c := range []struct {
 		s, tail string
 		n       int
@@ -255,10 +256,10 @@ func TestBinderBreakMax(t *testing.T) {
 		{"一二三四五六七八九十甲", "（续）", 2, []string{"一二三四五", "六…（续）"}},
 		{"一二三四五六", "（续）", 2, []string{"一二三四五", "六（续）"}},
 	} {
-		got := binderBreakMax(m, Body, size, width, c.s, c.tail, c.n)
+		got := breakMax(m, layout.Body, size, width, c.s, c.tail, c.n)
 		require.Equal(t, c.want, got, "%q %q %d", c.s, c.tail, c.n)
 		for _, l := range got {
-			require.LessOrEqual(t, textWidth(l, Body, size, m), width, l)
+			require.LessOrEqual(t, layout.TextWidth(l, layout.Body, size, m), width, l)
 		}
 	}
 }
@@ -266,14 +267,14 @@ func TestBinderBreakMax(t *testing.T) {
 // Contents that cannot hold one entry under their heading are an error, not
 // rows drawn over the footer.
 func TestBinderContentsNoRoom(t *testing.T) {
-	o := DefaultOptions()
-	o.Height = o.Top + o.Bottom + 60*Pt // the heading and column heads take 55 pt
-	forms := []BinderForm{{Number: 1, Project: "项目", Folio: 1}}
-	_, err := newBindTOC(forms, []*model.Form{{YearAmount: "1"}}, binderMeasurer{}, newBinderGeometry(o, false), false)
-	require.ErrorContains(t, err, "layout: binder: contents: ")
+	o := layout.DefaultOptions()
+	o.Height = o.Top + o.Bottom + 60*layout.Pt // the heading and column heads take 55 pt
+	forms := []Form{{Number: 1, Project: "项目", Folio: 1}}
+	_, err := newTOC(forms, []*model.Form{{YearAmount: "1"}}, binderMeasurer{}, newGeometry(o, false), false)
+	require.ErrorContains(t, err, "binder: contents: ")
 
-	o.Width = o.Binding + o.Outer + 100*Pt // no width left for the names
-	o.Height = DefaultOptions().Height
-	_, err = newBindTOC(forms, []*model.Form{{YearAmount: "1"}}, binderMeasurer{}, newBinderGeometry(o, false), false)
-	require.ErrorContains(t, err, "layout: binder: contents: no room for the project names")
+	o.Width = o.Binding + o.Outer + 100*layout.Pt // no width left for the names
+	o.Height = layout.DefaultOptions().Height
+	_, err = newTOC(forms, []*model.Form{{YearAmount: "1"}}, binderMeasurer{}, newGeometry(o, false), false)
+	require.ErrorContains(t, err, "binder: contents: no room for the project names")
 }

@@ -1,0 +1,461 @@
+package binder
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"jixiao/layout"
+	"jixiao/model"
+)
+
+// geometry is the page frame of the binder's own pages (cover,
+// contents), taken from the form layout's options so that they match the
+// forms.
+type geometry struct {
+	opt           layout.Options // Mirror set for duplex
+	width, height layout.Length
+}
+
+func newGeometry(opt layout.Options, duplex bool) geometry {
+	opt.Mirror = duplex
+	return geometry{opt: opt, width: opt.Width, height: opt.Height}
+}
+
+// box returns the left and right edges of the content box of the page at
+// index p of the binder, as the forms have it: with duplex, pages of odd
+// index are verso, bound on the right.
+func (g geometry) box(p int) (x0, x1 layout.Length) {
+	return g.opt.ContentBox(p)
+}
+
+// addFooter numbers a form page at index p of the binder: 第 N 页 共 M 页
+// over the whole binder and, on a form of more than one page, 本表第 n 页 共
+// m 页 under it, in the footer band where a single form has its own.
+func addFooter(pg *layout.Page, m layout.Measurer, g geometry, p, folio, total, n, of int) error {
+	texts := []string{layout.PageFooter(folio, total)}
+	if of > 1 {
+		texts = append(texts, "本表"+layout.PageFooter(n, of))
+	}
+	return layout.AddFooter(pg, texts, m, g.opt, p)
+}
+
+// drawCover draws the binder's cover: title, year, unit, department, number
+// of projects and the sums of their amounts. When a long title, 单位名称 or
+// 主管部门 would take the cover past its bottom margin, they are cut short
+// with 「…」 (the forms show them whole); a cover that cannot fit even then
+// is an error.
+func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry) (*layout.Page, error) {
+	total := make([]model.Amount, len(forms))
+	year := make([]model.Amount, len(forms))
+	for i, f := range forms {
+		total[i], year[i] = f.TotalAmount, f.YearAmount
+	}
+	sumTotal, err := model.Sum(total)
+	if err != nil {
+		return nil, fmt.Errorf("binder: 项目总金额: %w", err)
+	}
+	sumYear, err := model.Sum(year)
+	if err != nil {
+		return nil, fmt.Errorf("binder: 本年度项目金额: %w", err)
+	}
+	c := coverText{
+		title: titleOf(b),
+		year:  yearOf(b),
+		rows: [][2]string{
+			{"单位名称：", common(forms, func(f *model.Form) string { return f.Unit })},
+			{"主管部门：", common(forms, func(f *model.Form) string { return f.Department })},
+			{"项目数量：", fmt.Sprintf("%d 个", len(forms))},
+			{"项目总金额合计：", string(sumTotal) + " 万元"},
+			{"本年度项目金额合计：", string(sumYear) + " 万元"},
+		},
+	}
+	for _, k := range coverCaps {
+		if pg := c.draw(m, g, k[0], k[1]); pg != nil {
+			return pg, nil
+		}
+	}
+	x0, x1 := g.box(0)
+	return nil, fmt.Errorf("binder: cover: the title and particulars do not fit in a content box of %s × %s, even cut to a line each",
+		pt(x1-x0), pt(g.height-g.opt.Top-g.opt.Bottom))
+}
+
+// coverCaps are the limits tried in turn on the lines of the cover's
+// title and of its long values (单位名称, 主管部门), 0 for none: the values
+// are cut first, down to two lines, then the title.
+var coverCaps = [][2]int{{0, 0}, {0, 4}, {0, 3}, {0, 2}, {4, 2}, {3, 2}, {2, 2}, {2, 1}, {1, 1}}
+
+// coverLong is the number of rows of coverText.rows, from the first,
+// whose values may be cut short: the unit and the department. The count and
+// the sums are never cut.
+const coverLong = 2
+
+// coverText is what the cover shows.
+type coverText struct {
+	title string
+	year  int
+	rows  [][2]string // label, value
+}
+
+// draw lays the cover out with at most titleMax lines of title and
+// valueMax lines of each long value (0 for no limit), and returns nil when
+// something does not lie in the content box.
+func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int) *layout.Page {
+	pg := &layout.Page{Width: g.width, Height: g.height, Label: "cover"}
+	x0, x1 := g.box(0)
+	cw := x1 - x0
+	centre := func(role layout.Role, size, y layout.Length, s, field string) {
+		w := layout.TextWidth(s, role, size, m)
+		pg.Items = append(pg.Items, textItem(m, role, size, x0+(cw-w)/2, y, s, field))
+	}
+
+	// The title, large, in the upper third; the year under it.
+	ts := g.opt.TitleSize * 3 / 2
+	tl := ts * 3 / 2
+	y := g.height * 22 / 100
+	var bottom layout.Length // of the title block's last line
+	for _, l := range breakMax(m, layout.Title, ts, cw-2*ts, c.title, "", titleMax) {
+		centre(layout.Title, ts, y, l, "title")
+		bottom = y + ts*layout.DescentEm/1000
+		y += tl
+	}
+	if c.year != 0 {
+		y += ts / 2
+		centre(layout.Body, g.opt.TitleSize, y, strconv.Itoa(c.year)+"年度", "year")
+		bottom = y + g.opt.TitleSize*layout.DescentEm/1000
+	}
+
+	// The particulars, as labelled blanks filled in, from the middle of the
+	// page, or a line below a long title.
+	size := g.opt.TitleSize * 7 / 9 // 14 pt with the default 18 pt title
+	lh := size * 2
+	var labelW layout.Length
+	for _, r := range c.rows {
+		labelW = max(labelW, layout.TextWidth(r[0], layout.Body, size, m))
+	}
+	// The block is centred, no wider than 140 mm even on landscape paper.
+	bw := min(cw-cw/10, 140*layout.MM)
+	lx := x0 + (cw-bw)/2
+	vx := lx + labelW
+	right := lx + bw
+	vw := right - vx
+	top := max(g.height*50/100, bottom+lh)
+	for i, r := range c.rows {
+		limit := 0
+		if i < coverLong {
+			limit = valueMax
+		}
+		bl := top + layout.Baseline(lh, size)
+		pg.Items = append(pg.Items, textItem(m, layout.Body, size, vx-layout.TextWidth(r[0], layout.Body, size, m), bl, r[0], "label"))
+		for _, l := range breakMax(m, layout.Body, size, vw-size, r[1], "", limit) {
+			bl = top + layout.Baseline(lh, size)
+			pg.Items = append(pg.Items,
+				textItem(m, layout.Body, size, vx+size/2, bl, l, "cover"),
+				layout.Item{Kind: layout.Rule, X: vx, Y: bl + size/4, X2: right, Y2: bl + size/4, Stroke: layout.Pt / 2})
+			top += lh
+		}
+	}
+	if !inside(pg, x0, x1, g.opt.Top, g.height-g.opt.Bottom) {
+		return nil
+	}
+	return pg
+}
+
+// inside reports whether every item of pg lies in the box x0…x1 ×
+// y0…y1, a text's box reaching as high and low as Check has it.
+func inside(pg *layout.Page, x0, x1, y0, y1 layout.Length) bool {
+	for _, it := range pg.Items {
+		var ax, ay, bx, by layout.Length
+		switch it.Kind {
+		case layout.Text:
+			ax, ay, bx, by = it.X, it.Y-it.Size*layout.AscentEm/1000, it.X+it.W, it.Y+it.Size*layout.DescentEm/1000
+		case layout.Rule:
+			ax, ay, bx, by = min(it.X, it.X2), min(it.Y, it.Y2), max(it.X, it.X2), max(it.Y, it.Y2)
+		default:
+			ax, ay, bx, by = it.X, it.Y, it.X+it.W, it.Y+it.H
+		}
+		if ax < x0 || bx > x1 || ay < y0 || by > y1 {
+			return false
+		}
+	}
+	return true
+}
+
+// tocRow is one row of the table of contents: a unit heading or a form.
+type tocRow struct {
+	form   int      // index into the binder's forms; -1 for a unit heading
+	unit   string   // the unit of a heading (grouped contents only)
+	lines  []string // the project or unit name, broken
+	height layout.Length
+}
+
+// toc is the table of contents, broken into pages before the pages are
+// drawn: its length depends only on the rows, never on the page numbers.
+type toc struct {
+	m     layout.Measurer
+	g     geometry
+	forms []Form
+	rows  []tocRow
+	split []int    // index of the first row of each page
+	cont  []tocRow // per page, the heading 「单位（续）」 of a unit continued from the page before
+
+	size, lh                  layout.Length // entry text size and line pitch
+	headSize, colSize         layout.Length // the 目录 heading and the column heads
+	numW, nameX, nameW        layout.Length // offsets from the content box's left edge
+	amountR, pageW, gap, padY layout.Length
+	amounts                   []string
+	bodyTop                   layout.Length // y of the first row on every page
+	maxLines                  int           // the most lines of a name or heading
+}
+
+func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, group bool) (*toc, error) {
+	t := &toc{m: m, g: g, forms: forms}
+	o := g.opt
+	t.size = o.BodySize
+	t.lh = o.LineHeight(o.BodySize)
+	t.padY = t.size / 3
+	t.headSize = o.TitleSize
+	t.colSize = o.FooterSize
+	t.gap = o.BodySize
+
+	// Column widths come from the widest content, so that every page of the
+	// contents has the same columns.
+	t.amounts = make([]string, len(forms))
+	t.numW = layout.TextWidth("序号", layout.Title, t.colSize, m)
+	amountW := layout.TextWidth("本年度金额（万元）", layout.Title, t.colSize, m)
+	t.pageW = layout.TextWidth("页码", layout.Title, t.colSize, m)
+	for i, f := range forms {
+		a, err := model.Sum([]model.Amount{formsOf[i].YearAmount})
+		if err != nil {
+			a = formsOf[i].YearAmount // shown as written; Validate reports it
+		}
+		t.amounts[i] = string(a)
+		amountW = max(amountW, layout.TextWidth(t.amounts[i], layout.Body, t.size, m))
+		t.numW = max(t.numW, layout.TextWidth(strconv.Itoa(f.Number), layout.Body, t.size, m))
+		t.pageW = max(t.pageW, layout.TextWidth(strconv.Itoa(f.Folio), layout.Body, t.size, m))
+	}
+	x0, x1 := g.box(0)
+	cw := x1 - x0
+	t.nameX = t.numW + t.gap
+	t.amountR = cw - t.pageW - 2*t.gap
+	t.nameW = t.amountR - amountW - 2*t.gap - t.nameX
+
+	t.bodyTop = o.Top + t.headSize*2 + t.lh + t.padY
+	avail := g.height - o.Bottom - t.bodyTop
+	if t.nameW < t.size {
+		return nil, fmt.Errorf("binder: contents: no room for the project names in a content box %s wide", pt(cw))
+	}
+
+	// A row never splits, so a name is cut short (「…」) at the lines a page
+	// can hold, with a unit heading above it: at most tocLines. The
+	// bookmarks keep the whole names.
+	t.maxLines = tocLines
+	for ; t.maxLines > 0; t.maxLines-- {
+		need := t.entryHeight(t.maxLines)
+		if group {
+			need += t.headingHeight(t.maxLines)
+		}
+		if need <= avail {
+			break
+		}
+	}
+	if t.maxLines == 0 {
+		return nil, fmt.Errorf("binder: contents: no room for an entry between the heading and the footer (%s)", pt(avail))
+	}
+
+	unit := ""
+	for i, f := range forms {
+		if group && (i == 0 || f.Unit != unit) {
+			unit = f.Unit
+			t.rows = append(t.rows, t.heading(unit, unitName(unit), ""))
+		}
+		lines := breakMax(m, layout.Body, t.size, t.nameW, f.Project, "", t.maxLines)
+		t.rows = append(t.rows, tocRow{form: i, unit: unit, lines: lines, height: t.entryHeight(len(lines))})
+	}
+
+	// Greedy pagination; a row never splits, a unit heading never ends a
+	// page, and a unit continued on a new page is named again there.
+	used := avail + 1
+	for i, r := range t.rows {
+		need := r.height
+		if r.form < 0 && i+1 < len(t.rows) {
+			need += t.rows[i+1].height
+		}
+		if used+need > avail && used > 0 {
+			t.split = append(t.split, i)
+			used = 0
+			var cont tocRow
+			if group && r.form >= 0 {
+				cont = t.heading(r.unit, unitName(r.unit), "（续）")
+				used = cont.height
+			}
+			t.cont = append(t.cont, cont)
+			if used+need > avail {
+				// Cannot happen with rows of at most maxLines lines; kept so
+				// that nothing is ever drawn past the bottom margin.
+				return nil, fmt.Errorf("binder: contents: entry %d does not fit on a page", i+1)
+			}
+		}
+		used += r.height
+	}
+	return t, nil
+}
+
+// tocLines is the most lines a name takes in the contents.
+const tocLines = 4
+
+// entryHeight is the height of a form's row of n lines.
+func (t *toc) entryHeight(n int) layout.Length { return layout.Length(n)*t.lh + 2*t.padY }
+
+// headingHeight is the height of a unit heading of n lines.
+func (t *toc) headingHeight(n int) layout.Length {
+	return layout.Length(n)*t.lh + 2*t.padY + t.size/2
+}
+
+// heading returns the row of a unit's heading showing name and then tail
+// (「（续）」 on a page that continues the unit), cut short at t.maxLines.
+func (t *toc) heading(unit, name, tail string) tocRow {
+	x0, x1 := t.g.box(0)
+	lines := breakMax(t.m, layout.Title, t.size, x1-x0, name, tail, t.maxLines)
+	return tocRow{form: -1, unit: unit, lines: lines, height: t.headingHeight(len(lines))}
+}
+
+func (t *toc) pageCount() int { return len(t.split) }
+
+// pages draws the contents, whose first page will be at index first.
+func (t *toc) pages(first int) ([]*layout.Page, error) {
+	out := make([]*layout.Page, 0, len(t.split))
+	m, o := t.m, t.g.opt
+	for k, start := range t.split {
+		end := len(t.rows)
+		if k+1 < len(t.split) {
+			end = t.split[k+1]
+		}
+		p := first + k
+		pg := &layout.Page{Width: t.g.width, Height: t.g.height, Label: fmt.Sprintf("toc %d", k+1)}
+		x0, x1 := t.g.box(p)
+
+		head := "目　录"
+		if k > 0 {
+			head = "目　录（续）"
+		}
+		hw := layout.TextWidth(head, layout.Title, t.headSize, m)
+		pg.Items = append(pg.Items, textItem(m, layout.Title, t.headSize, x0+(x1-x0-hw)/2, o.Top+t.headSize, head, "title"))
+
+		// Column heads, then a rule.
+		top := o.Top + t.headSize*2
+		by := top + layout.Baseline(t.lh, t.colSize)
+		right := func(s string, r layout.Length) {
+			pg.Items = append(pg.Items, textItem(m, layout.Title, t.colSize, r-layout.TextWidth(s, layout.Title, t.colSize, m), by, s, "label"))
+		}
+		right("序号", x0+t.numW)
+		pg.Items = append(pg.Items, textItem(m, layout.Title, t.colSize, x0+t.nameX, by, "项目名称", "label"))
+		right("本年度金额（万元）", x0+t.amountR)
+		right("页码", x1)
+		ry := top + t.lh
+		pg.Items = append(pg.Items, layout.Item{Kind: layout.Rule, X: x0, Y: ry, X2: x1, Y2: ry, Stroke: layout.Pt / 2})
+
+		y := t.bodyTop
+		if c := t.cont[k]; c.lines != nil {
+			t.drawUnit(pg, x0, y, c)
+			y += c.height
+		}
+		for _, r := range t.rows[start:end] {
+			if r.form < 0 {
+				t.drawUnit(pg, x0, y, r)
+			} else {
+				t.drawEntry(pg, x0, x1, y, r)
+			}
+			y += r.height
+		}
+		if err := layout.AddFooter(pg, []string{roman(k + 1)}, m, o, p); err != nil {
+			return nil, err
+		}
+		out = append(out, pg)
+	}
+	return out, nil
+}
+
+func (t *toc) drawUnit(pg *layout.Page, x0, y layout.Length, r tocRow) {
+	y += t.size/2 + t.padY
+	for _, l := range r.lines {
+		pg.Items = append(pg.Items, textItem(t.m, layout.Title, t.size, x0, y+layout.Baseline(t.lh, t.size), l, "unit"))
+		y += t.lh
+	}
+}
+
+// drawEntry draws one form's line: number, name, dot leaders, amount, page
+// number, and a link over the whole row to the form's first page.
+func (t *toc) drawEntry(pg *layout.Page, x0, x1, y layout.Length, r tocRow) {
+	m := t.m
+	f := t.forms[r.form]
+	top := y
+	y += t.padY
+	num := strconv.Itoa(f.Number)
+	bl := y + layout.Baseline(t.lh, t.size)
+	pg.Items = append(pg.Items, textItem(m, layout.Body, t.size, x0+t.numW-layout.TextWidth(num, layout.Body, t.size, m), bl, num, "number"))
+	var end layout.Length
+	for _, l := range r.lines {
+		bl = y + layout.Baseline(t.lh, t.size)
+		it := textItem(m, layout.Body, t.size, x0+t.nameX, bl, l, "project")
+		pg.Items = append(pg.Items, it)
+		end = it.X + it.W
+		y += t.lh
+	}
+	amount := t.amounts[r.form]
+	aw := layout.TextWidth(amount, layout.Body, t.size, m)
+	ax := x0 + t.amountR - aw
+	pg.Items = append(pg.Items, textItem(m, layout.Body, t.size, ax, bl, amount, "amount"))
+	if lead := t.leader(x0, end+t.size/2, ax-t.size/2, bl); lead.Text != "" {
+		pg.Items = append(pg.Items, lead)
+	}
+	folio := strconv.Itoa(f.Folio)
+	pg.Items = append(pg.Items,
+		textItem(m, layout.Body, t.size, x1-layout.TextWidth(folio, layout.Body, t.size, m), bl, folio, "page"),
+		layout.Item{Kind: layout.Link, X: x0, Y: top, W: x1 - x0, H: r.height, Target: f.First})
+}
+
+// leader returns dot leaders filling from..to on the baseline y, the dots
+// set on a grid from the content box's left edge so that they line up from
+// row to row.
+func (t *toc) leader(x0, from, to, y layout.Length) layout.Item {
+	dot := layout.TextWidth(".", layout.Body, t.size, t.m)
+	if dot <= 0 {
+		return layout.Item{}
+	}
+	pitch := t.size / 2
+	spacing := max(pitch-dot, 0)
+	pitch = dot + spacing
+	start := x0 + (from-x0+pitch-1)/pitch*pitch
+	n := int((to - start + spacing) / pitch)
+	if n < 2 {
+		return layout.Item{}
+	}
+	it := textItem(t.m, layout.Body, t.size, start, y, strings.Repeat(".", n), "leader")
+	it.Spacing = spacing
+	it.W += layout.Length(n-1) * spacing
+	return it
+}
+
+// roman returns n in lower-case roman numerals (n ≥ 1).
+func roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// pt formats a length for a message: points with three decimals.
+func pt(v layout.Length) string {
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	return fmt.Sprintf("%s%d.%03d pt", sign, v/1000, v%1000)
+}
