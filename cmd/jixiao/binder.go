@@ -4,14 +4,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
-	"jixiao/fonts"
-	"jixiao/layout"
-	"jixiao/model"
-	"jixiao/render"
+	"jixiao/pipeline"
 )
 
 func init() {
@@ -79,20 +75,19 @@ func runBinder(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// binderCmd prints the binder of files: it checks the output named,
+// reads the inputs, has the pipeline lay out and draw the binder into the
+// output file, and prints a summary.
 func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error {
 	start := time.Now() // for the summary on stderr only
 	if err := checkOutput(bf.out, files); err != nil {
 		return usageProblem(err.Error())
 	}
-	opt, err := bf.layout.options()
+	opt, err := printOptions(&bf.fonts, &bf.layout, bf.allowMissing, "binder", stderr)
 	if err != nil {
 		return err
 	}
-	set, err := bf.fonts.set()
-	if err != nil {
-		return err
-	}
-	inputs, err := readInputs(files, stderr)
+	inputs, err := readInputs(files, opt.Events)
 	if err != nil {
 		return err
 	}
@@ -104,74 +99,21 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	if err := checkOutput(bf.out, paths); err != nil {
 		return usageProblem(err.Error())
 	}
-	book, err := bindInputs(inputs, stderr)
-	if err != nil {
-		return err
-	}
-	// Form by form, so that the fields of 10,000 forms are never listed at
-	// once.
-	check := newGlyphCheck(set, bf.allowMissing, "binder", stderr)
-	var missing []fonts.Missing
-	// Paths name each form in its own file, as the user wrote it.
-	for _, in := range inputs {
-		for j := range in.Book.Forms {
-			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], fmt.Sprintf("%s: forms[%d]", in.Path, j)))...)
-		}
-	}
-	if err := check.report(missing); err != nil {
-		return err
-	}
 
 	bar := newProgressBar(stderr, bf.progress)
-	bo := layout.BinderOptions{Layout: opt, GroupByUnit: bf.groupBy == "unit", Duplex: bf.layout.duplex, Workers: bf.workers}
 	if bar != nil {
-		bo.Progress = bar.update
+		opt.Events.Progress = bar.update
+		opt.Events.Planned = func(pages int) { bar.finish(fmt.Sprintf("; writing %d pages", pages)) }
 	}
-	// The forms are laid out once to plan the binder and again, in a
-	// window of a few forms, as the renderer reads the pages: the whole
-	// binder is never in memory.
-	st, err := layout.StreamBinder(book, set, bo)
+	bo := pipeline.BinderOptions{Options: opt, GroupByUnit: bf.groupBy == "unit", Workers: bf.workers}
+	b, err := pipeline.PlanBinder(inputs, bo)
 	if err != nil {
-		bar.finish("")
-		return layoutFailure(err, inputs)
-	}
-	bl := &st.BinderLayout
-	bar.finish(fmt.Sprintf("; writing %d pages", st.NumPages))
-	// The cover and contents are at hand (the stream's Document holds only
-	// them); the footers are checked as the renderer reads the form pages,
-	// before anything is written.
-	missing = nil
-	for i, p := range bl.Pages {
-		prefix := "binder.contents"
-		if i == 0 {
-			prefix = "binder.cover"
-		}
-		missing = append(missing, check.items(prefix, p.Items, "")...)
-	}
-	if err := check.report(missing); err != nil {
+		bar.finish("") // ends the bar's line if planning failed
 		return err
 	}
-	pages := func(yield func(int, *layout.Page) error) error {
-		return st.Pages(func(i int, p *layout.Page) error {
-			if i >= bl.FormFirst {
-				if err := check.report(check.items("binder", p.Items, "footer")); err != nil {
-					return err
-				}
-			}
-			return yield(i, p)
-		})
-	}
-	doc := bl.Document
-	date, err := documentDate(doc.Meta.Year)
-	if err != nil {
-		return err
-	}
-	fr := render.Frame{Pages: st.NumPages, Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}
 	var size int64
 	if err := writeOutput(bf.out, stdout, func(w io.Writer) error {
-		cw := &countingWriter{w: w}
-		err := render.WritePages(cw, fr, pages, set, render.Options{Creator: "jixiao " + version, Date: date, AllowMissing: bf.allowMissing})
-		size = cw.n
+		size, err = b.WriteTo(w)
 		return err
 	}); err != nil {
 		return err
@@ -181,63 +123,8 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		name = "standard output"
 	}
 	fmt.Fprintf(stderr, "jixiao binder: wrote %s: %d forms, %d pages, %s in %.2f s\n",
-		name, len(book.Forms), st.NumPages, byteSize(size), time.Since(start).Seconds())
+		name, b.Forms, b.Pages, byteSize(size), time.Since(start).Seconds())
 	return nil
-}
-
-// countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}
-
-// bindInputs puts the forms of the inputs into one book, in the order
-// given. The binder's year is the first input's (its book's year, else its
-// first form's); each form of another year is printed, with a warning
-// naming where its year was read.
-func bindInputs(inputs []input, stderr io.Writer) (*model.Book, error) {
-	book := &model.Book{}
-	for _, in := range inputs {
-		if book.Title == "" {
-			book.Title = in.Book.Title
-		}
-		book.Forms = append(book.Forms, in.Book.Forms...)
-	}
-	if len(book.Forms) == 0 {
-		return nil, inputProblem("the inputs hold no forms")
-	}
-	first := inputs[0]
-	book.Year = first.Book.Year
-	if book.Year == 0 && len(first.Book.Forms) > 0 {
-		book.Year = first.Book.Forms[0].Year
-	}
-	for _, in := range inputs {
-		for j := range in.Book.Forms {
-			year := in.Book.Forms[j].Year
-			if year == book.Year || year == 0 {
-				continue
-			}
-			if in.Book.Year == book.Year && in.Book.Year != 0 {
-				continue // validation has warned: the form is not of its book's year
-			}
-			y, by := strconv.Itoa(year), strconv.Itoa(book.Year)
-			p := model.Problem{Path: fmt.Sprintf("forms[%d].year", j), Severity: model.Warning, Code: model.CodeBinderYearDiffers,
-				Args:    []string{y, by, first.Path, by},
-				Message: fmt.Sprintf("the form is of %s but the binder is of %s (the year of the first input, %s): the cover says %s", y, by, first.Path, by)}
-			p.Loc, _ = in.Source.Location(p.Path)
-			if p.Loc.File == "" {
-				p.Loc.File = in.Path
-			}
-			fmt.Fprintln(stderr, p)
-		}
-	}
-	return book, nil
 }
 
 // byteSize formats a file size for people: 812 B, 1.4 MB.
@@ -289,11 +176,12 @@ func (p *progressBar) update(done, total int) {
 	fmt.Fprintf(p.w, "\rjixiao binder: [%s%s] %d/%d forms", strings.Repeat("#", n), strings.Repeat(" ", barWidth-n), done, total)
 }
 
-// finish ends the bar's line with note: the PDF is written after the
-// forms are laid out, and that takes as long again.
+// finish ends the bar's line with note, once: the PDF is written after
+// the forms are laid out, and that takes as long again.
 func (p *progressBar) finish(note string) {
 	if p == nil || !p.done {
 		return
 	}
+	p.done = false
 	fmt.Fprintln(p.w, note)
 }

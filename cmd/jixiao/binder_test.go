@@ -4,26 +4,18 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
-	"runtime/metrics"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
-	"jixiao/fonts"
 	"jixiao/golden"
-	"jixiao/layout"
 	"jixiao/model"
-	"jixiao/render"
 )
 
 const binderExample = "../../examples/jiangyin-2024.json"
@@ -66,18 +58,12 @@ var footerRE = regexp.MustCompile(`第 (\d+) 页 共 (\d+) 页`)
 // readBinder extracts the text of every page and the contents' entries.
 func readBinder(t *testing.T, pdf string) (pages []string, toc []tocEntry) {
 	t.Helper()
-	pdftotext := golden.Tool(t, "pdftotext")
-	pdfinfo := golden.Tool(t, "pdfinfo")
-	info, err := exec.Command(pdfinfo, pdf).Output()
+	// One run over the whole file: pdftotext ends every page with a form feed.
+	out, err := exec.Command(golden.Tool(t, "pdftotext"), "-layout", pdf, "-").Output()
 	require.NoError(t, err)
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
-	require.NotNil(t, m)
-	n, _ := strconv.Atoi(string(m[1]))
-	for p := 1; p <= n; p++ {
-		out, err := exec.Command(pdftotext, "-layout", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-").Output()
-		require.NoError(t, err)
-		pages = append(pages, string(out))
-	}
+	pages = strings.Split(string(out), "\f")
+	require.Empty(t, pages[len(pages)-1], "text after the last page's form feed")
+	pages = pages[:len(pages)-1]
 	entry := regexp.MustCompile(`^\s*(\d+)\s+(\S+)[ .]*?\s([\d.]+)\s+(\d+)\s*$`)
 	for _, text := range pages {
 		if !strings.Contains(text, "目") || !strings.Contains(text, "页码") {
@@ -294,116 +280,6 @@ func TestBinderCommandErrors(t *testing.T) {
 		require.Contains(t, stderr, c.want, "%v", c.args)
 		require.NoFileExists(t, out)
 	}
-}
-
-// binderPeakHeap samples the live heap while f runs; it returns the
-// maximum in bytes.
-func binderPeakHeap(f func()) uint64 {
-	runtime.GC()
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var peak uint64
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		tick := time.NewTicker(time.Millisecond)
-		defer tick.Stop()
-		for {
-			metrics.Read(s)
-			peak = max(peak, s[0].Value.Uint64())
-			select {
-			case <-stop:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	f()
-	close(stop)
-	wg.Wait()
-	return peak
-}
-
-// benchmarkBinderPDF measures the whole binder, layout and PDF, of n forms
-// (the first k example forms repeated), the way jixiao binder makes it:
-// planned with StreamBinder and drawn page by page with WritePages.
-func benchmarkBinderPDF(b *testing.B, k, n int) {
-	ex, err := model.ReadFile(binderExample)
-	require.NoError(b, err)
-	book := &model.Book{Year: ex.Year}
-	for i := 0; len(book.Forms) < n; i++ {
-		f := ex.Forms[i%k]
-		f.Project = fmt.Sprintf("%s（%d）", f.Project, i/k+1)
-		book.Forms = append(book.Forms, f)
-	}
-	set, err := fonts.DefaultSet()
-	require.NoError(b, err)
-	opt := layout.BinderOptions{Layout: layout.DefaultOptions()}
-	b.ReportAllocs()
-	var pages int
-	var size int64
-	var peak uint64
-	for b.Loop() {
-		peak = max(peak, binderPeakHeap(func() {
-			st, err := layout.StreamBinder(book, set, opt)
-			if err != nil {
-				b.Fatal(err)
-			}
-			doc := st.Document
-			cw := &countingWriter{w: io.Discard}
-			fr := render.Frame{Pages: st.NumPages, Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}
-			if err := render.WritePages(cw, fr, st.Pages, set, render.Options{Creator: "bench"}); err != nil {
-				b.Fatal(err)
-			}
-			pages, size = st.NumPages, cw.n
-		}))
-	}
-	b.ReportMetric(float64(pages), "pages")
-	b.ReportMetric(float64(size)/1e6, "pdf-MB")
-	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
-}
-
-func BenchmarkBinderPDF18(b *testing.B)   { benchmarkBinderPDF(b, 18, 18) }
-func BenchmarkBinderPDF170(b *testing.B)  { benchmarkBinderPDF(b, 17, 170) }
-func BenchmarkBinderPDF1000(b *testing.B) { benchmarkBinderPDF(b, 18, 1000) }
-
-// TestGlyphCheck: the model's fields are reported per (path, character);
-// the texts layout adds only for characters not reported yet, once each,
-// named after the item's field; with --allow-missing as warnings.
-func TestGlyphCheck(t *testing.T) {
-	set, err := fonts.DefaultSet()
-	require.NoError(t, err)
-	text := func(s, field string) layout.Item {
-		return layout.Item{Kind: layout.Text, Text: s, Field: field, Role: layout.Body}
-	}
-	var stderr bytes.Buffer
-	g := newGlyphCheck(set, false, "binder", &stderr)
-	got := g.fields([]fonts.Field{
-		{Path: "forms[0].overview", Text: "吉𠮷\n𠮷"},
-		{Path: "forms[1].overview", Text: "𠮷"},
-	})
-	require.Equal(t, []fonts.Missing{{Path: "forms[0].overview", Rune: '𠮷'}, {Path: "forms[1].overview", Rune: '𠮷'}}, got)
-	page := []layout.Item{
-		text("第 1 页 共 𠮷 页", "footer"), text("\u0007\u0007", "overview"), {Kind: layout.Rule},
-		text("\u0008", ""), text("\u0007", "label"),
-	}
-	require.Empty(t, g.items("binder", page, "footer"), "𠮷 was reported with the fields")
-	require.Equal(t, []fonts.Missing{{Path: "forms[0].overview", Rune: 7}, {Path: "forms[0].text", Rune: 8}}, g.items("forms[0]", page, ""))
-	require.Empty(t, g.items("forms[1]", page, ""))
-
-	g = newGlyphCheck(set, false, "binder", &stderr)
-	err = g.report(g.items("binder", page, "footer"))
-	require.Error(t, err)
-	require.Equal(t, 1, report(&stderr, "binder", err))
-	require.Contains(t, stderr.String(), "no font has binder.footer: U+20BB7")
-	require.NotContains(t, stderr.String(), "U+0007")
-
-	stderr.Reset()
-	g = newGlyphCheck(set, true, "binder", &stderr)
-	require.NoError(t, g.report(g.items("binder", page, "footer")))
-	require.NoError(t, g.report(g.items("binder", page, "footer")))
-	require.Equal(t, 1, strings.Count(stderr.String(), "warning: no font has binder.footer: U+20BB7"), stderr.String())
 }
 
 // TestBinderCoverGlyphs: the book's title is no form's field; a character

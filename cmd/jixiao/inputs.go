@@ -7,34 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"jixiao/model"
 )
-
-// input is one decoded input file.
-type input struct {
-	Path   string
-	Book   *model.Book
-	Source *model.Source
-}
-
-// readFiles reads the named files; a directory stands for its .json, .yaml
-// and .yml files in name order. Every file is read even when one fails, and
-// all errors are returned together.
-func readFiles(paths []string) ([]input, error) {
-	files, err := expandInputs(paths)
-	errs := []error{err}
-	var out []input
-	for _, f := range files {
-		b, src, err := model.ReadFileSource(f)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		out = append(out, input{Path: f, Book: b, Source: src})
-	}
-	return out, errors.Join(errs...)
-}
 
 // expandInputs lists the files that paths name, in order: a file stands for
 // itself, a directory for its .json, .yaml and .yml files in name order.

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-
-	"jixiao/model"
 )
 
 func readModelTestdata(t *testing.T, name string) []byte {
@@ -17,23 +15,22 @@ func readModelTestdata(t *testing.T, name string) []byte {
 	return b
 }
 
-func TestReadFilesDirectoryInNameOrder(t *testing.T) {
+func TestExpandInputsDirectoryInNameOrder(t *testing.T) {
 	dir := t.TempDir()
 	form := readModelTestdata(t, "form.json")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.json"), form, 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.yaml"), readModelTestdata(t, "form.yaml"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("ignored"), 0o644))
-	in, err := readFiles([]string{dir})
+	files, err := expandInputs([]string{dir, filepath.Join(dir, "notes.txt")})
 	require.NoError(t, err)
-	require.Len(t, in, 2)
-	require.Equal(t, filepath.Join(dir, "a.yaml"), in[0].Path)
-	require.Equal(t, filepath.Join(dir, "b.json"), in[1].Path)
+	require.Equal(t, []string{filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.json"), filepath.Join(dir, "notes.txt")}, files)
 
-	_, err = readFiles([]string{filepath.Join(dir, "missing.json"), filepath.Join(dir, "b.json")})
-	require.Error(t, err)
-	require.False(t, model.IsContentError(err), "a missing file is an I/O error")
-
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "c.json"), []byte("{"), 0o644))
-	_, err = readFiles([]string{filepath.Join(dir, "c.json")})
-	require.True(t, model.IsContentError(err))
+	// Paths that cannot be listed are reported together; the others are listed.
+	empty := filepath.Join(dir, "empty")
+	require.NoError(t, os.Mkdir(empty, 0o755))
+	files, err = expandInputs([]string{filepath.Join(dir, "missing.json"), empty, filepath.Join(dir, "b.json")})
+	require.Equal(t, []string{filepath.Join(dir, "b.json")}, files)
+	require.ErrorContains(t, err, "missing.json")
+	require.ErrorContains(t, err, "the directory holds no .json, .yaml or .yml file")
+	require.Len(t, leafErrors(err), 2)
 }

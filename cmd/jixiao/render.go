@@ -1,23 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 	"unicode"
 
-	"jixiao/fonts"
-	"jixiao/layout"
 	"jixiao/model"
-	"jixiao/render"
+	"jixiao/pipeline"
 )
 
 func init() {
@@ -72,9 +66,52 @@ func runRender(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// renderCmd prints the forms picked from file: it checks the outputs
+// named, reads the input, lays out and draws through the pipeline, and
+// writes the PDFs.
 func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 	ff *fontFlags, lo *layoutOptions, stdout, stderr io.Writer) error {
-	// The output must not replace the input, whatever the input holds.
+	if err := renderChecks(file, out, outDir); err != nil {
+		return err
+	}
+	opt, err := printOptions(ff, lo, allowMissing, "render", stderr)
+	if err != nil {
+		return err
+	}
+	inputs, err := readInputs([]string{file}, opt.Events)
+	if err != nil {
+		return err
+	}
+	in := inputs[0]
+	picked, err := pickForms(in.Book, pick, outDir != "")
+	if err != nil {
+		return err
+	}
+	var names []string
+	if outDir != "" {
+		names = uniqueNames(in.Book, picked)
+		for _, name := range names {
+			if err := checkOutput(filepath.Join(outDir, name), []string{file}); err != nil {
+				return usageProblem(err.Error())
+			}
+		}
+	}
+	pdfs, err := pipeline.Forms(in, picked, opt)
+	if err != nil {
+		return err
+	}
+	if outDir == "" {
+		return writeOutput(out, stdout, func(w io.Writer) error {
+			_, err := w.Write(pdfs[0])
+			return err
+		})
+	}
+	return writeOutDir(outDir, names, pdfs, stdout, stderr)
+}
+
+// renderChecks refuses, before any work, an output that would replace the
+// input, an --out-dir that is not a directory, and a directory as input.
+func renderChecks(file, out, outDir string) error {
 	if err := checkOutput(out, []string{file}); err != nil {
 		return usageProblem(err.Error())
 	}
@@ -84,98 +121,16 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 	if st, err := os.Stat(file); err == nil && st.IsDir() {
 		return usageProblem(fmt.Sprintf("%s is a directory: jixiao render prints one file (jixiao binder prints many)", file))
 	}
-	opt, err := lo.options()
-	if err != nil {
-		return err
-	}
-	set, err := ff.set()
-	if err != nil {
-		return err
-	}
-	inputs, err := readInputs([]string{file}, stderr)
-	if err != nil {
-		return err
-	}
-	book := inputs[0].Book
-	picked, err := pickForms(book, pick, outDir != "")
-	if err != nil {
-		return err
-	}
-	var names []string
-	if outDir != "" {
-		names = uniqueNames(book, picked)
-		for _, name := range names {
-			if err := checkOutput(filepath.Join(outDir, name), []string{file}); err != nil {
-				return usageProblem(err.Error())
-			}
-		}
-	}
-	// Lay out every form, then report every character no font draws (in
-	// the fields, then in the texts layout adds: labels, the year line,
-	// footers), then draw: all before the first file is written, so that a
-	// failure leaves no PDF behind.
-	check := newGlyphCheck(set, allowMissing, "render", stderr)
-	docs := make([]*layout.Document, len(picked))
-	var missing []fonts.Missing
-	for k, i := range picked {
-		f := &book.Forms[i]
-		path := fmt.Sprintf("forms[%d]", i)
-		missing = append(missing, check.fields(formFields(f, file+": "+path))...)
-		doc, err := layout.Form(f, set, opt)
-		if err != nil {
-			return formFailure(err, i, inputs)
-		}
-		for _, pg := range doc.Pages {
-			missing = append(missing, check.items(file+": "+path, pg.Items, "")...)
-		}
-		docs[k] = doc
-	}
-	if err := check.report(missing); err != nil {
-		return err
-	}
-	dates := make([]time.Time, len(picked))
-	for k, i := range picked {
-		if dates[k], err = documentDate(book.Forms[i].Year); err != nil {
-			return err
-		}
-	}
-	// Each PDF costs about 15 ms, most of it fpdf's per-font work, and the
-	// documents are independent: draw them on every CPU. The first error in
-	// form order is the one reported, whatever the timing.
-	pdfs := make([][]byte, len(picked))
-	errs := make([]error, len(picked))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(picked)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range next {
-				pdfs[k], errs[k] = render.Bytes(docs[k], set, render.Options{Creator: "jixiao " + version, Date: dates[k], AllowMissing: allowMissing})
-			}
-		}()
-	}
-	for k := range picked {
-		next <- k
-	}
-	close(next)
-	wg.Wait()
-	for k, i := range picked {
-		if errs[k] != nil {
-			return fmt.Errorf("forms[%d]: %w", i, errs[k])
-		}
-	}
-	if outDir == "" {
-		return writeOutput(out, stdout, func(w io.Writer) error {
-			_, err := io.Copy(w, bytes.NewReader(pdfs[0]))
-			return err
-		})
-	}
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
+	return nil
+}
+
+// writeOutDir writes each PDF into dir under its name.
+func writeOutDir(dir string, names []string, pdfs [][]byte, stdout, stderr io.Writer) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return usageProblem(err.Error())
 	}
 	for k, name := range names {
-		path := filepath.Join(outDir, name)
+		path := filepath.Join(dir, name)
 		if err := writeOutput(path, stdout, func(w io.Writer) error {
 			_, err := w.Write(pdfs[k])
 			return err

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"jixiao/model"
+	"jixiao/pipeline"
 )
 
 func init() {
@@ -93,7 +94,7 @@ type validation struct {
 
 // file reads and checks one file, printing its problems unless asJSON.
 func (v *validation) file(f string) {
-	book, src, err := model.ReadFileSource(f)
+	in, err := pipeline.Read(pipeline.Source{Name: f})
 	if err != nil {
 		des := model.DecodeErrors(err)
 		if len(des) == 0 { // could not be read at all
@@ -117,7 +118,7 @@ func (v *validation) file(f string) {
 		return
 	}
 	ok := true
-	for _, p := range model.Validate(book, src) {
+	for _, p := range model.Validate(in.Book, in.Source) {
 		v.problems = append(v.problems, newJSONProblem(p, f))
 		if p.Severity == model.Error {
 			v.code = max(v.code, 1)

@@ -1,0 +1,145 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"jixiao/binder"
+	"jixiao/fonts"
+	"jixiao/internal/meter"
+	"jixiao/layout"
+	"jixiao/model"
+	"jixiao/render"
+)
+
+// BinderOptions are the options of a binder. Its Layout.Mirror makes it
+// duplex: every form starts on a right-hand page.
+type BinderOptions struct {
+	Options
+	GroupByUnit bool // group the forms by 单位名称 in the contents and bookmarks
+	Workers     int  // forms laid out at once; 0 for every CPU. The PDF does not depend on it.
+}
+
+// Binder is a binder planned and checked, ready to be written.
+type Binder struct {
+	Forms int // number of forms
+	Pages int // number of pages
+
+	bl    *binder.Binder
+	check *glyphCheck
+	opt   render.Options
+	fonts *fonts.Set
+}
+
+// PlanBinder plans the binder of every form of the inputs, in order: a
+// cover, the contents, the forms numbered over the whole binder, and
+// bookmarks (see package binder). Each form of a year other than the
+// binder's is printed with a warning (binder.Join). Every character of the
+// forms is checked against the fonts before layout, and those of the cover
+// and the contents once they are drawn; the footers are checked as the
+// pages are written. Nothing is written yet: whatever PlanBinder refuses
+// leaves no output behind.
+//
+// The forms are laid out once to plan the binder and again, in a window of
+// a few forms, as the pages are written: the whole binder is never in
+// memory.
+func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
+	if opt.Fonts == nil {
+		return nil, errors.New("pipeline: PlanBinder needs fonts")
+	}
+	books := make([]*model.Book, len(inputs))
+	for i, in := range inputs {
+		books[i] = in.Book
+	}
+	book, strays := binder.Join(books)
+	if len(book.Forms) == 0 {
+		return nil, inputError("the inputs hold no forms")
+	}
+	ev := opt.Events
+	if ev.Problem != nil {
+		for _, st := range strays {
+			ev.Problem(strayProblem(st, inputs, book.Year))
+		}
+	}
+	// Form by form, so that the fields of 10,000 forms are never listed at
+	// once; paths name each form in its own file, as the user wrote it.
+	check := newGlyphCheck(&opt.Options)
+	var missing []fonts.Missing
+	for _, in := range inputs {
+		for j := range in.Book.Forms {
+			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], fmt.Sprintf("%s: forms[%d]", in.Path, j)))...)
+		}
+	}
+	if err := check.report(missing); err != nil {
+		return nil, err
+	}
+
+	bl, err := binder.Plan(book, opt.Fonts, binder.Options{Layout: opt.Layout, GroupByUnit: opt.GroupByUnit,
+		Duplex: opt.Layout.Mirror, Workers: opt.Workers, Progress: ev.Progress})
+	if err != nil {
+		return nil, placed(err, inputs)
+	}
+	if ev.Planned != nil {
+		ev.Planned(bl.NumPages)
+	}
+	if err := checkFront(check, bl); err != nil {
+		return nil, err
+	}
+	date, err := opt.date(bl.Meta.Year)
+	if err != nil {
+		return nil, err
+	}
+	return &Binder{Forms: len(book.Forms), Pages: bl.NumPages, bl: bl, check: check, fonts: opt.Fonts,
+		opt: render.Options{Creator: opt.Creator, Date: date, AllowMissing: opt.AllowMissing}}, nil
+}
+
+// WriteTo draws the binder as a PDF written to w and returns the number of
+// bytes written. The footers' characters are checked as each page is
+// drawn; render writes nothing unless every page was drawn.
+func (b *Binder) WriteTo(w io.Writer) (int64, error) {
+	bl, check := b.bl, b.check
+	pages := func(yield func(int, *layout.Page) error) error {
+		return bl.Pages(func(i int, p *layout.Page) error {
+			if i >= bl.FormFirst {
+				if err := check.report(check.items("binder", p.Items, "footer")); err != nil {
+					return err
+				}
+			}
+			return yield(i, p)
+		})
+	}
+	fr := render.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}
+	cw := &meter.Writer{W: w}
+	err := render.WritePages(cw, fr, pages, b.fonts, b.opt)
+	return cw.N, err
+}
+
+// checkFront checks the characters of the cover and the contents.
+func checkFront(check *glyphCheck, bl *binder.Binder) error {
+	var missing []fonts.Missing
+	for i, p := range bl.Front {
+		prefix := "binder.contents"
+		if i == 0 {
+			prefix = "binder.cover"
+		}
+		missing = append(missing, check.items(prefix, p.Items, "")...)
+	}
+	return check.report(missing)
+}
+
+// strayProblem is the warning of a form of another year than the binder's,
+// placed where its year was read.
+func strayProblem(st binder.Stray, inputs []Input, year int) model.Problem {
+	in, first := inputs[st.Book], inputs[0].Path
+	y, by := strconv.Itoa(st.Year), strconv.Itoa(year)
+	p := model.Problem{Path: fmt.Sprintf("forms[%d].year", st.Form), Severity: model.Warning, Code: model.CodeBinderYearDiffers,
+		Args:    []string{y, by, first, by},
+		Message: fmt.Sprintf("the form is of %s but the binder is of %s (the year of the first input, %s): the cover says %s", y, by, first, by)}
+	p.Loc, _ = in.Source.Location(p.Path)
+	if p.Loc.File == "" {
+		p.Loc.File = in.Path
+	}
+	return p
+}

@@ -1,0 +1,133 @@
+package pipeline
+
+import (
+	"fmt"
+
+	"jixiao/fonts"
+	"jixiao/layout"
+	"jixiao/model"
+)
+
+// formFields lists the printed texts of a form, with the role layout draws
+// each in, their paths prefixed with prefix ("book.json: forms[3]").
+func formFields(f *model.Form, prefix string) []fonts.Field {
+	tfs := f.TextFields("")
+	out := make([]fonts.Field, 0, len(tfs))
+	for _, tf := range tfs {
+		path := tf.Path
+		if prefix != "" {
+			path = prefix + "." + path
+		}
+		out = append(out, fonts.Field{Path: path, Text: tf.Text, Role: layout.FieldRole(tf.Path)})
+	}
+	return out
+}
+
+// glyphCheck finds the characters that no font of a set draws, with the
+// path of the text each stands in, and reports them. The texts of the model
+// (fields) are checked before layout, so that every field holding such a
+// character is named; the texts layout adds (labels, the year line, the
+// binder's cover, contents and footers: items) after, where only the
+// characters not reported yet are of interest.
+type glyphCheck struct {
+	set          *fonts.Set
+	allowMissing bool
+	warn         func(string)
+	reported     map[rune]bool
+}
+
+func newGlyphCheck(opt *Options) *glyphCheck {
+	return &glyphCheck{set: opt.Fonts, allowMissing: opt.AllowMissing, warn: opt.Events.Warning, reported: map[rune]bool{}}
+}
+
+// fields returns the characters of fs that no font draws: one entry per
+// (path, character).
+func (g *glyphCheck) fields(fs []fonts.Field) []fonts.Missing {
+	missing := g.set.Check(fs)
+	for _, m := range missing {
+		g.reported[m.Rune] = true
+	}
+	return missing
+}
+
+// items returns the characters of the Text items that no font draws and
+// that have not been reported yet, each once, named prefix.FIELD after the
+// item's Field ("text" when it has none). With only, just the items whose
+// Field is only are checked.
+func (g *glyphCheck) items(prefix string, items []layout.Item, only string) []fonts.Missing {
+	var fs []fonts.Field
+	for k := range items {
+		it := &items[k]
+		if it.Kind != layout.Text || only != "" && it.Field != only {
+			continue
+		}
+		path := it.Field
+		if path == "" {
+			path = "text"
+		}
+		if prefix != "" {
+			path = prefix + "." + path
+		}
+		fs = append(fs, fonts.Field{Path: path, Text: it.Text, Role: it.Role})
+	}
+	var missing []fonts.Missing
+	for _, m := range g.set.Check(fs) {
+		if !g.reported[m.Rune] {
+			g.reported[m.Rune] = true
+			missing = append(missing, m)
+		}
+	}
+	return missing
+}
+
+// report fails with the missing characters (a BadInput error), or with
+// allowMissing gives them as warnings (they are drawn as boxes) and
+// succeeds. Each character is one line naming where it first stands and how
+// many other places hold it: a font that lacks all of Chinese must not give
+// a line for every character of every field.
+func (g *glyphCheck) report(missing []fonts.Missing) error {
+	if len(missing) == 0 {
+		return nil
+	}
+	var order []rune
+	places := map[rune][]fonts.Missing{}
+	for _, m := range missing {
+		if places[m.Rune] == nil {
+			order = append(order, m.Rune)
+		}
+		places[m.Rune] = append(places[m.Rune], m)
+	}
+	// A font that lacks Chinese altogether would give hundreds of lines:
+	// list the first characters and say what the rest means.
+	const maxListed = 20
+	lines := make([]string, 0, maxListed+2)
+	for k, r := range order {
+		if k == maxListed {
+			rest := "characters"
+			if len(order)-maxListed == 1 {
+				rest = "character"
+			}
+			lines = append(lines, fmt.Sprintf("… and %d more %s: the font in use lacks many of the characters of these forms; choose one that covers Chinese (the embedded defaults do), or add one with --font-fallback", len(order)-maxListed, rest))
+			break
+		}
+		ms := places[r]
+		line := "no font has " + ms[0].String()
+		if len(ms) > 1 {
+			line += fmt.Sprintf(" (also in %s", ms[1].Path)
+			if len(ms) > 2 {
+				line += fmt.Sprintf(" and %d more", len(ms)-2)
+			}
+			line += ")"
+		}
+		lines = append(lines, line)
+	}
+	if g.allowMissing {
+		if g.warn != nil {
+			for _, l := range lines {
+				g.warn(l + " (drawn as a box)")
+			}
+		}
+		return nil
+	}
+	return inputError(append(lines, fmt.Sprintf("%s cannot be drawn: add a font with --font-fallback, or draw boxes with --allow-missing", plural(len(order), "character")))...)
+}
