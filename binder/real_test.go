@@ -270,3 +270,17 @@ func TestBinderLongNamesRealFonts(t *testing.T) {
 		})
 	}
 }
+
+// A form that does not fit on the page is a problem of its field, its path
+// naming the form's place in the book (not in the binder's order).
+func TestBinderFormProblem(t *testing.T) {
+	b := exampleBook(t)
+	b.Forms[3].Title = strings.Repeat("表", 4000)
+	b.Forms[3].Unit = "另一个单位" // grouped, form 3 is no longer the fourth of the binder
+	_, err := binder.Plan(b, defaultFonts(t), binder.Options{Layout: layout.DefaultOptions(), GroupByUnit: true})
+	var ps model.Problems
+	require.ErrorAs(t, err, &ps)
+	require.Len(t, ps, 1)
+	require.Equal(t, "forms[3].title", ps[0].Path)
+	require.Equal(t, model.CodeTitleTooTall, ps[0].Code)
+}
