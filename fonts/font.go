@@ -50,6 +50,8 @@ type Font struct {
 	supp []suppGlyph
 	// sub is the index Subset cuts from, built on first use (subset.go).
 	sub subsetIndex
+	// sf reads glyph outlines (outline.go).
+	sf *sfnt.Font
 }
 
 // Bytes returns the font file to embed: a standalone TrueType file (for a
@@ -189,7 +191,7 @@ func parse(data []byte) (*Font, error) {
 		return nil, fmt.Errorf("cannot parse the font: %w", err)
 	}
 	var buf sfnt.Buffer
-	f := &Font{data: data, upm: int(sf.UnitsPerEm())}
+	f := &Font{data: data, upm: int(sf.UnitsPerEm()), sf: sf}
 
 	f.name, err = sf.Name(&buf, sfnt.NameIDPostScript)
 	if err != nil || f.name == "" {

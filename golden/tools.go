@@ -7,7 +7,7 @@ import (
 )
 
 // RequireToolsEnv names the environment variable that makes the external
-// PDF checkers (pdftotext, pdffonts, pdfinfo, qpdf) mandatory, as in CI.
+// PDF checkers (pdftotext, pdffonts, pdfinfo, pdftoppm, qpdf) mandatory, as in CI.
 const RequireToolsEnv = "JIXIAO_REQUIRE_TOOLS"
 
 // Tool returns the path of an external tool. When the tool is missing the
