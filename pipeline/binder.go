@@ -9,7 +9,6 @@ import (
 	"jixiao/binder"
 	"jixiao/fonts"
 	"jixiao/internal/meter"
-	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/render"
 )
@@ -99,20 +98,10 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 // bytes written. The footers' characters are checked as each page is
 // drawn; render writes nothing unless every page was drawn.
 func (b *Binder) WriteTo(w io.Writer) (int64, error) {
-	bl, check := b.bl, b.check
-	pages := func(yield func(int, *layout.Page) error) error {
-		return bl.Pages(func(i int, p *layout.Page) error {
-			if i >= bl.FormFirst {
-				if err := check.report(check.items("binder", p.Items, "footer")); err != nil {
-					return err
-				}
-			}
-			return yield(i, p)
-		})
-	}
+	bl := b.bl
 	fr := render.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}
 	cw := &meter.Writer{W: w}
-	err := render.WritePages(cw, fr, pages, b.fonts, b.opt)
+	err := render.WritePages(cw, fr, b.EachPage, b.fonts, b.opt)
 	return cw.N, err
 }
 

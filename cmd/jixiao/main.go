@@ -7,6 +7,7 @@
 //	jixiao validate FILE...
 //	jixiao render FILE -o OUT.pdf
 //	jixiao binder FILE... -o binder.pdf
+//	jixiao preview FILE -o DIR
 package main
 
 import (
