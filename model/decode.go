@@ -37,10 +37,11 @@ const (
 // line and column per field, no strings) because a binder's book may hold
 // ten thousand forms.
 type Source struct {
-	file  string
-	root  pos
-	top   [3]pos // bookKeys
-	forms []formPos
+	file     string
+	root     pos
+	top      [3]pos // bookKeys
+	forms    []formPos
+	warnings Problems // found while reading (a workbook's skipped sheets)
 }
 
 type pos struct{ line, col int32 }
@@ -49,6 +50,7 @@ type formPos struct {
 	self   pos
 	fields [len(fields) + 1]pos // formKeys
 	rows   []rowPos
+	sheet  string // the sheet the form was read from, for a workbook
 }
 
 type rowPos struct {
@@ -64,6 +66,10 @@ func (s *Source) Location(path string) (Location, bool) {
 	}
 	for p := path; ; {
 		if at := s.slot(p, false); at != nil && at.line > 0 {
+			if sheet := s.sheetOf(p); sheet != "" {
+				// A workbook's cell: line is its row, col its column.
+				return Location{File: s.file, Sheet: sheet, Cell: CellName(int(at.col), int(at.line))}, true
+			}
 			return Location{File: s.file, Line: int(at.line), Column: int(at.col)}, true
 		}
 		if p == "" {
@@ -223,6 +229,9 @@ func ReadFileSource(path string) (*Book, *Source, error) {
 	if !st.Mode().IsRegular() {
 		// A device or pipe has no size to check and may never end.
 		return nil, nil, fmt.Errorf("model: %s is not a regular file: expected a form or book file", path)
+	}
+	if r := readerFor(path); r != nil {
+		return r(path)
 	}
 	if st.Size() > MaxFileSize {
 		return nil, nil, tooLarge(path, st.Size())

@@ -24,8 +24,14 @@ import (
 // categories out of the framework's order; a standard category or
 // standard 三级 missing; a 三级 with only one of its two values; a form whose
 // year differs from the book's; a form without indicators.
+//
+// The problems found while reading the input come first (src's warnings,
+// such as a workbook's sheets that are not forms).
 func Validate(b *Book, src *Source) Problems {
 	v := &validator{src: src}
+	if src != nil {
+		v.problems = append(v.problems, src.warnings...)
+	}
 	for i := range b.Forms {
 		f := &b.Forms[i]
 		prefix := fmt.Sprintf("forms[%d]", i)

@@ -21,10 +21,11 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("import", stderr)
 	out := fs.String("o", "-", "write the JSON book to `OUT` instead of standard output")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jixiao import FILE [-o OUT.json]")
+		fmt.Fprintln(stderr, "usage: jixiao import FILE [-o OUT.json]   (FILE: a seed text, or a workbook .xlsx)")
 		fmt.Fprintln(stderr, "\nReads the tab-separated text extraction of a year's forms (FILE, or - for")
 		fmt.Fprintln(stderr, "standard input), repairs the extraction damage and writes the book as JSON.")
 		fmt.Fprintln(stderr, "Each repair is reported on standard error as FILE:LINE: message.")
+		fmt.Fprintln(stderr, "An Excel workbook (FILE.xlsx) is read as jixiao render reads it and written as JSON.")
 		fmt.Fprintln(stderr, "\noptions:")
 		fs.PrintDefaults()
 	}
@@ -41,6 +42,9 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := checkOutput(*out, []string{name}); err != nil {
 		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
 		return 2
+	}
+	if isWorkbook(name) {
+		return importWorkbook(name, *out, stdout, stderr)
 	}
 	var in io.Reader = stdin
 	if name != "-" {

@@ -19,9 +19,11 @@ func init() {
 // jsonProblem is the machine-readable form of one problem (validate --json).
 type jsonProblem struct {
 	File     string `json:"file"`
-	Line     int    `json:"line"`   // 0 when the problem is with the file as a whole
-	Column   int    `json:"column"` // 0 likewise
-	Path     string `json:"path"`   // "" when the problem is not of one field
+	Line     int    `json:"line"`            // 0 when the problem is with the file as a whole
+	Column   int    `json:"column"`          // 0 likewise
+	Sheet    string `json:"sheet,omitempty"` // the sheet of a workbook (line and column are then 0)
+	Cell     string `json:"cell,omitempty"`  // the cell in that sheet, e.g. C5 ("" for the sheet as a whole)
+	Path     string `json:"path"`            // "" when the problem is not of one field
 	Severity string `json:"severity"`
 	Code     string `json:"code"` // the problem's stable code (model/codes.go); "" for an I/O error
 	Message  string `json:"message"`
@@ -33,7 +35,7 @@ func newJSONProblem(p model.Problem, file string) jsonProblem {
 	if p.Loc.File != "" {
 		file = p.Loc.File
 	}
-	return jsonProblem{File: file, Line: p.Loc.Line, Column: p.Loc.Column, Path: p.Path,
+	return jsonProblem{File: file, Line: p.Loc.Line, Column: p.Loc.Column, Sheet: p.Loc.Sheet, Cell: p.Loc.Cell, Path: p.Path,
 		Severity: p.Severity.String(), Code: p.Code, Message: p.Message}
 }
 
@@ -41,7 +43,7 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("validate", stderr)
 	asJSON := fs.Bool("json", false, "print the problems as a JSON array on stdout")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jixiao validate [--json] FILE...\n\nChecks each form or book (JSON or YAML; a directory stands for its files).\nExit status: 0 valid (warnings allowed), 1 problems found, 2 usage or I/O error.")
+		fmt.Fprintln(stderr, "usage: jixiao validate [--json] FILE...\n\nChecks each form or book (JSON, YAML or an .xlsx workbook; a directory stands for its files).\nExit status: 0 valid (warnings allowed), 1 problems found, 2 usage or I/O error.")
 		fs.PrintDefaults()
 	}
 	files, code, done := parseArgs(fs, args)

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"jixiao/model"
+	"jixiao/model/xlsx"
+)
+
+func init() {
+	commands["export"] = command{
+		summary: "write forms and books as an Excel workbook, one sheet per form",
+		run:     runExport,
+	}
+}
+
+// runExport implements jixiao export FILE... -o book.xlsx.
+func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("export", stderr)
+	out := fs.String("o", "", "write the workbook to `OUT.xlsx` (- for standard output)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: jixiao export FILE... -o book.xlsx\n\n"+
+			"Writes every form of the books and forms given (JSON, YAML or .xlsx; a\n"+
+			"directory stands for its files) as one Excel workbook: one sheet per form,\n"+
+			"laid out like the printed form and named after its project. The input is\n"+
+			"checked first; a book with errors is not exported.\n"+
+			"Exit status: 0 written, 1 the input has problems, 2 usage or I/O error.\n\noptions:")
+		fs.PrintDefaults()
+	}
+	files, code, done := parseArgs(fs, args)
+	if done {
+		return code
+	}
+	switch {
+	case len(files) == 0:
+		fs.Usage()
+		return 2
+	case *out == "":
+		fmt.Fprintln(stderr, "jixiao export: give the output file with -o book.xlsx (- for standard output)")
+		return 2
+	case *out != "-" && !strings.EqualFold(filepath.Ext(*out), ".xlsx"):
+		fmt.Fprintf(stderr, "jixiao export: %s: the output is an Excel workbook; name it …xlsx\n", *out)
+		return 2
+	}
+	if err := checkOutput(*out, files); err != nil {
+		fmt.Fprintf(stderr, "jixiao export: %v\n", err)
+		return 2
+	}
+	inputs, err := readInputs(files, stderr)
+	if err != nil {
+		return report(stderr, "export", err)
+	}
+	book := &model.Book{Year: inputs[0].Book.Year, Title: inputs[0].Book.Title}
+	for _, in := range inputs {
+		book.Forms = append(book.Forms, in.Book.Forms...)
+	}
+	if err := writeOutput(*out, stdout, func(w io.Writer) error { return xlsx.Export(w, book) }); err != nil {
+		fmt.Fprintf(stderr, "jixiao export: %v\n", err)
+		return 2
+	}
+	return 0
+}
+
+// sheetLoc reads a workbook location, 体检费!C5, 'Sheet 1'!C5 or a sheet
+// alone, into p; false when loc is not one (a sentence of a message).
+func sheetLoc(loc string, p *jsonProblem) bool {
+	sheet, cell := loc, ""
+	if i := strings.LastIndexByte(loc, '!'); i > 0 {
+		sheet, cell = loc[:i], loc[i+1:]
+		if cell == "" || strings.ContainsAny(cell, " ") {
+			return false
+		}
+	}
+	if strings.HasPrefix(sheet, "'") && strings.HasSuffix(sheet, "'") && len(sheet) >= 2 {
+		sheet = strings.ReplaceAll(sheet[1:len(sheet)-1], "''", "'")
+	} else if strings.ContainsAny(sheet, " ,'") {
+		return false // a sentence, not a sheet (SheetCell quotes names with spaces)
+	}
+	p.Sheet, p.Cell = sheet, cell
+	return true
+}
+
+// isWorkbook reports whether a file name is that of a spreadsheet, which
+// jixiao import reads as a workbook (and explains when it cannot).
+func isWorkbook(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods":
+		return true
+	}
+	return false
+}
+
+// importWorkbook implements jixiao import BOOK.xlsx: the workbook's forms,
+// checked as jixiao validate checks them, written as a JSON book.
+func importWorkbook(name, out string, stdout, stderr io.Writer) int {
+	inputs, err := readInputs([]string{name}, stderr)
+	if err != nil {
+		return report(stderr, "import", err)
+	}
+	if err := writeOutput(out, stdout, func(w io.Writer) error { return model.EncodeJSON(w, inputs[0].Book) }); err != nil {
+		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
+		return 2
+	}
+	return 0
+}

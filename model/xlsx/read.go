@@ -1,0 +1,370 @@
+// Package xlsx reads and writes the forms as Excel workbooks (.xlsx, as
+// Excel, WPS and LibreOffice save them): the sheets finance staff fill in,
+// laid out like the printed form, are read into the same model.Book as a
+// JSON book; a book is written back as such sheets (jixiao export), and an
+// empty one is the template (jixiao template).
+//
+// A sheet is read by its labels, not by fixed cell addresses: the table may
+// start anywhere, labels may be written 项目名称 or 项目名称：, with full- or
+// half-width parentheses, and 一级/二级 may be merged over their rows,
+// written on the first row of their group only, or on every row.
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/model"
+)
+
+// Limits on workbooks, so that a hostile or broken file gets a clear
+// message instead of exhausting memory.
+const (
+	// MaxUnpacked is the most a workbook may unpack to, all parts together
+	// (a binder's 1,000 forms take about 30 MiB).
+	MaxUnpacked = 256 << 20
+	// MaxRows is the most rows a sheet may have: a form has a few dozen.
+	MaxRows = 5000
+	// maxCols bounds the columns looked at for labels.
+	maxCols = 64
+)
+
+func init() {
+	model.RegisterReader(".xlsx", ReadFile, true)
+	model.RegisterReader(".xlsm", ReadFile, false)
+	for _, ext := range []string{".xls", ".et", ".ods", ".fods", ".csv"} {
+		model.RegisterReader(ext, ReadFile, false)
+	}
+}
+
+// ReadFile reads the forms of a workbook. Problems with its content (a
+// required label missing, a date where an amount belongs) are returned as
+// one *model.DecodeError listing every one, each naming its sheet and cell.
+// The Source names the sheet and cell of every field, for validation.
+func ReadFile(path string) (*model.Book, *model.Source, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("model/xlsx: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("model/xlsx: %s is not a regular file: expected a workbook", path)
+	}
+	if st.Size() > model.MaxFileSize {
+		return nil, nil, fileProblem(path, fmt.Sprintf("the file is %d bytes, more than the %d MiB an input may have", st.Size(), model.MaxFileSize>>20))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("model/xlsx: %w", err)
+	}
+	return Read(data, path)
+}
+
+// Read reads the forms of a workbook held in data; name is used in messages
+// (and its extension to tell an .xls from an .et).
+func Read(data []byte, name string) (book *model.Book, src *model.Source, err error) {
+	if msg := sniff(data, name); msg != "" {
+		return nil, nil, fileProblem(name, msg)
+	}
+	if msg := checkZip(data); msg != "" {
+		return nil, nil, fileProblem(name, msg)
+	}
+	// excelize is guarded: a malformed part must give a message, not a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			book, src = nil, nil
+			err = fileProblem(name, message(CodeCorrupt, fmt.Sprint(r)))
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    MaxUnpacked,
+		UnzipXMLSizeLimit: MaxUnpacked, // never unpack to temporary files
+	})
+	if err != nil {
+		return nil, nil, fileProblem(name, openMessage(err))
+	}
+	defer f.Close()
+	r := &reader{f: f, file: name, src: model.NewSheetSource(name), styles: map[int]numFormat{}}
+	return r.read()
+}
+
+// openMessage explains why excelize could not open a workbook.
+func openMessage(err error) string {
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
+		return message(CodeEncrypted)
+	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
+		return message(CodeTooLarge, MaxUnpacked>>20, err)
+	}
+	if strings.Contains(err.Error(), "unzip size") {
+		return message(CodeTooLarge, MaxUnpacked>>20, err)
+	}
+	return message(CodeCorrupt, err)
+}
+
+// fileProblem is a problem with the workbook as a whole.
+func fileProblem(name, msg string) error {
+	return &model.DecodeError{File: name, Problems: []string{" " + msg}}
+}
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	// encryptedPackage is the stream of an encrypted OOXML file, in UTF-16.
+	encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+)
+
+// sniff tells what a file that is not an .xlsx is, from its first bytes
+// and its name, and says how to save it as one; "" for a zip (an .xlsx or
+// an .ods, told apart later).
+func sniff(data []byte, name string) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case len(data) == 0:
+		return message(CodeEmptyWorkbook)
+	case bytes.HasPrefix(data, oleMagic):
+		switch {
+		case bytes.Contains(data, encryptedPackage):
+			return message(CodeEncrypted)
+		case ext == ".et":
+			return message(CodeWPS)
+		}
+		return message(CodeOldExcel)
+	case bytes.HasPrefix(data, zipMagic):
+		if bytes.Contains(data[:min(len(data), 200)], []byte("application/vnd.oasis.opendocument")) {
+			return message(CodeODS)
+		}
+		return ""
+	}
+	head := string(data[:min(len(data), 2048)])
+	switch {
+	case ext == ".fods" || ext == ".ods" || strings.Contains(head, "urn:oasis:names:tc:opendocument"):
+		return message(CodeODS)
+	case ext == ".csv" || ext == ".txt":
+		return message(CodeCSV)
+	case ext == ".et":
+		return message(CodeWPS)
+	case ext == ".xls":
+		// Excel also saves HTML and XML spreadsheets under .xls.
+		return message(CodeOldExcel)
+	}
+	return message(CodeCorrupt, "it is not a zip archive")
+}
+
+// checkZip refuses an archive whose parts unpack to more than MaxUnpacked
+// (a zip bomb), before anything is unpacked. The sizes are those the
+// archive declares; archive/zip fails on a part that unpacks to more.
+func checkZip(data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return message(CodeCorrupt, err)
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > MaxUnpacked {
+			return message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File)))
+		}
+	}
+	if len(zr.File) > 100000 {
+		return message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File)))
+	}
+	return ""
+}
+
+// reader reads the sheets of one workbook.
+type reader struct {
+	f        *excelize.File
+	file     string
+	src      *model.Source
+	styles   map[int]numFormat
+	problems []sheetProblem
+	book     model.Book
+}
+
+// sheetProblem is a problem at a cell (col, row 0 for the sheet as a whole).
+type sheetProblem struct {
+	sheetIndex int
+	sheet      string
+	col, row   int
+	msg        string
+}
+
+func (r *reader) read() (*model.Book, *model.Source, error) {
+	sheets := r.f.GetSheetList()
+	var skipped []string
+	for i, name := range sheets {
+		if visible, err := r.f.GetSheetVisible(name); err == nil && !visible {
+			if r.isForm(name) {
+				r.warn(name, message(CodeHidden))
+			}
+			skipped = append(skipped, name)
+			continue
+		}
+		if !r.sheet(i, name) {
+			skipped = append(skipped, name)
+		}
+	}
+	if len(r.problems) == 0 && len(r.book.Forms) == 0 {
+		list := make([]string, len(sheets))
+		for i, s := range sheets {
+			list[i] = quote(s)
+		}
+		r.problems = append(r.problems, sheetProblem{msg: message(CodeNoForms, "sheets: "+strings.Join(list, ", "))})
+	}
+	if len(r.problems) > 0 {
+		return nil, nil, r.decodeError()
+	}
+	b := &r.book
+	b.Year, b.Title = b.Forms[0].Year, b.Forms[0].Title
+	return b, r.src, nil
+}
+
+// warn records a warning about a whole sheet.
+func (r *reader) warn(sheet, msg string) {
+	r.src.Warn(model.Problem{Severity: model.Warning, Message: msg, Pos: model.Position{File: r.file, Sheet: sheet}})
+}
+
+func (r *reader) decodeError() error {
+	sort.SliceStable(r.problems, func(i, j int) bool {
+		a, b := r.problems[i], r.problems[j]
+		if a.sheetIndex != b.sheetIndex {
+			return a.sheetIndex < b.sheetIndex
+		}
+		return a.row < b.row || a.row == b.row && a.col < b.col
+	})
+	const maxListed = 20
+	var out []string
+	for k, p := range r.problems {
+		if k == maxListed {
+			out = append(out, fmt.Sprintf(" %d more problems not listed; stopping here", len(r.problems)-maxListed))
+			break
+		}
+		switch {
+		case p.sheet == "":
+			out = append(out, " "+p.msg)
+		default:
+			out = append(out, " "+model.SheetCell(quote(p.sheet), p.col, p.row)+": "+p.msg)
+		}
+	}
+	return &model.DecodeError{File: r.file, Problems: out}
+}
+
+// isForm reports whether a sheet looks like a form (for the warning about
+// a hidden one); errors count as no.
+func (r *reader) isForm(name string) bool {
+	g, err := r.grid(name)
+	if err != nil {
+		return false
+	}
+	_, _, ok := g.find(labelProject)
+	_, _, ok2 := g.find(labelLevel1)
+	return ok || ok2
+}
+
+// grid is a sheet's cells as shown (formatted), with its merged ranges.
+type grid struct {
+	name   string
+	rows   [][]string     // rows[r][c], from 0
+	merged map[[2]int]int // covered cell {c, r} → index in merges
+	merges []rect
+	labels map[string][][2]int // label key → cells {c, r} holding it
+}
+
+type rect struct{ c0, r0, c1, r1 int } // inclusive, from 0
+
+func (g *grid) at(c, r int) string {
+	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
+		return ""
+	}
+	return g.rows[r][c]
+}
+
+// span returns the merged range a cell belongs to (the cell alone if none).
+func (g *grid) span(c, r int) rect {
+	if k, ok := g.merged[[2]int{c, r}]; ok {
+		return g.merges[k]
+	}
+	return rect{c, r, c, r}
+}
+
+// find returns the first cell (by rows, then columns) holding label.
+func (g *grid) find(label string) (c, r int, ok bool) {
+	cells := g.labels[label]
+	if len(cells) == 0 {
+		return 0, 0, false
+	}
+	return cells[0][0], cells[0][1], true
+}
+
+// grid reads a sheet, refusing one with more than MaxRows rows before it
+// is held in memory.
+func (r *reader) grid(name string) (*grid, error) {
+	rows, err := r.f.Rows(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	g := &grid{name: name, merged: map[[2]int]int{}, labels: map[string][][2]int{}}
+	n := 0
+	for rows.Next() {
+		n++
+		if n > MaxRows {
+			return nil, errTooManyRows
+		}
+		cols, err := rows.Columns()
+		if err != nil {
+			return nil, err
+		}
+		if len(cols) > maxCols {
+			cols = cols[:maxCols]
+		}
+		g.rows = append(g.rows, cols)
+	}
+	if err := rows.Error(); err != nil {
+		return nil, err
+	}
+	// Trailing empty rows are of no interest.
+	for len(g.rows) > 0 && len(g.rows[len(g.rows)-1]) == 0 {
+		g.rows = g.rows[:len(g.rows)-1]
+	}
+	merges, err := r.f.GetMergeCells(name, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range merges {
+		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || c1 < c0 || r1 < r0 {
+			continue
+		}
+		c1, r1 = min(c1, maxCols), min(r1, len(g.rows))
+		k := len(g.merges)
+		g.merges = append(g.merges, rect{c0 - 1, r0 - 1, c1 - 1, r1 - 1})
+		for rr := r0 - 1; rr < r1; rr++ {
+			for cc := c0 - 1; cc < c1; cc++ {
+				g.merged[[2]int{cc, rr}] = k
+			}
+		}
+	}
+	for ri, row := range g.rows {
+		for ci, v := range row {
+			if v == "" {
+				continue
+			}
+			if key, _, ok := matchLabel(v); ok {
+				g.labels[key] = append(g.labels[key], [2]int{ci, ri})
+			}
+		}
+	}
+	return g, nil
+}
+
+var errTooManyRows = errors.New("too many rows")

@@ -1,0 +1,583 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/model"
+)
+
+// The labels of the printed form, as keys after normalisation (no spaces,
+// half-width parentheses and colon, no trailing colon or （万元）).
+const (
+	labelUnit       = "单位名称"
+	labelDepartment = "主管部门"
+	labelProject    = "项目名称"
+	labelTotal      = "项目总金额"
+	labelYearAmount = "本年度项目金额"
+	labelYear       = "年度"
+	labelLevel1     = "一级指标"
+	labelLevel2     = "二级指标"
+	labelLevel3     = "三级指标"
+	labelHalfYear   = "半年(程)指标值"
+	labelFullYear   = "全年(程)指标值"
+)
+
+// labelVariants maps the ways a label is written to its key.
+var labelVariants = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{labelUnit, labelDepartment, labelProject, labelTotal, labelYearAmount, labelYear,
+		labelLevel1, labelLevel2, labelLevel3, labelHalfYear, labelFullYear} {
+		m[k] = k
+	}
+	for _, lt := range model.LongTexts {
+		m[lt.Label] = lt.Label
+	}
+	for v, k := range map[string]string{
+		"项目金额": labelTotal, "项目总金额(元)": labelTotal, "本年度金额": labelYearAmount, "本年金额": labelYearAmount,
+		"一级": labelLevel1, "二级": labelLevel2, "三级": labelLevel3,
+		"半年指标值": labelHalfYear, "半年度指标值": labelHalfYear, "半年(程)指标": labelHalfYear, "半年指标": labelHalfYear,
+		"全年指标值": labelFullYear, "全年度指标值": labelFullYear, "全年(程)指标": labelFullYear, "全年指标": labelFullYear,
+		"其他需说明的问题": "其他需要说明的问题",
+	} {
+		m[v] = k
+	}
+	return m
+}()
+
+// labelKey normalises a cell's text for comparison with the labels.
+func labelKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), r == '\u3000', r == '\u200B', r == '\uFEFF':
+		case r == '（':
+			b.WriteByte('(')
+		case r == '）':
+			b.WriteByte(')')
+		case r == '：':
+			b.WriteByte(':')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	k := strings.TrimRight(b.String(), ":")
+	k = strings.TrimSuffix(k, "(万元)")
+	return k
+}
+
+// matchLabel reports whether a cell's text is a label: the label's key,
+// and the value written after it in the same cell ("项目名称：体检费"), if any.
+func matchLabel(s string) (key, inline string, ok bool) {
+	if len(s) > 64 {
+		// A label is short; a long text that starts with one is not a label
+		// unless it holds a colon right after it.
+		if i := strings.IndexAny(s, ":："); i < 0 || i > 64 {
+			return "", "", false
+		}
+	}
+	if k, found := labelVariants[labelKey(s)]; found {
+		return k, "", true
+	}
+	if i := strings.IndexAny(s, ":："); i > 0 {
+		if k, found := labelVariants[labelKey(s[:i])]; found {
+			_, size := firstRune(s[i:])
+			return k, strings.TrimSpace(s[i+size:]), true
+		}
+	}
+	return "", "", false
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// kind says how a cell's value is read.
+type kind uint8
+
+const (
+	kindShort  kind = iota // one line: line breaks are folded
+	kindLong               // a long text: line breaks are paragraph breaks
+	kindAmount             // an amount in 万元: a number, never a date
+	kindValue              // an indicator value: =100%, ≥80%, 序时进度
+)
+
+var (
+	yearRE       = regexp.MustCompile(`^[(\[【]?(\d{4})年度?[)\]】]?$`)
+	emptyYearRE  = regexp.MustCompile(`^[(\[【]?_*年度[)\]】]?$`)
+	titleYearRE  = regexp.MustCompile(`^(\d{4})年度?`)
+	constFormula = regexp.MustCompile(`^[0-9.]+%?$`)
+)
+
+// stopMarks end the indicator table: the signature block, notes.
+var stopMarks = []string{"单位负责人", "财务负责人", "填报人", "联系电话", "填报日期", "单位(盖章)", "注:", "备注", "说明:"}
+
+// formReader reads one form-shaped sheet.
+type formReader struct {
+	*reader
+	g      *grid
+	sheetN int // the sheet's index in the workbook
+	formN  int // the form's index in the book
+	prefix string
+}
+
+func (fr *formReader) problem(c, r int, msg string) {
+	fr.problems = append(fr.problems, sheetProblem{sheetIndex: fr.sheetN, sheet: fr.g.name, col: c, row: r, msg: msg})
+}
+
+// sheet reads sheet i; it returns false when the sheet is not a form (and
+// is skipped with a warning).
+func (r *reader) sheet(i int, name string) bool {
+	g, err := r.grid(name)
+	if err != nil {
+		msg := message(CodeCorrupt, err)
+		if errors.Is(err, errTooManyRows) {
+			msg = message(CodeTooManyRows, MaxRows)
+		}
+		r.problems = append(r.problems, sheetProblem{sheetIndex: i, sheet: name, msg: msg})
+		return true
+	}
+	_, _, hasProject := g.find(labelProject)
+	_, _, hasHeader := g.find(labelLevel1)
+	if !hasProject && !hasHeader {
+		r.warn(name, message(CodeNotForm))
+		return false
+	}
+	n := len(r.book.Forms)
+	fr := &formReader{reader: r, g: g, sheetN: i, formN: n, prefix: "forms[" + strconv.Itoa(n) + "]"}
+	before := len(r.problems)
+	f := fr.form()
+	if len(r.problems) == before {
+		r.book.Forms = append(r.book.Forms, f)
+	}
+	return true
+}
+
+func (fr *formReader) path(key string) string { return fr.prefix + "." + key }
+
+func (fr *formReader) form() model.Form {
+	g := fr.g
+	var f model.Form
+	// The indicator header decides where the labels end.
+	hc, hr, hasHeader := g.find(labelLevel1)
+	limit := len(g.rows)
+	if hasHeader {
+		limit = hr
+	}
+	// Where the form starts: its first label (or the header).
+	startC, startR := hc, hr
+	for ri := 0; ri < limit; ri++ {
+		found := false
+		for ci, v := range g.rows[ri] {
+			if _, _, ok := matchLabel(v); ok && v != "" {
+				startC, startR, found = ci, ri, true
+				break
+			}
+		}
+		if found {
+			break
+		}
+	}
+	fr.src.SetSheet(fr.formN, g.name, startC+1, startR+1)
+
+	f.Title, f.Year = fr.titleAndYear(limit)
+	fields := []struct {
+		label    string
+		key      string
+		kind     kind
+		required bool
+		set      func(string)
+	}{
+		{labelUnit, "unit", kindShort, true, func(s string) { f.Unit = s }},
+		{labelDepartment, "department", kindShort, true, func(s string) { f.Department = s }},
+		{labelProject, "project", kindShort, true, func(s string) { f.Project = s }},
+		{labelTotal, "total_amount", kindAmount, true, func(s string) { f.TotalAmount = model.Amount(s) }},
+		{labelYearAmount, "year_amount", kindAmount, true, func(s string) { f.YearAmount = model.Amount(s) }},
+	}
+	for _, lt := range model.LongTexts {
+		key := lt.Key
+		fields = append(fields, struct {
+			label    string
+			key      string
+			kind     kind
+			required bool
+			set      func(string)
+		}{lt.Label, key, kindLong, false, func(s string) { setLong(&f, key, s) }})
+	}
+	for _, fd := range fields {
+		c, r, inline, ok := fr.label(fd.label, limit, fd.required)
+		if !ok {
+			continue
+		}
+		var v string
+		if inline != nil {
+			v = fr.clean(*inline, fd.kind, c, r)
+		} else {
+			c = g.span(c, r).c1 + 1
+			if _, _, isLabel := matchLabel(g.at(c, r)); isLabel {
+				v = "" // the next label: the value cell was left out
+			} else {
+				v = fr.value(c, r, fd.kind)
+			}
+		}
+		fr.src.SetCell(fr.path(fd.key), c+1, r+1)
+		if fd.required && v == "" {
+			fr.problem(c+1, r+1, message(CodeValueEmpty, fd.label))
+		}
+		fd.set(v)
+	}
+	if !hasHeader {
+		fr.problem(0, 0, message(CodeHeaderMissing, labelLevel1))
+		return f
+	}
+	f.Indicators = fr.indicators(hc, hr)
+	return f
+}
+
+func setLong(f *model.Form, key, s string) {
+	switch key {
+	case "overview":
+		f.Overview = s
+	case "feasibility":
+		f.Feasibility = s
+	case "necessity":
+		f.Necessity = s
+	case "annual_goal":
+		f.AnnualGoal = s
+	case "overall_goal":
+		f.OverallGoal = s
+	case "other_notes":
+		f.OtherNotes = s
+	}
+}
+
+// label finds the one cell above row limit that holds label; inline is the
+// value written in the same cell, if any.
+func (fr *formReader) label(label string, limit int, required bool) (c, r int, inline *string, ok bool) {
+	var cells [][2]int
+	for _, cell := range fr.g.labels[label] {
+		if cell[1] < limit {
+			cells = append(cells, cell)
+		}
+	}
+	if len(cells) == 0 {
+		if required {
+			fr.problem(0, 0, message(CodeLabelMissing, label))
+		}
+		return 0, 0, nil, false
+	}
+	if len(cells) > 1 {
+		fr.problem(cells[1][0]+1, cells[1][1]+1, message(CodeLabelTwice, label, excelizeName(cells[0][0], cells[0][1])))
+	}
+	c, r = cells[0][0], cells[0][1]
+	if _, in, _ := matchLabel(fr.g.at(c, r)); in != "" {
+		inline = &in
+	}
+	return c, r, inline, true
+}
+
+func excelizeName(c, r int) string { return model.CellName(c+1, r+1) }
+
+// titleAndYear finds the title (the cell naming 绩效目标表) and the year line
+// (2024年度, （2024年度）, or a 年度 label with its value) above row limit.
+func (fr *formReader) titleAndYear(limit int) (title string, year int) {
+	g := fr.g
+	yearFound := false
+	setYear := func(s string, c, r int) {
+		y, err := strconv.Atoi(s)
+		if err != nil {
+			fr.problem(c+1, r+1, message(CodeYearEmpty))
+			return
+		}
+		year, yearFound = y, true
+		fr.src.SetCell(fr.path("year"), c+1, r+1)
+	}
+	for ri := 0; ri < limit; ri++ {
+		for ci, v := range g.rows[ri] {
+			if v == "" {
+				continue
+			}
+			k := labelKey(v)
+			switch {
+			case title == "" && strings.Contains(k, "绩效目标表"):
+				title = fr.clean(v, kindShort, ci, ri)
+				if m := titleYearRE.FindStringSubmatch(k); m != nil && !yearFound {
+					setYear(m[1], ci, ri)
+					title = strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(strings.TrimSpace(title), m[1]), "年度"))
+				}
+				fr.src.SetCell(fr.path("title"), ci+1, ri+1)
+			case !yearFound && yearRE.MatchString(k):
+				setYear(yearRE.FindStringSubmatch(k)[1], ci, ri)
+			case !yearFound && emptyYearRE.MatchString(k):
+				fr.problem(ci+1, ri+1, message(CodeYearEmpty))
+				yearFound = true // reported
+			}
+		}
+	}
+	if !yearFound {
+		if c, r, inline, ok := fr.label(labelYear, limit, false); ok {
+			var v string
+			if inline != nil {
+				v = *inline
+			} else {
+				c = g.span(c, r).c1 + 1
+				v = fr.value(c, r, kindShort)
+			}
+			v = strings.TrimSuffix(strings.TrimSuffix(labelKey(v), "年度"), "年")
+			setYear(v, c, r)
+		} else {
+			fr.problem(0, 0, message(CodeYearMissing))
+		}
+	}
+	return title, year
+}
+
+// value reads the cell at column c, row r (from 0) as kind: the text as
+// shown, a number cell as the decimal it shows, a formula by its cached
+// value.
+func (fr *formReader) value(c, r int, k kind) string {
+	text := fr.g.at(c, r)
+	sheet := fr.g.name
+	ref := excelizeName(c, r)
+	if text == "" {
+		if fml, err := fr.f.GetCellFormula(sheet, ref); err == nil && fml != "" {
+			fr.problem(c+1, r+1, message(CodeNoCachedValue, quote(fml)))
+		}
+		return ""
+	}
+	typ, err := fr.f.GetCellType(sheet, ref)
+	if err != nil {
+		return fr.clean(text, k, c, r)
+	}
+	switch typ {
+	case excelize.CellTypeError:
+		fr.problem(c+1, r+1, message(CodeFormulaError, quote(text)))
+		return ""
+	case excelize.CellTypeDate:
+		if k == kindAmount {
+			fr.problem(c+1, r+1, message(CodeDateAmount, quote(text)))
+			return ""
+		}
+	case excelize.CellTypeUnset, excelize.CellTypeNumber:
+		raw, err := fr.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+		if err != nil {
+			break
+		}
+		nf := fr.format(sheet, ref)
+		if k == kindValue {
+			// =100% typed into a cell that is not text becomes a formula;
+			// what was typed is what the form means.
+			if fml, err := fr.f.GetCellFormula(sheet, ref); err == nil && constFormula.MatchString(fml) {
+				return "=" + fml
+			}
+		}
+		switch {
+		case nf.date && k == kindAmount:
+			fr.problem(c+1, r+1, message(CodeDateAmount, quote(text)))
+			return ""
+		case nf.date:
+			return fr.clean(text, k, c, r)
+		case nf.percent && k == kindAmount:
+			fr.problem(c+1, r+1, message(CodePercentAmount, quote(text)))
+			return ""
+		}
+		if s, ok := displayNumber(raw, nf); ok {
+			return s
+		}
+	}
+	return fr.clean(text, k, c, r)
+}
+
+// format returns the number format of a cell (cached by style).
+func (fr *formReader) format(sheet, ref string) numFormat {
+	idx, err := fr.f.GetCellStyle(sheet, ref)
+	if err != nil {
+		return numFormat{}
+	}
+	if nf, ok := fr.styles[idx]; ok {
+		return nf
+	}
+	var nf numFormat
+	if st, err := fr.f.GetStyle(idx); err == nil && st != nil {
+		if st.CustomNumFmt != nil {
+			nf = parseFormat(*st.CustomNumFmt)
+		} else {
+			nf = builtinFormat(st.NumFmt)
+		}
+	}
+	fr.styles[idx] = nf
+	return nf
+}
+
+// clean turns a cell's text into a field's: line breaks (Alt+Enter) are
+// paragraph breaks of a long text and folded elsewhere; values are
+// normalised as the JSON decoder does.
+func (fr *formReader) clean(s string, k kind, c, r int) string {
+	if len(s) > model.MaxTextBytes {
+		fr.problem(c+1, r+1, message(CodeTextTooLong, "cell", len(s), model.MaxTextBytes>>10))
+		return ""
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	lines := strings.Split(s, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			kept = append(kept, l)
+		}
+	}
+	if k == kindLong {
+		return strings.Join(kept, "\n")
+	}
+	var b strings.Builder
+	for i, l := range kept {
+		if i > 0 {
+			prev, _ := lastRune(kept[i-1])
+			next, _ := firstRune(l)
+			if !wide(prev) || !wide(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	out := b.String()
+	if k == kindValue {
+		out = model.NormalizeValue(out)
+	}
+	return out
+}
+
+func lastRune(s string) (rune, int) {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return 0, 0
+	}
+	return rs[len(rs)-1], 1
+}
+
+// wide reports whether r is Chinese text, where a line break joins without
+// a space.
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || strings.ContainsRune("“”‘’—…·", r)
+}
+
+// row is an indicator row as read, with the cells its fields came from.
+type row struct {
+	in    model.Indicator
+	cells [5][2]int // {col, row} from 1 of level1 … full_year
+	own   [2]int    // the row's own 一级 cell
+	data  bool      // 三级 or a value is written
+}
+
+// indicators reads the indicator table whose 一级指标 header is at (hc, hr).
+func (fr *formReader) indicators(hc, hr int) []model.Indicator {
+	g := fr.g
+	keys := []string{labelLevel1, labelLevel2, labelLevel3, labelHalfYear, labelFullYear}
+	var cols [5]int
+	last := g.span(hc, hr).r1 // a header may be two rows high
+	for k, key := range keys {
+		cols[k] = -1
+		for _, cell := range g.labels[key] {
+			sp := g.span(cell[0], cell[1])
+			if cell[1] <= hr && sp.r1 >= hr {
+				cols[k] = cell[0]
+				last = max(last, sp.r1)
+				break
+			}
+		}
+		if cols[k] < 0 {
+			fr.problem(hc+1, hr+1, message(CodeHeaderMissing, key))
+		}
+	}
+	fr.src.SetCell(fr.path("indicators"), hc+1, hr+1)
+	if cols[1] < 0 || cols[2] < 0 || cols[3] < 0 || cols[4] < 0 {
+		return nil
+	}
+	var rows []row
+	var cur1, cur2 string
+	var cell1, cell2 [2]int
+	for ri := last + 1; ri < len(g.rows); ri++ {
+		if stopRow(g.rows[ri]) {
+			break
+		}
+		var rw row
+		raw1, raw2 := g.at(cols[0], ri), g.at(cols[1], ri)
+		switch {
+		case strings.TrimSpace(raw1) != "":
+			v := fr.value(cols[0], ri, kindShort)
+			if v != cur1 && strings.TrimSpace(raw2) == "" && g.span(cols[1], ri).r0 == ri {
+				cur2 = "" // a new 一级 without its 二级: no carrying over
+			}
+			cur1, cell1 = v, [2]int{cols[0] + 1, ri + 1}
+		}
+		if strings.TrimSpace(raw2) != "" {
+			cur2, cell2 = fr.value(cols[1], ri, kindShort), [2]int{cols[1] + 1, ri + 1}
+		}
+		rw.in.Level1, rw.in.Level2 = cur1, cur2
+		rw.in.Level3 = fr.value(cols[2], ri, kindShort)
+		rw.in.HalfYear = fr.value(cols[3], ri, kindValue)
+		rw.in.FullYear = fr.value(cols[4], ri, kindValue)
+		rw.cells = [5][2]int{cell1, cell2, {cols[2] + 1, ri + 1}, {cols[3] + 1, ri + 1}, {cols[4] + 1, ri + 1}}
+		rw.own = [2]int{cols[0] + 1, ri + 1}
+		rw.data = rw.in.Level3 != "" || rw.in.HalfYear != "" || rw.in.FullYear != ""
+		if !rw.data && cur1 == "" && cur2 == "" {
+			continue // a blank row before the first category
+		}
+		rows = append(rows, rw)
+	}
+	// A category's rows without 三级 or values are blank lines of the sheet
+	// (rows left over in a merged range, spacer rows) when the category has
+	// other rows; a category with none is one empty-category row.
+	var out []model.Indicator
+	j := 0
+	for i := 0; i < len(rows); {
+		end := i
+		hasData := false
+		for end < len(rows) && rows[end].in.Level1 == rows[i].in.Level1 && rows[end].in.Level2 == rows[i].in.Level2 {
+			hasData = hasData || rows[end].data
+			end++
+		}
+		for k := i; k < end; k++ {
+			rw := rows[k]
+			if !rw.data && (hasData || k > i) {
+				continue
+			}
+			p := fmt.Sprintf("%s.indicators[%d]", fr.prefix, j)
+			fr.src.SetCell(p, rw.own[0], rw.own[1])
+			for f, key := range []string{"level1", "level2", "level3", "half_year", "full_year"} {
+				fr.src.SetCell(p+"."+key, rw.cells[f][0], rw.cells[f][1])
+			}
+			out = append(out, rw.in)
+			j++
+		}
+		i = end
+	}
+	return out
+}
+
+// stopRow reports whether a row ends the indicator table (the signature
+// block or notes below it).
+func stopRow(cells []string) bool {
+	for _, v := range cells {
+		if v == "" {
+			continue
+		}
+		k := labelKey(v)
+		for _, m := range stopMarks {
+			if strings.HasPrefix(k, m) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}

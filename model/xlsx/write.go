@@ -1,0 +1,466 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/model"
+)
+
+// The sheet of a form, as written: the printed form's grid in columns A–E.
+//
+//	1  title (A:E)
+//	2  （2024年度） (A:E)
+//	3  单位名称 | value | 主管部门 | value (D:E)
+//	4  项目名称 | value (B:E)
+//	5  项目总金额（万元）| value | 本年度项目金额（万元）| value (D:E)
+//	6… the six long texts: label | value (B:E)
+//	   一级指标 | 二级指标 | 三级指标 | 半年（程）指标值 | 全年（程）指标值
+//	   the indicator rows, 一级 and 二级 merged over their rows
+const (
+	rowTitle  = 1
+	rowYear   = 2
+	rowUnit   = 3
+	rowProj   = 4
+	rowAmount = 5
+	rowLong   = 6
+	rowHeader = rowLong + 6
+)
+
+// colWidths are the widths of columns A–E in characters of the default font
+// (a Chinese character is about two).
+var colWidths = [5]float64{16, 15, 29, 17, 17}
+
+// MaxCellChars is the most UTF-16 units an Excel cell holds.
+const MaxCellChars = excelize.TotalCellChars
+
+// TemplateSheet and NotesSheet are the sheet names of the template.
+const (
+	TemplateSheet = "绩效目标表"
+	NotesSheet    = "填表说明"
+)
+
+// Export writes the book as a workbook: one form-shaped sheet per form,
+// named after its project (see SheetNames). A text longer than a cell
+// holds is an error naming the form and field; nothing is truncated.
+func Export(w io.Writer, b *model.Book) error {
+	for i := range b.Forms {
+		for _, tf := range b.Forms[i].TextFields(fmt.Sprintf("forms[%d]", i)) {
+			if n := utf16Len(tf.Text); n > MaxCellChars {
+				return fmt.Errorf("%s is %d characters long, more than the %d an Excel cell holds", tf.Path, n, MaxCellChars)
+			}
+		}
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	wr := &writer{f: f, styles: map[string]int{}}
+	names := SheetNames(b)
+	for i := range b.Forms {
+		if err := wr.form(names[i], &b.Forms[i], i == 0, false); err != nil {
+			return err
+		}
+	}
+	if len(b.Forms) == 0 {
+		return fmt.Errorf("the book has no forms")
+	}
+	title := b.Title
+	if title == "" {
+		title = model.DefaultTitle
+	}
+	wr.props(title)
+	return wr.write(w)
+}
+
+// Template writes the template workbook: one empty form sheet, with the
+// 决策/过程 rows of the standard framework filled in and rows for the other
+// categories, drop-down lists of the framework's names, and a 填表说明
+// sheet. year 0 leaves the year line blank for the user to fill.
+func Template(w io.Writer, year int) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	wr := &writer{f: f, styles: map[string]int{}}
+	form := &model.Form{Title: model.DefaultTitle, Year: year}
+	for _, c := range model.Framework {
+		for _, l2 := range c.Level2 {
+			std := standardLevel3(c.Name, l2)
+			if len(std) > 0 {
+				for _, l3 := range std {
+					form.Indicators = append(form.Indicators, model.Indicator{Level1: c.Name, Level2: l2, Level3: l3})
+				}
+				continue
+			}
+			// Three empty rows for the user's 三级 (more can be inserted).
+			for k := 0; k < 3; k++ {
+				form.Indicators = append(form.Indicators, model.Indicator{Level1: c.Name, Level2: l2})
+			}
+		}
+	}
+	if err := wr.form(TemplateSheet, form, true, true); err != nil {
+		return err
+	}
+	if err := wr.notes(); err != nil {
+		return err
+	}
+	wr.props("绩效目标表模板")
+	return wr.write(w)
+}
+
+// standardLevel3 lists the standard 三级 of a 二级, in the order of the
+// example forms.
+func standardLevel3(l1, l2 string) []string {
+	var out []string
+	for _, l3 := range standardOrder {
+		if p := model.StandardLevel3[l3]; p[0] == l1 && p[1] == l2 {
+			out = append(out, l3)
+		}
+	}
+	return out
+}
+
+var standardOrder = []string{"立项依据充分性", "立项程序规范性", "绩效目标合理性", "绩效指标明确性", "预算编制科学性", "资金分配合理性",
+	"资金到位率", "预算执行率", "资金使用合规性", "管理制度健全性", "制度执行有效性"}
+
+type writer struct {
+	f      *excelize.File
+	styles map[string]int
+}
+
+func (wr *writer) write(w io.Writer) error {
+	if _, err := wr.f.WriteTo(w); err != nil {
+		return fmt.Errorf("model/xlsx: %w", err)
+	}
+	return nil
+}
+
+func (wr *writer) props(title string) {
+	_ = wr.f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "jixiao", Language: "zh-CN"})
+}
+
+// style returns the id of a cell style: a kind of cell of the form.
+func (wr *writer) style(name string) int {
+	if id, ok := wr.styles[name]; ok {
+		return id
+	}
+	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	body := &excelize.Font{Family: "宋体", Size: 11}
+	st := &excelize.Style{Font: body, Border: border, NumFmt: 49, // 49: text (@), so =100% stays as typed
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}
+	switch {
+	case name == "title":
+		st = &excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 16, Bold: true},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}
+	case name == "year":
+		st = &excelize.Style{Font: body, NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}
+	case name == "label":
+	case name == "header":
+		st.Font = &excelize.Font{Family: "宋体", Size: 11, Bold: true}
+	case name == "text":
+		st.Alignment.Horizontal = "left"
+	case name == "long":
+		st.Alignment.Horizontal, st.Alignment.Vertical = "left", "top"
+	case strings.HasPrefix(name, "amount"):
+		d, _ := strconv.Atoi(strings.TrimPrefix(name, "amount"))
+		code := "0"
+		if d > 0 {
+			code += "." + strings.Repeat("0", d)
+		}
+		st.NumFmt = 0
+		st.CustomNumFmt = &code
+	case name == "note":
+		st = &excelize.Style{Font: body, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}
+	case name == "notehead":
+		st = &excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 14, Bold: true}}
+	}
+	id, err := wr.f.NewStyle(st)
+	if err != nil {
+		panic(fmt.Sprintf("model/xlsx: style %s: %v", name, err)) // a bug: the styles are fixed
+	}
+	wr.styles[name] = id
+	return id
+}
+
+func cell(col, row int) string { return model.CellName(col, row) }
+
+// put writes a text cell (or a range, merged) with a style.
+func (wr *writer) put(sheet string, c0, r0, c1, r1 int, text, style string) error {
+	f := wr.f
+	if text != "" {
+		if err := f.SetCellStr(sheet, cell(c0, r0), text); err != nil {
+			return err
+		}
+	}
+	if c1 > c0 || r1 > r0 {
+		if err := f.MergeCell(sheet, cell(c0, r0), cell(c1, r1)); err != nil {
+			return err
+		}
+	}
+	return f.SetCellStyle(sheet, cell(c0, r0), cell(c1, r1), wr.style(style))
+}
+
+// form writes one form's sheet. The first sheet of a new file replaces its
+// Sheet1.
+func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error {
+	f := wr.f
+	if first {
+		if err := f.SetSheetName("Sheet1", sheet); err != nil {
+			return err
+		}
+	} else if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	for i, w := range colWidths {
+		col := string(rune('A' + i))
+		if err := f.SetColWidth(sheet, col, col, w); err != nil {
+			return err
+		}
+	}
+	yearLine := "（    年度）"
+	if fm.Year != 0 {
+		yearLine = fmt.Sprintf("（%d年度）", fm.Year)
+	}
+	steps := []struct {
+		c0, r0, c1, r1 int
+		text, style    string
+	}{
+		{1, rowTitle, 5, rowTitle, fm.TitleOrDefault(), "title"},
+		{1, rowYear, 5, rowYear, yearLine, "year"},
+		{1, rowUnit, 1, rowUnit, "单位名称", "label"},
+		{2, rowUnit, 2, rowUnit, fm.Unit, "text"},
+		{3, rowUnit, 3, rowUnit, "主管部门", "label"},
+		{4, rowUnit, 5, rowUnit, fm.Department, "text"},
+		{1, rowProj, 1, rowProj, "项目名称", "label"},
+		{2, rowProj, 5, rowProj, fm.Project, "text"},
+		{1, rowAmount, 1, rowAmount, "项目总金额\n（万元）", "label"},
+		{3, rowAmount, 3, rowAmount, "本年度项目金额\n（万元）", "label"},
+	}
+	for i, lt := range model.LongTexts {
+		steps = append(steps,
+			struct {
+				c0, r0, c1, r1 int
+				text, style    string
+			}{1, rowLong + i, 1, rowLong + i, lt.Label, "label"},
+			struct {
+				c0, r0, c1, r1 int
+				text, style    string
+			}{2, rowLong + i, 5, rowLong + i, fm.Text(lt.Key), "long"})
+	}
+	for k, h := range []string{"一级指标", "二级指标", "三级指标", "半年（程）指标值", "全年（程）指标值"} {
+		steps = append(steps, struct {
+			c0, r0, c1, r1 int
+			text, style    string
+		}{k + 1, rowHeader, k + 1, rowHeader, h, "header"})
+	}
+	for _, s := range steps {
+		if err := wr.put(sheet, s.c0, s.r0, s.c1, s.r1, s.text, s.style); err != nil {
+			return err
+		}
+	}
+	if err := wr.amount(sheet, 2, rowAmount, 2, fm.TotalAmount); err != nil {
+		return err
+	}
+	if err := wr.amount(sheet, 4, rowAmount, 5, fm.YearAmount); err != nil {
+		return err
+	}
+	if err := wr.indicators(sheet, fm.Indicators); err != nil {
+		return err
+	}
+	// Row heights: Excel and LibreOffice do not fit merged cells to their
+	// text, so the heights are estimated from the texts.
+	heights := map[int]float64{rowTitle: 30, rowYear: 20, rowHeader: 32}
+	heights[rowUnit] = max(rowHeight(fm.Unit, colWidths[1]), rowHeight(fm.Department, colWidths[3]+colWidths[4]), rowHeight("单位名称", colWidths[0]))
+	heights[rowProj] = rowHeight(fm.Project, colWidths[1]+colWidths[2]+colWidths[3]+colWidths[4])
+	heights[rowAmount] = rowHeight("本年度项目金额\n（万元）", colWidths[2])
+	for i, lt := range model.LongTexts {
+		h := rowHeight(fm.Text(lt.Key), colWidths[1]+colWidths[2]+colWidths[3]+colWidths[4])
+		if template {
+			h = max(h, 48)
+		}
+		heights[rowLong+i] = max(h, rowHeight(lt.Label, colWidths[0]))
+	}
+	for i, in := range fm.Indicators {
+		heights[rowHeader+1+i] = max(rowHeight(in.Level3, colWidths[2]), rowHeight(in.HalfYear, colWidths[3]), rowHeight(in.FullYear, colWidths[4]))
+	}
+	for r, h := range heights {
+		if err := f.SetRowHeight(sheet, r, h); err != nil {
+			return err
+		}
+	}
+	return wr.print(sheet, rowHeader+len(fm.Indicators), template)
+}
+
+// amount writes an amount as a number shown with its decimals (4012.80
+// stays 4012.80), so that Excel can add the amounts up; one that a binary
+// float cannot hold exactly as written is written as text.
+func (wr *writer) amount(sheet string, c, r, c1 int, a model.Amount) error {
+	_, d, err := a.Parse()
+	if err == nil && significant(string(a)) <= 15 {
+		v, perr := strconv.ParseFloat(string(a), 64)
+		if perr == nil && strconv.FormatFloat(v, 'f', d, 64) == string(a) {
+			if err := wr.put(sheet, c, r, c1, r, "", "amount"+strconv.Itoa(d)); err != nil {
+				return err
+			}
+			return wr.f.SetCellFloat(sheet, cell(c, r), v, -1, 64)
+		}
+	}
+	return wr.put(sheet, c, r, c1, r, string(a), "text")
+}
+
+// significant counts the significant digits of a decimal.
+func significant(s string) int {
+	s = strings.TrimLeft(strings.Replace(s, ".", "", 1), "0")
+	return len(s)
+}
+
+func (wr *writer) indicators(sheet string, rows []model.Indicator) error {
+	first := rowHeader + 1
+	for i := 0; i < len(rows); {
+		// one 一级 run, merged over its rows
+		end := i
+		for end < len(rows) && rows[end].Level1 == rows[i].Level1 {
+			end++
+		}
+		if err := wr.put(sheet, 1, first+i, 1, first+end-1, rows[i].Level1, "label"); err != nil {
+			return err
+		}
+		for j := i; j < end; {
+			e2 := j
+			for e2 < end && rows[e2].Level2 == rows[j].Level2 {
+				e2++
+			}
+			if err := wr.put(sheet, 2, first+j, 2, first+e2-1, rows[j].Level2, "label"); err != nil {
+				return err
+			}
+			j = e2
+		}
+		i = end
+	}
+	for i, in := range rows {
+		r := first + i
+		for k, v := range []string{in.Level3, in.HalfYear, in.FullYear} {
+			style := "label"
+			if k == 0 {
+				style = "text"
+			}
+			if err := wr.put(sheet, 3+k, r, 3+k, r, v, style); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// print sets the drop-down lists, the print setup (A4 portrait, fit to the
+// page's width, the indicator header repeated on every page, page numbers)
+// and the view.
+func (wr *writer) print(sheet string, lastRow int, template bool) error {
+	f := wr.f
+	until := lastRow
+	if template {
+		until = max(lastRow+200, 200) // room for inserted rows
+	}
+	var l1, l2 []string
+	for _, c := range model.Framework {
+		l1 = append(l1, c.Name)
+		l2 = append(l2, c.Level2...)
+	}
+	for k, list := range [][]string{l1, l2} {
+		dv := excelize.NewDataValidation(true)
+		col := string(rune('A' + k))
+		dv.SetSqref(fmt.Sprintf("%s%d:%s%d", col, rowHeader+1, col, until))
+		if err := dv.SetDropList(list); err != nil {
+			return err
+		}
+		what := "一级指标"
+		if k == 1 {
+			what = "二级指标"
+		}
+		dv.SetError(excelize.DataValidationErrorStyleWarning, what, "请从下拉列表中选择标准的"+what+"。")
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return err
+		}
+	}
+	size, portrait, one, zero, fit := 9, "portrait", 1, 0, true // 9: A4
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &portrait, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	top, bottom, side := 0.8, 0.8, 0.6
+	left := 1.1 // the binding margin
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Top: &top, Bottom: &bottom, Left: &left, Right: &side}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页 共 &N 页"}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), rowHeader, rowHeader), Scope: sheet})
+}
+
+// rowHeight estimates the height in points of a row whose cell of width
+// (in characters) holds text, wrapped.
+func rowHeight(text string, width float64) float64 {
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		w := 0.0
+		for _, r := range para {
+			if r < 0x1100 {
+				w += 1.1
+			} else {
+				w += 2.05
+			}
+		}
+		lines += max(1, int(math.Ceil(w/(width-1))))
+	}
+	return min(409, float64(max(lines, 1))*14.5+6) // 409 pt: the most a row may be
+}
+
+// SheetNames returns the sheet name of each form of the book: its project
+// name without the characters Excel forbids (: \ / ? * [ ]), at most 31
+// characters, unique (case-insensitively, as Excel compares) by a number
+// in parentheses; 表N when the project is empty.
+func SheetNames(b *model.Book) []string {
+	used := map[string]bool{"history": true} // reserved by Excel
+	names := make([]string, len(b.Forms))
+	for i := range b.Forms {
+		base := strings.Map(func(r rune) rune {
+			switch r {
+			case ':', '\\', '/', '?', '*', '[', ']':
+				return -1
+			}
+			if r < 0x20 || r == 0x7F || r > 0xFFFF {
+				return -1
+			}
+			return r
+		}, b.Forms[i].Project)
+		base = strings.Trim(strings.TrimSpace(base), "'")
+		if base == "" {
+			base = fmt.Sprintf("表%d", i+1)
+		}
+		name := cut31(base, "")
+		for n := 2; used[strings.ToLower(name)]; n++ {
+			name = cut31(base, fmt.Sprintf("(%d)", n))
+		}
+		used[strings.ToLower(name)] = true
+		names[i] = name
+	}
+	return names
+}
+
+// cut31 shortens base so that base+suffix is at most 31 UTF-16 units.
+func cut31(base, suffix string) string {
+	rs := []rune(base)
+	for utf16Len(string(rs))+utf16Len(suffix) > excelize.MaxSheetNameLength {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimRight(string(rs), "' ") + suffix
+}
+
+func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
