@@ -185,6 +185,7 @@ type reader struct {
 	file     string
 	src      *model.Source
 	styles   map[int]numFormat
+	sst      []string // shared strings
 	problems []sheetProblem
 	book     model.Book
 }
@@ -198,24 +199,30 @@ type sheetProblem struct {
 }
 
 func (r *reader) read() (*model.Book, *model.Source, error) {
-	sheets := r.f.GetSheetList()
-	var skipped []string
-	for i, name := range sheets {
-		if visible, err := r.f.GetSheetVisible(name); err == nil && !visible {
-			if r.isForm(name) {
-				r.warn(name, message(CodeHidden))
+	parts, err := sheetParts(r.f)
+	if err != nil {
+		return nil, nil, fileProblem(r.file, message(CodeCorrupt, err))
+	}
+	if r.sst, err = sharedStrings(r.f); err != nil {
+		return nil, nil, fileProblem(r.file, message(CodeCorrupt, err))
+	}
+	for i, sp := range parts {
+		switch {
+		case !sp.worksheet:
+			r.warn(sp.name, message(CodeNotForm))
+			continue
+		case sp.hidden:
+			if g, err := r.grid(sp); err == nil && g.isForm() {
+				r.warn(sp.name, message(CodeHidden))
 			}
-			skipped = append(skipped, name)
 			continue
 		}
-		if !r.sheet(i, name) {
-			skipped = append(skipped, name)
-		}
+		r.sheet(i, sp)
 	}
 	if len(r.problems) == 0 && len(r.book.Forms) == 0 {
-		list := make([]string, len(sheets))
-		for i, s := range sheets {
-			list[i] = quote(s)
+		list := make([]string, len(parts))
+		for i, s := range parts {
+			list[i] = quote(s.name)
 		}
 		r.problems = append(r.problems, sheetProblem{msg: message(CodeNoForms, "sheets: "+strings.Join(list, ", "))})
 	}
@@ -257,13 +264,9 @@ func (r *reader) decodeError() error {
 	return &model.DecodeError{File: r.file, Problems: out}
 }
 
-// isForm reports whether a sheet looks like a form (for the warning about
-// a hidden one); errors count as no.
-func (r *reader) isForm(name string) bool {
-	g, err := r.grid(name)
-	if err != nil {
-		return false
-	}
+// isForm reports whether a sheet looks like a form: it has a 项目名称 or an
+// 一级指标 label.
+func (g *grid) isForm() bool {
 	_, _, ok := g.find(labelProject)
 	_, _, ok2 := g.find(labelLevel1)
 	return ok || ok2
@@ -272,13 +275,21 @@ func (r *reader) isForm(name string) bool {
 // grid is a sheet's cells as shown (formatted), with its merged ranges.
 type grid struct {
 	name   string
-	rows   [][]string     // rows[r][c], from 0
+	cells  [][]xcell      // cells[r][c], from 0
+	rows   [][]string     // the cells' texts
 	merged map[[2]int]int // covered cell {c, r} → index in merges
 	merges []rect
 	labels map[string][][2]int // label key → cells {c, r} holding it
 }
 
 type rect struct{ c0, r0, c1, r1 int } // inclusive, from 0
+
+func (g *grid) cell(c, r int) xcell {
+	if r < 0 || r >= len(g.cells) || c < 0 || c >= len(g.cells[r]) {
+		return xcell{}
+	}
+	return g.cells[r][c]
+}
 
 func (g *grid) at(c, r int) string {
 	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
@@ -304,52 +315,33 @@ func (g *grid) find(label string) (c, r int, ok bool) {
 	return cells[0][0], cells[0][1], true
 }
 
-// grid reads a sheet, refusing one with more than MaxRows rows before it
-// is held in memory.
-func (r *reader) grid(name string) (*grid, error) {
-	rows, err := r.f.Rows(name)
+// grid reads a sheet, refusing one with more than MaxRows rows.
+func (r *reader) grid(sp sheetPart) (*grid, error) {
+	data := part(r.f, sp.part)
+	if data == nil {
+		return nil, fmt.Errorf("the part %s is missing", sp.part)
+	}
+	cells, merges, err := readCells(data, r.sst)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	g := &grid{name: name, merged: map[[2]int]int{}, labels: map[string][][2]int{}}
-	n := 0
-	for rows.Next() {
-		n++
-		if n > MaxRows {
-			return nil, errTooManyRows
+	g := &grid{name: sp.name, cells: cells, merged: map[[2]int]int{}, labels: map[string][][2]int{}}
+	g.rows = make([][]string, len(cells))
+	for ri, row := range cells {
+		g.rows[ri] = make([]string, len(row))
+		for ci, c := range row {
+			g.rows[ri][ci] = c.text
 		}
-		cols, err := rows.Columns()
-		if err != nil {
-			return nil, err
-		}
-		if len(cols) > maxCols {
-			cols = cols[:maxCols]
-		}
-		g.rows = append(g.rows, cols)
-	}
-	if err := rows.Error(); err != nil {
-		return nil, err
-	}
-	// Trailing empty rows are of no interest.
-	for len(g.rows) > 0 && len(g.rows[len(g.rows)-1]) == 0 {
-		g.rows = g.rows[:len(g.rows)-1]
-	}
-	merges, err := r.f.GetMergeCells(name, true)
-	if err != nil {
-		return nil, err
 	}
 	for _, m := range merges {
-		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || c1 < c0 || r1 < r0 {
+		m.c1, m.r1 = min(m.c1, maxCols-1), min(m.r1, len(g.rows)-1)
+		if m.r1 < m.r0 || m.c1 < m.c0 {
 			continue
 		}
-		c1, r1 = min(c1, maxCols), min(r1, len(g.rows))
 		k := len(g.merges)
-		g.merges = append(g.merges, rect{c0 - 1, r0 - 1, c1 - 1, r1 - 1})
-		for rr := r0 - 1; rr < r1; rr++ {
-			for cc := c0 - 1; cc < c1; cc++ {
+		g.merges = append(g.merges, m)
+		for rr := m.r0; rr <= m.r1; rr++ {
+			for cc := m.c0; cc <= m.c1; cc++ {
 				g.merged[[2]int{cc, rr}] = k
 			}
 		}

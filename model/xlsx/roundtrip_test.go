@@ -71,3 +71,27 @@ func TestExportReadRoundTrip(t *testing.T) {
 		t.Error("exporting the same book twice gave different bytes")
 	}
 }
+
+// book170 is the 170-form book the binder benchmarks use: the first 17
+// example forms ten times.
+func book170(t testing.TB) *model.Book {
+	b := exampleBook(t)
+	out := &model.Book{Year: b.Year, Title: b.Title}
+	for k := 0; k < 10; k++ {
+		out.Forms = append(out.Forms, b.Forms[:17]...)
+	}
+	return out
+}
+
+func BenchmarkRead170(b *testing.B) {
+	data := exportBytes(b, book170(b))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		book, _, err := Read(data, "book.xlsx")
+		if err != nil || len(book.Forms) != 170 {
+			b.Fatal(err)
+		}
+	}
+}

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/xuri/excelize/v2"
-
 	"jixiao/model"
 )
 
@@ -136,20 +134,18 @@ func (fr *formReader) problem(c, r int, msg string) {
 
 // sheet reads sheet i; it returns false when the sheet is not a form (and
 // is skipped with a warning).
-func (r *reader) sheet(i int, name string) bool {
-	g, err := r.grid(name)
+func (r *reader) sheet(i int, sp sheetPart) bool {
+	g, err := r.grid(sp)
 	if err != nil {
 		msg := message(CodeCorrupt, err)
 		if errors.Is(err, errTooManyRows) {
 			msg = message(CodeTooManyRows, MaxRows)
 		}
-		r.problems = append(r.problems, sheetProblem{sheetIndex: i, sheet: name, msg: msg})
+		r.problems = append(r.problems, sheetProblem{sheetIndex: i, sheet: sp.name, msg: msg})
 		return true
 	}
-	_, _, hasProject := g.find(labelProject)
-	_, _, hasHeader := g.find(labelLevel1)
-	if !hasProject && !hasHeader {
-		r.warn(name, message(CodeNotForm))
+	if !g.isForm() {
+		r.warn(sp.name, message(CodeNotForm))
 		return false
 	}
 	n := len(r.book.Forms)
@@ -345,64 +341,62 @@ func (fr *formReader) titleAndYear(limit int) (title string, year int) {
 // shown, a number cell as the decimal it shows, a formula by its cached
 // value.
 func (fr *formReader) value(c, r int, k kind) string {
-	text := fr.g.at(c, r)
-	sheet := fr.g.name
-	ref := excelizeName(c, r)
+	x := fr.g.cell(c, r)
+	text := x.text
 	if text == "" {
-		if fml, err := fr.f.GetCellFormula(sheet, ref); err == nil && fml != "" {
+		if x.hasF {
+			fml := x.formula
+			if fml == "" {
+				fml = "…" // a shared formula, written in another cell
+			}
 			fr.problem(c+1, r+1, message(CodeNoCachedValue, quote(fml)))
 		}
 		return ""
 	}
-	typ, err := fr.f.GetCellType(sheet, ref)
-	if err != nil {
-		return fr.clean(text, k, c, r)
-	}
-	switch typ {
-	case excelize.CellTypeError:
+	switch x.t {
+	case "e":
 		fr.problem(c+1, r+1, message(CodeFormulaError, quote(text)))
 		return ""
-	case excelize.CellTypeDate:
+	case "d":
 		if k == kindAmount {
 			fr.problem(c+1, r+1, message(CodeDateAmount, quote(text)))
 			return ""
 		}
-	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-		raw, err := fr.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
-		if err != nil {
-			break
-		}
-		nf := fr.format(sheet, ref)
-		if k == kindValue {
+	case "", "n":
+		nf := fr.format(x.style)
+		if k == kindValue && x.formula != "" && constFormula.MatchString(x.formula) {
 			// =100% typed into a cell that is not text becomes a formula;
 			// what was typed is what the form means.
-			if fml, err := fr.f.GetCellFormula(sheet, ref); err == nil && constFormula.MatchString(fml) {
-				return "=" + fml
-			}
+			return "=" + x.formula
 		}
 		switch {
 		case nf.date && k == kindAmount:
-			fr.problem(c+1, r+1, message(CodeDateAmount, quote(text)))
+			fr.problem(c+1, r+1, message(CodeDateAmount, quote(fr.shown(c, r, text))))
 			return ""
 		case nf.date:
-			return fr.clean(text, k, c, r)
+			return fr.clean(fr.shown(c, r, text), k, c, r)
 		case nf.percent && k == kindAmount:
-			fr.problem(c+1, r+1, message(CodePercentAmount, quote(text)))
+			s, _ := displayNumber(text, nf)
+			fr.problem(c+1, r+1, message(CodePercentAmount, quote(s)))
 			return ""
 		}
-		if s, ok := displayNumber(raw, nf); ok {
+		if s, ok := displayNumber(text, nf); ok {
 			return s
 		}
 	}
 	return fr.clean(text, k, c, r)
 }
 
-// format returns the number format of a cell (cached by style).
-func (fr *formReader) format(sheet, ref string) numFormat {
-	idx, err := fr.f.GetCellStyle(sheet, ref)
-	if err != nil {
-		return numFormat{}
+// shown is a date cell's text as the sheet shows it (excelize formats it).
+func (fr *formReader) shown(c, r int, raw string) string {
+	if s, err := fr.f.GetCellValue(fr.g.name, excelizeName(c, r)); err == nil && s != "" {
+		return s
 	}
+	return raw
+}
+
+// format returns the number format of a cell (cached by style).
+func (fr *formReader) format(idx int) numFormat {
 	if nf, ok := fr.styles[idx]; ok {
 		return nf
 	}

@@ -1,0 +1,294 @@
+package xlsx
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The cells of a sheet are read in one streaming pass over its XML part
+// (excelize has opened and checked the package): excelize's per-cell
+// functions look the sheet up by name on every call, which makes a
+// workbook of 170 sheets quadratic, and its row iterator gives neither the
+// type, nor the style, nor the formula of a cell.
+
+// xcell is one cell as stored.
+type xcell struct {
+	text    string // a string cell's text, else the stored value (v)
+	t       string // the cell type: "" or n (number), s, inlineStr, str, b, e, d
+	style   int    // index into the styles' cellXfs
+	formula string // the formula's text, without "="
+	hasF    bool   // the cell has a formula (a shared one may have no text)
+}
+
+// sheetPart is a sheet of the workbook as listed in xl/workbook.xml.
+type sheetPart struct {
+	name      string
+	part      string // e.g. xl/worksheets/sheet1.xml
+	hidden    bool
+	worksheet bool // not a chart sheet, dialog or macro sheet
+}
+
+// part returns the bytes of a package part.
+func part(f *excelize.File, name string) []byte {
+	if v, ok := f.Pkg.Load(name); ok {
+		if b, ok := v.([]byte); ok {
+			return b
+		}
+	}
+	return nil
+}
+
+// sheetParts lists the sheets in workbook order.
+func sheetParts(f *excelize.File) ([]sheetPart, error) {
+	var wb struct {
+		Sheets []struct {
+			Name  string     `xml:"name,attr"`
+			State string     `xml:"state,attr"`
+			Attrs []xml.Attr `xml:",any,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := xml.Unmarshal(part(f, "xl/workbook.xml"), &wb); err != nil {
+		return nil, err
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+			Type   string `xml:"Type,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(part(f, "xl/_rels/workbook.xml.rels"), &rels); err != nil {
+		return nil, err
+	}
+	var out []sheetPart
+	for _, s := range wb.Sheets {
+		sp := sheetPart{name: s.Name, hidden: s.State == "hidden" || s.State == "veryHidden"}
+		id := ""
+		for _, a := range s.Attrs {
+			if a.Name.Local == "id" {
+				id = a.Value
+			}
+		}
+		for _, r := range rels.Rels {
+			if r.ID != id {
+				continue
+			}
+			target := strings.ReplaceAll(r.Target, "\\", "/")
+			if strings.HasPrefix(target, "/") {
+				sp.part = strings.TrimPrefix(target, "/")
+			} else {
+				sp.part = path.Join("xl", target)
+			}
+			sp.worksheet = strings.HasSuffix(r.Type, "/worksheet")
+		}
+		out = append(out, sp)
+	}
+	return out, nil
+}
+
+// sharedStrings reads the shared string table: each item's text runs
+// joined, phonetic runs (rPh) left out.
+func sharedStrings(f *excelize.File) ([]string, error) {
+	data := part(f, "xl/sharedStrings.xml")
+	if data == nil {
+		return nil, nil
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var out []string
+	var b strings.Builder
+	depthRPh := 0
+	inT := false
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				b.Reset()
+			case "rPh":
+				depthRPh++
+			case "t":
+				inT = depthRPh == 0
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				out = append(out, unescapeX(b.String()))
+			case "rPh":
+				depthRPh--
+			case "t":
+				inT = false
+			}
+		case xml.CharData:
+			if inT {
+				b.Write(t)
+			}
+		}
+	}
+	return out, nil
+}
+
+// unescapeX decodes the _xHHHH_ escapes of OOXML strings (_x000D_ is a
+// carriage return that XML would otherwise lose).
+func unescapeX(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if i+7 <= len(s) && s[i] == '_' && s[i+1] == 'x' && s[i+6] == '_' {
+			if v, err := strconv.ParseUint(s[i+2:i+6], 16, 16); err == nil {
+				b.WriteRune(rune(v))
+				i += 7
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// readCells reads a worksheet part into rows of cells (from 0) and its
+// merged ranges, stopping with errTooManyRows past MaxRows.
+func readCells(data []byte, sst []string) ([][]xcell, []rect, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var rows [][]xcell
+	var merges []rect
+	var cur *xcell
+	var curCol, curRow int
+	rowNum := 0
+	colNext := 0
+	var text strings.Builder
+	inV, inF, inIs := false, false, false
+	var v strings.Builder
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "row":
+				rowNum++
+				if r, ok := attr(t, "r"); ok {
+					if n, err := strconv.Atoi(r); err == nil {
+						rowNum = n
+					}
+				}
+				if rowNum > MaxRows {
+					return nil, nil, errTooManyRows
+				}
+				colNext = 0
+			case "c":
+				cur = &xcell{}
+				curRow, curCol = rowNum-1, colNext
+				if r, ok := attr(t, "r"); ok {
+					if c, rr, err := excelize.CellNameToCoordinates(r); err == nil {
+						curCol, curRow = c-1, rr-1
+					}
+				}
+				if curRow >= MaxRows {
+					return nil, nil, errTooManyRows
+				}
+				colNext = curCol + 1
+				cur.t, _ = attr(t, "t")
+				if s, ok := attr(t, "s"); ok {
+					cur.style, _ = strconv.Atoi(s)
+				}
+				v.Reset()
+				text.Reset()
+			case "v":
+				inV = cur != nil
+			case "f":
+				if cur != nil {
+					cur.hasF, inF = true, true
+				}
+			case "is":
+				inIs = cur != nil
+			case "mergeCell":
+				if ref, ok := attr(t, "ref"); ok {
+					a, b, _ := strings.Cut(ref, ":")
+					c0, r0, err1 := excelize.CellNameToCoordinates(a)
+					c1, r1, err2 := excelize.CellNameToCoordinates(b)
+					if err1 == nil && err2 == nil && c1 >= c0 && r1 >= r0 {
+						merges = append(merges, rect{c0 - 1, r0 - 1, c1 - 1, r1 - 1})
+					}
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "v":
+				inV = false
+			case "f":
+				inF = false
+			case "is":
+				inIs = false
+			case "c":
+				if cur == nil {
+					continue
+				}
+				switch cur.t {
+				case "s":
+					if i, err := strconv.Atoi(strings.TrimSpace(v.String())); err == nil && i >= 0 && i < len(sst) {
+						cur.text = sst[i]
+					}
+				case "inlineStr":
+					cur.text = unescapeX(text.String())
+				case "b":
+					cur.text = map[string]string{"1": "TRUE", "0": "FALSE"}[strings.TrimSpace(v.String())]
+				default:
+					cur.text = v.String()
+					if cur.t == "str" {
+						cur.text = unescapeX(cur.text)
+					}
+				}
+				if curCol < maxCols && (cur.text != "" || cur.hasF) {
+					for len(rows) <= curRow {
+						rows = append(rows, nil)
+					}
+					for len(rows[curRow]) <= curCol {
+						rows[curRow] = append(rows[curRow], xcell{})
+					}
+					rows[curRow][curCol] = *cur
+				}
+				cur = nil
+			}
+		case xml.CharData:
+			switch {
+			case inV:
+				v.Write(t)
+			case inF:
+				cur.formula += string(t)
+			case inIs:
+				text.Write(t)
+			}
+		}
+	}
+	return rows, merges, nil
+}
+
+func attr(t xml.StartElement, name string) (string, bool) {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
