@@ -111,7 +111,7 @@ const (
 
 var (
 	yearRE       = regexp.MustCompile(`^[(\[【]?(\d{4})年度?[)\]】]?$`)
-	emptyYearRE  = regexp.MustCompile(`^[(\[【]?_*年度[)\]】]?$`)
+	emptyYearRE  = regexp.MustCompile(`^([(\[【]_*年度[)\]】]|_+年度)$`)
 	titleYearRE  = regexp.MustCompile(`^(\d{4})年度?`)
 	constFormula = regexp.MustCompile(`^[0-9.]+%?$`)
 )
@@ -156,6 +156,17 @@ func (r *reader) sheet(i int, sp sheetPart) bool {
 		r.book.Forms = append(r.book.Forms, f)
 	}
 	return true
+}
+
+// reported reports whether a problem was found at a cell already (a date
+// where an amount belongs is not also an empty amount).
+func (fr *formReader) reported(c, r int) bool {
+	for _, p := range fr.problems {
+		if p.sheetIndex == fr.sheetN && p.col == c && p.row == r {
+			return true
+		}
+	}
+	return false
 }
 
 func (fr *formReader) path(key string) string { return fr.prefix + "." + key }
@@ -226,7 +237,7 @@ func (fr *formReader) form() model.Form {
 			}
 		}
 		fr.src.SetCell(fr.path(fd.key), c+1, r+1)
-		if fd.required && v == "" {
+		if fd.required && v == "" && !fr.reported(c+1, r+1) {
 			fr.problem(c+1, r+1, message(CodeValueEmpty, fd.label))
 		}
 		fd.set(v)
@@ -417,7 +428,7 @@ func (fr *formReader) format(idx int) numFormat {
 // normalised as the JSON decoder does.
 func (fr *formReader) clean(s string, k kind, c, r int) string {
 	if len(s) > model.MaxTextBytes {
-		fr.problem(c+1, r+1, message(CodeTextTooLong, "cell", len(s), model.MaxTextBytes>>10))
+		fr.problem(c+1, r+1, message(CodeTextTooLong, len(s), model.MaxTextBytes>>10))
 		return ""
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
