@@ -87,7 +87,7 @@ func sheetLoc(loc string, p *jsonProblem) bool {
 // jixiao import reads as a workbook (and explains when it cannot).
 func isWorkbook(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods":
+	case ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods", ".csv":
 		return true
 	}
 	return false

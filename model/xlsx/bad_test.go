@@ -1,0 +1,143 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/model"
+)
+
+// TestBadWorkbooks: files that are not readable workbooks give one line
+// saying what they are and what to do, never a panic.
+func TestBadWorkbooks(t *testing.T) {
+	ole := append(append([]byte{}, oleMagic...), make([]byte, 4096)...)
+	good := workbook(t, formCells(0, 1, "merged"))
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"old.xls", ole, "old Excel 97–2003 workbook (.xls)"},
+		{"wps.et", ole, "WPS workbook (.et)"},
+		{"calc.ods", odsBytes(t), "OpenDocument spreadsheet (.ods)"},
+		{"calc.fods", []byte(`<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>`), "OpenDocument spreadsheet"},
+		{"table.csv", []byte("项目名称,体检费\n"), "CSV text file"},
+		{"secret.xlsx", encrypted(t, good), "protected by a password"},
+		{"half.xlsx", good[:len(good)/2], "not a readable .xlsx workbook"},
+		{"noise.xlsx", []byte("this is not a workbook at all"), "not a readable .xlsx workbook (it is not a zip archive)"},
+		{"empty.xlsx", nil, "the file is empty"},
+		{"bomb.xlsx", zipBomb(t), "unpacks to more than 256 MiB"},
+		{"renamed.xlsx", []byte(`{"forms": []}`), "not a readable .xlsx workbook"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			msg := readErr(t, c.data, c.name)
+			if !strings.Contains(msg, c.want) || strings.Count(msg, "\n") != 0 {
+				t.Errorf("got %q, want one line containing %q", msg, c.want)
+			}
+			if !strings.HasPrefix(msg, c.name+": ") {
+				t.Errorf("%q does not start with the file's name", msg)
+			}
+		})
+	}
+}
+
+// odsBytes is the start of an OpenDocument spreadsheet: a zip whose first,
+// stored, part is its mimetype.
+func odsBytes(t testing.TB) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
+	zw.Close()
+	return buf.Bytes()
+}
+
+// encrypted returns the workbook protected by a password, as Excel saves it.
+func encrypted(t testing.TB, data []byte) []byte {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf, excelize.Options{Password: "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), oleMagic) {
+		t.Fatal("excelize did not encrypt the workbook")
+	}
+	return buf.Bytes()
+}
+
+// zipBomb is a small archive that declares a part of a terabyte.
+func zipBomb(t testing.TB) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	hdr := &zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, UncompressedSize64: 1 << 40, CompressedSize64: 2}
+	w, err := zw.CreateRaw(hdr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte{3, 0})
+	zw.Close()
+	return buf.Bytes()
+}
+
+func TestTooManyRows(t *testing.T) {
+	for _, n := range []int{MaxRows + 1, 1048576} {
+		// One cell far below the form (written into the XML: excelize
+		// would make every row before it).
+		data := rewritePart(t, workbook(t, formCells(0, 1, "merged")), "xl/worksheets/sheet1.xml", func(x string) string {
+			return strings.Replace(x, "</sheetData>", fmt.Sprintf(`<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`, n, n), 1)
+		})
+		msg := readErr(t, data, "big.xlsx")
+		want := fmt.Sprintf("big.xlsx: 体检费: the sheet has more than %d rows", MaxRows)
+		if !strings.HasPrefix(msg, want) {
+			t.Errorf("row %d: got %q", n, msg)
+		}
+	}
+	// Many real rows: the reading stops at the limit.
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := 1; r <= MaxRows+100; r++ {
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		if err := sw.SetRow(cell, []any{r, "项目名称"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sw.Flush()
+	var buf bytes.Buffer
+	f.WriteTo(&buf)
+	if msg := readErr(t, buf.Bytes(), "rows.xlsx"); !strings.Contains(msg, "more than 5000 rows") {
+		t.Error(msg)
+	}
+}
+
+func TestLongestCell(t *testing.T) {
+	// Excel's longest cell, 32,767 characters, is read whole.
+	long := strings.Repeat("长", MaxCellChars)
+	s := formCells(0, 1, "merged")
+	s.cells["B8"] = long
+	got, _ := readOne(t, workbook(t, s))
+	if got.Overview != long {
+		t.Errorf("the overview has %d characters, want %d", len([]rune(got.Overview)), MaxCellChars)
+	}
+	// Export refuses a text longer than a cell rather than cut it.
+	b := &model.Book{Forms: []model.Form{{Project: "x", Overview: long + "长"}}}
+	err := Export(&bytes.Buffer{}, b)
+	if err == nil || !strings.Contains(err.Error(), "forms[0].overview is 32768 characters long, more than the 32767 an Excel cell holds") {
+		t.Errorf("export: %v", err)
+	}
+}
