@@ -151,12 +151,12 @@ var wantForm = model.Form{
 	Overview:   "第一段。\n第二段：\n1. 体检；\n2. 建档。",
 	AnnualGoal: "提升社会化管理水平。",
 	Indicators: []model.Indicator{
-		{"决策", "项目立项", "立项依据充分性", "充分", "充分"},
-		{"决策", "项目立项", "立项程序规范性", "规范", "规范"},
-		{"决策", "资金投入", "预算编制科学性", "科学", "科学"},
-		{"产出指标", "数量指标", "体检人数", "≥3万人", "95%"},
-		{"产出指标", "数量指标", "覆盖率", "序时进度", "100.0%"},
-		{"产出指标", "成本指标", "", "", ""},
+		{Level1: "决策", Level2: "项目立项", Level3: "立项依据充分性", HalfYear: "充分", FullYear: "充分"},
+		{Level1: "决策", Level2: "项目立项", Level3: "立项程序规范性", HalfYear: "规范", FullYear: "规范"},
+		{Level1: "决策", Level2: "资金投入", Level3: "预算编制科学性", HalfYear: "科学", FullYear: "科学"},
+		{Level1: "产出指标", Level2: "数量指标", Level3: "体检人数", HalfYear: "≥3万人", FullYear: "95%"},
+		{Level1: "产出指标", Level2: "数量指标", Level3: "覆盖率", HalfYear: "序时进度", FullYear: "100.0%"},
+		{Level1: "产出指标", Level2: "成本指标"},
 	},
 }
 
