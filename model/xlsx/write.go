@@ -165,6 +165,8 @@ func (wr *writer) style(name string) int {
 		st.Alignment.Horizontal = "left"
 	case name == "long":
 		st.Alignment.Horizontal, st.Alignment.Vertical = "left", "top"
+	case name == "amountg": // an amount to be typed: General, as typed
+		st.NumFmt = 0
 	case strings.HasPrefix(name, "amount"):
 		d, _ := strconv.Atoi(strings.TrimPrefix(name, "amount"))
 		code := "0"
@@ -299,6 +301,9 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 // stays 4012.80), so that Excel can add the amounts up; one that a binary
 // float cannot hold exactly as written is written as text.
 func (wr *writer) amount(sheet string, c, r, c1 int, a model.Amount) error {
+	if a == "" {
+		return wr.put(sheet, c, r, c1, r, "", "amountg")
+	}
 	_, d, err := a.Parse()
 	if err == nil && significant(string(a)) <= 15 {
 		v, perr := strconv.ParseFloat(string(a), 64)
