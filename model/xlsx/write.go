@@ -35,7 +35,7 @@ const (
 
 // colWidths are the widths of columns A–E in characters of the default font
 // (a Chinese character is about two).
-var colWidths = [5]float64{16, 15, 29, 17, 17}
+var colWidths = [5]float64{16, 19, 27, 16, 16}
 
 // MaxCellChars is the most UTF-16 units an Excel cell holds.
 const MaxCellChars = excelize.TotalCellChars
@@ -288,6 +288,15 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 	}
 	for i, in := range fm.Indicators {
 		heights[rowHeader+1+i] = max(rowHeight(in.Level3, colWidths[2]), rowHeight(in.HalfYear, colWidths[3]), rowHeight(in.FullYear, colWidths[4]))
+	}
+	if template {
+		// Rows of single cells fit their text as it is typed (merged
+		// ranges do not: the long texts keep room for a few lines); a
+		// unit's name takes two lines.
+		heights[rowUnit] = 36
+		for i := range fm.Indicators {
+			delete(heights, rowHeader+1+i)
+		}
 	}
 	for r, h := range heights {
 		if err := f.SetRowHeight(sheet, r, h); err != nil {
