@@ -8,6 +8,8 @@
 //	jixiao render FILE -o OUT.pdf
 //	jixiao binder FILE... -o binder.pdf
 //	jixiao preview FILE -o DIR
+//	jixiao template [-o 绩效目标表模板.xlsx]
+//	jixiao export FILE... -o book.xlsx
 package main
 
 import (

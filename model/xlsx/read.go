@@ -214,6 +214,8 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 		case sp.hidden:
 			if g, err := r.grid(sp); err == nil && g.isForm() {
 				r.warn(sp.name, message(CodeHidden))
+			} else {
+				r.warn(sp.name, message(CodeNotForm))
 			}
 			continue
 		}
