@@ -238,7 +238,7 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 
 // warn records a warning about a whole sheet.
 func (r *reader) warn(sheet, msg string) {
-	r.src.Warn(model.Problem{Severity: model.Warning, Message: msg, Pos: model.Position{File: r.file, Sheet: sheet}})
+	r.src.Warn(model.Problem{Severity: model.Warning, Message: msg, Pos: model.Position{File: r.file, Sheet: quote(sheet)}})
 }
 
 func (r *reader) decodeError() error {

@@ -194,7 +194,7 @@ func (fr *formReader) form() model.Form {
 			break
 		}
 	}
-	fr.src.SetSheet(fr.formN, g.name, startC+1, startR+1)
+	fr.src.SetSheet(fr.formN, quote(g.name), startC+1, startR+1)
 
 	f.Title, f.Year = fr.titleAndYear(limit)
 	fields := []struct {
