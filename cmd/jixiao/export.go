@@ -64,25 +64,6 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// sheetLoc reads a workbook location, 体检费!C5, 'Sheet 1'!C5 or a sheet
-// alone, into p; false when loc is not one (a sentence of a message).
-func sheetLoc(loc string, p *jsonProblem) bool {
-	sheet, cell := loc, ""
-	if i := strings.LastIndexByte(loc, '!'); i > 0 {
-		sheet, cell = loc[:i], loc[i+1:]
-		if cell == "" || strings.ContainsAny(cell, " ") {
-			return false
-		}
-	}
-	if strings.HasPrefix(sheet, "'") && strings.HasSuffix(sheet, "'") && len(sheet) >= 2 {
-		sheet = strings.ReplaceAll(sheet[1:len(sheet)-1], "''", "'")
-	} else if strings.ContainsAny(sheet, " ,'") {
-		return false // a sentence, not a sheet (SheetCell quotes names with spaces)
-	}
-	p.Sheet, p.Cell = sheet, cell
-	return true
-}
-
 // isWorkbook reports whether a file name is that of a spreadsheet, which
 // jixiao import reads as a workbook (and explains when it cannot).
 func isWorkbook(name string) bool {

@@ -74,7 +74,7 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 		typed := filepath.Join(out, "typed.xlsx")
 		require.Contains(t, warnings, typed+": 填表说明: warning: not a form (no 项目名称 and no 一级指标 label): skipped")
 		// Problems name the cells LibreOffice kept: the table starts at B2.
-		p, ok := src.Position("forms[0].indicators[3].full_year")
+		p, ok := src.Location("forms[0].indicators[3].full_year")
 		require.True(t, ok)
 		require.Equal(t, typed+": 工作表1!F15", p.String())
 	})

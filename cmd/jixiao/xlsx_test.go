@@ -84,7 +84,7 @@ func TestTemplateUnfilledNamesCells(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	code, stdout, _ := binderRun("validate", tpl)
 	require.Equal(t, 1, code)
-	for _, want := range []string{"t.xlsx: 绩效目标表!A2: the year is empty", "t.xlsx: 绩效目标表!B4: 项目名称 is empty", "t.xlsx: 绩效目标表!D5: 本年度项目金额 is empty"} {
+	for _, want := range []string{"t.xlsx: 绩效目标表!A2: the year is empty", "t.xlsx: 绩效目标表!B4: 项目名称 is empty", "t.xlsx: 绩效目标表!D5: 本年度项目金额（万元） is empty"} {
 		require.Contains(t, string(stdout), want)
 	}
 	code, _, stderr = binderRun("template", "--year", "3000", "-o", tpl)
@@ -170,6 +170,7 @@ func TestBadWorkbooksCommand(t *testing.T) {
 		var ps []map[string]any
 		require.NoError(t, json.Unmarshal(stdout, &ps))
 		require.Len(t, ps, 1, "%s", stdout)
+		require.Regexp(t, `^xlsx-`, ps[0]["code"], "%s", stdout)
 	}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
@@ -193,7 +194,7 @@ func TestValidateJSONSheetCell(t *testing.T) {
 	var found bool
 	for _, p := range ps {
 		if p.Severity == "error" {
-			require.Equal(t, jsonProblem{File: filled, Sheet: "绩效目标表", Cell: "D5", Path: "forms[0].year_amount", Severity: "error",
+			require.Equal(t, jsonProblem{File: filled, Sheet: "绩效目标表", Cell: "D5", Path: "forms[0].year_amount", Severity: "error", Code: model.CodeYearAmountAbove,
 				Message: "本年度项目金额 5000 is more than 项目总金额 4012.8"}, p)
 			found = true
 		}

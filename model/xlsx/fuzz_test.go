@@ -47,7 +47,7 @@ func FuzzReadSheet(f *testing.F) {
 			return
 		}
 		for _, p := range model.Validate(b, src) {
-			if p.Pos.Sheet == "" {
+			if p.Loc.Sheet == "" {
 				t.Fatalf("a problem without its sheet: %s", p)
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"jixiao/model"
 )
 
 // Code is the stable code of a problem found in a workbook, for the message
@@ -13,29 +15,31 @@ type Code string
 // The problems of workbooks. Every message a user may see is here, in
 // English and in Chinese, with the same verbs in the same order.
 const (
-	CodeOldExcel      Code = "xlsx-old-excel"        // an .xls (Excel 97–2003)
-	CodeWPS           Code = "xlsx-wps-et"           // a WPS .et workbook
-	CodeODS           Code = "xlsx-ods"              // an OpenDocument spreadsheet
-	CodeCSV           Code = "xlsx-csv"              // a CSV file
-	CodeEncrypted     Code = "xlsx-encrypted"        // password-protected
-	CodeCorrupt       Code = "xlsx-corrupt"          // not a readable .xlsx
-	CodeTooLarge      Code = "xlsx-too-large"        // unpacks to too much (zip bomb)
-	CodeTooManyRows   Code = "xlsx-too-many-rows"    // a sheet far larger than a form
-	CodeTextTooLong   Code = "xlsx-text-too-long"    // a cell over the limit of a field
-	CodeNoCachedValue Code = "xlsx-formula-no-value" // a formula never calculated
-	CodeFormulaError  Code = "xlsx-formula-error"    // #REF!, #DIV/0! …
-	CodeDateAmount    Code = "xlsx-date-amount"      // a date where an amount belongs
-	CodePercentAmount Code = "xlsx-percent-amount"   // a percentage where an amount belongs
-	CodeLabelMissing  Code = "xlsx-label-missing"    // a required label not found
-	CodeValueEmpty    Code = "xlsx-value-empty"      // a required label with nothing beside it
-	CodeLabelTwice    Code = "xlsx-label-twice"      // two forms on one sheet
-	CodeYearMissing   Code = "xlsx-year-missing"     // no 2024年度 line
-	CodeYearEmpty     Code = "xlsx-year-empty"       // （    年度）
-	CodeHeaderMissing Code = "xlsx-header-missing"   // an indicator column not found
-	CodeNoForms       Code = "xlsx-no-forms"         // no sheet is a form
-	CodeNotForm       Code = "xlsx-not-form"         // warning: a sheet skipped
-	CodeHidden        Code = "xlsx-hidden"           // warning: a hidden form sheet skipped
-	CodeEmptyWorkbook Code = "xlsx-empty"            // a 0-byte file
+	CodeOldExcel        Code = "xlsx-old-excel"         // an .xls (Excel 97–2003)
+	CodeWPS             Code = "xlsx-wps-et"            // a WPS .et workbook
+	CodeODS             Code = "xlsx-ods"               // an OpenDocument spreadsheet
+	CodeCSV             Code = "xlsx-csv"               // a CSV file
+	CodeEncrypted       Code = "xlsx-encrypted"         // password-protected
+	CodeCorrupt         Code = "xlsx-corrupt"           // not a readable .xlsx
+	CodeTooLarge        Code = "xlsx-too-large"         // unpacks to too much (zip bomb)
+	CodeTooManyRows     Code = "xlsx-too-many-rows"     // a sheet far larger than a form
+	CodeTextTooLong     Code = "xlsx-text-too-long"     // a cell over the limit of a field
+	CodeNoCachedValue   Code = "xlsx-formula-no-value"  // a formula never calculated
+	CodeFormulaError    Code = "xlsx-formula-error"     // #REF!, #DIV/0! …
+	CodeDateAmount      Code = "xlsx-date-amount"       // a date where an amount belongs
+	CodePercentAmount   Code = "xlsx-percent-amount"    // a percentage where an amount belongs
+	CodeLabelMissing    Code = "xlsx-label-missing"     // a required label not found
+	CodeValueEmpty      Code = "xlsx-value-empty"       // a required label with nothing beside it
+	CodeLabelTwice      Code = "xlsx-label-twice"       // two forms on one sheet
+	CodeYearMissing     Code = "xlsx-year-missing"      // no 2024年度 line
+	CodeYearEmpty       Code = "xlsx-year-empty"        // （    年度）
+	CodeHeaderMissing   Code = "xlsx-header-missing"    // an indicator column not found
+	CodeNoForms         Code = "xlsx-no-forms"          // no sheet is a form
+	CodeNotForm         Code = "xlsx-not-form"          // warning: a sheet skipped
+	CodeHidden          Code = "xlsx-hidden"            // warning: a hidden form sheet skipped
+	CodeEmptyWorkbook   Code = "xlsx-empty"             // a 0-byte file
+	CodeFileTooLarge    Code = "xlsx-file-too-large"    // more than model.MaxFileSize
+	CodeTooManyProblems Code = "xlsx-too-many-problems" // the listing stops
 )
 
 type text struct{ en, zh string }
@@ -53,12 +57,12 @@ var messages = map[Code]text{
 		"工作簿设有打开密码：请在 Excel 或 WPS 中打开，清除密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，留空）后重新保存"},
 	CodeCorrupt: {"not a readable .xlsx workbook (%s): open it in Excel, WPS or LibreOffice and save it again as .xlsx",
 		"不是可读取的 .xlsx 工作簿（%s）：请用 Excel、WPS 或 LibreOffice 打开后重新另存为 .xlsx"},
-	CodeTooLarge: {"the workbook unpacks to more than %d MiB (%s), far more than forms take: it is damaged or not a workbook of forms",
-		"工作簿解压后超过 %d MiB（%s），远大于绩效目标表所需：文件已损坏，或不是绩效目标表工作簿"},
-	CodeTooManyRows: {"the sheet has more than %d rows, far more than a form: it is not read (move the form to a sheet of its own)",
-		"此工作表超过 %d 行，远多于一张绩效目标表：未读取（请把表格放在单独的工作表中）"},
-	CodeTextTooLong: {"the text is %d bytes long, more than the %d KiB a field may hold",
-		"文字长 %d 字节，超过每栏上限 %d KiB"},
+	CodeTooLarge: {"the workbook unpacks to more than %s MiB (%s), far more than forms take: it is damaged or not a workbook of forms",
+		"工作簿解压后超过 %s MiB（%s），远大于绩效目标表所需：文件已损坏，或不是绩效目标表工作簿"},
+	CodeTooManyRows: {"the sheet has more than %s rows, far more than a form: it is not read (move the form to a sheet of its own)",
+		"此工作表超过 %s 行，远多于一张绩效目标表：未读取（请把表格放在单独的工作表中）"},
+	CodeTextTooLong: {"the text is %s bytes long, more than the %s KiB a field may hold",
+		"文字长 %s 字节，超过每栏上限 %s KiB"},
 	CodeNoCachedValue: {"the cell holds the formula =%s but no calculated value: open the workbook in Excel, WPS or LibreOffice, let it calculate and save it (or type the value instead of the formula)",
 		"单元格中是公式 =%s，但没有计算结果：请用 Excel、WPS 或 LibreOffice 打开、重新计算并保存（或直接填写数值）"},
 	CodeFormulaError: {"the cell shows the error %s: correct its formula or type the value",
@@ -85,14 +89,51 @@ var messages = map[Code]text{
 		"不是绩效目标表（没有“项目名称”和“一级指标”标签）：已跳过"},
 	CodeHidden: {"a hidden sheet: skipped (unhide it to print it)",
 		"隐藏的工作表：已跳过（如需打印请取消隐藏）"},
+	CodeFileTooLarge: {"the file is %s bytes, more than the %s MiB an input may have",
+		"文件大小 %s 字节，超过输入文件上限 %s MiB"},
+	CodeTooManyProblems: {"%s more problems not listed; stopping here",
+		"另有 %s 个问题未列出"},
 	CodeEmptyWorkbook: {"the file is empty (0 bytes): expected an .xlsx workbook",
 		"文件为空（0 字节）：应为 .xlsx 工作簿"},
 }
 
-// message returns the English text of code with its arguments (the
-// catalogue of the command will pick the language).
-func message(code Code, args ...any) string {
-	return fmt.Sprintf(messages[code].en, args...)
+// msg is a message of a problem: its code and the values it quotes.
+type msg struct {
+	code Code
+	args []string
+}
+
+// message makes the message code with its arguments (each printed as %v).
+func message(code Code, args ...any) msg {
+	m := msg{code: code}
+	for _, a := range args {
+		m.args = append(m.args, fmt.Sprint(a))
+	}
+	return m
+}
+
+// text is the English text (the command's catalogue picks the language
+// from the code and the arguments).
+func (m msg) text() string {
+	format := messages[m.code].en
+	var b strings.Builder
+	i := 0
+	for {
+		k := strings.Index(format, "%s")
+		if k < 0 || i >= len(m.args) {
+			b.WriteString(format)
+			return b.String()
+		}
+		b.WriteString(format[:k])
+		b.WriteString(m.args[i])
+		i++
+		format = format[k+2:]
+	}
+}
+
+// problem is the model's problem of the message at loc.
+func (m msg) problem(sev model.Severity, loc model.Location) model.Problem {
+	return model.Problem{Severity: sev, Code: string(m.code), Loc: loc, Args: m.args, Message: m.text()}
 }
 
 // quote makes a user's text safe to print: control and bidi characters are

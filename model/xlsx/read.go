@@ -58,7 +58,7 @@ func ReadFile(path string) (*model.Book, *model.Source, error) {
 		return nil, nil, fmt.Errorf("model/xlsx: %s is not a regular file: expected a workbook", path)
 	}
 	if st.Size() > model.MaxFileSize {
-		return nil, nil, fileProblem(path, fmt.Sprintf("the file is %d bytes, more than the %d MiB an input may have", st.Size(), model.MaxFileSize>>20))
+		return nil, nil, fileProblem(path, message(CodeFileTooLarge, st.Size(), model.MaxFileSize>>20))
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -70,11 +70,11 @@ func ReadFile(path string) (*model.Book, *model.Source, error) {
 // Read reads the forms of a workbook held in data; name is used in messages
 // (and its extension to tell an .xls from an .et).
 func Read(data []byte, name string) (book *model.Book, src *model.Source, err error) {
-	if msg := sniff(data, name); msg != "" {
-		return nil, nil, fileProblem(name, msg)
+	if m := sniff(data, name); m != nil {
+		return nil, nil, fileProblem(name, *m)
 	}
-	if msg := checkZip(data); msg != "" {
-		return nil, nil, fileProblem(name, msg)
+	if m := checkZip(data); m != nil {
+		return nil, nil, fileProblem(name, *m)
 	}
 	// excelize is guarded: a malformed part must give a message, not a crash.
 	defer func() {
@@ -96,7 +96,7 @@ func Read(data []byte, name string) (book *model.Book, src *model.Source, err er
 }
 
 // openMessage explains why excelize could not open a workbook.
-func openMessage(err error) string {
+func openMessage(err error) msg {
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
 		return message(CodeEncrypted)
@@ -110,8 +110,8 @@ func openMessage(err error) string {
 }
 
 // fileProblem is a problem with the workbook as a whole.
-func fileProblem(name, msg string) error {
-	return &model.DecodeError{File: name, Problems: []string{" " + msg}}
+func fileProblem(name string, m msg) error {
+	return &model.DecodeError{File: name, Problems: model.Problems{m.problem(model.Error, model.Location{File: name})}}
 }
 
 var (
@@ -122,62 +122,64 @@ var (
 )
 
 // sniff tells what a file that is not an .xlsx is, from its first bytes
-// and its name, and says how to save it as one; "" for a zip (an .xlsx or
-// an .ods, told apart later).
-func sniff(data []byte, name string) string {
+// and its name, and says how to save it as one; nil for a zip that is not
+// an .ods.
+func sniff(data []byte, name string) *msg {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case len(data) == 0:
-		return message(CodeEmptyWorkbook)
+		return ptr(message(CodeEmptyWorkbook))
 	case bytes.HasPrefix(data, oleMagic):
 		switch {
 		case bytes.Contains(data, encryptedPackage):
-			return message(CodeEncrypted)
+			return ptr(message(CodeEncrypted))
 		case ext == ".et":
-			return message(CodeWPS)
+			return ptr(message(CodeWPS))
 		}
-		return message(CodeOldExcel)
+		return ptr(message(CodeOldExcel))
 	case bytes.HasPrefix(data, zipMagic):
 		if bytes.Contains(data[:min(len(data), 200)], []byte("application/vnd.oasis.opendocument")) {
-			return message(CodeODS)
+			return ptr(message(CodeODS))
 		}
-		return ""
+		return nil
 	}
 	head := string(data[:min(len(data), 2048)])
 	switch {
 	case ext == ".fods" || ext == ".ods" || strings.Contains(head, "urn:oasis:names:tc:opendocument"):
-		return message(CodeODS)
+		return ptr(message(CodeODS))
 	case ext == ".csv" || ext == ".txt":
-		return message(CodeCSV)
+		return ptr(message(CodeCSV))
 	case ext == ".et":
-		return message(CodeWPS)
+		return ptr(message(CodeWPS))
 	case ext == ".xls":
 		// Excel also saves HTML and XML spreadsheets under .xls.
-		return message(CodeOldExcel)
+		return ptr(message(CodeOldExcel))
 	}
-	return message(CodeCorrupt, "it is not a zip archive")
+	return ptr(message(CodeCorrupt, "it is not a zip archive"))
 }
 
 // checkZip refuses an archive whose parts unpack to more than MaxUnpacked
 // (a zip bomb), before anything is unpacked. The sizes are those the
 // archive declares; archive/zip fails on a part that unpacks to more.
-func checkZip(data []byte) string {
+func checkZip(data []byte) *msg {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return message(CodeCorrupt, err)
+		return ptr(message(CodeCorrupt, err))
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > MaxUnpacked {
-			return message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File)))
+			return ptr(message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File))))
 		}
 	}
 	if len(zr.File) > 100000 {
-		return message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File)))
+		return ptr(message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File))))
 	}
-	return ""
+	return nil
 }
+
+func ptr(m msg) *msg { return &m }
 
 // reader reads the sheets of one workbook.
 type reader struct {
@@ -195,7 +197,7 @@ type sheetProblem struct {
 	sheetIndex int
 	sheet      string
 	col, row   int
-	msg        string
+	msg        msg
 }
 
 func (r *reader) read() (*model.Book, *model.Source, error) {
@@ -237,8 +239,8 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 }
 
 // warn records a warning about a whole sheet.
-func (r *reader) warn(sheet, msg string) {
-	r.src.Warn(model.Problem{Severity: model.Warning, Message: msg, Pos: model.Position{File: r.file, Sheet: quote(sheet)}})
+func (r *reader) warn(sheet string, m msg) {
+	r.src.Warn(m.problem(model.Warning, model.Location{File: r.file, Sheet: quote(sheet)}))
 }
 
 func (r *reader) decodeError() error {
@@ -250,18 +252,20 @@ func (r *reader) decodeError() error {
 		return a.row < b.row || a.row == b.row && a.col < b.col
 	})
 	const maxListed = 20
-	var out []string
+	var out model.Problems
 	for k, p := range r.problems {
 		if k == maxListed {
-			out = append(out, fmt.Sprintf(" %d more problems not listed; stopping here", len(r.problems)-maxListed))
+			out = append(out, message(CodeTooManyProblems, len(r.problems)-maxListed).problem(model.Error, model.Location{File: r.file}))
 			break
 		}
-		switch {
-		case p.sheet == "":
-			out = append(out, " "+p.msg)
-		default:
-			out = append(out, " "+model.SheetCell(quote(p.sheet), p.col, p.row)+": "+p.msg)
+		loc := model.Location{File: r.file}
+		if p.sheet != "" {
+			loc.Sheet = quote(p.sheet)
+			if p.col > 0 && p.row > 0 {
+				loc.Cell = model.CellName(p.col, p.row)
+			}
 		}
+		out = append(out, p.msg.problem(model.Error, loc))
 	}
 	return &model.DecodeError{File: r.file, Problems: out}
 }

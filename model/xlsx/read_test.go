@@ -248,7 +248,7 @@ func TestReadProblemsNameTheCell(t *testing.T) {
 		{"empty year", func(s *sheetSpec) { s.cells["A2"] = "（    年度）" }, []string{"book.xlsx: 体检费!A2: the year is empty"}},
 		{"no year", func(s *sheetSpec) { delete(s.cells, "A2") }, []string{"book.xlsx: 体检费: no year line"}},
 		{"two forms", func(s *sheetSpec) { s.cells["C5"] = "项目名称"; s.cells["D5"] = "x" }, []string{"book.xlsx: 体检费!C5: 项目名称 appears twice (also at A5)"}},
-		{"header column missing", func(s *sheetSpec) { delete(s.cells, "D10") }, []string{"book.xlsx: 体检费!A10: the indicator table has no 半年(程)指标值 column"}},
+		{"header column missing", func(s *sheetSpec) { delete(s.cells, "D10") }, []string{"book.xlsx: 体检费!A10: the indicator table has no 半年（程）指标值 column"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -271,7 +271,7 @@ func TestTwoFormsOnASheetOrder(t *testing.T) {
 	delete(a.cells, "B5")
 	delete(b.cells, "B4")
 	msg := readErr(t, workbook(t, a, b), "book.xlsx")
-	want := "book.xlsx: 体检费!B5: 项目名称 is empty\nbook.xlsx: 'Sheet 2'!B4: 单位名称 is empty"
+	want := "book.xlsx: 体检费!B5: 项目名称 is empty\nbook.xlsx: Sheet 2!B4: 单位名称 is empty"
 	if msg != want {
 		t.Errorf("got\n%s\nwant\n%s", msg, want)
 	}
@@ -348,7 +348,7 @@ func TestValidationNamesSheetAndCell(t *testing.T) {
 	}
 	var errs []string
 	for _, p := range model.Validate(b, src) {
-		if p.Pos.Sheet != "体检费" {
+		if p.Loc.Sheet != "体检费" {
 			t.Errorf("no sheet: %s", p)
 		}
 		if p.Severity == model.Error {

@@ -11,38 +11,49 @@ import (
 	"jixiao/model"
 )
 
-// The labels of the printed form, as keys after normalisation (no spaces,
-// half-width parentheses and colon, no trailing colon or （万元）).
-const (
-	labelUnit       = "单位名称"
-	labelDepartment = "主管部门"
-	labelProject    = "项目名称"
-	labelTotal      = "项目总金额"
-	labelYearAmount = "本年度项目金额"
-	labelYear       = "年度"
-	labelLevel1     = "一级指标"
-	labelLevel2     = "二级指标"
-	labelLevel3     = "三级指标"
-	labelHalfYear   = "半年(程)指标值"
-	labelFullYear   = "全年(程)指标值"
+// The labels of the printed form are those of the form schema
+// (model.Fields, model.Columns), compared as keys after normalisation (no
+// spaces, half-width parentheses and colon, no trailing colon or （万元）).
+var (
+	labelProject = labelKey(fieldLabel("project"))
+	labelYear    = labelKey(fieldLabel("year"))
+	// columnLabels are the keys of the indicator table's header, in order.
+	columnLabels = func() []string {
+		var out []string
+		for _, c := range model.Columns() {
+			out = append(out, labelKey(c.Label))
+		}
+		return out
+	}()
+	labelLevel1 = columnLabels[0]
 )
 
-// labelVariants maps the ways a label is written to its key.
+func fieldLabel(key string) string {
+	fd, _ := model.FieldByKey(key)
+	return fd.Label
+}
+
+// labelVariants maps the ways a label is written to its key: the schema's
+// labels, and the other names real sheets use for them.
 var labelVariants = func() map[string]string {
 	m := map[string]string{}
-	for _, k := range []string{labelUnit, labelDepartment, labelProject, labelTotal, labelYearAmount, labelYear,
-		labelLevel1, labelLevel2, labelLevel3, labelHalfYear, labelFullYear} {
+	for _, fd := range model.Fields() {
+		if fd.Printed != "" || fd.Kind == model.YearKind {
+			k := labelKey(fd.Label)
+			m[k] = k
+		}
+	}
+	for _, k := range columnLabels {
 		m[k] = k
 	}
-	for _, lt := range model.LongTexts {
-		m[lt.Label] = lt.Label
-	}
+	total, yearAmount := labelKey(fieldLabel("total_amount")), labelKey(fieldLabel("year_amount"))
+	half, full := columnLabels[3], columnLabels[4]
 	for v, k := range map[string]string{
-		"项目金额": labelTotal, "项目总金额(元)": labelTotal, "本年度金额": labelYearAmount, "本年金额": labelYearAmount,
-		"一级": labelLevel1, "二级": labelLevel2, "三级": labelLevel3,
-		"半年指标值": labelHalfYear, "半年度指标值": labelHalfYear, "半年(程)指标": labelHalfYear, "半年指标": labelHalfYear,
-		"全年指标值": labelFullYear, "全年度指标值": labelFullYear, "全年(程)指标": labelFullYear, "全年指标": labelFullYear,
-		"其他需说明的问题": "其他需要说明的问题",
+		"项目金额": total, "本年度金额": yearAmount, "本年金额": yearAmount,
+		"一级": columnLabels[0], "二级": columnLabels[1], "三级": columnLabels[2],
+		"半年指标值": half, "半年度指标值": half, "半年(程)指标": half, "半年指标": half,
+		"全年指标值": full, "全年度指标值": full, "全年(程)指标": full, "全年指标": full,
+		"其他需说明的问题": labelKey(fieldLabel("other_notes")),
 	} {
 		m[v] = k
 	}
@@ -128,8 +139,8 @@ type formReader struct {
 	prefix string
 }
 
-func (fr *formReader) problem(c, r int, msg string) {
-	fr.problems = append(fr.problems, sheetProblem{sheetIndex: fr.sheetN, sheet: fr.g.name, col: c, row: r, msg: msg})
+func (fr *formReader) problem(c, r int, m msg) {
+	fr.problems = append(fr.problems, sheetProblem{sheetIndex: fr.sheetN, sheet: fr.g.name, col: c, row: r, msg: m})
 }
 
 // sheet reads sheet i; it returns false when the sheet is not a form (and
@@ -197,79 +208,55 @@ func (fr *formReader) form() model.Form {
 	fr.src.SetSheet(fr.formN, quote(g.name), startC+1, startR+1)
 
 	f.Title, f.Year = fr.titleAndYear(limit)
-	fields := []struct {
-		label    string
-		key      string
-		kind     kind
-		required bool
-		set      func(string)
-	}{
-		{labelUnit, "unit", kindShort, true, func(s string) { f.Unit = s }},
-		{labelDepartment, "department", kindShort, true, func(s string) { f.Department = s }},
-		{labelProject, "project", kindShort, true, func(s string) { f.Project = s }},
-		{labelTotal, "total_amount", kindAmount, true, func(s string) { f.TotalAmount = model.Amount(s) }},
-		{labelYearAmount, "year_amount", kindAmount, true, func(s string) { f.YearAmount = model.Amount(s) }},
-	}
-	for _, lt := range model.LongTexts {
-		key := lt.Key
-		fields = append(fields, struct {
-			label    string
-			key      string
-			kind     kind
-			required bool
-			set      func(string)
-		}{lt.Label, key, kindLong, false, func(s string) { setLong(&f, key, s) }})
-	}
-	for _, fd := range fields {
-		c, r, inline, ok := fr.label(fd.label, limit, fd.required)
+	// The fields printed with a label (the title and the year line are
+	// read above), in the schema's order.
+	for _, fd := range model.Fields() {
+		if fd.Printed == "" {
+			continue
+		}
+		k := kindShort
+		switch fd.Kind {
+		case model.LongKind:
+			k = kindLong
+		case model.AmountKind:
+			k = kindAmount
+		}
+		label := labelKey(fd.Label)
+		c, r, inline, ok := fr.label(label, fd.Label, limit, fd.Required)
 		if !ok {
 			continue
 		}
 		var v string
 		if inline != nil {
-			v = fr.clean(*inline, fd.kind, c, r)
+			v = fr.clean(*inline, k, c, r)
 		} else {
 			c = g.span(c, r).c1 + 1
 			if _, _, isLabel := matchLabel(g.at(c, r)); isLabel {
 				v = "" // the next label: the value cell was left out
 			} else {
-				v = fr.value(c, r, fd.kind)
+				v = fr.value(c, r, k)
 			}
 		}
-		fr.src.SetCell(fr.path(fd.key), c+1, r+1)
-		if fd.required && v == "" && !fr.reported(c+1, r+1) {
-			fr.problem(c+1, r+1, message(CodeValueEmpty, fd.label))
+		fr.src.SetCell(fr.path(fd.Key), c+1, r+1)
+		if fd.Required && v == "" && !fr.reported(c+1, r+1) {
+			fr.problem(c+1, r+1, message(CodeValueEmpty, fd.Label))
 		}
-		fd.set(v)
+		if err := fd.Set(&f, v); err != nil {
+			return f // only a year can fail, and it is not read here
+		}
 	}
 	if !hasHeader {
-		fr.problem(0, 0, message(CodeHeaderMissing, labelLevel1))
+		fr.problem(0, 0, message(CodeHeaderMissing, model.Columns()[0].Label))
 		return f
 	}
 	f.Indicators = fr.indicators(hc, hr)
 	return f
 }
 
-func setLong(f *model.Form, key, s string) {
-	switch key {
-	case "overview":
-		f.Overview = s
-	case "feasibility":
-		f.Feasibility = s
-	case "necessity":
-		f.Necessity = s
-	case "annual_goal":
-		f.AnnualGoal = s
-	case "overall_goal":
-		f.OverallGoal = s
-	case "other_notes":
-		f.OtherNotes = s
-	}
-}
-
-// label finds the one cell above row limit that holds label; inline is the
-// value written in the same cell, if any.
-func (fr *formReader) label(label string, limit int, required bool) (c, r int, inline *string, ok bool) {
+// label finds the one cell above row limit that holds label (a key; name
+// is the label as messages give it); inline is the value written in the
+// same cell, if any.
+func (fr *formReader) label(label, name string, limit int, required bool) (c, r int, inline *string, ok bool) {
 	var cells [][2]int
 	for _, cell := range fr.g.labels[label] {
 		if cell[1] < limit {
@@ -278,12 +265,12 @@ func (fr *formReader) label(label string, limit int, required bool) (c, r int, i
 	}
 	if len(cells) == 0 {
 		if required {
-			fr.problem(0, 0, message(CodeLabelMissing, label))
+			fr.problem(0, 0, message(CodeLabelMissing, name))
 		}
 		return 0, 0, nil, false
 	}
 	if len(cells) > 1 {
-		fr.problem(cells[1][0]+1, cells[1][1]+1, message(CodeLabelTwice, label, excelizeName(cells[0][0], cells[0][1])))
+		fr.problem(cells[1][0]+1, cells[1][1]+1, message(CodeLabelTwice, name, excelizeName(cells[0][0], cells[0][1])))
 	}
 	c, r = cells[0][0], cells[0][1]
 	if _, in, _ := matchLabel(fr.g.at(c, r)); in != "" {
@@ -331,7 +318,7 @@ func (fr *formReader) titleAndYear(limit int) (title string, year int) {
 		}
 	}
 	if !yearFound {
-		if c, r, inline, ok := fr.label(labelYear, limit, false); ok {
+		if c, r, inline, ok := fr.label(labelYear, fieldLabel("year"), limit, false); ok {
 			var v string
 			if inline != nil {
 				v = *inline
@@ -486,7 +473,8 @@ type row struct {
 // indicators reads the indicator table whose 一级指标 header is at (hc, hr).
 func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 	g := fr.g
-	keys := []string{labelLevel1, labelLevel2, labelLevel3, labelHalfYear, labelFullYear}
+	columns := model.Columns() // 一级, 二级, 三级, then the values
+	keys := columnLabels
 	var cols [5]int
 	last := g.span(hc, hr).r1 // a header may be two rows high
 	for k, key := range keys {
@@ -500,10 +488,10 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 			}
 		}
 		if cols[k] < 0 {
-			fr.problem(hc+1, hr+1, message(CodeHeaderMissing, key))
+			fr.problem(hc+1, hr+1, message(CodeHeaderMissing, columns[k].Label))
 		}
 	}
-	fr.src.SetCell(fr.path("indicators"), hc+1, hr+1)
+	fr.src.SetCell(fr.path(model.IndicatorsKey), hc+1, hr+1)
 	if cols[1] < 0 || cols[2] < 0 || cols[3] < 0 || cols[4] < 0 {
 		return nil
 	}
@@ -528,9 +516,13 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 			cur2, cell2 = fr.value(cols[1], ri, kindShort), [2]int{cols[1] + 1, ri + 1}
 		}
 		rw.in.Level1, rw.in.Level2 = cur1, cur2
-		rw.in.Level3 = fr.value(cols[2], ri, kindShort)
-		rw.in.HalfYear = fr.value(cols[3], ri, kindValue)
-		rw.in.FullYear = fr.value(cols[4], ri, kindValue)
+		for k := 2; k < len(columns); k++ {
+			kd := kindShort
+			if columns[k].Value {
+				kd = kindValue
+			}
+			columns[k].Set(&rw.in, fr.value(cols[k], ri, kd))
+		}
 		rw.cells = [5][2]int{cell1, cell2, {cols[2] + 1, ri + 1}, {cols[3] + 1, ri + 1}, {cols[4] + 1, ri + 1}}
 		rw.own = [2]int{cols[0] + 1, ri + 1}
 		rw.data = rw.in.Level3 != "" || rw.in.HalfYear != "" || rw.in.FullYear != ""
@@ -556,10 +548,10 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 			if !rw.data && (hasData || k > i) {
 				continue
 			}
-			p := fmt.Sprintf("%s.indicators[%d]", fr.prefix, j)
+			p := fmt.Sprintf("%s.%s[%d]", fr.prefix, model.IndicatorsKey, j)
 			fr.src.SetCell(p, rw.own[0], rw.own[1])
-			for f, key := range []string{"level1", "level2", "level3", "half_year", "full_year"} {
-				fr.src.SetCell(p+"."+key, rw.cells[f][0], rw.cells[f][1])
+			for f, col := range columns {
+				fr.src.SetCell(p+"."+col.Key, rw.cells[f][0], rw.cells[f][1])
 			}
 			out = append(out, rw.in)
 			j++

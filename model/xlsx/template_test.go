@@ -41,13 +41,13 @@ func fillTemplate(t testing.TB, fm *model.Form) []byte {
 		}
 		set(ref, v) // typed as a number
 	}
-	for i, lt := range model.LongTexts {
-		set(model.CellName(2, rowLong+i), fm.Text(lt.Key))
+	for i, lt := range model.LongTexts() {
+		set(model.CellName(2, rowLong+i), lt.Value(fm))
 	}
 	// The template's rows: the 11 standard ones, then three a 二级.
 	row := rowHeader + 1
 	next := map[string]int{}
-	for _, c := range model.Framework {
+	for _, c := range model.Framework() {
 		for _, l2 := range c.Level2 {
 			n := len(standardLevel3(c.Name, l2))
 			if n == 0 {
@@ -84,7 +84,7 @@ func TestTemplateFilledIsTheForm(t *testing.T) {
 	sameForm(t, &want, got)
 	b := &model.Book{Year: got.Year, Title: got.Title, Forms: []model.Form{*got}}
 	for _, p := range model.Validate(b, src) {
-		if p.Pos.Sheet != "" && p.Severity == model.Error {
+		if p.Loc.Sheet != "" && p.Severity == model.Error {
 			t.Error(p)
 		}
 	}

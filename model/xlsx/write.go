@@ -30,8 +30,10 @@ const (
 	rowProj   = 4
 	rowAmount = 5
 	rowLong   = 6
-	rowHeader = rowLong + 6
 )
+
+// rowHeader is the row of the indicator table's header, after the long texts.
+var rowHeader = rowLong + len(model.LongTexts())
 
 // colWidths are the widths of columns A–E in characters of the default font
 // (a Chinese character is about two).
@@ -86,7 +88,7 @@ func Template(w io.Writer, year int) error {
 	defer f.Close()
 	wr := &writer{f: f, styles: map[string]int{}}
 	form := &model.Form{Title: model.DefaultTitle, Year: year}
-	for _, c := range model.Framework {
+	for _, c := range model.Framework() {
 		for _, l2 := range c.Level2 {
 			std := standardLevel3(c.Name, l2)
 			if len(std) > 0 {
@@ -111,20 +113,16 @@ func Template(w io.Writer, year int) error {
 	return wr.write(w)
 }
 
-// standardLevel3 lists the standard 三级 of a 二级, in the order of the
-// example forms.
+// standardLevel3 lists the standard 三级 of a 二级, in print order.
 func standardLevel3(l1, l2 string) []string {
 	var out []string
-	for _, l3 := range standardOrder {
-		if p := model.StandardLevel3[l3]; p[0] == l1 && p[1] == l2 {
-			out = append(out, l3)
+	for _, std := range model.StandardLevel3() {
+		if std.Level1 == l1 && std.Level2 == l2 {
+			out = append(out, std.Level3)
 		}
 	}
 	return out
 }
-
-var standardOrder = []string{"立项依据充分性", "立项程序规范性", "绩效目标合理性", "绩效指标明确性", "预算编制科学性", "资金分配合理性",
-	"资金到位率", "预算执行率", "资金使用合规性", "管理制度健全性", "制度执行有效性"}
 
 type writer struct {
 	f      *excelize.File
@@ -190,6 +188,15 @@ func (wr *writer) style(name string) int {
 
 func cell(col, row int) string { return model.CellName(col, row) }
 
+// printed is the label of a field as the form prints it, with its line
+// break (项目总金额 / （万元）).
+func printed(key string) string {
+	fd, _ := model.FieldByKey(key)
+	return printedLabel(fd)
+}
+
+func printedLabel(fd model.Field) string { return strings.ReplaceAll(fd.Printed, "|", "\n") }
+
 // put writes a text cell (or a range, merged) with a style.
 func (wr *writer) put(sheet string, c0, r0, c1, r1 int, text, style string) error {
 	f := wr.f
@@ -233,31 +240,31 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 	}{
 		{1, rowTitle, 5, rowTitle, fm.TitleOrDefault(), "title"},
 		{1, rowYear, 5, rowYear, yearLine, "year"},
-		{1, rowUnit, 1, rowUnit, "单位名称", "label"},
+		{1, rowUnit, 1, rowUnit, printed("unit"), "label"},
 		{2, rowUnit, 2, rowUnit, fm.Unit, "text"},
-		{3, rowUnit, 3, rowUnit, "主管部门", "label"},
+		{3, rowUnit, 3, rowUnit, printed("department"), "label"},
 		{4, rowUnit, 5, rowUnit, fm.Department, "text"},
-		{1, rowProj, 1, rowProj, "项目名称", "label"},
+		{1, rowProj, 1, rowProj, printed("project"), "label"},
 		{2, rowProj, 5, rowProj, fm.Project, "text"},
-		{1, rowAmount, 1, rowAmount, "项目总金额\n（万元）", "label"},
-		{3, rowAmount, 3, rowAmount, "本年度项目金额\n（万元）", "label"},
+		{1, rowAmount, 1, rowAmount, printed("total_amount"), "label"},
+		{3, rowAmount, 3, rowAmount, printed("year_amount"), "label"},
 	}
-	for i, lt := range model.LongTexts {
+	for i, lt := range model.LongTexts() {
 		steps = append(steps,
 			struct {
 				c0, r0, c1, r1 int
 				text, style    string
-			}{1, rowLong + i, 1, rowLong + i, lt.Label, "label"},
+			}{1, rowLong + i, 1, rowLong + i, printedLabel(lt), "label"},
 			struct {
 				c0, r0, c1, r1 int
 				text, style    string
-			}{2, rowLong + i, 5, rowLong + i, fm.Text(lt.Key), "long"})
+			}{2, rowLong + i, 5, rowLong + i, lt.Value(fm), "long"})
 	}
-	for k, h := range []string{"一级指标", "二级指标", "三级指标", "半年（程）指标值", "全年（程）指标值"} {
+	for k, col := range model.Columns() {
 		steps = append(steps, struct {
 			c0, r0, c1, r1 int
 			text, style    string
-		}{k + 1, rowHeader, k + 1, rowHeader, h, "header"})
+		}{k + 1, rowHeader, k + 1, rowHeader, strings.ReplaceAll(col.Printed, "|", "\n"), "header"})
 	}
 	for _, s := range steps {
 		if err := wr.put(sheet, s.c0, s.r0, s.c1, s.r1, s.text, s.style); err != nil {
@@ -276,15 +283,15 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 	// Row heights: Excel and LibreOffice do not fit merged cells to their
 	// text, so the heights are estimated from the texts.
 	heights := map[int]float64{rowTitle: 30, rowYear: 20, rowHeader: 32}
-	heights[rowUnit] = max(rowHeight(fm.Unit, colWidths[1]), rowHeight(fm.Department, colWidths[3]+colWidths[4]), rowHeight("单位名称", colWidths[0]))
+	heights[rowUnit] = max(rowHeight(fm.Unit, colWidths[1]), rowHeight(fm.Department, colWidths[3]+colWidths[4]), rowHeight(printed("unit"), colWidths[0]))
 	heights[rowProj] = rowHeight(fm.Project, colWidths[1]+colWidths[2]+colWidths[3]+colWidths[4])
-	heights[rowAmount] = rowHeight("本年度项目金额\n（万元）", colWidths[2])
-	for i, lt := range model.LongTexts {
-		h := rowHeight(fm.Text(lt.Key), colWidths[1]+colWidths[2]+colWidths[3]+colWidths[4])
+	heights[rowAmount] = rowHeight(printed("year_amount"), colWidths[2])
+	for i, lt := range model.LongTexts() {
+		h := rowHeight(lt.Value(fm), colWidths[1]+colWidths[2]+colWidths[3]+colWidths[4])
 		if template {
 			h = max(h, 48)
 		}
-		heights[rowLong+i] = max(h, rowHeight(lt.Label, colWidths[0]))
+		heights[rowLong+i] = max(h, rowHeight(printedLabel(lt), colWidths[0]))
 	}
 	for i, in := range fm.Indicators {
 		heights[rowHeader+1+i] = max(rowHeight(in.Level3, colWidths[2]), rowHeight(in.HalfYear, colWidths[3]), rowHeight(in.FullYear, colWidths[4]))
@@ -380,7 +387,7 @@ func (wr *writer) print(sheet string, lastRow int, template bool) error {
 		until = max(lastRow+200, 200) // room for inserted rows
 	}
 	var l1, l2 []string
-	for _, c := range model.Framework {
+	for _, c := range model.Framework() {
 		l1 = append(l1, c.Name)
 		l2 = append(l2, c.Level2...)
 	}
