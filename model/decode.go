@@ -230,9 +230,6 @@ func ReadFileSource(path string) (*Book, *Source, error) {
 		// A device or pipe has no size to check and may never end.
 		return nil, nil, fmt.Errorf("model: %s is not a regular file: expected a form or book file", path)
 	}
-	if r := readerFor(path); r != nil {
-		return r(path)
-	}
 	if st.Size() > MaxFileSize {
 		return nil, nil, tooLarge(path, st.Size())
 	}

@@ -1,80 +1,13 @@
 package model
 
 import (
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 )
 
-// Input formats other than JSON and YAML (the workbooks of model/xlsx) are
-// read by functions registered here by their file extension, so that every
-// command reading a book (and a directory of books) reads them without this
-// package importing their libraries.
-
-// FileReader reads the book in a file, with where each field was read.
-// Problems with the content are returned as *DecodeError.
-type FileReader func(path string) (*Book, *Source, error)
-
-var (
-	readersMu sync.RWMutex
-	readers   = map[string]FileReader{} // lower-case extension with its dot
-	listed    = map[string]bool{}       // extensions a directory stands for
-)
-
-// RegisterReader makes ReadFileSource read files with the extension ext
-// (".xlsx") with r. With inDirectory, a directory given as input stands for
-// such files too (a reader that only explains why a format is refused is
-// registered without it, unless the user would expect the files read).
-func RegisterReader(ext string, r FileReader, inDirectory bool) {
-	readersMu.Lock()
-	defer readersMu.Unlock()
-	ext = strings.ToLower(ext)
-	readers[ext] = r
-	listed[ext] = inDirectory
-}
-
-func readerFor(path string) FileReader {
-	readersMu.RLock()
-	defer readersMu.RUnlock()
-	return readers[strings.ToLower(filepath.Ext(path))]
-}
-
-// IsInputName reports whether a directory's file of this name is an input:
-// a JSON or YAML file, or one of a registered format. The lock files that
-// Excel (~$book.xlsx) and LibreOffice (.~lock.book.xlsx#) keep beside an
-// open workbook, and other hidden files, are not.
-func IsInputName(name string) bool {
-	if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
-		return false
-	}
-	ext := strings.ToLower(filepath.Ext(name))
-	switch ext {
-	case ".json", ".yaml", ".yml":
-		return true
-	}
-	readersMu.RLock()
-	defer readersMu.RUnlock()
-	return listed[ext]
-}
-
-// InputKinds names the extensions a directory stands for, for messages:
-// ".json, .yaml, .yml or .xlsx".
-func InputKinds() string {
-	kinds := []string{".json", ".yaml", ".yml"}
-	readersMu.RLock()
-	var more []string
-	for ext, ok := range listed {
-		if ok {
-			more = append(more, ext)
-		}
-	}
-	readersMu.RUnlock()
-	sort.Strings(more)
-	kinds = append(kinds, more...)
-	return strings.Join(kinds[:len(kinds)-1], ", ") + " or " + kinds[len(kinds)-1]
-}
+// A workbook's Source (model/xlsx reads workbooks) records cells: a form's
+// sheet, and for each field its column and row in place of a column and
+// line.
 
 // NewSheetSource returns the Source of a workbook file: fields are
 // recorded with SetCell as the cells of the sheets they were read from.

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"jixiao/fonts"
 	"jixiao/layout"
 	"jixiao/model"
+	"jixiao/model/xlsx"
 	"jixiao/render"
 )
 
@@ -122,7 +124,9 @@ type Source struct {
 
 // Read reads one input, a form or a book, in any format the pipeline
 // knows: JSON or YAML (told apart by the name's extension, else by the
-// content). This is the one place where input formats are told apart. A
+// content), or an Excel workbook (model/xlsx: by the name's extension,
+// .xlsx, or, for content read from R, by its first bytes; an .xls, .et,
+// .ods or .csv gets a message saying how to save it as .xlsx). This is the one place where input formats are told apart. A
 // file is refused, before it is read, when it is a directory, not a
 // regular file, or larger than model.MaxFileSize; content read from R is
 // cut at one byte more than that and then refused likewise. The errors of
@@ -134,6 +138,8 @@ func Read(s Source) (Input, error) {
 		err  error
 	)
 	switch {
+	case s.R == nil && xlsx.Handles(s.Name):
+		book, src, err = xlsx.ReadFile(s.Name)
 	case s.R == nil:
 		book, src, err = model.ReadFileSource(s.Name)
 	default:
@@ -142,7 +148,11 @@ func Read(s Source) (Input, error) {
 		if err != nil {
 			return Input{}, fmt.Errorf("pipeline: reading %s: %w", s.Name, err)
 		}
-		book, src, err = model.Decode(data, s.Name, model.FormatAuto)
+		if xlsx.Handles(s.Name) || xlsx.IsWorkbook(data) {
+			book, src, err = xlsx.Read(data, s.Name)
+		} else {
+			book, src, err = model.Decode(data, s.Name, model.FormatAuto)
+		}
 	}
 	if err != nil {
 		return Input{}, err
@@ -205,6 +215,24 @@ func Load(srcs []Source, ev Events) ([]Input, error) {
 	}
 	return inputs, nil
 }
+
+// IsInputName reports whether a directory's file of this name is an input:
+// a JSON or YAML file, or an .xlsx workbook. The lock files that Excel
+// (~$book.xlsx) and LibreOffice (.~lock.book.xlsx#) keep beside an open
+// workbook, and other hidden files, are not.
+func IsInputName(name string) bool {
+	if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json", ".yaml", ".yml", ".xlsx":
+		return true
+	}
+	return false
+}
+
+// InputKinds names the extensions IsInputName accepts, for messages.
+const InputKinds = ".json, .yaml, .yml or .xlsx"
 
 // leafErrors lists the errors joined in err (errors.Join, nested).
 func leafErrors(err error) []error {

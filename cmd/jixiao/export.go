@@ -49,7 +49,7 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jixiao export: %v\n", err)
 		return 2
 	}
-	inputs, err := readInputs(files, stderr)
+	inputs, err := readInputs(files, events("export", stderr))
 	if err != nil {
 		return report(stderr, "export", err)
 	}
@@ -77,7 +77,7 @@ func isWorkbook(name string) bool {
 // importWorkbook implements jixiao import BOOK.xlsx: the workbook's forms,
 // checked as jixiao validate checks them, written as a JSON book.
 func importWorkbook(name, out string, stdout, stderr io.Writer) int {
-	inputs, err := readInputs([]string{name}, stderr)
+	inputs, err := readInputs([]string{name}, events("import", stderr))
 	if err != nil {
 		return report(stderr, "import", err)
 	}

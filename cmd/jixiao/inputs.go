@@ -6,11 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
+
+	"jixiao/pipeline"
 )
 
 // expandInputs lists the files that paths name, in order: a file stands for
-// itself, a directory for its .json, .yaml and .yml files in name order.
+// itself, a directory for its .json, .yaml, .yml and .xlsx files in name
+// order (not the lock files of an open workbook, see pipeline.IsInputName).
 // Paths that cannot be listed are reported together. (The "model: " prefix
 // of its errors is kept as the command has always printed it.)
 func expandInputs(paths []string) ([]string, error) {
@@ -33,16 +35,13 @@ func expandInputs(paths []string) ([]string, error) {
 		}
 		var names []string
 		for _, e := range entries {
-			switch strings.ToLower(filepath.Ext(e.Name())) {
-			case ".json", ".yaml", ".yml":
-				if !e.IsDir() {
-					names = append(names, e.Name())
-				}
+			if !e.IsDir() && pipeline.IsInputName(e.Name()) {
+				names = append(names, e.Name())
 			}
 		}
 		sort.Strings(names)
 		if len(names) == 0 {
-			errs = append(errs, fmt.Errorf("model: %s: the directory holds no .json, .yaml or .yml file", p))
+			errs = append(errs, fmt.Errorf("model: %s: the directory holds no %s file", p, pipeline.InputKinds))
 		}
 		for _, n := range names {
 			files = append(files, filepath.Join(p, n))

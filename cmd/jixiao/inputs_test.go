@@ -21,9 +21,13 @@ func TestExpandInputsDirectoryInNameOrder(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.json"), form, 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.yaml"), readModelTestdata(t, "form.yaml"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("ignored"), 0o644))
+	// A workbook is an input; the lock files of an open one are not.
+	for _, n := range []string{"c.xlsx", "~$c.xlsx", ".~lock.c.xlsx#", "old.xls"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644))
+	}
 	files, err := expandInputs([]string{dir, filepath.Join(dir, "notes.txt")})
 	require.NoError(t, err)
-	require.Equal(t, []string{filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.json"), filepath.Join(dir, "notes.txt")}, files)
+	require.Equal(t, []string{filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.json"), filepath.Join(dir, "c.xlsx"), filepath.Join(dir, "notes.txt")}, files)
 
 	// Paths that cannot be listed are reported together; the others are listed.
 	empty := filepath.Join(dir, "empty")
@@ -31,6 +35,6 @@ func TestExpandInputsDirectoryInNameOrder(t *testing.T) {
 	files, err = expandInputs([]string{filepath.Join(dir, "missing.json"), empty, filepath.Join(dir, "b.json")})
 	require.Equal(t, []string{filepath.Join(dir, "b.json")}, files)
 	require.ErrorContains(t, err, "missing.json")
-	require.ErrorContains(t, err, "the directory holds no .json, .yaml or .yml file")
+	require.ErrorContains(t, err, "the directory holds no .json, .yaml, .yml or .xlsx file")
 	require.Len(t, leafErrors(err), 2)
 }

@@ -37,12 +37,19 @@ const (
 	maxCols = 64
 )
 
-func init() {
-	model.RegisterReader(".xlsx", ReadFile, true)
-	model.RegisterReader(".xlsm", ReadFile, false)
-	for _, ext := range []string{".xls", ".et", ".ods", ".fods", ".csv"} {
-		model.RegisterReader(ext, ReadFile, false)
-	}
+// extensions are the names of the files Read reads or explains: the
+// workbooks, and the spreadsheets it says how to save as one.
+var extensions = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".et": true, ".ods": true, ".fods": true, ".csv": true}
+
+// Handles reports whether a file of this name is a spreadsheet, read (or
+// explained) by this package rather than decoded as JSON or YAML.
+func Handles(name string) bool { return extensions[strings.ToLower(filepath.Ext(name))] }
+
+// IsWorkbook reports whether data looks like a workbook (a zip archive, or
+// an OLE file such as an .xls or a password-protected .xlsx), whatever its
+// name.
+func IsWorkbook(data []byte) bool {
+	return bytes.HasPrefix(data, zipMagic) || bytes.HasPrefix(data, oleMagic)
 }
 
 // ReadFile reads the forms of a workbook. Problems with its content (a

@@ -1,0 +1,48 @@
+package pipeline
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jixiao/model"
+	"jixiao/model/xlsx"
+)
+
+// TestReadWorkbook: a workbook is read by its name, or, from a reader, by
+// its first bytes whatever its name (an upload); a spreadsheet jixiao does
+// not read is one problem saying how to save it.
+func TestReadWorkbook(t *testing.T) {
+	book, err := model.ReadFile(filepath.Join("..", "examples", "jiangyin-2024.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := xlsx.Export(&buf, book); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []Source{{Name: path}, {Name: "upload", R: bytes.NewReader(buf.Bytes())}} {
+		in, err := Read(s)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+		if len(in.Book.Forms) != 18 || in.Book.Forms[17].Project != book.Forms[17].Project {
+			t.Errorf("%s: %d forms", s.Name, len(in.Book.Forms))
+		}
+		loc, _ := in.Source.Location("forms[0].project")
+		if loc.Sheet != "企业退休人员体检费" || loc.Cell != "B4" {
+			t.Errorf("%s: forms[0].project read from %s", s.Name, loc)
+		}
+	}
+	_, err = Read(Source{Name: "old.xls", R: strings.NewReader("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")})
+	des := model.DecodeErrors(err)
+	if len(des) != 1 || len(des[0].Problems) != 1 || des[0].Problems[0].Code != string(xlsx.CodeOldExcel) {
+		t.Errorf("old.xls: %v", err)
+	}
+}
