@@ -248,6 +248,10 @@ func TestReadProblemsNameTheCell(t *testing.T) {
 		{"empty year", func(s *sheetSpec) { s.cells["A2"] = "（    年度）" }, []string{"book.xlsx: 体检费!A2: the year is empty"}},
 		{"no year", func(s *sheetSpec) { delete(s.cells, "A2") }, []string{"book.xlsx: 体检费: no year line"}},
 		{"two forms", func(s *sheetSpec) { s.cells["C5"] = "项目名称"; s.cells["D5"] = "x" }, []string{"book.xlsx: 体检费!C5: 项目名称 appears twice (also at A5)"}},
+		{"second form below", func(s *sheetSpec) {
+			s.cells["A20"] = "市级财政项目支出预算绩效目标表"
+			s.cells["A23"] = "单位名称"
+		}, []string{"book.xlsx: 体检费!A20: a second form starts here (市级财政项目支出预算绩效目标表) below the indicator table"}},
 		{"header column missing", func(s *sheetSpec) { delete(s.cells, "D10") }, []string{"book.xlsx: 体检费!A10: the indicator table has no 半年（程）指标值 column"}},
 	}
 	for _, c := range cases {

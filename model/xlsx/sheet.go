@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -502,6 +503,10 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 		if stopRow(g.rows[ri]) {
 			break
 		}
+		if c, ok := formStart(g.rows[ri]); ok {
+			fr.problem(c+1, ri+1, message(CodeSecondForm, quote(g.rows[ri][c])))
+			break
+		}
 		var rw row
 		raw1, raw2 := g.at(cols[0], ri), g.at(cols[1], ri)
 		switch {
@@ -559,6 +564,23 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 		i = end
 	}
 	return out
+}
+
+// formStart reports whether a row below the indicator table holds a label
+// of the top of a form (项目名称, the title …): a second form on the sheet.
+func formStart(cells []string) (int, bool) {
+	for c, v := range cells {
+		if v == "" {
+			continue
+		}
+		if strings.Contains(labelKey(v), "绩效目标表") {
+			return c, true
+		}
+		if key, _, ok := matchLabel(v); ok && !slices.Contains(columnLabels, key) && key != labelYear {
+			return c, true
+		}
+	}
+	return 0, false
 }
 
 // stopRow reports whether a row ends the indicator table (the signature
