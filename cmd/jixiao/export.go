@@ -1,13 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"jixiao/model"
 	"jixiao/model/xlsx"
+	"jixiao/pipeline"
 )
 
 func init() {
@@ -57,11 +60,44 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	for _, in := range inputs {
 		book.Forms = append(book.Forms, in.Book.Forms...)
 	}
-	if err := writeOutput(*out, stdout, func(w io.Writer) error { return xlsx.Export(w, book) }); err != nil {
+	err = writeOutput(*out, stdout, func(w io.Writer) error { return xlsx.Export(w, book) })
+	var ps model.Problems
+	if errors.As(err, &ps) {
+		// A text longer than a cell holds: named where it was read.
+		for _, p := range ps {
+			fmt.Fprintln(stderr, placeProblem(p, inputs))
+		}
+		fmt.Fprintf(stderr, "jixiao export: %s cannot be written to a workbook (listed above); nothing written\n", plural(len(ps), "text"))
+		return 1
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "jixiao export: %v\n", err)
 		return 2
 	}
 	return 0
+}
+
+// placeProblem places a problem whose path forms[k] counts the forms of
+// all inputs together in the input, and at the forms[j] of it, where the
+// form was read.
+func placeProblem(p model.Problem, inputs []pipeline.Input) model.Problem {
+	k, ok := model.FormIndex(p.Path)
+	if !ok {
+		return p
+	}
+	rest := strings.TrimPrefix(p.Path, "forms["+strconv.Itoa(k)+"]")
+	for _, in := range inputs {
+		if k < len(in.Book.Forms) {
+			p.Path = "forms[" + strconv.Itoa(k) + "]" + rest
+			p.Loc, _ = in.Source.Location(p.Path)
+			if p.Loc.File == "" {
+				p.Loc.File = in.Path
+			}
+			return p
+		}
+		k -= len(in.Book.Forms)
+	}
+	return p
 }
 
 // isWorkbook reports whether a file name is that of a spreadsheet, which

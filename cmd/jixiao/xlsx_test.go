@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -134,6 +135,16 @@ func TestExportErrors(t *testing.T) {
 	out := filepath.Join(dir, "out.xlsx")
 	code, _, stderr := binderRun("export", bad, "-o", out)
 	require.Equal(t, 1, code, stderr)
+	require.NoFileExists(t, out)
+	// A text longer than an Excel cell holds is named where it was read.
+	book, err := model.ReadFile(binderExample)
+	require.NoError(t, err)
+	book.Forms[1].Overview = strings.Repeat("长", xlsx.MaxCellChars+1)
+	long := filepath.Join(dir, "long.json")
+	writeBook(t, long, book)
+	code, _, stderr = binderRun("export", binderExample, long, "-o", out)
+	require.Equal(t, 1, code, stderr)
+	require.Regexp(t, `long\.json:\d+:\d+: forms\[1\]\.overview: the text is 32768 characters long`, stderr)
 	require.NoFileExists(t, out)
 	code, _, stderr = binderRun("export", binderExample, "-o", filepath.Join(dir, "out.pdf"))
 	require.Equal(t, 2, code, stderr)

@@ -31,6 +31,7 @@ const (
 	CodeLabelMissing    Code = "xlsx-label-missing"     // a required label not found
 	CodeValueEmpty      Code = "xlsx-value-empty"       // a required label with nothing beside it
 	CodeLabelTwice      Code = "xlsx-label-twice"       // two forms on one sheet
+	CodeCellTooLong     Code = "xlsx-cell-too-long"     // export: a text longer than an Excel cell holds
 	CodeSecondForm      Code = "xlsx-second-form"       // a form's label below the indicator table
 	CodeYearMissing     Code = "xlsx-year-missing"      // no 2024年度 line
 	CodeYearEmpty       Code = "xlsx-year-empty"        // （    年度）
@@ -78,6 +79,8 @@ var messages = map[Code]text{
 		"“%s”未填写"},
 	CodeLabelTwice: {"%s appears twice (also at %s): put one form on a sheet, each on a sheet of its own",
 		"“%s”出现了两次（另见 %s）：一张工作表只放一个项目的表格"},
+	CodeCellTooLong: {"the text is %s characters long, more than the %s an Excel cell holds: shorten it to export the form",
+		"文字长 %s 个字符，超过 Excel 单元格上限 %s 个字符：请删减后再导出"},
 	CodeSecondForm: {"a second form starts here (%s) below the indicator table: put each form on a sheet of its own",
 		"指标表下方又出现一张表（%s）：一张工作表只放一个项目的表格，请把它移到单独的工作表"},
 	CodeYearMissing: {"no year line such as 2024年度 or （2024年度） above the table, and no cell labelled 年度",

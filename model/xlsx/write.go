@@ -50,14 +50,21 @@ const (
 
 // Export writes the book as a workbook: one form-shaped sheet per form,
 // named after its project (see SheetNames). A text longer than a cell
-// holds is an error naming the form and field; nothing is truncated.
+// holds is a model.Problems naming the form and field; nothing is
+// truncated.
 func Export(w io.Writer, b *model.Book) error {
+	var long model.Problems
 	for i := range b.Forms {
 		for _, tf := range b.Forms[i].TextFields(fmt.Sprintf("forms[%d]", i)) {
 			if n := utf16Len(tf.Text); n > MaxCellChars {
-				return fmt.Errorf("%s is %d characters long, more than the %d an Excel cell holds", tf.Path, n, MaxCellChars)
+				p := message(CodeCellTooLong, n, MaxCellChars).problem(model.Error, model.Location{})
+				p.Path = tf.Path
+				long = append(long, p)
 			}
 		}
+	}
+	if len(long) > 0 {
+		return long
 	}
 	f := excelize.NewFile()
 	defer f.Close()
