@@ -33,6 +33,7 @@ type command struct {
 var commands = map[string]command{}
 
 func main() {
+	catchSignals()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -1,0 +1,213 @@
+package main
+
+// Regression tests of issue #9: outputs that are not regular files,
+// signals, umask, standard output errors.
+
+import (
+	"bufio"
+	"io"
+	"io/fs"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"jixiao/internal/output"
+)
+
+// mknodNull makes a null device (1,3) in a temporary directory: the tests
+// never write to the machine's /dev/null.
+func mknodNull(t *testing.T, dir, name string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
+		t.Skipf("mknod needs root: %v", err)
+	}
+	return p
+}
+
+func requireCharDevice(t *testing.T, p string) {
+	t.Helper()
+	st, err := os.Lstat(p)
+	require.NoError(t, err)
+	require.NotZero(t, st.Mode()&fs.ModeCharDevice, "%s was replaced: now %v", p, st.Mode())
+}
+
+func requireNoTemps(t *testing.T, dir string) {
+	t.Helper()
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".tmp") {
+			t.Errorf("temporary file left: %s", p)
+		}
+		return nil
+	})
+}
+
+func TestOutputToDevice(t *testing.T) {
+	dir := t.TempDir()
+	null := mknodNull(t, dir, "null")
+	code, _, stderr := runCmd("binder", exampleBook, "-o", null)
+	require.Equal(t, 0, code, stderr)
+	requireCharDevice(t, null)
+	code, _, stderr = runCmd("render", exampleBook, "--form", "1", "-o", null)
+	require.Equal(t, 0, code, stderr)
+	requireCharDevice(t, null)
+	code, _, stderr = runCmd("import", seedFile, "-o", null)
+	require.Equal(t, 0, code, stderr)
+	requireCharDevice(t, null)
+	requireNoTemps(t, dir)
+
+	// A full device: the write error is reported (exit 2), the device stays.
+	full := filepath.Join(dir, "full")
+	require.NoError(t, syscall.Mknod(full, syscall.S_IFCHR|0o666, 1<<8|7))
+	code, _, stderr = runCmd("render", exampleBook, "--form", "1", "-o", full)
+	require.Equal(t, 2, code, stderr)
+	requireCharDevice(t, full)
+}
+
+func TestOutputToFIFO(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	got := make(chan []byte)
+	go func() {
+		f, err := os.Open(fifo)
+		if err != nil {
+			got <- nil
+			return
+		}
+		b, _ := io.ReadAll(f)
+		f.Close()
+		got <- b
+	}()
+	code, _, stderr := runCmd("render", exampleBook, "--form", "3", "-o", fifo)
+	require.Equal(t, 0, code, stderr)
+	st, err := os.Lstat(fifo)
+	require.NoError(t, err)
+	require.NotZero(t, st.Mode()&fs.ModeNamedPipe, "the FIFO was replaced")
+	require.True(t, renderIsPDF(<-got), "the reader of the FIFO got no PDF")
+}
+
+func TestOutputThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "keep"), 0o755))
+	target := filepath.Join(dir, "keep", "real.json")
+	require.NoError(t, os.WriteFile(target, []byte("old"), 0o640))
+	link := filepath.Join(dir, "book.json")
+	require.NoError(t, os.Symlink("keep/real.json", link))
+	code, _, stderr := runCmd("import", seedFile, "-o", link)
+	require.Equal(t, 0, code, stderr)
+	st, err := os.Lstat(link)
+	require.NoError(t, err)
+	require.NotZero(t, st.Mode()&fs.ModeSymlink, "the link was replaced by a file")
+	want, _ := os.ReadFile("../../examples/jiangyin-2024.json")
+	got, _ := os.ReadFile(target)
+	require.Equal(t, string(want), string(got))
+	st, _ = os.Stat(target)
+	require.Equal(t, fs.FileMode(0o640), st.Mode().Perm(), "the replaced file keeps its mode")
+	requireNoTemps(t, dir)
+}
+
+// A directory or a socket is refused before any work: nothing is laid out,
+// nothing written.
+func TestOutputRefused(t *testing.T) {
+	dir := t.TempDir()
+	sock := filepath.Join(dir, "s")
+	l, err := net.Listen("unix", sock)
+	require.NoError(t, err)
+	defer l.Close()
+	for _, args := range [][]string{
+		{"binder", exampleBook, "-o", sock},
+		{"binder", exampleBook, "-o", dir},
+		{"render", exampleBook, "--form", "1", "-o", sock},
+		{"import", seedFile, "-o", sock},
+	} {
+		code, _, stderr := runCmd(args...)
+		require.Equal(t, 2, code, "%v: %s", args, stderr)
+		require.Regexp(t, "it is a (socket|directory)", stderr)
+		require.NotContains(t, stderr, "wrote")
+	}
+	st, _ := os.Lstat(sock)
+	require.NotZero(t, st.Mode()&fs.ModeSocket)
+}
+
+// --out-dir entries follow the same rules: an entry that is a directory is
+// refused before any file is written; one that is a device is written to.
+func TestOutDirEntries(t *testing.T) {
+	dir := t.TempDir()
+	first := safeFileName("人社专职协理员工作经费") + ".pdf" // form 4
+	require.NoError(t, os.Mkdir(filepath.Join(dir, first), 0o755))
+	code, _, stderr := runCmd("render", exampleBook, "--out-dir", dir)
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "it is a directory")
+	require.Equal(t, []string{first}, renderDirNames(t, dir), "files written before the refusal")
+
+	require.NoError(t, os.Remove(filepath.Join(dir, first)))
+	mknodNull(t, dir, first)
+	code, _, stderr = runCmd("render", exampleBook, "--out-dir", dir)
+	require.Equal(t, 0, code, stderr)
+	requireCharDevice(t, filepath.Join(dir, first))
+	require.Len(t, renderDirNames(t, dir), 18)
+	requireNoTemps(t, dir)
+}
+
+// Issue #9 (8): outputs are created 0666 less the umask.
+func TestOutputUmask(t *testing.T) {
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "book.json")
+	code, _, stderr := runCmd("import", seedFile, "-o", out)
+	require.Equal(t, 0, code, stderr)
+	st, err := os.Stat(out)
+	require.NoError(t, err)
+	require.Equal(t, fs.FileMode(0o600), st.Mode().Perm())
+	syscall.Umask(0o002)
+	out = filepath.Join(dir, "form.pdf")
+	code, _, stderr = runCmd("render", exampleBook, "--form", "1", "-o", out)
+	require.Equal(t, 0, code, stderr)
+	st, err = os.Stat(out)
+	require.NoError(t, err)
+	require.Equal(t, fs.FileMode(0o664), st.Mode().Perm())
+}
+
+// Issue #9 (6): SIGINT, SIGTERM and SIGHUP remove the temporary file of an
+// output being written and exit 128+signal. The test runs itself as a
+// child that starts an output, says so and waits for the signal.
+func TestSignalsRemoveTemps(t *testing.T) {
+	if dir := os.Getenv("JIXIAO_SIGNAL_CHILD"); dir != "" {
+		catchSignals()
+		o, err := output.Create(filepath.Join(dir, "b.pdf"))
+		if err != nil {
+			os.Exit(5)
+		}
+		o.Write([]byte("%PDF-1.4 half"))
+		os.Stdout.WriteString("ready\n")
+		select {}
+	}
+	for sig, want := range map[syscall.Signal]int{syscall.SIGINT: 130, syscall.SIGTERM: 143, syscall.SIGHUP: 129} {
+		dir := t.TempDir()
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSignalsRemoveTemps$")
+		cmd.Env = append(os.Environ(), "JIXIAO_SIGNAL_CHILD="+dir)
+		stdout, err := cmd.StdoutPipe()
+		require.NoError(t, err)
+		require.NoError(t, cmd.Start())
+		line, err := bufio.NewReader(stdout).ReadString('\n')
+		require.NoError(t, err)
+		require.Equal(t, "ready\n", line)
+		entries, _ := os.ReadDir(dir)
+		require.Len(t, entries, 1, "the child's temporary file")
+		require.NoError(t, cmd.Process.Signal(sig))
+		err = cmd.Wait()
+		var ee *exec.ExitError
+		require.ErrorAs(t, err, &ee)
+		require.Equal(t, want, ee.ExitCode(), sig.String())
+		entries, _ = os.ReadDir(dir)
+		require.Empty(t, entries, "%v left %v", sig, entries)
+	}
+}
