@@ -53,7 +53,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return 0
 	}
 	if args[0] == "version" || args[0] == "--version" {
-		fmt.Fprintln(stdout, "jixiao", version)
+		if _, err := fmt.Fprintln(stdout, "jixiao", version); err != nil {
+			fmt.Fprintln(stderr, "jixiao: cannot write to standard output:", err)
+			return 2
+		}
 		return 0
 	}
 	cmd, ok := commands[args[0]]

@@ -211,3 +211,24 @@ func TestSignalsRemoveTemps(t *testing.T) {
 		require.Empty(t, entries, "%v left %v", sig, entries)
 	}
 }
+
+// Issue #9 (10): plain validate checks its writes to stdout, as --json
+// does: a full device gives exit status 2.
+func TestValidateFullStdout(t *testing.T) {
+	dir := t.TempDir()
+	full := filepath.Join(dir, "full")
+	if err := syscall.Mknod(full, syscall.S_IFCHR|0o666, 1<<8|7); err != nil {
+		t.Skipf("mknod needs root: %v", err)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(bad, []byte(`{"forms": [{"year": 1800}]}`), 0o644))
+	for _, args := range [][]string{{"validate", bad}, {"validate", "--json", bad}, {"version"}} {
+		f, err := os.OpenFile(full, os.O_WRONLY, 0)
+		require.NoError(t, err)
+		var stderr strings.Builder
+		code := run(args, strings.NewReader(""), f, &stderr)
+		f.Close()
+		require.Equal(t, 2, code, "%v: %s", args, stderr.String())
+		require.Contains(t, stderr.String(), "no space left on device")
+	}
+}

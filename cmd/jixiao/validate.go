@@ -56,6 +56,10 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	// Arguments in order, each one's files in name order, and each file
 	// reported whole before the next, so the output reads as the inputs.
+	// Every write to stdout is checked: a list lost (a full disk, a closed
+	// pipe) is an I/O error, exit status 2, as with --json.
+	out := &stickyWriter{w: stdout}
+	stdout = out
 	v := &validation{asJSON: *asJSON, stdout: stdout, stderr: stderr, problems: []jsonProblem{}}
 	for _, arg := range files {
 		paths, err := expandInputs([]string{arg})
@@ -79,10 +83,33 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "jixiao validate:", err)
 			return 2
 		}
-	} else if code == 0 {
+	} else if out.err == nil && code == 0 {
 		fmt.Fprintf(stderr, "jixiao validate: %s valid\n", plural(v.valid, "file"))
 	}
+	if out.err != nil {
+		fmt.Fprintln(stderr, "jixiao validate: cannot write the problems to standard output:", out.err)
+		return 2
+	}
 	return code
+}
+
+// stickyWriter keeps the first error of its writes and fails every write
+// after it, so that one check at the end covers them all.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	s.err = err
+	return n, err
 }
 
 // validation collects the problems of the files checked so far.
