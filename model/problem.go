@@ -1,6 +1,7 @@
 package model
 
 import (
+	"jixiao/internal/safetext"
 	"strconv"
 	"strings"
 )
@@ -87,7 +88,9 @@ func (p Problem) String() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Message)
-	return b.String()
+	// The location, the path and the message quote the user's file
+	// names, keys and values: shown safely (issue #9).
+	return safetext.Escape(b.String())
 }
 
 func (p Problem) Error() string { return p.String() }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"jixiao/internal/safetext"
 	"os"
 	"strings"
 	"time"
@@ -123,7 +124,7 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		name = "standard output"
 	}
 	fmt.Fprintf(stderr, "jixiao binder: wrote %s: %d forms, %d pages, %s in %.2f s\n",
-		name, b.Forms, b.Pages, byteSize(size), time.Since(start).Seconds())
+		safetext.Escape(name), b.Forms, b.Pages, byteSize(size), time.Since(start).Seconds())
 	return nil
 }
 

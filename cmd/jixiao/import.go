@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"jixiao/internal/safetext"
 	"os"
 
 	"jixiao/model"
@@ -40,7 +41,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	name := pos[0]
 	if err := checkOutput(*out, []string{name}); err != nil {
-		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
+		fmt.Fprintf(stderr, "jixiao import: %s\n", safetext.Lines(err.Error()))
 		return 2
 	}
 	if isWorkbook(name) {
@@ -50,7 +51,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			fmt.Fprintf(stderr, "jixiao import: %v\n", err)
+			fmt.Fprintf(stderr, "jixiao import: %s\n", safetext.Lines(err.Error()))
 			return 2
 		}
 		defer f.Close()
@@ -64,7 +65,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, r)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
+		fmt.Fprintf(stderr, "jixiao import: %s\n", safetext.Lines(err.Error()))
 		if errors.Is(err, seedtext.ErrSeed) {
 			return 1
 		}
@@ -80,14 +81,14 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if ok && i < len(starts) {
 			where = fmt.Sprintf("%s:%d", name, starts[i])
 		}
-		fmt.Fprintf(stderr, "%s: form %d: %s\n", where, i+1, p)
+		fmt.Fprintf(stderr, "%s: form %d: %s\n", safetext.Escape(where), i+1, p)
 	}
 	if model.Errors(problems) != nil {
-		fmt.Fprintf(stderr, "jixiao import: %s: the imported book has errors (listed above); nothing written\n", name)
+		fmt.Fprintf(stderr, "jixiao import: %s: the imported book has errors (listed above); nothing written\n", safetext.Escape(name))
 		return 1
 	}
 	if err := writeOutput(*out, stdout, func(w io.Writer) error { return model.EncodeJSON(w, book) }); err != nil {
-		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
+		fmt.Fprintf(stderr, "jixiao import: %s\n", safetext.Lines(err.Error()))
 		return 2
 	}
 	return 0

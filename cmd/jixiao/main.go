@@ -15,6 +15,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"jixiao/internal/safetext"
 	"os"
 	"sort"
 )
@@ -41,7 +42,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		// No panic reaches a user: report it as an internal error.
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "jixiao: internal error: %v (please report this with the input file)\n", r)
+			fmt.Fprintf(stderr, "jixiao: internal error: %s (please report this with the input file)\n", safetext.Escape(fmt.Sprint(r)))
 			code = 3
 		}
 	}()
@@ -61,7 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "jixiao: unknown command %q\n", args[0])
+		fmt.Fprintf(stderr, "jixiao: unknown command %q\n", safetext.Escape(args[0]))
 		usage(stderr)
 		return 2
 	}

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"jixiao/internal/safetext"
 
 	"jixiao/fonts"
 	"jixiao/layout"
@@ -32,11 +33,11 @@ func usageProblem(lines ...string) error {
 func report(stderr io.Writer, cmd string, err error) int {
 	var e *pipeline.Error
 	if !errors.As(err, &e) {
-		fmt.Fprintf(stderr, "jixiao %s: %v\n", cmd, err)
+		fmt.Fprintf(stderr, "jixiao %s: %s\n", cmd, safetext.Lines(err.Error()))
 		return 2
 	}
 	for _, l := range e.Lines {
-		fmt.Fprintf(stderr, "jixiao %s: %s\n", cmd, l)
+		fmt.Fprintf(stderr, "jixiao %s: %s\n", cmd, safetext.Escape(l))
 	}
 	if e.Kind == pipeline.BadInput {
 		return 1
@@ -51,7 +52,7 @@ func events(cmd string, stderr io.Writer) pipeline.Events {
 	return pipeline.Events{
 		Decode:  func(de *model.DecodeError) { fmt.Fprintln(stderr, de) },
 		Problem: func(p model.Problem) { fmt.Fprintln(stderr, p) },
-		Warning: func(msg string) { fmt.Fprintf(stderr, "jixiao %s: warning: %s\n", cmd, msg) },
+		Warning: func(msg string) { fmt.Fprintf(stderr, "jixiao %s: warning: %s\n", cmd, safetext.Escape(msg)) },
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"jixiao/internal/safetext"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -137,7 +138,7 @@ func writeOutDir(dir string, names []string, pdfs [][]byte, stdout, stderr io.Wr
 		}); err != nil {
 			return err
 		}
-		fmt.Fprintln(stderr, "jixiao render: wrote", path)
+		fmt.Fprintln(stderr, "jixiao render: wrote", safetext.Escape(path))
 	}
 	return nil
 }

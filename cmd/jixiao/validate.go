@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"jixiao/internal/safetext"
 
 	"jixiao/model"
 	"jixiao/pipeline"
@@ -66,7 +67,7 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			v.code = 2
 			if !v.asJSON {
-				fmt.Fprintln(stderr, "jixiao validate:", err)
+				fmt.Fprintln(stderr, "jixiao validate:", safetext.Lines(err.Error()))
 			}
 			v.problems = append(v.problems, jsonProblem{File: arg, Severity: "error", Message: err.Error()})
 		}
@@ -80,7 +81,7 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(problems); err != nil {
-			fmt.Fprintln(stderr, "jixiao validate:", err)
+			fmt.Fprintln(stderr, "jixiao validate:", safetext.Lines(err.Error()))
 			return 2
 		}
 	} else if out.err == nil && code == 0 {
@@ -129,7 +130,7 @@ func (v *validation) file(f string) {
 		if len(des) == 0 { // could not be read at all
 			v.code = 2
 			if !v.asJSON {
-				fmt.Fprintln(v.stderr, "jixiao validate:", err)
+				fmt.Fprintln(v.stderr, "jixiao validate:", safetext.Lines(err.Error()))
 			}
 			v.problems = append(v.problems, jsonProblem{File: f, Severity: "error", Message: err.Error()})
 			return

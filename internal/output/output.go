@@ -29,6 +29,9 @@ import (
 	"path/filepath"
 	"sync"
 	"syscall"
+
+	"jixiao/internal/msgs"
+	"jixiao/internal/safetext"
 )
 
 // maxLinks is how many symbolic links a path may go through (as Linux's
@@ -47,16 +50,17 @@ const (
 // NotWritableError is an output path that jixiao refuses to write to: a
 // directory, a socket, a block device, a symbolic link loop.
 type NotWritableError struct {
-	Path   string // as given
-	Target string // the file a symbolic link leads to; "" when Path is no link
-	What   string // "a directory", "a socket", …
+	Path   string   // as given
+	Target string   // the file a symbolic link leads to; "" when Path is no link
+	Msg    msgs.Msg // what it is
 }
 
 func (e *NotWritableError) Error() string {
+	via := ""
 	if e.Target != "" && e.Target != e.Path {
-		return fmt.Sprintf("cannot write %s: it leads to %s, which is %s; name a regular file", e.Path, e.Target, e.What)
+		via = msgs.OutViaLink.Format(safetext.Escape(e.Target))
 	}
-	return fmt.Sprintf("cannot write %s: it is %s; name a regular file", e.Path, e.What)
+	return e.Msg.Format(safetext.Escape(e.Path), via)
 }
 
 // Resolve follows path through its symbolic links and says what the final
@@ -88,18 +92,18 @@ func Resolve(path string) (target string, kind Kind, info fs.FileInfo, err error
 		case m&fs.ModeCharDevice != 0, m&fs.ModeNamedPipe != 0:
 			return target, Device, st, nil
 		}
-		what := "neither a regular file nor a character device nor a FIFO"
+		what := msgs.OutIsOther
 		switch {
 		case m.IsDir():
-			what = "a directory"
+			what = msgs.OutIsDir
 		case m&fs.ModeSocket != 0:
-			what = "a socket"
+			what = msgs.OutIsSocket
 		case m&fs.ModeDevice != 0:
-			what = "a block device"
+			what = msgs.OutIsBlock
 		}
-		return "", 0, nil, &NotWritableError{Path: path, Target: target, What: what}
+		return "", 0, nil, &NotWritableError{Path: path, Target: target, Msg: what}
 	}
-	return "", 0, nil, &NotWritableError{Path: path, Target: target, What: "a symbolic link in a loop (or a chain of more than 40)"}
+	return "", 0, nil, &NotWritableError{Path: path, Target: target, Msg: msgs.OutLinkLoop}
 }
 
 // Check refuses, before any work is done, a path that Create would refuse.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"jixiao/internal/safetext"
 	"regexp"
 	"sort"
 	"strconv"
@@ -30,7 +31,7 @@ type Repair struct {
 
 // String formats r like a compiler diagnostic: "name:LINE: message".
 func (r Repair) String() string {
-	return fmt.Sprintf("%s:%d: %s", r.Name, r.Line, r.Message)
+	return safetext.Escape(fmt.Sprintf("%s:%d: %s", r.Name, r.Line, r.Message))
 }
 
 // maxSeedSize bounds what Import reads (bytes); the real seed is 80 KB.
@@ -149,7 +150,7 @@ func (e *SeedError) Problem() model.Problem {
 }
 
 func (e *SeedError) Error() string {
-	return fmt.Sprintf("model: %s:%d: %s", e.Name, e.Line, e.Message)
+	return safetext.Escape(fmt.Sprintf("model: %s:%d: %s", e.Name, e.Line, e.Message))
 }
 
 // Is makes errors.Is(err, ErrSeed) true for every SeedError.
