@@ -32,6 +32,11 @@ func Validate(b *Book, src *Source) Problems {
 	if src != nil {
 		v.problems = append(v.problems, src.warnings...)
 	}
+	// The book's own year is printed on the binder's cover: the same
+	// range as a form's (0 is no year given: the forms' years are used).
+	if b.Year != 0 && (b.Year < 1900 || b.Year > 2200) {
+		v.errorf(CodeYearImplausible, "year", "%s is not a plausible year (expected 1900–2200)", strconv.Itoa(b.Year))
+	}
 	for i := range b.Forms {
 		f := &b.Forms[i]
 		prefix := fmt.Sprintf("forms[%d]", i)

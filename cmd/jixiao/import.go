@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"jixiao/internal/msgs"
 	"jixiao/internal/safetext"
 	"os"
 
@@ -49,12 +50,23 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var in io.Reader = stdin
 	if name != "-" {
+		// A FIFO would block the open and a device never end (/dev/zero):
+		// only a regular file of at most MaxSeedSize bytes is read, checked
+		// before the open and again on the file opened.
+		if msg := checkSeedFile(name, os.Stat); msg != "" {
+			fmt.Fprintf(stderr, "jixiao import: %s\n", msg)
+			return 2
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			fmt.Fprintf(stderr, "jixiao import: %s\n", safetext.Lines(err.Error()))
 			return 2
 		}
 		defer f.Close()
+		if msg := checkSeedFile(name, func(string) (os.FileInfo, error) { return f.Stat() }); msg != "" {
+			fmt.Fprintf(stderr, "jixiao import: %s\n", msg)
+			return 2
+		}
 		in = f
 	}
 	// The text is kept so that problems found after the import can be
@@ -92,4 +104,19 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// checkSeedFile returns why the file name cannot be imported (stat tells
+// what it is), "" when it can.
+func checkSeedFile(name string, stat func(string) (os.FileInfo, error)) string {
+	st, err := stat(name)
+	switch {
+	case err != nil:
+		return safetext.Escape(err.Error())
+	case !st.Mode().IsRegular():
+		return msgs.InputNotRegular.Format(safetext.Escape(name))
+	case st.Size() > seedtext.MaxSeedSize:
+		return msgs.InputTooLarge.Format(safetext.Escape(name), st.Size(), seedtext.MaxSeedSize>>20)
+	}
+	return ""
 }

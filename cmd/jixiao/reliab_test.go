@@ -14,10 +14,13 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"jixiao/internal/output"
+	"jixiao/model"
+	"jixiao/model/seedtext"
 )
 
 // mknodNull makes a null device (1,3) in a temporary directory: the tests
@@ -271,4 +274,46 @@ func TestMessagesEscapeUserText(t *testing.T) {
 	code, _, stderr = runCmd("import", odd)
 	require.Equal(t, 2, code)
 	check("import missing file", stderr)
+}
+
+// Issue #9 (3): import refuses a FIFO (which would block for ever) and a
+// device (/dev/zero never ends) before reading, and an oversized file.
+func TestImportRefusesNonRegular(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "seed.fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	done := make(chan struct{})
+	var code int
+	var stderr string
+	go func() {
+		code, _, stderr = runCmd("import", fifo)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		// Unblock the open so that the test ends.
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.Close()
+		}
+		<-done
+		t.Fatal("import waited on the FIFO")
+	}
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "not a regular file")
+
+	if err := syscall.Mknod(filepath.Join(dir, "zero"), syscall.S_IFCHR|0o666, 1<<8|5); err == nil {
+		code, _, stderr = runCmd("import", filepath.Join(dir, "zero"))
+		require.Equal(t, 2, code, stderr)
+		require.Contains(t, stderr, "not a regular file")
+	}
+
+	big := filepath.Join(dir, "big.txt")
+	f, err := os.Create(big)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(seedtext.MaxSeedSize+1)) // sparse: no disk used
+	f.Close()
+	code, _, stderr = runCmd("import", big)
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "MiB an input may have")
 }

@@ -34,8 +34,6 @@ var (
 	InputNotRegular = Msg{"input-not-regular", "%s is not a regular file (a device, a pipe?): expected a text file of forms", "%s 不是普通文件（设备或管道？）：应为表格的文本文件"}
 	// PATH, SIZE, LIMIT MiB
 	InputTooLarge = Msg{"input-too-large", "%s is %d bytes, more than the %d MiB an input may have", "%s 有 %d 字节，超过输入文件上限 %d MiB"}
-	// YEAR
-	BookYearRange = Msg{"book-year-range", "%d is not a plausible year (expected 1900–2200)", "%d 不是合理的年度（应在 1900–2200 之间）"}
 	// CHARACTERS (U+202E, …)
 	InvisibleInName = Msg{"invisible-in-name", "the project name holds %s, invisible or reordering characters: they are left out of file names", "项目名称含有不可见或改变文字方向的字符 %s：文件名中将略去"}
 	// COUNT

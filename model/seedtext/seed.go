@@ -34,8 +34,8 @@ func (r Repair) String() string {
 	return safetext.Escape(fmt.Sprintf("%s:%d: %s", r.Name, r.Line, r.Message))
 }
 
-// maxSeedSize bounds what Import reads (bytes); the real seed is 80 KB.
-const maxSeedSize = 64 << 20
+// MaxSeedSize bounds what Import reads (bytes); the real seed is 80 KB.
+const MaxSeedSize = 64 << 20
 
 // Import reads the text extraction of a year's forms (the format of
 // testdata/seed-jiangyin-2024.txt: tab-separated cells, one table row a line,
@@ -51,13 +51,13 @@ const maxSeedSize = 64 << 20
 // fragments are dropped; values go through NormalizeValue, long texts
 // through CleanText and short fields through CleanLabel.
 func Import(r io.Reader, name string) (*model.Book, []Repair, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxSeedSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxSeedSize+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("model: %s: %w", name, err)
 	}
-	if len(data) > maxSeedSize {
-		return nil, nil, &SeedError{Name: name, Line: 1, Code: model.CodeSeedTooLarge, Args: []string{strconv.Itoa(maxSeedSize)},
-			Message: fmt.Sprintf("file larger than %d bytes", maxSeedSize)}
+	if len(data) > MaxSeedSize {
+		return nil, nil, &SeedError{Name: name, Line: 1, Code: model.CodeSeedTooLarge, Args: []string{strconv.Itoa(MaxSeedSize)},
+			Message: fmt.Sprintf("file larger than %d bytes", MaxSeedSize)}
 	}
 	im := &importer{name: name}
 	if err := im.split(data); err != nil {
