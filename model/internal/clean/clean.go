@@ -173,43 +173,62 @@ var halfToFull = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '
 
 // repairPunct converts , ; : ? ! ( ) touching a wide rune to their full-width
 // forms. Parentheses are converted by matched pair, so that "(年报)" after a
-// Chinese word becomes "（年报）" as a whole.
+// Chinese word becomes "（年报）" as a whole. A converted mark is wide in
+// turn: a run of marks ("局!!!", "!!!。") or a pair holding one converts
+// whole, in one call, so that cleaning twice changes nothing (issue #9).
 func repairPunct(s string) string {
+	if !strings.ContainsAny(s, ",;:?!()") {
+		return s
+	}
 	rs := []rune(s)
+	convertible := func(i int) bool { return i >= 0 && i < len(rs) && halfToFull[rs[i]] != 0 }
 	wideAt := func(i int) bool { return i >= 0 && i < len(rs) && isWide(rs[i]) }
-	touching := func(i int) bool { return wideAt(i-1) || wideAt(i+1) }
-	conv := make([]bool, len(rs))
+	// The marks that convert together form one set (union-find): runs of
+	// adjacent marks, and matched parentheses. A set converts when one of
+	// its marks touches a wide rune.
+	parent := make([]int, len(rs))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(i, j int) { parent[find(i)] = find(j) }
 	var open []int
 	for i, r := range rs {
+		if !convertible(i) {
+			continue
+		}
+		if convertible(i + 1) {
+			union(i, i+1)
+		}
 		switch r {
 		case '(':
 			open = append(open, i)
 		case ')':
 			if n := len(open); n > 0 {
-				j := open[n-1]
+				union(i, open[n-1])
 				open = open[:n-1]
-				if touching(j) || touching(i) {
-					conv[i], conv[j] = true, true
-				}
-			} else {
-				conv[i] = touching(i)
 			}
-		case ',', ';', ':', '?', '!':
-			conv[i] = touching(i)
 		}
 	}
-	for _, j := range open {
-		conv[j] = touching(j)
-	}
-	changed := false
-	for i, c := range conv {
-		if c {
-			rs[i] = halfToFull[rs[i]]
-			changed = true
+	hit := map[int]bool{}
+	for i := range rs {
+		if convertible(i) && (wideAt(i-1) || wideAt(i+1)) {
+			hit[find(i)] = true
 		}
 	}
-	if !changed {
+	if len(hit) == 0 {
 		return s
+	}
+	for i := range rs {
+		if convertible(i) && hit[find(i)] {
+			rs[i] = halfToFull[rs[i]]
+		}
 	}
 	return string(rs)
 }
