@@ -67,6 +67,12 @@ func Form(w io.Writer, in Input, i int, opt Options) error {
 // layout adds (labels, the year line, footers). A form that cannot be laid
 // out is a BadInput error, an index outside the book a BadUsage error.
 func LayOut(in Input, picked []int, opt Options) ([]*layout.Document, error) {
+	return layOut(in, picked, opt, true)
+}
+
+// layOut is LayOut; without keep, the documents are checked and dropped
+// (nil is returned), so that 10,000 forms are never held at once.
+func layOut(in Input, picked []int, opt Options, keep bool) ([]*layout.Document, error) {
 	if opt.Fonts == nil || in.Book == nil {
 		return nil, errors.New("pipeline: LayOut needs a book and fonts")
 	}
@@ -93,10 +99,58 @@ func LayOut(in Input, picked []int, opt Options) ([]*layout.Document, error) {
 		for _, pg := range doc.Pages {
 			missing = append(missing, check.items(in.Path+": "+path, pg.Items, "")...)
 		}
-		docs[k] = doc
+		if keep {
+			docs[k] = doc
+		}
 	}
 	if err := check.report(missing); err != nil {
 		return nil, err
 	}
+	if !keep {
+		return nil, nil
+	}
 	return docs, nil
+}
+
+// EachForm draws the forms picked from in's book, each a PDF of its own,
+// handing each to write as soon as it is drawn, so that no more PDFs are
+// held than there are workers: what render --out-dir needs for a book of
+// 10,000 forms. As with Forms, every form is laid out and its characters
+// checked before the first PDF is drawn (the layouts are not kept: each
+// form is laid out again as it is drawn). write runs on the workers, in no
+// particular order, k being the index into picked; done is then called
+// with each k in order, from the calling goroutine. The first error in
+// form order, of drawing or of write, stops the forms not yet started.
+func EachForm(in Input, picked []int, opt Options, write func(k int, pdf []byte) error, done func(k int)) error {
+	if _, err := layOut(in, picked, opt, false); err != nil {
+		return err
+	}
+	dates := make([]time.Time, len(picked))
+	for k, i := range picked {
+		var err error
+		if dates[k], err = opt.date(in.Book.Forms[i].Year); err != nil {
+			return err
+		}
+	}
+	// The results are only errors: no window is needed to bound memory,
+	// and none keeps a worker waiting on a slow output (a FIFO).
+	return workpool.Ordered(len(picked), 0, 0,
+		func(k int) (struct{}, error) {
+			i := picked[k]
+			doc, err := layout.Form(&in.Book.Forms[i], opt.Fonts, opt.Layout)
+			if err != nil {
+				return struct{}{}, fmt.Errorf("forms[%d]: %w", i, err)
+			}
+			pdf, err := render.Bytes(doc, opt.Fonts, render.Options{Creator: opt.Creator, Date: dates[k], AllowMissing: opt.AllowMissing})
+			if err != nil {
+				return struct{}{}, fmt.Errorf("forms[%d]: %w", i, err)
+			}
+			return struct{}{}, write(k, pdf)
+		},
+		func(k int, _ struct{}) error {
+			if done != nil {
+				done(k)
+			}
+			return nil
+		})
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -316,4 +317,58 @@ func TestImportRefusesNonRegular(t *testing.T) {
 	code, _, stderr = runCmd("import", big)
 	require.Equal(t, 2, code, stderr)
 	require.Contains(t, stderr, "MiB an input may have")
+}
+
+// Issue #9 (9): --out-dir writes each form as soon as it is drawn, not all
+// at the end. The first form's entry is a FIFO nobody reads yet: its writer
+// waits, and meanwhile the other workers write the other forms.
+func TestOutDirWritesAsFinished(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	b, err := model.ReadFile(exampleBook)
+	require.NoError(t, err)
+	all := make([]int, len(b.Forms))
+	for i := range all {
+		all[i] = i
+	}
+	names := uniqueNames(b, all)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, names[0])
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	type result struct {
+		code   int
+		stderr string
+	}
+	res := make(chan result, 1)
+	go func() {
+		code, _, stderr := runCmd("render", exampleBook, "--out-dir", dir)
+		res <- result{code, stderr}
+	}()
+	last := filepath.Join(dir, names[len(names)-1])
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if _, err := os.Stat(last); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	_, lastErr := os.Stat(last)
+	select {
+	case r := <-res:
+		t.Fatalf("the command ended before the FIFO was read: exit %d: %s", r.code, r.stderr)
+	default:
+	}
+	f, err := os.Open(fifo)
+	require.NoError(t, err)
+	data, _ := io.ReadAll(f)
+	f.Close()
+	r := <-res
+	require.NoError(t, lastErr, "the last form was not written while the first waited")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.True(t, renderIsPDF(data))
+	st, err := os.Lstat(fifo)
+	require.NoError(t, err)
+	require.NotZero(t, st.Mode()&fs.ModeNamedPipe)
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"jixiao/internal/output"
 	"jixiao/internal/safetext"
 	"os"
 	"path/filepath"
@@ -97,17 +98,31 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 			}
 		}
 	}
-	pdfs, err := pipeline.Forms(in, picked, opt)
-	if err != nil {
-		return err
-	}
 	if outDir == "" {
+		pdfs, err := pipeline.Forms(in, picked, opt)
+		if err != nil {
+			return err
+		}
 		return writeOutput(out, stdout, func(w io.Writer) error {
 			_, err := w.Write(pdfs[0])
 			return err
 		})
 	}
-	return writeOutDir(outDir, names, pdfs, stdout, stderr)
+	// Each form's PDF is written as soon as it is drawn: 10,000 forms are
+	// never held in memory at once.
+	if err := os.MkdirAll(outDir, 0o777); err != nil {
+		return usageProblem(err.Error())
+	}
+	return pipeline.EachForm(in, picked, opt,
+		func(k int, pdf []byte) error {
+			return output.Write(filepath.Join(outDir, names[k]), func(w io.Writer) error {
+				_, err := w.Write(pdf)
+				return err
+			})
+		},
+		func(k int) {
+			fmt.Fprintln(stderr, "jixiao render: wrote", safetext.Escape(filepath.Join(outDir, names[k])))
+		})
 }
 
 // renderChecks refuses, before any work, an output that would replace the
@@ -121,24 +136,6 @@ func renderChecks(file, out, outDir string) error {
 	}
 	if st, err := os.Stat(file); err == nil && st.IsDir() {
 		return usageProblem(fmt.Sprintf("%s is a directory: jixiao render prints one file (jixiao binder prints many)", file))
-	}
-	return nil
-}
-
-// writeOutDir writes each PDF into dir under its name.
-func writeOutDir(dir string, names []string, pdfs [][]byte, stdout, stderr io.Writer) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return usageProblem(err.Error())
-	}
-	for k, name := range names {
-		path := filepath.Join(dir, name)
-		if err := writeOutput(path, stdout, func(w io.Writer) error {
-			_, err := w.Write(pdfs[k])
-			return err
-		}); err != nil {
-			return err
-		}
-		fmt.Fprintln(stderr, "jixiao render: wrote", safetext.Escape(path))
 	}
 	return nil
 }
