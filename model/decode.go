@@ -169,6 +169,10 @@ func fileProblem(name string, line, col int, code, msg string, args ...string) *
 		Code: code, Loc: Location{File: name, Line: line, Column: col}, Args: args, Message: msg}}}
 }
 
+// yamlSplit turns the form-by-form reading of YAML books on (the tests
+// compare it with the whole parse).
+var yamlSplit = true
+
 // Decode parses a book or a single form (which becomes a book of one form)
 // from src. name is used in messages. Unknown keys, wrong types, truncated
 // input and oversized fields are errors that name the file, line:column and
@@ -193,7 +197,16 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 	if format == FormatJSON {
 		root, err = jsonyaml.ParseJSON(src, d.formItem, bookKeys)
 	} else {
-		root, err = jsonyaml.ParseYAML(src, MaxFileSize, bookKeys)
+		// Form by form when the book allows it (see jsonyaml's
+		// yamlsplit.go), else the whole document with a fresh decoder.
+		ok := false
+		if yamlSplit {
+			root, ok = jsonyaml.ParseYAMLForms(src, MaxFileSize, bookKeys, d.formItem)
+		}
+		if !ok {
+			d = &decoder{src: &Source{file: name}, file: name}
+			root, err = jsonyaml.ParseYAML(src, MaxFileSize, bookKeys)
+		}
 	}
 	if err != nil {
 		var pe *jsonyaml.PosError

@@ -403,10 +403,15 @@ func ParseYAML(src []byte, maxBytes int, bookKeys []string) (*Node, error) {
 		return nil, syntaxError(1, 1, "the file has no YAML document")
 	}
 	// Aliases may repeat a value many times ("billion laughs"): bound both
-	// the number of values and the bytes of text they expand to.
-	budget := yamlBudget{nodes: 1 << 20, bytes: maxBytes, bookKeys: bookKeys}
-	return fromYAML(doc.Content[0], nil, &budget)
+	// the number of values and the bytes of text they expand to. Values
+	// written out are bounded by the file's size and not counted.
+	c := &yamlConv{nodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys}
+	return c.node(doc.Content[0], nil)
 }
+
+// MaxAliasNodes bounds the values that aliases may add to a YAML file (a
+// variable for the tests).
+var MaxAliasNodes = 1 << 20
 
 // yamlError turns the YAML library's "yaml: line N: msg" into a position error.
 func yamlError(err error) error {
@@ -424,17 +429,21 @@ func yamlError(err error) error {
 	return syntaxError(1, 1, "invalid YAML: "+msg)
 }
 
-type yamlBudget struct {
-	nodes, bytes int
+// yamlConv converts the YAML library's nodes into nodes.
+type yamlConv struct {
+	nodes, bytes int // what aliases may still expand to
+	aliases      int // > 0 inside the value an alias names
 	bookKeys     []string
 }
 
-func fromYAML(y *yaml.Node, path []pathStep, budget *yamlBudget) (*Node, error) {
+func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 	depth := len(path)
-	budget.nodes--
-	budget.bytes -= len(y.Value)
-	if budget.nodes < 0 || budget.bytes < 0 {
-		return nil, syntaxError(y.Line, y.Column, "the YAML expands to too many values or too much text (aliases repeat what they name)")
+	if c.aliases > 0 {
+		c.nodes--
+		c.bytes -= len(y.Value)
+		if c.nodes < 0 || c.bytes < 0 {
+			return nil, syntaxError(y.Line, y.Column, "the YAML expands to too many values or too much text (aliases repeat what they name)")
+		}
 	}
 	if depth > MaxDepth {
 		return nil, depthError(y.Line, y.Column)
@@ -444,7 +453,10 @@ func fromYAML(y *yaml.Node, path []pathStep, budget *yamlBudget) (*Node, error) 
 		if y.Alias == nil {
 			return nil, syntaxError(y.Line, y.Column, "unknown alias")
 		}
-		return fromYAML(y.Alias, path, budget)
+		c.aliases++
+		n, err := c.node(y.Alias, path)
+		c.aliases--
+		return n, err
 	case yaml.MappingNode:
 		n := &Node{Kind: Object, Line: y.Line, Col: y.Column}
 		seen := map[string]bool{}
@@ -457,10 +469,10 @@ func fromYAML(y *yaml.Node, path []pathStep, budget *yamlBudget) (*Node, error) 
 				return nil, syntaxError(k.Line, k.Column, "merge keys (<<) are not supported: write the keys out")
 			}
 			if seen[k.Value] {
-				return nil, duplicateError(k.Line, k.Column, append(path, pathStep{key: k.Value}), budget.bookKeys, k.Value)
+				return nil, duplicateError(k.Line, k.Column, append(path, pathStep{key: k.Value}), c.bookKeys, k.Value)
 			}
 			seen[k.Value] = true
-			vn, err := fromYAML(v, append(path[:len(path):len(path)], pathStep{key: k.Value}), budget)
+			vn, err := c.node(v, append(path[:len(path):len(path)], pathStep{key: k.Value}))
 			if err != nil {
 				return nil, err
 			}
@@ -470,8 +482,8 @@ func fromYAML(y *yaml.Node, path []pathStep, budget *yamlBudget) (*Node, error) 
 		return n, nil
 	case yaml.SequenceNode:
 		n := &Node{Kind: Array, Line: y.Line, Col: y.Column}
-		for _, c := range y.Content {
-			cn, err := fromYAML(c, append(path[:len(path):len(path)], pathStep{index: len(n.Items), isIndex: true}), budget)
+		for _, item := range y.Content {
+			cn, err := c.node(item, append(path[:len(path):len(path)], pathStep{index: len(n.Items), isIndex: true}))
 			if err != nil {
 				return nil, err
 			}
@@ -493,7 +505,7 @@ func fromYAML(y *yaml.Node, path []pathStep, budget *yamlBudget) (*Node, error) 
 		if len(y.Content) == 0 {
 			return nil, syntaxError(y.Line, y.Column, "empty YAML document")
 		}
-		return fromYAML(y.Content[0], path, budget)
+		return c.node(y.Content[0], path)
 	}
 	return nil, syntaxError(y.Line, y.Column, "unsupported YAML value")
 }

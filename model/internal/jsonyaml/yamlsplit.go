@@ -1,0 +1,157 @@
+package jsonyaml
+
+import (
+	"bytes"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// The YAML library builds a tree of the whole document, about 12 bytes of
+// memory for each byte of a book: a 58 MB book would need 700 MB before a
+// form is decoded. A book written the usual way (a top-level "forms:" key
+// followed by a block list, each form starting with "- " at the list's
+// indentation) is read form by form instead: the list's lines are cut at
+// each item and every item parsed alone, then the rest of the document.
+// Whatever the cut cannot stand for (an alias to an anchor of another form,
+// a quoted text or flow list cut in two, any syntax error) fails to parse,
+// and the whole document is then parsed at once, as before, so that the
+// result and the messages are those of the whole parse.
+
+// yamlFormsList finds the top-level "forms:" block list of src. It returns
+// the byte offsets where the list starts (its first line) and ends, the
+// items' offsets, the first line number of each and the list's indentation.
+func yamlFormsList(src []byte) (start, end int, items []int, lines []int, ok bool) {
+	// Documents markers and directives (---, ..., %YAML) are left to the
+	// whole parse, which knows what they mean.
+	if bytes.HasPrefix(src, []byte("---")) || bytes.HasPrefix(src, []byte("...")) || bytes.HasPrefix(src, []byte("%")) ||
+		bytes.Contains(src, []byte("\n---")) || bytes.Contains(src, []byte("\n...")) || bytes.Contains(src, []byte("\n%")) {
+		return 0, 0, nil, nil, false
+	}
+	line := 0
+	off := 0
+	next := func() (int, []byte) { // the next line, without its newline
+		i := bytes.IndexByte(src[off:], '\n')
+		var l []byte
+		if i < 0 {
+			l, i = src[off:], len(src)-off
+		} else {
+			l = src[off : off+i]
+			i++
+		}
+		at := off
+		off += i
+		line++
+		return at, bytes.TrimRight(l, "\r")
+	}
+	// The "forms:" key, alone on its line at column 1.
+	for off < len(src) {
+		_, l := next()
+		if rest, found := bytes.CutPrefix(l, []byte("forms:")); found {
+			// A comment needs a blank before its #.
+			trimmed := bytes.TrimLeft(rest, " \t")
+			if len(rest) == 0 || len(trimmed) == 0 || trimmed[0] == '#' && len(trimmed) < len(rest) {
+				start = off
+				break
+			}
+			return 0, 0, nil, nil, false
+		}
+	}
+	if start == 0 {
+		return 0, 0, nil, nil, false
+	}
+	indent := -1
+	end = len(src)
+	for off < len(src) {
+		at, l := next()
+		trimmed := bytes.TrimLeft(l, " ")
+		if len(trimmed) == 0 || trimmed[0] == '#' {
+			continue
+		}
+		if bytes.IndexByte(l[:len(l)-len(trimmed)], '\t') >= 0 || trimmed[0] == '\t' {
+			return 0, 0, nil, nil, false
+		}
+		n := len(l) - len(trimmed)
+		item := trimmed[0] == '-' && (len(trimmed) == 1 || trimmed[1] == ' ')
+		if indent < 0 {
+			if !item {
+				return 0, 0, nil, nil, false // not a block list
+			}
+			indent = n
+		}
+		switch {
+		case n == indent && item:
+			items = append(items, at)
+			lines = append(lines, line)
+		case n == 0:
+			// The next top-level key ends the list.
+			end = at
+			return start, end, items, lines, len(items) > 0
+		case n <= indent:
+			return 0, 0, nil, nil, false // something the whole parse must judge
+		}
+	}
+	return start, end, items, lines, len(items) > 0
+}
+
+// ParseYAMLForms parses src form by form when yamlFormsList finds its
+// list, handing each form to each as ParseJSON does. ok is false when src
+// must be parsed whole with ParseYAML; forms may have been handed to each
+// by then, so the caller starts again with a fresh decoder.
+func ParseYAMLForms(src []byte, maxBytes int, bookKeys []string, each func(i int, item *Node)) (root *Node, ok bool) {
+	c := &yamlConv{nodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys}
+	start, end, items, lines, found := yamlFormsList(src)
+	if !found {
+		return nil, false
+	}
+	for k, at := range items {
+		stop := end
+		if k+1 < len(items) {
+			stop = items[k+1]
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(src[at:stop], &doc); err != nil || len(doc.Content) != 1 {
+			return nil, false
+		}
+		seq := doc.Content[0]
+		if seq.Kind != yaml.SequenceNode || len(seq.Content) != 1 {
+			return nil, false
+		}
+		shiftLines(seq.Content[0], lines[k]-1)
+		item, err := c.node(seq.Content[0], []pathStep{{key: "forms"}, {index: k, isIndex: true}})
+		if err != nil {
+			return nil, false
+		}
+		each(k, item)
+	}
+	// The rest of the document, the list's lines kept as empty lines so
+	// that the keys after it keep their line numbers.
+	head := make([]byte, 0, start+(end-start)/16+len(src)-end)
+	head = append(head, src[:start]...)
+	head = append(head, bytes.Repeat([]byte("\n"), bytes.Count(src[start:end], []byte("\n")))...)
+	head = append(head, src[end:]...)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(head, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, false
+	}
+	root, err := c.node(doc.Content[0], nil)
+	if err != nil {
+		return nil, false
+	}
+	for i, k := range root.Keys {
+		if k.Text == "forms" {
+			if v := root.Vals[i]; v.Kind != Scalar || v.Scalar != Null {
+				return nil, false
+			}
+			root.Vals[i] = &Node{Kind: Array, Line: lines[0], Col: 1, Streamed: true}
+		}
+	}
+	return root, true
+}
+
+// shiftLines adds n to the line of y and of everything in it.
+func shiftLines(y *yaml.Node, n int) {
+	y.Line += n
+	for _, c := range y.Content {
+		shiftLines(c, n)
+	}
+}
