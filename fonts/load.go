@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"jixiao/internal/msgs"
+	"jixiao/internal/safetext"
 	"os"
 	"strconv"
 	"strings"
@@ -27,6 +29,13 @@ func Load(spec string) (*Font, error) {
 		}
 	}
 	if err != nil {
+		// "simsun.ttc#-1", "simsun.ttc#99999999999999999999": the file
+		// exists, the face number is what is wrong.
+		if i := strings.LastIndexByte(spec, '#'); i >= 0 && !explicit && looksNumeric(spec[i+1:]) {
+			if st, err2 := os.Stat(spec[:i]); err2 == nil && st.Mode().IsRegular() {
+				return nil, fmt.Errorf("fonts: %s", msgs.BadFaceNumber.Format(safetext.Escape(spec[:i]), safetext.Escape(spec[i:])))
+			}
+		}
 		return nil, fmt.Errorf("fonts: %w", err)
 	}
 	f, err := fromFile(data, face, explicit)
@@ -78,6 +87,21 @@ func splitSpec(spec string) (path string, face int, explicit bool) {
 		return spec, 0, false
 	}
 	return spec[:i], n, true
+}
+
+// looksNumeric reports whether s is meant as a number: an optional sign
+// and digits only.
+func looksNumeric(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // fromFile makes a Font from the bytes of a font file: face of a collection,

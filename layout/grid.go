@@ -263,6 +263,8 @@ func (g *grid) labelAt(x0, x1 Length, label string) cell {
 
 // valueAt is a value cell between the edges x0 and x1 of the content box.
 func (g *grid) valueAt(x0, x1 Length, text, field string, a align) cell {
+	// Runs of blank lines print as one (validation warns of them).
+	text, _ = model.CollapseBlankLines(text)
 	return cell{x0: x0, x1: x1, lines: BreakLines(text, Body, g.opt.BodySize, x1-x0-2*g.opt.PadX, g.m), flow: true, align: a, field: field}
 }
 

@@ -37,6 +37,8 @@ const (
 	CodeControlCharacter      = "control-character"       // a control character; args: code point (U+XXXX), character index
 	CodeFormYearDiffers       = "form-year-differs"       // warning: the form's year is not the book's; args: form year, book year
 	CodeNoIndicators          = "no-indicators"           // warning: the form has no indicator rows
+	CodeBlankLinesCollapsed   = "blank-lines-collapsed"   // warning: runs of blank lines in a long text print as one; args: how many runs
+	CodeInvisibleInName       = "invisible-in-name"       // warning: invisible or reordering characters in a project name; args: the characters (U+XXXX, …)
 	CodeLevel1Missing         = "level1-missing"          // an indicator row without 一级
 	CodeLevel1Unknown         = "level1-unknown"          // a 一级 not in the framework, likely a typo; args: value, suggestion
 	CodeLevel1NotStandard     = "level1-not-standard"     // a 一级 not in the framework; args: value, the standard names

@@ -186,3 +186,40 @@ func FuzzYAMLSplit(f *testing.F) {
 		decodeBoth(t, []byte(s))
 	})
 }
+
+func TestCollapseBlankLines(t *testing.T) {
+	for in, want := range map[string]struct {
+		out  string
+		runs int
+	}{
+		"甲\n乙":                       {"甲\n乙", 0},
+		"甲\n\n乙":                     {"甲\n\n乙", 0},
+		"甲\n\n\n乙":                   {"甲\n\n乙", 1},
+		"\n\n\n\n甲\n\n\n\n\n乙\n\n\n": {"\n\n甲\n\n乙\n\n", 3},
+	} {
+		out, runs := CollapseBlankLines(in)
+		require.Equal(t, want.out, out, "%q", in)
+		require.Equal(t, want.runs, runs, "%q", in)
+		again, n := CollapseBlankLines(out)
+		require.Equal(t, out, again)
+		require.Zero(t, n)
+	}
+}
+
+// Issue #9: blank-line runs in a long text and invisible characters in a
+// project name are warnings.
+func TestValidateWarnsBlankRunsAndInvisibles(t *testing.T) {
+	f := validForm(t)
+	f.Overview = "甲" + strings.Repeat("\n", 1000) + "乙"
+	f.Project = "项目\u202e名\u200b称"
+	problems := Validate(&Book{Year: 2024, Forms: []Form{f}}, nil)
+	require.Nil(t, Errors(problems), "%v", problems)
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	all := strings.Join(got, "\n")
+	require.Contains(t, all, "forms[0].overview: 1 runs of blank lines")
+	require.Contains(t, all, "forms[0].project: the project name holds U+202E, U+200B")
+	require.NotContains(t, all, "\u202e")
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"jixiao/internal/safetext"
 	"math/big"
 	"slices"
 	"sort"
@@ -100,8 +101,31 @@ func (v *validator) form(f *Form, prefix string) {
 	}
 	for _, tf := range f.TextFields(prefix) {
 		v.control(tf)
+		if _, runs := CollapseBlankLines(tf.Text); tf.Long && runs > 0 {
+			v.warn(CodeBlankLinesCollapsed, tf.Path, "%s runs of blank lines shortened to one blank line each", strconv.Itoa(runs))
+		}
+	}
+	// Invisible and reordering characters in a project name would hide in
+	// the file names of render --out-dir (which leaves them out) and in
+	// the binder's contents.
+	if bad := invisibles(f.Project); bad != "" {
+		v.warn(CodeInvisibleInName, p("project"), "the project name holds %s, invisible or reordering characters: they are left out of file names", bad)
 	}
 	v.indicators(f.Indicators, p(IndicatorsKey))
+}
+
+// invisibles lists the invisible or reordering characters of s as
+// "U+202E, U+200B", each once; "" when there are none.
+func invisibles(s string) string {
+	var out []string
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if safetext.Invisible(r) && !seen[r] {
+			seen[r] = true
+			out = append(out, fmt.Sprintf("U+%04X", r))
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // amount checks an amount that is given (a missing one is reported as a

@@ -9,7 +9,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"jixiao/internal/msgs"
 	"jixiao/internal/safetext"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
 
 	"jixiao/fonts"
 	"jixiao/layout"
@@ -129,7 +134,21 @@ func (ff *fontFlags) set() (*fonts.Set, error) {
 	if err != nil {
 		return nil, usageProblem(fmt.Sprintf("--font-title: %v", err))
 	}
+	// The same file given twice (by another name, a link) is loaded once;
+	// beyond maxFallbacks distinct fonts the list is refused: each font
+	// may take tens of megabytes.
+	seen := map[string]bool{}
+	var specs []string
 	for _, p := range ff.fallback {
+		if k := fontIdentity(p); !seen[k] {
+			seen[k] = true
+			specs = append(specs, p)
+		}
+	}
+	if len(specs) > maxFallbacks {
+		return nil, usageProblem(msgs.TooManyFallbacks.Format(len(specs), maxFallbacks))
+	}
+	for _, p := range specs {
 		f, err := fonts.Load(p)
 		if err != nil {
 			return nil, usageProblem(fmt.Sprintf("--font-fallback: %v", err))
@@ -137,6 +156,32 @@ func (ff *fontFlags) set() (*fonts.Set, error) {
 		s.Fallback = append(s.Fallback, f)
 	}
 	return s, nil
+}
+
+// maxFallbacks is how many distinct --font-fallback fonts may be given.
+const maxFallbacks = 16
+
+// fontIdentity names the face a font spec stands for by its file's device
+// and inode (and the face number after '#'), so that one file named twice
+// is known as one; a spec that names no file stands for itself.
+func fontIdentity(spec string) string {
+	path, face := spec, "0"
+	if _, err := os.Stat(spec); err != nil {
+		if i := strings.LastIndexByte(spec, '#'); i >= 0 {
+			path, face = spec[:i], spec[i+1:]
+			if n, err := strconv.Atoi(face); err == nil {
+				face = strconv.Itoa(n)
+			}
+		}
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return "spec " + spec
+	}
+	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+		return fmt.Sprintf("file %d:%d#%s", sys.Dev, sys.Ino, face)
+	}
+	return "spec " + spec
 }
 
 // layoutOptions are the page options of the printing commands.

@@ -5,6 +5,8 @@ package main
 
 import (
 	"bufio"
+	"fmt"
+	"golang.org/x/image/font/gofont/goregular"
 	"io"
 	"io/fs"
 	"net"
@@ -371,4 +373,36 @@ func TestOutDirWritesAsFinished(t *testing.T) {
 	st, err := os.Lstat(fifo)
 	require.NoError(t, err)
 	require.NotZero(t, st.Mode()&fs.ModeNamedPipe)
+}
+
+// Issue #9: --font-fallback loads a file once however often and by
+// whatever name it is given, and refuses more than maxFallbacks fonts.
+func TestFontFallbackDeduplicated(t *testing.T) {
+	dir := t.TempDir()
+	font := filepath.Join(dir, "go.ttf")
+	require.NoError(t, os.WriteFile(font, goregular.TTF, 0o644))
+	link := filepath.Join(dir, "link.ttf")
+	require.NoError(t, os.Symlink("go.ttf", link))
+	var ff fontFlags
+	for range 100 {
+		ff.fallback = append(ff.fallback, font, link, dir+"/../"+filepath.Base(dir)+"/go.ttf", font+"#0")
+	}
+	set, err := ff.set()
+	require.NoError(t, err)
+	require.Len(t, set.Fallback, 1)
+
+	ff.fallback = nil
+	for i := range maxFallbacks + 1 {
+		p := filepath.Join(dir, fmt.Sprintf("f%d.ttf", i))
+		require.NoError(t, os.WriteFile(p, goregular.TTF, 0o644))
+		ff.fallback = append(ff.fallback, p)
+	}
+	_, err = ff.set()
+	require.ErrorContains(t, err, "at most 16 are used")
+}
+
+// Issue #9: invisible characters of a project name never reach an
+// --out-dir file name.
+func TestOutDirNameDropsInvisibles(t *testing.T) {
+	require.Equal(t, "项目名称", safeFileName("项目\u202e名\u200b称\u2066"))
 }

@@ -244,13 +244,14 @@ func plural(n int, thing string) string {
 }
 
 // safeFileName drops the characters file systems reject or treat specially
-// (/ \ : * ? " < > | and control characters) and trims leading dots and
+// (/ \ : * ? " < > | and control characters), the invisible and reordering
+// ones (U+202E, U+200B: a name must read as it is), and trims leading dots and
 // surrounding spaces. The result has at most 150 bytes, cut at a character
 // boundary.
 func safeFileName(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsControl(r) || strings.ContainsRune(`/\:*?"<>|`, r) {
+		if unicode.IsControl(r) || safetext.Invisible(r) || strings.ContainsRune(`/\:*?"<>|`, r) {
 			continue
 		}
 		if b.Len()+len(string(r)) > 150 {

@@ -34,10 +34,6 @@ var (
 	InputNotRegular = Msg{"input-not-regular", "%s is not a regular file (a device, a pipe?): expected a text file of forms", "%s 不是普通文件（设备或管道？）：应为表格的文本文件"}
 	// PATH, SIZE, LIMIT MiB
 	InputTooLarge = Msg{"input-too-large", "%s is %d bytes, more than the %d MiB an input may have", "%s 有 %d 字节，超过输入文件上限 %d MiB"}
-	// CHARACTERS (U+202E, …)
-	InvisibleInName = Msg{"invisible-in-name", "the project name holds %s, invisible or reordering characters: they are left out of file names", "项目名称含有不可见或改变文字方向的字符 %s：文件名中将略去"}
-	// COUNT
-	BlankLinesCollapsed = Msg{"blank-lines-collapsed", "%d runs of blank lines shortened to one blank line each", "%d 处连续空行已各缩减为一个空行"}
 	// FLAG VALUE
 	BadFaceNumber = Msg{"font-bad-face-number", "%s: bad face number %s: expected #N with N from 0 to the number of faces in the collection less one", "%s：字体序号 %s 无效：应为 #N，N 从 0 到集合中字体数减一"}
 	// COUNT, MAX
