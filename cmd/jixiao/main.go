@@ -15,6 +15,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"jixiao/internal/msgs"
 	"jixiao/internal/safetext"
 	"os"
 	"sort"
@@ -55,7 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	if args[0] == "version" || args[0] == "--version" {
 		if _, err := fmt.Fprintln(stdout, "jixiao", version); err != nil {
-			fmt.Fprintln(stderr, "jixiao: cannot write to standard output:", err)
+			fmt.Fprintln(stderr, "jixiao:", msgs.StdoutFailed.Format(err))
 			return 2
 		}
 		return 0

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"jixiao/internal/msgs"
 	"jixiao/internal/safetext"
 
 	"jixiao/model"
@@ -88,7 +89,7 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jixiao validate: %s valid\n", plural(v.valid, "file"))
 	}
 	if out.err != nil {
-		fmt.Fprintln(stderr, "jixiao validate: cannot write the problems to standard output:", out.err)
+		fmt.Fprintln(stderr, "jixiao validate:", msgs.StdoutFailed.Format(out.err))
 		return 2
 	}
 	return code
