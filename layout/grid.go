@@ -309,8 +309,9 @@ func (g *grid) build(f *model.Form) error {
 		g.year = "年度"
 	}
 	// The rows above the indicator table, in the order of the form schema:
-	// 单位名称 | 主管部门 share the first row, divided by measuring their
-	// texts; two amounts share a row; a long text has a row of its own, as
+	// a field the schema prints beside the one before it shares its row
+	// (two texts, 单位名称 | 主管部门, divided by measuring them; two
+	// amounts on the table's columns); a long text has a row of its own, as
 	// has any other field with a printed label. Fields without one (the
 	// title, the year) are drawn above the table.
 	fields := model.Fields()
@@ -322,7 +323,7 @@ func (g *grid) build(f *model.Form) error {
 		}
 		switch {
 		case fd.Printed == "":
-		case fd.Key == "unit" && next != nil && next.Key == "department":
+		case next != nil && next.Beside && fd.Kind != model.AmountKind:
 			unit, dept := fd.Value(f), next.Value(f)
 			e := g.firstRowEdges(unit, dept)
 			g.addRow(rowInfo, fd.Key,
@@ -331,7 +332,7 @@ func (g *grid) build(f *model.Form) error {
 				g.labelAt(e[2], e[3], next.Printed),
 				g.valueAt(e[3], e[4], dept, next.Key, alignCenter))
 			i++
-		case fd.Kind == model.AmountKind && next != nil && next.Kind == model.AmountKind:
+		case next != nil && next.Beside:
 			g.addRow(rowInfo, fd.Key,
 				g.label(0, 1, fd.Printed),
 				g.value(1, 1, fd.Value(f), fd.Key, alignCenter),

@@ -23,6 +23,11 @@ type Field struct {
 	Kind     FieldKind //
 	Required bool      // validation reports it when empty
 	Default  string    // what is printed when the field is empty ("" for nothing)
+	// Beside: the field is printed on the row of the field before it, to
+	// its right (单位名称 | unit | 主管部门 | department), on the page and in
+	// a workbook; the field before it then has no other beside it. Any
+	// other field with a printed label has a row of its own.
+	Beside bool
 
 	text   func(*Form) *string // TextKind, LongKind
 	year   func(*Form) *int    // YearKind
@@ -87,10 +92,10 @@ var fields = [...]Field{
 	{Key: "title", Label: "表名", Kind: TextKind, Default: DefaultTitle, text: func(f *Form) *string { return &f.Title }},
 	{Key: "year", Label: "年度", Kind: YearKind, Required: true, year: func(f *Form) *int { return &f.Year }},
 	{Key: "unit", Label: "单位名称", Printed: "单位名称", Kind: TextKind, Required: true, text: func(f *Form) *string { return &f.Unit }},
-	{Key: "department", Label: "主管部门", Printed: "主管部门", Kind: TextKind, Required: true, text: func(f *Form) *string { return &f.Department }},
+	{Key: "department", Label: "主管部门", Printed: "主管部门", Kind: TextKind, Required: true, Beside: true, text: func(f *Form) *string { return &f.Department }},
 	{Key: "project", Label: "项目名称", Printed: "项目名称", Kind: TextKind, Required: true, text: func(f *Form) *string { return &f.Project }},
 	{Key: "total_amount", Label: "项目总金额（万元）", Printed: "项目总金额|（万元）", Kind: AmountKind, Required: true, amount: func(f *Form) *Amount { return &f.TotalAmount }},
-	{Key: "year_amount", Label: "本年度项目金额（万元）", Printed: "本年度项目金额|（万元）", Kind: AmountKind, Required: true, amount: func(f *Form) *Amount { return &f.YearAmount }},
+	{Key: "year_amount", Label: "本年度项目金额（万元）", Printed: "本年度项目金额|（万元）", Kind: AmountKind, Required: true, Beside: true, amount: func(f *Form) *Amount { return &f.YearAmount }},
 	{Key: "overview", Label: "项目概述", Printed: "项目概述", Kind: LongKind, text: func(f *Form) *string { return &f.Overview }},
 	{Key: "feasibility", Label: "项目可行性说明", Printed: "项目可行性说明", Kind: LongKind, text: func(f *Form) *string { return &f.Feasibility }},
 	{Key: "necessity", Label: "项目必要性说明", Printed: "项目必要性说明", Kind: LongKind, text: func(f *Form) *string { return &f.Necessity }},

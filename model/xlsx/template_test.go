@@ -31,18 +31,19 @@ func fillTemplate(t testing.TB, fm *model.Form) []byte {
 			t.Fatal(err)
 		}
 	}
-	set("B3", fm.Unit)
-	set("D3", fm.Department)
-	set("B4", fm.Project)
-	for ref, a := range map[string]model.Amount{"B5": fm.TotalAmount, "D5": fm.YearAmount} {
-		v, err := strconv.ParseFloat(string(a), 64)
+	// The fields in the cells the template leaves for them, an amount
+	// typed as a number.
+	for _, p := range places {
+		v := p.field.Value(fm)
+		if p.field.Kind != model.AmountKind || v == "" {
+			set(model.CellName(p.c0, p.row), v)
+			continue
+		}
+		n, err := strconv.ParseFloat(v, 64)
 		if err != nil {
 			t.Fatal(err)
 		}
-		set(ref, v) // typed as a number
-	}
-	for i, lt := range model.LongTexts() {
-		set(model.CellName(2, rowLong+i), lt.Value(fm))
+		set(model.CellName(p.c0, p.row), n)
 	}
 	// The template's rows: the 11 standard ones, then three a 二级.
 	row := rowHeader + 1

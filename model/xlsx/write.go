@@ -17,23 +17,73 @@ import (
 //
 //	1  title (A:E)
 //	2  （2024年度） (A:E)
-//	3  单位名称 | value | 主管部门 | value (D:E)
-//	4  项目名称 | value (B:E)
-//	5  项目总金额（万元）| value | 本年度项目金额（万元）| value (D:E)
-//	6… the six long texts: label | value (B:E)
+//	3… the fields with a printed label, in the schema's order and paired as
+//	   the printed form pairs them (model.Field.Beside): two fields on a
+//	   row are label | value | label | value (D:E) (单位名称 | 主管部门,
+//	   the two amounts); any other field is label | value (B:E)
 //	   一级指标 | 二级指标 | 三级指标 | 半年（程）指标值 | 全年（程）指标值
 //	   the indicator rows, 一级 and 二级 merged over their rows
 const (
 	rowTitle  = 1
 	rowYear   = 2
-	rowUnit   = 3
-	rowProj   = 4
-	rowAmount = 5
-	rowLong   = 6
+	rowFields = 3 // the first row of the fields
 )
 
-// rowHeader is the row of the indicator table's header, after the long texts.
-var rowHeader = rowLong + len(model.LongTexts())
+// A place is where the sheet holds a field: its label in column label and
+// its value in columns c0–c1 (merged), on row row.
+type place struct {
+	field          model.Field
+	row, label     int
+	c0, c1         int
+	beside, paired bool // beside: right of another field; paired: another is right of it
+}
+
+// places are where the sheet holds the fields with a printed label, and
+// rowHeader is the row of the indicator table's header, after them.
+var places, rowHeader = layoutFields(model.Fields())
+
+// layoutFields places the fields with a printed label from row rowFields
+// on, and returns the row after them. A field beside the one before it
+// shares its row, as the printed form has it (layout walks the schema the
+// same way): label A, value B, label C, value D:E.
+func layoutFields(fields []model.Field) ([]place, int) {
+	var out []place
+	row := rowFields
+	for i := 0; i < len(fields); i++ {
+		fd := fields[i]
+		if fd.Printed == "" {
+			continue // the title and the year: rows 1 and 2
+		}
+		if i+1 < len(fields) && fields[i+1].Beside {
+			out = append(out, place{field: fd, row: row, label: 1, c0: 2, c1: 2, paired: true},
+				place{field: fields[i+1], row: row, label: 3, c0: 4, c1: 5, beside: true})
+			i++
+		} else {
+			out = append(out, place{field: fd, row: row, label: 1, c0: 2, c1: 5})
+		}
+		row++
+	}
+	return out, row
+}
+
+// placeOf returns the place of the field with key.
+func placeOf(key string) (place, bool) {
+	for _, p := range places {
+		if p.field.Key == key {
+			return p, true
+		}
+	}
+	return place{}, false
+}
+
+// width is the width in characters of columns c0–c1.
+func width(c0, c1 int) float64 {
+	w := 0.0
+	for c := c0; c <= c1; c++ {
+		w += colWidths[c-1]
+	}
+	return w
+}
 
 // colWidths are the widths of columns A–E in characters of the default font
 // (a Chinese character is about two).
@@ -195,13 +245,8 @@ func (wr *writer) style(name string) int {
 
 func cell(col, row int) string { return model.CellName(col, row) }
 
-// printed is the label of a field as the form prints it, with its line
-// break (项目总金额 / （万元）).
-func printed(key string) string {
-	fd, _ := model.FieldByKey(key)
-	return printedLabel(fd)
-}
-
+// printedLabel is the label of a field as the form prints it, with its
+// line break (项目总金额 / （万元）).
 func printedLabel(fd model.Field) string { return strings.ReplaceAll(fd.Printed, "|", "\n") }
 
 // put writes a text cell (or a range, merged) with a style.
@@ -241,48 +286,39 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 	if fm.Year != 0 {
 		yearLine = fmt.Sprintf("（%d年度）", fm.Year)
 	}
-	steps := []struct {
+	type step struct {
 		c0, r0, c1, r1 int
 		text, style    string
-	}{
+	}
+	steps := []step{
 		{1, rowTitle, 5, rowTitle, fm.TitleOrDefault(), "title"},
 		{1, rowYear, 5, rowYear, yearLine, "year"},
-		{1, rowUnit, 1, rowUnit, printed("unit"), "label"},
-		{2, rowUnit, 2, rowUnit, fm.Unit, "text"},
-		{3, rowUnit, 3, rowUnit, printed("department"), "label"},
-		{4, rowUnit, 5, rowUnit, fm.Department, "text"},
-		{1, rowProj, 1, rowProj, printed("project"), "label"},
-		{2, rowProj, 5, rowProj, fm.Project, "text"},
-		{1, rowAmount, 1, rowAmount, printed("total_amount"), "label"},
-		{3, rowAmount, 3, rowAmount, printed("year_amount"), "label"},
 	}
-	for i, lt := range model.LongTexts() {
-		steps = append(steps,
-			struct {
-				c0, r0, c1, r1 int
-				text, style    string
-			}{1, rowLong + i, 1, rowLong + i, printedLabel(lt), "label"},
-			struct {
-				c0, r0, c1, r1 int
-				text, style    string
-			}{2, rowLong + i, 5, rowLong + i, lt.Value(fm), "long"})
+	// The amounts are written after the texts (their styles are made last).
+	var amounts []place
+	for _, p := range places {
+		steps = append(steps, step{p.label, p.row, p.label, p.row, printedLabel(p.field), "label"})
+		switch {
+		case p.field.Kind == model.AmountKind:
+			amounts = append(amounts, p)
+		case p.field.Long():
+			steps = append(steps, step{p.c0, p.row, p.c1, p.row, p.field.Value(fm), "long"})
+		default:
+			steps = append(steps, step{p.c0, p.row, p.c1, p.row, p.field.Value(fm), "text"})
+		}
 	}
 	for k, col := range model.Columns() {
-		steps = append(steps, struct {
-			c0, r0, c1, r1 int
-			text, style    string
-		}{k + 1, rowHeader, k + 1, rowHeader, strings.ReplaceAll(col.Printed, "|", "\n"), "header"})
+		steps = append(steps, step{k + 1, rowHeader, k + 1, rowHeader, strings.ReplaceAll(col.Printed, "|", "\n"), "header"})
 	}
 	for _, s := range steps {
 		if err := wr.put(sheet, s.c0, s.r0, s.c1, s.r1, s.text, s.style); err != nil {
 			return err
 		}
 	}
-	if err := wr.amount(sheet, 2, rowAmount, 2, fm.TotalAmount); err != nil {
-		return err
-	}
-	if err := wr.amount(sheet, 4, rowAmount, 5, fm.YearAmount); err != nil {
-		return err
+	for _, p := range amounts {
+		if err := wr.amount(sheet, p.c0, p.row, p.c1, model.Amount(p.field.Value(fm))); err != nil {
+			return err
+		}
 	}
 	if err := wr.indicators(sheet, fm.Indicators); err != nil {
 		return err
@@ -290,24 +326,30 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 	// Row heights: Excel and LibreOffice do not fit merged cells to their
 	// text, so the heights are estimated from the texts.
 	heights := map[int]float64{rowTitle: 30, rowYear: 20, rowHeader: 32}
-	heights[rowUnit] = max(rowHeight(fm.Unit, colWidths[1]), rowHeight(fm.Department, colWidths[3]+colWidths[4]), rowHeight(printed("unit"), colWidths[0]))
-	heights[rowProj] = rowHeight(fm.Project, colWidths[1]+colWidths[2]+colWidths[3]+colWidths[4])
-	heights[rowAmount] = rowHeight(printed("year_amount"), colWidths[2])
-	for i, lt := range model.LongTexts() {
-		h := rowHeight(lt.Value(fm), colWidths[1]+colWidths[2]+colWidths[3]+colWidths[4])
-		if template {
-			h = max(h, 48)
+	for _, p := range places {
+		// Each cell's text wrapped in its width; an amount is a number
+		// and does not wrap.
+		h := rowHeight(printedLabel(p.field), width(p.label, p.label))
+		if p.field.Kind != model.AmountKind {
+			h = max(h, rowHeight(p.field.Value(fm), width(p.c0, p.c1)))
 		}
-		heights[rowLong+i] = max(h, rowHeight(printedLabel(lt), colWidths[0]))
+		if template && p.field.Long() {
+			h = max(h, 48) // room for a few lines: merged cells do not grow as typed
+		}
+		heights[p.row] = max(heights[p.row], h)
 	}
 	for i, in := range fm.Indicators {
 		heights[rowHeader+1+i] = max(rowHeight(in.Level3, colWidths[2]), rowHeight(in.HalfYear, colWidths[3]), rowHeight(in.FullYear, colWidths[4]))
 	}
 	if template {
 		// Rows of single cells fit their text as it is typed (merged
-		// ranges do not: the long texts keep room for a few lines); a
-		// unit's name takes two lines.
-		heights[rowUnit] = 36
+		// ranges do not: the long texts keep room for a few lines); two
+		// texts side by side (a unit's name) take two lines.
+		for _, p := range places {
+			if p.beside && p.field.Kind != model.AmountKind {
+				heights[p.row] = 36
+			}
+		}
 		for i := range fm.Indicators {
 			delete(heights, rowHeader+1+i)
 		}
