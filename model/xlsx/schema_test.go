@@ -49,7 +49,9 @@ func wantCell(t *testing.T, fd model.Field) string {
 	case "year":
 		return model.CellName(1, rowYear)
 	}
-	t.Errorf("field %s (%s) has no place in a workbook: give it a printed label", fd.Key, fd.Label)
+	// A field without a printed label that is neither the title nor the
+	// year has no cell in a workbook: export → read would lose it.
+	t.Errorf("field %s (%s) has no printed label and is not the title or the year: a workbook does not hold it (export → read loses it)", fd.Key, fd.Label)
 	return ""
 }
 
