@@ -20,14 +20,10 @@ type Field struct {
 	Key      string    // JSON/YAML key, e.g. "project"
 	Label    string    // Chinese label, e.g. 项目名称
 	Printed  string    // the label as printed on the form, "|" where it may break; "" when the form prints none
+	Beside   bool      // printed to the right of the field before it, on its row (主管部门 beside 单位名称), on the page and in a workbook; the field before it has no other beside it
 	Kind     FieldKind //
 	Required bool      // validation reports it when empty
 	Default  string    // what is printed when the field is empty ("" for nothing)
-	// Beside: the field is printed on the row of the field before it, to
-	// its right (单位名称 | unit | 主管部门 | department), on the page and in
-	// a workbook; the field before it then has no other beside it. Any
-	// other field with a printed label has a row of its own.
-	Beside bool
 
 	text   func(*Form) *string // TextKind, LongKind
 	year   func(*Form) *int    // YearKind
