@@ -309,9 +309,8 @@ func (g *grid) build(f *model.Form) error {
 		g.year = "年度"
 	}
 	// The rows above the indicator table, in the order of the form schema:
-	// a field the schema prints beside the one before it shares its row
-	// (two texts, 单位名称 | 主管部门, divided by measuring them; two
-	// amounts on the table's columns); a long text has a row of its own, as
+	// 单位名称 | 主管部门 share the first row, divided by measuring their
+	// texts; two amounts share a row; a long text has a row of its own, as
 	// has any other field with a printed label. Fields without one (the
 	// title, the year) are drawn above the table.
 	fields := model.Fields()
