@@ -15,8 +15,9 @@ import (
 //   - every page has opt's paper size;
 //   - every item lies in the page's content box (inside the margins; with
 //     opt.Mirror, page i odd has its binding edge on the right), except Text
-//     items lying wholly in the footer band: the bottom margin, between the
-//     left and right margins;
+//     items lying wholly in the footer band (the bottom margin) or the head
+//     band (the top margin: running heads), between the left and right
+//     margins;
 //   - every Text item has a positive size, and, when m is not nil, a width W
 //     equal to its measured width plus its character spacing;
 //   - no two Text items overlap. A text's box is X…X+W wide and reaches
@@ -65,7 +66,7 @@ func Check(d *Document, m Measurer, opt Options) error {
 					}
 				}
 				b := box{it.X, it.Y - it.Size*AscentEm/1000, it.X + it.W, it.Y + it.Size*DescentEm/1000, it}
-				footer := b.x0 >= x0 && b.x1 <= x1 && b.y0 >= y1 && b.y1 <= opt.Height
+				footer := b.x0 >= x0 && b.x1 <= x1 && ((b.y0 >= y1 && b.y1 <= opt.Height) || (b.y0 >= 0 && b.y1 <= y0))
 				if !inBody(b.x0, b.y0, b.x1, b.y1) && !footer {
 					add(pi, "text %q (%s) at (%s, %s) w %s is outside the content box", it.Text, it.Field, fmtLen(it.X), fmtLen(it.Y), fmtLen(it.W))
 				}
@@ -141,7 +142,8 @@ func itemWidth(it *Item, m Measurer) Length {
 // characters on the page). A merged 一级 or 二级 cell shows its label once
 // per page it spans, so its field (tagged with the span's first row) holds
 // the label one or more times; the rows it merges show nothing of their own.
-// Labels, footers and other untagged text are not checked.
+// Amounts are compared as formatAmount writes them. Labels, footers and
+// other untagged text are not checked.
 func CheckForm(f *model.Form, pages []*Page) error {
 	got := map[string]*strings.Builder{}
 	for _, p := range pages {
@@ -171,10 +173,20 @@ func CheckForm(f *model.Form, pages []*Page) error {
 			errs = append(errs, fmt.Errorf("layout: check: %s: placed %s, want %s", field, clip(g), clip(want)))
 		}
 	}
-	for _, tf := range f.TextFields("") {
-		if !strings.HasPrefix(tf.Path, model.IndicatorsKey+"[") {
-			exact(tf.Path, tf.Text)
+	for _, fd := range model.Fields() {
+		want := fd.Value(f)
+		switch {
+		case fd.Kind == model.YearKind:
+			continue // printed as digits with 年度
+		case fd.Kind == model.AmountKind:
+			want = formatAmount(model.Amount(want))
+		case want == "":
+			want = fd.Default
 		}
+		if fd.Printed == "" && fd.Default == "" && got[fd.Key] == nil {
+			continue // a field the form prints only with an option (signature)
+		}
+		exact(fd.Key, want)
 	}
 	repeated := func(field, label string) {
 		label = strings.ReplaceAll(label, "\n", "")

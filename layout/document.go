@@ -95,6 +95,10 @@ type Page struct {
 	Width, Height Length
 	Items         []Item
 	Label         string // what the page is, for dumps and tests ("form 3 page 2/4", "toc 1")
+	// Fit says how the form on this page was tightened to save its last
+	// page ("2: cell padding 1 pt × 3 pt, leading 1.3"), for dumps; empty
+	// when it is laid out with the options as given.
+	Fit string
 }
 
 // Bookmark is an entry of the document outline (PDF bookmarks).

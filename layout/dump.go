@@ -13,7 +13,7 @@ import (
 // integers of the layout, not rounded floats):
 //
 //	meta title "…" author "…" subject "…" year 2024
-//	page 1 595.276 841.890 "form page 1/3"
+//	page 1 595.276 841.890 "form page 1/3" [fit "1: cell padding …"]
 //	text X Y ROLE SIZE w=W sp=SPACING FIELD "TEXT"
 //	rule X Y X2 Y2 STROKE
 //	fill X Y W H gray=G
@@ -51,6 +51,10 @@ func Dump(w io.Writer, d *Document) error {
 		writeLen(&b, p.Height)
 		b.WriteByte(' ')
 		b.WriteString(strconv.Quote(p.Label))
+		if p.Fit != "" {
+			b.WriteString(" fit ")
+			b.WriteString(strconv.Quote(p.Fit))
+		}
 		b.WriteByte('\n')
 		for k := range p.Items {
 			writeItem(&b, &p.Items[k])

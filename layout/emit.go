@@ -93,6 +93,12 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 		}
 		yl := Line{Text: g.year, Width: TextWidth(g.year, Body, opt.BodySize, g.m), Runes: len([]rune(g.year)), End: true}
 		e.text(yl, e.left, y+Baseline(g.lh, opt.BodySize), cw, Body, opt.BodySize, false, "year")
+	} else {
+		// The running head, in the top margin: its line box ends headGap
+		// above the table; the text starts at the left edge.
+		hl := opt.LineHeight(opt.HeadSize)
+		y := opt.Top - headGap - hl + Baseline(hl, opt.HeadSize)
+		e.items = append(e.items, Item{Kind: Text, X: e.left, Y: y, W: g.head.Width, Role: Body, Size: opt.HeadSize, Text: g.head.Text, Field: "head"})
 	}
 	var hs, vs []segment
 	rect := func(x0, x1, y0, y1 Length) {
@@ -223,14 +229,44 @@ func (g *grid) titleHeight() Length {
 	return Length(len(g.title))*g.opt.LineHeight(g.opt.TitleSize) + g.lh + g.lh/2
 }
 
-// signature layout: two columns, each entry a label and a blank line.
+// signatureLabels are the entries of the signature block, two a row. The
+// form fills those that a field of the schema names (model.Field.Sign:
+// 填报人, 联系电话, 填报日期); the others are left blank to sign.
+var signatureLabels = [3][2]string{
+	{"单位负责人（签字）", "财务负责人"},
+	{"填报人", "联系电话"},
+	{"填报日期", "单位（盖章）"},
+}
+
+// sigEntry is one entry of the signature block: its label and, when the
+// form gives it, the field that fills its line and the value.
+type sigEntry struct {
+	label, key, value string
+}
+
+// signature layout: two columns, each entry a label and a line, the value
+// (if any) written on the line.
 func (g *grid) sigLabel(s string) []Line {
 	cw := g.opt.contentWidth() / 2
 	return BreakLines(s+"：", Body, g.opt.BodySize, cw-4*g.opt.BodySize, g.m)
 }
 
-func (g *grid) sigRowHeight(r [2]string) Length {
-	n := max(len(g.sigLabel(r[0])), len(g.sigLabel(r[1])))
+// sigValue breaks an entry's value to the line after its label's last line.
+func (g *grid) sigValue(e sigEntry, label []Line) []Line {
+	if e.value == "" {
+		return nil
+	}
+	size, cw := g.opt.BodySize, g.opt.contentWidth()/2
+	w := cw - size - (label[len(label)-1].Width + size)
+	return BreakLines(e.value, Body, size, max(w, size), g.m)
+}
+
+func (g *grid) sigRowHeight(r [2]sigEntry) Length {
+	n := 0
+	for _, e := range r {
+		l := g.sigLabel(e.label)
+		n = max(n, len(l)-1+max(1, len(g.sigValue(e, l))))
+	}
 	return Length(n+1) * g.lh
 }
 
@@ -253,16 +289,22 @@ func (g *grid) emitSignature(e *emitter, y Length) {
 		rh := g.sigRowHeight(r)
 		for col, s := range r {
 			x := e.left + Length(col)*cw
-			lines := g.sigLabel(s)
-			top := y + rh - g.lh*Length(len(lines)) - g.lh/2
+			lines := g.sigLabel(s.label)
+			value := g.sigValue(s, lines)
+			// Entries end together: labels and values at the row's bottom.
+			top := y + rh - g.lh*Length(len(lines)-1+max(1, len(value))) - g.lh/2
 			for k, l := range lines {
 				e.text(l, x, top+Length(k)*g.lh+b, l.Width, Body, size, false, "signature")
 			}
 			last := lines[len(lines)-1]
-			ry := top + Length(len(lines)-1)*g.lh + b + size*DescentEm/1000
+			ly := top + Length(len(lines)-1)*g.lh
+			ry := ly + b + size*DescentEm/1000
 			rx0, rx1 := x+last.Width+size/2, x+cw-size
 			if rx1 > rx0 {
 				e.items = append(e.items, Item{Kind: Rule, X: rx0, Y: ry, X2: rx1, Y2: ry, Stroke: sigStroke})
+			}
+			for k, l := range value {
+				e.text(l, rx0+size/2, ly+Length(k)*g.lh+b, l.Width, Body, size, false, s.key)
 			}
 		}
 		y += rh

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"jixiao/model"
 )
@@ -12,7 +13,9 @@ import (
 // (a binder numbers the pages of all its forms): the title and year, then
 // one bordered table (unit, project and amounts, the six long texts, the
 // indicator header and rows), continued over as many pages as it needs, and
-// the signature block when opt.Signature is set. Page i has Label
+// the signature block when opt.Signature is set. With opt.Fit a form whose
+// last page would be nearly empty is tightened (see fitSteps). Every page after the
+// first has the running head (see runningHead) in its top margin. Page i has Label
 // "form page i+1/n". With opt.Mirror the odd pages are verso pages.
 //
 // A form that cannot fit on the page (a title or label taller than the
@@ -24,31 +27,100 @@ func FormPages(f *model.Form, m Measurer, opt Options) ([]*Page, error) {
 	if err := opt.Check(); err != nil {
 		return nil, err
 	}
-	g := &grid{opt: &opt, m: m}
-	if err := g.build(f); err != nil {
+	g, pfs, err := layoutGrid(f, m, opt)
+	if err != nil {
 		return nil, err
 	}
+	fit := ""
+	if opt.Fit && len(pfs) >= 2 && g.sparse(&pfs[len(pfs)-1]) {
+		for k, step := range fitSteps {
+			o := step.apply(opt)
+			g2, pfs2, err := layoutGrid(f, m, o)
+			if err == nil && len(pfs2) < len(pfs) {
+				g, pfs, fit = g2, pfs2, fmt.Sprintf("%d: %s", k+1, step.name)
+				break
+			}
+		}
+	}
+	pages := make([]*Page, len(pfs))
+	for i := range pfs {
+		pages[i] = g.emitPage(i, &pfs[i], i%2 == 1)
+		pages[i].Label = "form page " + strconv.Itoa(i+1) + "/" + strconv.Itoa(len(pfs))
+		pages[i].Fit = fit
+	}
+	return pages, nil
+}
+
+// layoutGrid measures the form's table and distributes it over pages.
+func layoutGrid(f *model.Form, m Measurer, opt Options) (*grid, []pageFrags, error) {
+	g := &grid{opt: &opt, m: m}
+	if err := g.build(f); err != nil {
+		return nil, nil, err
+	}
 	if g.titleHeight() > opt.Height-opt.Top-opt.Bottom {
-		return nil, formProblem(model.CodeTitleTooTall, "title", "page too small for the title")
+		return nil, nil, formProblem(model.CodeTitleTooTall, "title", "page too small for the title")
 	}
 	// A merged cell shows its whole label on every page it reaches.
 	room := opt.Height - opt.Top - opt.Bottom - g.height(g.rows[g.header].fixLines)
 	for k := range g.spans {
 		if h := g.spanHeight(&g.spans[k]); h > room {
 			need, has := fmtLen(h), fmtLen(room)
-			return nil, formProblem(model.CodeLabelTooTall, g.spans[k].cell.field, "label needs "+need+", more than a page holds ("+has+")", need, has)
+			return nil, nil, formProblem(model.CodeLabelTooTall, g.spans[k].cell.field, "label needs "+need+", more than a page holds ("+has+")", need, has)
 		}
 	}
 	pfs, err := g.paginate()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	pages := make([]*Page, len(pfs))
-	for i := range pfs {
-		pages[i] = g.emitPage(i, &pfs[i], i%2 == 1)
-		pages[i].Label = "form page " + strconv.Itoa(i+1) + "/" + strconv.Itoa(len(pfs))
+	return g, pfs, nil
+}
+
+// A form whose last page would be nearly empty — holding only the header
+// row and a few rows, or only the signature block: at most a quarter of the
+// page's body height — is tightened, step by step, until it ends a page
+// earlier; each step keeps the ones before it. If no step saves the page,
+// the form keeps its first layout. The step used is Page.Fit.
+var fitSteps = []struct {
+	name  string
+	apply func(Options) Options
+}{
+	{"cell padding 1 pt × 3 pt", func(o Options) Options {
+		o.PadY, o.PadX = min(o.PadY, 1*Pt), min(o.PadX, 3*Pt)
+		return o
+	}},
+	{"cell padding 1 pt × 3 pt, leading 1.3", func(o Options) Options {
+		o.PadY, o.PadX = min(o.PadY, 1*Pt), min(o.PadX, 3*Pt)
+		o.LineSpacing = min(o.LineSpacing, 1300)
+		return o
+	}},
+	{"cell padding 1 pt × 3 pt, leading 1.3, body 10 pt", func(o Options) Options {
+		o.PadY, o.PadX = min(o.PadY, 1*Pt), min(o.PadX, 3*Pt)
+		o.LineSpacing = min(o.LineSpacing, 1300)
+		o.BodySize = min(o.BodySize, 10*Pt)
+		return o
+	}},
+	{"cell padding 1 pt × 3 pt, leading 1.3, body 9.5 pt", func(o Options) Options {
+		o.PadY, o.PadX = min(o.PadY, 1*Pt), min(o.PadX, 3*Pt)
+		o.LineSpacing = min(o.LineSpacing, 1300)
+		o.BodySize = min(o.BodySize, 9500)
+		return o
+	}},
+}
+
+// sparse reports whether a last page is nearly empty: its table rows
+// (without a repeated header row) and signature block take at most a
+// quarter of the page's body height.
+func (g *grid) sparse(pf *pageFrags) bool {
+	var h Length
+	for _, f := range pf.frags {
+		if !f.copy {
+			h += f.h
+		}
 	}
-	return pages, nil
+	if pf.sig > 0 {
+		h += g.signatureHeight()
+	}
+	return 4*h <= g.opt.Height-g.opt.Top-g.opt.Bottom
 }
 
 // AddFooter appends texts to p as centred lines in the bottom margin, set
@@ -83,6 +155,38 @@ func AddFooter(p *Page, texts []string, m Measurer, opt Options, pageIndex int) 
 			W: l.Width, Role: Body, Size: size, Text: l.Text, Field: "footer"})
 	}
 	return nil
+}
+
+// headGap is the space between the running head's line and the table.
+const headGap = 3 * Pt
+
+// runningHead returns the running head of a form's continuation pages,
+// 「市级财政项目支出预算绩效目标表（续） 项目名称：人社专职协理员工作经费」, set in
+// the body role at opt.HeadSize and cut with 「…」 to the content width (the
+// project name first, then the title). It is part of the page frame, like
+// the footer: it lies in the top margin and takes no room from the table.
+func runningHead(f *model.Form, m Measurer, opt *Options) Line {
+	size, cw := opt.HeadSize, opt.contentWidth()
+	// One line: runs of spaces and line breaks become one space.
+	lead := strings.Join(strings.Fields(f.TitleOrDefault()), " ") + "（续）"
+	project := " 项目名称：" + strings.Join(strings.Fields(f.Project), " ")
+	fit := func(s string) Line {
+		s = strings.TrimRight(s, " ")
+		return Line{Text: s, Width: TextWidth(s, Body, size, m), Runes: len([]rune(s)), End: true}
+	}
+	if l := fit(lead + project); l.Width <= cw {
+		return l
+	}
+	// Cut the project name, then the title, a character at a time.
+	rs := []rune(lead + project)
+	keep := len(rs)
+	for keep > 0 {
+		keep--
+		if l := fit(strings.TrimRight(string(rs[:keep]), " ") + "…"); l.Width <= cw {
+			return l
+		}
+	}
+	return fit("…")
 }
 
 // PageFooter returns the footer 第 n 页 共 total 页 of page n (1-based).

@@ -12,10 +12,10 @@ import (
 //
 //	0 labels and 一级指标   1 二级指标   2 三级指标   3 半年（程）   4 全年（程）
 //
-// The first row is divided by measuring its own texts (see firstRowEdges):
-// 单位名称 | unit | 主管部门 | department. The other rows reuse the columns:
-// 项目名称 | project (1–4); 项目总金额（万元） | amount | 本年度项目金额（万元） | amount (3–4);
-// each long text: label | text (1–4).
+// The header block is one grid of its own (see infoEdges) on the table's
+// label column: 单位名称 | unit | 主管部门 | department and 项目总金额（万元） |
+// amount | 本年度项目金额（万元） | amount share their edges. The other rows
+// reuse the columns: 项目名称 | project (1–4); each long text: label | text (1–4).
 const columns = 5
 
 // Labels printed on the form, read from the form schema (model.Fields,
@@ -24,6 +24,7 @@ const columns = 5
 var (
 	labelUnit        = fieldLabel("unit")
 	labelDepartment  = fieldLabel("department")
+	labelTotal       = fieldLabel("total_amount")
 	labelYearAmount  = fieldLabel("year_amount")
 	labelFeasibility = fieldLabel("feasibility") // the longest label kept on one line
 )
@@ -94,8 +95,9 @@ type grid struct {
 	header  int // index of the indicator header row
 	lh      Length
 	title   []Line // the form title, at TitleSize
+	head    Line   // the running head of continuation pages, at HeadSize
 	year    string
-	sigRows [][2]string
+	sigRows [][2]sigEntry
 }
 
 // columnWidths chooses the column widths for a content box width cw. Each
@@ -154,24 +156,26 @@ func (g *grid) columnWidths(cw Length) error {
 	return nil
 }
 
-// firstRowEdges returns the edges of the first row's four cells, 单位名称 |
-// unit | 主管部门 | department, relative to the content box (1/1000 pt).
-// Column 4 is sized for indicator values, too narrow for a department's
-// full name (江阴市人力资源和社会保障局), so the row is divided by measuring
-// its own texts, each cell's need being its widest paragraph plus padding.
-// In order of preference:
+// infoEdges returns the edges of the header block's grid, relative to the
+// content box (1/1000 pt): label | value | label | value, shared by the
+// rows 单位名称 | unit | 主管部门 | department and 项目总金额（万元） | amount |
+// 本年度项目金额（万元） | amount, so that the block is drawn on one grid. The
+// label column keeps column 0's width (the whole table's label column);
+// the second label column is as wide as the wider of 主管部门 and
+// 本年度项目金额（万元）, the latter broken before （万元） exactly when
+// 项目总金额（万元） breaks in column 0, so that both amount labels wrap the
+// same way. The two value columns are chosen by measuring the unit with
+// the total amount and the department with the year's amount:
 //
-//  1. the 单位名称 cell keeps column 0's width, so its rule continues the
-//     table's, and both values fit on one line; the width left over is
-//     shared by the unit, 主管部门 and the department alike;
-//  2. both values fit on one line with each label at its own width: every
-//     cell gets its need plus a quarter of the width left over;
-//  3. otherwise the values wrap: the 单位名称 cell keeps column 0's width,
-//     主管部门 its own, and the values share the rest in proportion to their
-//     needs;
-//  4. if that leaves a cell narrower than one character, the five columns
+//  1. when both fit on one line, each gets its need and half the width
+//     left over;
+//  2. otherwise, when the narrower need takes at most half the width, it
+//     keeps it (one line) and the other value wraps in the rest;
+//  3. otherwise they share the width in proportion to their needs (long
+//     names wrap inside their cells), each at least one character wide;
+//  4. on a page too narrow even for that, the table's columns
 //     (0 | 1–2 | 3 | 4).
-func (g *grid) firstRowEdges(unit, dept string) [5]Length {
+func (g *grid) infoEdges(unit, dept, total, year string) [5]Length {
 	cw := g.colX[columns]
 	size, pad := g.opt.BodySize, 2*g.opt.PadX
 	need := func(s string) Length {
@@ -181,26 +185,41 @@ func (g *grid) firstRowEdges(unit, dept string) [5]Length {
 		}
 		return w + pad
 	}
-	lu, u, ld, d := need(labelUnit), need(unit), need(labelDepartment), need(dept)
-	minW := scale(int64(widestAdvance), size) + pad
-	edges := func(w0, w1, w2 Length) [5]Length {
-		return [5]Length{0, w0, w0 + w1, w0 + w1 + w2, cw}
-	}
 	c0 := g.colX[1]
-	if left := cw - c0 - ld - u - d; left >= 0 {
-		third := left / 3
-		return edges(c0, u+left-2*third, ld+third)
+	wl := max(need(labelDepartment), g.labelNeed(labelYearAmount, need(strings.ReplaceAll(labelTotal, "|", "")) <= c0))
+	v1, v2 := max(need(unit), need(total)), max(need(dept), need(year))
+	minW := scale(int64(widestAdvance), size) + pad
+	rest := cw - c0 - wl
+	if left := rest - v1 - v2; left >= 0 {
+		return [5]Length{0, c0, c0 + v1 + left/2, c0 + v1 + left/2 + wl, cw}
 	}
-	if left := cw - lu - u - ld - d; left >= 0 {
-		quarter := left / 4
-		return edges(lu+quarter, u+left-3*quarter, ld+quarter)
+	if n := min(v1, v2); n <= rest/2 && rest-n >= minW {
+		w1 := n
+		if v1 > v2 {
+			w1 = rest - n
+		}
+		return [5]Length{0, c0, c0 + w1, c0 + w1 + wl, cw}
 	}
-	if rest := cw - c0 - ld; rest >= 2*minW {
-		wu := rest * u / (u + d)
-		wu = min(max(wu, minW), rest-minW)
-		return edges(c0, wu, ld)
+	if rest >= 2*minW {
+		w1 := rest * v1 / (v1 + v2)
+		w1 = min(max(w1, minW), rest-minW)
+		return [5]Length{0, c0, c0 + w1, c0 + w1 + wl, cw}
 	}
 	return [5]Length{0, g.colX[1], g.colX[3], g.colX[4], cw}
+}
+
+// labelNeed is the width a label with break marks needs, with padding: on
+// one line when whole is set, otherwise its widest piece.
+func (g *grid) labelNeed(label string, whole bool) Length {
+	size, pad := g.opt.BodySize, 2*g.opt.PadX
+	if whole {
+		return TextWidth(strings.ReplaceAll(label, "|", ""), Body, size, g.m) + pad
+	}
+	var w Length
+	for _, p := range strings.Split(label, "|") {
+		w = max(w, TextWidth(p, Body, size, g.m))
+	}
+	return w + pad
 }
 
 // widestAdvance is the advance of a full-width character in 1/1000 em: a
@@ -303,16 +322,26 @@ func (g *grid) build(f *model.Form) error {
 	}
 	g.lh = g.opt.LineHeight(g.opt.BodySize)
 	g.title = BreakLines(f.TitleOrDefault(), Title, g.opt.TitleSize, g.opt.contentWidth(), g.m)
+	g.head = runningHead(f, g.m, g.opt)
 	if f.Year > 0 {
 		g.year = fmt.Sprintf("%d年度", f.Year)
 	} else {
 		g.year = "年度"
 	}
 	// The rows above the indicator table, in the order of the form schema:
-	// 单位名称 | 主管部门 share the first row, divided by measuring their
-	// texts; two amounts share a row; a long text has a row of its own, as
+	// 单位名称 | 主管部门 share the first row and two amounts a row, both on
+	// the header block's grid; a long text has a row of its own, as
 	// has any other field with a printed label. Fields without one (the
 	// title, the year) are drawn above the table.
+	//
+	// The header block is one grid (infoEdges), measured on the unit, the
+	// department and both amounts together.
+	val := func(key string) string {
+		fd, _ := model.FieldByKey(key)
+		return fd.Value(f)
+	}
+	total, year := formatAmount(model.Amount(val("total_amount"))), formatAmount(model.Amount(val("year_amount")))
+	e := g.infoEdges(val("unit"), val("department"), total, year)
 	fields := model.Fields()
 	for i := 0; i < len(fields); i++ {
 		fd := &fields[i]
@@ -324,7 +353,6 @@ func (g *grid) build(f *model.Form) error {
 		case fd.Printed == "":
 		case next != nil && next.Beside && fd.Kind != model.AmountKind:
 			unit, dept := fd.Value(f), next.Value(f)
-			e := g.firstRowEdges(unit, dept)
 			g.addRow(rowInfo, fd.Key,
 				g.labelAt(e[0], e[1], fd.Printed),
 				g.valueAt(e[1], e[2], unit, fd.Key, alignCenter),
@@ -333,10 +361,10 @@ func (g *grid) build(f *model.Form) error {
 			i++
 		case next != nil && next.Beside:
 			g.addRow(rowInfo, fd.Key,
-				g.label(0, 1, fd.Printed),
-				g.value(1, 1, fd.Value(f), fd.Key, alignCenter),
-				g.label(2, 1, next.Printed),
-				g.value(3, 2, next.Value(f), next.Key, alignCenter))
+				g.labelAt(e[0], e[1], fd.Printed),
+				g.valueAt(e[1], e[2], formatAmount(model.Amount(fd.Value(f))), fd.Key, alignCenter),
+				g.labelAt(e[2], e[3], next.Printed),
+				g.valueAt(e[3], e[4], formatAmount(model.Amount(next.Value(f))), next.Key, alignCenter))
 			i++
 		case fd.Long():
 			lab := g.label(0, 1, fd.Printed)
@@ -356,38 +384,54 @@ func (g *grid) build(f *model.Form) error {
 	}
 	g.addRow(rowHeader, model.IndicatorsKey, head...)
 	first := len(g.rows)
-	for i := range f.Indicators {
-		in := &f.Indicators[i]
-		p := fmt.Sprintf("indicators[%d].", i)
-		g.addRow(rowIndicator, fmt.Sprintf("indicators[%d]", i),
-			g.value(2, 1, in.Level3, p+"level3", alignCenter),
-			g.value(3, 1, in.HalfYear, p+"half_year", alignCenter),
-			g.value(4, 1, in.FullYear, p+"full_year", alignCenter))
+	ins := printedRows(f.Indicators)
+	for i := range ins {
+		in := &ins[i]
+		p := in.field()
+		g.addRow(rowIndicator, p,
+			g.value(2, 1, in.Level3, p+".level3", alignCenter),
+			g.value(3, 1, in.HalfYear, p+".half_year", alignCenter),
+			g.value(4, 1, in.FullYear, p+".full_year", alignCenter))
 	}
 	// Spans: consecutive rows with the same 一级 share one cell, and within
-	// it consecutive rows with the same 二级.
-	ins := f.Indicators
+	// it consecutive rows with the same 二级. A span's label is tagged with
+	// its first row of the form ("framework" if it has none).
+	label := func(a, b int, level string) string {
+		for k := a; k < b; k++ {
+			if ins[k].src >= 0 {
+				return ins[k].field() + level
+			}
+		}
+		return "framework" + level
+	}
 	for i := 0; i < len(ins); {
 		j := i + 1
 		for j < len(ins) && ins[j].Level1 == ins[i].Level1 {
 			j++
 		}
-		g.addSpan(first, i, j-1, 0, ins[i].Level1, fmt.Sprintf("indicators[%d].level1", i))
+		g.addSpan(first, i, j-1, 0, ins[i].Level1, label(i, j, ".level1"))
 		for k := i; k < j; {
 			l := k + 1
 			for l < j && ins[l].Level2 == ins[k].Level2 {
 				l++
 			}
-			g.addSpan(first, k, l-1, 1, ins[k].Level2, fmt.Sprintf("indicators[%d].level2", k))
+			g.addSpan(first, k, l-1, 1, ins[k].Level2, label(k, l, ".level2"))
 			k = l
 		}
 		i = j
 	}
 	if g.opt.Signature {
-		g.sigRows = [][2]string{
-			{"单位负责人（签字）", "财务负责人"},
-			{"填报人", "联系电话"},
-			{"填报日期", "单位（盖章）"},
+		for _, r := range signatureLabels {
+			var row [2]sigEntry
+			for k, label := range r {
+				row[k].label = label
+				for _, fd := range model.SignFields() {
+					if fd.Sign == label {
+						row[k].key, row[k].value = fd.Key, strings.Join(strings.Fields(fd.Value(f)), " ")
+					}
+				}
+			}
+			g.sigRows = append(g.sigRows, row)
 		}
 	}
 	return nil

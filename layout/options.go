@@ -19,6 +19,7 @@ type Options struct {
 	BodySize   Length // body text (宋体 role), 10.5 pt
 	TitleSize  Length // the form title (黑体 role), 18 pt
 	FooterSize Length // page footers, 9 pt
+	HeadSize   Length // the running head of continuation pages, 9 pt
 
 	// LineSpacing is the distance between baselines as a multiple of the
 	// font size, in 1/1000 (1500 = 1.5 × size).
@@ -34,6 +35,10 @@ type Options struct {
 	// Signature adds the block of signatures (单位负责人（签字）… 单位（盖章）)
 	// after the indicator table, kept on the page of the last indicator row.
 	Signature bool
+
+	// Fit tightens a form whose last page would be nearly empty until it
+	// ends a page earlier, if it can (see fitSteps); DefaultOptions sets it.
+	Fit bool
 }
 
 // DefaultOptions returns the official layout: A4 portrait, a 28 mm binding
@@ -44,9 +49,10 @@ func DefaultOptions() Options {
 	return Options{
 		Width: w, Height: h,
 		Top: 20 * MM, Bottom: 20 * MM, Binding: 28 * MM, Outer: 20 * MM,
-		BodySize: 10500, TitleSize: 18 * Pt, FooterSize: 9 * Pt,
+		BodySize: 10500, TitleSize: 18 * Pt, FooterSize: 9 * Pt, HeadSize: 9 * Pt,
 		LineSpacing: 1500,
 		PadX:        4 * Pt, PadY: 2 * Pt,
+		Fit: true,
 	}
 }
 
@@ -109,12 +115,14 @@ func (o *Options) Check() error {
 		return fmt.Errorf("%w: paper %v × %v", errOptions, o.Width, o.Height)
 	case o.Top < 0 || o.Bottom < 0 || o.Binding < 0 || o.Outer < 0 || o.PadX < 0 || o.PadY < 0:
 		return fmt.Errorf("%w: negative margin or padding", errOptions)
-	case o.BodySize <= 0 || o.TitleSize <= 0 || o.FooterSize <= 0:
+	case o.BodySize <= 0 || o.TitleSize <= 0 || o.FooterSize <= 0 || o.HeadSize <= 0:
 		return fmt.Errorf("%w: font sizes must be positive", errOptions)
 	case o.LineSpacing < 1000 || o.LineSpacing > 5000:
 		return fmt.Errorf("%w: line spacing %d (want 1000…5000, in 1/1000 of the size)", errOptions, o.LineSpacing)
 	case o.contentWidth() <= 0 || o.Height-o.Top-o.Bottom <= 0:
 		return fmt.Errorf("%w: margins leave no room on the page", errOptions)
+	case o.LineHeight(o.HeadSize)+headGap > o.Top:
+		return fmt.Errorf("%w: the running head (%s) does not fit in the top margin (%s)", errOptions, fmtLen(o.LineHeight(o.HeadSize)+headGap), fmtLen(o.Top))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,10 @@ type Line struct {
 	Runes int
 	// End marks the last line of a paragraph: it is never justified.
 	End bool
+	// Forced marks a line ended before a numbered item of a sequence that
+	// must start a line (「……支撑。」 before 「二、城镇……」): like the last
+	// line of a paragraph it is never justified, but no "\n" follows it.
+	Forced bool
 }
 
 // Spacing returns the extra space after each character (Item.Spacing) that
@@ -33,7 +38,7 @@ type Line struct {
 // line of one character, a line that already fills the width, or a line so
 // short that the gaps would exceed one em of size.
 func (l Line) Spacing(width, size Length) Length {
-	if l.End || l.Runes < 2 {
+	if l.End || l.Forced || l.Runes < 2 {
 		return 0
 	}
 	slack := width - l.Indent - l.Width
@@ -66,7 +71,9 @@ func (l Line) Spacing(width, size Length) Length {
 // that starts with an item starts at the left edge, and the lines after it
 // hang: they start after that number (unless it takes more than half the
 // width), until another item starts a line. No line ends between an item's
-// number and its text unless it has no other break.
+// number and its text unless it has no other break. An item inside a
+// paragraph that belongs to a sequence always starts a line (the line before
+// it ends there, Forced, unjustified): see itemBreaks for the sequence rule.
 //
 // A paragraph's last line of one character (perhaps followed by closing
 // marks: 「标」, 「上。」) takes the last character of the line before when
@@ -88,13 +95,17 @@ func appendLines(dst []Line, text string, role Role, size, width Length, m Measu
 		n := Length(len(text))/3*size/width + 1
 		dst = make([]Line, 0, min(n, Length(len(text))+1))
 	}
+	breaks := itemBreaks(text)
 	start := 0
 	for {
 		end := start
 		for end < len(text) && text[end] != '\n' {
 			end++
 		}
-		dst = appendParagraph(dst, text, start, end, role, size, width, m)
+		for len(breaks) > 0 && breaks[0] <= start {
+			breaks = breaks[1:]
+		}
+		dst = appendParagraph(dst, text, start, end, breaks, role, size, width, m)
 		if end >= len(text) {
 			return dst
 		}
@@ -105,8 +116,10 @@ func appendLines(dst []Line, text string, role Role, size, width Length, m Measu
 // scale converts a sum of advances (1/1000 em) to a length at size.
 func scale(adv int64, size Length) Length { return Length(adv) * size / 1000 }
 
-// appendParagraph breaks text[start:end], which holds no "\n".
-func appendParagraph(dst []Line, text string, start, end int, role Role, size, width Length, m Measurer) []Line {
+// appendParagraph breaks text[start:end], which holds no "\n". breaks are
+// the byte offsets, in increasing order, where an item must start a line
+// (those past end are ignored).
+func appendParagraph(dst []Line, text string, start, end int, breaks []int, role Role, size, width Length, m Measurer) []Line {
 	if start == end {
 		return append(dst, Line{Start: start, End: true})
 	}
@@ -114,6 +127,13 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 	var hang Length // indent of the continuation lines of the current item
 	pos := start
 	for pos < end {
+		for len(breaks) > 0 && breaks[0] <= pos {
+			breaks = breaks[1:]
+		}
+		forced := -1 // the next item that must start a line, if on this paragraph
+		if len(breaks) > 0 && breaks[0] < end {
+			forced = breaks[0]
+		}
 		indent := hang
 		// A list number starting the line starts an item: the line begins
 		// at the left edge, and the item's continuation lines hang after
@@ -144,7 +164,12 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 			cut       = end
 		)
 		cutAdv, cutRunes := int64(-1), 0
+		hard := false
 		for i := pos; i < end; {
+			if i == forced {
+				cut, cutAdv, cutRunes, hard = i, adv, runes, true
+				break
+			}
 			r, sz := utf8.DecodeRuneInString(text[i:])
 			c := classify(r)
 			if i > pos && endsClause(lastMark) && i > itemEnd {
@@ -196,13 +221,154 @@ func appendParagraph(dst []Line, text string, start, end int, role Role, size, w
 			Width:  scale(cutAdv, size),
 			Runes:  cutRunes,
 			End:    cut == end,
+			Forced: hard,
 		})
+		if hard {
+			// The item before the break ends like a paragraph.
+			if len(dst)-first >= 2 {
+				balanceLast(dst[len(dst)-2:], text, start, cut, role, size, width, m)
+			}
+			first = len(dst)
+		}
 		pos = cut
 	}
 	if len(dst)-first >= 2 {
 		balanceLast(dst[len(dst)-2:], text, start, end, role, size, width, m)
 	}
 	return dst
+}
+
+// itemBreaks returns the byte offsets in text, in increasing order, of the
+// numbered items inside a paragraph (not at its start) that must start a
+// line. The sequence rule: a list number that begins an item (after
+// 。；：！？, see itemAt) starts a line when the text holds, also at the
+// beginning of an item, the number before it or the number after it in the
+// same style — 一、二、三、, 1、2、3、, 1. 2. 3., 1）2）, （一）（二）, （1）（2）,
+// ①②. So 「……支撑。二、城镇……」 breaks before 二、 when 一、 or 三、 is an
+// item too, while 「……：3、5」 alone does not.
+func itemBreaks(text string) []int {
+	type cand struct {
+		at, value int
+		style     byte
+		mid       bool // inside a paragraph, not at its start
+	}
+	var cands []cand
+	start := 0
+	for start <= len(text) {
+		end := start + strings.IndexByte(text[start:], '\n')
+		if end < start {
+			end = len(text)
+		}
+		var prev rune
+		for i := start; i < end; {
+			r, sz := utf8.DecodeRuneInString(text[i:])
+			if i == start || endsClause(prev) {
+				j := i
+				for j < end && (text[j] == ' ' || strings.HasPrefix(text[j:], "\u3000")) {
+					if text[j] == ' ' {
+						j++
+					} else {
+						j += len("\u3000")
+					}
+				}
+				if n := itemAt(text, start, end, j); n > 0 {
+					if st, v := listValue(text[j : j+n]); v > 0 {
+						cands = append(cands, cand{at: j, value: v, style: st, mid: j > start})
+					}
+				}
+			}
+			prev = r
+			i += sz
+		}
+		start = end + 1
+	}
+	// The first and last candidate of each style and value, so that the
+	// rule costs one pass however many items a text holds.
+	type sv struct {
+		style byte
+		value int
+	}
+	first, last := map[sv]int{}, map[sv]int{}
+	for k, c := range cands {
+		key := sv{c.style, c.value}
+		if _, ok := first[key]; !ok {
+			first[key] = k
+		}
+		last[key] = k
+	}
+	var out []int
+	for k, c := range cands {
+		if !c.mid {
+			continue
+		}
+		before, ok1 := first[sv{c.style, c.value - 1}]
+		after, ok2 := last[sv{c.style, c.value + 1}]
+		if (ok1 && before < k) || (ok2 && after > k) {
+			out = append(out, c.at)
+		}
+	}
+	return out
+}
+
+// listValue returns the style and value of a list number found by
+// listNumber ("二、" → 'C', 2; "（3）" → 'p', 3); value 0 if it has none.
+// Styles: 'a' 1、, 'd' 1. or 1．, 'r' 1) or 1）, 'p' (1), 'C' 一、,
+// 'P' (一), 'o' ①.
+func listValue(num string) (byte, int) {
+	num = strings.TrimRight(num, " \u3000")
+	r, _ := utf8.DecodeRuneInString(num)
+	last, _ := utf8.DecodeLastRuneInString(num)
+	switch {
+	case r >= 0x2460 && r <= 0x249b:
+		return 'o', int(r-0x2460) + 1
+	case r >= '0' && r <= '9':
+		v := 0
+		for _, c := range num {
+			if c < '0' || c > '9' {
+				break
+			}
+			v = v*10 + int(c-'0')
+		}
+		switch last {
+		case '、':
+			return 'a', v
+		case ')', '）':
+			return 'r', v
+		}
+		return 'd', v
+	case r == '(' || r == '（':
+		inner := strings.TrimRight(strings.TrimLeft(num, "(（"), ")）")
+		if d, _ := utf8.DecodeRuneInString(inner); d >= '0' && d <= '9' {
+			v, _ := strconv.Atoi(inner)
+			return 'p', v
+		}
+		return 'P', chineseValue(inner)
+	}
+	return 'C', chineseValue(strings.TrimRight(num, "、．"))
+}
+
+// chineseValue reads a Chinese numeral up to 九十九 (一 1, 十 10, 十二 12,
+// 二十 20, 二十三 23); 0 if it is not one.
+func chineseValue(s string) int {
+	digit := func(r rune) int {
+		return strings.IndexRune("零一二三四五六七八九", r) / len("一")
+	}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return max(digit(rs[0]), 0)
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + max(digit(rs[1]), 0)
+	case len(rs) == 2 && rs[1] == '十':
+		return 10 * max(digit(rs[0]), 0)
+	case len(rs) == 3 && rs[1] == '十':
+		if a, b := digit(rs[0]), digit(rs[2]); a > 0 && b > 0 {
+			return 10*a + b
+		}
+	}
+	return 0
 }
 
 // balanceLast avoids a paragraph's last line of a single character (「标」,

@@ -2,6 +2,8 @@ package layout
 
 import (
 	"math/rand"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -286,10 +288,10 @@ func checkBreaks(t *testing.T, text string, size, width Length, m Measurer) {
 		// Greedy: the next break opportunity after this one would overflow,
 		// except that a paragraph's last line of one character takes one
 		// more from the line before.
-		if legal {
+		if legal && !l.Forced {
 			ext := nextChunkIn(text, ps, pe, next.Start)
 			both := strings.TrimRight(l.Text+ext, " \t\u00a0")
-			pulled := next.End && utf8.RuneCountInString(ext) == 1 && lonely(next.Text[len(ext):])
+			pulled := (next.End || next.Forced) && utf8.RuneCountInString(ext) == 1 && lonely(next.Text[len(ext):])
 			if l.Indent+TextWidth(both, Body, size, m) <= width && ext != "" && ext != next.Text && !pulled {
 				t.Errorf("line %q could also hold %q (width %d)", l.Text, ext, width)
 			}
@@ -306,7 +308,7 @@ func checkLastLines(t *testing.T, text string, lines []Line, size, width Length,
 	t.Helper()
 	for i := 1; i < len(lines); i++ {
 		l, prev := lines[i], lines[i-1]
-		if !l.End || prev.End || !lonely(l.Text) {
+		if !(l.End || l.Forced) || prev.End || prev.Forced || !lonely(l.Text) {
 			continue
 		}
 		r, sz := utf8.DecodeLastRuneInString(prev.Text)
@@ -464,14 +466,21 @@ func TestListNumberStaysWithItsText(t *testing.T) {
 	}
 }
 
-// TestItemsInExampleForm2: in form 2's 年度绩效目标 and 项目总目标 the line
-// starting with 「三、」 starts where the paragraph's first line starts.
+// TestItemsInExampleForm2: in form 2 every numbered item of 年度绩效目标,
+// 项目总目标 and 项目可行性说明 starts a line where the paragraph's first
+// line starts (「……的支撑。二、城镇新增就业」, 「……人就业。3、扶持创业」), and
+// every other line hangs after a number.
 func TestItemsInExampleForm2(t *testing.T) {
 	b := exampleBook(t)
 	d, _ := layoutChecked(t, &b.Forms[1], fixed{}, DefaultOptions())
-	for _, field := range []string{"annual_goal", "overall_goal"} {
+	want := map[string][]string{
+		"annual_goal":  {"二、城镇新增就业", "三、全年完成"},
+		"overall_goal": {"二、城镇新增就业", "三、职业技能"},
+		"feasibility":  {"1、落实积极", "2、优化就业服务", "3、扶持创业", "二、全年开展"},
+	}
+	for field, starts := range want {
 		var first *Item
-		found := false
+		seen := map[string]bool{}
 		for _, p := range d.Pages {
 			for k := range p.Items {
 				it := &p.Items[k]
@@ -482,8 +491,12 @@ func TestItemsInExampleForm2(t *testing.T) {
 					first = it
 					continue
 				}
-				if strings.HasPrefix(it.Text, "三、") {
-					found = true
+				if listNumber(it.Text) > 0 {
+					for _, s := range starts {
+						if strings.HasPrefix(it.Text, s) {
+							seen[s] = true
+						}
+					}
 					if it.X != first.X {
 						t.Errorf("%s: %q at x %d, the first line at %d", field, it.Text, it.X, first.X)
 					}
@@ -492,9 +505,131 @@ func TestItemsInExampleForm2(t *testing.T) {
 				}
 			}
 		}
-		if !found {
-			t.Errorf("%s: no line starts with 三、", field)
+		for _, s := range starts {
+			if !seen[s] {
+				t.Errorf("%s: no line starts with %s", field, s)
+			}
 		}
+	}
+}
+
+// TestItemSequenceRule: an item inside a paragraph starts a line when the
+// number before or after it in its style is an item too; a lone number
+// after 「：」 does not, nor a number after 「、」.
+func TestItemSequenceRule(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // the prefixes of the lines, at a width that holds the whole text
+	}{
+		{"一、甲。二、乙。三、丙", []string{"一、甲。", "二、乙。", "三、丙"}},
+		{"总体：1、甲；2、乙。3、丙", []string{"总体：", "1、甲；", "2、乙。", "3、丙"}},
+		{"总体：1. 甲。2. 乙", []string{"总体：", "1. 甲。", "2. 乙"}},
+		{"甲：（一）乙；（二）丙", []string{"甲：", "（一）乙；", "（二）丙"}},
+		{"甲：(1)乙；(2)丙", []string{"甲：", "(1)乙；", "(2)丙"}},
+		{"甲：①乙；②丙", []string{"甲：", "①乙；", "②丙"}},
+		{"十、甲。十一、乙", []string{"十、甲。", "十一、乙"}},
+		// styles do not mix: 一、 and 2、 are no sequence
+		{"一、甲。2、乙", []string{"一、甲。2、乙"}},
+		// a lone number, numbers after 、, and a gap in the sequence
+		{"甲：3、乙", []string{"甲：3、乙"}},
+		{"第1、2、3项", []string{"第1、2、3项"}},
+		{"甲。1、乙。3、丙", []string{"甲。1、乙。3、丙"}},
+		// the sequence continues across paragraphs
+		{"1、甲\n乙。2、丙", []string{"1、甲", "乙。", "2、丙"}},
+	}
+	for _, c := range cases {
+		lines := BreakLines(c.text, Body, em, 40*em, fixed{})
+		if got := lineTexts(lines); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: lines %q, want %q", c.text, got, c.want)
+		}
+		if join(lines) != c.text {
+			t.Errorf("%q: rebuilt %q", c.text, join(lines))
+		}
+		for _, l := range lines[:len(lines)-1] {
+			if !l.End && !l.Forced {
+				t.Errorf("%q: line %q neither ends a paragraph nor is forced", c.text, l.Text)
+			}
+			if l.Spacing(40*em, em) != 0 {
+				t.Errorf("%q: line %q before an item is justified", c.text, l.Text)
+			}
+		}
+	}
+}
+
+// itemOracle finds, independently of itemBreaks, the byte offsets where a
+// numbered item of a sequence begins inside a paragraph: a number after
+// 。；：！？ whose predecessor or successor in the same style also begins an
+// item (at a paragraph start or after such a mark).
+var itemOracle = regexp.MustCompile(`(^|\n|[。；：！？])[ 　]*(([0-9]{1,3})、|([0-9]{1,3})[.．] |([0-9]{1,3})[.．]([^0-9])|([一二三四五六七八九十]{1,3})、|（([一二三四五六七八九十]{1,3})）|（([0-9]{1,3})）)`)
+
+func oracleBreaks(text string) []int {
+	type c struct {
+		at    int
+		style int
+		value string
+		mid   bool
+	}
+	var cs []c
+	for _, m := range itemOracle.FindAllStringSubmatchIndex(text, -1) {
+		for g := 3; g <= 9; g++ {
+			if m[2*g] >= 0 && g != 6 {
+				st := g
+				if g == 5 {
+					st = 4
+				}
+				mark := text[m[2]:m[3]]
+				cs = append(cs, c{at: m[4], style: st, value: text[m[2*g]:m[2*g+1]], mid: mark != "" && mark != "\n"})
+				break
+			}
+		}
+	}
+	num := func(s string) int {
+		if v, err := strconv.Atoi(s); err == nil {
+			return v
+		}
+		return chineseValue(s)
+	}
+	var out []int
+	for i, a := range cs {
+		if !a.mid {
+			continue
+		}
+		for j, b := range cs {
+			if b.style == a.style && ((j < i && num(b.value) == num(a.value)-1) || (j > i && num(b.value) == num(a.value)+1)) {
+				out = append(out, a.at)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TestNumberedItemsAllForms: in all 18 example forms, at the width of the
+// long-text cell and of a narrow cell, every numbered item of a sequence
+// inside a paragraph starts a line.
+func TestNumberedItemsAllForms(t *testing.T) {
+	b := exampleBook(t)
+	total := 0
+	for fi, f := range b.Forms {
+		for _, lt := range model.LongTexts() {
+			text := lt.Value(&f)
+			want := oracleBreaks(text)
+			total += len(want)
+			for _, w := range []Length{12 * em, 35 * em} {
+				starts := map[int]bool{}
+				for _, l := range BreakLines(text, Body, em, w, fixed{}) {
+					starts[l.Start] = true
+				}
+				for _, at := range want {
+					if !starts[at] {
+						t.Errorf("form %d %s width %d: item %q does not start a line", fi+1, lt.Key, w, text[at:min(at+12, len(text))])
+					}
+				}
+			}
+		}
+	}
+	if total < 10 {
+		t.Fatalf("only %d items inside paragraphs found in the 18 forms", total)
 	}
 }
 
@@ -587,5 +722,21 @@ func TestSupplementaryIdeographs(t *testing.T) {
 	}
 	if lines[0].Width != 90*Pt || lines[0].Runes != 9 {
 		t.Errorf("first line: width %d, %d runes", lines[0].Width, lines[0].Runes)
+	}
+}
+
+// BenchmarkManyItems: a text of 100,000 numbered items inside one
+// paragraph is broken in linear time.
+func BenchmarkManyItems(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; i < 100000; i++ {
+		sb.WriteString("甲。")
+		sb.WriteString(strconv.Itoa(i%50 + 1))
+		sb.WriteString("、乙")
+	}
+	text := sb.String()
+	b.ReportAllocs()
+	for b.Loop() {
+		BreakLines(text, Body, em, 30*em, fixed{})
 	}
 }

@@ -59,6 +59,7 @@ const (
 	CodeLevel3WrongLevel2     = "level3-wrong-level2"     // a standard 三级 under another category; args: 三级, its 一级, its 二级, 一级, 二级
 	CodeCategoryMissing       = "category-missing"        // warning: a standard 二级 left out; args: 一级, 二级
 	CodeStandardLevel3Missing = "standard-level3-missing" // warning: a standard 三级 of 决策/过程 left out; args: 三级, 一级, 二级
+	CodeLevel3Misspelt        = "level3-misspelt"         // warning: a 三级 of 决策/过程 close to a standard one, taken as it; args: 三级, the standard 三级, 一级, 二级
 
 	// Laying a form out on the page (paths relative to the form).
 	CodeTitleTooTall     = "title-too-tall"     // the title alone is taller than the page

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"jixiao/model/internal/jsonyaml"
@@ -39,7 +40,7 @@ const (
 type Source struct {
 	file     string
 	root     pos
-	top      [3]pos // bookKeys
+	top      []pos // bookKeys
 	forms    []formPos
 	warnings Problems // found while reading (a workbook's skipped sheets)
 }
@@ -93,6 +94,9 @@ func (s *Source) slot(path string, grow bool) *pos {
 	rest, ok := strings.CutPrefix(path, "forms[")
 	if !ok {
 		if k := slices.Index(bookKeys, path); k >= 0 {
+			if s.top == nil {
+				s.top = make([]pos, len(bookKeys))
+			}
 			return &s.top[k]
 		}
 		return nil
@@ -442,6 +446,11 @@ func (d *decoder) book(n *jsonyaml.Node) *Book {
 			b.Year = d.integer(v, p)
 		case "title":
 			b.Title = d.text(v, p)
+		default: // a signature field given for the whole book
+			if b.Sign == nil {
+				b.Sign = map[string]string{}
+			}
+			b.Sign[key] = d.text(v, p)
 		case "forms":
 			if v.Kind != jsonyaml.Array {
 				d.problem(v, p, CodeNotList, "expected a list of forms, got "+v.Describe(), v.Describe())
@@ -524,8 +533,20 @@ func (d *decoder) indicator(n *jsonyaml.Node, path string, in *Indicator) {
 		s := d.text(v, p)
 		if c.Value {
 			s = NormalizeValue(s)
+		} else {
+			s = trimLabel(s)
 		}
 		*c.get(in) = s
+	})
+}
+
+// trimLabel removes the spaces around an indicator label (一级, 二级, 三级)
+// before it is matched against the framework: half- and full-width spaces,
+// tabs, line breaks, no-break and zero-width spaces, so that 「决策 」 and
+// 「　决策」 are 决策.
+func trimLabel(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 	})
 }
 

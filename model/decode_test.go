@@ -269,3 +269,58 @@ func BenchmarkDecodeExampleBook(b *testing.B) {
 		}
 	}
 }
+
+// TestSignFields: 填报人, 联系电话 and 填报日期 are optional keys of a form
+// and of a book (JSON and YAML); a form's own value wins over the book's;
+// they are written back only when given, and a book without them encodes
+// as before.
+func TestSignFields(t *testing.T) {
+	src := `{"year": 2024, "filler": "李四", "phone": "0510-86000000", "forms": [
+  {"year": 2024, "unit": "u", "department": "d", "project": "p", "total_amount": "1", "year_amount": "1",
+   "filler": "张三", "fill_date": "2024年3月1日", "indicators": []},
+  {"year": 2024, "unit": "u", "department": "d", "project": "q", "total_amount": "1", "year_amount": "1", "indicators": []}]}`
+	b, _, err := Decode([]byte(src), "book.json", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, map[string]string{"filler": "李四", "phone": "0510-86000000"}, b.Sign)
+	f0, f1 := b.WithSign(b.Forms[0]), b.WithSign(b.Forms[1])
+	require.Equal(t, []string{"张三", "0510-86000000", "2024年3月1日"}, []string{f0.Filler, f0.Phone, f0.FillDate})
+	require.Equal(t, []string{"李四", "0510-86000000", ""}, []string{f1.Filler, f1.Phone, f1.FillDate})
+	require.Equal(t, "", b.Forms[1].Filler, "WithSign returns a copy")
+
+	yml := "year: 2024\nfill_date: 2024-03-01\nforms:\n  - {year: 2024, unit: u, department: d, project: p, total_amount: '1', year_amount: '1', phone: '123'}\n"
+	b2, _, err := Decode([]byte(yml), "book.yaml", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, "2024-03-01", b2.Sign["fill_date"])
+	require.Equal(t, "123", b2.Forms[0].Phone)
+
+	var buf bytes.Buffer
+	require.NoError(t, EncodeJSON(&buf, b))
+	again, _, err := Decode(buf.Bytes(), "again.json", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, b, again)
+	require.Equal(t, 1, strings.Count(buf.String(), `"phone"`), "only the book's phone is written:\n%s", buf.String())
+
+	plain, _, err := Decode(readTestdata(t, "form.json"), "form.json", FormatAuto)
+	require.NoError(t, err)
+	buf.Reset()
+	require.NoError(t, EncodeJSON(&buf, plain))
+	for _, k := range []string{"filler", "phone", "fill_date"} {
+		require.NotContains(t, buf.String(), `"`+k+`"`)
+	}
+}
+
+// TestSignFieldsValidated: a control character in a book-wide or a form's
+// signature value is an error at its key.
+func TestSignFieldsValidated(t *testing.T) {
+	src := "{\"year\": 2024, \"filler\": \"李\\u0007四\", \"forms\": [{\"year\": 2024, \"unit\": \"u\", \"department\": \"d\", \"project\": \"p\", \"total_amount\": \"1\", \"year_amount\": \"1\", \"phone\": \"1\\u00072\"}]}"
+	b, src2, err := Decode([]byte(src), "book.json", FormatAuto)
+	require.NoError(t, err)
+	var paths []string
+	for _, p := range Validate(b, src2) {
+		if p.Severity == Error {
+			paths = append(paths, p.Path)
+		}
+	}
+	require.Contains(t, paths, "filler")
+	require.Contains(t, paths, "forms[0].phone")
+}

@@ -52,6 +52,9 @@ func (f Form) MarshalJSON() ([]byte, error) {
 	b.WriteByte('{')
 	for i := range fields {
 		fd := &fields[i]
+		if fd.Sign != "" && fd.Value(&f) == "" {
+			continue // optional: written only when given
+		}
 		writeJSONString(&b, fd.Key)
 		b.WriteByte(':')
 		switch fd.Kind {
@@ -73,6 +76,43 @@ func (f Form) MarshalJSON() ([]byte, error) {
 				b.WriteByte(',')
 			}
 			writeIndicator(&b, &f.Indicators[i])
+		}
+		b.WriteByte(']')
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// MarshalJSON writes the book's keys in order (bookKeys): the year, the
+// title, the book-wide signature values that are given, the forms.
+func (bk Book) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"year":`)
+	b.WriteString(strconv.Itoa(bk.Year))
+	b.WriteString(`,"title":`)
+	writeJSONString(&b, bk.Title)
+	for _, fd := range SignFields() {
+		if v := bk.Sign[fd.Key]; v != "" {
+			b.WriteByte(',')
+			writeJSONString(&b, fd.Key)
+			b.WriteByte(':')
+			writeJSONString(&b, v)
+		}
+	}
+	b.WriteString(`,"forms":`)
+	if bk.Forms == nil {
+		b.WriteString("null")
+	} else {
+		b.WriteByte('[')
+		for i := range bk.Forms {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			f, err := bk.Forms[i].MarshalJSON()
+			if err != nil {
+				return nil, err
+			}
+			b.Write(f)
 		}
 		b.WriteByte(']')
 	}

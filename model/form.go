@@ -25,6 +25,9 @@ type Form struct {
 	AnnualGoal  string      `json:"annual_goal"`  // 年度绩效目标
 	OverallGoal string      `json:"overall_goal"` // 项目总目标
 	OtherNotes  string      `json:"other_notes"`  // 其他需要说明的问题
+	Filler      string      `json:"filler"`       // 填报人 (signature block; optional)
+	Phone       string      `json:"phone"`        // 联系电话 (signature block; optional)
+	FillDate    string      `json:"fill_date"`    // 填报日期 (signature block; optional)
 	Indicators  []Indicator `json:"indicators"`   // 绩效指标, in print order
 }
 
@@ -43,7 +46,21 @@ type Indicator struct {
 type Book struct {
 	Year  int    `json:"year"`  // 年度
 	Title string `json:"title"` // binder title; DefaultTitle when empty
-	Forms []Form `json:"forms"`
+	// Sign holds the book-wide values of the signature fields (SignFields:
+	// 填报人, 联系电话, 填报日期), keyed by field key; a form's own value wins.
+	Sign  map[string]string `json:"-"`
+	Forms []Form            `json:"forms"`
+}
+
+// WithSign returns f with each signature field it leaves empty taken from
+// the book (Book.Sign).
+func (b *Book) WithSign(f Form) Form {
+	for _, fd := range SignFields() {
+		if v := b.Sign[fd.Key]; v != "" && fd.Value(&f) == "" {
+			_ = fd.Set(&f, v)
+		}
+	}
+	return f
 }
 
 // Amount is a decimal amount in 万元 kept as written ("4012.8"), never a float.

@@ -82,3 +82,25 @@ func CategoryIndex(level1 string) int {
 	}
 	return -1
 }
+
+// MatchStandard returns the standard 三级 of 决策 or 过程 that a row
+// (一级, 二级, 三级) stands for: the one of that 二级 with this name, or
+// failing that the one whose name is within a few edits of it (立项依据充分
+// for 立项依据充分性: at most one edit in three characters). exact says
+// which. Rows of other categories match none.
+func MatchStandard(level1, level2, level3 string) (std Standard, exact, ok bool) {
+	rs := []rune(level3)
+	best := -1
+	for _, s := range standardLevel3 {
+		if s.Level1 != level1 || s.Level2 != level2 {
+			continue
+		}
+		if s.Level3 == level3 {
+			return s, true, true
+		}
+		if d := editDistance(rs, []rune(s.Level3)); d <= max(1, len(rs)/3) && (best < 0 || d < best) {
+			std, best = s, d
+		}
+	}
+	return std, false, best >= 0
+}

@@ -24,6 +24,11 @@ type Field struct {
 	Kind     FieldKind //
 	Required bool      // validation reports it when empty
 	Default  string    // what is printed when the field is empty ("" for nothing)
+	// Sign is the entry of the signature block (--signature) the field
+	// fills, e.g. 填报人; "" for none. Such a field is optional, printed
+	// only in that block, written to a file only when not empty, and may
+	// also be given once for the whole book (Book.Sign).
+	Sign string
 
 	text   func(*Form) *string // TextKind, LongKind
 	year   func(*Form) *int    // YearKind
@@ -98,6 +103,9 @@ var fields = [...]Field{
 	{Key: "annual_goal", Label: "年度绩效目标", Printed: "年度绩效目标", Kind: LongKind, text: func(f *Form) *string { return &f.AnnualGoal }},
 	{Key: "overall_goal", Label: "项目总目标", Printed: "项目总目标", Kind: LongKind, text: func(f *Form) *string { return &f.OverallGoal }},
 	{Key: "other_notes", Label: "其他需要说明的问题", Printed: "其他需要|说明的问题", Kind: LongKind, text: func(f *Form) *string { return &f.OtherNotes }},
+	{Key: "filler", Label: "填报人", Sign: "填报人", Kind: TextKind, text: func(f *Form) *string { return &f.Filler }},
+	{Key: "phone", Label: "联系电话", Sign: "联系电话", Kind: TextKind, text: func(f *Form) *string { return &f.Phone }},
+	{Key: "fill_date", Label: "填报日期", Sign: "填报日期", Kind: TextKind, text: func(f *Form) *string { return &f.FillDate }},
 }
 
 // IndicatorsKey is the key of a form's indicator rows, after its fields.
@@ -162,8 +170,27 @@ func ColumnByKey(key string) (Column, bool) {
 	return Column{}, false
 }
 
-// Book keys, in order.
-var bookKeys = []string{"year", "title", "forms"}
+// Book keys, in order: the year, the title, the book-wide values of the
+// signature fields (SignFields), the forms.
+var bookKeys = func() []string {
+	keys := []string{"year", "title"}
+	for _, fd := range SignFields() {
+		keys = append(keys, fd.Key)
+	}
+	return append(keys, "forms")
+}()
+
+// SignFields returns the fields printed in the signature block (Field.Sign),
+// in order.
+func SignFields() []Field {
+	var out []Field
+	for _, f := range fields {
+		if f.Sign != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
 // formKeys and indicatorKeys are the keys of the tables, for the decoder.
 var formKeys, indicatorKeys = func() ([]string, []string) {

@@ -49,6 +49,11 @@ func Validate(b *Book, src *Source) Problems {
 	if len(b.Forms) == 0 {
 		v.errorf(CodeNoForms, "forms", "the book has no forms")
 	}
+	for _, fd := range SignFields() {
+		if s := b.Sign[fd.Key]; s != "" {
+			v.control(TextField{Path: fd.Key, Text: s})
+		}
+	}
 	return v.problems
 }
 
@@ -173,15 +178,17 @@ type rowKey struct{ l1, l2 string }
 // rowCheck is the state of the checks of one form's indicator rows, kept
 // as the rows are walked in order.
 type rowCheck struct {
-	v       *validator
-	rows    []Indicator
-	path    string // forms[i].indicators
-	closed1 map[string]bool
-	closed2 map[rowKey]bool
-	split1  map[string]bool
-	split2  map[rowKey]bool
-	level3s map[rowKey]map[string]int // the 三级 of each 二级 with their row
-	has3    map[rowKey]bool           // the 二级 that have a row with a 三级
+	v        *validator
+	rows     []Indicator
+	path     string // forms[i].indicators
+	closed1  map[string]bool
+	closed2  map[rowKey]bool
+	split1   map[string]bool
+	split2   map[rowKey]bool
+	level3s  map[rowKey]map[string]int // the 三级 of each 二级 with their row
+	has3     map[rowKey]bool           // the 二级 that have a row with a 三级
+	std3     map[string]bool           // the standard 三级 given exactly, under their 二级
+	misspelt map[string]bool           // the standard 三级 a misspelt row stands for
 
 	lastCat, lastSub int  // the category of the last row in the standard order
 	outOfOrder       bool // reported once
@@ -195,11 +202,15 @@ func (v *validator) indicators(rows []Indicator, path string) {
 	c := &rowCheck{v: v, rows: rows, path: path,
 		closed1: map[string]bool{}, closed2: map[rowKey]bool{},
 		split1: map[string]bool{}, split2: map[rowKey]bool{},
-		level3s: map[rowKey]map[string]int{}, has3: map[rowKey]bool{},
+		level3s: map[rowKey]map[string]int{}, has3: map[rowKey]bool{}, misspelt: map[string]bool{},
 		lastCat: -1, lastSub: -1}
+	c.std3 = map[string]bool{}
 	for _, r := range rows {
 		if strings.TrimSpace(r.Level3) != "" {
 			c.has3[rowKey{r.Level1, r.Level2}] = true
+		}
+		if std, exact, ok := MatchStandard(r.Level1, r.Level2, strings.TrimSpace(r.Level3)); ok && exact {
+			c.std3[std.Level3] = true
 		}
 	}
 	errorsBefore := len(v.problems.Errors())
@@ -344,6 +355,12 @@ func (c *rowCheck) level3(i int, rp string, cat, sub int) {
 	if std, ok := StandardOf(l3); ok && (std.Level1 != r.Level1 || std.Level2 != r.Level2) && cat >= 0 && sub >= 0 {
 		c.v.errorf(CodeLevel3WrongLevel2, rp+".level2", "三级指标 %s belongs under %s/%s, not %s/%s", l3, std.Level1, std.Level2, r.Level1, r.Level2)
 	}
+	if std, exact, ok := MatchStandard(r.Level1, r.Level2, l3); ok && !exact {
+		if !c.std3[std.Level3] && !c.misspelt[std.Level3] {
+			c.misspelt[std.Level3] = true
+			c.v.warn(CodeLevel3Misspelt, rp+".level3", "%s is taken as the standard 三级指标 %s of %s/%s: write it as the standard name", l3, std.Level3, std.Level1, std.Level2)
+		}
+	}
 }
 
 // completeness warns of the standard categories and 三级 the form leaves out.
@@ -361,7 +378,7 @@ func (c *rowCheck) completeness() {
 	}
 	var missing []Standard
 	for _, std := range standardLevel3 {
-		if _, ok := c.level3s[rowKey{std.Level1, std.Level2}][std.Level3]; !ok {
+		if _, ok := c.level3s[rowKey{std.Level1, std.Level2}][std.Level3]; !ok && !c.misspelt[std.Level3] {
 			missing = append(missing, std)
 		}
 	}

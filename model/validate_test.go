@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -186,5 +187,35 @@ func requireArgsQuoted(t *testing.T, p Problem) {
 	require.NotEmpty(t, p.Code, p.String())
 	for _, a := range p.Args {
 		require.Contains(t, p.Message, a, "%s: argument %q not in the message", p.Code, a)
+	}
+}
+
+// TestLabelsTrimmedAndMisspeltStandard: spaces around labels (half- and
+// full-width) are trimmed before matching; a misspelt standard 三级 is
+// reported at its row and taken as the standard one, not reported missing.
+func TestLabelsTrimmedAndMisspeltStandard(t *testing.T) {
+	b, src, err := Decode(readTestdata(t, "form.json"), "form.json", FormatAuto)
+	require.NoError(t, err)
+	require.Empty(t, Validate(b, src), "the test form is clean")
+	var buf bytes.Buffer
+	b.Forms[0].Indicators[0].Level1 = "决策 "
+	b.Forms[0].Indicators[1].Level1 = "\u3000决策\u3000"
+	b.Forms[0].Indicators[2].Level2 = " 绩效目标\t"
+	b.Forms[0].Indicators[0].Level3 = "立项依据充分"
+	require.NoError(t, EncodeJSON(&buf, b))
+	b2, src2, err := Decode(buf.Bytes(), "book.json", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, "决策", b2.Forms[0].Indicators[1].Level1)
+	require.Equal(t, "绩效目标", b2.Forms[0].Indicators[2].Level2)
+	ps := Validate(b2, src2)
+	require.Len(t, ps, 1, "%v", ps)
+	require.Equal(t, CodeLevel3Misspelt, ps[0].Code)
+	require.Equal(t, Warning, ps[0].Severity)
+	require.Equal(t, "forms[0].indicators[0].level3", ps[0].Path)
+	require.Contains(t, ps[0].Message, "立项依据充分性")
+	// Not when the standard name is given too: then it is another 三级.
+	b2.Forms[0].Indicators = append(b2.Forms[0].Indicators[:1], append([]Indicator{{"决策", "项目立项", "立项依据充分性", "充分", "充分"}}, b2.Forms[0].Indicators[1:]...)...)
+	for _, p := range Validate(b2, nil) {
+		require.NotEqual(t, CodeLevel3Misspelt, p.Code, "%v", p)
 	}
 }

@@ -50,7 +50,7 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 	}
 	books := make([]*model.Book, len(inputs))
 	for i, in := range inputs {
-		books[i] = in.Book
+		books[i] = withSign(in.Book)
 	}
 	book, strays := binder.Join(books)
 	if len(book.Forms) == 0 {
@@ -65,7 +65,7 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 	// Form by form, so that the fields of 10,000 forms are never listed at
 	// once; paths name each form in its own file, as the user wrote it.
 	check := newGlyphCheck(&opt.Options)
-	var missing []fonts.Missing
+	missing := check.fields(opt.watermarkFields())
 	for _, in := range inputs {
 		for j := range in.Book.Forms {
 			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], fmt.Sprintf("%s: forms[%d]", in.Path, j)))...)
@@ -91,7 +91,7 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 		return nil, err
 	}
 	return &Binder{Forms: len(book.Forms), Pages: bl.NumPages, bl: bl, check: check, fonts: opt.Fonts,
-		opt: render.Options{Creator: opt.Creator, Date: date, AllowMissing: opt.AllowMissing}}, nil
+		opt: opt.render(date)}, nil
 }
 
 // WriteTo draws the binder as a PDF written to w and returns the number of
@@ -103,6 +103,20 @@ func (b *Binder) WriteTo(w io.Writer) (int64, error) {
 	cw := &meter.Writer{W: w}
 	err := render.WritePages(cw, fr, b.EachPage, b.fonts, b.opt)
 	return cw.N, err
+}
+
+// withSign returns b, or a copy whose forms have the book's signature
+// values (填报人 …) where they have none, when the book gives any.
+func withSign(b *model.Book) *model.Book {
+	if len(b.Sign) == 0 {
+		return b
+	}
+	c := *b
+	c.Forms = make([]model.Form, len(b.Forms))
+	for i := range b.Forms {
+		c.Forms[i] = b.WithSign(b.Forms[i])
+	}
+	return &c
 }
 
 // checkFront checks the characters of the cover and the contents.

@@ -6,7 +6,6 @@ import (
 	"io"
 	"time"
 
-	"jixiao/fonts"
 	"jixiao/internal/workpool"
 	"jixiao/layout"
 	"jixiao/model"
@@ -34,7 +33,7 @@ func Forms(in Input, picked []int, opt Options) ([][]byte, error) {
 	pdfs := make([][]byte, len(picked))
 	err = workpool.Ordered(len(picked), 0, 0,
 		func(k int) ([]byte, error) {
-			pdf, err := render.Bytes(docs[k], opt.Fonts, render.Options{Creator: opt.Creator, Date: dates[k], AllowMissing: opt.AllowMissing})
+			pdf, err := render.Bytes(docs[k], opt.Fonts, opt.render(dates[k]))
 			if err != nil {
 				return nil, fmt.Errorf("forms[%d]: %w", picked[k], err)
 			}
@@ -83,9 +82,10 @@ func layOut(in Input, picked []int, opt Options, keep bool) ([]*layout.Document,
 	}
 	check := newGlyphCheck(&opt)
 	docs := make([]*layout.Document, len(picked))
-	var missing []fonts.Missing
+	missing := check.fields(opt.watermarkFields())
 	for k, i := range picked {
-		f := &in.Book.Forms[i]
+		withSign := in.Book.WithSign(in.Book.Forms[i]) // the book's 填报人 … where the form has none
+		f := &withSign
 		path := fmt.Sprintf("forms[%d]", i)
 		missing = append(missing, check.fields(formFields(f, in.Path+": "+path))...)
 		doc, err := layout.Form(f, opt.Fonts, opt.Layout)

@@ -86,12 +86,30 @@ type Options struct {
 	// Creator is written as the PDF Creator, e.g. "jixiao 0.1.0".
 	Creator string
 
+	// Watermark is drawn light and diagonal behind every page (render.
+	// DraftWatermark for a draft); "" for none. Its characters are checked
+	// against the fonts like the forms' (path "watermark").
+	Watermark string
+
 	// Date returns the date written into the PDF of a year's forms; nil
 	// means render.DateFromEnv (SOURCE_DATE_EPOCH, else a date fixed by
 	// the year). Its error is a BadUsage error.
 	Date func(year int) (time.Time, error)
 
 	Events Events
+}
+
+// render returns the options of render for a document of the given date.
+func (o *Options) render(date time.Time) render.Options {
+	return render.Options{Creator: o.Creator, Date: date, AllowMissing: o.AllowMissing, Watermark: o.Watermark}
+}
+
+// watermarkFields lists the watermark for the glyph check.
+func (o *Options) watermarkFields() []fonts.Field {
+	if o.Watermark == "" {
+		return nil
+	}
+	return []fonts.Field{{Path: "watermark", Text: o.Watermark, Role: layout.Title}}
 }
 
 func (o *Options) date(year int) (time.Time, error) {

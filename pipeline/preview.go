@@ -17,8 +17,10 @@ func (b *Binder) EachPage(yield func(index int, p *layout.Page) error) error {
 	bl, check := b.bl, b.check
 	return bl.Pages(func(i int, p *layout.Page) error {
 		if i >= bl.FormFirst {
-			if err := check.report(check.items("binder", p.Items, "footer")); err != nil {
-				return err
+			for _, field := range []string{"footer", "head"} { // and the running heads
+				if err := check.report(check.items("binder", p.Items, field)); err != nil {
+					return err
+				}
 			}
 		}
 		return yield(i, p)

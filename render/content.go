@@ -109,6 +109,33 @@ func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x
 	c.b = append(c.b, " Tj ET\n"...)
 }
 
+// rotatedText draws the codes with the font named res at size in the
+// current fill, the baseline starting at x, y (PDF points from the bottom
+// left) in the direction (cos, sin).
+func (c *contentStream) rotatedText(res string, size layout.Length, cos, sin, x, y float64, codes []byte) {
+	if res != c.font || size != c.size {
+		c.b = append(c.b, "BT /"...)
+		c.b = append(c.b, res...)
+		c.b = append(c.b, ' ')
+		c.num(pt(size), 2)
+		c.b = append(c.b, "Tf ET\n"...)
+		c.font, c.size = res, size
+	}
+	if c.tc != 0 {
+		c.b = append(c.b, "0 Tc\n"...)
+		c.tc = 0
+	}
+	c.b = append(c.b, "BT "...)
+	for _, v := range []float64{cos, sin, -sin, cos} {
+		c.num(v, 5)
+	}
+	c.num(x, 2)
+	c.num(y, 2)
+	c.b = append(c.b, "Tm "...)
+	c.b = appendLiteral(c.b, codes)
+	c.b = append(c.b, " Tj ET\n"...)
+}
+
 // appendLiteral appends s to dst as a PDF literal string: in parentheses,
 // with \, ( and ) escaped, and CR too (a reader would turn a bare CR into
 // LF). It is the one encoder of strings in render: text strings are these

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -40,7 +41,19 @@ type Options struct {
 	// AllowMissing draws a box outline in place of each character that no
 	// font of the set can draw. Without it such a character is an error.
 	AllowMissing bool
+	// Watermark, when not empty, is drawn behind every page (「草稿」 for a
+	// draft): one line in the title role, light gray, along the page's
+	// diagonal from bottom left to top right, centred, half the diagonal
+	// long (at most 200 pt high). It is drawn before the page's items and
+	// changes nothing of the layout.
+	Watermark string
 }
+
+// WatermarkGray is the fill of the watermark, 0 black … 255 white.
+const WatermarkGray = 224
+
+// DraftWatermark is the watermark of --draft.
+const DraftWatermark = "草稿"
 
 // DefaultDate returns the fixed date written into a document of the given
 // year: 1 January of that year, 00:00 China Standard Time (UTC+8). Years
@@ -321,6 +334,11 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 	}
 	dr.pdf.AddPageFormat("P", fpdf.SizeType{Wd: pt(pg.Width), Ht: pt(pg.Height)})
 	dr.cs.reset(pg)
+	if dr.opt.Watermark != "" {
+		if err := dr.watermark(pg, pi); err != nil {
+			return err
+		}
+	}
 	for i := range pg.Items {
 		it := &pg.Items[i]
 		switch it.Kind {
@@ -370,17 +388,72 @@ func (dr *drawer) text(it *layout.Item, pi int) error {
 			}
 			continue
 		}
-		u := dr.byFont[r.face]
-		if u == nil {
-			u = newFontUse(r.face, len(dr.d.fonts))
-			dr.byFont[r.face] = u
-			dr.d.fonts = append(dr.d.fonts, u)
-		}
-		dr.codes, err = u.encode(dr.codes[:0], r.text)
+		u, err := dr.use(r, pi)
 		if err != nil {
-			return fmt.Errorf("render: page %d: font %s: %w", pi+1, r.face.Name(), err)
+			return err
 		}
 		dr.cs.text(u.res, it.Size, it.Spacing, r.x, it.Y, dr.codes)
+	}
+	return nil
+}
+
+// use returns the font of run r, recording it, with the run's codes in
+// dr.codes.
+func (dr *drawer) use(r run, pi int) (*fontUse, error) {
+	u := dr.byFont[r.face]
+	if u == nil {
+		u = newFontUse(r.face, len(dr.d.fonts))
+		dr.byFont[r.face] = u
+		dr.d.fonts = append(dr.d.fonts, u)
+	}
+	var err error
+	dr.codes, err = u.encode(dr.codes[:0], r.text)
+	if err != nil {
+		return nil, fmt.Errorf("render: page %d: font %s: %w", pi+1, r.face.Name(), err)
+	}
+	return u, nil
+}
+
+// watermark draws Options.Watermark behind page pg (index pi): in the
+// title role, light gray, rotated to the page's diagonal and centred on the
+// page, as wide as half the diagonal (at most 200 pt high). A character no
+// font draws is an error, as for any text, or with AllowMissing left out
+// (no box: the watermark is not the form's text).
+func (dr *drawer) watermark(pg *layout.Page, pi int) error {
+	text := dr.opt.Watermark
+	var em int64
+	for _, r := range text {
+		em += int64(dr.sp.fs.Advance(layout.Title, r))
+	}
+	if em <= 0 {
+		return nil
+	}
+	w, h := pt(pg.Width), pt(pg.Height)
+	size := min(math.Hypot(w, h)/2*1000/float64(em), 200)
+	it := layout.Item{Kind: layout.Text, Role: layout.Title, Size: layout.Length(size * 1000), Text: text}
+	runs, err := dr.sp.split(&it, pi)
+	if err != nil {
+		return err
+	}
+	// In PDF coordinates (y up): the baseline runs at angle a through the
+	// page's centre, lowered by a third of the size so that the glyphs'
+	// middle is on the diagonal.
+	a := math.Atan2(h, w)
+	cos, sin := math.Cos(a), math.Sin(a)
+	width := float64(em) * size / 1000
+	x0 := w/2 - cos*width/2 + sin*size/3
+	y0 := h/2 - sin*width/2 - cos*size/3
+	dr.cs.setFill(WatermarkGray)
+	for _, r := range runs {
+		if r.face == nil {
+			continue
+		}
+		u, err := dr.use(r, pi)
+		if err != nil {
+			return err
+		}
+		d := pt(r.x)
+		dr.cs.rotatedText(u.res, it.Size, cos, sin, x0+cos*d, y0+sin*d, dr.codes)
 	}
 	return nil
 }

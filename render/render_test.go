@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -527,4 +528,66 @@ func TestOutlineWithoutText(t *testing.T) {
 	if fonts := runTool(t, b, "pdffonts", "PDF"); strings.Count(fonts, "\n") != 2 {
 		t.Errorf("a document without text embeds fonts:\n%s", fonts)
 	}
+}
+
+// TestWatermark: a watermark is drawn first on every page, light gray and
+// rotated; the pages' own drawing is unchanged after it; the text of every
+// item still comes back from pdftotext; and a watermark character no font
+// has is an error unless AllowMissing.
+func TestWatermark(t *testing.T) {
+	set := defaultSet(t)
+	doc := sample()
+	plain, err := Bytes(doc, set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Bytes(doc, set, Options{Watermark: DraftWatermark})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPDF(t, b, 2, "595.28 x 841.89", docTexts(doc))
+	for n := 1; n <= 2; n++ {
+		with, without := pageContent(t, b, n), pageContent(t, plain, n)
+		i := strings.Index(with, " Tm ")
+		if i < 0 || !strings.Contains(with[:i], "0.878 g") {
+			t.Fatalf("page %d: no light rotated text first:\n%s", n, with)
+		}
+		if !strings.Contains(with[:i], "0.57") || !strings.Contains(with[:i], "0.81") {
+			t.Errorf("page %d: the watermark is not along the diagonal:\n%s", n, with[:i+4])
+		}
+		// After the watermark (its font set, the fill back to black) the
+		// page draws what it drew without it, at the same places (the
+		// strings differ: a font's codes follow the order of first use).
+		rest := with[strings.Index(with, "Tj ET\n")+len("Tj ET\n"):]
+		if strings.Count(with, " Tm ") != 1 || !strings.Contains(skeleton(rest), skeleton(stripFontSetup(without))) {
+			t.Errorf("page %d: the drawing after the watermark differs:\n%s\nwithout:\n%s", n, rest, without)
+		}
+	}
+	txt := squeeze(strings.NewReplacer("草", "", "稿", "").Replace(pdftotext(t, b)))
+	for _, s := range docTexts(doc) {
+		if !strings.Contains(txt, squeeze(s)) {
+			t.Errorf("pdftotext lost %q with a watermark:\n%s", s, txt)
+		}
+	}
+	if _, err := Bytes(doc, set, Options{Watermark: "草稿\U00020BB7"}); err == nil {
+		t.Errorf("a watermark character no font has was drawn")
+	}
+	if _, err := Bytes(doc, set, Options{Watermark: "草稿\U00020BB7", AllowMissing: true}); err != nil {
+		t.Errorf("AllowMissing: %v", err)
+	}
+}
+
+// skeleton is a content stream without its text strings and spaces.
+func skeleton(s string) string {
+	return squeeze(hexStringRE.ReplaceAllString(s, "<>"))
+}
+
+var hexStringRE = regexp.MustCompile(`<[0-9a-fA-F\s]*>`)
+
+// stripFontSetup drops the first page-level "2 J" line of a content stream.
+func stripFontSetup(s string) string {
+	if i := strings.Index(s, "2 J\n"); i >= 0 {
+		return s[i+len("2 J\n"):]
+	}
+	return s
 }

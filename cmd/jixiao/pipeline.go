@@ -20,6 +20,7 @@ import (
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/pipeline"
+	"jixiao/render"
 )
 
 // inputProblem and usageProblem are the failures the command reports
@@ -189,12 +190,18 @@ type layoutOptions struct {
 	paper     string
 	duplex    bool
 	signature bool
+	fit       string
+	draft     bool
+	watermark string
 }
 
 func (lo *layoutOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&lo.paper, "paper", "A4", "paper `SIZE`: A4, A3, A4-landscape or A3-landscape")
 	fs.BoolVar(&lo.duplex, "duplex", false, "mirror the margins for printing on both sides")
 	fs.BoolVar(&lo.signature, "signature", false, "add the signature block after the indicator table")
+	fs.StringVar(&lo.fit, "fit", "on", "`on`: tighten a form whose last page would be nearly empty so that it ends a page earlier; off: never")
+	fs.BoolVar(&lo.draft, "draft", false, "draw a light diagonal 草稿 behind every page (a draft for review)")
+	fs.StringVar(&lo.watermark, "watermark", "", "draw `TEXT` as a light diagonal watermark behind every page")
 }
 
 func (lo *layoutOptions) options() (layout.Options, error) {
@@ -206,7 +213,27 @@ func (lo *layoutOptions) options() (layout.Options, error) {
 	o.Width, o.Height = w, h
 	o.Mirror = lo.duplex
 	o.Signature = lo.signature
+	switch lo.fit {
+	case "on":
+		o.Fit = true
+	case "off":
+		o.Fit = false
+	default:
+		return o, usageProblem(fmt.Sprintf("--fit: %q is neither on nor off (--fit 只能是 on 或 off)", lo.fit))
+	}
 	return o, nil
+}
+
+// watermarkText is the watermark to draw: --watermark's text (its runs of
+// white space as one space), else 草稿 with --draft, else none.
+func (lo *layoutOptions) watermarkText() string {
+	if w := strings.Join(strings.Fields(lo.watermark), " "); w != "" {
+		return w
+	}
+	if lo.draft {
+		return render.DraftWatermark
+	}
+	return ""
 }
 
 // printOptions are the pipeline's options from the flags of a printing
@@ -222,5 +249,5 @@ func printOptions(ff *fontFlags, lo *layoutOptions, allowMissing bool, cmd strin
 		return pipeline.Options{}, err
 	}
 	return pipeline.Options{Layout: lopt, Fonts: set, AllowMissing: allowMissing,
-		Creator: "jixiao " + version, Events: events(cmd, stderr)}, nil
+		Creator: "jixiao " + version, Watermark: lo.watermarkText(), Events: events(cmd, stderr)}, nil
 }

@@ -452,3 +452,38 @@ func TestUniqueNamesKeepExact(t *testing.T) {
 		seen[strings.ToLower(n)] = true
 	}
 }
+
+// TestRenderFitAndDraft: --fit off keeps form 1's nearly empty second page
+// (--fit on, the default, saves it); --draft and --watermark add a
+// watermark without changing the number of pages; a bad --fit is a usage
+// error; a watermark character no font has is reported before anything is
+// written.
+func TestRenderFitAndDraft(t *testing.T) {
+	pages := func(pdf []byte) int {
+		return bytes.Count(pdf, []byte("/Type /Page\n")) + bytes.Count(pdf, []byte("/Type /Page "))
+	}
+	base := []string{"render", exampleBook, "--form", "1", "-o", "-"}
+	code, on, stderr := renderRun(t, base...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	code, off, stderr := renderRun(t, append(base, "--fit", "off")...)
+	if code != 0 {
+		t.Fatalf("--fit off: exit %d: %s", code, stderr)
+	}
+	if pages(on) != 1 || pages(off) != 2 {
+		t.Errorf("form 1: %d pages fitted, %d with --fit off; want 1 and 2", pages(on), pages(off))
+	}
+	for _, extra := range [][]string{{"--draft"}, {"--watermark", "送审稿"}} {
+		code, out, stderr := renderRun(t, append(base, extra...)...)
+		if code != 0 || pages(out) != pages(on) || bytes.Equal(out, on) {
+			t.Errorf("%v: exit %d, %d pages: %s", extra, code, pages(out), stderr)
+		}
+	}
+	if code, _, stderr := renderRun(t, append(base, "--fit", "maybe")...); code != 2 || !strings.Contains(stderr, "--fit") {
+		t.Errorf("--fit maybe: exit %d: %s", code, stderr)
+	}
+	if code, out, stderr := renderRun(t, append(base, "--watermark", "草稿\U00020BB7")...); code != 1 || len(out) != 0 || !strings.Contains(stderr, "no font has watermark") {
+		t.Errorf("--watermark with U+20BB7: exit %d, %d bytes: %s", code, len(out), stderr)
+	}
+}

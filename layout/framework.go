@@ -1,0 +1,144 @@
+package layout
+
+import (
+	"fmt"
+
+	"jixiao/model"
+)
+
+// printedRow is an indicator row as printed: a row of the form (src its
+// index in Form.Indicators) or a row of the standard framework that the
+// form leaves out (src −1), printed in its place with empty values.
+type printedRow struct {
+	model.Indicator
+	src int
+}
+
+// field is the field path of the row's texts: "indicators[3]" for a row of
+// the form, "framework" for a row added from the standard framework.
+func (r *printedRow) field() string {
+	if r.src < 0 {
+		return "framework"
+	}
+	return fmt.Sprintf("indicators[%d]", r.src)
+}
+
+// printedRows completes a form's indicators with what the official form
+// always shows (Validate warns about each):
+//
+//   - a standard 二级 of 产出指标, 效益指标 or 满意度指标 that has no row is
+//     printed as an empty row (生态效益 with an empty 三级 and values);
+//   - a standard 三级 of 决策 or 过程 that is missing is printed as a row with
+//     empty values, under its 二级 — unless the form gives that 二级 as an
+//     empty row on purpose (a row with an empty 三级), which stays as it is.
+//
+// An added row goes after the last row of the form that comes before it in
+// the framework's order (一级, 二级, then the standard 三级 order; other 三级
+// after the standard ones), or first if none does, so that a form in the
+// framework's order gets every row in its place. Rows whose 一级 or 二级 is
+// not in the framework order last and never move.
+func printedRows(ins []model.Indicator) []printedRow {
+	type key struct{ l1, l2 string }
+	present := map[key]bool{}
+	emptyRow := map[key]bool{}
+	has3 := map[[3]string]bool{}
+	for _, in := range ins {
+		k := key{in.Level1, in.Level2}
+		present[k] = true
+		if in.Level3 == "" {
+			emptyRow[k] = true
+		}
+		has3[[3]string{in.Level1, in.Level2, in.Level3}] = true
+		// A misspelt standard 三级 (立项依据充分) stands for it.
+		if std, _, ok := model.MatchStandard(in.Level1, in.Level2, in.Level3); ok {
+			has3[[3]string{std.Level1, std.Level2, std.Level3}] = true
+		}
+	}
+	var add []model.Indicator
+	for _, c := range model.Framework() {
+		for _, l2 := range c.Level2 {
+			k := key{c.Name, l2}
+			std := standardLevel3Of(c.Name, l2)
+			if len(std) == 0 {
+				if !present[k] {
+					add = append(add, model.Indicator{Level1: c.Name, Level2: l2})
+				}
+				continue
+			}
+			if emptyRow[k] {
+				continue
+			}
+			for _, l3 := range std {
+				if !has3[[3]string{c.Name, l2, l3}] {
+					add = append(add, model.Indicator{Level1: c.Name, Level2: l2, Level3: l3})
+				}
+			}
+		}
+	}
+	out := make([]printedRow, 0, len(ins)+len(add))
+	for i, in := range ins {
+		out = append(out, printedRow{in, i})
+	}
+	for _, a := range add {
+		ka := frameworkKey(a)
+		at := 0
+		for j := range out {
+			if k := frameworkKey(out[j].Indicator); less3(k, ka) {
+				at = j + 1
+			}
+		}
+		out = append(out, printedRow{})
+		copy(out[at+1:], out[at:])
+		out[at] = printedRow{a, -1}
+	}
+	return out
+}
+
+// standardLevel3Of lists the standard 三级 of a 二级 of 决策 or 过程 in print
+// order; none for other 二级.
+func standardLevel3Of(l1, l2 string) []string {
+	var out []string
+	for _, st := range model.StandardLevel3() {
+		if st.Level1 == l1 && st.Level2 == l2 {
+			out = append(out, st.Level3)
+		}
+	}
+	return out
+}
+
+// frameworkKey is the position of a row in the framework's order; rows
+// outside the framework sort last.
+func frameworkKey(in model.Indicator) [3]int {
+	fw := model.Framework()
+	c := model.CategoryIndex(in.Level1)
+	if c < 0 {
+		return [3]int{len(fw), 0, 0}
+	}
+	l2 := len(fw[c].Level2)
+	for i, n := range fw[c].Level2 {
+		if n == in.Level2 {
+			l2 = i
+		}
+	}
+	std := model.StandardLevel3()
+	l3 := len(std)
+	for i, st := range std {
+		if st.Level3 == in.Level3 {
+			l3 = i
+		}
+	}
+	if in.Level3 == "" {
+		l3 = -1
+	}
+	return [3]int{c, l2, l3}
+}
+
+func less3(a, b [3]int) bool {
+	if a[0] != b[0] {
+		return a[0] < b[0]
+	}
+	if a[1] != b[1] {
+		return a[1] < b[1]
+	}
+	return a[2] < b[2]
+}
