@@ -92,6 +92,9 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	if err := bf.layout.warn.check(); err != nil {
+		return err
+	}
 	// A directory given stands for its files: none of them may be the output.
 	paths := make([]string, len(inputs))
 	for i, in := range inputs {
@@ -112,10 +115,15 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		bar.finish("") // ends the bar's line if planning failed
 		return err
 	}
+	if err := bf.layout.warn.check(); err != nil { // a form of another year
+		return err
+	}
 	var size int64
 	if err := writeOutput(bf.out, stdout, func(w io.Writer) error {
-		size, err = b.WriteTo(w)
-		return err
+		if size, err = b.WriteTo(w); err != nil {
+			return err
+		}
+		return bf.layout.warn.check() // a footer's character drawn as a box
 	}); err != nil {
 		return err
 	}

@@ -193,6 +193,7 @@ type layoutOptions struct {
 	fit       string
 	draft     bool
 	watermark string
+	warn      warningFlags
 }
 
 func (lo *layoutOptions) register(fs *flag.FlagSet) {
@@ -202,6 +203,7 @@ func (lo *layoutOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&lo.fit, "fit", "on", "`on`: tighten a form whose last page would be nearly empty so that it ends a page earlier; off: never")
 	fs.BoolVar(&lo.draft, "draft", false, "draw a light diagonal 草稿 behind every page (a draft for review)")
 	fs.StringVar(&lo.watermark, "watermark", "", "draw `TEXT` as a light diagonal watermark behind every page")
+	lo.warn.register(fs)
 }
 
 func (lo *layoutOptions) options() (layout.Options, error) {
@@ -249,5 +251,5 @@ func printOptions(ff *fontFlags, lo *layoutOptions, allowMissing bool, cmd strin
 		return pipeline.Options{}, err
 	}
 	return pipeline.Options{Layout: lopt, Fonts: set, AllowMissing: allowMissing,
-		Creator: "jixiao " + version, Watermark: lo.watermarkText(), Events: events(cmd, stderr)}, nil
+		Creator: "jixiao " + version, Watermark: lo.watermarkText(), Events: lo.warn.events(events(cmd, stderr))}, nil
 }

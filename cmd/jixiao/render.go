@@ -84,6 +84,9 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 	if err != nil {
 		return err
 	}
+	if err := lo.warn.check(); err != nil {
+		return err
+	}
 	in := inputs[0]
 	picked, err := pickForms(in.Book, pick, outDir != "")
 	if err != nil {
@@ -103,6 +106,9 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 		if err != nil {
 			return err
 		}
+		if err := lo.warn.check(); err != nil { // characters drawn as boxes
+			return err
+		}
 		return writeOutput(out, stdout, func(w io.Writer) error {
 			_, err := w.Write(pdfs[0])
 			return err
@@ -115,6 +121,9 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 	}
 	return pipeline.EachForm(in, picked, opt,
 		func(k int, pdf []byte) error {
+			if err := lo.warn.check(); err != nil { // characters drawn as boxes
+				return err
+			}
 			return output.Write(filepath.Join(outDir, names[k]), func(w io.Writer) error {
 				_, err := w.Write(pdf)
 				return err

@@ -44,8 +44,10 @@ func newJSONProblem(p model.Problem, file string) jsonProblem {
 func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("validate", stderr)
 	asJSON := fs.Bool("json", false, "print the problems as a JSON array on stdout")
+	var warn warningFlags
+	warn.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jixiao validate [--json] FILE...\n\nChecks each form or book (JSON, YAML or an .xlsx workbook; a directory stands for its files).\nExit status: 0 valid (warnings allowed), 1 problems found, 2 usage or I/O error.")
+		fmt.Fprintln(stderr, "usage: jixiao validate [--json] [--strict] [-q] FILE...\n\nChecks each form or book (JSON, YAML or an .xlsx workbook; a directory stands for its files).\nExit status: 0 valid (warnings allowed, unless --strict), 1 problems found, 2 usage or I/O error.")
 		fs.PrintDefaults()
 	}
 	files, code, done := parseArgs(fs, args)
@@ -62,7 +64,7 @@ func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// pipe) is an I/O error, exit status 2, as with --json.
 	out := &stickyWriter{w: stdout}
 	stdout = out
-	v := &validation{asJSON: *asJSON, stdout: stdout, stderr: stderr, problems: []jsonProblem{}}
+	v := &validation{asJSON: *asJSON, warn: &warn, stdout: stdout, stderr: stderr, problems: []jsonProblem{}}
 	for _, arg := range files {
 		paths, err := expandInputs([]string{arg})
 		if err != nil {
@@ -117,6 +119,7 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 // validation collects the problems of the files checked so far.
 type validation struct {
 	asJSON         bool
+	warn           *warningFlags
 	stdout, stderr io.Writer
 	problems       []jsonProblem
 	code           int // exit status so far
@@ -150,6 +153,10 @@ func (v *validation) file(f string) {
 	}
 	ok := true
 	for _, p := range model.Validate(in.Book, in.Source) {
+		p, show := v.warn.filter(p)
+		if !show {
+			continue
+		}
 		v.problems = append(v.problems, newJSONProblem(p, f))
 		if p.Severity == model.Error {
 			v.code = max(v.code, 1)

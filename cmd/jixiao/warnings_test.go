@@ -1,0 +1,72 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jixiao/model"
+)
+
+// warnedForm is form 7 without its 生态效益 row: printable, with a warning.
+func warnedForm(t *testing.T) string {
+	return renderFormFile(t, func(f *model.Form) {
+		var kept []model.Indicator
+		for _, in := range f.Indicators {
+			if in.Level2 != "生态效益" {
+				kept = append(kept, in)
+			}
+		}
+		f.Indicators = kept
+	})
+}
+
+// TestStrictAndQuiet: a form with a warning validates (exit 0, the warning
+// listed); --strict makes it an error (exit 1) for validate, render and
+// binder, which then write nothing; -q and --warnings=false hide the
+// warning and keep errors.
+func TestStrictAndQuiet(t *testing.T) {
+	file := warnedForm(t)
+	code, out, stderr := renderRun(t, "validate", file)
+	if code != 0 || !strings.Contains(string(out), "warning: ") || !strings.Contains(string(out), "生态效益") {
+		t.Fatalf("validate: exit %d: %s%s", code, out, stderr)
+	}
+	code, out, _ = renderRun(t, "validate", "--strict", file)
+	if code != 1 || strings.Contains(string(out), "warning: ") || !strings.Contains(string(out), "生态效益") {
+		t.Errorf("validate --strict: exit %d: %s", code, out)
+	}
+	code, out, _ = renderRun(t, "validate", "--strict", "--json", file)
+	if code != 1 || !strings.Contains(string(out), `"severity": "error"`) || !strings.Contains(string(out), `"code": "category-missing"`) {
+		t.Errorf("validate --strict --json: exit %d: %s", code, out)
+	}
+	for _, q := range []string{"-q", "--warnings=false"} {
+		code, out, _ = renderRun(t, "validate", q, file)
+		if code != 0 || strings.Contains(string(out), "生态效益") {
+			t.Errorf("validate %s: exit %d: %s", q, code, out)
+		}
+	}
+	// Errors stay with -q.
+	bad := renderFormFile(t, func(f *model.Form) { f.Unit = "" })
+	if code, out, _ := renderRun(t, "validate", "-q", bad); code != 1 || !strings.Contains(string(out), "单位名称") {
+		t.Errorf("validate -q with an error: exit %d: %s", code, out)
+	}
+
+	dir := t.TempDir()
+	for _, cmd := range []string{"render", "binder"} {
+		pdf := filepath.Join(dir, cmd+".pdf")
+		code, _, stderr := renderRun(t, cmd, file, "-o", pdf)
+		if code != 0 || !strings.Contains(stderr, "warning: ") {
+			t.Errorf("%s: exit %d: %s", cmd, code, stderr)
+		}
+		os.Remove(pdf)
+		code, _, stderr = renderRun(t, cmd, file, "--strict", "-o", pdf)
+		if _, err := os.Stat(pdf); code != 1 || err == nil || !strings.Contains(stderr, "--strict") || strings.Contains(stderr, "warning: ") {
+			t.Errorf("%s --strict: exit %d, output written %v: %s", cmd, code, err == nil, stderr)
+		}
+		code, _, stderr = renderRun(t, cmd, file, "-q", "-o", pdf)
+		if code != 0 || strings.Contains(stderr, "生态效益") {
+			t.Errorf("%s -q: exit %d: %s", cmd, code, stderr)
+		}
+	}
+}
