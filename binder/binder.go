@@ -37,6 +37,11 @@ type Options struct {
 	// runtime.GOMAXPROCS(0). The binder does not depend on it.
 	Workers int
 
+	// Date is the cover's 编报日期 as printed (「2024年3月1日」); "" prints
+	// the binder's year with blanks for the month and day to be written in
+	// by hand: 「2024年　　月　　日」.
+	Date string
+
 	// Progress, when set, is called after each form is laid out by Plan
 	// with the number of forms done and the total, from the calling
 	// goroutine only.
@@ -164,7 +169,7 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep bo
 
 	g := newGeometry(opt.Layout, opt.Duplex)
 	bl.g = g
-	cover, err := drawCover(b, forms, m, g)
+	cover, err := drawCover(b, forms, m, g, opt.Date)
 	if err != nil {
 		return nil, err
 	}

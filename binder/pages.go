@@ -45,7 +45,11 @@ func addFooter(pg *layout.Page, m layout.Measurer, g geometry, p, folio, total, 
 // 主管部门 would take the cover past its bottom margin, they are cut short
 // with 「…」 (the forms show them whole); a cover that cannot fit even then
 // is an error.
-func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry) (*layout.Page, error) {
+//
+// Below the sums: 编报单位 (the department that files the binder: the
+// 主管部门, or 各单位 when the forms have several) and 编报日期 (date, or the
+// binder's year with blanks for the month and day).
+func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry, date string) (*layout.Page, error) {
 	total := make([]model.Amount, len(forms))
 	year := make([]model.Amount, len(forms))
 	for i, f := range forms {
@@ -59,15 +63,24 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 	if err != nil {
 		return nil, fmt.Errorf("binder: 本年度项目金额: %w", err)
 	}
+	if date == "" {
+		date = "　　年　　月　　日"
+		if y := yearOf(b); y != 0 {
+			date = strconv.Itoa(y) + "年　　月　　日"
+		}
+	}
+	dept := common(forms, func(f *model.Form) string { return f.Department })
 	c := coverText{
 		title: titleOf(b),
 		year:  yearOf(b),
 		rows: [][2]string{
 			{"单位名称：", common(forms, func(f *model.Form) string { return f.Unit })},
-			{"主管部门：", common(forms, func(f *model.Form) string { return f.Department })},
+			{"主管部门：", dept},
 			{"项目数量：", fmt.Sprintf("%d 个", len(forms))},
 			{"项目总金额合计：", string(sumTotal) + " 万元"},
 			{"本年度项目金额合计：", string(sumYear) + " 万元"},
+			{"编报单位：", dept},
+			{"编报日期：", date},
 		},
 	}
 	for _, k := range coverCaps {
@@ -85,10 +98,12 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 // are cut first, down to two lines, then the title.
 var coverCaps = [][2]int{{0, 0}, {0, 4}, {0, 3}, {0, 2}, {4, 2}, {3, 2}, {2, 2}, {2, 1}, {1, 1}}
 
-// coverLong is the number of rows of coverText.rows, from the first,
-// whose values may be cut short: the unit and the department. The count and
-// the sums are never cut.
-const coverLong = 2
+// coverCut tells the rows of coverText.rows whose values may be cut
+// short: the unit and the department (also as 编报单位). The count, the
+// sums and the date are never cut.
+func coverCut(label string) bool {
+	return label == "单位名称：" || label == "主管部门：" || label == "编报单位："
+}
 
 // coverText is what the cover shows.
 type coverText struct {
@@ -140,9 +155,9 @@ func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int) 
 	right := lx + bw
 	vw := right - vx
 	top := max(g.height*50/100, bottom+lh)
-	for i, r := range c.rows {
+	for _, r := range c.rows {
 		limit := 0
-		if i < coverLong {
+		if coverCut(r[0]) {
 			limit = valueMax
 		}
 		bl := top + layout.Baseline(lh, size)
@@ -181,10 +196,12 @@ func inside(pg *layout.Page, x0, x1, y0, y1 layout.Length) bool {
 	return true
 }
 
-// tocRow is one row of the table of contents: a unit heading or a form.
+// tocRow is one row of the table of contents: a unit heading, a form, or
+// (grouped contents) a unit's 小计 or the 合计.
 type tocRow struct {
-	form   int      // index into the binder's forms; -1 for a unit heading
-	unit   string   // the unit of a heading (grouped contents only)
+	form   int      // index into the binder's forms; tocHeading or tocSum
+	unit   string   // the unit of a heading, an entry or a 小计 (grouped contents only)
+	sum    string   // a 小计 or 合计 row: the amount
 	lines  []string // the project or unit name, broken
 	height layout.Length
 }
@@ -234,6 +251,17 @@ func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, 
 		t.numW = max(t.numW, layout.TextWidth(strconv.Itoa(f.Number), layout.Body, t.size, m))
 		t.pageW = max(t.pageW, layout.TextWidth(strconv.Itoa(f.Folio), layout.Body, t.size, m))
 	}
+	if group {
+		// The sums share the amount column; the 合计 is the widest of them
+		// (as many digits as any 小计, and the most decimals).
+		year := make([]model.Amount, len(forms))
+		for i := range forms {
+			year[i] = formsOf[i].YearAmount
+		}
+		if a, err := model.Sum(year); err == nil {
+			amountW = max(amountW, layout.TextWidth(string(a), layout.Title, t.size, m))
+		}
+	}
 	x0, x1 := g.box(0)
 	cw := x1 - x0
 	t.nameX = t.numW + t.gap
@@ -253,7 +281,7 @@ func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, 
 	for ; t.maxLines > 0; t.maxLines-- {
 		need := t.entryHeight(t.maxLines)
 		if group {
-			need += t.headingHeight(t.maxLines)
+			need += t.headingHeight(t.maxLines) + 2*t.entryHeight(1) // and the 小计 and 合计 kept with it
 		}
 		if need <= avail {
 			break
@@ -264,28 +292,56 @@ func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, 
 	}
 
 	unit := ""
+	var unitAmounts, allAmounts []model.Amount
+	sumRow := func(label, unit string, amounts []model.Amount) tocRow {
+		a, err := model.Sum(amounts)
+		if err != nil {
+			a = "" // Validate reports the amount; the binder refuses it before
+		}
+		return tocRow{form: tocSum, unit: unit, sum: string(a), lines: []string{label}, height: t.entryHeight(1)}
+	}
 	for i, f := range forms {
 		if group && (i == 0 || f.Unit != unit) {
+			if i > 0 {
+				t.rows = append(t.rows, sumRow("小计", unit, unitAmounts))
+				unitAmounts = nil
+			}
 			unit = f.Unit
 			t.rows = append(t.rows, t.heading(unit, unitName(unit), ""))
 		}
 		lines := breakMax(m, layout.Body, t.size, t.nameW, f.Project, "", t.maxLines)
 		t.rows = append(t.rows, tocRow{form: i, unit: unit, lines: lines, height: t.entryHeight(len(lines))})
+		unitAmounts = append(unitAmounts, formsOf[i].YearAmount)
+		allAmounts = append(allAmounts, formsOf[i].YearAmount)
+	}
+	if group && len(forms) > 0 {
+		t.rows = append(t.rows, sumRow("小计", unit, unitAmounts), sumRow("合计", "", allAmounts))
+	}
+	for _, r := range t.rows {
+		if r.form == tocSum && layout.TextWidth(r.sum, layout.Title, t.size, m) > amountW {
+			return nil, fmt.Errorf("binder: contents: the sum %s is wider than the amount column", r.sum)
+		}
 	}
 
 	// Greedy pagination; a row never splits, a unit heading never ends a
-	// page, and a unit continued on a new page is named again there.
+	// page, a sum never starts one, and a unit continued on a new page is
+	// named again there.
 	used := avail + 1
 	for i, r := range t.rows {
 		need := r.height
-		if r.form < 0 && i+1 < len(t.rows) {
+		if r.form == tocHeading && i+1 < len(t.rows) {
 			need += t.rows[i+1].height
+		}
+		// The sums after an entry stay on its page: a page of the contents
+		// never starts with a 小计 or the 合计.
+		for j := i + 1; r.form >= 0 && j < len(t.rows) && t.rows[j].form == tocSum; j++ {
+			need += t.rows[j].height
 		}
 		if used+need > avail && used > 0 {
 			t.split = append(t.split, i)
 			used = 0
 			var cont tocRow
-			if group && r.form >= 0 {
+			if group && (r.form >= 0 || (r.form == tocSum && r.unit != "")) {
 				cont = t.heading(r.unit, unitName(r.unit), "（续）")
 				used = cont.height
 			}
@@ -300,6 +356,12 @@ func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, 
 	}
 	return t, nil
 }
+
+// Kinds of rows of the contents that are not a form.
+const (
+	tocHeading = -1 // a unit heading
+	tocSum     = -2 // a unit's 小计, or the 合计
+)
 
 // tocLines is the most lines a name takes in the contents.
 const tocLines = 4
@@ -361,9 +423,12 @@ func (t *toc) pages(first int) ([]*layout.Page, error) {
 			y += c.height
 		}
 		for _, r := range t.rows[start:end] {
-			if r.form < 0 {
+			switch r.form {
+			case tocHeading:
 				t.drawUnit(pg, x0, y, r)
-			} else {
+			case tocSum:
+				t.drawSum(pg, x0, y, r)
+			default:
 				t.drawEntry(pg, x0, x1, y, r)
 			}
 			y += r.height
@@ -382,6 +447,20 @@ func (t *toc) drawUnit(pg *layout.Page, x0, y layout.Length, r tocRow) {
 		pg.Items = append(pg.Items, textItem(t.m, layout.Title, t.size, x0, y+layout.Baseline(t.lh, t.size), l, "unit"))
 		y += t.lh
 	}
+}
+
+// drawSum draws a 小计 or 合计 line: the label under the names, the amount
+// in the amount column, both in the title face.
+func (t *toc) drawSum(pg *layout.Page, x0, y layout.Length, r tocRow) {
+	bl := y + t.padY + layout.Baseline(t.lh, t.size)
+	field := "subtotal"
+	if r.unit == "" {
+		field = "total"
+	}
+	aw := layout.TextWidth(r.sum, layout.Title, t.size, t.m)
+	pg.Items = append(pg.Items,
+		textItem(t.m, layout.Title, t.size, x0+t.nameX, bl, r.lines[0], "label"),
+		textItem(t.m, layout.Title, t.size, x0+t.amountR-aw, bl, r.sum, field))
 }
 
 // drawEntry draws one form's line: number, name, dot leaders, amount, page

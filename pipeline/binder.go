@@ -19,6 +19,9 @@ type BinderOptions struct {
 	Options
 	GroupByUnit bool // group the forms by 单位名称 in the contents and bookmarks
 	Workers     int  // forms laid out at once; 0 for every CPU. The PDF does not depend on it.
+	// Date is the cover's 编报日期 as printed; "" for the year with blanks
+	// for the month and day (binder.Options.Date).
+	Date string
 }
 
 // Binder is a binder planned and checked, ready to be written.
@@ -76,7 +79,7 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 	}
 
 	bl, err := binder.Plan(book, opt.Fonts, binder.Options{Layout: opt.Layout, GroupByUnit: opt.GroupByUnit,
-		Duplex: opt.Layout.Mirror, Workers: opt.Workers, Progress: ev.Progress})
+		Duplex: opt.Layout.Mirror, Workers: opt.Workers, Progress: ev.Progress, Date: opt.Date})
 	if err != nil {
 		return nil, placed(err, inputs)
 	}

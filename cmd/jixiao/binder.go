@@ -22,6 +22,7 @@ func init() {
 type binderFlags struct {
 	out          string
 	groupBy      string
+	date         string
 	workers      int
 	progress     bool
 	allowMissing bool
@@ -34,6 +35,7 @@ func runBinder(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	var bf binderFlags
 	fs.StringVar(&bf.out, "o", "", "write the PDF to `OUT.pdf` (- for standard output)")
 	fs.StringVar(&bf.groupBy, "group-by", "", "group the forms in the contents and bookmarks: `unit` (单位名称)")
+	fs.StringVar(&bf.date, "date", "", "编报日期 printed on the cover, as `TEXT` (e.g. 2024年3月1日); default: the year with blanks for month and day")
 	fs.IntVar(&bf.workers, "workers", 0, "lay out `N` forms at once (default: the number of CPUs); the PDF is the same for any N")
 	fs.BoolVar(&bf.progress, "progress", false, "show a progress bar on stderr even when it is not a terminal")
 	fs.BoolVar(&bf.allowMissing, "allow-missing", false, "draw a box for each character no font has, instead of failing")
@@ -109,7 +111,7 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		opt.Events.Progress = bar.update
 		opt.Events.Planned = func(pages int) { bar.finish(fmt.Sprintf("; writing %d pages", pages)) }
 	}
-	bo := pipeline.BinderOptions{Options: opt, GroupByUnit: bf.groupBy == "unit", Workers: bf.workers}
+	bo := pipeline.BinderOptions{Options: opt, GroupByUnit: bf.groupBy == "unit", Workers: bf.workers, Date: strings.Join(strings.Fields(bf.date), " ")}
 	b, err := pipeline.PlanBinder(inputs, bo)
 	if err != nil {
 		bar.finish("") // ends the bar's line if planning failed
