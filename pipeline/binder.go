@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"jixiao/binder"
 	"jixiao/fonts"
@@ -22,6 +23,61 @@ type BinderOptions struct {
 	// Date is the cover's 编报日期 as printed; "" for the year with blanks
 	// for the month and day (binder.Options.Date).
 	Date string
+	// Unit, when not empty, makes the binder of the forms of that 单位名称
+	// only (see Units): its own cover, contents and numbering.
+	Unit string
+}
+
+// Units lists the 单位名称 of the inputs' forms in the order they first
+// appear: the binders of jixiao binder --split-by unit.
+func Units(inputs []Input) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, in := range inputs {
+		for i := range in.Book.Forms {
+			if u := in.Book.Forms[i].Unit; !seen[u] {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// onlyUnit returns b, or a copy holding only the forms of unit when unit
+// is not empty, with the index in b of each form kept (nil for b itself).
+func onlyUnit(b *model.Book, unit string) (*model.Book, []int) {
+	if unit == "" {
+		return b, nil
+	}
+	c := *b
+	c.Forms = nil
+	var idx []int
+	for i := range b.Forms {
+		if b.Forms[i].Unit == unit {
+			c.Forms = append(c.Forms, b.Forms[i])
+			idx = append(idx, i)
+		}
+	}
+	return &c, idx
+}
+
+// reindex rewrites the form index of each problem in err (forms[k], k in
+// the binder's joined book) to the index of that form among all the
+// inputs' forms, as placed expects, with global[k].
+func reindex(err error, global []int) error {
+	var ps model.Problems
+	if global == nil || !errors.As(err, &ps) {
+		return err
+	}
+	out := make(model.Problems, len(ps))
+	for i, p := range ps {
+		out[i] = p
+		if k, ok := model.FormIndex(p.Path); ok && k < len(global) {
+			out[i].Path = "forms[" + strconv.Itoa(global[k]) + "]" + strings.TrimPrefix(p.Path, "forms["+strconv.Itoa(k)+"]")
+		}
+	}
+	return out
 }
 
 // Binder is a binder planned and checked, ready to be written.
@@ -52,8 +108,15 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 		return nil, errors.New("pipeline: PlanBinder needs fonts")
 	}
 	books := make([]*model.Book, len(inputs))
+	var global []int // with Unit: the joined book's forms among all the inputs' forms
+	offset := 0
 	for i, in := range inputs {
-		books[i] = withSign(in.Book)
+		b, idx := onlyUnit(in.Book, opt.Unit)
+		books[i] = withSign(b)
+		for _, j := range idx {
+			global = append(global, offset+j)
+		}
+		offset += len(in.Book.Forms)
 	}
 	book, strays := binder.Join(books)
 	if len(book.Forms) == 0 {
@@ -62,6 +125,9 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 	ev := opt.Events
 	if ev.Problem != nil {
 		for _, st := range strays {
+			if global != nil { // the form's index in its own input
+				st.Form = global[sumLen(books[:st.Book])+st.Form] - sumLen(inputBooks(inputs[:st.Book]))
+			}
 			ev.Problem(strayProblem(st, inputs, book.Year))
 		}
 	}
@@ -71,6 +137,9 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 	missing := check.fields(opt.watermarkFields())
 	for _, in := range inputs {
 		for j := range in.Book.Forms {
+			if opt.Unit != "" && in.Book.Forms[j].Unit != opt.Unit {
+				continue
+			}
 			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], fmt.Sprintf("%s: forms[%d]", in.Path, j)))...)
 		}
 	}
@@ -81,7 +150,7 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 	bl, err := binder.Plan(book, opt.Fonts, binder.Options{Layout: opt.Layout, GroupByUnit: opt.GroupByUnit,
 		Duplex: opt.Layout.Mirror, Workers: opt.Workers, Progress: ev.Progress, Date: opt.Date})
 	if err != nil {
-		return nil, placed(err, inputs)
+		return nil, placed(reindex(err, global), inputs)
 	}
 	if ev.Planned != nil {
 		ev.Planned(bl.NumPages)
@@ -120,6 +189,22 @@ func withSign(b *model.Book) *model.Book {
 		c.Forms[i] = b.WithSign(b.Forms[i])
 	}
 	return &c
+}
+
+func sumLen(books []*model.Book) int {
+	n := 0
+	for _, b := range books {
+		n += len(b.Forms)
+	}
+	return n
+}
+
+func inputBooks(inputs []Input) []*model.Book {
+	out := make([]*model.Book, len(inputs))
+	for i, in := range inputs {
+		out[i] = in.Book
+	}
+	return out
 }
 
 // checkFront checks the characters of the cover and the contents.

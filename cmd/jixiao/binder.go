@@ -5,6 +5,7 @@ import (
 	"io"
 	"jixiao/internal/safetext"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -22,6 +23,8 @@ func init() {
 type binderFlags struct {
 	out          string
 	groupBy      string
+	splitBy      string
+	outDir       string
 	date         string
 	workers      int
 	progress     bool
@@ -35,6 +38,8 @@ func runBinder(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	var bf binderFlags
 	fs.StringVar(&bf.out, "o", "", "write the PDF to `OUT.pdf` (- for standard output)")
 	fs.StringVar(&bf.groupBy, "group-by", "", "group the forms in the contents and bookmarks: `unit` (单位名称)")
+	fs.StringVar(&bf.splitBy, "split-by", "", "one binder per `unit` (单位名称), each with its own cover, contents and numbering, written to --out-dir")
+	fs.StringVar(&bf.outDir, "out-dir", "", "with --split-by: the `DIR`ectory of the binders, one file per unit named after it")
 	fs.StringVar(&bf.date, "date", "", "编报日期 printed on the cover, as `TEXT` (e.g. 2024年3月1日); default: the year with blanks for month and day")
 	fs.IntVar(&bf.workers, "workers", 0, "lay out `N` forms at once (default: the number of CPUs); the PDF is the same for any N")
 	fs.BoolVar(&bf.progress, "progress", false, "show a progress bar on stderr even when it is not a terminal")
@@ -62,7 +67,16 @@ func runBinder(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	case len(files) == 0:
 		fs.Usage()
 		return 2
-	case bf.out == "":
+	case bf.splitBy != "" && bf.splitBy != "unit":
+		fmt.Fprintf(stderr, "jixiao binder: --split-by %q: the binder can only be split by unit (--split-by 只能是 unit)\n", bf.splitBy)
+		return 2
+	case bf.splitBy != "" && (bf.outDir == "" || bf.out != ""):
+		fmt.Fprintln(stderr, "jixiao binder: --split-by unit writes one file per unit: give --out-dir DIR, not -o (--split-by 需要 --out-dir 目录)")
+		return 2
+	case bf.splitBy == "" && bf.outDir != "":
+		fmt.Fprintln(stderr, "jixiao binder: --out-dir goes with --split-by unit; one binder is written with -o (--out-dir 须与 --split-by unit 同用)")
+		return 2
+	case bf.out == "" && bf.splitBy == "":
 		fmt.Fprintln(stderr, "jixiao binder: give the output file with -o binder.pdf (- for standard output)")
 		return 2
 	case bf.groupBy != "" && bf.groupBy != "unit":
@@ -112,6 +126,11 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		opt.Events.Planned = func(pages int) { bar.finish(fmt.Sprintf("; writing %d pages", pages)) }
 	}
 	bo := pipeline.BinderOptions{Options: opt, GroupByUnit: bf.groupBy == "unit", Workers: bf.workers, Date: strings.Join(strings.Fields(bf.date), " ")}
+	if bf.splitBy == "unit" {
+		bar.finish("")
+		bo.Events.Progress, bo.Events.Planned = nil, nil // the bar is of one binder
+		return splitBinders(inputs, bo, bf, stdout, stderr)
+	}
 	b, err := pipeline.PlanBinder(inputs, bo)
 	if err != nil {
 		bar.finish("") // ends the bar's line if planning failed
@@ -135,6 +154,69 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	}
 	fmt.Fprintf(stderr, "jixiao binder: wrote %s: %d forms, %d pages, %s in %.2f s\n",
 		safetext.Escape(name), b.Forms, b.Pages, byteSize(size), time.Since(start).Seconds())
+	return nil
+}
+
+// splitBinders writes one binder per 单位名称 into bf.outDir, named after
+// the unit (safeFileName; repeated names numbered), each with its own cover,
+// contents and numbering. Every binder is planned and checked before the
+// first is written.
+func splitBinders(inputs []pipeline.Input, bo pipeline.BinderOptions, bf *binderFlags, stdout, stderr io.Writer) error {
+	if err := checkOutDir(bf.outDir); err != nil {
+		return err
+	}
+	units := pipeline.Units(inputs)
+	names := make([]string, len(units))
+	used := map[string]bool{}
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.Path
+	}
+	for k, u := range units {
+		base := safeFileName(u)
+		if base == "" {
+			base = "binder"
+		}
+		name := base + ".pdf"
+		for n := 2; used[name]; n++ {
+			name = fmt.Sprintf("%s-%d.pdf", base, n)
+		}
+		used[name] = true
+		names[k] = name
+		if err := checkOutput(filepath.Join(bf.outDir, name), paths); err != nil {
+			return usageProblem(err.Error())
+		}
+	}
+	binders := make([]*pipeline.Binder, len(units))
+	for k, u := range units {
+		o := bo
+		o.Unit = u
+		b, err := pipeline.PlanBinder(inputs, o)
+		if err != nil {
+			return err
+		}
+		binders[k] = b
+	}
+	if err := bf.layout.warn.check(); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(bf.outDir, 0o755); err != nil {
+		return err
+	}
+	for k, b := range binders {
+		path := filepath.Join(bf.outDir, names[k])
+		var size int64
+		if err := writeOutput(path, stdout, func(w io.Writer) error {
+			var err error
+			if size, err = b.WriteTo(w); err != nil {
+				return err
+			}
+			return bf.layout.warn.check()
+		}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "jixiao binder: wrote %s: %d forms, %d pages, %s\n", path, b.Forms, b.Pages, byteSize(size))
+	}
 	return nil
 }
 

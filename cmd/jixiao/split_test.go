@@ -1,0 +1,54 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"jixiao/model"
+)
+
+// TestBinderSplitByUnit: --split-by unit --out-dir DIR writes one binder
+// per 单位名称, named after it, each with its own cover (the unit's count and
+// sums), contents and numbering from 第 1 页; -o with it, or --out-dir
+// without it, is a usage error.
+func TestBinderSplitByUnit(t *testing.T) {
+	b, err := model.ReadFile(exampleBook)
+	require.NoError(t, err)
+	for _, i := range []int{2, 5, 9} {
+		b.Forms[i].Unit = "江阴市就业管理中心"
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "book.json")
+	data, err := json.Marshal(b)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(in, data, 0o644))
+	out := filepath.Join(dir, "out")
+	code, _, stderr := renderRun(t, "binder", in, "--split-by", "unit", "--out-dir", out)
+	require.Equal(t, 0, code, stderr)
+	names := renderDirNames(t, out)
+	require.Equal(t, []string{"江阴市人力资源和社会保障局（机关）.pdf", "江阴市就业管理中心.pdf"}, names)
+	pages, toc := readBinder(t, filepath.Join(out, "江阴市就业管理中心.pdf"))
+	require.Len(t, toc, 3)
+	require.Equal(t, []string{b.Forms[2].Project, b.Forms[5].Project, b.Forms[9].Project}, []string{toc[0].project, toc[1].project, toc[2].project})
+	require.Equal(t, 1, toc[0].folio, "numbering starts again")
+	require.Contains(t, pages[0], "3 个")
+	require.Contains(t, pages[0], "江阴市就业管理中心")
+	_, toc = readBinder(t, filepath.Join(out, "江阴市人力资源和社会保障局（机关）.pdf"))
+	require.Len(t, toc, 15)
+
+	for _, args := range [][]string{
+		{"binder", in, "--split-by", "unit", "-o", filepath.Join(dir, "x.pdf")},
+		{"binder", in, "--split-by", "unit"},
+		{"binder", in, "--out-dir", out, "-o", filepath.Join(dir, "x.pdf")},
+		{"binder", in, "--split-by", "project", "--out-dir", out},
+	} {
+		code, _, stderr := renderRun(t, args...)
+		require.Equal(t, 2, code, "%v: %s", args, stderr)
+		require.True(t, strings.Contains(stderr, "--split-by") || strings.Contains(stderr, "--out-dir"), stderr)
+	}
+}
