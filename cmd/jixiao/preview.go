@@ -140,6 +140,10 @@ func (pc *previewCmd) options(ff *fontFlags, lo *layoutOptions) (pipeline.Option
 	if st, err := os.Stat(pc.out); err == nil && !st.IsDir() {
 		return pipeline.Options{}, usageProblem(previewMsg("preview.outNotDir", pc.out))
 	}
+	if lo.watermarkText() != "" {
+		// The watermark is drawn by render, into PDFs only.
+		return pipeline.Options{}, usageProblem("--draft and --watermark mark PDFs (render, binder); a preview is drawn without them (预览不绘制水印)")
+	}
 	return printOptions(ff, lo, pc.allowMissing, "preview", pc.stderr)
 }
 

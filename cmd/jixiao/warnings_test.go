@@ -70,3 +70,12 @@ func TestStrictAndQuiet(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviewRefusesWatermark: a preview is drawn without a watermark, so
+// --draft there is a usage error rather than silently ignored.
+func TestPreviewRefusesWatermark(t *testing.T) {
+	code, _, stderr := renderRun(t, "preview", exampleBook, "--form", "1", "--draft", "-o", t.TempDir())
+	if code != 2 || !strings.Contains(stderr, "--draft") {
+		t.Errorf("preview --draft: exit %d: %s", code, stderr)
+	}
+}
