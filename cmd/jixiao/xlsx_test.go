@@ -39,13 +39,13 @@ func fillTemplate(t *testing.T, dir string) string {
 	set("B10", "提升社会化管理水平。")
 	values := []string{"充分", "规范", "合理", "明确", "科学", "合理", "=100%", "序时进度", "合规", "健全", "有效"}
 	for i, v := range values {
-		r := 13 + i
+		r := 16 + i // below the signature fields' rows (填报人, 联系电话, 填报日期) and the header
 		set("D"+strconv.Itoa(r), v)
 		set("E"+strconv.Itoa(r), v)
 	}
-	set("C24", "体检人数")
-	set("D24", ">=1.5万人")
-	set("E24", "≥3万人")
+	set("C27", "体检人数")
+	set("D27", ">=1.5万人")
+	set("E27", "≥3万人")
 	filled := filepath.Join(dir, "filled.xlsx")
 	require.NoError(t, f.SaveAs(filled))
 	return filled

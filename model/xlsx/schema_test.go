@@ -180,7 +180,7 @@ func TestBesideFields(t *testing.T) {
 }
 
 // TestLayoutFieldsVariant: the sheet's rows follow the schema. A schema
-// with a 项目负责人 after 项目名称 and a 填报人 | 联系电话 pair at its end
+// with a 项目负责人 after 项目名称 and a 审核人 | 审核电话 pair at its end
 // gets a row for 项目负责人 (the rows below it one lower) and one row for
 // the pair, label | value | label | value, before the indicator header.
 func TestLayoutFieldsVariant(t *testing.T) {
@@ -192,8 +192,8 @@ func TestLayoutFieldsVariant(t *testing.T) {
 		}
 	}
 	variant = append(variant,
-		model.Field{Key: "filler", Label: "填报人", Printed: "填报人"},
-		model.Field{Key: "phone", Label: "联系电话", Printed: "联系电话", Beside: true})
+		model.Field{Key: "checker", Label: "审核人", Printed: "审核人"},
+		model.Field{Key: "checker_phone", Label: "审核电话", Printed: "审核电话", Beside: true})
 	got, header := layoutFields(variant)
 	if header != rowHeader+2 {
 		t.Errorf("indicator header on row %d, want %d", header, rowHeader+2)
@@ -215,9 +215,18 @@ func TestLayoutFieldsVariant(t *testing.T) {
 	if l := byKey["leader"]; l.row != proj.row+1 || l.label != 1 || l.c0 != 2 || l.c1 != 5 {
 		t.Errorf("项目负责人 placed %+v", l)
 	}
-	f, ph := byKey["filler"], byKey["phone"]
+	f, ph := byKey["checker"], byKey["checker_phone"]
 	if f.row != header-1 || ph.row != f.row || f.label != 1 || f.c0 != 2 || f.c1 != 2 || ph.label != 3 || ph.c0 != 4 || ph.c1 != 5 {
-		t.Errorf("填报人 | 联系电话 placed %+v, %+v (header row %d)", f, ph, header)
+		t.Errorf("审核人 | 审核电话 placed %+v, %+v (header row %d)", f, ph, header)
+	}
+	// The real schema's signature fields (填报人, 联系电话, 填报日期, which
+	// the form prints below its table) have a row each, labelled with
+	// their Label, just above the indicator header.
+	fl, _ := placeOf("filler")
+	pn, _ := placeOf("phone")
+	fd, _ := placeOf("fill_date")
+	if pn.row != fl.row+1 || fd.row != pn.row+1 || fd.row != rowHeader-1 || fl.label != 1 || fl.c0 != 2 || fl.c1 != 5 {
+		t.Errorf("signature fields placed %+v, %+v, %+v (header row %d)", fl, pn, fd, rowHeader)
 	}
 	// And the real schema: 单位名称 | 主管部门 and the amounts share rows.
 	u, d := byKey["unit"], byKey["department"]

@@ -39,7 +39,7 @@ func fieldLabel(key string) string {
 var labelVariants = func() map[string]string {
 	m := map[string]string{}
 	for _, fd := range model.Fields() {
-		if fd.Printed != "" || fd.Kind == model.YearKind {
+		if fd.Printed != "" || fd.Sign != "" || fd.Kind == model.YearKind {
 			k := labelKey(fd.Label)
 			m[k] = k
 		}
@@ -212,7 +212,7 @@ func (fr *formReader) form() model.Form {
 	// The fields printed with a label (the title and the year line are
 	// read above), in the schema's order.
 	for _, fd := range model.Fields() {
-		if fd.Printed == "" {
+		if fd.Printed == "" && fd.Sign == "" {
 			continue
 		}
 		k := kindShort

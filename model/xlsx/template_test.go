@@ -119,8 +119,10 @@ func TestTemplateDropDownsAndPrint(t *testing.T) {
 	if len(merged) < 20 {
 		t.Errorf("%d merged ranges", len(merged))
 	}
-	if v, _ := f.GetCellValue(TemplateSheet, "A13"); v != "决策" {
-		t.Errorf("A13 %q", v)
+	if c := model.CellName(1, rowHeader+1); true {
+		if v, _ := f.GetCellValue(TemplateSheet, c); v != "决策" {
+			t.Errorf("%s %q", c, v)
+		}
 	}
 	if v, _ := f.GetCellValue(NotesSheet, "A1"); v != "填表说明" {
 		t.Errorf("notes A1 %q", v)

@@ -51,7 +51,7 @@ func layoutFields(fields []model.Field) ([]place, int) {
 	row := rowFields
 	for i := 0; i < len(fields); i++ {
 		fd := fields[i]
-		if fd.Printed == "" {
+		if fd.Printed == "" && fd.Sign == "" {
 			continue // the title and the year: rows 1 and 2
 		}
 		if i+1 < len(fields) && fields[i+1].Beside {
@@ -247,7 +247,14 @@ func cell(col, row int) string { return model.CellName(col, row) }
 
 // printedLabel is the label of a field as the form prints it, with its
 // line break (项目总金额 / （万元）).
-func printedLabel(fd model.Field) string { return strings.ReplaceAll(fd.Printed, "|", "\n") }
+// A field of the signature block (填报人 …), which the form prints below
+// the table, has its label (Field.Label) in the sheet.
+func printedLabel(fd model.Field) string {
+	if fd.Printed == "" {
+		return fd.Label
+	}
+	return strings.ReplaceAll(fd.Printed, "|", "\n")
+}
 
 // put writes a text cell (or a range, merged) with a style.
 func (wr *writer) put(sheet string, c0, r0, c1, r1 int, text, style string) error {
