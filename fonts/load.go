@@ -5,8 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"jixiao/internal/msgs"
-	"jixiao/internal/safetext"
+	"jixiao/msg"
 	"os"
 	"strconv"
 	"strings"
@@ -33,7 +32,7 @@ func Load(spec string) (*Font, error) {
 		// exists, the face number is what is wrong.
 		if i := strings.LastIndexByte(spec, '#'); i >= 0 && !explicit && looksNumeric(spec[i+1:]) {
 			if st, err2 := os.Stat(spec[:i]); err2 == nil && st.Mode().IsRegular() {
-				return nil, fmt.Errorf("fonts: %s", msgs.BadFaceNumber.Format(safetext.Escape(spec[:i]), safetext.Escape(spec[i:])))
+				return nil, msg.New(msg.BadFaceNumber, spec[:i], spec[i:])
 			}
 		}
 		return nil, fmt.Errorf("fonts: %w", err)

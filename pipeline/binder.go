@@ -11,6 +11,7 @@ import (
 	"jixiao/fonts"
 	"jixiao/internal/meter"
 	"jixiao/model"
+	"jixiao/msg"
 	"jixiao/render"
 )
 
@@ -120,7 +121,7 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 	}
 	book, strays := binder.Join(books)
 	if len(book.Forms) == 0 {
-		return nil, inputError("the inputs hold no forms")
+		return nil, inputError(msg.New(msg.InputsNoForms))
 	}
 	ev := opt.Events
 	if ev.Problem != nil {

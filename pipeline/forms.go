@@ -9,6 +9,7 @@ import (
 	"jixiao/internal/workpool"
 	"jixiao/layout"
 	"jixiao/model"
+	"jixiao/msg"
 	"jixiao/render"
 )
 
@@ -35,7 +36,7 @@ func Forms(in Input, picked []int, opt Options) ([][]byte, error) {
 		func(k int) ([]byte, error) {
 			pdf, err := render.Bytes(docs[k], opt.Fonts, opt.render(dates[k]))
 			if err != nil {
-				return nil, fmt.Errorf("forms[%d]: %w", picked[k], err)
+				return nil, msg.Wrap(err, msg.RenderFailed, picked[k]+1, err)
 			}
 			return pdf, nil
 		},
@@ -77,7 +78,7 @@ func layOut(in Input, picked []int, opt Options, keep bool) ([]*layout.Document,
 	}
 	for _, i := range picked {
 		if i < 0 || i >= len(in.Book.Forms) {
-			return nil, usageError(fmt.Sprintf("there is no form %d: the book has %s", i+1, plural(len(in.Book.Forms), "form")))
+			return nil, usageError(msg.New(msg.NoSuchForm, i+1, msg.Count{N: len(in.Book.Forms), Unit: msg.UnitForm}))
 		}
 	}
 	check := newGlyphCheck(&opt)
@@ -139,11 +140,11 @@ func EachForm(in Input, picked []int, opt Options, write func(k int, pdf []byte)
 			i := picked[k]
 			doc, err := layout.Form(&in.Book.Forms[i], opt.Fonts, opt.Layout)
 			if err != nil {
-				return struct{}{}, fmt.Errorf("forms[%d]: %w", i, err)
+				return struct{}{}, msg.Wrap(err, msg.RenderFailed, i+1, err)
 			}
 			pdf, err := render.Bytes(doc, opt.Fonts, render.Options{Creator: opt.Creator, Date: dates[k], AllowMissing: opt.AllowMissing})
 			if err != nil {
-				return struct{}{}, fmt.Errorf("forms[%d]: %w", i, err)
+				return struct{}{}, msg.Wrap(err, msg.RenderFailed, i+1, err)
 			}
 			return struct{}{}, write(k, pdf)
 		},

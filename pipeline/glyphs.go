@@ -1,11 +1,10 @@
 package pipeline
 
 import (
-	"fmt"
-
 	"jixiao/fonts"
 	"jixiao/layout"
 	"jixiao/model"
+	"jixiao/msg"
 )
 
 // formFields lists the printed texts of a form, with the role layout draws
@@ -32,12 +31,12 @@ func formFields(f *model.Form, prefix string) []fonts.Field {
 type glyphCheck struct {
 	set          *fonts.Set
 	allowMissing bool
-	warn         func(string)
+	events       Events // Warn, else Warning, receives the boxes drawn
 	reported     map[rune]bool
 }
 
 func newGlyphCheck(opt *Options) *glyphCheck {
-	return &glyphCheck{set: opt.Fonts, allowMissing: opt.AllowMissing, warn: opt.Events.Warning, reported: map[rune]bool{}}
+	return &glyphCheck{set: opt.Fonts, allowMissing: opt.AllowMissing, events: opt.Events, reported: map[rune]bool{}}
 }
 
 // fields returns the characters of fs that no font draws: one entry per
@@ -100,34 +99,37 @@ func (g *glyphCheck) report(missing []fonts.Missing) error {
 	// A font that lacks Chinese altogether would give hundreds of lines:
 	// list the first characters and say what the rest means.
 	const maxListed = 20
-	lines := make([]string, 0, maxListed+2)
+	lines := make([]error, 0, maxListed+2)
 	for k, r := range order {
 		if k == maxListed {
-			rest := "characters"
 			if len(order)-maxListed == 1 {
-				rest = "character"
+				lines = append(lines, msg.New(msg.GlyphMoreOne))
+			} else {
+				lines = append(lines, msg.New(msg.GlyphMore, len(order)-maxListed))
 			}
-			lines = append(lines, fmt.Sprintf("… and %d more %s: the font in use lacks many of the characters of these forms; choose one that covers Chinese (the embedded defaults do), or add one with --font-fallback", len(order)-maxListed, rest))
 			break
 		}
 		ms := places[r]
-		line := "no font has " + ms[0].String()
-		if len(ms) > 1 {
-			line += fmt.Sprintf(" (also in %s", ms[1].Path)
-			if len(ms) > 2 {
-				line += fmt.Sprintf(" and %d more", len(ms)-2)
-			}
-			line += ")"
+		var also any = msg.Raw("")
+		switch {
+		case len(ms) == 2:
+			also = msg.New(msg.GlyphAlso, ms[1].Path)
+		case len(ms) > 2:
+			also = msg.New(msg.GlyphAlsoMore, ms[1].Path, len(ms)-2)
 		}
-		lines = append(lines, line)
+		lines = append(lines, msg.New(msg.GlyphMissing, ms[0].String(), also))
 	}
 	if g.allowMissing {
-		if g.warn != nil {
-			for _, l := range lines {
-				g.warn(l + " (drawn as a box)")
+		for _, l := range lines {
+			w := msg.New(msg.GlyphDrawnAsBox, l)
+			switch {
+			case g.events.Warn != nil:
+				g.events.Warn(w)
+			case g.events.Warning != nil:
+				g.events.Warning(w.Error())
 			}
 		}
 		return nil
 	}
-	return inputError(append(lines, fmt.Sprintf("%s cannot be drawn: add a font with --font-fallback, or draw boxes with --allow-missing", plural(len(order), "character")))...)
+	return inputError(append(lines, msg.New(msg.GlyphCannotDraw, msg.Count{N: len(order), Unit: msg.UnitCharacter}))...)
 }

@@ -12,8 +12,8 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -23,6 +23,7 @@ import (
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/model/xlsx"
+	"jixiao/msg"
 	"jixiao/render"
 )
 
@@ -43,7 +44,10 @@ const (
 // bug.
 type Error struct {
 	Kind  Kind
-	Lines []string
+	Lines []string // the English text of Errs
+	// Errs are the lines as messages of the catalogue (package msg), to be
+	// shown in the user's language: msg.Describe(lang, e) for each.
+	Errs []error
 	// Problems are the input's problems the lines tell, as values, when
 	// the failure is of that kind (a form that does not fit on the page).
 	Problems model.Problems
@@ -51,8 +55,28 @@ type Error struct {
 
 func (e *Error) Error() string { return strings.Join(e.Lines, "\n") }
 
-func inputError(lines ...string) error { return &Error{Kind: BadInput, Lines: lines} }
-func usageError(lines ...string) error { return &Error{Kind: BadUsage, Lines: lines} }
+// In is the error in l, one line a message.
+func (e *Error) In(l msg.Lang) string {
+	if len(e.Errs) == 0 {
+		return e.Error()
+	}
+	lines := make([]string, len(e.Errs))
+	for i, err := range e.Errs {
+		lines[i] = msg.Describe(l, err)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func newError(kind Kind, errs []error) *Error {
+	e := &Error{Kind: kind, Errs: errs, Lines: make([]string, len(errs))}
+	for i, err := range errs {
+		e.Lines[i] = msg.Describe(msg.English, err)
+	}
+	return e
+}
+
+func inputError(errs ...error) error { return newError(BadInput, errs) }
+func usageError(errs ...error) error { return newError(BadUsage, errs) }
 
 // Events tell the caller what the user should see while the pipeline
 // works, in the order it is found. Every field may be nil; all are called
@@ -64,8 +88,11 @@ type Events struct {
 	// warnings, and the binder's warnings (a form of another year).
 	Problem func(model.Problem)
 	// Warning receives what is printed all the same, e.g. "no font has …
-	// (drawn as a box)" with AllowMissing.
+	// (drawn as a box)" with AllowMissing, in English; Warn, when set,
+	// receives it instead as a message of the catalogue (msg.Describe
+	// tells it in a language).
 	Warning func(msg string)
+	Warn    func(w error)
 	// Progress is called after each form of a binder is laid out, with the
 	// number done and the total.
 	Progress func(done, total int)
@@ -119,7 +146,7 @@ func (o *Options) date(year int) (time.Time, error) {
 	}
 	d, err := date(year)
 	if err != nil {
-		return time.Time{}, usageError(err.Error())
+		return time.Time{}, usageError(msg.Wrap(err, msg.SourceDateEpoch, os.Getenv("SOURCE_DATE_EPOCH")))
 	}
 	return d, nil
 }
@@ -164,7 +191,7 @@ func Read(s Source) (Input, error) {
 		var data []byte
 		data, err = io.ReadAll(io.LimitReader(s.R, model.MaxFileSize+1))
 		if err != nil {
-			return Input{}, fmt.Errorf("pipeline: reading %s: %w", s.Name, err)
+			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 		}
 		if xlsx.Handles(s.Name) || xlsx.IsWorkbook(data) {
 			book, src, err = xlsx.Read(data, s.Name)
@@ -188,7 +215,7 @@ func Read(s Source) (Input, error) {
 func Load(srcs []Source, ev Events) ([]Input, error) {
 	var (
 		inputs    []Input
-		unread    []string
+		unread    []error
 		undecoded bool
 	)
 	for _, s := range srcs {
@@ -205,7 +232,7 @@ func Load(srcs []Source, ev Events) ([]Input, error) {
 					ev.Decode(de)
 				}
 			} else {
-				unread = append(unread, e.Error())
+				unread = append(unread, e)
 			}
 		}
 	}
@@ -227,9 +254,9 @@ func Load(srcs []Source, ev Events) ([]Input, error) {
 	case len(unread) > 0:
 		return nil, usageError(unread...)
 	case undecoded:
-		return nil, inputError("the input does not decode (listed above); nothing was printed")
+		return nil, inputError(msg.New(msg.InputNotDecoded))
 	case errs > 0:
-		return nil, inputError(fmt.Sprintf("%s in the input (listed above); nothing was printed", plural(errs, "error")))
+		return nil, inputError(msg.New(msg.InputHasErrors, msg.Count{N: errs, Unit: msg.UnitError}))
 	}
 	return inputs, nil
 }
@@ -283,10 +310,10 @@ func plural(n int, thing string) string {
 func placed(err error, inputs []Input) error {
 	var ps model.Problems
 	if !errors.As(err, &ps) {
-		return inputError(err.Error())
+		return inputError(err)
 	}
 	out := make(model.Problems, len(ps))
-	lines := make([]string, len(ps))
+	errs := make([]error, len(ps))
 	for i, p := range ps {
 		out[i] = p
 		if k, ok := model.FormIndex(p.Path); ok {
@@ -303,7 +330,9 @@ func placed(err error, inputs []Input) error {
 				k -= len(in.Book.Forms)
 			}
 		}
-		lines[i] = out[i].String()
+		errs[i] = problemError{out[i]}
 	}
-	return &Error{Kind: BadInput, Lines: lines, Problems: out}
+	e := newError(BadInput, errs)
+	e.Problems = out
+	return e
 }

@@ -222,5 +222,6 @@ func TestPlanBinderEvents(t *testing.T) {
 	_, err = PlanBinder([]Input{{Path: "e.json", Book: &model.Book{Year: 2024}}}, opt)
 	var pe *Error
 	require.ErrorAs(t, err, &pe)
-	require.Equal(t, &Error{Kind: BadInput, Lines: []string{"the inputs hold no forms"}}, pe)
+	require.Equal(t, BadInput, pe.Kind)
+	require.Equal(t, []string{"the inputs hold no forms"}, pe.Lines)
 }

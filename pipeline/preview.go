@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"jixiao/layout"
+	"jixiao/msg"
 	"jixiao/preview"
 )
 
@@ -102,7 +103,7 @@ func drawPNG(d *preview.Drawer, buf *bytes.Buffer, i int, p *layout.Page) (r png
 	r.i = i
 	defer func() {
 		if v := recover(); v != nil {
-			r.err = fmt.Errorf("pipeline: preview of page %d: %v", i+1, v)
+			r.err = msg.New(msg.PreviewFailed, i+1, msg.Raw(fmt.Sprint(v)))
 		}
 	}()
 	img, err := d.Draw(p)
@@ -111,7 +112,7 @@ func drawPNG(d *preview.Drawer, buf *bytes.Buffer, i int, p *layout.Page) (r png
 		err = preview.EncodePNG(buf, img)
 	}
 	if err != nil {
-		r.err = fmt.Errorf("pipeline: page %d: %w", i+1, err)
+		r.err = msg.Wrap(err, msg.PreviewFailed, i+1, err)
 		return r
 	}
 	r.png = bytes.Clone(buf.Bytes())

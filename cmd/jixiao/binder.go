@@ -3,21 +3,17 @@ package main
 import (
 	"fmt"
 	"io"
-	"jixiao/internal/safetext"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"jixiao/internal/output"
+	"jixiao/msg"
 	"jixiao/pipeline"
-)
 
-func init() {
-	commands["binder"] = command{
-		summary: "print a year's forms as one PDF with a cover, contents and page numbers",
-		run:     runBinder,
-	}
-}
+	"github.com/spf13/cobra"
+)
 
 // binderFlags are the options of jixiao binder.
 type binderFlags struct {
@@ -33,78 +29,68 @@ type binderFlags struct {
 	layout       layoutOptions
 }
 
-func runBinder(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("binder", stderr)
+func (a *app) newBinderCmd() *cobra.Command {
+	t := a.p.T
 	var bf binderFlags
-	fs.StringVar(&bf.out, "o", "", "write the PDF to `OUT.pdf` (- for standard output)")
-	fs.StringVar(&bf.groupBy, "group-by", "", "group the forms in the contents and bookmarks: `unit` (单位名称)")
-	fs.StringVar(&bf.splitBy, "split-by", "", "one binder per `unit` (单位名称), each with its own cover, contents and numbering, written to --out-dir")
-	fs.StringVar(&bf.outDir, "out-dir", "", "with --split-by: the `DIR`ectory of the binders, one file per unit named after it")
-	fs.StringVar(&bf.date, "date", "", "编报日期 printed on the cover, as `TEXT` (e.g. 2024年3月1日); default: the year with blanks for month and day")
-	fs.IntVar(&bf.workers, "workers", 0, "lay out `N` forms at once (default: the number of CPUs); the PDF is the same for any N")
-	fs.BoolVar(&bf.progress, "progress", false, "show a progress bar on stderr even when it is not a terminal")
-	fs.BoolVar(&bf.allowMissing, "allow-missing", false, "draw a box for each character no font has, instead of failing")
-	bf.fonts.register(fs)
-	bf.layout.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jixiao binder FILE... -o binder.pdf [options]\n\n"+
-			"Prints every form of the books and forms given (a directory stands for its\n"+
-			".json, .yaml and .yml files in name order) as one PDF: a cover, a table of\n"+
-			"contents (目录) with links, the forms numbered 第 N 页 共 M 页, and bookmarks.\n"+
-			"With --duplex every form starts on a right-hand page; blank pages are\n"+
-			"inserted where needed and counted, but show no page number.\n"+
-			"The binder's year (on the cover and in the PDF's title) is the year of the\n"+
-			"first input (of its book, else of its form); a form of another year is\n"+
-			"printed, with a warning naming its file and line.\n"+
-			"Exit status: 0 printed, 1 the input has problems, 2 usage or I/O error.\n\noptions:")
-		fs.PrintDefaults()
+	c := &cobra.Command{
+		Use:   "binder FILE... -o binder.pdf " + t(msg.HelpFlagsWord),
+		Short: t(msg.HelpBinderShort),
+		Long:  t(msg.HelpBinderLong),
+		Example: "  jixiao binder examples/jiangyin-2024.json -o binder.pdf\n" +
+			"  jixiao binder forms/ --group-by unit --duplex --signature -o 2024.pdf\n" +
+			"  jixiao binder a.json b.yaml -o - > binder.pdf",
+		DisableFlagsInUseLine: true,
+		Args:                  a.atLeastOne,
+		RunE: func(c *cobra.Command, files []string) error {
+			switch {
+			case bf.splitBy != "" && bf.splitBy != "unit":
+				return usageProblem(msg.New(msg.SplitByUnit, bf.splitBy))
+			case bf.splitBy != "" && (bf.outDir == "" || bf.out != ""):
+				return usageProblem(msg.New(msg.SplitNeedsOutDir))
+			case bf.splitBy == "" && bf.outDir != "":
+				return usageProblem(msg.New(msg.OutDirNeedsSplit))
+			case bf.out == "" && bf.splitBy == "":
+				return usageProblem(msg.New(msg.NeedOutput))
+			case bf.groupBy != "" && bf.groupBy != "unit":
+				return usageProblem(msg.New(msg.GroupByUnit, bf.groupBy))
+			case bf.workers < 0:
+				return usageProblem(msg.New(msg.WorkersNegative))
+			}
+			if err := a.checkPDFOut(bf.out); err != nil {
+				return err
+			}
+			return binderCmd(files, &bf, a.stdin, a.p)
+		},
 	}
-	files, code, done := parseArgs(fs, args)
-	if done {
-		return code
-	}
-	switch {
-	case len(files) == 0:
-		fs.Usage()
-		return 2
-	case bf.splitBy != "" && bf.splitBy != "unit":
-		fmt.Fprintf(stderr, "jixiao binder: --split-by %q: the binder can only be split by unit (--split-by 只能是 unit)\n", bf.splitBy)
-		return 2
-	case bf.splitBy != "" && (bf.outDir == "" || bf.out != ""):
-		fmt.Fprintln(stderr, "jixiao binder: --split-by unit writes one file per unit: give --out-dir DIR, not -o (--split-by 需要 --out-dir 目录)")
-		return 2
-	case bf.splitBy == "" && bf.outDir != "":
-		fmt.Fprintln(stderr, "jixiao binder: --out-dir goes with --split-by unit; one binder is written with -o (--out-dir 须与 --split-by unit 同用)")
-		return 2
-	case bf.out == "" && bf.splitBy == "":
-		fmt.Fprintln(stderr, "jixiao binder: give the output file with -o binder.pdf (- for standard output)")
-		return 2
-	case bf.groupBy != "" && bf.groupBy != "unit":
-		fmt.Fprintf(stderr, "jixiao binder: --group-by %q: the forms can only be grouped by unit\n", bf.groupBy)
-		return 2
-	case bf.workers < 0:
-		fmt.Fprintln(stderr, "jixiao binder: --workers must be at least 1 (0 for the number of CPUs)")
-		return 2
-	}
-	if err := binderCmd(files, &bf, stdout, stderr); err != nil {
-		return report(stderr, "binder", err)
-	}
-	return 0
+	f := c.Flags()
+	f.StringVarP(&bf.out, "output", "o", "", t(msg.FlagOutputPDF))
+	f.StringVar(&bf.groupBy, "group-by", "", t(msg.FlagGroupBy))
+	f.StringVar(&bf.splitBy, "split-by", "", t(msg.FlagSplitBy))
+	f.StringVar(&bf.outDir, "out-dir", "", t(msg.FlagBinderOutDir))
+	f.StringVar(&bf.date, "date", "", t(msg.FlagDate))
+	f.IntVar(&bf.workers, "workers", 0, t(msg.FlagWorkers))
+	f.BoolVar(&bf.progress, "progress", false, t(msg.FlagProgress))
+	f.BoolVar(&bf.allowMissing, "allow-missing", false, t(msg.FlagAllowMissing))
+	bf.fonts.register(f, a.p.Lang)
+	bf.layout.register(c, a.p.Lang)
+	c.RegisterFlagCompletionFunc("group-by", fixedCompletions("unit"))
+	c.RegisterFlagCompletionFunc("split-by", fixedCompletions("unit"))
+	return c
 }
 
 // binderCmd prints the binder of files: it checks the output named,
 // reads the inputs, has the pipeline lay out and draw the binder into the
 // output file, and prints a summary.
-func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error {
+func binderCmd(files []string, bf *binderFlags, stdin io.Reader, p *msg.Printer) error {
 	start := time.Now() // for the summary on stderr only
 	if err := checkOutput(bf.out, files); err != nil {
-		return usageProblem(err.Error())
+		return usageProblem(err)
 	}
-	opt, err := printOptions(&bf.fonts, &bf.layout, bf.allowMissing, "binder", stderr)
+	opt, err := printOptions(&bf.fonts, &bf.layout, bf.allowMissing, p)
 	if err != nil {
 		return err
 	}
-	inputs, err := readInputs(files, opt.Events)
+	inputs, err := readInputs(files, stdin, opt.Events)
 	if err != nil {
 		return err
 	}
@@ -117,19 +103,19 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		paths[i] = in.Path
 	}
 	if err := checkOutput(bf.out, paths); err != nil {
-		return usageProblem(err.Error())
+		return usageProblem(err)
 	}
 
-	bar := newProgressBar(stderr, bf.progress)
+	bar := newProgressBar(p, bf.progress)
 	if bar != nil {
 		opt.Events.Progress = bar.update
-		opt.Events.Planned = func(pages int) { bar.finish(fmt.Sprintf("; writing %d pages", pages)) }
+		opt.Events.Planned = func(pages int) { bar.finish(p.T(msg.BinderWriting, pages)) }
 	}
 	bo := pipeline.BinderOptions{Options: opt, GroupByUnit: bf.groupBy == "unit", Workers: bf.workers, Date: strings.Join(strings.Fields(bf.date), " ")}
 	if bf.splitBy == "unit" {
 		bar.finish("")
 		bo.Events.Progress, bo.Events.Planned = nil, nil // the bar is of one binder
-		return splitBinders(inputs, bo, bf, stdout, stderr)
+		return splitBinders(inputs, bo, bf, p)
 	}
 	b, err := pipeline.PlanBinder(inputs, bo)
 	if err != nil {
@@ -140,7 +126,7 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 		return err
 	}
 	var size int64
-	if err := writeOutput(bf.out, stdout, func(w io.Writer) error {
+	if err := writeOutput(bf.out, p.Out, func(w io.Writer) error {
 		if size, err = b.WriteTo(w); err != nil {
 			return err
 		}
@@ -148,12 +134,11 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 	}); err != nil {
 		return err
 	}
-	name := bf.out
-	if name == "-" {
-		name = "standard output"
+	var name any = bf.out
+	if bf.out == "-" {
+		name = msg.Raw(p.T(msg.StandardOutput))
 	}
-	fmt.Fprintf(stderr, "jixiao binder: wrote %s: %d forms, %d pages, %s in %.2f s\n",
-		safetext.Escape(name), b.Forms, b.Pages, byteSize(size), time.Since(start).Seconds())
+	p.Info(msg.BinderWrote, name, b.Forms, b.Pages, msg.Raw(byteSize(size)), msg.Raw(fmt.Sprintf("%.2f", time.Since(start).Seconds())))
 	return nil
 }
 
@@ -161,7 +146,7 @@ func binderCmd(files []string, bf *binderFlags, stdout, stderr io.Writer) error 
 // the unit (safeFileName; repeated names numbered), each with its own cover,
 // contents and numbering. Every binder is planned and checked before the
 // first is written.
-func splitBinders(inputs []pipeline.Input, bo pipeline.BinderOptions, bf *binderFlags, stdout, stderr io.Writer) error {
+func splitBinders(inputs []pipeline.Input, bo pipeline.BinderOptions, bf *binderFlags, p *msg.Printer) error {
 	if err := checkOutDir(bf.outDir); err != nil {
 		return err
 	}
@@ -184,7 +169,7 @@ func splitBinders(inputs []pipeline.Input, bo pipeline.BinderOptions, bf *binder
 		used[name] = true
 		names[k] = name
 		if err := checkOutput(filepath.Join(bf.outDir, name), paths); err != nil {
-			return usageProblem(err.Error())
+			return usageProblem(err)
 		}
 	}
 	binders := make([]*pipeline.Binder, len(units))
@@ -200,13 +185,13 @@ func splitBinders(inputs []pipeline.Input, bo pipeline.BinderOptions, bf *binder
 	if err := bf.layout.warn.check(); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(bf.outDir, 0o755); err != nil {
-		return err
+	if err := os.MkdirAll(bf.outDir, 0o777); err != nil {
+		return usageProblem(output.Failed(bf.outDir, err))
 	}
 	for k, b := range binders {
 		path := filepath.Join(bf.outDir, names[k])
 		var size int64
-		if err := writeOutput(path, stdout, func(w io.Writer) error {
+		if err := writeOutput(path, p.Out, func(w io.Writer) error {
 			var err error
 			if size, err = b.WriteTo(w); err != nil {
 				return err
@@ -215,7 +200,7 @@ func splitBinders(inputs []pipeline.Input, bo pipeline.BinderOptions, bf *binder
 		}); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "jixiao binder: wrote %s: %d forms, %d pages, %s\n", path, b.Forms, b.Pages, byteSize(size))
+		p.Info(msg.BinderWroteSplit, path, b.Forms, b.Pages, msg.Raw(byteSize(size)))
 	}
 	return nil
 }
@@ -233,25 +218,18 @@ func byteSize(n int64) string {
 
 // progressBar draws the forms laid out so far on one line of stderr.
 type progressBar struct {
-	w    io.Writer
+	p    *msg.Printer
 	last int // last width drawn, in 1/40 of the total
 	done bool
 }
 
 // newProgressBar returns a bar drawing to stderr if it is a terminal or if
 // forced, else nil (whose methods do nothing).
-func newProgressBar(stderr io.Writer, force bool) *progressBar {
-	if !force {
-		f, ok := stderr.(*os.File)
-		if !ok {
-			return nil
-		}
-		st, err := f.Stat()
-		if err != nil || st.Mode()&os.ModeCharDevice == 0 {
-			return nil
-		}
+func newProgressBar(p *msg.Printer, force bool) *progressBar {
+	if p.Quiet || !force && !isTerminal(p.Err) {
+		return nil
 	}
-	return &progressBar{w: stderr, last: -1}
+	return &progressBar{p: p, last: -1}
 }
 
 const barWidth = 40
@@ -266,7 +244,7 @@ func (p *progressBar) update(done, total int) {
 	}
 	p.last = n
 	p.done = true
-	fmt.Fprintf(p.w, "\rjixiao binder: [%s%s] %d/%d forms", strings.Repeat("#", n), strings.Repeat(" ", barWidth-n), done, total)
+	p.p.Progress("\r" + p.p.T(msg.Prefix, msg.Raw("jixiao binder"), msg.Raw(p.p.T(msg.BinderProgress, msg.Raw(strings.Repeat("#", n)+strings.Repeat(" ", barWidth-n)), done, total))))
 }
 
 // finish ends the bar's line with note, once: the PDF is written after
@@ -276,5 +254,5 @@ func (p *progressBar) finish(note string) {
 		return
 	}
 	p.done = false
-	fmt.Fprintln(p.w, note)
+	p.p.Progress(note + "\n")
 }

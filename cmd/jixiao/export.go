@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -10,71 +9,64 @@ import (
 
 	"jixiao/model"
 	"jixiao/model/xlsx"
+	"jixiao/msg"
 	"jixiao/pipeline"
+
+	"github.com/spf13/cobra"
 )
 
-func init() {
-	commands["export"] = command{
-		summary: "write forms and books as an Excel workbook, one sheet per form",
-		run:     runExport,
+// newExportCmd is jixiao export FILE... -o book.xlsx.
+func (a *app) newExportCmd() *cobra.Command {
+	t := a.p.T
+	var out string
+	c := &cobra.Command{
+		Use:   "export FILE... -o book.xlsx",
+		Short: t(msg.HelpExportShort),
+		Long:  t(msg.HelpExportLong),
+		Example: "  jixiao export examples/jiangyin-2024.json -o 2024.xlsx\n" +
+			"  jixiao export forms/ -o - > book.xlsx",
+		DisableFlagsInUseLine: true,
+		Args:                  a.atLeastOne,
+		RunE: func(c *cobra.Command, files []string) error {
+			switch {
+			case out == "":
+				return usageProblem(msg.New(msg.ExportNeedOutput))
+			case out != "-" && !strings.EqualFold(filepath.Ext(out), ".xlsx"):
+				return usageProblem(msg.New(msg.ExportNotXLSX, out))
+			}
+			return exportCmd(files, out, a.stdin, a.p)
+		},
 	}
+	c.Flags().StringVarP(&out, "output", "o", "", t(msg.FlagExportOut))
+	return c
 }
 
-// runExport implements jixiao export FILE... -o book.xlsx.
-func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("export", stderr)
-	out := fs.String("o", "", "write the workbook to `OUT.xlsx` (- for standard output)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jixiao export FILE... -o book.xlsx\n\n"+
-			"Writes every form of the books and forms given (JSON, YAML or .xlsx; a\n"+
-			"directory stands for its files) as one Excel workbook: one sheet per form,\n"+
-			"laid out like the printed form and named after its project. The input is\n"+
-			"checked first; a book with errors is not exported.\n"+
-			"Exit status: 0 written, 1 the input has problems, 2 usage or I/O error.\n\noptions:")
-		fs.PrintDefaults()
+// exportCmd writes the forms of files as one workbook to out.
+func exportCmd(files []string, out string, stdin io.Reader, p *msg.Printer) error {
+	if err := checkOutput(out, files); err != nil {
+		return usageProblem(err)
 	}
-	files, code, done := parseArgs(fs, args)
-	if done {
-		return code
-	}
-	switch {
-	case len(files) == 0:
-		fs.Usage()
-		return 2
-	case *out == "":
-		fmt.Fprintln(stderr, "jixiao export: give the output file with -o book.xlsx (- for standard output)")
-		return 2
-	case *out != "-" && !strings.EqualFold(filepath.Ext(*out), ".xlsx"):
-		fmt.Fprintf(stderr, "jixiao export: %s: the output is an Excel workbook; name it …xlsx\n", *out)
-		return 2
-	}
-	if err := checkOutput(*out, files); err != nil {
-		fmt.Fprintf(stderr, "jixiao export: %v\n", err)
-		return 2
-	}
-	inputs, err := readInputs(files, events("export", stderr))
+	inputs, err := readInputs(files, stdin, events(p))
 	if err != nil {
-		return report(stderr, "export", err)
+		return err
 	}
 	book := &model.Book{Year: inputs[0].Book.Year, Title: inputs[0].Book.Title}
 	for _, in := range inputs {
 		book.Forms = append(book.Forms, in.Book.Forms...)
 	}
-	err = writeOutput(*out, stdout, func(w io.Writer) error { return xlsx.Export(w, book) })
+	err = writeOutput(out, p.Out, func(w io.Writer) error { return xlsx.Export(w, book) })
 	var ps model.Problems
 	if errors.As(err, &ps) {
 		// A text longer than a cell holds: named where it was read.
-		for _, p := range ps {
-			fmt.Fprintln(stderr, placeProblem(p, inputs))
+		for _, pr := range ps {
+			p.Line(p.Err, pipeline.ProblemText(p.Lang, placeProblem(pr, inputs)))
 		}
-		fmt.Fprintf(stderr, "jixiao export: %s cannot be written to a workbook (listed above); nothing written\n", plural(len(ps), "text"))
-		return 1
+		return inputProblem(msg.New(msg.ExportCannotWrite, msg.Count{N: len(ps), Unit: msg.UnitText}))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "jixiao export: %v\n", err)
-		return 2
+		return usageProblem(err)
 	}
-	return 0
+	return nil
 }
 
 // placeProblem places a problem whose path forms[k] counts the forms of
@@ -112,14 +104,13 @@ func isWorkbook(name string) bool {
 
 // importWorkbook implements jixiao import BOOK.xlsx: the workbook's forms,
 // checked as jixiao validate checks them, written as a JSON book.
-func importWorkbook(name, out string, stdout, stderr io.Writer) int {
-	inputs, err := readInputs([]string{name}, events("import", stderr))
+func importWorkbook(name, out string, p *msg.Printer) error {
+	inputs, err := readInputs([]string{name}, nil, events(p))
 	if err != nil {
-		return report(stderr, "import", err)
+		return err
 	}
-	if err := writeOutput(out, stdout, func(w io.Writer) error { return model.EncodeJSON(w, inputs[0].Book) }); err != nil {
-		fmt.Fprintf(stderr, "jixiao import: %v\n", err)
-		return 2
+	if err := writeOutput(out, p.Out, func(w io.Writer) error { return model.EncodeJSON(w, inputs[0].Book) }); err != nil {
+		return usageProblem(err)
 	}
-	return 0
+	return nil
 }

@@ -1,72 +1,84 @@
 package main
 
 import (
-	"errors"
-	"flag"
-	"io"
-	"strings"
+	"os"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"jixiao/msg"
 )
 
-// newFlagSet returns a flag set that reports errors instead of exiting.
-func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("jixiao "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
-// parseInterspersed parses flags that may stand before, between or after the
-// positional arguments (jixiao render FILE -o OUT.pdf) and returns the
-// positional ones in order. "--" in the place of a flag ends the flags; as the
-// value of a flag (-o --) it is just a value.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			pos = append(pos, args[i+1:]...)
-			break
-		}
-		if len(a) < 2 || a[0] != '-' {
-			pos = append(pos, a)
-			continue
-		}
-		flags = append(flags, a)
-		name := strings.TrimLeft(a, "-")
-		if strings.Contains(name, "=") {
-			continue
-		}
-		if f := fs.Lookup(name); f != nil && !isBool(f) && i+1 < len(args) {
-			i++
-			flags = append(flags, args[i]) // the flag's value, whatever it looks like
-		}
+// exactlyOne accepts one input FILE.
+func (a *app) exactlyOne(c *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		a.p.Cmd = c.Name()
+		return usageProblem(msg.New(msg.ArgsExactlyOne), msg.New(msg.SeeHelp, msg.Raw(c.CommandPath())))
 	}
-	if err := fs.Parse(flags); err != nil {
-		return nil, err
+	return nil
+}
+
+// noArgs accepts no argument.
+func (a *app) noArgs(c *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		a.p.Cmd = c.Name()
+		return usageProblem(msg.New(msg.ArgsNone, args[0]), msg.New(msg.SeeHelp, msg.Raw(c.CommandPath())))
 	}
-	return append(pos, fs.Args()...), nil
+	return nil
 }
 
-func isBool(f *flag.Flag) bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
-}
-
-// parseArgs is parseInterspersed for a command: it returns the positional
-// arguments, or done with the exit status when the command must stop here:
-// 0 after -h (the usage was printed), 2 after a flag error.
-func parseArgs(fs *flag.FlagSet, args []string) (pos []string, code int, done bool) {
-	pos, err := parseInterspersed(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return nil, 0, true
-	case err != nil:
-		return nil, 2, true
+// atLeastOne accepts one or more input FILEs.
+func (a *app) atLeastOne(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		a.p.Cmd = c.Name()
+		return usageProblem(msg.New(msg.ArgsAtLeastOne), msg.New(msg.SeeHelp, msg.Raw(c.CommandPath())))
 	}
-	return pos, 0, false
+	return nil
 }
 
-// stringList is a repeatable string flag.
-type stringList []string
+// checkPDFOut refuses -o - when standard output is a terminal: a PDF
+// there is a screenful of garbage (and may upset the terminal).
+func (a *app) checkPDFOut(out string) error {
+	if out == "-" && isTerminal(a.p.Out) {
+		return usageProblem(msg.New(msg.PDFToTerminal))
+	}
+	return nil
+}
 
-func (s *stringList) String() string     { return "" }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+// isTerminal reports whether w is a terminal (a character device that is
+// not /dev/null).
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(st, null) {
+		return false
+	}
+	return true
+}
+
+// register adds the font options to a command's flags.
+func (ff *fontFlags) register(fs *pflag.FlagSet, l msg.Lang) {
+	fs.StringVar(&ff.body, "font-body", "", l.Text(msg.FlagFontBody))
+	fs.StringVar(&ff.title, "font-title", "", l.Text(msg.FlagFontTitle))
+	fs.StringArrayVar(&ff.fallback, "font-fallback", nil, l.Text(msg.FlagFontFallback))
+}
+
+// register adds the page options to a command's flags.
+func (lo *layoutOptions) register(c *cobra.Command, l msg.Lang) {
+	fs := c.Flags()
+	fs.StringVar(&lo.paper, "paper", "", l.Text(msg.FlagPaper))
+	fs.BoolVar(&lo.duplex, "duplex", false, l.Text(msg.FlagDuplex))
+	fs.BoolVar(&lo.signature, "signature", false, l.Text(msg.FlagSignature))
+	fs.StringVar(&lo.fit, "fit", "on", l.Text(msg.FlagFit))
+	fs.BoolVar(&lo.draft, "draft", false, l.Text(msg.FlagDraft))
+	fs.StringVar(&lo.watermark, "watermark", "", l.Text(msg.FlagWatermark))
+	lo.warn.register(fs, l)
+	c.RegisterFlagCompletionFunc("fit", fixedCompletions("on", "off"))
+	c.RegisterFlagCompletionFunc("paper", fixedCompletions("A4", "A3", "A4-landscape", "A3-landscape"))
+}

@@ -2,7 +2,7 @@ package main
 
 import (
 	"errors"
-	"fmt"
+	"jixiao/msg"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,24 +13,33 @@ import (
 // expandInputs lists the files that paths name, in order: a file stands for
 // itself, a directory for its .json, .yaml, .yml and .xlsx files in name
 // order (not the lock files of an open workbook, see pipeline.IsInputName).
-// Paths that cannot be listed are reported together. (The "model: " prefix
-// of its errors is kept as the command has always printed it.)
+// Paths that cannot be listed are reported together; - (standard input)
+// stands for itself.
 func expandInputs(paths []string) ([]string, error) {
 	var files []string
 	var errs []error
 	for _, p := range paths {
+		if p == "-" {
+			files = append(files, p)
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("model: %w", err))
+			errs = append(errs, err)
 			continue
 		}
 		if !st.IsDir() {
+			if !st.Mode().IsRegular() {
+				// A device or pipe has no size to check and may never end.
+				errs = append(errs, msg.New(msg.NotRegular, p))
+				continue
+			}
 			files = append(files, p)
 			continue
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("model: %w", err))
+			errs = append(errs, err)
 			continue
 		}
 		var names []string
@@ -41,7 +50,7 @@ func expandInputs(paths []string) ([]string, error) {
 		}
 		sort.Strings(names)
 		if len(names) == 0 {
-			errs = append(errs, fmt.Errorf("model: %s: the directory holds no %s file", p, pipeline.InputKinds))
+			errs = append(errs, msg.New(msg.DirNoInputs, p, msg.Raw(pipeline.InputKinds)))
 		}
 		for _, n := range names {
 			files = append(files, filepath.Join(p, n))

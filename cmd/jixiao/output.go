@@ -1,11 +1,11 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 
 	"jixiao/internal/output"
+	"jixiao/msg"
 )
 
 // writeOutput writes what write produces to path by the output rules of
@@ -34,7 +34,7 @@ func checkOutput(path string, inputs []string) error {
 	}
 	for _, in := range inputs {
 		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return fmt.Errorf("cannot write %s: it is the input file %s; name another output", path, in)
+			return msg.New(msg.OutputIsInput, path, in)
 		}
 	}
 	return nil

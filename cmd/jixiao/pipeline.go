@@ -6,86 +6,89 @@ package main
 
 import (
 	"errors"
-	"flag"
-	"fmt"
 	"io"
-	"jixiao/internal/msgs"
-	"jixiao/internal/safetext"
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"jixiao/fonts"
 	"jixiao/layout"
 	"jixiao/model"
+	"jixiao/msg"
 	"jixiao/pipeline"
 	"jixiao/render"
 )
 
 // inputProblem and usageProblem are the failures the command reports
 // itself, as the pipeline reports its own: exit status 1 when the input
-// has problems, 2 for usage or I/O errors.
-func inputProblem(lines ...string) error {
-	return &pipeline.Error{Kind: pipeline.BadInput, Lines: lines}
-}
+// has problems, 2 for usage or I/O errors. Each error is one line, told in
+// the user's language (msg.Describe).
+func inputProblem(errs ...error) error { return problem(pipeline.BadInput, errs) }
+func usageProblem(errs ...error) error { return problem(pipeline.BadUsage, errs) }
 
-func usageProblem(lines ...string) error {
-	return &pipeline.Error{Kind: pipeline.BadUsage, Lines: lines}
-}
-
-// report prints err to stderr, each line prefixed with the command's name,
-// and returns the exit status it stands for.
-func report(stderr io.Writer, cmd string, err error) int {
-	var e *pipeline.Error
-	if !errors.As(err, &e) {
-		fmt.Fprintf(stderr, "jixiao %s: %s\n", cmd, safetext.Lines(err.Error()))
-		return 2
+func problem(kind pipeline.Kind, errs []error) error {
+	e := &pipeline.Error{Kind: kind, Errs: errs, Lines: make([]string, len(errs))}
+	for i, err := range errs {
+		e.Lines[i] = msg.Describe(msg.English, err)
 	}
-	for _, l := range e.Lines {
-		fmt.Fprintf(stderr, "jixiao %s: %s\n", cmd, safetext.Escape(l))
-	}
-	if e.Kind == pipeline.BadInput {
-		return 1
-	}
-	return 2
+	return e
 }
 
 // events prints what the pipeline finds to stderr as it finds it: the
 // problems of the input as jixiao validate prints them (FILE:LINE:COL: …),
-// warnings prefixed with the command's name.
-func events(cmd string, stderr io.Writer) pipeline.Events {
+// warnings prefixed with the command's name; with --quiet, errors only.
+func events(p *msg.Printer) pipeline.Events {
 	return pipeline.Events{
-		Decode:  func(de *model.DecodeError) { fmt.Fprintln(stderr, de) },
-		Problem: func(p model.Problem) { fmt.Fprintln(stderr, p) },
-		Warning: func(msg string) { fmt.Fprintf(stderr, "jixiao %s: warning: %s\n", cmd, safetext.Escape(msg)) },
+		Decode: func(de *model.DecodeError) {
+			for _, pr := range de.Problems {
+				p.Line(p.Err, pipeline.ProblemText(p.Lang, pr))
+			}
+		},
+		Problem: func(pr model.Problem) {
+			if pr.Severity == model.Warning && p.Quiet {
+				return
+			}
+			p.Line(p.Err, pipeline.ProblemText(p.Lang, pr))
+		},
+		Warn: func(w error) {
+			if !p.Quiet {
+				p.Line(p.Err, p.T(msg.Prefix, msg.Raw("jixiao "+p.Cmd), msg.Raw(p.T(msg.Warning, msg.Raw(p.Describe(w))))))
+			}
+		},
 	}
 }
 
 // readInputs reads the files (a directory stands for its .json, .yaml and
-// .yml files in name order) and validates each input (pipeline.Load),
-// printing every problem to stderr. A file or directory that cannot be
-// read is a usage error (exit status 2), listed before those the pipeline
-// finds.
-func readInputs(files []string, ev pipeline.Events) ([]pipeline.Input, error) {
+// .yml files in name order; - for standard input) and validates each input
+// (pipeline.Load), printing every problem to stderr. A file or directory
+// that cannot be read is a usage error (exit status 2), listed before those
+// the pipeline finds.
+func readInputs(files []string, stdin io.Reader, ev pipeline.Events) ([]pipeline.Input, error) {
+	if err := checkStdinOnce(files); err != nil {
+		return nil, err
+	}
 	paths, unlisted := expandInputs(files)
 	srcs := make([]pipeline.Source, len(paths))
 	for i, p := range paths {
 		srcs[i] = pipeline.Source{Name: p}
+		if p == "-" {
+			r, err := stdinSource(stdin)
+			if err != nil {
+				return nil, err
+			}
+			srcs[i] = pipeline.Source{Name: stdinName, R: r}
+		}
 	}
 	inputs, err := pipeline.Load(srcs, ev)
 	if unlisted == nil {
 		return inputs, err
 	}
-	var lines []string
-	for _, e := range leafErrors(unlisted) {
-		lines = append(lines, e.Error())
-	}
+	errs := leafErrors(unlisted)
 	var pe *pipeline.Error
 	if errors.As(err, &pe) && pe.Kind == pipeline.BadUsage {
-		lines = append(lines, pe.Lines...)
+		errs = append(errs, pe.Errs...)
 	}
-	return nil, usageProblem(lines...)
+	return nil, usageProblem(errs...)
 }
 
 // leafErrors lists the errors joined in err (errors.Join, nested).
@@ -106,13 +109,7 @@ func leafErrors(err error) []error {
 // fontFlags are the font options of the printing commands.
 type fontFlags struct {
 	body, title string
-	fallback    stringList
-}
-
-func (ff *fontFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&ff.body, "font-body", "", "TrueType font `PATH` for body text (宋体 role); FILE.ttc#N picks a face of a collection (default: embedded Noto Serif SC)")
-	fs.StringVar(&ff.title, "font-title", "", "TrueType font `PATH` for titles (黑体 role) (default: embedded Noto Sans SC Bold)")
-	fs.Var(&ff.fallback, "font-fallback", "TrueType font `PATH` tried for characters the role's font lacks (repeatable, in order)")
+	fallback    []string
 }
 
 // set loads the fonts; a font that cannot be used is a usage error.
@@ -125,7 +122,7 @@ func (ff *fontFlags) set() (*fonts.Set, error) {
 		s.Body, err = fonts.Load(ff.body)
 	}
 	if err != nil {
-		return nil, usageProblem(fmt.Sprintf("--font-body: %v", err))
+		return nil, usageProblem(msg.Wrap(err, msg.FontFlag, msg.Raw("--font-body"), err))
 	}
 	if ff.title == "" {
 		s.Title, err = fonts.DefaultTitle()
@@ -133,26 +130,31 @@ func (ff *fontFlags) set() (*fonts.Set, error) {
 		s.Title, err = fonts.Load(ff.title)
 	}
 	if err != nil {
-		return nil, usageProblem(fmt.Sprintf("--font-title: %v", err))
+		return nil, usageProblem(msg.Wrap(err, msg.FontFlag, msg.Raw("--font-title"), err))
 	}
 	// The same file given twice (by another name, a link) is loaded once;
 	// beyond maxFallbacks distinct fonts the list is refused: each font
 	// may take tens of megabytes.
-	seen := map[string]bool{}
 	var specs []string
+	var seen []fontID
 	for _, p := range ff.fallback {
-		if k := fontIdentity(p); !seen[k] {
-			seen[k] = true
+		id := fontIdentity(p)
+		dup := false
+		for _, s := range seen {
+			dup = dup || id.same(s)
+		}
+		if !dup {
+			seen = append(seen, id)
 			specs = append(specs, p)
 		}
 	}
 	if len(specs) > maxFallbacks {
-		return nil, usageProblem(msgs.TooManyFallbacks.Format(len(specs), maxFallbacks))
+		return nil, usageProblem(msg.New(msg.TooManyFallbacks, len(specs), maxFallbacks))
 	}
 	for _, p := range specs {
 		f, err := fonts.Load(p)
 		if err != nil {
-			return nil, usageProblem(fmt.Sprintf("--font-fallback: %v", err))
+			return nil, usageProblem(msg.Wrap(err, msg.FontFlag, msg.Raw("--font-fallback"), err))
 		}
 		s.Fallback = append(s.Fallback, f)
 	}
@@ -162,10 +164,24 @@ func (ff *fontFlags) set() (*fonts.Set, error) {
 // maxFallbacks is how many distinct --font-fallback fonts may be given.
 const maxFallbacks = 16
 
-// fontIdentity names the face a font spec stands for by its file's device
-// and inode (and the face number after '#'), so that one file named twice
-// is known as one; a spec that names no file stands for itself.
-func fontIdentity(spec string) string {
+// fontID is the face a font spec stands for: its file (compared with
+// os.SameFile, so that one file named twice, or through a link, is known as
+// one) and the face number after '#'; a spec that names no file stands for
+// itself.
+type fontID struct {
+	spec string
+	file os.FileInfo
+	face string
+}
+
+func (a fontID) same(b fontID) bool {
+	if a.file == nil || b.file == nil {
+		return a.file == nil && b.file == nil && a.spec == b.spec
+	}
+	return a.face == b.face && os.SameFile(a.file, b.file)
+}
+
+func fontIdentity(spec string) fontID {
 	path, face := spec, "0"
 	if _, err := os.Stat(spec); err != nil {
 		if i := strings.LastIndexByte(spec, '#'); i >= 0 {
@@ -177,12 +193,9 @@ func fontIdentity(spec string) string {
 	}
 	st, err := os.Stat(path)
 	if err != nil {
-		return "spec " + spec
+		return fontID{spec: spec}
 	}
-	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-		return fmt.Sprintf("file %d:%d#%s", sys.Dev, sys.Ino, face)
-	}
-	return "spec " + spec
+	return fontID{spec: spec, file: st, face: face}
 }
 
 // layoutOptions are the page options of the printing commands.
@@ -196,32 +209,26 @@ type layoutOptions struct {
 	warn      warningFlags
 }
 
-func (lo *layoutOptions) register(fs *flag.FlagSet) {
-	fs.StringVar(&lo.paper, "paper", "A4", "paper `SIZE`: A4, A3, A4-landscape or A3-landscape")
-	fs.BoolVar(&lo.duplex, "duplex", false, "mirror the margins for printing on both sides")
-	fs.BoolVar(&lo.signature, "signature", false, "add the signature block after the indicator table")
-	fs.StringVar(&lo.fit, "fit", "on", "`on`: tighten a form whose last page would be nearly empty so that it ends a page earlier; off: never")
-	fs.BoolVar(&lo.draft, "draft", false, "draw a light diagonal 草稿 behind every page (a draft for review)")
-	fs.StringVar(&lo.watermark, "watermark", "", "draw `TEXT` as a light diagonal watermark behind every page")
-	lo.warn.register(fs)
-}
-
 func (lo *layoutOptions) options() (layout.Options, error) {
 	o := layout.DefaultOptions()
-	w, h, err := layout.PaperSize(lo.paper)
+	paper := lo.paper
+	if paper == "" {
+		paper = "A4"
+	}
+	w, h, err := layout.PaperSize(paper)
 	if err != nil {
-		return o, usageProblem("--paper: " + err.Error())
+		return o, usageProblem(msg.Wrap(err, msg.PaperUnknown, paper))
 	}
 	o.Width, o.Height = w, h
 	o.Mirror = lo.duplex
 	o.Signature = lo.signature
 	switch lo.fit {
-	case "on":
+	case "on", "":
 		o.Fit = true
 	case "off":
 		o.Fit = false
 	default:
-		return o, usageProblem(fmt.Sprintf("--fit: %q is neither on nor off (--fit 只能是 on 或 off)", lo.fit))
+		return o, usageProblem(msg.New(msg.FitBad, lo.fit))
 	}
 	return o, nil
 }
@@ -241,7 +248,7 @@ func (lo *layoutOptions) watermarkText() string {
 // printOptions are the pipeline's options from the flags of a printing
 // command: the page options, then the fonts (either failing as a usage
 // error), its warnings printed to stderr.
-func printOptions(ff *fontFlags, lo *layoutOptions, allowMissing bool, cmd string, stderr io.Writer) (pipeline.Options, error) {
+func printOptions(ff *fontFlags, lo *layoutOptions, allowMissing bool, p *msg.Printer) (pipeline.Options, error) {
 	lopt, err := lo.options()
 	if err != nil {
 		return pipeline.Options{}, err
@@ -250,6 +257,7 @@ func printOptions(ff *fontFlags, lo *layoutOptions, allowMissing bool, cmd strin
 	if err != nil {
 		return pipeline.Options{}, err
 	}
+	lo.warn.quiet = p.Quiet
 	return pipeline.Options{Layout: lopt, Fonts: set, AllowMissing: allowMissing,
-		Creator: "jixiao " + version, Watermark: lo.watermarkText(), Events: lo.warn.events(events(cmd, stderr))}, nil
+		Creator: "jixiao " + version, Watermark: lo.watermarkText(), Events: lo.warn.events(events(p))}, nil
 }

@@ -6,7 +6,6 @@ package main
 import (
 	"bufio"
 	"fmt"
-	"golang.org/x/image/font/gofont/goregular"
 	"io"
 	"io/fs"
 	"net"
@@ -18,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/stretchr/testify/require"
 

@@ -1,86 +1,86 @@
 package main
 
 import (
-	"flag"
-	"fmt"
 	"io"
-	"jixiao/internal/output"
-	"jixiao/internal/safetext"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"jixiao/internal/output"
+	"jixiao/internal/safetext"
 	"jixiao/model"
+	"jixiao/msg"
 	"jixiao/pipeline"
+
+	"github.com/spf13/cobra"
 )
 
-func init() {
-	commands["render"] = command{
-		summary: "print one form (or each form of a book) as a PDF",
-		run:     runRender,
-	}
+// renderFlags are the options of jixiao render.
+type renderFlags struct {
+	out, outDir, project string
+	form                 int
+	allowMissing         bool
+	fonts                fontFlags
+	layout               layoutOptions
 }
 
-func runRender(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("render", stderr)
-	out := fs.String("o", "", "write the PDF to `OUT.pdf` (- for standard output)")
-	outDir := fs.String("out-dir", "", "write one PDF per form into `DIR`, named after its project")
-	formN := fs.Int("form", 0, "print form `N` of the book (1-based)")
-	project := fs.String("project", "", "print the form whose project is `NAME`")
-	allowMissing := fs.Bool("allow-missing", false, "draw a box for each character no font has, instead of failing")
-	var ff fontFlags
-	ff.register(fs)
-	var lo layoutOptions
-	lo.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jixiao render FILE (-o OUT.pdf | --out-dir DIR) [options]\n\n"+
-			"Prints a form, or a form of a book (--form N, --project NAME), as a PDF.\n"+
-			"With --out-dir every form of the book (or the one chosen) gets its own PDF.\n"+
-			"Exit status: 0 printed, 1 the input has problems, 2 usage or I/O error.\n\noptions:")
-		fs.PrintDefaults()
+func (a *app) newRenderCmd() *cobra.Command {
+	t := a.p.T
+	var rf renderFlags
+	c := &cobra.Command{
+		Use:   "render FILE (-o OUT.pdf | --out-dir DIR) " + t(msg.HelpFlagsWord),
+		Short: t(msg.HelpRenderShort),
+		Long:  t(msg.HelpRenderLong),
+		Example: "  jixiao render examples/jiangyin-2024.json --form 4 -o form4.pdf\n" +
+			"  jixiao render book.json --project 人社专职协理员工作经费 -o form.pdf\n" +
+			"  jixiao render book.json --out-dir pdf/\n" +
+			"  cat book.json | jixiao render - --form 1 -o f.pdf",
+		DisableFlagsInUseLine: true,
+		Args:                  a.exactlyOne,
+		RunE: func(c *cobra.Command, files []string) error {
+			formGiven := c.Flags().Changed("form")
+			switch {
+			case (rf.out == "") == (rf.outDir == ""):
+				return usageProblem(msg.New(msg.OutOrOutDir))
+			case formGiven && rf.project != "":
+				return usageProblem(msg.New(msg.FormOrProject))
+			}
+			if err := a.checkPDFOut(rf.out); err != nil {
+				return err
+			}
+			pick := formPick{project: rf.project}
+			if formGiven {
+				pick.form = &rf.form
+			}
+			return renderCmd(files[0], rf.out, rf.outDir, pick, rf.allowMissing, &rf.fonts, &rf.layout, a.stdin, a.p)
+		},
 	}
-	files, code, done := parseArgs(fs, args)
-	if done {
-		return code
-	}
-	formGiven := false
-	fs.Visit(func(f *flag.Flag) { formGiven = formGiven || f.Name == "form" })
-	switch {
-	case len(files) != 1:
-		fs.Usage()
-		return 2
-	case (*out == "") == (*outDir == ""):
-		fmt.Fprintln(stderr, "jixiao render: give exactly one of -o OUT.pdf and --out-dir DIR")
-		return 2
-	case formGiven && *project != "":
-		fmt.Fprintln(stderr, "jixiao render: give at most one of --form and --project")
-		return 2
-	}
-	pick := formPick{project: *project}
-	if formGiven {
-		pick.form = formN
-	}
-	if err := renderCmd(files[0], *out, *outDir, pick, *allowMissing, &ff, &lo, stdout, stderr); err != nil {
-		return report(stderr, "render", err)
-	}
-	return 0
+	f := c.Flags()
+	f.StringVarP(&rf.out, "output", "o", "", t(msg.FlagOutputPDF))
+	f.StringVar(&rf.outDir, "out-dir", "", t(msg.FlagOutDir))
+	f.IntVar(&rf.form, "form", 0, t(msg.FlagForm))
+	f.StringVar(&rf.project, "project", "", t(msg.FlagProject))
+	f.BoolVar(&rf.allowMissing, "allow-missing", false, t(msg.FlagAllowMissing))
+	rf.fonts.register(f, a.p.Lang)
+	rf.layout.register(c, a.p.Lang)
+	return c
 }
 
 // renderCmd prints the forms picked from file: it checks the outputs
 // named, reads the input, lays out and draws through the pipeline, and
 // writes the PDFs.
 func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
-	ff *fontFlags, lo *layoutOptions, stdout, stderr io.Writer) error {
+	ff *fontFlags, lo *layoutOptions, stdin io.Reader, p *msg.Printer) error {
 	if err := renderChecks(file, out, outDir); err != nil {
 		return err
 	}
-	opt, err := printOptions(ff, lo, allowMissing, "render", stderr)
+	opt, err := printOptions(ff, lo, allowMissing, p)
 	if err != nil {
 		return err
 	}
-	inputs, err := readInputs([]string{file}, opt.Events)
+	inputs, err := readInputs([]string{file}, stdin, opt.Events)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 		names = uniqueNames(in.Book, picked)
 		for _, name := range names {
 			if err := checkOutput(filepath.Join(outDir, name), []string{file}); err != nil {
-				return usageProblem(err.Error())
+				return usageProblem(err)
 			}
 		}
 	}
@@ -109,7 +109,7 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 		if err := lo.warn.check(); err != nil { // characters drawn as boxes
 			return err
 		}
-		return writeOutput(out, stdout, func(w io.Writer) error {
+		return writeOutput(out, p.Out, func(w io.Writer) error {
 			_, err := w.Write(pdfs[0])
 			return err
 		})
@@ -117,7 +117,7 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 	// Each form's PDF is written as soon as it is drawn: 10,000 forms are
 	// never held in memory at once.
 	if err := os.MkdirAll(outDir, 0o777); err != nil {
-		return usageProblem(err.Error())
+		return usageProblem(output.Failed(outDir, err))
 	}
 	return pipeline.EachForm(in, picked, opt,
 		func(k int, pdf []byte) error {
@@ -129,22 +129,20 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 				return err
 			})
 		},
-		func(k int) {
-			fmt.Fprintln(stderr, "jixiao render: wrote", safetext.Escape(filepath.Join(outDir, names[k])))
-		})
+		func(k int) { p.Info(msg.Wrote, filepath.Join(outDir, names[k])) })
 }
 
 // renderChecks refuses, before any work, an output that would replace the
 // input, an --out-dir that is not a directory, and a directory as input.
 func renderChecks(file, out, outDir string) error {
 	if err := checkOutput(out, []string{file}); err != nil {
-		return usageProblem(err.Error())
+		return usageProblem(err)
 	}
 	if err := checkOutDir(outDir); err != nil {
 		return err
 	}
 	if st, err := os.Stat(file); err == nil && st.IsDir() {
-		return usageProblem(fmt.Sprintf("%s is a directory: jixiao render prints one file (jixiao binder prints many)", file))
+		return usageProblem(msg.New(msg.InputIsDir, file))
 	}
 	return nil
 }
@@ -156,7 +154,7 @@ func checkOutDir(dir string) error {
 		return nil
 	}
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return usageProblem(fmt.Sprintf("--out-dir %s: not a directory", dir))
+		return usageProblem(msg.New(msg.OutDirNotDir, dir))
 	}
 	return nil
 }
@@ -174,14 +172,14 @@ func pickForms(book *model.Book, pick formPick, all bool) ([]int, error) {
 	project := pick.project
 	switch {
 	case n == 0:
-		return nil, inputProblem("the book has no forms")
+		return nil, inputProblem(msg.New(msg.BookNoForms))
 	case pick.form != nil:
 		formN := *pick.form
 		switch {
 		case formN < 1:
-			return nil, usageProblem(fmt.Sprintf("--form %d: --form counts from 1; the book has %s", formN, plural(n, "form")))
+			return nil, usageProblem(msg.New(msg.FormCountsFrom1, formN, msg.Count{N: n, Unit: msg.UnitForm}))
 		case formN > n:
-			return nil, usageProblem(fmt.Sprintf("--form %d: the book has %s", formN, plural(n, "form")))
+			return nil, usageProblem(msg.New(msg.FormOutOfRange, formN, msg.Count{N: n, Unit: msg.UnitForm}))
 		}
 		return []int{formN - 1}, nil
 	case project != "":
@@ -193,11 +191,11 @@ func pickForms(book *model.Book, pick formPick, all bool) ([]int, error) {
 		}
 		switch len(hits) {
 		case 0:
-			return nil, usageProblem(fmt.Sprintf("--project %q: no form has this project name", project))
+			return nil, projectNotFound(book, project)
 		case 1:
 			return hits, nil
 		}
-		return nil, usageProblem(fmt.Sprintf("--project %q: %d forms have this project name; use --form N", project, len(hits)))
+		return nil, usageProblem(msg.New(msg.ProjectTwice, project, len(hits)))
 	case all:
 		idx := make([]int, n)
 		for i := range idx {
@@ -205,7 +203,7 @@ func pickForms(book *model.Book, pick formPick, all bool) ([]int, error) {
 		}
 		return idx, nil
 	case n > 1:
-		return nil, usageProblem(fmt.Sprintf("the book has %d forms: pick one with --form N or --project NAME, or write them all with --out-dir DIR", n))
+		return nil, usageProblem(msg.New(msg.PickForm, n))
 	}
 	return []int{0}, nil
 }
@@ -269,4 +267,22 @@ func safeFileName(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(b.String()), "."))
+}
+
+// projectNotFound is the error of a --project that names no form, with the
+// nearest project names of the book when some are close.
+func projectNotFound(book *model.Book, project string) error {
+	names := make([]string, len(book.Forms))
+	for i := range book.Forms {
+		names[i] = book.Forms[i].Project
+	}
+	errs := []error{msg.New(msg.ProjectNotFound, project)}
+	if near := nearest(project, names, 3); len(near) > 0 {
+		quoted := make([]string, len(near))
+		for i, n := range near {
+			quoted[i] = "“" + msg.Escape(n) + "”"
+		}
+		errs = append(errs, msg.New(msg.ProjectNearest, msg.Raw(strings.Join(quoted, ", "))))
+	}
+	return usageProblem(errs...)
 }

@@ -404,9 +404,9 @@ func TestRenderOutDirRefusesInput(t *testing.T) {
 func TestRenderHelp(t *testing.T) {
 	for _, cmd := range []string{"render", "binder"} {
 		for _, h := range []string{"-h", "--help"} {
-			code, _, stderr := renderRun(t, cmd, h)
-			if code != 0 || !strings.Contains(stderr, "usage: jixiao "+cmd) {
-				t.Errorf("%s %s: exit %d: %s", cmd, h, code, stderr)
+			code, stdout, _ := renderRun(t, cmd, h)
+			if code != 0 || !strings.Contains(string(stdout), "jixiao "+cmd) || !strings.Contains(string(stdout), "Examples:") {
+				t.Errorf("%s %s: exit %d: %s", cmd, h, code, stdout)
 			}
 		}
 	}

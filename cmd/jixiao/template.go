@@ -1,52 +1,41 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
+	"github.com/spf13/cobra"
+
 	"jixiao/model/xlsx"
+	"jixiao/msg"
 )
 
-func init() {
-	commands["template"] = command{
-		summary: "write the Excel template (.xlsx) that a form is filled in",
-		run:     runTemplate,
+// newTemplateCmd is jixiao template [-o FILE.xlsx] [--year N].
+func (a *app) newTemplateCmd() *cobra.Command {
+	t := a.p.T
+	out := "绩效目标表模板.xlsx"
+	var year int
+	c := &cobra.Command{
+		Use:   "template [-o 绩效目标表模板.xlsx] [--year YEAR]",
+		Short: t(msg.HelpTemplateShort),
+		Long:  t(msg.HelpTemplateLong),
+		Example: "  jixiao template\n" +
+			"  jixiao template --year 2025 -o 2025年绩效目标表.xlsx",
+		DisableFlagsInUseLine: true,
+		Args:                  a.noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if year != 0 && (year < 1900 || year > 2200) {
+				return usageProblem(msg.New(msg.TemplateYear, year))
+			}
+			if err := checkOutput(out, nil); err != nil {
+				return usageProblem(err)
+			}
+			if err := writeOutput(out, a.p.Out, func(w io.Writer) error { return xlsx.Template(w, year) }); err != nil {
+				return usageProblem(err)
+			}
+			return nil
+		},
 	}
-}
-
-// runTemplate implements jixiao template [-o FILE.xlsx] [--year N].
-func runTemplate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("template", stderr)
-	out := fs.String("o", "绩效目标表模板.xlsx", "write the workbook to `FILE.xlsx` (- for standard output)")
-	year := fs.Int("year", 0, "fill in the year line with `YEAR` (default: left blank, （    年度）)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jixiao template [-o 绩效目标表模板.xlsx] [--year YEAR]\n\n"+
-			"Writes an Excel workbook with one sheet laid out like the printed form, to be\n"+
-			"filled in with Excel, WPS or LibreOffice (the 决策/过程 rows of the standard\n"+
-			"framework filled in, drop-down lists for 一级/二级, A4 print setup), and a\n"+
-			"填表说明 sheet. Print the filled workbook with jixiao render FILE.xlsx -o OUT.pdf.\n\noptions:")
-		fs.PrintDefaults()
-	}
-	pos, code, done := parseArgs(fs, args)
-	if done {
-		return code
-	}
-	if len(pos) != 0 {
-		fmt.Fprintf(stderr, "jixiao template: unexpected argument %q\n", pos[0])
-		fs.Usage()
-		return 2
-	}
-	if *year != 0 && (*year < 1900 || *year > 2200) {
-		fmt.Fprintf(stderr, "jixiao template: --year %d is not a plausible year (expected 1900–2200)\n", *year)
-		return 2
-	}
-	if err := checkOutput(*out, nil); err != nil {
-		fmt.Fprintf(stderr, "jixiao template: %v\n", err)
-		return 2
-	}
-	if err := writeOutput(*out, stdout, func(w io.Writer) error { return xlsx.Template(w, *year) }); err != nil {
-		fmt.Fprintf(stderr, "jixiao template: %v\n", err)
-		return 2
-	}
-	return 0
+	c.Flags().StringVarP(&out, "output", "o", out, t(msg.FlagTemplateOut))
+	c.Flags().IntVar(&year, "year", 0, t(msg.FlagYear))
+	return c
 }

@@ -2,21 +2,14 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
-	"jixiao/internal/msgs"
-	"jixiao/internal/safetext"
 
 	"jixiao/model"
+	"jixiao/msg"
 	"jixiao/pipeline"
-)
 
-func init() {
-	commands["validate"] = command{
-		summary: "check forms and books; exit 0 valid, 1 problems, 2 usage or I/O errors",
-		run:     runValidate,
-	}
-}
+	"github.com/spf13/cobra"
+)
 
 // jsonProblem is the machine-readable form of one problem (validate --json).
 type jsonProblem struct {
@@ -33,65 +26,81 @@ type jsonProblem struct {
 
 // newJSONProblem is the JSON form of p; file stands in for a location
 // without one.
-func newJSONProblem(p model.Problem, file string) jsonProblem {
+func newJSONProblem(l msg.Lang, p model.Problem, file string) jsonProblem {
 	if p.Loc.File != "" {
 		file = p.Loc.File
 	}
 	return jsonProblem{File: file, Line: p.Loc.Line, Column: p.Loc.Column, Sheet: p.Loc.Sheet, Cell: p.Loc.Cell, Path: p.Path,
-		Severity: p.Severity.String(), Code: p.Code, Message: p.Message}
+		Severity: p.Severity.String(), Code: p.Code, Message: pipeline.ProblemMessage(l, p)}
 }
 
-func runValidate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("validate", stderr)
-	asJSON := fs.Bool("json", false, "print the problems as a JSON array on stdout")
+func (a *app) newValidateCmd() *cobra.Command {
+	t := a.p.T
+	var asJSON bool
 	var warn warningFlags
-	warn.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jixiao validate [--json] [--strict] [-q] FILE...\n\nChecks each form or book (JSON, YAML or an .xlsx workbook; a directory stands for its files).\nExit status: 0 valid (warnings allowed, unless --strict), 1 problems found, 2 usage or I/O error.")
-		fs.PrintDefaults()
+	c := &cobra.Command{
+		Use:   "validate [--json] [--strict] [-q] FILE...",
+		Short: t(msg.HelpValidateShort),
+		Long:  t(msg.HelpValidateLong),
+		Example: "  jixiao validate book.json\n" +
+			"  jixiao validate forms/ --json > problems.json\n" +
+			"  jixiao validate --lang zh book.json",
+		DisableFlagsInUseLine: true,
+		Args:                  a.atLeastOne,
+		RunE: func(c *cobra.Command, files []string) error {
+			warn.quiet = a.p.Quiet
+			if code := runValidate(files, asJSON, &warn, a.stdin, a.p); code != 0 {
+				return exitStatus(code)
+			}
+			return nil
+		},
 	}
-	files, code, done := parseArgs(fs, args)
-	if done {
-		return code
-	}
-	if len(files) == 0 {
-		fs.Usage()
+	c.Flags().BoolVar(&asJSON, "json", false, t(msg.FlagJSON))
+	warn.register(c.Flags(), a.p.Lang)
+	return c
+}
+
+func runValidate(files []string, asJSON bool, warn *warningFlags, stdin io.Reader, p *msg.Printer) int {
+	if err := checkStdinOnce(files); err != nil {
+		p.Fail(err)
 		return 2
 	}
 	// Arguments in order, each one's files in name order, and each file
 	// reported whole before the next, so the output reads as the inputs.
 	// Every write to stdout is checked: a list lost (a full disk, a closed
 	// pipe) is an I/O error, exit status 2, as with --json.
-	out := &stickyWriter{w: stdout}
-	stdout = out
-	v := &validation{asJSON: *asJSON, warn: &warn, stdout: stdout, stderr: stderr, problems: []jsonProblem{}}
+	out := &stickyWriter{w: p.Out}
+	pp := *p
+	pp.Out = out
+	p = &pp
+	v := &validation{asJSON: asJSON, warn: warn, p: p, stdin: stdin, problems: []jsonProblem{}}
 	for _, arg := range files {
 		paths, err := expandInputs([]string{arg})
-		if err != nil {
+		for _, e := range leafErrors(err) {
 			v.code = 2
 			if !v.asJSON {
-				fmt.Fprintln(stderr, "jixiao validate:", safetext.Lines(err.Error()))
+				p.Fail(e)
 			}
-			v.problems = append(v.problems, jsonProblem{File: arg, Severity: "error", Message: err.Error()})
+			v.problems = append(v.problems, jsonProblem{File: arg, Severity: "error", Code: string(msg.CodeOf(e)), Message: p.Describe(e)})
 		}
 		for _, f := range paths {
 			v.file(f)
 		}
 	}
 	problems, code := v.problems, v.code
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
+	if asJSON {
+		enc := json.NewEncoder(p.Out)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(problems); err != nil {
-			fmt.Fprintln(stderr, "jixiao validate:", safetext.Lines(err.Error()))
+			p.Fail(msg.Wrap(err, msg.StdoutFailed, err))
 			return 2
 		}
 	} else if out.err == nil && code == 0 {
-		fmt.Fprintf(stderr, "jixiao validate: %s valid\n", plural(v.valid, "file"))
+		p.Info(msg.FilesValid, msg.Count{N: v.valid, Unit: msg.UnitFile})
 	}
 	if out.err != nil {
-		fmt.Fprintln(stderr, "jixiao validate:", msgs.StdoutFailed.Format(out.err))
+		p.Fail(msg.Wrap(out.err, msg.StdoutFailed, out.err))
 		return 2
 	}
 	return code
@@ -118,35 +127,47 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 
 // validation collects the problems of the files checked so far.
 type validation struct {
-	asJSON         bool
-	warn           *warningFlags
-	stdout, stderr io.Writer
-	problems       []jsonProblem
-	code           int // exit status so far
-	valid          int // files without errors
+	asJSON   bool
+	warn     *warningFlags
+	p        *msg.Printer
+	stdin    io.Reader
+	problems []jsonProblem
+	code     int // exit status so far
+	valid    int // files without errors
 }
 
 // file reads and checks one file, printing its problems unless asJSON.
 func (v *validation) file(f string) {
-	in, err := pipeline.Read(pipeline.Source{Name: f})
+	src := pipeline.Source{Name: f}
+	if f == "-" {
+		r, err := stdinSource(v.stdin)
+		if err != nil {
+			v.code = 2
+			v.p.Fail(err)
+			return
+		}
+		src = pipeline.Source{Name: stdinName, R: r}
+		f = stdinName
+	}
+	in, err := pipeline.Read(src)
 	if err != nil {
 		des := model.DecodeErrors(err)
 		if len(des) == 0 { // could not be read at all
 			v.code = 2
 			if !v.asJSON {
-				fmt.Fprintln(v.stderr, "jixiao validate:", safetext.Lines(err.Error()))
+				v.p.Fail(err)
 			}
-			v.problems = append(v.problems, jsonProblem{File: f, Severity: "error", Message: err.Error()})
+			v.problems = append(v.problems, jsonProblem{File: f, Severity: "error", Code: string(msg.CodeOf(err)), Message: v.p.Describe(err)})
 			return
 		}
 		// Broken content is a problem with the file: exit 1, each problem listed.
 		v.code = max(v.code, 1)
 		for _, de := range des {
 			for _, p := range de.Problems {
-				v.problems = append(v.problems, newJSONProblem(p, de.File))
-			}
-			if !v.asJSON {
-				fmt.Fprintln(v.stdout, de)
+				v.problems = append(v.problems, newJSONProblem(v.p.Lang, p, de.File))
+				if !v.asJSON {
+					v.p.Line(v.p.Out, pipeline.ProblemText(v.p.Lang, p))
+				}
 			}
 		}
 		return
@@ -157,13 +178,13 @@ func (v *validation) file(f string) {
 		if !show {
 			continue
 		}
-		v.problems = append(v.problems, newJSONProblem(p, f))
+		v.problems = append(v.problems, newJSONProblem(v.p.Lang, p, f))
 		if p.Severity == model.Error {
 			v.code = max(v.code, 1)
 			ok = false
 		}
 		if !v.asJSON {
-			fmt.Fprintln(v.stdout, p.String())
+			v.p.Line(v.p.Out, pipeline.ProblemText(v.p.Lang, p))
 		}
 	}
 	if ok {

@@ -70,9 +70,9 @@ func TestValidateUsageAndIOErrors(t *testing.T) {
 	require.Contains(t, stderr, "missing.json")
 	code, _, _ = runCmd("validate", "--no-such-flag", "x.json")
 	require.Equal(t, 2, code)
-	code, _, stderr = runCmd("validate", "-h")
+	code, stdout, _ := runCmd("validate", "-h")
 	require.Equal(t, 0, code)
-	require.Contains(t, stderr, "usage: jixiao validate")
+	require.Contains(t, stdout, "jixiao validate [--json] [--strict] [-q] FILE...")
 }
 
 func TestValidateDirectoryInNameOrder(t *testing.T) {

@@ -22,16 +22,13 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
+	"jixiao/msg"
 	"os"
 	"path/filepath"
 	"sync"
 	"syscall"
-
-	"jixiao/internal/msgs"
-	"jixiao/internal/safetext"
 )
 
 // maxLinks is how many symbolic links a path may go through (as Linux's
@@ -52,15 +49,37 @@ const (
 type NotWritableError struct {
 	Path   string   // as given
 	Target string   // the file a symbolic link leads to; "" when Path is no link
-	Msg    msgs.Msg // what it is
+	Msg    msg.Code // what it is
 }
 
-func (e *NotWritableError) Error() string {
-	via := ""
+func (e *NotWritableError) Error() string { return e.In(msg.English) }
+
+// In is the error in l (msg.Localized).
+func (e *NotWritableError) In(l msg.Lang) string {
+	var via any = msg.Raw("")
 	if e.Target != "" && e.Target != e.Path {
-		via = msgs.OutViaLink.Format(safetext.Escape(e.Target))
+		via = msg.New(msg.OutViaLink, e.Target)
 	}
-	return e.Msg.Format(safetext.Escape(e.Path), via)
+	return l.Text(e.Msg, e.Path, via)
+}
+
+// Failed is the error of a failure to write path: the reason, without the
+// name of the temporary file, which means nothing to the user.
+func Failed(path string, err error) error {
+	var reason any = err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		reason = msg.New(msg.ReasonNoDir)
+	case errors.Is(err, fs.ErrPermission):
+		reason = msg.New(msg.ReasonPermission)
+	case errors.Is(err, syscall.ENOSPC):
+		reason = msg.New(msg.ReasonDiskFull)
+	}
+	return msg.Wrap(err, msg.CannotWrite, path, reason)
 }
 
 // Resolve follows path through its symbolic links and says what the final
@@ -73,14 +92,14 @@ func Resolve(path string) (target string, kind Kind, info fs.FileInfo, err error
 			return target, New, nil, nil
 		}
 		if err != nil {
-			return "", 0, nil, fmt.Errorf("cannot write %s: %w", path, err)
+			return "", 0, nil, Failed(path, err)
 		}
 		m := st.Mode()
 		switch {
 		case m&fs.ModeSymlink != 0:
 			link, err := os.Readlink(target)
 			if err != nil {
-				return "", 0, nil, fmt.Errorf("cannot write %s: %w", path, err)
+				return "", 0, nil, Failed(path, err)
 			}
 			if !filepath.IsAbs(link) {
 				link = filepath.Join(filepath.Dir(target), link)
@@ -92,18 +111,18 @@ func Resolve(path string) (target string, kind Kind, info fs.FileInfo, err error
 		case m&fs.ModeCharDevice != 0, m&fs.ModeNamedPipe != 0:
 			return target, Device, st, nil
 		}
-		what := msgs.OutIsOther
+		what := msg.OutIsOther
 		switch {
 		case m.IsDir():
-			what = msgs.OutIsDir
+			what = msg.OutIsDir
 		case m&fs.ModeSocket != 0:
-			what = msgs.OutIsSocket
+			what = msg.OutIsSocket
 		case m&fs.ModeDevice != 0:
-			what = msgs.OutIsBlock
+			what = msg.OutIsBlock
 		}
 		return "", 0, nil, &NotWritableError{Path: path, Target: target, Msg: what}
 	}
-	return "", 0, nil, &NotWritableError{Path: path, Target: target, Msg: msgs.OutLinkLoop}
+	return "", 0, nil, &NotWritableError{Path: path, Target: target, Msg: msg.OutLinkLoop}
 }
 
 // Check refuses, before any work is done, a path that Create would refuse.
@@ -133,7 +152,7 @@ func Create(path string) (*File, error) {
 	if kind == Device {
 		f, err := os.OpenFile(target, os.O_WRONLY, 0)
 		if err != nil {
-			return nil, fmt.Errorf("cannot write %s: %w", path, err)
+			return nil, Failed(path, err)
 		}
 		return &File{f: f, path: path, target: target}, nil
 	}
@@ -161,7 +180,7 @@ func Create(path string) (*File, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("cannot write %s: %w", path, err)
+			return nil, Failed(path, err)
 		}
 		out.f, out.tmp = f, name
 		temps.names[name] = true
@@ -181,7 +200,7 @@ func (o *File) Commit() error {
 	o.done = true
 	if o.tmp == "" {
 		if err := o.f.Close(); err != nil {
-			return fmt.Errorf("cannot write %s: %w", o.path, err)
+			return Failed(o.path, err)
 		}
 		return nil
 	}
@@ -197,7 +216,7 @@ func (o *File) Commit() error {
 	delete(temps.names, o.tmp)
 	if err != nil {
 		os.Remove(o.tmp)
-		return fmt.Errorf("cannot write %s: %w", o.path, err)
+		return Failed(o.path, err)
 	}
 	return nil
 }
@@ -208,11 +227,7 @@ func (o *File) finish() error {
 			o.f.Close()
 			return err
 		}
-		if sys, ok := o.keep.Sys().(*syscall.Stat_t); ok {
-			// Only root may give a file away; for anyone else the new
-			// file is theirs, as with any editor's save.
-			_ = o.f.Chown(int(sys.Uid), int(sys.Gid))
-		}
+		keepOwner(o.f, o.keep)
 	}
 	return o.f.Close()
 }

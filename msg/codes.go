@@ -1,0 +1,352 @@
+package msg
+
+// The codes of the command's own messages. The codes of the problems found
+// in forms (model.Code…) have their entries in problems.go.
+const (
+	// language and general
+	BadLang       Code = "bad-lang"
+	InternalError Code = "internal-error"
+	Version       Code = "version"
+	PressEnter    Code = "press-enter"
+	Warning       Code = "warning"
+	Prefix        Code = "prefix"
+	ProblemAt     Code = "problem-at"
+	ProblemPath   Code = "problem-path"
+	LocLineCol    Code = "loc-line-col"
+	LocLine       Code = "loc-line"
+	LocCell       Code = "loc-cell"
+	LocSheet      Code = "loc-sheet"
+	UnitForm      Code = "unit-form"
+	UnitFile      Code = "unit-file"
+	UnitError     Code = "unit-error"
+	UnitCharacter Code = "unit-character"
+
+	// files
+	NoSuchFile       Code = "no-such-file"
+	PermissionDenied Code = "permission-denied"
+	CannotRead       Code = "cannot-read"
+	CannotWrite      Code = "cannot-write"
+	ReasonNoDir      Code = "reason-no-dir"
+	ReasonPermission Code = "reason-permission"
+	ReasonDiskFull   Code = "reason-disk-full"
+	OutputIsInput    Code = "output-is-input"
+	OutDirNotDir     Code = "out-dir-not-dir"
+	InputIsDir       Code = "input-is-dir"
+	DirNoInputs      Code = "dir-no-inputs"
+	StdinTerminal    Code = "stdin-terminal"
+	PDFToTerminal    Code = "pdf-to-terminal"
+	StdinTwice       Code = "stdin-twice"
+	StandardOutput   Code = "standard-output"
+	Wrote            Code = "wrote"
+	RenderFailed     Code = "render-failed"
+
+	// usage
+	UnknownCommand  Code = "unknown-command"
+	DidYouMean      Code = "did-you-mean"
+	UnknownFlag     Code = "unknown-flag"
+	FlagNeedsValue  Code = "flag-needs-value"
+	FlagBadValue    Code = "flag-bad-value"
+	FlagRepeated    Code = "flag-repeated"
+	QuietVerbose    Code = "quiet-verbose"
+	ArgsExactlyOne  Code = "args-exactly-one"
+	ArgsAtLeastOne  Code = "args-at-least-one"
+	NeedOutput      Code = "need-output"
+	OutOrOutDir     Code = "out-or-out-dir"
+	FormOrProject   Code = "form-or-project"
+	GroupByUnit     Code = "group-by-unit"
+	WorkersNegative Code = "workers-negative"
+	FormCountsFrom1 Code = "form-counts-from-1"
+	FormOutOfRange  Code = "form-out-of-range"
+	NoSuchForm      Code = "no-such-form"
+	ProjectNotFound Code = "project-not-found"
+	ProjectNearest  Code = "project-nearest"
+	ProjectTwice    Code = "project-twice"
+	PickForm        Code = "pick-form"
+	BookNoForms     Code = "book-no-forms"
+	InputsNoForms   Code = "inputs-no-forms"
+	FontFlag        Code = "font-flag"
+	PaperUnknown    Code = "paper-unknown"
+	SourceDateEpoch Code = "source-date-epoch"
+	NotRegular      Code = "not-regular"
+	InputNotDecoded Code = "input-not-decoded"
+	InputHasErrors  Code = "input-has-errors"
+	ImportHasErrors Code = "import-has-errors"
+	ImportFormLine  Code = "import-form-line"
+	FilesValid      Code = "files-valid"
+	Timing          Code = "timing"
+	BinderWrote     Code = "binder-wrote"
+	BinderProgress  Code = "binder-progress"
+	BinderWriting   Code = "binder-writing"
+	GlyphMissing    Code = "glyph-missing"
+	GlyphAlso       Code = "glyph-also"
+	GlyphAlsoMore   Code = "glyph-also-more"
+	GlyphMore       Code = "glyph-more"
+	GlyphMoreOne    Code = "glyph-more-one"
+	GlyphCannotDraw Code = "glyph-cannot-draw"
+	GlyphDrawnAsBox Code = "glyph-drawn-as-box"
+
+	// warnings, --fit, --draft, --split-by (issue 14)
+	StrictWarnings     Code = "strict-warnings"
+	UnitWarning        Code = "unit-warning"
+	FitBad             Code = "fit-bad"
+	PreviewNoWatermark Code = "preview-no-watermark"
+	SplitByUnit        Code = "split-by-unit"
+	SplitNeedsOutDir   Code = "split-needs-out-dir"
+	OutDirNeedsSplit   Code = "out-dir-needs-split"
+	BinderWroteSplit   Code = "binder-wrote-split"
+
+	// Outputs that are not written, inputs not read (issue 9)
+	OutIsDir         Code = "output-is-directory"
+	OutIsSocket      Code = "output-is-socket"
+	OutIsBlock       Code = "output-is-block-device"
+	OutIsOther       Code = "output-not-writable"
+	OutLinkLoop      Code = "output-symlink-loop"
+	OutViaLink       Code = "output-via-symlink"
+	StdoutFailed     Code = "stdout-write-failed"
+	InputTooLarge    Code = "input-too-large"
+	BadFaceNumber    Code = "font-bad-face-number"
+	TooManyFallbacks Code = "font-too-many-fallbacks"
+
+	// jixiao template, export
+	ArgsNone          Code = "args-none"
+	TemplateYear      Code = "template-year"
+	ExportNeedOutput  Code = "export-need-output"
+	ExportNotXLSX     Code = "export-not-xlsx"
+	ExportCannotWrite Code = "export-cannot-write"
+	UnitText          Code = "unit-text"
+
+	// jixiao preview
+	PreviewFiles         Code = "preview-files"
+	PreviewOut           Code = "preview-out"
+	PreviewOutNotDir     Code = "preview-out-not-dir"
+	PreviewBinderPick    Code = "preview-binder-pick"
+	PreviewDPI           Code = "preview-dpi"
+	PreviewPages         Code = "preview-pages"
+	PreviewNoPages       Code = "preview-no-pages"
+	PreviewNoPagesBook   Code = "preview-no-pages-book"
+	PreviewNoPagesBinder Code = "preview-no-pages-binder"
+	PreviewGroupByBinder Code = "preview-group-by-binder"
+	PreviewDir           Code = "preview-dir"
+	PreviewWroteMany     Code = "preview-wrote-many"
+	PreviewFailed        Code = "preview-failed"
+)
+
+var catalogue = map[Code]entry{
+	BadLang: {"{1} {2}: unknown language; use zh (中文) or en (English)",
+		"{1} {2}：不认识的语言，请写 zh（中文）或 en（英文）"},
+	InternalError: {"internal error: {1} (please report this with the input file)",
+		"程序内部出错：{1}（这是程序的问题，不是您的错。请把这段话和输入文件一起发给维护人员）"},
+	Version: {"jixiao {1} (commit {2}, built {3})",
+		"jixiao {1}（提交 {2}，构建于 {3}）"},
+	PressEnter: {"Press Enter to close this window.",
+		"按回车键关闭此窗口。"},
+	Warning: {"warning: {1}",
+		"提醒：{1}"},
+	Prefix: {"{1}: {2}",
+		"{1}：{2}"},
+	ProblemAt:     {"{1}: {2}", "{1}：{2}"},
+	ProblemPath:   {"{1}: {2}", "{2}（{1}）"},
+	LocLineCol:    {"{1}:{2}:{3}", "{1} 第 {2} 行第 {3} 列"},
+	LocLine:       {"{1}:{2}", "{1} 第 {2} 行"},
+	LocCell:       {"{1}: {2}!{3}", "{1} 工作表“{2}”{3} 单元格"},
+	LocSheet:      {"{1}: {2}", "{1} 工作表“{2}”"},
+	UnitForm:      {"form|forms", "张表"},
+	UnitFile:      {"file|files", "个文件"},
+	UnitError:     {"error|errors", "处错误"},
+	UnitCharacter: {"character|characters", "个字"},
+
+	NoSuchFile: {"no such file: {1}",
+		"找不到文件 {1}"},
+	PermissionDenied: {"no permission to open {1}",
+		"没有权限打开 {1}"},
+	CannotRead: {"cannot read {1}: {2}",
+		"无法读取 {1}：{2}"},
+	CannotWrite: {"cannot write {1}: {2}",
+		"无法写入 {1}：{2}"},
+	ReasonNoDir:      {"the directory does not exist", "文件夹不存在"},
+	ReasonPermission: {"permission denied", "没有权限"},
+	ReasonDiskFull:   {"the disk is full", "磁盘已满"},
+	OutputIsInput: {"cannot write {1}: it is the input file {2}; name another output",
+		"无法写入 {1}：它就是输入文件 {2}，请换一个输出文件名，以免覆盖原表"},
+	OutDirNotDir: {"--out-dir {1}: not a directory",
+		"--out-dir {1}：这不是一个文件夹"},
+	DirNoInputs: {"{1}: the directory holds no {2} file",
+		"文件夹 {1} 里没有 {2} 文件"},
+	InputIsDir: {"{1} is a directory: jixiao render prints one file (jixiao binder prints many)",
+		"{1} 是一个文件夹：jixiao render 只打印一个文件（多个文件请用 jixiao binder 装订成册）"},
+	StdinTerminal: {"- reads the book from standard input, but that is a terminal: pipe a file into it (cat book.json | jixiao {1} -) or name the file",
+		"“-”表示从标准输入读取，但标准输入是终端：请用管道输入文件（cat book.json | jixiao {1} -），或直接写文件名"},
+	PDFToTerminal: {"-o -: refusing to write a PDF to the terminal; redirect it (> out.pdf) or name a file with -o",
+		"-o -：不能把 PDF 直接输出到终端窗口，请重定向到文件（> out.pdf）或用 -o 指定文件名"},
+	StdinTwice: {"- (standard input) is given more than once",
+		"“-”（标准输入）只能出现一次"},
+	StandardOutput: {"standard output",
+		"标准输出"},
+	RenderFailed: {"form {1}: the PDF cannot be drawn: {2}",
+		"第 {1} 张表无法生成 PDF：{2}"},
+	Wrote: {"wrote {1}",
+		"已写入 {1}"},
+
+	UnknownCommand: {"unknown command {1}",
+		"没有 {1} 这个命令"},
+	DidYouMean: {"did you mean {1}?",
+		"是否应为 {1}？"},
+	UnknownFlag: {"unknown flag {1}",
+		"没有 {1} 这个选项"},
+	FlagNeedsValue: {"flag {1} needs a value",
+		"选项 {1} 后面要写一个值"},
+	FlagBadValue: {"invalid value {1} for {2}",
+		"{2} 的值 {1} 不对"},
+	FlagRepeated: {"{1} is given more than once (it takes one value)",
+		"{1} 只能给一次（它只取一个值）"},
+	QuietVerbose: {"give at most one of --quiet and --verbose",
+		"--quiet 和 --verbose 只能选一个"},
+	ArgsExactlyOne: {"expected exactly one input FILE",
+		"需要正好一个输入文件"},
+	ArgsAtLeastOne: {"expected at least one input FILE",
+		"至少需要一个输入文件"},
+	NeedOutput: {"give the output file with -o binder.pdf (- for standard output)",
+		"请用 -o binder.pdf 指定输出文件（- 表示标准输出）"},
+	OutOrOutDir: {"give exactly one of -o OUT.pdf and --out-dir DIR",
+		"-o OUT.pdf 和 --out-dir DIR 必须且只能给一个"},
+	FormOrProject: {"give at most one of --form and --project",
+		"--form 和 --project 只能选一个"},
+	GroupByUnit: {"--group-by {1}: the forms can only be grouped by unit",
+		"--group-by {1}：目前只能按单位（unit）分组"},
+	WorkersNegative: {"--workers must be at least 1 (0 for the number of CPUs)",
+		"--workers 至少为 1（0 表示按处理器核数）"},
+	FormCountsFrom1: {"--form {1}: --form counts from 1; the book has {2}",
+		"--form {1}：表从 1 开始编号，本册共有 {2}"},
+	FormOutOfRange: {"--form {1}: the book has {2}",
+		"--form {1}：本册只有 {2}"},
+	NoSuchForm: {"there is no form {1}: the book has {2}",
+		"没有第 {1} 张表：本册共有 {2}"},
+	ProjectNotFound: {"--project {1}: no form has this project name",
+		"--project {1}：没有哪张表的项目名称是这个"},
+	ProjectNearest: {"the nearest project names: {1}",
+		"最接近的项目名称：{1}"},
+	ProjectTwice: {"--project {1}: {2} forms have this project name; use --form N",
+		"--project {1}：有 {2} 张表用这个项目名称，请改用 --form 序号"},
+	PickForm: {"the book has {1} forms: pick one with --form N or --project NAME, or write them all with --out-dir DIR",
+		"本册共有 {1} 张表：请用 --form 序号 或 --project 项目名称 选一张，或用 --out-dir 文件夹 全部输出"},
+	BookNoForms: {"the book has no forms",
+		"这本册子里没有表"},
+	InputsNoForms: {"the inputs hold no forms",
+		"输入的文件里没有表"},
+	FontFlag: {"{1}: {2}",
+		"{1}：{2}"},
+	PaperUnknown: {"--paper: unknown paper size {1} (want A4, A3, A4-landscape or A3-landscape)",
+		"--paper：不认识的纸张 {1}（可选 A4、A3、A4-landscape 或 A3-landscape）"},
+	SourceDateEpoch: {"SOURCE_DATE_EPOCH={1} is not a number of seconds since 1970-01-01 up to the year 9999",
+		"SOURCE_DATE_EPOCH={1} 不对：应为 1970-01-01 以来的秒数（不超过 9999 年）"},
+	NotRegular: {"{1} is not a regular file: expected a form or book file",
+		"{1} 不是普通文件：应当是表或册的数据文件"},
+	InputNotDecoded: {"the input does not decode (listed above); nothing was printed",
+		"输入文件格式有误（见上），没有打印"},
+	InputHasErrors: {"{1} in the input (listed above); nothing was printed",
+		"输入中有 {1}（见上），没有打印"},
+	ImportHasErrors: {"{1}: the imported book has errors (listed above); nothing written",
+		"{1}：导入的表有错误（见上），没有写出文件"},
+	ImportFormLine: {"{1}: form {2}: {3}",
+		"{1}：第 {2} 张表：{3}"},
+	FilesValid: {"{1} valid",
+		"{1}检查通过"},
+	Timing: {"done in {1}",
+		"完成，用时 {1}"},
+	BinderWrote: {"wrote {1}: {2} forms, {3} pages, {4} in {5} s",
+		"已写入 {1}：{2} 张表，{3} 页，{4}，用时 {5} 秒"},
+	BinderProgress: {"[{1}] {2}/{3} forms",
+		"[{1}] {2}/{3} 张表"},
+	BinderWriting: {"; writing {1} pages",
+		"；正在写出 {1} 页"},
+	GlyphMissing: {"no font has {1}{2}",
+		"没有字体能显示 {1}{2}"},
+	GlyphAlso: {" (also in {1})",
+		"（{1} 中也有）"},
+	GlyphAlsoMore: {" (also in {1} and {2} more)",
+		"（{1} 等另外 {2} 处也有）"},
+	GlyphMoreOne: {"… and 1 more character: the font in use lacks many of the characters of these forms; choose one that covers Chinese (the embedded defaults do), or add one with --font-fallback",
+		"……还有 1 个字也缺：所用字体缺少这些表里的很多汉字，请换一个支持中文的字体（内置默认字体就可以），或用 --font-fallback 添加字体"},
+	GlyphMore: {"… and {1} more characters: the font in use lacks many of the characters of these forms; choose one that covers Chinese (the embedded defaults do), or add one with --font-fallback",
+		"……还有 {1} 个字也缺：所用字体缺少这些表里的很多汉字，请换一个支持中文的字体（内置默认字体就可以），或用 --font-fallback 添加字体"},
+	GlyphCannotDraw: {"{1} cannot be drawn: add a font with --font-fallback, or draw boxes with --allow-missing",
+		"{1}无法显示：请用 --font-fallback 添加字体，或加 --allow-missing 用方框代替"},
+	GlyphDrawnAsBox: {"{1} (drawn as a box)",
+		"{1}（将印成方框）"},
+
+	PreviewFiles: {"give one FILE (or, with --binder, one or more)",
+		"请给出一个文件（用 --binder 时可给出多个）"},
+	PreviewOut: {"give the directory the images go to with -o DIR",
+		"请用 -o 目录 指定图片存放的文件夹"},
+	PreviewOutNotDir: {"-o {1}: not a directory",
+		"-o {1}：这不是一个文件夹"},
+	PreviewBinderPick: {"--binder draws every form: --form and --project do not apply",
+		"--binder 绘制全部表格，不能与 --form 或 --project 同用"},
+	PreviewDPI: {"--dpi {1}: give a resolution from {2} to {3}",
+		"--dpi {1}：分辨率应在 {2} 到 {3} 之间"},
+	PreviewPages: {"--pages \"{1}\": expected page numbers counted from 1, such as 1-3, 2 or 1,4-",
+		"--pages “{1}”：应为从 1 起的页码，例如 1-3、2 或 1,4-"},
+	PreviewNoPages: {"--pages {1}: \"{2}\" has none of these pages (it has {3})",
+		"--pages {1}：“{2}”没有这些页（共 {3} 页）"},
+	PreviewNoPagesBook: {"--pages {1}: no form of the book has these pages",
+		"--pages {1}：本册没有哪张表有这些页"},
+	PreviewNoPagesBinder: {"--pages {1}: the binder has none of these pages (it has {2})",
+		"--pages {1}：整册没有这些页（共 {2} 页）"},
+	PreviewGroupByBinder: {"--group-by orders the binder: give --binder too",
+		"--group-by 用于整册的排序：请同时给出 --binder"},
+	PreviewDir: {"{1} is a directory: jixiao preview draws one file (or, with --binder, many)",
+		"{1} 是一个文件夹：jixiao preview 只绘制一个文件（用 --binder 时可绘制多个）"},
+	PreviewFailed: {"page {1}: the image cannot be drawn: {2}",
+		"第 {1} 页无法画成图片：{2}"},
+	PreviewWroteMany: {"wrote {1} pages: {2} … {3}",
+		"已写入 {1} 页：{2} … {3}"},
+
+	ArgsNone: {"unexpected argument {1}",
+		"多余的参数 {1}"},
+	TemplateYear: {"--year {1} is not a plausible year (expected 1900–2200)",
+		"--year {1} 不像是年度（应在 1900 到 2200 之间）"},
+	ExportNeedOutput: {"give the output file with -o book.xlsx (- for standard output)",
+		"请用 -o book.xlsx 指定输出文件（- 表示标准输出）"},
+	ExportNotXLSX: {"{1}: the output is an Excel workbook; name it …xlsx",
+		"{1}：输出的是 Excel 工作簿，文件名请以 .xlsx 结尾"},
+	ExportCannotWrite: {"{1} cannot be written to a workbook (listed above); nothing written",
+		"有 {1}写不进工作簿（见上），没有写出文件"},
+	UnitText: {"text|texts", "段文字"},
+
+	OutIsDir: {"cannot write {1}: it is a directory{2}; name a regular file",
+		"无法写入 {1}：这是一个文件夹{2}，请给出一个文件名"},
+	OutIsSocket: {"cannot write {1}: it is a socket{2}; name a regular file",
+		"无法写入 {1}：这是一个套接字{2}，请给出一个普通文件名"},
+	OutIsBlock: {"cannot write {1}: it is a block device{2}; name a regular file",
+		"无法写入 {1}：这是一个块设备{2}，请给出一个普通文件名"},
+	OutIsOther: {"cannot write {1}: it is neither a regular file nor a character device nor a FIFO{2}; name a regular file",
+		"无法写入 {1}：它既不是普通文件，也不是字符设备或命名管道{2}，请给出一个普通文件名"},
+	OutLinkLoop: {"cannot write {1}: its symbolic links loop (or chain more than 40 deep){2}",
+		"无法写入 {1}：符号链接绕成了圈（或超过 40 层）{2}"},
+	OutViaLink: {" (the symbolic link leads to {1})",
+		"（符号链接指向 {1}）"},
+	StdoutFailed: {"cannot write to standard output: {1}",
+		"无法写入标准输出：{1}"},
+	InputTooLarge: {"{1} is {2} bytes, more than the {3} MiB an input may have",
+		"{1} 有 {2} 字节，超过了输入文件上限 {3} MiB"},
+	BadFaceNumber: {"{1}: bad face number {2}: expected #N with N from 0 to the number of faces in the collection less one",
+		"{1}：字体序号 {2} 不对：应为 #N，N 从 0 到字体集中的字体数减一"},
+	TooManyFallbacks: {"--font-fallback given {1} different fonts; at most {2} are used",
+		"--font-fallback 给了 {1} 个不同的字体，最多只能用 {2} 个"},
+
+	StrictWarnings: {"{1} with --strict: nothing written",
+		"加了 --strict，有 {1}（提醒按错误处理），没有写出文件"},
+	UnitWarning: {"warning|warnings", "处提醒"},
+	FitBad: {"--fit: \"{1}\" is neither on nor off",
+		"--fit：“{1}”不对，只能是 on 或 off"},
+	PreviewNoWatermark: {"--draft and --watermark mark PDFs (render, binder); a preview is drawn without them",
+		"--draft 和 --watermark 只用于 PDF（render、binder），预览图不画水印"},
+	SplitByUnit: {"--split-by {1}: the binder can only be split by unit",
+		"--split-by {1}：目前只能按单位（unit）分册"},
+	SplitNeedsOutDir: {"--split-by unit writes one file per unit: give --out-dir DIR, not -o",
+		"--split-by unit 每个单位写一个文件：请用 --out-dir 文件夹，不要用 -o"},
+	OutDirNeedsSplit: {"--out-dir goes with --split-by unit; one binder is written with -o",
+		"--out-dir 要与 --split-by unit 同用；只装订一册时请用 -o"},
+	BinderWroteSplit: {"wrote {1}: {2} forms, {3} pages, {4}",
+		"已写入 {1}：{2} 张表，{3} 页，{4}"},
+}

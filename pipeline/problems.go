@@ -1,0 +1,70 @@
+package pipeline
+
+import (
+	"jixiao/model"
+	"jixiao/msg"
+)
+
+// ProblemText is p as a front end shows it, in l. In English it is
+// p.String(): "book.json:212:21: forms[4].indicators[7].level2: message";
+// in Chinese "book.json 第 212 行第 21 列：message（forms[4]…level2）".
+func ProblemText(l msg.Lang, p model.Problem) string {
+	if l == msg.English {
+		return p.String() // user text escaped
+	}
+	text := ProblemMessage(l, p)
+	if !msg.Has(msg.Code(p.Code)) {
+		text = msg.Escape(text)
+	}
+	if p.Path != "" {
+		text = l.Text(msg.ProblemPath, p.Path, msg.Raw(text))
+	}
+	if p.Severity == model.Warning {
+		text = l.Text(msg.Warning, msg.Raw(text))
+	}
+	if loc := location(l, p.Loc); loc != "" {
+		text = l.Text(msg.ProblemAt, msg.Raw(loc), msg.Raw(text))
+	}
+	return text
+}
+
+// ProblemMessage is p's message in l: the catalogue's text of its code
+// with its values (escaped), or (in English, or for a code without one)
+// p.Message, model's English text, which the catalogue's English
+// reproduces; it is not escaped (JSON escapes it; ProblemText does).
+func ProblemMessage(l msg.Lang, p model.Problem) string {
+	if l == msg.English || !msg.Has(msg.Code(p.Code)) {
+		return p.Message
+	}
+	args := make([]any, len(p.Args))
+	for i, a := range p.Args {
+		args[i] = a
+	}
+	return l.Text(msg.Code(p.Code), args...)
+}
+
+// location is where a problem stands, as l writes it.
+func location(l msg.Lang, loc model.Location) string {
+	switch {
+	case l == msg.English:
+		return loc.String()
+	case loc.Sheet != "" && loc.Cell != "":
+		return l.Text(msg.LocCell, loc.File, loc.Sheet, loc.Cell)
+	case loc.Sheet != "":
+		return l.Text(msg.LocSheet, loc.File, loc.Sheet)
+	case loc.Line > 0 && loc.Column > 0:
+		return l.Text(msg.LocLineCol, loc.File, loc.Line, loc.Column)
+	case loc.Line > 0:
+		return l.Text(msg.LocLine, loc.File, loc.Line)
+	}
+	return msg.Escape(loc.File)
+}
+
+// ProblemError is a problem as an error that tells itself in a language
+// (msg.Localized).
+func ProblemError(p model.Problem) error { return problemError{p} }
+
+type problemError struct{ p model.Problem }
+
+func (e problemError) Error() string        { return e.p.String() }
+func (e problemError) In(l msg.Lang) string { return ProblemText(l, e.p) }
