@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -419,8 +420,17 @@ func usageTemplate(l msg.Lang) string {
 		"[command]", l.Text(msg.HelpCommandWord),
 		`Use "{{.CommandPath}} [command] --help" for more information about a command.`, l.Text(msg.HelpMore, msg.Raw("{{.CommandPath}}")),
 	)
+	// pflag writes "(default …)" after a flag's usage: in the user's
+	// language too.
+	cobra.AddTemplateFunc("jixiaoDefaults", func(s string) string {
+		return defaultRE.ReplaceAllStringFunc(s, func(m string) string {
+			return l.Text(msg.HelpDefault, msg.Raw(defaultRE.FindStringSubmatch(m)[1]))
+		})
+	})
 	return r.Replace(cobraUsageTemplate)
 }
+
+var defaultRE = regexp.MustCompile(`(?m)\(default (.*)\)$`)
 
 // cobraUsageTemplate is cobra's default usage template (v1.10), without
 // the parts jixiao does not use (groups, help topics).
@@ -438,10 +448,10 @@ Available Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "he
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 Flags:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | jixiaoDefaults}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 Global Flags:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | jixiaoDefaults}}{{end}}{{if .HasAvailableSubCommands}}
 
 Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
 `
