@@ -210,7 +210,7 @@ func (a *app) newRoot() *cobra.Command {
 		a.p.Timing(time.Since(a.start))
 	}
 
-	root.AddCommand(a.newRenderCmd(), a.newBinderCmd(), a.newValidateCmd(), a.newImportCmd(), a.newPreviewCmd(),
+	root.AddCommand(a.newRenderCmd(), a.newBinderCmd(), a.newServeCmd(), a.newValidateCmd(), a.newImportCmd(), a.newPreviewCmd(),
 		a.newTemplateCmd(), a.newExportCmd(), a.newVersionCmd())
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [command]",

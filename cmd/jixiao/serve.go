@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"jixiao/msg"
+	"jixiao/serve"
+)
+
+// serveFlags are the options of jixiao serve.
+type serveFlags struct {
+	addr      string
+	open      bool
+	maxUpload int64
+	timeout   time.Duration
+	hosts     []string
+	fonts     fontFlags
+}
+
+func (a *app) newServeCmd() *cobra.Command {
+	t := a.p.T
+	var sf serveFlags
+	c := &cobra.Command{
+		Use:   "serve " + t(msg.HelpFlagsWord),
+		Short: t(msg.HelpServeShort),
+		Long:  t(msg.HelpServeLong),
+		Example: "  jixiao serve --open\n" +
+			"  jixiao serve --addr 0.0.0.0:8080 --host jixiao.intranet",
+		DisableFlagsInUseLine: true,
+		Args:                  cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			return a.serve(&sf)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&sf.addr, "addr", serve.DefaultAddr, t(msg.FlagAddr))
+	f.BoolVar(&sf.open, "open", false, t(msg.FlagOpen))
+	f.Int64Var(&sf.maxUpload, "max-upload", serve.DefaultMaxUpload>>20, t(msg.FlagMaxUpload))
+	f.DurationVar(&sf.timeout, "timeout", serve.DefaultTimeout, t(msg.FlagTimeout))
+	f.StringArrayVar(&sf.hosts, "host", nil, t(msg.FlagHost))
+	sf.fonts.register(f, a.p.Lang)
+	return c
+}
+
+func (a *app) serve(sf *serveFlags) error {
+	if sf.maxUpload < 1 {
+		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.maxUpload), "--max-upload"))
+	}
+	if sf.timeout <= 0 {
+		return usageProblem(msg.New(msg.FlagBadValue, sf.timeout.String(), "--timeout"))
+	}
+	set, err := sf.fonts.set()
+	if err != nil {
+		return err
+	}
+	p := a.p
+	s, err := serve.New(serve.Options{
+		Addr: sf.addr, Hosts: sf.hosts, MaxUpload: sf.maxUpload << 20, Timeout: sf.timeout,
+		Fonts: set, Creator: "jixiao " + version, Lang: a.pageLang(),
+		Log: func(format string, args ...any) {
+			// The server's log, for the administrator, never the user's page.
+			p.Info(msg.ServeLog, time.Now().Format("2006-01-02 15:04:05"), fmt.Sprintf(format, args...))
+		},
+	})
+	if err != nil {
+		return usageProblem(err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err = serve.Run(ctx, s, func(addr string) {
+		url := "http://" + browserAddr(addr) + "/"
+		p.Info(msg.ServeListening, msg.Raw(url))
+		if sf.open {
+			openBrowser(url, p)
+		}
+	})
+	if err != nil {
+		return usageProblem(err)
+	}
+	p.Info(msg.ServeStopped)
+	return nil
+}
+
+// pageLang is the page's language: Chinese, for the clerks who use it,
+// unless another was asked for by name (--lang, JIXIAO_LANG); the
+// terminal's locale, which is the administrator's, does not decide it.
+func (a *app) pageLang() msg.Lang {
+	v := ""
+	if f := a.root.PersistentFlags().Lookup("lang"); f != nil && f.Changed {
+		v = f.Value.String()
+	} else {
+		v = os.Getenv("JIXIAO_LANG")
+	}
+	if l, ok := msg.ParseLang(v); ok {
+		return l
+	}
+	return msg.Chinese
+}
+
+// browserAddr is the address to open for a listening address: 127.0.0.1
+// for every interface.
+func browserAddr(a string) string {
+	for _, any := range []string{"0.0.0.0:", "[::]:"} {
+		if port, ok := strings.CutPrefix(a, any); ok {
+			return "127.0.0.1:" + port
+		}
+	}
+	return a
+}
+
+// openBrowser opens url in the user's browser, or says to open it.
+func openBrowser(url string, p *msg.Printer) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	case "darwin":
+		cmd = exec.Command("open", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		p.Warn(msg.ServeNoBrowser, msg.Raw(url))
+		return
+	}
+	go cmd.Wait()
+}

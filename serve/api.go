@@ -1,0 +1,352 @@
+package serve
+
+// The API: each handler reads the uploaded files, waits for its turn (a
+// bounded number of requests work at once), asks package pipeline for the
+// work, and answers. Problems the user caused answer 422 with the same JSON
+// problems /api/check gives; nothing is ever drawn of a form with errors.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"jixiao/model"
+	"jixiao/msg"
+	"jixiao/pipeline"
+)
+
+// call is one API request once its files are read.
+type call struct {
+	ctx     context.Context
+	query   url.Values
+	uploads []upload
+}
+
+// answer is what a handler sends. The handler runs apart from the
+// request's goroutine (so that its time limit holds even while it works),
+// so it builds the answer and never touches the ResponseWriter.
+type answer struct {
+	status int
+	ctype  string
+	name   string // the download's file name, "" for none
+	body   []byte
+}
+
+// jsonAnswer encodes v as the answer's body.
+func jsonAnswer(status int, v any) answer {
+	body, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // the answers are plain structs: a bug
+	}
+	return answer{status: status, ctype: "application/json; charset=utf-8", body: append(body, '\n')}
+}
+
+// refusal is an answer of one problem the server found with the request.
+func (s *Server) refusal(status int, code msg.Code, args ...any) answer {
+	return jsonAnswer(status, problemsBody{Problems: []jsonProblem{{
+		Severity: "error", Code: string(code), Message: text(s.opt.Lang, code, args...),
+	}}})
+}
+
+// api wraps a handler: the Origin check, the uploads read into memory, the
+// time limit, the queue, and no panic reaching the user.
+func (s *Server) api(h func(*call) answer) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !originAllowed(r) {
+			s.refuse(w, r, http.StatusForbidden, codeBadOrigin, r.Header.Get("Origin"))
+			return
+		}
+		if !s.room.tryEnter() {
+			s.busy(w, r)
+			return
+		}
+		defer s.room.leave()
+		ups, err := readUploads(w, r, s.opt.MaxUpload)
+		switch {
+		case errors.Is(err, errTooLarge):
+			// The rest of the body is not read: close the connection.
+			w.Header().Set("Connection", "close")
+			s.refuse(w, r, http.StatusRequestEntityTooLarge, codeTooLarge, int(s.opt.MaxUpload>>20))
+			return
+		case errors.Is(err, errNoFiles):
+			s.refuse(w, r, http.StatusBadRequest, codeNoFiles)
+			return
+		case errors.Is(err, errTooManyFiles):
+			s.refuse(w, r, http.StatusBadRequest, codeTooManyFiles, maxFiles)
+			return
+		case err != nil:
+			s.logf("%s %s: reading the upload: %v", r.Method, r.URL.Path, err)
+			s.refuse(w, r, http.StatusBadRequest, codeBadUpload)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
+		defer cancel()
+		if err := s.gate.enter(ctx); err != nil {
+			s.busy(w, r)
+			return
+		}
+		done := make(chan answer, 1)
+		go func() {
+			defer s.gate.leave()
+			defer func() {
+				if v := recover(); v != nil {
+					s.logf("%s %s: internal error: %v\n%s", r.Method, r.URL.Path, v, debug.Stack())
+					done <- s.refusal(http.StatusInternalServerError, codeInternal)
+				}
+			}()
+			done <- h(&call{ctx: ctx, query: r.URL.Query(), uploads: ups})
+		}()
+		select {
+		case a := <-done:
+			s.send(w, r, a)
+		case <-ctx.Done():
+			// The work goes on until it ends (and keeps its place in the
+			// queue until then), but nobody waits for it.
+			s.busy(w, r)
+		}
+	}
+}
+
+func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", "30")
+	s.refuse(w, r, http.StatusServiceUnavailable, codeBusy, int(s.opt.Timeout.Seconds()))
+}
+
+// refuse answers one problem with the request.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, status int, code msg.Code, args ...any) {
+	s.logf("%s %s: %d %s", r.Method, r.URL.Path, status, code)
+	s.send(w, r, s.refusal(status, code, args...))
+}
+
+// fail answers an internal error without its details, which go to the log.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	s.logf("%s %s: %v", r.Method, r.URL.Path, err)
+	s.send(w, r, s.refusal(http.StatusInternalServerError, codeInternal))
+}
+
+func (s *Server) send(w http.ResponseWriter, r *http.Request, a answer) {
+	h := w.Header()
+	h.Set("Content-Type", a.ctype)
+	h.Set("Content-Length", strconv.Itoa(len(a.body)))
+	h.Set("Cache-Control", "no-store")
+	if a.name != "" {
+		h.Set("Content-Disposition", contentDisposition(a.name))
+	}
+	w.WriteHeader(a.status)
+	if r.Method != http.MethodHead {
+		w.Write(a.body)
+	}
+}
+
+// contentDisposition names a download: an ASCII name for old clients and
+// the real one (Chinese, mostly) in RFC 5987 form.
+func contentDisposition(name string) string {
+	keep := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r < 0x20 || r >= 0x7f || strings.ContainsRune(`"\;%`, r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	base, ext := name, ""
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		base, ext = name[:i], name[i:]
+	}
+	ascii := keep(base)
+	if strings.Trim(ascii, "._- ") == "" {
+		ascii = "jixiao"
+	}
+	return fmt.Sprintf(`attachment; filename="%s%s"; filename*=UTF-8''%s`, ascii, keep(ext), attrEscape(name))
+}
+
+// attrEscape percent-encodes s as an RFC 8187 value: every byte but
+// letters, digits and !#$&+-.^_`|~.
+func attrEscape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
+}
+
+// ---- the forms of a request ----
+
+// batch is what a request's files hold: the inputs that decode, every form
+// numbered across them in upload order, and every problem found.
+type batch struct {
+	inputs []pipeline.Input
+	forms  []formEntry
+	// problems are those of no one form: a file that does not decode or
+	// cannot be read, a problem of a book as a whole.
+	problems []model.Problem
+	unread   int // files that do not decode
+}
+
+// formEntry is one form of a batch.
+type formEntry struct {
+	input    int // index into inputs
+	index    int // index into the input's Book.Forms
+	problems []model.Problem
+}
+
+func (e *formEntry) hasErrors() bool { return hasErrors(e.problems) }
+
+func hasErrors(ps []model.Problem) bool {
+	for _, p := range ps {
+		if p.Severity == model.Error {
+			return true
+		}
+	}
+	return false
+}
+
+// load reads and validates every file of a request: the files that do
+// not decode become problems of the batch, the problems of the others go
+// with their forms.
+func (s *Server) load(ups []upload) (*batch, error) {
+	b := &batch{}
+	for _, u := range ups {
+		in, err := pipeline.Read(pipeline.Source{Name: u.Name, R: bytes.NewReader(u.Data)})
+		if err != nil {
+			ps, ok := s.userProblems(err, u.Name)
+			if !ok {
+				return nil, err
+			}
+			b.problems = append(b.problems, ps...)
+			b.unread++
+			continue
+		}
+		k := len(b.inputs)
+		b.inputs = append(b.inputs, in)
+		first := len(b.forms)
+		for i := range in.Book.Forms {
+			b.forms = append(b.forms, formEntry{input: k, index: i})
+		}
+		for _, p := range model.Validate(in.Book, in.Source) {
+			if p.Loc.File == "" {
+				p.Loc.File = u.Name
+			}
+			if i, ok := model.FormIndex(p.Path); ok && i < len(in.Book.Forms) {
+				b.forms[first+i].problems = append(b.forms[first+i].problems, p)
+			} else {
+				b.problems = append(b.problems, p)
+			}
+		}
+	}
+	return b, nil
+}
+
+// userProblems returns the problems of the user's input that err stands
+// for, with file as their file when they name none; ok is false for an
+// internal error.
+func (s *Server) userProblems(err error, file string) (ps []model.Problem, ok bool) {
+	if des := model.DecodeErrors(err); len(des) > 0 {
+		for _, de := range des {
+			ps = append(ps, de.Problems...)
+		}
+	}
+	var perr *pipeline.Error
+	var mps model.Problems
+	var mp model.Problem
+	switch {
+	case len(ps) > 0:
+	case errors.As(err, &mps):
+		ps = append(ps, mps...)
+	case errors.As(err, &mp):
+		ps = append(ps, mp)
+	case errors.As(err, &perr) && len(perr.Problems) > 0:
+		ps = append(ps, perr.Problems...)
+	case errors.As(err, &perr):
+		// Told as the pipeline tells them (a character no font has), in
+		// the server's language: the message is the one argument of
+		// codeCannotDraw.
+		for _, t := range strings.Split(msg.Describe(s.opt.Lang, perr), "\n") {
+			ps = append(ps, model.Problem{Severity: model.Error, Code: string(codeCannotDraw), Args: []string{t}, Message: t})
+		}
+	default:
+		return nil, false
+	}
+	for i := range ps {
+		if ps[i].Loc.File == "" {
+			ps[i].Loc.File = file
+		}
+	}
+	return ps, true
+}
+
+// blocking returns the problems that keep the forms of a batch from being
+// printed: every error of the batch, or of the forms picked.
+func (b *batch) blocking(picked []int) []model.Problem {
+	var out []model.Problem
+	for _, p := range b.problems {
+		if p.Severity == model.Error {
+			out = append(out, p)
+		}
+	}
+	for _, k := range picked {
+		for _, p := range b.forms[k].problems {
+			if p.Severity == model.Error {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// options are the pipeline's options for this server.
+func (s *Server) options() pipeline.Options {
+	return pipeline.Options{Layout: layoutDefaults(), Fonts: s.opt.Fonts, Creator: s.opt.Creator, Date: s.opt.Date}
+}
+
+// formNumber reads the 1-based form number of the query's key "form".
+func (s *Server) formNumber(c *call, b *batch) (int, *answer) {
+	v := c.query.Get("form")
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		a := s.refusal(http.StatusBadRequest, codeBadNumber, "form", v)
+		return 0, &a
+	}
+	if n > len(b.forms) {
+		a := s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, n, len(b.forms))
+		return 0, &a
+	}
+	return n - 1, nil
+}
+
+// problemsAnswer is a 422 of the problems that stop the work, after the
+// line that says why.
+func (s *Server) problemsAnswer(lead msg.Code, args []any, ps []model.Problem) answer {
+	body := problemsBody{Problems: []jsonProblem{{Severity: "error", Code: string(lead), Message: text(s.opt.Lang, lead, args...)}}}
+	for _, p := range ps {
+		body.Problems = append(body.Problems, s.jsonProblem(p))
+	}
+	return jsonAnswer(http.StatusUnprocessableEntity, body)
+}
+
+// drawFailure answers an error of the pipeline: the user's problems as
+// 422, anything else as an internal error.
+func (s *Server) drawFailure(err error, file string) answer {
+	ps, ok := s.userProblems(err, file)
+	if !ok {
+		s.logf("internal error: %v", err)
+		return s.refusal(http.StatusInternalServerError, codeInternal)
+	}
+	body := problemsBody{}
+	for _, p := range ps {
+		body.Problems = append(body.Problems, s.jsonProblem(p))
+	}
+	return jsonAnswer(http.StatusUnprocessableEntity, body)
+}

@@ -1,0 +1,118 @@
+package serve
+
+// The words of the page and of the server's answers are in the message
+// catalogue (package msg, msg/serve.go): a code each, with its English and
+// Chinese texts. The page's own words are the ui- codes listed here.
+
+import (
+	"jixiao/model"
+	"jixiao/msg"
+	"jixiao/pipeline"
+)
+
+// The codes of the server's answers.
+const (
+	codeBadHost      = msg.ServeBadHost
+	codeBadOrigin    = msg.ServeBadOrigin
+	codeBadMethod    = msg.ServeBadMethod
+	codeNotFound     = msg.ServeNotFound
+	codeTooLarge     = msg.ServeTooLarge
+	codeNoFiles      = msg.ServeNoFiles
+	codeTooManyFiles = msg.ServeTooManyFiles
+	codeBadUpload    = msg.ServeBadUpload
+	codeBusy         = msg.ServeBusy
+	codeBadNumber    = msg.ServeBadNumber
+	codeNoSuchForm   = msg.ServeNoSuchForm
+	codeNoSuchPage   = msg.ServeNoSuchPage
+	codeBadDPI       = msg.ServeBadDPI
+	codeBadPaper     = msg.ServeBadPaper
+	codeBadGroup     = msg.ServeBadGroup
+	codeBadYear      = msg.ServeBadYear
+	codeFormErrors   = msg.ServeFormHasErrors
+	codeBookErrors   = msg.ServeBookHasErrors
+	codeNoForms      = msg.ServeNoForms
+	codeInternal     = msg.ServeInternal
+	codeCannotDraw   = msg.ServeCannotDraw
+)
+
+// pageWords are the words of the page (its template's t "code", its
+// script's t("code")), handed to the script in the page's language.
+var pageWords = []msg.Code{
+	msg.UITitle,
+	msg.UILead,
+	msg.UIStepFiles,
+	msg.UIDrop,
+	msg.UIDropTypes,
+	msg.UITemplateLink,
+	msg.UITemplateHint,
+	msg.UIRemove,
+	msg.UIRemoveFile,
+	msg.UIStepCheck,
+	msg.UIChecking,
+	msg.UIFileProblems,
+	msg.UIColNo,
+	msg.UIColUnit,
+	msg.UIColProject,
+	msg.UIColYearAmount,
+	msg.UIColPages,
+	msg.UIColStatus,
+	msg.UIColActions,
+	msg.UIStatusOk,
+	msg.UIStatusWarning,
+	msg.UIStatusError,
+	msg.UIError,
+	msg.UIWarning,
+	msg.UISummaryOk,
+	msg.UISummaryErrors,
+	msg.UINoForms,
+	msg.UIPreview,
+	msg.UIDownloadPDF,
+	msg.UIStepPreview,
+	msg.UIPreviewOf,
+	msg.UIPageN,
+	msg.UIViewerTitle,
+	msg.UIPrevPage,
+	msg.UINextPage,
+	msg.UIClose,
+	msg.UIStepDownload,
+	msg.UIBlocked,
+	msg.UIBinderOptions,
+	msg.UIOptDuplex,
+	msg.UIOptSignature,
+	msg.UIOptGroup,
+	msg.UIOptPaper,
+	msg.UIPaperA4Landscape,
+	msg.UIPaperA3Landscape,
+	msg.UIDownloadBinder,
+	msg.UIDownloadZIP,
+	msg.UIBusyForm,
+	msg.UIBusyZIP,
+	msg.UIBusyBinder,
+	msg.UIProgressWorking,
+	msg.UIProgressReceiving,
+	msg.UIProgressDone,
+	msg.UITooLarge,
+	msg.UIErrNetwork,
+	msg.UIErrStatus,
+	msg.UIFooter,
+}
+
+// text is the message c in l with args put in its {1} {2} … places (a
+// string argument is user text, and escaped).
+func text(l msg.Lang, c msg.Code, args ...any) string { return l.Text(c, args...) }
+
+// pageMessages are the page's words in l, by code, for its script.
+func pageMessages(l msg.Lang) map[msg.Code]string {
+	m := make(map[msg.Code]string, len(pageWords))
+	for _, c := range pageWords {
+		m[c] = l.Text(c)
+	}
+	return m
+}
+
+// problemMessage is a problem's message in l.
+func problemMessage(l msg.Lang, p model.Problem) string { return pipeline.ProblemMessage(l, p) }
+
+// escape makes user text safe to show (control and bidi characters made
+// visible).
+func escape(s string) string { return msg.Escape(s) }

@@ -1,0 +1,356 @@
+// jixiao serve: the page's script. Every word it shows comes from the
+// message catalogue, handed over by the server in #messages. Every action is
+// one call of the HTTP API the page documents in the README; nothing is
+// stored on the server, so the chosen files are sent again with each call.
+"use strict";
+
+(function () {
+  const M = JSON.parse(document.getElementById("messages").textContent);
+
+  // t fills {1}, {2} … of a catalogue text with the given values.
+  function t(code, ...args) {
+    const s = M[code] || code;
+    return s.replace(/\{(\d+)\}/g, (m, i) => (args[i - 1] === undefined ? m : String(args[i - 1])));
+  }
+
+  const $ = (id) => document.getElementById(id);
+  const state = { files: [], forms: [], fileProblems: [], selected: -1, viewerPage: 0, checks: 0 };
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") e.className = v;
+      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v);
+    }
+    for (const c of children) {
+      if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+
+  function showMessage(text) {
+    const m = $("message");
+    m.textContent = text;
+    m.hidden = !text;
+  }
+
+  function formData() {
+    const fd = new FormData();
+    for (const f of state.files) fd.append("file", f, f.name);
+    return fd;
+  }
+
+  // call posts the chosen files to an API path. A refusal comes back as JSON
+  // problems; those are shown, never a raw status line.
+  async function call(path) {
+    // Files over the server's limit are not sent at all: the server would
+    // refuse them, and a browser cut off while sending says nothing useful.
+    const max = Number(document.body.dataset.maxUpload) || 0;
+    const total = state.files.reduce((n, f) => n + f.size, 0);
+    if (max && total > max) {
+      const mb = (n) => (n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0);
+      throw new Error(t("ui-too-large", mb(total), mb(max)));
+    }
+    let resp;
+    try {
+      resp = await fetch(path, { method: "POST", body: formData() });
+    } catch (e) {
+      throw new Error(t("ui-err-network"));
+    }
+    if (resp.ok) return resp;
+    let problems = [];
+    let body = null;
+    try {
+      body = await resp.json();
+      problems = body.problems || [];
+    } catch (e) {
+      /* not JSON: fall through to the status text */
+    }
+    const err = new Error(problems.length ? problems.map(problemText).join("\n") : t("ui-err-status", resp.status));
+    err.problems = problems;
+    err.body = body;
+    err.status = resp.status;
+    throw err;
+  }
+
+  function problemText(p) {
+    return p.location ? p.location + "：" + p.message : p.message;
+  }
+
+  // ---- step 1: files ----
+  function addFiles(list) {
+    for (const f of list) {
+      if (!state.files.some((g) => g.name === f.name && g.size === f.size && g.lastModified === f.lastModified)) {
+        state.files.push(f);
+      }
+    }
+    drawFiles();
+    check();
+  }
+
+  function drawFiles() {
+    const ul = $("file-list");
+    ul.replaceChildren();
+    state.files.forEach((f, i) => {
+      ul.append(el("li", {}, f.name, " ",
+        el("button", { type: "button", class: "link", title: t("ui-remove-file"), onclick: () => {
+          state.files.splice(i, 1);
+          drawFiles();
+          check();
+        } }, t("ui-remove"))));
+    });
+    ul.hidden = state.files.length === 0;
+  }
+
+  const drop = $("drop");
+  drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", (e) => {
+    e.preventDefault();
+    drop.classList.remove("over");
+    addFiles(e.dataTransfer.files);
+  });
+  drop.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); $("file-input").click(); }
+  });
+  $("file-input").addEventListener("change", (e) => {
+    addFiles(e.target.files);
+    e.target.value = "";
+  });
+
+  // ---- step 2: check ----
+  // check sends the files again after each change; only the answer to the
+  // latest call is drawn (an earlier one may arrive after it).
+  async function check() {
+    const mine = ++state.checks;
+    showMessage("");
+    $("progress").hidden = true;
+    state.forms = [];
+    state.fileProblems = [];
+    state.selected = -1;
+    $("step-preview").hidden = true;
+    if (state.files.length === 0) {
+      $("step-check").hidden = true;
+      $("step-download").hidden = true;
+      return;
+    }
+    $("step-check").hidden = false;
+    $("busy-check").hidden = false;
+    $("forms").hidden = true;
+    $("summary").textContent = "";
+    $("file-problems").hidden = true;
+    let forms = [], problems = [], message = "";
+    try {
+      const body = await (await call("api/check")).json();
+      forms = body.forms || [];
+      problems = body.problems || [];
+    } catch (e) {
+      forms = (e.body && e.body.forms) || [];
+      problems = e.problems || [];
+      if (!problems.length) message = e.message;
+    }
+    if (mine !== state.checks) return;
+    $("busy-check").hidden = true;
+    state.forms = forms;
+    state.fileProblems = problems;
+    showMessage(message);
+    drawForms();
+  }
+
+  function hasErrors(ps) {
+    return (ps || []).some((p) => p.severity === "error");
+  }
+
+  function problemList(ps) {
+    const ul = el("ul", { class: "problems" });
+    for (const p of ps) {
+      ul.append(el("li", { class: p.severity },
+        el("span", { class: "sev" }, p.severity === "error" ? t("ui-error") : t("ui-warning")),
+        p.location ? el("span", { class: "loc" }, p.location) : null,
+        el("span", { class: "text" }, p.message)));
+    }
+    return ul;
+  }
+
+  function drawForms() {
+    const box = $("file-problems");
+    box.replaceChildren();
+    if (state.fileProblems.length) {
+      box.append(el("p", { class: "box-title" }, t("ui-file-problems")), problemList(state.fileProblems));
+    }
+    box.hidden = state.fileProblems.length === 0;
+
+    const tbody = $("forms").querySelector("tbody");
+    tbody.replaceChildren();
+    let bad = 0;
+    state.forms.forEach((f, i) => {
+      const errs = hasErrors(f.problems);
+      if (errs) bad++;
+      const status = errs
+        ? el("span", { class: "badge error" }, t("ui-status-error"))
+        : (f.problems && f.problems.length
+          ? el("span", { class: "badge warning" }, t("ui-status-warning"))
+          : el("span", { class: "badge ok" }, t("ui-status-ok")));
+      const actions = el("td", { class: "actions" },
+        el("button", { type: "button", class: "link", onclick: () => selectForm(i) }, t("ui-preview")),
+        " ",
+        errs ? null : el("button", { type: "button", class: "link", onclick: () => downloadForm(i) }, t("ui-download-pdf")));
+      const tr = el("tr", { class: errs ? "has-error" : "", "data-form": String(i + 1) },
+        el("td", { class: "num" }, i + 1),
+        el("td", {}, f.unit || ""),
+        el("td", {}, f.project || "", f.sheet ? el("div", { class: "src" }, f.file + " · " + f.sheet) : el("div", { class: "src" }, f.file || "")),
+        el("td", { class: "amount" }, f.year_amount || ""),
+        el("td", { class: "num" }, f.pages || ""),
+        el("td", {}, status),
+        actions);
+      tbody.append(tr);
+      if (f.problems && f.problems.length) {
+        tbody.append(el("tr", { class: "problem-row" }, el("td", {}), el("td", { colspan: "6" }, problemList(f.problems))));
+      }
+    });
+    $("forms").hidden = state.forms.length === 0;
+    $("summary").textContent = state.forms.length
+      ? (bad ? t("ui-summary-errors", state.forms.length, bad) : t("ui-summary-ok", state.forms.length))
+      : (state.fileProblems.length ? "" : t("ui-no-forms"));
+    const printable = state.forms.length > 0 && bad === 0 && !hasErrors(state.fileProblems);
+    $("step-download").hidden = state.forms.length === 0;
+    $("blocked").hidden = printable;
+    $("btn-binder").disabled = !printable;
+    $("btn-zip").disabled = !printable;
+  }
+
+  // ---- step 3: previews ----
+  function previewURL(form, page, dpi) {
+    return "api/preview?form=" + form + "&page=" + page + "&dpi=" + dpi;
+  }
+
+  async function pagePNG(form, page, dpi) {
+    const resp = await call(previewURL(form, page, dpi));
+    return URL.createObjectURL(await resp.blob());
+  }
+
+  async function selectForm(i) {
+    state.selected = i;
+    const f = state.forms[i];
+    $("step-preview").hidden = false;
+    $("preview-title").textContent = t("ui-preview-of", i + 1, f.project || "");
+    const thumbs = $("thumbs");
+    for (const img of thumbs.querySelectorAll("img")) {
+      if (img.src.startsWith("blob:")) URL.revokeObjectURL(img.src);
+    }
+    thumbs.replaceChildren();
+    const pages = f.pages || 1;
+    for (let p = 1; p <= pages; p++) {
+      const img = el("img", { alt: t("ui-page-n", p), class: "thumb loading" });
+      const fig = el("figure", { tabindex: "0", onclick: () => openViewer(p),
+        onkeydown: (e) => { if (e.key === "Enter") openViewer(p); } }, img, el("figcaption", {}, t("ui-page-n", p)));
+      thumbs.append(fig);
+    }
+    $("step-preview").scrollIntoView({ behavior: "smooth", block: "start" });
+    // One page at a time: the server bounds concurrent work anyway.
+    const figs = thumbs.querySelectorAll("img");
+    for (let p = 1; p <= pages; p++) {
+      if (state.selected !== i) return;
+      try {
+        figs[p - 1].src = await pagePNG(i + 1, p, 40);
+        figs[p - 1].classList.remove("loading");
+      } catch (e) {
+        figs[p - 1].replaceWith(el("div", { class: "thumb-error" }, e.message));
+      }
+    }
+  }
+
+  async function openViewer(page) {
+    const f = state.forms[state.selected];
+    state.viewerPage = page;
+    $("viewer-title").textContent = t("ui-viewer-title", f.project || "", page, f.pages || 1);
+    $("viewer-prev").disabled = page <= 1;
+    $("viewer-next").disabled = page >= (f.pages || 1);
+    const img = $("viewer-img");
+    img.alt = t("ui-page-n", page);
+    if (!$("viewer").open) $("viewer").showModal();
+    try {
+      const url = await pagePNG(state.selected + 1, page, 110);
+      if (img.src.startsWith("blob:")) URL.revokeObjectURL(img.src);
+      img.src = url;
+    } catch (e) {
+      $("viewer").close();
+      showMessage(e.message);
+    }
+  }
+  $("viewer-prev").addEventListener("click", () => openViewer(state.viewerPage - 1));
+  $("viewer-next").addEventListener("click", () => openViewer(state.viewerPage + 1));
+
+  // ---- step 4: downloads ----
+  function save(blob, name) {
+    const a = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  }
+
+  function fileName(resp, fallback) {
+    const cd = resp.headers.get("Content-Disposition") || "";
+    const m = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+    return m ? decodeURIComponent(m[1]) : fallback;
+  }
+
+  // download runs one API call with a progress line: elapsed seconds while
+  // the server works, then the share of bytes received.
+  async function download(path, fallbackName, busyText) {
+    showMessage("");
+    const bar = $("progress-bar");
+    const text = $("progress-text");
+    $("progress").hidden = false;
+    bar.removeAttribute("value");
+    const start = Date.now();
+    const tick = setInterval(() => {
+      text.textContent = t("ui-progress-working", busyText, Math.round((Date.now() - start) / 1000));
+    }, 500);
+    text.textContent = t("ui-progress-working", busyText, 0);
+    $("btn-binder").disabled = $("btn-zip").disabled = true;
+    try {
+      const resp = await call(path);
+      clearInterval(tick);
+      const total = Number(resp.headers.get("Content-Length")) || 0;
+      const reader = resp.body.getReader();
+      const chunks = [];
+      let got = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        got += value.length;
+        if (total) {
+          bar.max = total;
+          bar.value = got;
+          text.textContent = t("ui-progress-receiving", Math.round((100 * got) / total));
+        }
+      }
+      save(new Blob(chunks, { type: resp.headers.get("Content-Type") || "" }), fileName(resp, fallbackName));
+      text.textContent = t("ui-progress-done");
+    } catch (e) {
+      showMessage(e.message);
+      $("progress").hidden = true;
+    } finally {
+      clearInterval(tick);
+      drawForms();
+    }
+  }
+
+  function downloadForm(i) {
+    download("api/render?form=" + (i + 1), (state.forms[i].project || "form") + ".pdf", t("ui-busy-form"));
+  }
+
+  $("btn-zip").addEventListener("click", () => download("api/zip", "forms.zip", t("ui-busy-zip", state.forms.length)));
+  $("btn-binder").addEventListener("click", () => {
+    const q = new URLSearchParams();
+    if ($("opt-duplex").checked) q.set("duplex", "1");
+    if ($("opt-signature").checked) q.set("signature", "1");
+    if ($("opt-group").checked) q.set("group_by", "unit");
+    q.set("paper", $("opt-paper").value);
+    download("api/binder?" + q.toString(), "binder.pdf", t("ui-busy-binder", state.forms.length));
+  });
+})();
