@@ -22,7 +22,7 @@ func ProblemText(l msg.Lang, p model.Problem) string {
 	if p.Severity == model.Warning {
 		text = l.Text(msg.Warning, msg.Raw(text))
 	}
-	if loc := location(l, p.Loc); loc != "" {
+	if loc := Location(l, p.Loc); loc != "" {
 		text = l.Text(msg.ProblemAt, msg.Raw(loc), msg.Raw(text))
 	}
 	return text
@@ -43,11 +43,11 @@ func ProblemMessage(l msg.Lang, p model.Problem) string {
 	return l.Text(msg.Code(p.Code), args...)
 }
 
-// location is where a problem stands, as l writes it.
-func location(l msg.Lang, loc model.Location) string {
+// Location is where a problem stands, in l's words: the sheet and cell of a
+// workbook ("book.xlsx 工作表“体检费”C12 单元格", "book.xlsx: 体检费!C12"), the
+// line and column of a text file; the file name escaped.
+func Location(l msg.Lang, loc model.Location) string {
 	switch {
-	case l == msg.English:
-		return loc.String()
 	case loc.Sheet != "" && loc.Cell != "":
 		return l.Text(msg.LocCell, loc.File, loc.Sheet, loc.Cell)
 	case loc.Sheet != "":

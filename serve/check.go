@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"jixiao/model"
-	"jixiao/msg"
 	"jixiao/pipeline"
 )
 
@@ -57,26 +56,10 @@ func (s *Server) jsonProblem(p model.Problem) jsonProblem {
 		sev = "warning"
 	}
 	return jsonProblem{
-		Severity: sev, Code: p.Code, Message: problemMessage(s.opt.Lang, p), Location: s.location(p.Loc),
+		Severity: sev, Code: p.Code, Message: problemMessage(s.opt.Lang, p), Location: pipeline.Location(s.opt.Lang, p.Loc),
 		Path: p.Path, File: p.Loc.File, Sheet: p.Loc.Sheet, Cell: p.Loc.Cell, Line: p.Loc.Line, Column: p.Loc.Column,
 		Args: p.Args,
 	}
-}
-
-// location says where a problem stands, in words a clerk follows: the
-// sheet and cell of a workbook, the line of a text file.
-func (s *Server) location(l model.Location) string {
-	switch {
-	case l.Sheet != "" && l.Cell != "":
-		return text(s.opt.Lang, msg.LocCell, l.File, l.Sheet, l.Cell)
-	case l.Sheet != "":
-		return text(s.opt.Lang, msg.LocSheet, l.File, l.Sheet)
-	case l.Line > 0 && l.Column > 0:
-		return text(s.opt.Lang, msg.LocLineCol, l.File, l.Line, l.Column)
-	case l.Line > 0:
-		return text(s.opt.Lang, msg.LocLine, l.File, l.Line)
-	}
-	return escape(l.File)
 }
 
 // check answers the forms of the files with their problems and numbers of

@@ -112,7 +112,3 @@ func pageMessages(l msg.Lang) map[msg.Code]string {
 
 // problemMessage is a problem's message in l.
 func problemMessage(l msg.Lang, p model.Problem) string { return pipeline.ProblemMessage(l, p) }
-
-// escape makes user text safe to show (control and bidi characters made
-// visible).
-func escape(s string) string { return msg.Escape(s) }
