@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"jixiao/fonts"
+	"jixiao/internal/errlist"
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/model/xlsx"
@@ -224,7 +225,7 @@ func Load(srcs []Source, ev Events) ([]Input, error) {
 			inputs = append(inputs, in)
 			continue
 		}
-		for _, e := range leafErrors(err) {
+		for _, e := range errlist.Leaves(err) {
 			var de *model.DecodeError
 			if errors.As(e, &de) {
 				undecoded = true
@@ -278,21 +279,6 @@ func IsInputName(name string) bool {
 
 // InputKinds names the extensions IsInputName accepts, for messages.
 const InputKinds = ".json, .yaml, .yml or .xlsx"
-
-// leafErrors lists the errors joined in err (errors.Join, nested).
-func leafErrors(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leafErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
 
 // plural formats n things: "1 form", "18 forms".
 func plural(n int, thing string) string {

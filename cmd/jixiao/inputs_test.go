@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"jixiao/internal/errlist"
+
 	"github.com/stretchr/testify/require"
 )
 
@@ -36,5 +38,5 @@ func TestExpandInputsDirectoryInNameOrder(t *testing.T) {
 	require.Equal(t, []string{filepath.Join(dir, "b.json")}, files)
 	require.ErrorContains(t, err, "missing.json")
 	require.ErrorContains(t, err, "the directory holds no .json, .yaml, .yml or .xlsx file")
-	require.Len(t, leafErrors(err), 2)
+	require.Len(t, errlist.Leaves(err), 2)
 }

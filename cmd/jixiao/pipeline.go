@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"jixiao/fonts"
+	"jixiao/internal/errlist"
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
@@ -83,27 +84,12 @@ func readInputs(files []string, stdin io.Reader, ev pipeline.Events) ([]pipeline
 	if unlisted == nil {
 		return inputs, err
 	}
-	errs := leafErrors(unlisted)
+	errs := errlist.Leaves(unlisted)
 	var pe *pipeline.Error
 	if errors.As(err, &pe) && pe.Kind == pipeline.BadUsage {
 		errs = append(errs, pe.Errs...)
 	}
 	return nil, usageProblem(errs...)
-}
-
-// leafErrors lists the errors joined in err (errors.Join, nested).
-func leafErrors(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leafErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // fontFlags are the font options of the printing commands.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"jixiao/internal/errlist"
 	"jixiao/model"
 	"jixiao/msg"
 	"jixiao/pipeline"
@@ -76,7 +77,7 @@ func runValidate(files []string, asJSON bool, warn *warningFlags, stdin io.Reade
 	v := &validation{asJSON: asJSON, warn: warn, p: p, stdin: stdin, problems: []jsonProblem{}}
 	for _, arg := range files {
 		paths, err := expandInputs([]string{arg})
-		for _, e := range leafErrors(err) {
+		for _, e := range errlist.Leaves(err) {
 			v.code = 2
 			if !v.asJSON {
 				p.Fail(e)
