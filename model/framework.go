@@ -1,5 +1,7 @@
 package model
 
+import "jixiao/internal/editdist"
+
 // Category is a 一级指标 with its 二级指标 in print order.
 type Category struct {
 	Name   string   // 一级指标
@@ -98,7 +100,7 @@ func MatchStandard(level1, level2, level3 string) (std Standard, exact, ok bool)
 		if s.Level3 == level3 {
 			return s, true, true
 		}
-		if d := editDistance(rs, []rune(s.Level3)); d <= max(1, len(rs)/3) && (best < 0 || d < best) {
+		if d := editdist.Distance(rs, []rune(s.Level3)); d <= max(1, len(rs)/3) && (best < 0 || d < best) {
 			std, best = s, d
 		}
 	}

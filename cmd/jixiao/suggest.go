@@ -3,6 +3,8 @@ package main
 import (
 	"slices"
 	"strings"
+
+	"jixiao/internal/editdist"
 )
 
 // nearest returns at most n of the candidates closest to s, for "did you
@@ -24,7 +26,7 @@ func nearest(s string, candidates []string, n int) []string {
 		}
 		seen[c] = true
 		lc := strings.ToLower(c)
-		d := editDistance(rs, []rune(lc))
+		d := editdist.Distance(rs, []rune(lc))
 		switch {
 		case d <= limit:
 		case len(rs) >= 2 && (strings.Contains(lc, string(rs)) || strings.Contains(string(rs), lc)):
@@ -50,25 +52,4 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// editDistance is the Levenshtein distance between two rune slices.
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
