@@ -135,7 +135,7 @@ func itemWidth(it *Item, m Measurer) Length {
 	return w
 }
 
-// CheckForm verifies that pages (a form's pages, as FormPages or Form made
+// checkForm verifies that pages (a form's pages, as FormPages or Form made
 // them) show every character of f exactly once and in order, field by
 // field: the Text items tagged with a field, joined in page order, equal
 // the field's value with its "\n" removed (line and paragraph breaks are not
@@ -144,7 +144,7 @@ func itemWidth(it *Item, m Measurer) Length {
 // the label one or more times; the rows it merges show nothing of their own.
 // Amounts are compared as formatAmount writes them. Labels, footers and
 // other untagged text are not checked.
-func CheckForm(f *model.Form, pages []*Page) error {
+func checkForm(f *model.Form, pages []*Page) error {
 	got := map[string]*strings.Builder{}
 	for _, p := range pages {
 		for k := range p.Items {

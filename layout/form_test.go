@@ -413,7 +413,7 @@ func TestCheckFindsProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Overview += "！"
-	if err := CheckForm(f, d.Pages); err == nil || !strings.Contains(err.Error(), "overview") {
+	if err := checkForm(f, d.Pages); err == nil || !strings.Contains(err.Error(), "overview") {
 		t.Errorf("missing character not found: %v", err)
 	}
 }
@@ -477,7 +477,7 @@ func TestSmallPagesStress(t *testing.T) {
 		if err := Check(d, varied{}, opt); err != nil {
 			t.Errorf("case %d (%s × %s): %v", n, fmtLen(opt.Width), fmtLen(opt.Height), err)
 		}
-		if err := CheckForm(f, d.Pages); err != nil {
+		if err := checkForm(f, d.Pages); err != nil {
 			t.Errorf("case %d: %v", n, err)
 		}
 	}

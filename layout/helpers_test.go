@@ -101,8 +101,8 @@ func layoutChecked(t testing.TB, f *model.Form, m Measurer, opt Options) (*Docum
 	if err := Check(d, m, opt); err != nil {
 		t.Errorf("Check: %v", err)
 	}
-	if err := CheckForm(f, d.Pages); err != nil {
-		t.Errorf("CheckForm: %v", err)
+	if err := checkForm(f, d.Pages); err != nil {
+		t.Errorf("checkForm: %v", err)
 	}
 	var a, b bytes.Buffer
 	if err := Dump(&a, d); err != nil {

@@ -633,27 +633,6 @@ func DecodeErrors(err error) []*DecodeError {
 	return out
 }
 
-// IsContentError reports whether every error in err is a DecodeError: the
-// files were read, but what they hold is not a valid form or book.
-func IsContentError(err error) bool {
-	if err == nil {
-		return false
-	}
-	n := 0
-	var count func(error)
-	count = func(e error) {
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, x := range j.Unwrap() {
-				count(x)
-			}
-			return
-		}
-		n++
-	}
-	count(err)
-	return len(DecodeErrors(err)) == n
-}
-
 // tooLarge is the problem of a file over MaxFileSize.
 func tooLarge(name string, size int64) *DecodeError {
 	n, limit := strconv.FormatInt(size, 10), strconv.Itoa(MaxFileSize>>20)

@@ -160,16 +160,6 @@ var columns = [...]Column{
 // is a copy.
 func Columns() []Column { return append([]Column(nil), columns[:]...) }
 
-// ColumnByKey returns the indicator column with the given key.
-func ColumnByKey(key string) (Column, bool) {
-	for _, c := range columns {
-		if c.Key == key {
-			return c, true
-		}
-	}
-	return Column{}, false
-}
-
 // Book keys, in order: the year, the title, the book-wide values of the
 // signature fields (SignFields), the forms.
 var bookKeys = func() []string {

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"jixiao/internal/workpool"
@@ -49,16 +48,6 @@ func Forms(in Input, picked []int, opt Options) ([][]byte, error) {
 		return nil, err
 	}
 	return pdfs, nil
-}
-
-// Form draws form i of in's book as a PDF written to w: Forms for one form.
-func Form(w io.Writer, in Input, i int, opt Options) error {
-	pdfs, err := Forms(in, []int{i}, opt)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(pdfs[0])
-	return err
 }
 
 // LayOut lays out each of the forms picked from in's book as a document

@@ -95,9 +95,9 @@ func TestForms(t *testing.T) {
 	pdfs, err := Forms(inputs[0], []int{3, 0}, opt)
 	require.NoError(t, err)
 	require.Len(t, pdfs, 2)
-	var one bytes.Buffer
-	require.NoError(t, Form(&one, inputs[0], 0, opt))
-	require.Equal(t, one.Bytes(), pdfs[1])
+	one, err := Forms(inputs[0], []int{0}, opt)
+	require.NoError(t, err)
+	require.Equal(t, one[0], pdfs[1])
 	require.NotEqual(t, pdfs[0], pdfs[1])
 
 	opt.Layout.Height = 40 * layout.MM // no room for a form
