@@ -82,11 +82,9 @@ func (c *contentStream) rect(x, y, w, h layout.Length, op string) {
 	c.b = append(c.b, '\n')
 }
 
-// text draws the two-byte codes of a Type0 font (fontobj.go) with the
-// font named res at size, its baseline starting at x, y, with character
-// spacing tc.
-func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x, y layout.Length, codes []byte) {
-	c.setFill(0)
+// setFont selects the font named res at size, unless it is selected
+// already. Font and size are text state and outlive BT … ET.
+func (c *contentStream) setFont(res string, size layout.Length) {
 	if res != c.font || size != c.size {
 		c.b = append(c.b, "BT /"...)
 		c.b = append(c.b, res...)
@@ -95,6 +93,14 @@ func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x
 		c.b = append(c.b, "Tf ET\n"...)
 		c.font, c.size = res, size
 	}
+}
+
+// text draws the two-byte codes of a Type0 font (fontobj.go) with the
+// font named res at size, its baseline starting at x, y, with character
+// spacing tc.
+func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x, y layout.Length, codes []byte) {
+	c.setFill(0)
+	c.setFont(res, size)
 	if tc != c.tc {
 		// Character spacing is text state and outlives BT … ET.
 		c.num(pt(tc), 3)
@@ -113,14 +119,7 @@ func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x
 // current fill, the baseline starting at x, y (PDF points from the bottom
 // left) in the direction (cos, sin).
 func (c *contentStream) rotatedText(res string, size layout.Length, cos, sin, x, y float64, codes []byte) {
-	if res != c.font || size != c.size {
-		c.b = append(c.b, "BT /"...)
-		c.b = append(c.b, res...)
-		c.b = append(c.b, ' ')
-		c.num(pt(size), 2)
-		c.b = append(c.b, "Tf ET\n"...)
-		c.font, c.size = res, size
-	}
+	c.setFont(res, size)
 	if c.tc != 0 {
 		c.b = append(c.b, "0 Tc\n"...)
 		c.tc = 0
