@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"jixiao/model/internal/jsonyaml"
 	"os"
@@ -222,4 +223,22 @@ func TestValidateWarnsBlankRunsAndInvisibles(t *testing.T) {
 	require.Contains(t, all, "forms[0].overview: 1 runs of blank lines")
 	require.Contains(t, all, "forms[0].project: the project name holds U+202E, U+200B")
 	require.NotContains(t, all, "\u202e")
+}
+
+// A file holding one form with an implausible year names that year once, at
+// the form's own year (not again at the book's "year", line 1 column 1).
+func TestValidateSingleFormYearOnce(t *testing.T) {
+	f := validForm(t)
+	f.Year = 1800
+	data, err := json.Marshal(f)
+	require.NoError(t, err)
+	b, src, err := Decode(data, "one.json", FormatAuto)
+	require.NoError(t, err)
+	var years []string
+	for _, p := range Validate(b, src) {
+		if p.Code == CodeYearImplausible {
+			years = append(years, p.Path)
+		}
+	}
+	require.Equal(t, []string{"forms[0].year"}, years)
 }

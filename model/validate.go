@@ -35,7 +35,9 @@ func Validate(b *Book, src *Source) Problems {
 	}
 	// The book's own year is printed on the binder's cover: the same
 	// range as a form's (0 is no year given: the forms' years are used).
-	if b.Year != 0 && (b.Year < 1900 || b.Year > 2200) {
+	// A file holding one form is a book whose year is the form's: that
+	// year is reported once, at the form.
+	if b.Year != 0 && (b.Year < 1900 || b.Year > 2200) && !formsAllOfYear(b.Forms, b.Year) {
 		v.errorf(CodeYearImplausible, "year", "%s is not a plausible year (expected 1900–2200)", strconv.Itoa(b.Year))
 	}
 	for i := range b.Forms {
@@ -55,6 +57,17 @@ func Validate(b *Book, src *Source) Problems {
 		}
 	}
 	return v.problems
+}
+
+// formsAllOfYear reports whether there are forms and each is of year y (each
+// then reports y itself if it is implausible).
+func formsAllOfYear(forms []Form, y int) bool {
+	for i := range forms {
+		if forms[i].Year != y {
+			return false
+		}
+	}
+	return len(forms) > 0
 }
 
 type validator struct {
