@@ -59,6 +59,11 @@ func isTerminal(w any) bool {
 	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(st, null) {
 		return false
 	}
+	// Other character devices (/dev/full, a null device of a container's
+	// own) are no terminal either, where the system can tell.
+	if tty, ok := ttyKnown(f); ok {
+		return tty
+	}
 	return true
 }
 

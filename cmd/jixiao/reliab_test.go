@@ -75,6 +75,23 @@ func TestOutputToDevice(t *testing.T) {
 	code, _, stderr = runCmd("render", exampleBook, "--form", "1", "-o", full)
 	require.Equal(t, 2, code, stderr)
 	requireCharDevice(t, full)
+	// … as a write to the output, not "cannot read" (the *fs.PathError of
+	// the write told as if it were an input's).
+	for _, args := range [][]string{{"render", exampleBook, "--form", "1"}, {"binder", exampleBook}} {
+		code, _, stderr = runCmd(append(args, "-o", full)...)
+		require.Equal(t, 2, code, stderr)
+		require.Equal(t, "jixiao "+args[0]+": cannot write "+full+": the disk is full\n", stderr)
+	}
+
+	// A character device that is no terminal takes a PDF (-o -).
+	f, err := os.OpenFile(full, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	defer f.Close()
+	require.False(t, isTerminal(f), "a full device is no terminal")
+	var errb strings.Builder
+	code = run([]string{"render", exampleBook, "--form", "1", "-o", "-"}, strings.NewReader(""), f, &errb)
+	require.Equal(t, 2, code)
+	require.NotContains(t, errb.String(), "terminal")
 }
 
 func TestOutputToFIFO(t *testing.T) {
@@ -236,7 +253,8 @@ func TestValidateFullStdout(t *testing.T) {
 		code := run(args, strings.NewReader(""), f, &stderr)
 		f.Close()
 		require.Equal(t, 2, code, "%v: %s", args, stderr.String())
-		require.Contains(t, stderr.String(), "no space left on device")
+		require.Contains(t, stderr.String(), "cannot write to standard output: the disk is full")
+		require.NotContains(t, stderr.String(), "cannot read")
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"jixiao/internal/output"
 	"jixiao/msg"
 	"jixiao/pipeline"
 )
@@ -394,7 +395,7 @@ func (a *app) newVersionCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if _, err := fmt.Fprintln(a.p.Out, versionString(a.p.Lang)); err != nil {
-				return usageProblem(msg.Wrap(err, msg.StdoutFailed, err))
+				return usageProblem(msg.Wrap(err, msg.StdoutFailed, output.Reason(err)))
 			}
 			return nil
 		},

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"jixiao/internal/errlist"
+	"jixiao/internal/output"
 	"jixiao/model"
 	"jixiao/msg"
 	"jixiao/pipeline"
@@ -94,14 +95,14 @@ func runValidate(files []string, asJSON bool, warn *warningFlags, stdin io.Reade
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(problems); err != nil {
-			p.Fail(msg.Wrap(err, msg.StdoutFailed, err))
+			p.Fail(msg.Wrap(err, msg.StdoutFailed, output.Reason(err)))
 			return 2
 		}
 	} else if out.err == nil && code == 0 {
 		p.Info(msg.FilesValid, msg.Count{N: v.valid, Unit: msg.UnitFile})
 	}
 	if out.err != nil {
-		p.Fail(msg.Wrap(out.err, msg.StdoutFailed, out.err))
+		p.Fail(msg.Wrap(out.err, msg.StdoutFailed, output.Reason(out.err)))
 		return 2
 	}
 	return code

@@ -66,6 +66,18 @@ func (e *NotWritableError) In(l msg.Lang) string {
 // Failed is the error of a failure to write path: the reason, without the
 // name of the temporary file, which means nothing to the user.
 func Failed(path string, err error) error {
+	var already *msg.Error
+	if errors.As(err, &already) && already.Code == msg.CannotWrite {
+		return err
+	}
+	return msg.Wrap(err, msg.CannotWrite, path, Reason(err))
+}
+
+// Reason is why a write failed, for a message that names the file itself
+// (standard output, an output path): the system's reason, without the
+// operation and the file name a *fs.PathError adds (which would otherwise
+// be told as "cannot read FILE").
+func Reason(err error) any {
 	var reason any = err
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -79,7 +91,7 @@ func Failed(path string, err error) error {
 	case errors.Is(err, syscall.ENOSPC):
 		reason = msg.New(msg.ReasonDiskFull)
 	}
-	return msg.Wrap(err, msg.CannotWrite, path, reason)
+	return reason
 }
 
 // Resolve follows path through its symbolic links and says what the final
@@ -189,7 +201,14 @@ func Create(path string) (*File, error) {
 }
 
 // Write writes to the output.
-func (o *File) Write(p []byte) (int, error) { return o.f.Write(p) }
+// A failure names the output (not the temporary file) and its reason.
+func (o *File) Write(p []byte) (int, error) {
+	n, err := o.f.Write(p)
+	if err != nil {
+		err = Failed(o.path, err)
+	}
+	return n, err
+}
 
 // Commit finishes the output: the temporary file is given the replaced
 // file's mode and owner, closed and renamed over the target.
