@@ -157,7 +157,9 @@ func (r *reader) sheet(i int, sp sheetPart) bool {
 		return true
 	}
 	if !g.isForm() {
-		r.warn(sp.name, message(CodeNotForm))
+		if !g.isOurNotes() {
+			r.warn(sp.name, message(CodeNotForm))
+		}
 		return false
 	}
 	n := len(r.book.Forms)
@@ -599,4 +601,11 @@ func stopRow(cells []string) bool {
 		return false
 	}
 	return false
+}
+
+// isOurNotes reports whether the sheet is the template's own 填表说明 (its
+// name, heading and first instruction as jixiao writes them): skipped
+// without a warning, so that a filled template passes --strict.
+func (g *grid) isOurNotes() bool {
+	return g.name == NotesSheet && g.at(0, 0) == notesText[0] && g.at(0, 1) == notesText[1]
 }
