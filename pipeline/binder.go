@@ -141,7 +141,7 @@ func PlanBinder(inputs []Input, opt BinderOptions) (*Binder, error) {
 			if opt.Unit != "" && in.Book.Forms[j].Unit != opt.Unit {
 				continue
 			}
-			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], fmt.Sprintf("%s: forms[%d]", in.Path, j)))...)
+			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], in, j))...)
 		}
 	}
 	if err := check.report(missing); err != nil {

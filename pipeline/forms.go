@@ -77,7 +77,7 @@ func layOut(in Input, picked []int, opt Options, keep bool) ([]*layout.Document,
 		withSign := in.Book.WithSign(in.Book.Forms[i]) // the book's 填报人 … where the form has none
 		f := &withSign
 		path := fmt.Sprintf("forms[%d]", i)
-		missing = append(missing, check.fields(formFields(f, in.Path+": "+path))...)
+		missing = append(missing, check.fields(formFields(f, in, i))...)
 		doc, err := layout.Form(f, opt.Fonts, opt.Layout)
 		if err != nil {
 			var ps model.Problems

@@ -1,21 +1,24 @@
 package pipeline
 
 import (
+	"fmt"
 	"jixiao/fonts"
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
 )
 
-// formFields lists the printed texts of a form, with the role layout draws
-// each in, their paths prefixed with prefix ("book.json: forms[3]").
-func formFields(f *model.Form, prefix string) []fonts.Field {
+// formFields lists the printed texts of form i of in, with the role layout
+// draws each in, each named as the user finds it: a workbook's
+// "book.xlsx: 体检费!B4", else the file and the path ("book.json: forms[3].project").
+func formFields(f *model.Form, in Input, i int) []fonts.Field {
+	form := fmt.Sprintf("forms[%d]", i)
 	tfs := f.TextFields("")
 	out := make([]fonts.Field, 0, len(tfs))
 	for _, tf := range tfs {
-		path := tf.Path
-		if prefix != "" {
-			path = prefix + "." + path
+		path := in.Path + ": " + form + "." + tf.Path
+		if loc, ok := in.Source.Location(form + "." + tf.Path); ok && loc.Sheet != "" && loc.Cell != "" {
+			path = loc.String()
 		}
 		out = append(out, fonts.Field{Path: path, Text: tf.Text, Role: layout.FieldRole(tf.Path)})
 	}

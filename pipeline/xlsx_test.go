@@ -46,3 +46,35 @@ func TestReadWorkbook(t *testing.T) {
 		t.Errorf("old.xls: %v", err)
 	}
 }
+
+// TestGlyphMissingNamesTheCell: a character no font has, in a form read
+// from a workbook, is named by its sheet and cell (as every other problem
+// of a workbook is), in a form and in a binder.
+func TestGlyphMissingNamesTheCell(t *testing.T) {
+	book, err := model.ReadFile(filepath.Join("..", "examples", "jiangyin-2024.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book.Forms[0].Project = "𠮷" + book.Forms[0].Project
+	var buf bytes.Buffer
+	if err := xlsx.Export(&buf, book); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Read(Source{Name: "book.xlsx", R: bytes.NewReader(buf.Bytes())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, _ := in.Source.Location("forms[0].project")
+	if loc.Cell != "B4" {
+		t.Fatalf("forms[0].project read from %s", loc)
+	}
+	want := "no font has " + loc.String() + ": U+20BB7"
+	_, err = Forms(in, []int{0}, defaultOptions(t))
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("form: %v\nwant %q", err, want)
+	}
+	_, err = PlanBinder([]Input{in}, BinderOptions{Options: defaultOptions(t)})
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("binder: %v\nwant %q", err, want)
+	}
+}
