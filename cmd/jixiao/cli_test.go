@@ -58,6 +58,15 @@ func TestDidYouMean(t *testing.T) {
 	// A hostile name is escaped.
 	_, _, stderr = runCmd("\x1b]0;x\x07")
 	require.Contains(t, stderr, `unknown command \u001b]0;x\u0007`)
+	// A shell completion has no script for is a usage error, not the help
+	// with success.
+	code, stdout, stderr = runCmd("completion", "tcsh")
+	require.Equal(t, 2, code)
+	require.Empty(t, stdout)
+	require.Equal(t, "jixiao completion: unknown command tcsh\njixiao completion: run jixiao completion --help for the usage\n", stderr)
+	code, stdout, _ = runCmd("completion")
+	require.Equal(t, 0, code)
+	require.Contains(t, stdout, "jixiao completion [command]")
 }
 
 func TestFlagErrors(t *testing.T) {

@@ -153,7 +153,7 @@ func unknownCommand(root *cobra.Command, name string) error {
 	if s := root.SuggestionsFor(name); len(s) > 0 {
 		errs = append(errs, msg.New(msg.DidYouMean, msg.Raw(strings.Join(s, ", "))))
 	}
-	errs = append(errs, msg.New(msg.SeeHelp, msg.Raw("jixiao")))
+	errs = append(errs, msg.New(msg.SeeHelp, msg.Raw(root.CommandPath())))
 	return errors.Join(errs...)
 }
 
@@ -256,6 +256,15 @@ func (a *app) localize(root *cobra.Command) {
 		case c.Name() == "completion" && c.Parent() == root:
 			c.Short, c.Long = t(msg.HelpCompletionShort), t(msg.HelpCompletionLong)
 			c.Example = "  jixiao completion bash > /etc/bash_completion.d/jixiao\n  jixiao completion powershell >> $PROFILE"
+			// A shell it has no script for is a usage error (cobra would
+			// print the help and succeed).
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(c *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return usageProblem(unknownCommand(c, args[0]))
+				}
+				return c.Help()
+			}
 		case c.Parent() != nil && c.Parent().Name() == "completion":
 			c.Short = t(msg.HelpCompletionShell, c.Name())
 			c.Long = c.Short
