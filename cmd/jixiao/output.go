@@ -13,9 +13,21 @@ import (
 // target atomically, a device or FIFO directly). The path "-" means stdout.
 func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "-" || path == "" {
-		return write(stdout)
+		return write(stdoutWriter{stdout})
 	}
 	return output.Write(path, write)
+}
+
+// stdoutWriter tells a failed write as one to standard output, with its
+// reason ("the disk is full", not "cannot read /dev/stdout").
+type stdoutWriter struct{ w io.Writer }
+
+func (s stdoutWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil {
+		err = msg.Wrap(err, msg.StdoutFailed, output.Reason(err))
+	}
+	return n, err
 }
 
 // checkOutput refuses, before any work is done, an output path that cannot

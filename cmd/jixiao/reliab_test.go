@@ -91,7 +91,7 @@ func TestOutputToDevice(t *testing.T) {
 	var errb strings.Builder
 	code = run([]string{"render", exampleBook, "--form", "1", "-o", "-"}, strings.NewReader(""), f, &errb)
 	require.Equal(t, 2, code)
-	require.NotContains(t, errb.String(), "terminal")
+	require.Equal(t, "jixiao render: cannot write to standard output: the disk is full\n", errb.String())
 }
 
 func TestOutputToFIFO(t *testing.T) {
