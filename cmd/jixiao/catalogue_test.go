@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -179,4 +180,28 @@ func TestChineseProblem(t *testing.T) {
 	require.True(t, strings.HasPrefix(pipeline.ProblemText(msg.Chinese, p), "book.json 第 12 行第 21 列：提醒：二级指标"))
 	p.Args[0] = "\u202e组织\x1b[31m"
 	require.Contains(t, pipeline.ProblemText(msg.Chinese, p), `“U+202E组织\u001b[31m”`)
+}
+
+// TestRepairTexts: every repair jixiao import makes on the seed (and on the
+// damaged seeds of the fuzz corpus) has a code whose English text in the
+// catalogue is seedtext's message, and a Chinese text with its values put
+// in and no English word left.
+func TestRepairTexts(t *testing.T) {
+	inputs := []string{"../../testdata/seed-jiangyin-2024.txt"}
+	seen := map[string]bool{}
+	for _, name := range inputs {
+		data, err := os.ReadFile(name)
+		require.NoError(t, err)
+		_, reps, _ := seedtext.Import(bytes.NewReader(data), "seed.txt")
+		for _, r := range reps {
+			seen[r.Code] = true
+			en, ok := msg.RepairText(msg.English, r.Code, r.Args)
+			require.True(t, ok, "%s: no catalogue entry (%s)", r.Code, r.Message)
+			require.Equal(t, r.Message, en, r.Code)
+			zh, _ := msg.RepairText(msg.Chinese, r.Code, r.Args)
+			require.NotRegexp(t, `\{\d+\}`, zh)
+			require.Empty(t, englishWords(zh, r.Args...), "%s: %s", r.Code, zh)
+		}
+	}
+	t.Logf("repair codes seen: %d", len(seen))
 }

@@ -75,7 +75,7 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 	book, repairs, err := seedtext.Import(io.TeeReader(in, &text), name)
 	for _, r := range repairs {
 		if !p.Quiet {
-			p.Line(p.Err, r.String())
+			p.Line(p.Err, repairLine(p.Lang, r))
 		}
 	}
 	if err != nil {
@@ -126,4 +126,17 @@ func checkSeedFile(name string, stat func(string) (os.FileInfo, error)) error {
 		return msg.New(msg.InputTooLarge, name, msg.Raw(strconv.FormatInt(st.Size(), 10)), seedtext.MaxSeedSize>>20)
 	}
 	return nil
+}
+
+// repairLine is a repair of the seed as l writes it: "seed.txt:12: …" in
+// English (seedtext's text), "seed.txt 第 12 行：…" in Chinese.
+func repairLine(l msg.Lang, r seedtext.Repair) string {
+	if l == msg.English {
+		return r.String()
+	}
+	text, ok := msg.RepairText(l, r.Code, r.Args)
+	if !ok {
+		return r.String()
+	}
+	return l.Text(msg.ProblemAt, msg.Raw(l.Text(msg.LocLine, r.Name, r.Line)), msg.Raw(text))
 }

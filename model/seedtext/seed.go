@@ -24,9 +24,11 @@ import (
 // garbled label replaced, a shifted cell put back, a fragment dropped, a text
 // cleaned. Line is the 1-based line of the seed it concerns.
 type Repair struct {
-	Name    string // source name given to Import
-	Line    int    // 1-based line number in the seed
-	Message string
+	Name    string   // source name given to Import
+	Line    int      // 1-based line number in the seed
+	Code    string   // the kind of repair, one of the CodeRepair… constants
+	Args    []string // the values its message quotes ({1} {2} … in the catalogue), as the English text writes them
+	Message string   // the English text
 }
 
 // String formats r like a compiler diagnostic: "name:LINE: message".
@@ -156,8 +158,26 @@ func (e *SeedError) Error() string {
 // Is makes errors.Is(err, ErrSeed) true for every SeedError.
 func (e *SeedError) Is(target error) bool { return target == ErrSeed }
 
-func (im *importer) repair(line int, format string, args ...any) {
-	im.repairs = append(im.repairs, Repair{Name: im.name, Line: line, Message: fmt.Sprintf(format, args...)})
+// repair records a repair: code with args formatted each by its verb of
+// format (the English text) as the catalogue's {1} {2} ….
+func (im *importer) repair(line int, code, format string, args ...any) {
+	var texts []string
+	verbs := format
+	for _, a := range args {
+		i := strings.IndexByte(verbs, '%')
+		for i >= 0 && i+1 < len(verbs) && verbs[i+1] == '%' {
+			verbs = verbs[i+2:]
+			i = strings.IndexByte(verbs, '%')
+		}
+		if i < 0 || i+1 >= len(verbs) {
+			texts = append(texts, fmt.Sprint(a))
+			continue
+		}
+		texts = append(texts, fmt.Sprintf(verbs[i:i+2], a))
+		verbs = verbs[i+2:]
+	}
+	im.repairs = append(im.repairs, Repair{Name: im.name, Line: line, Code: code, Args: texts,
+		Message: fmt.Sprintf(format, args...)})
 }
 
 // split checks that data is text and splits it into rows of cells.
@@ -345,7 +365,7 @@ func (im *importer) form(num int) (*model.Form, error) {
 		row := im.rows[im.pos]
 		im.pos++
 		if isRule(row) {
-			im.repair(row.line, "rule line %q dropped", clip(row.String()))
+			im.repair(row.line, CodeRepairRuleLine, "rule line %q dropped", clip(row.String()))
 			continue
 		}
 		if err := t.add(row); err != nil {
@@ -418,7 +438,7 @@ func (im *importer) fixAnd(line int, what, s string) string {
 	if !andRE.MatchString(s) {
 		return s
 	}
-	im.repair(line, "%s: English \" and \" between Chinese words replaced by 和", what)
+	im.repair(line, CodeRepairAnd, "%s: English \" and \" between Chinese words replaced by 和", what)
 	// Matches overlap in 甲 and 乙 and 丙 (乙 ends one and starts the next):
 	// replace until none is left.
 	for andRE.MatchString(s) {
@@ -430,7 +450,7 @@ func (im *importer) fixAnd(line int, what, s string) string {
 // label cleans a short field and reports what changed.
 func (im *importer) label(line int, what, raw string) string {
 	if c := clean.CleanLabel(raw); c != strings.TrimSpace(raw) {
-		im.repair(line, "%s %q cleaned to %q", what, raw, c)
+		im.repair(line, CodeRepairLabel, "%s %q cleaned to %q", what, raw, c)
 	}
 	return clean.CleanLabel(im.fixAnd(line, what, raw))
 }
@@ -442,26 +462,32 @@ func (im *importer) text(line int, what, raw string) string {
 	if c == strings.TrimSpace(raw) {
 		return s
 	}
-	var kinds []string
+	var kinds, codes []string
+	kind := func(code, english string) {
+		kinds, codes = append(kinds, english), append(codes, code)
+	}
 	if clean.HasTags(raw) {
-		kinds = append(kinds, "HTML markup")
+		kind(CodeRepairKindMarkup, "HTML markup")
 	}
 	if html.UnescapeString(raw) != raw {
-		kinds = append(kinds, "HTML entities")
+		kind(CodeRepairKindEntities, "HTML entities")
 	}
 	if strings.ContainsAny(raw, `$\`) {
-		kinds = append(kinds, "LaTeX")
+		kind(CodeRepairKindLaTeX, "LaTeX")
 	}
 	if strings.ContainsAny(clean.StripTags(raw, " "), ",;:()?!") {
-		kinds = append(kinds, "half-width punctuation")
+		kind(CodeRepairKindPunct, "half-width punctuation")
 	}
 	if len(kinds) == 0 {
-		kinds = append(kinds, "spacing and line breaks")
+		kind(CodeRepairKindSpacing, "spacing and line breaks")
 	}
 	if strings.Count(c, "\n") > 0 && !strings.Contains(strings.TrimSpace(raw), "\n") {
-		kinds = append(kinds, fmt.Sprintf("%d lines", strings.Count(c, "\n")+1))
+		n := strconv.Itoa(strings.Count(c, "\n") + 1)
+		kind(CodeRepairKindLines+":"+n, n+" lines")
 	}
-	im.repair(line, "%s cleaned to plain text (%s)", what, strings.Join(kinds, ", "))
+	im.repairs = append(im.repairs, Repair{Name: im.name, Line: line, Code: CodeRepairText,
+		Args:    []string{what, strings.Join(codes, ",")},
+		Message: fmt.Sprintf("%s cleaned to plain text (%s)", what, strings.Join(kinds, ", "))})
 	return s
 }
 
@@ -486,12 +512,12 @@ var standardHeader = func() []string {
 func (im *importer) indicatorHeader(row seedRow) {
 	t := row.texts()
 	if len(t) != len(standardHeader) {
-		im.repair(row.line, "indicator header %q read as the standard five columns", clip(row.String()))
+		im.repair(row.line, CodeRepairHeaderStandard, "indicator header %q read as the standard five columns", clip(row.String()))
 		return
 	}
 	for i, c := range t {
 		if normKey(c) != standardHeader[i] {
-			im.repair(row.line, "indicator header %s read as %s", c, standardHeader[i])
+			im.repair(row.line, CodeRepairHeaderColumn, "indicator header %s read as %s", c, standardHeader[i])
 		}
 	}
 }
@@ -567,16 +593,16 @@ func (t *table) add(row seedRow) error {
 				continue
 			}
 			if c.col == 0 {
-				im.repair(row.line, "一级 label %s replaced by %s (standard 三级 %s)", c.text, std.Level1, l3)
+				im.repair(row.line, CodeRepairL3Level1, "一级 label %s replaced by %s (standard 三级 %s)", c.text, std.Level1, l3)
 			} else {
-				im.repair(row.line, "二级 label %s replaced by %s (standard 三级 %s)", c.text, std.Level2, l3)
+				im.repair(row.line, CodeRepairL3Level2, "二级 label %s replaced by %s (standard 三级 %s)", c.text, std.Level2, l3)
 			}
 		}
 		if len(labels) == 0 && t.cur >= 0 && t.cur != k {
-			im.repair(row.line, "standard 三级 %s put under %s/%s, not under %s above it (its label is on another line)", l3, std.Level1, std.Level2, level2s[t.cur][1])
+			im.repair(row.line, CodeRepairL3Moved, "standard 三级 %s put under %s/%s, not under %s above it (its label is on another line)", l3, std.Level1, std.Level2, level2s[t.cur][1])
 		}
 		if ln, dup := t.stdSeen[l3]; dup {
-			im.repair(row.line, "standard 三级 %s occurs twice in form %d (first at line %d)", l3, t.num, ln)
+			im.repair(row.line, CodeRepairL3Twice, "standard 三级 %s occurs twice in form %d (first at line %d)", l3, t.num, ln)
 		} else {
 			t.stdSeen[l3] = row.line
 		}
@@ -594,11 +620,11 @@ func (t *table) add(row seedRow) error {
 			}
 			k = t.cur
 			if len(labels) > 0 {
-				im.repair(row.line, "labels %q not recognised; 三级 %s kept under %s above it", clip(joinCells(labels, " | ")), l3, level2s[k][1])
+				im.repair(row.line, CodeRepairLabelsUnknown, "labels %q not recognised; 三级 %s kept under %s above it", clip(joinCells(labels, " | ")), l3, level2s[k][1])
 			}
 		}
 		if len(labels) == 0 && l3cell.col == 0 {
-			im.repair(row.line, "三级 %s found in the 一级 column (shifted cells); kept under %s above it", l3, level2s[k][1])
+			im.repair(row.line, CodeRepairL3Shifted, "三级 %s found in the 一级 column (shifted cells); kept under %s above it", l3, level2s[k][1])
 		}
 	}
 	t.rows[k] = append(t.rows[k], model.Indicator{Level1: level2s[k][0], Level2: level2s[k][1], Level3: l3, HalfYear: half, FullYear: full})
@@ -611,7 +637,7 @@ func (t *table) add(row seedRow) error {
 func (im *importer) value(line int, what, raw string) string {
 	v := clean.NormalizeValue(raw)
 	if v != strings.TrimSpace(raw) {
-		im.repair(line, "%s value %q normalised to %q", what, raw, v)
+		im.repair(line, CodeRepairValue, "%s value %q normalised to %q", what, raw, v)
 	}
 	return v
 }
@@ -633,7 +659,7 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 	}
 	if k >= 0 {
 		if fuzzy {
-			im.repair(row.line, "二级 label %s read as %s", labels[at].text, level2s[k][1])
+			im.repair(row.line, CodeRepairLevel2Read, "二级 label %s read as %s", labels[at].text, level2s[k][1])
 		}
 		for i, c := range labels {
 			if i == at {
@@ -644,9 +670,9 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 				continue
 			}
 			if i < at {
-				im.repair(row.line, "一级 label %s replaced by %s (二级 %s)", c.text, level2s[k][0], level2s[k][1])
+				im.repair(row.line, CodeRepairLevel1By2, "一级 label %s replaced by %s (二级 %s)", c.text, level2s[k][0], level2s[k][1])
 			} else {
-				im.repair(row.line, "label %s ignored (二级 %s)", c.text, level2s[k][1])
+				im.repair(row.line, CodeRepairLabelIgnored, "label %s ignored (二级 %s)", c.text, level2s[k][1])
 			}
 		}
 		return k, true
@@ -660,7 +686,7 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 		}
 		cat := framework[c]
 		if lab != cat.Name {
-			im.repair(row.line, "一级 label %s read as %s", labels[i].text, cat.Name)
+			im.repair(row.line, CodeRepairLevel1Read, "一级 label %s read as %s", labels[i].text, cat.Name)
 		}
 		if t.cur >= 0 && level2s[t.cur][0] == cat.Name {
 			return t.cur, true
@@ -669,11 +695,11 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 			return level2Index(cat.Level2[0]), true
 		}
 		if category {
-			im.repair(row.line, "row %q names only the 一级 %s; dropped", clip(row.String()), cat.Name)
+			im.repair(row.line, CodeRepairOnlyLevel1, "row %q names only the 一级 %s; dropped", clip(row.String()), cat.Name)
 			return -1, true
 		}
 		j := level2Index(cat.Level2[0])
-		im.repair(row.line, "row names only the 一级 %s; 二级 guessed as %s", cat.Name, level2s[j][1])
+		im.repair(row.line, CodeRepairLevel2Guessed, "row names only the 一级 %s; 二级 guessed as %s", cat.Name, level2s[j][1])
 		return j, true
 	}
 	return -1, false
@@ -740,7 +766,7 @@ func (t *table) indicators(titleLn int, project string) []model.Indicator {
 	im := t.im
 	for i := 1; i < len(t.order); i++ {
 		if t.order[i] < t.order[i-1] {
-			im.repair(t.lineOf[i], "二级 %s comes after %s; rows put back in framework order", level2s[t.order[i]][1], level2s[t.order[i-1]][1])
+			im.repair(t.lineOf[i], CodeRepairOrder, "二级 %s comes after %s; rows put back in framework order", level2s[t.order[i]][1], level2s[t.order[i-1]][1])
 		}
 	}
 	out := []model.Indicator{}
@@ -749,20 +775,20 @@ func (t *table) indicators(titleLn int, project string) []model.Indicator {
 		case len(t.rows[k]) > 0:
 			out = append(out, t.rows[k]...)
 			for _, ln := range t.listed[k] {
-				im.repair(ln, "stray fragment naming 二级 %s dropped (its 三级 rows are elsewhere)", l[1])
+				im.repair(ln, CodeRepairFragment, "stray fragment naming 二级 %s dropped (its 三级 rows are elsewhere)", l[1])
 			}
 		case len(t.listed[k]) > 0:
 			out = append(out, model.Indicator{Level1: l[0], Level2: l[1]})
 			for _, ln := range t.listed[k][1:] {
-				im.repair(ln, "second row for the empty 二级 %s dropped", l[1])
+				im.repair(ln, CodeRepairSecondEmpty, "second row for the empty 二级 %s dropped", l[1])
 			}
 		default:
-			im.repair(titleLn, "form %d (%s) has no row for 二级 %s/%s; none added", t.num, project, l[0], l[1])
+			im.repair(titleLn, CodeRepairNoLevel2, "form %d (%s) has no row for 二级 %s/%s; none added", t.num, project, l[0], l[1])
 		}
 	}
 	for _, l3 := range standardOrder {
 		if _, ok := t.stdSeen[l3]; !ok {
-			im.repair(titleLn, "form %d (%s) lacks the standard 三级 %s", t.num, project, l3)
+			im.repair(titleLn, CodeRepairNoStandardL3, "form %d (%s) lacks the standard 三级 %s", t.num, project, l3)
 		}
 	}
 	return out
