@@ -359,7 +359,10 @@ func posProblem(pe *jsonyaml.PosError) decodeIssue {
 	case jsonyaml.TooDeep:
 		return decodeIssue{pe.Line, pe.Col, "", CodeTooDeep, []string{pe.Arg}, pe.Msg}
 	}
-	return decodeIssue{pe.Line, pe.Col, "", CodeSyntax, []string{pe.Msg}, pe.Msg}
+	// Args: the English text ({1} of the catalogue's English), then what
+	// the parser found wrong as a code with its values, which the other
+	// languages say instead.
+	return decodeIssue{pe.Line, pe.Col, "", CodeSyntax, append([]string{pe.Msg, pe.Code}, pe.Args...), pe.Msg}
 }
 
 func (d *decoder) root(n *jsonyaml.Node) *Book {

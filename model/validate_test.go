@@ -185,7 +185,10 @@ func TestValidateSplitReportedOnce(t *testing.T) {
 func requireArgsQuoted(t *testing.T, p Problem) {
 	t.Helper()
 	require.NotEmpty(t, p.Code, p.String())
-	for _, a := range p.Args {
+	for i, a := range p.Args {
+		if p.Code == CodeSyntax && i == 1 {
+			continue // the parser's code of the error, not a value
+		}
 		require.Contains(t, p.Message, a, "%s: argument %q not in the message", p.Code, a)
 	}
 }

@@ -123,9 +123,11 @@ func TestCatalogueWalk(t *testing.T) {
 			known[Code(v)] = true
 		}
 	}
-	if f, ok := files["../model/seedtext/repairs.go"]; ok {
+	for _, name := range []string{"../model/seedtext/repairs.go", "../model/internal/jsonyaml/codes.go"} {
+		f, ok := files[name]
+		require.True(t, ok, name)
 		for n, v := range stringConsts(f) {
-			require.True(t, Has(Code(v)), "seedtext.%s (%s) has no entry in the catalogue", n, v)
+			require.True(t, Has(Code(v)), "%s: %s (%s) has no entry in the catalogue", name, n, v)
 			known[Code(v)] = true
 		}
 	}

@@ -40,6 +40,21 @@ func ProblemMessage(l msg.Lang, p model.Problem) string {
 	for i, a := range p.Args {
 		args[i] = a
 	}
+	switch p.Code {
+	case model.CodeSyntax:
+		// Args: the English text, the parser's code and its values.
+		if len(p.Args) >= 2 {
+			if text, ok := msg.SyntaxText(l, p.Args[1], p.Args[2:]); ok {
+				return l.Text(msg.Code(p.Code), msg.Raw(text))
+			}
+		}
+	case model.CodeNotObject, model.CodeNotList, model.CodeNotString, model.CodeUnquotedString,
+		model.CodeNotWholeNumber, model.CodeNotAmount:
+		// {1} is what was found, described in English ("the number 7").
+		if len(args) > 0 {
+			args[0] = msg.Thing(l, p.Args[0])
+		}
+	}
 	return l.Text(msg.Code(p.Code), args...)
 }
 

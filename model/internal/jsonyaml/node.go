@@ -84,15 +84,17 @@ const (
 type PosError struct {
 	Line, Col int
 	Kind      ErrorKind
-	Path      string // the field path, for a duplicate key
-	Arg       string // the key (DuplicateKey), the depth (TooDeep)
-	Msg       string // English
+	Path      string   // the field path, for a duplicate key
+	Arg       string   // the key (DuplicateKey), the depth (TooDeep)
+	Code      string   // Syntax: what is wrong, one of the Code… constants
+	Args      []string // Syntax: the values of Code's message
+	Msg       string   // English
 }
 
 func (e *PosError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
-func syntaxError(line, col int, msg string) *PosError {
-	return &PosError{Line: line, Col: col, Kind: Syntax, Msg: msg}
+func syntaxError(line, col int, code string, args []string, msg string) *PosError {
+	return &PosError{Line: line, Col: col, Kind: Syntax, Code: code, Args: args, Msg: msg}
 }
 
 func depthError(line, col int) *PosError {
@@ -157,7 +159,7 @@ func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*No
 	p := &jsonParser{src: src, line: 1, col: 1, each: each, bookKeys: bookKeys}
 	p.skipSpace()
 	if p.off >= len(p.src) {
-		return nil, p.errorf("the file has no JSON value")
+		return nil, p.errorf(CodeJSONNoValue, "the file has no JSON value")
 	}
 	n, err := p.value(0)
 	if err != nil {
@@ -165,13 +167,37 @@ func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*No
 	}
 	p.skipSpace()
 	if p.off < len(p.src) {
-		return nil, p.errorf("unexpected %s after the end of the JSON value", p.describeNext())
+		return nil, p.errorf(CodeJSONAfterEnd, "unexpected %s after the end of the JSON value", p.describeNext())
 	}
 	return n, nil
 }
 
-func (p *jsonParser) errorf(format string, args ...any) error {
-	return syntaxError(p.line, p.col, fmt.Sprintf(format, args...))
+// errorf is a syntax error at the parser's position: code, its values
+// each formatted by its verb of format (the English text).
+func (p *jsonParser) errorf(code, format string, args ...any) error {
+	return syntaxError(p.line, p.col, code, VerbArgs(format, args...), fmt.Sprintf(format, args...))
+}
+
+// VerbArgs formats each of args by its verb in format ("%q" → "\"x\""):
+// the values a catalogue template puts in its {1} {2} … places so that
+// the English template reproduces fmt.Sprintf(format, args...).
+func VerbArgs(format string, args ...any) []string {
+	var out []string
+	rest := format
+	for _, a := range args {
+		i := strings.IndexByte(rest, '%')
+		for i >= 0 && i+1 < len(rest) && rest[i+1] == '%' {
+			rest = rest[i+2:]
+			i = strings.IndexByte(rest, '%')
+		}
+		if i < 0 || i+1 >= len(rest) {
+			out = append(out, fmt.Sprint(a))
+			continue
+		}
+		out = append(out, fmt.Sprintf(rest[i:i+2], a))
+		rest = rest[i+2:]
+	}
+	return out
 }
 
 func (p *jsonParser) describeNext() string {
@@ -210,7 +236,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		return nil, depthError(p.line, p.col)
 	}
 	if p.off >= len(p.src) {
-		return nil, p.errorf("unexpected end of file (the JSON is truncated)")
+		return nil, p.errorf(CodeJSONTruncated, "unexpected end of file (the JSON is truncated)")
 	}
 	line, col := p.line, p.col
 	switch c := p.src[p.off]; {
@@ -232,7 +258,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		}
 		lit := string(p.src[start:end])
 		if !json.Valid([]byte(lit)) {
-			return nil, p.errorf("invalid number %q", lit)
+			return nil, p.errorf(CodeJSONBadNumber, "invalid number %q", lit)
 		}
 		p.advance(end - start)
 		return &Node{Kind: Scalar, Scalar: Number, Line: line, Col: col, Text: lit}, nil
@@ -246,7 +272,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 				return &Node{Kind: Scalar, Scalar: w.t, Line: line, Col: col, Text: w.lit}, nil
 			}
 		}
-		return nil, p.errorf("unexpected %s: expected a JSON value", p.describeNext())
+		return nil, p.errorf(CodeJSONExpectedValue, "unexpected %s: expected a JSON value", p.describeNext())
 	}
 }
 
@@ -261,23 +287,23 @@ func (p *jsonParser) str() (string, error) {
 		case c == '"':
 			raw := p.src[start : i+1]
 			if !utf8.Valid(raw) {
-				return "", p.errorf("invalid UTF-8 in string")
+				return "", p.errorf(CodeJSONBadUTF8, "invalid UTF-8 in string")
 			}
 			var s string
 			if bytes.IndexByte(raw, '\\') < 0 {
 				s = string(raw[1 : len(raw)-1]) // no escapes: the common case, taken as is
 			} else if err := json.Unmarshal(raw, &s); err != nil {
-				return "", p.errorf("invalid string: %v", err)
+				return "", syntaxError(p.line, p.col, CodeJSONBadString, nil, "invalid string: "+err.Error())
 			}
 			p.advance(i + 1 - start)
 			return s, nil
 		case c < 0x20:
 			p.advance(i - start)
-			return "", p.errorf("control character %U inside a string (write it as an escape, or \\n for a new paragraph)", rune(c))
+			return "", p.errorf(CodeJSONControlChar, "control character %U inside a string (write it as an escape, or \\n for a new paragraph)", rune(c))
 		}
 		i++
 	}
-	return "", p.errorf("unterminated string (the JSON is truncated)")
+	return "", p.errorf(CodeJSONUnterminated, "unterminated string (the JSON is truncated)")
 }
 
 func (p *jsonParser) object(depth int) (*Node, error) {
@@ -292,10 +318,10 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 	for {
 		p.skipSpace()
 		if p.off >= len(p.src) {
-			return nil, p.errorf("unexpected end of file inside an object (the JSON is truncated)")
+			return nil, p.errorf(CodeJSONObjectEnd, "unexpected end of file inside an object (the JSON is truncated)")
 		}
 		if p.src[p.off] != '"' {
-			return nil, p.errorf("unexpected %s: expected a key in double quotes", p.describeNext())
+			return nil, p.errorf(CodeJSONExpectedKey, "unexpected %s: expected a key in double quotes", p.describeNext())
 		}
 		kl, kc := p.line, p.col
 		k, err := p.str()
@@ -307,7 +333,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		}
 		p.skipSpace()
 		if p.off >= len(p.src) || p.src[p.off] != ':' {
-			return nil, p.errorf("unexpected %s: expected ':' after the key %q", p.describeNext(), k)
+			return nil, p.errorf(CodeJSONExpectedColon, "unexpected %s: expected ':' after the key %q", p.describeNext(), k)
 		}
 		p.advance(1)
 		p.skipSpace()
@@ -326,7 +352,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		n.Vals = append(n.Vals, v)
 		p.skipSpace()
 		if p.off >= len(p.src) {
-			return nil, p.errorf("unexpected end of file inside an object (the JSON is truncated)")
+			return nil, p.errorf(CodeJSONObjectEnd, "unexpected end of file inside an object (the JSON is truncated)")
 		}
 		switch p.src[p.off] {
 		case ',':
@@ -335,7 +361,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 			p.advance(1)
 			return n, nil
 		default:
-			return nil, p.errorf("unexpected %s: expected ',' or '}'", p.describeNext())
+			return nil, p.errorf(CodeJSONObjectComma, "unexpected %s: expected ',' or '}'", p.describeNext())
 		}
 	}
 }
@@ -366,7 +392,7 @@ func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
 		}
 		p.skipSpace()
 		if p.off >= len(p.src) {
-			return nil, p.errorf("unexpected end of file inside a list (the JSON is truncated)")
+			return nil, p.errorf(CodeJSONListEnd, "unexpected end of file inside a list (the JSON is truncated)")
 		}
 		switch p.src[p.off] {
 		case ',':
@@ -375,7 +401,7 @@ func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
 			p.advance(1)
 			return n, nil
 		default:
-			return nil, p.errorf("unexpected %s: expected ',' or ']'", p.describeNext())
+			return nil, p.errorf(CodeJSONListComma, "unexpected %s: expected ',' or ']'", p.describeNext())
 		}
 	}
 }
@@ -387,7 +413,7 @@ func ParseYAML(src []byte, maxBytes int, bookKeys []string) (*Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
 		if err == io.EOF {
-			return nil, syntaxError(1, 1, "the file has no YAML document")
+			return nil, syntaxError(1, 1, CodeYAMLNoDocument, nil, "the file has no YAML document")
 		}
 		return nil, yamlError(err)
 	}
@@ -397,10 +423,10 @@ func ParseYAML(src []byte, maxBytes int, bookKeys []string) (*Node, error) {
 		if line == 0 {
 			line = 1
 		}
-		return nil, syntaxError(line, 1, "a second YAML document (after ---): a file holds one form or one book")
+		return nil, syntaxError(line, 1, CodeYAMLSecondDocument, nil, "a second YAML document (after ---): a file holds one form or one book")
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, syntaxError(1, 1, "the file has no YAML document")
+		return nil, syntaxError(1, 1, CodeYAMLNoDocument, nil, "the file has no YAML document")
 	}
 	// Aliases may repeat a value many times ("billion laughs"): bound both
 	// the number of values and the bytes of text they expand to. Values
@@ -424,9 +450,9 @@ func yamlError(err error) error {
 				rest = msg[i+1+j+1:]
 			}
 		}
-		return syntaxError(line, 1, "invalid YAML:"+rest)
+		return syntaxError(line, 1, CodeYAMLInvalid, []string{strings.TrimSpace(rest)}, "invalid YAML:"+rest)
 	}
-	return syntaxError(1, 1, "invalid YAML: "+msg)
+	return syntaxError(1, 1, CodeYAMLInvalid, []string{msg}, "invalid YAML: "+msg)
 }
 
 // yamlConv converts the YAML library's nodes into nodes.
@@ -442,7 +468,7 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		c.nodes--
 		c.bytes -= len(y.Value)
 		if c.nodes < 0 || c.bytes < 0 {
-			return nil, syntaxError(y.Line, y.Column, "the YAML expands to too many values or too much text (aliases repeat what they name)")
+			return nil, syntaxError(y.Line, y.Column, CodeYAMLTooBig, nil, "the YAML expands to too many values or too much text (aliases repeat what they name)")
 		}
 	}
 	if depth > MaxDepth {
@@ -451,7 +477,7 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 	switch y.Kind {
 	case yaml.AliasNode:
 		if y.Alias == nil {
-			return nil, syntaxError(y.Line, y.Column, "unknown alias")
+			return nil, syntaxError(y.Line, y.Column, CodeYAMLUnknownAlias, nil, "unknown alias")
 		}
 		c.aliases++
 		n, err := c.node(y.Alias, path)
@@ -463,10 +489,10 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return nil, syntaxError(k.Line, k.Column, "a key must be a plain string")
+				return nil, syntaxError(k.Line, k.Column, CodeYAMLKeyNotString, nil, "a key must be a plain string")
 			}
 			if k.Value == "<<" {
-				return nil, syntaxError(k.Line, k.Column, "merge keys (<<) are not supported: write the keys out")
+				return nil, syntaxError(k.Line, k.Column, CodeYAMLMergeKey, nil, "merge keys (<<) are not supported: write the keys out")
 			}
 			if seen[k.Value] {
 				return nil, duplicateError(k.Line, k.Column, append(path, pathStep{key: k.Value}), c.bookKeys, k.Value)
@@ -503,11 +529,11 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		return n, nil
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
-			return nil, syntaxError(y.Line, y.Column, "empty YAML document")
+			return nil, syntaxError(y.Line, y.Column, CodeYAMLEmpty, nil, "empty YAML document")
 		}
 		return c.node(y.Content[0], path)
 	}
-	return nil, syntaxError(y.Line, y.Column, "unsupported YAML value")
+	return nil, syntaxError(y.Line, y.Column, CodeYAMLUnsupported, nil, "unsupported YAML value")
 }
 
 // hasKey reports whether key is among keys, switching to a set once the
