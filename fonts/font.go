@@ -14,6 +14,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"jixiao/msg"
 	"math"
 	"slices"
 	"unicode"
@@ -312,7 +313,7 @@ func checkOutlines(d *directory) error {
 		return ErrPostScript
 	}
 	if !d.has("glyf") || !d.has("loca") {
-		return errors.New("the font has no TrueType outlines (no glyf and loca tables)")
+		return msg.New(msg.FontNoOutlines)
 	}
 	return nil
 }
@@ -359,7 +360,7 @@ func checkWriter(d *directory) error {
 		}
 		fsType := binary.BigEndian.Uint16(os2[8:])
 		if fsType&0x000F == 0x0002 || fsType&0x0300 != 0 {
-			return fmt.Errorf("the font's licence does not allow embedding it in a PDF as a subset (OS/2 fsType 0x%04X)", fsType)
+			return msg.New(msg.FontLicence, fmt.Sprintf("0x%04X", fsType))
 		}
 	}
 	if err := checkName(d.find("name")); err != nil {
@@ -432,7 +433,7 @@ func checkCmap(cmap []byte) error {
 		}
 		return nil
 	}
-	return errors.New("the font has no Unicode character map of format 4, the only one the PDF writer reads")
+	return msg.New(msg.FontNoCmap)
 }
 
 // supplementary calls fn, in rune order, for each character above U+FFFF

@@ -39,7 +39,14 @@ func Load(spec string) (*Font, error) {
 	}
 	f, err := fromFile(data, face, explicit)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: %s: %w", spec, err)
+		// The structural faults of a font file (a table too short …)
+		// are told in English as they are, in other languages as one
+		// message: the file is damaged.
+		var loc msg.Localized
+		if !errors.As(err, &loc) {
+			err = &msg.Detail{Code: msg.FontDamaged, English: err.Error(), Err: err}
+		}
+		return nil, fmt.Errorf("fonts: %w", msg.Wrap(err, msg.FontFile, spec, err))
 	}
 	return f, nil
 }
@@ -57,10 +64,10 @@ func readFontFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file: expected a .ttf or .ttc font file", path)
+		return nil, msg.New(msg.FontNotRegular, path)
 	}
 	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s is %d bytes, more than the %d MiB a font file may have", path, st.Size(), MaxFileSize>>20)
+		return nil, msg.New(msg.FontTooLarge, path, int(st.Size()), MaxFileSize>>20)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -69,7 +76,7 @@ func readFontFile(path string) ([]byte, error) {
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err == nil && len(data) > MaxFileSize {
-		err = fmt.Errorf("%s grew past %d MiB while it was read", path, MaxFileSize>>20)
+		err = msg.New(msg.FontGrew, path, MaxFileSize>>20)
 	}
 	return data, err
 }
@@ -107,7 +114,7 @@ func looksNumeric(s string) bool {
 // or the single font (face must then be 0).
 func fromFile(data []byte, face int, explicit bool) (*Font, error) {
 	if len(data) < 4 {
-		return nil, errors.New("not a font file (too short)")
+		return nil, msg.New(msg.FontTooShort)
 	}
 	switch sig := binary.BigEndian.Uint32(data); sig {
 	case sigTTC:
@@ -116,7 +123,7 @@ func fromFile(data []byte, face int, explicit bool) (*Font, error) {
 			return nil, err
 		}
 		if face >= len(offs) {
-			return nil, fmt.Errorf("face %d requested, but the collection has %d faces (0…%d)", face, len(offs), len(offs)-1)
+			return nil, msg.New(msg.FontFaceRange, face, len(offs), len(offs)-1)
 		}
 		d, err := readDirectory(data, offs[face])
 		if err != nil {
@@ -130,7 +137,7 @@ func fromFile(data []byte, face int, explicit bool) (*Font, error) {
 		return parse(build(d.version, d.tables))
 	case sigTrueType, sigApple:
 		if explicit && face != 0 {
-			return nil, fmt.Errorf("face %d requested, but the file is a single font, not a collection", face)
+			return nil, msg.New(msg.FontNotCollected, face)
 		}
 		d, err := readDirectory(data, 0)
 		if err != nil {
@@ -146,8 +153,8 @@ func fromFile(data []byte, face int, explicit bool) (*Font, error) {
 	case sigOTTO:
 		return nil, ErrPostScript
 	case sigWOFF, sigWOFF2:
-		return nil, errors.New("the font is a compressed web font (WOFF); convert it to a TrueType .ttf first")
+		return nil, msg.New(msg.FontWOFF)
 	default:
-		return nil, fmt.Errorf("not a TrueType font (the file starts with %q)", data[:4])
+		return nil, msg.New(msg.FontNotTrueType, fmt.Sprintf("%q", data[:4]))
 	}
 }

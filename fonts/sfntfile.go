@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"jixiao/msg"
 	"slices"
 )
 
@@ -21,7 +22,7 @@ const (
 // ErrPostScript is returned for fonts whose glyphs are CFF (PostScript)
 // outlines: OpenType .otf files and collections such as the Noto CJK .ttc.
 // The PDF writer embeds only TrueType (glyf) outlines.
-var ErrPostScript = errors.New("the glyphs are CFF (PostScript) outlines, but the PDF writer can embed only TrueType (glyf) outlines; use a TrueType .ttf or .ttc font, or the embedded default fonts")
+var ErrPostScript error = msg.New(msg.FontCFF)
 
 // table is one table of an sfnt file: its tag and its bytes (a view into the
 // source, not a copy).

@@ -116,7 +116,7 @@ func Describe(l Lang, err error) string {
 		case errors.Is(pe.Err, fs.ErrPermission):
 			return l.Text(PermissionDenied, pe.Path)
 		}
-		return l.Text(CannotRead, pe.Path, pe.Err.Error())
+		return l.Text(CannotRead, pe.Path, Reason(pe.Err))
 	}
 	lines := strings.Split(StripPrefixes(err.Error()), "\n")
 	for i := range lines {

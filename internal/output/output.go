@@ -90,6 +90,10 @@ func Reason(err error) any {
 		reason = msg.New(msg.ReasonPermission)
 	case errors.Is(err, syscall.ENOSPC):
 		reason = msg.New(msg.ReasonDiskFull)
+	default:
+		if e, ok := reason.(error); ok {
+			reason = msg.Reason(e)
+		}
 	}
 	return reason
 }
