@@ -64,6 +64,12 @@ var syntaxCatalogue = map[Code]entry{
 	"value-null":    {"null", "空值 null"},
 	"value-string":  {"a string", "文字"},
 	"end-of-file":   {"end of file", "文件末尾"},
+
+	// Why a workbook cannot be read ({1} of xlsx-corrupt), in the other
+	// languages.
+	"xlsx-reason-not-zip": {"it is not a zip archive", "不是 zip 压缩格式的 .xlsx，可能只是改了扩展名"},
+	"xlsx-reason-damaged": {"the workbook is damaged", "文件已损坏或不完整"},
+	"input-kinds":         {".json, .yaml, .yml or .xlsx", ".json、.yaml、.yml 或 .xlsx"},
 }
 
 // The codes of this file the program names (the others are the parser's).
@@ -88,6 +94,9 @@ const (
 	ValueNull         Code = "value-null"
 	ValueString       Code = "value-string"
 	EndOfFile         Code = "end-of-file"
+	XLSXNotZip        Code = "xlsx-reason-not-zip"
+	XLSXDamaged       Code = "xlsx-reason-damaged"
+	InputKinds        Code = "input-kinds"
 )
 
 // yamlLibrary: the YAML library's texts, by a piece of them, in the order
@@ -157,4 +166,17 @@ func SyntaxText(l Lang, code string, args []string) (text string, ok bool) {
 		a[0] = Thing(l, args[0])
 	}
 	return l.Text(Code(code), a...), true
+}
+
+// XLSXReason is, in l, why a workbook cannot be read ({1} of
+// xlsx-corrupt): the library's English text as it is, in the other
+// languages what it means for the user.
+func XLSXReason(l Lang, english string) Raw {
+	switch {
+	case l == English:
+		return Raw(Escape(english))
+	case english == "it is not a zip archive":
+		return Raw(l.Text(XLSXNotZip))
+	}
+	return Raw(l.Text(XLSXDamaged))
 }

@@ -48,6 +48,11 @@ func ProblemMessage(l msg.Lang, p model.Problem) string {
 				return l.Text(msg.Code(p.Code), msg.Raw(text))
 			}
 		}
+	case "xlsx-corrupt":
+		// {1} is the workbook library's English reason.
+		if len(args) > 0 {
+			args[0] = msg.XLSXReason(l, p.Args[0])
+		}
 	case model.CodeNotObject, model.CodeNotList, model.CodeNotString, model.CodeUnquotedString,
 		model.CodeNotWholeNumber, model.CodeNotAmount:
 		// {1} is what was found, described in English ("the number 7").

@@ -50,7 +50,7 @@ func expandInputs(paths []string) ([]string, error) {
 		}
 		sort.Strings(names)
 		if len(names) == 0 {
-			errs = append(errs, msg.New(msg.DirNoInputs, p, msg.Raw(pipeline.InputKinds)))
+			errs = append(errs, msg.New(msg.DirNoInputs, p, msg.New(msg.InputKinds)))
 		}
 		for _, n := range names {
 			files = append(files, filepath.Join(p, n))
