@@ -18,6 +18,7 @@ type Printer struct {
 	Quiet   bool      // errors only
 	Verbose bool      // also timings
 	Cmd     string    // the command's name, for the "jixiao CMD: " prefix
+	Steps   *Steps    // how long each step took, for Verbose (nil: none)
 }
 
 // T is the message c in the printer's language.
@@ -73,9 +74,13 @@ func (p *Printer) Progress(text string) {
 	}
 }
 
-// Timing tells how long the command took, with Verbose only.
+// Timing tells how long each step and the whole command took, with
+// Verbose only.
 func (p *Printer) Timing(d time.Duration) {
 	if p.Verbose {
+		p.Steps.each(func(c Code, sd time.Duration) {
+			fmt.Fprintln(p.Err, p.prefixed(p.T(TimingStep, Raw(p.T(c)), Raw(sd.Round(time.Millisecond).String()))))
+		})
 		fmt.Fprintln(p.Err, p.prefixed(p.T(Timing, Raw(d.Round(time.Millisecond).String()))))
 	}
 }

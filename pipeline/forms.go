@@ -17,7 +17,9 @@ import (
 // picked. Every form is laid out and its characters checked (LayOut)
 // before the first PDF is drawn: a failure returns no PDF.
 func Forms(in Input, picked []int, opt Options) ([][]byte, error) {
+	start := time.Now()
 	docs, err := LayOut(in, picked, opt)
+	opt.Events.step(msg.StepLayOut, start)
 	if err != nil {
 		return nil, err
 	}
@@ -33,6 +35,7 @@ func Forms(in Input, picked []int, opt Options) ([][]byte, error) {
 	pdfs := make([][]byte, len(picked))
 	err = workpool.Ordered(len(picked), 0, 0,
 		func(k int) ([]byte, error) {
+			defer opt.Events.step(msg.StepDraw, time.Now())
 			pdf, err := render.Bytes(docs[k], opt.Fonts, opt.render(dates[k]))
 			if err != nil {
 				return nil, msg.Wrap(err, msg.RenderFailed, picked[k]+1, err)
@@ -112,9 +115,11 @@ func layOut(in Input, picked []int, opt Options, keep bool) ([]*layout.Document,
 // with each k in order, from the calling goroutine. The first error in
 // form order, of drawing or of write, stops the forms not yet started.
 func EachForm(in Input, picked []int, opt Options, write func(k int, pdf []byte) error, done func(k int)) error {
+	start := time.Now()
 	if _, err := layOut(in, picked, opt, false); err != nil {
 		return err
 	}
+	opt.Events.step(msg.StepLayOut, start)
 	dates := make([]time.Time, len(picked))
 	for k, i := range picked {
 		var err error
@@ -127,14 +132,18 @@ func EachForm(in Input, picked []int, opt Options, write func(k int, pdf []byte)
 	return workpool.Ordered(len(picked), 0, 0,
 		func(k int) (struct{}, error) {
 			i := picked[k]
+			start := time.Now()
 			doc, err := layout.Form(&in.Book.Forms[i], opt.Fonts, opt.Layout)
 			if err != nil {
 				return struct{}{}, msg.Wrap(err, msg.RenderFailed, i+1, err)
 			}
+			opt.Events.step(msg.StepLayOut, start)
+			start = time.Now()
 			pdf, err := render.Bytes(doc, opt.Fonts, render.Options{Creator: opt.Creator, Date: dates[k], AllowMissing: opt.AllowMissing})
 			if err != nil {
 				return struct{}{}, msg.Wrap(err, msg.RenderFailed, i+1, err)
 			}
+			opt.Events.step(msg.StepDraw, start)
 			return struct{}{}, write(k, pdf)
 		},
 		func(k int, _ struct{}) error {

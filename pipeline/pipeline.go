@@ -100,6 +100,16 @@ type Events struct {
 	// Planned is called once a binder is planned, before its pages are
 	// drawn, with its number of pages.
 	Planned func(pages int)
+	// Step is told how long a step took (msg.StepLayOut, msg.StepDraw …),
+	// for -v; it may be called from several workers at once.
+	Step func(step msg.Code, d time.Duration)
+}
+
+// step tells ev.Step the time since start, if set.
+func (ev Events) step(c msg.Code, start time.Time) {
+	if ev.Step != nil {
+		ev.Step(c, time.Since(start))
+	}
 }
 
 // Options are what drawing needs besides the inputs.
@@ -219,6 +229,7 @@ func Load(srcs []Source, ev Events) ([]Input, error) {
 		unread    []error
 		undecoded bool
 	)
+	defer ev.step(msg.StepRead, time.Now())
 	for _, s := range srcs {
 		in, err := Read(s)
 		if err == nil {

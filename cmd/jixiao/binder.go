@@ -117,11 +117,14 @@ func binderCmd(files []string, bf *binderFlags, stdin io.Reader, p *msg.Printer)
 		bo.Events.Progress, bo.Events.Planned = nil, nil // the bar is of one binder
 		return splitBinders(inputs, bo, bf, p)
 	}
+	planned := time.Now()
 	b, err := pipeline.PlanBinder(inputs, bo)
 	if err != nil {
 		bar.finish("") // ends the bar's line if planning failed
 		return err
 	}
+	p.Steps.Since(msg.StepLayOut, planned)
+	defer p.Steps.Since(msg.StepDrawWrite, time.Now())
 	if err := bf.layout.warn.check(); err != nil { // a form of another year
 		return err
 	}

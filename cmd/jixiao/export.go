@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"jixiao/model"
 	"jixiao/model/xlsx"
@@ -54,6 +55,7 @@ func exportCmd(files []string, out string, stdin io.Reader, p *msg.Printer) erro
 	for _, in := range inputs {
 		book.Forms = append(book.Forms, in.Book.Forms...)
 	}
+	defer p.Steps.Since(msg.StepWrite, time.Now())
 	err = writeOutput(out, p.Out, func(w io.Writer) error { return xlsx.Export(w, book) })
 	var ps model.Problems
 	if errors.As(err, &ps) {
@@ -109,6 +111,7 @@ func importWorkbook(name, out string, p *msg.Printer) error {
 	if err != nil {
 		return err
 	}
+	defer p.Steps.Since(msg.StepWrite, time.Now())
 	if err := writeOutput(out, p.Out, func(w io.Writer) error { return model.EncodeJSON(w, inputs[0].Book) }); err != nil {
 		return usageProblem(err)
 	}

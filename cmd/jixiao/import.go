@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"time"
 
 	"jixiao/model"
 	"jixiao/model/seedtext"
@@ -72,6 +73,7 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 	// The text is kept so that problems found after the import can be
 	// pointed at the line where their form starts.
 	var text bytes.Buffer
+	read := time.Now()
 	book, repairs, err := seedtext.Import(io.TeeReader(in, &text), name)
 	for _, r := range repairs {
 		if !p.Quiet {
@@ -93,6 +95,7 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 	// The extraction may have lost what no repair can restore (a missing
 	// 主管部门, an amount): such a book is not written.
 	problems := model.Validate(book, nil)
+	p.Steps.Since(msg.StepRead, read)
 	starts := seedtext.TitleLines(text.Bytes())
 	for _, pr := range problems {
 		where := name
@@ -106,6 +109,7 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 		p.Error(msg.ImportHasErrors, name)
 		return 1
 	}
+	defer p.Steps.Since(msg.StepWrite, time.Now())
 	if err := writeOutput(out, p.Out, func(w io.Writer) error { return model.EncodeJSON(w, book) }); err != nil {
 		p.Fail(err)
 		return 2

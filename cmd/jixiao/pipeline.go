@@ -40,6 +40,7 @@ func problem(kind pipeline.Kind, errs []error) error {
 // warnings prefixed with the command's name; with --quiet, errors only.
 func events(p *msg.Printer) pipeline.Events {
 	return pipeline.Events{
+		Step: p.Steps.Add,
 		Decode: func(de *model.DecodeError) {
 			for _, pr := range de.Problems {
 				p.Line(p.Err, pipeline.ProblemText(p.Lang, pr))

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"jixiao/internal/output"
 	"jixiao/layout"
@@ -134,10 +135,12 @@ func (pc *previewCmd) forms(file string, pick formPick, ff *fontFlags, lo *layou
 	}
 	// Every form laid out and its characters checked before the first
 	// image is drawn.
+	laid := time.Now()
 	docs, err := pipeline.LayOut(in, picked, opt)
 	if err != nil {
 		return err
 	}
+	pc.p.Steps.Since(msg.StepLayOut, laid)
 	names := uniqueNames(in.Book, picked)
 	var pages []*layout.Page
 	var paths []string
@@ -191,10 +194,12 @@ func (pc *previewCmd) binder(files []string, ff *fontFlags, lo *layoutOptions, g
 	for i, in := range inputs {
 		paths[i] = in.Path
 	}
+	planned := time.Now()
 	b, err := pipeline.PlanBinder(inputs, pipeline.BinderOptions{Options: opt, GroupByUnit: group})
 	if err != nil {
 		return err
 	}
+	pc.p.Steps.Since(msg.StepLayOut, planned)
 	n := b.Pages
 	selected := false
 	for p := 1; p <= n && !selected; p++ {
@@ -224,6 +229,7 @@ func (pc *previewCmd) draw(seq func(func(int, *layout.Page) error) error, opt pi
 		return usageProblem(output.Failed(pc.out, err))
 	}
 	var written []int
+	defer pc.p.Steps.Since(msg.StepDrawWrite, time.Now())
 	err := pipeline.Previews(seq, opt, pc.dpi, func(i int, png []byte) error {
 		p := path(i)
 		if err := checkOutput(p, inputs); err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"jixiao/internal/output"
@@ -109,6 +110,7 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 		if err := lo.warn.check(); err != nil { // characters drawn as boxes
 			return err
 		}
+		defer p.Steps.Since(msg.StepWrite, time.Now())
 		return writeOutput(out, p.Out, func(w io.Writer) error {
 			_, err := w.Write(pdfs[0])
 			return err
@@ -124,6 +126,7 @@ func renderCmd(file, out, outDir string, pick formPick, allowMissing bool,
 			if err := lo.warn.check(); err != nil { // characters drawn as boxes
 				return err
 			}
+			defer p.Steps.Since(msg.StepWrite, time.Now())
 			return output.Write(filepath.Join(outDir, names[k]), func(w io.Writer) error {
 				_, err := w.Write(pdf)
 				return err

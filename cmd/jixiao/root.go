@@ -44,7 +44,7 @@ func main() {
 // run runs jixiao with args and returns the exit status: 0 done, 1 the
 // input has problems, 2 usage or I/O errors, 3 an internal error.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	p := &msg.Printer{Out: stdout, Err: stderr}
+	p := &msg.Printer{Out: stdout, Err: stderr, Steps: &msg.Steps{}}
 	defer func() {
 		// No panic reaches a user: report it as an internal error.
 		if r := recover(); r != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"time"
 
 	"jixiao/internal/errlist"
 	"jixiao/internal/output"
@@ -140,6 +141,7 @@ type validation struct {
 
 // file reads and checks one file, printing its problems unless asJSON.
 func (v *validation) file(f string) {
+	defer v.p.Steps.Since(msg.StepRead, time.Now())
 	src := pipeline.Source{Name: f}
 	if f == "-" {
 		r, err := stdinSource(v.stdin)

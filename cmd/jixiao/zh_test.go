@@ -1,9 +1,15 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // wordRE finds words in ASCII letters.
@@ -14,8 +20,11 @@ var wordRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.+-]*[A-Za-z0-9]|[A-Za-z]`)
 var allowedWords = map[string]bool{
 	"JSON": true, "YAML": true, "XLSX": true, "PDF": true, "PNG": true, "HTML": true, "LaTeX": true,
 	"UTF-8": true, "GBK": true, "Tab": true, "MiB": true, "KiB": true, "TTF": true, "TTC": true,
-	"OTF": true, "CFF": true, "OpenType": true, "TrueType": true, "Excel": true, "WPS": true,
-	"jixiao": true, "null": true, "true": true, "false": true, "pt": true, "mm": true, "A4": true,
+	"OTF": true, "CFF": true, "PostScript": true, "OpenType": true, "TrueType": true, "Excel": true, "WPS": true,
+	"jixiao": true, "WOFF": true, "zip": true, "LibreOffice": true,
+	// commands and flag values, as the user types them
+	"render": true, "binder": true, "validate": true, "preview": true, "import": true, "export": true,
+	"on": true, "off": true, "unit": true, "null": true, "true": true, "false": true, "pt": true, "mm": true, "A4": true,
 }
 
 // englishWords returns the words in ASCII letters in a Chinese message s
@@ -25,7 +34,7 @@ var allowedWords = map[string]bool{
 func englishWords(s string, allowed ...string) []string {
 	sort.Slice(allowed, func(i, j int) bool { return len(allowed[i]) > len(allowed[j]) })
 	for _, a := range allowed {
-		if a != "" {
+		if len(a) > 2 { // not "1" of --form 1: it may stand in a number
 			s = strings.ReplaceAll(s, a, " ")
 		}
 	}
@@ -41,4 +50,94 @@ func englishWords(s string, allowed ...string) []string {
 
 // quotedRE: user text in quotes, field paths (forms[0].year), flags
 // (--form), file names with an extension.
-var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|“[^”]*”|[a-z_0-9]+(?:\[\d+\])?(?:\.[a-z_0-9]+(?:\[\d+\])?)*\[\d+\](?:\.[a-z_0-9]+)*|--?[a-z][a-z-]*|[\w./-]+\.(?:json|yaml|yml|xlsx|txt|pdf|png|ttf|ttc|otf)\b`)
+var quotedRE = regexp.MustCompile(`\d+(?:\.\d+)?(?:ms|µs|s)\b|'[^']{1,4}'|\.(?:json|yaml|yml|xlsx|txt|pdf|png|ttf|ttc|otf)\b|U\+[0-9A-F]{4,6}|\\[a-z]|"(?:[^"\\]|\\.)*"|“[^”]*”|[a-z_0-9]+(?:\[\d+\])?(?:\.[a-z_0-9]+(?:\[\d+\])?)*\[\d+\](?:\.[a-z_0-9]+)*|--?[a-z][a-z-]*|[\w./-]+\.(?:json|yaml|yml|xlsx|txt|pdf|png|ttf|ttc|otf)\b`)
+
+// TestVerboseSteps: -v tells how long each step took, then the total, in
+// the language chosen.
+func TestVerboseSteps(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		lang  string
+		steps []string
+		total string
+	}{
+		{"en", []string{"read and check: ", "lay out (all workers together): ", "draw (all workers together): ", "write: "}, "done in "},
+		{"zh", []string{"读取和检查：用时 ", "排版（各线程合计）：用时 ", "绘制（各线程合计）：用时 ", "写出文件：用时 "}, "完成，用时 "},
+	} {
+		code, _, stderr := runCmd("render", exampleBook, "--form", "1", "-o", filepath.Join(dir, "x.pdf"), "-v", "--lang", c.lang)
+		require.Equal(t, 0, code, stderr)
+		lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+		require.Len(t, lines, len(c.steps)+1, stderr)
+		for i, s := range c.steps {
+			require.Regexp(t, regexp.QuoteMeta(s)+`[\d.]+(µs|ms|s)$`, lines[i])
+		}
+		require.Contains(t, lines[len(c.steps)], c.total)
+		code, _, stderr = runCmd("binder", exampleBook, "-o", filepath.Join(dir, "b.pdf"), "-v", "--lang", c.lang)
+		require.Equal(t, 0, code, stderr)
+		require.Contains(t, stderr, c.steps[1])
+	}
+}
+
+// TestChineseThroughout runs the command as a clerk would on bad inputs,
+// in Chinese, and checks that no English is left in what it prints:
+// every word in ASCII letters must be a file name, a flag, a field path,
+// quoted user text or a name such as JSON (allowedWords).
+func TestChineseThroughout(t *testing.T) {
+	t.Setenv("JIXIAO_LANG", "")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "zh_CN.UTF-8")
+	dir := t.TempDir()
+	file := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+		return p
+	}
+	ttc := make([]byte, 16)
+	copy(ttc, "ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x64")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.ttc"), ttc, 0o644))
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "fontdir.ttf"), 0o755))
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "empty"), 0o755))
+	font := func(f string) []string {
+		return []string{"render", exampleBook, "--form", "1", "--font-body", f, "-o", filepath.Join(dir, "x.pdf")}
+	}
+	seed, err := os.ReadFile(seedFile)
+	require.NoError(t, err)
+	runs := [][]string{
+		{"validate", file("comma.json", `{"forms": [ {"project": 7,, }`)},
+		{"validate", file("colon.json", `{"a" 1}`)},
+		{"validate", file("cut.json", `{"forms": [1, 2`)},
+		{"validate", file("ctl.json", "{\"project\": \"a\tb\"}")},
+		{"validate", file("after.json", `{} x`)},
+		{"validate", file("num.json", `{"year": 20x4}`)},
+		{"validate", file("tab.yaml", "forms:\n\t- project: x\n")},
+		{"validate", file("colon.yaml", "project: a: b\n")},
+		{"validate", file("dash.yaml", "forms:\n  - a: 1\n - b: 2\n")},
+		{"validate", file("types.json", `{"forms":[{"project":7,"year":"x","indicators":{},"unit":true,"department":null,"total_amount":[]}]}`)},
+		{"validate", file("text.xlsx", "hello")},
+		{"validate", filepath.Join(dir, "empty")},
+		{"validate", filepath.Join(dir, "x.txt", "y.json")},
+		font(file("f.txt", "hello")),
+		font(filepath.Join(dir, "fontdir.ttf")),
+		font(filepath.Join(dir, "bad.ttc")),
+		font(filepath.Join(dir, "bad.ttc") + "#3"),
+		font("../../fonts/NotoSerifSC-Regular.ttf#2"),
+		font(file("w.woff", "wOFF0000000000000000")),
+		font(file("cff.otf", "OTTO0000000000000000")),
+		{"import", file("seed.txt", string(seed)), "-o", filepath.Join(dir, "seed.json")},
+		{"render", exampleBook, "--form", "1", "--fit", "maybe", "-o", filepath.Join(dir, "x.pdf")},
+		{"binder", exampleBook, "--split-by", "year", "-o", filepath.Join(dir, "x.pdf")},
+		{"preview", exampleBook, "--form", "1", "--draft", "-o", filepath.Join(dir, "png")},
+		{"render", exampleBook, "--form", "1", "-o", filepath.Join(dir, "x.pdf"), "-v"},
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "x.txt"), nil, 0o644))
+	for _, args := range runs {
+		_, stdout, stderr := runCmd(args...)
+		for _, line := range strings.Split(stdout+stderr, "\n") {
+			if line == "" || strings.HasPrefix(line, "%PDF") {
+				continue
+			}
+			assert.Empty(t, englishWords(line, append(args, dir)...), "jixiao %s:\n%s", strings.Join(args, " "), line)
+		}
+	}
+}
