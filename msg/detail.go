@@ -41,6 +41,7 @@ const (
 	ReasonExists      Code = "reason-exists"
 	ReasonSystem      Code = "reason-system"
 	ReasonOther       Code = "reason-other"
+	Unforeseen        Code = "unforeseen"
 )
 
 func init() {
@@ -56,6 +57,8 @@ func init() {
 		ReasonExists:      {"the file exists", "文件已存在"},
 		ReasonSystem:      {"the operating system reported error {1}", "操作系统报告了错误（错误号 {1}）"},
 		ReasonOther:       {"an error the operating system gave", "操作系统报告了错误"},
+		Unforeseen: {"{1}",
+			"程序未预料到的错误（以下英文说明供维护人员查看）：{1}"},
 	} {
 		catalogue[c] = e
 	}

@@ -123,9 +123,15 @@ func Describe(l Lang, err error) string {
 		}
 		return l.Text(CannotRead, pe.Path, Reason(pe.Err))
 	}
+	// An error with no message of the catalogue: a fault of the program
+	// (or of a library) that the catalogue did not foresee. Its English is
+	// kept for whoever fixes it; the other languages say so first.
 	lines := strings.Split(StripPrefixes(err.Error()), "\n")
 	for i := range lines {
 		lines[i] = Escape(lines[i])
+		if l != English {
+			lines[i] = l.Text(Unforeseen, Raw(lines[i]))
+		}
 	}
 	return strings.Join(lines, "\n")
 }
