@@ -253,3 +253,54 @@ func hasWords(lit string) bool {
 	}
 	return letters > 0
 }
+
+// TestRepairTemplates: each repair the seed importer makes (im.repair(line,
+// CodeX, format, …) in model/seedtext) has the English template of its
+// code equal to its format with the verbs as {1} {2} …, so that the
+// catalogue's English is the importer's; and every repair code is used.
+func TestRepairTemplates(t *testing.T) {
+	files := parseGo(t)
+	codes := stringConsts(files["../model/seedtext/repairs.go"])
+	seen := map[string]bool{}
+	for path, f := range files {
+		if !strings.HasPrefix(path, "../model/seedtext/") {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) < 3 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "repair" {
+				return true
+			}
+			id, ok1 := call.Args[1].(*ast.Ident)
+			lit, ok2 := call.Args[2].(*ast.BasicLit)
+			require.True(t, ok1 && ok2, "%s: im.repair takes a code constant and a literal format", path)
+			code, ok := codes[id.Name]
+			require.True(t, ok, "%s: %s is no repair code", path, id.Name)
+			seen[id.Name] = true
+			format, _ := strconv.Unquote(lit.Value)
+			var want strings.Builder
+			k := 0
+			for i := 0; i < len(format); i++ {
+				if format[i] == '%' && i+1 < len(format) {
+					k++
+					want.WriteString("{" + strconv.Itoa(k) + "}")
+					i++
+					continue
+				}
+				want.WriteByte(format[i])
+			}
+			require.Equal(t, want.String(), English.Template(Code(code)), id.Name)
+			require.Equal(t, k, len(call.Args)-3, "%s: the values of %s", path, id.Name)
+			return true
+		})
+	}
+	for name := range codes {
+		if !seen[name] && !strings.HasPrefix(name, "CodeRepairKind") && name != "CodeRepairText" {
+			t.Errorf("seedtext.%s is never used by im.repair", name)
+		}
+	}
+}
