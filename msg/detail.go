@@ -3,6 +3,7 @@ package msg
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"syscall"
 )
 
@@ -93,7 +94,18 @@ func Reason(err error) error {
 	if errors.As(err, &loc) {
 		return err
 	}
-	d := &Detail{Code: ReasonOther, English: err.Error(), Err: err}
+	english := err.Error()
+	// A failed rename names the temporary file, which means nothing to
+	// the user: only why it failed is said.
+	var le *os.LinkError
+	var se *os.SyscallError
+	switch {
+	case errors.As(err, &le):
+		english = le.Err.Error()
+	case errors.As(err, &se):
+		english = se.Err.Error()
+	}
+	d := &Detail{Code: ReasonOther, English: english, Err: err}
 	for _, r := range reasons {
 		if errors.Is(err, r.err) {
 			d.Code = r.code

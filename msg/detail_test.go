@@ -3,6 +3,7 @@ package msg
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"syscall"
 	"testing"
 
@@ -18,6 +19,9 @@ func TestReason(t *testing.T) {
 	err = &fs.PathError{Op: "open", Path: "a.json", Err: syscall.Errno(250)}
 	require.Contains(t, Describe(Chinese, err), "错误号 250")
 	require.Equal(t, "无法写入 x：磁盘已满", Chinese.Text(CannotWrite, "x", Reason(syscall.ENOSPC)))
+	le := &os.LinkError{Op: "rename", Old: ".x.pdf.123.tmp", New: "x.pdf", Err: syscall.EXDEV}
+	require.Equal(t, "cannot write x.pdf: invalid cross-device link", English.Text(CannotWrite, "x.pdf", Reason(le)))
+	require.Regexp(t, `^无法写入 x.pdf：操作系统报告了错误（错误号 \d+）$`, Chinese.Text(CannotWrite, "x.pdf", Reason(le)))
 	d := Reason(errors.New("something odd"))
 	require.Equal(t, "something odd", d.Error())
 	require.Equal(t, "操作系统报告了错误", d.(Localized).In(Chinese))
