@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/msg"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -20,7 +22,7 @@ var wordRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.+-]*[A-Za-z0-9]|[A-Za-z]`)
 var allowedWords = map[string]bool{
 	"JSON": true, "YAML": true, "XLSX": true, "PDF": true, "PNG": true, "HTML": true, "LaTeX": true,
 	"UTF-8": true, "GBK": true, "Tab": true, "MiB": true, "KiB": true, "TTF": true, "TTC": true,
-	"OTF": true, "CFF": true, "PostScript": true, "OpenType": true, "TrueType": true, "Excel": true, "WPS": true,
+	"OTF": true, "CFF": true, "PostScript": true, "Unicode": true, "ttcf": true, "OpenType": true, "TrueType": true, "Excel": true, "WPS": true,
 	"jixiao": true, "WOFF": true, "zip": true, "LibreOffice": true,
 	// commands and flag values, as the user types them
 	"render": true, "binder": true, "validate": true, "preview": true, "import": true, "export": true,
@@ -140,4 +142,23 @@ func TestChineseThroughout(t *testing.T) {
 			assert.Empty(t, englishWords(line, append(args, dir)...), "jixiao %s:\n%s", strings.Join(args, " "), line)
 		}
 	}
+}
+
+// TestChineseTemplates: no Chinese text of the messages that say what a
+// library, the parser or the system found (the codes with these prefixes)
+// holds an English word but names (allowedWords) and quoted values.
+func TestChineseTemplates(t *testing.T) {
+	prefixes := []string{"seed-", "json-", "yaml-", "value-", "font-", "reason-", "xlsx-reason-", "step-", "timing", "input-kinds", "unforeseen", "end-of-file"}
+	n := 0
+	for _, c := range msg.Codes() {
+		for _, p := range prefixes {
+			if strings.HasPrefix(string(c), p) {
+				zh := msg.Chinese.Template(c)
+				assert.Empty(t, englishWords(zh, "#N，N 从"), "%s: %s", c, zh)
+				n++
+				break
+			}
+		}
+	}
+	require.Greater(t, n, 80)
 }
