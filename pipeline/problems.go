@@ -48,6 +48,9 @@ func ProblemMessage(l msg.Lang, p model.Problem) string {
 				return l.Text(msg.Code(p.Code), msg.Raw(text))
 			}
 		}
+		if len(p.Args) > 0 { // a parser's text with no code
+			args[0] = msg.Raw(l.Text(msg.Unforeseen, p.Args[0]))
+		}
 	case "xlsx-corrupt":
 		// {1} is the workbook library's English reason.
 		if len(args) > 0 {
