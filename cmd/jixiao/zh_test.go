@@ -127,6 +127,8 @@ func TestChineseThroughout(t *testing.T) {
 		font(file("w.woff", "wOFF0000000000000000")),
 		font(file("cff.otf", "OTTO0000000000000000")),
 		{"import", file("seed.txt", string(seed)), "-o", filepath.Join(dir, "seed.json")},
+		{"import", file("half.txt", string(seed[:3000])), "-o", filepath.Join(dir, "seed.json")},
+		{"import", file("junk.txt", "hello\nworld\n"), "-o", filepath.Join(dir, "seed.json")},
 		{"render", exampleBook, "--form", "1", "--fit", "maybe", "-o", filepath.Join(dir, "x.pdf")},
 		{"binder", exampleBook, "--split-by", "year", "-o", filepath.Join(dir, "x.pdf")},
 		{"preview", exampleBook, "--form", "1", "--draft", "-o", filepath.Join(dir, "png")},
