@@ -139,7 +139,7 @@ func EachForm(in Input, picked []int, opt Options, write func(k int, pdf []byte)
 			}
 			opt.Events.step(msg.StepLayOut, start)
 			start = time.Now()
-			pdf, err := render.Bytes(doc, opt.Fonts, render.Options{Creator: opt.Creator, Date: dates[k], AllowMissing: opt.AllowMissing})
+			pdf, err := render.Bytes(doc, opt.Fonts, opt.render(dates[k]))
 			if err != nil {
 				return struct{}{}, msg.Wrap(err, msg.RenderFailed, i+1, err)
 			}
