@@ -18,84 +18,86 @@ const (
 	ServeLog       Code = "serve-log"
 
 	// the server's answers and the page
-	ServeBadHost        Code = "serve-bad-host"
-	ServeBadOrigin      Code = "serve-bad-origin"
-	ServeBadMethod      Code = "serve-bad-method"
-	ServeNotFound       Code = "serve-not-found"
-	ServeTooLarge       Code = "serve-too-large"
-	ServeNoFiles        Code = "serve-no-files"
-	ServeTooManyFiles   Code = "serve-too-many-files"
-	ServeBadUpload      Code = "serve-bad-upload"
-	ServeBusy           Code = "serve-busy"
-	ServeBadNumber      Code = "serve-bad-number"
-	ServeNoSuchForm     Code = "serve-no-such-form"
-	ServeNoSuchPage     Code = "serve-no-such-page"
-	ServeBadDPI         Code = "serve-bad-dpi"
-	ServeBadPaper       Code = "serve-bad-paper"
-	ServeBadGroup       Code = "serve-bad-group"
-	ServeBadYear        Code = "serve-bad-year"
-	ServeFormHasErrors  Code = "serve-form-has-errors"
-	ServeBookHasErrors  Code = "serve-book-has-errors"
-	ServeNoForms        Code = "serve-no-forms"
-	ServeInternal       Code = "serve-internal"
-	ServeCannotDraw     Code = "serve-cannot-draw"
-	UITitle             Code = "ui-title"
-	UILead              Code = "ui-lead"
-	UIStepFiles         Code = "ui-step-files"
-	UIDrop              Code = "ui-drop"
-	UIDropTypes         Code = "ui-drop-types"
-	UITemplateLink      Code = "ui-template-link"
-	UITemplateHint      Code = "ui-template-hint"
-	UIRemove            Code = "ui-remove"
-	UIRemoveFile        Code = "ui-remove-file"
-	UIStepCheck         Code = "ui-step-check"
-	UIChecking          Code = "ui-checking"
-	UIFileProblems      Code = "ui-file-problems"
-	UIColNo             Code = "ui-col-no"
-	UIColUnit           Code = "ui-col-unit"
-	UIColProject        Code = "ui-col-project"
-	UIColYearAmount     Code = "ui-col-year-amount"
-	UIColPages          Code = "ui-col-pages"
-	UIColStatus         Code = "ui-col-status"
-	UIColActions        Code = "ui-col-actions"
-	UIStatusOk          Code = "ui-status-ok"
-	UIStatusWarning     Code = "ui-status-warning"
-	UIStatusError       Code = "ui-status-error"
-	UIError             Code = "ui-error"
-	UIWarning           Code = "ui-warning"
-	UISummaryOk         Code = "ui-summary-ok"
-	UISummaryErrors     Code = "ui-summary-errors"
-	UINoForms           Code = "ui-no-forms"
-	UIPreview           Code = "ui-preview"
-	UIDownloadPDF       Code = "ui-download-pdf"
-	UIStepPreview       Code = "ui-step-preview"
-	UIPreviewOf         Code = "ui-preview-of"
-	UIPageN             Code = "ui-page-n"
-	UIViewerTitle       Code = "ui-viewer-title"
-	UIPrevPage          Code = "ui-prev-page"
-	UINextPage          Code = "ui-next-page"
-	UIClose             Code = "ui-close"
-	UIStepDownload      Code = "ui-step-download"
-	UIBlocked           Code = "ui-blocked"
-	UIBinderOptions     Code = "ui-binder-options"
-	UIOptDuplex         Code = "ui-opt-duplex"
-	UIOptSignature      Code = "ui-opt-signature"
-	UIOptGroup          Code = "ui-opt-group"
-	UIOptPaper          Code = "ui-opt-paper"
-	UIPaperA4Landscape  Code = "ui-paper-a4-landscape"
-	UIPaperA3Landscape  Code = "ui-paper-a3-landscape"
-	UIDownloadBinder    Code = "ui-download-binder"
-	UIDownloadZIP       Code = "ui-download-zip"
-	UIBusyForm          Code = "ui-busy-form"
-	UIBusyZIP           Code = "ui-busy-zip"
-	UIBusyBinder        Code = "ui-busy-binder"
-	UIProgressWorking   Code = "ui-progress-working"
-	UIProgressReceiving Code = "ui-progress-receiving"
-	UIProgressDone      Code = "ui-progress-done"
-	UITooLarge          Code = "ui-too-large"
-	UIErrNetwork        Code = "ui-err-network"
-	UIErrStatus         Code = "ui-err-status"
-	UIFooter            Code = "ui-footer"
+	ServeBadHost          Code = "serve-bad-host"
+	ServeBadOrigin        Code = "serve-bad-origin"
+	ServeBadMethod        Code = "serve-bad-method"
+	ServeNotFound         Code = "serve-not-found"
+	ServeTooLarge         Code = "serve-too-large"
+	ServeNoFiles          Code = "serve-no-files"
+	ServeTooManyFiles     Code = "serve-too-many-files"
+	ServeBadUpload        Code = "serve-bad-upload"
+	ServeBusy             Code = "serve-busy"
+	ServeBadNumber        Code = "serve-bad-number"
+	ServeNoSuchForm       Code = "serve-no-such-form"
+	ServeNoSuchPage       Code = "serve-no-such-page"
+	ServeBadDPI           Code = "serve-bad-dpi"
+	ServeBadPaper         Code = "serve-bad-paper"
+	ServeBadGroup         Code = "serve-bad-group"
+	ServeBadYear          Code = "serve-bad-year"
+	ServeFormHasErrors    Code = "serve-form-has-errors"
+	ServeBookHasErrors    Code = "serve-book-has-errors"
+	ServeNoForms          Code = "serve-no-forms"
+	ServeInternal         Code = "serve-internal"
+	ServeCannotDraw       Code = "serve-cannot-draw"
+	ServeGlyphAdvice      Code = "serve-glyph-advice"
+	ServeFormErrorsNoName Code = "serve-form-has-errors-no-name"
+	UITitle               Code = "ui-title"
+	UILead                Code = "ui-lead"
+	UIStepFiles           Code = "ui-step-files"
+	UIDrop                Code = "ui-drop"
+	UIDropTypes           Code = "ui-drop-types"
+	UITemplateLink        Code = "ui-template-link"
+	UITemplateHint        Code = "ui-template-hint"
+	UIRemove              Code = "ui-remove"
+	UIRemoveFile          Code = "ui-remove-file"
+	UIStepCheck           Code = "ui-step-check"
+	UIChecking            Code = "ui-checking"
+	UIFileProblems        Code = "ui-file-problems"
+	UIColNo               Code = "ui-col-no"
+	UIColUnit             Code = "ui-col-unit"
+	UIColProject          Code = "ui-col-project"
+	UIColYearAmount       Code = "ui-col-year-amount"
+	UIColPages            Code = "ui-col-pages"
+	UIColStatus           Code = "ui-col-status"
+	UIColActions          Code = "ui-col-actions"
+	UIStatusOk            Code = "ui-status-ok"
+	UIStatusWarning       Code = "ui-status-warning"
+	UIStatusError         Code = "ui-status-error"
+	UIError               Code = "ui-error"
+	UIWarning             Code = "ui-warning"
+	UISummaryOk           Code = "ui-summary-ok"
+	UISummaryErrors       Code = "ui-summary-errors"
+	UINoForms             Code = "ui-no-forms"
+	UIPreview             Code = "ui-preview"
+	UIDownloadPDF         Code = "ui-download-pdf"
+	UIStepPreview         Code = "ui-step-preview"
+	UIPreviewOf           Code = "ui-preview-of"
+	UIPageN               Code = "ui-page-n"
+	UIViewerTitle         Code = "ui-viewer-title"
+	UIPrevPage            Code = "ui-prev-page"
+	UINextPage            Code = "ui-next-page"
+	UIClose               Code = "ui-close"
+	UIStepDownload        Code = "ui-step-download"
+	UIBlocked             Code = "ui-blocked"
+	UIBinderOptions       Code = "ui-binder-options"
+	UIOptDuplex           Code = "ui-opt-duplex"
+	UIOptSignature        Code = "ui-opt-signature"
+	UIOptGroup            Code = "ui-opt-group"
+	UIOptPaper            Code = "ui-opt-paper"
+	UIPaperA4Landscape    Code = "ui-paper-a4-landscape"
+	UIPaperA3Landscape    Code = "ui-paper-a3-landscape"
+	UIDownloadBinder      Code = "ui-download-binder"
+	UIDownloadZIP         Code = "ui-download-zip"
+	UIBusyForm            Code = "ui-busy-form"
+	UIBusyZIP             Code = "ui-busy-zip"
+	UIBusyBinder          Code = "ui-busy-binder"
+	UIProgressWorking     Code = "ui-progress-working"
+	UIProgressReceiving   Code = "ui-progress-receiving"
+	UIProgressDone        Code = "ui-progress-done"
+	UITooLarge            Code = "ui-too-large"
+	UIErrNetwork          Code = "ui-err-network"
+	UIErrStatus           Code = "ui-err-status"
+	UIFooter              Code = "ui-footer"
 )
 
 func init() {
@@ -116,86 +118,88 @@ var serveCatalogue = map[Code]entry{
 	FlagTimeout:   {"time limit of a request (waiting and working)", "每个请求的时限（含排队和处理）"},
 	FlagHost: {"a `NAME` browsers reach this server by, besides its IP addresses and this computer's name (repeatable)",
 		"浏览器访问本服务器所用的名称 `NAME`（IP 地址和本机名之外；可重复）"},
-	ServeListening:      {"open {1} in a browser (Ctrl-C stops)", "请在浏览器中打开 {1}（按 Ctrl-C 停止）"},
-	ServeStopped:        {"stopped", "已停止"},
-	ServeLog:            {"{1}: {2}", "{1}：{2}"},
-	ServeNoBrowser:      {"cannot open the browser: open {1} yourself", "无法自动打开浏览器，请手动打开 {1}"},
-	ServeBadHost:        {"This server is not reached by the name {1}: open the address jixiao serve printed.", "本服务器不使用“{1}”这个名称，请求已拒绝。请打开 jixiao serve 启动时显示的地址。"},
-	ServeBadOrigin:      {"A page of another site ({1}) may not send files here.", "其他网站（{1}）的页面不能向本服务器提交文件，请求已拒绝。请在 jixiao serve 自己的页面上操作。"},
-	ServeBadMethod:      {"This address does not take {1} requests.", "这个地址不接受 {1} 请求。"},
-	ServeNotFound:       {"There is nothing at {1}.", "没有这个地址：{1}"},
-	ServeTooLarge:       {"The files are too large: at most {1} MB at once. Upload fewer files at a time, or ask the administrator to raise --max-upload.", "上传的文件太大：一次最多 {1} MB。请分几次上传，或请管理员用 --max-upload 调大限制。"},
-	ServeNoFiles:        {"No file was sent: send the files as multipart/form-data, field \"file\".", "请求中没有文件：请以 multipart/form-data 格式、字段名 file 上传文件。"},
-	ServeTooManyFiles:   {"Too many files at once: at most {1}.", "一次上传的文件太多：最多 {1} 个。"},
-	ServeBadUpload:      {"The upload did not arrive whole; please try again.", "文件没有完整上传，请重试。"},
-	ServeBusy:           {"The server is busy and could not finish within {1} seconds; please try again in a moment.", "服务器正忙，未能在 {1} 秒内完成，请稍后再试。"},
-	ServeBadNumber:      {"{1} must be a whole number from 1, not \"{2}\".", "参数 {1} 应为从 1 开始的整数，而不是“{2}”。"},
-	ServeNoSuchForm:     {"There is no form {1}: the files hold {2}.", "没有第 {1} 张表：上传的文件中共有 {2} 张表。"},
-	ServeNoSuchPage:     {"Form {1} has no page {2}: it has {3}.", "第 {1} 张表没有第 {2} 页：共 {3} 页。"},
-	ServeBadDPI:         {"dpi must be from {1} to {2}, not \"{3}\".", "分辨率 dpi 应在 {1} 到 {2} 之间，而不是“{3}”。"},
-	ServeBadPaper:       {"Paper \"{1}\" is not known: A4, A3, A4-landscape or A3-landscape.", "不支持纸张“{1}”：可选 A4、A3、A4-landscape（A4 横向）、A3-landscape（A3 横向）。"},
-	ServeBadGroup:       {"The forms can only be grouped by unit (group_by=unit), not \"{1}\".", "只能按单位分组（group_by=unit），不能按“{1}”分组。"},
-	ServeBadYear:        {"year must be from 1900 to 2200, not \"{1}\".", "年度应在 1900 到 2200 之间，而不是“{1}”。"},
-	ServeFormHasErrors:  {"Form {1} ({2}) has errors: fix them in the file and upload it again to print it.", "第 {1} 张表（{2}）有错误，请在文件中改正后重新上传，才能打印。"},
-	ServeBookHasErrors:  {"{1} of the forms have errors, or a file could not be read: fix them and upload again to print.", "有 {1} 处错误（表格有误或文件无法读取），请改正后重新上传，才能打印。"},
-	ServeNoForms:        {"The files hold no forms.", "上传的文件中没有绩效目标表。"},
-	ServeInternal:       {"Something went wrong inside the server; please give the file to your administrator.", "服务器内部出错，请把这个文件交给管理员处理。"},
-	ServeCannotDraw:     {"cannot be printed: {1}", "无法打印：{1}"},
-	UITitle:             {"Budget performance target forms: print", "绩效目标表打印"},
-	UILead:              {"Drop the workbook in, see what needs fixing, look at the pages, download the PDFs. Nothing you upload is kept.", "上传填好的工作簿，查看需要修改的地方，预览每一页，下载 PDF。上传的文件不会保存在服务器上。"},
-	UIStepFiles:         {"Choose the files", "选择文件"},
-	UIDrop:              {"Drop workbooks here, or click to choose files", "把工作簿拖到这里，或点击选择文件"},
-	UIDropTypes:         {"Excel workbooks (.xlsx), or books in JSON/YAML; several files at once are fine", "支持 Excel 工作簿（.xlsx）及 JSON、YAML 数据文件，可一次选择多个"},
-	UITemplateLink:      {"Download the blank template (.xlsx)", "下载空白模板（.xlsx）"},
-	UITemplateHint:      {"Fill one sheet per project in Excel or WPS, then upload it here.", "每个项目填写一张工作表（Excel 或 WPS 均可），填好后在这里上传。"},
-	UIRemove:            {"remove", "移除"},
-	UIRemoveFile:        {"Remove this file from the list", "从列表中移除这个文件"},
-	UIStepCheck:         {"Check the forms", "检查表格"},
-	UIChecking:          {"Checking the files…", "正在检查文件…"},
-	UIFileProblems:      {"These files could not be read:", "以下文件无法读取："},
-	UIColNo:             {"No.", "序号"},
-	UIColUnit:           {"Unit", "单位名称"},
-	UIColProject:        {"Project", "项目名称"},
-	UIColYearAmount:     {"This year's amount (10k yuan)", "本年度项目金额（万元）"},
-	UIColPages:          {"Pages", "页数"},
-	UIColStatus:         {"Check", "检查结果"},
-	UIColActions:        {"Actions", "操作"},
-	UIStatusOk:          {"OK", "无误"},
-	UIStatusWarning:     {"Please look", "请核对"},
-	UIStatusError:       {"Must be fixed", "需修改"},
-	UIError:             {"Error", "错误"},
-	UIWarning:           {"Note", "提示"},
-	UISummaryOk:         {"{1} forms found, all can be printed.", "共找到 {1} 张表，均可打印。"},
-	UISummaryErrors:     {"{1} forms found; {2} must be fixed in the workbook and uploaded again before printing.", "共找到 {1} 张表，其中 {2} 张有错误，请在工作簿中改正后重新上传，再打印。"},
-	UINoForms:           {"No forms were found in these files.", "这些文件中没有找到绩效目标表。"},
-	UIPreview:           {"Preview", "预览"},
-	UIDownloadPDF:       {"Download PDF", "下载 PDF"},
-	UIStepPreview:       {"Look at the pages", "预览页面"},
-	UIPreviewOf:         {"Form {1}: {2}", "第 {1} 张表：{2}"},
-	UIPageN:             {"Page {1}", "第 {1} 页"},
-	UIViewerTitle:       {"{1}, page {2} of {3}", "{1}　第 {2} 页，共 {3} 页"},
-	UIPrevPage:          {"Previous page", "上一页"},
-	UINextPage:          {"Next page", "下一页"},
-	UIClose:             {"Close", "关闭"},
-	UIStepDownload:      {"Download", "下载"},
-	UIBlocked:           {"Forms with errors cannot be printed: fix them in the workbook and upload it again.", "有错误的表格不能打印：请在工作簿中改正后重新上传。"},
-	UIBinderOptions:     {"Binder options", "装订本选项"},
-	UIOptDuplex:         {"Double-sided printing", "双面打印"},
-	UIOptSignature:      {"Signature block", "签字栏"},
-	UIOptGroup:          {"Group by unit", "按单位分组"},
-	UIOptPaper:          {"Paper", "纸张"},
-	UIPaperA4Landscape:  {"A4 landscape", "A4 横向"},
-	UIPaperA3Landscape:  {"A3 landscape", "A3 横向"},
-	UIDownloadBinder:    {"Download the binder (PDF)", "下载装订本（PDF）"},
-	UIDownloadZIP:       {"Download every form (ZIP of PDFs)", "下载全部表格（ZIP 压缩包）"},
-	UIBusyForm:          {"Making the PDF", "正在生成 PDF"},
-	UIBusyZIP:           {"Making {1} PDFs", "正在生成 {1} 个 PDF"},
-	UIBusyBinder:        {"Making the binder of {1} forms", "正在生成 {1} 张表的装订本"},
-	UIProgressWorking:   {"{1}… {2} s", "{1}…已用 {2} 秒"},
-	UIProgressReceiving: {"Downloading… {1}%", "正在下载…{1}%"},
-	UIProgressDone:      {"Done: the file is in your downloads.", "完成，文件已保存到“下载”文件夹。"},
-	UITooLarge:          {"These files are {1} MB together, more than the {2} MB that can be sent at once: upload fewer at a time.", "这些文件共 {1} MB，超过了一次最多可上传的 {2} MB，请分几次上传。"},
-	UIErrNetwork:        {"The server did not answer. Is jixiao serve still running?", "服务器没有响应，请确认 jixiao serve 仍在运行。"},
-	UIErrStatus:         {"The server refused the request (status {1}).", "服务器拒绝了请求（状态码 {1}）。"},
-	UIFooter:            {"jixiao runs on this computer or your office server; no file leaves it.", "jixiao 运行在本机或单位内部服务器上，文件不会发送到其他地方。"},
+	ServeListening:        {"open {1} in a browser (Ctrl-C stops)", "请在浏览器中打开 {1}（按 Ctrl-C 停止）"},
+	ServeStopped:          {"stopped", "已停止"},
+	ServeLog:              {"{1}: {2}", "{1}：{2}"},
+	ServeNoBrowser:        {"cannot open the browser: open {1} yourself", "无法自动打开浏览器，请手动打开 {1}"},
+	ServeBadHost:          {"This server is not reached by the name {1}: open the address jixiao serve printed.", "本服务器不使用“{1}”这个名称，请求已拒绝。请打开 jixiao serve 启动时显示的地址。"},
+	ServeBadOrigin:        {"A page of another site ({1}) may not send files here.", "其他网站（{1}）的页面不能向本服务器提交文件，请求已拒绝。请在 jixiao serve 自己的页面上操作。"},
+	ServeBadMethod:        {"This address does not take {1} requests.", "这个地址不接受 {1} 请求。"},
+	ServeNotFound:         {"There is nothing at {1}.", "没有这个地址：{1}"},
+	ServeTooLarge:         {"The files are too large: at most {1} MB at once. Upload fewer files at a time, or ask the administrator to raise --max-upload.", "上传的文件太大：一次最多 {1} MB。请分几次上传，或请管理员用 --max-upload 调大限制。"},
+	ServeNoFiles:          {"No file was sent: send the files as multipart/form-data, field \"file\".", "请求中没有文件：请以 multipart/form-data 格式、字段名 file 上传文件。"},
+	ServeTooManyFiles:     {"Too many files at once: at most {1}.", "一次上传的文件太多：最多 {1} 个。"},
+	ServeBadUpload:        {"The upload did not arrive whole; please try again.", "文件没有完整上传，请重试。"},
+	ServeBusy:             {"The server is busy and could not finish within {1} seconds; please try again in a moment.", "服务器正忙，未能在 {1} 秒内完成，请稍后再试。"},
+	ServeBadNumber:        {"{1} must be a whole number from 1, not \"{2}\".", "参数 {1} 应为从 1 开始的整数，而不是“{2}”。"},
+	ServeNoSuchForm:       {"There is no form {1}: the files hold {2}.", "没有第 {1} 张表：上传的文件中共有 {2} 张表。"},
+	ServeNoSuchPage:       {"Form {1} has no page {2}: it has {3}.", "第 {1} 张表没有第 {2} 页：共 {3} 页。"},
+	ServeBadDPI:           {"dpi must be from {1} to {2}, not \"{3}\".", "分辨率 dpi 应在 {1} 到 {2} 之间，而不是“{3}”。"},
+	ServeBadPaper:         {"Paper \"{1}\" is not known: A4, A3, A4-landscape or A3-landscape.", "不支持纸张“{1}”：可选 A4、A3、A4-landscape（A4 横向）、A3-landscape（A3 横向）。"},
+	ServeBadGroup:         {"The forms can only be grouped by unit (group_by=unit), not \"{1}\".", "只能按单位分组（group_by=unit），不能按“{1}”分组。"},
+	ServeBadYear:          {"year must be from 1900 to 2200, not \"{1}\".", "年度应在 1900 到 2200 之间，而不是“{1}”。"},
+	ServeFormHasErrors:    {"Form {1} ({2}) has errors: fix them in the file and upload it again to print it.", "第 {1} 张表（{2}）有错误，请在文件中改正后重新上传，才能打印。"},
+	ServeBookHasErrors:    {"{1} of the forms have errors, or a file could not be read: fix them and upload again to print.", "有 {1} 处错误（表格有误或文件无法读取），请改正后重新上传，才能打印。"},
+	ServeNoForms:          {"The files hold no forms.", "上传的文件中没有绩效目标表。"},
+	ServeInternal:         {"Something went wrong inside the server; please give the file to your administrator.", "服务器内部出错，请把这个文件交给管理员处理。"},
+	ServeCannotDraw:       {"cannot be printed: {1}", "无法打印：{1}"},
+	ServeGlyphAdvice:      {"{1} cannot be printed with the fonts of this server: write them another way, or ask the administrator to start jixiao serve with a font that has them (--font-fallback).", "{1}无法用本服务器的字体打印：请改用常见写法，或请管理员为 jixiao serve 添加含有这些字的字体（--font-fallback）。"},
+	ServeFormErrorsNoName: {"Form {1} has errors: fix them in the file and upload it again to print it.", "第 {1} 张表有错误，请在文件中改正后重新上传，才能打印。"},
+	UITitle:               {"Budget performance target forms: print", "绩效目标表打印"},
+	UILead:                {"Drop the workbook in, see what needs fixing, look at the pages, download the PDFs. Nothing you upload is kept.", "上传填好的工作簿，查看需要修改的地方，预览每一页，下载 PDF。上传的文件不会保存在服务器上。"},
+	UIStepFiles:           {"Choose the files", "选择文件"},
+	UIDrop:                {"Drop workbooks here, or click to choose files", "把工作簿拖到这里，或点击选择文件"},
+	UIDropTypes:           {"Excel workbooks (.xlsx), or books in JSON/YAML; several files at once are fine", "支持 Excel 工作簿（.xlsx）及 JSON、YAML 数据文件，可一次选择多个"},
+	UITemplateLink:        {"Download the blank template (.xlsx)", "下载空白模板（.xlsx）"},
+	UITemplateHint:        {"Fill one sheet per project in Excel or WPS, then upload it here.", "每个项目填写一张工作表（Excel 或 WPS 均可），填好后在这里上传。"},
+	UIRemove:              {"remove", "移除"},
+	UIRemoveFile:          {"Remove this file from the list", "从列表中移除这个文件"},
+	UIStepCheck:           {"Check the forms", "检查表格"},
+	UIChecking:            {"Checking the files…", "正在检查文件…"},
+	UIFileProblems:        {"These files could not be read:", "以下文件无法读取："},
+	UIColNo:               {"No.", "序号"},
+	UIColUnit:             {"Unit", "单位名称"},
+	UIColProject:          {"Project", "项目名称"},
+	UIColYearAmount:       {"This year's amount (10k yuan)", "本年度项目金额（万元）"},
+	UIColPages:            {"Pages", "页数"},
+	UIColStatus:           {"Check", "检查结果"},
+	UIColActions:          {"Actions", "操作"},
+	UIStatusOk:            {"OK", "无误"},
+	UIStatusWarning:       {"Please look", "请核对"},
+	UIStatusError:         {"Must be fixed", "需修改"},
+	UIError:               {"Error", "错误"},
+	UIWarning:             {"Note", "提示"},
+	UISummaryOk:           {"{1} forms found, all can be printed.", "共找到 {1} 张表，均可打印。"},
+	UISummaryErrors:       {"{1} forms found; {2} must be fixed in the workbook and uploaded again before printing.", "共找到 {1} 张表，其中 {2} 张有错误，请在工作簿中改正后重新上传，再打印。"},
+	UINoForms:             {"No forms were found in these files.", "这些文件中没有找到绩效目标表。"},
+	UIPreview:             {"Preview", "预览"},
+	UIDownloadPDF:         {"Download PDF", "下载 PDF"},
+	UIStepPreview:         {"Look at the pages", "预览页面"},
+	UIPreviewOf:           {"Form {1}: {2}", "第 {1} 张表：{2}"},
+	UIPageN:               {"Page {1}", "第 {1} 页"},
+	UIViewerTitle:         {"{1}, page {2} of {3}", "{1}　第 {2} 页，共 {3} 页"},
+	UIPrevPage:            {"Previous page", "上一页"},
+	UINextPage:            {"Next page", "下一页"},
+	UIClose:               {"Close", "关闭"},
+	UIStepDownload:        {"Download", "下载"},
+	UIBlocked:             {"Forms with errors cannot be printed: fix them in the workbook and upload it again.", "有错误的表格不能打印：请在工作簿中改正后重新上传。"},
+	UIBinderOptions:       {"Binder options", "装订本选项"},
+	UIOptDuplex:           {"Double-sided printing", "双面打印"},
+	UIOptSignature:        {"Signature block", "签字栏"},
+	UIOptGroup:            {"Group by unit", "按单位分组"},
+	UIOptPaper:            {"Paper", "纸张"},
+	UIPaperA4Landscape:    {"A4 landscape", "A4 横向"},
+	UIPaperA3Landscape:    {"A3 landscape", "A3 横向"},
+	UIDownloadBinder:      {"Download the binder (PDF)", "下载装订本（PDF）"},
+	UIDownloadZIP:         {"Download every form (ZIP of PDFs)", "下载全部表格（ZIP 压缩包）"},
+	UIBusyForm:            {"Making the PDF", "正在生成 PDF"},
+	UIBusyZIP:             {"Making {1} PDFs", "正在生成 {1} 个 PDF"},
+	UIBusyBinder:          {"Making the binder of {1} forms", "正在生成 {1} 张表的装订本"},
+	UIProgressWorking:     {"{1}… {2} s", "{1}…已用 {2} 秒"},
+	UIProgressReceiving:   {"Downloading… {1}%", "正在下载…{1}%"},
+	UIProgressDone:        {"Done: the file is in your downloads.", "完成，文件已保存到“下载”文件夹。"},
+	UITooLarge:            {"These files are {1} MB together, more than the {2} MB that can be sent at once: upload fewer at a time.", "这些文件共 {1} MB，超过了一次最多可上传的 {2} MB，请分几次上传。"},
+	UIErrNetwork:          {"The server did not answer. Is jixiao serve still running?", "服务器没有响应，请确认 jixiao serve 仍在运行。"},
+	UIErrStatus:           {"The server refused the request (status {1}).", "服务器拒绝了请求（状态码 {1}）。"},
+	UIFooter:              {"jixiao runs on this computer or your office server; no file leaves it.", "jixiao 运行在本机或单位内部服务器上，文件不会发送到其他地方。"},
 }

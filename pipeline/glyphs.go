@@ -6,6 +6,7 @@ import (
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
+	"strconv"
 )
 
 // formFields lists the printed texts of form i of in, with the role layout
@@ -120,7 +121,7 @@ func (g *glyphCheck) report(missing []fonts.Missing) error {
 		case len(ms) > 2:
 			also = msg.New(msg.GlyphAlsoMore, ms[1].Path, len(ms)-2)
 		}
-		lines = append(lines, msg.New(msg.GlyphMissing, ms[0].String(), also))
+		lines = append(lines, msg.New(msg.GlyphMissing, ms[0].Path, fmt.Sprintf("U+%04X", r), strconv.QuoteRune(r), also))
 	}
 	if g.allowMissing {
 		for _, l := range lines {

@@ -273,8 +273,16 @@ func (s *Server) userProblems(err error, file string) (ps []model.Problem, ok bo
 		// Told as the pipeline tells them (a character no font has), in
 		// the server's language: the message is the one argument of
 		// codeCannotDraw.
-		for _, t := range strings.Split(msg.Describe(s.opt.Lang, perr), "\n") {
-			ps = append(ps, model.Problem{Severity: model.Error, Code: string(codeCannotDraw), Args: []string{t}, Message: t})
+		// The command line's advice (--font-fallback, --allow-missing)
+		// means nothing on the page: it is told as the page's own.
+		for _, e := range perr.Errs {
+			var me *msg.Error
+			if errors.As(e, &me) && me.Code == msg.GlyphCannotDraw {
+				e = msg.New(msg.ServeGlyphAdvice, me.Args...)
+			}
+			for _, t := range strings.Split(msg.Describe(s.opt.Lang, e), "\n") {
+				ps = append(ps, model.Problem{Severity: model.Error, Code: string(codeCannotDraw), Args: []string{t}, Message: t})
+			}
 		}
 	default:
 		return nil, false

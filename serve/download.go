@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"jixiao/layout"
+	"jixiao/msg"
 	"jixiao/pipeline"
 	"jixiao/render"
 )
@@ -59,7 +60,10 @@ func (s *Server) render(c *call) answer {
 	e := b.forms[k]
 	in := b.inputs[e.input]
 	if ps := b.blocking([]int{k}); len(ps) > 0 {
-		return s.problemsAnswer(codeFormErrors, []any{k + 1, in.Book.Forms[e.index].Project}, ps)
+		if name := in.Book.Forms[e.index].Project; name != "" {
+			return s.problemsAnswer(codeFormErrors, []any{k + 1, name}, ps)
+		}
+		return s.problemsAnswer(msg.ServeFormErrorsNoName, []any{k + 1}, ps)
 	}
 	opt := s.options()
 	opt.Layout = o
