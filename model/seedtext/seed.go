@@ -9,13 +9,14 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"jixiao/internal/safetext"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"jixiao/internal/safetext"
+	"jixiao/internal/verbargs"
 	"jixiao/model"
 	"jixiao/model/internal/clean"
 )
@@ -161,21 +162,7 @@ func (e *SeedError) Is(target error) bool { return target == ErrSeed }
 // repair records a repair: code with args formatted each by its verb of
 // format (the English text) as the catalogue's {1} {2} ….
 func (im *importer) repair(line int, code, format string, args ...any) {
-	var texts []string
-	verbs := format
-	for _, a := range args {
-		i := strings.IndexByte(verbs, '%')
-		for i >= 0 && i+1 < len(verbs) && verbs[i+1] == '%' {
-			verbs = verbs[i+2:]
-			i = strings.IndexByte(verbs, '%')
-		}
-		if i < 0 || i+1 >= len(verbs) {
-			texts = append(texts, fmt.Sprint(a))
-			continue
-		}
-		texts = append(texts, fmt.Sprintf(verbs[i:i+2], a))
-		verbs = verbs[i+2:]
-	}
+	texts := verbargs.Split(format, args...)
 	im.repairs = append(im.repairs, Repair{Name: im.name, Line: line, Code: code, Args: texts,
 		Message: fmt.Sprintf(format, args...)})
 }

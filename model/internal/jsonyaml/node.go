@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"jixiao/internal/verbargs"
 )
 
 // node is a parsed JSON or YAML value with its position in the file. Both
@@ -175,29 +177,7 @@ func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*No
 // errorf is a syntax error at the parser's position: code, its values
 // each formatted by its verb of format (the English text).
 func (p *jsonParser) errorf(code, format string, args ...any) error {
-	return syntaxError(p.line, p.col, code, VerbArgs(format, args...), fmt.Sprintf(format, args...))
-}
-
-// VerbArgs formats each of args by its verb in format ("%q" → "\"x\""):
-// the values a catalogue template puts in its {1} {2} … places so that
-// the English template reproduces fmt.Sprintf(format, args...).
-func VerbArgs(format string, args ...any) []string {
-	var out []string
-	rest := format
-	for _, a := range args {
-		i := strings.IndexByte(rest, '%')
-		for i >= 0 && i+1 < len(rest) && rest[i+1] == '%' {
-			rest = rest[i+2:]
-			i = strings.IndexByte(rest, '%')
-		}
-		if i < 0 || i+1 >= len(rest) {
-			out = append(out, fmt.Sprint(a))
-			continue
-		}
-		out = append(out, fmt.Sprintf(rest[i:i+2], a))
-		rest = rest[i+2:]
-	}
-	return out
+	return syntaxError(p.line, p.col, code, verbargs.Split(format, args...), fmt.Sprintf(format, args...))
 }
 
 func (p *jsonParser) describeNext() string {
