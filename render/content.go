@@ -1,8 +1,10 @@
 package render
 
 import (
+	"math"
 	"strconv"
 
+	"jixiao/fonts"
 	"jixiao/layout"
 )
 
@@ -115,24 +117,88 @@ func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x
 	c.b = append(c.b, " Tj ET\n"...)
 }
 
-// rotatedText draws the codes with the font named res at size in the
-// current fill, the baseline starting at x, y (PDF points from the bottom
-// left) in the direction (cos, sin).
-func (c *contentStream) rotatedText(res string, size layout.Length, cos, sin, x, y float64, codes []byte) {
-	c.setFont(res, size)
-	if c.tc != 0 {
-		c.b = append(c.b, "0 Tc\n"...)
-		c.tc = 0
-	}
-	c.b = append(c.b, "BT "...)
+// beginRotated saves the graphics state and turns the axes to the
+// direction (cos, sin), the origin at x, y (PDF points from the bottom
+// left), until restore. The fill set before stays current.
+func (c *contentStream) beginRotated(cos, sin, x, y float64) {
+	c.b = append(c.b, "q "...)
 	for _, v := range []float64{cos, sin, -sin, cos} {
 		c.num(v, 5)
 	}
 	c.num(x, 2)
 	c.num(y, 2)
-	c.b = append(c.b, "Tm "...)
-	c.b = appendLiteral(c.b, codes)
-	c.b = append(c.b, " Tj ET\n"...)
+	c.b = append(c.b, "cm\n"...)
+}
+
+// beginScaled saves the graphics state and scales the axes by sx, sy,
+// until restore.
+func (c *contentStream) beginScaled(sx, sy float64) {
+	c.b = append(c.b, "q "...)
+	c.num(sx, 6)
+	c.b = append(c.b, "0 0 "...)
+	c.num(sy, 6)
+	c.b = append(c.b, "0 0 cm\n"...)
+}
+
+// restore restores the graphics state saved by beginRotated or
+// beginScaled.
+func (c *contentStream) restore() {
+	c.b = append(c.b, "Q\n"...)
+}
+
+// glyphPath fills a glyph outline (font units) moved right by dx, with
+// the non-zero winding rule. Quadratic curves become cubic ones: the
+// controls are two thirds of the way from each end to the quadratic
+// control.
+func (c *contentStream) glyphPath(segs []fonts.Segment, dx float64) {
+	if len(segs) == 0 {
+		return
+	}
+	var cx, cy float64 // the current point
+	pt := func(p fonts.Point) (float64, float64) { return float64(p.X) + dx, float64(p.Y) }
+	for _, s := range segs {
+		switch s.Op {
+		case fonts.MoveTo, fonts.LineTo:
+			cx, cy = pt(s.P[0])
+			c.unit(cx)
+			c.unit(cy)
+			if s.Op == fonts.MoveTo {
+				c.b = append(c.b, "m\n"...)
+			} else {
+				c.b = append(c.b, "l\n"...)
+			}
+		case fonts.QuadTo:
+			qx, qy := pt(s.P[0])
+			ex, ey := pt(s.P[1])
+			c.unit(cx + 2*(qx-cx)/3)
+			c.unit(cy + 2*(qy-cy)/3)
+			c.unit(ex + 2*(qx-ex)/3)
+			c.unit(ey + 2*(qy-ey)/3)
+			c.unit(ex)
+			c.unit(ey)
+			c.b = append(c.b, "c\n"...)
+			cx, cy = ex, ey
+		case fonts.CubeTo:
+			for i := range 3 {
+				x, y := pt(s.P[i])
+				c.unit(x)
+				c.unit(y)
+			}
+			cx, cy = pt(s.P[2])
+			c.b = append(c.b, "c\n"...)
+		}
+	}
+	c.b = append(c.b, "f\n"...)
+}
+
+// unit appends a length in font units, to a tenth, and a space.
+func (c *contentStream) unit(v float64) {
+	v = math.Round(v*10) / 10
+	if v == 0 {
+		v = 0 // not -0
+	}
+	c.b = strconv.AppendFloat(c.b, v, 'f', -1, 64)
+	c.b = append(c.b, ' ')
 }
 
 // appendLiteral appends s to dst as a PDF literal string: in parentheses,

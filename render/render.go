@@ -288,7 +288,10 @@ type drawer struct {
 	links   map[int]int // target page index → fpdf link
 	outline []layout.Bookmark
 	codes   []byte // the codes of a run, reused
-	z       *deflater
+	// outliner and segs read the watermark's glyph outlines.
+	outliner fonts.Outliner
+	segs     []fonts.Segment
+	z        *deflater
 }
 
 // draw reads the pages and draws them.
@@ -418,7 +421,9 @@ func (dr *drawer) use(r run, pi int) (*fontUse, error) {
 // title role, light gray, rotated to the page's diagonal and centred on the
 // page, as wide as half the diagonal (at most 200 pt high). A character no
 // font draws is an error, as for any text, or with AllowMissing left out
-// (no box: the watermark is not the form's text).
+// (no box: the watermark is not the form's text). The glyphs are drawn as
+// filled outlines, not text: a reader prints them but never extracts them
+// with the form's text, and no font is embedded for them.
 func (dr *drawer) watermark(pg *layout.Page, pi int) error {
 	text := dr.opt.Watermark
 	var em int64
@@ -444,17 +449,30 @@ func (dr *drawer) watermark(pg *layout.Page, pi int) error {
 	x0 := w/2 - cos*width/2 + sin*size/3
 	y0 := h/2 - sin*width/2 - cos*size/3
 	dr.cs.setFill(WatermarkGray)
+	dr.cs.beginRotated(cos, sin, x0, y0)
 	for _, r := range runs {
 		if r.face == nil {
 			continue
 		}
-		u, err := dr.use(r, pi)
-		if err != nil {
-			return err
+		// Outlines are in font units, y down: scale them to the size.
+		upm := float64(r.face.UnitsPerEm())
+		dr.cs.beginScaled(size/upm, -size/upm)
+		pen := pt(r.x) / size * upm // the run's start, in font units
+		for _, c := range r.text {
+			gid, ok := r.face.GlyphIndex(c)
+			adv, _ := r.face.Advance(c)
+			if ok {
+				dr.segs, err = dr.outliner.Outline(r.face, gid, dr.segs[:0])
+				if err != nil {
+					return fmt.Errorf("render: page %d: watermark: %w", pi+1, err)
+				}
+				dr.cs.glyphPath(dr.segs, pen)
+			}
+			pen += float64(adv) * upm / 1000
 		}
-		d := pt(r.x)
-		dr.cs.rotatedText(u.res, it.Size, cos, sin, x0+cos*d, y0+sin*d, dr.codes)
+		dr.cs.restore()
 	}
+	dr.cs.restore()
 	return nil
 }
 

@@ -531,9 +531,10 @@ func TestOutlineWithoutText(t *testing.T) {
 }
 
 // TestWatermark: a watermark is drawn first on every page, light gray and
-// rotated; the pages' own drawing is unchanged after it; the text of every
-// item still comes back from pdftotext; and a watermark character no font
-// has is an error unless AllowMissing.
+// rotated, as filled glyph outlines (no text operator, no font of its
+// own); the pages' own drawing is unchanged after it; pdftotext gives the
+// same text as without a watermark; and a watermark character no font has
+// is an error unless AllowMissing.
 func TestWatermark(t *testing.T) {
 	set := defaultSet(t)
 	doc := sample()
@@ -541,32 +542,35 @@ func TestWatermark(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Bytes(doc, set, Options{Watermark: DraftWatermark})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkPDF(t, b, 2, "595.28 x 841.89", docTexts(doc))
-	for n := 1; n <= 2; n++ {
-		with, without := pageContent(t, b, n), pageContent(t, plain, n)
-		i := strings.Index(with, " Tm ")
-		if i < 0 || !strings.Contains(with[:i], "0.878 g") {
-			t.Fatalf("page %d: no light rotated text first:\n%s", n, with)
+	plainText := pdftotext(t, plain)
+	for _, mark := range []string{DraftWatermark, "内部审阅 DRAFT"} {
+		b, err := Bytes(doc, set, Options{Watermark: mark})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if !strings.Contains(with[:i], "0.57") || !strings.Contains(with[:i], "0.81") {
-			t.Errorf("page %d: the watermark is not along the diagonal:\n%s", n, with[:i+4])
+		checkPDF(t, b, 2, "595.28 x 841.89", docTexts(doc))
+		for n := 1; n <= 2; n++ {
+			with, without := pageContent(t, b, n), pageContent(t, plain, n)
+			i := strings.Index(with, " cm\n")
+			if i < 0 || !strings.Contains(with[:i], "0.878 g\nq ") {
+				t.Fatalf("%s: page %d: no light rotated drawing first:\n%s", mark, n, with)
+			}
+			if !strings.Contains(with[:i], "0.57") || !strings.Contains(with[:i], "0.81") {
+				t.Errorf("%s: page %d: the watermark is not along the diagonal:\n%s", mark, n, with[:i+4])
+			}
+			end := strings.Index(with, "Q\nQ\n")
+			if end < 0 || strings.Contains(with[:end], "BT") || strings.Count(with[:end], " c\n") < 20 || strings.Count(with[:end], "f\n") != len([]rune(strings.ReplaceAll(mark, " ", ""))) {
+				t.Fatalf("%s: page %d: the watermark is not one filled outline per glyph:\n%s", mark, n, with)
+			}
+			// After the watermark (the fill back to black) the page draws
+			// what it drew without it, at the same places.
+			rest := with[end+len("Q\nQ\n"):]
+			if !strings.Contains(skeleton(rest), skeleton(stripFontSetup(without))) {
+				t.Errorf("%s: page %d: the drawing after the watermark differs:\n%s\nwithout:\n%s", mark, n, rest, without)
+			}
 		}
-		// After the watermark (its font set, the fill back to black) the
-		// page draws what it drew without it, at the same places (the
-		// strings differ: a font's codes follow the order of first use).
-		rest := with[strings.Index(with, "Tj ET\n")+len("Tj ET\n"):]
-		if strings.Count(with, " Tm ") != 1 || !strings.Contains(skeleton(rest), skeleton(stripFontSetup(without))) {
-			t.Errorf("page %d: the drawing after the watermark differs:\n%s\nwithout:\n%s", n, rest, without)
-		}
-	}
-	txt := squeeze(strings.NewReplacer("草", "", "稿", "").Replace(pdftotext(t, b)))
-	for _, s := range docTexts(doc) {
-		if !strings.Contains(txt, squeeze(s)) {
-			t.Errorf("pdftotext lost %q with a watermark:\n%s", s, txt)
+		if txt := pdftotext(t, b); txt != plainText {
+			t.Errorf("%s: pdftotext differs from the form without a watermark:\n%s\nwithout:\n%s", mark, txt, plainText)
 		}
 	}
 	if _, err := Bytes(doc, set, Options{Watermark: "草稿\U00020BB7"}); err == nil {
@@ -574,6 +578,24 @@ func TestWatermark(t *testing.T) {
 	}
 	if _, err := Bytes(doc, set, Options{Watermark: "草稿\U00020BB7", AllowMissing: true}); err != nil {
 		t.Errorf("AllowMissing: %v", err)
+	}
+}
+
+// TestWatermarkEmbedsNoFont: a page with no text but a watermark embeds no
+// font: the watermark is outlines.
+func TestWatermarkEmbedsNoFont(t *testing.T) {
+	d := &layout.Document{Pages: []*layout.Page{{Width: 200 * layout.Pt, Height: 300 * layout.Pt, Items: []layout.Item{
+		{Kind: layout.Rule, X: 10 * layout.Pt, Y: 10 * layout.Pt, X2: 90 * layout.Pt, Y2: 90 * layout.Pt, Stroke: 1000},
+	}}}}
+	b, err := Bytes(d, defaultSet(t), Options{Watermark: DraftWatermark})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fonts := runTool(t, b, "pdffonts", "PDF"); strings.Count(fonts, "\n") != 2 {
+		t.Errorf("a watermark embeds a font:\n%s", fonts)
+	}
+	if c := pageContent(t, b, 1); !strings.Contains(c, " c\n") || !strings.Contains(c, "f\n") {
+		t.Errorf("no watermark drawn:\n%s", c)
 	}
 }
 

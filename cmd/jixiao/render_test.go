@@ -5,13 +5,16 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"jixiao/golden"
 	"jixiao/model"
 )
 
@@ -455,7 +458,8 @@ func TestUniqueNamesKeepExact(t *testing.T) {
 
 // TestRenderFitAndDraft: --fit off keeps form 1's nearly empty second page
 // (--fit on, the default, saves it); --draft and --watermark add a
-// watermark without changing the number of pages; a bad --fit is a usage
+// watermark without changing the number of pages or the extracted text; a
+// bad --fit is a usage
 // error; a watermark character no font has is reported before anything is
 // written.
 func TestRenderFitAndDraft(t *testing.T) {
@@ -474,10 +478,23 @@ func TestRenderFitAndDraft(t *testing.T) {
 	if pages(on) != 1 || pages(off) != 2 {
 		t.Errorf("form 1: %d pages fitted, %d with --fit off; want 1 and 2", pages(on), pages(off))
 	}
-	for _, extra := range [][]string{{"--draft"}, {"--watermark", "送审稿"}} {
+	// The watermark is outlines, not text: pdftotext reads the form alone.
+	text := func(pdf []byte) string {
+		file := filepath.Join(t.TempDir(), "f.pdf")
+		require.NoError(t, os.WriteFile(file, pdf, 0o644))
+		out, err := exec.Command(golden.Tool(t, "pdftotext"), "-enc", "UTF-8", file, "-").Output()
+		require.NoError(t, err)
+		return string(out)
+	}
+	plain := text(on)
+	for _, extra := range [][]string{{"--draft"}, {"--watermark", "内部审阅 DRAFT"}} {
 		code, out, stderr := renderRun(t, append(base, extra...)...)
 		if code != 0 || pages(out) != pages(on) || bytes.Equal(out, on) {
 			t.Errorf("%v: exit %d, %d pages: %s", extra, code, pages(out), stderr)
+			continue
+		}
+		if got := text(out); got != plain {
+			t.Errorf("%v: pdftotext differs from the form without a watermark:\n%s\nwithout:\n%s", extra, got, plain)
 		}
 	}
 	if code, _, stderr := renderRun(t, append(base, "--fit", "maybe")...); code != 2 || !strings.Contains(stderr, "--fit") {
