@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
+	"jixiao/internal/safetext"
 	"jixiao/layout"
 	"jixiao/msg"
 	"jixiao/pipeline"
@@ -219,7 +219,7 @@ func fileNames(projects []string, ext string) []string {
 	out := make([]string, len(projects))
 	used := map[string]bool{}
 	for k, p := range projects {
-		base := safeName(p)
+		base := safetext.FileName(p)
 		if base == "" {
 			base = "表" + strconv.Itoa(k+1)
 		}
@@ -231,21 +231,4 @@ func fileNames(projects []string, ext string) []string {
 		out[k] = name
 	}
 	return out
-}
-
-// safeName drops what file systems reject or read specially (/ \ : * ? " <
-// > | and control characters), leading dots and surrounding spaces, and
-// keeps at most 150 bytes.
-func safeName(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || strings.ContainsRune(`/\:*?"<>|`, r) {
-			continue
-		}
-		if b.Len()+len(string(r)) > 150 {
-			break
-		}
-		b.WriteRune(r)
-	}
-	return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(b.String()), "."))
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/fonts"
+	"jixiao/internal/safetext"
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
@@ -438,7 +439,7 @@ func TestZip(t *testing.T) {
 	book, err := model.ReadFile(exampleBook)
 	require.NoError(t, err)
 	for k, f := range zr.File {
-		require.Equal(t, safeName(book.Forms[k].Project)+".pdf", f.Name)
+		require.Equal(t, safetext.FileName(book.Forms[k].Project)+".pdf", f.Name)
 		rc, err := f.Open()
 		require.NoError(t, err)
 		data, err := io.ReadAll(rc)
@@ -458,6 +459,9 @@ func TestZip(t *testing.T) {
 func TestFileNames(t *testing.T) {
 	require.Equal(t, []string{"a.pdf", "A-2.pdf", "表3.pdf", "bc.pdf", "a-3.pdf"},
 		fileNames([]string{"a", "A", "../..", "b/c", "a"}, ".pdf"))
+	// Windows reserves device names, with or without an extension.
+	require.Equal(t, []string{"CON_.pdf", "nul_.pdf", "COM1_.pdf", "项目._.pdf"},
+		fileNames([]string{"CON", "nul", "COM1", "项目."}, ".pdf"))
 }
 
 func TestBinder(t *testing.T) {

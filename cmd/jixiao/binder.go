@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"jixiao/internal/output"
+	"jixiao/internal/safetext"
 	"jixiao/msg"
 	"jixiao/pipeline"
 
@@ -146,7 +147,7 @@ func binderCmd(files []string, bf *binderFlags, stdin io.Reader, p *msg.Printer)
 }
 
 // splitBinders writes one binder per 单位名称 into bf.outDir, named after
-// the unit (safeFileName; repeated names numbered), each with its own cover,
+// the unit (safetext.FileName; repeated names numbered), each with its own cover,
 // contents and numbering. Every binder is planned and checked before the
 // first is written.
 func splitBinders(inputs []pipeline.Input, bo pipeline.BinderOptions, bf *binderFlags, p *msg.Printer) error {
@@ -161,7 +162,7 @@ func splitBinders(inputs []pipeline.Input, bo pipeline.BinderOptions, bf *binder
 		paths[i] = in.Path
 	}
 	for k, u := range units {
-		base := safeFileName(u)
+		base := safetext.FileName(u)
 		if base == "" {
 			base = "binder"
 		}

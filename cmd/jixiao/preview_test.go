@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"jixiao/golden"
+	"jixiao/internal/safetext"
 	"jixiao/model"
 )
 
@@ -80,7 +81,7 @@ func TestPreviewBook(t *testing.T) {
 		t.Fatalf("%d files for %d forms: %q", len(names), len(b.Forms), names)
 	}
 	for _, f := range b.Forms {
-		if _, err := os.Stat(filepath.Join(dir, safeFileName(f.Project)+"-p01.png")); err != nil {
+		if _, err := os.Stat(filepath.Join(dir, safetext.FileName(f.Project)+"-p01.png")); err != nil {
 			t.Error(err)
 		}
 	}
@@ -272,7 +273,7 @@ func TestPreviewKeepsInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := filepath.Join(dir, safeFileName(b.Forms[6].Project)+"-p01.png")
+	in := filepath.Join(dir, safetext.FileName(b.Forms[6].Project)+"-p01.png")
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/internal/output"
+	"jixiao/internal/safetext"
 	"jixiao/model"
 	"jixiao/model/seedtext"
 )
@@ -164,7 +165,7 @@ func TestOutputRefused(t *testing.T) {
 // refused before any file is written; one that is a device is written to.
 func TestOutDirEntries(t *testing.T) {
 	dir := t.TempDir()
-	first := safeFileName("人社专职协理员工作经费") + ".pdf" // form 4
+	first := safetext.FileName("人社专职协理员工作经费") + ".pdf" // form 4
 	require.NoError(t, os.Mkdir(filepath.Join(dir, first), 0o755))
 	code, _, stderr := runCmd("render", exampleBook, "--out-dir", dir)
 	require.Equal(t, 2, code, stderr)
@@ -423,5 +424,5 @@ func TestFontFallbackDeduplicated(t *testing.T) {
 // Issue #9: invisible characters of a project name never reach an
 // --out-dir file name.
 func TestOutDirNameDropsInvisibles(t *testing.T) {
-	require.Equal(t, "项目名称", safeFileName("项目\u202e名\u200b称\u2066"))
+	require.Equal(t, "项目名称", safetext.FileName("项目\u202e名\u200b称\u2066"))
 }

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"jixiao/internal/output"
 	"jixiao/internal/safetext"
@@ -221,7 +220,7 @@ func uniqueNames(book *model.Book, picked []int) []string {
 	names := make([]string, len(picked))
 	used := map[string]bool{}
 	for k, i := range picked {
-		base := safeFileName(book.Forms[i].Project)
+		base := safetext.FileName(book.Forms[i].Project)
 		if base == "" {
 			base = "form-" + strconv.Itoa(i+1)
 		}
@@ -251,25 +250,6 @@ func plural(n int, thing string) string {
 		return "1 " + thing
 	}
 	return strconv.Itoa(n) + " " + thing + "s"
-}
-
-// safeFileName drops the characters file systems reject or treat specially
-// (/ \ : * ? " < > | and control characters), the invisible and reordering
-// ones (U+202E, U+200B: a name must read as it is), and trims leading dots and
-// surrounding spaces. The result has at most 150 bytes, cut at a character
-// boundary.
-func safeFileName(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) || safetext.Invisible(r) || strings.ContainsRune(`/\:*?"<>|`, r) {
-			continue
-		}
-		if b.Len()+len(string(r)) > 150 {
-			break
-		}
-		b.WriteRune(r)
-	}
-	return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(b.String()), "."))
 }
 
 // projectNotFound is the error of a --project that names no form, with the

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"jixiao/golden"
+	"jixiao/internal/safetext"
 	"jixiao/model"
 )
 
@@ -140,14 +141,14 @@ func TestRenderOutDir(t *testing.T) {
 		t.Fatalf("%d files for %d forms: %v", len(names), len(b.Forms), names)
 	}
 	for _, f := range b.Forms {
-		data, err := os.ReadFile(filepath.Join(dir, safeFileName(f.Project)+".pdf"))
+		data, err := os.ReadFile(filepath.Join(dir, safetext.FileName(f.Project)+".pdf"))
 		if err != nil || !renderIsPDF(data) {
 			t.Errorf("%s: %v", f.Project, err)
 		}
 	}
 	// Each file is the form rendered alone.
 	code, one, _ := renderRun(t, "render", exampleBook, "--form", "2", "-o", "-")
-	two, _ := os.ReadFile(filepath.Join(dir, safeFileName(b.Forms[1].Project)+".pdf"))
+	two, _ := os.ReadFile(filepath.Join(dir, safetext.FileName(b.Forms[1].Project)+".pdf"))
 	if code != 0 || !bytes.Equal(one, two) {
 		t.Error("--out-dir file differs from the form rendered alone")
 	}
@@ -163,7 +164,11 @@ func TestUniqueNames(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("uniqueNames = %q, want %q", got, want)
 	}
-	if s := safeFileName(strings.Repeat("长", 100)); len(s) > 150 || !strings.HasPrefix(s, "长") {
+	// A device name Windows reserves is no file name there.
+	if got := uniqueNames(&model.Book{Forms: []model.Form{{Project: "CON"}, {Project: "lpt1"}}}, []int{0, 1}); strings.Join(got, "|") != "CON_.pdf|lpt1_.pdf" {
+		t.Errorf("reserved device names: %q", got)
+	}
+	if s := safetext.FileName(strings.Repeat("长", 100)); len(s) > 150 || !strings.HasPrefix(s, "长") {
 		t.Errorf("long name cut to %q", s)
 	}
 }

@@ -8,6 +8,7 @@ package safetext
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -93,6 +94,53 @@ func Invisible(r rune) bool {
 		return true
 	case r >= 0xe0000 && r <= 0xe007f:
 		return true
+	}
+	return false
+}
+
+// FileName makes s a file name safe on every file system a clerk may use:
+// it drops the characters file systems reject or treat specially (/ \ : * ?
+// " < > | and control characters) and the invisible and reordering ones
+// (U+202E, U+200B: a name must read as it is), trims leading dots and
+// surrounding spaces, and keeps at most 150 bytes (149 cut at a character
+// boundary, and the "_" below). A name Windows reserves for a device (CON, PRN, AUX, NUL,
+// COM1–COM9, LPT1–LPT9, in any case, alone or before a dot: "con.txt")
+// gets "_" appended to its first part ("CON_", "con_.txt"), and so does a
+// name ending in a dot or a space, which Windows would silently drop.
+func FileName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) || Invisible(r) || strings.ContainsRune(`/\:*?"<>|`, r) {
+			continue
+		}
+		if b.Len()+len(string(r)) > 149 {
+			break
+		}
+		b.WriteRune(r)
+	}
+	name := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(b.String()), "."))
+	if strings.HasSuffix(name, ".") {
+		name += "_"
+	}
+	if stem, rest, dot := strings.Cut(name, "."); reservedDevice(strings.TrimRight(stem, " ")) {
+		name = stem + "_"
+		if dot {
+			name += "." + rest
+		}
+	}
+	return name
+}
+
+// reservedDevice reports whether a file name's part before its first dot
+// names a Windows device.
+func reservedDevice(stem string) bool {
+	switch strings.ToUpper(stem) {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	if len(stem) == 4 {
+		p := strings.ToUpper(stem[:3])
+		return (p == "COM" || p == "LPT") && stem[3] >= '1' && stem[3] <= '9'
 	}
 	return false
 }

@@ -36,3 +36,16 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+func TestFileNameWindowsReserved(t *testing.T) {
+	for in, want := range map[string]string{
+		"CON": "CON_", "con": "con_", "Prn.txt": "Prn_.txt", "aux.tar.gz": "aux_.tar.gz",
+		"NUL": "NUL_", "COM1": "COM1_", "lpt9": "lpt9_", "COM0": "COM0", "COM10": "COM10",
+		"CONSOLE": "CONSOLE", "con.": "con_._", "项目.": "项目._", "项目 ": "项目",
+		"项目\u202e名\u200b称": "项目名称", "a/b:c": "abc", "..x": "x", "普通项目": "普通项目",
+	} {
+		if got := FileName(in); got != want {
+			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
