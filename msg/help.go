@@ -172,6 +172,6 @@ var helpCatalogue = map[Code]entry{
 	FlagWatermark:      {"draw `TEXT` as a light diagonal watermark behind every page", "每页背后印浅色斜体水印 `TEXT`"},
 	FlagSplitBy:        {"one binder per `unit` (单位名称), each with its own cover, contents and numbering, written to --out-dir", "按 `unit`（单位名称）分册：每个单位一册，各有封面、目录和页码，写入 --out-dir"},
 	FlagBinderOutDir:   {"with --split-by: the `DIR`ectory of the binders, one file per unit named after it", "与 --split-by 同用：各册存放的文件夹 `DIR`，每个单位一个文件，以单位名称命名"},
-	FlagDate:           {"编报日期 printed on the cover, as `TEXT` (e.g. 2024年3月1日); default: the year with blanks for month and day", "封面上的编报日期 `TEXT`（如 2024年3月1日）；默认只印年份，月、日留空"},
+	FlagDate:           {"编报日期 printed on the cover, as written: `DATE` is 2024年3月1日, 2024-03-01, 2024/3/1 or 2024.3.1; default: the year with blanks for month and day", "封面上的编报日期 `DATE`，照写的印：2024年3月1日、2024-03-01、2024/3/1 或 2024.3.1；默认只印年份，月、日留空"},
 	FlagJSON:           {"print the problems as a JSON array on stdout", "以 JSON 数组把问题输出到标准输出"},
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"jixiao/binder"
 	"jixiao/internal/output"
 	"jixiao/internal/safetext"
 	"jixiao/msg"
@@ -54,6 +55,8 @@ func (a *app) newBinderCmd() *cobra.Command {
 				return usageProblem(msg.New(msg.NeedOutput))
 			case bf.groupBy != "" && bf.groupBy != "unit":
 				return usageProblem(msg.New(msg.GroupByUnit, bf.groupBy))
+			case bf.date != "" && !binder.ValidDate(bf.date):
+				return usageProblem(msg.New(msg.DateInvalid, bf.date))
 			case bf.workers < 0:
 				return usageProblem(msg.New(msg.WorkersNegative))
 			}

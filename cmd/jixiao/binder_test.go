@@ -426,3 +426,19 @@ func writeBook(t *testing.T, path string, b *model.Book) {
 	require.NoError(t, model.EncodeJSON(f, b))
 	require.NoError(t, f.Close())
 }
+
+// An impossible --date is a usage error naming the flag and the forms
+// expected, in both languages; a real one prints.
+func TestBinderDateInvalid(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "b.pdf")
+	code, _, stderr := binderRun("binder", binderExample, "--date", "2025-13-40", "-o", out)
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "--date 2025-13-40: not a date")
+	require.Contains(t, stderr, "2025年3月1日")
+	require.NoFileExists(t, out)
+	code, _, stderr = binderRun("binder", binderExample, "--date", "2025年2月30日", "-o", out, "--lang", "zh")
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "--date 2025年2月30日：不是有效的日期")
+	code, _, stderr = binderRun("binder", binderExample, "--date", "2025年3月1日", "-o", out)
+	require.Equal(t, 0, code, stderr)
+}
