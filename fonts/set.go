@@ -46,10 +46,14 @@ func (s *Set) Face(ro role.Role, r rune) (*Font, bool) {
 }
 
 // Advance returns the advance width of r drawn in role, in 1/1000 em, as the
-// PDF width array of the font that draws it stores it. A character that no
+// PDF width array of the font that draws it stores it; an invisible format
+// character (Ignorable) is 0, drawn or not. A character that no
 // font of the set draws is measured as the box drawn in its place
 // (BoxWidth).
 func (s *Set) Advance(ro role.Role, r rune) int {
+	if Ignorable(r) {
+		return 0
+	}
 	if f, ok := s.Face(ro, r); ok {
 		w, _ := f.Advance(r)
 		return w
@@ -122,7 +126,8 @@ func (m Missing) String() string {
 // Check returns the characters of fields that the set cannot draw in each
 // field's role: one entry per distinct (path, character), in the order they
 // first occur. Line breaks (U+000A) are not reported: layout breaks the line
-// there and draws nothing.
+// there and draws nothing; nor are invisible format characters (Ignorable),
+// which are never drawn.
 func (s *Set) Check(fields []Field) []Missing {
 	var out []Missing
 	type key struct {
@@ -132,7 +137,7 @@ func (s *Set) Check(fields []Field) []Missing {
 	var seen map[key]bool
 	for _, f := range fields {
 		for _, r := range f.Text {
-			if r == '\n' {
+			if r == '\n' || Ignorable(r) {
 				continue
 			}
 			if _, ok := s.Face(f.Role, r); ok {

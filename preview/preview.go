@@ -147,6 +147,9 @@ func (d *Drawer) text(img *image.Gray, it *layout.Item) error {
 	for _, r := range it.Text {
 		x := it.X + layout.Length((em*int64(it.Size)+500)/1000) + layout.Length(k)*it.Spacing
 		k++
+		if fonts.Ignorable(r) {
+			continue // invisible, zero width: never drawn
+		}
 		adv := d.fs.Advance(it.Role, r)
 		em += int64(adv)
 		face, ok := d.fs.Face(it.Role, r)

@@ -222,10 +222,23 @@ func (s *splitter) split(it *layout.Item, pi int) ([]run, error) {
 		return nil, fmt.Errorf("render: page %d: text is not valid UTF-8: %q", pi+1, it.Text)
 	}
 	s.runs, s.advs = s.runs[:0], s.advs[:0]
-	var em int64 // advance so far in 1/1000 em
-	k := 0       // runes so far
-	start := 0   // byte offset of the current run
+	var em int64  // advance so far in 1/1000 em
+	k := 0        // runes so far
+	start := 0    // byte offset of the current run
+	open := false // whether the last run still takes characters
 	for i, r := range it.Text {
+		// The k-th rune starts at X + (advances before it)×Size/1000
+		// + k×Spacing, as layout measured it.
+		x := it.X + layout.Length((em*int64(it.Size)+500)/1000) + layout.Length(k)*it.Spacing
+		k++
+		if fonts.Ignorable(r) {
+			// Invisible, zero width: it ends the run and is not drawn.
+			if open {
+				s.runs[len(s.runs)-1].text = it.Text[start:i]
+				open = false
+			}
+			continue
+		}
 		face, ok := s.fs.Face(it.Role, r)
 		if !ok {
 			if !s.allowMissing {
@@ -233,25 +246,21 @@ func (s *splitter) split(it *layout.Item, pi int) ([]run, error) {
 			}
 			face = nil
 		}
-		// The k-th rune starts at X + (advances before it)×Size/1000
-		// + k×Spacing, as layout measured it.
-		x := it.X + layout.Length((em*int64(it.Size)+500)/1000) + layout.Length(k)*it.Spacing
-		k++
 		adv := s.fs.Advance(it.Role, r)
 		em += int64(adv)
-		if n := len(s.runs); n == 0 || s.runs[n-1].face != face {
-			if n > 0 {
+		if n := len(s.runs); !open || s.runs[n-1].face != face {
+			if open {
 				s.runs[n-1].text = it.Text[start:i]
 			}
-			start = i
+			start, open = i, true
 			s.runs = append(s.runs, run{face: face, x: x})
 		}
 		if face == nil {
 			s.advs = append(s.advs, layout.Length((int64(adv)*int64(it.Size)+500)/1000))
 		}
 	}
-	if n := len(s.runs); n > 0 {
-		s.runs[n-1].text = it.Text[start:]
+	if open {
+		s.runs[len(s.runs)-1].text = it.Text[start:]
 	}
 	// Box widths are handed out in run order.
 	a := s.advs

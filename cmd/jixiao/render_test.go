@@ -509,3 +509,34 @@ func TestRenderFitAndDraft(t *testing.T) {
 		t.Errorf("--watermark with U+20BB7: exit %d, %d bytes: %s", code, len(out), stderr)
 	}
 }
+
+// Invisible format characters (U+200B, U+202E, U+FEFF, U+2060, ZWJ) in a
+// project name need no glyph: the form renders and previews without
+// --allow-missing, the characters drawn as nothing, validate still warns,
+// and the PDF prints the same as the name without them.
+func TestRenderInvisibleCharacters(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "0")
+	var plain string
+	path := renderFormFile(t, func(f *model.Form) {
+		plain = f.Project
+		f.Project = "\ufeff" + f.Project[:3] + "\u200b\u202e\u2060\u200d" + f.Project[3:] + "\u2066"
+	})
+	clean := renderFormFile(t, func(f *model.Form) {})
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "b.pdf")
+	code, _, stderr := renderRun(t, "render", path, "-o", a)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = renderRun(t, "render", clean, "-o", b)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = renderRun(t, "preview", path, "-o", filepath.Join(dir, "p.png"))
+	require.Equal(t, 0, code, stderr)
+	code, stdout, stderr := renderRun(t, "validate", path)
+	require.Contains(t, string(stdout)+stderr, "U+202E", "exit %d", code)
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		ta, err := exec.Command("pdftotext", "-layout", a, "-").Output()
+		require.NoError(t, err)
+		tb, err := exec.Command("pdftotext", "-layout", b, "-").Output()
+		require.NoError(t, err)
+		require.Equal(t, string(tb), string(ta), "the invisible characters moved text (%s)", plain)
+	}
+}
