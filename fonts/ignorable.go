@@ -13,7 +13,10 @@ import "unicode"
 // of Arabic and other scripts (U+0600–U+0605 …), which are Cf but visible,
 // are not ignorable.
 func Ignorable(r rune) bool {
-	if r < 0xad || !unicode.Is(unicode.Cf, r) {
+	// No Cf character stands between U+2070 and U+FEFE (CJK, kana,
+	// Hangul, the compatibility forms) nor in the planes of the CJK
+	// extensions: the text of these forms never reaches the table lookup.
+	if r < 0xad || r >= 0x2070 && r < 0xfeff || r >= 0x20000 && r < 0xe0000 || !unicode.Is(unicode.Cf, r) {
 		return false
 	}
 	switch {

@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"testing"
+	"unicode"
 
 	"jixiao/role"
 )
@@ -32,6 +33,16 @@ func TestCheckIgnorable(t *testing.T) {
 	for _, r := range "\ufeff\u200b\u202e\u2060\u200d\u2066" {
 		if w := s.Advance(role.Body, r); w != 0 {
 			t.Errorf("Advance(U+%04X) = %d", r, w)
+		}
+	}
+}
+
+// TestIgnorableShortcut: the ranges Ignorable answers without the Unicode
+// table hold no Cf character at all.
+func TestIgnorableShortcut(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.Is(unicode.Cf, r) && (r >= 0x2070 && r < 0xfeff || r >= 0x20000 && r < 0xe0000) {
+			t.Fatalf("U+%04X is Cf inside a range Ignorable skips", r)
 		}
 	}
 }
