@@ -334,6 +334,22 @@ func (s *Server) formNumber(c *call, b *batch) (int, *answer) {
 	return n - 1, nil
 }
 
+// loadForm reads the request's files and picks the form its query names
+// (?form=N, counted over all the files from 1): the batch and the form's
+// index in it, or the answer that refuses the request.
+func (s *Server) loadForm(c *call) (*batch, int, *answer) {
+	b, err := s.load(c.uploads)
+	if err != nil {
+		a := s.drawFailure(err, "")
+		return nil, 0, &a
+	}
+	k, bad := s.formNumber(c, b)
+	if bad != nil {
+		return nil, 0, bad
+	}
+	return b, k, nil
+}
+
 // problemsAnswer is a 422 of the problems that stop the work, after the
 // line that says why.
 func (s *Server) problemsAnswer(lead msg.Code, args []any, ps []model.Problem) answer {

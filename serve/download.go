@@ -49,11 +49,7 @@ func (s *Server) render(c *call) answer {
 	if bad != nil {
 		return *bad
 	}
-	b, err := s.load(c.uploads)
-	if err != nil {
-		return s.drawFailure(err, "")
-	}
-	k, bad := s.formNumber(c, b)
+	b, k, bad := s.loadForm(c)
 	if bad != nil {
 		return *bad
 	}

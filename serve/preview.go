@@ -39,11 +39,7 @@ func (s *Server) preview(c *call) answer {
 		}
 		page = n
 	}
-	b, err := s.load(c.uploads)
-	if err != nil {
-		return s.drawFailure(err, "")
-	}
-	k, bad := s.formNumber(c, b)
+	b, k, bad := s.loadForm(c)
 	if bad != nil {
 		return *bad
 	}
