@@ -4,9 +4,11 @@
 // embedded (Noto Serif SC Regular for body text, Noto Sans SC Bold for
 // titles); Load reads others from disk.
 //
-// Widths are reported in 1/1000 em, rounded exactly as the PDF writer
-// (codeberg.org/go-pdf/fpdf) rounds them into the font's width array, so a
-// line that layout measures is the line the PDF viewer draws.
+// Widths are reported in 1/1000 em, and render writes the PDF's width
+// array (/W) from these same numbers, so a line that layout measures is the
+// line the PDF viewer draws. The rounding is the one fpdf v0.12.0 used when
+// it still wrote the font objects (scaleWidth), kept so that the PDFs did
+// not move when render took them over.
 package fonts
 
 import (
