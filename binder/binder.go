@@ -6,6 +6,7 @@
 package binder
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -46,6 +47,10 @@ type Options struct {
 	// with the number of forms done and the total, from the calling
 	// goroutine only.
 	Progress func(done, total int)
+
+	// Context, when not nil, stops Plan with its error, within a form of
+	// its being done.
+	Context context.Context
 }
 
 // Form says where one form stands in a binder.
@@ -148,7 +153,7 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep bo
 	for i, k := range order {
 		forms[i] = &b.Forms[k]
 	}
-	counts, laid, err := layOutAll(order, forms, lay, opt.Workers, opt.Progress, keep)
+	counts, laid, err := layOutAll(opt.Context, order, forms, lay, opt.Workers, opt.Progress, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -339,7 +344,7 @@ func unitName(u string) string {
 // page counts and, if keep, their pages, in form order. Each form's layout
 // is independent, so the result is the same for any number of workers. On
 // failure it returns the error of the first failing form in order.
-func layOutAll(order []int, forms []*model.Form, lay formLayout, workers int, progress func(done, total int), keep bool) ([]int, [][]*layout.Page, error) {
+func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLayout, workers int, progress func(done, total int), keep bool) ([]int, [][]*layout.Page, error) {
 	counts := make([]int, len(forms))
 	var out [][]*layout.Page
 	if keep {
@@ -358,6 +363,9 @@ func layOutAll(order []int, forms []*model.Form, lay formLayout, workers int, pr
 			return pages, nil
 		},
 		func(i int, pages []*layout.Page) error {
+			if ctx != nil && ctx.Err() != nil {
+				return ctx.Err()
+			}
 			if keep {
 				out[i] = pages
 			}

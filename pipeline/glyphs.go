@@ -35,12 +35,13 @@ func formFields(f *model.Form, in Input, i int) []fonts.Field {
 type glyphCheck struct {
 	set          *fonts.Set
 	allowMissing bool
-	events       Events // Warn, else Warning, receives the boxes drawn
+	strict       bool   // the boxes drawn are errors too
+	events       Events // Warn receives the boxes drawn
 	reported     map[rune]bool
 }
 
-func newGlyphCheck(opt *Options) *glyphCheck {
-	return &glyphCheck{set: opt.Fonts, allowMissing: opt.AllowMissing, events: opt.Events, reported: map[rune]bool{}}
+func newGlyphCheck(job *Job) *glyphCheck {
+	return &glyphCheck{set: job.Fonts, allowMissing: job.AllowMissing, strict: job.Strict, events: job.Events, reported: map[rune]bool{}}
 }
 
 // fields returns the characters of fs that no font draws: one entry per
@@ -125,13 +126,12 @@ func (g *glyphCheck) report(missing []fonts.Missing) error {
 	}
 	if g.allowMissing {
 		for _, l := range lines {
-			w := msg.New(msg.GlyphDrawnAsBox, l)
-			switch {
-			case g.events.Warn != nil:
-				g.events.Warn(w)
-			case g.events.Warning != nil:
-				g.events.Warning(w.Error())
+			if g.events.Warn != nil {
+				g.events.Warn(msg.New(msg.GlyphDrawnAsBox, l))
 			}
+		}
+		if g.strict {
+			return inputError(msg.New(msg.StrictWarnings, msg.Count{N: len(lines), Unit: msg.UnitWarning}))
 		}
 		return nil
 	}

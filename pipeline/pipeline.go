@@ -11,21 +11,18 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	"jixiao/fonts"
 	"jixiao/internal/errlist"
-	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/model/xlsx"
 	"jixiao/msg"
-	"jixiao/render"
 )
 
 // Kind says who must act on an Error.
@@ -40,27 +37,21 @@ const (
 	BadUsage
 )
 
-// Error is a failure the user must act on, as the lines to show, without
-// any prefix. Any other error the pipeline returns is an I/O failure or a
-// bug.
+// Error is a failure the user must act on. Any other error the pipeline
+// returns is an I/O failure, a cancelled context or a bug.
 type Error struct {
-	Kind  Kind
-	Lines []string // the English text of Errs
-	// Errs are the lines as messages of the catalogue (package msg), to be
-	// shown in the user's language: msg.Describe(lang, e) for each.
+	Kind Kind
+	// Errs are the messages, one a line, each of the catalogue (package
+	// msg) and told in the user's language by msg.Describe; a problem of
+	// the input is one of them as a value (ProblemError, see Problems).
 	Errs []error
-	// Problems are the input's problems the lines tell, as values, when
-	// the failure is of that kind (a form that does not fit on the page).
-	Problems model.Problems
 }
 
-func (e *Error) Error() string { return strings.Join(e.Lines, "\n") }
+// Error is the failure in English, one line a message.
+func (e *Error) Error() string { return e.In(msg.English) }
 
 // In is the error in l, one line a message.
 func (e *Error) In(l msg.Lang) string {
-	if len(e.Errs) == 0 {
-		return e.Error()
-	}
 	lines := make([]string, len(e.Errs))
 	for i, err := range e.Errs {
 		lines[i] = msg.Describe(l, err)
@@ -68,16 +59,24 @@ func (e *Error) In(l msg.Lang) string {
 	return strings.Join(lines, "\n")
 }
 
-func newError(kind Kind, errs []error) *Error {
-	e := &Error{Kind: kind, Errs: errs, Lines: make([]string, len(errs))}
-	for i, err := range errs {
-		e.Lines[i] = msg.Describe(msg.English, err)
+// Problems are the problems of the input among Errs, as values (a form
+// that does not fit on the page, a character no font has is a message).
+func (e *Error) Problems() model.Problems {
+	var out model.Problems
+	for _, err := range e.Errs {
+		if pe, ok := err.(problemError); ok {
+			out = append(out, pe.p)
+		}
 	}
-	return e
+	return out
 }
 
-func inputError(errs ...error) error { return newError(BadInput, errs) }
-func usageError(errs ...error) error { return newError(BadUsage, errs) }
+// NewError is a failure of kind made of the messages errs: what a front
+// end reports itself as the pipeline reports its own.
+func NewError(kind Kind, errs ...error) *Error { return &Error{Kind: kind, Errs: errs} }
+
+func inputError(errs ...error) error { return NewError(BadInput, errs...) }
+func usageError(errs ...error) error { return NewError(BadUsage, errs...) }
 
 // Events tell the caller what the user should see while the pipeline
 // works, in the order it is found. Every field may be nil; all are called
@@ -86,20 +85,16 @@ type Events struct {
 	// Decode receives an input that does not decode, with its problems.
 	Decode func(*model.DecodeError)
 	// Problem receives each problem of an input that decoded, errors and
-	// warnings, and the binder's warnings (a form of another year).
+	// warnings (warnings as errors with Job.Strict), and the binder's
+	// warnings (a form of another year).
 	Problem func(model.Problem)
-	// Warning receives what is printed all the same, e.g. "no font has …
-	// (drawn as a box)" with AllowMissing, in English; Warn, when set,
-	// receives it instead as a message of the catalogue (msg.Describe
-	// tells it in a language).
-	Warning func(msg string)
-	Warn    func(w error)
+	// Warn receives what is printed all the same, as a message of the
+	// catalogue (msg.Describe tells it in a language): a character drawn
+	// as a box with Job.AllowMissing.
+	Warn func(w error)
 	// Progress is called after each form of a binder is laid out, with the
 	// number done and the total.
 	Progress func(done, total int)
-	// Planned is called once a binder is planned, before its pages are
-	// drawn, with its number of pages.
-	Planned func(pages int)
 	// Step is told how long a step took (msg.StepLayOut, msg.StepDraw …),
 	// for -v; it may be called from several workers at once.
 	Step func(step msg.Code, d time.Duration)
@@ -112,61 +107,20 @@ func (ev Events) step(c msg.Code, start time.Time) {
 	}
 }
 
-// Options are what drawing needs besides the inputs.
-type Options struct {
-	Layout layout.Options // paper, margins, signature block; Mirror for duplex
-	Fonts  *fonts.Set
-
-	// AllowMissing draws a box for each character no font has, with a
-	// warning, instead of failing.
-	AllowMissing bool
-
-	// Creator is written as the PDF Creator, e.g. "jixiao 0.1.0".
-	Creator string
-
-	// Watermark is drawn light and diagonal behind every page (render.
-	// DraftWatermark for a draft); "" for none. Its characters are checked
-	// against the fonts like the forms' (path "watermark").
-	Watermark string
-
-	// Date returns the date written into the PDF of a year's forms; nil
-	// means render.DateFromEnv (SOURCE_DATE_EPOCH, else a date fixed by
-	// the year). Its error is a BadUsage error.
-	Date func(year int) (time.Time, error)
-
-	Events Events
-}
-
-// render returns the options of render for a document of the given date.
-func (o *Options) render(date time.Time) render.Options {
-	return render.Options{Creator: o.Creator, Date: date, AllowMissing: o.AllowMissing, Watermark: o.Watermark}
-}
-
-// watermarkFields lists the watermark for the glyph check.
-func (o *Options) watermarkFields() []fonts.Field {
-	if o.Watermark == "" {
-		return nil
-	}
-	return []fonts.Field{{Path: "watermark", Text: o.Watermark, Role: layout.Title}}
-}
-
-func (o *Options) date(year int) (time.Time, error) {
-	date := o.Date
-	if date == nil {
-		date = render.DateFromEnv
-	}
-	d, err := date(year)
-	if err != nil {
-		return time.Time{}, usageError(msg.Wrap(err, msg.SourceDateEpoch, os.Getenv("SOURCE_DATE_EPOCH")))
-	}
-	return d, nil
-}
-
-// Input is one decoded input.
+// Input is one input, read, checked and resolved.
 type Input struct {
-	Path   string        // the Source's name
-	Book   *model.Book   // a single form is read as a book of one
-	Source *model.Source // where each field was read
+	Path string // the Source's name
+	// Book is the input's forms, a single form read as a book of one,
+	// resolved: each form holds the book-wide values (Book.Sign: 填报人,
+	// 联系电话, 填报日期) where it has none of its own, so that every
+	// output (a form, each form, the binder, an export) prints the same.
+	Book *model.Book
+	// Source tells where each field was read; a book-wide value taken
+	// into a form is placed where the book gives it.
+	Source *model.Source
+	// Problems are the input's problems, errors and warnings, in the order
+	// of its fields, each placed in its file (model.Validate).
+	Problems model.Problems
 }
 
 // Source is one input to read.
@@ -213,24 +167,71 @@ func Read(s Source) (Input, error) {
 	if err != nil {
 		return Input{}, err
 	}
-	return Input{Path: s.Name, Book: book, Source: src}, nil
+	in := Input{Path: s.Name, Book: book, Source: src}
+	// Checked as written (a book-wide value once, where it stands), then
+	// resolved.
+	for _, p := range model.Validate(book, src) {
+		if p.Loc.File == "" {
+			p.Loc.File = s.Name
+		}
+		in.Problems = append(in.Problems, p)
+	}
+	resolve(book, src)
+	return in, nil
 }
 
-// Load reads and validates the inputs, in order. Each input that does not
-// decode goes to Events.Decode and each problem of the others to
-// Events.Problem, those of every input (the inputs are all read before
-// any is validated). It fails with a BadUsage error when an input cannot be
-// read at all (the lines say why), else with a BadInput error when an input
-// does not decode or has a problem of severity error; warnings do not
-// stop it.
-func Load(srcs []Source, ev Events) ([]Input, error) {
+// resolve gives each form of b the book-wide values it leaves empty, and
+// places each where the book gives it.
+func resolve(b *model.Book, src *model.Source) {
+	if len(b.Sign) == 0 {
+		return
+	}
+	for i := range b.Forms {
+		f := &b.Forms[i]
+		for _, fd := range model.SignFields() {
+			v := b.Sign[fd.Key]
+			if v == "" || fd.Value(f) != "" {
+				continue
+			}
+			_ = fd.Set(f, v) // a text field: cannot fail
+			if loc, ok := src.Location(fd.Key); ok && loc.Line > 0 && loc.Sheet == "" {
+				src.SetCell("forms["+strconv.Itoa(i)+"]."+fd.Key, loc.Column, loc.Line)
+			}
+		}
+	}
+}
+
+// Strict returns ps with every warning made an error (Job.Strict).
+func Strict(ps model.Problems) model.Problems {
+	out := make(model.Problems, len(ps))
+	for i, p := range ps {
+		if p.Severity == model.Warning {
+			p.Severity = model.Error
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// Load reads the inputs (Read), in order, and reports them through the
+// job's events: each input that does not decode to Events.Decode, each
+// problem of the others to Events.Problem, those of every input (all are
+// read before any is reported). With Job.Strict warnings are errors. It
+// fails with a BadUsage error when an input cannot be read at all, else
+// with a BadInput error when an input does not decode or has an error;
+// warnings do not stop it.
+func Load(ctx context.Context, srcs []Source, job *Job) ([]Input, error) {
 	var (
 		inputs    []Input
 		unread    []error
 		undecoded bool
 	)
+	ev := job.Events
 	defer ev.step(msg.StepRead, time.Now())
 	for _, s := range srcs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		in, err := Read(s)
 		if err == nil {
 			inputs = append(inputs, in)
@@ -248,12 +249,18 @@ func Load(srcs []Source, ev Events) ([]Input, error) {
 			}
 		}
 	}
-	errs := 0
-	for _, in := range inputs {
-		for _, p := range model.Validate(in.Book, in.Source) {
-			if p.Loc.File == "" {
-				p.Loc.File = in.Path
+	errs, promoted := 0, 0
+	for k := range inputs {
+		in := &inputs[k]
+		if job.Strict {
+			for _, p := range in.Problems {
+				if p.Severity == model.Warning {
+					promoted++
+				}
 			}
+			in.Problems = Strict(in.Problems)
+		}
+		for _, p := range in.Problems {
 			if ev.Problem != nil {
 				ev.Problem(p)
 			}
@@ -267,8 +274,10 @@ func Load(srcs []Source, ev Events) ([]Input, error) {
 		return nil, usageError(unread...)
 	case undecoded:
 		return nil, inputError(msg.New(msg.InputNotDecoded))
-	case errs > 0:
-		return nil, inputError(msg.New(msg.InputHasErrors, msg.Count{N: errs, Unit: msg.UnitError}))
+	case errs > promoted:
+		return nil, inputError(msg.New(msg.InputHasErrors, msg.Count{N: errs - promoted, Unit: msg.UnitError}))
+	case promoted > 0:
+		return nil, inputError(msg.New(msg.StrictWarnings, msg.Count{N: promoted, Unit: msg.UnitWarning}))
 	}
 	return inputs, nil
 }
@@ -286,17 +295,6 @@ func IsInputName(name string) bool {
 		return true
 	}
 	return false
-}
-
-// InputKinds names the extensions IsInputName accepts, for messages.
-const InputKinds = ".json, .yaml, .yml or .xlsx"
-
-// plural formats n things: "1 form", "18 forms".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return strconv.Itoa(n) + " " + thing + "s"
 }
 
 // placed is the failure of laying out forms of the inputs: the problems of
@@ -329,7 +327,5 @@ func placed(err error, inputs []Input) error {
 		}
 		errs[i] = problemError{out[i]}
 	}
-	e := newError(BadInput, errs)
-	e.Problems = out
-	return e
+	return NewError(BadInput, errs...)
 }

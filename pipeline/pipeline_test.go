@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -16,15 +17,53 @@ import (
 	"jixiao/internal/meter"
 	"jixiao/layout"
 	"jixiao/model"
+	"jixiao/msg"
 )
 
 const example = "../examples/jiangyin-2024.json"
 
-func defaultOptions(t testing.TB) Options {
+// testJob is the default job with the embedded fonts.
+func testJob(t testing.TB) *Job {
 	t.Helper()
 	set, err := fonts.DefaultSet()
 	require.NoError(t, err)
-	return Options{Layout: layout.DefaultOptions(), Fonts: set, Creator: "jixiao 0.1.0"}
+	job := NewJob(set)
+	job.Creator = "jixiao 0.1.0"
+	return job
+}
+
+// binderJob is testJob making a binder.
+func binderJob(t testing.TB) *Job {
+	job := testJob(t)
+	job.Binder = true
+	return job
+}
+
+// pdfs plans the job's documents of inputs and writes each as a PDF.
+func pdfs(t testing.TB, inputs []Input, job *Job) ([][]byte, error) {
+	t.Helper()
+	docs, err := Plan(context.Background(), inputs, job)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]byte, len(docs))
+	err = WriteEach(context.Background(), docs, PDF{Job: job}, func(d *Doc, pdf []byte) error {
+		for k := range docs {
+			if docs[k] == d {
+				out[k] = pdf
+			}
+		}
+		return nil
+	}, nil)
+	return out, err
+}
+
+// load reads the example book.
+func load(t testing.TB) []Input {
+	t.Helper()
+	inputs, err := Load(context.Background(), []Source{{Name: example}}, &Job{})
+	require.NoError(t, err)
+	return inputs
 }
 
 // An input held in memory, read by name, gives the binder the command
@@ -35,13 +74,13 @@ func TestBinderFromMemory(t *testing.T) {
 	require.NoError(t, err)
 	in, err := Read(Source{Name: "../examples/jiangyin-2024.json", R: bytes.NewReader(data)})
 	require.NoError(t, err)
-	b, err := PlanBinder([]Input{in}, BinderOptions{Options: defaultOptions(t)})
+	job := binderJob(t)
+	docs, err := Plan(context.Background(), []Input{in}, job)
 	require.NoError(t, err)
-	require.Equal(t, 18, b.Forms)
+	require.Len(t, docs, 1)
+	require.Equal(t, 18, docs[0].Forms)
 	var out bytes.Buffer
-	n, err := b.WriteTo(&out)
-	require.NoError(t, err)
-	require.Equal(t, int64(out.Len()), n)
+	require.NoError(t, PDF{Job: job}.Write(context.Background(), &out, docs[0]))
 	golden.Assert(t, "binder/jiangyin-2024.pdf", out.Bytes())
 }
 
@@ -67,54 +106,56 @@ func TestReadFormats(t *testing.T) {
 // error, one that cannot be read a BadUsage error.
 func TestLoad(t *testing.T) {
 	var decoded, problems int
-	ev := Events{Decode: func(*model.DecodeError) { decoded++ }, Problem: func(model.Problem) { problems++ }}
-	_, err := Load([]Source{{Name: "a.json", R: strings.NewReader("{")}, {Name: "b.json", R: strings.NewReader(`{"year": 2024}`)}}, ev)
+	job := &Job{Events: Events{Decode: func(*model.DecodeError) { decoded++ }, Problem: func(model.Problem) { problems++ }}}
+	_, err := Load(context.Background(), []Source{{Name: "a.json", R: strings.NewReader("{")}, {Name: "b.json", R: strings.NewReader(`{"year": 2024}`)}}, job)
 	var pe *Error
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, BadInput, pe.Kind)
 	require.Equal(t, 1, decoded)
 	require.Positive(t, problems, "the input that decoded is validated")
 
-	_, err = Load([]Source{{Name: "no-such-file.json"}}, Events{})
+	_, err = Load(context.Background(), []Source{{Name: "no-such-file.json"}}, &Job{})
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, BadUsage, pe.Kind)
 	require.Contains(t, pe.Error(), "no-such-file.json")
 
-	inputs, err := Load([]Source{{Name: example}}, Events{})
-	require.NoError(t, err)
-	require.Len(t, inputs[0].Book.Forms, 18)
+	require.Len(t, load(t)[0].Book.Forms, 18)
 }
 
-// Forms draws the forms picked, in order, each a PDF of its own; a form
-// that cannot be laid out is a BadInput error and no PDF is returned.
-func TestForms(t *testing.T) {
+// Plan makes a document of each form selected, in order; a form that
+// cannot be laid out is a BadInput error and no document is returned.
+func TestPlanForms(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	inputs, err := Load([]Source{{Name: example}}, Events{})
+	inputs := load(t)
+	job := testJob(t)
+	job.Forms.All = true
+	all, err := pdfs(t, inputs, job)
 	require.NoError(t, err)
-	opt := defaultOptions(t)
-	pdfs, err := Forms(inputs[0], []int{3, 0}, opt)
+	require.Len(t, all, 18)
+	job.Forms = Selection{Form: 1, FormGiven: true}
+	one, err := pdfs(t, inputs, job)
 	require.NoError(t, err)
-	require.Len(t, pdfs, 2)
-	one, err := Forms(inputs[0], []int{0}, opt)
-	require.NoError(t, err)
-	require.Equal(t, one[0], pdfs[1])
-	require.NotEqual(t, pdfs[0], pdfs[1])
+	require.Len(t, one, 1)
+	require.Equal(t, one[0], all[0])
+	require.NotEqual(t, all[0], all[1])
 
-	opt.Layout.Height = 40 * layout.MM // no room for a form
-	pdfs, err = Forms(inputs[0], []int{0, 1}, opt)
+	job.Layout.Height = 40 * layout.MM // no room for a form
+	got, err := pdfs(t, inputs, job)
 	var pe *Error
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, BadInput, pe.Kind)
-	require.Nil(t, pdfs)
+	require.Nil(t, got)
 
-	opt = defaultOptions(t)
-	_, err = Forms(inputs[0], []int{0, 18}, opt)
+	job = testJob(t)
+	job.Forms = Selection{Form: 19, FormGiven: true}
+	_, err = pdfs(t, inputs, job)
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, BadUsage, pe.Kind)
-	require.Equal(t, "there is no form 19: the book has 18 forms", pe.Error())
+	require.Equal(t, "--form 19: the book has 18 forms", pe.Error())
 
-	opt.Date = func(int) (t time.Time, err error) { return t, fmt.Errorf("bad date") }
-	_, err = Forms(inputs[0], []int{0}, opt)
+	job.Forms = Selection{Form: 1, FormGiven: true}
+	job.PDFDate = func(int) (t time.Time, err error) { return t, fmt.Errorf("bad date") }
+	_, err = pdfs(t, inputs, job)
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, BadUsage, pe.Kind)
 }
@@ -123,11 +164,11 @@ func TestForms(t *testing.T) {
 // the texts layout adds only for characters not reported yet, once each,
 // named after the item's field; with AllowMissing as warnings.
 func TestGlyphCheck(t *testing.T) {
-	opt := defaultOptions(t)
+	job := testJob(t)
 	text := func(s, field string) layout.Item {
 		return layout.Item{Kind: layout.Text, Text: s, Field: field, Role: layout.Body}
 	}
-	g := newGlyphCheck(&opt)
+	g := newGlyphCheck(job)
 	got := g.fields([]fonts.Field{
 		{Path: "forms[0].overview", Text: "吉𠮷\n𠮷"},
 		{Path: "forms[1].overview", Text: "𠮷"},
@@ -141,18 +182,18 @@ func TestGlyphCheck(t *testing.T) {
 	require.Equal(t, []fonts.Missing{{Path: "forms[0].overview", Rune: 7}, {Path: "forms[0].text", Rune: 8}}, g.items("forms[0]", page, ""))
 	require.Empty(t, g.items("forms[1]", page, ""))
 
-	g = newGlyphCheck(&opt)
+	g = newGlyphCheck(job)
 	err := g.report(g.items("binder", page, "footer"))
 	var pe *Error
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, BadInput, pe.Kind)
-	require.Contains(t, pe.Lines[0], "no font has binder.footer: U+20BB7")
+	require.Contains(t, msg.Describe(msg.English, pe.Errs[0]), "no font has binder.footer: U+20BB7")
 	require.NotContains(t, err.Error(), "U+0007")
 
 	var warnings []string
-	opt.AllowMissing = true
-	opt.Events.Warning = func(msg string) { warnings = append(warnings, msg) }
-	g = newGlyphCheck(&opt)
+	job.AllowMissing = true
+	job.Events.Warn = func(w error) { warnings = append(warnings, msg.Describe(msg.English, w)) }
+	g = newGlyphCheck(job)
 	require.NoError(t, g.report(g.items("binder", page, "footer")))
 	require.NoError(t, g.report(g.items("binder", page, "footer")))
 	require.Len(t, warnings, 1)
@@ -172,21 +213,22 @@ func benchmarkBinderPDF(b *testing.B, k, n int) {
 		book.Forms = append(book.Forms, f)
 	}
 	inputs := []Input{{Path: "book.json", Book: book}}
-	opt := BinderOptions{Options: defaultOptions(b)}
+	job := binderJob(b)
 	b.ReportAllocs()
 	var pages int
 	var size int64
 	var peak uint64
 	for b.Loop() {
 		peak = max(peak, meter.PeakHeap(func() {
-			bl, err := PlanBinder(inputs, opt)
+			docs, err := Plan(context.Background(), inputs, job)
 			if err != nil {
 				b.Fatal(err)
 			}
-			if size, err = bl.WriteTo(io.Discard); err != nil {
+			w := &meter.Writer{W: io.Discard}
+			if err = (PDF{Job: job}).Write(context.Background(), w, docs[0]); err != nil {
 				b.Fatal(err)
 			}
-			pages = bl.Pages
+			size, pages = w.N, docs[0].Frame.Pages
 		}))
 	}
 	b.ReportMetric(float64(pages), "pages")
@@ -198,30 +240,33 @@ func BenchmarkBinderPDF18(b *testing.B)   { benchmarkBinderPDF(b, 18, 18) }
 func BenchmarkBinderPDF170(b *testing.B)  { benchmarkBinderPDF(b, 17, 170) }
 func BenchmarkBinderPDF1000(b *testing.B) { benchmarkBinderPDF(b, 18, 1000) }
 
-// PlanBinder reports the binder's warnings through Events and refuses
-// inputs without forms; nothing is written before WriteTo.
+// A binder's plan reports its warnings through Events (errors with
+// Strict) and refuses inputs without forms; nothing is written yet.
 func TestPlanBinderEvents(t *testing.T) {
-	inputs, err := Load([]Source{{Name: example}}, Events{})
-	require.NoError(t, err)
+	inputs := load(t)
 	other := *inputs[0].Book
 	other.Year = 2023
 	other.Forms = []model.Form{other.Forms[0]}
 	other.Forms[0].Year = 2023
 	var problems []model.Problem
-	opt := BinderOptions{Options: defaultOptions(t)}
-	opt.Events.Problem = func(p model.Problem) { problems = append(problems, p) }
-	var planned int
-	opt.Events.Planned = func(pages int) { planned = pages }
-	b, err := PlanBinder(append(inputs, Input{Path: "other.json", Book: &other}), opt)
+	job := binderJob(t)
+	job.Events.Problem = func(p model.Problem) { problems = append(problems, p) }
+	all := append(inputs, Input{Path: "other.json", Book: &other})
+	docs, err := Plan(context.Background(), all, job)
 	require.NoError(t, err)
-	require.Equal(t, 19, b.Forms)
-	require.Equal(t, b.Pages, planned)
+	require.Equal(t, 19, docs[0].Forms)
 	require.Len(t, problems, 1)
 	require.Equal(t, "other.json: warning: forms[0].year: the form is of 2023 but the binder is of 2024 (the year of the first input, ../examples/jiangyin-2024.json): the cover says 2024", problems[0].String())
 
-	_, err = PlanBinder([]Input{{Path: "e.json", Book: &model.Book{Year: 2024}}}, opt)
+	job.Strict = true
+	_, err = Plan(context.Background(), all, job)
 	var pe *Error
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, BadInput, pe.Kind)
-	require.Equal(t, []string{"the inputs hold no forms"}, pe.Lines)
+	require.Equal(t, model.Error, problems[1].Severity)
+
+	_, err = Plan(context.Background(), []Input{{Path: "e.json", Book: &model.Book{Year: 2024}}}, job)
+	require.ErrorAs(t, err, &pe)
+	require.Equal(t, BadInput, pe.Kind)
+	require.Equal(t, "the inputs hold no forms", pe.Error())
 }

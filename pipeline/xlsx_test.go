@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,11 +70,13 @@ func TestGlyphMissingNamesTheCell(t *testing.T) {
 		t.Fatalf("forms[0].project read from %s", loc)
 	}
 	want := "no font has " + loc.String() + ": U+20BB7"
-	_, err = Forms(in, []int{0}, defaultOptions(t))
+	job := testJob(t)
+	job.Forms = Selection{Form: 1, FormGiven: true}
+	_, err = Plan(context.Background(), []Input{in}, job)
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("form: %v\nwant %q", err, want)
 	}
-	_, err = PlanBinder([]Input{in}, BinderOptions{Options: defaultOptions(t)})
+	_, err = Plan(context.Background(), []Input{in}, binderJob(t))
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("binder: %v\nwant %q", err, want)
 	}

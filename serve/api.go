@@ -22,7 +22,9 @@ import (
 	"jixiao/pipeline"
 )
 
-// call is one API request once its files are read.
+// call is one API request once its files are read. ctx ends when the
+// client goes away or the request's time limit runs out: the work stops
+// within a page.
 type call struct {
 	ctx     context.Context
 	query   url.Values
@@ -105,10 +107,15 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 		}()
 		select {
 		case a := <-done:
+			if ctx.Err() != nil {
+				s.busy(w, r)
+				return
+			}
 			s.send(w, r, a)
 		case <-ctx.Done():
-			// The work goes on until it ends (and keeps its place in the
-			// queue until then), but nobody waits for it.
+			// The work stops within a page; the request keeps its upload's
+			// place in the waiting room until it has.
+			<-done
 			s.busy(w, r)
 		}
 	}
@@ -213,10 +220,10 @@ func hasErrors(ps []model.Problem) bool {
 	return false
 }
 
-// load reads and validates every file of a request: the files that do
-// not decode become problems of the batch, the problems of the others go
-// with their forms.
-func (s *Server) load(ups []upload) (*batch, error) {
+// load reads and validates every file of a request (pipeline.Read): the
+// files that do not decode become problems of the batch, the problems of
+// the others go with their forms, warnings as errors with Job.Strict.
+func (s *Server) load(ups []upload, job *pipeline.Job) (*batch, error) {
 	b := &batch{}
 	for _, u := range ups {
 		in, err := pipeline.Read(pipeline.Source{Name: u.Name, R: bytes.NewReader(u.Data)})
@@ -235,10 +242,10 @@ func (s *Server) load(ups []upload) (*batch, error) {
 		for i := range in.Book.Forms {
 			b.forms = append(b.forms, formEntry{input: k, index: i})
 		}
-		for _, p := range model.Validate(in.Book, in.Source) {
-			if p.Loc.File == "" {
-				p.Loc.File = u.Name
-			}
+		if job.Strict {
+			in.Problems = pipeline.Strict(in.Problems)
+		}
+		for _, p := range in.Problems {
 			if i, ok := model.FormIndex(p.Path); ok && i < len(in.Book.Forms) {
 				b.forms[first+i].problems = append(b.forms[first+i].problems, p)
 			} else {
@@ -267,8 +274,8 @@ func (s *Server) userProblems(err error, file string) (ps []model.Problem, ok bo
 		ps = append(ps, mps...)
 	case errors.As(err, &mp):
 		ps = append(ps, mp)
-	case errors.As(err, &perr) && len(perr.Problems) > 0:
-		ps = append(ps, perr.Problems...)
+	case errors.As(err, &perr) && len(perr.Problems()) > 0:
+		ps = append(ps, perr.Problems()...)
 	case errors.As(err, &perr):
 		// Told as the pipeline tells them (a character no font has), in
 		// the server's language: the message is the one argument of
@@ -314,17 +321,56 @@ func (b *batch) blocking(picked []int) []model.Problem {
 	return out
 }
 
-// options are the pipeline's options for this server.
-func (s *Server) options() pipeline.Options {
-	return pipeline.Options{Layout: layoutDefaults(), Fonts: s.opt.Fonts, Creator: s.opt.Creator, Date: s.opt.Date}
+// webOptions are the job options (pipeline.OptionNames) a query may
+// give, with "_" for "-": paper=A4, signature=1, duplex=1, fit=off,
+// draft=1, watermark=TEXT, strict=1, allow_missing=1, date=2025-03-01,
+// group_by=unit, form=N.
+var webOptions = map[string]bool{"paper": true, "signature": true, "duplex": true, "fit": true, "draft": true,
+	"watermark": true, "strict": true, "allow-missing": true, "date": true, "group-by": true, "form": true}
+
+// job is the pipeline's job of a request: the server's fonts, creator and
+// dates, and the options its query gives, read by pipeline.Job.SetFrom,
+// the parser of the command line's flags too. A value it refuses is the
+// answer.
+func (s *Server) job(c *call) (*pipeline.Job, *answer) {
+	job := pipeline.NewJob(s.opt.Fonts)
+	job.Creator, job.PDFDate = s.opt.Creator, s.opt.Date
+	err := job.SetFrom(func(name string) (string, bool) {
+		key := strings.ReplaceAll(name, "-", "_")
+		if !webOptions[name] || !c.query.Has(key) {
+			return "", false
+		}
+		return c.query.Get(key), true
+	})
+	var oe *pipeline.OptionError
+	if errors.As(err, &oe) {
+		var a answer
+		switch oe.Option {
+		case "paper":
+			a = s.refusal(http.StatusBadRequest, codeBadPaper, oe.Value)
+		case "group-by":
+			a = s.refusal(http.StatusBadRequest, codeBadGroup, oe.Value)
+		default:
+			a = s.refusal(http.StatusBadRequest, codeBadNumber, strings.ReplaceAll(oe.Option, "-", "_"), oe.Value)
+		}
+		return nil, &a
+	}
+	if err != nil {
+		panic(err) // webOptions are options: a bug
+	}
+	return job, nil
 }
 
-// formNumber reads the 1-based form number of the query's key "form".
-func (s *Server) formNumber(c *call, b *batch) (int, *answer) {
-	v := c.query.Get("form")
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 {
-		a := s.refusal(http.StatusBadRequest, codeBadNumber, "form", v)
+// pick returns the form the job selects (?form=N, counted over all the
+// files from 1): its index in the batch, or the answer that refuses the
+// request.
+func (s *Server) pick(job *pipeline.Job, b *batch) (int, *answer) {
+	n := job.Forms.Form
+	if !job.Forms.FormGiven || n < 1 {
+		a := s.refusal(http.StatusBadRequest, codeBadNumber, "form", strconv.Itoa(n))
+		if !job.Forms.FormGiven {
+			a = s.refusal(http.StatusBadRequest, codeBadNumber, "form", "")
+		}
 		return 0, &a
 	}
 	if n > len(b.forms) {
@@ -334,20 +380,24 @@ func (s *Server) formNumber(c *call, b *batch) (int, *answer) {
 	return n - 1, nil
 }
 
-// loadForm reads the request's files and picks the form its query names
-// (?form=N, counted over all the files from 1): the batch and the form's
-// index in it, or the answer that refuses the request.
-func (s *Server) loadForm(c *call) (*batch, int, *answer) {
-	b, err := s.load(c.uploads)
+// loadForm reads the request's files and picks the form its query names:
+// the job, the batch and the form's index in it, or the answer that
+// refuses the request.
+func (s *Server) loadForm(c *call) (*pipeline.Job, *batch, int, *answer) {
+	job, bad := s.job(c)
+	if bad != nil {
+		return nil, nil, 0, bad
+	}
+	b, err := s.load(c.uploads, job)
 	if err != nil {
 		a := s.drawFailure(err, "")
-		return nil, 0, &a
+		return nil, nil, 0, &a
 	}
-	k, bad := s.formNumber(c, b)
+	k, bad := s.pick(job, b)
 	if bad != nil {
-		return nil, 0, bad
+		return nil, nil, 0, bad
 	}
-	return b, k, nil
+	return job, b, k, nil
 }
 
 // problemsAnswer is a 422 of the problems that stop the work, after the
@@ -363,6 +413,9 @@ func (s *Server) problemsAnswer(lead msg.Code, args []any, ps []model.Problem) a
 // drawFailure answers an error of the pipeline: the user's problems as
 // 422, anything else as an internal error.
 func (s *Server) drawFailure(err error, file string) answer {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return s.refusal(http.StatusServiceUnavailable, codeBusy, int(s.opt.Timeout.Seconds()))
+	}
 	ps, ok := s.userProblems(err, file)
 	if !ok {
 		s.logf("internal error: %v", err)

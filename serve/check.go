@@ -67,11 +67,14 @@ func (s *Server) jsonProblem(p model.Problem) jsonProblem {
 // (finding them is its work); 422 when a file could not be read, with the
 // forms of the others all the same.
 func (s *Server) check(c *call) answer {
-	b, err := s.load(c.uploads)
+	job, bad := s.job(c)
+	if bad != nil {
+		return *bad
+	}
+	b, err := s.load(c.uploads, job)
 	if err != nil {
 		return s.drawFailure(err, "")
 	}
-	opt := s.options()
 	body := checkBody{Forms: []jsonForm{}, Problems: []jsonProblem{}}
 	for _, p := range b.problems {
 		body.Problems = append(body.Problems, s.jsonProblem(p))
@@ -85,11 +88,16 @@ func (s *Server) check(c *call) answer {
 		f := &in.Book.Forms[e.index]
 		// Laid out to count its pages and to find what the fonts cannot
 		// draw: a problem of the form too.
-		docs, err := pipeline.LayOut(in, []int{e.index}, opt)
+		one := *job
+		one.Forms = pipeline.Selection{Form: k + 1, FormGiven: true}
+		docs, err := pipeline.Plan(c.ctx, b.inputs, &one)
 		pages := 0
 		if err == nil {
-			pages = len(docs[0].Pages)
+			pages = docs[0].Frame.Pages
 		} else {
+			if c.ctx.Err() != nil {
+				return s.drawFailure(c.ctx.Err(), "")
+			}
 			ps, ok := s.userProblems(err, in.Path)
 			if !ok {
 				return s.drawFailure(err, in.Path)

@@ -1,10 +1,10 @@
 package serve
 
 import (
+	"bytes"
 	"net/http"
 	"strconv"
 
-	"jixiao/layout"
 	"jixiao/pipeline"
 	"jixiao/preview"
 )
@@ -19,10 +19,6 @@ const (
 // be. A form with errors can be looked at (that helps to find them), as
 // long as it can be laid out.
 func (s *Server) preview(c *call) answer {
-	o, bad := s.pageOptions(c)
-	if bad != nil {
-		return *bad
-	}
 	dpi := preview.DefaultDPI
 	if v := c.query.Get("dpi"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -39,29 +35,21 @@ func (s *Server) preview(c *call) answer {
 		}
 		page = n
 	}
-	b, k, bad := s.loadForm(c)
+	job, b, k, bad := s.loadForm(c)
 	if bad != nil {
 		return *bad
 	}
-	e := b.forms[k]
-	in := b.inputs[e.input]
-	opt := s.options()
-	opt.Layout = o
-	docs, err := pipeline.LayOut(in, []int{e.index}, opt)
+	in := b.inputs[b.forms[k].input]
+	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
 	if err != nil {
 		return s.drawFailure(err, in.Path)
 	}
-	pages := docs[0].Pages
-	if page > len(pages) {
-		return s.refusal(http.StatusUnprocessableEntity, codeNoSuchPage, k+1, page, len(pages))
+	if n := docs[0].Frame.Pages; page > n {
+		return s.refusal(http.StatusUnprocessableEntity, codeNoSuchPage, k+1, page, n)
 	}
-	var png []byte
-	one := func(yield func(int, *layout.Page) error) error { return yield(page-1, pages[page-1]) }
-	if err := pipeline.Previews(one, opt, float64(dpi), func(_ int, b []byte) error {
-		png = b
-		return nil
-	}); err != nil {
+	var buf bytes.Buffer
+	if err := pipeline.NewPNG(job, float64(dpi)).Write(c.ctx, &buf, docs[0].Page(page-1)); err != nil {
 		return s.drawFailure(err, in.Path)
 	}
-	return answer{status: http.StatusOK, ctype: "image/png", body: png}
+	return answer{status: http.StatusOK, ctype: "image/png", body: buf.Bytes()}
 }

@@ -22,7 +22,6 @@ import (
 
 	"jixiao/fonts"
 	"jixiao/internal/safetext"
-	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
 	"jixiao/pipeline"
@@ -68,19 +67,17 @@ func examplePages(t testing.TB) (forms []int, binder int) {
 	t.Helper()
 	in, err := pipeline.Read(pipeline.Source{Name: exampleBook})
 	require.NoError(t, err)
-	opt := pipeline.Options{Layout: layout.DefaultOptions(), Fonts: fontSetFor(t)}
-	all := make([]int, len(in.Book.Forms))
-	for i := range all {
-		all[i] = i
-	}
-	docs, err := pipeline.LayOut(in, all, opt)
+	job := pipeline.NewJob(fontSetFor(t))
+	job.Forms.All = true
+	docs, err := pipeline.Plan(context.Background(), []pipeline.Input{in}, job)
 	require.NoError(t, err)
 	for _, d := range docs {
-		forms = append(forms, len(d.Pages))
+		forms = append(forms, d.Frame.Pages)
 	}
-	b, err := pipeline.PlanBinder([]pipeline.Input{in}, pipeline.BinderOptions{Options: opt})
+	job.Binder = true
+	docs, err = pipeline.Plan(context.Background(), []pipeline.Input{in}, job)
 	require.NoError(t, err)
-	return forms, b.Pages
+	return forms, docs[0].Frame.Pages
 }
 
 func sum(ns []int) int {
@@ -454,14 +451,6 @@ func TestZip(t *testing.T) {
 	refusedWith(t, w, http.StatusUnprocessableEntity, codeBookErrors)
 	w = do(s, post(t, "/api/zip", file{"empty.json", []byte(`{"year": 2024, "forms": []}`)}))
 	require.Equal(t, http.StatusUnprocessableEntity, w.Code, w.Body.String())
-}
-
-func TestFileNames(t *testing.T) {
-	require.Equal(t, []string{"a.pdf", "A-2.pdf", "表3.pdf", "bc.pdf", "a-3.pdf"},
-		fileNames([]string{"a", "A", "../..", "b/c", "a"}, ".pdf"))
-	// Windows reserves device names, with or without an extension.
-	require.Equal(t, []string{"CON_.pdf", "nul_.pdf", "COM1_.pdf", "项目._.pdf"},
-		fileNames([]string{"CON", "nul", "COM1", "项目."}, ".pdf"))
 }
 
 func TestBinder(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -8,27 +9,21 @@ import (
 	"strings"
 	"time"
 
-	"jixiao/binder"
+	"jixiao/internal/meter"
 	"jixiao/internal/output"
-	"jixiao/internal/safetext"
 	"jixiao/msg"
 	"jixiao/pipeline"
 
 	"github.com/spf13/cobra"
 )
 
-// binderFlags are the options of jixiao binder.
+// binderFlags are the options of jixiao binder that are not the job's.
 type binderFlags struct {
-	out          string
-	groupBy      string
-	splitBy      string
-	outDir       string
-	date         string
-	workers      int
-	progress     bool
-	allowMissing bool
-	fonts        fontFlags
-	layout       layoutOptions
+	out      string
+	outDir   string
+	workers  int
+	progress bool
+	fonts    fontFlags
 }
 
 func (a *app) newBinderCmd() *cobra.Command {
@@ -44,64 +39,57 @@ func (a *app) newBinderCmd() *cobra.Command {
 		DisableFlagsInUseLine: true,
 		Args:                  a.atLeastOne,
 		RunE: func(c *cobra.Command, files []string) error {
+			splitBy, _ := c.Flags().GetString("split-by")
 			switch {
-			case bf.splitBy != "" && bf.splitBy != "unit":
-				return usageProblem(msg.New(msg.SplitByUnit, bf.splitBy))
-			case bf.splitBy != "" && (bf.outDir == "" || bf.out != ""):
+			case splitBy != "" && splitBy != "unit":
+				return usageProblem(msg.New(msg.SplitByUnit, splitBy))
+			case splitBy != "" && (bf.outDir == "" || bf.out != ""):
 				return usageProblem(msg.New(msg.SplitNeedsOutDir))
-			case bf.splitBy == "" && bf.outDir != "":
+			case splitBy == "" && bf.outDir != "":
 				return usageProblem(msg.New(msg.OutDirNeedsSplit))
-			case bf.out == "" && bf.splitBy == "":
+			case bf.out == "" && splitBy == "":
 				return usageProblem(msg.New(msg.NeedOutput))
-			case bf.groupBy != "" && bf.groupBy != "unit":
-				return usageProblem(msg.New(msg.GroupByUnit, bf.groupBy))
-			case bf.date != "" && !binder.ValidDate(bf.date):
-				return usageProblem(msg.New(msg.DateInvalid, bf.date))
 			case bf.workers < 0:
 				return usageProblem(msg.New(msg.WorkersNegative))
 			}
 			if err := a.checkPDFOut(bf.out); err != nil {
 				return err
 			}
-			return binderCmd(files, &bf, a.stdin, a.p)
+			if err := checkOutput(bf.out, files); err != nil {
+				return usageProblem(err)
+			}
+			if err := checkOutDir(bf.outDir); err != nil {
+				return err
+			}
+			job, err := a.job(c, &bf.fonts)
+			if err != nil {
+				return err
+			}
+			job.Binder, job.Workers = true, bf.workers
+			return binderCmd(c.Context(), files, job, &bf, a.stdin, a.p)
 		},
 	}
 	f := c.Flags()
 	f.StringVarP(&bf.out, "output", "o", "", t(msg.FlagOutputPDF))
-	f.StringVar(&bf.groupBy, "group-by", "", t(msg.FlagGroupBy))
-	f.StringVar(&bf.splitBy, "split-by", "", t(msg.FlagSplitBy))
 	f.StringVar(&bf.outDir, "out-dir", "", t(msg.FlagBinderOutDir))
-	f.StringVar(&bf.date, "date", "", t(msg.FlagDate))
 	f.IntVar(&bf.workers, "workers", 0, t(msg.FlagWorkers))
 	f.BoolVar(&bf.progress, "progress", false, t(msg.FlagProgress))
-	f.BoolVar(&bf.allowMissing, "allow-missing", false, t(msg.FlagAllowMissing))
+	a.registerJob(c, append(pageOptions, "date", "group-by", "split-by")...)
 	bf.fonts.register(f, a.p.Lang)
-	bf.layout.register(c, a.p.Lang)
-	c.RegisterFlagCompletionFunc("group-by", fixedCompletions("unit"))
-	c.RegisterFlagCompletionFunc("split-by", fixedCompletions("unit"))
 	return c
 }
 
-// binderCmd prints the binder of files: it checks the output named,
-// reads the inputs, has the pipeline lay out and draw the binder into the
-// output file, and prints a summary.
-func binderCmd(files []string, bf *binderFlags, stdin io.Reader, p *msg.Printer) error {
+// binderCmd prints the binder of files (with --split-by unit, one per
+// unit into --out-dir): it reads the inputs, has the pipeline plan and
+// check every binder, then draws each into its output file, and prints a
+// summary.
+func binderCmd(ctx context.Context, files []string, job *pipeline.Job, bf *binderFlags, stdin io.Reader, p *msg.Printer) error {
 	start := time.Now() // for the summary on stderr only
-	if err := checkOutput(bf.out, files); err != nil {
-		return usageProblem(err)
-	}
-	opt, err := printOptions(&bf.fonts, &bf.layout, bf.allowMissing, p)
+	inputs, err := readInputs(ctx, files, stdin, job)
 	if err != nil {
 		return err
 	}
-	inputs, err := readInputs(files, stdin, opt.Events)
-	if err != nil {
-		return err
-	}
-	if err := bf.layout.warn.check(); err != nil {
-		return err
-	}
-	// A directory given stands for its files: none of them may be the output.
+	// A directory given stands for its files: none of them may be an output.
 	paths := make([]string, len(inputs))
 	for i, in := range inputs {
 		paths[i] = in.Path
@@ -109,105 +97,53 @@ func binderCmd(files []string, bf *binderFlags, stdin io.Reader, p *msg.Printer)
 	if err := checkOutput(bf.out, paths); err != nil {
 		return usageProblem(err)
 	}
-
-	bar := newProgressBar(p, bf.progress)
+	var bar *progressBar
+	if !job.SplitByUnit { // the bar is of one binder
+		bar = newProgressBar(p, bf.progress)
+	}
 	if bar != nil {
-		opt.Events.Progress = bar.update
-		opt.Events.Planned = func(pages int) { bar.finish(p.T(msg.BinderWriting, pages)) }
+		job.Events.Progress = bar.update
 	}
-	bo := pipeline.BinderOptions{Options: opt, GroupByUnit: bf.groupBy == "unit", Workers: bf.workers, Date: strings.Join(strings.Fields(bf.date), " ")}
-	if bf.splitBy == "unit" {
-		bar.finish("")
-		bo.Events.Progress, bo.Events.Planned = nil, nil // the bar is of one binder
-		return splitBinders(inputs, bo, bf, p)
-	}
-	planned := time.Now()
-	b, err := pipeline.PlanBinder(inputs, bo)
+	docs, err := pipeline.Plan(ctx, inputs, job)
 	if err != nil {
 		bar.finish("") // ends the bar's line if planning failed
 		return err
 	}
-	p.Steps.Since(msg.StepLayOut, planned)
-	defer p.Steps.Since(msg.StepDrawWrite, time.Now())
-	if err := bf.layout.warn.check(); err != nil { // a form of another year
-		return err
-	}
-	var size int64
-	if err := writeOutput(bf.out, p.Out, func(w io.Writer) error {
-		if size, err = b.WriteTo(w); err != nil {
-			return err
-		}
-		return bf.layout.warn.check() // a footer's character drawn as a box
-	}); err != nil {
-		return err
-	}
-	var name any = bf.out
-	if bf.out == "-" {
-		name = msg.Raw(p.T(msg.StandardOutput))
-	}
-	p.Info(msg.BinderWrote, name, b.Forms, b.Pages, msg.Raw(byteSize(size)), msg.Raw(fmt.Sprintf("%.2f", time.Since(start).Seconds())))
-	return nil
-}
-
-// splitBinders writes one binder per 单位名称 into bf.outDir, named after
-// the unit (safetext.FileName; repeated names numbered), each with its own cover,
-// contents and numbering. Every binder is planned and checked before the
-// first is written.
-func splitBinders(inputs []pipeline.Input, bo pipeline.BinderOptions, bf *binderFlags, p *msg.Printer) error {
-	if err := checkOutDir(bf.outDir); err != nil {
-		return err
-	}
-	units := pipeline.Units(inputs)
-	names := make([]string, len(units))
-	used := map[string]bool{}
-	paths := make([]string, len(inputs))
-	for i, in := range inputs {
-		paths[i] = in.Path
-	}
-	for k, u := range units {
-		base := safetext.FileName(u)
-		if base == "" {
-			base = "binder"
-		}
-		name := base + ".pdf"
-		for n := 2; used[name]; n++ {
-			name = fmt.Sprintf("%s-%d.pdf", base, n)
-		}
-		used[name] = true
-		names[k] = name
-		if err := checkOutput(filepath.Join(bf.outDir, name), paths); err != nil {
-			return usageProblem(err)
-		}
-	}
-	binders := make([]*pipeline.Binder, len(units))
-	for k, u := range units {
-		o := bo
-		o.Unit = u
-		b, err := pipeline.PlanBinder(inputs, o)
-		if err != nil {
-			return err
-		}
-		binders[k] = b
-	}
-	if err := bf.layout.warn.check(); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(bf.outDir, 0o777); err != nil {
-		return usageProblem(output.Failed(bf.outDir, err))
-	}
-	for k, b := range binders {
-		path := filepath.Join(bf.outDir, names[k])
-		var size int64
-		if err := writeOutput(path, p.Out, func(w io.Writer) error {
-			var err error
-			if size, err = b.WriteTo(w); err != nil {
-				return err
+	backend := pipeline.PDF{Job: job}
+	outs := []string{bf.out}
+	if job.SplitByUnit {
+		outs = make([]string, len(docs))
+		for k, d := range docs {
+			outs[k] = filepath.Join(bf.outDir, d.Name+backend.Ext())
+			if err := checkOutput(outs[k], paths); err != nil {
+				return usageProblem(err)
 			}
-			return bf.layout.warn.check()
+		}
+		if err := os.MkdirAll(bf.outDir, 0o777); err != nil {
+			return usageProblem(output.Failed(bf.outDir, err))
+		}
+	}
+	bar.finish(p.T(msg.BinderWriting, docs[0].Frame.Pages))
+	defer p.Steps.Since(msg.StepDrawWrite, time.Now())
+	for k, d := range docs {
+		var size int64
+		if err := writeOutput(outs[k], p.Out, func(w io.Writer) error {
+			cw := &meter.Writer{W: w}
+			err := backend.Write(ctx, cw, d)
+			size = cw.N
+			return err
 		}); err != nil {
 			return err
 		}
-		p.Info(msg.BinderWroteSplit, path, b.Forms, b.Pages, msg.Raw(byteSize(size)))
+		if job.SplitByUnit {
+			p.Info(msg.BinderWroteSplit, outs[k], d.Forms, d.Frame.Pages, msg.Raw(byteSize(size)))
+			continue
+		}
+		var name any = bf.out
+		if bf.out == "-" {
+			name = msg.Raw(p.T(msg.StandardOutput))
+		}
+		p.Info(msg.BinderWrote, name, d.Forms, d.Frame.Pages, msg.Raw(byteSize(size)), msg.Raw(fmt.Sprintf("%.2f", time.Since(start).Seconds())))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"jixiao/internal/editdist"
 	"jixiao/msg"
 	"os"
 	"path/filepath"
@@ -178,10 +179,10 @@ func TestIsTerminal(t *testing.T) {
 
 func TestNearest(t *testing.T) {
 	names := []string{"人社专职协理员工作经费", "就业专项资金", "就业补助资金", "render"}
-	require.Equal(t, []string{"人社专职协理员工作经费"}, nearest("人社专职协理员经费", names, 3))
-	require.Equal(t, []string{"就业专项资金", "就业补助资金"}, nearest("就业", names, 3))
-	require.Equal(t, []string{"render"}, nearest("RENDR", names, 3))
-	require.Empty(t, nearest("x", names, 3))
+	require.Equal(t, []string{"人社专职协理员工作经费"}, editdist.Nearest("人社专职协理员经费", names, 3))
+	require.Equal(t, []string{"就业专项资金", "就业补助资金"}, editdist.Nearest("就业", names, 3))
+	require.Equal(t, []string{"render"}, editdist.Nearest("RENDR", names, 3))
+	require.Empty(t, editdist.Nearest("x", names, 3))
 }
 
 // TestDoubleClick: started by a double click (Windows, a console of its

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io"
 	"path/filepath"
@@ -47,7 +48,7 @@ func exportCmd(files []string, out string, stdin io.Reader, p *msg.Printer) erro
 	if err := checkOutput(out, files); err != nil {
 		return usageProblem(err)
 	}
-	inputs, err := readInputs(files, stdin, events(p))
+	inputs, err := readInputs(context.Background(), files, stdin, &pipeline.Job{Events: events(p, true)})
 	if err != nil {
 		return err
 	}
@@ -107,7 +108,7 @@ func isWorkbook(name string) bool {
 // importWorkbook implements jixiao import BOOK.xlsx: the workbook's forms,
 // checked as jixiao validate checks them, written as a JSON book.
 func importWorkbook(name, out string, p *msg.Printer) error {
-	inputs, err := readInputs([]string{name}, nil, events(p))
+	inputs, err := readInputs(context.Background(), []string{name}, nil, &pipeline.Job{Events: events(p, true)})
 	if err != nil {
 		return err
 	}

@@ -73,17 +73,3 @@ func (ff *fontFlags) register(fs *pflag.FlagSet, l msg.Lang) {
 	fs.StringVar(&ff.title, "font-title", "", l.Text(msg.FlagFontTitle))
 	fs.StringArrayVar(&ff.fallback, "font-fallback", nil, l.Text(msg.FlagFontFallback))
 }
-
-// register adds the page options to a command's flags.
-func (lo *layoutOptions) register(c *cobra.Command, l msg.Lang) {
-	fs := c.Flags()
-	fs.StringVar(&lo.paper, "paper", "", l.Text(msg.FlagPaper))
-	fs.BoolVar(&lo.duplex, "duplex", false, l.Text(msg.FlagDuplex))
-	fs.BoolVar(&lo.signature, "signature", false, l.Text(msg.FlagSignature))
-	fs.StringVar(&lo.fit, "fit", "on", l.Text(msg.FlagFit))
-	fs.BoolVar(&lo.draft, "draft", false, l.Text(msg.FlagDraft))
-	fs.StringVar(&lo.watermark, "watermark", "", l.Text(msg.FlagWatermark))
-	lo.warn.register(fs, l)
-	c.RegisterFlagCompletionFunc("fit", fixedCompletions("on", "off"))
-	c.RegisterFlagCompletionFunc("paper", fixedCompletions("A4", "A3", "A4-landscape", "A3-landscape"))
-}

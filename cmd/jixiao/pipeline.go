@@ -5,6 +5,7 @@ package main
 // printing what the pipeline reports with the exit status it stands for.
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -13,32 +14,23 @@ import (
 
 	"jixiao/fonts"
 	"jixiao/internal/errlist"
-	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
 	"jixiao/pipeline"
-	"jixiao/render"
 )
 
 // inputProblem and usageProblem are the failures the command reports
 // itself, as the pipeline reports its own: exit status 1 when the input
 // has problems, 2 for usage or I/O errors. Each error is one line, told in
 // the user's language (msg.Describe).
-func inputProblem(errs ...error) error { return problem(pipeline.BadInput, errs) }
-func usageProblem(errs ...error) error { return problem(pipeline.BadUsage, errs) }
-
-func problem(kind pipeline.Kind, errs []error) error {
-	e := &pipeline.Error{Kind: kind, Errs: errs, Lines: make([]string, len(errs))}
-	for i, err := range errs {
-		e.Lines[i] = msg.Describe(msg.English, err)
-	}
-	return e
-}
+func inputProblem(errs ...error) error { return pipeline.NewError(pipeline.BadInput, errs...) }
+func usageProblem(errs ...error) error { return pipeline.NewError(pipeline.BadUsage, errs...) }
 
 // events prints what the pipeline finds to stderr as it finds it: the
 // problems of the input as jixiao validate prints them (FILE:LINE:COL: …),
-// warnings prefixed with the command's name; with --quiet, errors only.
-func events(p *msg.Printer) pipeline.Events {
+// warnings prefixed with the command's name; with --quiet, or without
+// show (--warnings=false), errors only.
+func events(p *msg.Printer, show bool) pipeline.Events {
 	return pipeline.Events{
 		Step: p.Steps.Add,
 		Decode: func(de *model.DecodeError) {
@@ -47,13 +39,13 @@ func events(p *msg.Printer) pipeline.Events {
 			}
 		},
 		Problem: func(pr model.Problem) {
-			if pr.Severity == model.Warning && p.Quiet {
+			if pr.Severity == model.Warning && (p.Quiet || !show) {
 				return
 			}
 			p.Line(p.Err, pipeline.ProblemText(p.Lang, pr))
 		},
 		Warn: func(w error) {
-			if !p.Quiet {
+			if !p.Quiet && show {
 				p.Line(p.Err, p.T(msg.Prefix, msg.Raw("jixiao "+p.Cmd), msg.Raw(p.T(msg.Warning, msg.Raw(p.Describe(w))))))
 			}
 		},
@@ -65,7 +57,7 @@ func events(p *msg.Printer) pipeline.Events {
 // (pipeline.Load), printing every problem to stderr. A file or directory
 // that cannot be read is a usage error (exit status 2), listed before those
 // the pipeline finds.
-func readInputs(files []string, stdin io.Reader, ev pipeline.Events) ([]pipeline.Input, error) {
+func readInputs(ctx context.Context, files []string, stdin io.Reader, job *pipeline.Job) ([]pipeline.Input, error) {
 	if err := checkStdinOnce(files); err != nil {
 		return nil, err
 	}
@@ -81,7 +73,7 @@ func readInputs(files []string, stdin io.Reader, ev pipeline.Events) ([]pipeline
 			srcs[i] = pipeline.Source{Name: stdinName, R: r}
 		}
 	}
-	inputs, err := pipeline.Load(srcs, ev)
+	inputs, err := pipeline.Load(ctx, srcs, job)
 	if unlisted == nil {
 		return inputs, err
 	}
@@ -183,68 +175,4 @@ func fontIdentity(spec string) fontID {
 		return fontID{spec: spec}
 	}
 	return fontID{spec: spec, file: st, face: face}
-}
-
-// layoutOptions are the page options of the printing commands.
-type layoutOptions struct {
-	paper     string
-	duplex    bool
-	signature bool
-	fit       string
-	draft     bool
-	watermark string
-	warn      warningFlags
-}
-
-func (lo *layoutOptions) options() (layout.Options, error) {
-	o := layout.DefaultOptions()
-	paper := lo.paper
-	if paper == "" {
-		paper = "A4"
-	}
-	w, h, err := layout.PaperSize(paper)
-	if err != nil {
-		return o, usageProblem(msg.Wrap(err, msg.PaperUnknown, paper))
-	}
-	o.Width, o.Height = w, h
-	o.Mirror = lo.duplex
-	o.Signature = lo.signature
-	switch lo.fit {
-	case "on", "":
-		o.Fit = true
-	case "off":
-		o.Fit = false
-	default:
-		return o, usageProblem(msg.New(msg.FitBad, lo.fit))
-	}
-	return o, nil
-}
-
-// watermarkText is the watermark to draw: --watermark's text (its runs of
-// white space as one space), else 草稿 with --draft, else none.
-func (lo *layoutOptions) watermarkText() string {
-	if w := strings.Join(strings.Fields(lo.watermark), " "); w != "" {
-		return w
-	}
-	if lo.draft {
-		return render.DraftWatermark
-	}
-	return ""
-}
-
-// printOptions are the pipeline's options from the flags of a printing
-// command: the page options, then the fonts (either failing as a usage
-// error), its warnings printed to stderr.
-func printOptions(ff *fontFlags, lo *layoutOptions, allowMissing bool, p *msg.Printer) (pipeline.Options, error) {
-	lopt, err := lo.options()
-	if err != nil {
-		return pipeline.Options{}, err
-	}
-	set, err := ff.set()
-	if err != nil {
-		return pipeline.Options{}, err
-	}
-	lo.warn.quiet = p.Quiet
-	return pipeline.Options{Layout: lopt, Fonts: set, AllowMissing: allowMissing,
-		Creator: "jixiao " + version, Watermark: lo.watermarkText(), Events: lo.warn.events(events(p))}, nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -11,7 +12,6 @@ import (
 	"time"
 
 	"jixiao/internal/output"
-	"jixiao/layout"
 	"jixiao/msg"
 	"jixiao/pipeline"
 	"jixiao/preview"
@@ -28,12 +28,10 @@ const (
 func (a *app) newPreviewCmd() *cobra.Command {
 	t := a.p.T
 	var (
-		out, pages, project, groupBy string
-		dpi                          float64
-		formN                        int
-		binder, allowMissing         bool
-		ff                           fontFlags
-		lo                           layoutOptions
+		out, pages string
+		dpi        float64
+		binder     bool
+		ff         fontFlags
 	)
 	c := &cobra.Command{
 		Use:   "preview FILE -o DIR " + t(msg.HelpFlagsWord) + "\n  jixiao preview --binder FILE... -o DIR " + t(msg.HelpFlagsWord),
@@ -46,6 +44,8 @@ func (a *app) newPreviewCmd() *cobra.Command {
 		Args:                  a.atLeastOne,
 		RunE: func(c *cobra.Command, files []string) error {
 			formGiven := c.Flags().Changed("form")
+			project, _ := c.Flags().GetString("project")
+			groupBy, _ := c.Flags().GetString("group-by")
 			switch {
 			case len(files) > 1 && !binder:
 				return usageProblem(msg.New(msg.PreviewFiles), msg.New(msg.SeeHelp, msg.Raw(c.CommandPath())))
@@ -66,101 +66,83 @@ func (a *app) newPreviewCmd() *cobra.Command {
 			if err != nil {
 				return usageProblem(msg.New(msg.PreviewPages, pages))
 			}
-			pc := &previewCmd{out: out, sel: sel, pagesArg: pages, allowMissing: allowMissing, dpi: dpi, stdin: a.stdin, p: a.p}
+			if st, err := os.Stat(out); err == nil && !st.IsDir() {
+				return usageProblem(msg.New(msg.PreviewOutNotDir, out))
+			}
+			job, err := a.job(c, &ff)
+			if err != nil {
+				return err
+			}
+			if job.Watermark != "" {
+				// The watermark is drawn into PDFs only.
+				return usageProblem(msg.New(msg.PreviewNoWatermark))
+			}
+			pc := &previewCmd{out: out, sel: sel, pagesArg: pages, stdin: a.stdin, p: a.p,
+				job: job, backend: pipeline.NewPNG(job, dpi)}
 			if binder {
-				return pc.binder(files, &ff, &lo, groupBy == "unit")
+				job.Binder = true
+				return pc.binder(c.Context(), files)
 			}
-			pick := formPick{project: project}
-			if formGiven {
-				pick.form = &formN
-			}
-			return pc.forms(files[0], pick, &ff, &lo)
+			return pc.forms(c.Context(), files[0])
 		},
 	}
 	f := c.Flags()
 	f.StringVarP(&out, "output", "o", "", t(msg.FlagPreviewOut))
 	f.Float64Var(&dpi, "dpi", preview.DefaultDPI, t(msg.FlagDPI))
 	f.StringVar(&pages, "pages", "", t(msg.FlagPages))
-	f.IntVar(&formN, "form", 0, t(msg.FlagForm))
-	f.StringVar(&project, "project", "", t(msg.FlagProject))
 	f.BoolVar(&binder, "binder", false, t(msg.FlagBinder))
-	f.StringVar(&groupBy, "group-by", "", t(msg.FlagPreviewGroupBy))
-	f.BoolVar(&allowMissing, "allow-missing", false, t(msg.FlagAllowMissing))
+	a.registerJob(c, "paper", "duplex", "signature", "fit", "draft", "watermark", "allow-missing", "form", "project", "group-by")
+	f.Lookup("group-by").Usage = t(msg.FlagPreviewGroupBy)
 	ff.register(f, a.p.Lang)
-	lo.register(c, a.p.Lang)
-	c.RegisterFlagCompletionFunc("group-by", fixedCompletions("unit"))
 	return c
 }
 
 // previewCmd is one run of jixiao preview.
 type previewCmd struct {
-	out          string
-	sel          pageSet
-	pagesArg     string
-	allowMissing bool
-	dpi          float64
-	stdin        io.Reader
-	p            *msg.Printer
-}
-
-// options checks the output directory and returns the pipeline's options.
-func (pc *previewCmd) options(ff *fontFlags, lo *layoutOptions) (pipeline.Options, error) {
-	if st, err := os.Stat(pc.out); err == nil && !st.IsDir() {
-		return pipeline.Options{}, usageProblem(msg.New(msg.PreviewOutNotDir, pc.out))
-	}
-	if lo.watermarkText() != "" {
-		// The watermark is drawn by render, into PDFs only.
-		return pipeline.Options{}, usageProblem(msg.New(msg.PreviewNoWatermark))
-	}
-	return printOptions(ff, lo, pc.allowMissing, pc.p)
+	out      string
+	sel      pageSet
+	pagesArg string
+	stdin    io.Reader
+	p        *msg.Printer
+	job      *pipeline.Job
+	backend  pipeline.Backend
 }
 
 // forms draws the pages of the forms picked from file.
-func (pc *previewCmd) forms(file string, pick formPick, ff *fontFlags, lo *layoutOptions) error {
-	opt, err := pc.options(ff, lo)
-	if err != nil {
-		return err
-	}
+func (pc *previewCmd) forms(ctx context.Context, file string) error {
 	if st, err := os.Stat(file); err == nil && st.IsDir() {
 		return usageProblem(msg.New(msg.PreviewDir, file))
 	}
-	inputs, err := readInputs([]string{file}, pc.stdin, opt.Events)
-	if err != nil {
-		return err
-	}
-	in := inputs[0]
-	picked, err := pickForms(in.Book, pick, true)
+	inputs, err := readInputs(ctx, []string{file}, pc.stdin, pc.job)
 	if err != nil {
 		return err
 	}
 	// Every form laid out and its characters checked before the first
 	// image is drawn.
-	laid := time.Now()
-	docs, err := pipeline.LayOut(in, picked, opt)
+	pc.job.Forms.All = true
+	docs, err := pipeline.Plan(ctx, inputs, pc.job)
 	if err != nil {
 		return err
 	}
-	pc.p.Steps.Since(msg.StepLayOut, laid)
-	names := uniqueNames(in.Book, picked)
-	var pages []*layout.Page
 	var paths []string
-	for k, doc := range docs {
-		base := strings.TrimSuffix(names[k], ".pdf")
-		n := len(doc.Pages)
-		first := len(pages)
-		for p, pg := range doc.Pages {
-			if pc.sel.has(p + 1) {
-				pages = append(pages, pg)
-				paths = append(paths, filepath.Join(pc.out, pageFileName(base, p+1, n)))
+	any := false
+	for _, d := range docs {
+		n := d.Frame.Pages
+		first := len(paths)
+		for p := 1; p <= n; p++ {
+			if pc.sel.has(p) {
+				paths = append(paths, filepath.Join(pc.out, pageFileName(d.Name, p, n)))
 			}
 		}
 		// Of a single form, pages it lacks are an error; of a whole book,
 		// the forms without them are passed over.
-		if len(pages) == first && len(docs) == 1 {
-			return usageProblem(msg.New(msg.PreviewNoPages, pc.pagesArg, in.Book.Forms[picked[k]].Project, n))
+		if len(paths) == first && len(docs) == 1 {
+			in := inputs[0]
+			return usageProblem(msg.New(msg.PreviewNoPages, pc.pagesArg, in.Book.Forms[d.Form-1].Project, n))
 		}
+		any = any || len(paths) > first
 	}
-	if len(pages) == 0 {
+	if !any {
 		return usageProblem(msg.New(msg.PreviewNoPagesBook, pc.pagesArg))
 	}
 	// No image may replace an input: checked before the first is drawn.
@@ -169,24 +151,12 @@ func (pc *previewCmd) forms(file string, pick formPick, ff *fontFlags, lo *layou
 			return usageProblem(err)
 		}
 	}
-	seq := func(yield func(int, *layout.Page) error) error {
-		for i, p := range pages {
-			if err := yield(i, p); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return pc.draw(seq, opt, func(i int) string { return paths[i] }, []string{file})
+	return pc.draw(ctx, docs, []string{file})
 }
 
 // binder draws the pages of the binder of files, as jixiao binder prints it.
-func (pc *previewCmd) binder(files []string, ff *fontFlags, lo *layoutOptions, group bool) error {
-	opt, err := pc.options(ff, lo)
-	if err != nil {
-		return err
-	}
-	inputs, err := readInputs(files, pc.stdin, opt.Events)
+func (pc *previewCmd) binder(ctx context.Context, files []string) error {
+	inputs, err := readInputs(ctx, files, pc.stdin, pc.job)
 	if err != nil {
 		return err
 	}
@@ -194,13 +164,11 @@ func (pc *previewCmd) binder(files []string, ff *fontFlags, lo *layoutOptions, g
 	for i, in := range inputs {
 		paths[i] = in.Path
 	}
-	planned := time.Now()
-	b, err := pipeline.PlanBinder(inputs, pipeline.BinderOptions{Options: opt, GroupByUnit: group})
+	docs, err := pipeline.Plan(ctx, inputs, pc.job)
 	if err != nil {
 		return err
 	}
-	pc.p.Steps.Since(msg.StepLayOut, planned)
-	n := b.Pages
+	n := docs[0].Frame.Pages
 	selected := false
 	for p := 1; p <= n && !selected; p++ {
 		selected = pc.sel.has(p)
@@ -208,50 +176,51 @@ func (pc *previewCmd) binder(files []string, ff *fontFlags, lo *layoutOptions, g
 	if !selected {
 		return usageProblem(msg.New(msg.PreviewNoPagesBinder, pc.pagesArg, n))
 	}
-	seq := func(yield func(int, *layout.Page) error) error {
-		return b.EachPage(func(i int, p *layout.Page) error {
-			if !pc.sel.has(i + 1) {
-				return nil
-			}
-			return yield(i, p)
-		})
-	}
-	return pc.draw(seq, opt, func(i int) string { return filepath.Join(pc.out, pageFileName("binder", i+1, n)) }, paths)
+	return pc.draw(ctx, docs, paths)
 }
 
-// draw draws the pages of seq (pipeline.Previews, on every CPU), each into
-// the file path names (written to a temporary file and renamed; none may
-// be one of the inputs). The first error stops the work and is returned;
-// the files already written stay, each complete. What was written is said
-// on stderr once all are.
-func (pc *previewCmd) draw(seq func(func(int, *layout.Page) error) error, opt pipeline.Options, path func(int) string, inputs []string) error {
+// draw draws the selected pages of docs (pipeline.EachPage, on every
+// CPU), each into the file named after its document and page number
+// (written to a temporary file and renamed; none may be one of the
+// inputs). The first error stops the work and is returned; the files
+// already written stay, each complete. What was written is said on stderr
+// once all are.
+func (pc *previewCmd) draw(ctx context.Context, docs []*pipeline.Doc, inputs []string) error {
 	if err := os.MkdirAll(pc.out, 0o755); err != nil {
 		return usageProblem(output.Failed(pc.out, err))
 	}
-	var written []int
+	var written []string
 	defer pc.p.Steps.Since(msg.StepDrawWrite, time.Now())
-	err := pipeline.Previews(seq, opt, pc.dpi, func(i int, png []byte) error {
-		p := path(i)
-		if err := checkOutput(p, inputs); err != nil {
-			return usageProblem(err)
-		}
-		if err := writeOutput(p, pc.p.Out, func(w io.Writer) error {
-			_, err := w.Write(png)
+	for _, d := range docs {
+		var done []int
+		keep := func(i int) bool { return pc.sel.has(i + 1) }
+		path := func(i int) string { return filepath.Join(pc.out, pageFileName(d.Name, i+1, d.Frame.Pages)) }
+		err := pipeline.EachPage(ctx, d, keep, pc.backend, func(i int, png []byte) error {
+			p := path(i)
+			if err := checkOutput(p, inputs); err != nil {
+				return usageProblem(err)
+			}
+			if err := writeOutput(p, pc.p.Out, func(w io.Writer) error {
+				_, err := w.Write(png)
+				return err
+			}); err != nil {
+				return err
+			}
+			done = append(done, i)
+			return nil
+		})
+		if err != nil {
 			return err
-		}); err != nil {
-			return err
 		}
-		written = append(written, i)
-		return nil
-	})
-	if err != nil {
-		return err
+		slices.Sort(done)
+		for _, i := range done {
+			written = append(written, path(i))
+		}
 	}
-	slices.Sort(written)
 	if len(written) == 1 {
-		pc.p.Info(msg.Wrote, path(written[0]))
-	} else {
-		pc.p.Info(msg.PreviewWroteMany, len(written), path(written[0]), path(written[len(written)-1]))
+		pc.p.Info(msg.Wrote, written[0])
+	} else if len(written) > 1 {
+		pc.p.Info(msg.PreviewWroteMany, len(written), written[0], written[len(written)-1])
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,6 +18,7 @@ import (
 	"jixiao/golden"
 	"jixiao/internal/safetext"
 	"jixiao/model"
+	"jixiao/pipeline"
 )
 
 const exampleBook = "../../examples/jiangyin-2024.json"
@@ -160,7 +162,7 @@ func TestUniqueNames(t *testing.T) {
 		{Project: ""}, {Project: "..\x07"}, {Project: "A"}, {Project: "a"},
 	}}
 	got := uniqueNames(b, []int{0, 1, 2, 3, 4, 5, 6})
-	want := []string{"经费补贴 2024.pdf", "经费补贴 2024-2.pdf", "经费补贴 2024-3.pdf", "form-4.pdf", "form-5.pdf", "A.pdf", "a-2.pdf"}
+	want := []string{"经费补贴 2024.pdf", "经费补贴 2024-2.pdf", "经费补贴 2024-3.pdf", "表4.pdf", "表5.pdf", "A.pdf", "a-2.pdf"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("uniqueNames = %q, want %q", got, want)
 	}
@@ -539,4 +541,17 @@ func TestRenderInvisibleCharacters(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, string(tb), string(ta), "the invisible characters moved text (%s)", plain)
 	}
+}
+
+// uniqueNames are the file names --out-dir gives the picked forms of b.
+func uniqueNames(b *model.Book, picked []int) []string {
+	projects := make([]string, len(picked))
+	for k, i := range picked {
+		projects[k] = b.Forms[i].Project
+	}
+	names := pipeline.FileNames(projects, func(k int) string { return "表" + strconv.Itoa(picked[k]+1) })
+	for k := range names {
+		names[k] += ".pdf"
+	}
+	return names
 }

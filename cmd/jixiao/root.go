@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"jixiao/internal/editdist"
 	"jixiao/internal/output"
 	"jixiao/msg"
 	"jixiao/pipeline"
@@ -29,6 +31,7 @@ type app struct {
 	stdin io.Reader
 	root  *cobra.Command
 	start time.Time
+	sig   *interrupts // nil when run without signals (tests)
 }
 
 // exitStatus ends a command with a status whose messages are printed.
@@ -37,13 +40,26 @@ type exitStatus int
 func (e exitStatus) Error() string { return "exit status " + strconv.Itoa(int(e)) }
 
 func main() {
-	catchSignals()
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	sig := catchSignals()
+	code := runSignals(sig, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	// A command stopped by a signal ends as killed by it; serve, which
+	// stopped as asked, as it says.
+	if s := sig.status(); s != 0 && !sig.patient.Load() {
+		output.RemoveTemps()
+		code = s
+	}
+	os.Exit(code)
 }
 
 // run runs jixiao with args and returns the exit status: 0 done, 1 the
 // input has problems, 2 usage or I/O errors, 3 an internal error.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runSignals(nil, args, stdin, stdout, stderr)
+}
+
+// runSignals is run under the context of sig (none when nil): its
+// cancellation stops the command.
+func runSignals(sig *interrupts, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	p := &msg.Printer{Out: stdout, Err: stderr, Steps: &msg.Steps{}}
 	defer func() {
 		// No panic reaches a user: report it as an internal error.
@@ -59,7 +75,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		p.Fail(err)
 		return 2
 	}
-	a := &app{p: p, stdin: stdin, start: time.Now()}
+	a := &app{p: p, stdin: stdin, start: time.Now(), sig: sig}
 	root := a.newRoot()
 	root.SetArgs(args)
 
@@ -73,7 +89,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			return 2
 		}
 	}
-	c, err := root.ExecuteC()
+	ctx := context.Background()
+	if sig != nil {
+		ctx = sig.ctx
+	}
+	c, err := root.ExecuteContextC(ctx)
 	if c != nil && c != root {
 		p.Cmd = c.Name()
 	}
@@ -88,6 +108,8 @@ func (a *app) status(err error) int {
 	switch {
 	case err == nil:
 		return 0
+	case a.sig.status() != 0 && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)):
+		return a.sig.status() // stopped by a signal: nothing to say
 	case errors.As(err, &es):
 		return int(es)
 	case errors.As(err, &pe):
@@ -362,7 +384,7 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 func nearestFlag(c *cobra.Command, name string) string {
 	var names []string
 	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	if best := nearest(name, names, 1); len(best) > 0 {
+	if best := editdist.Nearest(name, names, 1); len(best) > 0 {
 		return best[0]
 	}
 	return ""
@@ -379,6 +401,7 @@ func (a *app) doubleClick(root *cobra.Command) error {
 				return err
 			}
 		}
+		serve.SetContext(root.Context())
 		return serve.RunE(serve, nil)
 	}
 	root.Help()

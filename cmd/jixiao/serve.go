@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"os/signal"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,7 +37,7 @@ func (a *app) newServeCmd() *cobra.Command {
 		DisableFlagsInUseLine: true,
 		Args:                  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			return a.serve(&sf)
+			return a.serve(c.Context(), &sf)
 		},
 	}
 	f := c.Flags()
@@ -52,7 +50,7 @@ func (a *app) newServeCmd() *cobra.Command {
 	return c
 }
 
-func (a *app) serve(sf *serveFlags) error {
+func (a *app) serve(ctx context.Context, sf *serveFlags) error {
 	if sf.maxUpload < 1 {
 		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.maxUpload), "--max-upload"))
 	}
@@ -75,8 +73,11 @@ func (a *app) serve(sf *serveFlags) error {
 	if err != nil {
 		return usageProblem(err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	// The first Ctrl-C ends ctx: the server stops taking requests and
+	// lets those in progress finish; a second ends the process.
+	if a.sig != nil {
+		a.sig.patient.Store(true)
+	}
 	err = serve.Run(ctx, s, func(addr string) {
 		url := "http://" + browserAddr(addr) + "/"
 		p.Info(msg.ServeListening, msg.Raw(url))

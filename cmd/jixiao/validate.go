@@ -51,7 +51,6 @@ func (a *app) newValidateCmd() *cobra.Command {
 		DisableFlagsInUseLine: true,
 		Args:                  a.atLeastOne,
 		RunE: func(c *cobra.Command, files []string) error {
-			warn.quiet = a.p.Quiet
 			if code := runValidate(files, asJSON, &warn, a.stdin, a.p); code != 0 {
 				return exitStatus(code)
 			}
@@ -177,9 +176,12 @@ func (v *validation) file(f string) {
 		return
 	}
 	ok := true
-	for _, p := range model.Validate(in.Book, in.Source) {
-		p, show := v.warn.filter(p)
-		if !show {
+	problems := in.Problems
+	if v.warn.strict {
+		problems = pipeline.Strict(problems)
+	}
+	for _, p := range problems {
+		if p.Severity == model.Warning && (!v.warn.show || v.p.Quiet) {
 			continue
 		}
 		v.problems = append(v.problems, newJSONProblem(v.p.Lang, p, f))

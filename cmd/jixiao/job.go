@@ -1,0 +1,86 @@
+package main
+
+// The options a printing command shares with the web page are those of a
+// pipeline.Job: registered here as flags of their names, and read into the
+// job by Job.SetFrom, the parser the page's query goes through too.
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	"jixiao/msg"
+	"jixiao/pipeline"
+)
+
+// jobFlagHelp is the help of each job option's flag.
+var jobFlagHelp = map[string]msg.Code{
+	"paper": msg.FlagPaper, "signature": msg.FlagSignature, "duplex": msg.FlagDuplex, "fit": msg.FlagFit,
+	"draft": msg.FlagDraft, "watermark": msg.FlagWatermark, "strict": msg.FlagStrict,
+	"allow-missing": msg.FlagAllowMissing, "date": msg.FlagDate, "group-by": msg.FlagGroupBy,
+	"split-by": msg.FlagSplitBy, "form": msg.FlagForm, "project": msg.FlagProject,
+}
+
+// jobBools are the job options that are switches.
+var jobBools = map[string]bool{"signature": true, "duplex": true, "draft": true, "strict": true, "allow-missing": true}
+
+// pageOptions are the job options of every printing command: the page
+// and how its problems are treated.
+var pageOptions = []string{"paper", "duplex", "signature", "fit", "draft", "watermark", "strict", "allow-missing"}
+
+// registerJob adds a flag for each of the job options named (of
+// pipeline.OptionNames) to c, and --warnings with --strict.
+func (a *app) registerJob(c *cobra.Command, names ...string) {
+	fs := c.Flags()
+	t := a.p.T
+	for _, name := range names {
+		switch {
+		case jobBools[name]:
+			fs.Bool(name, false, t(jobFlagHelp[name]))
+		case name == "form":
+			fs.Int(name, 0, t(jobFlagHelp[name]))
+		case name == "fit":
+			fs.String(name, "on", t(jobFlagHelp[name]))
+		default:
+			fs.String(name, "", t(jobFlagHelp[name]))
+		}
+		if name == "strict" {
+			fs.Bool("warnings", true, t(msg.FlagWarnings))
+		}
+	}
+	c.RegisterFlagCompletionFunc("fit", fixedCompletions("on", "off"))
+	c.RegisterFlagCompletionFunc("paper", fixedCompletions("A4", "A3", "A4-landscape", "A3-landscape"))
+	c.RegisterFlagCompletionFunc("group-by", fixedCompletions("unit"))
+	c.RegisterFlagCompletionFunc("split-by", fixedCompletions("unit"))
+}
+
+// job is the pipeline's job of command c: the options of the flags
+// given (pipeline.Job.SetFrom), then the fonts (either failing as a usage
+// error), and the events that print what the pipeline finds.
+func (a *app) job(c *cobra.Command, ff *fontFlags) (*pipeline.Job, error) {
+	job := pipeline.NewJob(nil)
+	err := job.SetFrom(func(name string) (string, bool) {
+		f := c.Flags().Lookup(name)
+		if f == nil || !f.Changed {
+			return "", false
+		}
+		return f.Value.String(), true
+	})
+	var oe *pipeline.OptionError
+	if errors.As(err, &oe) {
+		return nil, usageProblem(oe.Err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if job.Fonts, err = ff.set(); err != nil {
+		return nil, err
+	}
+	job.Creator = "jixiao " + version
+	show := true
+	if f := c.Flags().Lookup("warnings"); f != nil {
+		show, _ = c.Flags().GetBool("warnings")
+	}
+	job.Events = events(a.p, show)
+	return job, nil
+}

@@ -1,0 +1,449 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"jixiao/binder"
+	"jixiao/fonts"
+	"jixiao/internal/editdist"
+	"jixiao/layout"
+	"jixiao/model"
+	"jixiao/msg"
+	"jixiao/render"
+)
+
+// Doc is one document a job makes, laid out and checked: a form, or a
+// binder. A backend writes it (Backend); its pages are made as they are
+// read, so that a binder of 10,000 forms is never in memory at once.
+type Doc struct {
+	// Name is the document's file name without its extension, unique
+	// among the documents of one Plan (see FileNames): the project's name
+	// for a form, the unit's for a binder of one unit, "binder" else.
+	Name string
+	// Form is the number of the form (from 1, over the forms of all the
+	// inputs) of a form's document; 0 for a binder.
+	Form int
+	// Forms is the number of forms the document holds.
+	Forms int
+	// Frame is what the document carries besides its pages: their
+	// number, the bookmarks, the page labels, the metadata.
+	Frame render.Frame
+	// Date is the date written into the document (Job.PDFDate).
+	Date time.Time
+
+	pages func(ctx context.Context, yield func(int, *layout.Page) error) error
+}
+
+// Pages reads the document's pages once, in order, each with its index;
+// it stops with ctx's error, between pages, once ctx is done. A binder's
+// footers are checked against the fonts as they are read.
+func (d *Doc) Pages(ctx context.Context) render.PageSeq {
+	return func(yield func(int, *layout.Page) error) error {
+		return d.pages(ctx, func(i int, p *layout.Page) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return yield(i, p)
+		})
+	}
+}
+
+// Page is the document of page i of d alone (a preview of one page).
+func (d *Doc) Page(i int) *Doc {
+	one := &Doc{Name: d.Name, Form: d.Form, Forms: d.Forms, Date: d.Date,
+		Frame: render.Frame{Pages: 1, Meta: d.Frame.Meta}}
+	one.pages = func(ctx context.Context, yield func(int, *layout.Page) error) error {
+		errFound := errors.New("found")
+		var page *layout.Page
+		err := d.pages(ctx, func(k int, p *layout.Page) error {
+			if k == i {
+				page = p
+				return errFound
+			}
+			return ctx.Err()
+		})
+		if err != nil && err != errFound {
+			return err
+		}
+		if page == nil {
+			return fmt.Errorf("pipeline: %s has no page %d", d.Name, i+1)
+		}
+		return yield(0, page)
+	}
+	return one
+}
+
+// Plan checks and lays out what job asks of the inputs and returns the
+// documents to write, in order: with Job.Binder one binder (with
+// SplitByUnit one per 单位名称, Units), else a document per form that
+// Job.Forms selects. Every form is laid out and every character checked
+// against the fonts (in the fields first, then in the texts layout adds)
+// before Plan returns: whatever it refuses leaves no output behind. A form
+// that cannot be laid out is a BadInput error, a selection that names no
+// form a BadUsage error. It stops with ctx's error within a form of ctx
+// being done.
+func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
+	if job.Fonts == nil {
+		return nil, errors.New("pipeline: Plan needs fonts")
+	}
+	if job.Binder {
+		units := []string{""}
+		if job.SplitByUnit {
+			units = Units(inputs)
+		}
+		docs := make([]*Doc, len(units))
+		names := FileNames(units, func(int) string { return "binder" })
+		for k, u := range units {
+			d, err := planBinder(ctx, inputs, job, u)
+			if err != nil {
+				return nil, err
+			}
+			d.Name = names[k]
+			if u == "" {
+				d.Name = "binder"
+			}
+			docs[k] = d
+		}
+		return docs, nil
+	}
+	refs, err := Select(inputs, job.Forms)
+	if err != nil {
+		return nil, err
+	}
+	return planForms(ctx, inputs, refs, job)
+}
+
+// FormRef is one form of the inputs: Book.Forms[Index] of inputs[Input],
+// numbered N (from 1) over the forms of all the inputs.
+type FormRef struct {
+	Input, Index, N int
+}
+
+// Select returns the forms sel picks from the inputs. A number out of
+// range, a project that no form or several forms have, no selection of
+// inputs of several forms without All: a BadUsage error; inputs without
+// forms a BadInput error.
+func Select(inputs []Input, sel Selection) ([]FormRef, error) {
+	var all []FormRef
+	for k, in := range inputs {
+		for i := range in.Book.Forms {
+			all = append(all, FormRef{Input: k, Index: i, N: len(all) + 1})
+		}
+	}
+	n := len(all)
+	form := func(r FormRef) *model.Form { return &inputs[r.Input].Book.Forms[r.Index] }
+	switch {
+	case n == 0:
+		return nil, inputError(msg.New(msg.BookNoForms))
+	case sel.FormGiven:
+		switch {
+		case sel.Form < 1:
+			return nil, usageError(msg.New(msg.FormCountsFrom1, sel.Form, msg.Count{N: n, Unit: msg.UnitForm}))
+		case sel.Form > n:
+			return nil, usageError(msg.New(msg.FormOutOfRange, sel.Form, msg.Count{N: n, Unit: msg.UnitForm}))
+		}
+		return all[sel.Form-1 : sel.Form], nil
+	case sel.Project != "":
+		var hits []FormRef
+		names := make([]string, n)
+		for k, r := range all {
+			names[k] = form(r).Project
+			if names[k] == sel.Project {
+				hits = append(hits, r)
+			}
+		}
+		switch len(hits) {
+		case 0:
+			errs := []error{msg.New(msg.ProjectNotFound, sel.Project)}
+			if near := editdist.Nearest(sel.Project, names, 3); len(near) > 0 {
+				quoted := make([]string, len(near))
+				for i, n := range near {
+					quoted[i] = "“" + msg.Escape(n) + "”"
+				}
+				errs = append(errs, msg.New(msg.ProjectNearest, msg.Raw(strings.Join(quoted, ", "))))
+			}
+			return nil, usageError(errs...)
+		case 1:
+			return hits, nil
+		}
+		return nil, usageError(msg.New(msg.ProjectTwice, sel.Project, len(hits)))
+	case sel.All || n == 1:
+		return all, nil
+	}
+	return nil, usageError(msg.New(msg.PickForm, n))
+}
+
+// keepForms is the most forms whose pages Plan keeps from its check for
+// writing; beyond it each form is laid out again as it is written
+// (0.25 ms a form), so that memory holds a few forms whatever their number.
+const keepForms = 300
+
+// planForms lays out and checks each form of refs, a document each.
+func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([]*Doc, error) {
+	start := time.Now()
+	defer job.Events.step(msg.StepLayOut, start)
+	check := newGlyphCheck(job)
+	missing := check.fields(job.watermarkFields())
+	projects := make([]string, len(refs))
+	for k, r := range refs {
+		projects[k] = inputs[r.Input].Book.Forms[r.Index].Project
+	}
+	names := FileNames(projects, func(k int) string { return "表" + strconv.Itoa(refs[k].N) })
+	docs := make([]*Doc, len(refs))
+	keep := len(refs) <= keepForms
+	for k, r := range refs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		in := inputs[r.Input]
+		f := &in.Book.Forms[r.Index]
+		path := fmt.Sprintf("forms[%d]", r.Index)
+		missing = append(missing, check.fields(formFields(f, in, r.Index))...)
+		doc, err := layout.Form(f, job.Fonts, job.Layout)
+		if err != nil {
+			var ps model.Problems
+			if errors.As(err, &ps) { // they name fields of the form
+				err = ps.Under(path)
+			}
+			return nil, placed(err, []Input{in})
+		}
+		for _, pg := range doc.Pages {
+			missing = append(missing, check.items(in.Path+": "+path, pg.Items, "")...)
+		}
+		date, err := job.pdfDate(f.Year)
+		if err != nil {
+			return nil, err
+		}
+		d := &Doc{Name: names[k], Form: r.N, Forms: 1, Date: date,
+			Frame: render.Frame{Pages: len(doc.Pages), Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}}
+		d.pages = formPages(f, doc, keep, job)
+		docs[k] = d
+	}
+	if err := check.report(missing); err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// formPages reads the pages of form f, laid out as doc: those of doc when
+// kept, else laid out again (the same, layout being deterministic).
+func formPages(f *model.Form, doc *layout.Document, keep bool, job *Job) func(context.Context, func(int, *layout.Page) error) error {
+	if !keep {
+		doc = nil
+	}
+	lo, fs := job.Layout, job.Fonts
+	return func(ctx context.Context, yield func(int, *layout.Page) error) error {
+		d := doc
+		if d == nil {
+			var err error
+			if d, err = layout.Form(f, fs, lo); err != nil {
+				return err
+			}
+		}
+		for i, p := range d.Pages {
+			if err := yield(i, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// Units lists the 单位名称 of the inputs' forms in the order they first
+// appear: the binders of Job.SplitByUnit.
+func Units(inputs []Input) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, in := range inputs {
+		for i := range in.Book.Forms {
+			if u := in.Book.Forms[i].Unit; !seen[u] {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// onlyUnit returns b, or a copy holding only the forms of unit when unit
+// is not empty, with the index in b of each form kept (nil for b itself).
+func onlyUnit(b *model.Book, unit string) (*model.Book, []int) {
+	if unit == "" {
+		return b, nil
+	}
+	c := *b
+	c.Forms = nil
+	var idx []int
+	for i := range b.Forms {
+		if b.Forms[i].Unit == unit {
+			c.Forms = append(c.Forms, b.Forms[i])
+			idx = append(idx, i)
+		}
+	}
+	return &c, idx
+}
+
+// reindex rewrites the form index of each problem in err (forms[k], k in
+// the binder's joined book) to the index of that form among all the
+// inputs' forms, as placed expects, with global[k].
+func reindex(err error, global []int) error {
+	var ps model.Problems
+	if global == nil || !errors.As(err, &ps) {
+		return err
+	}
+	out := make(model.Problems, len(ps))
+	for i, p := range ps {
+		out[i] = p
+		if k, ok := model.FormIndex(p.Path); ok && k < len(global) {
+			out[i].Path = "forms[" + strconv.Itoa(global[k]) + "]" + strings.TrimPrefix(p.Path, "forms["+strconv.Itoa(k)+"]")
+		}
+	}
+	return out
+}
+
+// planBinder plans the binder of every form of the inputs (of unit only,
+// when not ""), in order: a cover, the contents, the forms numbered over
+// the whole binder, and bookmarks (see package binder). Each form of a
+// year other than the binder's is printed with a warning (binder.Join),
+// an error with Job.Strict. Every character of the forms is checked
+// against the fonts before layout, and those of the cover and the contents
+// once they are drawn; the footers are checked as the pages are read.
+//
+// The forms are laid out once to plan the binder and, past a few hundred,
+// again in a window of a few forms as the pages are read: the whole binder
+// is never in memory.
+func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Doc, error) {
+	planned := time.Now()
+	defer job.Events.step(msg.StepLayOut, planned)
+	books := make([]*model.Book, len(inputs))
+	var global []int // with unit: the joined book's forms among all the inputs' forms
+	offset := 0
+	for i, in := range inputs {
+		b, idx := onlyUnit(in.Book, unit)
+		books[i] = b
+		for _, j := range idx {
+			global = append(global, offset+j)
+		}
+		offset += len(in.Book.Forms)
+	}
+	book, strays := binder.Join(books)
+	if len(book.Forms) == 0 {
+		return nil, inputError(msg.New(msg.InputsNoForms))
+	}
+	ev := job.Events
+	var strict []error
+	for _, st := range strays {
+		if global != nil { // the form's index in its own input
+			st.Form = global[sumLen(books[:st.Book])+st.Form] - sumLen(inputBooks(inputs[:st.Book]))
+		}
+		p := strayProblem(st, inputs, book.Year)
+		if job.Strict {
+			p.Severity = model.Error
+			strict = append(strict, ProblemError(p))
+		}
+		if ev.Problem != nil {
+			ev.Problem(p)
+		}
+	}
+	if len(strict) > 0 {
+		return nil, inputError(msg.New(msg.StrictWarnings, msg.Count{N: len(strict), Unit: msg.UnitWarning}))
+	}
+	// Form by form, so that the fields of 10,000 forms are never listed at
+	// once; paths name each form in its own file, as the user wrote it.
+	check := newGlyphCheck(job)
+	missing := check.fields(job.watermarkFields())
+	for _, in := range inputs {
+		for j := range in.Book.Forms {
+			if unit != "" && in.Book.Forms[j].Unit != unit {
+				continue
+			}
+			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], in, j))...)
+		}
+	}
+	if err := check.report(missing); err != nil {
+		return nil, err
+	}
+
+	bl, err := binder.Plan(book, job.Fonts, binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit,
+		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, placed(reindex(err, global), inputs)
+	}
+	if err := checkFront(check, bl); err != nil {
+		return nil, err
+	}
+	date, err := job.pdfDate(bl.Meta.Year)
+	if err != nil {
+		return nil, err
+	}
+	d := &Doc{Forms: len(book.Forms), Date: date,
+		Frame: render.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}}
+	d.pages = func(ctx context.Context, yield func(int, *layout.Page) error) error {
+		return bl.Pages(func(i int, p *layout.Page) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if i >= bl.FormFirst {
+				for _, field := range []string{"footer", "head"} { // and the running heads
+					if err := check.report(check.items("binder", p.Items, field)); err != nil {
+						return err
+					}
+				}
+			}
+			return yield(i, p)
+		})
+	}
+	return d, nil
+}
+
+func sumLen(books []*model.Book) int {
+	n := 0
+	for _, b := range books {
+		n += len(b.Forms)
+	}
+	return n
+}
+
+func inputBooks(inputs []Input) []*model.Book {
+	out := make([]*model.Book, len(inputs))
+	for i, in := range inputs {
+		out[i] = in.Book
+	}
+	return out
+}
+
+// checkFront checks the characters of the cover and the contents.
+func checkFront(check *glyphCheck, bl *binder.Binder) error {
+	var missing []fonts.Missing
+	for i, p := range bl.Front {
+		prefix := "binder.contents"
+		if i == 0 {
+			prefix = "binder.cover"
+		}
+		missing = append(missing, check.items(prefix, p.Items, "")...)
+	}
+	return check.report(missing)
+}
+
+// strayProblem is the warning of a form of another year than the binder's,
+// placed where its year was read.
+func strayProblem(st binder.Stray, inputs []Input, year int) model.Problem {
+	in, first := inputs[st.Book], inputs[0].Path
+	y, by := strconv.Itoa(st.Year), strconv.Itoa(year)
+	args := []string{y, by, first, by}
+	p := model.Problem{Path: fmt.Sprintf("forms[%d].year", st.Form), Severity: model.Warning, Code: model.CodeBinderYearDiffers,
+		Args: args, Message: msg.English.Text(msg.Code(model.CodeBinderYearDiffers), y, by, first, by)}
+	p.Loc, _ = in.Source.Location(p.Path)
+	if p.Loc.File == "" {
+		p.Loc.File = in.Path
+	}
+	return p
+}

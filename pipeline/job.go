@@ -1,0 +1,231 @@
+package pipeline
+
+import (
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"jixiao/binder"
+	"jixiao/fonts"
+	"jixiao/layout"
+	"jixiao/msg"
+	"jixiao/render"
+)
+
+// Job is one piece of work a front end asks of the pipeline: every option
+// the command line and the web page share (they are set from text by
+// Job.Set, the one parser of both), what to make of the inputs, and where
+// to tell what the user should see. NewJob gives the defaults.
+type Job struct {
+	// Layout is the printed page: paper (Width, Height), Signature (the
+	// signature block), Mirror (duplex: every form, in a binder, starts on
+	// a right-hand page; the margins mirrored) and Fit.
+	Layout layout.Options
+	// Watermark is drawn light and diagonal behind every page of a PDF
+	// (render.DraftWatermark for a draft); "" for none. Its characters are
+	// checked against the fonts like the forms' (path "watermark").
+	Watermark string
+	// Strict makes every warning an error: the problems of the input, a
+	// form of another year in a binder, a character drawn as a box.
+	Strict bool
+	// AllowMissing draws a box for each character no font has, with a
+	// warning, instead of failing.
+	AllowMissing bool
+	// Fonts draw and measure; required.
+	Fonts *fonts.Set
+	// Date is the binder cover's 编报日期 as printed; "" for the year with
+	// blanks for the month and day (binder.Options.Date).
+	Date string
+	// Forms selects the forms to print (Plan).
+	Forms Selection
+	// Binder makes one binder of the forms instead of a document per form.
+	Binder bool
+	// GroupByUnit groups a binder's forms by 单位名称 in its contents and
+	// bookmarks; SplitByUnit makes a binder per 单位名称 (Units).
+	GroupByUnit, SplitByUnit bool
+	// Workers is the number of forms laid out at once; 0 for every CPU.
+	// The output does not depend on it.
+	Workers int
+	// Creator is written as the PDF Creator, e.g. "jixiao 0.1.0".
+	Creator string
+	// PDFDate returns the date written into the PDF of a year's forms; nil
+	// means render.DateFromEnv (SOURCE_DATE_EPOCH, else a date fixed by
+	// the year). Its error is a BadUsage error.
+	PDFDate func(year int) (time.Time, error)
+
+	Events Events
+}
+
+// Selection is the forms a job prints when it does not make a binder.
+type Selection struct {
+	// Form is the form numbered so, counting from 1 over the forms of all
+	// the inputs in order (--form N, ?form=N), when FormGiven.
+	Form      int
+	FormGiven bool
+	// Project is the form of that 项目名称 (--project NAME); "" when not given.
+	Project string
+	// All takes every form when neither Form nor Project is given;
+	// without it such a selection must be of an input of one form.
+	All bool
+}
+
+// NewJob returns a job with the defaults: A4 portrait, fitted, no
+// signature block, no watermark.
+func NewJob(fs *fonts.Set) *Job {
+	return &Job{Layout: layout.DefaultOptions(), Fonts: fs}
+}
+
+// OptionNames lists the names Job.Set knows, in the order SetFrom sets them (a
+// watermark's text wins over draft whatever order they are given in). The
+// command line has a flag of each name (--paper); the web API a query
+// parameter of each, with "_" for "-" (group_by).
+var OptionNames = []string{"paper", "signature", "duplex", "fit", "draft", "watermark", "strict",
+	"allow-missing", "date", "group-by", "split-by", "form", "project"}
+
+// OptionError is a value Job.Set refuses. Err tells it in the command
+// line's words (naming --paper); a web handler names its parameter.
+type OptionError struct {
+	Option, Value string
+	Err           error
+}
+
+func (e *OptionError) Error() string { return e.Err.Error() }
+func (e *OptionError) Unwrap() error { return e.Err }
+
+// Set sets the option name (one of OptionNames) from its text, as given on
+// the command line or in a query: booleans as 1/0, true/false, on/off,
+// yes/no (an empty value is false).
+func (j *Job) Set(name, value string) error {
+	bad := func(err error) error { return &OptionError{Option: name, Value: value, Err: err} }
+	flag := func(p *bool) error {
+		b, ok := parseBool(value)
+		if !ok {
+			return bad(msg.New(msg.FlagBadValue, value, "--"+name))
+		}
+		*p = b
+		return nil
+	}
+	switch name {
+	case "paper":
+		paper := value
+		if paper == "" {
+			paper = "A4"
+		}
+		w, h, err := layout.PaperSize(paper)
+		if err != nil {
+			return bad(msg.Wrap(err, msg.PaperUnknown, paper))
+		}
+		j.Layout.Width, j.Layout.Height = w, h
+	case "signature":
+		return flag(&j.Layout.Signature)
+	case "duplex":
+		return flag(&j.Layout.Mirror)
+	case "fit":
+		switch value {
+		case "on", "":
+			j.Layout.Fit = true
+		case "off":
+			j.Layout.Fit = false
+		default:
+			return bad(msg.New(msg.FitBad, value))
+		}
+	case "draft":
+		var draft bool
+		if err := flag(&draft); err != nil {
+			return err
+		}
+		if draft && j.Watermark == "" {
+			j.Watermark = render.DraftWatermark
+		}
+	case "watermark":
+		// Runs of white space as one space; "" leaves a draft's mark.
+		if w := strings.Join(strings.Fields(value), " "); w != "" {
+			j.Watermark = w
+		}
+	case "strict":
+		return flag(&j.Strict)
+	case "allow-missing":
+		return flag(&j.AllowMissing)
+	case "date":
+		d := strings.Join(strings.Fields(value), " ")
+		if d != "" && !binder.ValidDate(d) {
+			return bad(msg.New(msg.DateInvalid, value))
+		}
+		j.Date = d
+	case "group-by":
+		if value != "" && value != "unit" {
+			return bad(msg.New(msg.GroupByUnit, value))
+		}
+		j.GroupByUnit = value == "unit"
+	case "split-by":
+		if value != "" && value != "unit" {
+			return bad(msg.New(msg.SplitByUnit, value))
+		}
+		j.SplitByUnit = value == "unit"
+	case "form":
+		n, err := strconv.Atoi(strings.TrimSpace(value))
+		if err != nil {
+			return bad(msg.New(msg.FlagBadValue, value, "--form"))
+		}
+		// 0 and below are refused by Plan, which knows the forms.
+		j.Forms.Form, j.Forms.FormGiven = n, true
+	case "project":
+		j.Forms.Project = value
+	default:
+		return errors.New("pipeline: no option " + strconv.Quote(name))
+	}
+	return nil
+}
+
+// SetFrom sets each option of OptionNames that get gives (ok true), in the
+// order of Options, and returns the first error. It is how both front
+// ends fill a job: the command from its flags, the web from a query.
+func (j *Job) SetFrom(get func(name string) (value string, ok bool)) error {
+	for _, name := range OptionNames {
+		if v, ok := get(name); ok {
+			if err := j.Set(name, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// parseBool reads a yes/no value.
+func parseBool(v string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "on", "yes", "t", "y":
+		return true, true
+	case "0", "false", "off", "no", "f", "n", "":
+		return false, true
+	}
+	return false, false
+}
+
+// render returns the options of render for a document of the given date.
+func (j *Job) render(date time.Time) render.Options {
+	return render.Options{Creator: j.Creator, Date: date, AllowMissing: j.AllowMissing, Watermark: j.Watermark}
+}
+
+// watermarkFields lists the watermark for the glyph check.
+func (j *Job) watermarkFields() []fonts.Field {
+	if j.Watermark == "" {
+		return nil
+	}
+	return []fonts.Field{{Path: "watermark", Text: j.Watermark, Role: layout.Title}}
+}
+
+// pdfDate is the date written into the PDF of a document of year.
+func (j *Job) pdfDate(year int) (time.Time, error) {
+	date := j.PDFDate
+	if date == nil {
+		date = render.DateFromEnv
+	}
+	d, err := date(year)
+	if err != nil {
+		return time.Time{}, usageError(msg.Wrap(err, msg.SourceDateEpoch, os.Getenv("SOURCE_DATE_EPOCH")))
+	}
+	return d, nil
+}
