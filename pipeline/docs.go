@@ -36,7 +36,8 @@ type Doc struct {
 	// Date is the date written into the document (Job.PDFDate).
 	Date time.Time
 
-	pages func(ctx context.Context, yield func(int, *layout.Page) error) error
+	pages  func(ctx context.Context, yield func(int, *layout.Page) error) error
+	binder *binder.Binder // of a binder: where its forms stand
 }
 
 // Pages reads the document's pages once, in order, each with its index;
@@ -384,7 +385,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Do
 	if err != nil {
 		return nil, err
 	}
-	d := &Doc{Forms: len(book.Forms), Date: date,
+	d := &Doc{Forms: len(book.Forms), Date: date, binder: bl,
 		Frame: render.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}}
 	d.pages = func(ctx context.Context, yield func(int, *layout.Page) error) error {
 		return bl.Pages(func(i int, p *layout.Page) error {

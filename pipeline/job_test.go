@@ -1,0 +1,105 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"jixiao/layout"
+	"jixiao/msg"
+	"jixiao/render"
+)
+
+// Job.Set reads every option from its text, as the flags and the query
+// give it; a value it cannot use is an OptionError naming the option.
+func TestJobSet(t *testing.T) {
+	job := NewJob(nil)
+	values := map[string]string{"paper": "A3-landscape", "signature": "1", "duplex": "true", "fit": "off",
+		"draft": "yes", "strict": "on", "allow-missing": "1", "date": " 2025-03-01 ", "group-by": "unit",
+		"split-by": "unit", "form": "4", "project": "体检费"}
+	require.NoError(t, job.SetFrom(func(name string) (string, bool) { v, ok := values[name]; return v, ok }))
+	w, h, _ := layout.PaperSize("A3-landscape")
+	require.Equal(t, []layout.Length{w, h}, []layout.Length{job.Layout.Width, job.Layout.Height})
+	require.True(t, job.Layout.Signature && job.Layout.Mirror && !job.Layout.Fit)
+	require.True(t, job.Strict && job.AllowMissing && job.GroupByUnit && job.SplitByUnit)
+	require.Equal(t, render.DraftWatermark, job.Watermark)
+	require.Equal(t, "2025-03-01", job.Date)
+	require.Equal(t, Selection{Form: 4, FormGiven: true, Project: "体检费"}, job.Forms)
+
+	// A watermark's text wins over draft, in whichever order given.
+	values = map[string]string{"watermark": "  送审  稿 ", "draft": "1"}
+	job = NewJob(nil)
+	require.NoError(t, job.SetFrom(func(name string) (string, bool) { v, ok := values[name]; return v, ok }))
+	require.Equal(t, "送审 稿", job.Watermark)
+
+	for name, v := range map[string]string{"paper": "B5", "fit": "maybe", "signature": "2", "date": "2025-02-30",
+		"group-by": "department", "split-by": "x", "form": "one"} {
+		err := NewJob(nil).Set(name, v)
+		var oe *OptionError
+		require.ErrorAs(t, err, &oe, name)
+		require.Equal(t, name, oe.Option)
+		require.Equal(t, v, oe.Value)
+		var me *msg.Error
+		require.ErrorAs(t, err, &me, name) // told by the catalogue
+	}
+}
+
+// A cancelled context stops Plan before the forms, and a backend between
+// pages: nothing is written.
+func TestCancel(t *testing.T) {
+	inputs := load(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, binder := range []bool{false, true} {
+		job := testJob(t)
+		job.Binder, job.Forms.All = binder, true
+		_, err := Plan(ctx, inputs, job)
+		require.ErrorIs(t, err, context.Canceled)
+
+		docs, err := Plan(context.Background(), inputs, job)
+		require.NoError(t, err)
+		d := docs[0]
+		ctx, cancel := context.WithCancel(context.Background())
+		read := 0
+		pages := d.pages
+		d.pages = func(c context.Context, yield func(int, *layout.Page) error) error {
+			return pages(c, func(i int, p *layout.Page) error {
+				read++
+				if i == 0 {
+					cancel() // while the first page is drawn
+				}
+				return yield(i, p)
+			})
+		}
+		w := &countWriter{}
+		err = PDF{Job: job}.Write(ctx, w, d)
+		require.ErrorIs(t, err, context.Canceled)
+		require.Equal(t, 1, read, "binder %v: pages read after the cancellation", binder)
+		require.Zero(t, w.n)
+	}
+}
+
+type countWriter struct{ n int }
+
+func (w *countWriter) Write(p []byte) (int, error) { w.n += len(p); return len(p), nil }
+
+var _ io.Writer = (*countWriter)(nil)
+
+// A selection names one form of all the inputs, or all of them.
+func TestSelect(t *testing.T) {
+	inputs := append(load(t), load(t)...)
+	refs, err := Select(inputs, Selection{Form: 20, FormGiven: true})
+	require.NoError(t, err)
+	require.Equal(t, []FormRef{{Input: 1, Index: 1, N: 20}}, refs)
+	refs, err = Select(inputs, Selection{All: true})
+	require.NoError(t, err)
+	require.Len(t, refs, 36)
+	for _, sel := range []Selection{{Form: 0, FormGiven: true}, {Form: 37, FormGiven: true}, {Project: "体检"}, {}} {
+		_, err := Select(inputs, sel)
+		var pe *Error
+		require.True(t, errors.As(err, &pe) && pe.Kind == BadUsage, "%+v: %v", sel, err)
+	}
+}
