@@ -558,3 +558,48 @@ func TestShutdown(t *testing.T) {
 	require.Equal(t, binderPages, pdfPages(t, body))
 	require.NoError(t, <-ran)
 }
+
+// bigBook is the example book's forms repeated to n forms, as JSON.
+func bigBook(t testing.TB, n int) file {
+	t.Helper()
+	b, err := model.ReadFile(exampleBook)
+	require.NoError(t, err)
+	forms := b.Forms
+	b.Forms = nil
+	for i := 0; len(b.Forms) < n; i++ {
+		f := forms[i%len(forms)]
+		f.Project = fmt.Sprintf("%s（%d）", f.Project, i/len(forms)+1)
+		b.Forms = append(b.Forms, f)
+	}
+	var buf bytes.Buffer
+	require.NoError(t, model.EncodeJSON(&buf, b))
+	return file{"big.json", buf.Bytes()}
+}
+
+// A request past its time limit, or whose client went away, stops its
+// work within a page: its answer is 503 (the server is busy), and its
+// render slot and its place in the waiting room are free once it is.
+func TestTimeoutStopsWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a binder of 400 forms")
+	}
+	book := bigBook(t, 400)
+	s := newTestServer(t, Options{Renders: 1, Timeout: 300 * time.Millisecond})
+	for _, path := range []string{"/api/binder", "/api/zip"} {
+		start := time.Now()
+		w := do(s, post(t, path, book))
+		refusedWith(t, w, http.StatusServiceUnavailable, codeBusy)
+		require.Less(t, time.Since(start), 20*time.Second, path)
+		require.Zero(t, len(s.gate), "%s: the work goes on after its answer", path)
+		require.Zero(t, len(s.room), path)
+	}
+
+	// The client goes away: the work stops.
+	s = newTestServer(t, Options{Renders: 1, Timeout: time.Minute})
+	ctx, cancel := context.WithCancel(context.Background())
+	r := post(t, "/api/binder", book).WithContext(ctx)
+	time.AfterFunc(200*time.Millisecond, cancel)
+	w := do(s, r)
+	require.Equal(t, http.StatusServiceUnavailable, w.Code)
+	require.Zero(t, len(s.gate))
+}

@@ -206,19 +206,32 @@ func TestOutputUmask(t *testing.T) {
 // child that starts an output, says so and waits for the signal.
 func TestSignalsRemoveTemps(t *testing.T) {
 	if dir := os.Getenv("JIXIAO_SIGNAL_CHILD"); dir != "" {
-		catchSignals()
+		in := catchSignals()
+		in.patient.Store(os.Getenv("JIXIAO_SIGNAL_PATIENT") != "")
 		o, err := output.Create(filepath.Join(dir, "b.pdf"))
 		if err != nil {
 			os.Exit(5)
 		}
 		o.Write([]byte("%PDF-1.4 half"))
 		os.Stdout.WriteString("ready\n")
-		select {}
+		if in.patient.Load() {
+			select {} // serve: only a second signal ends it
+		}
+		<-in.ctx.Done() // a command stops
+		os.Exit(in.exit(0))
 	}
-	for sig, want := range map[syscall.Signal]int{syscall.SIGINT: 130, syscall.SIGTERM: 143, syscall.SIGHUP: 129} {
+	for _, c := range []struct {
+		sig     syscall.Signal
+		want    int
+		patient bool
+	}{{syscall.SIGINT, 130, false}, {syscall.SIGTERM, 143, false}, {syscall.SIGHUP, 129, false}, {syscall.SIGINT, 130, true}} {
+		sig, want := c.sig, c.want
 		dir := t.TempDir()
 		cmd := exec.Command(os.Args[0], "-test.run=^TestSignalsRemoveTemps$")
 		cmd.Env = append(os.Environ(), "JIXIAO_SIGNAL_CHILD="+dir)
+		if c.patient {
+			cmd.Env = append(cmd.Env, "JIXIAO_SIGNAL_PATIENT=1")
+		}
 		stdout, err := cmd.StdoutPipe()
 		require.NoError(t, err)
 		require.NoError(t, cmd.Start())
@@ -228,7 +241,19 @@ func TestSignalsRemoveTemps(t *testing.T) {
 		entries, _ := os.ReadDir(dir)
 		require.Len(t, entries, 1, "the child's temporary file")
 		require.NoError(t, cmd.Process.Signal(sig))
-		err = cmd.Wait()
+		if c.patient { // the first signal leaves it running, the second ends it
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			select {
+			case err := <-exited:
+				t.Fatalf("patient: ended at the first signal: %v", err)
+			case <-time.After(300 * time.Millisecond):
+			}
+			require.NoError(t, cmd.Process.Signal(sig))
+			err = <-exited
+		} else {
+			err = cmd.Wait()
+		}
 		var ee *exec.ExitError
 		require.ErrorAs(t, err, &ee)
 		require.Equal(t, want, ee.ExitCode(), sig.String())

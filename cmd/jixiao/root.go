@@ -41,14 +41,7 @@ func (e exitStatus) Error() string { return "exit status " + strconv.Itoa(int(e)
 
 func main() {
 	sig := catchSignals()
-	code := runSignals(sig, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	// A command stopped by a signal ends as killed by it; serve, which
-	// stopped as asked, as it says.
-	if s := sig.status(); s != 0 && !sig.patient.Load() {
-		output.RemoveTemps()
-		code = s
-	}
-	os.Exit(code)
+	os.Exit(sig.exit(runSignals(sig, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)))
 }
 
 // run runs jixiao with args and returns the exit status: 0 done, 1 the

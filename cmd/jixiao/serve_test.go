@@ -1,9 +1,22 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"jixiao/model"
 )
 
 // TestServeUsage: what jixiao serve refuses before it listens.
@@ -22,4 +35,88 @@ func TestServeUsage(t *testing.T) {
 	require.Equal(t, "127.0.0.1:8080", browserAddr("0.0.0.0:8080"))
 	require.Equal(t, "127.0.0.1:8080", browserAddr("[::]:8080"))
 	require.Equal(t, "192.168.1.5:80", browserAddr("192.168.1.5:80"))
+}
+
+// jixiao serve at Ctrl-C: the download in progress is finished and the
+// server ends with status 0; at a second Ctrl-C it ends at once (130).
+// The test runs itself as a child that serves.
+func TestServeSignals(t *testing.T) {
+	if os.Getenv("JIXIAO_SERVE_CHILD") != "" {
+		in := catchSignals()
+		os.Exit(in.exit(runSignals(in, []string{"serve", "--addr", "127.0.0.1:0", "--lang", "en"}, os.Stdin, os.Stdout, os.Stderr)))
+	}
+	if testing.Short() {
+		t.Skip("serves a binder of 1000 forms")
+	}
+	b, err := model.ReadFile(exampleBook)
+	require.NoError(t, err)
+	forms := b.Forms
+	b.Forms = nil
+	for i := 0; len(b.Forms) < 1000; i++ {
+		f := forms[i%len(forms)]
+		f.Project = fmt.Sprintf("%s（%d）", f.Project, i/len(forms)+1)
+		b.Forms = append(b.Forms, f)
+	}
+	var book bytes.Buffer
+	require.NoError(t, model.EncodeJSON(&book, b))
+	for _, twice := range []bool{false, true} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestServeSignals$")
+		cmd.Env = append(os.Environ(), "JIXIAO_SERVE_CHILD=1")
+		stdout, err := cmd.StdoutPipe()
+		require.NoError(t, err)
+		cmd.Stderr = cmd.Stdout
+		require.NoError(t, cmd.Start())
+		lines := bufio.NewScanner(stdout)
+		url := ""
+		for url == "" && lines.Scan() {
+			if i := strings.Index(lines.Text(), "http://"); i >= 0 {
+				url = strings.Fields(lines.Text()[i:])[0]
+			}
+		}
+		require.NotEmpty(t, url, "the server's address")
+		go func() { // the rest of its output
+			for lines.Scan() {
+			}
+		}()
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		w, _ := mw.CreateFormFile("file", "big.json")
+		w.Write(book.Bytes())
+		mw.Close()
+		type reply struct {
+			status int
+			pdf    []byte
+			err    error
+		}
+		replied := make(chan reply, 1)
+		go func() {
+			resp, err := http.Post(url+"api/binder", mw.FormDataContentType(), &body)
+			if err != nil {
+				replied <- reply{err: err}
+				return
+			}
+			defer resp.Body.Close()
+			pdf, err := io.ReadAll(resp.Body)
+			replied <- reply{resp.StatusCode, pdf, err}
+		}()
+		time.Sleep(300 * time.Millisecond) // the binder is being made
+		require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+		if twice {
+			time.Sleep(100 * time.Millisecond)
+			require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+		}
+		err = cmd.Wait()
+		r := <-replied
+		if twice {
+			var ee *exec.ExitError
+			require.ErrorAs(t, err, &ee)
+			require.Equal(t, 130, ee.ExitCode())
+			require.True(t, r.err != nil || r.status != http.StatusOK, "the download ended with the server")
+			continue
+		}
+		require.NoError(t, err, "the server's exit status")
+		require.NoError(t, r.err)
+		require.Equal(t, http.StatusOK, r.status, string(r.pdf))
+		require.True(t, bytes.HasPrefix(r.pdf, []byte("%PDF-")) && bytes.Contains(r.pdf[len(r.pdf)-32:], []byte("%%EOF")))
+	}
 }

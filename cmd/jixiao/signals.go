@@ -79,3 +79,14 @@ func signalStatus(s os.Signal) int {
 	}
 	return 128 + 15
 }
+
+// exit is the exit status of a command that ended with code: that of the
+// signal when one stopped it (its temporary files removed); serve, which
+// stopped as asked, ends as it says.
+func (in *interrupts) exit(code int) int {
+	if s := in.status(); s != 0 && !in.patient.Load() {
+		output.RemoveTemps()
+		return s
+	}
+	return code
+}
