@@ -22,7 +22,6 @@ const columns = 5
 // model.Columns). A "|" marks where a label breaks when its column cannot
 // hold it on one line; it is never printed.
 var (
-	labelUnit        = fieldLabel("unit")
 	labelDepartment  = fieldLabel("department")
 	labelTotal       = fieldLabel("total_amount")
 	labelYearAmount  = fieldLabel("year_amount")

@@ -60,7 +60,7 @@ func TestNoLineStartsWithClosingMark(t *testing.T) {
 }
 
 func TestNoLineEndsWithOpeningMark(t *testing.T) {
-	for _, o := range []rune("“‘（［〔【《〈「『〖｛([{") {
+	for _, o := range "“‘（［〔【《〈「『〖｛([{" {
 		text := "一二三" + string(o) + "四五六七"
 		lines := BreakLines(text, Body, em, 4*em, fixed{})
 		if join(lines) != text {

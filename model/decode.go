@@ -449,11 +449,6 @@ func (d *decoder) book(n *jsonyaml.Node) *Book {
 			b.Year = d.integer(v, p)
 		case "title":
 			b.Title = d.text(v, p)
-		default: // a signature field given for the whole book
-			if b.Sign == nil {
-				b.Sign = map[string]string{}
-			}
-			b.Sign[key] = d.text(v, p)
 		case "forms":
 			if v.Kind != jsonyaml.Array {
 				d.problem(v, p, CodeNotList, "expected a list of forms, got "+v.Describe(), v.Describe())
@@ -468,6 +463,11 @@ func (d *decoder) book(n *jsonyaml.Node) *Book {
 			if b.Forms == nil {
 				b.Forms = []Form{}
 			}
+		default: // a signature field given for the whole book
+			if b.Sign == nil {
+				b.Sign = map[string]string{}
+			}
+			b.Sign[key] = d.text(v, p)
 		}
 	})
 	return b

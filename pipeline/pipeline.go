@@ -1,12 +1,20 @@
 // Package pipeline is what every front end of jixiao (the command line,
-// the web handlers) calls to turn inputs into PDFs: read inputs of any
-// format, check them, lay them out, check that the fonts draw every
-// character, and draw. A front end keeps its own concerns (flags, files
-// and exit codes; requests, responses and status codes) and writes none of
-// this orchestration again.
+// the web handlers) calls to turn inputs into documents, along one path:
 //
-// Inputs are read from an io.Reader with a name (or from a file), and
-// PDFs are returned as bytes or written to an io.Writer, so that the same
+//	Read/Load   inputs of any format → Input: checked (Problems) and
+//	            resolved (the book-wide values in each form)
+//	Job         every option both front ends share, set from text by
+//	            Job.Set (flags and query parameters alike)
+//	Plan        inputs + job → []*Doc: laid out, every character checked
+//	            against the fonts; a form alone, each form, or the binder
+//	Backend     writes a Doc's pages: PDF, PNG (WriteEach, EachPage run
+//	            backends on every CPU)
+//
+// A front end keeps its own concerns (flags, files and exit codes;
+// requests, responses and status codes) and writes none of this
+// orchestration again. Every step takes a context.Context and stops within
+// a page of its being done. Inputs are read from an io.Reader with a name
+// (or from a file) and documents written to an io.Writer, so that the same
 // calls serve files on disk and uploads held in memory.
 package pipeline
 

@@ -555,3 +555,36 @@ func uniqueNames(b *model.Book, picked []int) []string {
 	}
 	return names
 }
+
+// A book-wide 填报人 and 联系电话 (issue 18): printed with --signature on a
+// form alone and on the same form of --out-dir alike (the same bytes), and
+// kept by export in every form's sheet.
+func TestBookWideValues(t *testing.T) {
+	data, err := os.ReadFile(exampleBook)
+	require.NoError(t, err)
+	data = bytes.Replace(data, []byte("{\n  \"year\": 2024,"), []byte("{\n  \"year\": 2024, \"filler\": \"王会计\", \"phone\": \"0510-86001234\","), 1)
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.json")
+	require.NoError(t, os.WriteFile(book, data, 0o644))
+	out := filepath.Join(dir, "out")
+	code, _, stderr := renderRun(t, "render", book, "--signature", "--out-dir", out)
+	require.Equal(t, 0, code, stderr)
+	b, err := model.ReadFile(book)
+	require.NoError(t, err)
+	for _, k := range []int{0, 17} {
+		code, alone, stderr := renderRun(t, "render", book, "--signature", "--form", strconv.Itoa(k+1), "-o", "-")
+		require.Equal(t, 0, code, stderr)
+		each, err := os.ReadFile(filepath.Join(out, safetext.FileName(b.Forms[k].Project)+".pdf"))
+		require.NoError(t, err)
+		require.Equal(t, alone, each, "form %d", k+1)
+	}
+	xl := filepath.Join(dir, "book.xlsx")
+	code, _, stderr = renderRun(t, "export", book, "-o", xl)
+	require.Equal(t, 0, code, stderr)
+	in, err := pipeline.Read(pipeline.Source{Name: xl})
+	require.NoError(t, err)
+	for i, f := range in.Book.Forms {
+		require.Equal(t, "王会计", f.Filler, "form %d", i+1)
+		require.Equal(t, "0510-86001234", f.Phone, "form %d", i+1)
+	}
+}

@@ -151,10 +151,9 @@ func Check(path string) error {
 // after Commit, so it can be deferred) discards a file not committed.
 type File struct {
 	f      *os.File
-	path   string // as given, for messages
-	target string // the file replaced or created
-	tmp    string // the temporary file; "" when writing to a device
-	mode   fs.FileMode
+	path   string      // as given, for messages
+	target string      // the file replaced or created
+	tmp    string      // the temporary file; "" when writing to a device
 	keep   fs.FileInfo // the regular file replaced, nil when new
 	done   bool
 }

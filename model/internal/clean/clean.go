@@ -303,7 +303,6 @@ func htmlLines(s string) []string {
 		ordered bool
 		hasLI   bool
 		n       int
-		start   int // index in lines of the list's first line
 		body    strings.Builder
 	}
 	var lists []*list
