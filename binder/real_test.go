@@ -82,7 +82,11 @@ func TestBinderExampleGolden(t *testing.T) {
 // out again as they are read (a large one).
 func TestBinderStreamMatchesBinder(t *testing.T) {
 	set := defaultFonts(t)
-	for _, n := range []int{18, binder.KeepForms + 1} {
+	sizes := []int{18, binder.KeepForms + 1}
+	if testing.Short() {
+		sizes = sizes[:1] // the binder laid out again as it is read: a big one
+	}
+	for _, n := range sizes {
 		b := repeatBook(exampleBook(t), 18, n)
 		opt := binder.Options{Layout: layout.DefaultOptions(), Duplex: true, GroupByUnit: true}
 		_, whole := plan(t, b, set, opt)

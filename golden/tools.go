@@ -12,8 +12,13 @@ const RequireToolsEnv = "JIXIAO_REQUIRE_TOOLS"
 
 // Tool returns the path of an external tool. When the tool is missing the
 // test is skipped, unless JIXIAO_REQUIRE_TOOLS=1, where that is a failure.
+// Under go test -short (quick iteration) the tests that run external tools
+// are skipped whatever is installed: CI runs them in full.
 func Tool(t testing.TB, name string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("%s: not run under -short", name)
+	}
 	p, err := exec.LookPath(name)
 	if err != nil {
 		if os.Getenv(RequireToolsEnv) == "1" {

@@ -57,7 +57,6 @@ const (
 	WorkersNegative Code = "workers-negative"
 	FormCountsFrom1 Code = "form-counts-from-1"
 	FormOutOfRange  Code = "form-out-of-range"
-	NoSuchForm      Code = "no-such-form"
 	ProjectNotFound Code = "project-not-found"
 	ProjectNearest  Code = "project-nearest"
 	ProjectTwice    Code = "project-twice"
@@ -219,8 +218,6 @@ var catalogue = map[Code]entry{
 		"--form {1}：表从 1 开始编号，本册共有 {2}"},
 	FormOutOfRange: {"--form {1}: the book has {2}",
 		"--form {1}：本册只有 {2}"},
-	NoSuchForm: {"there is no form {1}: the book has {2}",
-		"没有第 {1} 张表：本册共有 {2}"},
 	ProjectNotFound: {"--project {1}: no form has this project name",
 		"--project {1}：没有哪张表的项目名称是这个"},
 	ProjectNearest: {"the nearest project names: {1}",

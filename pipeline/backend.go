@@ -68,7 +68,7 @@ func (*PNG) Ext() string { return ".png" }
 
 func (b *PNG) Write(ctx context.Context, w io.Writer, d *Doc) error {
 	if d.Frame.Pages != 1 {
-		return fmt.Errorf("pipeline: a PNG holds one page, not %d", d.Frame.Pages)
+		return errors.New("pipeline: a PNG holds one page (Doc.Page)")
 	}
 	dr := b.pool.Get().(*preview.Drawer)
 	defer b.pool.Put(dr)

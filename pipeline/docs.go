@@ -59,7 +59,6 @@ func (d *Doc) Page(i int) *Doc {
 	one := &Doc{Name: d.Name, Form: d.Form, Forms: d.Forms, Date: d.Date,
 		Frame: render.Frame{Pages: 1, Meta: d.Frame.Meta}}
 	one.pages = func(ctx context.Context, yield func(int, *layout.Page) error) error {
-		errFound := errors.New("found")
 		var page *layout.Page
 		err := d.pages(ctx, func(k int, p *layout.Page) error {
 			if k == i {
@@ -72,12 +71,15 @@ func (d *Doc) Page(i int) *Doc {
 			return err
 		}
 		if page == nil {
-			return fmt.Errorf("pipeline: %s has no page %d", d.Name, i+1)
+			return errors.New("pipeline: Doc.Page: no such page")
 		}
 		return yield(0, page)
 	}
 	return one
 }
+
+// errFound stops the reading of a document's pages once the page sought is found.
+var errFound = errors.New("pipeline: found")
 
 // Plan checks and lays out what job asks of the inputs and returns the
 // documents to write, in order: with Job.Binder one binder (with

@@ -12,6 +12,9 @@ import (
 // TestOutDirKeepsWatermark: render --out-dir --draft draws each form as
 // render --form N --draft does, watermark included (it was dropped).
 func TestOutDirKeepsWatermark(t *testing.T) {
+	if testing.Short() {
+		t.Skip("every form drawn: pipeline's TestSamePDFAloneAndEach covers it")
+	}
 	dir := t.TempDir()
 	one := filepath.Join(dir, "one.pdf")
 	code, _, stderr := runCmd("render", exampleBook, "--form", "1", "--draft", "-o", one)

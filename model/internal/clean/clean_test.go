@@ -135,7 +135,11 @@ func TestNormalizeProperties(t *testing.T) {
 		name string
 		f    func(string) string
 	}{{"CleanText", CleanText}, {"CleanLabel", CleanLabel}, {"NormalizeValue", NormalizeValue}}
-	for i := 0; i < 20000; i++ {
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for i := 0; i < n; i++ {
 		in := randomText(r)
 		for _, fn := range funcs {
 			out := fn.f(in)
