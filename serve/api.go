@@ -355,8 +355,10 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 		}
 		return nil, &a
 	}
-	if err != nil {
-		panic(err) // webOptions are options: a bug
+	if err != nil { // webOptions names an option Job.Set lacks: a bug
+		s.logf("internal error: %v", err)
+		a := s.refusal(http.StatusInternalServerError, codeInternal)
+		return nil, &a
 	}
 	return job, nil
 }

@@ -91,7 +91,7 @@ func (a *app) newPreviewCmd() *cobra.Command {
 	f.Float64Var(&dpi, "dpi", preview.DefaultDPI, t(msg.FlagDPI))
 	f.StringVar(&pages, "pages", "", t(msg.FlagPages))
 	f.BoolVar(&binder, "binder", false, t(msg.FlagBinder))
-	a.registerJob(c, "paper", "duplex", "signature", "fit", "draft", "watermark", "allow-missing", "form", "project", "group-by")
+	a.registerJob(c, append(pageOptions, "form", "project", "group-by")...)
 	f.Lookup("group-by").Usage = t(msg.FlagPreviewGroupBy)
 	ff.register(f, a.p.Lang)
 	return c
