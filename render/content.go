@@ -8,15 +8,12 @@ import (
 	"jixiao/layout"
 )
 
-// Why render writes the page contents itself: fpdf keeps every page's
-// operators in memory until Output and then copies them all into its output
-// buffer, so a 10,000-form binder held its drawing twice over (about 300 MB)
-// before a byte was written. fpdf has no call to take a finished page's
-// contents. So fpdf is given pages with nothing drawn on them (it still makes
-// the page objects, links and bookmarks), each page's operators are
-// written here and compressed as soon as the page is done, and the
-// post-processing puts them in place of fpdf's empty contents. Text is
-// drawn with two-byte codes of render's own Type0 fonts (fontobj.go).
+// Why each page's contents are made and compressed as soon as the page is
+// drawn: a binder of 10,000 forms would otherwise hold its drawing in
+// memory until the file is written (about 300 MB when fpdf kept it). Only
+// the compressed contents (about 2 kB a page) are kept; the object writer
+// (document.go) copies them to the file as they are. Text is drawn with
+// two-byte codes of render's own Type0 fonts (fontobj.go).
 
 // contentStream builds the operators of one page. Coordinates are PDF
 // points from the bottom left; layout's are from the top left.

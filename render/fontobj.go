@@ -7,11 +7,9 @@ import (
 	"jixiao/fonts"
 )
 
-// Why render writes the font objects itself (render/README.md has the
-// measurements): fpdf draws with two-byte codes equal to the Unicode value
-// and keeps a 65,536-entry width table, so it cannot draw a character above
-// U+FFFF at all (it panics); it also spent about 6 ms per font and document
-// JSON-encoding that table and compressing a 128 KB CIDToGIDMap. Here each
+// How the fonts are written (render/README.md has the history: fpdf, which
+// wrote them before, drew with two-byte codes equal to the Unicode value
+// and could not draw a character above U+FFFF at all). Here each
 // font is a Type0 font with Identity-H encoding over a CIDFontType2 whose
 // codes are glyph indexes of the document's own subset (CIDToGIDMap
 // /Identity): code k draws the k-th distinct character the document drew
@@ -51,61 +49,31 @@ func (u *fontUse) encode(dst []byte, s string) ([]byte, error) {
 	return dst, nil
 }
 
-// fontObjects returns the objects of font u numbered from num: the Type0
-// font (num), its CIDFontType2, the font descriptor, the font program and
-// the ToUnicode map. name is the font's name with its subset tag.
-func fontObjects(u *fontUse, num int, name string, z *deflater) ([]pdfObj, error) {
+// writeFont writes the objects of font u: the Type0 font (object r), its
+// CIDFontType2, the font descriptor, the font program and the ToUnicode
+// map. name is the font's name with its subset tag.
+func writeFont(w *pdfWriter, u *fontUse, r ref, name string) error {
 	sub, err := u.font.Subset(u.runes)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	f := u.font
 	d := f.Descriptor()
-	obj := func(k int, body []byte) pdfObj {
-		b := strconv.AppendInt(nil, int64(num+k), 10)
-		b = append(b, " 0 obj\n"...)
-		b = append(b, body...)
-		return pdfObj{num: num + k, body: append(b, "\nendobj\n"...)}
+	cid, desc, prog, cmap := w.alloc(), w.alloc(), w.alloc(), w.alloc()
+	w.type0(r, name).descendant(cid).toUnicode(cmap).end()
+	ws := make([]int, len(u.runes))
+	for i, c := range u.runes {
+		adv, _ := f.Advance(c)
+		ws[i] = adv
 	}
-	stream := func(k int, data []byte, extra string) (pdfObj, error) {
-		c, err := z.deflate(data)
-		if err != nil {
-			return pdfObj{}, err
-		}
-		b := fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d%s>>\nstream\n", len(c), extra)
-		b = append(b, c...)
-		return obj(k, append(b, "\nendstream"...)), nil
-	}
-
-	objs := make([]pdfObj, 0, 5)
-	objs = append(objs, obj(0, fmt.Appendf(nil,
-		"<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
-		name, num+1, num+4)))
-
-	w := fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /W [1 [", name, num+2)
-	for i, r := range u.runes {
-		if i > 0 {
-			w = append(w, ' ')
-		}
-		adv, _ := f.Advance(r)
-		w = strconv.AppendInt(w, int64(adv), 10)
-	}
-	objs = append(objs, obj(1, append(w, "]]>>"...)))
-
-	objs = append(objs, obj(2, fmt.Appendf(nil,
-		"<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>",
-		name, d.Flags, d.BBox[0], d.BBox[1], d.BBox[2], d.BBox[3], d.ItalicAngle, f.Ascent(), f.Descent(), f.CapHeight(), d.StemV, num+3)))
-
-	prog, err := stream(3, sub, " /Length1 "+strconv.Itoa(len(sub)))
-	if err != nil {
-		return nil, err
-	}
-	objs = append(objs, prog)
-	cmap, err := stream(4, toUnicode(u.runes), "")
-	if err != nil {
-		return nil, err
-	}
-	return append(objs, cmap), nil
+	w.cidFont(cid, name).descriptor(desc).widths(1, ws).end()
+	w.descriptor(desc, name).flags(d.Flags).bbox(d.BBox).
+		metrics(d.ItalicAngle, f.Ascent(), f.Descent(), f.CapHeight(), d.StemV).fontFile2(prog).end()
+	s := w.stream(prog, sub, true)
+	s.int("Length1", len(sub))
+	s.end()
+	w.stream(cmap, toUnicode(u.runes), true).end()
+	return nil
 }
 
 // toUnicode returns the ToUnicode CMap of a font whose code k+1 draws
@@ -139,4 +107,24 @@ func toUnicode(runes []rune) []byte {
 		b = append(b, "endbfchar\n"...)
 	}
 	return append(b, "endcmap\nCMapName currentdict /CMapResource defineresource pop\nend\nend\n"...)
+}
+
+// subsetTag derives the six capital letters of a subset's name from the
+// runes it holds, so equal subsets get equal names on every run.
+func subsetTag(u *fontUse) string {
+	var h uint64 = 14695981039346656037 // FNV-1a
+	for _, c := range []byte(u.font.Name()) {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	for _, r := range u.runes {
+		for s := 0; s < 32; s += 8 {
+			h = (h ^ uint64(byte(r>>s))) * 1099511628211
+		}
+	}
+	var tag [6]byte
+	for i := range tag {
+		tag[i] = 'A' + byte(h%26)
+		h /= 26
+	}
+	return string(tag[:])
 }

@@ -1,5 +1,5 @@
-// Package render draws a layout.Document as a PDF. It is the only package
-// that imports the PDF library (codeberg.org/go-pdf/fpdf). It draws exactly
+// Package render draws a layout.Document as a PDF, with its own object
+// writer (pdf.go, objects.go): no PDF library is involved. It draws exactly
 // what layout decided — every text run at its baseline, never re-wrapped —
 // and adds what a reader of the file needs: embedded font subsets with
 // ToUnicode maps, bookmarks, internal links, page labels and the document
@@ -13,13 +13,10 @@ import (
 	"io"
 	"math"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"jixiao/fonts"
 	"jixiao/layout"
@@ -28,13 +25,16 @@ import (
 // Layout measures with the set render draws with.
 var _ layout.Measurer = (*fonts.Set)(nil)
 
-// Producer is written as the PDF Producer.
-const Producer = "jixiao render (go-pdf/fpdf v0.12.0)"
+// Producer is written as the PDF Producer, followed by Options.Version.
+const Producer = "jixiao"
 
 // Options control what Write adds besides the drawing.
 type Options struct {
 	// Creator is written as the PDF Creator, e.g. "jixiao 0.1.0".
 	Creator string
+	// Version is jixiao's version, written after Producer ("jixiao
+	// 0.1.0"); empty, the Producer is "jixiao" alone.
+	Version string
 	// Date is written as the creation and modification date. The zero
 	// value means DefaultDate(doc.Meta.Year); the clock is never read.
 	Date time.Time
@@ -137,7 +137,7 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 		opt.Date = DefaultDate(fr.Meta.Year)
 	}
 	defer func() {
-		// fpdf panics on some inputs; no panic leaves this package.
+		// The font code reads font files; no panic leaves this package.
 		if r := recover(); r != nil {
 			err = fmt.Errorf("render: PDF writer failed: %v", r)
 		}
@@ -146,10 +146,13 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 	if err != nil {
 		return err
 	}
-	return finish(w, d, fr, opt)
+	if err := writeDocument(w, d, fr, opt); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
 }
 
-// checkFrame rejects frames fpdf would draw wrongly instead of failing.
+// checkFrame rejects frames that cannot be written.
 func checkFrame(fr Frame, fs *fonts.Set) error {
 	if fr.Pages <= 0 {
 		return fmt.Errorf("render: document has no pages")
@@ -158,9 +161,8 @@ func checkFrame(fr Frame, fs *fonts.Set) error {
 		return fmt.Errorf("render: no font set")
 	}
 	n := fr.Pages
-	// fpdf links each outline entry to the last entry one level up and to
-	// the page current when it was added, so entries must come in page order
-	// and go down one level at a time.
+	// Each outline entry is a child of the last entry one level up, so
+	// entries go down one level at a time; they come in page order.
 	prevLevel, prevPage := -1, 0
 	for i, b := range fr.Outline {
 		if b.Page < 0 || b.Page >= n {
@@ -182,7 +184,7 @@ func checkFrame(fr Frame, fs *fonts.Set) error {
 	return nil
 }
 
-// checkPage rejects pages fpdf would draw wrongly instead of failing.
+// checkPage rejects pages that cannot be drawn.
 func checkPage(pg *layout.Page, i, n int) error {
 	if pg == nil || pg.Width <= 0 || pg.Height <= 0 {
 		return fmt.Errorf("render: page %d has no size", i+1)
@@ -275,28 +277,30 @@ func (s *splitter) split(it *layout.Item, pi int) ([]run, error) {
 
 func pt(l layout.Length) float64 { return float64(l) / 1000 }
 
-// drawn is a document drawn: fpdf's output, pages without contents, and
-// what goes into it.
+// drawn is a document drawn: its pages and the fonts they use.
 type drawn struct {
-	raw      []byte
-	contents [][]byte   // each page's compressed contents (content.go)
-	fonts    []*fontUse // in order of first use
+	pages []drawnPage
+	fonts []*fontUse // in order of first use
 }
 
-// drawer draws the pages of one document: their contents with a
-// contentStream, the page objects, links and bookmarks with fpdf. Each
-// kind of item has its method.
+// drawnPage is a page drawn: its size, compressed contents (content.go)
+// and links.
+type drawnPage struct {
+	width, height layout.Length
+	contents      []byte
+	links         []layout.Item
+}
+
+// drawer draws the pages of one document, each with a contentStream.
+// Each kind of item has its method.
 type drawer struct {
-	fr      Frame
-	opt     Options
-	pdf     *fpdf.Fpdf
-	d       *drawn
-	cs      contentStream
-	sp      splitter
-	byFont  map[*fonts.Font]*fontUse
-	links   map[int]int // target page index → fpdf link
-	outline []layout.Bookmark
-	codes   []byte // the codes of a run, reused
+	fr     Frame
+	opt    Options
+	d      *drawn
+	cs     contentStream
+	sp     splitter
+	byFont map[*fonts.Font]*fontUse
+	codes  []byte // the codes of a run, reused
 	// outliner and segs read the watermark's glyph outlines.
 	outliner fonts.Outliner
 	segs     []fonts.Segment
@@ -306,45 +310,33 @@ type drawer struct {
 // draw reads the pages and draws them.
 func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (*drawn, error) {
 	dr := &drawer{
-		fr:      fr,
-		opt:     opt,
-		d:       &drawn{contents: make([][]byte, 0, fr.Pages)},
-		sp:      splitter{fs: fs, allowMissing: opt.AllowMissing},
-		byFont:  map[*fonts.Font]*fontUse{},
-		links:   map[int]int{},
-		outline: fr.Outline,
-		z:       getDeflater(),
+		fr:     fr,
+		opt:    opt,
+		d:      &drawn{pages: make([]drawnPage, 0, fr.Pages)},
+		sp:     splitter{fs: fs, allowMissing: opt.AllowMissing},
+		byFont: map[*fonts.Font]*fontUse{},
+		z:      getDeflater(),
 	}
 	defer putDeflater(dr.z)
 	if err := pages(dr.page); err != nil {
 		return nil, err
 	}
-	if len(dr.d.contents) != fr.Pages {
-		return nil, fmt.Errorf("render: %d pages read, %d expected", len(dr.d.contents), fr.Pages)
+	if len(dr.d.pages) != fr.Pages {
+		return nil, fmt.Errorf("render: %d pages read, %d expected", len(dr.d.pages), fr.Pages)
 	}
-	// fpdf hands its whole buffer to one Write; keeping that slice instead
-	// of copying it saves a copy of the file. fpdf is done with the buffer.
-	var out grab
-	if err := dr.pdf.Output(&out); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
-	dr.d.raw = out.b
 	return dr.d, nil
 }
 
 // page draws page pi.
 func (dr *drawer) page(pi int, pg *layout.Page) error {
 	d := dr.d
-	if pi != len(d.contents) || pi >= dr.fr.Pages {
-		return fmt.Errorf("render: page index %d read as page %d of %d", pi, len(d.contents)+1, dr.fr.Pages)
+	if pi != len(d.pages) || pi >= dr.fr.Pages {
+		return fmt.Errorf("render: page index %d read as page %d of %d", pi, len(d.pages)+1, dr.fr.Pages)
 	}
 	if err := checkPage(pg, pi, dr.fr.Pages); err != nil {
 		return err
 	}
-	if dr.pdf == nil {
-		dr.pdf = newFpdf(pg, dr.fr.Meta, dr.opt)
-	}
-	dr.pdf.AddPageFormat("P", fpdf.SizeType{Wd: pt(pg.Width), Ht: pt(pg.Height)})
+	dp := drawnPage{width: pg.Width, height: pg.Height}
 	dr.cs.reset(pg)
 	if dr.opt.Watermark != "" {
 		if err := dr.watermark(pg, pi); err != nil {
@@ -363,23 +355,15 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 		case layout.Fill:
 			dr.fill(it)
 		case layout.Link:
-			dr.link(it)
+			dp.links = append(dp.links, *it)
 		}
 	}
 	c, err := dr.z.deflate(dr.cs.b)
 	if err != nil {
 		return fmt.Errorf("render: page %d: %w", pi+1, err)
 	}
-	d.contents = append(d.contents, bytes.Clone(c))
-	for len(dr.outline) > 0 && dr.outline[0].Page == pi {
-		// No font is current in fpdf, so Bookmark takes the title as the
-		// text string it writes.
-		dr.pdf.Bookmark(utf16BE(dr.outline[0].Title), dr.outline[0].Level, 0)
-		dr.outline = dr.outline[1:]
-	}
-	if err := dr.pdf.Error(); err != nil {
-		return fmt.Errorf("render: page %d: %w", pi+1, err)
-	}
+	dp.contents = bytes.Clone(c)
+	d.pages = append(d.pages, dp)
 	return nil
 }
 
@@ -495,232 +479,4 @@ func (dr *drawer) rule(it *layout.Item) {
 func (dr *drawer) fill(it *layout.Item) {
 	dr.cs.setFill(int(it.Gray))
 	dr.cs.rect(it.X, it.Y, it.W, it.H, "f")
-}
-
-// link makes a rectangle a link to another page of the document.
-func (dr *drawer) link(it *layout.Item) {
-	id, ok := dr.links[it.Target]
-	if !ok {
-		// fpdf resolves a link's page when it writes the file.
-		id = dr.pdf.AddLink()
-		dr.pdf.SetLink(id, 0, it.Target+1)
-		dr.links[it.Target] = id
-	}
-	dr.pdf.Link(pt(it.X), pt(it.Y), pt(it.W), pt(it.H), id)
-}
-
-// newFpdf returns the PDF writer, its default page size that of first.
-func newFpdf(first *layout.Page, meta layout.Meta, opt Options) *fpdf.Fpdf {
-	pdf := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: pt(first.Width), Ht: pt(first.Height)},
-	})
-	// Streams are compressed by render (content.go, pdfpost.go).
-	pdf.SetCompression(false)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(opt.Date)
-	pdf.SetModificationDate(opt.Date)
-	// fpdf's own UTF-8 to UTF-16 conversion mangles characters above
-	// U+FFFF, so text strings are handed over already encoded.
-	pdf.SetProducer(textString(Producer), false)
-	if opt.Creator != "" {
-		pdf.SetCreator(textString(opt.Creator), false)
-	}
-	if meta.Title != "" {
-		pdf.SetTitle(textString(meta.Title), false)
-	}
-	if meta.Author != "" {
-		pdf.SetAuthor(textString(meta.Author), false)
-	}
-	if meta.Subject != "" {
-		pdf.SetSubject(textString(meta.Subject), false)
-	}
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetDisplayMode("fullpage", "single")
-	return pdf
-}
-
-// grab is a writer that keeps what it is given: the slice itself for a
-// single Write, a copy for more.
-type grab struct {
-	b []byte
-	n int
-}
-
-func (g *grab) Write(p []byte) (int, error) {
-	if g.n == 0 {
-		g.b = p
-	} else {
-		g.b = append(g.b[:len(g.b):len(g.b)], p...)
-	}
-	g.n++
-	return len(p), nil
-}
-
-// isASCII reports whether s is printable ASCII, which fpdf can write as a
-// literal string; anything else it must write as UTF-16.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7E {
-			return false
-		}
-	}
-	return true
-}
-
-// textString returns s as the bytes of a PDF text string: as it is when it
-// is printable ASCII, else UTF-16BE with a byte order mark.
-func textString(s string) string {
-	if isASCII(s) {
-		return s
-	}
-	return utf16BE(s)
-}
-
-// utf16BE encodes s as UTF-16BE with a byte order mark, as a PDF text
-// string holds it.
-func utf16BE(s string) string {
-	b := []byte{0xFE, 0xFF}
-	for _, r := range s {
-		if r > 0xFFFF {
-			r -= 0x10000
-			hi, lo := 0xD800+(r>>10), 0xDC00+(r&0x3FF)
-			b = append(b, byte(hi>>8), byte(hi), byte(lo>>8), byte(lo))
-			continue
-		}
-		b = append(b, byte(r>>8), byte(r))
-	}
-	return string(b)
-}
-
-// finish edits fpdf's output and writes it to w: the fonts, page labels,
-// dates with their time zone, compressed streams.
-func finish(w io.Writer, d *drawn, fr Frame, opt Options) error {
-	f, err := parsePDF(d.raw)
-	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if len(f.contents) != len(d.contents) {
-		return fmt.Errorf("render: %w: %d page objects for %d pages", errPDF, len(f.contents), len(d.contents))
-	}
-	if err := f.addFonts(d.fonts); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if len(fr.Labels) > 0 {
-		cat := f.obj(f.root)
-		if cat == nil {
-			return fmt.Errorf("render: %w", errPDF)
-		}
-		if err := cat.insertIntoDict(pageLabels(fr.Labels)); err != nil {
-			return fmt.Errorf("render: %w", err)
-		}
-	}
-	if info := f.obj(f.info); info != nil {
-		// fpdf writes local time without the zone; add it.
-		d := []byte("(D:" + opt.Date.Format("20060102150405") + ")")
-		info.body = bytes.ReplaceAll(info.body, d, []byte(pdfDate(opt.Date)))
-	}
-	if err := f.write(w, d.contents); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	return nil
-}
-
-// addFonts appends the objects of the fonts (fontobj.go) and names them
-// in the page resources as the contents do (fontUse.res).
-func (f *pdfFile) addFonts(used []*fontUse) error {
-	// fpdf writes one resource dictionary, shared by all pages, with an
-	// empty /Font dictionary: no font was given to it.
-	const empty, open = "\n/Font <<\n>>\n", "\n/Font <<\n"
-	res := -1 // index in f.objs, which grows below
-	for i, o := range f.objs {
-		if bytes.HasPrefix(o.body[bytes.IndexByte(o.body, '\n')+1:], []byte("<<\n/ProcSet ")) && bytes.Contains(o.body, []byte(empty)) {
-			res = i
-			break
-		}
-	}
-	if res < 0 {
-		return fmt.Errorf("%w: no font resources", errPDF)
-	}
-	z := getDeflater()
-	defer putDeflater(z)
-	var dict []byte
-	for _, u := range used {
-		num := f.size
-		objs, err := fontObjects(u, num, subsetTag(u)+"+"+u.font.SubsetName(), z)
-		if err != nil {
-			return err
-		}
-		dict = fmt.Appendf(dict, "/%s %d 0 R\n", u.res, num)
-		if err := f.add(objs); err != nil {
-			return err
-		}
-	}
-	o := &f.objs[res]
-	k := bytes.Index(o.body, []byte(empty)) + len(open)
-	o.body = slices.Concat(o.body[:k:k], dict, o.body[k:])
-	return nil
-}
-
-// pdfDate formats t as a PDF date string with its UTC offset.
-func pdfDate(t time.Time) string {
-	_, off := t.Zone()
-	if off == 0 {
-		return "(D:" + t.Format("20060102150405") + "Z)"
-	}
-	sign := byte('+')
-	if off < 0 {
-		sign, off = '-', -off
-	}
-	return fmt.Sprintf("(D:%s%c%02d'%02d')", t.Format("20060102150405"), sign, off/3600, off%3600/60)
-}
-
-// subsetTag derives the six capital letters of a subset's name from the
-// runes it holds, so equal subsets get equal names on every run.
-func subsetTag(u *fontUse) string {
-	runes := u.runes
-	var h uint64 = 14695981039346656037 // FNV-1a
-	for _, c := range []byte(u.font.Name()) {
-		h = (h ^ uint64(c)) * 1099511628211
-	}
-	for _, r := range runes {
-		for s := 0; s < 32; s += 8 {
-			h = (h ^ uint64(byte(r>>s))) * 1099511628211
-		}
-	}
-	var tag [6]byte
-	for i := range tag {
-		tag[i] = 'A' + byte(h%26)
-		h /= 26
-	}
-	return string(tag[:])
-}
-
-// pageLabels returns the /PageLabels entry of the catalog.
-func pageLabels(labels []layout.PageLabel) string {
-	var b strings.Builder
-	b.WriteString("/PageLabels <</Nums [")
-	for i, l := range labels {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		fmt.Fprintf(&b, "%d <<", l.Page)
-		switch l.Style {
-		case layout.Decimal:
-			b.WriteString("/S /D")
-		case layout.LowerRoman:
-			b.WriteString("/S /r")
-		}
-		if l.Prefix != "" {
-			b.WriteString(" /P " + pdfString(l.Prefix))
-		}
-		if l.Start > 1 && l.Style != layout.NoNumber {
-			fmt.Fprintf(&b, " /St %d", l.Start)
-		}
-		b.WriteString(">>")
-	}
-	b.WriteString("]>>")
-	return b.String()
 }

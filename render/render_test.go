@@ -85,13 +85,16 @@ func TestRenderTwiceIdentical(t *testing.T) {
 	if !bytes.Equal(a, w.Bytes()) {
 		t.Error("Write and Bytes differ")
 	}
-	for _, want := range []string{"/Creator (jixiao test)", "/Producer (jixiao render \\(go-pdf/fpdf v0.12.0\\))", "/CreationDate (D:20240101000000+08'00')", "/ModDate (D:20240101000000+08'00')"} {
+	for _, want := range []string{"/Creator (jixiao test)", "/Producer (jixiao)", "/CreationDate (D:20240101000000+08'00')", "/ModDate (D:20240101000000+08'00')"} {
 		if !bytes.Contains(a, []byte(want)) {
 			t.Errorf("output lacks %s", want)
 		}
 	}
 	if bytes.Contains(a, []byte("/ID")) {
 		t.Error("output has a file identifier")
+	}
+	if v, err := Bytes(sample(), fs, Options{Version: "0.1.0"}); err != nil || !bytes.Contains(v, []byte("/Producer (jixiao 0.1.0)")) {
+		t.Errorf("the version is not in the Producer (%v)", err)
 	}
 	// A different date must show: the date is not ignored.
 	c, err := Bytes(sample(), fs, Options{Creator: "jixiao test", Date: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)})
@@ -428,14 +431,19 @@ func TestSampleTools(t *testing.T) {
 	if len(annots) != 1 {
 		t.Fatalf("page 1 has %d annotations, want 1 link", len(annots))
 	}
-	link, _ := annots[0].(map[string]any)
+	// The link is an indirect object, printable (/F 4), without a border.
+	lref, _ := annots[0].(string)
+	link := objs["obj:"+lref].Value
+	if link["/F"] != 4.0 || fmt.Sprint(link["/Border"]) != "[0 0 0]" {
+		t.Errorf("link %s: flags %v, border %v", lref, link["/F"], link["/Border"])
+	}
 	dest, _ := link["/Dest"].([]any)
 	rect, _ := link["/Rect"].([]any)
 	if link["/Subtype"] != "/Link" || len(dest) == 0 || dest[0] != pages.Pages[1].Object {
 		t.Errorf("link does not point at page 2 (%s): %v", pages.Pages[1].Object, link)
 	}
 	// x from 72 to 372 pt, y from 128 to 144 pt below the top of the page.
-	if fmt.Sprint(rect) != "[72 713.89 372 697.89]" {
+	if fmt.Sprint(rect) != "[72 697.89 372 713.89]" {
 		t.Errorf("link rectangle %v", rect)
 	}
 }

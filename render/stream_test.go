@@ -143,7 +143,7 @@ func TestWriteError(t *testing.T) {
 }
 
 // TestStreamsCompressed: no stream of the output is left uncompressed, and
-// the page contents decompress to fpdf's operators.
+// the page contents decompress to content.go's operators.
 func TestStreamsCompressed(t *testing.T) {
 	b, err := Bytes(sample(), defaultSet(t), Options{})
 	if err != nil {

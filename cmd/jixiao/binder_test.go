@@ -154,12 +154,21 @@ func binderLinks(t *testing.T, pdf string, p int) []int {
 	for i, pg := range doc.Pages {
 		index[strings.Fields(pg.Object)[0]] = i + 1
 	}
-	obj, err := exec.Command(qpdf, "--show-object="+strings.Fields(doc.Pages[p-1].Object)[0], pdf).Output()
-	require.NoError(t, err)
+	show := func(num string) string {
+		obj, err := exec.Command(qpdf, "--show-object="+num, pdf).Output()
+		require.NoError(t, err)
+		return string(obj)
+	}
+	// The annotations are indirect objects: follow each to its /Dest.
+	annots := regexp.MustCompile(`/Annots \[ ([^\]]*)\]`).FindStringSubmatch(show(strings.Fields(doc.Pages[p-1].Object)[0]))
+	if annots == nil {
+		return nil
+	}
 	var targets []int
-	for _, m := range regexp.MustCompile(`/Subtype /Link|/Dest \[ (\d+) 0 R`).FindAllStringSubmatch(string(obj), -1) {
-		if m[1] != "" {
-			targets = append(targets, index[m[1]])
+	for _, a := range regexp.MustCompile(`(\d+) 0 R`).FindAllStringSubmatch(annots[1], -1) {
+		obj := show(a[1])
+		if d := regexp.MustCompile(`/Dest \[ (\d+) 0 R`).FindStringSubmatch(obj); d != nil && strings.Contains(obj, "/Subtype /Link") {
+			targets = append(targets, index[d[1]])
 		}
 	}
 	return targets

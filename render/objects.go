@@ -1,0 +1,321 @@
+package render
+
+import (
+	"strconv"
+
+	"jixiao/layout"
+)
+
+// The typed writers: one per kind of object, each writing the entries its
+// kind has and nothing else, so that an entry is never written in the
+// wrong dictionary and a new entry (issue 21: /Lang, /MarkInfo,
+// /StructTreeRoot, /Metadata, /OutputIntents, /AF on the catalog,
+// /StructParents on a page) is one more method. Each is begun with the
+// object's number and ended with end().
+
+// catalogW writes the document catalog.
+type catalogW struct{ dict }
+
+func (w *pdfWriter) catalog(r ref) catalogW {
+	w.begin(r)
+	w.raw("<<")
+	return catalogW{dict{w}.name("Type", "Catalog")}
+}
+
+func (c catalogW) pages(r ref) catalogW    { c.ref("Pages", r); return c }
+func (c catalogW) outlines(r ref) catalogW { c.ref("Outlines", r); return c }
+
+// pageMode says what a viewer shows beside the page (UseOutlines).
+func (c catalogW) pageMode(m string) catalogW   { c.name("PageMode", m); return c }
+func (c catalogW) pageLayout(l string) catalogW { c.name("PageLayout", l); return c }
+
+// openFit opens the document at page p, the whole page in the window.
+func (c catalogW) openFit(p ref) catalogW {
+	c.key("OpenAction").raw(" [").ref(p)
+	c.w.raw(" /Fit]")
+	return c
+}
+
+// pageLabels writes the page label number tree, inline.
+func (c catalogW) pageLabels(labels []layout.PageLabel) catalogW {
+	w := c.key("PageLabels").raw(" <</Nums [")
+	for i, l := range labels {
+		if i > 0 {
+			w.raw(" ")
+		}
+		w.b = appendInt(w.b, l.Page)
+		w.raw(" <<")
+		d := dict{w}
+		switch l.Style {
+		case layout.Decimal:
+			d.name("S", "D")
+		case layout.LowerRoman:
+			d.name("S", "r")
+		}
+		if l.Prefix != "" {
+			d.text("P", l.Prefix)
+		}
+		if l.Start > 1 && l.Style != layout.NoNumber {
+			d.int("St", l.Start)
+		}
+		w.raw(">>")
+	}
+	w.raw("]>>")
+	return c
+}
+
+func (c catalogW) end() { c.w.raw(">>").end() }
+
+// infoW writes the document information dictionary.
+type infoW struct{ dict }
+
+func (w *pdfWriter) info(r ref) infoW {
+	w.begin(r)
+	w.raw("<<")
+	return infoW{dict{w}}
+}
+
+// entry writes a text entry (Title, Author, Subject, Creator, Producer)
+// unless s is empty.
+func (i infoW) entry(key, s string) infoW {
+	if s != "" {
+		i.text(key, s)
+	}
+	return i
+}
+
+func (i infoW) end() { i.w.raw(">>").end() }
+
+// pageTreeW writes the root of the page tree: every page is its kid.
+type pageTreeW struct{ dict }
+
+func (w *pdfWriter) pageTree(r ref) pageTreeW {
+	w.begin(r)
+	w.raw("<<")
+	return pageTreeW{dict{w}.name("Type", "Pages")}
+}
+
+func (p pageTreeW) kids(rs []ref) pageTreeW { p.refs("Kids", rs).int("Count", len(rs)); return p }
+func (p pageTreeW) end()                    { p.w.raw(">>").end() }
+
+// pageW writes a page object.
+type pageW struct{ dict }
+
+func (w *pdfWriter) page(r ref) pageW {
+	w.begin(r)
+	w.raw("<<")
+	return pageW{dict{w}.name("Type", "Page")}
+}
+
+func (p pageW) parent(r ref) pageW    { p.ref("Parent", r); return p }
+func (p pageW) resources(r ref) pageW { p.ref("Resources", r); return p }
+func (p pageW) contents(r ref) pageW  { p.ref("Contents", r); return p }
+
+// mediaBox sets the page size in points, to a hundredth: [0 0 w h].
+func (p pageW) mediaBox(width, height float64) pageW {
+	w := p.key("MediaBox").raw(" [0 0 ")
+	w.b = appendFixed(w.b, width)
+	w.raw(" ")
+	w.b = appendFixed(w.b, height)
+	w.raw("]")
+	return p
+}
+
+// annots lists the page's annotations, each an indirect object.
+func (p pageW) annots(rs []ref) pageW {
+	if len(rs) > 0 {
+		p.refs("Annots", rs)
+	}
+	return p
+}
+
+func (p pageW) end() { p.w.raw(">>").end() }
+
+// resourcesW writes a resource dictionary: the fonts by their names in the
+// contents.
+type resourcesW struct{ dict }
+
+func (w *pdfWriter) resources(r ref) resourcesW {
+	w.begin(r)
+	w.raw("<<")
+	return resourcesW{dict{w}}
+}
+
+// fonts names each font: names[k] is the object fonts[k].
+func (rw resourcesW) fonts(names []string, fonts []ref) resourcesW {
+	w := rw.key("Font").raw(" <<")
+	for k, n := range names {
+		dict{w}.ref(n, fonts[k])
+	}
+	w.raw(">>")
+	return rw
+}
+
+func (rw resourcesW) end() { rw.w.raw(">>").end() }
+
+// destXYZ appends a destination: page p, its top left corner at the top
+// left of the window (top is the page height), the zoom unchanged.
+func destXYZ(d dict, key string, p ref, top float64) {
+	w := d.key(key).raw(" [")
+	w.b = appendInt(w.b, int(p))
+	w.raw(" 0 R /XYZ 0 ")
+	w.b = appendFixed(w.b, top)
+	w.raw(" null]")
+}
+
+// linkW writes a link annotation.
+type linkW struct{ dict }
+
+// link begins a link annotation with the print flag (/F 4: a link is
+// invisible, but PDF/A and strict checkers want every annotation printable)
+// and no border.
+func (w *pdfWriter) link(r ref) linkW {
+	w.begin(r)
+	w.raw("<<")
+	d := dict{w}.name("Type", "Annot").name("Subtype", "Link").int("F", 4)
+	w.raw(" /Border [0 0 0]")
+	return linkW{d}
+}
+
+// area sets the clickable rectangle, in points from the bottom left.
+func (l linkW) area(x1, y1, x2, y2 float64) linkW { l.rect("Rect", x1, y1, x2, y2); return l }
+
+// dest makes the link go to the top of page p, top points high.
+func (l linkW) dest(p ref, top float64) linkW { destXYZ(l.dict, "Dest", p, top); return l }
+
+func (l linkW) end() { l.w.raw(">>").end() }
+
+// outlineW writes the outline root; outlineItemW an entry.
+type outlineW struct{ dict }
+
+func (w *pdfWriter) outline(r ref) outlineW {
+	w.begin(r)
+	w.raw("<<")
+	return outlineW{dict{w}.name("Type", "Outlines")}
+}
+
+// children links the first and last top-level entries; count is the
+// number of entries visible when the document opens.
+func (o outlineW) children(first, last ref, count int) outlineW {
+	o.ref("First", first).ref("Last", last).int("Count", count)
+	return o
+}
+
+func (o outlineW) end() { o.w.raw(">>").end() }
+
+type outlineItemW struct{ dict }
+
+func (w *pdfWriter) outlineItem(r ref, title string, parent ref) outlineItemW {
+	w.begin(r)
+	w.raw("<<")
+	return outlineItemW{dict{w}.text("Title", title).ref("Parent", parent)}
+}
+
+// siblings links the previous and next entries of the same parent (0:
+// none).
+func (o outlineItemW) siblings(prev, next ref) outlineItemW {
+	if prev != 0 {
+		o.ref("Prev", prev)
+	}
+	if next != 0 {
+		o.ref("Next", next)
+	}
+	return o
+}
+
+// children links the first and last entries under this one; n is their
+// number. Entries are closed when the document opens (a negative count),
+// as they were before render owned its writer.
+func (o outlineItemW) children(first, last ref, n int) outlineItemW {
+	if n > 0 {
+		o.ref("First", first).ref("Last", last).int("Count", -n)
+	}
+	return o
+}
+
+func (o outlineItemW) dest(p ref, top float64) outlineItemW {
+	destXYZ(o.dict, "Dest", p, top)
+	return o
+}
+
+func (o outlineItemW) end() { o.w.raw(">>").end() }
+
+// type0W writes a composite font; cidFontW its descendant;
+// descriptorW a font descriptor.
+type type0W struct{ dict }
+
+func (w *pdfWriter) type0(r ref, baseFont string) type0W {
+	w.begin(r)
+	w.raw("<<")
+	return type0W{dict{w}.name("Type", "Font").name("Subtype", "Type0").name("BaseFont", baseFont).name("Encoding", "Identity-H")}
+}
+
+func (f type0W) descendant(r ref) type0W { f.refs("DescendantFonts", []ref{r}); return f }
+func (f type0W) toUnicode(r ref) type0W  { f.ref("ToUnicode", r); return f }
+func (f type0W) end()                    { f.w.raw(">>").end() }
+
+type cidFontW struct{ dict }
+
+// cidFont begins a CIDFontType2 whose CIDs are glyph indexes
+// (/CIDToGIDMap /Identity), with the Identity character collection.
+func (w *pdfWriter) cidFont(r ref, baseFont string) cidFontW {
+	w.begin(r)
+	w.raw("<<")
+	d := dict{w}.name("Type", "Font").name("Subtype", "CIDFontType2").name("BaseFont", baseFont)
+	w.raw(" /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>")
+	d.name("CIDToGIDMap", "Identity")
+	return cidFontW{d}
+}
+
+func (f cidFontW) descriptor(r ref) cidFontW { f.ref("FontDescriptor", r); return f }
+
+// widths writes /W [first [w…]]: the widths in 1/1000 em of the
+// consecutive CIDs from first.
+func (f cidFontW) widths(first int, ws []int) cidFontW {
+	w := f.key("W").raw(" [")
+	w.b = appendInt(w.b, first)
+	w.raw(" [")
+	for i, v := range ws {
+		if i > 0 {
+			w.raw(" ")
+		}
+		w.b = appendInt(w.b, v)
+	}
+	w.raw("]]")
+	return f
+}
+
+func (f cidFontW) end() { f.w.raw(">>").end() }
+
+type descriptorW struct{ dict }
+
+func (w *pdfWriter) descriptor(r ref, fontName string) descriptorW {
+	w.begin(r)
+	w.raw("<<")
+	return descriptorW{dict{w}.name("Type", "FontDescriptor").name("FontName", fontName)}
+}
+
+func (d descriptorW) flags(f int) descriptorW { d.int("Flags", f); return d }
+func (d descriptorW) bbox(b [4]int) descriptorW {
+	w := d.key("FontBBox").raw(" [")
+	for i, v := range b {
+		if i > 0 {
+			w.raw(" ")
+		}
+		w.b = appendInt(w.b, v)
+	}
+	w.raw("]")
+	return d
+}
+
+// metrics writes the italic angle (degrees) and the vertical metrics and
+// stem width in 1/1000 em.
+func (d descriptorW) metrics(italicAngle, ascent, descent, capHeight, stemV int) descriptorW {
+	d.int("ItalicAngle", italicAngle).int("Ascent", ascent).int("Descent", descent).int("CapHeight", capHeight).int("StemV", stemV)
+	return d
+}
+
+func (d descriptorW) fontFile2(r ref) descriptorW { d.ref("FontFile2", r); return d }
+func (d descriptorW) end()                        { d.w.raw(">>").end() }
+
+func appendInt(b []byte, v int) []byte { return strconv.AppendInt(b, int64(v), 10) }

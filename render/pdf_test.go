@@ -1,0 +1,111 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestWriterXref: every object is found at the offset the xref gives, and
+// the trailer is a dictionary.
+func TestWriterXref(t *testing.T) {
+	var out bytes.Buffer
+	z := getDeflater()
+	defer putDeflater(z)
+	w := newPDFWriter(&out, "1.7", z)
+	cat, tree, pg, c := w.alloc(), w.alloc(), w.alloc(), w.alloc()
+	w.catalog(cat).pages(tree).end()
+	w.pageTree(tree).kids([]ref{pg}).end()
+	w.stream(c, []byte("0 0 m 10 10 l S"), true).end()
+	w.page(pg).parent(tree).mediaBox(100, 200.004).contents(c).end()
+	if err := w.finish(cat, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	b := out.Bytes()
+	x := bytes.LastIndex(b, []byte("startxref\n"))
+	off, _ := strconv.Atoi(strings.Fields(string(b[x+len("startxref\n"):]))[0])
+	lines := strings.Split(string(b[off:x]), "\n")
+	if lines[0] != "xref" || lines[1] != "0 5" || lines[2] != "0000000000 65535 f " {
+		t.Fatalf("xref head %q", lines[:3])
+	}
+	for i := 1; i <= 4; i++ {
+		o, _ := strconv.Atoi(lines[2+i][:10])
+		if want := strconv.Itoa(i) + " 0 obj\n"; !bytes.HasPrefix(b[o:], []byte(want)) {
+			t.Errorf("object %d: offset %d holds %q", i, o, b[o:min(o+12, len(b))])
+		}
+	}
+	if !strings.HasPrefix(lines[7], "trailer") || !strings.Contains(string(b[off:]), "trailer\n<< /Size 5 /Root 1 0 R>>\nstartxref\n") {
+		t.Errorf("trailer: %q", b[off:])
+	}
+	if !bytes.Contains(b, []byte("/MediaBox [0 0 100.00 200.00]")) {
+		t.Errorf("media box not to a hundredth:\n%s", b)
+	}
+}
+
+// TestWriterMisuse: an object written twice, one allocated but never
+// written, one never allocated, and an error of the underlying writer are
+// errors of finish; the first is kept.
+func TestWriterMisuse(t *testing.T) {
+	z := getDeflater()
+	defer putDeflater(z)
+	cases := map[string]func(w *pdfWriter) ref{
+		"twice": func(w *pdfWriter) ref {
+			r := w.alloc()
+			w.catalog(r).end()
+			w.catalog(r).end()
+			return r
+		},
+		"unwritten": func(w *pdfWriter) ref {
+			r := w.alloc()
+			w.alloc()
+			w.catalog(r).end()
+			return r
+		},
+		"unallocated": func(w *pdfWriter) ref {
+			w.catalog(7).end()
+			return 7
+		},
+	}
+	for name, f := range cases {
+		var out bytes.Buffer
+		w := newPDFWriter(&out, "1.7", z)
+		if err := w.finish(f(w), 0, nil); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	disk := errors.New("disk full")
+	w := newPDFWriter(&failWriter{n: 0}, "1.7", z)
+	r := w.alloc()
+	w.catalog(r).end()
+	if err := w.finish(r, 0, nil); !errors.Is(err, disk) && (err == nil || err.Error() != disk.Error()) {
+		t.Errorf("write error: %v", err)
+	}
+}
+
+func TestValues(t *testing.T) {
+	for in, want := range map[string]string{
+		"Type":             "/Type",
+		"application/json": "/application#2Fjson",
+		"A B#(c)":          "/A#20B#23#28c#29",
+		"名":                "/#E5#90#8D",
+	} {
+		if got := string(appendName(nil, in)); got != want {
+			t.Errorf("appendName(%q) = %s, want %s", in, got, want)
+		}
+	}
+	for _, c := range []struct {
+		t    time.Time
+		want string
+	}{
+		{time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), "(D:20240102030405Z)"},
+		{DefaultDate(2024), "(D:20240101000000+08'00')"},
+		{time.Date(2024, 1, 2, 3, 4, 5, 0, time.FixedZone("", -(9*3600+30*60))), "(D:20240102030405-09'30')"},
+	} {
+		if got := string(appendDate(nil, c.t)); got != c.want {
+			t.Errorf("appendDate = %s, want %s", got, c.want)
+		}
+	}
+}
