@@ -89,8 +89,12 @@ func TestServeSignals(t *testing.T) {
 			err    error
 		}
 		replied := make(chan reply, 1)
+		// The upload (5 MB, more than the sockets buffer) is all sent only
+		// once the server is reading it: from then on the request is in
+		// progress, whatever the machine's load.
+		sent := make(chan struct{})
 		go func() {
-			resp, err := http.Post(url+"api/binder", mw.FormDataContentType(), &body)
+			resp, err := http.Post(url+"api/binder", mw.FormDataContentType(), &eofReader{r: &body, eof: sent})
 			if err != nil {
 				replied <- reply{err: err}
 				return
@@ -99,7 +103,8 @@ func TestServeSignals(t *testing.T) {
 			pdf, err := io.ReadAll(resp.Body)
 			replied <- reply{resp.StatusCode, pdf, err}
 		}()
-		time.Sleep(300 * time.Millisecond) // the binder is being made
+		<-sent
+		time.Sleep(50 * time.Millisecond) // the binder is being made
 		require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
 		if twice {
 			time.Sleep(100 * time.Millisecond)
@@ -119,4 +124,20 @@ func TestServeSignals(t *testing.T) {
 		require.Equal(t, http.StatusOK, r.status, string(r.pdf))
 		require.True(t, bytes.HasPrefix(r.pdf, []byte("%PDF-")) && bytes.Contains(r.pdf[len(r.pdf)-32:], []byte("%%EOF")))
 	}
+}
+
+// eofReader closes eof when r is read to its end.
+type eofReader struct {
+	r    io.Reader
+	eof  chan struct{}
+	once bool
+}
+
+func (e *eofReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err == io.EOF && !e.once {
+		e.once = true
+		close(e.eof)
+	}
+	return n, err
 }
