@@ -43,6 +43,13 @@ const (
 	CodeEmptyWorkbook   Code = "xlsx-empty"             // a 0-byte file
 	CodeFileTooLarge    Code = "xlsx-file-too-large"    // more than model.MaxFileSize
 	CodeTooManyProblems Code = "xlsx-too-many-problems" // the listing stops
+	CodeTooComplex      Code = "xlsx-too-complex"       // more XML than forms take
+	CodeTooManyCells    Code = "xlsx-too-many-cells"    // a sheet listing far more cells than a form
+	CodeTooManyStrings  Code = "xlsx-too-many-strings"  // a shared string table far larger than forms need
+	CodeTooManyMerges   Code = "xlsx-too-many-merges"   // a sheet with far more merged ranges than a form
+	CodeTooManyStyles   Code = "xlsx-too-many-styles"   // more cell formats than Excel allows
+	CodeFormatTooLong   Code = "xlsx-format-too-long"   // a number format code past Excel's 255 characters
+	CodeSharedPart      Code = "xlsx-sheet-part-shared" // two sheet entries naming one part
 )
 
 // msg is a message of a problem: its code and the values it quotes.

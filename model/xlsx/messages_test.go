@@ -19,7 +19,7 @@ func TestMessages(t *testing.T) {
 	}
 	declared := regexp.MustCompile(`(?m)^\t(Code\w+)\s+Code = "(xlsx-[a-z-]+)"`).FindAllStringSubmatch(string(src), -1)
 	var code strings.Builder
-	for _, f := range []string{"read.go", "sheet.go", "xmlsheet.go", "write.go", "number.go"} {
+	for _, f := range []string{"read.go", "pkg.go", "sheet.go", "styles.go", "xmlsheet.go", "write.go", "number.go"} {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -11,7 +11,6 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -80,38 +79,34 @@ func Read(data []byte, name string) (book *model.Book, src *model.Source, err er
 	if m := sniff(data, name); m != nil {
 		return nil, nil, fileProblem(name, *m)
 	}
-	if m := checkZip(data); m != nil {
+	p, m := openPackage(data)
+	if m != nil {
 		return nil, nil, fileProblem(name, *m)
 	}
-	// excelize is guarded: a malformed part must give a message, not a crash.
+	// excelize (which formats dates) is guarded: a malformed part must give
+	// a message, not a crash.
 	defer func() {
 		if r := recover(); r != nil {
 			book, src = nil, nil
 			err = fileProblem(name, message(CodeCorrupt, fmt.Sprint(r)))
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    MaxUnpacked,
-		UnzipXMLSizeLimit: MaxUnpacked, // never unpack to temporary files
-	})
-	if err != nil {
-		return nil, nil, fileProblem(name, openMessage(err))
-	}
-	defer f.Close()
-	r := &reader{f: f, file: name, src: model.NewSheetSource(name), styles: map[int]numFormat{}}
+	r := &reader{pkg: p, file: name, src: model.NewSheetSource(name), formats: map[int]numFormat{}}
+	defer r.close()
 	return r.read()
 }
 
-// openMessage explains why excelize could not open a workbook.
-func openMessage(err error) msg {
+// partMessage explains why a part could not be read: a limit passed, or
+// the part is not what it should be.
+func partMessage(err error) msg {
+	var le *limitError
 	switch {
-	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
-		return message(CodeEncrypted)
-	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
-		return message(CodeTooLarge, MaxUnpacked>>20, err)
-	}
-	if strings.Contains(err.Error(), "unzip size") {
-		return message(CodeTooLarge, MaxUnpacked>>20, err)
+	case errors.As(err, &le):
+		return le.m
+	case errors.Is(err, errBudget):
+		return message(CodeTooComplex, MaxTokens>>20)
+	case errors.Is(err, errTooManyRows):
+		return message(CodeTooManyRows, MaxRows)
 	}
 	return message(CodeCorrupt, err)
 }
@@ -165,38 +160,23 @@ func sniff(data []byte, name string) *msg {
 	return ptr(message(CodeCorrupt, "it is not a zip archive"))
 }
 
-// checkZip refuses an archive whose parts unpack to more than MaxUnpacked
-// (a zip bomb), before anything is unpacked. The sizes are those the
-// archive declares; archive/zip fails on a part that unpacks to more.
-func checkZip(data []byte) *msg {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return ptr(message(CodeCorrupt, err))
-	}
-	var total uint64
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-		if total > MaxUnpacked {
-			return ptr(message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File))))
-		}
-	}
-	if len(zr.File) > 100000 {
-		return ptr(message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File))))
-	}
-	return nil
-}
-
 func ptr(m msg) *msg { return &m }
 
 // reader reads the sheets of one workbook.
 type reader struct {
-	f        *excelize.File
+	pkg      *pkg
 	file     string
 	src      *model.Source
-	styles   map[int]numFormat
+	styles   *styles
+	formats  map[int]numFormat // by cell format, as read
+	date1904 bool
 	sst      []string // shared strings
-	problems []sheetProblem
-	book     model.Book
+	// scratch is a one-cell workbook that formats dates (dateText), with
+	// its styles by the workbook's cell format.
+	scratch       *excelize.File
+	scratchStyles map[int]int
+	problems      []sheetProblem
+	book          model.Book
 }
 
 // sheetProblem is a problem at a cell (col, row 0 for the sheet as a whole).
@@ -207,13 +187,27 @@ type sheetProblem struct {
 	msg        msg
 }
 
-func (r *reader) read() (*model.Book, *model.Source, error) {
-	parts, err := sheetParts(r.f)
-	if err != nil {
-		return nil, nil, fileProblem(r.file, message(CodeCorrupt, err))
+func (r *reader) close() {
+	if r.scratch != nil {
+		r.scratch.Close()
 	}
-	if r.sst, err = sharedStrings(r.f); err != nil {
-		return nil, nil, fileProblem(r.file, message(CodeCorrupt, err))
+}
+
+func (r *reader) read() (*model.Book, *model.Source, error) {
+	info, m, err := sheetParts(r.pkg)
+	if err != nil {
+		return nil, nil, fileProblem(r.file, partMessage(err))
+	}
+	if m != nil {
+		return nil, nil, fileProblem(r.file, *m)
+	}
+	parts := info.sheets
+	r.date1904 = info.date1904
+	if r.sst, err = sharedStrings(r.pkg); err != nil {
+		return nil, nil, fileProblem(r.file, partMessage(err))
+	}
+	if r.styles, err = readStyles(r.pkg); err != nil {
+		return nil, nil, fileProblem(r.file, partMessage(err))
 	}
 	for i, sp := range parts {
 		switch {
@@ -229,6 +223,10 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 			continue
 		}
 		r.sheet(i, sp)
+		if r.pkg.tokens > MaxTokens {
+			// One message for the workbook, not one a sheet.
+			return nil, nil, fileProblem(r.file, message(CodeTooComplex, MaxTokens>>20))
+		}
 	}
 	if len(r.problems) == 0 && len(r.book.Forms) == 0 {
 		list := make([]string, len(parts))
@@ -290,7 +288,8 @@ type grid struct {
 	name   string
 	cells  [][]xcell      // cells[r][c], from 0
 	rows   [][]string     // the cells' texts
-	merged map[[2]int]int // covered cell {c, r} → index in merges
+	width  int     // the used columns: the longest row's
+	merged []int32 // cell {c, r} → index in merges (at r*width+c), -1 for none; nil when no range
 	merges []rect
 	labels map[string][][2]int // label key → cells {c, r} holding it
 }
@@ -313,8 +312,10 @@ func (g *grid) at(c, r int) string {
 
 // span returns the merged range a cell belongs to (the cell alone if none).
 func (g *grid) span(c, r int) rect {
-	if k, ok := g.merged[[2]int{c, r}]; ok {
-		return g.merges[k]
+	if g.merged != nil && c >= 0 && c < g.width && r >= 0 && r < len(g.rows) {
+		if k := g.merged[r*g.width+c]; k >= 0 {
+			return g.merges[k]
+		}
 	}
 	return rect{c, r, c, r}
 }
@@ -330,15 +331,19 @@ func (g *grid) find(label string) (c, r int, ok bool) {
 
 // grid reads a sheet, refusing one with more than MaxRows rows.
 func (r *reader) grid(sp sheetPart) (*grid, error) {
-	data := part(r.f, sp.part)
-	if data == nil {
-		return nil, fmt.Errorf("the part %s is missing", sp.part)
-	}
-	cells, merges, err := readCells(data, r.sst)
+	d, err := r.pkg.open(sp.part)
 	if err != nil {
 		return nil, err
 	}
-	g := &grid{name: sp.name, cells: cells, merged: map[[2]int]int{}, labels: map[string][][2]int{}}
+	if d == nil {
+		return nil, fmt.Errorf("the part %s is missing", sp.part)
+	}
+	defer d.close()
+	cells, merges, err := readCells(d, r.sst)
+	if err != nil {
+		return nil, err
+	}
+	g := &grid{name: sp.name, cells: cells, labels: map[string][][2]int{}}
 	g.rows = make([][]string, len(cells))
 	for ri, row := range cells {
 		g.rows[ri] = make([]string, len(row))
@@ -346,19 +351,7 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 			g.rows[ri][ci] = c.text
 		}
 	}
-	for _, m := range merges {
-		m.c1, m.r1 = min(m.c1, maxCols-1), min(m.r1, len(g.rows)-1)
-		if m.r1 < m.r0 || m.c1 < m.c0 {
-			continue
-		}
-		k := len(g.merges)
-		g.merges = append(g.merges, m)
-		for rr := m.r0; rr <= m.r1; rr++ {
-			for cc := m.c0; cc <= m.c1; cc++ {
-				g.merged[[2]int{cc, rr}] = k
-			}
-		}
-	}
+	g.mergeRanges(merges)
 	for ri, row := range g.rows {
 		for ci, v := range row {
 			if v == "" {
@@ -370,6 +363,52 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 		}
 	}
 	return g, nil
+}
+
+// mergeRanges indexes the merged ranges by the cells they cover. Each is
+// first clipped to the used area (the rows read, the longest row's
+// columns): a range to XFD1048576 covers no more cells than the sheet
+// uses. A range overlapping one before it is left out (Excel refuses such a
+// file; its first range is the one shown). So the ranges indexed cover
+// each used cell at most once, and indexing them costs no more than the
+// used area however many ranges the sheet lists.
+func (g *grid) mergeRanges(merges []rect) {
+	for _, row := range g.rows {
+		g.width = max(g.width, len(row))
+	}
+	// covered[r]: the columns of row r already in a range (width ≤ maxCols = 64).
+	var covered []uint64
+	for _, m := range merges {
+		m.c1, m.r1 = min(m.c1, g.width-1), min(m.r1, len(g.rows)-1)
+		if m.r1 < m.r0 || m.c1 < m.c0 || m.r0 == m.r1 && m.c0 == m.c1 {
+			continue // outside the used area, or one cell once clipped
+		}
+		if covered == nil {
+			covered = make([]uint64, len(g.rows))
+		}
+		mask := ^uint64(0) >> (63 - (m.c1 - m.c0)) << m.c0
+		overlaps := false
+		for rr := m.r0; rr <= m.r1 && !overlaps; rr++ {
+			overlaps = covered[rr]&mask != 0
+		}
+		if overlaps {
+			continue
+		}
+		if g.merged == nil {
+			g.merged = make([]int32, len(g.rows)*g.width)
+			for i := range g.merged {
+				g.merged[i] = -1
+			}
+		}
+		k := int32(len(g.merges))
+		g.merges = append(g.merges, m)
+		for rr := m.r0; rr <= m.r1; rr++ {
+			covered[rr] |= mask
+			for cc := m.c0; cc <= m.c1; cc++ {
+				g.merged[rr*g.width+cc] = k
+			}
+		}
+	}
 }
 
 var errTooManyRows = errors.New("too many rows")

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -149,10 +148,7 @@ func (fr *formReader) problem(c, r int, m msg) {
 func (r *reader) sheet(i int, sp sheetPart) bool {
 	g, err := r.grid(sp)
 	if err != nil {
-		msg := message(CodeCorrupt, err)
-		if errors.Is(err, errTooManyRows) {
-			msg = message(CodeTooManyRows, MaxRows)
-		}
+		msg := partMessage(err)
 		r.problems = append(r.problems, sheetProblem{sheetIndex: i, sheet: sp.name, msg: msg})
 		return true
 	}
@@ -390,27 +386,7 @@ func (fr *formReader) value(c, r int, k kind) string {
 
 // shown is a date cell's text as the sheet shows it (excelize formats it).
 func (fr *formReader) shown(c, r int, raw string) string {
-	if s, err := fr.f.GetCellValue(fr.g.name, excelizeName(c, r)); err == nil && s != "" {
-		return s
-	}
-	return raw
-}
-
-// format returns the number format of a cell (cached by style).
-func (fr *formReader) format(idx int) numFormat {
-	if nf, ok := fr.styles[idx]; ok {
-		return nf
-	}
-	var nf numFormat
-	if st, err := fr.f.GetStyle(idx); err == nil && st != nil {
-		if st.CustomNumFmt != nil {
-			nf = parseFormat(*st.CustomNumFmt)
-		} else {
-			nf = builtinFormat(st.NumFmt)
-		}
-	}
-	fr.styles[idx] = nf
-	return nf
+	return fr.dateText(raw, fr.g.cell(c, r).style)
 }
 
 // clean turns a cell's text into a field's: line breaks (Alt+Enter) are

@@ -1,8 +1,8 @@
 package xlsx
 
 import (
-	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"path"
 	"strconv"
@@ -12,10 +12,11 @@ import (
 )
 
 // The cells of a sheet are read in one streaming pass over its XML part
-// (excelize has opened and checked the package): excelize's per-cell
-// functions look the sheet up by name on every call, which makes a
-// workbook of 170 sheets quadratic, and its row iterator gives neither the
-// type, nor the style, nor the formula of a cell.
+// (see pkg.go), not through excelize: its per-cell functions look the sheet
+// up by name on every call, which makes a workbook of 170 sheets quadratic,
+// its row iterator gives neither the type, nor the style, nor the formula
+// of a cell, and opening a workbook with it unpacks and decodes every part
+// whatever its size.
 
 // xcell is one cell as stored.
 type xcell struct {
@@ -34,78 +35,120 @@ type sheetPart struct {
 	worksheet bool // not a chart sheet, dialog or macro sheet
 }
 
-// part returns the bytes of a package part.
-func part(f *excelize.File, name string) []byte {
-	if v, ok := f.Pkg.Load(name); ok {
-		if b, ok := v.([]byte); ok {
-			return b
-		}
-	}
-	return nil
+// workbookInfo is what the reader needs of xl/workbook.xml.
+type workbookInfo struct {
+	sheets   []sheetPart
+	date1904 bool // day counts start in 1904 (old Mac workbooks)
 }
 
-// sheetParts lists the sheets in workbook order.
-func sheetParts(f *excelize.File) ([]sheetPart, error) {
-	var wb struct {
-		Sheets []struct {
-			Name  string     `xml:"name,attr"`
-			State string     `xml:"state,attr"`
-			Attrs []xml.Attr `xml:",any,attr"`
-		} `xml:"sheets>sheet"`
+// sheetParts lists the sheets in workbook order. A part named by two
+// entries is refused (Excel never writes one), so that a few kilobytes of
+// entries cannot make one sheet thousands of forms.
+func sheetParts(p *pkg) (workbookInfo, *msg, error) {
+	var info workbookInfo
+	type rel struct{ target, typ string }
+	rels := map[string]rel{}
+	err := p.each("xl/_rels/workbook.xml.rels", func(t xml.StartElement) {
+		if t.Name.Local != "Relationship" {
+			return
+		}
+		id, _ := attr(t, "Id")
+		if _, seen := rels[id]; seen {
+			return // the first one, as a lookup in order finds it
+		}
+		target, _ := attr(t, "Target")
+		typ, _ := attr(t, "Type")
+		rels[id] = rel{target, typ}
+	})
+	if err != nil {
+		return info, nil, err
 	}
-	if err := xml.Unmarshal(part(f, "xl/workbook.xml"), &wb); err != nil {
-		return nil, err
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-			Type   string `xml:"Type,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := xml.Unmarshal(part(f, "xl/_rels/workbook.xml.rels"), &rels); err != nil {
-		return nil, err
-	}
-	var out []sheetPart
-	for _, s := range wb.Sheets {
-		sp := sheetPart{name: s.Name, hidden: s.State == "hidden" || s.State == "veryHidden"}
+	err = p.each("xl/workbook.xml", func(t xml.StartElement) {
+		switch t.Name.Local {
+		case "workbookPr":
+			v, _ := attr(t, "date1904")
+			info.date1904 = v == "1" || v == "true"
+			return
+		case "sheet":
+		default:
+			return
+		}
+		name, _ := attr(t, "name")
+		state, _ := attr(t, "state")
+		sp := sheetPart{name: name, hidden: state == "hidden" || state == "veryHidden"}
 		id := ""
-		for _, a := range s.Attrs {
+		for _, a := range t.Attr {
 			if a.Name.Local == "id" {
 				id = a.Value
 			}
 		}
-		for _, r := range rels.Rels {
-			if r.ID != id {
-				continue
-			}
-			target := strings.ReplaceAll(r.Target, "\\", "/")
+		if r, ok := rels[id]; ok {
+			target := strings.ReplaceAll(r.target, "\\", "/")
 			if strings.HasPrefix(target, "/") {
 				sp.part = strings.TrimPrefix(target, "/")
 			} else {
 				sp.part = path.Join("xl", target)
 			}
-			sp.worksheet = strings.HasSuffix(r.Type, "/worksheet")
+			sp.worksheet = strings.HasSuffix(r.typ, "/worksheet")
 		}
-		out = append(out, sp)
+		info.sheets = append(info.sheets, sp)
+	})
+	if err != nil {
+		return info, nil, err
 	}
-	return out, nil
+	byPart := map[string]string{} // part → the first sheet naming it
+	for _, sp := range info.sheets {
+		if sp.part == "" {
+			continue
+		}
+		if first, dup := byPart[sp.part]; dup {
+			return info, ptr(message(CodeSharedPart, quote(first), quote(sp.name), sp.part)), nil
+		}
+		byPart[sp.part] = sp.name
+	}
+	return info, nil, nil
+}
+
+// each calls fn with every start element of a part, in order; a missing
+// part is an error.
+func (p *pkg) each(name string, fn func(xml.StartElement)) error {
+	d, err := p.open(name)
+	if err != nil {
+		return err
+	}
+	if d == nil {
+		return fmt.Errorf("the part %s is missing", name)
+	}
+	defer d.close()
+	for {
+		tok, err := d.token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if t, ok := tok.(xml.StartElement); ok {
+			fn(t)
+		}
+	}
 }
 
 // sharedStrings reads the shared string table: each item's text runs
-// joined, phonetic runs (rPh) left out.
-func sharedStrings(f *excelize.File) ([]string, error) {
-	data := part(f, "xl/sharedStrings.xml")
-	if data == nil {
-		return nil, nil
+// joined, phonetic runs (rPh) left out. A table of more than
+// MaxSharedStrings entries is refused.
+func sharedStrings(p *pkg) ([]string, error) {
+	d, err := p.open("xl/sharedStrings.xml")
+	if d == nil || err != nil {
+		return nil, err
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	defer d.close()
 	var out []string
 	var b strings.Builder
 	depthRPh := 0
 	inT := false
 	for {
-		tok, err := d.RawToken()
+		tok, err := d.token()
 		if err == io.EOF {
 			break
 		}
@@ -125,6 +168,9 @@ func sharedStrings(f *excelize.File) ([]string, error) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
+				if len(out) == MaxSharedStrings {
+					return nil, &limitError{message(CodeTooManyStrings, MaxSharedStrings)}
+				}
 				out = append(out, unescapeX(b.String()))
 			case "rPh":
 				depthRPh--
@@ -139,6 +185,12 @@ func sharedStrings(f *excelize.File) ([]string, error) {
 	}
 	return out, nil
 }
+
+// limitError is a part past one of the limits on what a workbook may
+// declare: its message says which.
+type limitError struct{ m msg }
+
+func (e *limitError) Error() string { return e.m.text() }
 
 // unescapeX decodes the _xHHHH_ escapes of OOXML strings (_x000D_ is a
 // carriage return that XML would otherwise lose).
@@ -162,9 +214,9 @@ func unescapeX(s string) string {
 }
 
 // readCells reads a worksheet part into rows of cells (from 0) and its
-// merged ranges, stopping with errTooManyRows past MaxRows.
-func readCells(data []byte, sst []string) ([][]xcell, []rect, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+// merged ranges, stopping with errTooManyRows past MaxRows and with a
+// *limitError past MaxCells cells or MaxMerges merged ranges.
+func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 	var rows [][]xcell
 	var merges []rect
 	var cur *xcell
@@ -174,8 +226,9 @@ func readCells(data []byte, sst []string) ([][]xcell, []rect, error) {
 	var text strings.Builder
 	inV, inF, inIs := false, false, false
 	var v strings.Builder
+	nCells := 0
 	for {
-		tok, err := d.RawToken()
+		tok, err := d.token()
 		if err == io.EOF {
 			break
 		}
@@ -197,6 +250,9 @@ func readCells(data []byte, sst []string) ([][]xcell, []rect, error) {
 				}
 				colNext = 0
 			case "c":
+				if nCells++; nCells > MaxCells {
+					return nil, nil, &limitError{message(CodeTooManyCells, MaxCells)}
+				}
 				cur = &xcell{}
 				curRow, curCol = rowNum-1, colNext
 				if r, ok := attr(t, "r"); ok {
@@ -223,6 +279,9 @@ func readCells(data []byte, sst []string) ([][]xcell, []rect, error) {
 			case "is":
 				inIs = cur != nil
 			case "mergeCell":
+				if len(merges) == MaxMerges {
+					return nil, nil, &limitError{message(CodeTooManyMerges, MaxMerges)}
+				}
 				if ref, ok := attr(t, "ref"); ok {
 					a, b, _ := strings.Cut(ref, ":")
 					c0, r0, err1 := excelize.CellNameToCoordinates(a)
