@@ -46,7 +46,8 @@ var errBudget = errors.New("too many XML tokens")
 type pkg struct {
 	zr     *zip.Reader
 	parts  map[string]*zip.File // by name, as parts name each other
-	tokens int                  // read so far, of MaxTokens
+	tokens int                  // read so far
+	limit  int                  // of tokens: MaxTokens (less in tests)
 }
 
 // openPackage opens the archive, refusing one whose parts unpack to more
@@ -61,7 +62,7 @@ func openPackage(data []byte) (*pkg, *msg) {
 	if len(zr.File) > 100000 {
 		return nil, ptr(message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File))))
 	}
-	p := &pkg{zr: zr, parts: make(map[string]*zip.File, len(zr.File))}
+	p := &pkg{zr: zr, parts: make(map[string]*zip.File, len(zr.File)), limit: MaxTokens}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -110,7 +111,7 @@ func (p *pkg) open(name string) (*decoder, error) {
 // at the end of the part, errBudget past MaxTokens.
 func (d *decoder) token() (xml.Token, error) {
 	d.p.tokens++
-	if d.p.tokens > MaxTokens {
+	if d.p.tokens > d.p.limit {
 		return nil, errBudget
 	}
 	return d.d.RawToken()

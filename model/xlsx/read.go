@@ -223,7 +223,7 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 			continue
 		}
 		r.sheet(i, sp)
-		if r.pkg.tokens > MaxTokens {
+		if r.pkg.tokens > r.pkg.limit {
 			// One message for the workbook, not one a sheet.
 			return nil, nil, fileProblem(r.file, message(CodeTooComplex, MaxTokens>>20))
 		}
