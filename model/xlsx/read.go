@@ -286,10 +286,10 @@ func (g *grid) isForm() bool {
 // grid is a sheet's cells as shown (formatted), with its merged ranges.
 type grid struct {
 	name   string
-	cells  [][]xcell      // cells[r][c], from 0
-	rows   [][]string     // the cells' texts
-	width  int     // the used columns: the longest row's
-	merged []int32 // cell {c, r} → index in merges (at r*width+c), -1 for none; nil when no range
+	cells  [][]xcell  // cells[r][c], from 0
+	rows   [][]string // the cells' texts
+	width  int        // the used columns: the longest row's
+	merged []int32    // cell {c, r} → index in merges (at r*width+c), -1 for none; nil when no range
 	merges []rect
 	labels map[string][][2]int // label key → cells {c, r} holding it
 }
