@@ -43,6 +43,13 @@ type Options struct {
 	// by hand: 「2024年　　月　　日」.
 	Date string
 
+	// MaxPages, when not 0, is the most pages the forms may take together
+	// (the cover and contents not counted): past it Plan stops laying out
+	// and returns the problem model.CodeBinderTooManyPages. The web server sets
+	// UploadMaxPages, so that one upload cannot keep a core busy for
+	// minutes; the command line has no limit.
+	MaxPages int
+
 	// Progress, when set, is called after each form is laid out by Plan
 	// with the number of forms done and the total, from the calling
 	// goroutine only.
@@ -51,6 +58,18 @@ type Options struct {
 	// Context, when not nil, stops Plan with its error, within a form of
 	// its being done.
 	Context context.Context
+}
+
+// UploadMaxPages is the page limit of a binder drawn for an upload (the
+// web server's): a bureau's year of 1,000 forms is about 1,800 pages;
+// 5,000 pages take about 5 s of CPU to lay out and draw.
+const UploadMaxPages = 5000
+
+// tooManyPages is the problem of a binder of n forms past limit pages.
+func tooManyPages(limit, n int) error {
+	return model.Problems{{Severity: model.Error, Code: model.CodeBinderTooManyPages, Path: "forms",
+		Args:    []string{fmt.Sprint(limit), fmt.Sprint(n)},
+		Message: fmt.Sprintf("the binder of these %d forms would have more than %d pages, the most one request may print: print the forms in several binders, or with jixiao binder on the command line", n, limit)}}
 }
 
 // Form says where one form stands in a binder.
@@ -153,7 +172,10 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep bo
 	for i, k := range order {
 		forms[i] = &b.Forms[k]
 	}
-	counts, laid, err := layOutAll(opt.Context, order, forms, lay, opt.Workers, opt.Progress, keep)
+	if opt.MaxPages > 0 && len(forms) > opt.MaxPages {
+		return nil, tooManyPages(opt.MaxPages, len(forms)) // a form takes a page at least
+	}
+	counts, laid, err := layOutAll(opt.Context, order, forms, lay, opt.Workers, opt.Progress, keep, opt.MaxPages)
 	if err != nil {
 		return nil, err
 	}
@@ -344,8 +366,9 @@ func unitName(u string) string {
 // page counts and, if keep, their pages, in form order. Each form's layout
 // is independent, so the result is the same for any number of workers. On
 // failure it returns the error of the first failing form in order.
-func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLayout, workers int, progress func(done, total int), keep bool) ([]int, [][]*layout.Page, error) {
+func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLayout, workers int, progress func(done, total int), keep bool, maxPages int) ([]int, [][]*layout.Page, error) {
 	counts := make([]int, len(forms))
+	total := 0
 	var out [][]*layout.Page
 	if keep {
 		out = make([][]*layout.Page, len(forms))
@@ -365,6 +388,11 @@ func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLa
 		func(i int, pages []*layout.Page) error {
 			if ctx != nil && ctx.Err() != nil {
 				return ctx.Err()
+			}
+			// In order, once form i is laid out: the limit stops the
+			// work at the first form past it.
+			if total += counts[i]; maxPages > 0 && total > maxPages {
+				return tooManyPages(maxPages, len(forms))
 			}
 			if keep {
 				out[i] = pages

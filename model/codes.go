@@ -87,5 +87,6 @@ const (
 	CodeSeedLevel3WithoutLevel2 = "seed-level3-without-level2" // a 三级 before any 二级 label; args: form number, the 三级
 
 	// The binder.
-	CodeBinderYearDiffers = "binder-year-differs" // warning: a form of another year than the binder's; args: form year, binder year, first input, binder year
+	CodeBinderYearDiffers  = "binder-year-differs"   // warning: a form of another year than the binder's; args: form year, binder year, first input, binder year
+	CodeBinderTooManyPages = "binder-too-many-pages" // a binder past its page limit (the web server's); args: the limit, the number of forms
 )

@@ -170,4 +170,6 @@ var problemCatalogue = map[Code]entry{
 	// The binder.
 	"binder-year-differs": {"the form is of {1} but the binder is of {2} (the year of the first input, {3}): the cover says {4}",
 		"这张表是 {1} 年度的，而整册是 {2} 年度（取自第一个输入文件 {3}），封面印的是 {4} 年度"},
+	"binder-too-many-pages": {"the binder of these {2} forms would have more than {1} pages, the most one request may print: print the forms in several binders, or with jixiao binder on the command line",
+		"这 {2} 张表装订成册将超过 {1} 页，超出单次请求可打印的上限：请分成几册打印，或在命令行中用 jixiao binder 生成"},
 }

@@ -1,0 +1,55 @@
+package binder
+
+import (
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"testing"
+
+	"jixiao/layout"
+	"jixiao/model"
+)
+
+// TestMaxPages: past Options.MaxPages the binder is a problem, and the
+// forms after the one that passes it are not all laid out.
+func TestMaxPages(t *testing.T) {
+	b := &model.Book{Year: 2024}
+	for i := range 200 {
+		// Three pages a form (the fake layout: one a row).
+		b.Forms = append(b.Forms, model.Form{Year: 2024, Project: fmt.Sprintf("项目%d", i), TotalAmount: "1", YearAmount: "1", Indicators: make([]model.Indicator, 3)})
+	}
+	var laid atomic.Int64
+	lay := func(k int, f *model.Form) ([]*layout.Page, error) {
+		laid.Add(1)
+		return bindFakeForms(k, f)
+	}
+	for _, c := range []struct {
+		max     int
+		problem bool
+	}{{0, false}, {600, false}, {599, true}, {100, true}} {
+		laid.Store(0)
+		bl, err := plan(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), MaxPages: c.max, Workers: 2}, lay, false)
+		var ps model.Problems
+		switch {
+		case !c.problem && err != nil:
+			t.Fatalf("MaxPages %d: %v", c.max, err)
+		case !c.problem && bl.total != 600:
+			t.Fatalf("MaxPages %d: %d pages", c.max, bl.total)
+		case c.problem && !errors.As(err, &ps):
+			t.Fatalf("MaxPages %d: %v, want the problem", c.max, err)
+		case c.problem:
+			if len(ps) != 1 || ps[0].Code != model.CodeBinderTooManyPages || ps[0].Args[0] != fmt.Sprint(c.max) || ps[0].Args[1] != "200" {
+				t.Fatalf("MaxPages %d: %v", c.max, ps)
+			}
+			// The forms up to the limit and at most a window ahead.
+			if n := laid.Load(); int(n) > c.max/3+1+16 {
+				t.Errorf("MaxPages %d: %d forms laid out", c.max, n)
+			}
+		}
+	}
+	// More forms than pages: refused before any layout.
+	laid.Store(0)
+	if _, err := plan(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), MaxPages: 150}, lay, false); err == nil || laid.Load() != 0 {
+		t.Errorf("200 forms, 150 pages: %v after %d layouts", err, laid.Load())
+	}
+}
