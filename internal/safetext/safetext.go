@@ -104,7 +104,8 @@ func Invisible(r rune) bool {
 // (U+202E, U+200B: a name must read as it is), trims leading dots and
 // surrounding spaces, and keeps at most 150 bytes (149 cut at a character
 // boundary, and the "_" below). A name Windows reserves for a device (CON, PRN, AUX, NUL,
-// COM1–COM9, LPT1–LPT9, in any case, alone or before a dot: "con.txt")
+// CONIN$, CONOUT$, COM1–COM9, LPT1–LPT9 and COM¹–COM³, LPT¹–LPT³ with
+// superscript digits, in any case, alone or before a dot: "con.txt")
 // gets "_" appended to its first part ("CON_", "con_.txt"), and so does a
 // name ending in a dot or a space, which Windows would silently drop.
 func FileName(s string) string {
@@ -135,12 +136,18 @@ func FileName(s string) string {
 // names a Windows device.
 func reservedDevice(stem string) bool {
 	switch strings.ToUpper(stem) {
-	case "CON", "PRN", "AUX", "NUL":
+	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
 		return true
 	}
-	if len(stem) == 4 {
-		p := strings.ToUpper(stem[:3])
-		return (p == "COM" || p == "LPT") && stem[3] >= '1' && stem[3] <= '9'
+	if len(stem) < 4 {
+		return false
+	}
+	if p := strings.ToUpper(stem[:3]); p != "COM" && p != "LPT" {
+		return false
+	}
+	switch stem[3:] {
+	case "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³":
+		return true
 	}
 	return false
 }

@@ -43,6 +43,8 @@ func TestFileNameWindowsReserved(t *testing.T) {
 		"NUL": "NUL_", "COM1": "COM1_", "lpt9": "lpt9_", "COM0": "COM0", "COM10": "COM10",
 		"CONSOLE": "CONSOLE", "con.": "con_._", "项目.": "项目._", "项目 ": "项目",
 		"项目\u202e名\u200b称": "项目名称", "a/b:c": "abc", "..x": "x", "普通项目": "普通项目",
+		"COM¹": "COM¹_", "lpt³.pdf": "lpt³_.pdf", "COM²x": "COM²x", "COM⁴": "COM⁴", "CONIN$": "CONIN$_",
+		"conout$.pdf": "conout$_.pdf", "CONIN": "CONIN", "CONOUT$$": "CONOUT$$",
 	} {
 		if got := FileName(in); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
