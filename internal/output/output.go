@@ -2,7 +2,8 @@
 // every Unix tool follows, so that an output path never replaces what it
 // should not:
 //
-//   - a path that does not exist, or a regular file, is written to a
+//   - a path that does not exist, or a regular file the user may write to
+//     (a read-only one is refused, as the shell's > refuses it), is written to a
 //     temporary file in the same directory and renamed over the path once
 //     complete: a failure (or a signal, see RemoveTemps) leaves the old file
 //     or nothing, never a half-written one;
@@ -123,6 +124,11 @@ func Resolve(path string) (target string, kind Kind, info fs.FileInfo, err error
 			target = link
 			continue
 		case m.IsRegular():
+			// Replacing needs only the directory's permission; the file's
+			// own is what the user set, and > would refuse it.
+			if err := writable(target, st); err != nil {
+				return "", 0, nil, Failed(path, err)
+			}
 			return target, Regular, st, nil
 		case m&fs.ModeCharDevice != 0, m&fs.ModeNamedPipe != 0:
 			return target, Device, st, nil

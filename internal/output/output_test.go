@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -241,4 +242,71 @@ func TestRemoveTemps(t *testing.T) {
 		t.Error("Create after RemoveTemps succeeded")
 	}
 	noTemps(t, dir)
+}
+
+// Issue 20: a regular file the user may not write to is refused, as the
+// shell's > refuses it, though replacing it needs only the directory's
+// permission; root may write any file (as with >). As root the test runs
+// itself again as nobody.
+func TestReadOnly(t *testing.T) {
+	dir := os.Getenv("JIXIAO_READONLY_DIR")
+	if dir == "" {
+		// A directory of its own, open to nobody (t.TempDir's parent is not).
+		var err error
+		if dir, err = os.MkdirTemp("", "jixiao-readonly"); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.RemoveAll(dir) })
+		if err := os.Chmod(dir, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, "ro.pdf")
+		if err := os.WriteFile(p, []byte("keep"), 0o444); err != nil {
+			t.Fatal(err)
+		}
+		if os.Getuid() == 0 {
+			if err := write(p, "root"); err != nil {
+				t.Errorf("root, as with >: %v", err)
+			}
+			os.WriteFile(p, []byte("keep"), 0o444)
+			os.Chmod(p, 0o444)
+			// The test binary, where nobody may run it.
+			bin, err := os.ReadFile(os.Args[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			self := filepath.Join(dir, "output.test")
+			if err := os.WriteFile(self, bin, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(self, "-test.run=^TestReadOnly$", "-test.v")
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "JIXIAO_READONLY_DIR="+dir)
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+			out, err := cmd.CombinedOutput()
+			if err != nil || !strings.Contains(string(out), "--- PASS: TestReadOnly") {
+				t.Fatalf("as nobody: %v\n%s", err, out)
+			}
+			return
+		}
+	}
+	p := filepath.Join(dir, "ro.pdf")
+	for _, check := range []func() error{func() error { return Check(p) }, func() error { return write(p, "new") }} {
+		err := check()
+		if err == nil || !errors.Is(err, fs.ErrPermission) {
+			t.Errorf("a read-only file: %v, want permission denied", err)
+		}
+	}
+	if b, _ := os.ReadFile(p); string(b) != "keep" {
+		t.Errorf("the file is now %q", b)
+	}
+	noTemps(t, dir)
+	// A file the user may write is replaced as before.
+	w := filepath.Join(dir, "rw.pdf")
+	if err := write(w, "one"); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(w, "two"); err != nil {
+		t.Fatal(err)
+	}
 }
