@@ -642,10 +642,47 @@ func tooLarge(name string, size int64) *DecodeError {
 	return fileProblem(name, 1, 1, CodeFileTooLarge, "the file is "+n+" bytes, more than the "+limit+" MiB an input may have", n, limit)
 }
 
+// utf16Encoding tells a UTF-16 file (as Windows Notepad saved "Unicode"
+// text before 2019) by its byte order mark, or by the NUL bytes every
+// ASCII character brings, all on one side of its byte pairs: "UTF-16LE",
+// "UTF-16BE", or "" for anything else.
+func utf16Encoding(src []byte) string {
+	switch {
+	case len(src) >= 2 && src[0] == 0xFF && src[1] == 0xFE:
+		return "UTF-16LE"
+	case len(src) >= 2 && src[0] == 0xFE && src[1] == 0xFF:
+		return "UTF-16BE"
+	}
+	head := src[:min(len(src), 256)&^1]
+	var even, odd int // NUL bytes at even and odd offsets
+	for i, c := range head {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	pairs := len(head) / 2
+	switch {
+	case pairs < 2:
+		return ""
+	case odd >= 4 && odd*4 >= pairs && even*8 <= odd: // a few Chinese code units end in 00
+		return "UTF-16LE"
+	case even >= 4 && even*4 >= pairs && odd*8 <= even:
+		return "UTF-16BE"
+	}
+	return ""
+}
+
 // notText describes the first byte at which src stops being UTF-8 text, with
 // its line:column: a NUL means a binary file; a broken sequence at the very
 // end, a truncated file; anything else most likely another encoding.
 func notText(name string, src []byte, i int) *DecodeError {
+	if enc := utf16Encoding(src); enc != "" {
+		return fileProblem(name, 1, 1, CodeUTF16, "the file is "+enc+" text: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)", enc)
+	}
 	line, col := 1, 1
 	for _, r := range string(src[:i]) {
 		if r == '\n' {

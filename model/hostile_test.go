@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"testing"
+	"unicode/utf16"
 )
 
 // minimalForm is a form of one indicator row: valid, with about two dozen
@@ -52,6 +53,46 @@ func TestValidateManyForms(t *testing.T) {
 		c := perForm[fmt.Sprint(i)]
 		if i%2 == 1 && (c[0] == 0 || c[1] != 0) || i%2 == 0 && (c[0] != 0 || c[1] < 10) {
 			t.Fatalf("forms[%d]: %d errors, %d completeness warnings", i, c[0], c[1])
+		}
+	}
+}
+
+// TestUTF16: a UTF-16 file (Notepad's "Unicode") is called so, with or
+// without its byte order mark, not "maybe GBK".
+func TestUTF16(t *testing.T) {
+	text := "{\"forms\": [{\"project\": \"体检费\", \"unit\": \"一\"}]}\n"
+	enc := func(be, bom bool) []byte {
+		var out []byte
+		if bom {
+			out = append(out, 0xFF, 0xFE)
+			if be {
+				out[0], out[1] = 0xFE, 0xFF
+			}
+		}
+		for _, u := range utf16.Encode([]rune(text)) {
+			if be {
+				out = append(out, byte(u>>8), byte(u))
+			} else {
+				out = append(out, byte(u), byte(u>>8))
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		be, bom bool
+		want    string
+	}{{false, true, "UTF-16LE"}, {true, true, "UTF-16BE"}, {false, false, "UTF-16LE"}, {true, false, "UTF-16BE"}} {
+		_, _, err := Decode(enc(c.be, c.bom), "book.json", FormatAuto)
+		ds := DecodeErrors(err)
+		if len(ds) != 1 || len(ds[0].Problems) != 1 || ds[0].Problems[0].Code != CodeUTF16 || ds[0].Problems[0].Args[0] != c.want {
+			t.Errorf("%s (BOM %v): %v", c.want, c.bom, err)
+		}
+	}
+	// GBK is still told as before, and a binary file as binary.
+	for src, code := range map[string]string{"{\"unit\": \"\xb5\xa5\"}": CodeNotUTF8, "%PDF-1.7\n\x00\x01\x02\x03\x00\x00\x05\x06": CodeNotText} {
+		_, _, err := Decode([]byte(src), "book.json", FormatAuto)
+		if ds := DecodeErrors(err); len(ds) != 1 || ds[0].Problems[0].Code != code {
+			t.Errorf("%q: %v, want %s", src, err, code)
 		}
 	}
 }

@@ -22,6 +22,8 @@ var problemCatalogue = map[Code]entry{
 		"文件在一个字的中间断了（文件不完整）"},
 	"not-utf8": {"byte {1} is not UTF-8: save the file as UTF-8 (it may be GBK)",
 		"字节 {1} 不是 UTF-8 编码：请把文件另存为 UTF-8 编码（它可能是 GBK 编码）"},
+	"utf16": {"the file is {1} text: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)",
+		"文件是 {1} 编码的文本：请另存为 UTF-8 编码（记事本：“另存为”，编码选“UTF-8”）"},
 	"syntax": {"{1}",
 		"文件格式有误：{1}"},
 	"duplicate-key": {"duplicate key \"{1}\"",
