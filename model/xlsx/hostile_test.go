@@ -257,3 +257,21 @@ func TestHostileWrite(t *testing.T) {
 		t.Logf("%s: %d bytes", name, len(data))
 	}
 }
+
+// TestNonFinite: a number cell holding NaN or an infinity (a program, not
+// Excel, wrote it) is named as such, wherever it stands.
+func TestNonFinite(t *testing.T) {
+	for raw, want := range map[string]string{"NaN": "NaN", "Inf": "Inf", "-Infinity": "-Inf", "1e400": "Inf", "+inf": "Inf"} {
+		for _, ref := range []string{"B6", "E14"} { // the total amount, a 全年 value
+			data := rewritePart(t, workbook(t, formCells(0, 1, "merged")), "xl/worksheets/sheet1.xml", func(x string) string {
+				i := strings.Index(x, `<c r="`+ref+`"`)
+				j := strings.Index(x[i:], "</c>")
+				return x[:i] + `<c r="` + ref + `"><v>` + raw + `</v></c>` + x[i+j+len("</c>"):]
+			})
+			msg := readErr(t, data, "nan.xlsx")
+			if !strings.Contains(msg, "!"+ref+": the cell holds "+want+", which is not a number") {
+				t.Errorf("%s in %s: %s", raw, ref, msg)
+			}
+		}
+	}
+}

@@ -50,6 +50,7 @@ const (
 	CodeTooManyStyles   Code = "xlsx-too-many-styles"   // more cell formats than Excel allows
 	CodeFormatTooLong   Code = "xlsx-format-too-long"   // a number format code past Excel's 255 characters
 	CodeSharedPart      Code = "xlsx-sheet-part-shared" // two sheet entries naming one part
+	CodeNotFinite       Code = "xlsx-not-finite"        // a number cell holding NaN or an infinity
 )
 
 // msg is a message of a problem: its code and the values it quotes.

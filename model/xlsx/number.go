@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -92,6 +93,22 @@ func parseFormat(code string) numFormat {
 		}
 	}
 	return nf
+}
+
+// nonFinite names a number cell's value that is NaN or an infinity (which
+// Excel never stores, but a program writing the file may): "NaN", "Inf"
+// or "-Inf"; ok is false for any other value.
+func nonFinite(raw string) (name string, ok bool) {
+	f, _ := strconv.ParseFloat(strings.TrimSpace(raw), 64) // 1e400 is +Inf, with ErrRange
+	switch {
+	case math.IsNaN(f):
+		return "NaN", true
+	case math.IsInf(f, 1):
+		return "Inf", true
+	case math.IsInf(f, -1):
+		return "-Inf", true
+	}
+	return "", false
 }
 
 // plainDecimal writes the number raw (as stored in the cell, "4012.8000000000002",

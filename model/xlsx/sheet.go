@@ -360,6 +360,10 @@ func (fr *formReader) value(c, r int, k kind) string {
 			return ""
 		}
 	case "", "n":
+		if name, ok := nonFinite(text); ok {
+			fr.problem(c+1, r+1, message(CodeNotFinite, name))
+			return ""
+		}
 		nf := fr.format(x.style)
 		if k == kindValue && x.formula != "" && constFormula.MatchString(x.formula) {
 			// =100% typed into a cell that is not text becomes a formula;
