@@ -241,13 +241,13 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep bo
 		next += bf.Pages
 		if opt.GroupByUnit && (i == 0 || bf.Unit != unit) {
 			unit = bf.Unit
-			bl.Outline = append(bl.Outline, layout.Bookmark{Title: unitName(unit), Page: bf.First, Level: 0})
+			bl.Outline = append(bl.Outline, layout.Bookmark{Title: layout.MetaText(unitName(unit)), Page: bf.First, Level: 0})
 		}
 		level := 0
 		if opt.GroupByUnit {
 			level = 1
 		}
-		bl.Outline = append(bl.Outline, layout.Bookmark{Title: fmt.Sprintf("%d. %s", bf.Number, bf.Project), Page: bf.First, Level: level})
+		bl.Outline = append(bl.Outline, layout.Bookmark{Title: layout.MetaText(fmt.Sprintf("%d. %s", bf.Number, bf.Project)), Page: bf.First, Level: level})
 	}
 	bl.NumPages = next
 	bl.Meta = metaOf(b, forms)
@@ -453,8 +453,8 @@ func metaOf(b *model.Book, forms []*model.Form) layout.Meta {
 		title = fmt.Sprintf("%d年度 %s", year, title)
 	}
 	return layout.Meta{
-		Title:   title,
-		Author:  common(forms, func(f *model.Form) string { return f.Unit }),
+		Title:   layout.MetaText(title),
+		Author:  layout.MetaText(common(forms, func(f *model.Form) string { return f.Unit })),
 		Subject: fmt.Sprintf("%d个项目", len(forms)),
 		Year:    year,
 	}

@@ -53,3 +53,32 @@ func TestMaxPages(t *testing.T) {
 		t.Errorf("200 forms, 150 pages: %v after %d layouts", err, laid.Load())
 	}
 }
+
+// TestMetaBidi: bidi and invisible characters of a project or unit do not
+// reach the binder's title, author or bookmarks, which a viewer shows as
+// plain text (issue 20).
+func TestMetaBidi(t *testing.T) {
+	b := &model.Book{Year: 2024, Title: "绩效\u202e目标表"}
+	for i := range 2 {
+		b.Forms = append(b.Forms, model.Form{Year: 2024, Unit: "单位\u202eA\u200b", Project: fmt.Sprintf("项目\u2066%d\u2069\u202e", i),
+			TotalAmount: "1", YearAmount: "1", Indicators: make([]model.Indicator, 1)})
+	}
+	bl, err := plan(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), GroupByUnit: true}, bindFakeForms, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{bl.Meta.Title, bl.Meta.Author, bl.Meta.Subject}
+	for _, bm := range bl.Outline {
+		texts = append(texts, bm.Title)
+	}
+	for _, s := range texts {
+		for _, r := range s {
+			if r == '\u202e' || r == '\u200b' || r == '\u2066' || r == '\u2069' {
+				t.Errorf("%q holds U+%04X", s, r)
+			}
+		}
+	}
+	if bl.Meta.Author != "单位A" || bl.Outline[1].Title != "1. 项目0" {
+		t.Errorf("author %q, bookmark %q", bl.Meta.Author, bl.Outline[1].Title)
+	}
+}

@@ -4,7 +4,13 @@
 // Measurer interface, and all lengths are integers.
 package layout
 
-import "jixiao/role"
+import (
+	"strings"
+	"unicode"
+
+	"jixiao/internal/safetext"
+	"jixiao/role"
+)
 
 // Length is a distance in 1/1000 pt. The origin is the top-left corner of the
 // page; y grows downwards.
@@ -131,6 +137,36 @@ type Meta struct {
 	Author  string // 单位名称
 	Subject string // the form title and year
 	Year    int    // the form's or book's year (renderers derive a fixed date from it)
+}
+
+// MetaText is s as a title, author or bookmark of a document: a viewer
+// shows these in its title bar, properties and bookmark pane as plain
+// text, where an invisible or reordering character (U+202E shows what
+// follows backwards, U+200B hides a difference) would act instead of
+// showing. Those and control characters are left out (a line break or tab
+// becomes a space).
+func MetaText(s string) string {
+	clean := true
+	for _, r := range s {
+		if unicode.IsControl(r) || safetext.Invisible(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t' || r == '\r':
+			b.WriteByte(' ')
+		case unicode.IsControl(r) || safetext.Invisible(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Document is the output of layout: pages of positioned items, ready to draw.

@@ -213,7 +213,7 @@ func Form(f *model.Form, m Measurer, opt Options) (*Document, error) {
 	}
 	return &Document{
 		Pages: pages,
-		Meta:  Meta{Title: f.Project, Author: f.Unit, Subject: subject, Year: f.Year},
+		Meta:  Meta{Title: MetaText(f.Project), Author: MetaText(f.Unit), Subject: MetaText(subject), Year: f.Year},
 	}, nil
 }
 
