@@ -159,6 +159,9 @@ func (s *Server) routes() {
 
 // ServeHTTP checks the Host header of every request, then serves it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Every answer, a refusal too (403 for a foreign Host, 404, 405).
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Referrer-Policy", "no-referrer")
 	if !hostAllowed(r.Host, s.loopback, s.opt.Hosts) {
 		s.refuse(w, r, http.StatusForbidden, codeBadHost, r.Host)
 		return
@@ -173,8 +176,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusNotFound, codeNotFound, r.URL.Path)
 		return
 	}
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Referrer-Policy", "no-referrer")
 	s.mux.ServeHTTP(w, r)
 }
 

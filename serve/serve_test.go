@@ -288,7 +288,13 @@ func TestHost(t *testing.T) {
 	r.Host = "jixiao.intranet:8080"
 	require.Equal(t, http.StatusOK, do(s, r).Code)
 	r.Host = "rebound.example:8080"
-	refusedWith(t, do(s, r), http.StatusForbidden, codeBadHost)
+	w := do(s, r)
+	refusedWith(t, w, http.StatusForbidden, codeBadHost)
+	// The refusal is sniffed no more than any other answer (issue 20).
+	require.Equal(t, "nosniff", w.Header().Get("X-Content-Type-Options"))
+	r = httptest.NewRequest(http.MethodGet, "/no-such-page", nil)
+	r.Host = "jixiao.intranet"
+	require.Equal(t, "nosniff", do(s, r).Header().Get("X-Content-Type-Options"))
 }
 
 func TestOrigin(t *testing.T) {
