@@ -373,7 +373,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Do
 	}
 
 	bl, err := binder.Plan(book, job.Fonts, binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit,
-		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx})
+		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx, MaxPages: job.MaxPages})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

@@ -48,6 +48,11 @@ type Job struct {
 	// Workers is the number of forms laid out at once; 0 for every CPU.
 	// The output does not depend on it.
 	Workers int
+	// MaxPages, when not 0, is the most pages a binder's forms may take:
+	// past it Plan answers the problem binder-too-many-pages
+	// (binder.Options.MaxPages). The web server sets
+	// binder.UploadMaxPages; the command line has no limit.
+	MaxPages int
 	// Creator is written as the PDF Creator, e.g. "jixiao 0.1.0".
 	Creator string
 	// PDFDate returns the date written into the PDF of a year's forms; nil

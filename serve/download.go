@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"jixiao/binder"
 	"jixiao/msg"
 	"jixiao/pipeline"
 	"jixiao/render"
@@ -130,6 +131,10 @@ func (s *Server) binder(c *call) answer {
 		return *bad
 	}
 	job.Binder = true
+	job.MaxPages = s.opt.MaxPages
+	if job.MaxPages == 0 {
+		job.MaxPages = binder.UploadMaxPages
+	}
 	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
 	if err != nil {
 		return s.drawFailure(err, "")

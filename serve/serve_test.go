@@ -483,6 +483,17 @@ func TestBinder(t *testing.T) {
 	require.Equal(t, model.CodeLevel2NotInLevel1, problems(t, w)[1].Code)
 }
 
+// TestBinderMaxPages: a binder past the page limit is refused with a
+// problem in Chinese before it is drawn (issue 20).
+func TestBinderMaxPages(t *testing.T) {
+	_, binderPages := examplePages(t)
+	s := newTestServer(t, Options{MaxPages: 20})
+	w := do(s, post(t, "/api/binder", readFile(t, exampleBook)))
+	require.Less(t, 20, binderPages)
+	refusedWith(t, w, http.StatusUnprocessableEntity, msg.Code(model.CodeBinderTooManyPages))
+	require.Contains(t, problems(t, w)[0].Message, "超过 20 页")
+}
+
 // TestQueue: with every render slot taken, a request waits its turn and
 // is served when one frees; one that waits past its time limit is told the
 // server is busy.

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -98,4 +100,88 @@ func workbookOrSkip(t *testing.T, s sheetSpec) (data []byte) {
 		return nil
 	}
 	return []byte(buf.String())
+}
+
+// FuzzReadHostile reads the small test form with hostile parts generated
+// from the fuzzer's values: merged ranges (any reference, repeated), a
+// far cell that sets the used area, the shared string table padded, extra
+// sheet entries naming parts (the form's own among them), and a number
+// format code of any length. The reader must never panic, must answer a
+// book or content problems, must read no sheet part twice, and the merged
+// ranges it indexes must cover each used cell at most once.
+func FuzzReadHostile(f *testing.F) {
+	f.Add("F1:XFD1048576", uint16(1000), "H5000", uint16(0), uint8(0), uint8(0), "0.00")
+	f.Add("A1:B2", uint16(3), "Z60", uint16(500), uint8(3), uint8(1), "yyyy/m/d")
+	f.Add("B3:A1", uint16(1), "XFD1048576", uint16(65535), uint8(255), uint8(7), strings.Repeat("0", 300))
+	f.Add("A13:A15", uint16(2), "", uint16(1), uint8(1), uint8(2), `[h]:mm;"x"`)
+	base := workbook(f, formCells(0, 1, "merged"))
+	esc := func(s string) string {
+		var b strings.Builder
+		xml.EscapeText(&b, []byte(s))
+		return strings.ReplaceAll(b.String(), `"`, "&quot;")
+	}
+	f.Fuzz(func(t *testing.T, ref string, nMerges uint16, far string, nStrings uint16, nSheets, sheetTarget uint8, code string) {
+		if len(ref) > 40 || len(far) > 20 || len(code) > 400 {
+			return
+		}
+		data := rewritePart(t, base, "xl/worksheets/sheet1.xml", func(x string) string {
+			if c, r, err := excelize.CellNameToCoordinates(far); err == nil {
+				name, _ := excelize.CoordinatesToCellName(c, r)
+				x = strings.Replace(x, "</sheetData>", fmt.Sprintf(`<row r="%d"><c r="%s" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`, r, name), 1)
+			}
+			merges := strings.Repeat(`<mergeCell ref="`+esc(ref)+`"/>`, int(nMerges)%2000)
+			return strings.Replace(x, "</mergeCells>", merges+"</mergeCells>", 1)
+		})
+		data = rewritePart(t, data, "xl/sharedStrings.xml", func(x string) string {
+			return strings.Replace(x, "</sst>", strings.Repeat("<si/>", int(nStrings)*4)+"</sst>", 1)
+		})
+		data = rewritePart(t, data, "xl/workbook.xml", func(x string) string {
+			var b strings.Builder
+			for i := range int(nSheets) % 32 {
+				// rId1 is the form's sheet; others name no part, or a part
+				// that is not there.
+				fmt.Fprintf(&b, `<sheet name="s%d" sheetId="%d" r:id="rId%d"/>`, i, 100+i, 1+(int(sheetTarget)+i)%4)
+			}
+			return strings.Replace(x, "</sheets>", b.String()+"</sheets>", 1)
+		})
+		data = rewritePart(t, data, "xl/styles.xml", func(x string) string {
+			return strings.Replace(x, `formatCode="0.00"`, `formatCode="`+esc(code)+`"`, 1)
+		})
+		p, m := openPackage(data)
+		if m != nil {
+			t.Fatalf("the package: %v", m)
+		}
+		r := &reader{pkg: p, file: "fuzz.xlsx", src: model.NewSheetSource("fuzz.xlsx"), formats: map[int]numFormat{}}
+		defer r.close()
+		b, _, err := r.read()
+		if err != nil {
+			if len(model.DecodeErrors(err)) == 0 {
+				t.Fatalf("not a content problem: %v", err)
+			}
+		} else if len(b.Forms) != 1 {
+			t.Fatalf("%d forms from one sheet part", len(b.Forms))
+		}
+		if p.tokens > p.limit+1 {
+			t.Fatalf("%d tokens read, past the budget", p.tokens)
+		}
+		// The ranges indexed cover each used cell at most once.
+		info, _, err := sheetParts(p)
+		if err != nil {
+			return
+		}
+		g, err := r.grid(info.sheets[0])
+		if err != nil {
+			return
+		}
+		area := 0
+		for _, m := range g.merges {
+			if m.c1 >= g.width || m.r1 >= len(g.rows) || m.c0 < 0 || m.r0 < 0 {
+				t.Fatalf("range %v outside the used area %d×%d", m, g.width, len(g.rows))
+			}
+			area += (m.c1 - m.c0 + 1) * (m.r1 - m.r0 + 1)
+		}
+		if area > g.width*len(g.rows) {
+			t.Fatalf("ranges cover %d cells of a used area of %d", area, g.width*len(g.rows))
+		}
+	})
 }
