@@ -32,6 +32,9 @@ type app struct {
 	root  *cobra.Command
 	start time.Time
 	sig   *interrupts // nil when run without signals (tests)
+	// helpOut is standard output as cobra writes to it (help, usage,
+	// completion scripts, --version), keeping the first failed write.
+	helpOut *stickyWriter
 }
 
 // exitStatus ends a command with a status whose messages are printed.
@@ -89,6 +92,12 @@ func runSignals(sig *interrupts, args []string, stdin io.Reader, stdout, stderr 
 	c, err := root.ExecuteContextC(ctx)
 	if c != nil && c != root {
 		p.Cmd = c.Name()
+	}
+	if e := a.helpOut.err; e != nil && (err == nil || errors.Is(err, e)) {
+		// The help or a completion script could not be written (a full
+		// disk): an I/O error, said as one, whatever printed it.
+		p.Fail(msg.Wrap(e, msg.StdoutFailed, output.Reason(e)))
+		return 2
 	}
 	return a.status(err)
 }
@@ -206,7 +215,8 @@ func (a *app) newRoot() *cobra.Command {
 	a.root = root
 	// Before the completion command is made: it keeps the writer.
 	root.SetIn(a.stdin)
-	root.SetOut(a.p.Out)
+	a.helpOut = &stickyWriter{w: a.p.Out}
+	root.SetOut(a.helpOut)
 	root.SetErr(a.p.Err)
 	pf := root.PersistentFlags()
 	pf.String("lang", "", t(msg.FlagLang))
