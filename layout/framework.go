@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 
 	"jixiao/model"
 )
@@ -55,7 +56,7 @@ func printedRows(ins []model.Indicator) []printedRow {
 		}
 	}
 	var add []model.Indicator
-	for _, c := range model.Framework() {
+	for _, c := range frameworkOrder {
 		for _, l2 := range c.Level2 {
 			k := key{c.Name, l2}
 			std := standardLevel3Of(c.Name, l2)
@@ -76,20 +77,21 @@ func printedRows(ins []model.Indicator) []printedRow {
 		}
 	}
 	out := make([]printedRow, 0, len(ins)+len(add))
+	keys := make([][3]int, 0, len(ins)+len(add)) // frameworkKey of each row of out
 	for i, in := range ins {
 		out = append(out, printedRow{in, i})
+		keys = append(keys, frameworkKey(in))
 	}
 	for _, a := range add {
 		ka := frameworkKey(a)
 		at := 0
-		for j := range out {
-			if k := frameworkKey(out[j].Indicator); less3(k, ka) {
+		for j, k := range keys {
+			if less3(k, ka) {
 				at = j + 1
 			}
 		}
-		out = append(out, printedRow{})
-		copy(out[at+1:], out[at:])
-		out[at] = printedRow{a, -1}
+		out = slices.Insert(out, at, printedRow{a, -1})
+		keys = slices.Insert(keys, at, ka)
 	}
 	return out
 }
@@ -98,7 +100,7 @@ func printedRows(ins []model.Indicator) []printedRow {
 // order; none for other 二级.
 func standardLevel3Of(l1, l2 string) []string {
 	var out []string
-	for _, st := range model.StandardLevel3() {
+	for _, st := range standardOrder {
 		if st.Level1 == l1 && st.Level2 == l2 {
 			out = append(out, st.Level3)
 		}
@@ -106,10 +108,17 @@ func standardLevel3Of(l1, l2 string) []string {
 	return out
 }
 
+// The framework and its standard 三级, read once (model hands out copies:
+// frameworkKey runs for every row of every form).
+var (
+	frameworkOrder = model.Framework()
+	standardOrder  = model.StandardLevel3()
+)
+
 // frameworkKey is the position of a row in the framework's order; rows
 // outside the framework sort last.
 func frameworkKey(in model.Indicator) [3]int {
-	fw := model.Framework()
+	fw := frameworkOrder
 	c := model.CategoryIndex(in.Level1)
 	if c < 0 {
 		return [3]int{len(fw), 0, 0}
@@ -120,7 +129,7 @@ func frameworkKey(in model.Indicator) [3]int {
 			l2 = i
 		}
 	}
-	std := model.StandardLevel3()
+	std := standardOrder
 	l3 := len(std)
 	for i, st := range std {
 		if st.Level3 == in.Level3 {
