@@ -222,6 +222,21 @@ func TestHostileBudget(t *testing.T) {
 			t.Errorf("%s: within the budget: %v", part, codes)
 		}
 	}
+	// A few long texts are few tokens but many bytes: 12 MiB in 60 cells.
+	long := hostileText(t, 60, 200<<10)
+	p, _ := openPackage(long)
+	p.xml = 4 << 20
+	r := &reader{pkg: p, file: "hostile.xlsx", src: model.NewSheetSource("hostile.xlsx"), formats: map[int]numFormat{}}
+	_, _, err := r.read()
+	if ds := model.DecodeErrors(err); len(ds) != 1 || ds[0].Problems[0].Code != string(CodeTooComplex) {
+		t.Errorf("12 MiB of text past a budget of 4 MiB: %v", err)
+	}
+	if p.bytes > p.xml+128<<10 {
+		t.Errorf("%d bytes unpacked past a budget of %d", p.bytes, p.xml)
+	}
+	if codes, book, _ := readCodes(t, long); len(codes) != 0 || len(book.Forms) != 1 {
+		t.Errorf("12 MiB of text within the budget: %v", codes)
+	}
 }
 
 func contains(list []string, s string) bool {
@@ -249,6 +264,7 @@ func TestHostileWrite(t *testing.T) {
 		"empty-cells.xlsx": hostileEmptyCells(t, 40<<20/len(`<c r="CA60"/>`)),
 		"format.xlsx":      hostileFormat(t, 100000),
 		"sheets.xlsx":      hostileSheets(t, 10000),
+		"text.xlsx":        hostileText(t, 1200, 200<<10),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -274,4 +290,18 @@ func TestNonFinite(t *testing.T) {
 			}
 		}
 	}
+}
+
+// hostileText is the form with n cells of a text of size bytes each on
+// rows below it (column Z).
+func hostileText(t testing.TB, n, size int) []byte {
+	data := workbook(t, formCells(0, 1, "merged"))
+	text := strings.Repeat("长", size/3)
+	return rewritePart(t, data, "xl/worksheets/sheet1.xml", func(x string) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, `<row r="%d"><c r="Z%d" t="inlineStr"><is><t>%s</t></is></c></row>`, 100+i, 100+i, text)
+		}
+		return strings.Replace(x, "</sheetData>", b.String()+"</sheetData>", 1)
+	})
 }

@@ -14,7 +14,7 @@ import (
 // A workbook is read part by part from its zip archive: only the parts a
 // form needs (the workbook, its relationships, the shared strings, the
 // styles and the form sheets) are ever unpacked, each streamed once into an
-// XML tokenizer, and every token counts against one budget. What a hostile
+// XML tokenizer, and every token and byte counts against one budget. What a hostile
 // file declares (a million merged ranges, 200 MiB of empty strings, ten
 // thousand sheet entries) costs at most that budget, not what it declares.
 
@@ -25,6 +25,10 @@ const (
 	// together may hold: a form's sheet takes a few thousand, a binder of
 	// 1,000 forms about 5 million (tokenizing 32 million takes 2–3 s).
 	MaxTokens = 24 << 20
+	// MaxXML is the most bytes all parts read together may unpack to
+	// (a binder of 1,000 forms reads about 30 MiB; tokenizing 64 MiB of
+	// long texts takes about 1.5 s).
+	MaxXML = 64 << 20
 	// MaxCells is the most cells a sheet may list, empty or not (a form has
 	// a few hundred; MaxRows rows of maxCols columns are 320,000).
 	MaxCells = 1 << 19
@@ -39,7 +43,8 @@ const (
 	MaxFormatCode = 255
 )
 
-// errBudget is the tokens of a workbook's parts passing MaxTokens.
+// errBudget is the tokens of a workbook's parts passing MaxTokens, or
+// their bytes MaxXML.
 var errBudget = errors.New("too many XML tokens")
 
 // pkg is a workbook's zip archive.
@@ -48,6 +53,8 @@ type pkg struct {
 	parts  map[string]*zip.File // by name, as parts name each other
 	tokens int                  // read so far
 	limit  int                  // of tokens: MaxTokens (less in tests)
+	bytes  int64                // unpacked so far
+	xml    int64                // limit of bytes: MaxXML (less in tests)
 }
 
 // openPackage opens the archive, refusing one whose parts unpack to more
@@ -62,7 +69,7 @@ func openPackage(data []byte) (*pkg, *msg) {
 	if len(zr.File) > 100000 {
 		return nil, ptr(message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File))))
 	}
-	p := &pkg{zr: zr, parts: make(map[string]*zip.File, len(zr.File)), limit: MaxTokens}
+	p := &pkg{zr: zr, parts: make(map[string]*zip.File, len(zr.File)), limit: MaxTokens, xml: MaxXML}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -104,8 +111,27 @@ func (p *pkg) open(name string) (*decoder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &decoder{d: xml.NewDecoder(bufio.NewReaderSize(rc, 64<<10)), rc: rc, p: p}, nil
+	return &decoder{d: xml.NewDecoder(bufio.NewReaderSize(&counted{rc, p}, 64<<10)), rc: rc, p: p}, nil
 }
+
+// counted is a part's bytes as they are unpacked, counted against the
+// package's budget: a few long texts are few tokens but many bytes.
+type counted struct {
+	r io.Reader
+	p *pkg
+}
+
+func (c *counted) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.p.bytes += int64(n)
+	if c.p.bytes > c.p.xml {
+		return n, errBudget
+	}
+	return n, err
+}
+
+// over reports whether the budget has been passed.
+func (p *pkg) over() bool { return p.tokens > p.limit || p.bytes > p.xml }
 
 // token returns the next token (its bytes valid until the next call), io.EOF
 // at the end of the part, errBudget past MaxTokens.

@@ -98,13 +98,14 @@ func Read(data []byte, name string) (book *model.Book, src *model.Source, err er
 
 // partMessage explains why a part could not be read: a limit passed, or
 // the part is not what it should be.
-func partMessage(err error) msg {
+func (r *reader) partMessage(err error) msg {
 	var le *limitError
 	switch {
 	case errors.As(err, &le):
 		return le.m
-	case errors.Is(err, errBudget):
-		return message(CodeTooComplex, MaxTokens>>20)
+	case errors.Is(err, errBudget), r.pkg.over():
+		// (The tokenizer may report a failed read as a syntax error.)
+		return message(CodeTooComplex, MaxXML>>20, MaxTokens>>20)
 	case errors.Is(err, errTooManyRows):
 		return message(CodeTooManyRows, MaxRows)
 	}
@@ -196,7 +197,7 @@ func (r *reader) close() {
 func (r *reader) read() (*model.Book, *model.Source, error) {
 	info, m, err := sheetParts(r.pkg)
 	if err != nil {
-		return nil, nil, fileProblem(r.file, partMessage(err))
+		return nil, nil, fileProblem(r.file, r.partMessage(err))
 	}
 	if m != nil {
 		return nil, nil, fileProblem(r.file, *m)
@@ -204,10 +205,10 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 	parts := info.sheets
 	r.date1904 = info.date1904
 	if r.sst, err = sharedStrings(r.pkg); err != nil {
-		return nil, nil, fileProblem(r.file, partMessage(err))
+		return nil, nil, fileProblem(r.file, r.partMessage(err))
 	}
 	if r.styles, err = readStyles(r.pkg); err != nil {
-		return nil, nil, fileProblem(r.file, partMessage(err))
+		return nil, nil, fileProblem(r.file, r.partMessage(err))
 	}
 	for i, sp := range parts {
 		switch {
@@ -223,9 +224,9 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 			continue
 		}
 		r.sheet(i, sp)
-		if r.pkg.tokens > r.pkg.limit {
+		if r.pkg.over() {
 			// One message for the workbook, not one a sheet.
-			return nil, nil, fileProblem(r.file, message(CodeTooComplex, MaxTokens>>20))
+			return nil, nil, fileProblem(r.file, message(CodeTooComplex, MaxXML>>20, MaxTokens>>20))
 		}
 	}
 	if len(r.problems) == 0 && len(r.book.Forms) == 0 {

@@ -148,7 +148,7 @@ func (fr *formReader) problem(c, r int, m msg) {
 func (r *reader) sheet(i int, sp sheetPart) bool {
 	g, err := r.grid(sp)
 	if err != nil {
-		msg := partMessage(err)
+		msg := r.partMessage(err)
 		r.problems = append(r.problems, sheetProblem{sheetIndex: i, sheet: sp.name, msg: msg})
 		return true
 	}
