@@ -49,7 +49,6 @@ var errBudget = errors.New("too many XML tokens")
 
 // pkg is a workbook's zip archive.
 type pkg struct {
-	zr     *zip.Reader
 	parts  map[string]*zip.File // by name, as parts name each other
 	tokens int                  // read so far
 	limit  int                  // of tokens: MaxTokens (less in tests)
@@ -69,7 +68,7 @@ func openPackage(data []byte) (*pkg, *msg) {
 	if len(zr.File) > 100000 {
 		return nil, ptr(message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File))))
 	}
-	p := &pkg{zr: zr, parts: make(map[string]*zip.File, len(zr.File)), limit: MaxTokens, xml: MaxXML}
+	p := &pkg{parts: make(map[string]*zip.File, len(zr.File)), limit: MaxTokens, xml: MaxXML}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -88,9 +87,6 @@ func openPackage(data []byte) (*pkg, *msg) {
 	}
 	return p, nil
 }
-
-// has reports whether the archive holds a part.
-func (p *pkg) has(name string) bool { return p.parts[name] != nil }
 
 // decoder is a tokenizer over one part, counting its tokens against the
 // package's budget.
