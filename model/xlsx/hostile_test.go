@@ -305,3 +305,29 @@ func hostileText(t testing.TB, n, size int) []byte {
 		return strings.Replace(x, "</sheetData>", b.String()+"</sheetData>", 1)
 	})
 }
+
+// TestDateTextManyFormats: dates in many different formats are each shown
+// in their own, and the scratch book that formats them never holds more
+// than scratchFormats formats (excelize compares a new style with every
+// one it has).
+func TestDateTextManyFormats(t *testing.T) {
+	st := &styles{codes: map[int]string{}}
+	for i := range 300 {
+		st.codes[164+i] = fmt.Sprintf(`yyyy"年"m"月"d"日 %d"`, i)
+		st.xfs = append(st.xfs, 164+i)
+	}
+	st.xfs = append(st.xfs, 14) // a built-in date format
+	r := &reader{styles: st, formats: map[int]numFormat{}}
+	defer r.close()
+	for i := range 300 {
+		if got, want := r.dateText("45473", i), fmt.Sprintf("2024年6月30日 %d", i); got != want {
+			t.Fatalf("format %d: %q, want %q", i, got, want)
+		}
+		if len(r.scratchStyles) > scratchFormats {
+			t.Fatalf("%d formats in the scratch book", len(r.scratchStyles))
+		}
+	}
+	if got := r.dateText("45473", 300); got != "06-30-24" {
+		t.Errorf("built-in 14: %q", got)
+	}
+}

@@ -175,7 +175,7 @@ type reader struct {
 	// scratch is a one-cell workbook that formats dates (dateText), with
 	// its styles by the workbook's cell format.
 	scratch       *excelize.File
-	scratchStyles map[int]int
+	scratchStyles map[numFmtKey]int
 	problems      []sheetProblem
 	book          model.Book
 }

@@ -17,8 +17,13 @@ type styles struct {
 }
 
 // maxXfs is the most cell formats a workbook may have: Excel's own limit is
-// 64,000 (a style's index is a 16-bit number in the old format).
-const maxXfs = 65536
+// 64,000 (a style's index is a 16-bit number in the old format). Its
+// custom number formats are a few hundred at most (Excel allows 200 to
+// 250); maxNumFmts is far above.
+const (
+	maxXfs     = 65536
+	maxNumFmts = 4096
+)
 
 // readStyles reads the cell formats and custom number formats. A format
 // code longer than MaxFormatCode characters (Excel's own limit) is refused
@@ -68,6 +73,9 @@ func readStyles(p *pkg) (*styles, error) {
 					return nil, &limitError{message(CodeFormatTooLong, id, n, MaxFormatCode)}
 				}
 				if _, seen := st.codes[id]; !seen {
+					if len(st.codes) == maxNumFmts {
+						return nil, &limitError{message(CodeTooManyStyles, maxNumFmts)}
+					}
 					st.codes[id] = code
 				}
 			}
@@ -119,15 +127,31 @@ func (r *reader) format(idx int) numFormat {
 	return nf
 }
 
+// numFmtKey is a number format: its id and custom code ("" for a built-in).
+type numFmtKey struct {
+	id   int
+	code string
+}
+
+// scratchFormats is the most number formats a scratch book holds.
+const scratchFormats = 64
+
 // dateText is a date cell's text as the sheet shows it: the raw day count
 // formatted by excelize, in a one-cell scratch workbook holding only the
 // cell's number format (the sheet itself is never decoded by excelize: it
 // would unpack every cell of it). raw when it cannot be formatted.
 func (r *reader) dateText(raw string, style int) string {
 	id, code, custom := r.styles.numFmt(style)
+	key := numFmtKey{id, code}
+	if _, ok := r.scratchStyles[key]; !ok && len(r.scratchStyles) == scratchFormats {
+		// excelize compares a new style with every one it has: a fresh
+		// scratch book keeps that short whatever the number of formats.
+		r.scratch.Close()
+		r.scratch = nil
+	}
 	if r.scratch == nil {
 		r.scratch = excelize.NewFile()
-		r.scratchStyles = map[int]int{}
+		r.scratchStyles = map[numFmtKey]int{}
 		if r.date1904 {
 			yes := true
 			if err := r.scratch.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
@@ -136,7 +160,7 @@ func (r *reader) dateText(raw string, style int) string {
 		}
 	}
 	f := r.scratch
-	sid, ok := r.scratchStyles[style]
+	sid, ok := r.scratchStyles[key]
 	if !ok {
 		st := &excelize.Style{NumFmt: id}
 		if custom {
@@ -146,7 +170,7 @@ func (r *reader) dateText(raw string, style int) string {
 		if sid, err = f.NewStyle(st); err != nil {
 			sid = -1
 		}
-		r.scratchStyles[style] = sid
+		r.scratchStyles[key] = sid
 	}
 	v, err := strconv.ParseFloat(raw, 64)
 	if sid < 0 || err != nil {
