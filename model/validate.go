@@ -77,8 +77,12 @@ type validator struct {
 
 // add records a problem; format's %s are filled with args, in order.
 func (v *validator) add(sev Severity, code, path, format string, args ...string) {
-	p := newProblem(sev, code, path, format, args...)
-	if loc, ok := v.src.Location(path); ok {
+	v.addProblem(newProblem(sev, code, path, format, args...))
+}
+
+// addProblem records p, located by its path.
+func (v *validator) addProblem(p Problem) {
+	if loc, ok := v.src.Location(p.Path); ok {
 		p.Loc = loc
 	}
 	v.problems = append(v.problems, p)
@@ -162,7 +166,26 @@ func (v *validator) amount(a Amount, path, label string) *big.Rat {
 		v.problems = append(v.problems, p)
 		return nil
 	}
+	if r.Cmp(yuanLike) >= 0 {
+		q := tenThousandth(r)
+		p := newProblem(Warning, CodeAmountLooksLikeYuan, path, "%s: %s 万元 is %s 亿元; if it was typed in 元, write ", label, string(a), q)
+		p.Message += q + " (万元)"
+		v.addProblem(p)
+	}
 	return r
+}
+
+// yuanLike is the amount from which a sum in 万元 is more likely a sum in
+// 元 typed into the field: 1,000,000 万元 is 100亿元, beyond any one
+// project of a municipal budget.
+var yuanLike = big.NewRat(1000000, 1)
+
+// tenThousandth writes r ÷ 10000 as a plain decimal without trailing zeros.
+func tenThousandth(r *big.Rat) string {
+	q := new(big.Rat).Quo(r, big.NewRat(10000, 1))
+	s := q.FloatString(10)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
 }
 
 // control reports control characters: none is allowed but the line feed
@@ -267,7 +290,7 @@ func (c *rowCheck) level1(i int, rp string) int {
 	case strings.TrimSpace(r.Level1) == "":
 		c.v.errorf(CodeLevel1Missing, rp+".level1", "一级指标 is missing (every row carries its full 一级 and 二级)")
 	case cat < 0:
-		if s := suggest(r.Level1, level1Names()); s != "" {
+		if s := suggestLabel(r.Level1, level1Names()); s != "" {
 			c.v.errorf(CodeLevel1Unknown, rp+".level1", "%s is not a standard 一级指标 (did you mean %s?)", r.Level1, s)
 		} else {
 			c.v.errorf(CodeLevel1NotStandard, rp+".level1", "%s is not a standard 一级指标 (expected one of %s)", r.Level1, strings.Join(level1Names(), ", "))
@@ -295,7 +318,7 @@ func (c *rowCheck) level2(i int, rp string, cat int) int {
 	case sub < 0:
 		if owner, ok := ParentOf(r.Level2); ok {
 			c.v.errorf(CodeLevel2OtherLevel1, rp+".level2", "%s is not a 二级指标 of %s (it belongs to %s)", r.Level2, r.Level1, owner)
-		} else if s := suggest(r.Level2, names); s != "" {
+		} else if s := suggestLabel(r.Level2, names); s != "" {
 			c.v.errorf(CodeLevel2NotInLevel1, rp+".level2", "%s is not a 二级指标 of %s (did you mean %s?)", r.Level2, r.Level1, s)
 		} else {
 			c.v.errorf(CodeLevel2NotStandard, rp+".level2", "%s is not a 二级指标 of %s (expected one of %s)", r.Level2, r.Level1, strings.Join(names, ", "))
