@@ -32,6 +32,18 @@ func Validate(b *Book, src *Source) Problems {
 	v := &validator{src: src}
 	if src != nil {
 		v.problems = append(v.problems, src.warnings...)
+		v.readErrs = map[string]bool{}
+		for _, p := range src.warnings {
+			if p.Severity != Error {
+				continue
+			}
+			if p.Path != "" {
+				v.readErrs[p.Path] = true
+			}
+			if p.Loc.Cell != "" {
+				v.readErrs[cellKey(p.Loc)] = true
+			}
+		}
 	}
 	// The book's own year is printed on the binder's cover: the same
 	// range as a form's (0 is no year given: the forms' years are used).
@@ -73,6 +85,10 @@ func formsAllOfYear(forms []Form, y int) bool {
 type validator struct {
 	src      *Source
 	problems Problems
+	// readErrs holds the paths and cells (cellKey) of the errors found
+	// while reading; told, the problems at a cell reported so far.
+	readErrs map[string]bool
+	told     map[string]bool
 }
 
 // add records a problem; format's %s are filled with args, in order.
@@ -80,13 +96,32 @@ func (v *validator) add(sev Severity, code, path, format string, args ...string)
 	v.addProblem(newProblem(sev, code, path, format, args...))
 }
 
-// addProblem records p, located by its path.
+// addProblem records p, located by its path, unless it is told already:
+// an error found while reading stands at its field or cell (an empty 项目名称
+// cell is not also a missing 项目名称), and one mistake in a workbook's
+// merged cell, which every row of the merge reads, is reported once.
 func (v *validator) addProblem(p Problem) {
 	if loc, ok := v.src.Location(p.Path); ok {
 		p.Loc = loc
 	}
+	if v.readErrs[p.Path] || p.Loc.Cell != "" && v.readErrs[cellKey(p.Loc)] {
+		return
+	}
+	if p.Loc.Cell != "" {
+		k := cellKey(p.Loc) + "\x00" + p.Code + "\x00" + strings.Join(p.Args, "\x00")
+		if v.told[k] {
+			return
+		}
+		if v.told == nil {
+			v.told = map[string]bool{}
+		}
+		v.told[k] = true
+	}
 	v.problems = append(v.problems, p)
 }
+
+// cellKey names a workbook's cell, apart from any field path.
+func cellKey(l Location) string { return "\x00" + l.File + "\x00" + l.Sheet + "!" + l.Cell }
 
 func (v *validator) errorf(code, path, format string, args ...string) {
 	v.add(Error, code, path, format, args...)
@@ -162,8 +197,7 @@ func (v *validator) amount(a Amount, path, label string) *big.Rat {
 		if ae, ok := err.(*amountError); ok {
 			p.Code, p.Args = ae.code, append([]string{label}, ae.args...)
 		}
-		p.Loc, _ = v.src.Location(path)
-		v.problems = append(v.problems, p)
+		v.addProblem(p)
 		return nil
 	}
 	if r.Cmp(yuanLike) >= 0 {
@@ -363,7 +397,8 @@ func (c *rowCheck) values(i int, rp string) {
 	case l3 == "" && i > 0 && c.rows[i-1].Level1 == r.Level1 && c.rows[i-1].Level2 == r.Level2:
 		c.v.errorf(CodeEmptyRowTwice, rp, "a second empty %s row: an empty category is one row", r.Level2)
 	case l3 != "" && half == "" && full == "":
-		c.v.errorf(CodeLevel3NoValues, rp, "三级指标 %s has no values: 半年（程）指标值 and 全年（程）指标值 are both empty", l3)
+		// Told at the first value, where it is to be written.
+		c.v.errorf(CodeLevel3NoValues, rp+".half_year", "三级指标 %s has no values: 半年（程）指标值 and 全年（程）指标值 are both empty", l3)
 	case l3 != "" && half == "":
 		c.v.warn(CodeHalfYearMissing, rp+".half_year", "三级指标 %s has no 半年（程）指标值", l3)
 	case l3 != "" && full == "":

@@ -58,7 +58,7 @@ func TestValidateRules(t *testing.T) {
 		}, Error, "forms[0].indicators[22].level1", "一级指标 决策 is split"},
 		{"level2 split", CodeLevel2Split, func(f *Form) { f.Indicators[13], f.Indicators[14] = f.Indicators[14], f.Indicators[13] }, Error, "forms[0].indicators[14].level2", "二级指标 质量指标 is split"},
 		{"duplicate level3", CodeLevel3Duplicate, func(f *Form) { f.Indicators[13].Level3 = f.Indicators[12].Level3 }, Error, "forms[0].indicators[13].level3", "体检人员参与率 appears twice under 质量指标 (also at forms[0].indicators[12])"},
-		{"level3 without values", CodeLevel3NoValues, func(f *Form) { f.Indicators[11].HalfYear, f.Indicators[11].FullYear = "", "" }, Error, "forms[0].indicators[11]", "参与体检人数 has no values"},
+		{"level3 without values", CodeLevel3NoValues, func(f *Form) { f.Indicators[11].HalfYear, f.Indicators[11].FullYear = "", "" }, Error, "forms[0].indicators[11].half_year", "参与体检人数 has no values"},
 		{"values without level3", CodeValuesWithoutLevel3, func(f *Form) { f.Indicators[15].FullYear = "1" }, Error, "forms[0].indicators[15].level3", "三级指标 is missing but the row has values"},
 		{"empty row beside level3 rows", CodeEmptyRowBeside, func(f *Form) {
 			f.Indicators = append(f.Indicators[:12], append([]Indicator{{"产出指标", "数量指标", "", "", ""}}, f.Indicators[12:]...)...)
