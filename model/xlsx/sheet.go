@@ -629,8 +629,12 @@ func stopRow(cells []string) bool {
 }
 
 // isOurNotes reports whether the sheet is the template's own 填表说明 (its
-// name, heading and first instruction as jixiao writes them): skipped
-// without a warning, so that a filled template passes --strict.
+// name, heading and the first sentence of its first instruction, as any
+// version of jixiao writes them, whichever program saved the workbook
+// since): skipped without a warning, so that a filled template passes
+// --strict.
 func (g *grid) isOurNotes() bool {
-	return g.name == NotesSheet && g.at(0, 0) == notesText[0] && g.at(0, 1) == notesText[1]
+	first, _, _ := strings.Cut(notesText[1], "。")
+	return strings.TrimSpace(g.name) == NotesSheet && strings.TrimSpace(g.at(0, 0)) == notesText[0] &&
+		strings.HasPrefix(strings.TrimSpace(g.at(0, 1)), first+"。")
 }

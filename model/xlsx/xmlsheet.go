@@ -173,6 +173,9 @@ func readCells(data []byte, sst []string) ([][]xcell, []rect, error) {
 	colNext := 0
 	var text strings.Builder
 	inV, inF, inIs := false, false, false
+	// An inline string's text is that of its <t> elements, not the white
+	// space around them (Gnumeric indents its XML) nor its phonetic runs.
+	inT, inRPh := false, false
 	var v strings.Builder
 	for {
 		tok, err := d.RawToken()
@@ -222,6 +225,10 @@ func readCells(data []byte, sst []string) ([][]xcell, []rect, error) {
 				}
 			case "is":
 				inIs = cur != nil
+			case "t":
+				inT = inIs
+			case "rPh":
+				inRPh = inIs
 			case "mergeCell":
 				if ref, ok := attr(t, "ref"); ok {
 					a, b, _ := strings.Cut(ref, ":")
@@ -240,6 +247,10 @@ func readCells(data []byte, sst []string) ([][]xcell, []rect, error) {
 				inF = false
 			case "is":
 				inIs = false
+			case "t":
+				inT = false
+			case "rPh":
+				inRPh = false
 			case "c":
 				if cur == nil {
 					continue
@@ -276,7 +287,7 @@ func readCells(data []byte, sst []string) ([][]xcell, []rect, error) {
 				v.Write(t)
 			case inF:
 				cur.formula += string(t)
-			case inIs:
+			case inIs && inT && !inRPh:
 				text.Write(t)
 			}
 		}
