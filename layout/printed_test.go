@@ -307,9 +307,15 @@ func TestSignatureValues(t *testing.T) {
 	if got := texts(d, "filler"); len(got) < 2 || strings.Join(got, "") != f.Filler {
 		t.Errorf("a long 填报人 printed as %q", got)
 	}
-	// Without --signature nothing of them is printed.
+	// Without --signature, what the form fills in is printed all the same
+	// (issue 19, item 15); a form that fills none has no block.
 	d, _ = layoutChecked(t, f, fixed{}, DefaultOptions())
-	if got := texts(d, "filler"); len(got) != 0 {
-		t.Errorf("填报人 printed without the signature block: %q", got)
+	if got := texts(d, "filler"); strings.Join(got, "") != f.Filler {
+		t.Errorf("填报人 without --signature printed as %q", got)
+	}
+	f.Filler, f.Phone, f.FillDate = "", " ", ""
+	d, _ = layoutChecked(t, f, fixed{}, DefaultOptions())
+	if got := texts(d, "signature"); len(got) != 0 {
+		t.Errorf("a block without --signature or values: %q", got)
 	}
 }
