@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"jixiao/layout"
 	"jixiao/model"
 )
 
@@ -80,4 +81,37 @@ func TestBinderCoverFiling(t *testing.T) {
 	require.True(t, strings.HasSuffix(got, "|江阴市人力资源和社会保障局|2024年　　月　　日"), got)
 	got = cover(Options{Date: "2024年3月1日"})
 	require.True(t, strings.HasSuffix(got, "|2024年3月1日"), got)
+}
+
+// TestBinderAmountsOnThePoint: the contents' amounts, the sums among them,
+// line up on their decimal points (428.125 over 77.50 over 12000), and the
+// 小计 and 合计 are in the contents' own face (issue 19, item 15).
+func TestBinderAmountsOnThePoint(t *testing.T) {
+	b := binderBook(6)
+	for i, a := range []model.Amount{"428.125", "77.5", "12000", "0.05", "1234.5", "3"} {
+		b.Forms[i].YearAmount = a
+		b.Forms[i].TotalAmount = "20000"
+	}
+	bl := bindTest(t, b, Options{GroupByUnit: true})
+	var point []int64
+	for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
+		pg := bl.Pages[p]
+		for _, field := range []string{"amount", "subtotal", "total", "label"} {
+			for _, it := range bindTexts(pg, field) {
+				if field == "label" && it.Text != "小计" && it.Text != "合计" {
+					continue
+				}
+				require.Equal(t, layout.Body, it.Role, "%s %q", field, it.Text)
+				if field == "label" {
+					continue
+				}
+				whole, _, _ := strings.Cut(it.Text, ".")
+				point = append(point, int64(it.X+layout.TextWidth(whole, it.Role, it.Size, binderMeasurer{})))
+			}
+		}
+	}
+	require.Len(t, point, 6+2+1)
+	for _, x := range point {
+		require.InDelta(t, point[0], x, 2, "decimal points at %v", point)
+	}
 }
