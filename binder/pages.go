@@ -46,9 +46,10 @@ func addFooter(pg *layout.Page, m layout.Measurer, g geometry, p, folio, total, 
 // with 「…」 (the forms show them whole); a cover that cannot fit even then
 // is an error.
 //
-// Below the sums: 编报单位 (the department that files the binder: the
-// 主管部门, or 各单位 when the forms have several) and 编报日期 (date, or the
-// binder's year with blanks for the month and day).
+// Below the sums: 编报单位（盖章） (the department that files the binder:
+// the 主管部门, or 各单位 when the forms have several), where it stamps the
+// binder, and 编报日期 (date, or the binder's year with blanks for the month
+// and day).
 func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry, date string) (*layout.Page, error) {
 	total := make([]model.Amount, len(forms))
 	year := make([]model.Amount, len(forms))
@@ -79,7 +80,7 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 			{"项目数量：", fmt.Sprintf("%d 个", len(forms))},
 			{"项目总金额合计：", string(sumTotal) + " 万元"},
 			{"本年度项目金额合计：", string(sumYear) + " 万元"},
-			{"编报单位：", dept},
+			{"编报单位（盖章）：", dept},
 			{"编报日期：", date},
 		},
 	}
@@ -102,7 +103,7 @@ var coverCaps = [][2]int{{0, 0}, {0, 4}, {0, 3}, {0, 2}, {4, 2}, {3, 2}, {2, 2},
 // short: the unit and the department (also as 编报单位). The count, the
 // sums and the date are never cut.
 func coverCut(label string) bool {
-	return label == "单位名称：" || label == "主管部门：" || label == "编报单位："
+	return label == "单位名称：" || label == "主管部门：" || label == "编报单位（盖章）："
 }
 
 // coverText is what the cover shows.

@@ -61,7 +61,7 @@ func TestBinderSubtotals(t *testing.T) {
 	}
 }
 
-// TestBinderCoverFiling: the cover names 编报单位 (the department) and
+// TestBinderCoverFiling: the cover names 编报单位（盖章） (the department) and
 // 编报日期: the date given, else the year with blanks for month and day.
 func TestBinderCoverFiling(t *testing.T) {
 	b := binderBook(5)
@@ -77,7 +77,7 @@ func TestBinderCoverFiling(t *testing.T) {
 		return strings.Join(labels, "|") + "\n" + strings.Join(s, "|")
 	}
 	got := cover(Options{})
-	require.Contains(t, got, "编报单位：|编报日期：")
+	require.Contains(t, got, "编报单位（盖章）：|编报日期：", "the place where the office stamps the binder")
 	require.True(t, strings.HasSuffix(got, "|江阴市人力资源和社会保障局|2024年　　月　　日"), got)
 	got = cover(Options{Date: "2024年3月1日"})
 	require.True(t, strings.HasSuffix(got, "|2024年3月1日"), got)
