@@ -419,7 +419,12 @@ func (c *rowCheck) level3(i int, rp string, cat, sub int) {
 		c.level3s[k] = map[string]int{}
 	}
 	if j, dup := c.level3s[k][l3]; dup {
-		c.v.errorf(CodeLevel3Duplicate, rp+".level3", "三级指标 %s appears twice under %s (also at %s)", l3, r.Level2, fmt.Sprintf("%s[%d]", c.path, j))
+		// The other row by its cell in a workbook, else by its path.
+		other := fmt.Sprintf("%s[%d]", c.path, j)
+		if loc, ok := c.v.src.Location(other + ".level3"); ok && loc.Cell != "" {
+			other = loc.Cell
+		}
+		c.v.errorf(CodeLevel3Duplicate, rp+".level3", "三级指标 %s appears twice under %s (also at %s)", l3, r.Level2, other)
 	} else {
 		c.level3s[k][l3] = i
 	}

@@ -118,3 +118,19 @@ func TestAmountsAsClerksType(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateNamesTheCell: a 三级 given twice names the other one's cell,
+// not a field path, when read from a workbook.
+func TestDuplicateNamesTheCell(t *testing.T) {
+	s := formCells(0, 1, "merged")
+	s.cells["C12"] = "立项依据充分性" // as C11, both under 决策/项目立项
+	_, got := validate(t, s)
+	want := "book.xlsx: 体检费!C12: forms[0].indicators[1].level3: 三级指标 立项依据充分性 appears twice under 项目立项 (also at C11)"
+	found := false
+	for _, g := range got {
+		found = found || g == want
+	}
+	if !found {
+		t.Errorf("want\n%s\nin\n%s", want, strings.Join(got, "\n"))
+	}
+}
