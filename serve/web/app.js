@@ -158,6 +158,16 @@
     drawForms();
   }
 
+  // printedAmount is an amount as the form prints it: exactly, with at
+  // least two decimals (77.5 → 77.50, 250 → 250.00); a text that is not
+  // an amount is shown as it is (its problem says why).
+  function printedAmount(a) {
+    const m = /^(\d+)(?:\.(\d*))?$/.exec(a || "");
+    if (!m) return a || "";
+    const frac = (m[2] || "").padEnd(2, "0");
+    return m[1].replace(/^0+(?=\d)/, "") + "." + frac;
+  }
+
   function hasErrors(ps) {
     return (ps || []).some((p) => p.severity === "error");
   }
@@ -200,7 +210,7 @@
         el("td", { class: "num" }, i + 1),
         el("td", {}, f.unit || ""),
         el("td", {}, f.project || "", f.sheet ? el("div", { class: "src" }, f.file + " · " + f.sheet) : el("div", { class: "src" }, f.file || "")),
-        el("td", { class: "amount" }, f.year_amount || ""),
+        el("td", { class: "amount" }, printedAmount(f.year_amount)),
         el("td", { class: "num" }, f.pages || ""),
         el("td", {}, status),
         actions);
