@@ -184,12 +184,22 @@
   }
 
   function drawForms() {
+    // The box of files that cannot be read holds only those: the problems
+    // of a file whose forms are listed (a sheet skipped, the book's year)
+    // are told apart, below it.
+    const read = new Set(state.forms.map((f) => f.file));
+    const unread = state.fileProblems.filter((p) => !read.has(p.file));
+    const others = state.fileProblems.filter((p) => read.has(p.file));
     const box = $("file-problems");
     box.replaceChildren();
-    if (state.fileProblems.length) {
-      box.append(el("p", { class: "box-title" }, t("ui-file-problems")), problemList(state.fileProblems));
+    if (unread.length) {
+      box.append(el("p", { class: "box-title" }, t("ui-file-problems")), problemList(unread));
     }
-    box.hidden = state.fileProblems.length === 0;
+    box.hidden = unread.length === 0;
+    const notes = $("book-problems");
+    notes.replaceChildren();
+    if (others.length) notes.append(problemList(others));
+    notes.hidden = others.length === 0;
 
     const tbody = $("forms").querySelector("tbody");
     tbody.replaceChildren();
