@@ -46,9 +46,10 @@ func addFooter(pg *layout.Page, m layout.Measurer, g geometry, p, folio, total, 
 // with 「…」 (the forms show them whole); a cover that cannot fit even then
 // is an error.
 //
-// Below the sums: 编报单位 (the department that files the binder: the
-// 主管部门, or 各单位 when the forms have several) and 编报日期 (date, or the
-// binder's year with blanks for the month and day).
+// Below the sums: 编报单位（盖章） (the department that files the binder:
+// the 主管部门, or 各单位 when the forms have several), where it stamps the
+// binder, and 编报日期 (date, or the binder's year with blanks for the month
+// and day).
 func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry, date string) (*layout.Page, error) {
 	total := make([]model.Amount, len(forms))
 	year := make([]model.Amount, len(forms))
@@ -79,7 +80,7 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 			{"项目数量：", fmt.Sprintf("%d 个", len(forms))},
 			{"项目总金额合计：", string(sumTotal) + " 万元"},
 			{"本年度项目金额合计：", string(sumYear) + " 万元"},
-			{"编报单位：", dept},
+			{"编报单位（盖章）：", dept},
 			{"编报日期：", date},
 		},
 	}
@@ -102,7 +103,7 @@ var coverCaps = [][2]int{{0, 0}, {0, 4}, {0, 3}, {0, 2}, {4, 2}, {3, 2}, {2, 2},
 // short: the unit and the department (also as 编报单位). The count, the
 // sums and the date are never cut.
 func coverCut(label string) bool {
-	return label == "单位名称：" || label == "主管部门：" || label == "编报单位："
+	return label == "单位名称：" || label == "主管部门：" || label == "编报单位（盖章）："
 }
 
 // coverText is what the cover shows.
@@ -220,6 +221,7 @@ type toc struct {
 	headSize, colSize         layout.Length // the 目录 heading and the column heads
 	numW, nameX, nameW        layout.Length // offsets from the content box's left edge
 	amountR, pageW, gap, padY layout.Length
+	fracW                     layout.Length // the widest decimal part (".125"), for the decimal point's place
 	amounts                   []string
 	bodyTop                   layout.Length // y of the first row on every page
 	maxLines                  int           // the most lines of a name or heading
@@ -241,13 +243,22 @@ func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, 
 	t.numW = layout.TextWidth("序号", layout.Title, t.colSize, m)
 	amountW := layout.TextWidth("本年度金额（万元）", layout.Title, t.colSize, m)
 	t.pageW = layout.TextWidth("页码", layout.Title, t.colSize, m)
+	// The amounts line up on their decimal points (77.50 over 428.125):
+	// the column is as wide as the widest whole part and the widest
+	// decimal part together.
+	var intW layout.Length
+	measure := func(a string) {
+		whole, frac := t.split2(a)
+		intW = max(intW, layout.TextWidth(whole, layout.Body, t.size, m))
+		t.fracW = max(t.fracW, layout.TextWidth(frac, layout.Body, t.size, m))
+	}
 	for i, f := range forms {
 		a, err := model.Sum([]model.Amount{formsOf[i].YearAmount})
 		if err != nil {
 			a = formsOf[i].YearAmount // shown as written; Validate reports it
 		}
 		t.amounts[i] = string(a)
-		amountW = max(amountW, layout.TextWidth(t.amounts[i], layout.Body, t.size, m))
+		measure(t.amounts[i])
 		t.numW = max(t.numW, layout.TextWidth(strconv.Itoa(f.Number), layout.Body, t.size, m))
 		t.pageW = max(t.pageW, layout.TextWidth(strconv.Itoa(f.Folio), layout.Body, t.size, m))
 	}
@@ -259,9 +270,10 @@ func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, 
 			year[i] = formsOf[i].YearAmount
 		}
 		if a, err := model.Sum(year); err == nil {
-			amountW = max(amountW, layout.TextWidth(string(a), layout.Title, t.size, m))
+			measure(string(a))
 		}
 	}
+	amountW = max(amountW, intW+t.fracW)
 	x0, x1 := g.box(0)
 	cw := x1 - x0
 	t.nameX = t.numW + t.gap
@@ -318,7 +330,7 @@ func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, 
 		t.rows = append(t.rows, sumRow("小计", unit, unitAmounts), sumRow("合计", "", allAmounts))
 	}
 	for _, r := range t.rows {
-		if r.form == tocSum && layout.TextWidth(r.sum, layout.Title, t.size, m) > amountW {
+		if r.form == tocSum && t.amountR-t.amountX(0, r.sum) > amountW {
 			return nil, fmt.Errorf("binder: contents: the sum %s is wider than the amount column", r.sum)
 		}
 	}
@@ -450,17 +462,32 @@ func (t *toc) drawUnit(pg *layout.Page, x0, y layout.Length, r tocRow) {
 }
 
 // drawSum draws a 小计 or 合计 line: the label under the names, the amount
-// in the amount column, both in the title face.
+// in the amount column, in the contents' own face.
 func (t *toc) drawSum(pg *layout.Page, x0, y layout.Length, r tocRow) {
 	bl := y + t.padY + layout.Baseline(t.lh, t.size)
 	field := "subtotal"
 	if r.unit == "" {
 		field = "total"
 	}
-	aw := layout.TextWidth(r.sum, layout.Title, t.size, t.m)
 	pg.Items = append(pg.Items,
-		textItem(t.m, layout.Title, t.size, x0+t.nameX, bl, r.lines[0], "label"),
-		textItem(t.m, layout.Title, t.size, x0+t.amountR-aw, bl, r.sum, field))
+		textItem(t.m, layout.Body, t.size, x0+t.nameX, bl, r.lines[0], "label"),
+		textItem(t.m, layout.Body, t.size, t.amountX(x0, r.sum), bl, r.sum, field))
+}
+
+// split2 cuts an amount at its decimal point: "428" and ".125".
+func (t *toc) split2(a string) (whole, frac string) {
+	if i := strings.IndexByte(a, '.'); i >= 0 {
+		return a[:i], a[i:]
+	}
+	return a, ""
+}
+
+// amountX is the left edge of amount a in the amount column of a page
+// whose content box starts at x0: its decimal point at the column's
+// common point, an amount without one ending there.
+func (t *toc) amountX(x0 layout.Length, a string) layout.Length {
+	whole, _ := t.split2(a)
+	return x0 + t.amountR - t.fracW - layout.TextWidth(whole, layout.Body, t.size, t.m)
 }
 
 // drawEntry draws one form's line: number, name, dot leaders, amount, page
@@ -482,8 +509,7 @@ func (t *toc) drawEntry(pg *layout.Page, x0, x1, y layout.Length, r tocRow) {
 		y += t.lh
 	}
 	amount := t.amounts[r.form]
-	aw := layout.TextWidth(amount, layout.Body, t.size, m)
-	ax := x0 + t.amountR - aw
+	ax := t.amountX(x0, amount)
 	pg.Items = append(pg.Items, textItem(m, layout.Body, t.size, ax, bl, amount, "amount"))
 	if lead := t.leader(x0, end+t.size/2, ax-t.size/2, bl); lead.Text != "" {
 		pg.Items = append(pg.Items, lead)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"jixiao/layout"
 	"jixiao/model"
 )
 
@@ -60,7 +61,7 @@ func TestBinderSubtotals(t *testing.T) {
 	}
 }
 
-// TestBinderCoverFiling: the cover names 编报单位 (the department) and
+// TestBinderCoverFiling: the cover names 编报单位（盖章） (the department) and
 // 编报日期: the date given, else the year with blanks for month and day.
 func TestBinderCoverFiling(t *testing.T) {
 	b := binderBook(5)
@@ -76,8 +77,41 @@ func TestBinderCoverFiling(t *testing.T) {
 		return strings.Join(labels, "|") + "\n" + strings.Join(s, "|")
 	}
 	got := cover(Options{})
-	require.Contains(t, got, "编报单位：|编报日期：")
+	require.Contains(t, got, "编报单位（盖章）：|编报日期：", "the place where the office stamps the binder")
 	require.True(t, strings.HasSuffix(got, "|江阴市人力资源和社会保障局|2024年　　月　　日"), got)
 	got = cover(Options{Date: "2024年3月1日"})
 	require.True(t, strings.HasSuffix(got, "|2024年3月1日"), got)
+}
+
+// TestBinderAmountsOnThePoint: the contents' amounts, the sums among them,
+// line up on their decimal points (428.125 over 77.50 over 12000), and the
+// 小计 and 合计 are in the contents' own face (issue 19, item 15).
+func TestBinderAmountsOnThePoint(t *testing.T) {
+	b := binderBook(6)
+	for i, a := range []model.Amount{"428.125", "77.5", "12000", "0.05", "1234.5", "3"} {
+		b.Forms[i].YearAmount = a
+		b.Forms[i].TotalAmount = "20000"
+	}
+	bl := bindTest(t, b, Options{GroupByUnit: true})
+	var point []int64
+	for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
+		pg := bl.Pages[p]
+		for _, field := range []string{"amount", "subtotal", "total", "label"} {
+			for _, it := range bindTexts(pg, field) {
+				if field == "label" && it.Text != "小计" && it.Text != "合计" {
+					continue
+				}
+				require.Equal(t, layout.Body, it.Role, "%s %q", field, it.Text)
+				if field == "label" {
+					continue
+				}
+				whole, _, _ := strings.Cut(it.Text, ".")
+				point = append(point, int64(it.X+layout.TextWidth(whole, it.Role, it.Size, binderMeasurer{})))
+			}
+		}
+	}
+	require.Len(t, point, 6+2+1)
+	for _, x := range point {
+		require.InDelta(t, point[0], x, 2, "decimal points at %v", point)
+	}
 }

@@ -175,6 +175,11 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 	if pf.sig > 0 {
 		g.emitSignature(e, pf.sig)
 	}
+	if pf.stamp > 0 {
+		if l := g.sigLabel(stampLabel); len(l) == 1 {
+			e.text(l[0], e.left+cw/2, pf.stamp, l[0].Width, Body, opt.BodySize, false, "stamp")
+		}
+	}
 	// Borders last: inner rules (skipping the table's edges), merged where
 	// they continue each other, then the heavier frame.
 	if tableTop >= 0 {
@@ -235,8 +240,13 @@ func (g *grid) titleHeight() Length {
 var signatureLabels = [3][2]string{
 	{"单位负责人（签字）", "财务负责人"},
 	{"填报人", "联系电话"},
-	{"填报日期", "单位（盖章）"},
+	{"填报日期", stampLabel},
 }
+
+// stampLabel is the entry where the office stamps the form: the last of
+// the signature block and, on a form printed without the block, a line of
+// its own after the table, in the right-hand column.
+const stampLabel = "单位（盖章）"
 
 // sigEntry is one entry of the signature block: its label and, when the
 // form gives it, the field that fills its line and the value.

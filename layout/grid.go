@@ -419,7 +419,7 @@ func (g *grid) build(f *model.Form) error {
 		}
 		i = j
 	}
-	if g.opt.Signature {
+	if g.opt.Signature || signed(f) {
 		for _, r := range signatureLabels {
 			var row [2]sigEntry
 			for k, label := range r {
@@ -457,4 +457,16 @@ func fmtLen(v Length) string {
 	var b strings.Builder
 	writeLen(&b, v)
 	return b.String() + " pt"
+}
+
+// signed reports whether the form gives an entry of the signature block
+// (填报人, 联系电话, 填报日期): it is printed then, with or without
+// Options.Signature, as the clerk filled it in.
+func signed(f *model.Form) bool {
+	for _, fd := range model.SignFields() {
+		if strings.TrimSpace(fd.Value(f)) != "" {
+			return true
+		}
+	}
+	return false
 }

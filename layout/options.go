@@ -34,6 +34,8 @@ type Options struct {
 
 	// Signature adds the block of signatures (单位负责人（签字）… 单位（盖章）)
 	// after the indicator table, kept on the page of the last indicator row.
+	// A form that fills an entry of it (填报人, 联系电话, 填报日期) has it
+	// without this option.
 	Signature bool
 
 	// Fit tightens a form whose last page would be nearly empty until it

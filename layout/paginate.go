@@ -20,6 +20,7 @@ type pageFrags struct {
 	frags []frag
 	top   Length // top of the table
 	sig   Length // top of the signature block; 0 if none on this page
+	stamp Length // baseline of the line 单位（盖章）： of a form without the block; 0 if none
 }
 
 // paginator distributes the rows of a grid over pages.
@@ -297,6 +298,28 @@ func (g *grid) paginate() ([]pageFrags, error) {
 			}
 		}
 		p.cur().sig = p.y
+	} else {
+		p.cur().stamp = g.stampBaseline(p.y, p.bottom)
 	}
 	return p.pages, nil
+}
+
+// stampBaseline places the line 单位（盖章）： of a form printed without the
+// signature block, where the office stamps it: after the table, in the
+// right-hand column, when the last page has room for it; else in the
+// bottom margin above the page footer (of up to two lines), so that it
+// never costs a page. 0 when neither has room.
+func (g *grid) stampBaseline(y, bottom Length) Length {
+	size := g.opt.BodySize
+	if y+g.lh/2+g.lh <= bottom {
+		return y + g.lh/2 + Baseline(g.lh, size)
+	}
+	b := bottom + size/4 + size*AscentEm/1000
+	// The top of the footer's first text, as AddFooter sets two lines.
+	flh := g.opt.LineHeight(g.opt.FooterSize)
+	footerTop := g.opt.Height - g.opt.Bottom + (g.opt.Bottom-2*flh)/2 + (flh-g.opt.FooterSize)/2
+	if b+size*DescentEm/1000+Pt <= footerTop {
+		return b
+	}
+	return 0
 }

@@ -307,9 +307,65 @@ func TestSignatureValues(t *testing.T) {
 	if got := texts(d, "filler"); len(got) < 2 || strings.Join(got, "") != f.Filler {
 		t.Errorf("a long 填报人 printed as %q", got)
 	}
-	// Without --signature nothing of them is printed.
+	// Without --signature, what the form fills in is printed all the same
+	// (issue 19, item 15); a form that fills none has no block.
 	d, _ = layoutChecked(t, f, fixed{}, DefaultOptions())
-	if got := texts(d, "filler"); len(got) != 0 {
-		t.Errorf("填报人 printed without the signature block: %q", got)
+	if got := texts(d, "filler"); strings.Join(got, "") != f.Filler {
+		t.Errorf("填报人 without --signature printed as %q", got)
+	}
+	f.Filler, f.Phone, f.FillDate = "", " ", ""
+	d, _ = layoutChecked(t, f, fixed{}, DefaultOptions())
+	if got := texts(d, "signature"); len(got) != 0 {
+		t.Errorf("a block without --signature or values: %q", got)
+	}
+}
+
+// TestStampPlace: a form printed without the signature block has the line
+// 单位（盖章）： once, on its last page, after the table (or, when the table
+// fills the page, in the bottom margin above the footer), and never costs
+// a page; with the block, its entry 单位（盖章） is the one (issue 19, item
+// 16).
+func TestStampPlace(t *testing.T) {
+	b := exampleBook(t)
+	for _, paper := range []string{"A4", "A3L"} {
+		opt := DefaultOptions()
+		opt.Width, opt.Height, _ = PaperSize(paper)
+		for i := range b.Forms {
+			d, _ := layoutChecked(t, &b.Forms[i], fixed{}, opt)
+			var at []int
+			var item Item
+			for p, pg := range d.Pages {
+				for _, it := range pg.Items {
+					if it.Field == "stamp" {
+						at, item = append(at, p), it
+					}
+				}
+			}
+			if len(at) != 1 || at[0] != len(d.Pages)-1 || item.Text != "单位（盖章）：" {
+				t.Errorf("%s form %d: stamp on pages %v of %d: %q", paper, i+1, at, len(d.Pages), item.Text)
+				continue
+			}
+			// Below every rule of the table.
+			for _, it := range d.Pages[at[0]].Items {
+				if it.Kind == Rule && max(it.Y, it.Y2) > item.Y-item.Size*AscentEm/1000 {
+					t.Errorf("%s form %d: stamp at %d above a rule at %d", paper, i+1, item.Y, max(it.Y, it.Y2))
+					break
+				}
+			}
+			// The block's place is its entry.
+			opt2 := opt
+			opt2.Signature = true
+			d, _ = layoutChecked(t, &b.Forms[i], fixed{}, opt2)
+			if got := texts(d, "stamp"); len(got) != 0 {
+				t.Errorf("form %d: a stamp line beside the signature block", i+1)
+			}
+			found := false
+			for _, s := range texts(d, "signature") {
+				found = found || s == "单位（盖章）："
+			}
+			if !found {
+				t.Errorf("form %d: no 单位（盖章） in the signature block", i+1)
+			}
+		}
 	}
 }

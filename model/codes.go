@@ -34,6 +34,7 @@ const (
 	CodeAmountDecimals        = "amount-decimals"         // more than 6 decimal places; args: label, amount, decimals
 	CodeAmountTooLarge        = "amount-too-large"        // more than 15 digits before the point; args: label, amount
 	CodeYearAmountAbove       = "year-amount-above-total" // 本年度项目金额 above 项目总金额; args: year amount, total amount
+	CodeAmountLooksLikeYuan   = "amount-looks-like-yuan"  // warning: an amount of 100亿元 or more, likely typed in 元; args: label, amount, the amount ÷ 10000
 	CodeLineBreak             = "line-break-not-allowed"  // a line break in a field that is not a long text; args: character index
 	CodeControlCharacter      = "control-character"       // a control character; args: code point (U+XXXX), character index
 	CodeFormYearDiffers       = "form-year-differs"       // warning: the form's year is not the book's; args: form year, book year

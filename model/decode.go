@@ -42,7 +42,7 @@ type Source struct {
 	root     pos
 	top      []pos // bookKeys
 	forms    []formPos
-	warnings Problems // found while reading (a workbook's skipped sheets)
+	warnings Problems // found while reading (a workbook's skipped sheets, its cells' problems)
 }
 
 type pos struct{ line, col int32 }

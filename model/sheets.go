@@ -39,6 +39,23 @@ func (s *Source) Warn(p Problem) {
 	s.warnings = append(s.warnings, p)
 }
 
+// Report records a problem of any severity found while reading a form that
+// was read all the same (an empty 项目名称 cell, a formula without a
+// value), so that a sheet's problems and its form's are listed in one
+// pass: Validate lists it first, and reports nothing more at its field or
+// cell.
+func (s *Source) Report(p Problem) {
+	s.warnings = append(s.warnings, p)
+}
+
+// ReadProblems returns the problems recorded while reading, in order.
+func (s *Source) ReadProblems() Problems {
+	if s == nil {
+		return nil
+	}
+	return append(Problems(nil), s.warnings...)
+}
+
 // sheetOf returns the sheet of the form a path lies in ("" for a text
 // file, or a path outside the forms).
 func (s *Source) sheetOf(path string) string {

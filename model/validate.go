@@ -31,8 +31,18 @@ import (
 func Validate(b *Book, src *Source) Problems {
 	v := &validator{src: src}
 	if src != nil {
+		v.readErrs = map[string]bool{}
 		for _, p := range src.warnings {
 			v.record(p)
+			if p.Severity != Error {
+				continue
+			}
+			if p.Path != "" {
+				v.readErrs[p.Path] = true
+			}
+			if p.Loc.Cell != "" {
+				v.readErrs[cellKey(p.Loc)] = true
+			}
 		}
 	}
 	// The book's own year is printed on the binder's cover: the same
@@ -79,6 +89,10 @@ type validator struct {
 	// whether its rows added any, which must not rescan the problems of
 	// every form before it (10,000 forms took 9 s).
 	errors int
+	// readErrs holds the paths and cells (cellKey) of the errors found
+	// while reading; told, the problems at a cell reported so far.
+	readErrs map[string]bool
+	told     map[string]bool
 }
 
 // record appends a problem.
@@ -91,12 +105,35 @@ func (v *validator) record(p Problem) {
 
 // add records a problem; format's %s are filled with args, in order.
 func (v *validator) add(sev Severity, code, path, format string, args ...string) {
-	p := newProblem(sev, code, path, format, args...)
-	if loc, ok := v.src.Location(path); ok {
+	v.addProblem(newProblem(sev, code, path, format, args...))
+}
+
+// addProblem records p, located by its path, unless it is told already:
+// an error found while reading stands at its field or cell (an empty 项目名称
+// cell is not also a missing 项目名称), and one mistake in a workbook's
+// merged cell, which every row of the merge reads, is reported once.
+func (v *validator) addProblem(p Problem) {
+	if loc, ok := v.src.Location(p.Path); ok {
 		p.Loc = loc
+	}
+	if v.readErrs[p.Path] || p.Loc.Cell != "" && v.readErrs[cellKey(p.Loc)] {
+		return
+	}
+	if p.Loc.Cell != "" {
+		k := cellKey(p.Loc) + "\x00" + p.Code + "\x00" + strings.Join(p.Args, "\x00")
+		if v.told[k] {
+			return
+		}
+		if v.told == nil {
+			v.told = map[string]bool{}
+		}
+		v.told[k] = true
 	}
 	v.record(p)
 }
+
+// cellKey names a workbook's cell, apart from any field path.
+func cellKey(l Location) string { return "\x00" + l.File + "\x00" + l.Sheet + "!" + l.Cell }
 
 func (v *validator) errorf(code, path, format string, args ...string) {
 	v.add(Error, code, path, format, args...)
@@ -172,11 +209,29 @@ func (v *validator) amount(a Amount, path, label string) *big.Rat {
 		if ae, ok := err.(*amountError); ok {
 			p.Code, p.Args = ae.code, append([]string{label}, ae.args...)
 		}
-		p.Loc, _ = v.src.Location(path)
-		v.record(p)
+		v.addProblem(p)
 		return nil
 	}
+	if r.Cmp(yuanLike) >= 0 {
+		q := tenThousandth(r)
+		p := newProblem(Warning, CodeAmountLooksLikeYuan, path, "%s: %s 万元 is %s 亿元; if it was typed in 元, write ", label, string(a), q)
+		p.Message += q + " (万元)"
+		v.addProblem(p)
+	}
 	return r
+}
+
+// yuanLike is the amount from which a sum in 万元 is more likely a sum in
+// 元 typed into the field: 1,000,000 万元 is 100亿元, beyond any one
+// project of a municipal budget.
+var yuanLike = big.NewRat(1000000, 1)
+
+// tenThousandth writes r ÷ 10000 as a plain decimal without trailing zeros.
+func tenThousandth(r *big.Rat) string {
+	q := new(big.Rat).Quo(r, big.NewRat(10000, 1))
+	s := q.FloatString(10)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
 }
 
 // control reports control characters: none is allowed but the line feed
@@ -281,7 +336,7 @@ func (c *rowCheck) level1(i int, rp string) int {
 	case strings.TrimSpace(r.Level1) == "":
 		c.v.errorf(CodeLevel1Missing, rp+".level1", "一级指标 is missing (every row carries its full 一级 and 二级)")
 	case cat < 0:
-		if s := suggest(r.Level1, level1Names()); s != "" {
+		if s := suggestLabel(r.Level1, level1Names()); s != "" {
 			c.v.errorf(CodeLevel1Unknown, rp+".level1", "%s is not a standard 一级指标 (did you mean %s?)", r.Level1, s)
 		} else {
 			c.v.errorf(CodeLevel1NotStandard, rp+".level1", "%s is not a standard 一级指标 (expected one of %s)", r.Level1, strings.Join(level1Names(), ", "))
@@ -309,7 +364,7 @@ func (c *rowCheck) level2(i int, rp string, cat int) int {
 	case sub < 0:
 		if owner, ok := ParentOf(r.Level2); ok {
 			c.v.errorf(CodeLevel2OtherLevel1, rp+".level2", "%s is not a 二级指标 of %s (it belongs to %s)", r.Level2, r.Level1, owner)
-		} else if s := suggest(r.Level2, names); s != "" {
+		} else if s := suggestLabel(r.Level2, names); s != "" {
 			c.v.errorf(CodeLevel2NotInLevel1, rp+".level2", "%s is not a 二级指标 of %s (did you mean %s?)", r.Level2, r.Level1, s)
 		} else {
 			c.v.errorf(CodeLevel2NotStandard, rp+".level2", "%s is not a 二级指标 of %s (expected one of %s)", r.Level2, r.Level1, strings.Join(names, ", "))
@@ -354,7 +409,8 @@ func (c *rowCheck) values(i int, rp string) {
 	case l3 == "" && i > 0 && c.rows[i-1].Level1 == r.Level1 && c.rows[i-1].Level2 == r.Level2:
 		c.v.errorf(CodeEmptyRowTwice, rp, "a second empty %s row: an empty category is one row", r.Level2)
 	case l3 != "" && half == "" && full == "":
-		c.v.errorf(CodeLevel3NoValues, rp, "三级指标 %s has no values: 半年（程）指标值 and 全年（程）指标值 are both empty", l3)
+		// Told at the first value, where it is to be written.
+		c.v.errorf(CodeLevel3NoValues, rp+".half_year", "三级指标 %s has no values: 半年（程）指标值 and 全年（程）指标值 are both empty", l3)
 	case l3 != "" && half == "":
 		c.v.warn(CodeHalfYearMissing, rp+".half_year", "三级指标 %s has no 半年（程）指标值", l3)
 	case l3 != "" && full == "":
@@ -375,7 +431,12 @@ func (c *rowCheck) level3(i int, rp string, cat, sub int) {
 		c.level3s[k] = map[string]int{}
 	}
 	if j, dup := c.level3s[k][l3]; dup {
-		c.v.errorf(CodeLevel3Duplicate, rp+".level3", "三级指标 %s appears twice under %s (also at %s)", l3, r.Level2, fmt.Sprintf("%s[%d]", c.path, j))
+		// The other row by its cell in a workbook, else by its path.
+		other := fmt.Sprintf("%s[%d]", c.path, j)
+		if loc, ok := c.v.src.Location(other + ".level3"); ok && loc.Cell != "" {
+			other = loc.Cell
+		}
+		c.v.errorf(CodeLevel3Duplicate, rp+".level3", "三级指标 %s appears twice under %s (also at %s)", l3, r.Level2, other)
 	} else {
 		c.level3s[k][l3] = i
 	}

@@ -42,6 +42,10 @@ func TestValidateRules(t *testing.T) {
 		{"malformed amount", CodeAmountMalformed, func(f *Form) { f.YearAmount = "4,012.8" }, Error, "forms[0].year_amount", "is not an amount"},
 		{"negative amount", CodeAmountMalformed, func(f *Form) { f.YearAmount = "-1" }, Error, "forms[0].year_amount", "is not an amount"},
 		{"too many decimals", CodeAmountDecimals, func(f *Form) { f.YearAmount = "1.1234567" }, Error, "forms[0].year_amount", "7 decimal places"},
+		{"amount typed in yuan", CodeAmountLooksLikeYuan, func(f *Form) { f.TotalAmount, f.YearAmount = "24690000", "2469" }, Warning, "forms[0].total_amount", "项目总金额（万元）: 24690000 万元 is 2469 亿元; if it was typed in 元, write 2469 (万元)"},
+		{"level1 abbreviated", CodeLevel1Unknown, func(f *Form) { setLevel1(f, "产出指标", "产出") }, Error, "forms[0].indicators[11].level1", "产出 is not a standard 一级指标 (did you mean 产出指标?)"},
+		{"level1 abbreviated 满意度", CodeLevel1Unknown, func(f *Form) { setLevel1(f, "满意度指标", "满意度") }, Error, "forms[0].indicators[21].level1", "满意度 is not a standard 一级指标 (did you mean 满意度指标?)"},
+		{"level2 abbreviated", CodeLevel2NotInLevel1, func(f *Form) { f.Indicators[11].Level2 = "数量" }, Error, "forms[0].indicators[11].level2", "数量 is not a 二级指标 of 产出指标 (did you mean 数量指标?)"},
 		{"year above total", CodeYearAmountAbove, func(f *Form) { f.YearAmount = "4012.81" }, Error, "forms[0].year_amount", "本年度项目金额 4012.81 is more than 项目总金额 4012.8"},
 		{"control character", CodeControlCharacter, func(f *Form) { f.Overview = "a\u0001b" }, Error, "forms[0].overview", "control character U+0001 at character 2"},
 		{"line break in short field", CodeLineBreak, func(f *Form) { f.Project = "a\nb" }, Error, "forms[0].project", "a line break (U+000A) at character 2"},
@@ -54,7 +58,7 @@ func TestValidateRules(t *testing.T) {
 		}, Error, "forms[0].indicators[22].level1", "一级指标 决策 is split"},
 		{"level2 split", CodeLevel2Split, func(f *Form) { f.Indicators[13], f.Indicators[14] = f.Indicators[14], f.Indicators[13] }, Error, "forms[0].indicators[14].level2", "二级指标 质量指标 is split"},
 		{"duplicate level3", CodeLevel3Duplicate, func(f *Form) { f.Indicators[13].Level3 = f.Indicators[12].Level3 }, Error, "forms[0].indicators[13].level3", "体检人员参与率 appears twice under 质量指标 (also at forms[0].indicators[12])"},
-		{"level3 without values", CodeLevel3NoValues, func(f *Form) { f.Indicators[11].HalfYear, f.Indicators[11].FullYear = "", "" }, Error, "forms[0].indicators[11]", "参与体检人数 has no values"},
+		{"level3 without values", CodeLevel3NoValues, func(f *Form) { f.Indicators[11].HalfYear, f.Indicators[11].FullYear = "", "" }, Error, "forms[0].indicators[11].half_year", "参与体检人数 has no values"},
 		{"values without level3", CodeValuesWithoutLevel3, func(f *Form) { f.Indicators[15].FullYear = "1" }, Error, "forms[0].indicators[15].level3", "三级指标 is missing but the row has values"},
 		{"empty row beside level3 rows", CodeEmptyRowBeside, func(f *Form) {
 			f.Indicators = append(f.Indicators[:12], append([]Indicator{{"产出指标", "数量指标", "", "", ""}}, f.Indicators[12:]...)...)

@@ -66,6 +66,8 @@ var problemCatalogue = map[Code]entry{
 		"{1}“{2}”有 {3} 位小数，以万元计的金额最多 6 位小数"},
 	"amount-too-large": {"{1}: \"{2}\" is too large for an amount in 万元",
 		"{1}“{2}”太大了，不像是以万元计的金额"},
+	"amount-looks-like-yuan": {"{1}: {2} 万元 is {3} 亿元; if it was typed in 元, write {3} (万元)",
+		"{1} {2} 万元即 {3} 亿元，数额异常：如果填的是元，应改为 {3}（以万元计）"},
 	"year-amount-above-total": {"本年度项目金额 {1} is more than 项目总金额 {2}",
 		"本年度项目金额 {1} 大于项目总金额 {2}"},
 	"line-break-not-allowed": {"a line break (U+000A) at character {1}: only the long texts may contain line breaks",

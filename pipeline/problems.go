@@ -7,7 +7,10 @@ import (
 
 // ProblemText is p as a front end shows it, in l. In English it is
 // p.String(): "book.json:212:21: forms[4].indicators[7].level2: message";
-// in Chinese "book.json 第 212 行第 21 列：message（forms[4]…level2）".
+// in Chinese "book.json 第 212 行第 21 列：message（forms[4]…level2）", but
+// without the field path when a workbook's sheet and cell say where
+// ("book.xlsx 工作表“体检费”B4 单元格：“项目名称”未填写"): a clerk finds
+// the cell, never the path.
 func ProblemText(l msg.Lang, p model.Problem) string {
 	if l == msg.English {
 		return p.String() // user text escaped
@@ -16,7 +19,7 @@ func ProblemText(l msg.Lang, p model.Problem) string {
 	if !msg.Has(msg.Code(p.Code)) {
 		text = msg.Escape(text)
 	}
-	if p.Path != "" {
+	if p.Path != "" && (p.Loc.Sheet == "" || p.Loc.Cell == "") {
 		text = l.Text(msg.ProblemPath, p.Path, msg.Raw(text))
 	}
 	if p.Severity == model.Warning {

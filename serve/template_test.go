@@ -27,14 +27,17 @@ func TestTemplate(t *testing.T) {
 	}
 	require.True(t, names["xl/workbook.xml"], "%v", names)
 	// Uploaded again as it is, the blank template is a form still to
-	// fill: its empty fields are named by sheet and cell.
+	// fill: it stays in the table with all its problems, its empty
+	// fields named by sheet and cell (issue 19, item 2).
 	w = do(s, post(t, "/api/check", file{"模板.xlsx", w.Body.Bytes()}))
-	require.Equal(t, http.StatusUnprocessableEntity, w.Code, w.Body.String())
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
 	var b checkBody
 	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &b))
-	require.Empty(t, b.Forms)
-	require.NotEmpty(t, b.Problems)
-	for _, p := range b.Problems {
+	require.Len(t, b.Forms, 1)
+	require.Empty(t, b.Problems)
+	require.False(t, b.Forms[0].Printable)
+	require.Greater(t, len(b.Forms[0].Problems), 6, "the header's and the rows' problems together")
+	for _, p := range b.Forms[0].Problems {
 		require.Equal(t, "模板.xlsx", p.File)
 		require.NotEmpty(t, p.Sheet, "%+v", p)
 		require.Regexp(t, `^[A-Z]+[0-9]+$`, p.Cell)

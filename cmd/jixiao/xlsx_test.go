@@ -86,9 +86,17 @@ func TestTemplateUnfilledNamesCells(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	code, stdout, _ := binderRun("validate", tpl)
 	require.Equal(t, 1, code)
-	for _, want := range []string{"t.xlsx: 绩效目标表!A2: the year is empty", "t.xlsx: 绩效目标表!B4: 项目名称 is empty", "t.xlsx: 绩效目标表!D5: 本年度项目金额（万元） is empty"} {
+	// Every problem at once: the empty cells and the standard rows'
+	// missing values, these at their value cells (issue 19, items 2, 12).
+	for _, want := range []string{"t.xlsx: 绩效目标表!A2: forms[0].year: the year is empty", "t.xlsx: 绩效目标表!B4: forms[0].project: 项目名称 is empty",
+		"t.xlsx: 绩效目标表!D5: forms[0].year_amount: 本年度项目金额（万元） is empty", "t.xlsx: 绩效目标表!D16: forms[0].indicators[0].half_year: 三级指标 立项依据充分性 has no values"} {
 		require.Contains(t, string(stdout), want)
 	}
+	// In Chinese the cell says where: no English field path after it.
+	code, stdout, _ = binderRun("validate", "--lang", "zh", tpl)
+	require.Equal(t, 1, code)
+	require.Contains(t, string(stdout), "t.xlsx 工作表“绩效目标表”B4 单元格：“项目名称”未填写\n")
+	require.NotContains(t, string(stdout), "forms[0]")
 	code, _, stderr = binderRun("template", "--year", "3000", "-o", tpl)
 	require.Equal(t, 2, code, stderr)
 }

@@ -185,6 +185,7 @@ type sheetProblem struct {
 	sheetIndex int
 	sheet      string
 	col, row   int
+	path       string // the field path, when the problem is of a form read
 	msg        msg
 }
 
@@ -236,8 +237,16 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 		}
 		r.problems = append(r.problems, sheetProblem{msg: message(CodeNoForms, "sheets: "+strings.Join(list, ", "))})
 	}
-	if len(r.problems) > 0 {
+	if len(r.book.Forms) == 0 {
 		return nil, nil, r.decodeError()
+	}
+	// The forms are read with their problems, which Validate lists with
+	// those it finds: every problem of a sheet is told in one pass, and a
+	// form with problems stays the file's form.
+	for _, p := range r.sorted() {
+		mp := p.msg.problem(model.Error, p.location(r.file))
+		mp.Path = p.path
+		r.src.Report(mp)
 	}
 	b := &r.book
 	b.Year, b.Title = b.Forms[0].Year, b.Forms[0].Title
@@ -249,7 +258,9 @@ func (r *reader) warn(sheet string, m msg) {
 	r.src.Warn(m.problem(model.Warning, model.Location{File: r.file, Sheet: quote(sheet)}))
 }
 
-func (r *reader) decodeError() error {
+// sorted returns the problems in the order of the sheets, then of their
+// rows and columns.
+func (r *reader) sorted() []sheetProblem {
 	sort.SliceStable(r.problems, func(i, j int) bool {
 		a, b := r.problems[i], r.problems[j]
 		if a.sheetIndex != b.sheetIndex {
@@ -257,21 +268,31 @@ func (r *reader) decodeError() error {
 		}
 		return a.row < b.row || a.row == b.row && a.col < b.col
 	})
+	return r.problems
+}
+
+// location is where p stands in file.
+func (p sheetProblem) location(file string) model.Location {
+	loc := model.Location{File: file}
+	if p.sheet != "" {
+		loc.Sheet = quote(p.sheet)
+		if p.col > 0 && p.row > 0 {
+			loc.Cell = model.CellName(p.col, p.row)
+		}
+	}
+	return loc
+}
+
+// decodeError is the workbook's problems when no form could be read.
+func (r *reader) decodeError() error {
 	const maxListed = 20
 	var out model.Problems
-	for k, p := range r.problems {
+	for k, p := range r.sorted() {
 		if k == maxListed {
 			out = append(out, message(CodeTooManyProblems, len(r.problems)-maxListed).problem(model.Error, model.Location{File: r.file}))
 			break
 		}
-		loc := model.Location{File: r.file}
-		if p.sheet != "" {
-			loc.Sheet = quote(p.sheet)
-			if p.col > 0 && p.row > 0 {
-				loc.Cell = model.CellName(p.col, p.row)
-			}
-		}
-		out = append(out, p.msg.problem(model.Error, loc))
+		out = append(out, p.msg.problem(model.Error, p.location(r.file)))
 	}
 	return &model.DecodeError{File: r.file, Problems: out}
 }

@@ -211,12 +211,24 @@ func TestReadYearLines(t *testing.T) {
 	}
 }
 
-// readErr reads a workbook that must fail and returns its message.
+// readErr reads a workbook that must fail and returns its message: the
+// file's problems when it could not be read, else the errors found in the
+// cells of the forms read (as Validate lists them first).
 func readErr(t *testing.T, data []byte, name string) string {
 	t.Helper()
-	_, _, err := Read(data, name)
+	b, src, err := Read(data, name)
 	if err == nil {
-		t.Fatalf("%s: read without error", name)
+		errs := src.ReadProblems().Errors()
+		if len(errs) == 0 {
+			t.Fatalf("%s: read without error", name)
+		}
+		if len(b.Forms) == 0 {
+			t.Fatalf("%s: problems without a form", name)
+		}
+		for i := range errs {
+			errs[i].Path = "" // as a file that could not be read tells them
+		}
+		return errs.Error()
 	}
 	var de *model.DecodeError
 	if !asDecode(err, &de) {

@@ -125,6 +125,9 @@ var (
 	emptyYearRE  = regexp.MustCompile(`^([(\[【]_*年度[)\]】]|_+年度)$`)
 	titleYearRE  = regexp.MustCompile(`^(\d{4})年度?`)
 	constFormula = regexp.MustCompile(`^[0-9.]+%?$`)
+	// groupedRE is an amount written with thousands separators, half- or
+	// full-width, each group of three digits.
+	groupedRE = regexp.MustCompile(`^[0-9]{1,3}([,，][0-9]{3})+(\.[0-9]+)?$`)
 )
 
 // stopMarks end the indicator table: the signature block, notes.
@@ -137,10 +140,15 @@ type formReader struct {
 	sheetN int // the sheet's index in the workbook
 	formN  int // the form's index in the book
 	prefix string
+	at     string // the path of the field being read ("" for the form)
 }
 
 func (fr *formReader) problem(c, r int, m msg) {
-	fr.problems = append(fr.problems, sheetProblem{sheetIndex: fr.sheetN, sheet: fr.g.name, col: c, row: r, msg: m})
+	path := fr.at
+	if path == "" {
+		path = fr.prefix
+	}
+	fr.problems = append(fr.problems, sheetProblem{sheetIndex: fr.sheetN, sheet: fr.g.name, col: c, row: r, path: path, msg: m})
 }
 
 // sheet reads sheet i; it returns false when the sheet is not a form (and
@@ -160,11 +168,8 @@ func (r *reader) sheet(i int, sp sheetPart) bool {
 	}
 	n := len(r.book.Forms)
 	fr := &formReader{reader: r, g: g, sheetN: i, formN: n, prefix: "forms[" + strconv.Itoa(n) + "]"}
-	before := len(r.problems)
-	f := fr.form()
-	if len(r.problems) == before {
-		r.book.Forms = append(r.book.Forms, f)
-	}
+	// The form is kept with its problems (they go with it to Validate).
+	r.book.Forms = append(r.book.Forms, fr.form())
 	return true
 }
 
@@ -206,6 +211,7 @@ func (fr *formReader) form() model.Form {
 	}
 	fr.src.SetSheet(fr.formN, quote(g.name), startC+1, startR+1)
 
+	fr.at = fr.path("year")
 	f.Title, f.Year = fr.titleAndYear(limit)
 	// The fields printed with a label (the title and the year line are
 	// read above), in the schema's order.
@@ -221,6 +227,7 @@ func (fr *formReader) form() model.Form {
 			k = kindAmount
 		}
 		label := labelKey(fd.Label)
+		fr.at = fr.path(fd.Key)
 		c, r, inline, ok := fr.label(label, fd.Label, limit, fd.Required)
 		if !ok {
 			continue
@@ -244,6 +251,7 @@ func (fr *formReader) form() model.Form {
 			return f // only a year can fail, and it is not read here
 		}
 	}
+	fr.at = fr.path(model.IndicatorsKey)
 	if !hasHeader {
 		fr.problem(0, 0, message(CodeHeaderMissing, model.Columns()[0].Label))
 		return f
@@ -413,6 +421,11 @@ func (fr *formReader) clean(s string, k kind, c, r int) string {
 	if k == kindLong {
 		return strings.Join(kept, "\n")
 	}
+	if k == kindAmount && len(kept) == 1 && groupedRE.MatchString(kept[0]) {
+		// 1,234.5 or 1，234.5: thousands separators, as a number cell
+		// formatted #,##0.0 shows it, typed as text.
+		return strings.NewReplacer(",", "", "，", "").Replace(kept[0])
+	}
 	var b strings.Builder
 	for i, l := range kept {
 		if i > 0 {
@@ -478,6 +491,7 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 	if cols[1] < 0 || cols[2] < 0 || cols[3] < 0 || cols[4] < 0 {
 		return nil
 	}
+	fr.at = "" // the rows' paths are known once they are grouped
 	var rows []row
 	var cur1, cur2 string
 	var cell1, cell2 [2]int
@@ -503,14 +517,25 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 			cur2, cell2 = fr.value(cols[1], ri, kindShort), [2]int{cols[1] + 1, ri + 1}
 		}
 		rw.in.Level1, rw.in.Level2 = cur1, cur2
+		rw.cells = [5][2]int{cell1, cell2, {cols[2] + 1, ri + 1}, {cols[3] + 1, ri + 1}, {cols[4] + 1, ri + 1}}
 		for k := 2; k < len(columns); k++ {
 			kd := kindShort
+			c, r := cols[k], ri
 			if columns[k].Value {
 				kd = kindValue
+				// A value merged over both value columns (D27:E27, when
+				// 半年 and 全年 are the same) or over rows is the value of
+				// each cell it covers: it is written in its first cell.
+				if sp := g.span(c, r); sp.c0 >= cols[3] && sp.c1 <= cols[4] && (sp.c0 != c || sp.r0 != r) && sp.r0 > last {
+					c, r = sp.c0, sp.r0
+					rw.cells[k] = [2]int{c + 1, r + 1}
+				}
 			}
-			columns[k].Set(&rw.in, fr.value(cols[k], ri, kd))
+			if (c != cols[k] || r != ri) && fr.reported(c+1, r+1) {
+				continue // the problem of the merged cell is told once
+			}
+			columns[k].Set(&rw.in, fr.value(c, r, kd))
 		}
-		rw.cells = [5][2]int{cell1, cell2, {cols[2] + 1, ri + 1}, {cols[3] + 1, ri + 1}, {cols[4] + 1, ri + 1}}
 		rw.own = [2]int{cols[0] + 1, ri + 1}
 		rw.data = rw.in.Level3 != "" || rw.in.HalfYear != "" || rw.in.FullYear != ""
 		if !rw.data && cur1 == "" && cur2 == "" {
@@ -584,8 +609,12 @@ func stopRow(cells []string) bool {
 }
 
 // isOurNotes reports whether the sheet is the template's own 填表说明 (its
-// name, heading and first instruction as jixiao writes them): skipped
-// without a warning, so that a filled template passes --strict.
+// name, heading and the first sentence of its first instruction, as any
+// version of jixiao writes them, whichever program saved the workbook
+// since): skipped without a warning, so that a filled template passes
+// --strict.
 func (g *grid) isOurNotes() bool {
-	return g.name == NotesSheet && g.at(0, 0) == notesText[0] && g.at(0, 1) == notesText[1]
+	first, _, _ := strings.Cut(notesText[1], "。")
+	return strings.TrimSpace(g.name) == NotesSheet && strings.TrimSpace(g.at(0, 0)) == notesText[0] &&
+		strings.HasPrefix(strings.TrimSpace(g.at(0, 1)), first+"。")
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"testing"
 
@@ -158,4 +159,15 @@ func withProjects(b *model.Book) *model.Book {
 		ex.Forms = append(ex.Forms, model.Form{Project: f.Project, Year: 2024})
 	}
 	return ex
+}
+
+// TestNotesAreChinese: the 填表说明 a clerk reads quotes no English message
+// and no command (issue 19, item 12).
+func TestNotesAreChinese(t *testing.T) {
+	english := regexp.MustCompile(`\b(is|the|empty|jixiao|render|binder|validate)\b|-o `)
+	for _, line := range notesText {
+		if m := english.FindString(line); m != "" {
+			t.Errorf("%q in %s", m, line)
+		}
+	}
 }

@@ -225,6 +225,9 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 	colNext := 0
 	var text strings.Builder
 	inV, inF, inIs := false, false, false
+	// An inline string's text is that of its <t> elements, not the white
+	// space around them (Gnumeric indents its XML) nor its phonetic runs.
+	inT, inRPh := false, false
 	var v strings.Builder
 	nCells := 0
 	for {
@@ -278,6 +281,10 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 				}
 			case "is":
 				inIs = cur != nil
+			case "t":
+				inT = inIs
+			case "rPh":
+				inRPh = inIs
 			case "mergeCell":
 				if len(merges) == MaxMerges {
 					return nil, nil, &limitError{message(CodeTooManyMerges, MaxMerges)}
@@ -299,6 +306,10 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 				inF = false
 			case "is":
 				inIs = false
+			case "t":
+				inT = false
+			case "rPh":
+				inRPh = false
 			case "c":
 				if cur == nil {
 					continue
@@ -335,7 +346,7 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 				v.Write(t)
 			case inF:
 				cur.formula += string(t)
-			case inIs:
+			case inIs && inT && !inRPh:
 				text.Write(t)
 			}
 		}

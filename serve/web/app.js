@@ -158,6 +158,16 @@
     drawForms();
   }
 
+  // printedAmount is an amount as the form prints it: exactly, with at
+  // least two decimals (77.5 → 77.50, 250 → 250.00); a text that is not
+  // an amount is shown as it is (its problem says why).
+  function printedAmount(a) {
+    const m = /^(\d+)(?:\.(\d*))?$/.exec(a || "");
+    if (!m) return a || "";
+    const frac = (m[2] || "").padEnd(2, "0");
+    return m[1].replace(/^0+(?=\d)/, "") + "." + frac;
+  }
+
   function hasErrors(ps) {
     return (ps || []).some((p) => p.severity === "error");
   }
@@ -174,12 +184,22 @@
   }
 
   function drawForms() {
+    // The box of files that cannot be read holds only those: the problems
+    // of a file whose forms are listed (a sheet skipped, the book's year)
+    // are told apart, below it.
+    const read = new Set(state.forms.map((f) => f.file));
+    const unread = state.fileProblems.filter((p) => !read.has(p.file));
+    const others = state.fileProblems.filter((p) => read.has(p.file));
     const box = $("file-problems");
     box.replaceChildren();
-    if (state.fileProblems.length) {
-      box.append(el("p", { class: "box-title" }, t("ui-file-problems")), problemList(state.fileProblems));
+    if (unread.length) {
+      box.append(el("p", { class: "box-title" }, t("ui-file-problems")), problemList(unread));
     }
-    box.hidden = state.fileProblems.length === 0;
+    box.hidden = unread.length === 0;
+    const notes = $("book-problems");
+    notes.replaceChildren();
+    if (others.length) notes.append(problemList(others));
+    notes.hidden = others.length === 0;
 
     const tbody = $("forms").querySelector("tbody");
     tbody.replaceChildren();
@@ -200,7 +220,7 @@
         el("td", { class: "num" }, i + 1),
         el("td", {}, f.unit || ""),
         el("td", {}, f.project || "", f.sheet ? el("div", { class: "src" }, f.file + " · " + f.sheet) : el("div", { class: "src" }, f.file || "")),
-        el("td", { class: "amount" }, f.year_amount || ""),
+        el("td", { class: "amount" }, printedAmount(f.year_amount)),
         el("td", { class: "num" }, f.pages || ""),
         el("td", {}, status),
         actions);
