@@ -96,6 +96,13 @@ func readCodesLimit(t *testing.T, data []byte, limit int) (codes []string, book 
 	r := &reader{pkg: p, file: "hostile.xlsx", src: model.NewSheetSource("hostile.xlsx"), formats: map[int]numFormat{}}
 	defer r.close()
 	b, _, err := r.read()
+	// A form read with problems is kept, its problems recorded in its
+	// source (issue 19); only errors count here, as a refused sheet's do.
+	for _, p := range r.src.ReadProblems() {
+		if p.Severity == model.Error {
+			codes = append(codes, p.Code)
+		}
+	}
 	if err != nil {
 		ds := model.DecodeErrors(err)
 		if len(ds) == 0 {

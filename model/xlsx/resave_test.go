@@ -3,9 +3,12 @@ package xlsx
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,7 +24,9 @@ func TestInlineStringText(t *testing.T) {
           <t>填表说明</t>
         </is>
       </c><c r="B1" t="inlineStr"><is><r><t>一</t></r><r><t xml:space="preserve"> 二 </t></r><rPh><t>ヨミ</t></rPh></is></c></row></sheetData></worksheet>`
-	cells, _, err := readCells([]byte(sheet), nil)
+	p := &pkg{limit: MaxTokens, xml: MaxXML}
+	d := &decoder{d: xml.NewDecoder(&counted{strings.NewReader(sheet), p}), rc: io.NopCloser(nil), p: p}
+	cells, _, err := readCells(d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
