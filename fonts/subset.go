@@ -22,7 +22,7 @@ import (
 
 // sfntIndex is the parsed, immutable index of one TrueType font program.
 type sfntIndex struct {
-	tables    map[string][]byte
+	dir       *directory
 	numGlyphs int
 	loca      []uint32 // numGlyphs+1 offsets into glyf
 	nHMetrics int
@@ -126,64 +126,52 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 		return nil, err
 	}
 	switch ver {
-	case 0x00010000, 0x74727565: // TrueType, 'true'
-	case 0x4F54544F:
+	case sigTrueType, sigApple:
+	case sigOTTO:
 		return nil, errors.New("CFF-flavoured OpenType fonts (OTTO) cannot be embedded; use a TrueType font")
-	case 0x74746366:
+	case sigTTC:
 		return nil, errors.New("font collection given where a single font was expected")
 	default:
 		return nil, fmt.Errorf("not a TrueType font (tag %#08x)", ver)
 	}
-	n, err := u16(data, 4)
+	// The one reader of table directories (sfntfile.go).
+	d, err := readDirectory(data, 0)
 	if err != nil {
 		return nil, err
 	}
-	x := &sfntIndex{tables: make(map[string][]byte, n)}
-	for i := range n {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return nil, errShort
-		}
-		tag := string(data[rec : rec+4])
-		off := binary.BigEndian.Uint32(data[rec+8:])
-		length := binary.BigEndian.Uint32(data[rec+12:])
-		if uint64(off)+uint64(length) > uint64(len(data)) {
-			return nil, fmt.Errorf("table %q outside the file", tag)
-		}
-		x.tables[tag] = data[off : off+length]
-	}
+	x := &sfntIndex{dir: d}
 	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "post"} {
-		if x.tables[t] == nil {
+		if !x.dir.has(t) {
 			return nil, fmt.Errorf("missing %q table", t)
 		}
 	}
-	head := x.tables["head"]
+	head := x.dir.find("head")
 	if len(head) < 54 {
 		return nil, errShort
 	}
 	if g, _ := u16(head, 52); g != 0 {
 		return nil, fmt.Errorf("unknown glyph data format %d", g)
 	}
-	if x.numGlyphs, err = u16(x.tables["maxp"], 4); err != nil {
+	if x.numGlyphs, err = u16(x.dir.find("maxp"), 4); err != nil {
 		return nil, err
 	}
-	if x.nHMetrics, err = u16(x.tables["hhea"], 34); err != nil {
+	if x.nHMetrics, err = u16(x.dir.find("hhea"), 34); err != nil {
 		return nil, err
 	}
 	if x.nHMetrics == 0 || x.nHMetrics > x.numGlyphs {
 		return nil, fmt.Errorf("bad hhea.numberOfHMetrics %d", x.nHMetrics)
 	}
-	if len(x.tables["hmtx"]) < 4*x.nHMetrics+2*(x.numGlyphs-x.nHMetrics) {
+	if len(x.dir.find("hmtx")) < 4*x.nHMetrics+2*(x.numGlyphs-x.nHMetrics) {
 		return nil, errors.New("truncated hmtx table")
 	}
-	if fs, err := u16(x.tables["OS/2"], 8); err == nil && (fs == 0x0002 || fs&0x0300 != 0) {
+	if fs, err := u16(x.dir.find("OS/2"), 8); err == nil && (fs == 0x0002 || fs&0x0300 != 0) {
 		// The same test fpdf applies; failing it here turns fpdf's printed
 		// message into an error.
 		return nil, fmt.Errorf("the font's licence does not permit embedded subsets (OS/2 fsType %#04x)", fs)
 	}
 	locaFormat, _ := u16(head, 50)
-	loca := x.tables["loca"]
-	glyfLen := uint32(len(x.tables["glyf"]))
+	loca := x.dir.find("loca")
+	glyfLen := uint32(len(x.dir.find("glyf")))
 	x.loca = make([]uint32, x.numGlyphs+1)
 	for i := range x.loca {
 		var v uint32
@@ -206,7 +194,7 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 		}
 		x.loca[i] = v
 	}
-	x.psName = postScriptName(x.tables["name"])
+	x.psName = postScriptName(x.dir.find("name"))
 	return x, nil
 }
 
@@ -278,7 +266,7 @@ func (x *sfntIndex) glyphOf(r rune) int {
 
 // glyph returns the glyf data of glyph gid.
 func (x *sfntIndex) glyph(gid int) []byte {
-	return x.tables["glyf"][x.loca[gid]:x.loca[gid+1]]
+	return x.dir.find("glyf")[x.loca[gid]:x.loca[gid+1]]
 }
 
 // components calls fn for the offset of each component glyph index in a
@@ -374,7 +362,7 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 	}
 
 	var glyf, loca, hmtx []byte
-	hm := x.tables["hmtx"]
+	hm := x.dir.find("hmtx")
 	for _, g := range old {
 		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 		start := len(glyf)
@@ -399,14 +387,14 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 
-	head := slices.Clone(x.tables["head"])
+	head := slices.Clone(x.dir.find("head"))
 	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
 	binary.BigEndian.PutUint16(head[50:], 1) // long loca
-	hhea := slices.Clone(x.tables["hhea"])
+	hhea := slices.Clone(x.dir.find("hhea"))
 	binary.BigEndian.PutUint16(hhea[34:], uint16(len(old)))
-	maxp := slices.Clone(x.tables["maxp"])
+	maxp := slices.Clone(x.dir.find("maxp"))
 	binary.BigEndian.PutUint16(maxp[4:], uint16(len(old)))
-	post := x.tables["post"]
+	post := x.dir.find("post")
 	if len(post) < 32 {
 		return nil, errShort
 	}
@@ -426,7 +414,7 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 		"post": post,
 	}
 	for _, t := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
-		if b := x.tables[t]; b != nil {
+		if b := x.dir.find(t); b != nil {
 			tables[t] = b
 		}
 	}

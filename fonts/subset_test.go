@@ -40,7 +40,7 @@ func compositeFont(t *testing.T) []byte {
 	comp = binary.BigEndian.AppendUint16(comp, uint16(b))
 	comp = append(comp, 100, 0)
 
-	glyf := slices.Clone(base.tables["glyf"])
+	glyf := slices.Clone(base.dir.find("glyf"))
 	for len(glyf)%4 != 0 {
 		glyf = append(glyf, 0)
 	}
@@ -52,19 +52,19 @@ func compositeFont(t *testing.T) []byte {
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(start))
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
-	hmtx := slices.Clone(base.tables["hmtx"][:12])
-	hmtx = append(hmtx, base.tables["hmtx"][4*b:4*b+4]...)
-	head := slices.Clone(base.tables["head"])
+	hmtx := slices.Clone(base.dir.find("hmtx")[:12])
+	hmtx = append(hmtx, base.dir.find("hmtx")[4*b:4*b+4]...)
+	head := slices.Clone(base.dir.find("head"))
 	binary.BigEndian.PutUint16(head[50:], 1)
-	hhea := slices.Clone(base.tables["hhea"])
+	hhea := slices.Clone(base.dir.find("hhea"))
 	binary.BigEndian.PutUint16(hhea[34:], 4)
-	maxp := slices.Clone(base.tables["maxp"])
+	maxp := slices.Clone(base.dir.find("maxp"))
 	binary.BigEndian.PutUint16(maxp[4:], 4)
 	gids := map[rune]int{'a': int(base.cmap['a']), 'b': int(b), 'c': 3}
 	tables := map[string][]byte{
 		"cmap": cmap4([]rune("abc"), func(r rune) int { return gids[r] }),
 		"glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea, "maxp": maxp,
-		"name": base.tables["name"], "post": base.tables["post"], "OS/2": base.tables["OS/2"],
+		"name": base.dir.find("name"), "post": base.dir.find("post"), "OS/2": base.dir.find("OS/2"),
 	}
 	return assembleTables(tables)
 }
@@ -126,7 +126,7 @@ func restricted(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os2 := x.tables["OS/2"]
+	os2 := x.dir.find("OS/2")
 	off := bytes.Index(sub, os2[:16])
 	binary.BigEndian.PutUint16(sub[off+8:], 0x0002)
 	return sub
@@ -185,7 +185,7 @@ func TestSubsetKeepsGlyphsAndWidths(t *testing.T) {
 }
 
 func advanceOf(x *sfntIndex, g int) int {
-	hm := x.tables["hmtx"]
+	hm := x.dir.find("hmtx")
 	if g >= x.nHMetrics {
 		g = x.nHMetrics - 1
 	}
