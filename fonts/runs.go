@@ -128,3 +128,11 @@ func (s *Splitter) Split(ro role.Role, text string, size, spacing int64) ([]Run,
 	}
 	return s.runs, nil
 }
+
+// BoxRect returns the rectangle stroked in place of a rune no font draws
+// (AllowMissing), for a box w wide (Run.Box) starting at x on a baseline
+// at y, y down, at size, all in 1/1000 pt: its top left corner, its size
+// and the width of its stroke.
+func BoxRect(x, y, w, size int64) (rx, ry, rw, rh, stroke int64) {
+	return x + w/10, y - size*78/100, w * 8 / 10, size * 88 / 100, max(size/25, 100)
+}

@@ -78,7 +78,24 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
 	}
-	b, err := idx.subset(runes, f.subsetName(idx))
+	b, err := idx.subset(runes, f.subsetName(idx), false)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+	}
+	return b, nil
+}
+
+// SubsetUnicode is Subset for readers that find a character's glyph
+// through the font's own character map rather than by glyph index (an OFD
+// reader given the text): when a rune is above U+FFFF, the cmap also has
+// a Windows UCS-4 (3,10) format 12 subtable mapping every rune of the
+// subset to its glyph. Otherwise the bytes are those of Subset.
+func (f *Font) SubsetUnicode(runes []rune) ([]byte, error) {
+	idx, err := f.index()
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+	}
+	b, err := idx.subset(runes, f.subsetName(idx), true)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
 	}
@@ -313,10 +330,11 @@ func components(g []byte, fn func(off int) error) error {
 // draw rune i with code i+1 and CIDToGIDMap /Identity. Glyphs keep their
 // advance widths, so measurements made on the full font stay right. Two
 // runes drawn by one glyph of the font get a copy each.
-func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
+func (x *sfntIndex) subset(runes []rune, psName string, full bool) ([]byte, error) {
 	glyphOfRune := make(map[rune]int, len(runes)) // new glyph of each rune
 	old := []int{0}                               // old glyph index of each new glyph
 	var cmapRunes []rune
+	supp := false // a rune above U+FFFF is asked for
 	for _, r := range runes {
 		if glyphOfRune[r] != 0 {
 			continue
@@ -331,6 +349,8 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 		// is for programs that read the font on its own.
 		if r < 0xFFFF {
 			cmapRunes = append(cmapRunes, r)
+		} else {
+			supp = true
 		}
 	}
 	// Components, each once, numbered after the glyphs asked for.
@@ -402,8 +422,18 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 	binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
 
 	slices.Sort(cmapRunes)
+	gidOf := func(r rune) int { return glyphOfRune[r] }
+	cmap := cmap4(cmapRunes, gidOf)
+	if full && supp {
+		all := make([]rune, 0, len(glyphOfRune))
+		for r := range glyphOfRune {
+			all = append(all, r)
+		}
+		slices.Sort(all)
+		cmap = cmap4and12(cmapRunes, all, gidOf)
+	}
 	tables := map[string][]byte{
-		"cmap": cmap4(cmapRunes, func(r rune) int { return glyphOfRune[r] }),
+		"cmap": cmap,
 		"glyf": glyf,
 		"head": head,
 		"hhea": hhea,
@@ -465,6 +495,42 @@ func cmap4(runes []rune, gid func(rune) int) []byte {
 	}
 	out := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}
 	return append(out, sub...)
+}
+
+// cmap4and12 builds a cmap table with a (3,1) format 4 subtable of bmp and
+// a (3,10) format 12 subtable of all (sorted). Groups join consecutive
+// code points with consecutive glyph indices.
+func cmap4and12(bmp, all []rune, gid func(rune) int) []byte {
+	sub4 := cmap4(bmp, gid)[12:] // the subtable without its header
+	type group struct{ start, end, gid int }
+	var groups []group
+	for _, r := range all {
+		g := gid(r)
+		if n := len(groups); n > 0 && int(r) == groups[n-1].end+1 && g-int(r) == groups[n-1].gid-groups[n-1].start {
+			groups[n-1].end = int(r)
+			continue
+		}
+		groups = append(groups, group{int(r), int(r), g})
+	}
+	var sub12 []byte
+	p32 := func(v int) { sub12 = binary.BigEndian.AppendUint32(sub12, uint32(v)) }
+	sub12 = append(sub12, 0, 12, 0, 0) // format 12, reserved
+	p32(16 + 12*len(groups))           // length
+	p32(0)                             // language
+	p32(len(groups))
+	for _, g := range groups {
+		p32(g.start)
+		p32(g.end)
+		p32(g.gid)
+	}
+	const head = 4 + 2*8
+	out := []byte{0, 0, 0, 2}
+	out = append(out, 0, 3, 0, 1)
+	out = binary.BigEndian.AppendUint32(out, head)
+	out = append(out, 0, 3, 0, 10)
+	out = binary.BigEndian.AppendUint32(out, uint32(head+len(sub4)))
+	out = append(out, sub4...)
+	return append(out, sub12...)
 }
 
 // nameTable builds a name table with the PostScript name only.

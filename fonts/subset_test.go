@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
 )
 
 // compositeFont returns a font with glyphs for 'a' and 'b' cut from Go
@@ -19,7 +20,7 @@ func compositeFont(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut, err := x.subset([]rune("ab"), "Composite")
+	cut, err := x.subset([]rune("ab"), "Composite", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +80,7 @@ func TestSubsetComposites(t *testing.T) {
 	if x.numGlyphs != 4 || x.cmap['c'] != 3 {
 		t.Fatalf("test font: %d glyphs, c → %d", x.numGlyphs, x.cmap['c'])
 	}
-	sub, err := x.subset([]rune("c"), "Composite")
+	sub, err := x.subset([]rune("c"), "Composite", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +119,7 @@ func restricted(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub, err := idx.subset([]rune("表"), "X")
+	sub, err := idx.subset([]rune("表"), "X", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestSubsetKeepsGlyphsAndWidths(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sub, err := idx.subset(runes, "Test")
+		sub, err := idx.subset(runes, "Test", false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -178,7 +179,7 @@ func TestSubsetKeepsGlyphsAndWidths(t *testing.T) {
 				t.Errorf("%s: U+%04X glyph data changed", f.Name(), r)
 			}
 		}
-		if _, err := idx.subset([]rune{0x20BB7}, "X"); err == nil {
+		if _, err := idx.subset([]rune{0x20BB7}, "X", false); err == nil {
 			t.Error("subset accepted a rune above U+FFFF")
 		}
 	}
@@ -203,7 +204,7 @@ func TestCorruptFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	good, err := idx.subset([]rune("表格ab"), "X")
+	good, err := idx.subset([]rune("表格ab"), "X", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +215,7 @@ func TestCorruptFonts(t *testing.T) {
 			}
 		}()
 		if x, err := indexForTest(data); err == nil {
-			_, _ = x.subset([]rune("表格ab"), "X")
+			_, _ = x.subset([]rune("表格ab"), "X", false)
 		}
 	}
 	for n := 0; n < len(good); n += 7 {
@@ -326,5 +327,45 @@ func TestSubsetSupplementary(t *testing.T) {
 		if o, g := idx.glyph(orig), cut.glyph(i+1); !bytes.HasPrefix(g, o) || len(g)-len(o) > 3 {
 			t.Errorf("U+%04X: glyph data changed", r)
 		}
+	}
+}
+
+// TestSubsetUnicode: with a character above U+FFFF, SubsetUnicode's
+// character map finds every rune's glyph in any plane (read back through
+// x/image/font/sfnt, which nobody here wrote); without one, its bytes are
+// Subset's.
+func TestSubsetUnicode(t *testing.T) {
+	body, err := DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune{0x2C62C, '表', 0x21413, 0x21414, 'a', 'b', 0x20087} // 𬘬 表 𡐓 … 𠂇
+	runes = slices.DeleteFunc(runes, func(r rune) bool { return !body.Has(r) })
+	sub, err := body.SubsetUnicode(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := sfnt.Parse(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	for i, r := range runes {
+		g, err := f.GlyphIndex(&buf, r)
+		if err != nil || int(g) != i+1 {
+			t.Errorf("U+%04X: glyph %d (%v), want %d", r, g, err, i+1)
+		}
+	}
+	bmp := []rune("项目a")
+	a, err := body.SubsetUnicode(bmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := body.Subset(bmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("SubsetUnicode of BMP runes differs from Subset")
 	}
 }
