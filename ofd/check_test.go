@@ -97,6 +97,7 @@ func parsePart(t testing.TB, name string, data []byte) *element {
 type glyphAt struct {
 	r    rune
 	x, y float64 // baseline position on the page, mm
+	size float64 // mm (wantGlyphs only)
 	font string  // the Font ID
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"unicode/utf8"
 
 	"jixiao/fonts"
 	"jixiao/layout"
@@ -120,38 +121,53 @@ func (d *drawer) text(pi int, it *layout.Item) error {
 		c.b = append(c.b, `" Size="`...)
 		c.b = appendUnit(c.b, size)
 		c.b = append(c.b, "\">\n"...)
-		// Characters above U+FFFF are not in the subset's character map
-		// (format 4 holds the BMP): each gets its glyph by index.
-		k := 0
-		for _, ch := range r.Text {
-			g := u.glyphOf(ch)
+		// A character above U+FFFF gets a TextCode of its own: readers
+		// count DeltaX in UTF-16 code units (ofd.js, Java's strings) or in
+		// characters (the standard), and with no DeltaX across such a
+		// character both place every character alike. Its glyph is found
+		// through the subset's format 12 character map
+		// (fonts.SubsetUnicode).
+		start, k := 0, 0 // byte and rune where the current TextCode starts
+		i := 0
+		for j, ch := range r.Text {
+			u.glyphOf(ch)
 			if ch > 0xFFFF {
-				c.b = append(c.b, `<ofd:CGTransform CodePosition="`...)
-				c.b = strconv.AppendInt(c.b, int64(k), 10)
-				c.b = append(c.b, `" CodeCount="1" GlyphCount="1"><ofd:Glyphs>`...)
-				c.b = strconv.AppendInt(c.b, int64(g), 10)
-				c.b = append(c.b, "</ofd:Glyphs></ofd:CGTransform>\n"...)
-			}
-			k++
-		}
-		c.b = append(c.b, `<ofd:TextCode X="`...)
-		c.b = appendUnit(c.b, c.du[0]-left)
-		c.b = append(c.b, `" Y="`...)
-		c.b = appendUnit(c.b, base-top)
-		if len(c.du) > 1 {
-			c.b = append(c.b, `" DeltaX="`...)
-			for i := 1; i < len(c.du); i++ {
-				if i > 1 {
-					c.b = append(c.b, ' ')
+				if j > start {
+					c.code(r.Text[start:j], c.du[k:i], left, base-top)
 				}
-				c.b = appendUnit(c.b, c.du[i]-c.du[i-1])
+				c.code(r.Text[j:j+utf8.RuneLen(ch)], c.du[i:i+1], left, base-top)
+				start, k = j+utf8.RuneLen(ch), i+1
 			}
+			i++
 		}
-		c.b = append(c.b, `">`...)
-		c.b = appendText(c.b, r.Text)
-		c.b = append(c.b, "</ofd:TextCode>\n</ofd:TextObject>\n"...)
+		if start < len(r.Text) {
+			c.code(r.Text[start:], c.du[k:], left, base-top)
+		}
+		c.b = append(c.b, "</ofd:TextObject>\n"...)
 	}
 	return nil
+}
+
+// code writes a TextCode: text whose characters start at xs (page
+// positions), on a baseline y below the boundary's top, left of the
+// boundary at left.
+func (c *content) code(text string, xs []unit, left, y unit) {
+	c.b = append(c.b, `<ofd:TextCode X="`...)
+	c.b = appendUnit(c.b, xs[0]-left)
+	c.b = append(c.b, `" Y="`...)
+	c.b = appendUnit(c.b, y)
+	if len(xs) > 1 {
+		c.b = append(c.b, `" DeltaX="`...)
+		for i := 1; i < len(xs); i++ {
+			if i > 1 {
+				c.b = append(c.b, ' ')
+			}
+			c.b = appendUnit(c.b, xs[i]-xs[i-1])
+		}
+	}
+	c.b = append(c.b, `">`...)
+	c.b = appendText(c.b, text)
+	c.b = append(c.b, "</ofd:TextCode>\n"...)
 }
 
 // rule strokes a straight line with projecting square caps, as layout
