@@ -240,7 +240,7 @@ func readPackage(t testing.TB, data []byte) *pkg {
 				y := box[1] + floats(t, tc.attr["Y"])[0]
 				var dx []float64
 				if v, ok := tc.attr["DeltaX"]; ok {
-					dx = floats(t, v)
+					dx = deltas(t, v)
 				}
 				if len(dx) != len(runes)-1 {
 					t.Errorf("page %d: %q: %d DeltaX for %d characters", i+1, tc.text, len(dx), len(runes))
@@ -257,6 +257,32 @@ func readPackage(t testing.TB, data []byte) *pkg {
 		p.glyphs = append(p.glyphs, glyphs)
 	}
 	return p
+}
+
+// deltas reads a DeltaX list: numbers, and "g N v" for N times v.
+func deltas(t testing.TB, s string) []float64 {
+	t.Helper()
+	f := strings.Fields(s)
+	var out []float64
+	for i := 0; i < len(f); i++ {
+		if f[i] == "g" {
+			if i+2 >= len(f) {
+				t.Fatalf("DeltaX %q: g without its count and value", s)
+			}
+			n, err := strconv.Atoi(f[i+1])
+			if err != nil || n < 1 {
+				t.Fatalf("DeltaX %q: bad count %q", s, f[i+1])
+			}
+			v := floats(t, f[i+2])
+			for range n {
+				out = append(out, v[0])
+			}
+			i += 2
+			continue
+		}
+		out = append(out, floats(t, f[i])...)
+	}
+	return out
 }
 
 func floats(t testing.TB, s string) []float64 {

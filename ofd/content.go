@@ -16,7 +16,24 @@ import (
 type content struct {
 	b     []byte
 	links []byte // the page's actions (links), written after its content
-	du    []unit // each glyph's position, reused
+	// The text object being gathered: consecutive runs of one font and
+	// size share one object (one TextCode each), written by flushText.
+	font  *fontUse
+	size  unit
+	codes []textCode
+	du    []unit  // the characters' positions of codes
+	box   [4]unit // left, top, right, bottom of the codes
+	// The path object of rules being gathered (flushRules).
+	lines   [][4]unit // x1, y1, x2, y2
+	width   unit
+	lineBox [4]unit
+}
+
+// textCode is a run of text waiting in the text object being gathered.
+type textCode struct {
+	text     string
+	from, to int  // its characters' positions: du[from:to]
+	base     unit // its baseline
 }
 
 // draw writes page pi into d.c.
@@ -24,6 +41,7 @@ func (d *drawer) draw(pi int, pg *layout.Page) error {
 	c := &d.c
 	c.b = append(c.b[:0], xmlHead+`<ofd:Page xmlns:ofd="`+Namespace+`">`+"\n"...)
 	c.links = c.links[:0]
+	c.font, c.codes, c.du, c.lines = nil, c.codes[:0], c.du[:0], c.lines[:0]
 	w, h := mm(pg.Width), mm(pg.Height)
 	if pi > 0 && (w != d.pages[0].width || h != d.pages[0].hgt) {
 		c.b = append(c.b, "<ofd:Area><ofd:PhysicalBox>"...)
@@ -43,10 +61,14 @@ func (d *drawer) draw(pi int, pg *layout.Page) error {
 		var err error
 		switch it.Kind {
 		case layout.Text:
+			d.flushRules()
 			err = d.text(pi, it)
 		case layout.Rule:
+			d.flushText()
 			d.rule(it)
 		case layout.Fill:
+			d.flushText()
+			d.flushRules()
 			d.fill(it)
 		case layout.Link:
 			err = d.link(pi, it)
@@ -55,6 +77,8 @@ func (d *drawer) draw(pi int, pg *layout.Page) error {
 			return err
 		}
 	}
+	d.flushText()
+	d.flushRules()
 	c.b = append(c.b, "</ofd:Layer>\n</ofd:Content>\n"...)
 	if len(c.links) > 0 {
 		c.b = append(c.b, "<ofd:Actions>\n"...)
@@ -99,6 +123,7 @@ func (d *drawer) text(pi int, it *layout.Item) error {
 	base := mm(it.Y)
 	for _, r := range runs {
 		if r.Face == nil {
+			d.flushText()
 			for k, bw := range r.Box {
 				x, y, w, h, sw := fonts.BoxRect(int64(it.X)+r.Pos[k], int64(it.Y), bw, int64(it.Size))
 				d.rect(layout.Length(x), layout.Length(y), layout.Length(w), layout.Length(h), layout.Length(sw), false, 0)
@@ -106,46 +131,71 @@ func (d *drawer) text(pi int, it *layout.Item) error {
 			continue
 		}
 		u := d.use(r.Face)
-		c.du = c.du[:0]
+		for _, ch := range r.Text {
+			u.glyphOf(ch)
+		}
+		if u != c.font || size != c.size {
+			d.flushText()
+			c.font, c.size = u, size
+		}
+		from := len(c.du)
 		for _, p := range r.Pos {
 			c.du = append(c.du, mm(it.X+layout.Length(p)))
 		}
-		// The boundary holds the run with room around it (a reader may
-		// clip to it): half a size to the left, the size and a bit above
-		// the baseline, the glyphs' descent below, an em past the last.
-		left, top := c.du[0]-size/2, base-size*6/5
-		right := c.du[len(c.du)-1] + size*3/2
-		d.object("TextObject", left, top, right-left, size*8/5)
-		c.b = append(c.b, ` Font="`...)
-		c.b = appendID(c.b, u.id)
-		c.b = append(c.b, `" Size="`...)
-		c.b = appendUnit(c.b, size)
-		c.b = append(c.b, "\">\n"...)
+		// The object's boundary holds its runs with room around them (a
+		// reader may clip to it): half a size to the left, the size and a
+		// bit above the baseline, the glyphs' descent below, an em and a
+		// half past the last character's start.
+		box := [4]unit{c.du[from] - size/2, base - size*6/5, c.du[len(c.du)-1] + size*3/2, base + size*2/5}
+		if len(c.codes) == 0 {
+			c.box = box
+		} else {
+			c.box = [4]unit{min(c.box[0], box[0]), min(c.box[1], box[1]), max(c.box[2], box[2]), max(c.box[3], box[3])}
+		}
+		c.codes = append(c.codes, textCode{text: r.Text, from: from, to: len(c.du), base: base})
+	}
+	return nil
+}
+
+// flushText writes the text object gathered, if any.
+func (d *drawer) flushText() {
+	c := &d.c
+	if len(c.codes) == 0 {
+		return
+	}
+	left, top := c.box[0], c.box[1]
+	d.object("TextObject", left, top, c.box[2]-left, c.box[3]-top)
+	c.b = append(c.b, ` Font="`...)
+	c.b = appendID(c.b, c.font.id)
+	c.b = append(c.b, `" Size="`...)
+	c.b = appendUnit(c.b, c.size)
+	c.b = append(c.b, "\">\n"...)
+	for _, tc := range c.codes {
 		// A character above U+FFFF gets a TextCode of its own: readers
 		// count DeltaX in UTF-16 code units (ofd.js, Java's strings) or in
 		// characters (the standard), and with no DeltaX across such a
 		// character both place every character alike. Its glyph is found
 		// through the subset's format 12 character map
 		// (fonts.SubsetUnicode).
-		start, k := 0, 0 // byte and rune where the current TextCode starts
-		i := 0
-		for j, ch := range r.Text {
-			u.glyphOf(ch)
+		du := c.du[tc.from:tc.to]
+		start, k, i := 0, 0, 0 // byte and rune where the current TextCode starts; rune
+		for j, ch := range tc.text {
 			if ch > 0xFFFF {
 				if j > start {
-					c.code(r.Text[start:j], c.du[k:i], left, base-top)
+					c.code(tc.text[start:j], du[k:i], left, tc.base-top)
 				}
-				c.code(r.Text[j:j+utf8.RuneLen(ch)], c.du[i:i+1], left, base-top)
-				start, k = j+utf8.RuneLen(ch), i+1
+				n := utf8.RuneLen(ch)
+				c.code(tc.text[j:j+n], du[i:i+1], left, tc.base-top)
+				start, k = j+n, i+1
 			}
 			i++
 		}
-		if start < len(r.Text) {
-			c.code(r.Text[start:], c.du[k:], left, base-top)
+		if start < len(tc.text) {
+			c.code(tc.text[start:], du[k:], left, tc.base-top)
 		}
-		c.b = append(c.b, "</ofd:TextObject>\n"...)
 	}
-	return nil
+	c.b = append(c.b, "</ofd:TextObject>\n"...)
+	c.font, c.codes, c.du = nil, c.codes[:0], c.du[:0]
 }
 
 // code writes a TextCode: text whose characters start at xs (page
@@ -157,12 +207,25 @@ func (c *content) code(text string, xs []unit, left, y unit) {
 	c.b = append(c.b, `" Y="`...)
 	c.b = appendUnit(c.b, y)
 	if len(xs) > 1 {
+		// A run of equal steps (CJK text, full-width, unjustified or
+		// evenly justified) is written "g N step", as the standard allows.
 		c.b = append(c.b, `" DeltaX="`...)
-		for i := 1; i < len(xs); i++ {
+		for i := 1; i < len(xs); {
+			d := xs[i] - xs[i-1]
+			n := 1
+			for i+n < len(xs) && xs[i+n]-xs[i+n-1] == d {
+				n++
+			}
 			if i > 1 {
 				c.b = append(c.b, ' ')
 			}
-			c.b = appendUnit(c.b, xs[i]-xs[i-1])
+			if n > 1 {
+				c.b = append(c.b, "g "...)
+				c.b = strconv.AppendInt(c.b, int64(n), 10)
+				c.b = append(c.b, ' ')
+			}
+			c.b = appendUnit(c.b, d)
+			i += n
 		}
 	}
 	c.b = append(c.b, `">`...)
@@ -171,20 +234,48 @@ func (c *content) code(text string, xs []unit, left, y unit) {
 }
 
 // rule strokes a straight line with projecting square caps, as layout
-// expects (the frame's corners close).
+// expects (the frame's corners close). Consecutive rules of one width
+// share one path object (layout draws a page's borders one after another),
+// written by flushRules.
 func (d *drawer) rule(it *layout.Item) {
-	x1, y1, x2, y2 := mm(it.X), mm(it.Y), mm(it.X2), mm(it.Y2)
-	sw := mm(it.Stroke)
-	left, top := min(x1, x2)-sw, min(y1, y2)-sw
-	d.object("PathObject", left, top, max(x1, x2)+sw-left, max(y1, y2)+sw-top)
 	c := &d.c
+	sw := mm(it.Stroke)
+	if len(c.lines) > 0 && sw != c.width {
+		d.flushRules()
+	}
+	c.width = sw
+	x1, y1, x2, y2 := mm(it.X), mm(it.Y), mm(it.X2), mm(it.Y2)
+	box := [4]unit{min(x1, x2) - sw, min(y1, y2) - sw, max(x1, x2) + sw, max(y1, y2) + sw}
+	if len(c.lines) == 0 {
+		c.lineBox = box
+	} else {
+		c.lineBox = [4]unit{min(c.lineBox[0], box[0]), min(c.lineBox[1], box[1]), max(c.lineBox[2], box[2]), max(c.lineBox[3], box[3])}
+	}
+	c.lines = append(c.lines, [4]unit{x1, y1, x2, y2})
+}
+
+// flushRules writes the rules gathered, if any, as one path object.
+func (d *drawer) flushRules() {
+	c := &d.c
+	if len(c.lines) == 0 {
+		return
+	}
+	left, top := c.lineBox[0], c.lineBox[1]
+	d.object("PathObject", left, top, c.lineBox[2]-left, c.lineBox[3]-top)
 	c.b = append(c.b, ` LineWidth="`...)
-	c.b = appendUnit(c.b, sw)
-	c.b = append(c.b, `" Cap="Square">`+"\n<ofd:AbbreviatedData>M "...)
-	c.b = appendUnits(c.b, x1-left, y1-top)
-	c.b = append(c.b, " L "...)
-	c.b = appendUnits(c.b, x2-left, y2-top)
+	c.b = appendUnit(c.b, c.width)
+	c.b = append(c.b, `" Cap="Square">`+"\n<ofd:AbbreviatedData>"...)
+	for i, l := range c.lines {
+		if i > 0 {
+			c.b = append(c.b, ' ')
+		}
+		c.b = append(c.b, "M "...)
+		c.b = appendUnits(c.b, l[0]-left, l[1]-top)
+		c.b = append(c.b, " L "...)
+		c.b = appendUnits(c.b, l[2]-left, l[3]-top)
+	}
 	c.b = append(c.b, "</ofd:AbbreviatedData>\n</ofd:PathObject>\n"...)
+	c.lines = c.lines[:0]
 }
 
 // fill paints a rectangle gray.
