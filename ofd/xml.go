@@ -26,15 +26,6 @@ func mm(l layout.Length) unit {
 	return unit((v + 18) / 36)
 }
 
-// mmFloat converts points (float) to 1/10000 mm.
-func mmFloat(pt float64) unit {
-	v := pt * 1000 * 127 / 36
-	if v < 0 {
-		return unit(v - 0.5)
-	}
-	return unit(v + 0.5)
-}
-
 // appendUnit appends u in millimetres: up to four decimals, no trailing
 // zeros, no "-0".
 func appendUnit(b []byte, u unit) []byte {
