@@ -74,6 +74,22 @@ func TestRenderOFD(t *testing.T) {
 		t.Errorf("binder.ofd: %v, %d pages", err, n)
 	}
 
+	// One binder per unit (the example book has one), an OFD named after it.
+	split := filepath.Join(dir, "units")
+	if code, _, stderr := renderRun(t, "binder", exampleBook, "--split-by", "unit", "--format", "ofd", "--out-dir", split); code != 0 {
+		t.Fatalf("binder --split-by unit: exit %d: %s", code, stderr)
+	}
+	units := renderDirNames(t, split)
+	if len(units) != 1 || units[0] != "江阴市人力资源和社会保障局（机关）.ofd" {
+		t.Errorf("--split-by unit wrote %v", units)
+	}
+	for _, n := range units {
+		data, err := os.ReadFile(filepath.Join(split, n))
+		if ok, pages := isOFD(t, data); err != nil || !ok || pages == 0 || !strings.HasSuffix(n, ".ofd") {
+			t.Errorf("%s: not an OFD (%v, %d pages)", n, err, pages)
+		}
+	}
+
 	code, stdout, stderr = renderRun(t, "render", exampleBook, "--form", "4", "--format", "xps", "-o", "-")
 	if code != 2 || len(stdout) != 0 || !strings.Contains(stderr, `--format: "xps" is neither pdf nor ofd`) {
 		t.Errorf("--format xps: exit %d, %d bytes, %q", code, len(stdout), stderr)
