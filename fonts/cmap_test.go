@@ -24,7 +24,7 @@ func indexForTest(data []byte) (*sfntIndex, error) {
 // parseCmap fills x.cmap from a Unicode subtable: format 12 when present
 // (it covers the BMP too), else format 4.
 func (x *sfntIndex) parseCmap() error {
-	cm := x.tables["cmap"]
+	cm := x.dir.find("cmap")
 	n, err := u16(cm, 2)
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ import (
 
 // sfntIndex is the parsed, immutable index of one TrueType font program.
 type sfntIndex struct {
-	tables    map[string][]byte
+	dir       *directory
 	numGlyphs int
 	loca      []uint32 // numGlyphs+1 offsets into glyf
 	nHMetrics int
@@ -78,7 +78,24 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
 	}
-	b, err := idx.subset(runes, f.subsetName(idx))
+	b, err := idx.subset(runes, f.subsetName(idx), false)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+	}
+	return b, nil
+}
+
+// SubsetUnicode is Subset for readers that find a character's glyph
+// through the font's own character map rather than by glyph index (an OFD
+// reader given the text): when a rune is above U+FFFF, the cmap also has
+// a Windows UCS-4 (3,10) format 12 subtable mapping every rune of the
+// subset to its glyph. Otherwise the bytes are those of Subset.
+func (f *Font) SubsetUnicode(runes []rune) ([]byte, error) {
+	idx, err := f.index()
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+	}
+	b, err := idx.subset(runes, f.subsetName(idx), true)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
 	}
@@ -126,64 +143,52 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 		return nil, err
 	}
 	switch ver {
-	case 0x00010000, 0x74727565: // TrueType, 'true'
-	case 0x4F54544F:
+	case sigTrueType, sigApple:
+	case sigOTTO:
 		return nil, errors.New("CFF-flavoured OpenType fonts (OTTO) cannot be embedded; use a TrueType font")
-	case 0x74746366:
+	case sigTTC:
 		return nil, errors.New("font collection given where a single font was expected")
 	default:
 		return nil, fmt.Errorf("not a TrueType font (tag %#08x)", ver)
 	}
-	n, err := u16(data, 4)
+	// The one reader of table directories (sfntfile.go).
+	d, err := readDirectory(data, 0)
 	if err != nil {
 		return nil, err
 	}
-	x := &sfntIndex{tables: make(map[string][]byte, n)}
-	for i := range n {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return nil, errShort
-		}
-		tag := string(data[rec : rec+4])
-		off := binary.BigEndian.Uint32(data[rec+8:])
-		length := binary.BigEndian.Uint32(data[rec+12:])
-		if uint64(off)+uint64(length) > uint64(len(data)) {
-			return nil, fmt.Errorf("table %q outside the file", tag)
-		}
-		x.tables[tag] = data[off : off+length]
-	}
+	x := &sfntIndex{dir: d}
 	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "post"} {
-		if x.tables[t] == nil {
+		if !x.dir.has(t) {
 			return nil, fmt.Errorf("missing %q table", t)
 		}
 	}
-	head := x.tables["head"]
+	head := x.dir.find("head")
 	if len(head) < 54 {
 		return nil, errShort
 	}
 	if g, _ := u16(head, 52); g != 0 {
 		return nil, fmt.Errorf("unknown glyph data format %d", g)
 	}
-	if x.numGlyphs, err = u16(x.tables["maxp"], 4); err != nil {
+	if x.numGlyphs, err = u16(x.dir.find("maxp"), 4); err != nil {
 		return nil, err
 	}
-	if x.nHMetrics, err = u16(x.tables["hhea"], 34); err != nil {
+	if x.nHMetrics, err = u16(x.dir.find("hhea"), 34); err != nil {
 		return nil, err
 	}
 	if x.nHMetrics == 0 || x.nHMetrics > x.numGlyphs {
 		return nil, fmt.Errorf("bad hhea.numberOfHMetrics %d", x.nHMetrics)
 	}
-	if len(x.tables["hmtx"]) < 4*x.nHMetrics+2*(x.numGlyphs-x.nHMetrics) {
+	if len(x.dir.find("hmtx")) < 4*x.nHMetrics+2*(x.numGlyphs-x.nHMetrics) {
 		return nil, errors.New("truncated hmtx table")
 	}
-	if fs, err := u16(x.tables["OS/2"], 8); err == nil && (fs == 0x0002 || fs&0x0300 != 0) {
+	if fs, err := u16(x.dir.find("OS/2"), 8); err == nil && (fs == 0x0002 || fs&0x0300 != 0) {
 		// The same test fpdf applies; failing it here turns fpdf's printed
 		// message into an error.
 		return nil, fmt.Errorf("the font's licence does not permit embedded subsets (OS/2 fsType %#04x)", fs)
 	}
 	locaFormat, _ := u16(head, 50)
-	loca := x.tables["loca"]
-	glyfLen := uint32(len(x.tables["glyf"]))
+	loca := x.dir.find("loca")
+	glyfLen := uint32(len(x.dir.find("glyf")))
 	x.loca = make([]uint32, x.numGlyphs+1)
 	for i := range x.loca {
 		var v uint32
@@ -206,7 +211,7 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 		}
 		x.loca[i] = v
 	}
-	x.psName = postScriptName(x.tables["name"])
+	x.psName = postScriptName(x.dir.find("name"))
 	return x, nil
 }
 
@@ -278,7 +283,7 @@ func (x *sfntIndex) glyphOf(r rune) int {
 
 // glyph returns the glyf data of glyph gid.
 func (x *sfntIndex) glyph(gid int) []byte {
-	return x.tables["glyf"][x.loca[gid]:x.loca[gid+1]]
+	return x.dir.find("glyf")[x.loca[gid]:x.loca[gid+1]]
 }
 
 // components calls fn for the offset of each component glyph index in a
@@ -325,10 +330,11 @@ func components(g []byte, fn func(off int) error) error {
 // draw rune i with code i+1 and CIDToGIDMap /Identity. Glyphs keep their
 // advance widths, so measurements made on the full font stay right. Two
 // runes drawn by one glyph of the font get a copy each.
-func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
+func (x *sfntIndex) subset(runes []rune, psName string, full bool) ([]byte, error) {
 	glyphOfRune := make(map[rune]int, len(runes)) // new glyph of each rune
 	old := []int{0}                               // old glyph index of each new glyph
 	var cmapRunes []rune
+	supp := false // a rune above U+FFFF is asked for
 	for _, r := range runes {
 		if glyphOfRune[r] != 0 {
 			continue
@@ -343,6 +349,8 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 		// is for programs that read the font on its own.
 		if r < 0xFFFF {
 			cmapRunes = append(cmapRunes, r)
+		} else {
+			supp = true
 		}
 	}
 	// Components, each once, numbered after the glyphs asked for.
@@ -374,7 +382,7 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 	}
 
 	var glyf, loca, hmtx []byte
-	hm := x.tables["hmtx"]
+	hm := x.dir.find("hmtx")
 	for _, g := range old {
 		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 		start := len(glyf)
@@ -399,14 +407,14 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 
-	head := slices.Clone(x.tables["head"])
+	head := slices.Clone(x.dir.find("head"))
 	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
 	binary.BigEndian.PutUint16(head[50:], 1) // long loca
-	hhea := slices.Clone(x.tables["hhea"])
+	hhea := slices.Clone(x.dir.find("hhea"))
 	binary.BigEndian.PutUint16(hhea[34:], uint16(len(old)))
-	maxp := slices.Clone(x.tables["maxp"])
+	maxp := slices.Clone(x.dir.find("maxp"))
 	binary.BigEndian.PutUint16(maxp[4:], uint16(len(old)))
-	post := x.tables["post"]
+	post := x.dir.find("post")
 	if len(post) < 32 {
 		return nil, errShort
 	}
@@ -414,8 +422,18 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 	binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
 
 	slices.Sort(cmapRunes)
+	gidOf := func(r rune) int { return glyphOfRune[r] }
+	cmap := cmap4(cmapRunes, gidOf)
+	if full && supp {
+		all := make([]rune, 0, len(glyphOfRune))
+		for r := range glyphOfRune {
+			all = append(all, r)
+		}
+		slices.Sort(all)
+		cmap = cmap4and12(cmapRunes, all, gidOf)
+	}
 	tables := map[string][]byte{
-		"cmap": cmap4(cmapRunes, func(r rune) int { return glyphOfRune[r] }),
+		"cmap": cmap,
 		"glyf": glyf,
 		"head": head,
 		"hhea": hhea,
@@ -426,7 +444,7 @@ func (x *sfntIndex) subset(runes []rune, psName string) ([]byte, error) {
 		"post": post,
 	}
 	for _, t := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
-		if b := x.tables[t]; b != nil {
+		if b := x.dir.find(t); b != nil {
 			tables[t] = b
 		}
 	}
@@ -477,6 +495,42 @@ func cmap4(runes []rune, gid func(rune) int) []byte {
 	}
 	out := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}
 	return append(out, sub...)
+}
+
+// cmap4and12 builds a cmap table with a (3,1) format 4 subtable of bmp and
+// a (3,10) format 12 subtable of all (sorted). Groups join consecutive
+// code points with consecutive glyph indices.
+func cmap4and12(bmp, all []rune, gid func(rune) int) []byte {
+	sub4 := cmap4(bmp, gid)[12:] // the subtable without its header
+	type group struct{ start, end, gid int }
+	var groups []group
+	for _, r := range all {
+		g := gid(r)
+		if n := len(groups); n > 0 && int(r) == groups[n-1].end+1 && g-int(r) == groups[n-1].gid-groups[n-1].start {
+			groups[n-1].end = int(r)
+			continue
+		}
+		groups = append(groups, group{int(r), int(r), g})
+	}
+	var sub12 []byte
+	p32 := func(v int) { sub12 = binary.BigEndian.AppendUint32(sub12, uint32(v)) }
+	sub12 = append(sub12, 0, 12, 0, 0) // format 12, reserved
+	p32(16 + 12*len(groups))           // length
+	p32(0)                             // language
+	p32(len(groups))
+	for _, g := range groups {
+		p32(g.start)
+		p32(g.end)
+		p32(g.gid)
+	}
+	const head = 4 + 2*8
+	out := []byte{0, 0, 0, 2}
+	out = append(out, 0, 3, 0, 1)
+	out = binary.BigEndian.AppendUint32(out, head)
+	out = append(out, 0, 3, 0, 10)
+	out = binary.BigEndian.AppendUint32(out, uint32(head+len(sub4)))
+	out = append(out, sub4...)
+	return append(out, sub12...)
 }
 
 // nameTable builds a name table with the PostScript name only.

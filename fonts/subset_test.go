@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
 )
 
 // compositeFont returns a font with glyphs for 'a' and 'b' cut from Go
@@ -19,7 +20,7 @@ func compositeFont(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut, err := x.subset([]rune("ab"), "Composite")
+	cut, err := x.subset([]rune("ab"), "Composite", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func compositeFont(t *testing.T) []byte {
 	comp = binary.BigEndian.AppendUint16(comp, uint16(b))
 	comp = append(comp, 100, 0)
 
-	glyf := slices.Clone(base.tables["glyf"])
+	glyf := slices.Clone(base.dir.find("glyf"))
 	for len(glyf)%4 != 0 {
 		glyf = append(glyf, 0)
 	}
@@ -52,19 +53,19 @@ func compositeFont(t *testing.T) []byte {
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(start))
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
-	hmtx := slices.Clone(base.tables["hmtx"][:12])
-	hmtx = append(hmtx, base.tables["hmtx"][4*b:4*b+4]...)
-	head := slices.Clone(base.tables["head"])
+	hmtx := slices.Clone(base.dir.find("hmtx")[:12])
+	hmtx = append(hmtx, base.dir.find("hmtx")[4*b:4*b+4]...)
+	head := slices.Clone(base.dir.find("head"))
 	binary.BigEndian.PutUint16(head[50:], 1)
-	hhea := slices.Clone(base.tables["hhea"])
+	hhea := slices.Clone(base.dir.find("hhea"))
 	binary.BigEndian.PutUint16(hhea[34:], 4)
-	maxp := slices.Clone(base.tables["maxp"])
+	maxp := slices.Clone(base.dir.find("maxp"))
 	binary.BigEndian.PutUint16(maxp[4:], 4)
 	gids := map[rune]int{'a': int(base.cmap['a']), 'b': int(b), 'c': 3}
 	tables := map[string][]byte{
 		"cmap": cmap4([]rune("abc"), func(r rune) int { return gids[r] }),
 		"glyf": glyf, "loca": loca, "hmtx": hmtx, "head": head, "hhea": hhea, "maxp": maxp,
-		"name": base.tables["name"], "post": base.tables["post"], "OS/2": base.tables["OS/2"],
+		"name": base.dir.find("name"), "post": base.dir.find("post"), "OS/2": base.dir.find("OS/2"),
 	}
 	return assembleTables(tables)
 }
@@ -79,7 +80,7 @@ func TestSubsetComposites(t *testing.T) {
 	if x.numGlyphs != 4 || x.cmap['c'] != 3 {
 		t.Fatalf("test font: %d glyphs, c → %d", x.numGlyphs, x.cmap['c'])
 	}
-	sub, err := x.subset([]rune("c"), "Composite")
+	sub, err := x.subset([]rune("c"), "Composite", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +119,7 @@ func restricted(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub, err := idx.subset([]rune("表"), "X")
+	sub, err := idx.subset([]rune("表"), "X", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +127,7 @@ func restricted(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os2 := x.tables["OS/2"]
+	os2 := x.dir.find("OS/2")
 	off := bytes.Index(sub, os2[:16])
 	binary.BigEndian.PutUint16(sub[off+8:], 0x0002)
 	return sub
@@ -149,7 +150,7 @@ func TestSubsetKeepsGlyphsAndWidths(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sub, err := idx.subset(runes, "Test")
+		sub, err := idx.subset(runes, "Test", false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -178,14 +179,14 @@ func TestSubsetKeepsGlyphsAndWidths(t *testing.T) {
 				t.Errorf("%s: U+%04X glyph data changed", f.Name(), r)
 			}
 		}
-		if _, err := idx.subset([]rune{0x20BB7}, "X"); err == nil {
+		if _, err := idx.subset([]rune{0x20BB7}, "X", false); err == nil {
 			t.Error("subset accepted a rune above U+FFFF")
 		}
 	}
 }
 
 func advanceOf(x *sfntIndex, g int) int {
-	hm := x.tables["hmtx"]
+	hm := x.dir.find("hmtx")
 	if g >= x.nHMetrics {
 		g = x.nHMetrics - 1
 	}
@@ -203,7 +204,7 @@ func TestCorruptFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	good, err := idx.subset([]rune("表格ab"), "X")
+	good, err := idx.subset([]rune("表格ab"), "X", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +215,7 @@ func TestCorruptFonts(t *testing.T) {
 			}
 		}()
 		if x, err := indexForTest(data); err == nil {
-			_, _ = x.subset([]rune("表格ab"), "X")
+			_, _ = x.subset([]rune("表格ab"), "X", false)
 		}
 	}
 	for n := 0; n < len(good); n += 7 {
@@ -326,5 +327,45 @@ func TestSubsetSupplementary(t *testing.T) {
 		if o, g := idx.glyph(orig), cut.glyph(i+1); !bytes.HasPrefix(g, o) || len(g)-len(o) > 3 {
 			t.Errorf("U+%04X: glyph data changed", r)
 		}
+	}
+}
+
+// TestSubsetUnicode: with a character above U+FFFF, SubsetUnicode's
+// character map finds every rune's glyph in any plane (read back through
+// x/image/font/sfnt, which nobody here wrote); without one, its bytes are
+// Subset's.
+func TestSubsetUnicode(t *testing.T) {
+	body, err := DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune{0x2C62C, '表', 0x21413, 0x21414, 'a', 'b', 0x20087} // 𬘬 表 𡐓 … 𠂇
+	runes = slices.DeleteFunc(runes, func(r rune) bool { return !body.Has(r) })
+	sub, err := body.SubsetUnicode(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := sfnt.Parse(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	for i, r := range runes {
+		g, err := f.GlyphIndex(&buf, r)
+		if err != nil || int(g) != i+1 {
+			t.Errorf("U+%04X: glyph %d (%v), want %d", r, g, err, i+1)
+		}
+	}
+	bmp := []rune("项目a")
+	a, err := body.SubsetUnicode(bmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := body.Subset(bmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("SubsetUnicode of BMP runes differs from Subset")
 	}
 }

@@ -88,6 +88,7 @@ const (
 	StrictWarnings     Code = "strict-warnings"
 	UnitWarning        Code = "unit-warning"
 	FitBad             Code = "fit-bad"
+	FormatBad          Code = "format-bad"
 	PreviewNoWatermark Code = "preview-no-watermark"
 	SplitByUnit        Code = "split-by-unit"
 	SplitNeedsOutDir   Code = "split-needs-out-dir"
@@ -336,6 +337,8 @@ var catalogue = map[Code]entry{
 	UnitWarning: {"warning|warnings", "处提醒"},
 	FitBad: {"--fit: \"{1}\" is neither on nor off",
 		"--fit：“{1}”不对，只能是 on 或 off"},
+	FormatBad: {"--format: \"{1}\" is neither pdf nor ofd",
+		"--format：“{1}”不对，只能是 pdf 或 ofd"},
 	PreviewNoWatermark: {"--draft and --watermark mark PDFs (render, binder); a preview is drawn without them",
 		"--draft 和 --watermark 只用于 PDF（render、binder），预览图不画水印"},
 	SplitByUnit: {"--split-by {1}: the binder can only be split by unit",

@@ -41,6 +41,7 @@ const (
 	FlagHelp           Code = "flag-help"
 	FlagVersion        Code = "flag-version"
 	FlagOutputPDF      Code = "flag-output-pdf"
+	FlagFormat         Code = "flag-format"
 	FlagOutputJSON     Code = "flag-output-json"
 	FlagOutDir         Code = "flag-out-dir"
 	FlagForm           Code = "flag-form"
@@ -143,6 +144,7 @@ var helpCatalogue = map[Code]entry{
 	FlagHelp:           {"print this help", "显示本说明"},
 	FlagVersion:        {"print the version", "显示版本号"},
 	FlagOutputPDF:      {"write the PDF to `OUT.pdf` (- for standard output)", "把 PDF 写到 `OUT.pdf`（- 表示标准输出）"},
+	FlagFormat:         {"write `FORMAT`: pdf (the default) or ofd (GB/T 33190); -o x.ofd means ofd", "写出的格式 `FORMAT`：pdf（默认）或 ofd（GB/T 33190 版式文档）；-o x.ofd 即 ofd"},
 	FlagOutputJSON:     {"write the JSON book to `OUT` instead of standard output", "把 JSON 写到文件 `OUT`（默认写到标准输出）"},
 	FlagOutDir:         {"write one PDF per form into `DIR`, named after its project", "每张表存成一个 PDF，放进文件夹 `DIR`，以项目名称命名"},
 	FlagForm:           {"print form `N` of the book (1-based)", "打印册中第 `N` 张表（从 1 数起）"},

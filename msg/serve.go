@@ -28,6 +28,7 @@ const (
 	ServeBadUpload        Code = "serve-bad-upload"
 	ServeBusy             Code = "serve-busy"
 	ServeBadNumber        Code = "serve-bad-number"
+	ServeBadFormat        Code = "serve-bad-format"
 	ServeNoSuchForm       Code = "serve-no-such-form"
 	ServeNoSuchPage       Code = "serve-no-such-page"
 	ServeBadDPI           Code = "serve-bad-dpi"
@@ -70,6 +71,7 @@ const (
 	UINoForms             Code = "ui-no-forms"
 	UIPreview             Code = "ui-preview"
 	UIDownloadPDF         Code = "ui-download-pdf"
+	UIDownloadOFD         Code = "ui-download-ofd"
 	UIStepPreview         Code = "ui-step-preview"
 	UIPreviewOf           Code = "ui-preview-of"
 	UIPageN               Code = "ui-page-n"
@@ -88,6 +90,8 @@ const (
 	UIPaperA3Landscape    Code = "ui-paper-a3-landscape"
 	UIDownloadBinder      Code = "ui-download-binder"
 	UIDownloadZIP         Code = "ui-download-zip"
+	UIDownloadBinderOFD   Code = "ui-download-binder-ofd"
+	UIDownloadZIPOFD      Code = "ui-download-zip-ofd"
 	UIBusyForm            Code = "ui-busy-form"
 	UIBusyZIP             Code = "ui-busy-zip"
 	UIBusyBinder          Code = "ui-busy-binder"
@@ -132,6 +136,7 @@ var serveCatalogue = map[Code]entry{
 	ServeBadUpload:        {"The upload did not arrive whole; please try again.", "文件没有完整上传，请重试。"},
 	ServeBusy:             {"The server is busy and could not finish within {1} seconds; please try again in a moment.", "服务器正忙，未能在 {1} 秒内完成，请稍后再试。"},
 	ServeBadNumber:        {"{1} must be a whole number from 1, not \"{2}\".", "参数 {1} 应为从 1 开始的整数，而不是“{2}”。"},
+	ServeBadFormat:        {"format must be pdf or ofd, not \"{1}\".", "参数 format 应为 pdf 或 ofd，而不是“{1}”。"},
 	ServeNoSuchForm:       {"There is no form {1}: the files hold {2}.", "没有第 {1} 张表：上传的文件中共有 {2} 张表。"},
 	ServeNoSuchPage:       {"Form {1} has no page {2}: it has {3}.", "第 {1} 张表没有第 {2} 页：共 {3} 页。"},
 	ServeBadDPI:           {"dpi must be from {1} to {2}, not \"{3}\".", "分辨率 dpi 应在 {1} 到 {2} 之间，而不是“{3}”。"},
@@ -174,6 +179,7 @@ var serveCatalogue = map[Code]entry{
 	UINoForms:             {"No forms were found in these files.", "这些文件中没有找到绩效目标表。"},
 	UIPreview:             {"Preview", "预览"},
 	UIDownloadPDF:         {"Download PDF", "下载 PDF"},
+	UIDownloadOFD:         {"Download OFD", "下载 OFD"},
 	UIStepPreview:         {"Look at the pages", "预览页面"},
 	UIPreviewOf:           {"Form {1}: {2}", "第 {1} 张表：{2}"},
 	UIPageN:               {"Page {1}", "第 {1} 页"},
@@ -192,6 +198,8 @@ var serveCatalogue = map[Code]entry{
 	UIPaperA3Landscape:    {"A3 landscape", "A3 横向"},
 	UIDownloadBinder:      {"Download the binder (PDF)", "下载装订本（PDF）"},
 	UIDownloadZIP:         {"Download every form (ZIP of PDFs)", "下载全部表格（ZIP 压缩包）"},
+	UIDownloadBinderOFD:   {"Download the binder (OFD)", "下载装订本（OFD）"},
+	UIDownloadZIPOFD:      {"Download every form (ZIP of OFDs)", "下载全部表格（ZIP 压缩包，OFD）"},
 	UIBusyForm:            {"Making the PDF", "正在生成 PDF"},
 	UIBusyZIP:             {"Making {1} PDFs", "正在生成 {1} 个 PDF"},
 	UIBusyBinder:          {"Making the binder of {1} forms", "正在生成 {1} 张表的装订本"},

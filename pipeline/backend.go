@@ -13,6 +13,7 @@ import (
 	"jixiao/internal/workpool"
 	"jixiao/layout"
 	"jixiao/msg"
+	"jixiao/ofd"
 	"jixiao/preview"
 	"jixiao/render"
 )
@@ -42,6 +43,33 @@ func (b PDF) Write(ctx context.Context, w io.Writer, d *Doc) error {
 		return ctxErr
 	}
 	return err
+}
+
+// OFD is the backend of OFD documents (GB/T 33190, package ofd): the pages
+// the PDF has, drawn with the same fonts, creator, watermark and
+// AllowMissing, dated d.Date. Nothing is written to w unless every page
+// was drawn.
+type OFD struct{ Job *Job }
+
+func (OFD) Ext() string { return ".ofd" }
+func (b OFD) job() *Job { return b.Job }
+
+func (b OFD) Write(ctx context.Context, w io.Writer, d *Doc) error {
+	fr := ofd.Frame{Pages: d.Frame.Pages, Outline: d.Frame.Outline, Labels: d.Frame.Labels, Meta: d.Frame.Meta}
+	opt := ofd.Options{Creator: b.Job.Creator, Date: d.Date, AllowMissing: b.Job.AllowMissing, Watermark: b.Job.Watermark}
+	err := ofd.WritePages(w, fr, ofd.PageSeq(d.Pages(ctx)), b.Job.Fonts, opt)
+	if ctxErr := ctx.Err(); ctxErr != nil && err != nil {
+		return ctxErr
+	}
+	return err
+}
+
+// Backend returns the backend of the job's Format: OFD for "ofd", else PDF.
+func (j *Job) Backend() Backend {
+	if j.Format == "ofd" {
+		return OFD{Job: j}
+	}
+	return PDF{Job: j}
 }
 
 // PNG is the backend of images (package preview): a document of one page

@@ -55,6 +55,9 @@ type Job struct {
 	MaxPages int
 	// Creator is written as the PDF Creator, e.g. "jixiao 0.1.0".
 	Creator string
+	// Format is what the documents are written as (Job.Backend): "pdf"
+	// (or "") or "ofd".
+	Format string
 	// PDFDate returns the date written into the PDF of a year's forms; nil
 	// means render.DateFromEnv (SOURCE_DATE_EPOCH, else a date fixed by
 	// the year). Its error is a BadUsage error.
@@ -87,7 +90,7 @@ func NewJob(fs *fonts.Set) *Job {
 // command line has a flag of each name (--paper); the web API a query
 // parameter of each, with "_" for "-" (group_by).
 var OptionNames = []string{"paper", "signature", "duplex", "fit", "draft", "watermark", "strict",
-	"allow-missing", "date", "group-by", "split-by", "form", "project"}
+	"allow-missing", "date", "group-by", "split-by", "form", "project", "format"}
 
 // OptionError is a value Job.Set refuses. Err tells it in the command
 // line's words (naming --paper); a web handler names its parameter.
@@ -127,6 +130,15 @@ func (j *Job) Set(name, value string) error {
 		return flag(&j.Layout.Signature)
 	case "duplex":
 		return flag(&j.Layout.Mirror)
+	case "format":
+		switch strings.ToLower(value) {
+		case "", "pdf":
+			j.Format = "pdf"
+		case "ofd":
+			j.Format = "ofd"
+		default:
+			return bad(msg.New(msg.FormatBad, value))
+		}
 	case "fit":
 		switch value {
 		case "on", "":

@@ -324,9 +324,10 @@ func (b *batch) blocking(picked []int) []model.Problem {
 // webOptions are the job options (pipeline.OptionNames) a query may
 // give, with "_" for "-": paper=A4, signature=1, duplex=1, fit=off,
 // draft=1, watermark=TEXT, strict=1, allow_missing=1, date=2025-03-01,
-// group_by=unit, form=N.
+// group_by=unit, form=N, format=ofd (pdf by default).
 var webOptions = map[string]bool{"paper": true, "signature": true, "duplex": true, "fit": true, "draft": true,
-	"watermark": true, "strict": true, "allow-missing": true, "date": true, "group-by": true, "form": true}
+	"watermark": true, "strict": true, "allow-missing": true, "date": true, "group-by": true, "form": true,
+	"format": true}
 
 // job is the pipeline's job of a request: the server's fonts, creator and
 // dates, and the options its query gives, read by pipeline.Job.SetFrom,
@@ -350,6 +351,8 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 			a = s.refusal(http.StatusBadRequest, codeBadPaper, oe.Value)
 		case "group-by":
 			a = s.refusal(http.StatusBadRequest, codeBadGroup, oe.Value)
+		case "format":
+			a = s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
 		default:
 			a = s.refusal(http.StatusBadRequest, codeBadNumber, strings.ReplaceAll(oe.Option, "-", "_"), oe.Value)
 		}

@@ -183,6 +183,17 @@ func TestBrowser(t *testing.T) {
 	}
 	require.Equal(t, "企业退休人员体检费.pdf", zr.File[0].Name)
 
+	// The binder and a form as OFD (GB/T 33190), the same pages.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#btn-binder-ofd"))))
+	name, data = dl.next(t, ctx)
+	require.Equal(t, "2024年绩效目标表装订本.ofd", name)
+	require.Equal(t, binderPages, ofdPages(t, data))
+	waitFor(t, ctx, `!document.getElementById("btn-zip-ofd").disabled`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#forms tr[data-form="2"] .actions button:nth-of-type(3)`))))
+	name, data = dl.next(t, ctx)
+	require.Equal(t, "创业投资引导资金（促进就业资金）.ofd", name)
+	require.Equal(t, formPages[1], ofdPages(t, data))
+
 	// The pages of form 2, as thumbnails, and one large.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#forms tr[data-form="2"] .actions button`))))
 	waitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll("#thumbs img:not(.loading)").length === %d`, formPages[1]))

@@ -14,7 +14,8 @@ import (
 	"jixiao/render"
 )
 
-// render answers one form as a PDF, never one with errors.
+// render answers one form as a PDF (an OFD with format=ofd), never one
+// with errors.
 func (s *Server) render(c *call) answer {
 	job, b, k, bad := s.loadForm(c)
 	if bad != nil {
@@ -33,10 +34,11 @@ func (s *Server) render(c *call) answer {
 		return s.drawFailure(err, in.Path)
 	}
 	var buf bytes.Buffer
-	if err := (pipeline.PDF{Job: job}).Write(c.ctx, &buf, docs[0]); err != nil {
+	backend := job.Backend()
+	if err := backend.Write(c.ctx, &buf, docs[0]); err != nil {
 		return s.drawFailure(err, in.Path)
 	}
-	return answer{status: http.StatusOK, ctype: "application/pdf", body: buf.Bytes(), name: docs[0].Name + ".pdf"}
+	return answer{status: http.StatusOK, ctype: contentType(backend), body: buf.Bytes(), name: docs[0].Name + backend.Ext()}
 }
 
 // printable answers the problems that keep the batch from being printed
@@ -57,7 +59,8 @@ func (s *Server) printable(b *batch) *answer {
 	return nil
 }
 
-// zip answers every form as a PDF of its own, in a ZIP archive, the PDFs
+// zip answers every form as a PDF (OFD with format=ofd) of its own, in a
+// ZIP archive, the files
 // named as jixiao render --out-dir names them (pipeline.FileNames).
 func (s *Server) zip(c *call) answer {
 	job, bad := s.job(c)
@@ -83,7 +86,7 @@ func (s *Server) zip(c *call) answer {
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	backend := pipeline.PDF{Job: job}
+	backend := job.Backend()
 	var mu sync.Mutex
 	pdfs := map[*pipeline.Doc][]byte{}
 	err = pipeline.WriteEach(c.ctx, docs, backend,
@@ -98,7 +101,8 @@ func (s *Server) zip(c *call) answer {
 			pdf := pdfs[d]
 			delete(pdfs, d)
 			mu.Unlock()
-			// Stored, not compressed: a PDF's streams are compressed already.
+			// Stored, not compressed: a PDF's streams are compressed
+			// already, and an OFD is a ZIP of compressed parts.
 			w, err := zw.CreateHeader(&zip.FileHeader{Name: d.Name + backend.Ext(), Method: zip.Store, Modified: date})
 			if err != nil {
 				return err
@@ -140,10 +144,19 @@ func (s *Server) binder(c *call) answer {
 		return s.drawFailure(err, "")
 	}
 	var buf bytes.Buffer
-	if err := (pipeline.PDF{Job: job}).Write(c.ctx, &buf, docs[0]); err != nil {
+	backend := job.Backend()
+	if err := backend.Write(c.ctx, &buf, docs[0]); err != nil {
 		return s.drawFailure(err, "")
 	}
-	return answer{status: http.StatusOK, ctype: "application/pdf", body: buf.Bytes(), name: yearName(bookYear(b.inputs), "装订本.pdf")}
+	return answer{status: http.StatusOK, ctype: contentType(backend), body: buf.Bytes(), name: yearName(bookYear(b.inputs), "装订本"+backend.Ext())}
+}
+
+// contentType is the media type of what backend writes.
+func contentType(backend pipeline.Backend) string {
+	if backend.Ext() == ".ofd" {
+		return "application/ofd"
+	}
+	return "application/pdf"
 }
 
 func (s *Server) date(year int) (time.Time, error) {

@@ -27,6 +27,7 @@ const (
 	codeBadDPI       = msg.ServeBadDPI
 	codeBadPaper     = msg.ServeBadPaper
 	codeBadGroup     = msg.ServeBadGroup
+	codeBadFormat    = msg.ServeBadFormat
 	codeBadYear      = msg.ServeBadYear
 	codeFormErrors   = msg.ServeFormHasErrors
 	codeBookErrors   = msg.ServeBookHasErrors
@@ -67,6 +68,7 @@ var pageWords = []msg.Code{
 	msg.UINoForms,
 	msg.UIPreview,
 	msg.UIDownloadPDF,
+	msg.UIDownloadOFD,
 	msg.UIStepPreview,
 	msg.UIPreviewOf,
 	msg.UIPageN,
@@ -85,6 +87,8 @@ var pageWords = []msg.Code{
 	msg.UIPaperA3Landscape,
 	msg.UIDownloadBinder,
 	msg.UIDownloadZIP,
+	msg.UIDownloadBinderOFD,
+	msg.UIDownloadZIPOFD,
 	msg.UIBusyForm,
 	msg.UIBusyZIP,
 	msg.UIBusyBinder,

@@ -66,6 +66,7 @@ func (a *app) newBinderCmd() *cobra.Command {
 				return err
 			}
 			job.Binder, job.Workers = true, bf.workers
+			formatFor(c, job, bf.out)
 			return binderCmd(c.Context(), files, job, &bf, a.stdin, a.p)
 		},
 	}
@@ -74,7 +75,7 @@ func (a *app) newBinderCmd() *cobra.Command {
 	f.StringVar(&bf.outDir, "out-dir", "", t(msg.FlagBinderOutDir))
 	f.IntVar(&bf.workers, "workers", 0, t(msg.FlagWorkers))
 	f.BoolVar(&bf.progress, "progress", false, t(msg.FlagProgress))
-	a.registerJob(c, append(pageOptions, "date", "group-by", "split-by")...)
+	a.registerJob(c, append(pageOptions, "date", "group-by", "split-by", "format")...)
 	bf.fonts.register(f, a.p.Lang)
 	return c
 }
@@ -109,7 +110,7 @@ func binderCmd(ctx context.Context, files []string, job *pipeline.Job, bf *binde
 		bar.finish("") // ends the bar's line if planning failed
 		return err
 	}
-	backend := pipeline.PDF{Job: job}
+	backend := job.Backend()
 	outs := []string{bf.out}
 	if job.SplitByUnit {
 		outs = make([]string, len(docs))

@@ -6,6 +6,8 @@ package main
 
 import (
 	"errors"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -19,6 +21,7 @@ var jobFlagHelp = map[string]msg.Code{
 	"draft": msg.FlagDraft, "watermark": msg.FlagWatermark, "strict": msg.FlagStrict,
 	"allow-missing": msg.FlagAllowMissing, "date": msg.FlagDate, "group-by": msg.FlagGroupBy,
 	"split-by": msg.FlagSplitBy, "form": msg.FlagForm, "project": msg.FlagProject,
+	"format": msg.FlagFormat,
 }
 
 // jobBools are the job options that are switches.
@@ -27,6 +30,14 @@ var jobBools = map[string]bool{"signature": true, "duplex": true, "draft": true,
 // pageOptions are the job options of every printing command: the page
 // and how its problems are treated.
 var pageOptions = []string{"paper", "duplex", "signature", "fit", "draft", "watermark", "strict", "allow-missing"}
+
+// formatFor sets the job's format from the output's name (-o x.ofd) when
+// --format is not given.
+func formatFor(c *cobra.Command, job *pipeline.Job, out string) {
+	if f := c.Flags().Lookup("format"); f != nil && !f.Changed && strings.EqualFold(filepath.Ext(out), ".ofd") {
+		job.Format = "ofd"
+	}
+}
 
 // registerJob adds a flag for each of the job options named (of
 // pipeline.OptionNames) to c, and --warnings with --strict.
@@ -52,6 +63,7 @@ func (a *app) registerJob(c *cobra.Command, names ...string) {
 	c.RegisterFlagCompletionFunc("paper", fixedCompletions("A4", "A3", "A4-landscape", "A3-landscape"))
 	c.RegisterFlagCompletionFunc("group-by", fixedCompletions("unit"))
 	c.RegisterFlagCompletionFunc("split-by", fixedCompletions("unit"))
+	c.RegisterFlagCompletionFunc("format", fixedCompletions("pdf", "ofd"))
 }
 
 // job is the pipeline's job of command c: the options of the flags

@@ -48,13 +48,14 @@ func (a *app) newRenderCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			formatFor(c, job, out)
 			return renderCmd(c.Context(), files[0], out, outDir, job, a.stdin, a.p)
 		},
 	}
 	f := c.Flags()
 	f.StringVarP(&out, "output", "o", "", t(msg.FlagOutputPDF))
 	f.StringVar(&outDir, "out-dir", "", t(msg.FlagOutDir))
-	a.registerJob(c, append(pageOptions, "form", "project")...)
+	a.registerJob(c, append(pageOptions, "form", "project", "format")...)
 	ff.register(f, a.p.Lang)
 	return c
 }
@@ -72,7 +73,7 @@ func renderCmd(ctx context.Context, file, out, outDir string, job *pipeline.Job,
 	if err != nil {
 		return err
 	}
-	backend := pipeline.PDF{Job: job}
+	backend := job.Backend()
 	if outDir == "" {
 		return pipeline.WriteEach(ctx, docs, backend, func(_ *pipeline.Doc, pdf []byte) error {
 			defer p.Steps.Since(msg.StepWrite, time.Now())

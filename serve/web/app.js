@@ -215,7 +215,9 @@
       const actions = el("td", { class: "actions" },
         el("button", { type: "button", class: "link", onclick: () => selectForm(i) }, t("ui-preview")),
         " ",
-        errs ? null : el("button", { type: "button", class: "link", onclick: () => downloadForm(i) }, t("ui-download-pdf")));
+        errs ? null : el("button", { type: "button", class: "link", onclick: () => downloadForm(i, "pdf") }, t("ui-download-pdf")),
+        errs ? null : " ",
+        errs ? null : el("button", { type: "button", class: "link", onclick: () => downloadForm(i, "ofd") }, t("ui-download-ofd")));
       const tr = el("tr", { class: errs ? "has-error" : "", "data-form": String(i + 1) },
         el("td", { class: "num" }, i + 1),
         el("td", {}, f.unit || ""),
@@ -236,8 +238,7 @@
     const printable = state.forms.length > 0 && bad === 0 && !hasErrors(state.fileProblems);
     $("step-download").hidden = state.forms.length === 0;
     $("blocked").hidden = printable;
-    $("btn-binder").disabled = !printable;
-    $("btn-zip").disabled = !printable;
+    for (const id of ["btn-binder", "btn-zip", "btn-binder-ofd", "btn-zip-ofd"]) $(id).disabled = !printable;
   }
 
   // ---- step 3: previews ----
@@ -330,7 +331,7 @@
       text.textContent = t("ui-progress-working", busyText, Math.round((Date.now() - start) / 1000));
     }, 500);
     text.textContent = t("ui-progress-working", busyText, 0);
-    $("btn-binder").disabled = $("btn-zip").disabled = true;
+    for (const id of ["btn-binder", "btn-zip", "btn-binder-ofd", "btn-zip-ofd"]) $(id).disabled = true;
     try {
       const resp = await call(path);
       clearInterval(tick);
@@ -360,17 +361,28 @@
     }
   }
 
-  function downloadForm(i) {
-    download("api/render?form=" + (i + 1), (state.forms[i].project || "form") + ".pdf", t("ui-busy-form"));
+  // Each download in either format: PDF, or OFD (GB/T 33190) with format=ofd.
+  function downloadForm(i, format) {
+    download("api/render?form=" + (i + 1) + (format === "ofd" ? "&format=ofd" : ""),
+      (state.forms[i].project || "form") + "." + format, t("ui-busy-form"));
   }
 
-  $("btn-zip").addEventListener("click", () => download("api/zip", "forms.zip", t("ui-busy-zip", state.forms.length)));
-  $("btn-binder").addEventListener("click", () => {
+  function downloadZip(format) {
+    download("api/zip" + (format === "ofd" ? "?format=ofd" : ""), "forms.zip", t("ui-busy-zip", state.forms.length));
+  }
+
+  function downloadBinder(format) {
     const q = new URLSearchParams();
     if ($("opt-duplex").checked) q.set("duplex", "1");
     if ($("opt-signature").checked) q.set("signature", "1");
     if ($("opt-group").checked) q.set("group_by", "unit");
     q.set("paper", $("opt-paper").value);
-    download("api/binder?" + q.toString(), "binder.pdf", t("ui-busy-binder", state.forms.length));
-  });
+    if (format === "ofd") q.set("format", "ofd");
+    download("api/binder?" + q.toString(), "binder." + format, t("ui-busy-binder", state.forms.length));
+  }
+
+  $("btn-zip").addEventListener("click", () => downloadZip("pdf"));
+  $("btn-zip-ofd").addEventListener("click", () => downloadZip("ofd"));
+  $("btn-binder").addEventListener("click", () => downloadBinder("pdf"));
+  $("btn-binder-ofd").addEventListener("click", () => downloadBinder("ofd"));
 })();
