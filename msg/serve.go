@@ -10,6 +10,7 @@ const (
 	FlagAddr       Code = "flag-addr"
 	FlagOpen       Code = "flag-open"
 	FlagMaxUpload  Code = "flag-max-upload"
+	FlagUploadMem  Code = "flag-upload-memory"
 	FlagTimeout    Code = "flag-timeout"
 	FlagHost       Code = "flag-host"
 	ServeListening Code = "serve-listening"
@@ -27,6 +28,7 @@ const (
 	ServeTooManyFiles     Code = "serve-too-many-files"
 	ServeBadUpload        Code = "serve-bad-upload"
 	ServeBusy             Code = "serve-busy"
+	ServeBusyNow          Code = "serve-busy-now"
 	ServeBadNumber        Code = "serve-bad-number"
 	ServeBadFormat        Code = "serve-bad-format"
 	ServeNoSuchForm       Code = "serve-no-such-form"
@@ -113,13 +115,15 @@ func init() {
 var serveCatalogue = map[Code]entry{
 	HelpServeShort: {"the web page: drop the workbooks in, check, preview and download the PDFs",
 		"网页版：上传工作簿，检查、预览并下载 PDF"},
-	HelpServeLong: {"Serves the web page where the forms are checked, previewed and printed, and\nthe HTTP API under it (see the README). It listens on this computer only\n(127.0.0.1) unless --addr says otherwise. Nothing uploaded is stored.\nCtrl-C stops it once the downloads in progress are done.",
-		"启动网页版：在浏览器中检查、预览和打印表格，并提供同样功能的 HTTP 接口（见 README）。\n默认只在本机（127.0.0.1）可以访问，用 --addr 可让其他电脑访问。上传的文件不会保存。\n按 Ctrl-C 停止（正在进行的下载会先完成）。"},
+	HelpServeLong: {"Serves the web page where the forms are checked, previewed and printed, and\nthe HTTP API under it (see the README). It listens on this computer only\n(127.0.0.1) unless --addr says otherwise. Nothing uploaded is stored.\nCtrl-C stops it once the downloads in progress are done; a second Ctrl-C at once.",
+		"启动网页版：在浏览器中检查、预览和打印表格，并提供同样功能的 HTTP 接口（见 README）。\n默认只在本机（127.0.0.1）可以访问，用 --addr 可让其他电脑访问。上传的文件不会保存。\n按 Ctrl-C 停止（正在进行的下载会先完成；再按一次立即停止）。"},
 	FlagAddr: {"listen on `HOST:PORT`; 0.0.0.0:8080 to be reached from other computers",
 		"监听地址 `HOST:PORT`；用 0.0.0.0:8080 可让其他电脑访问"},
 	FlagOpen:      {"open the page in the browser", "启动后在浏览器中打开网页"},
 	FlagMaxUpload: {"the most `MB` one request may upload", "每次请求最多可上传的 `MB` 数"},
-	FlagTimeout:   {"time limit of a request (waiting and working)", "每个请求的时限（含排队和处理）"},
+	FlagUploadMem: {"the most `MB` the uploads of all requests may hold in memory together, read or waiting their turn (default 4 × --max-upload)",
+		"所有请求的上传文件合计最多占用的内存 `MB` 数（包括正在接收和排队等待的；默认为 --max-upload 的 4 倍）"},
+	FlagTimeout: {"time limit of a request (waiting and working)", "每个请求的时限（含排队和处理）"},
 	FlagHost: {"a `NAME` browsers reach this server by, besides its IP addresses and this computer's name (repeatable)",
 		"浏览器访问本服务器所用的名称 `NAME`（IP 地址和本机名之外；可重复）"},
 	ServeListening:        {"open {1} in a browser (Ctrl-C stops)", "请在浏览器中打开 {1}（按 Ctrl-C 停止）"},
@@ -135,6 +139,7 @@ var serveCatalogue = map[Code]entry{
 	ServeTooManyFiles:     {"Too many files at once: at most {1}.", "一次上传的文件太多：最多 {1} 个。"},
 	ServeBadUpload:        {"The upload did not arrive whole; please try again.", "文件没有完整上传，请重试。"},
 	ServeBusy:             {"The server is busy and could not finish within {1} seconds; please try again in a moment.", "服务器正忙，未能在 {1} 秒内完成，请稍后再试。"},
+	ServeBusyNow:          {"The server is busy right now: the files of other requests fill the memory it keeps for uploads; please try again in a moment.", "服务器此刻正忙：其他请求上传的文件已占满用于接收上传的内存，请稍后再试。"},
 	ServeBadNumber:        {"{1} must be a whole number from 1, not \"{2}\".", "参数 {1} 应为从 1 开始的整数，而不是“{2}”。"},
 	ServeBadFormat:        {"format must be pdf or ofd, not \"{1}\".", "参数 format 应为 pdf 或 ofd，而不是“{1}”。"},
 	ServeNoSuchForm:       {"There is no form {1}: the files hold {2}.", "没有第 {1} 张表：上传的文件中共有 {2} 张表。"},

@@ -365,6 +365,9 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Do
 			if unit != "" && in.Book.Forms[j].Unit != unit {
 				continue
 			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], in, j))...)
 		}
 	}

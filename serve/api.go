@@ -11,8 +11,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -65,17 +67,34 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			s.refuse(w, r, http.StatusForbidden, codeBadOrigin, r.Header.Get("Origin"))
 			return
 		}
-		if !s.room.tryEnter() {
-			s.busy(w, r)
-			return
+		// The request's time limit runs from its arrival: reading its
+		// upload, waiting its turn and working. Its upload holds memory of
+		// the server's budget until it is answered; it waits for a render
+		// slot only once read, so that slow uploads take no slot.
+		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
+		defer cancel()
+		if deadline, ok := ctx.Deadline(); ok {
+			// Not supported by a recorder in tests: the limit then holds
+			// from the upload's end.
+			_ = http.NewResponseController(w).SetReadDeadline(deadline)
 		}
-		defer s.room.leave()
-		ups, err := readUploads(w, r, s.opt.MaxUpload)
+		hold := s.memory.hold()
+		defer hold.release()
+		ups, err := readUploads(w, r, s.opt.MaxUpload, hold)
 		switch {
+		case errors.Is(err, errBusyNow):
+			// The rest of the body is not read: close the connection.
+			w.Header().Set("Connection", "close")
+			s.busyNow(w, r)
+			return
 		case errors.Is(err, errTooLarge):
 			// The rest of the body is not read: close the connection.
 			w.Header().Set("Connection", "close")
 			s.refuse(w, r, http.StatusRequestEntityTooLarge, codeTooLarge, int(s.opt.MaxUpload>>20))
+			return
+		case isTimeout(err) || ctx.Err() != nil:
+			w.Header().Set("Connection", "close")
+			s.busy(w, r)
 			return
 		case errors.Is(err, errNoFiles):
 			s.refuse(w, r, http.StatusBadRequest, codeNoFiles)
@@ -88,8 +107,6 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			s.refuse(w, r, http.StatusBadRequest, codeBadUpload)
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
-		defer cancel()
 		if err := s.gate.enter(ctx); err != nil {
 			s.busy(w, r)
 			return
@@ -113,17 +130,31 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			}
 			s.send(w, r, a)
 		case <-ctx.Done():
-			// The work stops within a page; the request keeps its upload's
-			// place in the waiting room until it has.
+			// The work stops within a page; the request holds its
+			// upload's memory until it has.
 			<-done
 			s.busy(w, r)
 		}
 	}
 }
 
+// busy answers a request that could not finish within its time limit.
 func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Retry-After", "30")
 	s.refuse(w, r, http.StatusServiceUnavailable, codeBusy, int(s.opt.Timeout.Seconds()))
+}
+
+// busyNow answers a request refused at once: the uploads held fill the
+// memory kept for them.
+func (s *Server) busyNow(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", "10")
+	s.refuse(w, r, http.StatusServiceUnavailable, codeBusyNow)
+}
+
+// isTimeout reports whether err is a read past the request's deadline.
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, os.ErrDeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()
 }
 
 // refuse answers one problem with the request.
@@ -223,9 +254,12 @@ func hasErrors(ps []model.Problem) bool {
 // load reads and validates every file of a request (pipeline.Read): the
 // files that do not decode become problems of the batch, the problems of
 // the others go with their forms, warnings as errors with Job.Strict.
-func (s *Server) load(ups []upload, job *pipeline.Job) (*batch, error) {
+func (s *Server) load(ctx context.Context, ups []upload, job *pipeline.Job) (*batch, error) {
 	b := &batch{}
 	for _, u := range ups {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		in, err := pipeline.Read(pipeline.Source{Name: u.Name, R: bytes.NewReader(u.Data)})
 		if err != nil {
 			ps, ok := s.userProblems(err, u.Name)
@@ -393,7 +427,7 @@ func (s *Server) loadForm(c *call) (*pipeline.Job, *batch, int, *answer) {
 	if bad != nil {
 		return nil, nil, 0, bad
 	}
-	b, err := s.load(c.uploads, job)
+	b, err := s.load(c.ctx, c.uploads, job)
 	if err != nil {
 		a := s.drawFailure(err, "")
 		return nil, nil, 0, &a

@@ -71,7 +71,7 @@ func (s *Server) check(c *call) answer {
 	if bad != nil {
 		return *bad
 	}
-	b, err := s.load(c.uploads, job)
+	b, err := s.load(c.ctx, c.uploads, job)
 	if err != nil {
 		return s.drawFailure(err, "")
 	}

@@ -67,7 +67,7 @@ func (s *Server) zip(c *call) answer {
 	if bad != nil {
 		return *bad
 	}
-	b, err := s.load(c.uploads, job)
+	b, err := s.load(c.ctx, c.uploads, job)
 	if err != nil {
 		return s.drawFailure(err, "")
 	}
@@ -127,7 +127,7 @@ func (s *Server) binder(c *call) answer {
 	if bad != nil {
 		return *bad
 	}
-	b, err := s.load(c.uploads, job)
+	b, err := s.load(c.ctx, c.uploads, job)
 	if err != nil {
 		return s.drawFailure(err, "")
 	}

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // hostAllowed reports whether a request's Host header names this server.
@@ -81,14 +82,17 @@ var errNoFiles = errors.New("no files")
 // errTooManyFiles is returned when a request carries more than maxFiles.
 var errTooManyFiles = errors.New("too many files")
 
+// errBusyNow is returned when the uploads held would pass the memory budget.
+var errBusyNow = errors.New("upload memory full")
+
 // readUploads reads every part named "file" of a multipart/form-data body,
-// at most max bytes in all.
-func readUploads(w http.ResponseWriter, r *http.Request, max int64) ([]upload, error) {
+// at most max bytes in all, each byte read taken from hold's budget.
+func readUploads(w http.ResponseWriter, r *http.Request, max int64, hold *holding) ([]upload, error) {
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
 		return nil, errNoFiles
 	}
-	body := http.MaxBytesReader(w, r.Body, max)
+	body := &heldReader{r: http.MaxBytesReader(w, r.Body, max), hold: hold}
 	mr := multipart.NewReader(body, params["boundary"])
 	var out []upload
 	for {
@@ -98,8 +102,11 @@ func readUploads(w http.ResponseWriter, r *http.Request, max int64) ([]upload, e
 		}
 		if err != nil {
 			var mbe *http.MaxBytesError
-			if errors.As(err, &mbe) {
+			switch {
+			case errors.As(err, &mbe):
 				return nil, errTooLarge
+			case errors.Is(err, errBusyNow):
+				return nil, errBusyNow
 			}
 			return nil, err
 		}
@@ -111,8 +118,11 @@ func readUploads(w http.ResponseWriter, r *http.Request, max int64) ([]upload, e
 		p.Close()
 		if err != nil {
 			var mbe *http.MaxBytesError
-			if errors.As(err, &mbe) {
+			switch {
+			case errors.As(err, &mbe):
 				return nil, errTooLarge
+			case errors.Is(err, errBusyNow):
+				return nil, errBusyNow
 			}
 			return nil, err
 		}
@@ -175,3 +185,56 @@ func (g gate) tryEnter() bool {
 }
 
 func (g gate) leave() { <-g }
+
+// budget is the memory the uploads of all requests may hold together: a
+// request takes the bytes it reads (about: a reader's buffer more) and
+// gives them back once answered. Past the budget a request is refused at
+// once (busy now) rather than queued: what it would wait for is memory.
+type budget struct {
+	mu   sync.Mutex
+	free int64
+}
+
+func newBudget(n int64) *budget { return &budget{free: n} }
+
+// holding is what one request holds of a budget.
+type holding struct {
+	b *budget
+	n int64
+}
+
+func (b *budget) hold() *holding { return &holding{b: b} }
+
+// take takes n more bytes, or fails leaving the budget as it was.
+func (h *holding) take(n int64) bool {
+	h.b.mu.Lock()
+	defer h.b.mu.Unlock()
+	if n > h.b.free {
+		return false
+	}
+	h.b.free -= n
+	h.n += n
+	return true
+}
+
+// release gives back every byte held.
+func (h *holding) release() {
+	h.b.mu.Lock()
+	h.b.free += h.n
+	h.b.mu.Unlock()
+	h.n = 0
+}
+
+// heldReader takes from a holding every byte it reads.
+type heldReader struct {
+	r    io.Reader
+	hold *holding
+}
+
+func (r *heldReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if n > 0 && !r.hold.take(int64(n)) {
+		return 0, errBusyNow
+	}
+	return n, err
+}

@@ -21,6 +21,7 @@ const (
 	codeTooManyFiles = msg.ServeTooManyFiles
 	codeBadUpload    = msg.ServeBadUpload
 	codeBusy         = msg.ServeBusy
+	codeBusyNow      = msg.ServeBusyNow
 	codeBadNumber    = msg.ServeBadNumber
 	codeNoSuchForm   = msg.ServeNoSuchForm
 	codeNoSuchPage   = msg.ServeNoSuchPage

@@ -50,6 +50,11 @@ type Options struct {
 	// MaxUpload is the most bytes one request may carry; DefaultMaxUpload
 	// when 0.
 	MaxUpload int64
+	// UploadMemory is the most bytes the uploads of all requests may hold
+	// together, being read or waiting their turn; 4 × MaxUpload when 0,
+	// whatever the number of cores. A request that would pass it is told at
+	// once that the server is busy.
+	UploadMemory int64
 	// Timeout is the time limit of a request: waiting for its turn and
 	// working; DefaultTimeout when 0.
 	Timeout time.Duration
@@ -78,8 +83,8 @@ type Options struct {
 type Server struct {
 	opt      Options
 	loopback bool
-	gate     gate // the requests working, at most Renders
-	room     gate // the requests holding their uploads: working or waiting
+	gate     gate    // the requests working, at most Renders
+	memory   *budget // the bytes of the uploads held: read, waiting or working
 	page     *template.Template
 	static   http.Handler
 	mux      *http.ServeMux
@@ -92,6 +97,9 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.MaxUpload <= 0 {
 		opt.MaxUpload = DefaultMaxUpload
+	}
+	if opt.UploadMemory <= 0 {
+		opt.UploadMemory = 4 * opt.MaxUpload
 	}
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
@@ -110,7 +118,7 @@ func New(opt Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serve: address %q: %w", opt.Addr, err)
 	}
-	s := &Server{opt: opt, loopback: isLoopback(host), gate: newGate(opt.Renders), room: newGate(waitingRoom(opt.Renders)), mux: http.NewServeMux()}
+	s := &Server{opt: opt, loopback: isLoopback(host), gate: newGate(opt.Renders), memory: newBudget(opt.UploadMemory), mux: http.NewServeMux()}
 	if !s.loopback {
 		// The names a browser on another computer may use: this one's.
 		if name, err := os.Hostname(); err == nil && name != "" {
@@ -131,12 +139,6 @@ func New(opt Options) (*Server, error) {
 	s.routes()
 	return s, nil
 }
-
-// waitingRoom is how many requests may hold their uploads in memory at
-// once, working or waiting their turn: beyond it a request is told at once
-// that the server is busy, so that a crowd of uploads cannot exhaust the
-// memory.
-func waitingRoom(renders int) int { return 8*renders + 16 }
 
 // isLoopback reports whether a listening host is reachable from this
 // computer only.

@@ -517,15 +517,15 @@ func TestQueue(t *testing.T) {
 	s.gate.leave()
 	require.Equal(t, http.StatusOK, (<-done).Code)
 
-	// A full waiting room: busy at once, nothing read.
+	// The memory for uploads is full: busy at once, said so.
 	s = newTestServer(t, Options{Renders: 1})
-	for range waitingRoom(1) {
-		require.True(t, s.room.tryEnter())
-	}
+	full := s.memory.hold()
+	require.True(t, full.take(s.opt.UploadMemory))
 	w = do(s, post(t, "/api/check", book))
-	refusedWith(t, w, http.StatusServiceUnavailable, codeBusy)
-	s.room.leave()
+	refusedWith(t, w, http.StatusServiceUnavailable, codeBusyNow)
+	full.release()
 	require.Equal(t, http.StatusOK, do(s, post(t, "/api/check", book)).Code)
+	require.Equal(t, s.opt.UploadMemory, s.memory.free, "every byte held is given back")
 }
 
 // TestPanic: a panic in a handler is an internal error in words, never a
@@ -608,7 +608,7 @@ func TestTimeoutStopsWork(t *testing.T) {
 		refusedWith(t, w, http.StatusServiceUnavailable, codeBusy)
 		require.Less(t, time.Since(start), 20*time.Second, path)
 		require.Zero(t, len(s.gate), "%s: the work goes on after its answer", path)
-		require.Zero(t, len(s.room), path)
+		require.Equal(t, s.opt.UploadMemory, s.memory.free, path)
 	}
 
 	// The client goes away: the work stops.

@@ -20,6 +20,7 @@ type serveFlags struct {
 	addr      string
 	open      bool
 	maxUpload int64
+	uploadMem int64
 	timeout   time.Duration
 	hosts     []string
 	fonts     fontFlags
@@ -44,6 +45,7 @@ func (a *app) newServeCmd() *cobra.Command {
 	f.StringVar(&sf.addr, "addr", serve.DefaultAddr, t(msg.FlagAddr))
 	f.BoolVar(&sf.open, "open", false, t(msg.FlagOpen))
 	f.Int64Var(&sf.maxUpload, "max-upload", serve.DefaultMaxUpload>>20, t(msg.FlagMaxUpload))
+	f.Int64Var(&sf.uploadMem, "upload-memory", 0, t(msg.FlagUploadMem))
 	f.DurationVar(&sf.timeout, "timeout", serve.DefaultTimeout, t(msg.FlagTimeout))
 	f.StringArrayVar(&sf.hosts, "host", nil, t(msg.FlagHost))
 	sf.fonts.register(f, a.p.Lang)
@@ -54,6 +56,10 @@ func (a *app) serve(ctx context.Context, sf *serveFlags) error {
 	if sf.maxUpload < 1 {
 		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.maxUpload), "--max-upload"))
 	}
+	if sf.uploadMem < 0 || sf.uploadMem > 0 && sf.uploadMem < sf.maxUpload {
+		// Below one upload, no upload could ever be read.
+		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.uploadMem), "--upload-memory"))
+	}
 	if sf.timeout <= 0 {
 		return usageProblem(msg.New(msg.FlagBadValue, sf.timeout.String(), "--timeout"))
 	}
@@ -63,7 +69,7 @@ func (a *app) serve(ctx context.Context, sf *serveFlags) error {
 	}
 	p := a.p
 	s, err := serve.New(serve.Options{
-		Addr: sf.addr, Hosts: sf.hosts, MaxUpload: sf.maxUpload << 20, Timeout: sf.timeout,
+		Addr: sf.addr, Hosts: sf.hosts, MaxUpload: sf.maxUpload << 20, UploadMemory: sf.uploadMem << 20, Timeout: sf.timeout,
 		Fonts: set, Creator: "jixiao " + version, Lang: a.pageLang(),
 		Log: func(format string, args ...any) {
 			// The server's log, for the administrator, never the user's page.

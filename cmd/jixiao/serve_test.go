@@ -26,6 +26,7 @@ func TestServeUsage(t *testing.T) {
 		{"serve", "book.json"},
 		{"serve", "--max-upload", "0"},
 		{"serve", "--timeout", "-1s"},
+		{"serve", "--upload-memory", "1"}, // below one upload of 64 MB
 		{"serve", "--font-body", "/nonexistent/font.ttf"},
 	} {
 		code, _, stderr := runCmd(args...)
