@@ -595,7 +595,7 @@ func bigBook(t testing.TB, n int) file {
 
 // A request past its time limit, or whose client went away, stops its
 // work within a page: its answer is 503 (the server is busy), and its
-// render slot and its place in the waiting room are free once it is.
+// render slot and its upload's memory are free once it is.
 func TestTimeoutStopsWork(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a binder of 400 forms")
