@@ -205,6 +205,13 @@ type holding struct {
 
 func (b *budget) hold() *holding { return &holding{b: b} }
 
+// available is the number of bytes not held.
+func (b *budget) available() int64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.free
+}
+
 // take takes n more bytes, or fails leaving the budget as it was.
 func (h *holding) take(n int64) bool {
 	h.b.mu.Lock()

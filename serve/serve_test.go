@@ -525,7 +525,7 @@ func TestQueue(t *testing.T) {
 	refusedWith(t, w, http.StatusServiceUnavailable, codeBusyNow)
 	full.release()
 	require.Equal(t, http.StatusOK, do(s, post(t, "/api/check", book)).Code)
-	require.Equal(t, s.opt.UploadMemory, s.memory.free, "every byte held is given back")
+	require.Equal(t, s.opt.UploadMemory, s.memory.available(), "every byte held is given back")
 }
 
 // TestPanic: a panic in a handler is an internal error in words, never a
@@ -608,7 +608,7 @@ func TestTimeoutStopsWork(t *testing.T) {
 		refusedWith(t, w, http.StatusServiceUnavailable, codeBusy)
 		require.Less(t, time.Since(start), 20*time.Second, path)
 		require.Zero(t, len(s.gate), "%s: the work goes on after its answer", path)
-		require.Equal(t, s.opt.UploadMemory, s.memory.free, path)
+		require.Equal(t, s.opt.UploadMemory, s.memory.available(), path)
 	}
 
 	// The client goes away: the work stops.

@@ -80,7 +80,7 @@ func TestSlowUploads(t *testing.T) {
 	start := time.Now()
 	require.Equal(t, http.StatusServiceUnavailable, status(t, conn, 10*time.Second))
 	require.Less(t, time.Since(start), 5*time.Second)
-	require.Equal(t, s.opt.UploadMemory, s.memory.free)
+	require.Equal(t, s.opt.UploadMemory, s.memory.available())
 }
 
 // The uploads held together are bounded by UploadMemory, whatever the
@@ -94,7 +94,7 @@ func TestUploadMemory(t *testing.T) {
 	defer srv.Close()
 	conn := slowPost(t, srv, "/api/check", body, ctype, len(body)-100) // most of it held
 	defer conn.Close()
-	require.Eventually(t, func() bool { return s.memory.free < 3000 }, 5*time.Second, 10*time.Millisecond)
+	require.Eventually(t, func() bool { return s.memory.available() < 3000 }, 5*time.Second, 10*time.Millisecond)
 	resp, err := http.Post(srv.URL+"/api/check", ctype, bytes.NewReader(body))
 	require.NoError(t, err)
 	var got strings.Builder
@@ -113,9 +113,10 @@ func TestUploadMemory(t *testing.T) {
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 }
 
-// A client that goes away stops its work within a page: over a real
-// connection, the render slot of a binder of 3,000 forms (some seconds
-// of work) is free soon after the client hangs up.
+// A client that goes away stops its work within a page (or a file being
+// read): over a real connection, the render slot of a binder of 3,000
+// forms in 30 files (some seconds of work) is free soon after the client
+// hangs up.
 func TestClientGoneStopsWork(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a binder of 3,000 forms")
@@ -123,10 +124,19 @@ func TestClientGoneStopsWork(t *testing.T) {
 	s := newTestServer(t, Options{Renders: 1, Timeout: 10 * time.Minute})
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	body, ctype := multipartBody(t, bigBook(t, 3000))
+	one := bigBook(t, 100)
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	for k := range 30 {
+		w, err := mw.CreateFormFile("file", fmt.Sprintf("book%d.json", k+1))
+		require.NoError(t, err)
+		w.Write(one.data)
+	}
+	require.NoError(t, mw.Close())
+	body, ctype := b.Bytes(), mw.FormDataContentType()
 	conn := slowPost(t, srv, "/api/binder", body, ctype, len(body))
 	require.Eventually(t, func() bool { return len(s.gate) == 1 }, 30*time.Second, 10*time.Millisecond, "the work starts")
-	time.Sleep(time.Second) // read, checked: planning the binder
+	time.Sleep(500 * time.Millisecond)
 	conn.Close()
 	gone := time.Now()
 	require.Eventually(t, func() bool { return len(s.gate) == 0 }, 30*time.Second, 10*time.Millisecond)
