@@ -73,19 +73,17 @@ func (j *Job) Backend() Backend {
 }
 
 // PNG is the backend of images (package preview): a document of one page
-// (Doc.Page, EachPage) as a PNG image at DPI dots per inch (0:
+// (Doc.Page, EachPage) as a PNG image at dpi dots per inch (NewPNG; 0:
 // preview.DefaultDPI), black on white, with the job's fonts; a character
 // no font has is a box with Job.AllowMissing, else an error. The watermark
 // is not drawn.
 type PNG struct {
-	Job  *Job
-	DPI  float64
 	pool *sync.Pool // of *preview.Drawer, whose glyph caches are reused
 }
 
 // NewPNG returns the PNG backend of job at dpi.
 func NewPNG(job *Job, dpi float64) *PNG {
-	b := &PNG{Job: job, DPI: dpi}
+	b := &PNG{}
 	b.pool = &sync.Pool{New: func() any {
 		return preview.NewDrawer(job.Fonts, preview.Options{DPI: dpi, AllowMissing: job.AllowMissing})
 	}}

@@ -113,14 +113,9 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 		}
 		done := make(chan answer, 1)
 		go func() {
-			defer s.gate.leave()
-			defer func() {
-				if v := recover(); v != nil {
-					s.logf("%s %s: internal error: %v\n%s", r.Method, r.URL.Path, v, debug.Stack())
-					done <- s.refusal(http.StatusInternalServerError, codeInternal)
-				}
-			}()
-			done <- h(&call{ctx: ctx, query: r.URL.Query(), uploads: ups})
+			a := s.work(r, h, &call{ctx: ctx, query: r.URL.Query(), uploads: ups})
+			s.gate.leave() // before the answer: the work is done once answered
+			done <- a
 		}()
 		select {
 		case a := <-done:
@@ -136,6 +131,17 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			s.busy(w, r)
 		}
 	}
+}
+
+// work runs h; a panic is an internal error, logged with its stack.
+func (s *Server) work(r *http.Request, h func(*call) answer, c *call) (a answer) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.logf("%s %s: internal error: %v\n%s", r.Method, r.URL.Path, v, debug.Stack())
+			a = s.refusal(http.StatusInternalServerError, codeInternal)
+		}
+	}()
+	return h(c)
 }
 
 // busy answers a request that could not finish within its time limit.
