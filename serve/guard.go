@@ -174,16 +174,6 @@ func (g gate) enter(ctx context.Context) error {
 	}
 }
 
-// tryEnter takes a free slot if there is one.
-func (g gate) tryEnter() bool {
-	select {
-	case g <- struct{}{}:
-		return true
-	default:
-		return false
-	}
-}
-
 func (g gate) leave() { <-g }
 
 // budget is the memory the uploads of all requests may hold together: a
