@@ -620,3 +620,37 @@ func TestTimeoutStopsWork(t *testing.T) {
 	require.Equal(t, http.StatusServiceUnavailable, w.Code)
 	require.Zero(t, len(s.gate))
 }
+
+// The ZIP holds the very PDFs render gives for each form, whatever the
+// options (the one path of issue 18), the book-wide 填报人 included; its
+// entries are named as jixiao render --out-dir names the files.
+func TestZipSameAsRender(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	data, err := os.ReadFile(exampleBook)
+	require.NoError(t, err)
+	data = bytes.Replace(data, []byte("{\n  \"year\": 2024,"), []byte("{\n  \"year\": 2024, \"filler\": \"王会计\","), 1)
+	b, _, err := model.Decode(data, "book.json", model.FormatAuto)
+	require.NoError(t, err)
+	b.Forms = b.Forms[:3]
+	var buf bytes.Buffer
+	require.NoError(t, model.EncodeJSON(&buf, b))
+	book := file{"book.json", buf.Bytes()}
+	s := newTestServer(t, Options{})
+	for _, q := range []string{"", "signature=1&duplex=1&draft=1", "paper=A3-landscape&fit=off&watermark=送审稿"} {
+		w := do(s, post(t, "/api/zip?"+q, book))
+		require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+		zr, err := zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+		require.NoError(t, err)
+		require.Len(t, zr.File, 3)
+		for k, f := range zr.File {
+			require.Equal(t, safetext.FileName(b.Forms[k].Project)+".pdf", f.Name)
+			rc, err := f.Open()
+			require.NoError(t, err)
+			entry, err := io.ReadAll(rc)
+			require.NoError(t, err)
+			one := do(s, post(t, fmt.Sprintf("/api/render?form=%d&%s", k+1, q), book))
+			require.Equal(t, http.StatusOK, one.Code, one.Body.String())
+			require.Equal(t, one.Body.Bytes(), entry, "%s: form %d", q, k+1)
+		}
+	}
+}
