@@ -18,10 +18,14 @@ import (
 // Limits on input, so that a hostile or broken file gets a clear message
 // instead of exhausting memory.
 const (
-	MaxFileSize    = 256 << 20 // bytes in one input file
-	MaxTextBytes   = 1 << 20   // bytes in one text field (about 350,000 Chinese characters)
-	maxErrors      = 20        // decoding errors reported per file
-	maxAmountBytes = 64        // an amount is a number; longer text is a mistake
+	MaxFileSize  = 256 << 20 // bytes in one input file
+	MaxTextBytes = 1 << 20   // bytes in one text field (about 350,000 Chinese characters)
+	// MaxIndicators is the most indicator rows a form may have: a form has
+	// a few dozen, and 2,000 rows are some 80 pages to lay out, which one
+	// request of the web server does at most a few dozen times.
+	MaxIndicators  = 2000
+	maxErrors      = 20 // decoding errors reported per file
+	maxAmountBytes = 64 // an amount is a number; longer text is a mistake
 )
 
 // Format is an input file format.
@@ -512,6 +516,11 @@ func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
 	}
 	if v.Kind != jsonyaml.Array {
 		d.problem(v, p, CodeNotList, "expected a list of indicator rows, got "+v.Describe(), v.Describe())
+		return nil
+	}
+	if n := len(v.Items); n > MaxIndicators {
+		d.problem(v, p, CodeTooManyIndicators, fmt.Sprintf("the form has %d indicator rows, more than the %d a form may have (a form has a few dozen): split it into several forms", n, MaxIndicators),
+			strconv.Itoa(n), strconv.Itoa(MaxIndicators))
 		return nil
 	}
 	rows := make([]Indicator, 0, len(v.Items))
