@@ -651,11 +651,14 @@ func tooLarge(name string, size int64) *DecodeError {
 	return fileProblem(name, 1, 1, CodeFileTooLarge, "the file is "+n+" bytes, more than the "+limit+" MiB an input may have", n, limit)
 }
 
-// utf16Encoding tells a UTF-16 file (as Windows Notepad saved "Unicode"
+// UTF16Encoding tells a UTF-16 file (as Windows Notepad saved "Unicode"
 // text before 2019) by its byte order mark, or by the NUL bytes every
 // ASCII character brings, all on one side of its byte pairs: "UTF-16LE",
 // "UTF-16BE", or "" for anything else.
-func utf16Encoding(src []byte) string {
+func UTF16Encoding(src []byte) string {
+	if len(src)%2 == 1 {
+		return "" // UTF-16 is pairs of bytes
+	}
 	switch {
 	case len(src) >= 2 && src[0] == 0xFF && src[1] == 0xFE:
 		return "UTF-16LE"
@@ -689,7 +692,7 @@ func utf16Encoding(src []byte) string {
 // its line:column: a NUL means a binary file; a broken sequence at the very
 // end, a truncated file; anything else most likely another encoding.
 func notText(name string, src []byte, i int) *DecodeError {
-	if enc := utf16Encoding(src); enc != "" {
+	if enc := UTF16Encoding(src); enc != "" {
 		return fileProblem(name, 1, 1, CodeUTF16, "the file is "+enc+" text: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)", enc)
 	}
 	line, col := 1, 1
