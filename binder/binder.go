@@ -61,9 +61,10 @@ type Options struct {
 }
 
 // UploadMaxPages is the page limit of a binder drawn for an upload (the
-// web server's): a bureau's year of 1,000 forms is about 1,800 pages;
-// 5,000 pages take about 5 s of CPU to lay out and draw.
-const UploadMaxPages = 5000
+// web server's, which also bounds its checks by it): a bureau's year of
+// 1,000 forms is about 1,800 pages; 3,000 pages take about 4 s of CPU to
+// lay out and draw.
+const UploadMaxPages = 3000
 
 // tooManyPages is the problem of a binder of n forms past limit pages.
 func tooManyPages(limit, n int) error {

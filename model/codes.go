@@ -14,6 +14,7 @@ const (
 	CodeSyntax            = "syntax"              // invalid JSON or YAML; args: the parser's English text, its code (model/internal/jsonyaml/codes.go), the code's values
 	CodeDuplicateKey      = "duplicate-key"       // a key given twice in one object; args: the key
 	CodeTooDeep           = "too-deep"            // nesting deeper than the decoder follows; args: the limit
+	CodeTooManyIndicators = "too-many-indicators" // a form of more indicator rows than MaxIndicators; args: the rows, the limit
 	CodeTooManyProblems   = "too-many-problems"   // the listing stops; args: how many more ("" when not counted)
 	CodeUnknownKey        = "unknown-key"         // a key the schema does not have; args: key, kind (book, form, indicator), known keys
 	CodeUnknownKeySimilar = "unknown-key-similar" // likewise, with a likely meant key; args: key, suggestion, kind, known keys

@@ -18,10 +18,14 @@ import (
 // Limits on input, so that a hostile or broken file gets a clear message
 // instead of exhausting memory.
 const (
-	MaxFileSize    = 256 << 20 // bytes in one input file
-	MaxTextBytes   = 1 << 20   // bytes in one text field (about 350,000 Chinese characters)
-	maxErrors      = 20        // decoding errors reported per file
-	maxAmountBytes = 64        // an amount is a number; longer text is a mistake
+	MaxFileSize  = 256 << 20 // bytes in one input file
+	MaxTextBytes = 1 << 20   // bytes in one text field (about 350,000 Chinese characters)
+	// MaxIndicators is the most indicator rows a form may have: a form has
+	// a few dozen, and 2,000 rows are some 80 pages to lay out, which one
+	// request of the web server does at most a few dozen times.
+	MaxIndicators  = 2000
+	maxErrors      = 20 // decoding errors reported per file
+	maxAmountBytes = 64 // an amount is a number; longer text is a mistake
 )
 
 // Format is an input file format.
@@ -514,6 +518,11 @@ func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
 		d.problem(v, p, CodeNotList, "expected a list of indicator rows, got "+v.Describe(), v.Describe())
 		return nil
 	}
+	if n := len(v.Items); n > MaxIndicators {
+		d.problem(v, p, CodeTooManyIndicators, fmt.Sprintf("the form has %d indicator rows, more than the %d a form may have (a form has a few dozen): split it into several forms", n, MaxIndicators),
+			strconv.Itoa(n), strconv.Itoa(MaxIndicators))
+		return nil
+	}
 	rows := make([]Indicator, 0, len(v.Items))
 	for i, item := range v.Items {
 		ip := fmt.Sprintf("%s[%d]", p, i)
@@ -642,11 +651,14 @@ func tooLarge(name string, size int64) *DecodeError {
 	return fileProblem(name, 1, 1, CodeFileTooLarge, "the file is "+n+" bytes, more than the "+limit+" MiB an input may have", n, limit)
 }
 
-// utf16Encoding tells a UTF-16 file (as Windows Notepad saved "Unicode"
+// UTF16Encoding tells a UTF-16 file (as Windows Notepad saved "Unicode"
 // text before 2019) by its byte order mark, or by the NUL bytes every
 // ASCII character brings, all on one side of its byte pairs: "UTF-16LE",
 // "UTF-16BE", or "" for anything else.
-func utf16Encoding(src []byte) string {
+func UTF16Encoding(src []byte) string {
+	if len(src)%2 == 1 {
+		return "" // UTF-16 is pairs of bytes
+	}
 	switch {
 	case len(src) >= 2 && src[0] == 0xFF && src[1] == 0xFE:
 		return "UTF-16LE"
@@ -680,7 +692,7 @@ func utf16Encoding(src []byte) string {
 // its line:column: a NUL means a binary file; a broken sequence at the very
 // end, a truncated file; anything else most likely another encoding.
 func notText(name string, src []byte, i int) *DecodeError {
-	if enc := utf16Encoding(src); enc != "" {
+	if enc := UTF16Encoding(src); enc != "" {
 		return fileProblem(name, 1, 1, CodeUTF16, "the file is "+enc+" text: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)", enc)
 	}
 	line, col := 1, 1

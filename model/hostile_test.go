@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -93,6 +94,33 @@ func TestUTF16(t *testing.T) {
 		_, _, err := Decode([]byte(src), "book.json", FormatAuto)
 		if ds := DecodeErrors(err); len(ds) != 1 || ds[0].Problems[0].Code != code {
 			t.Errorf("%q: %v, want %s", src, err, code)
+		}
+	}
+}
+
+// TestTooManyIndicators: a form of more than MaxIndicators rows is refused
+// as it is read, naming its list, in JSON and in YAML.
+func TestTooManyIndicators(t *testing.T) {
+	for _, n := range []int{MaxIndicators, MaxIndicators + 1} {
+		var b strings.Builder
+		b.WriteString(`{"forms": [{"project": "大表", "indicators": [`)
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `{"level1": "产出指标", "level2": "数量指标", "level3": "人数%d", "half_year": "1", "full_year": "2"}`, i)
+		}
+		b.WriteString("]}]}")
+		book, _, err := Decode([]byte(b.String()), "big.json", FormatAuto)
+		if n == MaxIndicators {
+			if err != nil || len(book.Forms[0].Indicators) != n {
+				t.Fatalf("%d rows: %v", n, err)
+			}
+			continue
+		}
+		ds := DecodeErrors(err)
+		if len(ds) != 1 || ds[0].Problems[0].Code != CodeTooManyIndicators || ds[0].Problems[0].Path != "forms[0].indicators" {
+			t.Fatalf("%d rows: %v", n, err)
 		}
 	}
 }

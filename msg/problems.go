@@ -28,6 +28,8 @@ var problemCatalogue = map[Code]entry{
 		"文件格式有误：{1}"},
 	"duplicate-key": {"duplicate key \"{1}\"",
 		"字段“{1}”重复出现"},
+	"too-many-indicators": {"the form has {1} indicator rows, more than the {2} a form may have (a form has a few dozen): split it into several forms",
+		"这张表有 {1} 行指标，超过每张表 {2} 行的上限（一张表通常只有几十行）：请拆分为几张表"},
 	"too-deep": {"nested more than {1} levels deep",
 		"嵌套超过 {1} 层"},
 	"too-many-problems": {"{1} problems not listed; stopping here",

@@ -75,6 +75,8 @@ var xlsxCatalogue = map[Code]entry{
 		"数字格式 {1} 长 {2} 个字符，超过 Excel 允许的 {3} 个：工作簿已损坏（请用 Excel、WPS 或 LibreOffice 打开后重新保存）"},
 	"xlsx-sheet-part-shared": {"the sheets {1} and {2} are one and the same part of the workbook ({3}), which Excel never writes: the file is damaged or was made to mislead (open it in Excel, WPS or LibreOffice and save it again)",
 		"工作表“{1}”与“{2}”指向工作簿中的同一部件（{3}），Excel 不会这样保存：文件已损坏或被篡改（请用 Excel、WPS 或 LibreOffice 打开后重新保存）"},
+	"xlsx-too-many-indicators": {"the indicator table has {1} rows, more than the {2} a form may have (a form has a few dozen): split it into several forms, a sheet each",
+		"指标表有 {1} 行，超过每张表 {2} 行的上限（一张表通常只有几十行）：请拆分为几张表，每张表一个工作表"},
 	"xlsx-not-finite": {"the cell holds {1}, which is not a number Excel can show (NaN is “not a number”, Inf an infinity): type the value",
 		"单元格中是 {1}，不是 Excel 能显示的数值（NaN 表示“非数值”，Inf 表示无穷大）：请直接填写数值"},
 	"xlsx-empty": {"the file is empty (0 bytes): expected an .xlsx workbook",

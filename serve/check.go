@@ -75,6 +75,10 @@ func (s *Server) check(c *call) answer {
 	if err != nil {
 		return s.drawFailure(err, "")
 	}
+	if bad := s.tooManyPages(len(b.forms), len(b.forms)); bad != nil {
+		return *bad // a form takes a page at least
+	}
+	total := 0 // pages laid out so far
 	body := checkBody{Forms: []jsonForm{}, Problems: []jsonProblem{}}
 	for _, p := range b.problems {
 		body.Problems = append(body.Problems, s.jsonProblem(p))
@@ -94,6 +98,9 @@ func (s *Server) check(c *call) answer {
 		pages := 0
 		if err == nil {
 			pages = docs[0].Frame.Pages
+			if total += pages; total > s.maxPages() {
+				return *s.tooManyPages(len(b.forms), total)
+			}
 		} else {
 			if c.ctx.Err() != nil {
 				return s.drawFailure(c.ctx.Err(), "")

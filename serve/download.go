@@ -74,10 +74,20 @@ func (s *Server) zip(c *call) answer {
 	if bad := s.printable(b); bad != nil {
 		return *bad
 	}
+	if bad := s.tooManyPages(len(b.forms), len(b.forms)); bad != nil {
+		return *bad // a form takes a page at least
+	}
 	job.Forms.All = true
 	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
 	if err != nil {
 		return s.drawFailure(err, "")
+	}
+	pages := 0
+	for _, d := range docs {
+		pages += d.Frame.Pages
+	}
+	if bad := s.tooManyPages(len(b.forms), pages); bad != nil {
+		return *bad
 	}
 	year := bookYear(b.inputs)
 	date, err := s.date(year)
@@ -119,6 +129,23 @@ func (s *Server) zip(c *call) answer {
 	return answer{status: http.StatusOK, ctype: "application/zip", body: buf.Bytes(), name: yearName(year, ".zip")}
 }
 
+// maxPages is the most pages one request may check or print.
+func (s *Server) maxPages() int {
+	if s.opt.MaxPages > 0 {
+		return s.opt.MaxPages
+	}
+	return binder.UploadMaxPages
+}
+
+// tooManyPages refuses forms that take pages pages, past maxPages.
+func (s *Server) tooManyPages(forms, pages int) *answer {
+	if pages <= s.maxPages() {
+		return nil
+	}
+	a := s.refusal(http.StatusUnprocessableEntity, codeTooManyPages, forms, s.maxPages())
+	return &a
+}
+
 // binder answers the binder of every form: cover, contents, the forms
 // numbered throughout. Query: the job's options (duplex=1, signature=1,
 // group_by=unit, paper=A4 …).
@@ -135,10 +162,10 @@ func (s *Server) binder(c *call) answer {
 		return *bad
 	}
 	job.Binder = true
-	job.MaxPages = s.opt.MaxPages
-	if job.MaxPages == 0 {
-		job.MaxPages = binder.UploadMaxPages
+	if bad := s.tooManyPages(len(b.forms), len(b.forms)); bad != nil {
+		return *bad // a form takes a page at least
 	}
+	job.MaxPages = s.maxPages()
 	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
 	if err != nil {
 		return s.drawFailure(err, "")

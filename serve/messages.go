@@ -19,6 +19,7 @@ const (
 	codeTooLarge     = msg.ServeTooLarge
 	codeNoFiles      = msg.ServeNoFiles
 	codeTooManyFiles = msg.ServeTooManyFiles
+	codeTooManyPages = msg.ServeTooManyPages
 	codeBadUpload    = msg.ServeBadUpload
 	codeBusy         = msg.ServeBusy
 	codeBusyNow      = msg.ServeBusyNow

@@ -58,8 +58,9 @@ type Options struct {
 	// Timeout is the time limit of a request: waiting for its turn and
 	// working; DefaultTimeout when 0.
 	Timeout time.Duration
-	// MaxPages is the most pages of a binder (its forms' pages; a larger
-	// one is refused with a problem); binder.UploadMaxPages when 0.
+	// MaxPages is the most pages one request may check or print (a
+	// binder's forms, the forms of a check or a ZIP; more are refused
+	// with a problem); binder.UploadMaxPages when 0.
 	MaxPages int
 	// Renders is the number of requests worked on at once (the others
 	// wait in a queue); runtime.GOMAXPROCS(0) when 0.

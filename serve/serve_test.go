@@ -492,6 +492,20 @@ func TestBinderMaxPages(t *testing.T) {
 	require.Less(t, 20, binderPages)
 	refusedWith(t, w, http.StatusUnprocessableEntity, msg.Code(model.CodeBinderTooManyPages))
 	require.Contains(t, problems(t, w)[0].Message, "超过 20 页")
+	// The check and the ZIP lay out as many pages: bounded the same.
+	for _, api := range []string{"/api/check", "/api/zip"} {
+		w = do(s, post(t, api, readFile(t, exampleBook)))
+		refusedWith(t, w, http.StatusUnprocessableEntity, codeTooManyPages)
+		require.Contains(t, problems(t, w)[0].Message, "这 18 张表超过了一次请求可检查或打印的 20 页")
+	}
+	// More forms than pages: refused before any layout.
+	s = newTestServer(t, Options{MaxPages: 10})
+	for _, api := range []string{"/api/check", "/api/zip", "/api/binder"} {
+		refusedWith(t, do(s, post(t, api, readFile(t, exampleBook))), http.StatusUnprocessableEntity, codeTooManyPages)
+	}
+	// Within the limit, as before.
+	s = newTestServer(t, Options{MaxPages: binderPages})
+	require.Equal(t, http.StatusOK, do(s, post(t, "/api/check", readFile(t, exampleBook))).Code)
 }
 
 // TestQueue: with every render slot taken, a request waits its turn and

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 	"time"
@@ -71,9 +72,13 @@ func runValidate(files []string, asJSON bool, warn *warningFlags, stdin io.Reade
 	// reported whole before the next, so the output reads as the inputs.
 	// Every write to stdout is checked: a list lost (a full disk, a closed
 	// pipe) is an I/O error, exit status 2, as with --json.
+	// Buffered, and flushed after each file (its problems stay before the
+	// next file's errors on a terminal): one write a line made a book of
+	// 240,000 warnings spend 0.4 s in system calls.
 	out := &stickyWriter{w: p.Out}
+	buf := bufio.NewWriterSize(out, 64<<10)
 	pp := *p
-	pp.Out = out
+	pp.Out = buf
 	p = &pp
 	v := &validation{asJSON: asJSON, warn: warn, p: p, stdin: stdin, problems: []jsonProblem{}}
 	for _, arg := range files {
@@ -81,12 +86,14 @@ func runValidate(files []string, asJSON bool, warn *warningFlags, stdin io.Reade
 		for _, e := range errlist.Leaves(err) {
 			v.code = 2
 			if !v.asJSON {
+				buf.Flush()
 				p.Fail(e)
 			}
 			v.problems = append(v.problems, jsonProblem{File: arg, Severity: "error", Code: string(msg.CodeOf(e)), Message: p.Describe(e)})
 		}
 		for _, f := range paths {
 			v.file(f)
+			buf.Flush()
 		}
 	}
 	problems, code := v.problems, v.code
@@ -98,6 +105,7 @@ func runValidate(files []string, asJSON bool, warn *warningFlags, stdin io.Reade
 			p.Fail(msg.Wrap(err, msg.StdoutFailed, output.Reason(err)))
 			return 2
 		}
+		buf.Flush()
 	} else if out.err == nil && code == 0 {
 		p.Info(msg.FilesValid, msg.Count{N: v.valid, Unit: msg.UnitFile})
 	}
@@ -167,8 +175,9 @@ func (v *validation) file(f string) {
 		v.code = max(v.code, 1)
 		for _, de := range des {
 			for _, p := range de.Problems {
-				v.problems = append(v.problems, newJSONProblem(v.p.Lang, p, de.File))
-				if !v.asJSON {
+				if v.asJSON {
+					v.problems = append(v.problems, newJSONProblem(v.p.Lang, p, de.File))
+				} else {
 					v.p.Line(v.p.Out, pipeline.ProblemText(v.p.Lang, p))
 				}
 			}
@@ -184,12 +193,15 @@ func (v *validation) file(f string) {
 		if p.Severity == model.Warning && (!v.warn.show || v.p.Quiet) {
 			continue
 		}
-		v.problems = append(v.problems, newJSONProblem(v.p.Lang, p, f))
 		if p.Severity == model.Error {
 			v.code = max(v.code, 1)
 			ok = false
 		}
-		if !v.asJSON {
+		// The JSON form only when it is printed: each is a second
+		// message text.
+		if v.asJSON {
+			v.problems = append(v.problems, newJSONProblem(v.p.Lang, p, f))
+		} else {
 			v.p.Line(v.p.Out, pipeline.ProblemText(v.p.Lang, p))
 		}
 	}

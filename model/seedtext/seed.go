@@ -170,6 +170,9 @@ func (im *importer) repair(line int, code, format string, args ...any) {
 // split checks that data is text and splits it into rows of cells.
 func (im *importer) split(data []byte) error {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if enc := model.UTF16Encoding(data); enc != "" && !utf8.Valid(data) {
+		return im.errorf(1, model.CodeUTF16, "the file is %s text: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)", enc)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return im.errorf(1, model.CodeSeedEmpty, "empty file: expected the title line %s", model.DefaultTitle)
 	}

@@ -338,3 +338,28 @@ func TestDateTextManyFormats(t *testing.T) {
 		t.Errorf("built-in 14: %q", got)
 	}
 }
+
+// TestTooManyIndicators: an indicator table of more rows than a form may
+// have (model.MaxIndicators) is a problem at its header, as in JSON.
+func TestTooManyIndicators(t *testing.T) {
+	for _, extra := range []int{model.MaxIndicators - 6, model.MaxIndicators - 5} { // the form has 6 rows
+		data := rewritePart(t, workbook(t, formCells(0, 1, "merged")), "xl/worksheets/sheet1.xml", func(x string) string {
+			var b strings.Builder
+			for i := range extra {
+				r := 17 + i
+				fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>产出指标</t></is></c><c r="B%d" t="inlineStr"><is><t>质量指标</t></is></c><c r="C%d" t="inlineStr"><is><t>行%d</t></is></c><c r="D%d" t="inlineStr"><is><t>1</t></is></c><c r="E%d" t="inlineStr"><is><t>2</t></is></c></row>`, r, r, r, r, i, r, r)
+			}
+			return strings.Replace(x, "</sheetData>", b.String()+"</sheetData>", 1)
+		})
+		codes, book, _ := readCodes(t, data)
+		if extra+6 <= model.MaxIndicators {
+			if len(codes) != 0 || len(book.Forms[0].Indicators) != extra+6 {
+				t.Fatalf("%d rows: %v", extra+6, codes)
+			}
+			continue
+		}
+		if len(codes) != 1 || codes[0] != string(CodeTooManyIndicators) {
+			t.Fatalf("%d rows: %v", extra+6, codes)
+		}
+	}
+}

@@ -16,41 +16,42 @@ type Code string
 // The problems of workbooks. Their texts, in English and in Chinese, are in
 // the message catalogue (package msg, msg/xlsx.go).
 const (
-	CodeOldExcel        Code = "xlsx-old-excel"         // an .xls (Excel 97–2003)
-	CodeWPS             Code = "xlsx-wps-et"            // a WPS .et workbook
-	CodeODS             Code = "xlsx-ods"               // an OpenDocument spreadsheet
-	CodeCSV             Code = "xlsx-csv"               // a CSV file
-	CodeEncrypted       Code = "xlsx-encrypted"         // password-protected
-	CodeCorrupt         Code = "xlsx-corrupt"           // not a readable .xlsx
-	CodeTooLarge        Code = "xlsx-too-large"         // unpacks to too much (zip bomb)
-	CodeTooManyRows     Code = "xlsx-too-many-rows"     // a sheet far larger than a form
-	CodeTextTooLong     Code = "xlsx-text-too-long"     // a cell over the limit of a field
-	CodeNoCachedValue   Code = "xlsx-formula-no-value"  // a formula never calculated
-	CodeFormulaError    Code = "xlsx-formula-error"     // #REF!, #DIV/0! …
-	CodeDateAmount      Code = "xlsx-date-amount"       // a date where an amount belongs
-	CodePercentAmount   Code = "xlsx-percent-amount"    // a percentage where an amount belongs
-	CodeLabelMissing    Code = "xlsx-label-missing"     // a required label not found
-	CodeValueEmpty      Code = "xlsx-value-empty"       // a required label with nothing beside it
-	CodeLabelTwice      Code = "xlsx-label-twice"       // two forms on one sheet
-	CodeCellTooLong     Code = "xlsx-cell-too-long"     // export: a text longer than an Excel cell holds
-	CodeSecondForm      Code = "xlsx-second-form"       // a form's label below the indicator table
-	CodeYearMissing     Code = "xlsx-year-missing"      // no 2024年度 line
-	CodeYearEmpty       Code = "xlsx-year-empty"        // （    年度）
-	CodeHeaderMissing   Code = "xlsx-header-missing"    // an indicator column not found
-	CodeNoForms         Code = "xlsx-no-forms"          // no sheet is a form
-	CodeNotForm         Code = "xlsx-not-form"          // warning: a sheet skipped
-	CodeHidden          Code = "xlsx-hidden"            // warning: a hidden form sheet skipped
-	CodeEmptyWorkbook   Code = "xlsx-empty"             // a 0-byte file
-	CodeFileTooLarge    Code = "xlsx-file-too-large"    // more than model.MaxFileSize
-	CodeTooManyProblems Code = "xlsx-too-many-problems" // the listing stops
-	CodeTooComplex      Code = "xlsx-too-complex"       // more XML than forms take
-	CodeTooManyCells    Code = "xlsx-too-many-cells"    // a sheet listing far more cells than a form
-	CodeTooManyStrings  Code = "xlsx-too-many-strings"  // a shared string table far larger than forms need
-	CodeTooManyMerges   Code = "xlsx-too-many-merges"   // a sheet with far more merged ranges than a form
-	CodeTooManyStyles   Code = "xlsx-too-many-styles"   // more cell formats than Excel allows
-	CodeFormatTooLong   Code = "xlsx-format-too-long"   // a number format code past Excel's 255 characters
-	CodeSharedPart      Code = "xlsx-sheet-part-shared" // two sheet entries naming one part
-	CodeNotFinite       Code = "xlsx-not-finite"        // a number cell holding NaN or an infinity
+	CodeOldExcel          Code = "xlsx-old-excel"           // an .xls (Excel 97–2003)
+	CodeWPS               Code = "xlsx-wps-et"              // a WPS .et workbook
+	CodeODS               Code = "xlsx-ods"                 // an OpenDocument spreadsheet
+	CodeCSV               Code = "xlsx-csv"                 // a CSV file
+	CodeEncrypted         Code = "xlsx-encrypted"           // password-protected
+	CodeCorrupt           Code = "xlsx-corrupt"             // not a readable .xlsx
+	CodeTooLarge          Code = "xlsx-too-large"           // unpacks to too much (zip bomb)
+	CodeTooManyRows       Code = "xlsx-too-many-rows"       // a sheet far larger than a form
+	CodeTextTooLong       Code = "xlsx-text-too-long"       // a cell over the limit of a field
+	CodeNoCachedValue     Code = "xlsx-formula-no-value"    // a formula never calculated
+	CodeFormulaError      Code = "xlsx-formula-error"       // #REF!, #DIV/0! …
+	CodeDateAmount        Code = "xlsx-date-amount"         // a date where an amount belongs
+	CodePercentAmount     Code = "xlsx-percent-amount"      // a percentage where an amount belongs
+	CodeLabelMissing      Code = "xlsx-label-missing"       // a required label not found
+	CodeValueEmpty        Code = "xlsx-value-empty"         // a required label with nothing beside it
+	CodeLabelTwice        Code = "xlsx-label-twice"         // two forms on one sheet
+	CodeCellTooLong       Code = "xlsx-cell-too-long"       // export: a text longer than an Excel cell holds
+	CodeSecondForm        Code = "xlsx-second-form"         // a form's label below the indicator table
+	CodeYearMissing       Code = "xlsx-year-missing"        // no 2024年度 line
+	CodeYearEmpty         Code = "xlsx-year-empty"          // （    年度）
+	CodeHeaderMissing     Code = "xlsx-header-missing"      // an indicator column not found
+	CodeNoForms           Code = "xlsx-no-forms"            // no sheet is a form
+	CodeNotForm           Code = "xlsx-not-form"            // warning: a sheet skipped
+	CodeHidden            Code = "xlsx-hidden"              // warning: a hidden form sheet skipped
+	CodeEmptyWorkbook     Code = "xlsx-empty"               // a 0-byte file
+	CodeFileTooLarge      Code = "xlsx-file-too-large"      // more than model.MaxFileSize
+	CodeTooManyProblems   Code = "xlsx-too-many-problems"   // the listing stops
+	CodeTooComplex        Code = "xlsx-too-complex"         // more XML than forms take
+	CodeTooManyCells      Code = "xlsx-too-many-cells"      // a sheet listing far more cells than a form
+	CodeTooManyStrings    Code = "xlsx-too-many-strings"    // a shared string table far larger than forms need
+	CodeTooManyMerges     Code = "xlsx-too-many-merges"     // a sheet with far more merged ranges than a form
+	CodeTooManyStyles     Code = "xlsx-too-many-styles"     // more cell formats than Excel allows
+	CodeFormatTooLong     Code = "xlsx-format-too-long"     // a number format code past Excel's 255 characters
+	CodeSharedPart        Code = "xlsx-sheet-part-shared"   // two sheet entries naming one part
+	CodeNotFinite         Code = "xlsx-not-finite"          // a number cell holding NaN or an infinity
+	CodeTooManyIndicators Code = "xlsx-too-many-indicators" // more indicator rows than model.MaxIndicators
 )
 
 // msg is a message of a problem: its code and the values it quotes.

@@ -257,6 +257,10 @@ func (fr *formReader) form() model.Form {
 		return f
 	}
 	f.Indicators = fr.indicators(hc, hr)
+	if n := len(f.Indicators); n > model.MaxIndicators {
+		// As a JSON form's: a sheet of MaxRows rows is some 200 pages.
+		fr.problem(hc+1, hr+1, message(CodeTooManyIndicators, n, model.MaxIndicators))
+	}
 	return f
 }
 
