@@ -272,7 +272,7 @@ func Load(ctx context.Context, srcs []Source, job *Job) ([]Input, error) {
 			if ev.Problem != nil {
 				ev.Problem(p)
 			}
-			if p.Severity == model.Error {
+			if _, ofForm := model.FormIndex(p.Path); p.Severity == model.Error && !(job.SkipErrors && ofForm) {
 				errs++
 			}
 		}
