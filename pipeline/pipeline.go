@@ -257,6 +257,11 @@ func Load(ctx context.Context, srcs []Source, job *Job) ([]Input, error) {
 			}
 		}
 	}
+	// A project given twice, in one file or in two: a warning at the
+	// second, naming the first.
+	for k, ps := range Duplicates(inputs) {
+		inputs[k].Problems = append(inputs[k].Problems, ps...)
+	}
 	errs, promoted := 0, 0
 	for k := range inputs {
 		in := &inputs[k]
