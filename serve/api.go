@@ -360,17 +360,21 @@ var webOptions = map[string]bool{"paper": true, "signature": true, "duplex": tru
 // holds (all when not given): numbers from 1, or the answer that refuses
 // a list that does not read or names a form the batch lacks.
 func (s *Server) pickedForms(c *call, b *batch) ([]int, *answer) {
-	if !c.query.Has("forms") {
+	key := "forms"
+	if !c.query.Has(key) && c.query.Has("form") {
+		key = "form" // form=N: that form alone
+	}
+	if !c.query.Has(key) {
 		all := make([]int, len(b.forms))
 		for k := range all {
 			all[k] = k + 1
 		}
 		return all, nil
 	}
-	v := c.query.Get("forms")
+	v := c.query.Get(key)
 	list, ok := pipeline.ParseNumbers(v)
 	if !ok {
-		a := s.refusal(http.StatusBadRequest, codeBadNumber, "forms", v)
+		a := s.refusal(http.StatusBadRequest, codeBadNumber, key, v)
 		return nil, &a
 	}
 	for _, n := range list {
