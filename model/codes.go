@@ -92,4 +92,5 @@ const (
 	// The binder.
 	CodeBinderYearDiffers  = "binder-year-differs"   // warning: a form of another year than the binder's; args: form year, binder year, first input, binder year
 	CodeBinderTooManyPages = "binder-too-many-pages" // a binder past its page limit (the web server's); args: the limit, the number of forms
+	CodeDuplicateForm      = "duplicate-form"        // warning: a form of the 单位名称 and 项目名称 of an earlier one; args: project, the earlier form's number, where it is
 )

@@ -58,6 +58,9 @@ const (
 	FormCountsFrom1 Code = "form-counts-from-1"
 	FormOutOfRange  Code = "form-out-of-range"
 	ProjectNotFound Code = "project-not-found"
+	UnitNotFound    Code = "unit-not-found"
+	FormsSkipped    Code = "forms-skipped"
+	NoFormReady     Code = "no-form-ready"
 	ProjectNearest  Code = "project-nearest"
 	ProjectTwice    Code = "project-twice"
 	PickForm        Code = "pick-form"
@@ -221,6 +224,12 @@ var catalogue = map[Code]entry{
 		"--form {1}：本册只有 {2}"},
 	ProjectNotFound: {"--project {1}: no form has this project name",
 		"--project {1}：没有哪张表的项目名称是这个"},
+	UnitNotFound: {"--unit {1}: no form has this 单位名称",
+		"--unit {1}：没有哪张表的单位名称是这个"},
+	FormsSkipped: {"not bound, {1} with errors: {2}",
+		"{1}有错误，未装订：{2}"},
+	NoFormReady: {"no form can be printed: every one picked has errors",
+		"没有可以打印的表：选中的表都有错误"},
 	ProjectNearest: {"the nearest project names: {1}",
 		"最接近的项目名称：{1}"},
 	ProjectTwice: {"--project {1}: {2} forms have this project name; use --form N",

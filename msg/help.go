@@ -46,6 +46,9 @@ const (
 	FlagOutDir         Code = "flag-out-dir"
 	FlagForm           Code = "flag-form"
 	FlagProject        Code = "flag-project"
+	FlagBinderForm     Code = "flag-binder-form"
+	FlagBinderProject  Code = "flag-binder-project"
+	FlagUnit           Code = "flag-unit"
 	FlagAllowMissing   Code = "flag-allow-missing"
 	FlagFontBody       Code = "flag-font-body"
 	FlagFontTitle      Code = "flag-font-title"
@@ -92,8 +95,8 @@ var helpCatalogue = map[Code]entry{
 		"把一张表，或册中的某一张（--form 序号、--project 项目名称），打印成 PDF。\n用 --out-dir 时，册中每张表（或选中的那张）各存成一个 PDF。\nFILE 是一个 .xlsx 工作簿、.json 或 .yaml 文件，写 - 表示从标准输入读取。\n文件夹表示其中的 .xlsx、.json、.yaml、.yml 文件，请用 jixiao binder 打印（或用 jixiao validate 检查）。\n退出码：0 已打印，1 表有问题，2 用法或读写错误。"},
 	HelpBinderShort: {"print a year's forms as one PDF with a cover, contents and page numbers",
 		"把全年的表装订成一个 PDF，带封面、目录和页码"},
-	HelpBinderLong: {"Prints every form of the books and forms given (a directory stands for its\n.xlsx, .json, .yaml and .yml files in name order) as one PDF: a cover, a table of\ncontents (目录) with links, the forms numbered 第 N 页 共 M 页, and bookmarks.\nWith --duplex every form starts on a right-hand page; blank pages are\ninserted where needed and counted, but show no page number.\nThe binder's year (on the cover and in the PDF's title) is the year of the\nfirst input (of its book, else of its form); a form of another year is\nprinted, with a warning naming its file and line.\nExit status: 0 printed, 1 the input has problems, 2 usage or I/O error.",
-		"把给出的各册、各表（文件夹表示其中按文件名排序的 .xlsx、.json、.yaml、.yml 文件）装订成一个 PDF：\n封面、带链接的目录、每张表按“第 N 页 共 M 页”编页码，并生成书签。\n加 --duplex 时每张表都从右手页（奇数页）开始，需要时插入空白页（计入页数但不印页码）。\n封面和 PDF 标题上的年度取自第一个输入文件（先看册的年度，没有则看表的年度）；\n其他年度的表照样打印，并提示它所在的文件和行号。\n退出码：0 已打印，1 表有问题，2 用法或读写错误。"},
+	HelpBinderLong: {"Prints every form of the books and forms given (a directory stands for its\n.xlsx, .json, .yaml and .yml files in name order) as one PDF: a cover, a table of\ncontents (目录) with links, the forms numbered 第 N 页 共 M 页, and bookmarks.\nWith --duplex every form starts on a right-hand page; blank pages are\ninserted where needed and counted, but show no page number.\nThe binder's year (on the cover and in the PDF's title) is the year of the\nfirst input (of its book, else of its form); a form of another year is\nprinted, with a warning naming its file and line.\nWhat is ready is printed: a form with errors is left out, and the forms left\nout are named in a warning (--strict refuses instead); --form 1,3-5, --unit\nand --project bind only the forms they pick.\nExit status: 0 printed, 1 the input has problems, 2 usage or I/O error.",
+		"把给出的各册、各表（文件夹表示其中按文件名排序的 .xlsx、.json、.yaml、.yml 文件）装订成一个 PDF：\n封面、带链接的目录、每张表按“第 N 页 共 M 页”编页码，并生成书签。\n加 --duplex 时每张表都从右手页（奇数页）开始，需要时插入空白页（计入页数但不印页码）。\n封面和 PDF 标题上的年度取自第一个输入文件（先看册的年度，没有则看表的年度）；\n其他年度的表照样打印，并提示它所在的文件和行号。\n只装订可以打印的表：有错误的表不装订，并在提示中列出（加 --strict 则整册不打印）；\n--form 1,3-5、--unit、--project 只装订选中的表。\n退出码：0 已打印，1 表有问题，2 用法或读写错误。"},
 	HelpValidateShort: {"check forms and books; exit 0 valid, 1 problems, 2 usage or I/O errors",
 		"检查表格有没有问题：退出码 0 无误，1 有问题，2 用法或读写错误"},
 	HelpValidateLong: {"Checks each form or book (JSON, YAML or an Excel workbook; a directory stands for its files)\nand lists every problem with its file, line:column and field path.\n--json prints them as a JSON array of {file, line, column, path, severity, code, message}.\nExit status: 0 valid (warnings allowed), 1 problems found, 2 usage or I/O error.",
@@ -149,6 +152,9 @@ var helpCatalogue = map[Code]entry{
 	FlagOutDir:         {"write one PDF per form into `DIR`, named after its project", "每张表存成一个 PDF，放进文件夹 `DIR`，以项目名称命名"},
 	FlagForm:           {"print form `N` of the book (1-based)", "打印册中第 `N` 张表（从 1 数起）"},
 	FlagProject:        {"print the form whose project is `NAME`", "打印项目名称为 `NAME` 的那张表"},
+	FlagBinderForm:     {"bind only the forms `LIST`, e.g. 3 or 1,3-5 (numbered over all the files in order, as validate and the web page number them)", "只装订 `LIST` 这几张表，如 3 或 1,3-5（按所有文件依次编号，与 validate 和网页上的序号相同）"},
+	FlagBinderProject:  {"bind only the form whose project is `NAME`", "只装订项目名称为 `NAME` 的那张表"},
+	FlagUnit:           {"bind only the forms whose 单位名称 is `NAME`", "只装订单位名称为 `NAME` 的表"},
 	FlagAllowMissing:   {"draw a box for each character no font has, instead of failing", "字体里没有的字印成方框，而不是报错停止"},
 	FlagFontBody:       {"TrueType font `PATH` for body text (宋体 role); FILE.ttc#N picks a face of a collection (default: embedded Noto Serif SC)", "正文（宋体）所用的 TrueType 字体文件 `PATH`；FILE.ttc#N 选字体集中的第 N 个（默认：内置思源宋体 Noto Serif SC）"},
 	FlagFontTitle:      {"TrueType font `PATH` for titles (黑体 role) (default: embedded Noto Sans SC Bold)", "标题（黑体）所用的 TrueType 字体文件 `PATH`（默认：内置思源黑体 Noto Sans SC Bold）"},

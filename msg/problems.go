@@ -174,6 +174,8 @@ var problemCatalogue = map[Code]entry{
 		"第 {1} 张表：三级指标“{2}”前面没有二级指标：第一行指标应写明一级、二级指标"},
 
 	// The binder.
+	"duplicate-form": {"{1} is also form {2} ({3}): it would be printed twice",
+		"项目“{1}”与第 {2} 张表（{3}）重复，会打印两次"},
 	"binder-year-differs": {"the form is of {1} but the binder is of {2} (the year of the first input, {3}): the cover says {4}",
 		"这张表是 {1} 年度的，而整册是 {2} 年度（取自第一个输入文件 {3}），封面印的是 {4} 年度"},
 	"binder-too-many-pages": {"the binder of these {2} forms would have more than {1} pages, the most one request may print: print the forms in several binders, or with jixiao binder on the command line",

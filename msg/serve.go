@@ -85,6 +85,12 @@ const (
 	UIStepDownload        Code = "ui-step-download"
 	UIBlocked             Code = "ui-blocked"
 	UIBinderOptions       Code = "ui-binder-options"
+	UIReplaced            Code = "ui-replaced"
+	UIPreviewHint         Code = "ui-preview-hint"
+	UIOptionsApply        Code = "ui-options-apply"
+	UIPickForm            Code = "ui-pick-form"
+	UIPicked              Code = "ui-picked"
+	UISkipped             Code = "ui-skipped"
 	UIOptDuplex           Code = "ui-opt-duplex"
 	UIOptSignature        Code = "ui-opt-signature"
 	UIOptGroup            Code = "ui-opt-group"
@@ -182,7 +188,7 @@ var serveCatalogue = map[Code]entry{
 	UIError:               {"Error", "错误"},
 	UIWarning:             {"Note", "提示"},
 	UISummaryOk:           {"{1} forms found, all can be printed.", "共找到 {1} 张表，均可打印。"},
-	UISummaryErrors:       {"{1} forms found; {2} must be fixed in the workbook and uploaded again before printing.", "共找到 {1} 张表，其中 {2} 张有错误，请在工作簿中改正后重新上传，再打印。"},
+	UISummaryErrors:       {"{1} forms found; {2} have errors: fix them in the workbook and upload it again. The others can be printed now.", "共找到 {1} 张表，其中 {2} 张有错误：请在工作簿中改正后重新上传；其余的表可以先打印。"},
 	UINoForms:             {"No forms were found in these files.", "这些文件中没有找到绩效目标表。"},
 	UIPreview:             {"Preview", "预览"},
 	UIDownloadPDF:         {"Download PDF", "下载 PDF"},
@@ -195,18 +201,24 @@ var serveCatalogue = map[Code]entry{
 	UINextPage:            {"Next page", "下一页"},
 	UIClose:               {"Close", "关闭"},
 	UIStepDownload:        {"Download", "下载"},
-	UIBlocked:             {"Forms with errors cannot be printed: fix them in the workbook and upload it again.", "有错误的表格不能打印：请在工作簿中改正后重新上传。"},
-	UIBinderOptions:       {"Binder options", "装订本选项"},
+	UIBlocked:             {"No form picked can be printed: a form with errors must be fixed in the workbook, and the workbook uploaded again.", "选中的表都不能打印：有错误的表要在工作簿中改正，再重新上传。"},
+	UIBinderOptions:       {"Print options", "打印选项"},
+	UIReplaced:            {"{1}: replaced by the file of the same name just chosen", "{1}：已替换为刚选择的同名文件"},
+	UIPreviewHint:         {"Click Preview on a row to see the pages of a form here.", "点表格中某一行的“预览”，在这里查看这张表的各页。"},
+	UIOptionsApply:        {"The signature block and the paper apply to every download: a form's PDF, the binder and the ZIP; double-sided printing and grouping by unit to the binder.", "签字栏和纸张用于所有下载：单张 PDF、装订本和 ZIP 压缩包；双面打印和按单位分组用于装订本。"},
+	UIPickForm:            {"Put this form in the binder and the ZIP", "装订本和 ZIP 压缩包中包含这张表"},
+	UIPicked:              {"{1} of {2} forms picked for the binder and the ZIP (tick them in the No. column).", "已选 {1} 张表（共 {2} 张）用于装订本和 ZIP 压缩包，可在“序号”一栏勾选。"},
+	UISkipped:             {"Not printed, these forms have errors: {1}", "以下表有错误，未打印：{1}"},
 	UIOptDuplex:           {"Double-sided printing", "双面打印"},
 	UIOptSignature:        {"Signature block", "签字栏"},
 	UIOptGroup:            {"Group by unit", "按单位分组"},
 	UIOptPaper:            {"Paper", "纸张"},
 	UIPaperA4Landscape:    {"A4 landscape", "A4 横向"},
 	UIPaperA3Landscape:    {"A3 landscape", "A3 横向"},
-	UIDownloadBinder:      {"Download the binder (PDF)", "下载装订本（PDF）"},
-	UIDownloadZIP:         {"Download every form (ZIP of PDFs)", "下载全部表格（ZIP 压缩包）"},
-	UIDownloadBinderOFD:   {"Download the binder (OFD)", "下载装订本（OFD）"},
-	UIDownloadZIPOFD:      {"Download every form (ZIP of OFDs)", "下载全部表格（ZIP 压缩包，OFD）"},
+	UIDownloadBinder:      {"Download the binder of the forms picked (PDF)", "下载选中表格的装订本（PDF）"},
+	UIDownloadZIP:         {"Download the forms picked (ZIP of PDFs)", "下载选中的表格（ZIP 压缩包）"},
+	UIDownloadBinderOFD:   {"Download the binder of the forms picked (OFD)", "下载选中表格的装订本（OFD）"},
+	UIDownloadZIPOFD:      {"Download the forms picked (ZIP of OFDs)", "下载选中的表格（ZIP 压缩包，OFD）"},
 	UIBusyForm:            {"Making the PDF", "正在生成 PDF"},
 	UIBusyZIP:             {"Making {1} PDFs", "正在生成 {1} 个 PDF"},
 	UIBusyBinder:          {"Making the binder of {1} forms", "正在生成 {1} 张表的装订本"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -140,6 +141,36 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 	}
 	n := len(all)
 	form := func(r FormRef) *model.Form { return &inputs[r.Input].Book.Forms[r.Index] }
+	if n > 0 && (len(sel.Numbers) > 0 || sel.Unit != "") {
+		picked := all
+		if len(sel.Numbers) > 0 {
+			nums := append([]int(nil), sel.Numbers...)
+			sort.Ints(nums)
+			picked = nil
+			for _, k := range nums {
+				if k > n {
+					return nil, usageError(msg.New(msg.FormOutOfRange, k, msg.Count{N: n, Unit: msg.UnitForm}))
+				}
+				picked = append(picked, all[k-1])
+			}
+		}
+		if sel.Unit != "" {
+			var kept []FormRef
+			for _, r := range picked {
+				if form(r).Unit == sel.Unit {
+					kept = append(kept, r)
+				}
+			}
+			if len(kept) == 0 {
+				return nil, usageError(msg.New(msg.UnitNotFound, sel.Unit))
+			}
+			picked = kept
+		}
+		if sel.Project == "" {
+			return picked, nil
+		}
+		all, n = picked, len(picked)
+	}
 	switch {
 	case n == 0:
 		return nil, inputError(msg.New(msg.BookNoForms))
@@ -273,20 +304,22 @@ func Units(inputs []Input) []string {
 	return out
 }
 
-// onlyUnit returns b, or a copy holding only the forms of unit when unit
-// is not empty, with the index in b of each form kept (nil for b itself).
-func onlyUnit(b *model.Book, unit string) (*model.Book, []int) {
-	if unit == "" {
+// only returns b, or a copy holding only the forms keep keeps when it
+// drops some, with the index in b of each form kept.
+func only(b *model.Book, keep func(i int) bool) (*model.Book, []int) {
+	var idx []int
+	for i := range b.Forms {
+		if keep(i) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == len(b.Forms) {
 		return b, nil
 	}
 	c := *b
-	c.Forms = nil
-	var idx []int
-	for i := range b.Forms {
-		if b.Forms[i].Unit == unit {
-			c.Forms = append(c.Forms, b.Forms[i])
-			idx = append(idx, i)
-		}
+	c.Forms = make([]model.Form, len(idx))
+	for k, i := range idx {
+		c.Forms[k] = b.Forms[i]
 	}
 	return &c, idx
 }
@@ -323,18 +356,76 @@ func reindex(err error, global []int) error {
 func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Doc, error) {
 	planned := time.Now()
 	defer job.Events.step(msg.StepLayOut, planned)
+	// The forms a selection keeps (--form 1,3-5, --unit, --project), by
+	// input and index; nil for every form.
+	var keep map[[2]int]bool
+	if job.Forms.narrows() {
+		sel := job.Forms
+		if sel.FormGiven {
+			sel.Numbers, sel.FormGiven = append(sel.Numbers, sel.Form), false
+			if sel.Form < 1 {
+				return nil, usageError(msg.New(msg.FormCountsFrom1, sel.Form, msg.Count{N: sumLen(inputBooks(inputs)), Unit: msg.UnitForm}))
+			}
+		}
+		refs, err := Select(inputs, sel)
+		if err != nil {
+			return nil, err
+		}
+		keep = map[[2]int]bool{}
+		for _, r := range refs {
+			keep[[2]int{r.Input, r.Index}] = true
+		}
+	}
+	// With SkipErrors, the forms with an error are left out, named in a
+	// warning.
+	bad := map[[2]int]bool{}
+	if job.SkipErrors {
+		for i, in := range inputs {
+			for _, p := range in.Problems {
+				if j, ok := model.FormIndex(p.Path); ok && p.Severity == model.Error && j < len(in.Book.Forms) {
+					bad[[2]int{i, j}] = true
+				}
+			}
+		}
+	}
+	var skipped []string
+	kept := func(i, j int) bool {
+		return (unit == "" || inputs[i].Book.Forms[j].Unit == unit) && (keep == nil || keep[[2]int{i, j}])
+	}
+	n := 0
+	for i, in := range inputs {
+		for j := range in.Book.Forms {
+			n++
+			if bad[[2]int{i, j}] && kept(i, j) {
+				skipped = append(skipped, formName(n, in, j))
+			}
+		}
+	}
+	if len(skipped) > 0 {
+		inner := kept
+		kept = func(i, j int) bool { return inner(i, j) && !bad[[2]int{i, j}] }
+		if job.Events.Warn != nil {
+			job.Events.Warn(msg.New(msg.FormsSkipped, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(skipped, "; "))))
+		}
+	}
+	filtering := unit != "" || keep != nil || len(skipped) > 0
 	books := make([]*model.Book, len(inputs))
-	var global []int // with unit: the joined book's forms among all the inputs' forms
+	var global []int // when filtering: the joined book's forms among all the inputs' forms
 	offset := 0
 	for i, in := range inputs {
-		b, idx := onlyUnit(in.Book, unit)
+		b, idx := only(in.Book, func(j int) bool { return kept(i, j) })
 		books[i] = b
-		for _, j := range idx {
-			global = append(global, offset+j)
+		if filtering {
+			for _, j := range idx {
+				global = append(global, offset+j)
+			}
 		}
 		offset += len(in.Book.Forms)
 	}
 	book, strays := binder.Join(books)
+	if len(book.Forms) == 0 && len(skipped) > 0 {
+		return nil, inputError(msg.New(msg.NoFormReady))
+	}
 	if len(book.Forms) == 0 {
 		return nil, inputError(msg.New(msg.InputsNoForms))
 	}
@@ -360,9 +451,9 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Do
 	// once; paths name each form in its own file, as the user wrote it.
 	check := newGlyphCheck(job)
 	missing := check.fields(job.watermarkFields())
-	for _, in := range inputs {
+	for i, in := range inputs {
 		for j := range in.Book.Forms {
-			if unit != "" && in.Book.Forms[j].Unit != unit {
+			if !kept(i, j) {
 				continue
 			}
 			if err := ctx.Err(); err != nil {
@@ -452,4 +543,19 @@ func strayProblem(st binder.Stray, inputs []Input, year int) model.Problem {
 		p.Loc.File = in.Path
 	}
 	return p
+}
+
+// formName names form n (from 1 over every input), form j of in, for a
+// message: 3 就业见习补贴 (book.xlsx: 就业见习补贴).
+func formName(n int, in Input, j int) string {
+	name := strconv.Itoa(n)
+	if p := strings.Join(strings.Fields(in.Book.Forms[j].Project), " "); p != "" {
+		name += " " + msg.Escape(p)
+	}
+	loc, _ := in.Source.Location(fmt.Sprintf("forms[%d]", j))
+	where := msg.Escape(in.Path)
+	if loc.Sheet != "" {
+		where += ": " + loc.Sheet
+	}
+	return name + " (" + where + ")"
 }

@@ -42,6 +42,11 @@ type Job struct {
 	Forms Selection
 	// Binder makes one binder of the forms instead of a document per form.
 	Binder bool
+	// SkipErrors binds the forms that can be printed: Load does not fail
+	// for a form's errors (only for a file's), and a binder leaves out
+	// each form with an error, naming them in one warning (issue 19: print
+	// what is ready). A front end sets it for a binder without Strict.
+	SkipErrors bool
 	// GroupByUnit groups a binder's forms by 单位名称 in its contents and
 	// bookmarks; SplitByUnit makes a binder per 单位名称 (Units).
 	GroupByUnit, SplitByUnit bool
@@ -77,6 +82,47 @@ type Selection struct {
 	// All takes every form when neither Form nor Project is given;
 	// without it such a selection must be of an input of one form.
 	All bool
+	// Numbers, when not empty, are the forms to print, numbered as Form
+	// (--form 1,3-5, ?forms=1,3-5); Unit keeps the forms of that 单位名称
+	// (--unit). Both narrow what a binder binds; Project, given with a
+	// binder, binds the form of that name.
+	Numbers []int
+	Unit    string
+}
+
+// narrows reports whether sel picks some forms of the inputs rather than
+// all of them, for a binder.
+func (sel Selection) narrows() bool {
+	return len(sel.Numbers) > 0 || sel.Unit != "" || sel.Project != "" || sel.FormGiven
+}
+
+// ParseNumbers reads a list of form numbers, "1,3-5" (spaces, full-width
+// commas and 、 allowed), in order, each once.
+func ParseNumbers(s string) ([]int, bool) {
+	s = strings.NewReplacer("，", ",", "、", ",", " ", "", "－", "-", "—", "-").Replace(s)
+	var out []int
+	seen := map[int]bool{}
+	for _, part := range strings.Split(s, ",") {
+		if part == "" {
+			return nil, false
+		}
+		a, b, isRange := strings.Cut(part, "-")
+		from, err1 := strconv.Atoi(a)
+		to, err2 := from, error(nil)
+		if isRange {
+			to, err2 = strconv.Atoi(b)
+		}
+		if err1 != nil || err2 != nil || from < 1 || to < from || to-from > 100000 {
+			return nil, false
+		}
+		for n := from; n <= to; n++ {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out, len(out) > 0
 }
 
 // NewJob returns a job with the defaults: A4 portrait, fitted, no
@@ -90,7 +136,7 @@ func NewJob(fs *fonts.Set) *Job {
 // command line has a flag of each name (--paper); the web API a query
 // parameter of each, with "_" for "-" (group_by).
 var OptionNames = []string{"paper", "signature", "duplex", "fit", "draft", "watermark", "strict",
-	"allow-missing", "date", "group-by", "split-by", "form", "project", "format"}
+	"allow-missing", "date", "group-by", "split-by", "form", "project", "format", "unit"}
 
 // OptionError is a value Job.Set refuses. Err tells it in the command
 // line's words (naming --paper); a web handler names its parameter.
@@ -184,10 +230,18 @@ func (j *Job) Set(name, value string) error {
 	case "form":
 		n, err := strconv.Atoi(strings.TrimSpace(value))
 		if err != nil {
-			return bad(msg.New(msg.FlagBadValue, value, "--form"))
+			// A list, 1,3-5: the forms of a binder.
+			list, ok := ParseNumbers(value)
+			if !ok {
+				return bad(msg.New(msg.FlagBadValue, value, "--form"))
+			}
+			j.Forms.Numbers = list
+			return nil
 		}
 		// 0 and below are refused by Plan, which knows the forms.
 		j.Forms.Form, j.Forms.FormGiven = n, true
+	case "unit":
+		j.Forms.Unit = strings.TrimSpace(value)
 	case "project":
 		j.Forms.Project = value
 	default:

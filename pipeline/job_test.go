@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 
@@ -101,5 +102,19 @@ func TestSelect(t *testing.T) {
 		_, err := Select(inputs, sel)
 		var pe *Error
 		require.True(t, errors.As(err, &pe) && pe.Kind == BadUsage, "%+v: %v", sel, err)
+	}
+}
+
+func TestParseNumbers(t *testing.T) {
+	for in, want := range map[string][]int{"3": {3}, "1,3-5": {1, 3, 4, 5}, "5，1、2 - 3": {5, 1, 2, 3}, "2,2,1-2": {2, 1}} {
+		got, ok := ParseNumbers(in)
+		if !ok || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: %v %v, want %v", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "0", "1,", "3-1", "a", "1-x", "-2"} {
+		if got, ok := ParseNumbers(in); ok {
+			t.Errorf("%q read as %v", in, got)
+		}
 	}
 }

@@ -257,6 +257,11 @@ func Load(ctx context.Context, srcs []Source, job *Job) ([]Input, error) {
 			}
 		}
 	}
+	// A project given twice, in one file or in two: a warning at the
+	// second, naming the first.
+	for k, ps := range Duplicates(inputs) {
+		inputs[k].Problems = append(inputs[k].Problems, ps...)
+	}
 	errs, promoted := 0, 0
 	for k := range inputs {
 		in := &inputs[k]
@@ -272,7 +277,7 @@ func Load(ctx context.Context, srcs []Source, job *Job) ([]Input, error) {
 			if ev.Problem != nil {
 				ev.Problem(p)
 			}
-			if p.Severity == model.Error {
+			if _, ofForm := model.FormIndex(p.Path); p.Severity == model.Error && !(job.SkipErrors && ofForm) {
 				errs++
 			}
 		}

@@ -37,10 +37,11 @@ type call struct {
 // request's goroutine (so that its time limit holds even while it works),
 // so it builds the answer and never touches the ResponseWriter.
 type answer struct {
-	status int
-	ctype  string
-	name   string // the download's file name, "" for none
-	body   []byte
+	status  int
+	ctype   string
+	name    string // the download's file name, "" for none
+	body    []byte
+	skipped []int // the forms left out of a binder or ZIP for their errors (X-Jixiao-Skipped)
 }
 
 // jsonAnswer encodes v as the answer's body.
@@ -183,6 +184,13 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, a answer) {
 	if a.name != "" {
 		h.Set("Content-Disposition", contentDisposition(a.name))
 	}
+	if len(a.skipped) > 0 {
+		list := make([]string, len(a.skipped))
+		for i, n := range a.skipped {
+			list[i] = strconv.Itoa(n)
+		}
+		h.Set("X-Jixiao-Skipped", strings.Join(list, ","))
+	}
 	w.WriteHeader(a.status)
 	if r.Method != http.MethodHead {
 		w.Write(a.body)
@@ -293,6 +301,25 @@ func (s *Server) load(ctx context.Context, ups []upload, job *pipeline.Job) (*ba
 			}
 		}
 	}
+	// What the files show together, told as the command line tells it: a
+	// project given twice, a form of another year than the binder's (the
+	// first file's) (issue 19, items 5, 6).
+	first := make([]int, len(b.inputs))
+	for k := 1; k < len(b.inputs); k++ {
+		first[k] = first[k-1] + len(b.inputs[k-1].Book.Forms)
+	}
+	for _, across := range [][][]model.Problem{pipeline.Duplicates(b.inputs), pipeline.YearStrays(b.inputs)} {
+		for k, ps := range across {
+			for _, p := range ps {
+				if job.Strict {
+					p.Severity = model.Error
+				}
+				if i, ok := model.FormIndex(p.Path); ok && i < len(b.inputs[k].Book.Forms) {
+					b.forms[first[k]+i].problems = append(b.forms[first[k]+i].problems, p)
+				}
+			}
+		}
+	}
 	return b, nil
 }
 
@@ -368,6 +395,36 @@ func (b *batch) blocking(picked []int) []model.Problem {
 var webOptions = map[string]bool{"paper": true, "signature": true, "duplex": true, "fit": true, "draft": true,
 	"watermark": true, "strict": true, "allow-missing": true, "date": true, "group-by": true, "form": true,
 	"format": true}
+
+// pickedForms is the query's forms=1,3-5, the forms a binder or ZIP
+// holds (all when not given): numbers from 1, or the answer that refuses
+// a list that does not read or names a form the batch lacks.
+func (s *Server) pickedForms(c *call, b *batch) ([]int, *answer) {
+	key := "forms"
+	if !c.query.Has(key) && c.query.Has("form") {
+		key = "form" // form=N: that form alone
+	}
+	if !c.query.Has(key) {
+		all := make([]int, len(b.forms))
+		for k := range all {
+			all[k] = k + 1
+		}
+		return all, nil
+	}
+	v := c.query.Get(key)
+	list, ok := pipeline.ParseNumbers(v)
+	if !ok {
+		a := s.refusal(http.StatusBadRequest, codeBadNumber, key, v)
+		return nil, &a
+	}
+	for _, n := range list {
+		if n > len(b.forms) {
+			a := s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, n, len(b.forms))
+			return nil, &a
+		}
+	}
+	return list, nil
+}
 
 // job is the pipeline's job of a request: the server's fonts, creator and
 // dates, and the options its query gives, read by pipeline.Job.SetFrom,

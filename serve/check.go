@@ -113,7 +113,7 @@ func (s *Server) check(c *call) answer {
 		}
 		jf := jsonForm{
 			Form: k + 1, File: in.Path, Sheet: formSheet(in, e.index), Unit: f.Unit, Project: f.Project,
-			YearAmount: string(f.YearAmount), Pages: pages, Printable: !e.hasErrors() && !hasErrors(b.problems),
+			YearAmount: string(f.YearAmount), Pages: pages, Printable: !e.hasErrors(),
 			Problems: []jsonProblem{},
 		}
 		for _, p := range e.problems {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"net/http"
+	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -41,22 +42,38 @@ func (s *Server) render(c *call) answer {
 	return answer{status: http.StatusOK, ctype: contentType(backend), body: buf.Bytes(), name: docs[0].Name + backend.Ext()}
 }
 
-// printable answers the problems that keep the batch from being printed
-// whole (nil when there are none).
-func (s *Server) printable(b *batch) *answer {
+// ready returns the forms of the batch a binder or ZIP prints: those the
+// query picks (forms=1,3-5; all when not given) without errors, in order,
+// as numbers from 1, and those left out for their errors (issue 19:
+// print what is ready); or the answer when none can be printed, with the
+// problems that stop them.
+func (s *Server) ready(c *call, b *batch) (ready, skipped []int, bad *answer) {
 	if len(b.forms) == 0 && b.unread == 0 {
 		a := s.refusal(http.StatusUnprocessableEntity, codeNoForms)
-		return &a
+		return nil, nil, &a
 	}
-	all := make([]int, len(b.forms))
-	for k := range all {
-		all[k] = k
+	picked, bad := s.pickedForms(c, b)
+	if bad != nil {
+		return nil, nil, bad
 	}
-	if ps := b.blocking(all); len(ps) > 0 {
+	sort.Ints(picked)
+	for _, n := range picked {
+		if b.forms[n-1].hasErrors() {
+			skipped = append(skipped, n)
+		} else {
+			ready = append(ready, n)
+		}
+	}
+	if len(ready) == 0 {
+		idx := make([]int, len(picked))
+		for i, n := range picked {
+			idx[i] = n - 1
+		}
+		ps := b.blocking(idx)
 		a := s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps)
-		return &a
+		return nil, nil, &a
 	}
-	return nil
+	return ready, skipped, nil
 }
 
 // zip answers every form as a PDF (OFD with format=ofd) of its own, in a
@@ -71,13 +88,14 @@ func (s *Server) zip(c *call) answer {
 	if err != nil {
 		return s.drawFailure(err, "")
 	}
-	if bad := s.printable(b); bad != nil {
+	ready, skipped, bad := s.ready(c, b)
+	if bad != nil {
 		return *bad
 	}
-	if bad := s.tooManyPages(len(b.forms), len(b.forms)); bad != nil {
+	if bad := s.tooManyPages(len(ready), len(ready)); bad != nil {
 		return *bad // a form takes a page at least
 	}
-	job.Forms.All = true
+	job.Forms = pipeline.Selection{Numbers: ready}
 	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
 	if err != nil {
 		return s.drawFailure(err, "")
@@ -126,7 +144,7 @@ func (s *Server) zip(c *call) answer {
 	if err := zw.Close(); err != nil {
 		return s.drawFailure(err, "")
 	}
-	return answer{status: http.StatusOK, ctype: "application/zip", body: buf.Bytes(), name: yearName(year, ".zip")}
+	return answer{status: http.StatusOK, ctype: "application/zip", body: buf.Bytes(), name: yearName(year, ".zip"), skipped: skipped}
 }
 
 // maxPages is the most pages one request may check or print.
@@ -158,11 +176,12 @@ func (s *Server) binder(c *call) answer {
 	if err != nil {
 		return s.drawFailure(err, "")
 	}
-	if bad := s.printable(b); bad != nil {
+	ready, skipped, bad := s.ready(c, b)
+	if bad != nil {
 		return *bad
 	}
-	job.Binder = true
-	if bad := s.tooManyPages(len(b.forms), len(b.forms)); bad != nil {
+	job.Binder, job.Forms = true, pipeline.Selection{Numbers: ready}
+	if bad := s.tooManyPages(len(ready), len(ready)); bad != nil {
 		return *bad // a form takes a page at least
 	}
 	job.MaxPages = s.maxPages()
@@ -175,7 +194,7 @@ func (s *Server) binder(c *call) answer {
 	if err := backend.Write(c.ctx, &buf, docs[0]); err != nil {
 		return s.drawFailure(err, "")
 	}
-	return answer{status: http.StatusOK, ctype: contentType(backend), body: buf.Bytes(), name: yearName(bookYear(b.inputs), "装订本"+backend.Ext())}
+	return answer{status: http.StatusOK, ctype: contentType(backend), body: buf.Bytes(), name: yearName(bookYear(b.inputs), "装订本"+backend.Ext()), skipped: skipped}
 }
 
 // contentType is the media type of what backend writes.

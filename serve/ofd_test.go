@@ -81,6 +81,11 @@ func TestOFD(t *testing.T) {
 	w = do(s, post(t, "/api/render?form=1&format=ofd", readFile(t, bad), book))
 	refusedWith(t, w, http.StatusUnprocessableEntity, codeFormErrors)
 	require.Equal(t, model.CodeLevel2NotInLevel1, problems(t, w)[1].Code)
+	// The binder prints what is ready, in OFD as in PDF (issue 19): the
+	// form with errors (19) left out and named; alone, it is refused.
 	w = do(s, post(t, "/api/binder?format=ofd", book, readFile(t, bad)))
+	require.Equal(t, http.StatusOK, w.Code)
+	require.Equal(t, "19", w.Header().Get("X-Jixiao-Skipped"))
+	w = do(s, post(t, "/api/binder?format=ofd&forms=19", book, readFile(t, bad)))
 	refusedWith(t, w, http.StatusUnprocessableEntity, codeBookErrors)
 }

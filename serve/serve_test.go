@@ -194,7 +194,7 @@ func TestPage(t *testing.T) {
 	page := w.Body.String()
 	require.Contains(t, page, `<html lang="zh-CN">`)
 	require.Contains(t, page, "<title>绩效目标表打印</title>")
-	require.Contains(t, page, "下载装订本（PDF）")
+	require.Contains(t, page, "下载选中表格的装订本（PDF）")
 	require.NotContains(t, page, "{{")
 	// The script's words, as JSON the script reads.
 	i := strings.Index(page, `<script id="messages" type="application/json">`)
@@ -450,9 +450,33 @@ func TestZip(t *testing.T) {
 		require.True(t, bytes.HasPrefix(data, []byte("%PDF-")), f.Name)
 	}
 
+	// What is ready is printed: the form with errors (19) is left out and
+	// named in X-Jixiao-Skipped; forms=… picks (issue 19, item 3).
 	bad, _ := wrongLevel2Book(t)
 	w = do(s, post(t, "/api/zip", readFile(t, exampleBook), readFile(t, bad)))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	require.Equal(t, "19", w.Header().Get("X-Jixiao-Skipped"))
+	zr, err = zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+	require.NoError(t, err)
+	require.Len(t, zr.File, 18)
+	w = do(s, post(t, "/api/zip?forms=3,1,19", readFile(t, exampleBook), readFile(t, bad)))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	require.Equal(t, "19", w.Header().Get("X-Jixiao-Skipped"))
+	zr, err = zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+	require.NoError(t, err)
+	require.Len(t, zr.File, 2)
+	require.Equal(t, safetext.FileName(book.Forms[0].Project)+".pdf", zr.File[0].Name)
+	require.Equal(t, safetext.FileName(book.Forms[2].Project)+".pdf", zr.File[1].Name)
+	w = do(s, post(t, "/api/zip?form=4", readFile(t, exampleBook)))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	zr, err = zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+	require.NoError(t, err)
+	require.Len(t, zr.File, 1, "form=N: that form alone")
+	require.Equal(t, safetext.FileName(book.Forms[3].Project)+".pdf", zr.File[0].Name)
+	w = do(s, post(t, "/api/zip?forms=19", readFile(t, exampleBook), readFile(t, bad)))
 	refusedWith(t, w, http.StatusUnprocessableEntity, codeBookErrors)
+	refusedWith(t, do(s, post(t, "/api/zip?forms=20", readFile(t, exampleBook), readFile(t, bad))), http.StatusUnprocessableEntity, codeNoSuchForm)
+	refusedWith(t, do(s, post(t, "/api/zip?forms=x", readFile(t, exampleBook))), http.StatusBadRequest, codeBadNumber)
 	w = do(s, post(t, "/api/zip", file{"broken.json", []byte("{")}))
 	refusedWith(t, w, http.StatusUnprocessableEntity, codeBookErrors)
 	w = do(s, post(t, "/api/zip", file{"empty.json", []byte(`{"year": 2024, "forms": []}`)}))
@@ -479,8 +503,16 @@ func TestBinder(t *testing.T) {
 	refusedWith(t, do(s, post(t, "/api/binder?paper=letter", book)), http.StatusBadRequest, codeBadPaper)
 	bad, _ := wrongLevel2Book(t)
 	w = do(s, post(t, "/api/binder", book, readFile(t, bad)))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	require.Equal(t, "19", w.Header().Get("X-Jixiao-Skipped"))
+	require.Equal(t, plain, w.Body.Bytes(), "the binder of the 18 forms that can be printed")
+	w = do(s, post(t, "/api/binder?forms=19", book, readFile(t, bad)))
 	refusedWith(t, w, http.StatusUnprocessableEntity, codeBookErrors)
 	require.Equal(t, model.CodeLevel2NotInLevel1, problems(t, w)[1].Code)
+	w = do(s, post(t, "/api/binder?forms=2-3", book))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	require.Empty(t, w.Header().Get("X-Jixiao-Skipped"))
+	require.Less(t, pdfPages(t, w.Body.Bytes()), binderPages)
 }
 
 // TestBinderMaxPages: a binder past the page limit is refused with a
@@ -667,4 +699,38 @@ func TestZipSameAsRender(t *testing.T) {
 			require.Equal(t, one.Body.Bytes(), entry, "%s: form %d", q, k+1)
 		}
 	}
+}
+
+// TestCheckAcrossFiles: /api/check tells what the files show together as
+// the command line does: a form of another year than the first file's
+// (the binder's cover would say that year) and a project given twice,
+// each naming where (issue 19, items 5, 6).
+func TestCheckAcrossFiles(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book, err := model.ReadFile(exampleBook)
+	require.NoError(t, err)
+	f := book.Forms[3]
+	f.Year = 2025
+	data, err := json.Marshal(f)
+	require.NoError(t, err)
+	w := do(s, post(t, "/api/check", readFile(t, exampleBook), file{"f2025.json", data}))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	var b checkBody
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &b))
+	require.Len(t, b.Forms, 19)
+	codes := map[string]string{}
+	for _, p := range b.Forms[18].Problems {
+		codes[p.Code] = p.Message
+		require.Equal(t, "warning", p.Severity)
+	}
+	require.Contains(t, codes[model.CodeBinderYearDiffers], "2025")
+	require.Contains(t, codes[model.CodeDuplicateForm], "第 4 张表")
+	require.True(t, b.Forms[18].Printable, "warnings do not stop printing")
+	for _, f := range b.Forms[:18] {
+		require.Empty(t, f.Problems)
+	}
+	// With strict=1 they are errors.
+	w = do(s, post(t, "/api/check?strict=1", readFile(t, exampleBook), file{"f2025.json", data}))
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &b))
+	require.False(t, b.Forms[18].Printable)
 }

@@ -35,6 +35,7 @@ func (a *app) newBinderCmd() *cobra.Command {
 		Long:  t(msg.HelpBinderLong),
 		Example: "  jixiao binder examples/jiangyin-2024.json -o binder.pdf\n" +
 			"  jixiao binder forms/ --group-by unit --duplex --signature -o 2024.pdf\n" +
+			"  jixiao binder 2024.xlsx --form 1,3-5 -o part.pdf\n" +
 			"  jixiao binder a.json b.yaml -o - > binder.pdf",
 		DisableFlagsInUseLine: true,
 		Args:                  a.atLeastOne,
@@ -65,7 +66,9 @@ func (a *app) newBinderCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			job.Binder, job.Workers = true, bf.workers
+			// What is ready is printed, the forms with errors named
+			// (issue 19); --strict refuses instead.
+			job.Binder, job.Workers, job.SkipErrors = true, bf.workers, !job.Strict
 			formatFor(c, job, bf.out)
 			return binderCmd(c.Context(), files, job, &bf, a.stdin, a.p)
 		},
@@ -75,7 +78,7 @@ func (a *app) newBinderCmd() *cobra.Command {
 	f.StringVar(&bf.outDir, "out-dir", "", t(msg.FlagBinderOutDir))
 	f.IntVar(&bf.workers, "workers", 0, t(msg.FlagWorkers))
 	f.BoolVar(&bf.progress, "progress", false, t(msg.FlagProgress))
-	a.registerJob(c, append(pageOptions, "date", "group-by", "split-by", "format")...)
+	a.registerJob(c, append(pageOptions, "date", "group-by", "split-by", "format", "form", "project", "unit")...)
 	bf.fonts.register(f, a.p.Lang)
 	return c
 }

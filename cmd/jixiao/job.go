@@ -20,7 +20,7 @@ var jobFlagHelp = map[string]msg.Code{
 	"paper": msg.FlagPaper, "signature": msg.FlagSignature, "duplex": msg.FlagDuplex, "fit": msg.FlagFit,
 	"draft": msg.FlagDraft, "watermark": msg.FlagWatermark, "strict": msg.FlagStrict,
 	"allow-missing": msg.FlagAllowMissing, "date": msg.FlagDate, "group-by": msg.FlagGroupBy,
-	"split-by": msg.FlagSplitBy, "form": msg.FlagForm, "project": msg.FlagProject,
+	"split-by": msg.FlagSplitBy, "form": msg.FlagForm, "project": msg.FlagProject, "unit": msg.FlagUnit,
 	"format": msg.FlagFormat,
 }
 
@@ -48,6 +48,10 @@ func (a *app) registerJob(c *cobra.Command, names ...string) {
 		switch {
 		case jobBools[name]:
 			fs.Bool(name, false, t(jobFlagHelp[name]))
+		case name == "form" && c.Name() == "binder":
+			fs.String(name, "", t(msg.FlagBinderForm)) // a list: 1,3-5
+		case name == "project" && c.Name() == "binder":
+			fs.String(name, "", t(msg.FlagBinderProject))
 		case name == "form":
 			fs.Int(name, 0, t(jobFlagHelp[name]))
 		case name == "fit":

@@ -142,8 +142,9 @@ type validation struct {
 	p        *msg.Printer
 	stdin    io.Reader
 	problems []jsonProblem
-	code     int // exit status so far
-	valid    int // files without errors
+	code     int              // exit status so far
+	valid    int              // files without errors
+	seen     []pipeline.Input // the files read so far, for their projects
 }
 
 // file reads and checks one file, printing its problems unless asJSON.
@@ -185,7 +186,9 @@ func (v *validation) file(f string) {
 		return
 	}
 	ok := true
-	problems := in.Problems
+	// A project given twice, here or in a file checked before.
+	problems := append(in.Problems, pipeline.Duplicates(append(v.seen, in))[len(v.seen)]...)
+	v.seen = append(v.seen, pipeline.Input{Path: in.Path, Book: in.Book, Source: in.Source})
 	if v.warn.strict {
 		problems = pipeline.Strict(problems)
 	}

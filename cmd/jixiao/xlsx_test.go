@@ -131,7 +131,15 @@ func TestExportReadBack(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(mixed, "~$b.xlsx"), []byte("lock"), 0o644))
 	code, stdout, stderr := binderRun("validate", "--json", mixed)
 	require.Equal(t, 0, code, stderr)
-	require.Equal(t, "[]\n", string(stdout))
+	// The same 18 projects twice: each warned of, naming the first.
+	var ps []jsonProblem
+	require.NoError(t, json.Unmarshal(stdout, &ps))
+	require.Len(t, ps, 18)
+	for _, p := range ps {
+		require.Equal(t, model.CodeDuplicateForm, p.Code)
+		require.Contains(t, p.File, "b.xlsx")
+		require.Contains(t, p.Message, "a.json:")
+	}
 	code, _, stderr = binderRun("binder", mixed, "-o", filepath.Join(dir, "mixed.pdf"))
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, stderr, "36 forms")

@@ -14,7 +14,7 @@
   }
 
   const $ = (id) => document.getElementById(id);
-  const state = { files: [], forms: [], fileProblems: [], selected: -1, viewerPage: 0, checks: 0 };
+  const state = { files: [], forms: [], fileProblems: [], selected: -1, viewerPage: 0, checks: 0, picked: new Set() };
 
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -79,12 +79,23 @@
   }
 
   // ---- step 1: files ----
+  // addFiles adds the files chosen; one of the name of a file already
+  // listed replaces it, in its place (the workbook corrected and chosen
+  // again), and the page says so.
   function addFiles(list) {
+    const replaced = [];
     for (const f of list) {
-      if (!state.files.some((g) => g.name === f.name && g.size === f.size && g.lastModified === f.lastModified)) {
+      const i = state.files.findIndex((g) => g.name === f.name);
+      if (i < 0) {
         state.files.push(f);
+      } else if (!(state.files[i].size === f.size && state.files[i].lastModified === f.lastModified)) {
+        state.files[i] = f;
+        replaced.push(f.name);
       }
     }
+    const note = $("file-note");
+    note.replaceChildren(...replaced.map((n) => el("span", {}, t("ui-replaced", n), " ")));
+    note.hidden = replaced.length === 0;
     drawFiles();
     check();
   }
@@ -96,6 +107,7 @@
       ul.append(el("li", {}, f.name, " ",
         el("button", { type: "button", class: "link", title: t("ui-remove-file"), onclick: () => {
           state.files.splice(i, 1);
+          $("file-note").hidden = true;
           drawFiles();
           check();
         } }, t("ui-remove"))));
@@ -154,6 +166,11 @@
     $("busy-check").hidden = true;
     state.forms = forms;
     state.fileProblems = problems;
+    // Every form that can be printed is picked for the binder and the ZIP.
+    state.picked = new Set(forms.filter((f) => !hasErrors(f.problems)).map((f) => f.form));
+    $("skipped").hidden = true;
+    $("preview-title").textContent = t("ui-preview-hint");
+    $("thumbs").replaceChildren();
     showMessage(message);
     drawForms();
   }
@@ -218,8 +235,15 @@
         errs ? null : el("button", { type: "button", class: "link", onclick: () => downloadForm(i, "pdf") }, t("ui-download-pdf")),
         errs ? null : " ",
         errs ? null : el("button", { type: "button", class: "link", onclick: () => downloadForm(i, "ofd") }, t("ui-download-ofd")));
+      const pick = el("input", { type: "checkbox", class: "pick", title: t("ui-pick-form"), "aria-label": t("ui-pick-form"),
+        onchange: (e) => {
+          if (e.target.checked) state.picked.add(i + 1); else state.picked.delete(i + 1);
+          drawPicked();
+        } });
+      pick.checked = !errs && state.picked.has(i + 1);
+      pick.disabled = errs;
       const tr = el("tr", { class: errs ? "has-error" : "", "data-form": String(i + 1) },
-        el("td", { class: "num" }, i + 1),
+        el("td", { class: "num" }, el("label", { class: "pick-label" }, pick, " ", String(i + 1))),
         el("td", {}, f.unit || ""),
         el("td", {}, f.project || "", f.sheet ? el("div", { class: "src" }, f.file + " · " + f.sheet) : el("div", { class: "src" }, f.file || "")),
         el("td", { class: "amount" }, printedAmount(f.year_amount)),
@@ -235,10 +259,43 @@
     $("summary").textContent = state.forms.length
       ? (bad ? t("ui-summary-errors", state.forms.length, bad) : t("ui-summary-ok", state.forms.length))
       : (state.fileProblems.length ? "" : t("ui-no-forms"));
-    const printable = state.forms.length > 0 && bad === 0 && !hasErrors(state.fileProblems);
+    // Steps 3 and 4 stand as soon as there are forms: the steps read 1-2-3-4.
+    $("step-preview").hidden = state.forms.length === 0;
     $("step-download").hidden = state.forms.length === 0;
-    $("blocked").hidden = printable;
-    for (const id of ["btn-binder", "btn-zip", "btn-binder-ofd", "btn-zip-ofd"]) $(id).disabled = !printable;
+    drawPicked();
+  }
+
+  // ready is the forms picked that can be printed, by number.
+  function ready() {
+    return state.forms.filter((f, i) => state.picked.has(i + 1) && !hasErrors(f.problems)).map((f, k) => f.form || k + 1);
+  }
+
+  function drawPicked() {
+    const n = ready().length;
+    $("picked").textContent = state.forms.length ? t("ui-picked", n, state.forms.length) : "";
+    $("blocked").hidden = n > 0;
+    for (const id of ["btn-binder", "btn-zip", "btn-binder-ofd", "btn-zip-ofd"]) $(id).disabled = n === 0;
+  }
+
+  // skippedNote names the forms a binder or ZIP left out for their errors:
+  // those the server names, and those that could not be picked.
+  function skippedNote(resp) {
+    const list = new Set((resp.headers.get("X-Jixiao-Skipped") || "").split(",").filter((s) => s).map(Number));
+    state.forms.forEach((f, i) => { if (hasErrors(f.problems)) list.add(i + 1); });
+    const names = [...list].sort((a, b) => a - b).map((n) => {
+      const f = state.forms[Number(n) - 1];
+      return n + (f && f.project ? " " + f.project : "");
+    });
+    $("skipped").textContent = names.length ? t("ui-skipped", names.join("、")) : "";
+    $("skipped").hidden = names.length === 0;
+  }
+
+  // printQuery is the options that apply to every download.
+  function printQuery() {
+    const q = new URLSearchParams();
+    if ($("opt-signature").checked) q.set("signature", "1");
+    q.set("paper", $("opt-paper").value);
+    return q;
   }
 
   // ---- step 3: previews ----
@@ -351,6 +408,7 @@
         }
       }
       save(new Blob(chunks, { type: resp.headers.get("Content-Type") || "" }), fileName(resp, fallbackName));
+      if (path.startsWith("api/binder") || path.startsWith("api/zip")) skippedNote(resp);
       text.textContent = t("ui-progress-done");
     } catch (e) {
       showMessage(e.message);
@@ -361,24 +419,32 @@
     }
   }
 
-  // Each download in either format: PDF, or OFD (GB/T 33190) with format=ofd.
+  // Each download in either format: PDF, or OFD (GB/T 33190) with
+  // format=ofd; a form's, the ZIP and the binder with the options that
+  // apply to them (the options box says which).
   function downloadForm(i, format) {
-    download("api/render?form=" + (i + 1) + (format === "ofd" ? "&format=ofd" : ""),
-      (state.forms[i].project || "form") + "." + format, t("ui-busy-form"));
+    const q = printQuery();
+    q.set("form", String(i + 1));
+    if (format === "ofd") q.set("format", "ofd");
+    download("api/render?" + q.toString(), (state.forms[i].project || "form") + "." + format, t("ui-busy-form"));
   }
 
   function downloadZip(format) {
-    download("api/zip" + (format === "ofd" ? "?format=ofd" : ""), "forms.zip", t("ui-busy-zip", state.forms.length));
+    const q = printQuery();
+    const list = ready();
+    q.set("forms", list.join(","));
+    if (format === "ofd") q.set("format", "ofd");
+    download("api/zip?" + q.toString(), "forms.zip", t("ui-busy-zip", list.length));
   }
 
   function downloadBinder(format) {
-    const q = new URLSearchParams();
+    const q = printQuery();
     if ($("opt-duplex").checked) q.set("duplex", "1");
-    if ($("opt-signature").checked) q.set("signature", "1");
     if ($("opt-group").checked) q.set("group_by", "unit");
-    q.set("paper", $("opt-paper").value);
+    const list = ready();
+    q.set("forms", list.join(","));
     if (format === "ofd") q.set("format", "ofd");
-    download("api/binder?" + q.toString(), "binder." + format, t("ui-busy-binder", state.forms.length));
+    download("api/binder?" + q.toString(), "binder." + format, t("ui-busy-binder", list.length));
   }
 
   $("btn-zip").addEventListener("click", () => downloadZip("pdf"));
