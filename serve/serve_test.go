@@ -194,7 +194,7 @@ func TestPage(t *testing.T) {
 	page := w.Body.String()
 	require.Contains(t, page, `<html lang="zh-CN">`)
 	require.Contains(t, page, "<title>绩效目标表打印</title>")
-	require.Contains(t, page, "下载选中表格的装订本（PDF）")
+	require.Contains(t, page, "下载装订本（PDF）")
 	require.NotContains(t, page, "{{")
 	// The script's words, as JSON the script reads.
 	i := strings.Index(page, `<script id="messages" type="application/json">`)
