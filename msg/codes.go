@@ -60,6 +60,7 @@ const (
 	ProjectNotFound Code = "project-not-found"
 	UnitNotFound    Code = "unit-not-found"
 	FormsSkipped    Code = "forms-skipped"
+	FormsNotPrinted Code = "forms-not-printed"
 	NoFormReady     Code = "no-form-ready"
 	ProjectNearest  Code = "project-nearest"
 	ProjectTwice    Code = "project-twice"
@@ -228,6 +229,8 @@ var catalogue = map[Code]entry{
 		"--unit {1}：没有哪张表的单位名称是这个"},
 	FormsSkipped: {"not bound, {1} with errors: {2}",
 		"{1}有错误，未装订：{2}"},
+	FormsNotPrinted: {"not printed, {1} with errors: {2}",
+		"{1}有错误，未打印：{2}"},
 	NoFormReady: {"no form can be printed: every one picked has errors",
 		"没有可以打印的表：选中的表都有错误"},
 	ProjectNearest: {"the nearest project names: {1}",

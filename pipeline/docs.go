@@ -119,6 +119,25 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	if job.SkipErrors {
+		// What is ready is printed; the forms with errors are named.
+		var ok []FormRef
+		var skipped []string
+		for _, r := range refs {
+			if formHasErrors(inputs[r.Input], r.Index) {
+				skipped = append(skipped, formName(r.N, inputs[r.Input], r.Index))
+			} else {
+				ok = append(ok, r)
+			}
+		}
+		if len(ok) == 0 {
+			return nil, inputError(msg.New(msg.NoFormReady))
+		}
+		if len(skipped) > 0 && job.Events.Warn != nil {
+			job.Events.Warn(msg.New(msg.FormsNotPrinted, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(skipped, "; "))))
+		}
+		refs = ok
+	}
 	return planForms(ctx, inputs, refs, job)
 }
 
@@ -543,6 +562,17 @@ func strayProblem(st binder.Stray, inputs []Input, year int) model.Problem {
 		p.Loc.File = in.Path
 	}
 	return p
+}
+
+// formHasErrors reports whether form j of in has a problem of severity
+// Error.
+func formHasErrors(in Input, j int) bool {
+	for _, p := range in.Problems {
+		if k, ok := model.FormIndex(p.Path); ok && k == j && p.Severity == model.Error {
+			return true
+		}
+	}
+	return false
 }
 
 // formName names form n (from 1 over every input), form j of in, for a

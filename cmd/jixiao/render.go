@@ -49,6 +49,9 @@ func (a *app) newRenderCmd() *cobra.Command {
 				return err
 			}
 			formatFor(c, job, out)
+			// What is ready is printed: a form with errors in the book
+			// stops only itself, named (issue 19); --strict refuses.
+			job.SkipErrors = !job.Strict
 			return renderCmd(c.Context(), files[0], out, outDir, job, a.stdin, a.p)
 		},
 	}
