@@ -70,7 +70,11 @@ func (a *app) newBinderCmd() *cobra.Command {
 			// (issue 19); --strict refuses instead.
 			job.Binder, job.Workers, job.SkipErrors = true, bf.workers, !job.Strict
 			formatFor(c, job, bf.out)
-			return binderCmd(c.Context(), files, job, &bf, a.stdin, a.p)
+			left := leftOut(job)
+			if err := binderCmd(c.Context(), files, job, &bf, a.stdin, a.p); err != nil {
+				return err
+			}
+			return left()
 		},
 	}
 	f := c.Flags()

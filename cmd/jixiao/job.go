@@ -100,3 +100,28 @@ func (a *app) job(c *cobra.Command, ff *fontFlags) (*pipeline.Job, error) {
 	job.Events = events(a.p, show)
 	return job, nil
 }
+
+// leftOut watches the job for forms left out because they have errors
+// (what is ready is printed, issue 19) and returns what the command ends
+// with once its output is written: status 1 when any was left out, since
+// the input has errors and a script running jixiao must see it; nil
+// otherwise. The output holds every form that is ready, complete.
+func leftOut(job *pipeline.Job) func() error {
+	left := false
+	warn := job.Events.Warn
+	job.Events.Warn = func(w error) {
+		var m *msg.Error
+		if errors.As(w, &m) && (m.Code == msg.FormsSkipped || m.Code == msg.FormsNotPrinted) {
+			left = true
+		}
+		if warn != nil {
+			warn(w)
+		}
+	}
+	return func() error {
+		if left {
+			return exitStatus(1)
+		}
+		return nil
+	}
+}

@@ -52,7 +52,11 @@ func (a *app) newRenderCmd() *cobra.Command {
 			// What is ready is printed: a form with errors in the book
 			// stops only itself, named (issue 19); --strict refuses.
 			job.SkipErrors = !job.Strict
-			return renderCmd(c.Context(), files[0], out, outDir, job, a.stdin, a.p)
+			left := leftOut(job)
+			if err := renderCmd(c.Context(), files[0], out, outDir, job, a.stdin, a.p); err != nil {
+				return err
+			}
+			return left()
 		},
 	}
 	f := c.Flags()
