@@ -16,6 +16,7 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	w := newPDFWriter(out, "1.7", z)
 
 	catalog, info, tree, res := w.alloc(), w.alloc(), w.alloc(), w.alloc()
+	structRoot, meta := w.alloc(), w.alloc()
 	pages := make([]ref, len(d.pages))
 	for i := range pages {
 		pages[i] = w.alloc()
@@ -38,12 +39,15 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	if len(fr.Labels) > 0 {
 		c.pageLabels(fr.Labels)
 	}
-	c.pageLayout("SinglePage").openFit(pages[0]).end()
+	c.pageLayout("SinglePage").openFit(pages[0])
+	c.markInfo().structTree(structRoot).lang(docLang).displayDocTitle().metadata(meta)
+	c.end()
 
 	producer := Producer
 	if opt.Version != "" {
 		producer += " " + opt.Version
 	}
+	w.metadata(meta, xmpPacket(fr.Meta.Title, fr.Meta.Author, fr.Meta.Subject, opt.Creator, producer, opt.Date, 0, ""))
 	inf := w.info(info).entry("Title", fr.Meta.Title).entry("Author", fr.Meta.Author).entry("Subject", fr.Meta.Subject).
 		entry("Creator", opt.Creator).entry("Producer", producer)
 	inf.date("CreationDate", opt.Date).date("ModDate", opt.Date)
@@ -52,21 +56,33 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	w.pageTree(tree).kids(pages).end()
 	w.resources(res).fonts(fontNames, fontRefs).end()
 
-	var annots []ref
+	tags := d.tags
+	annots := make([][]ref, len(d.pages))
+	nextKey := len(d.pages) // parent tree keys: pages 0…n-1, then annotations
+	annotKeys := make([][]int, len(d.pages))
 	for i, p := range d.pages {
 		contents := w.alloc()
-		annots = annots[:0]
 		for range p.links {
-			annots = append(annots, w.alloc())
+			annots[i] = append(annots[i], w.alloc())
 		}
-		w.page(pages[i]).parent(tree).mediaBox(pt(p.width), pt(p.height)).resources(res).contents(contents).annots(annots).end()
+		w.page(pages[i]).parent(tree).mediaBox(pt(p.width), pt(p.height)).resources(res).contents(contents).
+			annots(annots[i]).structParents(i).end()
 		w.deflated(contents, p.contents).end()
 		h := pt(p.height)
 		for k, it := range p.links {
 			top := pt(d.pages[it.Target].height)
-			w.link(annots[k]).area(pt(it.X), h-pt(it.Y+it.H), pt(it.X+it.W), h-pt(it.Y)).dest(pages[it.Target], top).end()
+			l := w.link(annots[i][k]).area(pt(it.X), h-pt(it.Y+it.H), pt(it.X+it.W), h-pt(it.Y)).dest(pages[it.Target], top)
+			key := -1
+			if tags.pageAnnots[i][k] != nil {
+				key = nextKey
+				nextKey++
+				l.structParent(key, linkText(d, it))
+			}
+			annotKeys[i] = append(annotKeys[i], key)
+			l.end()
 		}
 	}
+	writeStructure(w, tags, structRoot, pages, annots, annotKeys, nextKey)
 
 	if outline != 0 {
 		writeOutline(w, outline, fr.Outline, pages, d.pages)
@@ -130,4 +146,91 @@ func writeOutline(w *pdfWriter, r ref, marks []layout.Bookmark, pages []ref, dra
 			children(refOf(n.first), refOf(n.last), n.children).
 			dest(pages[m.Page], pt(drawn[m.Page].height)).end()
 	}
+}
+
+// docLang is the natural language of every document: the forms are
+// Chinese.
+const docLang = "zh-CN"
+
+// linkText is the alternate description of a link: where it goes.
+func linkText(d *drawn, it layout.Item) string {
+	return "→ " + itoaPage(it.Target+1)
+}
+
+func itoaPage(n int) string { return string(appendInt([]byte("p. "), n)) }
+
+// writeStructure writes the structure tree: its root r, the Document
+// element, every element in reading order, and the parent tree.
+func writeStructure(w *pdfWriter, t *tagger, r ref, pages []ref, annots [][]ref, annotKeys [][]int, nextKey int) {
+	doc, parentTree := w.alloc(), w.alloc()
+	w.structTreeRoot(r, doc, parentTree, nextKey).end()
+	// Number the elements depth first in reading order, so that the file
+	// reads in that order too.
+	var order []*snode
+	var walk func(ns []*snode)
+	walk = func(ns []*snode) {
+		for _, n := range t.sorted(ns) {
+			n.ref = w.alloc()
+			order = append(order, n)
+			walk(n.kids)
+		}
+	}
+	walk(t.top)
+	e := w.structElem(doc, "Document", r).kids()
+	for _, n := range t.top {
+		e.kidElem(n.ref)
+	}
+	e.endKids().end()
+	for _, n := range order {
+		parent := doc
+		if n.parent != nil {
+			parent = n.parent.ref
+		}
+		s := w.structElem(n.ref, structType(n.elem.Kind), parent)
+		pg := -1
+		if len(n.content) > 0 {
+			pg = n.content[0].page
+			s.page(pages[pg])
+		}
+		scope := ""
+		switch n.elem.Scope {
+		case layout.ScopeRow:
+			scope = "Row"
+		case layout.ScopeColumn:
+			scope = "Column"
+		}
+		s.tableAttrs(n.elem.RowSpan, scope)
+		s.kids()
+		for _, k := range n.content {
+			switch {
+			case k.annot >= 0:
+				s.kidOBJR(pages[k.page], annots[k.page][k.annot])
+			case k.page == pg:
+				s.kidMCID(k.mcid)
+			default:
+				s.kidMCR(pages[k.page], k.mcid)
+			}
+		}
+		for _, c := range n.kids {
+			s.kidElem(c.ref)
+		}
+		s.endKids().end()
+	}
+	pt := w.parentTree(parentTree)
+	elems := []ref{}
+	for i, mcs := range t.pageMCs {
+		elems = elems[:0]
+		for _, n := range mcs {
+			elems = append(elems, n.ref)
+		}
+		pt.page(i, elems)
+	}
+	for i, keys := range annotKeys {
+		for k, key := range keys {
+			if key >= 0 {
+				pt.annot(key, t.pageAnnots[i][k].ref)
+			}
+		}
+	}
+	pt.end()
 }

@@ -319,3 +319,145 @@ func (d descriptorW) fontFile2(r ref) descriptorW { d.ref("FontFile2", r); retur
 func (d descriptorW) end()                        { d.w.raw(">>").end() }
 
 func appendInt(b []byte, v int) []byte { return strconv.AppendInt(b, int64(v), 10) }
+
+// --- tagged PDF ---
+
+// markInfo says the document is tagged; lang is its natural language
+// ("zh-CN"); structTree names the structure tree root.
+func (c catalogW) markInfo() catalogW        { c.key("MarkInfo").raw(" <</Marked true>>"); return c }
+func (c catalogW) lang(l string) catalogW    { c.text("Lang", l); return c }
+func (c catalogW) structTree(r ref) catalogW { c.ref("StructTreeRoot", r); return c }
+func (c catalogW) metadata(r ref) catalogW   { c.ref("Metadata", r); return c }
+func (c catalogW) displayDocTitle() catalogW {
+	c.key("ViewerPreferences").raw(" <</DisplayDocTitle true>>")
+	return c
+}
+
+// structParents names the page's entry in the parent tree; tabs /S orders
+// the annotations by the structure.
+func (p pageW) structParents(key int) pageW { p.int("StructParents", key).name("Tabs", "S"); return p }
+
+// structParent names the annotation's entry in the parent tree; contents
+// is its alternate description.
+func (l linkW) structParent(key int, contents string) linkW {
+	l.int("StructParent", key)
+	if contents != "" {
+		l.text("Contents", contents)
+	}
+	return l
+}
+
+// structTreeRootW writes the root of the structure tree.
+type structTreeRootW struct{ dict }
+
+func (w *pdfWriter) structTreeRoot(r, doc, parentTree ref, nextKey int) structTreeRootW {
+	w.begin(r)
+	w.raw("<<")
+	return structTreeRootW{dict{w}.name("Type", "StructTreeRoot").ref("K", doc).ref("ParentTree", parentTree).int("ParentTreeNextKey", nextKey)}
+}
+
+func (s structTreeRootW) end() { s.w.raw(">>").end() }
+
+// structElemW writes a structure element.
+type structElemW struct{ dict }
+
+func (w *pdfWriter) structElem(r ref, typ string, parent ref) structElemW {
+	w.begin(r)
+	w.raw("<<")
+	return structElemW{dict{w}.name("Type", "StructElem").name("S", typ).ref("P", parent)}
+}
+
+// page names the page of the element's marked content given by MCID.
+func (s structElemW) page(p ref) structElemW { s.ref("Pg", p); return s }
+
+// tableAttrs writes the table attributes of a cell: rows spanned (more
+// than one) and the scope of a header cell ("Row", "Column"; "" none).
+func (s structElemW) tableAttrs(rowSpan int, scope string) structElemW {
+	if rowSpan <= 1 && scope == "" {
+		return s
+	}
+	w := s.key("A").raw(" <<")
+	d := dict{w}.name("O", "Table")
+	if rowSpan > 1 {
+		d.int("RowSpan", rowSpan)
+	}
+	if scope != "" {
+		d.name("Scope", scope)
+	}
+	w.raw(">>")
+	return s
+}
+
+// kids opens the element's /K array; the kid methods add to it; endKids
+// closes it.
+func (s structElemW) kids() structElemW { s.key("K").raw(" ["); return s }
+
+// kidElem adds a child element; kidMCID marked content on the element's
+// page; kidMCR on another page; kidOBJR an annotation.
+func (s structElemW) kidElem(r ref) structElemW { s.w.ref(r); return s }
+func (s structElemW) kidMCID(mcid int) structElemW {
+	s.w.raw(" ")
+	s.w.b = appendInt(s.w.b, mcid)
+	return s
+}
+func (s structElemW) kidMCR(p ref, mcid int) structElemW {
+	s.w.raw(" <</Type /MCR /Pg")
+	s.w.ref(p)
+	s.w.raw(" /MCID ")
+	s.w.b = appendInt(s.w.b, mcid)
+	s.w.raw(">>")
+	return s
+}
+func (s structElemW) kidOBJR(p, annot ref) structElemW {
+	s.w.raw(" <</Type /OBJR /Pg")
+	s.w.ref(p)
+	s.w.raw(" /Obj")
+	s.w.ref(annot)
+	s.w.raw(">>")
+	return s
+}
+func (s structElemW) endKids() structElemW { s.w.raw("]"); return s }
+func (s structElemW) end()                 { s.w.raw(">>").end() }
+
+// parentTreeW writes the parent tree: a number tree, flat, from each
+// page's StructParents key to the elements of its MCIDs and from each
+// annotation's StructParent key to its element.
+type parentTreeW struct{ dict }
+
+func (w *pdfWriter) parentTree(r ref) parentTreeW {
+	w.begin(r)
+	w.raw("<<")
+	d := parentTreeW{dict{w}}
+	d.key("Nums").raw(" [")
+	return d
+}
+
+func (p parentTreeW) page(key int, elems []ref) parentTreeW {
+	p.w.int(key)
+	p.w.raw(" [")
+	for i, r := range elems {
+		if i > 0 {
+			p.w.raw(" ")
+		}
+		p.w.b = appendInt(p.w.b, int(r))
+		p.w.raw(" 0 R")
+	}
+	p.w.raw("]")
+	return p
+}
+
+func (p parentTreeW) annot(key int, elem ref) parentTreeW {
+	p.w.int(key)
+	p.w.ref(elem)
+	return p
+}
+
+func (p parentTreeW) end() { p.w.raw("]>>").end() }
+
+// metadata writes the XMP metadata stream, uncompressed (PDF/A-1 wants it
+// readable without filters).
+func (w *pdfWriter) metadata(r ref, xmp []byte) {
+	s := w.stream(r, xmp, false)
+	s.name("Type", "Metadata").name("Subtype", "XML")
+	s.end()
+}

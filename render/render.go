@@ -281,6 +281,7 @@ func pt(l layout.Length) float64 { return float64(l) / 1000 }
 type drawn struct {
 	pages []drawnPage
 	fonts []*fontUse // in order of first use
+	tags  *tagger    // the structure tree
 }
 
 // drawnPage is a page drawn: its size, compressed contents (content.go)
@@ -312,7 +313,7 @@ func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (*drawn, error) {
 	dr := &drawer{
 		fr:     fr,
 		opt:    opt,
-		d:      &drawn{pages: make([]drawnPage, 0, fr.Pages)},
+		d:      &drawn{pages: make([]drawnPage, 0, fr.Pages), tags: newTagger()},
 		sp:     splitter{fs: fs, allowMissing: opt.AllowMissing},
 		byFont: map[*fonts.Font]*fontUse{},
 		z:      getDeflater(),
@@ -338,7 +339,10 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 	}
 	dp := drawnPage{width: pg.Width, height: pg.Height}
 	dr.cs.reset(pg)
+	tags := d.tags
+	tags.beginPage()
 	if dr.opt.Watermark != "" {
+		tags.mark(&dr.cs, nil)
 		if err := dr.watermark(pg, pi); err != nil {
 			return err
 		}
@@ -347,17 +351,22 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 		it := &pg.Items[i]
 		switch it.Kind {
 		case layout.Text:
+			tags.mark(&dr.cs, it.Elem)
 			if err := dr.text(it, pi); err != nil {
 				return err
 			}
 		case layout.Rule:
+			tags.mark(&dr.cs, nil)
 			dr.rule(it)
 		case layout.Fill:
+			tags.mark(&dr.cs, nil)
 			dr.fill(it)
 		case layout.Link:
+			tags.annot(it.Elem)
 			dp.links = append(dp.links, *it)
 		}
 	}
+	tags.close(&dr.cs)
 	c, err := dr.z.deflate(dr.cs.b)
 	if err != nil {
 		return fmt.Errorf("render: page %d: %w", pi+1, err)
