@@ -2,6 +2,8 @@ package render
 
 import (
 	"io"
+	"slices"
+	"strings"
 
 	"jixiao/layout"
 )
@@ -13,7 +15,11 @@ import (
 func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	z := getDeflater()
 	defer putDeflater(z)
-	w := newPDFWriter(out, "1.7", z)
+	version := "1.7"
+	if opt.PDFA == PDFA1B {
+		version = "1.4" // PDF/A-1 is based on PDF 1.4
+	}
+	w := newPDFWriter(out, version, z)
 
 	catalog, info, tree, res := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	structRoot, meta := w.alloc(), w.alloc()
@@ -41,13 +47,34 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	}
 	c.pageLayout("SinglePage").openFit(pages[0])
 	c.markInfo().structTree(structRoot).lang(docLang).displayDocTitle().metadata(meta)
+	var icc ref
+	if opt.PDFA != NoPDFA {
+		icc = w.alloc()
+		c.outputIntent(icc, srgbName)
+	}
+	specs := make([]ref, len(opt.Attachments))
+	names := make([]string, len(opt.Attachments))
+	for i, a := range opt.Attachments {
+		specs[i], names[i] = w.alloc(), a.Name
+	}
+	if len(specs) > 0 {
+		c.embeddedFiles(sortedNames(names, specs)).associatedFiles(specs)
+	}
 	c.end()
 
 	producer := Producer
 	if opt.Version != "" {
 		producer += " " + opt.Version
 	}
-	w.metadata(meta, xmpPacket(fr.Meta.Title, fr.Meta.Author, fr.Meta.Subject, opt.Creator, producer, opt.Date, 0, ""))
+	w.metadata(meta, xmpPacket(fr.Meta.Title, fr.Meta.Author, fr.Meta.Subject, opt.Creator, producer, opt.Date, opt.PDFA.part(), "B"))
+	if icc != 0 {
+		w.iccProfile(icc, sRGB, 3)
+	}
+	for i, a := range opt.Attachments {
+		ef := w.alloc()
+		w.fileSpec(specs[i], a.Name).description(a.Description).relationship(a.Relationship).file(ef).end()
+		w.embeddedFile(ef, a.Data, a.MIME, opt.Date)
+	}
 	inf := w.info(info).entry("Title", fr.Meta.Title).entry("Author", fr.Meta.Author).entry("Subject", fr.Meta.Subject).
 		entry("Creator", opt.Creator).entry("Producer", producer)
 	inf.date("CreationDate", opt.Date).date("ModDate", opt.Date)
@@ -88,11 +115,15 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 		writeOutline(w, outline, fr.Outline, pages, d.pages)
 	}
 	for i, u := range d.fonts {
-		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.font.SubsetName()); err != nil {
+		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.font.SubsetName(), opt.PDFA != NoPDFA); err != nil {
 			return err
 		}
 	}
-	return w.finish(catalog, info, nil)
+	var trailer func(dict)
+	if opt.PDFA != NoPDFA {
+		trailer = trailerID(fileID(d, fr, opt))
+	}
+	return w.finish(catalog, info, trailer)
 }
 
 // writeOutline writes the outline root r and its entries: marks in order,
@@ -233,4 +264,19 @@ func writeStructure(w *pdfWriter, t *tagger, r ref, pages []ref, annots [][]ref,
 		}
 	}
 	pt.end()
+}
+
+// sortedNames returns names and their objects sorted by name, as a name
+// tree keeps them.
+func sortedNames(names []string, refs []ref) ([]string, []ref) {
+	idx := make([]int, len(names))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(textString(names[a]), textString(names[b])) })
+	n, r := make([]string, len(idx)), make([]ref, len(idx))
+	for k, i := range idx {
+		n[k], r[k] = names[i], refs[i]
+	}
+	return n, r
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"time"
 
 	"jixiao/layout"
 )
@@ -460,4 +461,102 @@ func (w *pdfWriter) metadata(r ref, xmp []byte) {
 	s := w.stream(r, xmp, false)
 	s.name("Type", "Metadata").name("Subtype", "XML")
 	s.end()
+}
+
+// --- PDF/A ---
+
+// outputIntent names the PDF/A output intent: the ICC profile icc, an
+// RGB output condition.
+func (c catalogW) outputIntent(icc ref, condition string) catalogW {
+	w := c.key("OutputIntents").raw(" [<<")
+	d := dict{w}.name("Type", "OutputIntent").name("S", "GTS_PDFA1").text("OutputConditionIdentifier", condition).
+		text("Info", condition)
+	d.ref("DestOutputProfile", icc)
+	w.raw(">>]")
+	return c
+}
+
+// embeddedFiles writes the /Names dictionary's EmbeddedFiles name tree,
+// flat: names[k] is the file specification specs[k]; names are sorted.
+func (c catalogW) embeddedFiles(names []string, specs []ref) catalogW {
+	w := c.key("Names").raw(" <</EmbeddedFiles <</Names [")
+	for k, n := range names {
+		w.text(n)
+		w.ref(specs[k])
+	}
+	w.raw("]>>>>")
+	return c
+}
+
+// associatedFiles lists the document's associated files (/AF).
+func (c catalogW) associatedFiles(specs []ref) catalogW { c.refs("AF", specs); return c }
+
+// iccProfile writes an ICC profile stream of n components.
+func (w *pdfWriter) iccProfile(r ref, profile []byte, n int) {
+	s := w.stream(r, profile, true)
+	s.int("N", n)
+	s.end()
+}
+
+// fileSpecW writes a file specification of an embedded file.
+type fileSpecW struct{ dict }
+
+func (w *pdfWriter) fileSpec(r ref, name string) fileSpecW {
+	w.begin(r)
+	w.raw("<<")
+	return fileSpecW{dict{w}.name("Type", "Filespec").text("F", name).text("UF", name)}
+}
+
+func (f fileSpecW) description(s string) fileSpecW {
+	if s != "" {
+		f.text("Desc", s)
+	}
+	return f
+}
+
+// relationship is the /AFRelationship (Source, Data …).
+func (f fileSpecW) relationship(rel string) fileSpecW { f.name("AFRelationship", rel); return f }
+
+// file names the embedded file stream.
+func (f fileSpecW) file(ef ref) fileSpecW {
+	w := f.key("EF").raw(" <<")
+	dict{w}.ref("F", ef).ref("UF", ef)
+	w.raw(">>")
+	return f
+}
+
+func (f fileSpecW) end() { f.w.raw(">>").end() }
+
+// embeddedFile writes an embedded file stream: its media type, size and
+// modification date.
+func (w *pdfWriter) embeddedFile(r ref, data []byte, mime string, mod time.Time) {
+	s := w.stream(r, data, true)
+	s.name("Type", "EmbeddedFile").name("Subtype", mime)
+	p := s.key("Params").raw(" <<")
+	dict{p}.int("Size", len(data)).date("ModDate", mod)
+	p.raw(">>")
+	s.end()
+}
+
+// cidSet names the stream that lists the CIDs the subset holds.
+func (d descriptorW) cidSet(r ref) descriptorW { d.ref("CIDSet", r); return d }
+
+// trailerID writes the trailer's /ID, both halves id.
+func trailerID(id []byte) func(d dict) {
+	return func(d dict) {
+		w := d.key("ID")
+		const hex = "0123456789ABCDEF"
+		w.raw(" [")
+		for i := range 2 {
+			if i > 0 {
+				w.raw(" ")
+			}
+			w.raw("<")
+			for _, c := range id {
+				w.b = append(w.b, hex[c>>4], hex[c&15])
+			}
+			w.raw(">")
+		}
+		w.raw("]")
+	}
 }

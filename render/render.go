@@ -47,6 +47,13 @@ type Options struct {
 	// long (at most 200 pt high). It is drawn before the page's items and
 	// changes nothing of the layout.
 	Watermark string
+	// PDFA, when set, makes the document conform to a PDF/A level: an
+	// output intent with an sRGB profile, XMP identification, a file
+	// identifier, complete font subsets' CID sets (pdfa.go).
+	PDFA PDFA
+	// Attachments are files carried as associated files of the document
+	// (/AF); with PDF/A only at level 3b.
+	Attachments []Attachment
 }
 
 // WatermarkGray is the fill of the watermark, 0 black … 255 white.
@@ -131,6 +138,9 @@ type PageSeq func(yield func(index int, p *layout.Page) error) error
 // returned as it is.
 func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (err error) {
 	if err := checkFrame(fr, fs); err != nil {
+		return err
+	}
+	if err := checkPDFA(opt); err != nil {
 		return err
 	}
 	if opt.Date.IsZero() {
