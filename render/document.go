@@ -19,7 +19,8 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	if opt.PDFA == PDFA1B {
 		version = "1.4" // PDF/A-1 is based on PDF 1.4
 	}
-	w := newPDFWriter(out, version, z)
+	// Object streams, but not for PDF/A-1 (PDF 1.4 has none).
+	w := newPDFWriter(out, version, opt.PDFA != PDFA1B, z)
 
 	catalog, info, tree, res := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	structRoot, meta := w.alloc(), w.alloc()

@@ -171,7 +171,7 @@ type linkW struct{ dict }
 // invisible, but PDF/A and strict checkers want every annotation printable)
 // and no border.
 func (w *pdfWriter) link(r ref) linkW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	d := dict{w}.name("Type", "Annot").name("Subtype", "Link").int("F", 4)
 	w.raw(" /Border [0 0 0]")
@@ -190,7 +190,7 @@ func (l linkW) end() { l.w.raw(">>").end() }
 type outlineW struct{ dict }
 
 func (w *pdfWriter) outline(r ref) outlineW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	return outlineW{dict{w}.name("Type", "Outlines")}
 }
@@ -207,7 +207,7 @@ func (o outlineW) end() { o.w.raw(">>").end() }
 type outlineItemW struct{ dict }
 
 func (w *pdfWriter) outlineItem(r ref, title string, parent ref) outlineItemW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	return outlineItemW{dict{w}.text("Title", title).ref("Parent", parent)}
 }
@@ -352,7 +352,7 @@ func (l linkW) structParent(key int, contents string) linkW {
 type structTreeRootW struct{ dict }
 
 func (w *pdfWriter) structTreeRoot(r, doc, parentTree ref, nextKey int) structTreeRootW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	return structTreeRootW{dict{w}.name("Type", "StructTreeRoot").ref("K", doc).ref("ParentTree", parentTree).int("ParentTreeNextKey", nextKey)}
 }
@@ -363,7 +363,7 @@ func (s structTreeRootW) end() { s.w.raw(">>").end() }
 type structElemW struct{ dict }
 
 func (w *pdfWriter) structElem(r ref, typ string, parent ref) structElemW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	return structElemW{dict{w}.name("Type", "StructElem").name("S", typ).ref("P", parent)}
 }
@@ -426,7 +426,7 @@ func (s structElemW) end()                 { s.w.raw(">>").end() }
 type parentTreeW struct{ dict }
 
 func (w *pdfWriter) parentTree(r ref) parentTreeW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	d := parentTreeW{dict{w}}
 	d.key("Nums").raw(" [")
@@ -502,7 +502,7 @@ func (w *pdfWriter) iccProfile(r ref, profile []byte, n int) {
 type fileSpecW struct{ dict }
 
 func (w *pdfWriter) fileSpec(r ref, name string) fileSpecW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	return fileSpecW{dict{w}.name("Type", "Filespec").text("F", name).text("UF", name)}
 }

@@ -29,17 +29,39 @@ type pdfWriter struct {
 	out  *bufio.Writer
 	n    int64   // bytes handed to out so far
 	err  error   // the first error; once set nothing more is written
-	offs []int64 // offs[r] is the offset of object r, -1 while unwritten
+	offs []int64 // offs[r] is the offset of object r, -1 while unwritten, -2 packed
 	b    []byte  // the object being written, until end
 	open ref     // the object being written, 0 none
 	z    *deflater
+
+	// Object streams (PDF 1.5), when pack is set: the objects begun with
+	// beginPacked (the many small dictionaries of the structure tree,
+	// outline and links) are gathered into compressed object streams, and
+	// the cross-reference table is a stream too. PDF/A-1 (PDF 1.4) has
+	// neither.
+	pack    bool
+	packing bool    // the open object goes into an object stream
+	hdr     int     // length of the open object's "N 0 obj\n"
+	stmOf   []ref   // stmOf[r]: the object stream holding packed object r
+	stmIdx  []int32 // and its index there
+	stmNums []byte  // the pending object stream's "num offset" pairs
+	stmBody []byte  // and its objects
+	stmRefs []ref   // and their numbers
 }
 
-// newPDFWriter starts a PDF file of the given version ("1.7") on w. The
-// comment after the header has bytes above 127, so that transfer programs
-// treat the file as binary (and PDF/A requires it).
-func newPDFWriter(w io.Writer, version string, z *deflater) *pdfWriter {
-	pw := &pdfWriter{out: bufio.NewWriterSize(w, 64<<10), offs: []int64{0}, z: z}
+// packPerStream is the number of objects per object stream: enough to
+// compress well, few enough that a reader parses little to reach one.
+const packPerStream = 200
+
+// newPDFWriter starts a PDF file of the given version ("1.7") on w,
+// packing objects into object streams when pack is set (version 1.5 or
+// later). The comment after the header has bytes above 127, so that
+// transfer programs treat the file as binary (and PDF/A requires it).
+func newPDFWriter(w io.Writer, version string, pack bool, z *deflater) *pdfWriter {
+	pw := &pdfWriter{out: bufio.NewWriterSize(w, 64<<10), offs: []int64{0}, z: z, pack: pack}
+	if pack {
+		pw.stmOf, pw.stmIdx = []ref{0}, []int32{0}
+	}
 	pw.write([]byte("%PDF-" + version + "\n%\xE2\xE3\xCF\xD3\n"))
 	return pw
 }
@@ -63,7 +85,18 @@ func (w *pdfWriter) fail(err error) {
 // alloc returns the number of a new object, to be written once.
 func (w *pdfWriter) alloc() ref {
 	w.offs = append(w.offs, -1)
+	if w.pack {
+		w.stmOf = append(w.stmOf, 0)
+		w.stmIdx = append(w.stmIdx, 0)
+	}
 	return ref(len(w.offs) - 1)
+}
+
+// beginPacked starts object r, a dictionary that goes into an object
+// stream when the writer packs, else as begin.
+func (w *pdfWriter) beginPacked(r ref) {
+	w.begin(r)
+	w.packing = w.pack
 }
 
 // begin starts object r; end finishes it.
@@ -73,17 +106,18 @@ func (w *pdfWriter) begin(r ref) {
 		w.fail(fmt.Errorf("object %d begun inside object %d", r, w.open))
 	case r <= 0 || int(r) >= len(w.offs):
 		w.fail(fmt.Errorf("object %d was not allocated", r))
-	case w.offs[r] >= 0:
+	case w.offs[r] != -1:
 		w.fail(fmt.Errorf("object %d written twice", r))
 	}
-	w.open = r
+	w.open, w.packing = r, false
 	w.b = strconv.AppendInt(w.b[:0], int64(r), 10)
 	w.b = append(w.b, " 0 obj\n"...)
+	w.hdr = len(w.b)
 }
 
 // flush writes the object so far, recording its offset when it begins.
 func (w *pdfWriter) flush() {
-	if w.err == nil && w.offs[w.open] < 0 {
+	if w.err == nil && w.offs[w.open] == -1 {
 		w.offs[w.open] = w.n
 	}
 	w.write(w.b)
@@ -96,9 +130,45 @@ func (w *pdfWriter) end() {
 		w.fail(fmt.Errorf("end without an object"))
 		return
 	}
+	if w.packing {
+		r := w.open
+		w.open, w.packing = 0, false
+		if w.err != nil {
+			return
+		}
+		w.offs[r] = -2
+		w.stmIdx[r] = int32(len(w.stmRefs))
+		w.stmNums = strconv.AppendInt(w.stmNums, int64(r), 10)
+		w.stmNums = append(w.stmNums, ' ')
+		w.stmNums = strconv.AppendInt(w.stmNums, int64(len(w.stmBody)), 10)
+		w.stmNums = append(w.stmNums, ' ')
+		w.stmBody = append(append(w.stmBody, w.b[w.hdr:]...), '\n')
+		w.stmRefs = append(w.stmRefs, r)
+		if len(w.stmRefs) == packPerStream {
+			w.flushPacked()
+		}
+		return
+	}
 	w.b = append(w.b, "\nendobj\n"...)
 	w.flush()
 	w.open = 0
+}
+
+// flushPacked writes the pending object stream.
+func (w *pdfWriter) flushPacked() {
+	if len(w.stmRefs) == 0 {
+		return
+	}
+	r := w.alloc()
+	for _, p := range w.stmRefs {
+		w.stmOf[p] = r
+	}
+	first := len(w.stmNums)
+	data := append(w.stmNums, w.stmBody...)
+	s := w.stream(r, data, true)
+	s.name("Type", "ObjStm").int("N", len(w.stmRefs)).int("First", first)
+	s.end()
+	w.stmNums, w.stmBody, w.stmRefs = data[:0], w.stmBody[:0], w.stmRefs[:0]
 }
 
 // finish writes the cross-reference table and the trailer, with the
@@ -108,11 +178,17 @@ func (w *pdfWriter) finish(root, info ref, trailer func(d dict)) error {
 	if w.open != 0 {
 		w.fail(fmt.Errorf("object %d not ended", w.open))
 	}
+	if w.pack {
+		w.flushPacked()
+	}
 	for r, off := range w.offs[1:] {
-		if off < 0 {
+		if off == -1 {
 			w.fail(fmt.Errorf("object %d allocated but not written", r+1))
 			break
 		}
+	}
+	if w.pack {
+		return w.finishStream(root, info, trailer)
 	}
 	xref := w.n
 	b := fmt.Appendf(w.b[:0], "xref\n0 %d\n0000000000 65535 f \n", len(w.offs))
@@ -134,6 +210,52 @@ func (w *pdfWriter) finish(root, info ref, trailer func(d dict)) error {
 		trailer(d)
 	}
 	w.b = fmt.Appendf(w.b, ">>\nstartxref\n%d\n%%%%EOF\n", xref)
+	w.write(w.b)
+	if w.err == nil {
+		w.err = w.out.Flush()
+	}
+	return w.err
+}
+
+// finishStream writes the cross-reference stream (W [1 4 2]: type,
+// offset or object stream, generation or index) with the trailer's
+// entries, and flushes.
+func (w *pdfWriter) finishStream(root, info ref, trailer func(d dict)) error {
+	x := w.alloc()
+	w.offs[x] = w.n // written next
+	rows := make([]byte, 0, 7*len(w.offs))
+	for r, off := range w.offs {
+		switch {
+		case r == 0:
+			rows = append(rows, 0, 0, 0, 0, 0, 0xFF, 0xFF)
+		case off == -2:
+			st, i := uint32(w.stmOf[r]), uint16(w.stmIdx[r])
+			rows = append(rows, 2, byte(st>>24), byte(st>>16), byte(st>>8), byte(st), byte(i>>8), byte(i))
+		default:
+			if off > 1<<32-1 {
+				w.fail(fmt.Errorf("object %d at offset %d: beyond 4 GB", r, off))
+			}
+			o := uint32(off)
+			rows = append(rows, 1, byte(o>>24), byte(o>>16), byte(o>>8), byte(o), 0, 0)
+		}
+	}
+	start := w.offs[x]
+	w.offs[x] = -1 // for begin's check; flush records it again
+	s := w.stream(x, rows, true)
+	s.name("Type", "XRef").int("Size", len(w.offs))
+	s.key("W").raw(" [1 4 2]")
+	s.ref("Root", root)
+	if info != 0 {
+		s.ref("Info", info)
+	}
+	if trailer != nil {
+		trailer(s.dict)
+	}
+	s.end()
+	if w.err == nil && w.offs[x] != start {
+		w.fail(fmt.Errorf("cross-reference stream at %d, not %d", w.offs[x], start))
+	}
+	w.b = fmt.Appendf(w.b[:0], "startxref\n%d\n%%%%EOF\n", start)
 	w.write(w.b)
 	if w.err == nil {
 		w.err = w.out.Flush()

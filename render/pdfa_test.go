@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -438,5 +439,32 @@ func TestPDFAOptions(t *testing.T) {
 	other.Meta.Title = "另一个"
 	if id := regexp.MustCompile(`/ID \[<[0-9A-F]+>`); bytes.Equal(id.Find(x), id.Find(mustBytes(t, other, Options{PDFA: PDFA3B, Attachments: []Attachment{a}}))) {
 		t.Error("two documents have one /ID")
+	}
+}
+
+// TestReadAttachments: the files attached are read back, with their
+// media type; a PDF without one gives none; a damaged length is an error.
+func TestReadAttachments(t *testing.T) {
+	data := []byte(`{"forms": [{"project": "企业退休人员体检费"}]}`)
+	b := mustBytes(t, sample(), Options{PDFA: PDFA3B, Attachments: []Attachment{{Name: "表.json", MIME: "application/json", Relationship: "Source", Data: data}}})
+	got, err := ReadAttachments(b, 1<<20)
+	if err != nil || len(got) != 1 || !bytes.Equal(got[0].Data, data) || got[0].MIME != "application/json" {
+		t.Fatalf("ReadAttachments = %+v, %v", got, err)
+	}
+	if got, err := ReadAttachments(mustBytes(t, sample(), Options{}), 1<<20); err != nil || len(got) != 0 {
+		t.Errorf("plain PDF: %+v, %v", got, err)
+	}
+	if _, err := ReadAttachments(b, 10); err == nil {
+		t.Error("a file over the size limit was read")
+	}
+	bad := bytes.Replace(b, []byte("/Length "+strconv.Itoa(len(b))), nil, 1)
+	i := bytes.Index(bad, []byte("/Type /EmbeddedFile "))
+	j := i + bytes.Index(bad[i:], []byte("/Length ")) + len("/Length ")
+	bad = append(append(bad[:j:j], "99999999"...), bad[j+bytes.IndexByte(bad[j:], '>'):]...)
+	if _, err := ReadAttachments(bad, 1<<20); err == nil {
+		t.Error("a length past the end was read")
+	}
+	if _, err := ReadAttachments([]byte("{}"), 1<<20); err == nil {
+		t.Error("JSON read as a PDF")
 	}
 }
