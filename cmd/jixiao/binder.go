@@ -78,7 +78,7 @@ func (a *app) newBinderCmd() *cobra.Command {
 	f.StringVar(&bf.outDir, "out-dir", "", t(msg.FlagBinderOutDir))
 	f.IntVar(&bf.workers, "workers", 0, t(msg.FlagWorkers))
 	f.BoolVar(&bf.progress, "progress", false, t(msg.FlagProgress))
-	a.registerJob(c, append(pageOptions, "date", "group-by", "split-by", "format", "form", "project", "unit")...)
+	a.registerJob(c, append(append(pageOptions, pdfOptions...), "date", "group-by", "split-by", "format", "form", "project", "unit")...)
 	bf.fonts.register(f, a.p.Lang)
 	return c
 }

@@ -21,11 +21,11 @@ var jobFlagHelp = map[string]msg.Code{
 	"draft": msg.FlagDraft, "watermark": msg.FlagWatermark, "strict": msg.FlagStrict,
 	"allow-missing": msg.FlagAllowMissing, "date": msg.FlagDate, "group-by": msg.FlagGroupBy,
 	"split-by": msg.FlagSplitBy, "form": msg.FlagForm, "project": msg.FlagProject, "unit": msg.FlagUnit,
-	"format": msg.FlagFormat,
+	"format": msg.FlagFormat, "pdfa": msg.FlagPDFA, "attach-data": msg.FlagAttachData,
 }
 
 // jobBools are the job options that are switches.
-var jobBools = map[string]bool{"signature": true, "duplex": true, "draft": true, "strict": true, "allow-missing": true}
+var jobBools = map[string]bool{"signature": true, "duplex": true, "draft": true, "strict": true, "allow-missing": true, "attach-data": true}
 
 // pageOptions are the job options of every printing command: the page
 // and how its problems are treated.
@@ -38,6 +38,10 @@ func formatFor(c *cobra.Command, job *pipeline.Job, out string) {
 		job.Format = "ofd"
 	}
 }
+
+// pdfOptions are the job options of the commands that write PDFs: the
+// archival format.
+var pdfOptions = []string{"pdfa", "attach-data"}
 
 // registerJob adds a flag for each of the job options named (of
 // pipeline.OptionNames) to c, and --warnings with --strict.
@@ -56,6 +60,9 @@ func (a *app) registerJob(c *cobra.Command, names ...string) {
 			fs.Int(name, 0, t(jobFlagHelp[name]))
 		case name == "fit":
 			fs.String(name, "on", t(jobFlagHelp[name]))
+		case name == "pdfa":
+			fs.String(name, "", t(jobFlagHelp[name]))
+			fs.Lookup(name).NoOptDefVal = "2b" // --pdfa alone
 		default:
 			fs.String(name, "", t(jobFlagHelp[name]))
 		}
@@ -68,6 +75,7 @@ func (a *app) registerJob(c *cobra.Command, names ...string) {
 	c.RegisterFlagCompletionFunc("group-by", fixedCompletions("unit"))
 	c.RegisterFlagCompletionFunc("split-by", fixedCompletions("unit"))
 	c.RegisterFlagCompletionFunc("format", fixedCompletions("pdf", "ofd"))
+	c.RegisterFlagCompletionFunc("pdfa", fixedCompletions("1b", "2b", "3b"))
 }
 
 // job is the pipeline's job of command c: the options of the flags

@@ -58,7 +58,7 @@ func (a *app) newRenderCmd() *cobra.Command {
 	f := c.Flags()
 	f.StringVarP(&out, "output", "o", "", t(msg.FlagOutputPDF))
 	f.StringVar(&outDir, "out-dir", "", t(msg.FlagOutDir))
-	a.registerJob(c, append(pageOptions, "form", "project", "format")...)
+	a.registerJob(c, append(append(pageOptions, pdfOptions...), "form", "project", "format")...)
 	ff.register(f, a.p.Lang)
 	return c
 }
