@@ -365,7 +365,8 @@ type structElemW struct{ dict }
 func (w *pdfWriter) structElem(r ref, typ string, parent ref) structElemW {
 	w.beginPacked(r)
 	w.raw("<<")
-	return structElemW{dict{w}.name("Type", "StructElem").name("S", typ).ref("P", parent)}
+	// /Type /StructElem is optional, and left out: a binder has thousands.
+	return structElemW{dict{w}.name("S", typ).ref("P", parent)}
 }
 
 // page names the page of the element's marked content given by MCID.

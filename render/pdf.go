@@ -217,33 +217,53 @@ func (w *pdfWriter) finish(root, info ref, trailer func(d dict)) error {
 	return w.err
 }
 
-// finishStream writes the cross-reference stream (W [1 4 2]: type,
-// offset or object stream, generation or index) with the trailer's
-// entries, and flushes.
+// finishStream writes the cross-reference stream with the trailer's
+// entries, and flushes. Each row is a type (0 free, 1 at an offset, 2 in
+// an object stream), the offset or object stream in as few bytes as the
+// largest needs, and the generation or index in two; the rows go through
+// the PNG Up predictor, so that neighbouring rows, which differ little,
+// compress to almost nothing.
 func (w *pdfWriter) finishStream(root, info ref, trailer func(d dict)) error {
 	x := w.alloc()
-	w.offs[x] = w.n // written next
-	rows := make([]byte, 0, 7*len(w.offs))
+	start := w.n // the stream is written next
+	w.offs[x] = start
+	width := 1
+	for max := start; max >= 256; max >>= 8 {
+		width++
+	}
+	cols := 1 + width + 2
+	rows := make([]byte, 0, (1+cols)*len(w.offs))
+	prev := make([]byte, cols)
+	row := make([]byte, cols)
 	for r, off := range w.offs {
+		var field2, field3 uint64
 		switch {
 		case r == 0:
-			rows = append(rows, 0, 0, 0, 0, 0, 0xFF, 0xFF)
+			row[0], field2, field3 = 0, 0, 0xFFFF
 		case off == -2:
-			st, i := uint32(w.stmOf[r]), uint16(w.stmIdx[r])
-			rows = append(rows, 2, byte(st>>24), byte(st>>16), byte(st>>8), byte(st), byte(i>>8), byte(i))
+			row[0], field2, field3 = 2, uint64(w.stmOf[r]), uint64(w.stmIdx[r])
 		default:
-			if off > 1<<32-1 {
-				w.fail(fmt.Errorf("object %d at offset %d: beyond 4 GB", r, off))
-			}
-			o := uint32(off)
-			rows = append(rows, 1, byte(o>>24), byte(o>>16), byte(o>>8), byte(o), 0, 0)
+			row[0], field2 = 1, uint64(off)
 		}
+		for k := range width {
+			row[1+k] = byte(field2 >> (8 * (width - 1 - k)))
+		}
+		row[cols-2], row[cols-1] = byte(field3>>8), byte(field3)
+		rows = append(rows, 2) // PNG Up
+		for k := range cols {
+			rows = append(rows, row[k]-prev[k])
+		}
+		prev, row = row, prev
 	}
-	start := w.offs[x]
 	w.offs[x] = -1 // for begin's check; flush records it again
 	s := w.stream(x, rows, true)
 	s.name("Type", "XRef").int("Size", len(w.offs))
-	s.key("W").raw(" [1 4 2]")
+	wd := s.key("W").raw(" [1 ")
+	wd.b = strconv.AppendInt(wd.b, int64(width), 10)
+	wd.raw(" 2]")
+	dp := s.key("DecodeParms").raw(" <<")
+	dict{dp}.int("Predictor", 12).int("Columns", cols)
+	dp.raw(">>")
 	s.ref("Root", root)
 	if info != 0 {
 		s.ref("Info", info)
