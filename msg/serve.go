@@ -173,7 +173,7 @@ var serveCatalogue = map[Code]entry{
 	UILead:                {"Drop the workbook in, see what needs fixing, look at the pages, download the PDFs. Nothing you upload is kept.", "上传填好的工作簿，查看需要修改的地方，预览每一页，下载 PDF。上传的文件不会保存在服务器上。"},
 	UIStepFiles:           {"Choose the files", "选择文件"},
 	UIDrop:                {"Drop workbooks here, or click to choose files", "把工作簿拖到这里，或点击选择文件"},
-	UIDropTypes:           {"Excel workbooks (.xlsx), or books in JSON/YAML; several files at once are fine", "支持 Excel 工作簿（.xlsx）及 JSON、YAML 数据文件，可一次选择多个"},
+	UIDropTypes:           {"Excel workbooks (.xlsx), books in JSON/YAML, or PDFs made here with the forms' data (PDF/A-3b); several files at once are fine", "支持 Excel 工作簿（.xlsx）、JSON、YAML 数据文件，以及本工具生成的附带数据的 PDF（PDF/A-3b），可一次选择多个"},
 	UITemplateLink:        {"Download the blank template (.xlsx)", "下载空白模板（.xlsx）"},
 	UITemplateHint:        {"Fill one sheet per project in Excel or WPS, then upload it here.", "每个项目填写一张工作表（Excel 或 WPS 均可），填好后在这里上传。"},
 	UIRemove:              {"remove", "移除"},

@@ -24,3 +24,19 @@ func TestArchival(t *testing.T) {
 	refusedWith(t, do(s, post(t, "/api/binder?pdfa=4z", book)), http.StatusBadRequest, codeBadPDFA)
 	refusedWith(t, do(s, post(t, "/api/binder?pdfa=1b&attach_data=1", book)), http.StatusBadRequest, codeBadPDFA)
 }
+
+// TestUploadPDFWithData: a PDF made with attach_data is an upload like a
+// book: checked, and printed again the same.
+func TestUploadPDFWithData(t *testing.T) {
+	s := newTestServer(t, Options{})
+	w := do(s, post(t, "/api/binder?attach_data=1", readFile(t, exampleBook)))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	pdf := file{"binder.pdf", w.Body.Bytes()}
+	w = do(s, post(t, "/api/check", pdf))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	require.Contains(t, w.Body.String(), "企业退休人员体检费")
+	plain := do(s, post(t, "/api/render?form=2", readFile(t, exampleBook)))
+	again := do(s, post(t, "/api/render?form=2", pdf))
+	require.Equal(t, http.StatusOK, again.Code, again.Body.String())
+	require.Equal(t, plain.Body.Bytes(), again.Body.Bytes())
+}
