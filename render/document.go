@@ -218,29 +218,29 @@ func writeStructure(w *pdfWriter, t *tagger, r ref, pages []ref, annots [][]ref,
 		if n.parent != nil {
 			parent = n.parent.ref
 		}
-		s := w.structElem(n.ref, structType(n.elem.Kind), parent)
-		pg := -1
+		s := w.structElem(n.ref, structType(n.kind), parent)
+		pg := int32(-1)
 		if len(n.content) > 0 {
 			pg = n.content[0].page
 			s.page(pages[pg])
 		}
 		scope := ""
-		switch n.elem.Scope {
+		switch n.scope {
 		case layout.ScopeRow:
 			scope = "Row"
 		case layout.ScopeColumn:
 			scope = "Column"
 		}
-		s.tableAttrs(n.elem.RowSpan, scope)
+		s.tableAttrs(int(n.rowSpan), scope)
 		s.kids()
 		for _, k := range n.content {
 			switch {
 			case k.annot >= 0:
 				s.kidOBJR(pages[k.page], annots[k.page][k.annot])
 			case k.page == pg:
-				s.kidMCID(k.mcid)
+				s.kidMCID(int(k.mcid))
 			default:
-				s.kidMCR(pages[k.page], k.mcid)
+				s.kidMCR(pages[k.page], int(k.mcid))
 			}
 		}
 		for _, c := range n.kids {

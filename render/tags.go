@@ -15,9 +15,14 @@ import (
 // the order first drawn, so that reading order is the table's, not the
 // drawing's (layout draws a span's label after the rows it spans).
 
-// snode is a structure element of the document being drawn.
+// snode is a structure element of the document being drawn: what render
+// needs of its layout.Elem, copied, so that the layout's elements of a
+// finished part can be collected while the rest is drawn.
 type snode struct {
-	elem    *layout.Elem
+	kind    layout.ElemKind
+	scope   layout.Scope
+	rowSpan int32
+	order   int
 	parent  *snode // nil: a child of the Document element
 	kids    []*snode
 	content []mcKid // marked content and annotations, in drawing order
@@ -27,7 +32,7 @@ type snode struct {
 // mcKid is a marked-content sequence (mcid ≥ 0) of page page, or a link
 // annotation (annot ≥ 0, its index on the page).
 type mcKid struct {
-	page, mcid, annot int
+	page, mcid, annot int32
 }
 
 // tagger builds the structure tree of one document and marks each page's
@@ -50,16 +55,29 @@ type tagger struct {
 func newTagger() *tagger { return &tagger{nodes: map[*layout.Elem]*snode{}} }
 
 // node returns the snode of e, making it and its ancestors as needed.
+//
+// A part of the document (an element without a parent: a form, the cover,
+// the contents) is drawn whole before the next begins, as layout and the
+// binder draw them; so when a new part begins, the elements of the parts
+// before are finished, and t forgets their layout elements: for a binder
+// of thousands of forms only one form's are kept.
 func (t *tagger) node(e *layout.Elem) *snode {
 	if n := t.nodes[e]; n != nil {
 		return n
 	}
-	n := &snode{elem: e}
+	// The parent first: a new part forgets the elements before it, and
+	// must not forget this one.
+	var parent *snode
+	if e.Parent != nil {
+		parent = t.node(e.Parent)
+	} else {
+		clear(t.nodes)
+	}
+	n := &snode{kind: e.Kind, scope: e.Scope, rowSpan: int32(e.RowSpan), order: e.Order, parent: parent}
 	t.nodes[e] = n
 	t.count++
-	if e.Parent != nil {
-		n.parent = t.node(e.Parent)
-		n.parent.kids = append(n.parent.kids, n)
+	if parent != nil {
+		parent.kids = append(parent.kids, n)
 	} else {
 		t.top = append(t.top, n)
 	}
@@ -94,7 +112,7 @@ func (t *tagger) mark(cs *contentStream, e *layout.Elem) {
 	mcid := t.nextMC
 	t.nextMC++
 	t.pageMCs[pi] = append(t.pageMCs[pi], n)
-	n.content = append(n.content, mcKid{page: pi, mcid: mcid, annot: -1})
+	n.content = append(n.content, mcKid{page: int32(pi), mcid: int32(mcid), annot: -1})
 	cs.b = appendName(cs.b, structType(e.Kind))
 	cs.b = append(cs.b, " <</MCID "...)
 	cs.b = appendInt(cs.b, mcid)
@@ -116,7 +134,7 @@ func (t *tagger) annot(e *layout.Elem) {
 	var n *snode
 	if e != nil {
 		n = t.node(e)
-		n.content = append(n.content, mcKid{page: pi, mcid: -1, annot: len(t.pageAnnots[pi])})
+		n.content = append(n.content, mcKid{page: int32(pi), mcid: -1, annot: int32(len(t.pageAnnots[pi]))})
 	}
 	t.pageAnnots[pi] = append(t.pageAnnots[pi], n)
 }
@@ -124,7 +142,7 @@ func (t *tagger) annot(e *layout.Elem) {
 // sorted returns the children of n (or of the Document, n nil) in reading
 // order.
 func (t *tagger) sorted(kids []*snode) []*snode {
-	slices.SortStableFunc(kids, func(a, b *snode) int { return a.elem.Order - b.elem.Order })
+	slices.SortStableFunc(kids, func(a, b *snode) int { return a.order - b.order })
 	return kids
 }
 

@@ -132,3 +132,28 @@ func TestTaggedBinder(t *testing.T) {
 		t.Errorf("first contents line:\n%s", st[:min(len(st), 2000)])
 	}
 }
+
+// TestPartsForgotten: when a new part (an element without a parent)
+// begins, the parts before are finished and the tagger forgets their
+// layout elements, but not the new part's own (its first child made it).
+func TestPartsForgotten(t *testing.T) {
+	tg := newTagger()
+	tg.beginPage()
+	var cs contentStream
+	a := layout.NewElem(layout.Sect, nil, 0)
+	a1 := layout.NewElem(layout.P, a, 0)
+	b := layout.NewElem(layout.TOC, nil, 0)
+	b1 := layout.NewElem(layout.TOCI, b, 0)
+	tg.mark(&cs, a1)
+	tg.mark(&cs, b1) // makes b, a new part, through its child
+	tg.mark(&cs, b1)
+	tg.mark(&cs, nil)
+	tg.mark(&cs, b1)
+	tg.close(&cs)
+	if len(tg.nodes) != 2 || tg.nodes[a1] != nil || tg.nodes[b1] == nil {
+		t.Errorf("%d layout elements kept, a1 %v, b1 %v", len(tg.nodes), tg.nodes[a1] != nil, tg.nodes[b1] != nil)
+	}
+	if len(tg.top) != 2 || len(tg.top[1].kids) != 1 || len(tg.top[1].kids[0].content) != 2 {
+		t.Errorf("tree: %d parts; the second's child has %d sequences", len(tg.top), len(tg.top[1].kids[0].content))
+	}
+}
