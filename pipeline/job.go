@@ -301,10 +301,15 @@ func parseBool(v string) (bool, bool) {
 	return false, false
 }
 
-// checkAttach refuses attached data with PDF/A-1b.
+// checkAttach refuses attached data with PDF/A-1b, and PDF/A or attached
+// data with OFD.
+// and PDF/A with OFD (Format, set before: OptionNames has it first).
 func (j *Job) checkAttach(bad func(error) error) error {
 	if j.AttachData && j.PDFA == render.PDFA1B {
 		return bad(msg.New(msg.AttachNeedsPDFA3))
+	}
+	if (j.AttachData || j.PDFA != render.NoPDFA) && j.Format == "ofd" {
+		return bad(msg.New(msg.PDFANotOFD))
 	}
 	return nil
 }

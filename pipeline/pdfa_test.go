@@ -29,6 +29,10 @@ func TestJobPDFA(t *testing.T) {
 	require.NoError(t, j.Set("pdfa", "1b"))
 	require.ErrorAs(t, j.Set("attach-data", "1"), &oe)
 	require.True(t, isCode(oe.Err, msg.AttachNeedsPDFA3), "%v", oe.Err)
+	j = testJob(t)
+	require.NoError(t, j.Set("format", "ofd"))
+	require.ErrorAs(t, j.Set("pdfa", "2b"), &oe)
+	require.True(t, isCode(oe.Err, msg.PDFANotOFD), "%v", oe.Err)
 }
 
 // TestAttachDataReadBack: a form's PDF and the binder written with

@@ -69,7 +69,9 @@ func (a *app) newBinderCmd() *cobra.Command {
 			// What is ready is printed, the forms with errors named
 			// (issue 19); --strict refuses instead.
 			job.Binder, job.Workers, job.SkipErrors = true, bf.workers, !job.Strict
-			formatFor(c, job, bf.out)
+			if err := formatFor(c, job, bf.out); err != nil {
+				return err
+			}
 			return binderCmd(c.Context(), files, job, &bf, a.stdin, a.p)
 		},
 	}

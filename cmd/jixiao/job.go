@@ -13,6 +13,7 @@ import (
 
 	"jixiao/msg"
 	"jixiao/pipeline"
+	"jixiao/render"
 )
 
 // jobFlagHelp is the help of each job option's flag.
@@ -33,10 +34,15 @@ var pageOptions = []string{"paper", "duplex", "signature", "fit", "draft", "wate
 
 // formatFor sets the job's format from the output's name (-o x.ofd) when
 // --format is not given.
-func formatFor(c *cobra.Command, job *pipeline.Job, out string) {
+// PDF/A and attached data are PDFs' (Job.Set checks an explicit --format).
+func formatFor(c *cobra.Command, job *pipeline.Job, out string) error {
 	if f := c.Flags().Lookup("format"); f != nil && !f.Changed && strings.EqualFold(filepath.Ext(out), ".ofd") {
 		job.Format = "ofd"
+		if job.PDFA != render.NoPDFA || job.AttachData {
+			return usageProblem(msg.New(msg.PDFANotOFD))
+		}
 	}
+	return nil
 }
 
 // pdfOptions are the job options of the commands that write PDFs: the

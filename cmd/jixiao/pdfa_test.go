@@ -24,6 +24,11 @@ func TestPDFAFlags(t *testing.T) {
 	if code, _, stderr := renderRun(t, "render", exampleBook, "--form", "4", "--pdfa=1b", "--attach-data", "-o", "-"); code != 2 || !strings.Contains(stderr, "PDF/A-1b") {
 		t.Errorf("--pdfa=1b --attach-data: exit %d: %s", code, stderr)
 	}
+	for _, args := range [][]string{{"--pdfa", "-o", filepath.Join(dir, "x.ofd")}, {"--attach-data", "--format", "ofd", "-o", "-"}} {
+		if code, _, stderr := renderRun(t, append([]string{"render", exampleBook, "--form", "4"}, args...)...); code != 2 || !strings.Contains(stderr, "--format ofd") {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
 	bin := filepath.Join(dir, "binder.pdf")
 	if code, _, stderr := binderRun("binder", exampleBook, "--attach-data", "-o", bin); code != 0 {
 		t.Fatalf("binder --attach-data: exit %d: %s", code, stderr)

@@ -48,7 +48,9 @@ func (a *app) newRenderCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			formatFor(c, job, out)
+			if err := formatFor(c, job, out); err != nil {
+				return err
+			}
 			// What is ready is printed: a form with errors in the book
 			// stops only itself, named (issue 19); --strict refuses.
 			job.SkipErrors = !job.Strict
