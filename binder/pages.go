@@ -120,9 +120,14 @@ func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int) 
 	pg := &layout.Page{Width: g.width, Height: g.height, Label: "cover"}
 	x0, x1 := g.box(0)
 	cw := x1 - x0
+	// Structure: the cover is a section of a heading and paragraphs.
+	sect := layout.NewElem(layout.Sect, nil, 0)
+	var elem *layout.Elem
 	centre := func(role layout.Role, size, y layout.Length, s, field string) {
 		w := layout.TextWidth(s, role, size, m)
-		pg.Items = append(pg.Items, textItem(m, role, size, x0+(cw-w)/2, y, s, field))
+		it := textItem(m, role, size, x0+(cw-w)/2, y, s, field)
+		it.Elem = elem
+		pg.Items = append(pg.Items, it)
 	}
 
 	// The title, large, in the upper third; the year under it.
@@ -130,6 +135,7 @@ func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int) 
 	tl := ts * 3 / 2
 	y := g.height * 22 / 100
 	var bottom layout.Length // of the title block's last line
+	elem = layout.NewElem(layout.H1, sect, 0)
 	for _, l := range breakMax(m, layout.Title, ts, cw-2*ts, c.title, "", titleMax) {
 		centre(layout.Title, ts, y, l, "title")
 		bottom = y + ts*layout.DescentEm/1000
@@ -137,6 +143,7 @@ func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int) 
 	}
 	if c.year != 0 {
 		y += ts / 2
+		elem = layout.NewElem(layout.P, sect, 1)
 		centre(layout.Body, g.opt.TitleSize, y, strconv.Itoa(c.year)+"年度", "year")
 		bottom = y + g.opt.TitleSize*layout.DescentEm/1000
 	}
@@ -156,17 +163,22 @@ func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int) 
 	right := lx + bw
 	vw := right - vx
 	top := max(g.height*50/100, bottom+lh)
-	for _, r := range c.rows {
+	for i, r := range c.rows {
 		limit := 0
 		if coverCut(r[0]) {
 			limit = valueMax
 		}
+		elem = layout.NewElem(layout.P, sect, 2+i)
 		bl := top + layout.Baseline(lh, size)
-		pg.Items = append(pg.Items, textItem(m, layout.Body, size, vx-layout.TextWidth(r[0], layout.Body, size, m), bl, r[0], "label"))
+		label := textItem(m, layout.Body, size, vx-layout.TextWidth(r[0], layout.Body, size, m), bl, r[0], "label")
+		label.Elem = elem
+		pg.Items = append(pg.Items, label)
 		for _, l := range breakMax(m, layout.Body, size, vw-size, r[1], "", limit) {
 			bl = top + layout.Baseline(lh, size)
+			value := textItem(m, layout.Body, size, vx+size/2, bl, l, "cover")
+			value.Elem = elem
 			pg.Items = append(pg.Items,
-				textItem(m, layout.Body, size, vx+size/2, bl, l, "cover"),
+				value,
 				layout.Item{Kind: layout.Rule, X: vx, Y: bl + size/4, X2: right, Y2: bl + size/4, Stroke: layout.Pt / 2})
 			top += lh
 		}
@@ -225,6 +237,7 @@ type toc struct {
 	amounts                   []string
 	bodyTop                   layout.Length // y of the first row on every page
 	maxLines                  int           // the most lines of a name or heading
+	elem                      *layout.Elem  // the TOC structure element, made with the first page
 }
 
 func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, group bool) (*toc, error) {
@@ -414,7 +427,14 @@ func (t *toc) pages(first int) ([]*layout.Page, error) {
 			head = "目　录（续）"
 		}
 		hw := layout.TextWidth(head, layout.Title, t.headSize, m)
-		pg.Items = append(pg.Items, textItem(m, layout.Title, t.headSize, x0+(x1-x0-hw)/2, o.Top+t.headSize, head, "title"))
+		hi := textItem(m, layout.Title, t.headSize, x0+(x1-x0-hw)/2, o.Top+t.headSize, head, "title")
+		if k == 0 {
+			// Structure: the heading, then the TOC of one TOCI a row; the
+			// repeated heading and the column heads are artifacts.
+			hi.Elem = layout.NewElem(layout.H1, nil, 0)
+			t.elem = layout.NewElem(layout.TOC, nil, 0)
+		}
+		pg.Items = append(pg.Items, hi)
 
 		// Column heads, then a rule.
 		top := o.Top + t.headSize*2
@@ -431,17 +451,18 @@ func (t *toc) pages(first int) ([]*layout.Page, error) {
 
 		y := t.bodyTop
 		if c := t.cont[k]; c.lines != nil {
-			t.drawUnit(pg, x0, y, c)
+			t.drawUnit(pg, x0, y, c, nil)
 			y += c.height
 		}
-		for _, r := range t.rows[start:end] {
+		for i, r := range t.rows[start:end] {
+			item := layout.NewElem(layout.TOCI, t.elem, start+i)
 			switch r.form {
 			case tocHeading:
-				t.drawUnit(pg, x0, y, r)
+				t.drawUnit(pg, x0, y, r, item)
 			case tocSum:
-				t.drawSum(pg, x0, y, r)
+				t.drawSum(pg, x0, y, r, item)
 			default:
-				t.drawEntry(pg, x0, x1, y, r)
+				t.drawEntry(pg, x0, x1, y, r, layout.NewElem(layout.LinkElem, item, 0))
 			}
 			y += r.height
 		}
@@ -453,25 +474,30 @@ func (t *toc) pages(first int) ([]*layout.Page, error) {
 	return out, nil
 }
 
-func (t *toc) drawUnit(pg *layout.Page, x0, y layout.Length, r tocRow) {
+// drawUnit draws a unit's heading, content of elem (nil: an artifact, the
+// heading repeated on the next page).
+func (t *toc) drawUnit(pg *layout.Page, x0, y layout.Length, r tocRow, elem *layout.Elem) {
 	y += t.size/2 + t.padY
 	for _, l := range r.lines {
-		pg.Items = append(pg.Items, textItem(t.m, layout.Title, t.size, x0, y+layout.Baseline(t.lh, t.size), l, "unit"))
+		it := textItem(t.m, layout.Title, t.size, x0, y+layout.Baseline(t.lh, t.size), l, "unit")
+		it.Elem = elem
+		pg.Items = append(pg.Items, it)
 		y += t.lh
 	}
 }
 
 // drawSum draws a 小计 or 合计 line: the label under the names, the amount
 // in the amount column, in the contents' own face.
-func (t *toc) drawSum(pg *layout.Page, x0, y layout.Length, r tocRow) {
+func (t *toc) drawSum(pg *layout.Page, x0, y layout.Length, r tocRow, elem *layout.Elem) {
 	bl := y + t.padY + layout.Baseline(t.lh, t.size)
 	field := "subtotal"
 	if r.unit == "" {
 		field = "total"
 	}
-	pg.Items = append(pg.Items,
-		textItem(t.m, layout.Body, t.size, x0+t.nameX, bl, r.lines[0], "label"),
-		textItem(t.m, layout.Body, t.size, t.amountX(x0, r.sum), bl, r.sum, field))
+	label := textItem(t.m, layout.Body, t.size, x0+t.nameX, bl, r.lines[0], "label")
+	sum := textItem(t.m, layout.Body, t.size, t.amountX(x0, r.sum), bl, r.sum, field)
+	label.Elem, sum.Elem = elem, elem
+	pg.Items = append(pg.Items, label, sum)
 }
 
 // split2 cuts an amount at its decimal point: "428" and ".125".
@@ -491,8 +517,17 @@ func (t *toc) amountX(x0 layout.Length, a string) layout.Length {
 }
 
 // drawEntry draws one form's line: number, name, dot leaders, amount, page
-// number, and a link over the whole row to the form's first page.
-func (t *toc) drawEntry(pg *layout.Page, x0, x1, y layout.Length, r tocRow) {
+// number, and a link over the whole row to the form's first page: all
+// content of the Link element link but the leaders, an artifact.
+func (t *toc) drawEntry(pg *layout.Page, x0, x1, y layout.Length, r tocRow, link *layout.Elem) {
+	n := len(pg.Items)
+	defer func() {
+		for i := n; i < len(pg.Items); i++ {
+			if pg.Items[i].Field != "leader" {
+				pg.Items[i].Elem = link
+			}
+		}
+	}()
 	m := t.m
 	f := t.forms[r.form]
 	top := y

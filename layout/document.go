@@ -94,6 +94,10 @@ type Item struct {
 	Stroke Length // Rule: line width
 	Gray   uint8  // Fill: 0 black … 255 white
 	Target int    // Link: index of the destination page in Document.Pages
+
+	// Elem is the structure element the item is content of (a Text, or a
+	// Link's area); nil for an artifact (structure.go).
+	Elem *Elem
 }
 
 // Page is one page: its size and its display list, drawn in order.

@@ -28,6 +28,7 @@ type emitter struct {
 	g     *grid
 	items []Item
 	left  Length // left edge of the content box on this page
+	elem  *Elem  // the structure element of the text appended next; nil an artifact
 }
 
 // text appends one line of text.
@@ -35,7 +36,7 @@ func (e *emitter) text(l Line, x, y, width Length, role Role, size Length, justi
 	if l.Text == "" {
 		return
 	}
-	it := Item{Kind: Text, X: x, Y: y, W: l.Width, Role: role, Size: size, Text: l.Text, Field: field}
+	it := Item{Kind: Text, X: x, Y: y, W: l.Width, Role: role, Size: size, Text: l.Text, Field: field, Elem: e.elem}
 	if justify {
 		it.X += l.Indent
 		it.Spacing = l.Spacing(width, size)
@@ -87,10 +88,12 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 	if pi == 0 {
 		tl := opt.LineHeight(opt.TitleSize)
 		y := opt.Top
+		e.elem = g.titleElem()
 		for _, l := range g.title {
 			e.text(l, e.left, y+Baseline(tl, opt.TitleSize), cw, Title, opt.TitleSize, false, "title")
 			y += tl
 		}
+		e.elem = g.yearElem()
 		yl := Line{Text: g.year, Width: TextWidth(g.year, Body, opt.BodySize, g.m), Runes: len([]rune(g.year)), End: true}
 		e.text(yl, e.left, y+Baseline(g.lh, opt.BodySize), cw, Body, opt.BodySize, false, "year")
 	} else {
@@ -114,14 +117,24 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 	var cur [2]int
 	cur[0], cur[1] = -1, -1
 	tableTop, tableBottom := Length(-1), Length(0)
+	started := map[int]bool{} // rows whose first fragment is on this page
 	for _, f := range pf.frags {
 		r := &g.rows[f.row]
+		if f.from == 0 && !f.copy {
+			started[f.row] = true
+		}
 		if tableTop < 0 {
 			tableTop = f.y
 		}
 		tableBottom = f.y + f.h
 		for ci := range r.cells {
 			c := &r.cells[ci]
+			// A repeated header row, and a label repeated on a row's
+			// continuation, are artifacts.
+			e.elem = nil
+			if !f.copy && (c.flow || f.from == 0) {
+				e.elem = g.cellElem(f.row, ci)
+			}
 			x0, x1 := e.left+c.x0, e.left+c.x1
 			rect(x0, x1, f.y, f.y+f.h)
 			switch {
@@ -160,6 +173,10 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 	for _, o := range spans {
 		s := &g.spans[o.span]
 		c := &s.cell
+		e.elem = nil // a span's label repeated on the next page is an artifact
+		if started[s.first] {
+			e.elem = g.spanElem(int(o.span))
+		}
 		x0, x1 := e.left+c.x0, e.left+c.x1
 		rect(x0, x1, o.y0, o.y1)
 		lines := c.lines
@@ -177,9 +194,12 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 	}
 	if pf.stamp > 0 {
 		if l := g.sigLabel(stampLabel); len(l) == 1 {
+			// The stamp's label: a paragraph after the signature entries.
+			e.elem = g.sigElem(len(g.sigRows), 0)
 			e.text(l[0], e.left+cw/2, pf.stamp, l[0].Width, Body, opt.BodySize, false, "stamp")
 		}
 	}
+	e.elem = nil
 	// Borders last: inner rules (skipping the table's edges), merged where
 	// they continue each other, then the heavier frame.
 	if tableTop >= 0 {
@@ -295,9 +315,10 @@ func (g *grid) emitSignature(e *emitter, y Length) {
 	cw := g.opt.contentWidth() / 2
 	b := Baseline(g.lh, size)
 	y += g.lh
-	for _, r := range g.sigRows {
+	for ri, r := range g.sigRows {
 		rh := g.sigRowHeight(r)
 		for col, s := range r {
+			e.elem = g.sigElem(ri, col)
 			x := e.left + Length(col)*cw
 			lines := g.sigLabel(s.label)
 			value := g.sigValue(s, lines)

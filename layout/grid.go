@@ -97,6 +97,7 @@ type grid struct {
 	head    Line   // the running head of continuation pages, at HeadSize
 	year    string
 	sigRows [][2]sigEntry
+	st      formElems // structure elements, made as pages are emitted (structure.go)
 }
 
 // columnWidths chooses the column widths for a content box width cw. Each

@@ -65,7 +65,11 @@ func TestRunningHead(t *testing.T) {
 			t.Fatalf("page %d: %d items, with a bigger head %d", i+1, len(a), len(b))
 		}
 		for k := range a {
-			if a[k] != b[k] {
+			// Structure elements are compared by identity; the two
+			// layouts have their own.
+			ak, bk := a[k], b[k]
+			ak.Elem, bk.Elem = nil, nil
+			if ak != bk {
 				t.Errorf("page %d: item %d moved with a bigger head: %v → %v", i+1, k, a[k], b[k])
 				break
 			}

@@ -99,6 +99,13 @@ const (
 	OutDirNeedsSplit   Code = "out-dir-needs-split"
 	BinderWroteSplit   Code = "binder-wrote-split"
 
+	// archival PDF (issue 21)
+	PDFABad          Code = "pdfa-bad"
+	AttachNeedsPDFA3 Code = "attach-needs-pdfa3"
+	PDFANotOFD       Code = "pdfa-not-ofd"
+	PDFNoData        Code = "pdf-no-data"
+	PDFBadData       Code = "pdf-bad-data"
+
 	// Outputs that are not written, inputs not read (issue 9)
 	OutIsDir         Code = "output-is-directory"
 	OutIsSocket      Code = "output-is-socket"
@@ -347,6 +354,16 @@ var catalogue = map[Code]entry{
 	StrictWarnings: {"{1} with --strict: nothing written",
 		"加了 --strict，有 {1}（提醒按错误处理），没有写出文件"},
 	UnitWarning: {"warning|warnings", "处提醒"},
+	PDFABad: {"--pdfa {1}: the PDF/A level is 1b, 2b or 3b",
+		"--pdfa {1}：PDF/A 级别只能是 1b、2b 或 3b"},
+	AttachNeedsPDFA3: {"--attach-data makes PDF/A-3b; PDF/A-1b cannot carry the data (leave out --pdfa=1b)",
+		"--attach-data 写出的是 PDF/A-3b；PDF/A-1b 不能附带数据（请去掉 --pdfa=1b）"},
+	PDFANotOFD: {"--pdfa and --attach-data make PDFs; leave them out with --format ofd",
+		"--pdfa 和 --attach-data 只用于 PDF；用 --format ofd 时请去掉"},
+	PDFNoData: {"{1}: this PDF carries no form data; only a PDF written with --attach-data can be read back",
+		"{1}：这个 PDF 没有附带表的数据；只有用 --attach-data 写出的 PDF 才能读回"},
+	PDFBadData: {"{1}: the form data attached to this PDF cannot be read: {2}",
+		"{1}：这个 PDF 附带的表数据无法读取：{2}"},
 	FitBad: {"--fit: \"{1}\" is neither on nor off",
 		"--fit：“{1}”不对，只能是 on 或 off"},
 	FormatBad: {"--format: \"{1}\" is neither pdf nor ofd",

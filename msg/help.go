@@ -65,6 +65,8 @@ const (
 	FlagFit            Code = "flag-fit"
 	FlagDraft          Code = "flag-draft"
 	FlagWatermark      Code = "flag-watermark"
+	FlagPDFA           Code = "flag-pdfa"
+	FlagAttachData     Code = "flag-attach-data"
 	FlagSplitBy        Code = "flag-split-by"
 	FlagBinderOutDir   Code = "flag-binder-out-dir"
 	FlagDate           Code = "flag-date"
@@ -178,6 +180,8 @@ var helpCatalogue = map[Code]entry{
 	FlagFit:            {"`on`: tighten a form whose last page would be nearly empty so that it ends a page earlier; off: never", "`on`：表的最后一页几乎是空的时，适当收紧排版，少占一页；off：不收紧"},
 	FlagDraft:          {"draw a light diagonal 草稿 behind every page (a draft for review)", "每页背后印浅色斜体“草稿”字样（供审阅的草稿）"},
 	FlagWatermark:      {"draw `TEXT` as a light diagonal watermark behind every page", "每页背后印浅色斜体水印 `TEXT`"},
+	FlagPDFA:           {"write an archival PDF/A of `LEVEL` 2b (--pdfa alone), 1b or 3b", "写出归档格式 PDF/A，级别 `LEVEL` 为 2b（只写 --pdfa 时）、1b 或 3b"},
+	FlagAttachData:     {"attach the forms' data (JSON) to the PDF, as PDF/A-3b, so that validate, render and import read it back", "把表的数据（JSON）附在 PDF 里（PDF/A-3b），validate、render、import 可以读回"},
 	FlagSplitBy:        {"one binder per `unit` (单位名称), each with its own cover, contents and numbering, written to --out-dir", "按 `unit`（单位名称）分册：每个单位一册，各有封面、目录和页码，写入 --out-dir"},
 	FlagBinderOutDir:   {"with --split-by: the `DIR`ectory of the binders, one file per unit named after it", "与 --split-by 同用：各册存放的文件夹 `DIR`，每个单位一个文件，以单位名称命名"},
 	FlagDate:           {"编报日期 printed on the cover, as written: `DATE` is 2024年3月1日, 2024-03-01, 2024/3/1 or 2024.3.1; default: the year with blanks for month and day", "封面上的编报日期 `DATE`，照写的印：2024年3月1日、2024-03-01、2024/3/1 或 2024.3.1；默认只印年份，月、日留空"},

@@ -94,6 +94,12 @@ const (
 	UIOptDuplex           Code = "ui-opt-duplex"
 	UIOptSignature        Code = "ui-opt-signature"
 	UIOptGroup            Code = "ui-opt-group"
+	UIOptPDFA             Code = "ui-opt-pdfa"
+	UIPDFANone            Code = "ui-pdfa-none"
+	UIPDFA2b              Code = "ui-pdfa-2b"
+	UIPDFA1b              Code = "ui-pdfa-1b"
+	UIPDFA3b              Code = "ui-pdfa-3b"
+	ServeBadPDFA          Code = "serve-bad-pdfa"
 	UIOptPaper            Code = "ui-opt-paper"
 	UIPaperA4Landscape    Code = "ui-paper-a4-landscape"
 	UIPaperA3Landscape    Code = "ui-paper-a3-landscape"
@@ -167,7 +173,7 @@ var serveCatalogue = map[Code]entry{
 	UILead:                {"Drop the workbook in, see what needs fixing, look at the pages, download the PDFs. Nothing you upload is kept.", "上传填好的工作簿，查看需要修改的地方，预览每一页，下载 PDF。上传的文件不会保存在服务器上。"},
 	UIStepFiles:           {"Choose the files", "选择文件"},
 	UIDrop:                {"Drop workbooks here, or click to choose files", "把工作簿拖到这里，或点击选择文件"},
-	UIDropTypes:           {"Excel workbooks (.xlsx), or books in JSON/YAML; several files at once are fine", "支持 Excel 工作簿（.xlsx）及 JSON、YAML 数据文件，可一次选择多个"},
+	UIDropTypes:           {"Excel workbooks (.xlsx), books in JSON/YAML, or PDFs made here with the forms' data (PDF/A-3b); several files at once are fine", "支持 Excel 工作簿（.xlsx）、JSON、YAML 数据文件，以及本工具生成的附带数据的 PDF（PDF/A-3b），可一次选择多个"},
 	UITemplateLink:        {"Download the blank template (.xlsx)", "下载空白模板（.xlsx）"},
 	UITemplateHint:        {"Fill one sheet per project in Excel or WPS, then upload it here.", "每个项目填写一张工作表（Excel 或 WPS 均可），填好后在这里上传。"},
 	UIRemove:              {"remove", "移除"},
@@ -205,13 +211,19 @@ var serveCatalogue = map[Code]entry{
 	UIBinderOptions:       {"Print options", "打印选项"},
 	UIReplaced:            {"{1}: replaced by the file of the same name just chosen", "{1}：已替换为刚选择的同名文件"},
 	UIPreviewHint:         {"Click Preview on a row to see the pages of a form here.", "点表格中某一行的“预览”，在这里查看这张表的各页。"},
-	UIOptionsApply:        {"The signature block and the paper apply to every download: a form's PDF, the binder and the ZIP; double-sided printing and grouping by unit to the binder.", "签字栏和纸张用于所有下载：单张 PDF、装订本和 ZIP 压缩包；双面打印和按单位分组用于装订本。"},
+	UIOptionsApply:        {"The signature block and the paper apply to every download: a form's PDF, the binder and the ZIP; the archival format to every PDF download; double-sided printing and grouping by unit to the binder.", "签字栏和纸张用于所有下载：单张 PDF、装订本和 ZIP 压缩包；归档格式用于所有 PDF 下载；双面打印和按单位分组用于装订本。"},
 	UIPickForm:            {"Put this form in the binder and the ZIP", "装订本和 ZIP 压缩包中包含这张表"},
 	UIPicked:              {"{1} of {2} forms picked for the binder and the ZIP (tick them in the No. column).", "已选 {1} 张表（共 {2} 张）用于装订本和 ZIP 压缩包，可在“序号”一栏勾选。"},
 	UISkipped:             {"Not printed, these forms have errors: {1}", "以下表有错误，未打印：{1}"},
 	UIOptDuplex:           {"Double-sided printing", "双面打印"},
 	UIOptSignature:        {"Signature block", "签字栏"},
 	UIOptGroup:            {"Group by unit", "按单位分组"},
+	UIOptPDFA:             {"Archival format (PDF/A)", "归档格式（PDF/A）"},
+	UIPDFANone:            {"Ordinary PDF", "普通 PDF"},
+	UIPDFA2b:              {"PDF/A-2b (for archives)", "PDF/A-2b（归档常用）"},
+	UIPDFA1b:              {"PDF/A-1b (older systems)", "PDF/A-1b（旧系统）"},
+	UIPDFA3b:              {"PDF/A-3b with the forms' data", "PDF/A-3b，附带表的数据"},
+	ServeBadPDFA:          {"The PDF/A level is 1b, 2b or 3b (pdfa=2b), and attach_data needs 2b or 3b, not \"{1}\".", "PDF/A 级别只能是 1b、2b 或 3b（pdfa=2b），附带数据（attach_data）不能用 1b；不能是“{1}”。"},
 	UIOptPaper:            {"Paper", "纸张"},
 	UIPaperA4Landscape:    {"A4 landscape", "A4 横向"},
 	UIPaperA3Landscape:    {"A3 landscape", "A3 横向"},

@@ -38,7 +38,7 @@ func (PDF) Ext() string { return ".pdf" }
 func (b PDF) job() *Job { return b.Job }
 
 func (b PDF) Write(ctx context.Context, w io.Writer, d *Doc) error {
-	err := render.WritePages(w, d.Frame, d.Pages(ctx), b.Job.Fonts, b.Job.render(d.Date))
+	err := render.WritePages(w, d.Frame, d.Pages(ctx), b.Job.Fonts, b.Job.render(d.Date, d.Data))
 	if ctxErr := ctx.Err(); ctxErr != nil && err != nil {
 		return ctxErr
 	}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -36,6 +37,9 @@ type Doc struct {
 	Frame render.Frame
 	// Date is the date written into the document (Job.PDFDate).
 	Date time.Time
+	// Data is, with Job.AttachData, the document's forms as a JSON book,
+	// attached to its PDF; nil else.
+	Data []byte
 
 	pages  func(ctx context.Context, yield func(int, *layout.Page) error) error
 	binder *binder.Binder // of a binder: where its forms stand
@@ -274,6 +278,11 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 		}
 		d := &Doc{Name: names[k], Form: r.N, Forms: 1, Date: date,
 			Frame: render.Frame{Pages: len(doc.Pages), Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}}
+		if job.AttachData {
+			if d.Data, err = bookJSON(&model.Book{Year: f.Year, Forms: []model.Form{*f}}); err != nil {
+				return nil, err
+			}
+		}
 		d.pages = formPages(f, doc, keep, job)
 		docs[k] = d
 	}
@@ -502,6 +511,11 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Do
 	}
 	d := &Doc{Forms: len(book.Forms), Date: date, binder: bl,
 		Frame: render.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}}
+	if job.AttachData {
+		if d.Data, err = bookJSON(book); err != nil {
+			return nil, err
+		}
+	}
 	d.pages = func(ctx context.Context, yield func(int, *layout.Page) error) error {
 		return bl.Pages(func(i int, p *layout.Page) error {
 			if err := ctx.Err(); err != nil {
@@ -588,4 +602,14 @@ func formName(n int, in Input, j int) string {
 		where += ": " + loc.Sheet
 	}
 	return name + " (" + where + ")"
+}
+
+// bookJSON returns b as JSON, as jixiao writes books.
+func bookJSON(b *model.Book) ([]byte, error) {
+	var buf bytes.Buffer
+	// Encoding to memory fails only on a bug: an internal error.
+	if err := model.EncodeJSON(&buf, b); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

@@ -27,6 +27,13 @@ type Job struct {
 	// (render.DraftWatermark for a draft); "" for none. Its characters are
 	// checked against the fonts like the forms' (path "watermark").
 	Watermark string
+	// PDFA is the PDF/A level of the PDFs (render.NoPDFA for none):
+	// --pdfa, --pdfa=1b, the page's 归档格式（PDF/A）.
+	PDFA render.PDFA
+	// AttachData attaches each PDF's forms as JSON (a book of the form, or
+	// of the binder's forms), making it PDF/A-3b, so that Read reads the
+	// PDF back into the same forms.
+	AttachData bool
 	// Strict makes every warning an error: the problems of the input, a
 	// form of another year in a binder, a character drawn as a box.
 	Strict bool
@@ -136,7 +143,7 @@ func NewJob(fs *fonts.Set) *Job {
 // command line has a flag of each name (--paper); the web API a query
 // parameter of each, with "_" for "-" (group_by).
 var OptionNames = []string{"paper", "signature", "duplex", "fit", "draft", "watermark", "strict",
-	"allow-missing", "date", "group-by", "split-by", "form", "project", "format", "unit"}
+	"allow-missing", "date", "group-by", "split-by", "form", "project", "format", "unit", "pdfa", "attach-data"}
 
 // OptionError is a value Job.Set refuses. Err tells it in the command
 // line's words (naming --paper); a web handler names its parameter.
@@ -244,6 +251,25 @@ func (j *Job) Set(name, value string) error {
 		j.Forms.Unit = strings.TrimSpace(value)
 	case "project":
 		j.Forms.Project = value
+	case "pdfa":
+		// A switch too: --pdfa alone (or on, 1, yes) is 2b, off none.
+		level, err := render.ParsePDFA(value)
+		if b, ok := parseBool(value); ok && value != "" {
+			level, err = render.NoPDFA, nil
+			if b {
+				level = render.PDFA2B
+			}
+		}
+		if err != nil {
+			return bad(msg.New(msg.PDFABad, value))
+		}
+		j.PDFA = level
+		return j.checkAttach(bad)
+	case "attach-data":
+		if err := flag(&j.AttachData); err != nil {
+			return err
+		}
+		return j.checkAttach(bad)
 	default:
 		return errors.New("pipeline: no option " + strconv.Quote(name))
 	}
@@ -275,10 +301,37 @@ func parseBool(v string) (bool, bool) {
 	return false, false
 }
 
-// render returns the options of render for a document of the given date.
-func (j *Job) render(date time.Time) render.Options {
-	return render.Options{Creator: j.Creator, Date: date, AllowMissing: j.AllowMissing, Watermark: j.Watermark}
+// checkAttach refuses attached data with PDF/A-1b, and PDF/A or attached
+// data with OFD.
+// and PDF/A with OFD (Format, set before: OptionNames has it first).
+func (j *Job) checkAttach(bad func(error) error) error {
+	if j.AttachData && j.PDFA == render.PDFA1B {
+		return bad(msg.New(msg.AttachNeedsPDFA3))
+	}
+	if (j.AttachData || j.PDFA != render.NoPDFA) && j.Format == "ofd" {
+		return bad(msg.New(msg.PDFANotOFD))
+	}
+	return nil
 }
+
+// render returns the options of render for a document of the given date
+// carrying data (the forms as JSON, with AttachData; nil else).
+func (j *Job) render(date time.Time, data []byte) render.Options {
+	o := render.Options{Creator: j.Creator, Date: date, AllowMissing: j.AllowMissing, Watermark: j.Watermark, PDFA: j.PDFA}
+	// The Producer names jixiao and the version the Creator gives.
+	if v, ok := strings.CutPrefix(j.Creator, render.Producer+" "); ok {
+		o.Version = v
+	}
+	if j.AttachData {
+		o.PDFA = render.PDFA3B
+		o.Attachments = []render.Attachment{{Name: DataFileName, MIME: "application/json", Relationship: "Source",
+			Description: "the forms this PDF prints, as a jixiao book (JSON)", Data: data}}
+	}
+	return o
+}
+
+// DataFileName is the name of the forms' data attached to a PDF.
+const DataFileName = "jixiao-forms.json"
 
 // watermarkFields lists the watermark for the glyph check.
 func (j *Job) watermarkFields() []fonts.Field {

@@ -19,9 +19,11 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -31,6 +33,7 @@ import (
 	"jixiao/model"
 	"jixiao/model/xlsx"
 	"jixiao/msg"
+	"jixiao/render"
 )
 
 // Kind says who must act on an Error.
@@ -142,7 +145,8 @@ type Source struct {
 
 // Read reads one input, a form or a book, in any format the pipeline
 // knows: JSON or YAML (told apart by the name's extension, else by the
-// content), or an Excel workbook (model/xlsx: by the name's extension,
+// content), a PDF that jixiao wrote with the forms' data attached
+// (Job.AttachData; by the extension .pdf or the content), or an Excel workbook (model/xlsx: by the name's extension,
 // .xlsx, or, for content read from R, by its first bytes; an .xls, .et,
 // .ods or .csv gets a message saying how to save it as .xlsx). This is the one place where input formats are told apart. A
 // file is refused, before it is read, when it is a directory, not a
@@ -155,6 +159,15 @@ func Read(s Source) (Input, error) {
 		src  *model.Source
 		err  error
 	)
+	if s.R == nil && strings.EqualFold(filepath.Ext(s.Name), ".pdf") {
+		// A PDF is read whole, as content, for the data attached to it.
+		f, err := os.Open(s.Name)
+		if err != nil {
+			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+		}
+		defer f.Close()
+		s.R = f
+	}
 	switch {
 	case s.R == nil && xlsx.Handles(s.Name):
 		book, src, err = xlsx.ReadFile(s.Name)
@@ -166,7 +179,9 @@ func Read(s Source) (Input, error) {
 		if err != nil {
 			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 		}
-		if xlsx.Handles(s.Name) || xlsx.IsWorkbook(data) {
+		if bytes.HasPrefix(data, []byte("%PDF-")) {
+			book, src, err = fromPDF(data, s.Name)
+		} else if xlsx.Handles(s.Name) || xlsx.IsWorkbook(data) {
 			book, src, err = xlsx.Read(data, s.Name)
 		} else {
 			book, src, err = model.Decode(data, s.Name, model.FormatAuto)
@@ -341,4 +356,19 @@ func placed(err error, inputs []Input) error {
 		errs[i] = problemError{out[i]}
 	}
 	return NewError(BadInput, errs...)
+}
+
+// fromPDF reads the forms attached to a PDF jixiao wrote (Job.AttachData),
+// as the JSON book they are.
+func fromPDF(data []byte, name string) (*model.Book, *model.Source, error) {
+	atts, err := render.ReadAttachments(data, model.MaxFileSize)
+	if err != nil {
+		return nil, nil, msg.New(msg.PDFBadData, name, msg.Raw(strings.TrimPrefix(err.Error(), "render: ")))
+	}
+	for _, a := range atts {
+		if a.MIME == "application/json" {
+			return model.Decode(a.Data, name, model.FormatJSON)
+		}
+	}
+	return nil, nil, msg.New(msg.PDFNoData, name)
 }

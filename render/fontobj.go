@@ -52,7 +52,7 @@ func (u *fontUse) encode(dst []byte, s string) ([]byte, error) {
 // writeFont writes the objects of font u: the Type0 font (object r), its
 // CIDFontType2, the font descriptor, the font program and the ToUnicode
 // map. name is the font's name with its subset tag.
-func writeFont(w *pdfWriter, u *fontUse, r ref, name string) error {
+func writeFont(w *pdfWriter, u *fontUse, r ref, name string, cidSet bool) error {
 	sub, err := u.font.Subset(u.runes)
 	if err != nil {
 		return err
@@ -67,8 +67,23 @@ func writeFont(w *pdfWriter, u *fontUse, r ref, name string) error {
 		ws[i] = adv
 	}
 	w.cidFont(cid, name).descriptor(desc).widths(1, ws).end()
-	w.descriptor(desc, name).flags(d.Flags).bbox(d.BBox).
-		metrics(d.ItalicAngle, f.Ascent(), f.Descent(), f.CapHeight(), d.StemV).fontFile2(prog).end()
+	dw := w.descriptor(desc, name).flags(d.Flags).bbox(d.BBox).
+		metrics(d.ItalicAngle, f.Ascent(), f.Descent(), f.CapHeight(), d.StemV).fontFile2(prog)
+	var set ref
+	if cidSet {
+		// PDF/A-1 wants the CIDs of a subset listed; the subset holds
+		// CID 0 (.notdef) and 1…n.
+		set = w.alloc()
+		dw.cidSet(set)
+	}
+	dw.end()
+	if set != 0 {
+		bits := make([]byte, (len(u.runes)+1+7)/8)
+		for cid := 0; cid <= len(u.runes); cid++ {
+			bits[cid/8] |= 0x80 >> (cid % 8)
+		}
+		w.stream(set, bits, true).end()
+	}
 	s := w.stream(prog, sub, true)
 	s.int("Length1", len(sub))
 	s.end()

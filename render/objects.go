@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"time"
 
 	"jixiao/layout"
 )
@@ -170,7 +171,7 @@ type linkW struct{ dict }
 // invisible, but PDF/A and strict checkers want every annotation printable)
 // and no border.
 func (w *pdfWriter) link(r ref) linkW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	d := dict{w}.name("Type", "Annot").name("Subtype", "Link").int("F", 4)
 	w.raw(" /Border [0 0 0]")
@@ -189,7 +190,7 @@ func (l linkW) end() { l.w.raw(">>").end() }
 type outlineW struct{ dict }
 
 func (w *pdfWriter) outline(r ref) outlineW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	return outlineW{dict{w}.name("Type", "Outlines")}
 }
@@ -206,7 +207,7 @@ func (o outlineW) end() { o.w.raw(">>").end() }
 type outlineItemW struct{ dict }
 
 func (w *pdfWriter) outlineItem(r ref, title string, parent ref) outlineItemW {
-	w.begin(r)
+	w.beginPacked(r)
 	w.raw("<<")
 	return outlineItemW{dict{w}.text("Title", title).ref("Parent", parent)}
 }
@@ -319,3 +320,244 @@ func (d descriptorW) fontFile2(r ref) descriptorW { d.ref("FontFile2", r); retur
 func (d descriptorW) end()                        { d.w.raw(">>").end() }
 
 func appendInt(b []byte, v int) []byte { return strconv.AppendInt(b, int64(v), 10) }
+
+// --- tagged PDF ---
+
+// markInfo says the document is tagged; lang is its natural language
+// ("zh-CN"); structTree names the structure tree root.
+func (c catalogW) markInfo() catalogW        { c.key("MarkInfo").raw(" <</Marked true>>"); return c }
+func (c catalogW) lang(l string) catalogW    { c.text("Lang", l); return c }
+func (c catalogW) structTree(r ref) catalogW { c.ref("StructTreeRoot", r); return c }
+func (c catalogW) metadata(r ref) catalogW   { c.ref("Metadata", r); return c }
+func (c catalogW) displayDocTitle() catalogW {
+	c.key("ViewerPreferences").raw(" <</DisplayDocTitle true>>")
+	return c
+}
+
+// structParents names the page's entry in the parent tree; tabs /S orders
+// the annotations by the structure.
+func (p pageW) structParents(key int) pageW { p.int("StructParents", key).name("Tabs", "S"); return p }
+
+// structParent names the annotation's entry in the parent tree; contents
+// is its alternate description.
+func (l linkW) structParent(key int, contents string) linkW {
+	l.int("StructParent", key)
+	if contents != "" {
+		l.text("Contents", contents)
+	}
+	return l
+}
+
+// structTreeRootW writes the root of the structure tree.
+type structTreeRootW struct{ dict }
+
+func (w *pdfWriter) structTreeRoot(r, doc, parentTree ref, nextKey int) structTreeRootW {
+	w.beginPacked(r)
+	w.raw("<<")
+	return structTreeRootW{dict{w}.name("Type", "StructTreeRoot").ref("K", doc).ref("ParentTree", parentTree).int("ParentTreeNextKey", nextKey)}
+}
+
+func (s structTreeRootW) end() { s.w.raw(">>").end() }
+
+// structElemW writes a structure element.
+type structElemW struct{ dict }
+
+func (w *pdfWriter) structElem(r ref, typ string, parent ref) structElemW {
+	w.beginPacked(r)
+	w.raw("<<")
+	// /Type /StructElem is optional, and left out: a binder has thousands.
+	return structElemW{dict{w}.name("S", typ).ref("P", parent)}
+}
+
+// page names the page of the element's marked content given by MCID.
+func (s structElemW) page(p ref) structElemW { s.ref("Pg", p); return s }
+
+// tableAttrs writes the table attributes of a cell: rows spanned (more
+// than one) and the scope of a header cell ("Row", "Column"; "" none).
+func (s structElemW) tableAttrs(rowSpan int, scope string) structElemW {
+	if rowSpan <= 1 && scope == "" {
+		return s
+	}
+	w := s.key("A").raw(" <<")
+	d := dict{w}.name("O", "Table")
+	if rowSpan > 1 {
+		d.int("RowSpan", rowSpan)
+	}
+	if scope != "" {
+		d.name("Scope", scope)
+	}
+	w.raw(">>")
+	return s
+}
+
+// kids opens the element's /K array; the kid methods add to it; endKids
+// closes it.
+func (s structElemW) kids() structElemW { s.key("K").raw(" ["); return s }
+
+// kidElem adds a child element; kidMCID marked content on the element's
+// page; kidMCR on another page; kidOBJR an annotation.
+func (s structElemW) kidElem(r ref) structElemW { s.w.ref(r); return s }
+func (s structElemW) kidMCID(mcid int) structElemW {
+	s.w.raw(" ")
+	s.w.b = appendInt(s.w.b, mcid)
+	return s
+}
+func (s structElemW) kidMCR(p ref, mcid int) structElemW {
+	s.w.raw(" <</Type /MCR /Pg")
+	s.w.ref(p)
+	s.w.raw(" /MCID ")
+	s.w.b = appendInt(s.w.b, mcid)
+	s.w.raw(">>")
+	return s
+}
+func (s structElemW) kidOBJR(p, annot ref) structElemW {
+	s.w.raw(" <</Type /OBJR /Pg")
+	s.w.ref(p)
+	s.w.raw(" /Obj")
+	s.w.ref(annot)
+	s.w.raw(">>")
+	return s
+}
+func (s structElemW) endKids() structElemW { s.w.raw("]"); return s }
+func (s structElemW) end()                 { s.w.raw(">>").end() }
+
+// parentTreeW writes the parent tree: a number tree, flat, from each
+// page's StructParents key to the elements of its MCIDs and from each
+// annotation's StructParent key to its element.
+type parentTreeW struct{ dict }
+
+func (w *pdfWriter) parentTree(r ref) parentTreeW {
+	w.beginPacked(r)
+	w.raw("<<")
+	d := parentTreeW{dict{w}}
+	d.key("Nums").raw(" [")
+	return d
+}
+
+func (p parentTreeW) page(key int, elems []ref) parentTreeW {
+	p.w.int(key)
+	p.w.raw(" [")
+	for i, r := range elems {
+		if i > 0 {
+			p.w.raw(" ")
+		}
+		p.w.b = appendInt(p.w.b, int(r))
+		p.w.raw(" 0 R")
+	}
+	p.w.raw("]")
+	return p
+}
+
+func (p parentTreeW) annot(key int, elem ref) parentTreeW {
+	p.w.int(key)
+	p.w.ref(elem)
+	return p
+}
+
+func (p parentTreeW) end() { p.w.raw("]>>").end() }
+
+// metadata writes the XMP metadata stream, uncompressed (PDF/A-1 wants it
+// readable without filters).
+func (w *pdfWriter) metadata(r ref, xmp []byte) {
+	s := w.stream(r, xmp, false)
+	s.name("Type", "Metadata").name("Subtype", "XML")
+	s.end()
+}
+
+// --- PDF/A ---
+
+// outputIntent names the PDF/A output intent: the ICC profile icc, an
+// RGB output condition.
+func (c catalogW) outputIntent(icc ref, condition string) catalogW {
+	w := c.key("OutputIntents").raw(" [<<")
+	d := dict{w}.name("Type", "OutputIntent").name("S", "GTS_PDFA1").text("OutputConditionIdentifier", condition).
+		text("Info", condition)
+	d.ref("DestOutputProfile", icc)
+	w.raw(">>]")
+	return c
+}
+
+// embeddedFiles writes the /Names dictionary's EmbeddedFiles name tree,
+// flat: names[k] is the file specification specs[k]; names are sorted.
+func (c catalogW) embeddedFiles(names []string, specs []ref) catalogW {
+	w := c.key("Names").raw(" <</EmbeddedFiles <</Names [")
+	for k, n := range names {
+		w.text(n)
+		w.ref(specs[k])
+	}
+	w.raw("]>>>>")
+	return c
+}
+
+// associatedFiles lists the document's associated files (/AF).
+func (c catalogW) associatedFiles(specs []ref) catalogW { c.refs("AF", specs); return c }
+
+// iccProfile writes an ICC profile stream of n components.
+func (w *pdfWriter) iccProfile(r ref, profile []byte, n int) {
+	s := w.stream(r, profile, true)
+	s.int("N", n)
+	s.end()
+}
+
+// fileSpecW writes a file specification of an embedded file.
+type fileSpecW struct{ dict }
+
+func (w *pdfWriter) fileSpec(r ref, name string) fileSpecW {
+	w.beginPacked(r)
+	w.raw("<<")
+	return fileSpecW{dict{w}.name("Type", "Filespec").text("F", name).text("UF", name)}
+}
+
+func (f fileSpecW) description(s string) fileSpecW {
+	if s != "" {
+		f.text("Desc", s)
+	}
+	return f
+}
+
+// relationship is the /AFRelationship (Source, Data …).
+func (f fileSpecW) relationship(rel string) fileSpecW { f.name("AFRelationship", rel); return f }
+
+// file names the embedded file stream.
+func (f fileSpecW) file(ef ref) fileSpecW {
+	w := f.key("EF").raw(" <<")
+	dict{w}.ref("F", ef).ref("UF", ef)
+	w.raw(">>")
+	return f
+}
+
+func (f fileSpecW) end() { f.w.raw(">>").end() }
+
+// embeddedFile writes an embedded file stream: its media type, size and
+// modification date.
+func (w *pdfWriter) embeddedFile(r ref, data []byte, mime string, mod time.Time) {
+	s := w.stream(r, data, true)
+	s.name("Type", "EmbeddedFile").name("Subtype", mime)
+	p := s.key("Params").raw(" <<")
+	dict{p}.int("Size", len(data)).date("ModDate", mod)
+	p.raw(">>")
+	s.end()
+}
+
+// cidSet names the stream that lists the CIDs the subset holds.
+func (d descriptorW) cidSet(r ref) descriptorW { d.ref("CIDSet", r); return d }
+
+// trailerID writes the trailer's /ID, both halves id.
+func trailerID(id []byte) func(d dict) {
+	return func(d dict) {
+		w := d.key("ID")
+		const hex = "0123456789ABCDEF"
+		w.raw(" [")
+		for i := range 2 {
+			if i > 0 {
+				w.raw(" ")
+			}
+			w.raw("<")
+			for _, c := range id {
+				w.b = append(w.b, hex[c>>4], hex[c&15])
+			}
+			w.raw(">")
+		}
+		w.raw("]")
+	}
+}

@@ -29,17 +29,39 @@ type pdfWriter struct {
 	out  *bufio.Writer
 	n    int64   // bytes handed to out so far
 	err  error   // the first error; once set nothing more is written
-	offs []int64 // offs[r] is the offset of object r, -1 while unwritten
+	offs []int64 // offs[r] is the offset of object r, -1 while unwritten, -2 packed
 	b    []byte  // the object being written, until end
 	open ref     // the object being written, 0 none
 	z    *deflater
+
+	// Object streams (PDF 1.5), when pack is set: the objects begun with
+	// beginPacked (the many small dictionaries of the structure tree,
+	// outline and links) are gathered into compressed object streams, and
+	// the cross-reference table is a stream too. PDF/A-1 (PDF 1.4) has
+	// neither.
+	pack    bool
+	packing bool    // the open object goes into an object stream
+	hdr     int     // length of the open object's "N 0 obj\n"
+	stmOf   []ref   // stmOf[r]: the object stream holding packed object r
+	stmIdx  []int32 // and its index there
+	stmNums []byte  // the pending object stream's "num offset" pairs
+	stmBody []byte  // and its objects
+	stmRefs []ref   // and their numbers
 }
 
-// newPDFWriter starts a PDF file of the given version ("1.7") on w. The
-// comment after the header has bytes above 127, so that transfer programs
-// treat the file as binary (and PDF/A requires it).
-func newPDFWriter(w io.Writer, version string, z *deflater) *pdfWriter {
-	pw := &pdfWriter{out: bufio.NewWriterSize(w, 64<<10), offs: []int64{0}, z: z}
+// packPerStream is the number of objects per object stream: enough to
+// compress well, few enough that a reader parses little to reach one.
+const packPerStream = 200
+
+// newPDFWriter starts a PDF file of the given version ("1.7") on w,
+// packing objects into object streams when pack is set (version 1.5 or
+// later). The comment after the header has bytes above 127, so that
+// transfer programs treat the file as binary (and PDF/A requires it).
+func newPDFWriter(w io.Writer, version string, pack bool, z *deflater) *pdfWriter {
+	pw := &pdfWriter{out: bufio.NewWriterSize(w, 64<<10), offs: []int64{0}, z: z, pack: pack}
+	if pack {
+		pw.stmOf, pw.stmIdx = []ref{0}, []int32{0}
+	}
 	pw.write([]byte("%PDF-" + version + "\n%\xE2\xE3\xCF\xD3\n"))
 	return pw
 }
@@ -63,7 +85,18 @@ func (w *pdfWriter) fail(err error) {
 // alloc returns the number of a new object, to be written once.
 func (w *pdfWriter) alloc() ref {
 	w.offs = append(w.offs, -1)
+	if w.pack {
+		w.stmOf = append(w.stmOf, 0)
+		w.stmIdx = append(w.stmIdx, 0)
+	}
 	return ref(len(w.offs) - 1)
+}
+
+// beginPacked starts object r, a dictionary that goes into an object
+// stream when the writer packs, else as begin.
+func (w *pdfWriter) beginPacked(r ref) {
+	w.begin(r)
+	w.packing = w.pack
 }
 
 // begin starts object r; end finishes it.
@@ -73,17 +106,18 @@ func (w *pdfWriter) begin(r ref) {
 		w.fail(fmt.Errorf("object %d begun inside object %d", r, w.open))
 	case r <= 0 || int(r) >= len(w.offs):
 		w.fail(fmt.Errorf("object %d was not allocated", r))
-	case w.offs[r] >= 0:
+	case w.offs[r] != -1:
 		w.fail(fmt.Errorf("object %d written twice", r))
 	}
-	w.open = r
+	w.open, w.packing = r, false
 	w.b = strconv.AppendInt(w.b[:0], int64(r), 10)
 	w.b = append(w.b, " 0 obj\n"...)
+	w.hdr = len(w.b)
 }
 
 // flush writes the object so far, recording its offset when it begins.
 func (w *pdfWriter) flush() {
-	if w.err == nil && w.offs[w.open] < 0 {
+	if w.err == nil && w.offs[w.open] == -1 {
 		w.offs[w.open] = w.n
 	}
 	w.write(w.b)
@@ -96,9 +130,45 @@ func (w *pdfWriter) end() {
 		w.fail(fmt.Errorf("end without an object"))
 		return
 	}
+	if w.packing {
+		r := w.open
+		w.open, w.packing = 0, false
+		if w.err != nil {
+			return
+		}
+		w.offs[r] = -2
+		w.stmIdx[r] = int32(len(w.stmRefs))
+		w.stmNums = strconv.AppendInt(w.stmNums, int64(r), 10)
+		w.stmNums = append(w.stmNums, ' ')
+		w.stmNums = strconv.AppendInt(w.stmNums, int64(len(w.stmBody)), 10)
+		w.stmNums = append(w.stmNums, ' ')
+		w.stmBody = append(append(w.stmBody, w.b[w.hdr:]...), '\n')
+		w.stmRefs = append(w.stmRefs, r)
+		if len(w.stmRefs) == packPerStream {
+			w.flushPacked()
+		}
+		return
+	}
 	w.b = append(w.b, "\nendobj\n"...)
 	w.flush()
 	w.open = 0
+}
+
+// flushPacked writes the pending object stream.
+func (w *pdfWriter) flushPacked() {
+	if len(w.stmRefs) == 0 {
+		return
+	}
+	r := w.alloc()
+	for _, p := range w.stmRefs {
+		w.stmOf[p] = r
+	}
+	first := len(w.stmNums)
+	data := append(w.stmNums, w.stmBody...)
+	s := w.stream(r, data, true)
+	s.name("Type", "ObjStm").int("N", len(w.stmRefs)).int("First", first)
+	s.end()
+	w.stmNums, w.stmBody, w.stmRefs = data[:0], w.stmBody[:0], w.stmRefs[:0]
 }
 
 // finish writes the cross-reference table and the trailer, with the
@@ -108,11 +178,17 @@ func (w *pdfWriter) finish(root, info ref, trailer func(d dict)) error {
 	if w.open != 0 {
 		w.fail(fmt.Errorf("object %d not ended", w.open))
 	}
+	if w.pack {
+		w.flushPacked()
+	}
 	for r, off := range w.offs[1:] {
-		if off < 0 {
+		if off == -1 {
 			w.fail(fmt.Errorf("object %d allocated but not written", r+1))
 			break
 		}
+	}
+	if w.pack {
+		return w.finishStream(root, info, trailer)
 	}
 	xref := w.n
 	b := fmt.Appendf(w.b[:0], "xref\n0 %d\n0000000000 65535 f \n", len(w.offs))
@@ -134,6 +210,72 @@ func (w *pdfWriter) finish(root, info ref, trailer func(d dict)) error {
 		trailer(d)
 	}
 	w.b = fmt.Appendf(w.b, ">>\nstartxref\n%d\n%%%%EOF\n", xref)
+	w.write(w.b)
+	if w.err == nil {
+		w.err = w.out.Flush()
+	}
+	return w.err
+}
+
+// finishStream writes the cross-reference stream with the trailer's
+// entries, and flushes. Each row is a type (0 free, 1 at an offset, 2 in
+// an object stream), the offset or object stream in as few bytes as the
+// largest needs, and the generation or index in two; the rows go through
+// the PNG Up predictor, so that neighbouring rows, which differ little,
+// compress to almost nothing.
+func (w *pdfWriter) finishStream(root, info ref, trailer func(d dict)) error {
+	x := w.alloc()
+	start := w.n // the stream is written next
+	w.offs[x] = start
+	width := 1
+	for max := start; max >= 256; max >>= 8 {
+		width++
+	}
+	cols := 1 + width + 2
+	rows := make([]byte, 0, (1+cols)*len(w.offs))
+	prev := make([]byte, cols)
+	row := make([]byte, cols)
+	for r, off := range w.offs {
+		var field2, field3 uint64
+		switch {
+		case r == 0:
+			row[0], field2, field3 = 0, 0, 0xFFFF
+		case off == -2:
+			row[0], field2, field3 = 2, uint64(w.stmOf[r]), uint64(w.stmIdx[r])
+		default:
+			row[0], field2 = 1, uint64(off)
+		}
+		for k := range width {
+			row[1+k] = byte(field2 >> (8 * (width - 1 - k)))
+		}
+		row[cols-2], row[cols-1] = byte(field3>>8), byte(field3)
+		rows = append(rows, 2) // PNG Up
+		for k := range cols {
+			rows = append(rows, row[k]-prev[k])
+		}
+		prev, row = row, prev
+	}
+	w.offs[x] = -1 // for begin's check; flush records it again
+	s := w.stream(x, rows, true)
+	s.name("Type", "XRef").int("Size", len(w.offs))
+	wd := s.key("W").raw(" [1 ")
+	wd.b = strconv.AppendInt(wd.b, int64(width), 10)
+	wd.raw(" 2]")
+	dp := s.key("DecodeParms").raw(" <<")
+	dict{dp}.int("Predictor", 12).int("Columns", cols)
+	dp.raw(">>")
+	s.ref("Root", root)
+	if info != 0 {
+		s.ref("Info", info)
+	}
+	if trailer != nil {
+		trailer(s.dict)
+	}
+	s.end()
+	if w.err == nil && w.offs[x] != start {
+		w.fail(fmt.Errorf("cross-reference stream at %d, not %d", w.offs[x], start))
+	}
+	w.b = fmt.Appendf(w.b[:0], "startxref\n%d\n%%%%EOF\n", start)
 	w.write(w.b)
 	if w.err == nil {
 		w.err = w.out.Flush()

@@ -15,7 +15,7 @@ func TestWriterXref(t *testing.T) {
 	var out bytes.Buffer
 	z := getDeflater()
 	defer putDeflater(z)
-	w := newPDFWriter(&out, "1.7", z)
+	w := newPDFWriter(&out, "1.7", false, z)
 	cat, tree, pg, c := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	w.catalog(cat).pages(tree).end()
 	w.pageTree(tree).kids([]ref{pg}).end()
@@ -71,13 +71,13 @@ func TestWriterMisuse(t *testing.T) {
 	}
 	for name, f := range cases {
 		var out bytes.Buffer
-		w := newPDFWriter(&out, "1.7", z)
+		w := newPDFWriter(&out, "1.7", false, z)
 		if err := w.finish(f(w), 0, nil); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
 	disk := errors.New("disk full")
-	w := newPDFWriter(&failWriter{n: 0}, "1.7", z)
+	w := newPDFWriter(&failWriter{n: 0}, "1.7", false, z)
 	r := w.alloc()
 	w.catalog(r).end()
 	if err := w.finish(r, 0, nil); !errors.Is(err, disk) && (err == nil || err.Error() != disk.Error()) {
@@ -107,5 +107,50 @@ func TestValues(t *testing.T) {
 		if got := string(appendDate(nil, c.t)); got != c.want {
 			t.Errorf("appendDate = %s, want %s", got, c.want)
 		}
+	}
+}
+
+// TestWriterPacked: objects begun with beginPacked go into object streams
+// (more than one when there are many) with a cross-reference stream, and
+// qpdf reads every one back.
+func TestWriterPacked(t *testing.T) {
+	var out bytes.Buffer
+	z := getDeflater()
+	defer putDeflater(z)
+	w := newPDFWriter(&out, "1.7", true, z)
+	cat, tree, pg, root := w.alloc(), w.alloc(), w.alloc(), w.alloc()
+	items := make([]ref, packPerStream+5)
+	for i := range items {
+		items[i] = w.alloc()
+	}
+	w.catalog(cat).pages(tree).outlines(root).end()
+	w.pageTree(tree).kids([]ref{pg}).end()
+	w.page(pg).parent(tree).mediaBox(100, 100).end()
+	w.outline(root).children(items[0], items[len(items)-1], len(items)).end()
+	for i, r := range items {
+		var prev, next ref
+		if i > 0 {
+			prev = items[i-1]
+		}
+		if i+1 < len(items) {
+			next = items[i+1]
+		}
+		w.outlineItem(r, "第"+strconv.Itoa(i)+"项", root).siblings(prev, next).dest(pg, 100).end()
+	}
+	if err := w.finish(cat, 0, trailerID([]byte{1, 2, 3})); err != nil {
+		t.Fatal(err)
+	}
+	b := out.Bytes()
+	if n := bytes.Count(b, []byte("/Type /ObjStm")); n != 2 {
+		t.Errorf("%d object streams, want 2", n)
+	}
+	if !bytes.Contains(b, []byte("/Type /XRef")) || bytes.Contains(b, []byte("\nxref\n")) {
+		t.Error("no cross-reference stream")
+	}
+	if out := runTool(t, b, "qpdf", "--check", "PDF"); !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	if got := runTool(t, b, "qpdf", "--json", "--json-key=outlines", "PDF"); strings.Count(got, `"title"`) != len(items) || !strings.Contains(got, "第204项") {
+		t.Errorf("outline read back: %d titles", strings.Count(got, `"title"`))
 	}
 }

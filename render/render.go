@@ -47,6 +47,13 @@ type Options struct {
 	// long (at most 200 pt high). It is drawn before the page's items and
 	// changes nothing of the layout.
 	Watermark string
+	// PDFA, when set, makes the document conform to a PDF/A level: an
+	// output intent with an sRGB profile, XMP identification, a file
+	// identifier, complete font subsets' CID sets (pdfa.go).
+	PDFA PDFA
+	// Attachments are files carried as associated files of the document
+	// (/AF); with PDF/A only at level 3b.
+	Attachments []Attachment
 }
 
 // WatermarkGray is the fill of the watermark, 0 black … 255 white.
@@ -131,6 +138,9 @@ type PageSeq func(yield func(index int, p *layout.Page) error) error
 // returned as it is.
 func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (err error) {
 	if err := checkFrame(fr, fs); err != nil {
+		return err
+	}
+	if err := checkPDFA(opt); err != nil {
 		return err
 	}
 	if opt.Date.IsZero() {
@@ -281,6 +291,7 @@ func pt(l layout.Length) float64 { return float64(l) / 1000 }
 type drawn struct {
 	pages []drawnPage
 	fonts []*fontUse // in order of first use
+	tags  *tagger    // the structure tree
 }
 
 // drawnPage is a page drawn: its size, compressed contents (content.go)
@@ -312,7 +323,7 @@ func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (*drawn, error) {
 	dr := &drawer{
 		fr:     fr,
 		opt:    opt,
-		d:      &drawn{pages: make([]drawnPage, 0, fr.Pages)},
+		d:      &drawn{pages: make([]drawnPage, 0, fr.Pages), tags: newTagger()},
 		sp:     splitter{fs: fs, allowMissing: opt.AllowMissing},
 		byFont: map[*fonts.Font]*fontUse{},
 		z:      getDeflater(),
@@ -338,7 +349,10 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 	}
 	dp := drawnPage{width: pg.Width, height: pg.Height}
 	dr.cs.reset(pg)
+	tags := d.tags
+	tags.beginPage()
 	if dr.opt.Watermark != "" {
+		tags.mark(&dr.cs, nil)
 		if err := dr.watermark(pg, pi); err != nil {
 			return err
 		}
@@ -347,17 +361,22 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 		it := &pg.Items[i]
 		switch it.Kind {
 		case layout.Text:
+			tags.mark(&dr.cs, it.Elem)
 			if err := dr.text(it, pi); err != nil {
 				return err
 			}
 		case layout.Rule:
+			tags.mark(&dr.cs, nil)
 			dr.rule(it)
 		case layout.Fill:
+			tags.mark(&dr.cs, nil)
 			dr.fill(it)
 		case layout.Link:
+			tags.annot(it.Elem)
 			dp.links = append(dp.links, *it)
 		}
 	}
+	tags.close(&dr.cs)
 	c, err := dr.z.deflate(dr.cs.b)
 	if err != nil {
 		return fmt.Errorf("render: page %d: %w", pi+1, err)

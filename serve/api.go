@@ -391,10 +391,11 @@ func (b *batch) blocking(picked []int) []model.Problem {
 // webOptions are the job options (pipeline.OptionNames) a query may
 // give, with "_" for "-": paper=A4, signature=1, duplex=1, fit=off,
 // draft=1, watermark=TEXT, strict=1, allow_missing=1, date=2025-03-01,
-// group_by=unit, form=N, format=ofd (pdf by default).
+// group_by=unit, form=N, format=ofd (pdf by default), pdfa=2b (1b, 3b),
+// attach_data=1.
 var webOptions = map[string]bool{"paper": true, "signature": true, "duplex": true, "fit": true, "draft": true,
 	"watermark": true, "strict": true, "allow-missing": true, "date": true, "group-by": true, "form": true,
-	"format": true}
+	"format": true, "pdfa": true, "attach-data": true}
 
 // pickedForms is the query's forms=1,3-5, the forms a binder or ZIP
 // holds (all when not given): numbers from 1, or the answer that refuses
@@ -450,6 +451,8 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 			a = s.refusal(http.StatusBadRequest, codeBadGroup, oe.Value)
 		case "format":
 			a = s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
+		case "pdfa", "attach-data":
+			a = s.refusal(http.StatusBadRequest, codeBadPDFA, oe.Value)
 		default:
 			a = s.refusal(http.StatusBadRequest, codeBadNumber, strings.ReplaceAll(oe.Option, "-", "_"), oe.Value)
 		}

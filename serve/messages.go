@@ -30,6 +30,7 @@ const (
 	codeBadPaper     = msg.ServeBadPaper
 	codeBadGroup     = msg.ServeBadGroup
 	codeBadFormat    = msg.ServeBadFormat
+	codeBadPDFA      = msg.ServeBadPDFA
 	codeBadYear      = msg.ServeBadYear
 	codeFormErrors   = msg.ServeFormHasErrors
 	codeBookErrors   = msg.ServeBookHasErrors
@@ -90,6 +91,11 @@ var pageWords = []msg.Code{
 	msg.UIOptDuplex,
 	msg.UIOptSignature,
 	msg.UIOptGroup,
+	msg.UIOptPDFA,
+	msg.UIPDFANone,
+	msg.UIPDFA2b,
+	msg.UIPDFA1b,
+	msg.UIPDFA3b,
 	msg.UIOptPaper,
 	msg.UIPaperA4Landscape,
 	msg.UIPaperA3Landscape,

@@ -69,7 +69,9 @@ func (a *app) newBinderCmd() *cobra.Command {
 			// What is ready is printed, the forms with errors named
 			// (issue 19); --strict refuses instead.
 			job.Binder, job.Workers, job.SkipErrors = true, bf.workers, !job.Strict
-			formatFor(c, job, bf.out)
+			if err := formatFor(c, job, bf.out); err != nil {
+				return err
+			}
 			left := leftOut(job)
 			if err := binderCmd(c.Context(), files, job, &bf, a.stdin, a.p); err != nil {
 				return err
@@ -82,7 +84,7 @@ func (a *app) newBinderCmd() *cobra.Command {
 	f.StringVar(&bf.outDir, "out-dir", "", t(msg.FlagBinderOutDir))
 	f.IntVar(&bf.workers, "workers", 0, t(msg.FlagWorkers))
 	f.BoolVar(&bf.progress, "progress", false, t(msg.FlagProgress))
-	a.registerJob(c, append(pageOptions, "date", "group-by", "split-by", "format", "form", "project", "unit")...)
+	a.registerJob(c, append(append(pageOptions, pdfOptions...), "date", "group-by", "split-by", "format", "form", "project", "unit")...)
 	bf.fonts.register(f, a.p.Lang)
 	return c
 }

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"jixiao/model"
@@ -46,7 +48,9 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 		p.Fail(err)
 		return 2
 	}
-	if isWorkbook(name) {
+	// A workbook, or a PDF carrying its forms (--attach-data), is read as
+	// every command reads it.
+	if isWorkbook(name) || strings.EqualFold(filepath.Ext(name), ".pdf") {
 		return (&app{p: p}).status(importWorkbook(name, out, p))
 	}
 	var in io.Reader = stdin

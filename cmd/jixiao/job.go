@@ -13,6 +13,7 @@ import (
 
 	"jixiao/msg"
 	"jixiao/pipeline"
+	"jixiao/render"
 )
 
 // jobFlagHelp is the help of each job option's flag.
@@ -21,11 +22,11 @@ var jobFlagHelp = map[string]msg.Code{
 	"draft": msg.FlagDraft, "watermark": msg.FlagWatermark, "strict": msg.FlagStrict,
 	"allow-missing": msg.FlagAllowMissing, "date": msg.FlagDate, "group-by": msg.FlagGroupBy,
 	"split-by": msg.FlagSplitBy, "form": msg.FlagForm, "project": msg.FlagProject, "unit": msg.FlagUnit,
-	"format": msg.FlagFormat,
+	"format": msg.FlagFormat, "pdfa": msg.FlagPDFA, "attach-data": msg.FlagAttachData,
 }
 
 // jobBools are the job options that are switches.
-var jobBools = map[string]bool{"signature": true, "duplex": true, "draft": true, "strict": true, "allow-missing": true}
+var jobBools = map[string]bool{"signature": true, "duplex": true, "draft": true, "strict": true, "allow-missing": true, "attach-data": true}
 
 // pageOptions are the job options of every printing command: the page
 // and how its problems are treated.
@@ -33,11 +34,20 @@ var pageOptions = []string{"paper", "duplex", "signature", "fit", "draft", "wate
 
 // formatFor sets the job's format from the output's name (-o x.ofd) when
 // --format is not given.
-func formatFor(c *cobra.Command, job *pipeline.Job, out string) {
+// PDF/A and attached data are PDFs' (Job.Set checks an explicit --format).
+func formatFor(c *cobra.Command, job *pipeline.Job, out string) error {
 	if f := c.Flags().Lookup("format"); f != nil && !f.Changed && strings.EqualFold(filepath.Ext(out), ".ofd") {
 		job.Format = "ofd"
+		if job.PDFA != render.NoPDFA || job.AttachData {
+			return usageProblem(msg.New(msg.PDFANotOFD))
+		}
 	}
+	return nil
 }
+
+// pdfOptions are the job options of the commands that write PDFs: the
+// archival format.
+var pdfOptions = []string{"pdfa", "attach-data"}
 
 // registerJob adds a flag for each of the job options named (of
 // pipeline.OptionNames) to c, and --warnings with --strict.
@@ -56,6 +66,9 @@ func (a *app) registerJob(c *cobra.Command, names ...string) {
 			fs.Int(name, 0, t(jobFlagHelp[name]))
 		case name == "fit":
 			fs.String(name, "on", t(jobFlagHelp[name]))
+		case name == "pdfa":
+			fs.String(name, "", t(jobFlagHelp[name]))
+			fs.Lookup(name).NoOptDefVal = "2b" // --pdfa alone
 		default:
 			fs.String(name, "", t(jobFlagHelp[name]))
 		}
@@ -68,6 +81,7 @@ func (a *app) registerJob(c *cobra.Command, names ...string) {
 	c.RegisterFlagCompletionFunc("group-by", fixedCompletions("unit"))
 	c.RegisterFlagCompletionFunc("split-by", fixedCompletions("unit"))
 	c.RegisterFlagCompletionFunc("format", fixedCompletions("pdf", "ofd"))
+	c.RegisterFlagCompletionFunc("pdfa", fixedCompletions("1b", "2b", "3b"))
 }
 
 // job is the pipeline's job of command c: the options of the flags

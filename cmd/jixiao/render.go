@@ -48,7 +48,9 @@ func (a *app) newRenderCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			formatFor(c, job, out)
+			if err := formatFor(c, job, out); err != nil {
+				return err
+			}
 			// What is ready is printed: a form with errors in the book
 			// stops only itself, named (issue 19); --strict refuses.
 			job.SkipErrors = !job.Strict
@@ -62,7 +64,7 @@ func (a *app) newRenderCmd() *cobra.Command {
 	f := c.Flags()
 	f.StringVarP(&out, "output", "o", "", t(msg.FlagOutputPDF))
 	f.StringVar(&outDir, "out-dir", "", t(msg.FlagOutDir))
-	a.registerJob(c, append(pageOptions, "form", "project", "format")...)
+	a.registerJob(c, append(append(pageOptions, pdfOptions...), "form", "project", "format")...)
 	ff.register(f, a.p.Lang)
 	return c
 }

@@ -419,18 +419,28 @@
     }
   }
 
+  // archival sets the chosen PDF/A level on q, for a PDF: 3b carries the
+  // forms' data.
+  function archival(q, format) {
+    const level = $("opt-pdfa").value;
+    if (format !== "pdf" || !level) return q;
+    if (level === "3b") q.set("attach_data", "1");
+    else q.set("pdfa", level);
+    return q;
+  }
+
   // Each download in either format: PDF, or OFD (GB/T 33190) with
   // format=ofd; a form's, the ZIP and the binder with the options that
   // apply to them (the options box says which).
   function downloadForm(i, format) {
-    const q = printQuery();
+    const q = archival(printQuery(), format);
     q.set("form", String(i + 1));
     if (format === "ofd") q.set("format", "ofd");
     download("api/render?" + q.toString(), (state.forms[i].project || "form") + "." + format, t("ui-busy-form"));
   }
 
   function downloadZip(format) {
-    const q = printQuery();
+    const q = archival(printQuery(), format);
     const list = ready();
     q.set("forms", list.join(","));
     if (format === "ofd") q.set("format", "ofd");
@@ -438,7 +448,7 @@
   }
 
   function downloadBinder(format) {
-    const q = printQuery();
+    const q = archival(printQuery(), format);
     if ($("opt-duplex").checked) q.set("duplex", "1");
     if ($("opt-group").checked) q.set("group_by", "unit");
     const list = ready();
