@@ -100,6 +100,7 @@ const (
 	UIPDFA1b              Code = "ui-pdfa-1b"
 	UIPDFA3b              Code = "ui-pdfa-3b"
 	ServeBadPDFA          Code = "serve-bad-pdfa"
+	ServePDFANotOFD       Code = "serve-pdfa-not-ofd"
 	UIOptPaper            Code = "ui-opt-paper"
 	UIPaperA4Landscape    Code = "ui-paper-a4-landscape"
 	UIPaperA3Landscape    Code = "ui-paper-a3-landscape"
@@ -224,6 +225,7 @@ var serveCatalogue = map[Code]entry{
 	UIPDFA1b:              {"PDF/A-1b (older systems)", "PDF/A-1b（旧系统）"},
 	UIPDFA3b:              {"PDF/A-3b with the forms' data", "PDF/A-3b，附带表的数据"},
 	ServeBadPDFA:          {"The PDF/A level is 1b, 2b or 3b (pdfa=2b), and attach_data needs 2b or 3b, not \"{1}\".", "PDF/A 级别只能是 1b、2b 或 3b（pdfa=2b），附带数据（attach_data）不能用 1b；不能是“{1}”。"},
+	ServePDFANotOFD:       {"PDF/A and attach_data apply to PDF downloads; leave them out with format=ofd.", "PDF/A 和附带数据（attach_data）只用于 PDF 下载；下载 OFD（format=ofd）时请去掉。"},
 	UIOptPaper:            {"Paper", "纸张"},
 	UIPaperA4Landscape:    {"A4 landscape", "A4 横向"},
 	UIPaperA3Landscape:    {"A3 landscape", "A3 横向"},

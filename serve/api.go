@@ -453,6 +453,9 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 			a = s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
 		case "pdfa", "attach-data":
 			a = s.refusal(http.StatusBadRequest, codeBadPDFA, oe.Value)
+			if m := (*msg.Error)(nil); errors.As(oe.Err, &m) && m.Code == msg.PDFANotOFD {
+				a = s.refusal(http.StatusBadRequest, codePDFANotOFD)
+			}
 		default:
 			a = s.refusal(http.StatusBadRequest, codeBadNumber, strings.ReplaceAll(oe.Option, "-", "_"), oe.Value)
 		}

@@ -31,6 +31,7 @@ const (
 	codeBadGroup     = msg.ServeBadGroup
 	codeBadFormat    = msg.ServeBadFormat
 	codeBadPDFA      = msg.ServeBadPDFA
+	codePDFANotOFD   = msg.ServePDFANotOFD
 	codeBadYear      = msg.ServeBadYear
 	codeFormErrors   = msg.ServeFormHasErrors
 	codeBookErrors   = msg.ServeBookHasErrors

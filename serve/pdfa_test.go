@@ -23,6 +23,8 @@ func TestArchival(t *testing.T) {
 	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
 	refusedWith(t, do(s, post(t, "/api/binder?pdfa=4z", book)), http.StatusBadRequest, codeBadPDFA)
 	refusedWith(t, do(s, post(t, "/api/binder?pdfa=1b&attach_data=1", book)), http.StatusBadRequest, codeBadPDFA)
+	refusedWith(t, do(s, post(t, "/api/binder?pdfa=2b&format=ofd", book)), http.StatusBadRequest, codePDFANotOFD)
+	refusedWith(t, do(s, post(t, "/api/render?form=1&format=ofd&attach_data=1", book)), http.StatusBadRequest, codePDFANotOFD)
 }
 
 // TestUploadPDFWithData: a PDF made with attach_data is an upload like a
