@@ -69,8 +69,7 @@ const UploadMaxPages = 3000
 // tooManyPages is the problem of a binder of n forms past limit pages.
 func tooManyPages(limit, n int) error {
 	return model.Problems{{Severity: model.Error, Code: model.CodeBinderTooManyPages, Path: "forms",
-		Args:    []string{fmt.Sprint(limit), fmt.Sprint(n)},
-		Message: fmt.Sprintf("the binder of these %d forms would have more than %d pages, the most one request may print: print the forms in several binders, or with jixiao binder on the command line", n, limit)}}
+		Args: []string{fmt.Sprint(limit), fmt.Sprint(n)}}}
 }
 
 // Form says where one form stands in a binder.

@@ -58,14 +58,14 @@ func layoutGrid(f *model.Form, m Measurer, opt Options) (*grid, []pageFrags, err
 		return nil, nil, err
 	}
 	if g.titleHeight() > opt.Height-opt.Top-opt.Bottom {
-		return nil, nil, formProblem(model.CodeTitleTooTall, "title", "page too small for the title")
+		return nil, nil, formProblem(model.CodeTitleTooTall, "title")
 	}
 	// A merged cell shows its whole label on every page it reaches.
 	room := opt.Height - opt.Top - opt.Bottom - g.height(g.rows[g.header].fixLines)
 	for k := range g.spans {
 		if h := g.spanHeight(&g.spans[k]); h > room {
 			need, has := fmtLen(h), fmtLen(room)
-			return nil, nil, formProblem(model.CodeLabelTooTall, g.spans[k].cell.field, "label needs "+need+", more than a page holds ("+has+")", need, has)
+			return nil, nil, formProblem(model.CodeLabelTooTall, g.spans[k].cell.field, need, has)
 		}
 	}
 	pfs, err := g.paginate()

@@ -317,10 +317,10 @@ func TestErrors(t *testing.T) {
 	}
 	_, err := Form(f, fixed{}, tiny)
 	p := problem(err)
-	if p.Code != model.CodeTitleTooTall || p.Path != "title" || p.String() != "title: page too small for the title" {
+	if p.Code != model.CodeTitleTooTall || p.Path != "title" || p.String() != "title: title-too-tall" {
 		t.Errorf("tiny page: %#v", p)
 	}
-	if got := (model.Problems{p}).Under("forms[3]")[0].String(); got != "forms[3].title: page too small for the title" {
+	if got := (model.Problems{p}).Under("forms[3]")[0].String(); got != "forms[3].title: title-too-tall" {
 		t.Errorf("placed: %s", got)
 	}
 	tall := sampleForm()

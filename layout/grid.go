@@ -147,7 +147,7 @@ func (g *grid) columnWidths(cw Length) error {
 	for i, wi := range width {
 		if wi < minW {
 			col, w := strconv.Itoa(i+1), fmtLen(wi)
-			return formProblem(model.CodePageTooNarrow, "", "page too narrow: column "+col+" of the table would be "+w+" wide, less than one character", col, w)
+			return formProblem(model.CodePageTooNarrow, "", col, w)
 		}
 	}
 	for i := range width {

@@ -165,7 +165,7 @@ func (p *paginator) flow(i, from int) error {
 				continue
 			}
 			need, has := fmtLen(h), fmtLen(p.bottom-p.y)
-			return formProblem(model.CodeRowTooTall, r.name, "page too small: the row needs "+need+" (or its labels do), the page holds "+has, need, has)
+			return formProblem(model.CodeRowTooTall, r.name, need, has)
 		}
 		i, from = p.endPage(i, from)
 		p.newPage()
@@ -293,7 +293,7 @@ func (g *grid) paginate() ([]pageFrags, error) {
 				p.newPage()
 				if p.y+sh > p.bottom {
 					h := fmtLen(sh)
-					return nil, formProblem(model.CodeSignatureTooTall, "", "page too small for the signature block ("+h+")", h)
+					return nil, formProblem(model.CodeSignatureTooTall, "", h)
 				}
 			}
 		}

@@ -18,34 +18,34 @@ const maxDecimals = 6
 func (a Amount) Parse() (*big.Rat, int, error) {
 	s := string(a)
 	if s == "" {
-		return nil, 0, &amountError{CodeRequiredMissing, nil, "the amount is empty"}
+		return nil, 0, &amountError{CodeRequiredMissing, nil}
 	}
 	intPart, frac, hasPoint := strings.Cut(s, ".")
 	if intPart == "" || !allDigits(intPart) || (hasPoint && (frac == "" || !allDigits(frac))) {
-		return nil, 0, &amountError{CodeAmountMalformed, []string{s}, fmt.Sprintf("%q is not an amount: expected digits with an optional decimal point, such as 4012.8", s)}
+		return nil, 0, &amountError{CodeAmountMalformed, []string{s}}
 	}
 	if len(frac) > maxDecimals {
-		return nil, 0, &amountError{CodeAmountDecimals, []string{s, strconv.Itoa(len(frac))}, fmt.Sprintf("%q has %d decimal places; an amount in 万元 has at most %d", s, len(frac), maxDecimals)}
+		return nil, 0, &amountError{CodeAmountDecimals, []string{s, strconv.Itoa(len(frac))}}
 	}
 	if len(intPart) > 15 {
-		return nil, 0, &amountError{CodeAmountTooLarge, []string{s}, fmt.Sprintf("%q is too large for an amount in 万元", s)}
+		return nil, 0, &amountError{CodeAmountTooLarge, []string{s}}
 	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
-		return nil, 0, &amountError{CodeAmountMalformed, []string{s}, fmt.Sprintf("%q is not an amount", s)}
+		return nil, 0, &amountError{CodeAmountMalformed, []string{s}}
 	}
 	return r, len(frac), nil
 }
 
 // amountError is why an amount does not parse, as a problem code with the
-// user's values.
+// user's values; its text is the message catalogue's (the validator
+// reports it as a problem).
 type amountError struct {
 	code string
 	args []string
-	msg  string
 }
 
-func (e *amountError) Error() string { return e.msg }
+func (e *amountError) Error() string { return fmt.Sprintf("model: amount: %s %q", e.code, e.args) }
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -5,27 +5,28 @@ package model
 // gets a new code. Args lists the user values each message quotes, in order.
 const (
 	// Reading a file (whole-file problems; no field path).
-	CodeFileTooLarge      = "file-too-large"      // the file exceeds MaxFileSize; args: size in bytes, limit in MiB
-	CodeFileEmpty         = "file-empty"          // the file holds nothing but white space
-	CodeNotText           = "not-text"            // a NUL byte: a binary file; args: byte offset
-	CodeTruncatedUTF8     = "truncated-utf8"      // the file ends inside a UTF-8 sequence
-	CodeNotUTF8           = "not-utf8"            // a byte that is not UTF-8 (likely GBK); args: the byte as 0xNN
-	CodeUTF16             = "utf16"               // a UTF-16 text file; args: UTF-16LE or UTF-16BE
-	CodeSyntax            = "syntax"              // invalid JSON or YAML; args: the parser's English text, its code (model/internal/jsonyaml/codes.go), the code's values
-	CodeDuplicateKey      = "duplicate-key"       // a key given twice in one object; args: the key
-	CodeTooDeep           = "too-deep"            // nesting deeper than the decoder follows; args: the limit
-	CodeTooManyIndicators = "too-many-indicators" // a form of more indicator rows than MaxIndicators; args: the rows, the limit
-	CodeTooManyProblems   = "too-many-problems"   // the listing stops; args: how many more ("" when not counted)
-	CodeUnknownKey        = "unknown-key"         // a key the schema does not have; args: key, kind (book, form, indicator), known keys
-	CodeUnknownKeySimilar = "unknown-key-similar" // likewise, with a likely meant key; args: key, suggestion, kind, known keys
-	CodeNotObject         = "not-object"          // an object (book, form, indicator row) was expected; args: what was found
-	CodeNotList           = "not-list"            // a list (forms, indicators) was expected; args: what was found
-	CodeNotString         = "not-string"          // a text was expected; args: what was found
-	CodeUnquotedString    = "unquoted-string"     // a text was written as a number or boolean; args: what was found
-	CodeNotWholeNumber    = "not-whole-number"    // a year was expected; args: what was found
-	CodeNotAmount         = "not-amount"          // an amount was expected; args: what was found
-	CodeTextTooLong       = "text-too-long"       // a text over MaxTextBytes; args: its length in bytes, the limit in KiB
-	CodeAmountTooLong     = "amount-too-long"     // an amount written as a long text; args: its length in bytes
+	CodeFileTooLarge      = "file-too-large"              // the file exceeds MaxFileSize; args: size in bytes, limit in MiB
+	CodeFileEmpty         = "file-empty"                  // the file holds nothing but white space
+	CodeNotText           = "not-text"                    // a NUL byte: a binary file; args: byte offset
+	CodeTruncatedUTF8     = "truncated-utf8"              // the file ends inside a UTF-8 sequence
+	CodeNotUTF8           = "not-utf8"                    // a byte that is not UTF-8 (likely GBK); args: the byte as 0xNN
+	CodeUTF16             = "utf16"                       // a UTF-16 text file; args: UTF-16LE or UTF-16BE
+	CodeSyntax            = "syntax"                      // invalid JSON or YAML; args: the parser's English text, its code (model/internal/jsonyaml/codes.go), the code's values
+	CodeDuplicateKey      = "duplicate-key"               // a key given twice in one object; args: the key
+	CodeTooDeep           = "too-deep"                    // nesting deeper than the decoder follows; args: the limit
+	CodeTooManyIndicators = "too-many-indicators"         // a form of more indicator rows than MaxIndicators; args: the rows, the limit
+	CodeTooManyProblems   = "too-many-problems"           // the listing stops; args: how many more
+	CodeTooManyUncounted  = "too-many-problems-uncounted" // the listing stops, and so did the counting
+	CodeUnknownKey        = "unknown-key"                 // a key the schema does not have; args: key, kind (book, form, indicator), known keys
+	CodeUnknownKeySimilar = "unknown-key-similar"         // likewise, with a likely meant key; args: key, suggestion, kind, known keys
+	CodeNotObject         = "not-object"                  // an object (book, form, indicator row) was expected; args: what was found
+	CodeNotList           = "not-list"                    // a list (forms, indicators) was expected; args: what was found
+	CodeNotString         = "not-string"                  // a text was expected; args: what was found
+	CodeUnquotedString    = "unquoted-string"             // a text was written as a number or boolean; args: what was found
+	CodeNotWholeNumber    = "not-whole-number"            // a year was expected; args: what was found
+	CodeNotAmount         = "not-amount"                  // an amount was expected; args: what was found
+	CodeTextTooLong       = "text-too-long"               // a text over MaxTextBytes; args: its length in bytes, the limit in KiB
+	CodeAmountTooLong     = "amount-too-long"             // an amount written as a long text; args: its length in bytes
 
 	// Validating a form or book.
 	CodeNoForms               = "no-forms"                // the book has no forms

@@ -172,9 +172,9 @@ type DecodeError struct {
 func (e *DecodeError) Error() string { return e.Problems.Error() }
 
 // fileProblem is a DecodeError of one problem at line:col of the file.
-func fileProblem(name string, line, col int, code, msg string, args ...string) *DecodeError {
+func fileProblem(name string, line, col int, code string, args ...string) *DecodeError {
 	return &DecodeError{File: name, Problems: Problems{{
-		Code: code, Loc: Location{File: name, Line: line, Column: col}, Args: args, Message: msg}}}
+		Code: code, Loc: Location{File: name, Line: line, Column: col}, Args: args}}}
 }
 
 // yamlSplit turns the form-by-form reading of YAML books on (the tests
@@ -190,7 +190,7 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 		return nil, nil, tooLarge(name, int64(len(src)))
 	}
 	if len(strings.TrimSpace(string(src))) == 0 {
-		return nil, nil, fileProblem(name, 1, 1, CodeFileEmpty, "the file is empty: expected a form or a book in JSON or YAML")
+		return nil, nil, fileProblem(name, 1, 1, CodeFileEmpty)
 	}
 	if i := indexBinary(src); i >= 0 {
 		return nil, nil, notText(name, src, i)
@@ -221,7 +221,7 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 		if errors.As(err, &pe) {
 			d.problems = append(d.problems, posProblem(pe))
 		} else {
-			d.problems = append(d.problems, decodeIssue{1, 1, "", CodeSyntax, []string{err.Error()}, err.Error()})
+			d.problems = append(d.problems, decodeIssue{1, 1, "", CodeSyntax, []string{err.Error()}})
 		}
 		return nil, nil, &DecodeError{File: name, Problems: d.report()}
 	}
@@ -307,7 +307,6 @@ type decodeIssue struct {
 	path      string
 	code      string
 	args      []string
-	msg       string
 }
 
 // maxCollected bounds the problems kept while decoding: a file of
@@ -315,12 +314,12 @@ type decodeIssue struct {
 const maxCollected = 50 * maxErrors
 
 // problem records a problem with the value n at path; args are the user
-// values msg quotes.
-func (d *decoder) problem(n *jsonyaml.Node, path, code, msg string, args ...string) {
+// values its message quotes.
+func (d *decoder) problem(n *jsonyaml.Node, path, code string, args ...string) {
 	if len(d.problems) >= maxCollected {
 		return
 	}
-	d.problems = append(d.problems, decodeIssue{n.Line, n.Col, path, code, args, msg})
+	d.problems = append(d.problems, decodeIssue{n.Line, n.Col, path, code, args})
 }
 
 // report returns the problems in file order, the first maxErrors of them.
@@ -335,16 +334,16 @@ func (d *decoder) report() Problems {
 	out := make(Problems, 0, n+1)
 	at := func(p decodeIssue) Location { return Location{File: d.file, Line: p.line, Column: p.col} }
 	for _, p := range d.problems[:n] {
-		out = append(out, Problem{Code: p.code, Loc: at(p), Path: p.path, Args: p.args, Message: p.msg})
+		out = append(out, Problem{Code: p.code, Loc: at(p), Path: p.path, Args: p.args})
 	}
 	if len(d.problems) > n {
 		next := d.problems[n]
-		count, more := strconv.Itoa(len(d.problems)-n), strconv.Itoa(len(d.problems)-n)+" more"
+		p := Problem{Code: CodeTooManyProblems, Loc: at(next), Args: []string{strconv.Itoa(len(d.problems) - n)}}
 		if len(d.problems) == maxCollected {
-			count, more = "", "more"
+			// collecting stopped too: how many more is not known
+			p.Code, p.Args = CodeTooManyUncounted, nil
 		}
-		out = append(out, Problem{Code: CodeTooManyProblems, Loc: at(next), Args: []string{count},
-			Message: more + " problems not listed; stopping here"})
+		out = append(out, p)
 	}
 	return out
 }
@@ -359,19 +358,19 @@ func (d *decoder) mark(path string, n *jsonyaml.Node) {
 func posProblem(pe *jsonyaml.PosError) decodeIssue {
 	switch pe.Kind {
 	case jsonyaml.DuplicateKey:
-		return decodeIssue{pe.Line, pe.Col, pe.Path, CodeDuplicateKey, []string{pe.Arg}, pe.Msg}
+		return decodeIssue{pe.Line, pe.Col, pe.Path, CodeDuplicateKey, []string{pe.Arg}}
 	case jsonyaml.TooDeep:
-		return decodeIssue{pe.Line, pe.Col, "", CodeTooDeep, []string{pe.Arg}, pe.Msg}
+		return decodeIssue{pe.Line, pe.Col, "", CodeTooDeep, []string{pe.Arg}}
 	}
 	// Args: the English text ({1} of the catalogue's English), then what
 	// the parser found wrong as a code with its values, which the other
 	// languages say instead.
-	return decodeIssue{pe.Line, pe.Col, "", CodeSyntax, append([]string{pe.Msg, pe.Code}, pe.Args...), pe.Msg}
+	return decodeIssue{pe.Line, pe.Col, "", CodeSyntax, append([]string{pe.Msg, pe.Code}, pe.Args...)}
 }
 
 func (d *decoder) root(n *jsonyaml.Node) *Book {
 	if n.Kind != jsonyaml.Object {
-		d.problem(n, "", CodeNotObject, "expected an object (a form, or a book with \"forms\"), got "+n.Describe(), n.Describe())
+		d.problem(n, "", CodeNotObject, n.Describe())
 		return nil
 	}
 	d.mark("", n)
@@ -417,9 +416,9 @@ func (d *decoder) fields(n *jsonyaml.Node, path string, known []string, f func(k
 		if !slices.Contains(known, k.Text) {
 			kind, list := kindName(known), strings.Join(known, ", ")
 			if s := suggest(k.Text, known); s != "" {
-				d.problem(k, p, CodeUnknownKeySimilar, fmt.Sprintf("unknown key %s (did you mean %s?); a %s has the keys %s", strconv.Quote(k.Text), s, kind, list), k.Text, s, kind, list)
+				d.problem(k, p, CodeUnknownKeySimilar, k.Text, s, kind, list)
 			} else {
-				d.problem(k, p, CodeUnknownKey, fmt.Sprintf("unknown key %s; a %s has the keys %s", strconv.Quote(k.Text), kind, list), k.Text, kind, list)
+				d.problem(k, p, CodeUnknownKey, k.Text, kind, list)
 			}
 			continue
 		}
@@ -455,7 +454,7 @@ func (d *decoder) book(n *jsonyaml.Node) *Book {
 			b.Title = d.text(v, p)
 		case "forms":
 			if v.Kind != jsonyaml.Array {
-				d.problem(v, p, CodeNotList, "expected a list of forms, got "+v.Describe(), v.Describe())
+				d.problem(v, p, CodeNotList, v.Describe())
 				return
 			}
 			if !v.Streamed {
@@ -483,7 +482,7 @@ func (d *decoder) formItem(i int, item *jsonyaml.Node) {
 	ip := "forms[" + strconv.Itoa(i) + "]"
 	d.mark(ip, item)
 	if item.Kind != jsonyaml.Object {
-		d.problem(item, ip, CodeNotObject, "expected a form object, got "+item.Describe(), item.Describe())
+		d.problem(item, ip, CodeNotObject, item.Describe())
 		return
 	}
 	d.forms = append(d.forms, d.form(item, ip))
@@ -515,12 +514,11 @@ func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
 		return nil
 	}
 	if v.Kind != jsonyaml.Array {
-		d.problem(v, p, CodeNotList, "expected a list of indicator rows, got "+v.Describe(), v.Describe())
+		d.problem(v, p, CodeNotList, v.Describe())
 		return nil
 	}
 	if n := len(v.Items); n > MaxIndicators {
-		d.problem(v, p, CodeTooManyIndicators, fmt.Sprintf("the form has %d indicator rows, more than the %d a form may have (a form has a few dozen): split it into several forms", n, MaxIndicators),
-			strconv.Itoa(n), strconv.Itoa(MaxIndicators))
+		d.problem(v, p, CodeTooManyIndicators, strconv.Itoa(n), strconv.Itoa(MaxIndicators))
 		return nil
 	}
 	rows := make([]Indicator, 0, len(v.Items))
@@ -528,7 +526,7 @@ func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
 		ip := fmt.Sprintf("%s[%d]", p, i)
 		d.mark(ip, item)
 		if item.Kind != jsonyaml.Object {
-			d.problem(item, ip, CodeNotObject, "expected an indicator row {"+strings.Join(indicatorKeys, ", ")+"}, got "+item.Describe(), item.Describe())
+			d.problem(item, ip, CodeNotObject, item.Describe())
 			continue
 		}
 		rows = append(rows, Indicator{})
@@ -567,7 +565,7 @@ func trimLabel(s string) string {
 // in JSON a string is required.
 func (d *decoder) text(v *jsonyaml.Node, path string) string {
 	if v.Kind != jsonyaml.Scalar {
-		d.problem(v, path, CodeNotString, "expected a string, got "+v.Describe(), v.Describe())
+		d.problem(v, path, CodeNotString, v.Describe())
 		return ""
 	}
 	switch v.Scalar {
@@ -576,13 +574,13 @@ func (d *decoder) text(v *jsonyaml.Node, path string) string {
 	case jsonyaml.String:
 	default:
 		if d.json || v.Scalar == jsonyaml.Bool {
-			d.problem(v, path, CodeUnquotedString, "expected a string, got "+v.Describe()+" (write it in double quotes)", v.Describe())
+			d.problem(v, path, CodeUnquotedString, v.Describe())
 			return ""
 		}
 	}
 	if len(v.Text) > MaxTextBytes {
 		n, limit := strconv.Itoa(len(v.Text)), strconv.Itoa(MaxTextBytes>>10)
-		d.problem(v, path, CodeTextTooLong, "the text is "+n+" bytes long, more than the "+limit+" KiB a field may hold", n, limit)
+		d.problem(v, path, CodeTextTooLong, n, limit)
 		return ""
 	}
 	return v.Text
@@ -590,12 +588,12 @@ func (d *decoder) text(v *jsonyaml.Node, path string) string {
 
 func (d *decoder) integer(v *jsonyaml.Node, path string) int {
 	if v.Kind != jsonyaml.Scalar || v.Scalar == jsonyaml.Bool || v.Scalar == jsonyaml.Null {
-		d.problem(v, path, CodeNotWholeNumber, "expected a whole number such as 2024, got "+v.Describe(), v.Describe())
+		d.problem(v, path, CodeNotWholeNumber, v.Describe())
 		return 0
 	}
 	i, err := strconv.Atoi(strings.TrimSpace(v.Text))
 	if err != nil || (v.Scalar == jsonyaml.String && d.json) {
-		d.problem(v, path, CodeNotWholeNumber, "expected a whole number such as 2024, got "+strconv.Quote(v.Text), strconv.Quote(v.Text))
+		d.problem(v, path, CodeNotWholeNumber, strconv.Quote(v.Text))
 		return 0
 	}
 	return i
@@ -605,7 +603,7 @@ func (d *decoder) integer(v *jsonyaml.Node, path string) int {
 // accepted and kept as its literal text, never converted to a float.
 func (d *decoder) amount(v *jsonyaml.Node, path string) Amount {
 	if v.Kind != jsonyaml.Scalar || v.Scalar == jsonyaml.Bool {
-		d.problem(v, path, CodeNotAmount, "expected an amount in 万元 such as \"4012.8\", got "+v.Describe(), v.Describe())
+		d.problem(v, path, CodeNotAmount, v.Describe())
 		return ""
 	}
 	if v.Scalar == jsonyaml.Null {
@@ -613,7 +611,7 @@ func (d *decoder) amount(v *jsonyaml.Node, path string) Amount {
 	}
 	if len(v.Text) > maxAmountBytes {
 		n := strconv.Itoa(len(v.Text))
-		d.problem(v, path, CodeAmountTooLong, "expected an amount in 万元 such as \"4012.8\", got a text of "+n+" bytes", n)
+		d.problem(v, path, CodeAmountTooLong, n)
 		return ""
 	}
 	return Amount(strings.TrimSpace(v.Text))
@@ -648,7 +646,7 @@ func DecodeErrors(err error) []*DecodeError {
 // tooLarge is the problem of a file over MaxFileSize.
 func tooLarge(name string, size int64) *DecodeError {
 	n, limit := strconv.FormatInt(size, 10), strconv.Itoa(MaxFileSize>>20)
-	return fileProblem(name, 1, 1, CodeFileTooLarge, "the file is "+n+" bytes, more than the "+limit+" MiB an input may have", n, limit)
+	return fileProblem(name, 1, 1, CodeFileTooLarge, n, limit)
 }
 
 // UTF16Encoding tells a UTF-16 file (as Windows Notepad saved "Unicode"
@@ -693,7 +691,7 @@ func UTF16Encoding(src []byte) string {
 // end, a truncated file; anything else most likely another encoding.
 func notText(name string, src []byte, i int) *DecodeError {
 	if enc := UTF16Encoding(src); enc != "" {
-		return fileProblem(name, 1, 1, CodeUTF16, "the file is "+enc+" text: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)", enc)
+		return fileProblem(name, 1, 1, CodeUTF16, enc)
 	}
 	line, col := 1, 1
 	for _, r := range string(src[:i]) {
@@ -706,10 +704,10 @@ func notText(name string, src []byte, i int) *DecodeError {
 	switch {
 	case src[i] == 0:
 		off := strconv.Itoa(i)
-		return fileProblem(name, line, col, CodeNotText, "not a text file (a NUL byte at byte offset "+off+"): expected a form or a book in JSON or YAML", off)
+		return fileProblem(name, line, col, CodeNotText, off)
 	case len(src)-i < utf8.UTFMax && !utf8.FullRune(src[i:]):
-		return fileProblem(name, line, col, CodeTruncatedUTF8, "the file ends in the middle of a character (it is truncated)")
+		return fileProblem(name, line, col, CodeTruncatedUTF8)
 	}
 	b := fmt.Sprintf("0x%02X", src[i])
-	return fileProblem(name, line, col, CodeNotUTF8, "byte "+b+" is not UTF-8: save the file as UTF-8 (it may be GBK)", b)
+	return fileProblem(name, line, col, CodeNotUTF8, b)
 }

@@ -59,7 +59,7 @@ func decodeErr(t *testing.T, name, src string) string {
 	_, _, err := Decode([]byte(src), name, FormatAuto)
 	require.Error(t, err, "input must be rejected:\n%s", src)
 	require.NotEmpty(t, DecodeErrors(err), "a content problem must be a DecodeError")
-	return err.Error()
+	return lines(err)
 }
 
 func TestDecodeErrorsNameFileLineAndPath(t *testing.T) {
@@ -84,7 +84,7 @@ func TestDecodeErrorsNameFileLineAndPath(t *testing.T) {
 		{"unknown indicator key", "a.yaml", "forms:\n  - indicators:\n      - level4: x\n", []string{"a.yaml:3:9: forms[0].indicators[0].level4: unknown key"}},
 		{"wrong type year", "a.json", "{\"year\": \"2024\"}", []string{"a.json:1:10: forms[0].year: expected a whole number"}},
 		{"wrong type text", "a.json", "{\"unit\": 12}", []string{"forms[0].unit: expected a string, got the number 12"}},
-		{"wrong type list", "a.json", "{\"indicators\": {}}", []string{"forms[0].indicators: expected a list of indicator rows, got an object"}},
+		{"wrong type list", "a.json", "{\"indicators\": {}}", []string{"forms[0].indicators: expected a list, got an object"}},
 		{"amount bool", "a.json", "{\"total_amount\": true}", []string{"forms[0].total_amount: expected an amount"}},
 		{"not an object", "a.json", "[1, 2]", []string{"a.json:1:1: expected an object"}},
 		{"duplicate key", "a.json", "{\"unit\": \"a\", \"unit\": \"b\"}", []string{"a.json:1:15: forms[0].unit: duplicate key \"unit\""}},
@@ -214,13 +214,13 @@ func TestSingleFormProblemsHavePositions(t *testing.T) {
 	require.NoError(t, err)
 	problems := Validate(b, s)
 	require.Len(t, problems, 1)
-	require.Equal(t, "form.json:4:11: forms[0].unit: 单位名称 is missing", problems[0].String())
+	require.Equal(t, "form.json:4:11: forms[0].unit: 单位名称 is missing", line(problems[0]))
 	// a field that is absent falls back to the form itself
 	src = strings.Replace(src, `"unit": "",`, ``, 1)
 	b, s, err = Decode([]byte(src), "form.json", FormatAuto)
 	require.NoError(t, err)
 	problems = Validate(b, s)
-	require.Equal(t, "form.json:1:1: forms[0].unit: 单位名称 is missing", problems[0].String())
+	require.Equal(t, "form.json:1:1: forms[0].unit: 单位名称 is missing", line(problems[0]))
 }
 
 func FuzzDecode(f *testing.F) {

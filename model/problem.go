@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"jixiao/internal/safetext"
 	"strconv"
 	"strings"
@@ -58,22 +59,22 @@ func (l Location) String() string {
 // Problem is one thing wrong with the user's input, found while decoding,
 // validating, importing or laying out. It is a value: Code names the kind
 // of problem (one of the constants in codes.go) and Args the user's values
-// that the message quotes, so that the message can be given in another
-// language; Message is the English text.
+// that the message quotes. Its text, in every language, is the message
+// catalogue's (package msg): a problem stores no text of its own.
 type Problem struct {
 	Severity Severity
 	Code     string   // stable kebab-case, e.g. "level2-not-in-level1"
 	Loc      Location // where the field was read, when known
 	Path     string   // field path, e.g. forms[4].indicators[7].level2; "" for the file as a whole
 	Args     []string // the user values the message quotes, in order ({1}, {2} … in the catalogue)
-	Message  string   // the English text
 }
 
-// String is the one way a problem is printed:
+// String prints the problem for a programmer (logs, %v in tests): its
+// location, path, code and arguments, never a message text. A user reads
+// a problem through the message catalogue (pipeline.ProblemText):
 //
-//	book.json:212:21: forms[4].indicators[7].level2: message
-//	book.xlsx: Sheet!C5: path: message
-//	book.json:3:5: warning: forms[0].year: message
+//	book.json:212:21: forms[4].indicators[7].level2: level2-not-in-level1 ["质量" "产出指标" "质量指标"]
+//	book.json:3:5: warning: forms[0].year: form-year-differs ["2023" "2024"]
 func (p Problem) String() string {
 	var b strings.Builder
 	if loc := p.Loc.String(); loc != "" {
@@ -87,8 +88,12 @@ func (p Problem) String() string {
 		b.WriteString(p.Path)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Message)
-	// The location, the path and the message quote the user's file
+	b.WriteString(p.Code)
+	if len(p.Args) > 0 {
+		b.WriteByte(' ')
+		fmt.Fprintf(&b, "%q", p.Args)
+	}
+	// The location, the path and the arguments quote the user's file
 	// names, keys and values: shown safely (issue #9).
 	return safetext.Escape(b.String())
 }
@@ -149,27 +154,10 @@ func (ps Problems) Err() error {
 // Errors joins the problems of severity Error into one error (nil if none).
 func Errors(problems []Problem) error { return Problems(problems).Err() }
 
-// newProblem makes a problem whose message is format with args filled in
-// by %s, in order; args are also kept as the problem's Args.
-func newProblem(sev Severity, code, path, format string, args ...string) Problem {
-	return Problem{Severity: sev, Code: code, Path: path, Args: args, Message: fill(format, args)}
-}
-
-// fill replaces each %s of format with the next arg.
-func fill(format string, args []string) string {
-	var b strings.Builder
-	i := 0
-	for {
-		k := strings.Index(format, "%s")
-		if k < 0 || i >= len(args) {
-			b.WriteString(format)
-			return b.String()
-		}
-		b.WriteString(format[:k])
-		b.WriteString(args[i])
-		i++
-		format = format[k+2:]
-	}
+// newProblem makes a problem of code at path with args, the values its
+// message quotes.
+func newProblem(sev Severity, code, path string, args ...string) Problem {
+	return Problem{Severity: sev, Code: code, Path: path, Args: args}
 }
 
 // FormIndex returns the index of the form a field path is of: 3 for

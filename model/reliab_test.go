@@ -24,7 +24,7 @@ func TestValidateBookYear(t *testing.T) {
 		problems := Validate(&Book{Year: y, Forms: []Form{f}}, nil)
 		require.NotNil(t, Errors(problems), "book year %d", y)
 		require.Equal(t, "year", problems[0].Path)
-		require.Contains(t, problems[0].Message, "not a plausible year")
+		require.Contains(t, english(problems[0]), "not a plausible year")
 	}
 	for _, y := range []int{0, 1900, 2200} {
 		f.Year = y
@@ -217,7 +217,7 @@ func TestValidateWarnsBlankRunsAndInvisibles(t *testing.T) {
 	require.Nil(t, Errors(problems), "%v", problems)
 	var got []string
 	for _, p := range problems {
-		got = append(got, p.String())
+		got = append(got, line(p))
 	}
 	all := strings.Join(got, "\n")
 	require.Contains(t, all, "forms[0].overview: 1 runs of blank lines")

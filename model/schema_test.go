@@ -122,7 +122,7 @@ func TestEveryRequiredFieldReported(t *testing.T) {
 		require.Equal(t, CodeRequiredMissing, p.Code)
 		require.Equal(t, "forms[0]."+fd.Key, p.Path)
 		require.Equal(t, []string{fd.Label}, p.Args)
-		require.Equal(t, fd.Label+" is missing", p.Message)
+		require.Equal(t, fd.Label+" is missing", english(p))
 	}
 	require.Equal(t, 6, n, "单位名称, 主管部门, 项目名称, 年度 and the two amounts are required")
 }
@@ -139,21 +139,24 @@ func TestUnknownKeyNamesTheSchema(t *testing.T) {
 	require.Equal(t, "project", p.Args[1])
 	require.Equal(t, strings.Join(formKeys, ", "), p.Args[3])
 	require.Equal(t, Location{File: "f.json", Line: 1, Column: 2}, p.Loc)
-	require.Equal(t, `f.json:1:2: forms[0].projekt: unknown key "projekt" (did you mean project?); a form has the keys `+p.Args[3], p.String())
+	require.Equal(t, `unknown key "projekt" (did you mean project?); a form has the keys `+p.Args[3], english(p))
 }
 
 func TestProblemString(t *testing.T) {
-	p := Problem{Severity: Error, Code: CodeLevel2NotInLevel1, Path: "forms[4].indicators[7].level2", Message: "m"}
-	require.Equal(t, "forms[4].indicators[7].level2: m", p.String())
+	// String is for programmers: code and arguments, no message text.
+	p := Problem{Severity: Error, Code: CodeLevel2NotInLevel1, Path: "forms[4].indicators[7].level2", Args: []string{"质量", "产出指标", "质量指标"}}
+	require.Equal(t, `forms[4].indicators[7].level2: level2-not-in-level1 ["质量" "产出指标" "质量指标"]`, p.String())
 	p.Loc = Location{File: "book.json", Line: 212, Column: 21}
-	require.Equal(t, "book.json:212:21: forms[4].indicators[7].level2: m", p.String())
+	require.Equal(t, `book.json:212:21: forms[4].indicators[7].level2: level2-not-in-level1 ["质量" "产出指标" "质量指标"]`, p.String())
 	p.Loc = Location{File: "book.xlsx", Sheet: "表1", Cell: "C5"}
-	require.Equal(t, "book.xlsx: 表1!C5: forms[4].indicators[7].level2: m", p.String())
-	p.Severity, p.Loc, p.Path = Warning, Location{File: "seed.txt", Line: 3}, ""
-	require.Equal(t, "seed.txt:3: warning: m", p.String())
-	ps := Problems{p, {Severity: Error, Message: "e"}}
-	require.Equal(t, "seed.txt:3: warning: m\ne", ps.Error())
-	require.Equal(t, "e", ps.Err().Error())
+	require.Equal(t, `book.xlsx: 表1!C5: forms[4].indicators[7].level2: level2-not-in-level1 ["质量" "产出指标" "质量指标"]`, p.String())
+	p.Severity, p.Loc, p.Path, p.Code, p.Args = Warning, Location{File: "seed.txt", Line: 3}, "", CodeNoIndicators, nil
+	require.Equal(t, "seed.txt:3: warning: no-indicators", p.String())
+	ps := Problems{p, {Severity: Error, Code: CodeNoForms}}
+	require.Equal(t, "seed.txt:3: warning: no-indicators\nno-forms", ps.Error())
+	require.Equal(t, "no-forms", ps.Err().Error())
+	// User text in the arguments is escaped.
+	require.Equal(t, `level1-split ["\x1b[2J"]`, Problem{Code: CodeLevel1Split, Args: []string{"\x1b[2J"}}.String())
 	require.NoError(t, Problems{p}.Err())
 	i, ok := FormIndex("forms[12].indicators[3]")
 	require.True(t, ok)

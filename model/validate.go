@@ -50,18 +50,18 @@ func Validate(b *Book, src *Source) Problems {
 	// A file holding one form is a book whose year is the form's: that
 	// year is reported once, at the form.
 	if b.Year != 0 && (b.Year < 1900 || b.Year > 2200) && !formsAllOfYear(b.Forms, b.Year) {
-		v.errorf(CodeYearImplausible, "year", "%s is not a plausible year (expected 1900–2200)", strconv.Itoa(b.Year))
+		v.fail(CodeYearImplausible, "year", strconv.Itoa(b.Year))
 	}
 	for i := range b.Forms {
 		f := &b.Forms[i]
 		prefix := fmt.Sprintf("forms[%d]", i)
 		v.form(f, prefix)
 		if b.Year != 0 && f.Year != 0 && f.Year != b.Year {
-			v.warn(CodeFormYearDiffers, prefix+".year", "the form is of %s but the book is of %s", strconv.Itoa(f.Year), strconv.Itoa(b.Year))
+			v.warn(CodeFormYearDiffers, prefix+".year", strconv.Itoa(f.Year), strconv.Itoa(b.Year))
 		}
 	}
 	if len(b.Forms) == 0 {
-		v.errorf(CodeNoForms, "forms", "the book has no forms")
+		v.fail(CodeNoForms, "forms")
 	}
 	for _, fd := range SignFields() {
 		if s := b.Sign[fd.Key]; s != "" {
@@ -103,9 +103,10 @@ func (v *validator) record(p Problem) {
 	v.problems = append(v.problems, p)
 }
 
-// add records a problem; format's %s are filled with args, in order.
-func (v *validator) add(sev Severity, code, path, format string, args ...string) {
-	v.addProblem(newProblem(sev, code, path, format, args...))
+// add records a problem of code at path; args are the values its message
+// quotes.
+func (v *validator) add(sev Severity, code, path string, args ...string) {
+	v.addProblem(newProblem(sev, code, path, args...))
 }
 
 // addProblem records p, located by its path, unless it is told already:
@@ -135,12 +136,12 @@ func (v *validator) addProblem(p Problem) {
 // cellKey names a workbook's cell, apart from any field path.
 func cellKey(l Location) string { return "\x00" + l.File + "\x00" + l.Sheet + "!" + l.Cell }
 
-func (v *validator) errorf(code, path, format string, args ...string) {
-	v.add(Error, code, path, format, args...)
+func (v *validator) fail(code, path string, args ...string) {
+	v.add(Error, code, path, args...)
 }
 
-func (v *validator) warn(code, path, format string, args ...string) {
-	v.add(Warning, code, path, format, args...)
+func (v *validator) warn(code, path string, args ...string) {
+	v.add(Warning, code, path, args...)
 }
 
 func (v *validator) form(f *Form, prefix string) {
@@ -152,13 +153,13 @@ func (v *validator) form(f *Form, prefix string) {
 	amounts := map[string]*big.Rat{}
 	for _, fd := range fieldsByKind(TextKind, LongKind, YearKind, AmountKind) {
 		if fd.Required && fd.empty(f) {
-			v.errorf(CodeRequiredMissing, p(fd.Key), "%s is missing", fd.Label)
+			v.fail(CodeRequiredMissing, p(fd.Key), fd.Label)
 			continue
 		}
 		switch fd.Kind {
 		case YearKind:
 			if y := *fd.year(f); y != 0 && (y < 1900 || y > 2200) {
-				v.errorf(CodeYearImplausible, p(fd.Key), "%s is not a plausible year (expected 1900–2200)", strconv.Itoa(y))
+				v.fail(CodeYearImplausible, p(fd.Key), strconv.Itoa(y))
 			}
 		case AmountKind:
 			amounts[fd.Key] = v.amount(*fd.amount(f), p(fd.Key), fd.Label)
@@ -166,19 +167,19 @@ func (v *validator) form(f *Form, prefix string) {
 	}
 	total, year := amounts["total_amount"], amounts["year_amount"]
 	if total != nil && year != nil && year.Cmp(total) > 0 {
-		v.errorf(CodeYearAmountAbove, p("year_amount"), "本年度项目金额 %s is more than 项目总金额 %s", string(f.YearAmount), string(f.TotalAmount))
+		v.fail(CodeYearAmountAbove, p("year_amount"), string(f.YearAmount), string(f.TotalAmount))
 	}
 	for _, tf := range f.TextFields(prefix) {
 		v.control(tf)
 		if _, runs := CollapseBlankLines(tf.Text); tf.Long && runs > 0 {
-			v.warn(CodeBlankLinesCollapsed, tf.Path, "%s runs of blank lines shortened to one blank line each", strconv.Itoa(runs))
+			v.warn(CodeBlankLinesCollapsed, tf.Path, strconv.Itoa(runs))
 		}
 	}
 	// Invisible and reordering characters in a project name would hide in
 	// the file names of render --out-dir (which leaves them out) and in
 	// the binder's contents.
 	if bad := invisibles(f.Project); bad != "" {
-		v.warn(CodeInvisibleInName, p("project"), "the project name holds %s, invisible or reordering characters: they are left out of file names", bad)
+		v.warn(CodeInvisibleInName, p("project"), bad)
 	}
 	v.indicators(f.Indicators, p(IndicatorsKey))
 }
@@ -205,7 +206,7 @@ func (v *validator) amount(a Amount, path, label string) *big.Rat {
 	}
 	r, _, err := a.Parse()
 	if err != nil {
-		p := Problem{Severity: Error, Code: CodeAmountMalformed, Path: path, Args: []string{label, string(a)}, Message: label + ": " + err.Error()}
+		p := newProblem(Error, CodeAmountMalformed, path, label, string(a))
 		if ae, ok := err.(*amountError); ok {
 			p.Code, p.Args = ae.code, append([]string{label}, ae.args...)
 		}
@@ -214,9 +215,7 @@ func (v *validator) amount(a Amount, path, label string) *big.Rat {
 	}
 	if r.Cmp(yuanLike) >= 0 {
 		q := tenThousandth(r)
-		p := newProblem(Warning, CodeAmountLooksLikeYuan, path, "%s: %s 万元 is %s 亿元; if it was typed in 元, write ", label, string(a), q)
-		p.Message += q + " (万元)"
-		v.addProblem(p)
+		v.addProblem(newProblem(Warning, CodeAmountLooksLikeYuan, path, label, string(a), q))
 	}
 	return r
 }
@@ -245,9 +244,9 @@ func (v *validator) control(tf TextField) {
 		}
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
 			if r == '\n' {
-				v.errorf(CodeLineBreak, tf.Path, "a line break (U+000A) at character %s: only the long texts may contain line breaks", strconv.Itoa(i))
+				v.fail(CodeLineBreak, tf.Path, strconv.Itoa(i))
 			} else {
-				v.errorf(CodeControlCharacter, tf.Path, "control character %s at character %s: only line breaks, and only in the long texts", fmt.Sprintf("%U", r), strconv.Itoa(i))
+				v.fail(CodeControlCharacter, tf.Path, fmt.Sprintf("%U", r), strconv.Itoa(i))
 			}
 			return
 		}
@@ -278,7 +277,7 @@ type rowCheck struct {
 
 func (v *validator) indicators(rows []Indicator, path string) {
 	if len(rows) == 0 {
-		v.warn(CodeNoIndicators, path, "the form has no indicators; the table will print the header only")
+		v.warn(CodeNoIndicators, path)
 		return
 	}
 	c := &rowCheck{v: v, rows: rows, path: path,
@@ -334,16 +333,16 @@ func (c *rowCheck) level1(i int, rp string) int {
 	cat := CategoryIndex(r.Level1)
 	switch {
 	case strings.TrimSpace(r.Level1) == "":
-		c.v.errorf(CodeLevel1Missing, rp+".level1", "一级指标 is missing (every row carries its full 一级 and 二级)")
+		c.v.fail(CodeLevel1Missing, rp+".level1")
 	case cat < 0:
 		if s := suggestLabel(r.Level1, level1Names()); s != "" {
-			c.v.errorf(CodeLevel1Unknown, rp+".level1", "%s is not a standard 一级指标 (did you mean %s?)", r.Level1, s)
+			c.v.fail(CodeLevel1Unknown, rp+".level1", r.Level1, s)
 		} else {
-			c.v.errorf(CodeLevel1NotStandard, rp+".level1", "%s is not a standard 一级指标 (expected one of %s)", r.Level1, strings.Join(level1Names(), ", "))
+			c.v.fail(CodeLevel1NotStandard, rp+".level1", r.Level1, strings.Join(level1Names(), ", "))
 		}
 	case c.closed1[r.Level1] && !c.split1[r.Level1]:
 		c.split1[r.Level1] = true // once: the rows after it say the same
-		c.v.errorf(CodeLevel1Split, rp+".level1", "一级指标 %s is split: its rows must stand together", r.Level1)
+		c.v.fail(CodeLevel1Split, rp+".level1", r.Level1)
 	}
 	return cat
 }
@@ -360,18 +359,18 @@ func (c *rowCheck) level2(i int, rp string, cat int) int {
 	sub := slices.Index(names, r.Level2)
 	switch {
 	case strings.TrimSpace(r.Level2) == "":
-		c.v.errorf(CodeLevel2Missing, rp+".level2", "二级指标 is missing (every row carries its full 一级 and 二级)")
+		c.v.fail(CodeLevel2Missing, rp+".level2")
 	case sub < 0:
 		if owner, ok := ParentOf(r.Level2); ok {
-			c.v.errorf(CodeLevel2OtherLevel1, rp+".level2", "%s is not a 二级指标 of %s (it belongs to %s)", r.Level2, r.Level1, owner)
+			c.v.fail(CodeLevel2OtherLevel1, rp+".level2", r.Level2, r.Level1, owner)
 		} else if s := suggestLabel(r.Level2, names); s != "" {
-			c.v.errorf(CodeLevel2NotInLevel1, rp+".level2", "%s is not a 二级指标 of %s (did you mean %s?)", r.Level2, r.Level1, s)
+			c.v.fail(CodeLevel2NotInLevel1, rp+".level2", r.Level2, r.Level1, s)
 		} else {
-			c.v.errorf(CodeLevel2NotStandard, rp+".level2", "%s is not a 二级指标 of %s (expected one of %s)", r.Level2, r.Level1, strings.Join(names, ", "))
+			c.v.fail(CodeLevel2NotStandard, rp+".level2", r.Level2, r.Level1, strings.Join(names, ", "))
 		}
 	case c.closed2[k] && !c.closed1[r.Level1] && !c.split2[k]:
 		c.split2[k] = true
-		c.v.errorf(CodeLevel2Split, rp+".level2", "二级指标 %s is split: its rows must stand together", r.Level2)
+		c.v.fail(CodeLevel2Split, rp+".level2", r.Level2)
 	}
 	return sub
 }
@@ -383,7 +382,7 @@ func (c *rowCheck) order(i int, rp string, cat, sub int) {
 	}
 	r := c.rows[i]
 	if cat < c.lastCat || (cat == c.lastCat && sub >= 0 && sub < c.lastSub) {
-		c.v.warn(CodeOutOfOrder, rp, "%s/%s is out of the standard order (%s)", r.Level1, r.Level2, frameworkOrder())
+		c.v.warn(CodeOutOfOrder, rp, r.Level1, r.Level2, frameworkOrder())
 		c.outOfOrder = true
 	}
 	if cat != c.lastCat {
@@ -403,18 +402,18 @@ func (c *rowCheck) values(i int, rp string) {
 	half, full := strings.TrimSpace(r.HalfYear), strings.TrimSpace(r.FullYear)
 	switch {
 	case l3 == "" && (half != "" || full != ""):
-		c.v.errorf(CodeValuesWithoutLevel3, rp+".level3", "三级指标 is missing but the row has values")
+		c.v.fail(CodeValuesWithoutLevel3, rp+".level3")
 	case l3 == "" && c.has3[rowKey{r.Level1, r.Level2}]:
-		c.v.errorf(CodeEmptyRowBeside, rp, "an empty %s row beside rows of %s that have 三级指标: remove the empty row", r.Level2, r.Level2)
+		c.v.fail(CodeEmptyRowBeside, rp, r.Level2, r.Level2)
 	case l3 == "" && i > 0 && c.rows[i-1].Level1 == r.Level1 && c.rows[i-1].Level2 == r.Level2:
-		c.v.errorf(CodeEmptyRowTwice, rp, "a second empty %s row: an empty category is one row", r.Level2)
+		c.v.fail(CodeEmptyRowTwice, rp, r.Level2)
 	case l3 != "" && half == "" && full == "":
 		// Told at the first value, where it is to be written.
-		c.v.errorf(CodeLevel3NoValues, rp+".half_year", "三级指标 %s has no values: 半年（程）指标值 and 全年（程）指标值 are both empty", l3)
+		c.v.fail(CodeLevel3NoValues, rp+".half_year", l3)
 	case l3 != "" && half == "":
-		c.v.warn(CodeHalfYearMissing, rp+".half_year", "三级指标 %s has no 半年（程）指标值", l3)
+		c.v.warn(CodeHalfYearMissing, rp+".half_year", l3)
 	case l3 != "" && full == "":
-		c.v.warn(CodeFullYearMissing, rp+".full_year", "三级指标 %s has no 全年（程）指标值", l3)
+		c.v.warn(CodeFullYearMissing, rp+".full_year", l3)
 	}
 }
 
@@ -436,17 +435,17 @@ func (c *rowCheck) level3(i int, rp string, cat, sub int) {
 		if loc, ok := c.v.src.Location(other + ".level3"); ok && loc.Cell != "" {
 			other = loc.Cell
 		}
-		c.v.errorf(CodeLevel3Duplicate, rp+".level3", "三级指标 %s appears twice under %s (also at %s)", l3, r.Level2, other)
+		c.v.fail(CodeLevel3Duplicate, rp+".level3", l3, r.Level2, other)
 	} else {
 		c.level3s[k][l3] = i
 	}
 	if std, ok := StandardOf(l3); ok && (std.Level1 != r.Level1 || std.Level2 != r.Level2) && cat >= 0 && sub >= 0 {
-		c.v.errorf(CodeLevel3WrongLevel2, rp+".level2", "三级指标 %s belongs under %s/%s, not %s/%s", l3, std.Level1, std.Level2, r.Level1, r.Level2)
+		c.v.fail(CodeLevel3WrongLevel2, rp+".level2", l3, std.Level1, std.Level2, r.Level1, r.Level2)
 	}
 	if std, exact, ok := MatchStandard(r.Level1, r.Level2, l3); ok && !exact {
 		if !c.std3[std.Level3] && !c.misspelt[std.Level3] {
 			c.misspelt[std.Level3] = true
-			c.v.warn(CodeLevel3Misspelt, rp+".level3", "%s is taken as the standard 三级指标 %s of %s/%s: write it as the standard name", l3, std.Level3, std.Level1, std.Level2)
+			c.v.warn(CodeLevel3Misspelt, rp+".level3", l3, std.Level3, std.Level1, std.Level2)
 		}
 	}
 }
@@ -460,7 +459,7 @@ func (c *rowCheck) completeness() {
 	for _, cat := range framework {
 		for _, l2 := range cat.Level2 {
 			if !present[rowKey{cat.Name, l2}] {
-				c.v.warn(CodeCategoryMissing, c.path, "the standard category %s/%s is missing; empty categories are still printed (add a row with an empty level3)", cat.Name, l2)
+				c.v.warn(CodeCategoryMissing, c.path, cat.Name, l2)
 			}
 		}
 	}
@@ -472,7 +471,7 @@ func (c *rowCheck) completeness() {
 	}
 	sort.Slice(missing, func(i, j int) bool { return missing[i].Level3 < missing[j].Level3 })
 	for _, std := range missing {
-		c.v.warn(CodeStandardLevel3Missing, c.path, "the standard 三级指标 %s of %s/%s is missing", std.Level3, std.Level1, std.Level2)
+		c.v.warn(CodeStandardLevel3Missing, c.path, std.Level3, std.Level1, std.Level2)
 	}
 }
 

@@ -2,11 +2,14 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"jixiao/msg"
 )
 
 func validForm(t *testing.T) Form {
@@ -84,7 +87,7 @@ func TestValidateRules(t *testing.T) {
 			problems := Validate(&Book{Year: 2024, Forms: []Form{f}}, nil)
 			found := false
 			for _, p := range problems {
-				if p.Path == c.path && p.Severity == c.sev && strings.Contains(p.Message, c.msg) {
+				if p.Path == c.path && p.Severity == c.sev && strings.Contains(english(p), c.msg) {
 					found = true
 					require.Equal(t, c.code, p.Code, p.String())
 				}
@@ -94,7 +97,7 @@ func TestValidateRules(t *testing.T) {
 			// Nothing else is wrong with the form, so no other error may be
 			// reported (a second row of the same mistake is the same error).
 			for _, p := range problems {
-				if p.Severity == Error && !strings.Contains(p.Message, c.msg) {
+				if p.Severity == Error && !strings.Contains(english(p), c.msg) {
 					t.Errorf("unexpected error besides the one wanted: %s", p)
 				}
 			}
@@ -118,7 +121,7 @@ func setLevel1(f *Form, from, to string) {
 func list(ps []Problem) string {
 	var b strings.Builder
 	for _, p := range ps {
-		fmt.Fprintln(&b, p.String())
+		fmt.Fprintln(&b, line(p))
 	}
 	return b.String()
 }
@@ -176,8 +179,8 @@ func TestValidateSplitReportedOnce(t *testing.T) {
 	problems := Validate(&Book{Year: 2024, Forms: []Form{f}}, nil)
 	var splits []string
 	for _, p := range problems {
-		if strings.Contains(p.Message, "is split") {
-			splits = append(splits, p.Path+": "+p.Message)
+		if strings.Contains(english(p), "is split") {
+			splits = append(splits, p.Path+": "+english(p))
 		}
 	}
 	require.Equal(t, []string{"forms[0].indicators[20].level1: 一级指标 产出指标 is split: its rows must stand together"}, splits, list(problems))
@@ -193,7 +196,7 @@ func requireArgsQuoted(t *testing.T, p Problem) {
 		if p.Code == CodeSyntax && i == 1 {
 			continue // the parser's code of the error, not a value
 		}
-		require.Contains(t, p.Message, a, "%s: argument %q not in the message", p.Code, a)
+		require.Contains(t, english(p), a, "%s: argument %q not in the message", p.Code, a)
 	}
 }
 
@@ -219,10 +222,50 @@ func TestLabelsTrimmedAndMisspeltStandard(t *testing.T) {
 	require.Equal(t, CodeLevel3Misspelt, ps[0].Code)
 	require.Equal(t, Warning, ps[0].Severity)
 	require.Equal(t, "forms[0].indicators[0].level3", ps[0].Path)
-	require.Contains(t, ps[0].Message, "立项依据充分性")
+	require.Contains(t, english(ps[0]), "立项依据充分性")
 	// Not when the standard name is given too: then it is another 三级.
 	b2.Forms[0].Indicators = append(b2.Forms[0].Indicators[:1], append([]Indicator{{"决策", "项目立项", "立项依据充分性", "充分", "充分"}}, b2.Forms[0].Indicators[1:]...)...)
 	for _, p := range Validate(b2, nil) {
 		require.NotEqual(t, CodeLevel3Misspelt, p.Code, "%v", p)
 	}
+}
+
+// english is p's message as the catalogue writes it in English (the
+// problem stores no text of its own).
+func english(p Problem) string { return msg.ProblemMessage(msg.English, p.Code, p.Args) }
+
+// line is p as the command line shows it in English (pipeline.ProblemText):
+// "book.json:3:5: warning: forms[0].year: message".
+func line(p Problem) string {
+	var b strings.Builder
+	if loc := p.Loc.String(); loc != "" {
+		b.WriteString(msg.Escape(loc) + ": ")
+	}
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	if p.Path != "" {
+		b.WriteString(msg.Escape(p.Path) + ": ")
+	}
+	b.WriteString(msg.ProblemMessage(msg.English, p.Code, p.Args))
+	return b.String()
+}
+
+// lines is the English text of the problems of err (a DecodeError or
+// Problems), one a line; err's own text for any other error.
+func lines(err error) string {
+	var ps Problems
+	var de *DecodeError
+	switch {
+	case errors.As(err, &de):
+		ps = de.Problems
+	case errors.As(err, &ps):
+	default:
+		return err.Error()
+	}
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = line(p)
+	}
+	return strings.Join(out, "\n")
 }

@@ -1,8 +1,41 @@
 package msg
 
 // The texts of the problems found in the user's input: the codes are
-// model's (model/codes.go). The English text is the one model writes into
-// Problem.Message; the Chinese is what a finance clerk reads.
+// model's (model/codes.go), and model.Problem holds a code and its values,
+// never a text: the words, English and Chinese, are only here.
+
+// ProblemMessage is the message of a problem of the input (a
+// model.Problem's Code and Args) in l, its values escaped.
+func ProblemMessage(l Lang, code string, values []string) string {
+	args := make([]any, len(values))
+	for i, a := range values {
+		args[i] = a
+	}
+	switch code {
+	case "syntax":
+		// values: the parser's own English text, then what it found wrong
+		// as a code with its values, which the catalogue says.
+		if len(values) >= 2 {
+			if text, ok := SyntaxText(l, values[1], values[2:]); ok {
+				return l.Text(Code(code), Raw(text))
+			}
+		}
+		if len(values) > 0 { // a parser's text with no code
+			args = []any{Raw(l.Text(Unforeseen, values[0]))}
+		}
+	case "xlsx-corrupt":
+		// {1} is the workbook library's English reason.
+		if len(args) > 0 {
+			args[0] = XLSXReason(l, values[0])
+		}
+	case "not-object", "not-list", "not-string", "unquoted-string", "not-whole-number", "not-amount":
+		// {1} is what was found, described in English ("the number 7").
+		if len(args) > 0 {
+			args[0] = Thing(l, values[0])
+		}
+	}
+	return l.Text(Code(code), args...)
+}
 
 func init() {
 	for c, e := range problemCatalogue {
@@ -32,8 +65,10 @@ var problemCatalogue = map[Code]entry{
 		"这张表有 {1} 行指标，超过每张表 {2} 行的上限（一张表通常只有几十行）：请拆分为几张表"},
 	"too-deep": {"nested more than {1} levels deep",
 		"嵌套超过 {1} 层"},
-	"too-many-problems": {"{1} problems not listed; stopping here",
+	"too-many-problems": {"{1} more problems not listed; stopping here",
 		"还有 {1} 个问题未列出，到此为止"},
+	"too-many-problems-uncounted": {"more problems not listed; stopping here",
+		"还有更多问题未列出，到此为止"},
 	"unknown-key": {"unknown key \"{1}\"; a {2} has the keys {3}",
 		"没有“{1}”这个字段；{2}的字段有：{3}"},
 	"unknown-key-similar": {"unknown key \"{1}\" (did you mean {2}?); a {3} has the keys {4}",

@@ -7,7 +7,6 @@ import (
 
 	"jixiao/binder"
 	"jixiao/model"
-	"jixiao/msg"
 )
 
 // The problems of forms that only the inputs together show: a project
@@ -43,7 +42,7 @@ func Duplicates(inputs []Input) [][]model.Problem {
 			}
 			args := []string{project, strconv.Itoa(was.n), loc.String()}
 			p := model.Problem{Severity: model.Warning, Code: model.CodeDuplicateForm, Path: fmt.Sprintf("forms[%d].project", j),
-				Args: args, Message: msg.English.Text(msg.Code(model.CodeDuplicateForm), project, was.n, loc.String())}
+				Args: args}
 			p.Loc, _ = in.Source.Location(p.Path)
 			if p.Loc.File == "" {
 				p.Loc.File = in.Path

@@ -570,7 +570,7 @@ func strayProblem(st binder.Stray, inputs []Input, year int) model.Problem {
 	y, by := strconv.Itoa(st.Year), strconv.Itoa(year)
 	args := []string{y, by, first, by}
 	p := model.Problem{Path: fmt.Sprintf("forms[%d].year", st.Form), Severity: model.Warning, Code: model.CodeBinderYearDiffers,
-		Args: args, Message: msg.English.Text(msg.Code(model.CodeBinderYearDiffers), y, by, first, by)}
+		Args: args}
 	p.Loc, _ = in.Source.Location(p.Path)
 	if p.Loc.File == "" {
 		p.Loc.File = in.Path

@@ -256,7 +256,7 @@ func TestPlanBinderEvents(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 19, docs[0].Forms)
 	require.Len(t, problems, 1)
-	require.Equal(t, "other.json: warning: forms[0].year: the form is of 2023 but the binder is of 2024 (the year of the first input, ../examples/jiangyin-2024.json): the cover says 2024", problems[0].String())
+	require.Equal(t, "other.json: warning: forms[0].year: the form is of 2023 but the binder is of 2024 (the year of the first input, ../examples/jiangyin-2024.json): the cover says 2024", ProblemText(msg.English, problems[0]))
 
 	job.Strict = true
 	_, err = Plan(context.Background(), all, job)

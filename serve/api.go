@@ -355,7 +355,7 @@ func (s *Server) userProblems(err error, file string) (ps []model.Problem, ok bo
 				e = msg.New(msg.ServeGlyphAdvice, me.Args...)
 			}
 			for _, t := range strings.Split(msg.Describe(s.opt.Lang, e), "\n") {
-				ps = append(ps, model.Problem{Severity: model.Error, Code: string(codeCannotDraw), Args: []string{t}, Message: t})
+				ps = append(ps, model.Problem{Severity: model.Error, Code: string(codeCannotDraw), Args: []string{t}})
 			}
 		}
 	default:

@@ -16,6 +16,8 @@ import (
 
 	"jixiao/golden"
 	"jixiao/model"
+	"jixiao/msg"
+	"jixiao/pipeline"
 )
 
 const binderExample = "../../examples/jiangyin-2024.json"
@@ -430,8 +432,9 @@ func TestProblemsPrinted(t *testing.T) {
 		b, src, err := model.ReadFileSource(path)
 		require.NoError(t, err)
 		for _, p := range model.Validate(b, src) {
-			require.True(t, strings.HasPrefix(p.String(), path+":"), p.String())
-			lines = append(lines, p.String())
+			text := pipeline.ProblemText(msg.English, p)
+			require.True(t, strings.HasPrefix(text, path+":"), text)
+			lines = append(lines, text)
 			if p.Severity == model.Error {
 				errs++
 			}

@@ -16,6 +16,8 @@ import (
 	"jixiao/golden"
 	"jixiao/model"
 	"jixiao/model/xlsx"
+	"jixiao/msg"
+	"jixiao/pipeline"
 )
 
 // TestLibreOfficeRoundTrip has LibreOffice open and save two workbooks,
@@ -69,7 +71,7 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 		var warnings []string
 		for _, p := range model.Validate(book, src) {
 			require.Equal(t, model.Warning, p.Severity, p.String())
-			warnings = append(warnings, p.String())
+			warnings = append(warnings, pipeline.ProblemText(msg.English, p))
 		}
 		typed := filepath.Join(out, "typed.xlsx")
 		require.Contains(t, warnings, typed+": 填表说明: warning: not a form (no 项目名称 and no 一级指标 label): skipped")

@@ -37,7 +37,7 @@ func FuzzImport(f *testing.F) {
 			t.Fatal("book without forms and without error")
 		}
 		for _, r := range reps {
-			if r.Line < 1 || !utf8.ValidString(r.Message) {
+			if r.Line < 1 || !utf8.ValidString(strings.Join(r.Args, "")) {
 				t.Fatalf("bad repair %v", r)
 			}
 		}

@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"jixiao/internal/safetext"
-	"jixiao/internal/verbargs"
 	"jixiao/model"
 	"jixiao/model/internal/clean"
 )
@@ -25,16 +24,17 @@ import (
 // garbled label replaced, a shifted cell put back, a fragment dropped, a text
 // cleaned. Line is the 1-based line of the seed it concerns.
 type Repair struct {
-	Name    string   // source name given to Import
-	Line    int      // 1-based line number in the seed
-	Code    string   // the kind of repair, one of the CodeRepair… constants
-	Args    []string // the values its message quotes ({1} {2} … in the catalogue), as the English text writes them
-	Message string   // the English text
+	Name string   // source name given to Import
+	Line int      // 1-based line number in the seed
+	Code string   // the kind of repair, one of the CodeRepair… constants
+	Args []string // the values its message quotes ({1} {2} … in the catalogue)
 }
 
-// String formats r like a compiler diagnostic: "name:LINE: message".
+// String formats r for a programmer (logs, %v in tests): "name:LINE:
+// code [args]". A user reads it through the message catalogue
+// (msg.RepairText).
 func (r Repair) String() string {
-	return safetext.Escape(fmt.Sprintf("%s:%d: %s", r.Name, r.Line, r.Message))
+	return safetext.Escape(fmt.Sprintf("%s:%d: %s %q", r.Name, r.Line, r.Code, r.Args))
 }
 
 // MaxSeedSize bounds what Import reads (bytes); the real seed is 80 KB.
@@ -59,8 +59,7 @@ func Import(r io.Reader, name string) (*model.Book, []Repair, error) {
 		return nil, nil, fmt.Errorf("model: %s: %w", name, err)
 	}
 	if len(data) > MaxSeedSize {
-		return nil, nil, &SeedError{Name: name, Line: 1, Code: model.CodeSeedTooLarge, Args: []string{strconv.Itoa(MaxSeedSize)},
-			Message: fmt.Sprintf("file larger than %d bytes", MaxSeedSize)}
+		return nil, nil, &SeedError{Name: name, Line: 1, Code: model.CodeSeedTooLarge, Args: []string{strconv.Itoa(MaxSeedSize)}}
 	}
 	im := &importer{name: name}
 	if err := im.split(data); err != nil {
@@ -128,8 +127,8 @@ type importer struct {
 
 // errorf makes the SeedError of code at line; args are the values the
 // message quotes, kept as the error's Args.
-func (im *importer) errorf(line int, code, format string, args ...any) error {
-	e := &SeedError{Name: im.name, Line: line, Code: code, Message: fmt.Sprintf(format, args...)}
+func (im *importer) errorf(line int, code string, args ...any) error {
+	e := &SeedError{Name: im.name, Line: line, Code: code}
 	for _, a := range args {
 		e.Args = append(e.Args, fmt.Sprint(a))
 	}
@@ -139,42 +138,39 @@ func (im *importer) errorf(line int, code, format string, args ...any) error {
 // SeedError is an input Import cannot read as forms, at a line of it.
 // It matches ErrSeed with errors.Is.
 type SeedError struct {
-	Name    string   // source name given to Import
-	Line    int      // 1-based line number
-	Code    string   // the problem code (model/codes.go)
-	Args    []string // the values the message quotes
-	Message string   // what was expected and what was found
+	Name string   // source name given to Import
+	Line int      // 1-based line number
+	Code string   // the problem code (model/codes.go)
+	Args []string // the values the message quotes
 }
 
 // Problem returns the error as a problem of the seed file.
 func (e *SeedError) Problem() model.Problem {
 	return model.Problem{Severity: model.Error, Code: e.Code, Loc: model.Location{File: e.Name, Line: e.Line},
-		Args: e.Args, Message: e.Message}
+		Args: e.Args}
 }
 
-func (e *SeedError) Error() string {
-	return safetext.Escape(fmt.Sprintf("model: %s:%d: %s", e.Name, e.Line, e.Message))
-}
+// Error is for a programmer: code and arguments. A user reads the
+// problem (Problem) through the message catalogue.
+func (e *SeedError) Error() string { return "model: " + e.Problem().String() }
 
 // Is makes errors.Is(err, ErrSeed) true for every SeedError.
 func (e *SeedError) Is(target error) bool { return target == ErrSeed }
 
-// repair records a repair: code with args formatted each by its verb of
-// format (the English text) as the catalogue's {1} {2} ….
-func (im *importer) repair(line int, code, format string, args ...any) {
-	texts := verbargs.Split(format, args...)
-	im.repairs = append(im.repairs, Repair{Name: im.name, Line: line, Code: code, Args: texts,
-		Message: fmt.Sprintf(format, args...)})
+// repair records a repair: code with the values its message quotes
+// ({1} {2} … of the catalogue's template).
+func (im *importer) repair(line int, code string, args ...string) {
+	im.repairs = append(im.repairs, Repair{Name: im.name, Line: line, Code: code, Args: args})
 }
 
 // split checks that data is text and splits it into rows of cells.
 func (im *importer) split(data []byte) error {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if enc := model.UTF16Encoding(data); enc != "" && !utf8.Valid(data) {
-		return im.errorf(1, model.CodeUTF16, "the file is %s text: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)", enc)
+		return im.errorf(1, model.CodeUTF16, enc)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return im.errorf(1, model.CodeSeedEmpty, "empty file: expected the title line %s", model.DefaultTitle)
+		return im.errorf(1, model.CodeSeedEmpty, model.DefaultTitle)
 	}
 	lines := strings.Split(string(data), "\n")
 	im.lastLn = len(lines)
@@ -184,7 +180,7 @@ func (im *importer) split(data []byte) error {
 	for i, l := range lines {
 		n := i + 1
 		if !utf8.ValidString(l) || strings.ContainsRune(l, 0) {
-			return im.errorf(n, model.CodeSeedNotText, "not a UTF-8 text file (binary data)")
+			return im.errorf(n, model.CodeSeedNotText)
 		}
 		var row seedRow
 		for col, c := range strings.Split(strings.TrimRight(l, "\r"), "\t") {
@@ -226,10 +222,10 @@ var yearRE = regexp.MustCompile(`^(?:年度[:：]?)?(\d{4})年度?$`)
 func (im *importer) book() (*model.Book, error) {
 	b := &model.Book{Title: model.DefaultTitle, Forms: []model.Form{}}
 	if len(im.rows) == 0 {
-		return nil, im.errorf(1, model.CodeSeedNoContent, "no content: expected the title line %s", model.DefaultTitle)
+		return nil, im.errorf(1, model.CodeSeedNoContent, model.DefaultTitle)
 	}
 	if !isTitle(im.rows[0]) {
-		return nil, im.errorf(im.rows[0].line, model.CodeSeedNoTitle, "expected the title line %s, found %q", model.DefaultTitle, clip(im.rows[0].String()))
+		return nil, im.errorf(im.rows[0].line, model.CodeSeedNoTitle, model.DefaultTitle, clip(im.rows[0].String()))
 	}
 	for im.pos < len(im.rows) {
 		f, err := im.form(len(b.Forms) + 1)
@@ -239,7 +235,7 @@ func (im *importer) book() (*model.Book, error) {
 		if len(b.Forms) == 0 {
 			b.Year = f.Year
 		} else if f.Year != b.Year {
-			return nil, im.errorf(im.rows[im.pos-1].line, model.CodeSeedYearDiffers, "form %d is for %d, the forms before it for %d", len(b.Forms)+1, f.Year, b.Year)
+			return nil, im.errorf(im.rows[im.pos-1].line, model.CodeSeedYearDiffers, len(b.Forms)+1, f.Year, b.Year)
 		}
 		b.Forms = append(b.Forms, *f)
 	}
@@ -283,12 +279,12 @@ func (im *importer) form(num int) (*model.Form, error) {
 		return im.lastLn
 	}
 	if im.pos >= len(im.rows) || isTitle(im.rows[im.pos]) {
-		return nil, im.errorf(end(), model.CodeSeedTruncated, "form %d (title at line %d) is truncated: expected the year line (e.g. 2024年度)", num, titleLn)
+		return nil, im.errorf(end(), model.CodeSeedTruncated, num, titleLn)
 	}
 	yr := im.rows[im.pos]
 	m := yearRE.FindStringSubmatch(normKey(strings.Join(yr.texts(), "")))
 	if m == nil {
-		return nil, im.errorf(yr.line, model.CodeSeedNoYearLine, "form %d: expected the year line (e.g. 2024年度) after the title, found %q", num, clip(yr.String()))
+		return nil, im.errorf(yr.line, model.CodeSeedNoYearLine, num, clip(yr.String()))
 	}
 	f.Year, _ = strconv.Atoi(m[1])
 	im.pos++
@@ -297,7 +293,7 @@ func (im *importer) form(num int) (*model.Form, error) {
 	headerLn := 0
 	for headerLn == 0 {
 		if im.pos >= len(im.rows) || isTitle(im.rows[im.pos]) {
-			return nil, im.errorf(end(), model.CodeSeedTruncated, "form %d (title at line %d) is truncated: expected the indicator table header 一级指标 %s", num, titleLn, missingHeader(seen))
+			return nil, im.errorf(end(), model.CodeSeedTruncated, num, titleLn)
 		}
 		row := im.rows[im.pos]
 		im.pos++
@@ -311,7 +307,7 @@ func (im *importer) form(num int) (*model.Form, error) {
 			break
 		}
 		if ln, dup := seen[key]; dup {
-			return nil, im.errorf(row.line, model.CodeSeedDuplicateRow, "form %d: second %s row (first at line %d)", num, key, ln)
+			return nil, im.errorf(row.line, model.CodeSeedDuplicateRow, num, key, ln)
 		}
 		seen[key] = row.line
 		rest := row.cells[1:]
@@ -336,18 +332,18 @@ func (im *importer) form(num int) (*model.Form, error) {
 		default:
 			lt, ok := longTextByLabel(key)
 			if !ok {
-				return nil, im.errorf(row.line, model.CodeSeedUnexpectedRow, "form %d: unexpected row %q in the form header (expected 单位名称, 项目名称, 项目总金额（万元）, a long text or the 一级指标 header)", num, clip(row.String()))
+				return nil, im.errorf(row.line, model.CodeSeedUnexpectedRow, num, clip(row.String()))
 			}
 			_ = lt.Set(f, im.text(row.line, lt.Label, joinCells(rest, " ")))
 		}
 	}
 	for _, k := range requiredHeader() {
 		if _, ok := seen[k]; !ok {
-			return nil, im.errorf(headerLn, model.CodeSeedMissingRow, "form %d (title at line %d): missing the %s row before the indicator table", num, titleLn, k)
+			return nil, im.errorf(headerLn, model.CodeSeedMissingRow, num, titleLn, k)
 		}
 	}
 	if f.Project == "" {
-		return nil, im.errorf(seen[keyProject], model.CodeSeedEmptyProject, "form %d: empty 项目名称", num)
+		return nil, im.errorf(seen[keyProject], model.CodeSeedEmptyProject, num)
 	}
 
 	t := newTable(im, num)
@@ -355,7 +351,7 @@ func (im *importer) form(num int) (*model.Form, error) {
 		row := im.rows[im.pos]
 		im.pos++
 		if isRule(row) {
-			im.repair(row.line, CodeRepairRuleLine, "rule line %q dropped", clip(row.String()))
+			im.repair(row.line, CodeRepairRuleLine, strconv.Quote(clip(row.String())))
 			continue
 		}
 		if err := t.add(row); err != nil {
@@ -363,7 +359,7 @@ func (im *importer) form(num int) (*model.Form, error) {
 		}
 	}
 	if len(t.order) == 0 {
-		return nil, im.errorf(end(), model.CodeSeedTruncated, "form %d (title at line %d) is truncated: no indicator rows after the header at line %d", num, titleLn, headerLn)
+		return nil, im.errorf(end(), model.CodeSeedTruncated, num, titleLn)
 	}
 	f.Indicators = t.indicators(titleLn, f.Project)
 	return f, nil
@@ -377,19 +373,6 @@ func requiredHeader() []string {
 		}
 	}
 	return keys
-}
-
-func missingHeader(seen map[string]int) string {
-	var miss []string
-	for _, k := range requiredHeader() {
-		if _, ok := seen[k]; !ok {
-			miss = append(miss, k)
-		}
-	}
-	if len(miss) == 0 {
-		return ""
-	}
-	return "(missing: " + strings.Join(miss, ", ") + ")"
 }
 
 // longTextByLabel returns the long text of the schema labelled key.
@@ -428,7 +411,7 @@ func (im *importer) fixAnd(line int, what, s string) string {
 	if !andRE.MatchString(s) {
 		return s
 	}
-	im.repair(line, CodeRepairAnd, "%s: English \" and \" between Chinese words replaced by 和", what)
+	im.repair(line, CodeRepairAnd, what)
 	// Matches overlap in 甲 and 乙 and 丙 (乙 ends one and starts the next):
 	// replace until none is left.
 	for andRE.MatchString(s) {
@@ -440,7 +423,7 @@ func (im *importer) fixAnd(line int, what, s string) string {
 // label cleans a short field and reports what changed.
 func (im *importer) label(line int, what, raw string) string {
 	if c := clean.CleanLabel(raw); c != strings.TrimSpace(raw) {
-		im.repair(line, CodeRepairLabel, "%s %q cleaned to %q", what, raw, c)
+		im.repair(line, CodeRepairLabel, what, strconv.Quote(raw), strconv.Quote(c))
 	}
 	return clean.CleanLabel(im.fixAnd(line, what, raw))
 }
@@ -452,39 +435,36 @@ func (im *importer) text(line int, what, raw string) string {
 	if c == strings.TrimSpace(raw) {
 		return s
 	}
-	var kinds, codes []string
-	kind := func(code, english string) {
-		kinds, codes = append(kinds, english), append(codes, code)
-	}
+	var codes []string
+	kind := func(code string) { codes = append(codes, code) }
 	if clean.HasTags(raw) {
-		kind(CodeRepairKindMarkup, "HTML markup")
+		kind(CodeRepairKindMarkup)
 	}
 	if html.UnescapeString(raw) != raw {
-		kind(CodeRepairKindEntities, "HTML entities")
+		kind(CodeRepairKindEntities)
 	}
 	if strings.ContainsAny(raw, `$\`) {
-		kind(CodeRepairKindLaTeX, "LaTeX")
+		kind(CodeRepairKindLaTeX)
 	}
 	if strings.ContainsAny(clean.StripTags(raw, " "), ",;:()?!") {
-		kind(CodeRepairKindPunct, "half-width punctuation")
+		kind(CodeRepairKindPunct)
 	}
-	if len(kinds) == 0 {
-		kind(CodeRepairKindSpacing, "spacing and line breaks")
+	if len(codes) == 0 {
+		kind(CodeRepairKindSpacing)
 	}
 	if strings.Count(c, "\n") > 0 && !strings.Contains(strings.TrimSpace(raw), "\n") {
 		n := strconv.Itoa(strings.Count(c, "\n") + 1)
-		kind(CodeRepairKindLines+":"+n, n+" lines")
+		kind(CodeRepairKindLines + ":" + n)
 	}
 	im.repairs = append(im.repairs, Repair{Name: im.name, Line: line, Code: CodeRepairText,
-		Args:    []string{what, strings.Join(codes, ",")},
-		Message: fmt.Sprintf("%s cleaned to plain text (%s)", what, strings.Join(kinds, ", "))})
+		Args: []string{what, strings.Join(codes, ",")}})
 	return s
 }
 
 func (im *importer) amount(line, num int, what, raw string) (model.Amount, error) {
 	s := strings.ReplaceAll(clean.NormalizeValue(raw), ",", "")
 	if !amountRE.MatchString(s) {
-		return "", im.errorf(line, model.CodeSeedNotNumber, "form %d: %s %q is not a decimal number", num, what, raw)
+		return "", im.errorf(line, model.CodeSeedNotNumber, num, what, raw)
 	}
 	return model.Amount(s), nil
 }
@@ -502,12 +482,12 @@ var standardHeader = func() []string {
 func (im *importer) indicatorHeader(row seedRow) {
 	t := row.texts()
 	if len(t) != len(standardHeader) {
-		im.repair(row.line, CodeRepairHeaderStandard, "indicator header %q read as the standard five columns", clip(row.String()))
+		im.repair(row.line, CodeRepairHeaderStandard, strconv.Quote(clip(row.String())))
 		return
 	}
 	for i, c := range t {
 		if normKey(c) != standardHeader[i] {
-			im.repair(row.line, CodeRepairHeaderColumn, "indicator header %s read as %s", c, standardHeader[i])
+			im.repair(row.line, CodeRepairHeaderColumn, c, standardHeader[i])
 		}
 	}
 }
@@ -558,7 +538,7 @@ func (t *table) add(row seedRow) error {
 		// a category row (a 二级 without 三级) or a stray fragment
 		k, ok := t.resolve(row, row.cells, true)
 		if !ok {
-			return im.errorf(row.line, model.CodeSeedUnreadableRow, "form %d: cannot read indicator row %q: expected a 二级 label, or a 三级 with its two values", t.num, clip(row.String()))
+			return im.errorf(row.line, model.CodeSeedUnreadableRow, t.num, clip(row.String()))
 		}
 		if k < 0 {
 			return nil // reported by resolve
@@ -583,16 +563,16 @@ func (t *table) add(row seedRow) error {
 				continue
 			}
 			if c.col == 0 {
-				im.repair(row.line, CodeRepairL3Level1, "一级 label %s replaced by %s (standard 三级 %s)", c.text, std.Level1, l3)
+				im.repair(row.line, CodeRepairL3Level1, c.text, std.Level1, l3)
 			} else {
-				im.repair(row.line, CodeRepairL3Level2, "二级 label %s replaced by %s (standard 三级 %s)", c.text, std.Level2, l3)
+				im.repair(row.line, CodeRepairL3Level2, c.text, std.Level2, l3)
 			}
 		}
 		if len(labels) == 0 && t.cur >= 0 && t.cur != k {
-			im.repair(row.line, CodeRepairL3Moved, "standard 三级 %s put under %s/%s, not under %s above it (its label is on another line)", l3, std.Level1, std.Level2, level2s[t.cur][1])
+			im.repair(row.line, CodeRepairL3Moved, l3, std.Level1, std.Level2, level2s[t.cur][1])
 		}
 		if ln, dup := t.stdSeen[l3]; dup {
-			im.repair(row.line, CodeRepairL3Twice, "standard 三级 %s occurs twice in form %d (first at line %d)", l3, t.num, ln)
+			im.repair(row.line, CodeRepairL3Twice, l3, strconv.Itoa(t.num), strconv.Itoa(ln))
 		} else {
 			t.stdSeen[l3] = row.line
 		}
@@ -600,21 +580,21 @@ func (t *table) add(row seedRow) error {
 		if frameworkName(l3) && !labelsName(labels, l3) {
 			// A 一级/二级 name in the 三级 column means the row has lost a
 			// cell (a value left empty): the cells cannot be placed safely.
-			return im.errorf(row.line, model.CodeSeedEmptyValueCell, "form %d: indicator row %q seems to have an empty value cell: read from the right, its 三级 would be the category name %s; expected 三级, 半年（程）指标值 and 全年（程）指标值 after the labels", t.num, clip(row.String()), l3)
+			return im.errorf(row.line, model.CodeSeedEmptyValueCell, t.num, clip(row.String()), l3)
 		}
 		var ok bool
 		k, ok = t.resolve(row, labels, false)
 		if !ok || k < 0 {
 			if t.cur < 0 {
-				return im.errorf(row.line, model.CodeSeedLevel3WithoutLevel2, "form %d: 三级 %s has no 二级: expected 一级/二级 labels on the first indicator row", t.num, l3)
+				return im.errorf(row.line, model.CodeSeedLevel3WithoutLevel2, t.num, l3)
 			}
 			k = t.cur
 			if len(labels) > 0 {
-				im.repair(row.line, CodeRepairLabelsUnknown, "labels %q not recognised; 三级 %s kept under %s above it", clip(joinCells(labels, " | ")), l3, level2s[k][1])
+				im.repair(row.line, CodeRepairLabelsUnknown, strconv.Quote(clip(joinCells(labels, " | "))), l3, level2s[k][1])
 			}
 		}
 		if len(labels) == 0 && l3cell.col == 0 {
-			im.repair(row.line, CodeRepairL3Shifted, "三级 %s found in the 一级 column (shifted cells); kept under %s above it", l3, level2s[k][1])
+			im.repair(row.line, CodeRepairL3Shifted, l3, level2s[k][1])
 		}
 	}
 	t.rows[k] = append(t.rows[k], model.Indicator{Level1: level2s[k][0], Level2: level2s[k][1], Level3: l3, HalfYear: half, FullYear: full})
@@ -627,7 +607,7 @@ func (t *table) add(row seedRow) error {
 func (im *importer) value(line int, what, raw string) string {
 	v := clean.NormalizeValue(raw)
 	if v != strings.TrimSpace(raw) {
-		im.repair(line, CodeRepairValue, "%s value %q normalised to %q", what, raw, v)
+		im.repair(line, CodeRepairValue, what, strconv.Quote(raw), strconv.Quote(v))
 	}
 	return v
 }
@@ -649,7 +629,7 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 	}
 	if k >= 0 {
 		if fuzzy {
-			im.repair(row.line, CodeRepairLevel2Read, "二级 label %s read as %s", labels[at].text, level2s[k][1])
+			im.repair(row.line, CodeRepairLevel2Read, labels[at].text, level2s[k][1])
 		}
 		for i, c := range labels {
 			if i == at {
@@ -660,9 +640,9 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 				continue
 			}
 			if i < at {
-				im.repair(row.line, CodeRepairLevel1By2, "一级 label %s replaced by %s (二级 %s)", c.text, level2s[k][0], level2s[k][1])
+				im.repair(row.line, CodeRepairLevel1By2, c.text, level2s[k][0], level2s[k][1])
 			} else {
-				im.repair(row.line, CodeRepairLabelIgnored, "label %s ignored (二级 %s)", c.text, level2s[k][1])
+				im.repair(row.line, CodeRepairLabelIgnored, c.text, level2s[k][1])
 			}
 		}
 		return k, true
@@ -676,7 +656,7 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 		}
 		cat := framework[c]
 		if lab != cat.Name {
-			im.repair(row.line, CodeRepairLevel1Read, "一级 label %s read as %s", labels[i].text, cat.Name)
+			im.repair(row.line, CodeRepairLevel1Read, labels[i].text, cat.Name)
 		}
 		if t.cur >= 0 && level2s[t.cur][0] == cat.Name {
 			return t.cur, true
@@ -685,11 +665,11 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 			return level2Index(cat.Level2[0]), true
 		}
 		if category {
-			im.repair(row.line, CodeRepairOnlyLevel1, "row %q names only the 一级 %s; dropped", clip(row.String()), cat.Name)
+			im.repair(row.line, CodeRepairOnlyLevel1, strconv.Quote(clip(row.String())), cat.Name)
 			return -1, true
 		}
 		j := level2Index(cat.Level2[0])
-		im.repair(row.line, CodeRepairLevel2Guessed, "row names only the 一级 %s; 二级 guessed as %s", cat.Name, level2s[j][1])
+		im.repair(row.line, CodeRepairLevel2Guessed, cat.Name, level2s[j][1])
 		return j, true
 	}
 	return -1, false
@@ -756,7 +736,7 @@ func (t *table) indicators(titleLn int, project string) []model.Indicator {
 	im := t.im
 	for i := 1; i < len(t.order); i++ {
 		if t.order[i] < t.order[i-1] {
-			im.repair(t.lineOf[i], CodeRepairOrder, "二级 %s comes after %s; rows put back in framework order", level2s[t.order[i]][1], level2s[t.order[i-1]][1])
+			im.repair(t.lineOf[i], CodeRepairOrder, level2s[t.order[i]][1], level2s[t.order[i-1]][1])
 		}
 	}
 	out := []model.Indicator{}
@@ -765,20 +745,20 @@ func (t *table) indicators(titleLn int, project string) []model.Indicator {
 		case len(t.rows[k]) > 0:
 			out = append(out, t.rows[k]...)
 			for _, ln := range t.listed[k] {
-				im.repair(ln, CodeRepairFragment, "stray fragment naming 二级 %s dropped (its 三级 rows are elsewhere)", l[1])
+				im.repair(ln, CodeRepairFragment, l[1])
 			}
 		case len(t.listed[k]) > 0:
 			out = append(out, model.Indicator{Level1: l[0], Level2: l[1]})
 			for _, ln := range t.listed[k][1:] {
-				im.repair(ln, CodeRepairSecondEmpty, "second row for the empty 二级 %s dropped", l[1])
+				im.repair(ln, CodeRepairSecondEmpty, l[1])
 			}
 		default:
-			im.repair(titleLn, CodeRepairNoLevel2, "form %d (%s) has no row for 二级 %s/%s; none added", t.num, project, l[0], l[1])
+			im.repair(titleLn, CodeRepairNoLevel2, strconv.Itoa(t.num), project, l[0], l[1])
 		}
 	}
 	for _, l3 := range standardOrder {
 		if _, ok := t.stdSeen[l3]; !ok {
-			im.repair(titleLn, CodeRepairNoStandardL3, "form %d (%s) lacks the standard 三级 %s", t.num, project, l3)
+			im.repair(titleLn, CodeRepairNoStandardL3, strconv.Itoa(t.num), project, l3)
 		}
 	}
 	return out

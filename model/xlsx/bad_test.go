@@ -137,7 +137,7 @@ func TestLongestCell(t *testing.T) {
 	// Export refuses a text longer than a cell rather than cut it.
 	b := &model.Book{Forms: []model.Form{{Project: "x", Overview: long + "长"}}}
 	err := Export(&bytes.Buffer{}, b)
-	if err == nil || err.Error() != "forms[0].overview: the text is 32768 characters long, more than the 32767 an Excel cell holds: shorten it to export the form" {
+	if err == nil || lines(err) != "forms[0].overview: the text is 32768 characters long, more than the 32767 an Excel cell holds: shorten it to export the form" {
 		t.Errorf("export: %v", err)
 	}
 }

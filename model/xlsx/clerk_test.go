@@ -17,7 +17,7 @@ func validate(t *testing.T, s sheetSpec) (*model.Book, []string) {
 	}
 	var out []string
 	for _, p := range model.Validate(b, src) {
-		out = append(out, p.String())
+		out = append(out, line(p))
 	}
 	return b, out
 }

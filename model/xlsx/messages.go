@@ -6,7 +6,6 @@ import (
 	"unicode"
 
 	"jixiao/model"
-	catalogue "jixiao/msg"
 )
 
 // Code is the stable code of a problem found in a workbook, for the message
@@ -69,19 +68,9 @@ func message(code Code, args ...any) msg {
 	return m
 }
 
-// text is the English text (the command's catalogue picks the language
-// from the code and the arguments).
-func (m msg) text() string {
-	args := make([]any, len(m.args))
-	for i, a := range m.args {
-		args[i] = a
-	}
-	return catalogue.English.Text(catalogue.Code(m.code), args...)
-}
-
 // problem is the model's problem of the message at loc.
 func (m msg) problem(sev model.Severity, loc model.Location) model.Problem {
-	return model.Problem{Severity: sev, Code: string(m.code), Loc: loc, Args: m.args, Message: m.text()}
+	return model.Problem{Severity: sev, Code: string(m.code), Loc: loc, Args: m.args}
 }
 
 // quote makes a user's text safe to print: control and bidi characters are

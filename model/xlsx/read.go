@@ -235,7 +235,7 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 		for i, s := range parts {
 			list[i] = quote(s.name)
 		}
-		r.problems = append(r.problems, sheetProblem{msg: message(CodeNoForms, "sheets: "+strings.Join(list, ", "))})
+		r.problems = append(r.problems, sheetProblem{msg: message(CodeNoForms, strings.Join(list, ", "))})
 	}
 	if len(r.book.Forms) == 0 {
 		return nil, nil, r.decodeError()

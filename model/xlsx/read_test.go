@@ -228,13 +228,13 @@ func readErr(t *testing.T, data []byte, name string) string {
 		for i := range errs {
 			errs[i].Path = "" // as a file that could not be read tells them
 		}
-		return errs.Error()
+		return lines(errs)
 	}
 	var de *model.DecodeError
 	if !asDecode(err, &de) {
 		t.Fatalf("%s: not a content problem: %v", name, err)
 	}
-	return err.Error()
+	return lines(err)
 }
 
 func asDecode(err error, de **model.DecodeError) bool {
@@ -335,7 +335,7 @@ func TestSkippedSheetsAreWarnings(t *testing.T) {
 	var got []string
 	for _, p := range model.Validate(b, src) {
 		if p.Severity == model.Warning && p.Path == "" {
-			got = append(got, p.String())
+			got = append(got, line(p))
 		}
 	}
 	want := []string{
@@ -368,7 +368,7 @@ func TestValidationNamesSheetAndCell(t *testing.T) {
 			t.Errorf("no sheet: %s", p)
 		}
 		if p.Severity == model.Error {
-			errs = append(errs, p.String())
+			errs = append(errs, line(p))
 		}
 	}
 	want := "book.xlsx: 体检费!C16: forms[0].indicators[2].level2: 组织目标 is not a 二级指标 of 决策 (did you mean 绩效目标?)"

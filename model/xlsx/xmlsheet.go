@@ -190,7 +190,7 @@ func sharedStrings(p *pkg) ([]string, error) {
 // declare: its message says which.
 type limitError struct{ m msg }
 
-func (e *limitError) Error() string { return e.m.text() }
+func (e *limitError) Error() string { return fmt.Sprintf("xlsx: %s %q", e.m.code, e.m.args) }
 
 // unescapeX decodes the _xHHHH_ escapes of OOXML strings (_x000D_ is a
 // carriage return that XML would otherwise lose).
