@@ -3,8 +3,8 @@ package msg
 import "strings"
 
 // The texts of the repairs the seed importer (jixiao import) makes: the
-// codes are seedtext's (model/seedtext/repairs.go). The English text is the
-// one seedtext writes into Repair.Message.
+// codes are seedtext's (model/seedtext/repairs.go); a seedtext.Repair holds
+// a code and its values, and its words, English and Chinese, are only here.
 
 func init() {
 	for c, e := range repairCatalogue {
