@@ -315,7 +315,7 @@ type drawer struct {
 	// outliner and segs read the watermark's glyph outlines.
 	outliner fonts.Outliner
 	segs     []fonts.Segment
-	z        *deflater
+	sq       *squeezer
 }
 
 // draw reads the pages and draws them.
@@ -326,14 +326,21 @@ func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (*drawn, error) {
 		d:      &drawn{pages: make([]drawnPage, 0, fr.Pages), tags: newTagger()},
 		sp:     splitter{fs: fs, allowMissing: opt.AllowMissing},
 		byFont: map[*fonts.Font]*fontUse{},
-		z:      getDeflater(),
+		sq:     newSqueezer(fr.Pages),
 	}
-	defer putDeflater(dr.z)
-	if err := pages(dr.page); err != nil {
+	err := pages(dr.page)
+	contents, zerr := dr.sq.wait() // the workers end on every path
+	if err != nil {
 		return nil, err
+	}
+	if zerr != nil {
+		return nil, zerr
 	}
 	if len(dr.d.pages) != fr.Pages {
 		return nil, fmt.Errorf("render: %d pages read, %d expected", len(dr.d.pages), fr.Pages)
+	}
+	for i := range dr.d.pages {
+		dr.d.pages[i].contents = contents[i]
 	}
 	return dr.d, nil
 }
@@ -377,11 +384,10 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 		}
 	}
 	tags.close(&dr.cs)
-	c, err := dr.z.deflate(dr.cs.b)
-	if err != nil {
+	// Compressed on another goroutine, into the page's own slot.
+	if err := dr.sq.add(pi, dr.cs.b); err != nil {
 		return fmt.Errorf("render: page %d: %w", pi+1, err)
 	}
-	dp.contents = bytes.Clone(c)
 	d.pages = append(d.pages, dp)
 	return nil
 }
