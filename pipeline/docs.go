@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"jixiao/binder"
 	"jixiao/fonts"
 	"jixiao/internal/editdist"
+	"jixiao/internal/workpool"
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
@@ -253,44 +255,72 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 	names := FileNames(projects, func(k int) string { return "表" + strconv.Itoa(refs[k].N) })
 	docs := make([]*Doc, len(refs))
 	keep := len(refs) <= keepForms
-	for k, r := range refs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	// The forms are laid out on every CPU, a window of a few ahead of the
+	// one checked: the checks and the documents are made in order, as from
+	// one loop, whatever the number of workers.
+	workers := runtime.GOMAXPROCS(0)
+	lay := func(k int) (*layout.Document, error) {
+		r := refs[k]
+		doc, err := layout.Form(&inputs[r.Input].Book.Forms[r.Index], job.Fonts, job.Layout)
+		if err != nil {
+			return nil, &layError{ref: r, err: err}
 		}
+		return doc, nil
+	}
+	err := workpool.Ordered(len(refs), workers, 4*workers, lay, func(k int, doc *layout.Document) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r := refs[k]
 		in := inputs[r.Input]
 		f := &in.Book.Forms[r.Index]
 		path := fmt.Sprintf("forms[%d]", r.Index)
 		missing = append(missing, check.fields(formFields(f, in, r.Index))...)
-		doc, err := layout.Form(f, job.Fonts, job.Layout)
-		if err != nil {
-			var ps model.Problems
-			if errors.As(err, &ps) { // they name fields of the form
-				err = ps.Under(path)
-			}
-			return nil, placed(err, []Input{in})
-		}
 		for _, pg := range doc.Pages {
 			missing = append(missing, check.items(in.Path+": "+path, pg.Items, "")...)
 		}
 		date, err := job.pdfDate(f.Year)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		d := &Doc{Name: names[k], Form: r.N, Forms: 1, Date: date,
 			Frame: render.Frame{Pages: len(doc.Pages), Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}}
 		if job.AttachData {
 			if d.Data, err = bookJSON(&model.Book{Year: f.Year, Forms: []model.Form{*f}}); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		d.pages = formPages(f, doc, keep, job)
 		docs[k] = d
+		return nil
+	})
+	if err != nil {
+		var le *layError
+		if !errors.As(err, &le) {
+			return nil, err
+		}
+		err = le.err
+		var ps model.Problems
+		if errors.As(err, &ps) { // they name fields of the form
+			err = ps.Under(fmt.Sprintf("forms[%d]", le.ref.Index))
+		}
+		return nil, placed(err, []Input{inputs[le.ref.Input]})
 	}
 	if err := check.report(missing); err != nil {
 		return nil, err
 	}
 	return docs, nil
 }
+
+// layError is the error of laying out the form ref, told apart from the
+// others of planForms' loop.
+type layError struct {
+	ref FormRef
+	err error
+}
+
+func (e *layError) Error() string { return e.err.Error() }
+func (e *layError) Unwrap() error { return e.err }
 
 // formPages reads the pages of form f, laid out as doc: those of doc when
 // kept, else laid out again (the same, layout being deterministic).
