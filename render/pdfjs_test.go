@@ -63,8 +63,17 @@ type pjPage struct {
 	} `json:"annots"`
 }
 
+// pjDoc is what pdfjs-struct.mjs prints.
+type pjDoc struct {
+	Lang     string `json:"lang"`
+	MarkInfo struct {
+		Marked bool `json:"Marked"`
+	} `json:"markInfo"`
+	Pages []pjPage `json:"pages"`
+}
+
 // pdfjsRead has pdf.js read the PDF b.
-func pdfjsRead(t *testing.T, b []byte) []pjPage {
+func pdfjsRead(t *testing.T, b []byte) pjDoc {
 	t.Helper()
 	node := golden.Tool(t, "node")
 	if _, err := os.Stat(filepath.Join(pdfjsDir, "pdf.mjs")); err != nil {
@@ -83,11 +92,11 @@ func pdfjsRead(t *testing.T, b []byte) []pjPage {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("node %s: %v\n%s", pdfjsScript, err, stderr.String())
 	}
-	var out struct{ Pages []pjPage }
+	var out pjDoc
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
 		t.Fatalf("pdf.js output: %v", err)
 	}
-	return out.Pages
+	return out
 }
 
 // tnode is a structure element of one of the three views compared: what
@@ -420,7 +429,11 @@ func readPDFJS(pages []pjPage) *pdfjsView {
 // the layout's tree, the leaves' parts read by pdf.js joined in read.
 func checkPDFJS(t *testing.T, doc *layout.Document, b []byte) (*pdfjsView, *tnode) {
 	t.Helper()
-	v := readPDFJS(pdfjsRead(t, b))
+	pj := pdfjsRead(t, b)
+	if pj.Lang != "zh-CN" || !pj.MarkInfo.Marked {
+		t.Errorf("pdf.js reads /Lang %q, /MarkInfo /Marked %v; want zh-CN, true", pj.Lang, pj.MarkInfo.Marked)
+	}
+	v := readPDFJS(pj.Pages)
 	for _, p := range v.problems {
 		t.Error(p)
 	}

@@ -3,9 +3,12 @@
 // and prints, as one JSON object, for each page its structure tree
 // (page.getStructTree()), its text content with the marked-content
 // boundaries (page.getTextContent({includeMarkedContent: true})) and its
-// annotations (page.getAnnotations(), id and subtype):
+// annotations (page.getAnnotations(), id and subtype), and the
+// document's language (the catalog's /Lang, as getTextContent gives it)
+// and mark information (doc.getMarkInfo()):
 //
-//	{"pages": [{"tree": {...}, "items": [
+//	{"lang": "zh-CN", "markInfo": {"Marked": true, …},
+//	 "pages": [{"tree": {...}, "items": [
 //	    {"type": "beginMarkedContentProps", "id": "p7R_mc0", "tag": "H1"},
 //	    {"str": "…", "eol": false},
 //	    {"type": "endMarkedContent"}, …],
@@ -32,15 +35,18 @@ const pdfjs = await import(pathToFileURL(join(dir, "pdf.mjs")).href);
 const data = new Uint8Array(readFileSync(file));
 const doc = await pdfjs.getDocument({ data, verbosity: pdfjs.VerbosityLevel.ERRORS }).promise;
 const pages = [];
+let lang = null;
 for (let i = 1; i <= doc.numPages; i++) {
 	const page = await doc.getPage(i);
 	const tree = await page.getStructTree();
 	const text = await page.getTextContent({ includeMarkedContent: true });
+	lang ??= text.lang;
 	const items = text.items.map((it) =>
 		it.type === undefined ? { str: it.str, eol: it.hasEOL } : { type: it.type, id: it.id, tag: it.tag },
 	);
 	const annots = (await page.getAnnotations()).map((a) => ({ id: a.id, subtype: a.subtype }));
 	pages.push({ tree, items, annots });
 }
+const markInfo = await doc.getMarkInfo();
 await doc.destroy();
-process.stdout.write(JSON.stringify({ pages }) + "\n");
+process.stdout.write(JSON.stringify({ lang, markInfo, pages }) + "\n");
