@@ -132,8 +132,8 @@ func (n *tnode) leaves() []*tnode {
 }
 
 // nesting writes the tree under n, one element a line indented as
-// nested, a leaf followed by its text, squeezed (text gives it; "" for
-// the leaves to leave out) and "+obj" if it holds an annotation;
+// nested, a leaf followed by its text, squeezed (text gives it, false
+// for a leaf to leave out) and "+obj" if it holds an annotation;
 // elements left without leaves are left out.
 func (n *tnode) nesting(text func(*tnode) (string, bool)) string {
 	var b strings.Builder
@@ -426,7 +426,7 @@ func readPDFJS(pages []pjPage) *pdfjsView {
 // poppler, the whole tree: the same nesting, each leaf's text whole.
 // Every text of the layout without an element is in an /Artifact
 // sequence of its page, and all other text in an element's. It returns
-// the layout's tree, the leaves' parts read by pdf.js joined in read.
+// pdf.js's view and the layout's tree.
 func checkPDFJS(t *testing.T, doc *layout.Document, b []byte) (*pdfjsView, *tnode) {
 	t.Helper()
 	pj := pdfjsRead(t, b)
