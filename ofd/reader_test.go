@@ -348,6 +348,8 @@ func blank(img *image.Gray, g glyphAt) {
 // the same resolution (readerTol), and the text ofd.js draws with the
 // text layout placed.
 func TestReader(t *testing.T) {
+	// Mostly waiting on another program: run beside the other such tests.
+	t.Parallel()
 	reader := readerFile(t)
 	fs := defaultSet(t)
 	supp, err := model.ReadFile("../testdata/supplementary.json")
@@ -412,6 +414,8 @@ func TestReader(t *testing.T) {
 // by two pixels (0.4 mm), a rule left out, a text left out, and a
 // watermark left out.
 func TestReaderSeesFaults(t *testing.T) {
+	// Mostly waiting on another program: run beside the other such tests.
+	t.Parallel()
 	reader := readerFile(t)
 	fs := defaultSet(t)
 	good := formDocument(t, exampleForms(t), 3)

@@ -50,6 +50,8 @@ func checkStrict(t *testing.T, name string, b []byte) {
 // TestStrictReaders: a form, the binder and the grouped duplex binder pass
 // pdfcpu's strict validation, qpdf and Ghostscript without a warning.
 func TestStrictReaders(t *testing.T) {
+	// Mostly waiting on another program: run beside the other such tests.
+	t.Parallel()
 	fs := defaultSet(t)
 	forms := exampleForms(t)
 	form, err := Bytes(formDocument(t, forms, 3), fs, Options{Creator: "jixiao test", Version: "0.1.0"})

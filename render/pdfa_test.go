@@ -69,6 +69,8 @@ func preflight(t *testing.T, file string) string {
 // TestPDFA1bPreflight: PDFBox Preflight finds no error in PDF/A-1b
 // output.
 func TestPDFA1bPreflight(t *testing.T) {
+	// Mostly waiting on another program: run beside the other such tests.
+	t.Parallel()
 	dir := t.TempDir()
 	for name, doc := range pdfaDocs(t) {
 		file := filepath.Join(dir, name+".pdf")
@@ -368,6 +370,8 @@ func pdfaProblems(t *testing.T, name string, b []byte, level PDFA) (problems []s
 // and converts with Ghostscript's PDF/A-2 output without a warning; a
 // file without PDF/A fails the clauses (the test is not blind).
 func TestPDFA2b3bClauses(t *testing.T) {
+	// Mostly waiting on another program: run beside the other such tests.
+	t.Parallel()
 	data := []byte(`{"project": "企业退休人员体检费"}`)
 	dir := t.TempDir()
 	for name, doc := range pdfaDocs(t) {

@@ -499,6 +499,8 @@ func structure(s string) string { return leafText.ReplaceAllString(s, "") }
 // heads, footers and repeated labels artifacts; poppler reads the same
 // nesting, the row over the page break one TR.
 func TestPDFJSForm(t *testing.T) {
+	// Mostly waiting on another program: run beside the other such tests.
+	t.Parallel()
 	forms := exampleForms(t)
 	for _, fi := range []int{1, 3} {
 		t.Run(fmt.Sprintf("form-%02d", fi+1), func(t *testing.T) {
@@ -554,6 +556,8 @@ func TestPDFJSForm(t *testing.T) {
 // the contents page a TOC of TOCI, each a Link holding its texts and its
 // link annotation; every form as TestPDFJSForm; poppler reads the same.
 func TestPDFJSBinder(t *testing.T) {
+	// Mostly waiting on another program: run beside the other such tests.
+	t.Parallel()
 	book, err := model.ReadFile("../examples/jiangyin-2024.json")
 	if err != nil {
 		t.Fatal(err)
