@@ -11,7 +11,7 @@ const (
 	CodeTruncatedUTF8     = "truncated-utf8"              // the file ends inside a UTF-8 sequence
 	CodeNotUTF8           = "not-utf8"                    // a byte that is not UTF-8 (likely GBK); args: the byte as 0xNN
 	CodeUTF16             = "utf16"                       // a UTF-16 text file; args: UTF-16LE or UTF-16BE
-	CodeSyntax            = "syntax"                      // invalid JSON or YAML; args: the parser's English text, its code (model/internal/jsonyaml/codes.go), the code's values
+	CodeSyntax            = "syntax"                      // invalid JSON or YAML; args: the parser's code (model/internal/jsonyaml/codes.go), then the code's values
 	CodeDuplicateKey      = "duplicate-key"               // a key given twice in one object; args: the key
 	CodeTooDeep           = "too-deep"                    // nesting deeper than the decoder follows; args: the limit
 	CodeTooManyIndicators = "too-many-indicators"         // a form of more indicator rows than MaxIndicators; args: the rows, the limit

@@ -221,7 +221,9 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 		if errors.As(err, &pe) {
 			d.problems = append(d.problems, posProblem(pe))
 		} else {
-			d.problems = append(d.problems, decodeIssue{1, 1, "", CodeSyntax, []string{err.Error()}})
+			// No parser code: an error nobody foresaw, its text kept for the
+			// maintainer behind the catalogue's introduction.
+			d.problems = append(d.problems, decodeIssue{1, 1, "", CodeSyntax, []string{"", err.Error()}})
 		}
 		return nil, nil, &DecodeError{File: name, Problems: d.report()}
 	}
@@ -362,10 +364,9 @@ func posProblem(pe *jsonyaml.PosError) decodeIssue {
 	case jsonyaml.TooDeep:
 		return decodeIssue{pe.Line, pe.Col, "", CodeTooDeep, []string{pe.Arg}}
 	}
-	// Args: the English text ({1} of the catalogue's English), then what
-	// the parser found wrong as a code with its values, which the other
-	// languages say instead.
-	return decodeIssue{pe.Line, pe.Col, "", CodeSyntax, append([]string{pe.Msg, pe.Code}, pe.Args...)}
+	// Args: what the parser found wrong as a code, then its values; the
+	// catalogue says it in every language.
+	return decodeIssue{pe.Line, pe.Col, "", CodeSyntax, append([]string{pe.Code}, pe.Args...)}
 }
 
 func (d *decoder) root(n *jsonyaml.Node) *Book {

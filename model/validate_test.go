@@ -193,7 +193,7 @@ func requireArgsQuoted(t *testing.T, p Problem) {
 	t.Helper()
 	require.NotEmpty(t, p.Code, p.String())
 	for i, a := range p.Args {
-		if p.Code == CodeSyntax && i == 1 {
+		if p.Code == CodeSyntax && i == 0 {
 			continue // the parser's code of the error, not a value
 		}
 		require.Contains(t, english(p), a, "%s: argument %q not in the message", p.Code, a)

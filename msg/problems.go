@@ -1,5 +1,7 @@
 package msg
 
+import "strings"
+
 // The texts of the problems found in the user's input: the codes are
 // model's (model/codes.go), and model.Problem holds a code and its values,
 // never a text: the words, English and Chinese, are only here.
@@ -13,15 +15,14 @@ func ProblemMessage(l Lang, code string, values []string) string {
 	}
 	switch code {
 	case "syntax":
-		// values: the parser's own English text, then what it found wrong
-		// as a code with its values, which the catalogue says.
-		if len(values) >= 2 {
-			if text, ok := SyntaxText(l, values[1], values[2:]); ok {
+		// values: what the parser found wrong as a code, then its
+		// values, which the catalogue says; an error without a code ("")
+		// has its English text after it, introduced as unforeseen.
+		if len(values) >= 1 {
+			if text, ok := SyntaxText(l, values[0], values[1:]); ok {
 				return l.Text(Code(code), Raw(text))
 			}
-		}
-		if len(values) > 0 { // a parser's text with no code
-			args = []any{Raw(l.Text(Unforeseen, values[0]))}
+			args = []any{Raw(l.Text(Unforeseen, strings.Join(values[1:], " ")))}
 		}
 	case "xlsx-corrupt":
 		// {1} is the workbook library's English reason.

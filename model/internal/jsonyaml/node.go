@@ -15,7 +15,6 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
-	"jixiao/internal/verbargs"
 )
 
 // node is a parsed JSON or YAML value with its position in the file. Both
@@ -90,23 +89,27 @@ type PosError struct {
 	Arg       string   // the key (DuplicateKey), the depth (TooDeep)
 	Code      string   // Syntax: what is wrong, one of the Code… constants
 	Args      []string // Syntax: the values of Code's message
-	Msg       string   // English
 }
 
-func (e *PosError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+// Error is for programmers (logs, tests): the position, the kind or code
+// and the values. A user reads the catalogue's message (package msg).
+func (e *PosError) Error() string {
+	if e.Kind != Syntax {
+		return fmt.Sprintf("%d:%d: %d %q", e.Line, e.Col, e.Kind, e.Arg)
+	}
+	return fmt.Sprintf("%d:%d: %s %q", e.Line, e.Col, e.Code, e.Args)
+}
 
-func syntaxError(line, col int, code string, args []string, msg string) *PosError {
-	return &PosError{Line: line, Col: col, Kind: Syntax, Code: code, Args: args, Msg: msg}
+func syntaxError(line, col int, code string, args []string) *PosError {
+	return &PosError{Line: line, Col: col, Kind: Syntax, Code: code, Args: args}
 }
 
 func depthError(line, col int) *PosError {
-	return &PosError{Line: line, Col: col, Kind: TooDeep, Arg: strconv.Itoa(MaxDepth),
-		Msg: fmt.Sprintf("nested more than %d levels deep", MaxDepth)}
+	return &PosError{Line: line, Col: col, Kind: TooDeep, Arg: strconv.Itoa(MaxDepth)}
 }
 
 func duplicateError(line, col int, path []pathStep, bookKeys []string, key string) *PosError {
-	return &PosError{Line: line, Col: col, Kind: DuplicateKey, Path: fieldPath(path, bookKeys), Arg: key,
-		Msg: fmt.Sprintf("duplicate key %q", key)}
+	return &PosError{Line: line, Col: col, Kind: DuplicateKey, Path: fieldPath(path, bookKeys), Arg: key}
 }
 
 // jsonParser is a small strict JSON parser that records positions.
@@ -161,7 +164,7 @@ func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*No
 	p := &jsonParser{src: src, line: 1, col: 1, each: each, bookKeys: bookKeys}
 	p.skipSpace()
 	if p.off >= len(p.src) {
-		return nil, p.errorf(CodeJSONNoValue, "the file has no JSON value")
+		return nil, p.fail(CodeJSONNoValue)
 	}
 	n, err := p.value(0)
 	if err != nil {
@@ -169,15 +172,15 @@ func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*No
 	}
 	p.skipSpace()
 	if p.off < len(p.src) {
-		return nil, p.errorf(CodeJSONAfterEnd, "unexpected %s after the end of the JSON value", p.describeNext())
+		return nil, p.fail(CodeJSONAfterEnd, p.describeNext())
 	}
 	return n, nil
 }
 
-// errorf is a syntax error at the parser's position: code, its values
-// each formatted by its verb of format (the English text).
-func (p *jsonParser) errorf(code, format string, args ...any) error {
-	return syntaxError(p.line, p.col, code, verbargs.Split(format, args...), fmt.Sprintf(format, args...))
+// fail is a syntax error at the parser's position: code and the values
+// its message quotes (the words are the catalogue's, package msg).
+func (p *jsonParser) fail(code string, args ...string) error {
+	return syntaxError(p.line, p.col, code, args)
 }
 
 func (p *jsonParser) describeNext() string {
@@ -216,7 +219,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		return nil, depthError(p.line, p.col)
 	}
 	if p.off >= len(p.src) {
-		return nil, p.errorf(CodeJSONTruncated, "unexpected end of file (the JSON is truncated)")
+		return nil, p.fail(CodeJSONTruncated)
 	}
 	line, col := p.line, p.col
 	switch c := p.src[p.off]; {
@@ -238,7 +241,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		}
 		lit := string(p.src[start:end])
 		if !json.Valid([]byte(lit)) {
-			return nil, p.errorf(CodeJSONBadNumber, "invalid number %q", lit)
+			return nil, p.fail(CodeJSONBadNumber, strconv.Quote(lit))
 		}
 		p.advance(end - start)
 		return &Node{Kind: Scalar, Scalar: Number, Line: line, Col: col, Text: lit}, nil
@@ -252,7 +255,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 				return &Node{Kind: Scalar, Scalar: w.t, Line: line, Col: col, Text: w.lit}, nil
 			}
 		}
-		return nil, p.errorf(CodeJSONExpectedValue, "unexpected %s: expected a JSON value", p.describeNext())
+		return nil, p.fail(CodeJSONExpectedValue, p.describeNext())
 	}
 }
 
@@ -267,23 +270,23 @@ func (p *jsonParser) str() (string, error) {
 		case c == '"':
 			raw := p.src[start : i+1]
 			if !utf8.Valid(raw) {
-				return "", p.errorf(CodeJSONBadUTF8, "invalid UTF-8 in string")
+				return "", p.fail(CodeJSONBadUTF8)
 			}
 			var s string
 			if bytes.IndexByte(raw, '\\') < 0 {
 				s = string(raw[1 : len(raw)-1]) // no escapes: the common case, taken as is
 			} else if err := json.Unmarshal(raw, &s); err != nil {
-				return "", syntaxError(p.line, p.col, CodeJSONBadString, nil, "invalid string: "+err.Error())
+				return "", syntaxError(p.line, p.col, CodeJSONBadString, nil)
 			}
 			p.advance(i + 1 - start)
 			return s, nil
 		case c < 0x20:
 			p.advance(i - start)
-			return "", p.errorf(CodeJSONControlChar, "control character %U inside a string (write it as an escape, or \\n for a new paragraph)", rune(c))
+			return "", p.fail(CodeJSONControlChar, fmt.Sprintf("%U", rune(c)))
 		}
 		i++
 	}
-	return "", p.errorf(CodeJSONUnterminated, "unterminated string (the JSON is truncated)")
+	return "", p.fail(CodeJSONUnterminated)
 }
 
 func (p *jsonParser) object(depth int) (*Node, error) {
@@ -298,10 +301,10 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 	for {
 		p.skipSpace()
 		if p.off >= len(p.src) {
-			return nil, p.errorf(CodeJSONObjectEnd, "unexpected end of file inside an object (the JSON is truncated)")
+			return nil, p.fail(CodeJSONObjectEnd)
 		}
 		if p.src[p.off] != '"' {
-			return nil, p.errorf(CodeJSONExpectedKey, "unexpected %s: expected a key in double quotes", p.describeNext())
+			return nil, p.fail(CodeJSONExpectedKey, p.describeNext())
 		}
 		kl, kc := p.line, p.col
 		k, err := p.str()
@@ -313,7 +316,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		}
 		p.skipSpace()
 		if p.off >= len(p.src) || p.src[p.off] != ':' {
-			return nil, p.errorf(CodeJSONExpectedColon, "unexpected %s: expected ':' after the key %q", p.describeNext(), k)
+			return nil, p.fail(CodeJSONExpectedColon, p.describeNext(), strconv.Quote(k))
 		}
 		p.advance(1)
 		p.skipSpace()
@@ -332,7 +335,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		n.Vals = append(n.Vals, v)
 		p.skipSpace()
 		if p.off >= len(p.src) {
-			return nil, p.errorf(CodeJSONObjectEnd, "unexpected end of file inside an object (the JSON is truncated)")
+			return nil, p.fail(CodeJSONObjectEnd)
 		}
 		switch p.src[p.off] {
 		case ',':
@@ -341,7 +344,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 			p.advance(1)
 			return n, nil
 		default:
-			return nil, p.errorf(CodeJSONObjectComma, "unexpected %s: expected ',' or '}'", p.describeNext())
+			return nil, p.fail(CodeJSONObjectComma, p.describeNext())
 		}
 	}
 }
@@ -372,7 +375,7 @@ func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
 		}
 		p.skipSpace()
 		if p.off >= len(p.src) {
-			return nil, p.errorf(CodeJSONListEnd, "unexpected end of file inside a list (the JSON is truncated)")
+			return nil, p.fail(CodeJSONListEnd)
 		}
 		switch p.src[p.off] {
 		case ',':
@@ -381,7 +384,7 @@ func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
 			p.advance(1)
 			return n, nil
 		default:
-			return nil, p.errorf(CodeJSONListComma, "unexpected %s: expected ',' or ']'", p.describeNext())
+			return nil, p.fail(CodeJSONListComma, p.describeNext())
 		}
 	}
 }
@@ -393,7 +396,7 @@ func ParseYAML(src []byte, maxBytes int, bookKeys []string) (*Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
 		if err == io.EOF {
-			return nil, syntaxError(1, 1, CodeYAMLNoDocument, nil, "the file has no YAML document")
+			return nil, syntaxError(1, 1, CodeYAMLNoDocument, nil)
 		}
 		return nil, yamlError(err)
 	}
@@ -403,10 +406,10 @@ func ParseYAML(src []byte, maxBytes int, bookKeys []string) (*Node, error) {
 		if line == 0 {
 			line = 1
 		}
-		return nil, syntaxError(line, 1, CodeYAMLSecondDocument, nil, "a second YAML document (after ---): a file holds one form or one book")
+		return nil, syntaxError(line, 1, CodeYAMLSecondDocument, nil)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, syntaxError(1, 1, CodeYAMLNoDocument, nil, "the file has no YAML document")
+		return nil, syntaxError(1, 1, CodeYAMLNoDocument, nil)
 	}
 	// Aliases may repeat a value many times ("billion laughs"): bound both
 	// the number of values and the bytes of text they expand to. Values
@@ -430,9 +433,9 @@ func yamlError(err error) error {
 				rest = msg[i+1+j+1:]
 			}
 		}
-		return syntaxError(line, 1, CodeYAMLInvalid, []string{strings.TrimSpace(rest)}, "invalid YAML:"+rest)
+		return syntaxError(line, 1, CodeYAMLInvalid, []string{strings.TrimSpace(rest)})
 	}
-	return syntaxError(1, 1, CodeYAMLInvalid, []string{msg}, "invalid YAML: "+msg)
+	return syntaxError(1, 1, CodeYAMLInvalid, []string{msg})
 }
 
 // yamlConv converts the YAML library's nodes into nodes.
@@ -448,7 +451,7 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		c.nodes--
 		c.bytes -= len(y.Value)
 		if c.nodes < 0 || c.bytes < 0 {
-			return nil, syntaxError(y.Line, y.Column, CodeYAMLTooBig, nil, "the YAML expands to too many values or too much text (aliases repeat what they name)")
+			return nil, syntaxError(y.Line, y.Column, CodeYAMLTooBig, nil)
 		}
 	}
 	if depth > MaxDepth {
@@ -457,7 +460,7 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 	switch y.Kind {
 	case yaml.AliasNode:
 		if y.Alias == nil {
-			return nil, syntaxError(y.Line, y.Column, CodeYAMLUnknownAlias, nil, "unknown alias")
+			return nil, syntaxError(y.Line, y.Column, CodeYAMLUnknownAlias, nil)
 		}
 		c.aliases++
 		n, err := c.node(y.Alias, path)
@@ -469,10 +472,10 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return nil, syntaxError(k.Line, k.Column, CodeYAMLKeyNotString, nil, "a key must be a plain string")
+				return nil, syntaxError(k.Line, k.Column, CodeYAMLKeyNotString, nil)
 			}
 			if k.Value == "<<" {
-				return nil, syntaxError(k.Line, k.Column, CodeYAMLMergeKey, nil, "merge keys (<<) are not supported: write the keys out")
+				return nil, syntaxError(k.Line, k.Column, CodeYAMLMergeKey, nil)
 			}
 			if seen[k.Value] {
 				return nil, duplicateError(k.Line, k.Column, append(path, pathStep{key: k.Value}), c.bookKeys, k.Value)
@@ -509,11 +512,11 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		return n, nil
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
-			return nil, syntaxError(y.Line, y.Column, CodeYAMLEmpty, nil, "empty YAML document")
+			return nil, syntaxError(y.Line, y.Column, CodeYAMLEmpty, nil)
 		}
 		return c.node(y.Content[0], path)
 	}
-	return nil, syntaxError(y.Line, y.Column, CodeYAMLUnsupported, nil, "unsupported YAML value")
+	return nil, syntaxError(y.Line, y.Column, CodeYAMLUnsupported, nil)
 }
 
 // hasKey reports whether key is among keys, switching to a set once the
