@@ -14,7 +14,6 @@ import (
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
-
 )
 
 // node is a parsed JSON or YAML value with its position in the file. Both
