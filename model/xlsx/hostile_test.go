@@ -150,6 +150,9 @@ func TestHostileMerges(t *testing.T) {
 }
 
 func TestHostileStrings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads workbooks the size of the limits")
+	}
 	codes, book, _ := readCodes(t, hostileStrings(t, MaxSharedStrings-100))
 	if len(codes) > 0 || len(book.Forms) != 1 {
 		t.Fatalf("problems %v, want the form", codes)
@@ -164,6 +167,9 @@ func TestHostileStrings(t *testing.T) {
 }
 
 func TestHostileEmptyCells(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads workbooks the size of the limits")
+	}
 	// Below MaxCells the sheet is read (its empty cells are not kept) and
 	// the date where an amount belongs is shown as the sheet shows it.
 	codes, _, _ := readCodes(t, hostileEmptyCells(t, 100000))
@@ -204,6 +210,9 @@ func TestHostileSheets(t *testing.T) {
 // TestHostileBudget: a workbook whose parts hold more than MaxTokens
 // tokens is refused once, whatever part holds them.
 func TestHostileBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads workbooks the size of the limits")
+	}
 	second := formCells(0, 1, "first")
 	second.name = "第二张"
 	data := workbook(t, formCells(0, 1, "merged"), second)
