@@ -34,8 +34,9 @@ func structTypes(s string) []string {
 // the title (H1), the year (P), the header block as a Table of rows of
 // TH (Scope Row) and TD, and the indicator table as Table → THead/TBody →
 // TR → TH (Scope Column)/TD with RowSpan on the merged cells; every printed
-// text of the form is one element's text, whole, even when it runs over a
-// page break; running heads, footers and repeated header rows are not in
+// text of form 4 is one element's text, whole (a span's label repeated
+// after a page break is an artifact; a text over a page break is form 2's,
+// checked in pdfjs_test.go); running heads, footers and repeated header rows are not in
 // it (artifacts).
 func TestTaggedForm(t *testing.T) {
 	forms := exampleForms(t)
