@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"jixiao/layout"
 )
 
 // TestWriterXref: every object is found at the offset the xref gives, and
@@ -101,7 +103,7 @@ func TestValues(t *testing.T) {
 		want string
 	}{
 		{time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), "(D:20240102030405Z)"},
-		{DefaultDate(2024), "(D:20240101000000+08'00')"},
+		{layout.DefaultDate(2024), "(D:20240101000000+08'00')"},
 		{time.Date(2024, 1, 2, 3, 4, 5, 0, time.FixedZone("", -(9*3600+30*60))), "(D:20240102030405-09'30')"},
 	} {
 		if got := string(appendDate(nil, c.t)); got != c.want {

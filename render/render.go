@@ -11,12 +11,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"jixiao/fonts"
 	"jixiao/layout"
@@ -36,7 +34,7 @@ type Options struct {
 	// 0.1.0"); empty, the Producer is "jixiao" alone.
 	Version string
 	// Date is written as the creation and modification date. The zero
-	// value means DefaultDate(doc.Meta.Year); the clock is never read.
+	// value means layout.DefaultDate(doc.Meta.Year); the clock is never read.
 	Date time.Time
 	// AllowMissing draws a box outline in place of each character that no
 	// font of the set can draw. Without it such a character is an error.
@@ -62,23 +60,13 @@ const WatermarkGray = 224
 // DraftWatermark is the watermark of --draft.
 const DraftWatermark = "草稿"
 
-// DefaultDate returns the fixed date written into a document of the given
-// year: 1 January of that year, 00:00 China Standard Time (UTC+8). Years
-// outside 1000…9999 give 1 January 2000.
-func DefaultDate(year int) time.Time {
-	if year < 1000 || year > 9999 {
-		year = 2000
-	}
-	return time.Date(year, time.January, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
-}
-
 // DateFromEnv returns the date to write: the time given by the environment
 // variable SOURCE_DATE_EPOCH (seconds since 1970-01-01 UTC, see
-// reproducible-builds.org) when it is set, else DefaultDate(year).
+// reproducible-builds.org) when it is set, else layout.DefaultDate(year).
 func DateFromEnv(year int) (time.Time, error) {
 	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
 	if !ok || v == "" {
-		return DefaultDate(year), nil
+		return layout.DefaultDate(year), nil
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 	// PDF dates have four-digit years.
@@ -144,7 +132,7 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 		return err
 	}
 	if opt.Date.IsZero() {
-		opt.Date = DefaultDate(fr.Meta.Year)
+		opt.Date = layout.DefaultDate(fr.Meta.Year)
 	}
 	defer func() {
 		// The font code reads font files; no panic leaves this package.
@@ -210,79 +198,16 @@ func checkPage(pg *layout.Page, i, n int) error {
 	return nil
 }
 
-// run is a piece of a text item drawn with one face.
-type run struct {
-	face *fonts.Font // nil: characters no font draws, drawn as boxes
-	text string      // a slice of the item's text
-	x    layout.Length
-	advs []layout.Length // width of each rune; filled for boxes only
-}
-
-// splitter splits text items into runs by the face that draws each rune.
-// Its buffers are reused from item to item.
-type splitter struct {
-	fs           *fonts.Set
-	allowMissing bool
-	runs         []run
-	advs         []layout.Length
-}
-
-// split returns the runs of a text item on page pi (0-based). The result is
-// valid until the next call.
-func (s *splitter) split(it *layout.Item, pi int) ([]run, error) {
-	if !utf8.ValidString(it.Text) {
-		return nil, fmt.Errorf("render: page %d: text is not valid UTF-8: %q", pi+1, it.Text)
+// split returns the runs of text item it on page pi (0-based), by
+// fonts.Splitter, the one place that decides which face draws each rune
+// and where it starts (the OFD backend uses it too). The result is valid
+// until the next call.
+func (dr *drawer) split(it *layout.Item, pi int) ([]fonts.Run, error) {
+	runs, err := dr.sp.Split(it.Role, it.Text, int64(it.Size), int64(it.Spacing))
+	if err != nil {
+		return nil, fmt.Errorf("render: page %d: %w", pi+1, err)
 	}
-	s.runs, s.advs = s.runs[:0], s.advs[:0]
-	var em int64  // advance so far in 1/1000 em
-	k := 0        // runes so far
-	start := 0    // byte offset of the current run
-	open := false // whether the last run still takes characters
-	for i, r := range it.Text {
-		// The k-th rune starts at X + (advances before it)×Size/1000
-		// + k×Spacing, as layout measured it.
-		x := it.X + layout.Length((em*int64(it.Size)+500)/1000) + layout.Length(k)*it.Spacing
-		k++
-		if fonts.Ignorable(r) {
-			// Invisible, zero width: it ends the run and is not drawn.
-			if open {
-				s.runs[len(s.runs)-1].text = it.Text[start:i]
-				open = false
-			}
-			continue
-		}
-		face, ok := s.fs.Face(it.Role, r)
-		if !ok {
-			if !s.allowMissing {
-				return nil, fmt.Errorf("render: page %d: no font draws U+%04X %s", pi+1, r, strconv.QuoteRune(r))
-			}
-			face = nil
-		}
-		adv := s.fs.Advance(it.Role, r)
-		em += int64(adv)
-		if n := len(s.runs); !open || s.runs[n-1].face != face {
-			if open {
-				s.runs[n-1].text = it.Text[start:i]
-			}
-			start, open = i, true
-			s.runs = append(s.runs, run{face: face, x: x})
-		}
-		if face == nil {
-			s.advs = append(s.advs, layout.Length((int64(adv)*int64(it.Size)+500)/1000))
-		}
-	}
-	if open {
-		s.runs[len(s.runs)-1].text = it.Text[start:]
-	}
-	// Box widths are handed out in run order.
-	a := s.advs
-	for i := range s.runs {
-		if s.runs[i].face == nil {
-			m := utf8.RuneCountInString(s.runs[i].text)
-			s.runs[i].advs, a = a[:m:m], a[m:]
-		}
-	}
-	return s.runs, nil
+	return runs, nil
 }
 
 func pt(l layout.Length) float64 { return float64(l) / 1000 }
@@ -309,7 +234,7 @@ type drawer struct {
 	opt    Options
 	d      *drawn
 	cs     contentStream
-	sp     splitter
+	sp     fonts.Splitter
 	byFont map[*fonts.Font]*fontUse
 	codes  []byte // the codes of a run, reused
 	// outliner and segs read the watermark's glyph outlines.
@@ -324,7 +249,7 @@ func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (*drawn, error) {
 		fr:     fr,
 		opt:    opt,
 		d:      &drawn{pages: make([]drawnPage, 0, fr.Pages), tags: newTagger()},
-		sp:     splitter{fs: fs, allowMissing: opt.AllowMissing},
+		sp:     fonts.Splitter{Set: fs, AllowMissing: opt.AllowMissing},
 		byFont: map[*fonts.Font]*fontUse{},
 		sq:     newSqueezer(fr.Pages),
 	}
@@ -395,17 +320,17 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 // text draws a text item: each run with the font that draws it, boxes for
 // the characters no font draws.
 func (dr *drawer) text(it *layout.Item, pi int) error {
-	runs, err := dr.sp.split(it, pi)
+	runs, err := dr.split(it, pi)
 	if err != nil {
 		return err
 	}
 	for _, r := range runs {
-		if r.face == nil {
-			dr.cs.setStroke(max(it.Size/25, 100))
-			x := r.x
-			for _, w := range r.advs {
-				dr.cs.rect(x+w/10, it.Y-it.Size*78/100, w*8/10, it.Size*88/100, "S")
-				x += w + it.Spacing
+		x := it.X + layout.Length(r.Pos[0])
+		if r.Face == nil {
+			for k, w := range r.Box {
+				bx, by, bw, bh, stroke := fonts.BoxRect(int64(it.X)+r.Pos[k], int64(it.Y), w, int64(it.Size))
+				dr.cs.setStroke(layout.Length(stroke))
+				dr.cs.rect(layout.Length(bx), layout.Length(by), layout.Length(bw), layout.Length(bh), "S")
 			}
 			continue
 		}
@@ -413,24 +338,24 @@ func (dr *drawer) text(it *layout.Item, pi int) error {
 		if err != nil {
 			return err
 		}
-		dr.cs.text(u.res, it.Size, it.Spacing, r.x, it.Y, dr.codes)
+		dr.cs.text(u.res, it.Size, it.Spacing, x, it.Y, dr.codes)
 	}
 	return nil
 }
 
 // use returns the font of run r, recording it, with the run's codes in
 // dr.codes.
-func (dr *drawer) use(r run, pi int) (*fontUse, error) {
-	u := dr.byFont[r.face]
+func (dr *drawer) use(r fonts.Run, pi int) (*fontUse, error) {
+	u := dr.byFont[r.Face]
 	if u == nil {
-		u = newFontUse(r.face, len(dr.d.fonts))
-		dr.byFont[r.face] = u
+		u = newFontUse(r.Face, len(dr.d.fonts))
+		dr.byFont[r.Face] = u
 		dr.d.fonts = append(dr.d.fonts, u)
 	}
 	var err error
-	dr.codes, err = u.encode(dr.codes[:0], r.text)
+	dr.codes, err = u.encode(dr.codes[:0], r.Text)
 	if err != nil {
-		return nil, fmt.Errorf("render: page %d: font %s: %w", pi+1, r.face.Name(), err)
+		return nil, fmt.Errorf("render: page %d: font %s: %w", pi+1, r.Face.Name(), err)
 	}
 	return u, nil
 }
@@ -446,41 +371,37 @@ func (dr *drawer) watermark(pg *layout.Page, pi int) error {
 	text := dr.opt.Watermark
 	var em int64
 	for _, r := range text {
-		em += int64(dr.sp.fs.Advance(layout.Title, r))
+		em += int64(dr.sp.Set.Advance(layout.Title, r))
 	}
-	if em <= 0 {
+	place, ok := layout.PlaceWatermark(pg.Width, pg.Height, em)
+	if !ok {
 		return nil
 	}
-	w, h := pt(pg.Width), pt(pg.Height)
-	size := min(math.Hypot(w, h)/2*1000/float64(em), 200)
+	size := place.Size
 	it := layout.Item{Kind: layout.Text, Role: layout.Title, Size: layout.Length(size * 1000), Text: text}
-	runs, err := dr.sp.split(&it, pi)
+	runs, err := dr.split(&it, pi)
 	if err != nil {
 		return err
 	}
-	// In PDF coordinates (y up): the baseline runs at angle a through the
-	// page's centre, lowered by a third of the size so that the glyphs'
-	// middle is on the diagonal.
-	a := math.Atan2(h, w)
-	cos, sin := math.Cos(a), math.Sin(a)
-	width := float64(em) * size / 1000
-	x0 := w/2 - cos*width/2 + sin*size/3
-	y0 := h/2 - sin*width/2 - cos*size/3
+	// In PDF coordinates (y up): layout.PlaceWatermark gives the baseline's
+	// start from the top.
+	cos, sin := place.Cos, place.Sin
+	x0, y0 := place.X, pt(pg.Height)-place.Y
 	dr.cs.setFill(WatermarkGray)
 	dr.cs.beginRotated(cos, sin, x0, y0)
 	for _, r := range runs {
-		if r.face == nil {
+		if r.Face == nil {
 			continue
 		}
 		// Outlines are in font units, y down: scale them to the size.
-		upm := float64(r.face.UnitsPerEm())
+		upm := float64(r.Face.UnitsPerEm())
 		dr.cs.beginScaled(size/upm, -size/upm)
-		pen := pt(r.x) / size * upm // the run's start, in font units
-		for _, c := range r.text {
-			gid, ok := r.face.GlyphIndex(c)
-			adv, _ := r.face.Advance(c)
+		pen := pt(it.X+layout.Length(r.Pos[0])) / size * upm // the run's start, in font units
+		for _, c := range r.Text {
+			gid, ok := r.Face.GlyphIndex(c)
+			adv, _ := r.Face.Advance(c)
 			if ok {
-				dr.segs, err = dr.outliner.Outline(r.face, gid, dr.segs[:0])
+				dr.segs, err = dr.outliner.Outline(r.Face, gid, dr.segs[:0])
 				if err != nil {
 					return fmt.Errorf("render: page %d: watermark: %w", pi+1, err)
 				}

@@ -137,11 +137,11 @@ func escapeLiteral(s string) string {
 }
 
 func TestDates(t *testing.T) {
-	if got := DefaultDate(2024).Format(time.RFC3339); got != "2024-01-01T00:00:00+08:00" {
-		t.Errorf("DefaultDate(2024) = %s", got)
+	if got := layout.DefaultDate(2024).Format(time.RFC3339); got != "2024-01-01T00:00:00+08:00" {
+		t.Errorf("layout.DefaultDate(2024) = %s", got)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	if d, err := DateFromEnv(2025); err != nil || !d.Equal(DefaultDate(2025)) {
+	if d, err := DateFromEnv(2025); err != nil || !d.Equal(layout.DefaultDate(2025)) {
 		t.Errorf("DateFromEnv without SOURCE_DATE_EPOCH = %v, %v", d, err)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
