@@ -36,6 +36,14 @@ func pdfaDocs(t *testing.T) map[string]*layout.Document {
 	if testing.Short() {
 		return docs
 	}
+	docs["binder"], _ = exampleBinder(t)
+	return docs
+}
+
+// exampleBinder lays out the binder of the example book, grouped by unit;
+// it returns the book too.
+func exampleBinder(t *testing.T) (*layout.Document, *model.Book) {
+	t.Helper()
 	book, err := model.ReadFile("../examples/jiangyin-2024.json")
 	if err != nil {
 		t.Fatal(err)
@@ -44,10 +52,11 @@ func pdfaDocs(t *testing.T) map[string]*layout.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if docs["binder"], err = bl.Document(); err != nil {
+	doc, err := bl.Document()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return docs
+	return doc, book
 }
 
 // preflight runs Apache PDFBox Preflight's PDF/A-1b validator on file.

@@ -13,10 +13,8 @@ import (
 	"strings"
 	"testing"
 
-	"jixiao/binder"
 	"jixiao/golden"
 	"jixiao/layout"
-	"jixiao/model"
 )
 
 // The second reader of the tags: pdf.js (pdfjs-dist 4.10.38, Mozilla,
@@ -558,18 +556,7 @@ func TestPDFJSForm(t *testing.T) {
 func TestPDFJSBinder(t *testing.T) {
 	// Mostly waiting on another program: run beside the other such tests.
 	t.Parallel()
-	book, err := model.ReadFile("../examples/jiangyin-2024.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bl, err := binder.Plan(book, defaultSet(t), binder.Options{Layout: layout.DefaultOptions(), GroupByUnit: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := bl.Document()
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, book := exampleBinder(t)
 	v, _ := checkPDFJS(t, doc, mustBytes(t, doc, Options{}))
 	toc := -1
 	for pi, p := range v.pages {

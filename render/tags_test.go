@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"jixiao/binder"
 	"jixiao/layout"
 	"jixiao/model"
 )
@@ -105,18 +104,7 @@ func TestTaggedForm(t *testing.T) {
 // form's line a Link holding its texts and its link annotation; each
 // form is a Sect.
 func TestTaggedBinder(t *testing.T) {
-	book, err := model.ReadFile("../examples/jiangyin-2024.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bl, err := binder.Plan(book, defaultSet(t), binder.Options{Layout: layout.DefaultOptions(), GroupByUnit: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := bl.Document()
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, book := exampleBinder(t)
 	st := structText(t, mustBytes(t, doc, Options{}))
 	types := structTypes(st)
 	count := map[string]int{}
