@@ -129,8 +129,9 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 		// What is ready is printed; the forms with errors are named.
 		var ok []FormRef
 		var skipped []string
+		bad := errorForms(inputs)
 		for _, r := range refs {
-			if formHasErrors(inputs[r.Input], r.Index) {
+			if bad[[2]int{r.Input, r.Index}] {
 				skipped = append(skipped, formName(r.N, inputs[r.Input], r.Index))
 			} else {
 				ok = append(ok, r)
@@ -436,15 +437,9 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Do
 	}
 	// With SkipErrors, the forms with an error are left out, named in a
 	// warning.
-	bad := map[[2]int]bool{}
+	var bad map[[2]int]bool
 	if job.SkipErrors {
-		for i, in := range inputs {
-			for _, p := range in.Problems {
-				if j, ok := model.FormIndex(p.Path); ok && p.Severity == model.Error && j < len(in.Book.Forms) {
-					bad[[2]int{i, j}] = true
-				}
-			}
-		}
+		bad = errorForms(inputs)
 	}
 	var skipped []string
 	kept := func(i, j int) bool {
@@ -608,15 +603,18 @@ func strayProblem(st binder.Stray, inputs []Input, year int) model.Problem {
 	return p
 }
 
-// formHasErrors reports whether form j of in has a problem of severity
-// Error.
-func formHasErrors(in Input, j int) bool {
-	for _, p := range in.Problems {
-		if k, ok := model.FormIndex(p.Path); ok && k == j && p.Severity == model.Error {
-			return true
+// errorForms returns the forms (input, index in its book) that have a
+// problem of severity Error, reading each input's problems once.
+func errorForms(inputs []Input) map[[2]int]bool {
+	bad := map[[2]int]bool{}
+	for i, in := range inputs {
+		for _, p := range in.Problems {
+			if j, ok := model.FormIndex(p.Path); ok && p.Severity == model.Error && j < len(in.Book.Forms) {
+				bad[[2]int{i, j}] = true
+			}
 		}
 	}
-	return false
+	return bad
 }
 
 // formName names form n (from 1 over every input), form j of in, for a
