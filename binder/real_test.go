@@ -11,7 +11,7 @@ import (
 	"jixiao/binder"
 	"jixiao/fonts"
 	"jixiao/golden"
-	"jixiao/internal/meter"
+	"jixiao/internal/peakheap"
 	"jixiao/layout"
 	"jixiao/model"
 )
@@ -197,7 +197,7 @@ func benchmarkBinder(b *testing.B, k, n int) {
 	var pages int
 	var peak uint64
 	for b.Loop() {
-		peak = max(peak, meter.PeakHeap(func() {
+		peak = max(peak, peakheap.Of(func() {
 			bl, err := binder.PlanKept(book, set, opt)
 			if err != nil {
 				b.Fatal(err)
@@ -224,7 +224,7 @@ func benchmarkStream(b *testing.B, n int) {
 	var pages int
 	var peak uint64
 	for b.Loop() {
-		peak = max(peak, meter.PeakHeap(func() {
+		peak = max(peak, peakheap.Of(func() {
 			bl, err := binder.Plan(book, set, opt)
 			if err != nil {
 				b.Fatal(err)

@@ -7,6 +7,7 @@ import (
 
 	"jixiao/binder"
 	"jixiao/internal/meter"
+	"jixiao/internal/peakheap"
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/render"
@@ -33,7 +34,7 @@ func benchmarkBinder(b *testing.B, k, n int, asOFD bool) {
 	var size int64
 	var peak uint64
 	for b.Loop() {
-		peak = max(peak, meter.PeakHeap(func() {
+		peak = max(peak, peakheap.Of(func() {
 			bl, err := binder.Plan(book, fs, binder.Options{Layout: layout.DefaultOptions(), GroupByUnit: true})
 			if err != nil {
 				b.Fatal(err)

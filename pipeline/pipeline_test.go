@@ -15,6 +15,7 @@ import (
 	"jixiao/fonts"
 	"jixiao/golden"
 	"jixiao/internal/meter"
+	"jixiao/internal/peakheap"
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
@@ -219,7 +220,7 @@ func benchmarkBinderPDF(b *testing.B, k, n int) {
 	var size int64
 	var peak uint64
 	for b.Loop() {
-		peak = max(peak, meter.PeakHeap(func() {
+		peak = max(peak, peakheap.Of(func() {
 			docs, err := Plan(context.Background(), inputs, job)
 			if err != nil {
 				b.Fatal(err)

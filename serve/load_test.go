@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"jixiao/internal/meter"
+	"jixiao/internal/peakheap"
 	"jixiao/model"
 )
 
@@ -38,7 +38,7 @@ func BenchmarkBinder20(b *testing.B) {
 	var peak uint64
 	var size int
 	for b.Loop() {
-		peak = max(peak, meter.PeakHeap(func() {
+		peak = max(peak, peakheap.Of(func() {
 			var wg sync.WaitGroup
 			errs := make(chan error, clients)
 			for range clients {
