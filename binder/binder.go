@@ -94,7 +94,9 @@ type Binder struct {
 	Blank     []int  // indexes of the pages left blank for duplex printing
 	NumPages  int    // pages of the whole binder
 
-	Front   []*layout.Page     // the pages before the first form: the cover, the contents, blanks
+	// FrontPages is the number of pages before the first form: the
+	// cover, the contents, blanks (Front draws them).
+	FrontPages int
 	Outline []layout.Bookmark  // one bookmark per form (nested under its unit when grouped)
 	Labels  []layout.PageLabel // 封面, i, ii … for the contents, 1, 2 … for the forms
 	Meta    layout.Meta
@@ -107,6 +109,12 @@ type Binder struct {
 	workers int
 	total   int              // 共 M 页: the pages from the first form page to the end
 	laid    [][]*layout.Page // the forms' pages when kept from planning, else nil
+	// The front pages: the cover is kept; the contents are drawn from
+	// their rows each time they are read, so that a binder of thousands of
+	// forms keeps a row a form, not hundreds of drawn pages.
+	cover    *layout.Page
+	contents *toc
+	blanks   map[int]string // the label of each blank front page, by index
 }
 
 // Plan plans the binder of b: it lays every form out once, in parallel, to
@@ -205,13 +213,14 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep bo
 		return nil, err
 	}
 
-	bl.Front = append(bl.Front, cover)
+	bl.cover, bl.contents, bl.blanks = cover, contents, map[int]string{}
+	bl.FrontPages = 1
 	bl.Labels = append(bl.Labels, layout.PageLabel{Page: 0, Style: layout.NoNumber, Prefix: "封面"})
 	if opt.Duplex {
-		bl.blank(g, "封二")
+		bl.blank("封二")
 		bl.Labels = append(bl.Labels, layout.PageLabel{Page: 1, Style: layout.NoNumber, Prefix: "封二"})
 	}
-	bl.TOCFirst = len(bl.Front)
+	bl.TOCFirst = bl.FrontPages
 	bl.TOCPages = contents.pageCount()
 	bl.Labels = append(bl.Labels, layout.PageLabel{Page: bl.TOCFirst, Style: layout.LowerRoman, Start: 1})
 	bl.FormFirst = bl.TOCFirst + bl.TOCPages
@@ -221,13 +230,14 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep bo
 	for i := range bl.Forms {
 		bl.Forms[i].First = bl.FormFirst + bl.Forms[i].Folio - 1
 	}
-	tocPages, err := contents.pages(bl.TOCFirst)
-	if err != nil {
+	// The contents are drawn once here, so that a page that cannot be
+	// drawn fails the plan, not the reading of the pages.
+	if err := contents.pages(bl.TOCFirst, func(*layout.Page) error { return nil }); err != nil {
 		return nil, fmt.Errorf("binder: contents: %w", err)
 	}
-	bl.Front = append(bl.Front, tocPages...)
-	if opt.Duplex && len(bl.Front)%2 == 1 {
-		bl.blank(g, "toc blank")
+	bl.FrontPages += bl.TOCPages
+	if opt.Duplex && bl.FrontPages%2 == 1 {
+		bl.blank("toc blank")
 	}
 	bl.Labels = append(bl.Labels, layout.PageLabel{Page: bl.FormFirst, Style: layout.Decimal, Start: 1})
 
@@ -262,11 +272,12 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep bo
 // forms ahead of the reader.
 func (s *Binder) Pages(yield func(index int, p *layout.Page) error) error {
 	idx := 0
-	for _, p := range s.Front {
-		if err := yield(idx, p); err != nil {
-			return err
-		}
+	if err := s.Front(func(p *layout.Page) error {
+		err := yield(idx, p)
 		idx++
+		return err
+	}); err != nil {
+		return err
 	}
 	emit := func(i int, pages []*layout.Page) error {
 		bf := &s.Forms[i]
@@ -325,9 +336,35 @@ func (s *Binder) Document() (*layout.Document, error) {
 	return doc, nil
 }
 
-func (s *Binder) blank(g geometry, label string) {
-	s.Blank = append(s.Blank, len(s.Front))
-	s.Front = append(s.Front, &layout.Page{Width: g.width, Height: g.height, Label: label})
+// Front calls yield with each page before the first form, in order: the
+// cover, the contents (drawn anew), the blanks between them.
+func (s *Binder) Front(yield func(p *layout.Page) error) error {
+	toc := false
+	for i := range s.FrontPages {
+		switch {
+		case i == 0:
+			if err := yield(s.cover); err != nil {
+				return err
+			}
+		case s.blanks[i] != "":
+			if err := yield(&layout.Page{Width: s.g.width, Height: s.g.height, Label: s.blanks[i]}); err != nil {
+				return err
+			}
+		case !toc:
+			toc = true
+			if err := s.contents.pages(s.TOCFirst, yield); err != nil {
+				return fmt.Errorf("binder: contents: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// blank adds a blank page to the front pages.
+func (s *Binder) blank(label string) {
+	s.Blank = append(s.Blank, s.FrontPages)
+	s.blanks[s.FrontPages] = label
+	s.FrontPages++
 }
 
 // formOrder returns the indexes of b's forms in binder order.

@@ -409,9 +409,9 @@ func (t *toc) heading(unit, name, tail string) tocRow {
 
 func (t *toc) pageCount() int { return len(t.split) }
 
-// pages draws the contents, whose first page will be at index first.
-func (t *toc) pages(first int) ([]*layout.Page, error) {
-	out := make([]*layout.Page, 0, len(t.split))
+// pages draws the contents, whose first page will be at index first,
+// handing each page to yield as it is drawn.
+func (t *toc) pages(first int, yield func(*layout.Page) error) error {
 	m, o := t.m, t.g.opt
 	for k, start := range t.split {
 		end := len(t.rows)
@@ -467,11 +467,13 @@ func (t *toc) pages(first int) ([]*layout.Page, error) {
 			y += r.height
 		}
 		if err := layout.AddFooter(pg, []string{roman(k + 1)}, m, o, p); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, pg)
+		if err := yield(pg); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
 }
 
 // drawUnit draws a unit's heading, content of elem (nil: an artifact, the

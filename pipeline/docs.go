@@ -578,12 +578,18 @@ func inputBooks(inputs []Input) []*model.Book {
 // checkFront checks the characters of the cover and the contents.
 func checkFront(check *glyphCheck, bl *binder.Binder) error {
 	var missing []fonts.Missing
-	for i, p := range bl.Front {
+	i := 0
+	err := bl.Front(func(p *layout.Page) error {
 		prefix := "binder.contents"
 		if i == 0 {
 			prefix = "binder.cover"
 		}
+		i++
 		missing = append(missing, check.items(prefix, p.Items, "")...)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return check.report(missing)
 }

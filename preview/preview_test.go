@@ -58,7 +58,14 @@ func binderFront(tb testing.TB) []*layout.Page {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return bl.Front
+	var front []*layout.Page
+	if err := bl.Front(func(p *layout.Page) error {
+		front = append(front, p)
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	return front
 }
 
 // samplePage holds every kind of item render draws: text of both roles,
