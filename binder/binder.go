@@ -97,9 +97,9 @@ type Binder struct {
 	// FrontPages is the number of pages before the first form: the
 	// cover, the contents, blanks (Front draws them).
 	FrontPages int
-	Outline []layout.Bookmark  // one bookmark per form (nested under its unit when grouped)
-	Labels  []layout.PageLabel // 封面, i, ii … for the contents, 1, 2 … for the forms
-	Meta    layout.Meta
+	Outline    []layout.Bookmark  // one bookmark per form (nested under its unit when grouped)
+	Labels     []layout.PageLabel // 封面, i, ii … for the contents, 1, 2 … for the forms
+	Meta       layout.Meta
 
 	m       layout.Measurer
 	g       geometry
