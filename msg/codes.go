@@ -62,6 +62,7 @@ const (
 	FormsSkipped    Code = "forms-skipped"
 	FormsNotPrinted Code = "forms-not-printed"
 	NoFormReady     Code = "no-form-ready"
+	UnitsNotPrinted Code = "units-not-printed"
 	ProjectNearest  Code = "project-nearest"
 	ProjectTwice    Code = "project-twice"
 	PickForm        Code = "pick-form"
@@ -240,6 +241,8 @@ var catalogue = map[Code]entry{
 		"{1}有错误，未打印：{2}"},
 	NoFormReady: {"no form can be printed: every one picked has errors",
 		"没有可以打印的表：选中的表都有错误"},
+	UnitsNotPrinted: {"no binder for these units, each form of them has errors: {1}",
+		"以下单位的表都有错误，未生成装订本：{1}"},
 	ProjectNearest: {"the nearest project names: {1}",
 		"最接近的项目名称：{1}"},
 	ProjectTwice: {"--project {1}: {2} forms have this project name; use --form N",

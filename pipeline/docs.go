@@ -102,24 +102,7 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 		return nil, errors.New("pipeline: Plan needs fonts")
 	}
 	if job.Binder {
-		units := []string{""}
-		if job.SplitByUnit {
-			units = Units(inputs)
-		}
-		docs := make([]*Doc, len(units))
-		names := FileNames(units, func(int) string { return "binder" })
-		for k, u := range units {
-			d, err := planBinder(ctx, inputs, job, u)
-			if err != nil {
-				return nil, err
-			}
-			d.Name = names[k]
-			if u == "" {
-				d.Name = "binder"
-			}
-			docs[k] = d
-		}
-		return docs, nil
+		return planBinders(ctx, inputs, job)
 	}
 	refs, err := Select(inputs, job.Forms)
 	if err != nil {
@@ -347,20 +330,108 @@ func formPages(f *model.Form, doc *layout.Document, keep bool, job *Job) func(co
 	}
 }
 
-// Units lists the 单位名称 of the inputs' forms in the order they first
-// appear: the binders of Job.SplitByUnit.
-func Units(inputs []Input) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, in := range inputs {
-		for i := range in.Book.Forms {
-			if u := in.Book.Forms[i].Unit; !seen[u] {
-				seen[u] = true
-				out = append(out, u)
-			}
+// planBinders plans the binders of the forms job picks (Job.Forms; all
+// when it picks none): one binder, or with Job.SplitByUnit one per
+// 单位名称 of those forms, in the order each unit first appears. With
+// Job.SkipErrors the forms with errors are left out, named in a warning,
+// and so is a unit whose forms all have errors (issue 19: what is ready is
+// printed); none ready is NoFormReady.
+func planBinders(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
+	picked, err := binderForms(inputs, job.Forms)
+	if err != nil {
+		return nil, err
+	}
+	if len(picked) == 0 {
+		return nil, inputError(msg.New(msg.InputsNoForms))
+	}
+	refs := picked
+	if job.SkipErrors {
+		var skipped []string
+		refs, skipped = splitReady(inputs, picked)
+		if len(refs) == 0 {
+			return nil, inputError(msg.New(msg.NoFormReady))
+		}
+		if len(skipped) > 0 && job.Events.Warn != nil {
+			job.Events.Warn(msg.New(msg.FormsSkipped, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(skipped, "; "))))
 		}
 	}
-	return out
+	if !job.SplitByUnit {
+		d, err := planBinder(ctx, inputs, job, refs)
+		if err != nil {
+			return nil, err
+		}
+		d.Name = "binder"
+		return []*Doc{d}, nil
+	}
+	unit := func(r FormRef) string { return inputs[r.Input].Book.Forms[r.Index].Unit }
+	byUnit := map[string][]FormRef{}
+	for _, r := range refs {
+		byUnit[unit(r)] = append(byUnit[unit(r)], r)
+	}
+	var units, left []string
+	seen := map[string]bool{}
+	for _, r := range picked {
+		u := unit(r)
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		switch {
+		case len(byUnit[u]) > 0:
+			units = append(units, u)
+		case u != "": // forms without a unit are named with their error (unit-less is one)
+			left = append(left, "“"+msg.Escape(u)+"”")
+		}
+	}
+	if len(left) > 0 && job.Events.Warn != nil {
+		job.Events.Warn(msg.New(msg.UnitsNotPrinted, msg.Raw(strings.Join(left, "; "))))
+	}
+	names := FileNames(units, func(int) string { return "binder" })
+	docs := make([]*Doc, len(units))
+	for k, u := range units {
+		if docs[k], err = planBinder(ctx, inputs, job, byUnit[u]); err != nil {
+			return nil, err
+		}
+		docs[k].Name = names[k]
+	}
+	return docs, nil
+}
+
+// binderForms returns the forms a binder binds, in order: those sel picks
+// (--form 1,3-5, --unit, --project), every form of the inputs when it
+// picks none.
+func binderForms(inputs []Input, sel Selection) ([]FormRef, error) {
+	if !sel.narrows() {
+		var all []FormRef
+		for k, in := range inputs {
+			for i := range in.Book.Forms {
+				all = append(all, FormRef{Input: k, Index: i, N: len(all) + 1})
+			}
+		}
+		return all, nil
+	}
+	if sel.FormGiven { // --form N is a list of one
+		if sel.Form < 1 {
+			return nil, usageError(msg.New(msg.FormCountsFrom1, sel.Form, msg.Count{N: sumLen(inputBooks(inputs)), Unit: msg.UnitForm}))
+		}
+		sel.Numbers = append(append([]int(nil), sel.Numbers...), sel.Form)
+		sel.FormGiven = false
+	}
+	return Select(inputs, sel)
+}
+
+// splitReady splits refs into the forms without errors, and the names
+// (formName) of the others.
+func splitReady(inputs []Input, refs []FormRef) (ready []FormRef, skipped []string) {
+	bad := errorForms(inputs)
+	for _, r := range refs {
+		if bad[[2]int{r.Input, r.Index}] {
+			skipped = append(skipped, formName(r.N, inputs[r.Input], r.Index))
+		} else {
+			ready = append(ready, r)
+		}
+	}
+	return ready, skipped
 }
 
 // only returns b, or a copy holding only the forms keep keeps when it
@@ -401,9 +472,9 @@ func reindex(err error, global []int) error {
 	return out
 }
 
-// planBinder plans the binder of every form of the inputs (of unit only,
-// when not ""), in order: a cover, the contents, the forms numbered over
-// the whole binder, and bookmarks (see package binder). Each form of a
+// planBinder plans the binder of the forms refs (in order, none with
+// errors when Job.SkipErrors), in order: a cover, the contents, the forms
+// numbered over the whole binder, and bookmarks (see package binder). Each form of a
 // year other than the binder's is printed with a warning (binder.Join),
 // an error with Job.Strict. Every character of the forms is checked
 // against the fonts before layout, and those of the cover and the contents
@@ -412,56 +483,15 @@ func reindex(err error, global []int) error {
 // The forms are laid out once to plan the binder and, past a few hundred,
 // again in a window of a few forms as the pages are read: the whole binder
 // is never in memory.
-func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Doc, error) {
+func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (*Doc, error) {
 	planned := time.Now()
 	defer job.Events.step(msg.StepLayOut, planned)
-	// The forms a selection keeps (--form 1,3-5, --unit, --project), by
-	// input and index; nil for every form.
-	var keep map[[2]int]bool
-	if job.Forms.narrows() {
-		sel := job.Forms
-		if sel.FormGiven {
-			sel.Numbers, sel.FormGiven = append(sel.Numbers, sel.Form), false
-			if sel.Form < 1 {
-				return nil, usageError(msg.New(msg.FormCountsFrom1, sel.Form, msg.Count{N: sumLen(inputBooks(inputs)), Unit: msg.UnitForm}))
-			}
-		}
-		refs, err := Select(inputs, sel)
-		if err != nil {
-			return nil, err
-		}
-		keep = map[[2]int]bool{}
-		for _, r := range refs {
-			keep[[2]int{r.Input, r.Index}] = true
-		}
+	keep := make(map[[2]int]bool, len(refs))
+	for _, r := range refs {
+		keep[[2]int{r.Input, r.Index}] = true
 	}
-	// With SkipErrors, the forms with an error are left out, named in a
-	// warning.
-	var bad map[[2]int]bool
-	if job.SkipErrors {
-		bad = errorForms(inputs)
-	}
-	var skipped []string
-	kept := func(i, j int) bool {
-		return (unit == "" || inputs[i].Book.Forms[j].Unit == unit) && (keep == nil || keep[[2]int{i, j}])
-	}
-	n := 0
-	for i, in := range inputs {
-		for j := range in.Book.Forms {
-			n++
-			if bad[[2]int{i, j}] && kept(i, j) {
-				skipped = append(skipped, formName(n, in, j))
-			}
-		}
-	}
-	if len(skipped) > 0 {
-		inner := kept
-		kept = func(i, j int) bool { return inner(i, j) && !bad[[2]int{i, j}] }
-		if job.Events.Warn != nil {
-			job.Events.Warn(msg.New(msg.FormsSkipped, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(skipped, "; "))))
-		}
-	}
-	filtering := unit != "" || keep != nil || len(skipped) > 0
+	kept := func(i, j int) bool { return keep[[2]int{i, j}] }
+	filtering := len(refs) < sumLen(inputBooks(inputs))
 	books := make([]*model.Book, len(inputs))
 	var global []int // when filtering: the joined book's forms among all the inputs' forms
 	offset := 0
@@ -476,12 +506,6 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, unit string) (*Do
 		offset += len(in.Book.Forms)
 	}
 	book, strays := binder.Join(books)
-	if len(book.Forms) == 0 && len(skipped) > 0 {
-		return nil, inputError(msg.New(msg.NoFormReady))
-	}
-	if len(book.Forms) == 0 {
-		return nil, inputError(msg.New(msg.InputsNoForms))
-	}
 	ev := job.Events
 	var strict []error
 	for _, st := range strays {

@@ -52,3 +52,52 @@ func TestBinderSplitByUnit(t *testing.T) {
 		require.True(t, strings.Contains(stderr, "--split-by") || strings.Contains(stderr, "--out-dir"), stderr)
 	}
 }
+
+// splitBook writes the example book with the forms at idx moved to unit,
+// the forms at bad given an amount that is no number, and returns its
+// path.
+func splitBook(t *testing.T, dir, unit string, idx []int, bad ...int) string {
+	t.Helper()
+	b, err := model.ReadFile(exampleBook)
+	require.NoError(t, err)
+	for _, i := range idx {
+		b.Forms[i].Unit = unit
+	}
+	for _, i := range bad {
+		b.Forms[i].YearAmount = "12.5.1"
+	}
+	in := filepath.Join(dir, "book.json")
+	data, err := json.Marshal(b)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(in, data, 0o644))
+	return in
+}
+
+// What is ready is printed with --split-by unit too: a unit whose forms
+// all have errors gets no binder and is named, with its forms, in the
+// warnings; the other units' binders are written, and the command ends
+// with status 1 as for any form left out.
+func TestBinderSplitLeavesOutUnit(t *testing.T) {
+	dir := t.TempDir()
+	in := splitBook(t, dir, "江阴市就业管理中心", []int{2, 5, 9}, 0, 2, 5, 9)
+	out := filepath.Join(dir, "out")
+	code, _, stderr := renderRun(t, "binder", in, "--split-by", "unit", "--out-dir", out)
+	require.Equal(t, 1, code, stderr)
+	require.Equal(t, []string{"江阴市人力资源和社会保障局（机关）.pdf"}, renderDirNames(t, out))
+	require.Contains(t, stderr, "forms[2].year_amount")
+	require.Contains(t, stderr, "jixiao binder: warning: not bound, 4 forms with errors: 1 ")
+	require.Contains(t, stderr, "jixiao binder: warning: no binder for these units, each form of them has errors: “江阴市就业管理中心”")
+	require.Contains(t, stderr, ": 14 forms")
+	pdf, err := os.ReadFile(filepath.Join(out, "江阴市人力资源和社会保障局（机关）.pdf"))
+	require.NoError(t, err)
+
+	// --strict still refuses the whole job.
+	require.NoError(t, os.RemoveAll(out))
+	code, _, _ = renderRun(t, "binder", in, "--split-by", "unit", "--out-dir", out, "--strict")
+	require.Equal(t, 1, code)
+	require.NoDirExists(t, out)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.pdf"), pdf, 0o644))
+	_, toc := readBinder(t, filepath.Join(dir, "a.pdf")) // needs pdftotext
+	require.Len(t, toc, 14)
+}

@@ -1,0 +1,101 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"jixiao/model"
+	"jixiao/msg"
+)
+
+// twoUnits is the example book with the forms at idx moved to unit "B",
+// each of those at bad with an error.
+func twoUnits(t *testing.T, idx []int, bad ...int) []Input {
+	t.Helper()
+	inputs := load(t)
+	in := &inputs[0]
+	book := *in.Book
+	book.Forms = append([]model.Form(nil), book.Forms...)
+	in.Book = &book
+	for _, i := range idx {
+		book.Forms[i].Unit = "B"
+	}
+	for _, i := range bad {
+		in.Problems = append(in.Problems, model.Problem{Severity: model.Error, Code: model.CodeRequiredMissing,
+			Path: fmt.Sprintf("forms[%d].year_amount", i), Args: []string{"本年度项目金额"}})
+	}
+	return inputs
+}
+
+// warnings returns the codes of the warnings job's plan gives, and their
+// English texts.
+func warnings(job *Job) (*[]msg.Code, *[]string) {
+	var codes []msg.Code
+	var texts []string
+	job.Events.Warn = func(w error) {
+		var m *msg.Error
+		if errors.As(w, &m) {
+			codes = append(codes, m.Code)
+		}
+		texts = append(texts, w.Error())
+	}
+	return &codes, &texts
+}
+
+// A split binder prints the units that are ready: a unit whose forms all
+// have errors is left out, named in a warning with its forms, and the
+// others are planned (issue 19: print what is ready). No unit ready: as
+// for one binder, NoFormReady.
+func TestSplitBinderLeavesOutUnit(t *testing.T) {
+	inputs := twoUnits(t, []int{2, 5, 9}, 0, 2, 5, 9)
+	job := binderJob(t)
+	job.SplitByUnit, job.SkipErrors = true, true
+	codes, texts := warnings(job)
+	docs, err := Plan(context.Background(), inputs, job)
+	require.NoError(t, err)
+	require.Len(t, docs, 1)
+	require.Equal(t, "江阴市人力资源和社会保障局（机关）", docs[0].Name)
+	require.Equal(t, 14, docs[0].Forms)
+	require.Equal(t, []msg.Code{msg.FormsSkipped, msg.UnitsNotPrinted}, *codes)
+	require.Contains(t, (*texts)[0], "not bound, 4 forms with errors: 1 ")
+	require.Contains(t, (*texts)[1], "“B”")
+
+	// A unit of which one form is ready is printed with it.
+	inputs = twoUnits(t, []int{2, 5, 9}, 2, 5)
+	codes, _ = warnings(job)
+	docs, err = Plan(context.Background(), inputs, job)
+	require.NoError(t, err)
+	require.Len(t, docs, 2)
+	require.Equal(t, []int{15, 1}, []int{docs[0].Forms, docs[1].Forms})
+	require.Equal(t, []msg.Code{msg.FormsSkipped}, *codes)
+
+	// Nothing ready.
+	bad := make([]int, 18)
+	for i := range bad {
+		bad[i] = i
+	}
+	inputs = twoUnits(t, []int{2, 5, 9}, bad...)
+	_, err = Plan(context.Background(), inputs, job)
+	var pe *Error
+	require.ErrorAs(t, err, &pe)
+	require.Equal(t, BadInput, pe.Kind)
+	require.Equal(t, "no form can be printed: every one picked has errors", pe.Error())
+}
+
+// --unit with --split-by unit binds that unit alone: the other units,
+// having no form picked, are no binders (not an error).
+func TestSplitBinderOfOneUnit(t *testing.T) {
+	inputs := twoUnits(t, []int{2, 5, 9})
+	job := binderJob(t)
+	job.SplitByUnit, job.SkipErrors = true, true
+	job.Forms.Unit = "B"
+	docs, err := Plan(context.Background(), inputs, job)
+	require.NoError(t, err)
+	require.Len(t, docs, 1)
+	require.Equal(t, "B", docs[0].Name)
+	require.Equal(t, 3, docs[0].Forms)
+}
