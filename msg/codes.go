@@ -59,7 +59,6 @@ const (
 	FormOutOfRange  Code = "form-out-of-range"
 	ProjectNotFound Code = "project-not-found"
 	UnitNotFound    Code = "unit-not-found"
-	FormsSkipped    Code = "forms-skipped"
 	FormsNotPrinted Code = "forms-not-printed"
 	NoFormReady     Code = "no-form-ready"
 	UnitsNotPrinted Code = "units-not-printed"
@@ -235,8 +234,6 @@ var catalogue = map[Code]entry{
 		"--project {1}：没有哪张表的项目名称是这个"},
 	UnitNotFound: {"--unit {1}: no form has this 单位名称",
 		"--unit {1}：没有哪张表的单位名称是这个"},
-	FormsSkipped: {"not bound, {1} with errors: {2}",
-		"{1}有错误，未装订：{2}"},
 	FormsNotPrinted: {"not printed, {1} with errors: {2}",
 		"{1}有错误，未打印：{2}"},
 	NoFormReady: {"no form can be printed: every one picked has errors",

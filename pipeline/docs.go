@@ -109,24 +109,9 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 		return nil, err
 	}
 	if job.SkipErrors {
-		// What is ready is printed; the forms with errors are named.
-		var ok []FormRef
-		var skipped []string
-		bad := errorForms(inputs)
-		for _, r := range refs {
-			if bad[[2]int{r.Input, r.Index}] {
-				skipped = append(skipped, formName(r.N, inputs[r.Input], r.Index))
-			} else {
-				ok = append(ok, r)
-			}
+		if refs, err = readyForms(inputs, refs, job); err != nil {
+			return nil, err
 		}
-		if len(ok) == 0 {
-			return nil, inputError(msg.New(msg.NoFormReady))
-		}
-		if len(skipped) > 0 && job.Events.Warn != nil {
-			job.Events.Warn(msg.New(msg.FormsNotPrinted, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(skipped, "; "))))
-		}
-		refs = ok
 	}
 	return planForms(ctx, inputs, refs, job)
 }
@@ -346,13 +331,8 @@ func planBinders(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) 
 	}
 	refs := picked
 	if job.SkipErrors {
-		var skipped []string
-		refs, skipped = splitReady(inputs, picked)
-		if len(refs) == 0 {
-			return nil, inputError(msg.New(msg.NoFormReady))
-		}
-		if len(skipped) > 0 && job.Events.Warn != nil {
-			job.Events.Warn(msg.New(msg.FormsSkipped, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(skipped, "; "))))
+		if refs, err = readyForms(inputs, picked, job); err != nil {
+			return nil, err
 		}
 	}
 	if !job.SplitByUnit {
@@ -420,10 +400,15 @@ func binderForms(inputs []Input, sel Selection) ([]FormRef, error) {
 	return Select(inputs, sel)
 }
 
-// splitReady splits refs into the forms without errors, and the names
-// (formName) of the others.
-func splitReady(inputs []Input, refs []FormRef) (ready []FormRef, skipped []string) {
+// readyForms returns the forms of refs that have no errors and names the
+// others in one warning, FormsNotPrinted: what is ready is printed
+// (issue 19), by Plan for each form and for the binders alike, so that
+// one code tells a front end that forms were left out. None ready is a
+// BadInput error, NoFormReady.
+func readyForms(inputs []Input, refs []FormRef, job *Job) ([]FormRef, error) {
 	bad := errorForms(inputs)
+	var ready []FormRef
+	var skipped []string
 	for _, r := range refs {
 		if bad[[2]int{r.Input, r.Index}] {
 			skipped = append(skipped, formName(r.N, inputs[r.Input], r.Index))
@@ -431,7 +416,13 @@ func splitReady(inputs []Input, refs []FormRef) (ready []FormRef, skipped []stri
 			ready = append(ready, r)
 		}
 	}
-	return ready, skipped
+	if len(ready) == 0 {
+		return nil, inputError(msg.New(msg.NoFormReady))
+	}
+	if len(skipped) > 0 && job.Events.Warn != nil {
+		job.Events.Warn(msg.New(msg.FormsNotPrinted, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(skipped, "; "))))
+	}
+	return ready, nil
 }
 
 // only returns b, or a copy holding only the forms keep keeps when it

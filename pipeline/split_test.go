@@ -60,8 +60,8 @@ func TestSplitBinderLeavesOutUnit(t *testing.T) {
 	require.Len(t, docs, 1)
 	require.Equal(t, "江阴市人力资源和社会保障局（机关）", docs[0].Name)
 	require.Equal(t, 14, docs[0].Forms)
-	require.Equal(t, []msg.Code{msg.FormsSkipped, msg.UnitsNotPrinted}, *codes)
-	require.Contains(t, (*texts)[0], "not bound, 4 forms with errors: 1 ")
+	require.Equal(t, []msg.Code{msg.FormsNotPrinted, msg.UnitsNotPrinted}, *codes)
+	require.Contains(t, (*texts)[0], "not printed, 4 forms with errors: 1 ")
 	require.Contains(t, (*texts)[1], "“B”")
 
 	// A unit of which one form is ready is printed with it.
@@ -71,7 +71,7 @@ func TestSplitBinderLeavesOutUnit(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, docs, 2)
 	require.Equal(t, []int{15, 1}, []int{docs[0].Forms, docs[1].Forms})
-	require.Equal(t, []msg.Code{msg.FormsSkipped}, *codes)
+	require.Equal(t, []msg.Code{msg.FormsNotPrinted}, *codes)
 
 	// Nothing ready.
 	bad := make([]int, 18)
@@ -98,4 +98,27 @@ func TestSplitBinderOfOneUnit(t *testing.T) {
 	require.Len(t, docs, 1)
 	require.Equal(t, "B", docs[0].Name)
 	require.Equal(t, 3, docs[0].Forms)
+}
+
+// The forms left out for their errors are named by one warning, the same
+// for each form, a binder and the binders of --split-by unit.
+func TestLeftOutOneWarning(t *testing.T) {
+	inputs := twoUnits(t, []int{2, 5, 9}, 0, 5)
+	var got []string
+	for _, set := range []func(*Job){
+		func(j *Job) { j.Forms.All = true },
+		func(j *Job) { j.Binder = true },
+		func(j *Job) { j.Binder, j.SplitByUnit = true, true },
+	} {
+		job := testJob(t)
+		job.SkipErrors = true
+		set(job)
+		_, texts := warnings(job)
+		_, err := Plan(context.Background(), inputs, job)
+		require.NoError(t, err)
+		require.Len(t, *texts, 1)
+		got = append(got, (*texts)[0])
+	}
+	require.Equal(t, "not printed, 2 forms with errors: 1 企业退休人员体检费 (../examples/jiangyin-2024.json); 6 原市属企业老工伤退休人员工伤医疗费 (../examples/jiangyin-2024.json)", got[0])
+	require.Equal(t, []string{got[0], got[0]}, got[1:])
 }

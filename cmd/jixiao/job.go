@@ -125,7 +125,7 @@ func leftOut(job *pipeline.Job) func() error {
 	warn := job.Events.Warn
 	job.Events.Warn = func(w error) {
 		var m *msg.Error
-		if errors.As(w, &m) && (m.Code == msg.FormsSkipped || m.Code == msg.FormsNotPrinted) {
+		if errors.As(w, &m) && m.Code == msg.FormsNotPrinted {
 			left = true
 		}
 		if warn != nil {

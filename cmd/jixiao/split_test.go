@@ -85,7 +85,7 @@ func TestBinderSplitLeavesOutUnit(t *testing.T) {
 	require.Equal(t, 1, code, stderr)
 	require.Equal(t, []string{"江阴市人力资源和社会保障局（机关）.pdf"}, renderDirNames(t, out))
 	require.Contains(t, stderr, "forms[2].year_amount")
-	require.Contains(t, stderr, "jixiao binder: warning: not bound, 4 forms with errors: 1 ")
+	require.Contains(t, stderr, "jixiao binder: warning: not printed, 4 forms with errors: 1 ")
 	require.Contains(t, stderr, "jixiao binder: warning: no binder for these units, each form of them has errors: “江阴市就业管理中心”")
 	require.Contains(t, stderr, ": 14 forms")
 	pdf, err := os.ReadFile(filepath.Join(out, "江阴市人力资源和社会保障局（机关）.pdf"))
