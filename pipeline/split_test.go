@@ -122,3 +122,23 @@ func TestLeftOutOneWarning(t *testing.T) {
 	require.Equal(t, "not printed, 2 forms with errors: 1 企业退休人员体检费 (../examples/jiangyin-2024.json); 6 原市属企业老工伤退休人员工伤医疗费 (../examples/jiangyin-2024.json)", got[0])
 	require.Equal(t, []string{got[0], got[0]}, got[1:])
 }
+
+// The binders of --split-by unit are named by FileNames alone: forms of
+// no unit (which Plan, unlike Load, lets through) are "binder", and a unit
+// named "binder" before them keeps that name, so that the two never write
+// one file.
+func TestSplitBinderNamedBinder(t *testing.T) {
+	inputs := load(t)
+	book := *inputs[0].Book
+	book.Forms = append([]model.Form(nil), book.Forms[:4]...)
+	inputs[0].Book = &book
+	book.Forms[0].Unit, book.Forms[1].Unit = "binder", "binder"
+	book.Forms[2].Unit, book.Forms[3].Unit = "", ""
+	job := binderJob(t)
+	job.SplitByUnit = true
+	docs, err := Plan(context.Background(), inputs, job)
+	require.NoError(t, err)
+	require.Len(t, docs, 2)
+	require.Equal(t, []string{"binder", "binder-2"}, []string{docs[0].Name, docs[1].Name})
+	require.Equal(t, []int{2, 2}, []int{docs[0].Forms, docs[1].Forms})
+}

@@ -101,3 +101,25 @@ func TestBinderSplitLeavesOutUnit(t *testing.T) {
 	_, toc := readBinder(t, filepath.Join(dir, "a.pdf")) // needs pdftotext
 	require.Len(t, toc, 14)
 }
+
+// A unit named "binder" beside forms without a unit: the forms without a
+// unit have that error and are left out, named; the unit's binder is
+// binder.pdf.
+func TestBinderSplitUnitNamedBinder(t *testing.T) {
+	dir := t.TempDir()
+	in := splitBook(t, dir, "binder", []int{0, 1, 2})
+	b, err := model.ReadFile(in)
+	require.NoError(t, err)
+	b.Forms[3].Unit, b.Forms[4].Unit = "", ""
+	data, err := json.Marshal(b)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(in, data, 0o644))
+	out := filepath.Join(dir, "out")
+	code, _, stderr := renderRun(t, "binder", in, "--split-by", "unit", "--out-dir", out)
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, "forms[3].unit")
+	require.Contains(t, stderr, "not printed, 2 forms with errors: 4 ")
+	require.NotContains(t, stderr, "no binder for these units")
+	require.Equal(t, []string{"binder.pdf", "江阴市人力资源和社会保障局（机关）.pdf"}, renderDirNames(t, out))
+	require.Contains(t, stderr, "binder.pdf: 3 forms")
+}
