@@ -80,7 +80,7 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 			{"项目数量：", fmt.Sprintf("%d 个", len(forms))},
 			{"项目总金额合计：", string(sumTotal) + " 万元"},
 			{"本年度项目金额合计：", string(sumYear) + " 万元"},
-			{"编报单位（盖章）：", dept},
+			{filerLabel, dept},
 			{"编报日期：", date},
 		},
 	}
@@ -99,11 +99,15 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 // are cut first, down to two lines, then the title.
 var coverCaps = [][2]int{{0, 0}, {0, 4}, {0, 3}, {0, 2}, {4, 2}, {3, 2}, {2, 2}, {2, 1}, {1, 1}}
 
+// filerLabel is the cover's 编报单位（盖章）: where the unit that files the
+// binder stamps it.
+const filerLabel = "编报" + model.StampLabel + "："
+
 // coverCut tells the rows of coverText.rows whose values may be cut
 // short: the unit and the department (also as 编报单位). The count, the
 // sums and the date are never cut.
 func coverCut(label string) bool {
-	return label == "单位名称：" || label == "主管部门：" || label == "编报单位（盖章）："
+	return label == "单位名称：" || label == "主管部门：" || label == filerLabel
 }
 
 // coverText is what the cover shows.

@@ -1,6 +1,10 @@
 package layout
 
-import "sort"
+import (
+	"sort"
+
+	"jixiao/model"
+)
 
 // Stroke widths of the table borders.
 const (
@@ -193,7 +197,7 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 		g.emitSignature(e, pf.sig)
 	}
 	if pf.stamp > 0 {
-		if l := g.sigLabel(stampLabel); len(l) == 1 {
+		if l := g.sigLabel(model.StampLabel); len(l) == 1 {
 			// The stamp's label: a paragraph after the signature entries.
 			e.elem = g.sigElem(len(g.sigRows), 0)
 			e.text(l[0], e.left+cw/2, pf.stamp, l[0].Width, Body, opt.BodySize, false, "stamp")
@@ -260,13 +264,8 @@ func (g *grid) titleHeight() Length {
 var signatureLabels = [3][2]string{
 	{"单位负责人（签字）", "财务负责人"},
 	{"填报人", "联系电话"},
-	{"填报日期", stampLabel},
+	{"填报日期", model.StampLabel},
 }
-
-// stampLabel is the entry where the office stamps the form: the last of
-// the signature block and, on a form printed without the block, a line of
-// its own after the table, in the right-hand column.
-const stampLabel = "单位（盖章）"
 
 // sigEntry is one entry of the signature block: its label and, when the
 // form gives it, the field that fills its line and the value.

@@ -12,6 +12,13 @@ const (
 	AmountKind                  // a decimal amount in 万元 (Amount)
 )
 
+// StampLabel (单位（盖章）) is the entry where the office stamps a form: the
+// last of the signature block (--signature) and, on a form printed without
+// the block, a line of its own after the table. No field fills it. The
+// binder's cover has 编报单位（盖章）, the unit that files the binder; the
+// workbook reader ends a form's indicator table at it.
+const StampLabel = "单位（盖章）"
+
 // Field describes one field of a form: the single table that the decoders,
 // the encoder, the validator, the importers and layout's labels read.
 // Adding a field to the form is adding a row to fields (and a member to

@@ -413,3 +413,19 @@ func TestNumbers(t *testing.T) {
 		}
 	}
 }
+
+// The line 单位（盖章）： (model.StampLabel) right under the indicators, as a
+// printed form has it, ends the table: it is no indicator, written with
+// full-width or ASCII brackets, in the values' column or the first.
+func TestStampEndsTable(t *testing.T) {
+	for _, c := range []struct{ ref, text string }{
+		{"D17", model.StampLabel + "："},
+		{"A17", "单位(盖章):"},
+		{"E17", " 单位（盖章） "},
+	} {
+		s := formCells(0, 1, "merged")
+		s.cells[c.ref] = c.text
+		got, _ := readOne(t, workbook(t, s))
+		sameForm(t, &wantForm, got)
+	}
+}

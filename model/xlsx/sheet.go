@@ -130,8 +130,9 @@ var (
 	groupedRE = regexp.MustCompile(`^[0-9]{1,3}([,，][0-9]{3})+(\.[0-9]+)?$`)
 )
 
-// stopMarks end the indicator table: the signature block, notes.
-var stopMarks = []string{"单位负责人", "财务负责人", "填报人", "联系电话", "填报日期", "单位(盖章)", "注:", "备注", "说明:"}
+// stopMarks end the indicator table: the signature block, notes; as keys
+// (labelKey).
+var stopMarks = []string{"单位负责人", "财务负责人", "填报人", "联系电话", "填报日期", labelKey(model.StampLabel), "注:", "备注", "说明:"}
 
 // formReader reads one form-shaped sheet.
 type formReader struct {
