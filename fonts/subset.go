@@ -25,6 +25,7 @@ type sfntIndex struct {
 	dir       *directory
 	numGlyphs int
 	loca      []uint32 // numGlyphs+1 offsets into glyf
+	glyf      []byte   // the glyf table, found once: a subset reads it for every glyph
 	nHMetrics int
 	cmap      []uint16 // glyph index of each BMP code point; 0 when absent
 	// supp gives the glyph index of a code point above U+FFFF, 0 when
@@ -188,7 +189,8 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 	}
 	locaFormat, _ := u16(head, 50)
 	loca := x.dir.find("loca")
-	glyfLen := uint32(len(x.dir.find("glyf")))
+	x.glyf = x.dir.find("glyf")
+	glyfLen := uint32(len(x.glyf))
 	x.loca = make([]uint32, x.numGlyphs+1)
 	for i := range x.loca {
 		var v uint32
@@ -283,7 +285,7 @@ func (x *sfntIndex) glyphOf(r rune) int {
 
 // glyph returns the glyf data of glyph gid.
 func (x *sfntIndex) glyph(gid int) []byte {
-	return x.dir.find("glyf")[x.loca[gid]:x.loca[gid+1]]
+	return x.glyf[x.loca[gid]:x.loca[gid+1]]
 }
 
 // components calls fn for the offset of each component glyph index in a
@@ -362,8 +364,9 @@ func (x *sfntIndex) subset(runes []rune, psName string, full bool) ([]byte, erro
 	}
 	for k := 0; k < len(old); k++ {
 		g := old[k]
-		err := components(x.glyph(g), func(off int) error {
-			c, _ := u16(x.glyph(g), off)
+		data := x.glyph(g)
+		err := components(data, func(off int) error {
+			c, _ := u16(data, off)
 			if c >= x.numGlyphs {
 				return fmt.Errorf("glyph %d: component %d out of range", g, c)
 			}
