@@ -197,10 +197,11 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 		g.emitSignature(e, pf.sig)
 	}
 	if pf.stamp > 0 {
-		if l := g.sigLabel(model.StampLabel); len(l) == 1 {
-			// The stamp's label: a paragraph after the signature entries.
-			e.elem = g.sigElem(len(g.sigRows), 0)
-			e.text(l[0], e.left+cw/2, pf.stamp, l[0].Width, Body, opt.BodySize, false, "stamp")
+		// The stamp's label: a paragraph after the signature entries, its
+		// lines one under another (placeStamp made room for them).
+		e.elem = g.sigElem(len(g.sigRows), 0)
+		for k, l := range g.sigLabel(model.StampLabel) {
+			e.text(l, e.left+cw/2, pf.stamp+Length(k)*g.lh, l.Width, Body, opt.BodySize, false, "stamp")
 		}
 	}
 	e.elem = nil

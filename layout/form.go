@@ -129,7 +129,8 @@ func (g *grid) sparse(pf *pageFrags) bool {
 // odd index is a verso page, and the lines centre on its content box. A
 // binder passes two texts, e.g. "第 3 页 共 40 页" and "本表第 1 页 共 2 页";
 // Form passes one. Texts too wide for the content box are broken into lines.
-// It fails if the lines do not fit in the margin.
+// It fails if the lines do not fit in the margin, or if more than two
+// would reach a line 单位（盖章） set in the margin above them.
 func AddFooter(p *Page, texts []string, m Measurer, opt Options, pageIndex int) error {
 	if err := opt.Check(); err != nil {
 		return err
@@ -143,6 +144,16 @@ func AddFooter(p *Page, texts []string, m Measurer, opt Options, pageIndex int) 
 	h := Length(len(lines)) * lh
 	if h > opt.Bottom {
 		return fmt.Errorf("layout: footer of %d lines (%s) does not fit in the bottom margin (%s)", len(lines), fmtLen(h), fmtLen(opt.Bottom))
+	}
+	if n := len(lines); n > 2 {
+		// The stamp's line may stand in the margin above two lines
+		// (stampInMargin): a longer footer must not run into it.
+		ft := footerTop(opt, n)
+		for _, it := range p.Items {
+			if it.Kind == Text && it.Field == "stamp" && it.Y+it.Size*DescentEm/1000+Pt > ft {
+				return fmt.Errorf("layout: a footer of %d lines reaches the line 单位（盖章） in the bottom margin", n)
+			}
+		}
 	}
 	left := opt.left(pageIndex%2 == 1)
 	top := opt.Height - opt.Bottom + (opt.Bottom-h)/2

@@ -270,7 +270,8 @@ func (p *paginator) pop() (int, int) {
 	return last.row, 0
 }
 
-// paginate distributes the rows over pages, then the signature block.
+// paginate distributes the rows over pages, then the signature block, or
+// without it the line 单位（盖章）：.
 func (g *grid) paginate() ([]pageFrags, error) {
 	p := &paginator{g: g, bottom: g.opt.Height - g.opt.Bottom}
 	p.newPage()
@@ -278,48 +279,82 @@ func (g *grid) paginate() ([]pageFrags, error) {
 		return nil, err
 	}
 	if g.sigRows != nil {
-		sh := g.signatureHeight()
-		if p.y+sh > p.bottom {
-			// The signatures never open a page alone: the last row goes with them.
-			if fr := p.cur().frags; p.content() >= 2 && fr[len(fr)-1].whole {
-				i, from := p.pop()
-				i, from = p.endPage(i, from)
-				p.newPage()
-				if err := p.flow(i, from); err != nil {
-					return nil, err
-				}
-			}
-			if p.y+sh > p.bottom {
-				p.newPage()
-				if p.y+sh > p.bottom {
-					h := fmtLen(sh)
-					return nil, formProblem(model.CodeSignatureTooTall, "", h)
-				}
-			}
+		if err := p.room(g.signatureHeight(), model.CodeSignatureTooTall); err != nil {
+			return nil, err
 		}
 		p.cur().sig = p.y
-	} else {
-		p.cur().stamp = g.stampBaseline(p.y, p.bottom)
+	} else if err := p.placeStamp(); err != nil {
+		return nil, err
 	}
 	return p.pages, nil
 }
 
-// stampBaseline places the line 单位（盖章）： of a form printed without the
-// signature block, where the office stamps it: after the table, in the
-// right-hand column, when the last page has room for it; else in the
-// bottom margin above the page footer (of up to two lines), so that it
-// never costs a page. 0 when neither has room.
-func (g *grid) stampBaseline(y, bottom Length) Length {
-	size := g.opt.BodySize
-	if y+g.lh/2+g.lh <= bottom {
-		return y + g.lh/2 + Baseline(g.lh, size)
+// room makes room for a block of height h after the table (the signature
+// block, the stamp line): on the current page, else on a new one. The
+// block never opens a page alone: the table's last row goes with it when
+// it can. A page too small for the block is the problem code.
+func (p *paginator) room(h Length, code string) error {
+	if p.y+h <= p.bottom {
+		return nil
 	}
+	if fr := p.cur().frags; p.content() >= 2 && fr[len(fr)-1].whole {
+		i, from := p.pop()
+		i, from = p.endPage(i, from)
+		p.newPage()
+		if err := p.flow(i, from); err != nil {
+			return err
+		}
+	}
+	if p.y+h > p.bottom {
+		p.newPage()
+		if p.y+h > p.bottom {
+			return formProblem(code, "", fmtLen(h))
+		}
+	}
+	return nil
+}
+
+// placeStamp places the line 单位（盖章）： of a form printed without the
+// signature block, where the office stamps it: after the table, in the
+// right-hand column, on the last page. When the table fills that page, a
+// label of one line goes into the bottom margin above the page footer, so
+// that it costs no page, if it fits there (stampInMargin); else it flows
+// as the signature block does (room): to a new page, with the table's
+// last row. A label that breaks (a narrow page) is set after the table,
+// line under line.
+func (p *paginator) placeStamp() error {
+	g := p.g
+	n := Length(len(g.sigLabel(model.StampLabel)))
+	h := g.lh/2 + n*g.lh
+	if p.y+h > p.bottom && n == 1 {
+		if b := g.stampInMargin(p.bottom); b > 0 {
+			p.cur().stamp = b
+			return nil
+		}
+	}
+	if err := p.room(h, model.CodeStampTooTall); err != nil {
+		return err
+	}
+	p.cur().stamp = p.y + g.lh/2 + Baseline(g.lh, g.opt.BodySize)
+	return nil
+}
+
+// stampInMargin returns the baseline of the stamp's line in the bottom
+// margin of a page whose content ends at bottom, above the page footer of
+// up to two lines (AddFooter refuses a footer that would reach it); 0 when
+// the margin has no room for it.
+func (g *grid) stampInMargin(bottom Length) Length {
+	size := g.opt.BodySize
 	b := bottom + size/4 + size*AscentEm/1000
-	// The top of the footer's first text, as AddFooter sets two lines.
-	flh := g.opt.LineHeight(g.opt.FooterSize)
-	footerTop := g.opt.Height - g.opt.Bottom + (g.opt.Bottom-2*flh)/2 + (flh-g.opt.FooterSize)/2
-	if b+size*DescentEm/1000+Pt <= footerTop {
+	if b+size*DescentEm/1000+Pt <= footerTop(*g.opt, 2) {
 		return b
 	}
 	return 0
+}
+
+// footerTop is the top of the first text of a page footer of n lines, as
+// AddFooter sets it.
+func footerTop(opt Options, n int) Length {
+	flh := opt.LineHeight(opt.FooterSize)
+	return opt.Height - opt.Bottom + (opt.Bottom-Length(n)*flh)/2 + (flh-opt.FooterSize)/2
 }

@@ -71,6 +71,7 @@ const (
 	CodeRowTooTall       = "row-too-tall"       // a row or its labels is taller than the page; args: height needed, page room (in pt)
 	CodePageTooNarrow    = "page-too-narrow"    // a column of the table would be narrower than a character; args: column, width (in pt)
 	CodeSignatureTooTall = "signature-too-tall" // the signature block does not fit on a page; args: its height (in pt)
+	CodeStampTooTall     = "stamp-too-tall"     // the line 单位（盖章）： does not fit on a page; args: its height (in pt)
 
 	// Importing a seed text (model/seedtext); args as the message quotes them.
 	CodeSeedTooLarge            = "seed-too-large"             // the seed is larger than the importer reads; args: limit in bytes

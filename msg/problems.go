@@ -174,6 +174,8 @@ var problemCatalogue = map[Code]entry{
 		"纸张太窄：表格第 {1} 列只有 {2} 宽，连一个字都放不下"},
 	"signature-too-tall": {"page too small for the signature block ({1})",
 		"纸张太小，放不下签字栏（需要 {1} 高）"},
+	"stamp-too-tall": {"page too small for the line 单位（盖章） ({1})",
+		"纸张太小，放不下“单位（盖章）”一行（需要 {1} 高）"},
 
 	// Importing a seed text.
 	"seed-too-large": {"the file is larger than {1} bytes",

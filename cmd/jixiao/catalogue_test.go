@@ -151,7 +151,7 @@ func isModelCode(c string) bool {
 
 var modelCodes = []string{model.CodeFileTooLarge, model.CodeTooManyProblems, model.CodeTooDeep, model.CodeTruncatedUTF8,
 	model.CodeTextTooLong, model.CodeAmountTooLong, model.CodeTitleTooTall, model.CodeLabelTooTall, model.CodeRowTooTall,
-	model.CodePageTooNarrow, model.CodeSignatureTooTall, model.CodeSeedTooLarge, model.CodeBinderYearDiffers}
+	model.CodePageTooNarrow, model.CodeSignatureTooTall, model.CodeStampTooTall, model.CodeSeedTooLarge, model.CodeBinderYearDiffers}
 
 func TestChineseProblem(t *testing.T) {
 	p := model.Problem{Severity: model.Error, Code: model.CodeLevel2NotInLevel1, Path: "forms[4].indicators[7].level2",
