@@ -238,7 +238,7 @@ var catalogue = map[Code]entry{
 		"{1}有错误，未打印：{2}"},
 	NoFormReady: {"no form can be printed: every one picked has errors",
 		"没有可以打印的表：选中的表都有错误"},
-	UnitsNotPrinted: {"no binder for these units, each form of them has errors: {1}",
+	UnitsNotPrinted: {"no binder for units whose forms all have errors: {1}",
 		"以下单位的表都有错误，未生成装订本：{1}"},
 	ProjectNearest: {"the nearest project names: {1}",
 		"最接近的项目名称：{1}"},

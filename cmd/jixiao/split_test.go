@@ -86,10 +86,19 @@ func TestBinderSplitLeavesOutUnit(t *testing.T) {
 	require.Equal(t, []string{"江阴市人力资源和社会保障局（机关）.pdf"}, renderDirNames(t, out))
 	require.Contains(t, stderr, "forms[2].year_amount")
 	require.Contains(t, stderr, "jixiao binder: warning: not printed, 4 forms with errors: 1 ")
-	require.Contains(t, stderr, "jixiao binder: warning: no binder for these units, each form of them has errors: “江阴市就业管理中心”")
+	require.Contains(t, stderr, "jixiao binder: warning: no binder for units whose forms all have errors: “江阴市就业管理中心”")
 	require.Contains(t, stderr, ": 14 forms")
 	pdf, err := os.ReadFile(filepath.Join(out, "江阴市人力资源和社会保障局（机关）.pdf"))
 	require.NoError(t, err)
+
+	// In Chinese.
+	t.Setenv("JIXIAO_LANG", "zh")
+	require.NoError(t, os.RemoveAll(out))
+	code, _, stderr = renderRun(t, "binder", in, "--split-by", "unit", "--out-dir", out)
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, "4 张表有错误，未打印：1 ")
+	require.Contains(t, stderr, "以下单位的表都有错误，未生成装订本：“江阴市就业管理中心”")
+	t.Setenv("JIXIAO_LANG", "en")
 
 	// --strict still refuses the whole job.
 	require.NoError(t, os.RemoveAll(out))
@@ -119,7 +128,7 @@ func TestBinderSplitUnitNamedBinder(t *testing.T) {
 	require.Equal(t, 1, code, stderr)
 	require.Contains(t, stderr, "forms[3].unit")
 	require.Contains(t, stderr, "not printed, 2 forms with errors: 4 ")
-	require.NotContains(t, stderr, "no binder for these units")
+	require.NotContains(t, stderr, "no binder for units")
 	require.Equal(t, []string{"binder.pdf", "江阴市人力资源和社会保障局（机关）.pdf"}, renderDirNames(t, out))
 	require.Contains(t, stderr, "binder.pdf: 3 forms")
 }
