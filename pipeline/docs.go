@@ -90,7 +90,7 @@ var errFound = errors.New("pipeline: found")
 
 // Plan checks and lays out what job asks of the inputs and returns the
 // documents to write, in order: with Job.Binder one binder (with
-// SplitByUnit one per 单位名称, Units), else a document per form that
+// SplitByUnit one per 单位名称 of the forms picked, planBinders), else a document per form that
 // Job.Forms selects. Every form is laid out and every character checked
 // against the fonts (in the fields first, then in the texts layout adds)
 // before Plan returns: whatever it refuses leaves no output behind. A form

@@ -55,7 +55,9 @@ type Job struct {
 	// what is ready). A front end sets it for a binder without Strict.
 	SkipErrors bool
 	// GroupByUnit groups a binder's forms by 单位名称 in its contents and
-	// bookmarks; SplitByUnit makes a binder per 单位名称 (Units).
+	// bookmarks; SplitByUnit makes a binder per 单位名称 of the forms
+	// picked, in the order each first appears (a unit whose forms all
+	// have errors gets none, with SkipErrors).
 	GroupByUnit, SplitByUnit bool
 	// Workers is the number of forms laid out at once; 0 for every CPU.
 	// The output does not depend on it.
