@@ -1,6 +1,6 @@
 package model
 
-import "fmt"
+import "strconv"
 
 // TextField is one printed text of a form with its path, for checks that
 // must name where a character occurs (glyph coverage, control characters).
@@ -20,7 +20,7 @@ func (f *Form) TextFields(prefix string) []TextField {
 		}
 		return prefix + "." + k
 	}
-	var out []TextField
+	out := make([]TextField, 0, len(fields)+len(f.Indicators)*len(columns))
 	for i := range fields {
 		fd := &fields[i]
 		switch fd.Kind {
@@ -37,9 +37,9 @@ func (f *Form) TextFields(prefix string) []TextField {
 		}
 	}
 	for i := range f.Indicators {
-		ip := p(fmt.Sprintf("%s[%d]", IndicatorsKey, i))
+		ip := p(IndicatorsKey+"["+strconv.Itoa(i)+"]") + "."
 		for j := range columns {
-			out = append(out, TextField{Path: ip + "." + columns[j].Key, Text: columns[j].Get(&f.Indicators[i])})
+			out = append(out, TextField{Path: ip + columns[j].Key, Text: columns[j].Get(&f.Indicators[i])})
 		}
 	}
 	return out

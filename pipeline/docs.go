@@ -244,7 +244,7 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 		in := inputs[r.Input]
 		f := &in.Book.Forms[r.Index]
 		path := fmt.Sprintf("forms[%d]", r.Index)
-		missing = append(missing, check.fields(formFields(f, in, r.Index))...)
+		missing = append(missing, check.form(f, in, r.Index)...)
 		for _, pg := range doc.Pages {
 			missing = append(missing, check.items(in.Path+": "+path, pg.Items, "")...)
 		}
@@ -527,7 +527,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			missing = append(missing, check.fields(formFields(&in.Book.Forms[j], in, j))...)
+			missing = append(missing, check.form(&in.Book.Forms[j], in, j)...)
 		}
 	}
 	if err := check.report(missing); err != nil {

@@ -9,21 +9,32 @@ import (
 	"strconv"
 )
 
-// formFields lists the printed texts of form i of in, with the role layout
-// draws each in, each named as the user finds it: a workbook's
-// "book.xlsx: 体检费!B4", else the file and the path ("book.json: forms[3].project").
-func formFields(f *model.Form, in Input, i int) []fonts.Field {
-	form := fmt.Sprintf("forms[%d]", i)
+// form returns the characters of form i of in that no font draws, each
+// named as the user finds it: a workbook's "book.xlsx: 体检费!B4", else the
+// file and the path ("book.json: forms[3].project"). The texts are checked
+// by their paths in the form, with the role layout draws each in; only a
+// character found missing has its place worked out, so that the forms of
+// a large book, which lack none, cost no strings.
+func (g *glyphCheck) form(f *model.Form, in Input, i int) []fonts.Missing {
 	tfs := f.TextFields("")
-	out := make([]fonts.Field, 0, len(tfs))
-	for _, tf := range tfs {
-		path := in.Path + ": " + form + "." + tf.Path
-		if loc, ok := in.Source.Location(form + "." + tf.Path); ok && loc.Sheet != "" && loc.Cell != "" {
+	fs := make([]fonts.Field, len(tfs))
+	for k, tf := range tfs {
+		fs[k] = fonts.Field{Path: tf.Path, Text: tf.Text, Role: layout.FieldRole(tf.Path)}
+	}
+	missing := g.fields(fs)
+	if len(missing) == 0 {
+		return nil
+	}
+	form := "forms[" + strconv.Itoa(i) + "]"
+	for k := range missing {
+		m := &missing[k]
+		path := in.Path + ": " + form + "." + m.Path
+		if loc, ok := in.Source.Location(form + "." + m.Path); ok && loc.Sheet != "" && loc.Cell != "" {
 			path = loc.String()
 		}
-		out = append(out, fonts.Field{Path: path, Text: tf.Text, Role: layout.FieldRole(tf.Path)})
+		m.Path = path
 	}
-	return out
+	return missing
 }
 
 // glyphCheck finds the characters that no font of a set draws, with the
