@@ -1,8 +1,11 @@
 package model
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -189,7 +192,7 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 	if len(src) > MaxFileSize {
 		return nil, nil, tooLarge(name, int64(len(src)))
 	}
-	if len(strings.TrimSpace(string(src))) == 0 {
+	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, nil, fileProblem(name, 1, 1, CodeFileEmpty)
 	}
 	if i := indexBinary(src); i >= 0 {
@@ -216,6 +219,12 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 			root, err = jsonyaml.ParseYAML(src, MaxFileSize, bookKeys)
 		}
 	}
+	return d.finish(root, err)
+}
+
+// finish returns the book of a parse that gave root or err.
+func (d *decoder) finish(root *jsonyaml.Node, err error) (*Book, *Source, error) {
+	name := d.file
 	if err != nil {
 		var pe *jsonyaml.PosError
 		if errors.As(err, &pe) {
@@ -256,11 +265,56 @@ func ReadFileSource(path string) (*Book, *Source, error) {
 	if st.Size() > MaxFileSize {
 		return nil, nil, tooLarge(path, st.Size())
 	}
-	src, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("model: %w", err)
 	}
-	return Decode(src, path, FormatAuto)
+	defer f.Close()
+	return DecodeReader(f, path, FormatAuto)
+}
+
+// DecodeReader is Decode reading from r, at most MaxFileSize bytes of it.
+// A JSON book is parsed through a window of the file, form by form, never
+// held whole; other content is read whole and decoded by Decode. A read
+// error is returned wrapped, the content's problems as a *DecodeError.
+func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, error) {
+	br := bufio.NewReaderSize(r, jsonyaml.WindowSize)
+	if format == FormatAuto {
+		format = formatOfName(name)
+	}
+	if format == FormatAuto {
+		// The content tells, if its start does.
+		head, _ := br.Peek(jsonyaml.WindowSize)
+		head = bytes.TrimLeftFunc(trimBOM(head), unicode.IsSpace)
+		if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
+			format = FormatJSON
+		}
+	}
+	if format != FormatJSON {
+		src, err := io.ReadAll(io.LimitReader(br, MaxFileSize+1))
+		if err != nil {
+			return nil, nil, fmt.Errorf("model: %w", err)
+		}
+		return Decode(src, name, format)
+	}
+	in := jsonyaml.NewInput(br, MaxFileSize)
+	d := &decoder{src: &Source{file: name}, file: name, json: true}
+	root, err := jsonyaml.ParseJSONInput(in, nil, d.formItem, bookKeys)
+	// The checks Decode makes before parsing, made as the window passed:
+	// they come first, whatever the parse found.
+	in.Drain()
+	if in.Err() != nil {
+		return nil, nil, fmt.Errorf("model: %w", in.Err())
+	}
+	switch {
+	case in.Size() > MaxFileSize:
+		return nil, nil, tooLarge(name, in.Size())
+	case in.AllSpace():
+		return nil, nil, fileProblem(name, 1, 1, CodeFileEmpty)
+	case in.Bad() != nil:
+		return nil, nil, notTextAt(name, in.Head(), in.Size(), in.Bad())
+	}
+	return d.finish(root, err)
 }
 
 func indexBinary(src []byte) int {
@@ -282,17 +336,25 @@ func trimBOM(src []byte) []byte {
 }
 
 func detectFormat(name string, src []byte) Format {
+	if f := formatOfName(name); f != FormatAuto {
+		return f
+	}
+	s := bytes.TrimSpace(src)
+	if bytes.HasPrefix(s, []byte("{")) || bytes.HasPrefix(s, []byte("[")) {
+		return FormatJSON
+	}
+	return FormatYAML
+}
+
+// formatOfName is the format a file's extension tells, or FormatAuto.
+func formatOfName(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json":
 		return FormatJSON
 	case ".yaml", ".yml":
 		return FormatYAML
 	}
-	s := strings.TrimSpace(string(src))
-	if strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") {
-		return FormatJSON
-	}
-	return FormatYAML
+	return FormatAuto
 }
 
 type decoder struct {
@@ -655,7 +717,13 @@ func tooLarge(name string, size int64) *DecodeError {
 // ASCII character brings, all on one side of its byte pairs: "UTF-16LE",
 // "UTF-16BE", or "" for anything else.
 func UTF16Encoding(src []byte) string {
-	if len(src)%2 == 1 {
+	return utf16Encoding(src[:min(len(src), jsonyaml.HeadSize)], int64(len(src)))
+}
+
+// utf16Encoding is UTF16Encoding of a file of size bytes that starts with
+// head (at least its first jsonyaml.HeadSize bytes).
+func utf16Encoding(src []byte, size int64) string {
+	if size%2 == 1 {
 		return "" // UTF-16 is pairs of bytes
 	}
 	switch {
@@ -691,9 +759,6 @@ func UTF16Encoding(src []byte) string {
 // its line:column: a NUL means a binary file; a broken sequence at the very
 // end, a truncated file; anything else most likely another encoding.
 func notText(name string, src []byte, i int) *DecodeError {
-	if enc := UTF16Encoding(src); enc != "" {
-		return fileProblem(name, 1, 1, CodeUTF16, enc)
-	}
 	line, col := 1, 1
 	for _, r := range string(src[:i]) {
 		if r == '\n' {
@@ -702,13 +767,24 @@ func notText(name string, src []byte, i int) *DecodeError {
 			col++
 		}
 	}
-	switch {
-	case src[i] == 0:
-		off := strconv.Itoa(i)
-		return fileProblem(name, line, col, CodeNotText, off)
-	case len(src)-i < utf8.UTFMax && !utf8.FullRune(src[i:]):
-		return fileProblem(name, line, col, CodeTruncatedUTF8)
+	bad := &jsonyaml.Bad{Offset: int64(i), Line: line, Col: col, Byte: src[i],
+		Truncated: len(src)-i < utf8.UTFMax && !utf8.FullRune(src[i:])}
+	return notTextAt(name, src[:min(len(src), jsonyaml.HeadSize)], int64(len(src)), bad)
+}
+
+// notTextAt is notText of a file of size bytes that starts with head (its
+// first jsonyaml.HeadSize bytes), bad being its first byte that is not text.
+func notTextAt(name string, head []byte, size int64, bad *jsonyaml.Bad) *DecodeError {
+	if enc := utf16Encoding(head, size); enc != "" {
+		return fileProblem(name, 1, 1, CodeUTF16, enc)
 	}
-	b := fmt.Sprintf("0x%02X", src[i])
-	return fileProblem(name, line, col, CodeNotUTF8, b)
+	switch {
+	case bad.Byte == 0:
+		off := strconv.FormatInt(bad.Offset, 10)
+		return fileProblem(name, bad.Line, bad.Col, CodeNotText, off)
+	case bad.Truncated:
+		return fileProblem(name, bad.Line, bad.Col, CodeTruncatedUTF8)
+	}
+	b := fmt.Sprintf("0x%02X", bad.Byte)
+	return fileProblem(name, bad.Line, bad.Col, CodeNotUTF8, b)
 }

@@ -113,8 +113,11 @@ func duplicateError(line, col int, path []pathStep, bookKeys []string, key strin
 
 // jsonParser is a small strict JSON parser that records positions.
 type jsonParser struct {
+	// src is the text, or the window of it that in last read: src[off:]
+	// is not parsed yet, and is kept when the window moves on.
 	src       []byte
 	off       int
+	in        *Input // nil: src is the whole text
 	line, col int
 	// each, when set, receives the items of the top-level "forms" list one
 	// at a time as they are parsed, and the list keeps none of them: a book
@@ -161,8 +164,20 @@ func fieldPath(steps []pathStep, bookKeys []string) string {
 // keeps none of them. bookKeys are the keys of a book (for paths).
 func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*Node, error) {
 	p := &jsonParser{src: src, line: 1, col: 1, each: each, bookKeys: bookKeys}
+	return p.parse()
+}
+
+// ParseJSONInput is ParseJSON reading from in, window being what in.Fill
+// last returned (or nil): the text is never held whole, only the form
+// being parsed and a window of the file.
+func ParseJSONInput(in *Input, window []byte, each func(i int, item *Node), bookKeys []string) (*Node, error) {
+	p := &jsonParser{src: window, in: in, line: 1, col: 1, each: each, bookKeys: bookKeys}
+	return p.parse()
+}
+
+func (p *jsonParser) parse() (*Node, error) {
 	p.skipSpace()
-	if p.off >= len(p.src) {
+	if p.end() {
 		return nil, p.fail(CodeJSONNoValue)
 	}
 	n, err := p.value(0)
@@ -170,10 +185,33 @@ func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*No
 		return nil, err
 	}
 	p.skipSpace()
-	if p.off < len(p.src) {
+	if !p.end() {
 		return nil, p.fail(CodeJSONAfterEnd, p.describeNext())
 	}
 	return n, nil
+}
+
+// more moves the window on, keeping its part not parsed yet, and reports
+// whether it holds more text than before.
+func (p *jsonParser) more() bool {
+	if p.in == nil {
+		return false
+	}
+	n := len(p.src) - p.off
+	p.src = p.in.Fill(p.src[p.off:])
+	p.off = 0
+	return len(p.src) > n
+}
+
+// end reports whether the text is over.
+func (p *jsonParser) end() bool {
+	return p.off >= len(p.src) && !p.more()
+}
+
+// ensure makes the window hold n bytes from off, or all that is left.
+func (p *jsonParser) ensure(n int) {
+	for len(p.src)-p.off < n && p.more() {
+	}
 }
 
 // fail is a syntax error at the parser's position: code and the values
@@ -183,6 +221,7 @@ func (p *jsonParser) fail(code string, args ...string) error {
 }
 
 func (p *jsonParser) describeNext() string {
+	p.ensure(utf8.UTFMax)
 	if p.off >= len(p.src) {
 		return "end of file"
 	}
@@ -203,7 +242,7 @@ func (p *jsonParser) advance(n int) {
 }
 
 func (p *jsonParser) skipSpace() {
-	for p.off < len(p.src) {
+	for p.off < len(p.src) || p.more() {
 		switch p.src[p.off] {
 		case ' ', '\t', '\r', '\n':
 			p.advance(1)
@@ -217,7 +256,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 	if depth > MaxDepth {
 		return nil, depthError(p.line, p.col)
 	}
-	if p.off >= len(p.src) {
+	if p.end() {
 		return nil, p.fail(CodeJSONTruncated)
 	}
 	line, col := p.line, p.col
@@ -233,11 +272,17 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		}
 		return &Node{Kind: Scalar, Line: line, Col: col, Text: s}, nil
 	case c == '-' || (c >= '0' && c <= '9'):
-		start := p.off
-		end := start
-		for end < len(p.src) && bytes.IndexByte([]byte("+-.eE0123456789"), p.src[end]) >= 0 {
-			end++
+		n := 0 // the number's bytes
+		for {
+			if p.off+n >= len(p.src) && !p.more() {
+				break
+			}
+			if bytes.IndexByte([]byte("+-.eE0123456789"), p.src[p.off+n]) < 0 {
+				break
+			}
+			n++
 		}
+		start, end := p.off, p.off+n
 		lit := string(p.src[start:end])
 		if !json.Valid([]byte(lit)) {
 			return nil, p.fail(CodeJSONBadNumber, strconv.Quote(lit))
@@ -245,6 +290,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		p.advance(end - start)
 		return &Node{Kind: Scalar, Scalar: Number, Line: line, Col: col, Text: lit}, nil
 	default:
+		p.ensure(len("false"))
 		for _, w := range []struct {
 			lit string
 			t   ScalarType
@@ -261,7 +307,19 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 func (p *jsonParser) str() (string, error) {
 	start := p.off
 	i := p.off + 1
-	for i < len(p.src) {
+	for {
+		if i >= len(p.src) {
+			// The window ends within the string: move it on, keeping the
+			// string's start.
+			k := i - p.off
+			if !p.more() {
+				break
+			}
+			start, i = p.off, p.off+k
+			if i >= len(p.src) {
+				continue
+			}
+		}
 		switch c := p.src[i]; {
 		case c == '\\':
 			i += 2
@@ -292,14 +350,14 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 	n := &Node{Kind: Object, Line: p.line, Col: p.col}
 	p.advance(1)
 	p.skipSpace()
-	if p.off < len(p.src) && p.src[p.off] == '}' {
+	if !p.end() && p.src[p.off] == '}' {
 		p.advance(1)
 		return n, nil
 	}
 	var seen map[string]bool // only for large objects: a scan is cheaper for a form's few keys
 	for {
 		p.skipSpace()
-		if p.off >= len(p.src) {
+		if p.end() {
 			return nil, p.fail(CodeJSONObjectEnd)
 		}
 		if p.src[p.off] != '"' {
@@ -314,14 +372,14 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 			return nil, duplicateError(kl, kc, append(p.path, pathStep{key: k}), p.bookKeys, k)
 		}
 		p.skipSpace()
-		if p.off >= len(p.src) || p.src[p.off] != ':' {
+		if p.end() || p.src[p.off] != ':' {
 			return nil, p.fail(CodeJSONExpectedColon, p.describeNext(), strconv.Quote(k))
 		}
 		p.advance(1)
 		p.skipSpace()
 		var v *Node
 		p.path = append(p.path, pathStep{key: k})
-		if depth == 0 && k == "forms" && p.each != nil && p.off < len(p.src) && p.src[p.off] == '[' {
+		if depth == 0 && k == "forms" && p.each != nil && !p.end() && p.src[p.off] == '[' {
 			v, err = p.array(depth+1, p.each)
 		} else {
 			v, err = p.value(depth + 1)
@@ -333,7 +391,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		n.Keys = append(n.Keys, &Node{Kind: Scalar, Line: kl, Col: kc, Text: k})
 		n.Vals = append(n.Vals, v)
 		p.skipSpace()
-		if p.off >= len(p.src) {
+		if p.end() {
 			return nil, p.fail(CodeJSONObjectEnd)
 		}
 		switch p.src[p.off] {
@@ -354,7 +412,7 @@ func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
 	count := 0
 	p.advance(1)
 	p.skipSpace()
-	if p.off < len(p.src) && p.src[p.off] == ']' {
+	if !p.end() && p.src[p.off] == ']' {
 		p.advance(1)
 		return n, nil
 	}
@@ -373,7 +431,7 @@ func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
 			n.Items = append(n.Items, v)
 		}
 		p.skipSpace()
-		if p.off >= len(p.src) {
+		if p.end() {
 			return nil, p.fail(CodeJSONListEnd)
 		}
 		switch p.src[p.off] {

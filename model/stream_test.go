@@ -1,0 +1,184 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/require"
+
+	"jixiao/model/internal/jsonyaml"
+)
+
+// decodeStreamSame decodes src whole (Decode) and through a window of
+// window bytes read one byte at a time and in chunks (DecodeReader), and
+// fails if the books, the positions of their fields or the messages differ.
+func decodeStreamSame(t *testing.T, name string, src []byte, window int) {
+	t.Helper()
+	defer func(n int) { jsonyaml.WindowSize = n }(jsonyaml.WindowSize)
+	jsonyaml.WindowSize = window
+	b1, s1, e1 := Decode(src, name, FormatAuto)
+	for _, r := range []io.Reader{
+		iotest.OneByteReader(bytes.NewReader(src)),
+		iotest.HalfReader(bytes.NewReader(src)),
+		bytes.NewReader(src),
+	} {
+		b2, s2, e2 := DecodeReader(r, name, FormatAuto)
+		if fmt.Sprint(e1) != fmt.Sprint(e2) {
+			t.Fatalf("window %d: errors differ on %q:\nwhole:  %v\nstream: %v", window, src, e1, e2)
+		}
+		require.Equal(t, b1, b2, "window %d", window)
+		require.Equal(t, s1, s2, "window %d: the positions", window)
+	}
+}
+
+// streamCases are inputs whose values, escapes and characters fall across
+// the window's edges somewhere for every small window, good and bad.
+func streamCases(t *testing.T) map[string][]byte {
+	long := strings.Repeat("绩效目标合理性", 40)
+	form := func(project string) string {
+		return `{"year": 2024, "unit": "江阴市人力资源和社会保障局", "project": "` + project + `", "total_amount": 4012.8,
+  "indicators": [{"level1": "决策", "level2": "项目立项", "level3": "立项依据充分性", "half_year": "\u5145\u5206", "full_year": "≥ 95%"},
+    {"level1": "产出指标", "level2": "数量指标", "level3": "` + long + `", "half_year": "a\"b\\c\/d\n\t😀", "full_year": "\ud83d\ude00 x"}]}`
+	}
+	book := `{"year": 2024, "title": "市级财政项目支出预算绩效目标表", "forms": [` + form("体检费") + ",\n" + form("𠮷野家 "+long) + "]}\n"
+	cases := map[string][]byte{
+		"book.json":        []byte(book),
+		"bom.json":         []byte("\ufeff" + book),
+		"minified.json":    []byte(strings.ReplaceAll(book, "\n", "")),
+		"noext":            []byte("  \n" + book),
+		"crlf.json":        []byte(strings.ReplaceAll(book, "\n", "\r\n")),
+		"form.json":        []byte(form("一个表")),
+		"unknown.json":     []byte(strings.Replace(book, `"unit"`, `"unti"`, 1)),
+		"dup.json":         []byte(strings.Replace(book, `"title"`, `"year": 1, "title"`, 1)),
+		"badnum.json":      []byte(strings.Replace(book, "4012.8", "4012..8", 1)),
+		"types.json":       []byte(strings.Replace(book, `"year": 2024, "unit"`, `"year": "2024", "unit": true, "x": null, "overview": [1, 2.5e3, -0]`, 1)),
+		"truncated.json":   []byte(book[:len(book)*2/3]),
+		"cut-escape.json":  []byte(book[:strings.Index(book, `\u5145`)+3]),
+		"cut-utf8.json":    []byte(book[:strings.Index(book, "绩效")+2]),
+		"after.json":       []byte(book + "  x"),
+		"two.json":         []byte(book + book),
+		"ctrl.json":        []byte(strings.Replace(book, "体检费", "体检\x01费", 1)),
+		"badescape.json":   []byte(strings.Replace(book, `\u5145`, `\u51x5`, 1)),
+		"empty.json":       nil,
+		"space.json":       []byte(" \n\t\u3000\u00a0  "),
+		"bomonly.json":     []byte("\ufeff"),
+		"nul-late.json":    []byte(strings.Replace(book, "𠮷", "\x00", 1)),
+		"gbk-late.json":    []byte(strings.Replace(book, "𠮷", "\xb5\xa5", 1)),
+		"gbk-after-syntax": []byte(strings.Replace(strings.Replace(book, "𠮷", "\xb5\xa5", 1), `"year": 2024,`, `"year": 2024,,`, 1)),
+		"utf8-cut-end":     []byte(book + "\xe4\xb8"),
+		"surrogate.json":   []byte(strings.Replace(book, "𠮷", "\xed\xa0\x80", 1)),
+		"deep.json":        []byte(strings.Repeat("[", 100) + strings.Repeat("]", 100)),
+		"literals.json":    []byte(`{"forms": [tru]}`),
+		"literals2.json":   []byte(`{"forms": [null, false, true, 7]}`),
+		"list.json":        []byte(`[1, 2`),
+		"colon.json":       []byte(`{"year" 2024}`),
+		"yaml.yaml":        []byte("year: 2024\nforms:\n  - unit: 江阴\n    project: 体检费\n"),
+		"yamlnoext":        []byte("year: 2024\nforms:\n  - unit: 江阴\n"),
+	}
+	for _, name := range []string{"testdata/form.json", "testdata/form.yaml", "../examples/jiangyin-2024.json"} {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		cases[filepath.Base(name)] = b
+	}
+	return cases
+}
+
+// Issue 23: a JSON book read from a file or a reader is parsed through a
+// window, with the book, positions and messages of the whole parse, for
+// values cut anywhere by the window's edges.
+func TestDecodeReaderSameAsDecode(t *testing.T) {
+	cases := streamCases(t)
+	for name, src := range cases {
+		if name == "jiangyin-2024.json" && testing.Short() {
+			continue
+		}
+		windows := []int{1, 2, 3, 5, 7, 16, 61, 64 << 10}
+		if len(src) > 100<<10 {
+			windows = []int{7, 61, 4096}
+		}
+		for _, w := range windows {
+			decodeStreamSame(t, name, src, w)
+		}
+	}
+}
+
+// The window stays small: a book of many forms is not held whole.
+func TestDecodeReaderWindowBounded(t *testing.T) {
+	defer func(n int) { jsonyaml.WindowSize = n }(jsonyaml.WindowSize)
+	jsonyaml.WindowSize = 4096
+	var b strings.Builder
+	b.WriteString(`{"year": 2024, "forms": [`)
+	for i := range 300 {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"project": "项目%d", "unit": "单位", "indicators": [{"level1": "决策", "level2": "项目立项", "level3": "立项依据充分性", "half_year": "充分", "full_year": "充分"}]}`, i)
+	}
+	b.WriteString("]}")
+	src := []byte(b.String())
+	r := &maxRead{r: bytes.NewReader(src)}
+	book, _, err := DecodeReader(r, "big.json", FormatAuto)
+	require.NoError(t, err)
+	require.Len(t, book.Forms, 300)
+	require.Equal(t, "项目299", book.Forms[299].Project)
+	require.LessOrEqual(t, r.max, 4096, "reads of at most a window")
+	require.Equal(t, len(src), r.total)
+}
+
+type maxRead struct {
+	r          io.Reader
+	max, total int
+}
+
+func (m *maxRead) Read(p []byte) (int, error) {
+	m.max = max(m.max, len(p))
+	n, err := m.r.Read(p)
+	m.total += n
+	return n, err
+}
+
+// A stream over MaxFileSize is refused as too large, even when it is not
+// text or not JSON early on (reading stops at one byte over the limit).
+func TestDecodeReaderTooLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 256 MB")
+	}
+	r := io.MultiReader(strings.NewReader("{\"forms\": \x00"), zeros{})
+	_, _, err := DecodeReader(r, "big.json", FormatAuto)
+	ds := DecodeErrors(err)
+	require.Len(t, ds, 1)
+	require.Equal(t, CodeFileTooLarge, ds[0].Problems[0].Code)
+	require.Equal(t, fmt.Sprint(MaxFileSize+1), ds[0].Problems[0].Args[0])
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// A read error is an error, not a problem of the content.
+func TestDecodeReaderReadError(t *testing.T) {
+	r := io.MultiReader(strings.NewReader(`{"forms": [`), iotest.ErrReader(io.ErrUnexpectedEOF))
+	_, _, err := DecodeReader(r, "book.json", FormatAuto)
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	require.Empty(t, DecodeErrors(err))
+}
+
+func FuzzDecodeReader(f *testing.F) {
+	for _, src := range streamCases(&testing.T{}) {
+		if len(src) < 4096 {
+			f.Add(src, uint8(5))
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte, window uint8) {
+		decodeStreamSame(t, "fuzz.json", src, int(window)+1)
+	})
+}
