@@ -19,6 +19,7 @@
 package pipeline
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -174,17 +175,30 @@ func Read(s Source) (Input, error) {
 	case s.R == nil:
 		book, src, err = model.ReadFileSource(s.Name)
 	default:
-		var data []byte
-		data, err = io.ReadAll(io.LimitReader(s.R, model.MaxFileSize+1))
-		if err != nil {
-			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+		// A PDF or a workbook is read whole; JSON and YAML are decoded as
+		// they are read (model.DecodeReader), not held whole.
+		br := bufio.NewReader(s.R)
+		head, _ := br.Peek(8) // a short content is told by what there is; an error comes again below
+		if bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head) {
+			var data []byte
+			data, err = io.ReadAll(io.LimitReader(br, model.MaxFileSize+1))
+			if err != nil {
+				return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+			}
+			if bytes.HasPrefix(data, []byte("%PDF-")) {
+				book, src, err = fromPDF(data, s.Name)
+			} else {
+				book, src, err = xlsx.Read(data, s.Name)
+			}
+			break
 		}
-		if bytes.HasPrefix(data, []byte("%PDF-")) {
-			book, src, err = fromPDF(data, s.Name)
-		} else if xlsx.Handles(s.Name) || xlsx.IsWorkbook(data) {
-			book, src, err = xlsx.Read(data, s.Name)
-		} else {
-			book, src, err = model.Decode(data, s.Name, model.FormatAuto)
+		book, src, err = model.DecodeReader(br, s.Name, model.FormatAuto)
+		if err != nil && len(model.DecodeErrors(err)) == 0 {
+			// Not a problem of the content: the reader failed.
+			if e := errors.Unwrap(err); e != nil {
+				err = e // without model's prefix
+			}
+			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 		}
 	}
 	if err != nil {
