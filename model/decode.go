@@ -412,10 +412,75 @@ func (d *decoder) report() Problems {
 	return out
 }
 
-func (d *decoder) mark(path string, n *jsonyaml.Node) {
-	if at := d.src.slot(path, true); at != nil {
-		*at = pos{int32(n.Line), int32(n.Col)}
+// at names a value being decoded: the book (form < 0), form form (row <
+// 0), or row row of its indicators, and key one of its keys ("": the
+// object itself). Its field path is written only for a message.
+type at struct {
+	form, row int
+	key       string
+}
+
+var bookAt = at{form: -1, row: -1}
+
+func (a at) String() string {
+	var b []byte
+	if a.form >= 0 {
+		b = append(b, "forms["...)
+		b = strconv.AppendInt(b, int64(a.form), 10)
+		b = append(b, ']')
+		if a.row >= 0 {
+			b = append(b, "."+IndicatorsKey+"["...)
+			b = strconv.AppendInt(b, int64(a.row), 10)
+			b = append(b, ']')
+		}
 	}
+	if a.key != "" {
+		if len(b) > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, a.key...)
+	}
+	return string(b)
+}
+
+// with is a at key key.
+func (a at) with(key string) at { a.key = key; return a }
+
+// mark records where the value at a was read; k is the index of a.key in
+// its object's keys (bookKeys, formKeys, indicatorKeys).
+func (d *decoder) mark(a at, k int, n *jsonyaml.Node) {
+	s := d.src
+	var slot *pos
+	switch {
+	case a.form < 0 && a.key == "":
+		slot = &s.root
+	case a.form < 0:
+		if s.top == nil {
+			s.top = make([]pos, len(bookKeys))
+		}
+		slot = &s.top[k]
+	default:
+		if a.form >= len(s.forms) {
+			s.forms = append(s.forms, make([]formPos, a.form+1-len(s.forms))...)
+		}
+		f := &s.forms[a.form]
+		switch {
+		case a.row < 0 && a.key == "":
+			slot = &f.self
+		case a.row < 0:
+			slot = &f.fields[k]
+		default:
+			if a.row >= len(f.rows) {
+				f.rows = append(f.rows, make([]rowPos, a.row+1-len(f.rows))...)
+			}
+			if r := &f.rows[a.row]; a.key == "" {
+				slot = &r.self
+			} else {
+				slot = &r.fields[k]
+			}
+		}
+	}
+	*slot = pos{int32(n.Line), int32(n.Col)}
 }
 
 // posProblem is the decoding problem of a syntax error.
@@ -436,14 +501,14 @@ func (d *decoder) root(n *jsonyaml.Node) *Book {
 		d.problem(n, "", CodeNotObject, n.Describe())
 		return nil
 	}
-	d.mark("", n)
+	d.mark(bookAt, -1, n)
 	if _, ok := lookup(n, "forms"); ok || misspeltForms(n) {
 		// A misspelt "forms" still means a book: reading it as a form would
 		// report every key of it with the wrong path and the wrong hint.
 		return d.book(n)
 	}
-	d.mark("forms[0]", n)
-	f := d.form(n, "forms[0]")
+	d.mark(at{0, -1, ""}, -1, n)
+	f := d.form(n, 0)
 	return &Book{Year: f.Year, Title: f.Title, Forms: []Form{f}}
 }
 
@@ -472,20 +537,21 @@ func lookup(n *jsonyaml.Node, key string) (*jsonyaml.Node, bool) {
 	return nil, false
 }
 
-// fields walks the keys of an object, reporting unknown ones.
-func (d *decoder) fields(n *jsonyaml.Node, path string, known []string, f func(key string, v *jsonyaml.Node, p string)) {
+// fields walks the keys of the object n at a, reporting unknown ones.
+func (d *decoder) fields(n *jsonyaml.Node, a at, known []string, f func(key string, v *jsonyaml.Node, p at)) {
 	for i, k := range n.Keys {
-		p := join(path, k.Text)
-		if !slices.Contains(known, k.Text) {
+		p := a.with(k.Text)
+		ki := slices.Index(known, k.Text)
+		if ki < 0 {
 			kind, list := kindName(known), strings.Join(known, ", ")
 			if s := suggest(k.Text, known); s != "" {
-				d.problem(k, p, CodeUnknownKeySimilar, k.Text, s, kind, list)
+				d.problem(k, p.String(), CodeUnknownKeySimilar, k.Text, s, kind, list)
 			} else {
-				d.problem(k, p, CodeUnknownKey, k.Text, kind, list)
+				d.problem(k, p.String(), CodeUnknownKey, k.Text, kind, list)
 			}
 			continue
 		}
-		d.mark(p, n.Vals[i])
+		d.mark(p, ki, n.Vals[i])
 		f(k.Text, n.Vals[i], p)
 	}
 }
@@ -500,16 +566,9 @@ func kindName(known []string) string {
 	return "form"
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
 func (d *decoder) book(n *jsonyaml.Node) *Book {
 	b := &Book{}
-	d.fields(n, "", bookKeys, func(key string, v *jsonyaml.Node, p string) {
+	d.fields(n, bookAt, bookKeys, func(key string, v *jsonyaml.Node, p at) {
 		switch key {
 		case "year":
 			b.Year = d.integer(v, p)
@@ -517,7 +576,7 @@ func (d *decoder) book(n *jsonyaml.Node) *Book {
 			b.Title = d.text(v, p)
 		case "forms":
 			if v.Kind != jsonyaml.Array {
-				d.problem(v, p, CodeNotList, v.Describe())
+				d.problem(v, p.String(), CodeNotList, v.Describe())
 				return
 			}
 			if !v.Streamed {
@@ -542,19 +601,19 @@ func (d *decoder) book(n *jsonyaml.Node) *Book {
 // formItem decodes item i of a book's forms list (called by the JSON
 // parser as each form is read, or by book for YAML).
 func (d *decoder) formItem(i int, item *jsonyaml.Node) {
-	ip := "forms[" + strconv.Itoa(i) + "]"
-	d.mark(ip, item)
+	a := at{i, -1, ""}
+	d.mark(a, -1, item)
 	if item.Kind != jsonyaml.Object {
-		d.problem(item, ip, CodeNotObject, item.Describe())
+		d.problem(item, a.String(), CodeNotObject, item.Describe())
 		return
 	}
-	d.forms = append(d.forms, d.form(item, ip))
+	d.forms = append(d.forms, d.form(item, i))
 }
 
-// form decodes a form's keys through the schema (fields).
-func (d *decoder) form(n *jsonyaml.Node, path string) Form {
+// form decodes the keys of form i through the schema (fields).
+func (d *decoder) form(n *jsonyaml.Node, i int) Form {
 	var f Form
-	d.fields(n, path, formKeys, func(key string, v *jsonyaml.Node, p string) {
+	d.fields(n, at{i, -1, ""}, formKeys, func(key string, v *jsonyaml.Node, p at) {
 		if key == IndicatorsKey {
 			f.Indicators = d.indicators(v, p)
 			return
@@ -572,24 +631,28 @@ func (d *decoder) form(n *jsonyaml.Node, path string) Form {
 	return f
 }
 
-func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
+func (d *decoder) indicators(v *jsonyaml.Node, p at) []Indicator {
 	if v.Kind == jsonyaml.Scalar && v.Scalar == jsonyaml.Null {
 		return nil
 	}
 	if v.Kind != jsonyaml.Array {
-		d.problem(v, p, CodeNotList, v.Describe())
+		d.problem(v, p.String(), CodeNotList, v.Describe())
 		return nil
 	}
 	if n := len(v.Items); n > MaxIndicators {
-		d.problem(v, p, CodeTooManyIndicators, strconv.Itoa(n), strconv.Itoa(MaxIndicators))
+		d.problem(v, p.String(), CodeTooManyIndicators, strconv.Itoa(n), strconv.Itoa(MaxIndicators))
 		return nil
+	}
+	if f := &d.src.forms[p.form]; len(f.rows) < len(v.Items) {
+		// The rows' positions in one piece, not grown row by row.
+		f.rows = slices.Grow(f.rows, len(v.Items)-len(f.rows))
 	}
 	rows := make([]Indicator, 0, len(v.Items))
 	for i, item := range v.Items {
-		ip := fmt.Sprintf("%s[%d]", p, i)
-		d.mark(ip, item)
+		ip := at{p.form, i, ""}
+		d.mark(ip, -1, item)
 		if item.Kind != jsonyaml.Object {
-			d.problem(item, ip, CodeNotObject, item.Describe())
+			d.problem(item, ip.String(), CodeNotObject, item.Describe())
 			continue
 		}
 		rows = append(rows, Indicator{})
@@ -600,8 +663,8 @@ func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
 
 // indicator decodes one row. Values are normalised as they are read (>= and
 // LaTeX become ≥, stray spaces go), so every input prints the same way.
-func (d *decoder) indicator(n *jsonyaml.Node, path string, in *Indicator) {
-	d.fields(n, path, indicatorKeys, func(key string, v *jsonyaml.Node, p string) {
+func (d *decoder) indicator(n *jsonyaml.Node, a at, in *Indicator) {
+	d.fields(n, a, indicatorKeys, func(key string, v *jsonyaml.Node, p at) {
 		c := &columns[slices.Index(indicatorKeys, key)]
 		s := d.text(v, p)
 		if c.Value {
@@ -626,9 +689,9 @@ func trimLabel(s string) string {
 // text decodes a string field. YAML numbers and booleans written without
 // quotes are taken as their text (a value like 100% or 序时进度 is text anyway);
 // in JSON a string is required.
-func (d *decoder) text(v *jsonyaml.Node, path string) string {
+func (d *decoder) text(v *jsonyaml.Node, a at) string {
 	if v.Kind != jsonyaml.Scalar {
-		d.problem(v, path, CodeNotString, v.Describe())
+		d.problem(v, a.String(), CodeNotString, v.Describe())
 		return ""
 	}
 	switch v.Scalar {
@@ -637,26 +700,26 @@ func (d *decoder) text(v *jsonyaml.Node, path string) string {
 	case jsonyaml.String:
 	default:
 		if d.json || v.Scalar == jsonyaml.Bool {
-			d.problem(v, path, CodeUnquotedString, v.Describe())
+			d.problem(v, a.String(), CodeUnquotedString, v.Describe())
 			return ""
 		}
 	}
 	if len(v.Text) > MaxTextBytes {
 		n, limit := strconv.Itoa(len(v.Text)), strconv.Itoa(MaxTextBytes>>10)
-		d.problem(v, path, CodeTextTooLong, n, limit)
+		d.problem(v, a.String(), CodeTextTooLong, n, limit)
 		return ""
 	}
 	return v.Text
 }
 
-func (d *decoder) integer(v *jsonyaml.Node, path string) int {
+func (d *decoder) integer(v *jsonyaml.Node, a at) int {
 	if v.Kind != jsonyaml.Scalar || v.Scalar == jsonyaml.Bool || v.Scalar == jsonyaml.Null {
-		d.problem(v, path, CodeNotWholeNumber, v.Describe())
+		d.problem(v, a.String(), CodeNotWholeNumber, v.Describe())
 		return 0
 	}
 	i, err := strconv.Atoi(strings.TrimSpace(v.Text))
 	if err != nil || (v.Scalar == jsonyaml.String && d.json) {
-		d.problem(v, path, CodeNotWholeNumber, strconv.Quote(v.Text))
+		d.problem(v, a.String(), CodeNotWholeNumber, strconv.Quote(v.Text))
 		return 0
 	}
 	return i
@@ -664,9 +727,9 @@ func (d *decoder) integer(v *jsonyaml.Node, path string) int {
 
 // amount decodes a decimal amount. It is kept as written; a JSON number is
 // accepted and kept as its literal text, never converted to a float.
-func (d *decoder) amount(v *jsonyaml.Node, path string) Amount {
+func (d *decoder) amount(v *jsonyaml.Node, a at) Amount {
 	if v.Kind != jsonyaml.Scalar || v.Scalar == jsonyaml.Bool {
-		d.problem(v, path, CodeNotAmount, v.Describe())
+		d.problem(v, a.String(), CodeNotAmount, v.Describe())
 		return ""
 	}
 	if v.Scalar == jsonyaml.Null {
@@ -674,7 +737,7 @@ func (d *decoder) amount(v *jsonyaml.Node, path string) Amount {
 	}
 	if len(v.Text) > maxAmountBytes {
 		n := strconv.Itoa(len(v.Text))
-		d.problem(v, path, CodeAmountTooLong, n)
+		d.problem(v, a.String(), CodeAmountTooLong, n)
 		return ""
 	}
 	return Amount(strings.TrimSpace(v.Text))

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"slices"
 	"strconv"
@@ -127,6 +128,34 @@ type jsonParser struct {
 	// for messages that must name a field (a duplicate key).
 	path     []pathStep
 	bookKeys []string
+	strings  stringCache
+}
+
+// stringCache hands out one string for the short texts a book repeats in
+// every form and row (keys, 一级 and 二级 labels, 充分, ≥95%): a table of
+// the last string seen for each hash, so that a book of ten thousand forms
+// keeps one copy of each instead of one per use.
+type stringCache struct {
+	seed  maphash.Seed
+	table *[1 << 12]string
+}
+
+// maxCached bounds the texts cached: longer ones are seldom repeated.
+const maxCached = 48
+
+func (c *stringCache) get(b []byte) string {
+	if len(b) > maxCached || len(b) == 0 {
+		return string(b)
+	}
+	if c.table == nil {
+		c.table = new([1 << 12]string)
+		c.seed = maphash.MakeSeed()
+	}
+	slot := &c.table[maphash.Bytes(c.seed, b)&(1<<12-1)]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
 }
 
 // pathStep is one step of a field path: a key, or a list index.
@@ -331,7 +360,7 @@ func (p *jsonParser) str() (string, error) {
 			}
 			var s string
 			if bytes.IndexByte(raw, '\\') < 0 {
-				s = string(raw[1 : len(raw)-1]) // no escapes: the common case, taken as is
+				s = p.strings.get(raw[1 : len(raw)-1]) // no escapes: the common case, taken as is
 			} else if err := json.Unmarshal(raw, &s); err != nil {
 				return "", syntaxError(p.line, p.col, CodeJSONBadString, nil)
 			}
