@@ -129,6 +129,33 @@ type jsonParser struct {
 	path     []pathStep
 	bookKeys []string
 	strings  stringCache
+	nodes    nodePool
+}
+
+// nodePool hands out the nodes of a parse from blocks, and takes back
+// those of a form once each has decoded it: a book's forms are parsed
+// into the same few thousand nodes, not into millions that the garbage
+// collector must find.
+type nodePool struct {
+	blocks [][]Node
+	used   int // nodes handed out
+}
+
+const nodeBlock = 1024
+
+// node returns a node of the pool set to v, keeping the arrays of the
+// lists it had.
+func (p *jsonParser) node(v Node) *Node {
+	pool := &p.nodes
+	b, i := pool.used/nodeBlock, pool.used%nodeBlock
+	if b == len(pool.blocks) {
+		pool.blocks = append(pool.blocks, make([]Node, nodeBlock))
+	}
+	pool.used++
+	n := &pool.blocks[b][i]
+	v.Keys, v.Vals, v.Items = n.Keys[:0], n.Vals[:0], n.Items[:0]
+	*n = v
+	return n
 }
 
 // stringCache hands out one string for the short texts a book repeats in
@@ -190,7 +217,8 @@ func fieldPath(steps []pathStep, bookKeys []string) string {
 
 // ParseJSON parses src. each, when not nil, receives the items of the
 // top-level "forms" list one at a time as they are parsed, and the list
-// keeps none of them. bookKeys are the keys of a book (for paths).
+// keeps none of them: an item and its nodes are used again for the next
+// once each returns, so each keeps none of them (their texts it may). bookKeys are the keys of a book (for paths).
 func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*Node, error) {
 	p := &jsonParser{src: src, line: 1, col: 1, each: each, bookKeys: bookKeys}
 	return p.parse()
@@ -299,7 +327,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Node{Kind: Scalar, Line: line, Col: col, Text: s}, nil
+		return p.node(Node{Kind: Scalar, Line: line, Col: col, Text: s}), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		n := 0 // the number's bytes
 		for {
@@ -317,7 +345,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 			return nil, p.fail(CodeJSONBadNumber, strconv.Quote(lit))
 		}
 		p.advance(end - start)
-		return &Node{Kind: Scalar, Scalar: Number, Line: line, Col: col, Text: lit}, nil
+		return p.node(Node{Kind: Scalar, Scalar: Number, Line: line, Col: col, Text: lit}), nil
 	default:
 		p.ensure(len("false"))
 		for _, w := range []struct {
@@ -326,7 +354,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		}{{"true", Bool}, {"false", Bool}, {"null", Null}} {
 			if bytes.HasPrefix(p.src[p.off:], []byte(w.lit)) {
 				p.advance(len(w.lit))
-				return &Node{Kind: Scalar, Scalar: w.t, Line: line, Col: col, Text: w.lit}, nil
+				return p.node(Node{Kind: Scalar, Scalar: w.t, Line: line, Col: col, Text: w.lit}), nil
 			}
 		}
 		return nil, p.fail(CodeJSONExpectedValue, p.describeNext())
@@ -376,7 +404,7 @@ func (p *jsonParser) str() (string, error) {
 }
 
 func (p *jsonParser) object(depth int) (*Node, error) {
-	n := &Node{Kind: Object, Line: p.line, Col: p.col}
+	n := p.node(Node{Kind: Object, Line: p.line, Col: p.col})
 	p.advance(1)
 	p.skipSpace()
 	if !p.end() && p.src[p.off] == '}' {
@@ -417,7 +445,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Keys = append(n.Keys, &Node{Kind: Scalar, Line: kl, Col: kc, Text: k})
+		n.Keys = append(n.Keys, p.node(Node{Kind: Scalar, Line: kl, Col: kc, Text: k}))
 		n.Vals = append(n.Vals, v)
 		p.skipSpace()
 		if p.end() {
@@ -437,7 +465,8 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 
 // array parses a list; with each, items are handed over instead of kept.
 func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
-	n := &Node{Kind: Array, Line: p.line, Col: p.col, Streamed: each != nil}
+	n := p.node(Node{Kind: Array, Line: p.line, Col: p.col, Streamed: each != nil})
+	mark := p.nodes.used
 	count := 0
 	p.advance(1)
 	p.skipSpace()
@@ -456,6 +485,7 @@ func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
 		if each != nil {
 			each(count, v)
 			count++
+			p.nodes.used = mark // the item's nodes are free again
 		} else {
 			n.Items = append(n.Items, v)
 		}
