@@ -275,10 +275,34 @@ func ReadFileSource(path string) (*Book, *Source, error) {
 
 // DecodeReader is Decode reading from r, at most MaxFileSize bytes of it.
 // A JSON book is parsed through a window of the file, form by form, never
-// held whole; other content is read whole and decoded by Decode. A read
-// error is returned wrapped, the content's problems as a *DecodeError.
+// held whole; so is a YAML book written the usual way (see jsonyaml's
+// yamlsplit.go) when r can seek back to read it again whole should it need
+// to (a file can). Other content is read whole and decoded by Decode. A
+// read error is returned wrapped, the content's problems as a *DecodeError.
 func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, error) {
+	rs, seekable := r.(io.ReadSeeker)
+	var start int64
+	if seekable {
+		var err error
+		if start, err = rs.Seek(0, io.SeekCurrent); err != nil {
+			seekable = false
+		}
+	}
 	br := bufio.NewReaderSize(r, jsonyaml.WindowSize)
+	whole := func() (*Book, *Source, error) {
+		var rest io.Reader = br
+		if seekable {
+			if _, err := rs.Seek(start, io.SeekStart); err != nil {
+				return nil, nil, fmt.Errorf("model: %w", err)
+			}
+			rest = rs
+		}
+		src, err := io.ReadAll(io.LimitReader(rest, MaxFileSize+1))
+		if err != nil {
+			return nil, nil, fmt.Errorf("model: %w", err)
+		}
+		return Decode(src, name, format)
+	}
 	if format == FormatAuto {
 		format = formatOfName(name)
 	}
@@ -288,18 +312,28 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 		head = bytes.TrimLeftFunc(trimBOM(head), unicode.IsSpace)
 		if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
 			format = FormatJSON
+		} else if len(head) > 0 {
+			format = FormatYAML
 		}
 	}
-	if format != FormatJSON {
-		src, err := io.ReadAll(io.LimitReader(br, MaxFileSize+1))
-		if err != nil {
-			return nil, nil, fmt.Errorf("model: %w", err)
-		}
-		return Decode(src, name, format)
+	if format != FormatJSON && !(format == FormatYAML && seekable && yamlSplit) {
+		return whole()
 	}
 	in := jsonyaml.NewInput(br, MaxFileSize)
-	d := &decoder{src: &Source{file: name}, file: name, json: true}
-	root, err := jsonyaml.ParseJSONInput(in, nil, d.formItem, bookKeys)
+	d := &decoder{src: &Source{file: name}, file: name, json: format == FormatJSON}
+	var root *jsonyaml.Node
+	var err error
+	if format == FormatJSON {
+		root, err = jsonyaml.ParseJSONInput(in, nil, d.formItem, bookKeys)
+	} else {
+		var ok bool
+		if root, ok = jsonyaml.ParseYAMLInput(in, MaxFileSize, bookKeys, d.formItem); !ok {
+			if in.Err() != nil {
+				return nil, nil, fmt.Errorf("model: %w", in.Err())
+			}
+			return whole()
+		}
+	}
 	// The checks Decode makes before parsing, made as the window passed:
 	// they come first, whatever the parse found.
 	in.Drain()

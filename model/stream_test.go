@@ -27,6 +27,7 @@ func decodeStreamSame(t *testing.T, name string, src []byte, window int) {
 		iotest.OneByteReader(bytes.NewReader(src)),
 		iotest.HalfReader(bytes.NewReader(src)),
 		bytes.NewReader(src),
+		oneByteSeeker{bytes.NewReader(src)}, // YAML is read as it is only from a seeker
 	} {
 		b2, s2, e2 := DecodeReader(r, name, FormatAuto)
 		if fmt.Sprint(e1) != fmt.Sprint(e2) {
@@ -36,6 +37,11 @@ func decodeStreamSame(t *testing.T, name string, src []byte, window int) {
 		require.Equal(t, s1, s2, "window %d: the positions", window)
 	}
 }
+
+// oneByteSeeker reads a byte at a time, and seeks.
+type oneByteSeeker struct{ *bytes.Reader }
+
+func (r oneByteSeeker) Read(p []byte) (int, error) { return r.Reader.Read(p[:min(len(p), 1)]) }
 
 // streamCases are inputs whose values, escapes and characters fall across
 // the window's edges somewhere for every small window, good and bad.
@@ -80,6 +86,36 @@ func streamCases(t *testing.T) map[string][]byte {
 		"colon.json":       []byte(`{"year" 2024}`),
 		"yaml.yaml":        []byte("year: 2024\nforms:\n  - unit: 江阴\n    project: 体检费\n"),
 		"yamlnoext":        []byte("year: 2024\nforms:\n  - unit: 江阴\n"),
+	}
+	// A YAML book read form by form, and books that must be parsed whole
+	// (TestYAMLSplitSameAsWhole), at every place in the file.
+	book3 := string(yamlBook(t, 3))
+	for i, src := range []string{
+		book3,
+		"\ufeff" + book3,
+		strings.ReplaceAll(book3, "\n", "\r\n"),
+		book3 + "title: after the list\n",
+		"# c\n\nforms:   # the forms\n\n  # c\n" + book3[len("year: 2024\nforms:\n"):] + "\n# end\nyear: 2024",
+		strings.Replace(book3, "project: 项目1", "projekt: 项目1", 1),
+		strings.Replace(book3, "project: 项目1", "project: &p 项目1", 1) + "title: *p\n",
+		strings.Replace(strings.Replace(book3, "project: 项目1", "project: &p 项目1", 1), "project: 项目2", "project: *p", 1),
+		strings.Replace(book3, `overview: "`, "overview: \"cut\n  - here ", 1),
+		strings.Replace(book3, "项目2", "项目\x002", 1),
+		strings.Replace(book3, "项目2", "项目\xff2", 1),
+		strings.Replace(book3, "项目2", "项目: 2", 1),
+		"forms:\n- unit: a\n  year: 2024\n- unit: b\nyear: 2024\n",
+		"forms:\n  - unit: a\n---\nforms: []\n",
+		"forms:\n  - {unit: a,\n  year: 1}\n",
+		"forms: # comment\n\n  # c\n  - unit: a\n\n  -\n    unit: b\n",
+		"year: 2024\nforms:\n  - unit: a\nforms:\n  - unit: b\n",
+		"forms:\n  - unit: |\n      - not an item\n    year: 2024\n",
+		"forms:\n\t- unit: a\n",
+		"forms: x\n  - unit: a\n",
+		"year: 2024\n",
+		"forms:\n  - unit: a\n   - unit: b\n",
+		"forms:\n  - unit: a\n  - unit: b", // no line break at the end
+	} {
+		cases[fmt.Sprintf("book%d.yaml", i)] = []byte(src)
 	}
 	for _, name := range []string{"testdata/form.json", "testdata/form.yaml", "../examples/jiangyin-2024.json"} {
 		b, err := os.ReadFile(name)
@@ -179,6 +215,10 @@ func FuzzDecodeReader(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte, window uint8) {
-		decodeStreamSame(t, "fuzz.json", src, int(window)+1)
+		name := "fuzz.json"
+		if window&1 == 1 {
+			name = "fuzz.yaml"
+		}
+		decodeStreamSame(t, name, src, int(window/2)+1)
 	})
 }

@@ -170,6 +170,23 @@ type stringCache struct {
 // maxCached bounds the texts cached: longer ones are seldom repeated.
 const maxCached = 48
 
+// getString is get for a text that is a string already: the copy kept
+// is the first, and s becomes garbage.
+func (c *stringCache) getString(s string) string {
+	if len(s) > maxCached || len(s) == 0 {
+		return s
+	}
+	if c.table == nil {
+		c.table = new([1 << 12]string)
+		c.seed = maphash.MakeSeed()
+	}
+	slot := &c.table[maphash.String(c.seed, s)&(1<<12-1)]
+	if *slot != s {
+		*slot = s
+	}
+	return *slot
+}
+
 func (c *stringCache) get(b []byte) string {
 	if len(b) > maxCached || len(b) == 0 {
 		return string(b)
@@ -392,7 +409,10 @@ func (p *jsonParser) str() (string, error) {
 			} else if err := json.Unmarshal(raw, &s); err != nil {
 				return "", syntaxError(p.line, p.col, CodeJSONBadString, nil)
 			}
-			p.advance(i + 1 - start)
+			// No line break in a string (a control character is refused):
+			// the column moves on by its characters.
+			p.col += utf8.RuneCount(raw)
+			p.off = i + 1
 			return s, nil
 		case c < 0x20:
 			p.advance(i - start)
@@ -559,6 +579,7 @@ type yamlConv struct {
 	nodes, bytes int // what aliases may still expand to
 	aliases      int // > 0 inside the value an alias names
 	bookKeys     []string
+	strings      stringCache
 }
 
 func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
@@ -601,7 +622,7 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 			if err != nil {
 				return nil, err
 			}
-			n.Keys = append(n.Keys, &Node{Kind: Scalar, Line: k.Line, Col: k.Column, Text: k.Value})
+			n.Keys = append(n.Keys, &Node{Kind: Scalar, Line: k.Line, Col: k.Column, Text: c.strings.getString(k.Value)})
 			n.Vals = append(n.Vals, vn)
 		}
 		return n, nil
@@ -616,7 +637,7 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		}
 		return n, nil
 	case yaml.ScalarNode:
-		n := &Node{Kind: Scalar, Line: y.Line, Col: y.Column, Text: y.Value}
+		n := &Node{Kind: Scalar, Line: y.Line, Col: y.Column, Text: c.strings.getString(y.Value)}
 		switch y.ShortTag() {
 		case "!!int", "!!float":
 			n.Scalar = Number
