@@ -90,8 +90,14 @@ func (in *Input) Fill(keep []byte) []byte {
 		// A value longer than half the window: the window grows to hold it.
 		in.grow()
 	}
-	for before := in.valid; in.valid == before && !in.eof && in.bad == nil; {
+	// The window is filled, not just made longer: a reader that returns a
+	// few bytes at a time must not make a long value be copied again for
+	// every few bytes.
+	for before := in.valid; !in.eof && in.bad == nil; {
 		if in.filled == len(in.buf) {
+			if in.valid > before {
+				break
+			}
 			in.grow() // a character longer than the window
 		}
 		room := in.buf[in.filled:]
