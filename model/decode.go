@@ -3,6 +3,7 @@ package model
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -58,13 +59,94 @@ type formPos struct {
 	self   pos
 	fields [len(fields) + 1]pos // formKeys
 	rows   []rowPos
-	sheet  string // the sheet the form was read from, for a workbook
+	// packed holds the rows' positions once the form is read (pack), a
+	// few bytes a position instead of eight: rows are most of a book.
+	packed  []byte
+	npacked int
+	sheet   string // the sheet the form was read from, for a workbook
 }
 
 type rowPos struct {
 	self   pos
 	fields [len(columns)]pos // indicatorKeys
 }
+
+// pack packs the rows' positions: each position as the change of its line
+// and column from the last set one before it (zigzag varints, the line's
+// plus one; 0 stands for a position not set).
+func (f *formPos) pack() {
+	if len(f.rows) == 0 {
+		return
+	}
+	b := make([]byte, 0, len(f.rows)*(1+len(columns))*2)
+	prev := f.self
+	put := func(p pos) {
+		if p == (pos{}) {
+			b = append(b, 0)
+			return
+		}
+		b = binary.AppendUvarint(b, zigzag(p.line-prev.line)+1)
+		b = binary.AppendUvarint(b, zigzag(p.col-prev.col))
+		prev = p
+	}
+	for i := range f.rows {
+		r := &f.rows[i]
+		put(r.self)
+		for _, p := range r.fields {
+			put(p)
+		}
+	}
+	f.packed, f.npacked, f.rows = slices.Clip(b), len(f.rows), nil
+}
+
+// row returns the positions of row j, packed or not.
+func (f *formPos) row(j int) (rowPos, bool) {
+	if f.packed == nil {
+		if j < 0 || j >= len(f.rows) {
+			return rowPos{}, false
+		}
+		return f.rows[j], true
+	}
+	if j < 0 || j >= f.npacked {
+		return rowPos{}, false
+	}
+	b := f.packed
+	prev := f.self
+	get := func() pos {
+		v, n := binary.Uvarint(b)
+		b = b[n:]
+		if v == 0 {
+			return pos{}
+		}
+		c, n := binary.Uvarint(b)
+		b = b[n:]
+		prev = pos{prev.line + unzigzag(v-1), prev.col + unzigzag(c)}
+		return prev
+	}
+	var r rowPos
+	for range j + 1 {
+		r.self = get()
+		for k := range r.fields {
+			r.fields[k] = get()
+		}
+	}
+	return r, true
+}
+
+// unpack undoes pack, for a position to be set.
+func (f *formPos) unpack() {
+	if f.packed == nil {
+		return
+	}
+	rows := make([]rowPos, f.npacked)
+	for j := range rows {
+		rows[j], _ = f.row(j)
+	}
+	f.rows, f.packed, f.npacked = rows, nil, 0
+}
+
+func zigzag(d int32) uint64   { return uint64(uint32(d<<1) ^ uint32(d>>31)) }
+func unzigzag(v uint64) int32 { return int32(uint32(v)>>1) ^ -int32(uint32(v)&1) }
 
 // Location returns where the value at path (as in "forms[2].indicators[5].level2")
 // was read, falling back to its closest enclosing value.
@@ -102,6 +184,9 @@ func (s *Source) slot(path string, grow bool) *pos {
 	if !ok {
 		if k := slices.Index(bookKeys, path); k >= 0 {
 			if s.top == nil {
+				if !grow {
+					return nil
+				}
 				s.top = make([]pos, len(bookKeys))
 			}
 			return &s.top[k]
@@ -137,13 +222,25 @@ func (s *Source) slot(path string, grow bool) *pos {
 	if !ok {
 		return nil
 	}
-	if j >= len(f.rows) {
-		if !grow {
+	var r *rowPos
+	switch {
+	case f.packed != nil && !grow:
+		// A copy to read from.
+		row, ok := f.row(j)
+		if !ok {
 			return nil
 		}
-		f.rows = append(f.rows, make([]rowPos, j+1-len(f.rows))...)
+		r = &row
+	default:
+		f.unpack()
+		if j >= len(f.rows) {
+			if !grow {
+				return nil
+			}
+			f.rows = append(f.rows, make([]rowPos, j+1-len(f.rows))...)
+		}
+		r = &f.rows[j]
 	}
-	r := &f.rows[j]
 	if rest == "" {
 		return &r.self
 	}
@@ -504,6 +601,7 @@ func (d *decoder) mark(a at, k int, n *jsonyaml.Node) {
 		case a.row < 0:
 			slot = &f.fields[k]
 		default:
+			f.unpack()
 			if a.row >= len(f.rows) {
 				f.rows = append(f.rows, make([]rowPos, a.row+1-len(f.rows))...)
 			}
@@ -642,6 +740,7 @@ func (d *decoder) formItem(i int, item *jsonyaml.Node) {
 		return
 	}
 	d.forms = append(d.forms, d.form(item, i))
+	d.src.forms[i].pack()
 }
 
 // form decodes the keys of form i through the schema (fields).

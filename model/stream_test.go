@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -221,4 +223,73 @@ func FuzzDecodeReader(f *testing.F) {
 		}
 		decodeStreamSame(t, name, src, int(window/2)+1)
 	})
+}
+
+// A form's row positions packed give back what was set, whatever the
+// lines and columns (a minified file's columns run to millions; a YAML
+// alias repeats a position; a field may be absent).
+func TestRowPositionsPacked(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		f := formPos{self: pos{int32(rng.IntN(1000)), int32(rng.IntN(100))}}
+		f.rows = make([]rowPos, rng.IntN(40))
+		for j := range f.rows {
+			r := &f.rows[j]
+			for k := -1; k < len(r.fields); k++ {
+				p := pos{int32(rng.IntN(1 << 30)), int32(rng.IntN(1 << 30))}
+				switch rng.IntN(4) {
+				case 0:
+					p = pos{} // not set
+				case 1:
+					p = pos{f.self.line + int32(j), int32(rng.IntN(80))}
+				}
+				if k < 0 {
+					r.self = p
+				} else {
+					r.fields[k] = p
+				}
+			}
+		}
+		want := slices.Clone(f.rows)
+		f.pack()
+		if len(want) > 0 {
+			require.Nil(t, f.rows)
+		}
+		for j := range want {
+			got, ok := f.row(j)
+			require.True(t, ok)
+			require.Equal(t, want[j], got)
+		}
+		_, ok := f.row(len(want))
+		require.False(t, ok)
+		f.unpack()
+		if len(want) > 0 {
+			require.Equal(t, want, f.rows)
+		}
+	}
+}
+
+// Positions of rows are read back after packing, and set again (a
+// workbook's cells, a book-wide value placed in a form) after it.
+func TestLocationOfPackedRows(t *testing.T) {
+	src := "{\"forms\": [{\"project\": \"p\",\n \"indicators\": [\n  {\"level1\": \"决策\",\n   \"level2\": \"项目立项\"},\n  {\"level3\": \"x\"}]}]}"
+	_, s, err := Decode([]byte(src), "book.json", FormatAuto)
+	require.NoError(t, err)
+	require.NotNil(t, s.forms[0].packed)
+	for path, want := range map[string][2]int{
+		"forms[0].indicators[0]":        {3, 3},
+		"forms[0].indicators[0].level2": {4, 14},
+		"forms[0].indicators[1].level3": {5, 14},
+		"forms[0].indicators[1].level2": {5, 3},  // not given: its row
+		"forms[0].indicators[7].level2": {2, 16}, // no such row: the list
+	} {
+		loc, ok := s.Location(path)
+		require.True(t, ok, path)
+		require.Equal(t, want, [2]int{loc.Line, loc.Column}, path)
+	}
+	s.SetCell("forms[0].indicators[1].level1", 9, 8)
+	loc, _ := s.Location("forms[0].indicators[1].level1")
+	require.Equal(t, [2]int{8, 9}, [2]int{loc.Line, loc.Column})
+	loc, _ = s.Location("forms[0].indicators[0].level2")
+	require.Equal(t, [2]int{4, 14}, [2]int{loc.Line, loc.Column})
 }
