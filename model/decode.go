@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
@@ -385,9 +386,9 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 			seekable = false
 		}
 	}
-	br := bufio.NewReaderSize(r, jsonyaml.WindowSize)
+	in := r // what is left to read
 	whole := func() (*Book, *Source, error) {
-		var rest io.Reader = br
+		rest := in
 		if seekable {
 			if _, err := rs.Seek(start, io.SeekStart); err != nil {
 				return nil, nil, fmt.Errorf("model: %w", err)
@@ -405,6 +406,8 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 	}
 	if format == FormatAuto {
 		// The content tells, if its start does.
+		br := bufio.NewReaderSize(r, jsonyaml.WindowSize)
+		in = br
 		head, _ := br.Peek(jsonyaml.WindowSize)
 		head = bytes.TrimLeftFunc(trimBOM(head), unicode.IsSpace)
 		if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
@@ -416,34 +419,34 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 	if format != FormatJSON && !(format == FormatYAML && seekable && yamlSplit) {
 		return whole()
 	}
-	in := jsonyaml.NewInput(br, MaxFileSize)
+	window := jsonyaml.NewInput(in, MaxFileSize)
 	d := &decoder{src: &Source{file: name}, file: name, json: format == FormatJSON}
 	var root *jsonyaml.Node
 	var err error
 	if format == FormatJSON {
-		root, err = jsonyaml.ParseJSONInput(in, nil, d.formItem, bookKeys)
+		root, err = jsonyaml.ParseJSONInput(window, nil, d.formItem, bookKeys)
 	} else {
 		var ok bool
-		if root, ok = jsonyaml.ParseYAMLInput(in, MaxFileSize, bookKeys, d.formItem); !ok {
-			if in.Err() != nil {
-				return nil, nil, fmt.Errorf("model: %w", in.Err())
+		if root, ok = jsonyaml.ParseYAMLInput(window, MaxFileSize, bookKeys, d.formItem); !ok {
+			if window.Err() != nil {
+				return nil, nil, fmt.Errorf("model: %w", window.Err())
 			}
 			return whole()
 		}
 	}
 	// The checks Decode makes before parsing, made as the window passed:
 	// they come first, whatever the parse found.
-	in.Drain()
-	if in.Err() != nil {
-		return nil, nil, fmt.Errorf("model: %w", in.Err())
+	window.Drain()
+	if window.Err() != nil {
+		return nil, nil, fmt.Errorf("model: %w", window.Err())
 	}
 	switch {
-	case in.Size() > MaxFileSize:
-		return nil, nil, tooLarge(name, in.Size())
-	case in.AllSpace():
+	case window.Size() > MaxFileSize:
+		return nil, nil, tooLarge(name, window.Size())
+	case window.AllSpace():
 		return nil, nil, fileProblem(name, 1, 1, CodeFileEmpty)
-	case in.Bad() != nil:
-		return nil, nil, notTextAt(name, in.Head(), in.Size(), in.Bad())
+	case window.Bad() != nil:
+		return nil, nil, notTextAt(name, window.Head(), window.Size(), window.Bad())
 	}
 	return d.finish(root, err)
 }
@@ -494,6 +497,30 @@ type decoder struct {
 	json     bool // JSON is explicit about types; YAML's unquoted 2024 may stand for text
 	problems []decodeIssue
 	forms    []Form // a book's forms, decoded as they are parsed
+	values   valueMemo
+}
+
+// valueMemo remembers the last values normalised (NormalizeValue) by their
+// hash: a book repeats a few hundred values (充分, ≥95%, 100%) in every
+// form, and normalising one runs a dozen regular expressions.
+type valueMemo struct {
+	seed  maphash.Seed
+	table *[1 << 10]struct{ in, out string }
+}
+
+func (m *valueMemo) normalize(s string) string {
+	if len(s) == 0 || len(s) > 64 {
+		return NormalizeValue(s)
+	}
+	if m.table == nil {
+		m.table = new([1 << 10]struct{ in, out string })
+		m.seed = maphash.MakeSeed()
+	}
+	e := &m.table[maphash.String(m.seed, s)&(1<<10-1)]
+	if e.in != s || e.out == "" {
+		e.in, e.out = s, NormalizeValue(s)
+	}
+	return e.out
 }
 
 // decodeIssue is one decoding problem at a position.
@@ -801,7 +828,7 @@ func (d *decoder) indicator(n *jsonyaml.Node, a at, in *Indicator) {
 		c := &columns[slices.Index(indicatorKeys, key)]
 		s := d.text(v, p)
 		if c.Value {
-			s = NormalizeValue(s)
+			s = d.values.normalize(s)
 		} else {
 			s = trimLabel(s)
 		}

@@ -293,3 +293,50 @@ func TestLocationOfPackedRows(t *testing.T) {
 	loc, _ = s.Location("forms[0].indicators[0].level2")
 	require.Equal(t, [2]int{4, 14}, [2]int{loc.Line, loc.Column})
 }
+
+// Values repeated across rows and forms are normalised as each alone
+// (the decoder remembers the last ones by hash).
+func TestRepeatedValuesNormalised(t *testing.T) {
+	values := []string{">= 95 %", "≥95%", "充分", "$\\leq 5\\%$", " 100% ", "<=5%", "", "≥ 95%"}
+	var b strings.Builder
+	b.WriteString(`{"forms": [`)
+	for f := range 30 {
+		if f > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"project": "p", "indicators": [`)
+		for i := range 40 {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			v := values[(f*7+i)%len(values)]
+			fmt.Fprintf(&b, `{"level1": "决策", "half_year": %q, "full_year": %q}`, v, values[(i+3)%len(values)])
+		}
+		b.WriteString("]}")
+	}
+	b.WriteString("]}")
+	book, _, err := Decode([]byte(b.String()), "book.json", FormatAuto)
+	require.NoError(t, err)
+	for f, form := range book.Forms {
+		for i, row := range form.Indicators {
+			require.Equal(t, NormalizeValue(values[(f*7+i)%len(values)]), row.HalfYear)
+			require.Equal(t, NormalizeValue(values[(i+3)%len(values)]), row.FullYear)
+		}
+	}
+}
+
+// The example book read from its file, through the window (the command's
+// and the server's way), for comparison with BenchmarkDecodeExampleBook.
+func BenchmarkDecodeReaderExampleBook(b *testing.B) {
+	src, err := os.ReadFile("../examples/jiangyin-2024.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, _, err := DecodeReader(bytes.NewReader(src), "jiangyin-2024.json", FormatAuto); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -224,9 +224,12 @@ func (in *Input) Drain() {
 	for !in.eof && in.bad == nil {
 		in.Fill(nil)
 	}
-	var buf [32 << 10]byte
+	var buf []byte
 	for !in.eof {
-		room := buf[:]
+		if buf == nil {
+			buf = make([]byte, 32<<10)
+		}
+		room := buf
 		if left := in.limit + 1 - in.size; int64(len(room)) > left {
 			room = room[:left]
 		}
