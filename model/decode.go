@@ -424,7 +424,7 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 	var root *jsonyaml.Node
 	var err error
 	if format == FormatJSON {
-		root, err = jsonyaml.ParseJSONInput(window, nil, d.formItem, bookKeys)
+		root, err = jsonyaml.ParseJSONInput(window, d.formItem, bookKeys)
 	} else {
 		var ok bool
 		if root, ok = jsonyaml.ParseYAMLInput(window, MaxFileSize, bookKeys, d.formItem); !ok {

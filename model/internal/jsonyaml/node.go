@@ -235,17 +235,18 @@ func fieldPath(steps []pathStep, bookKeys []string) string {
 // ParseJSON parses src. each, when not nil, receives the items of the
 // top-level "forms" list one at a time as they are parsed, and the list
 // keeps none of them: an item and its nodes are used again for the next
-// once each returns, so each keeps none of them (their texts it may). bookKeys are the keys of a book (for paths).
+// once each returns, so each keeps no node (their texts it may). bookKeys
+// are the keys of a book (for paths).
 func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*Node, error) {
 	p := &jsonParser{src: src, line: 1, col: 1, each: each, bookKeys: bookKeys}
 	return p.parse()
 }
 
-// ParseJSONInput is ParseJSON reading from in, window being what in.Fill
-// last returned (or nil): the text is never held whole, only the form
-// being parsed and a window of the file.
-func ParseJSONInput(in *Input, window []byte, each func(i int, item *Node), bookKeys []string) (*Node, error) {
-	p := &jsonParser{src: window, in: in, line: 1, col: 1, each: each, bookKeys: bookKeys}
+// ParseJSONInput is ParseJSON reading from in, which nothing has read
+// from yet: the text is never held whole, only the form being parsed and
+// a window of the file.
+func ParseJSONInput(in *Input, each func(i int, item *Node), bookKeys []string) (*Node, error) {
+	p := &jsonParser{in: in, line: 1, col: 1, each: each, bookKeys: bookKeys}
 	return p.parse()
 }
 
