@@ -62,9 +62,10 @@ type formPos struct {
 	rows   []rowPos
 	// packed holds the rows' positions once the form is read (pack), a
 	// few bytes a position instead of eight: rows are most of a book.
-	packed  []byte
-	npacked int
-	sheet   string // the sheet the form was read from, for a workbook
+	// Row j starts at packed[starts[j]].
+	packed []byte
+	starts []uint32
+	sheet  string // the sheet the form was read from, for a workbook
 }
 
 type rowPos struct {
@@ -73,14 +74,17 @@ type rowPos struct {
 }
 
 // pack packs the rows' positions: each position as the change of its line
-// and column from the last set one before it (zigzag varints, the line's
-// plus one; 0 stands for a position not set).
-func (f *formPos) pack() {
+// and column from the one before it in its row (zigzag varints, the line's
+// plus one; 0 stands for a position not set), a row's first from the
+// form's, so that any row is read without those before it. scratch is
+// a buffer to write them into first, reused from form to form.
+func (f *formPos) pack(scratch *[]byte) {
 	if len(f.rows) == 0 {
 		return
 	}
-	b := make([]byte, 0, len(f.rows)*(1+len(columns))*2)
-	prev := f.self
+	b := (*scratch)[:0]
+	starts := make([]uint32, len(f.rows))
+	var prev pos
 	put := func(p pos) {
 		if p == (pos{}) {
 			b = append(b, 0)
@@ -90,14 +94,17 @@ func (f *formPos) pack() {
 		b = binary.AppendUvarint(b, zigzag(p.col-prev.col))
 		prev = p
 	}
-	for i := range f.rows {
-		r := &f.rows[i]
+	for j := range f.rows {
+		r := &f.rows[j]
+		starts[j] = uint32(len(b))
+		prev = f.self
 		put(r.self)
 		for _, p := range r.fields {
 			put(p)
 		}
 	}
-	f.packed, f.npacked, f.rows = slices.Clip(b), len(f.rows), nil
+	f.packed, f.starts, f.rows = bytes.Clone(b), starts, nil
+	*scratch = b
 }
 
 // row returns the positions of row j, packed or not.
@@ -108,10 +115,10 @@ func (f *formPos) row(j int) (rowPos, bool) {
 		}
 		return f.rows[j], true
 	}
-	if j < 0 || j >= f.npacked {
+	if j < 0 || j >= len(f.starts) {
 		return rowPos{}, false
 	}
-	b := f.packed
+	b := f.packed[f.starts[j]:]
 	prev := f.self
 	get := func() pos {
 		v, n := binary.Uvarint(b)
@@ -125,11 +132,9 @@ func (f *formPos) row(j int) (rowPos, bool) {
 		return prev
 	}
 	var r rowPos
-	for range j + 1 {
-		r.self = get()
-		for k := range r.fields {
-			r.fields[k] = get()
-		}
+	r.self = get()
+	for k := range r.fields {
+		r.fields[k] = get()
 	}
 	return r, true
 }
@@ -139,11 +144,11 @@ func (f *formPos) unpack() {
 	if f.packed == nil {
 		return
 	}
-	rows := make([]rowPos, f.npacked)
+	rows := make([]rowPos, len(f.starts))
 	for j := range rows {
 		rows[j], _ = f.row(j)
 	}
-	f.rows, f.packed, f.npacked = rows, nil, 0
+	f.rows, f.packed, f.starts = rows, nil, nil
 }
 
 func zigzag(d int32) uint64   { return uint64(uint32(d<<1) ^ uint32(d>>31)) }
@@ -498,6 +503,7 @@ type decoder struct {
 	problems []decodeIssue
 	forms    []Form // a book's forms, decoded as they are parsed
 	values   valueMemo
+	scratch  []byte // for packing a form's positions
 }
 
 // valueMemo remembers the last values normalised (NormalizeValue) by their
@@ -767,7 +773,7 @@ func (d *decoder) formItem(i int, item *jsonyaml.Node) {
 		return
 	}
 	d.forms = append(d.forms, d.form(item, i))
-	d.src.forms[i].pack()
+	d.src.forms[i].pack(&d.scratch)
 }
 
 // form decodes the keys of form i through the schema (fields).

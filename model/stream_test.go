@@ -251,7 +251,8 @@ func TestRowPositionsPacked(t *testing.T) {
 			}
 		}
 		want := slices.Clone(f.rows)
-		f.pack()
+		var scratch []byte
+		f.pack(&scratch)
 		if len(want) > 0 {
 			require.Nil(t, f.rows)
 		}
