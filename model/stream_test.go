@@ -341,3 +341,32 @@ func BenchmarkDecodeReaderExampleBook(b *testing.B) {
 		}
 	}
 }
+
+// TextFields names every text by its path, below a prefix or not, and
+// Validate names a control character in a row's text by the same path.
+func TestTextFieldsPaths(t *testing.T) {
+	f := Form{Project: "p", Indicators: []Indicator{{Level1: "决策"}, {Level3: "a\x07b"}}}
+	want := map[string]string{
+		"forms[3].project":                 "p",
+		"forms[3].indicators[0].level1":    "决策",
+		"forms[3].indicators[1].level3":    "a\x07b",
+		"forms[3].indicators[1].full_year": "",
+	}
+	got := map[string]string{}
+	for _, tf := range f.TextFields("forms[3]") {
+		got[tf.Path] = tf.Text
+	}
+	for p, text := range want {
+		require.Contains(t, got, p)
+		require.Equal(t, text, got[p], p)
+	}
+	require.Len(t, f.TextFields("forms[3]"), len(f.TextFields("")))
+	require.Equal(t, "indicators[1].level3", f.TextFields("")[len(f.TextFields(""))-3].Path)
+	var paths []string
+	for _, p := range Validate(&Book{Forms: []Form{f}}, nil) {
+		if p.Code == CodeControlCharacter {
+			paths = append(paths, p.Path)
+		}
+	}
+	require.Equal(t, []string{"forms[0].indicators[1].level3"}, paths)
+}
