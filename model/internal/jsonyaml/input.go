@@ -76,10 +76,7 @@ func (in *Input) Err() error { return in.err }
 // alone (the same length) at the end of the text: the end of the file, a
 // byte that is not text, or a read error.
 func (in *Input) Fill(keep []byte) []byte {
-	a := in.valid - len(keep)
-	if len(keep) == 0 {
-		a = in.valid
-	}
+	a := in.valid - len(keep) // where keep starts
 	n := copy(in.buf, in.buf[a:in.filled])
 	in.valid -= a
 	in.filled = n
