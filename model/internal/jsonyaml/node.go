@@ -143,10 +143,12 @@ type nodePool struct {
 
 const nodeBlock = 1024
 
-// node returns a node of the pool set to v, keeping the arrays of the
-// lists it had.
-func (p *jsonParser) node(v Node) *Node {
-	pool := &p.nodes
+// node returns a node of the pool set to v.
+func (p *jsonParser) node(v Node) *Node { return p.nodes.get(v) }
+
+// get returns a node of the pool set to v, keeping the arrays of the lists
+// it had.
+func (pool *nodePool) get(v Node) *Node {
 	b, i := pool.used/nodeBlock, pool.used%nodeBlock
 	if b == len(pool.blocks) {
 		pool.blocks = append(pool.blocks, make([]Node, nodeBlock))
@@ -551,7 +553,7 @@ func ParseYAML(src []byte, maxBytes int, bookKeys []string) (*Node, error) {
 	// Aliases may repeat a value many times ("billion laughs"): bound both
 	// the number of values and the bytes of text they expand to. Values
 	// written out are bounded by the file's size and not counted.
-	c := &yamlConv{nodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys}
+	c := &yamlConv{aliasNodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys}
 	return c.node(doc.Content[0], nil)
 }
 
@@ -577,18 +579,29 @@ func yamlError(err error) error {
 
 // yamlConv converts the YAML library's nodes into nodes.
 type yamlConv struct {
-	nodes, bytes int // what aliases may still expand to
-	aliases      int // > 0 inside the value an alias names
-	bookKeys     []string
-	strings      stringCache
+	aliasNodes, bytes int // what aliases may still expand to
+	aliases           int // > 0 inside the value an alias names
+	bookKeys          []string
+	strings           stringCache
+	// nodes, when set, gives the nodes (of forms handed to each one at a
+	// time, taken back after each).
+	nodes *nodePool
+}
+
+// newNode returns a node set to v, from the pool if there is one.
+func (c *yamlConv) newNode(v Node) *Node {
+	if c.nodes != nil {
+		return c.nodes.get(v)
+	}
+	return &v
 }
 
 func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 	depth := len(path)
 	if c.aliases > 0 {
-		c.nodes--
+		c.aliasNodes--
 		c.bytes -= len(y.Value)
-		if c.nodes < 0 || c.bytes < 0 {
+		if c.aliasNodes < 0 || c.bytes < 0 {
 			return nil, syntaxError(y.Line, y.Column, CodeYAMLTooBig, nil)
 		}
 	}
@@ -605,8 +618,8 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		c.aliases--
 		return n, err
 	case yaml.MappingNode:
-		n := &Node{Kind: Object, Line: y.Line, Col: y.Column}
-		seen := map[string]bool{}
+		n := c.newNode(Node{Kind: Object, Line: y.Line, Col: y.Column})
+		var seen map[string]bool // only for large mappings, as in JSON
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -615,20 +628,19 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 			if k.Value == "<<" {
 				return nil, syntaxError(k.Line, k.Column, CodeYAMLMergeKey, nil)
 			}
-			if seen[k.Value] {
+			if hasKey(n.Keys, k.Value, &seen) {
 				return nil, duplicateError(k.Line, k.Column, append(path, pathStep{key: k.Value}), c.bookKeys, k.Value)
 			}
-			seen[k.Value] = true
 			vn, err := c.node(v, append(path[:len(path):len(path)], pathStep{key: k.Value}))
 			if err != nil {
 				return nil, err
 			}
-			n.Keys = append(n.Keys, &Node{Kind: Scalar, Line: k.Line, Col: k.Column, Text: c.strings.getString(k.Value)})
+			n.Keys = append(n.Keys, c.newNode(Node{Kind: Scalar, Line: k.Line, Col: k.Column, Text: c.strings.getString(k.Value)}))
 			n.Vals = append(n.Vals, vn)
 		}
 		return n, nil
 	case yaml.SequenceNode:
-		n := &Node{Kind: Array, Line: y.Line, Col: y.Column}
+		n := c.newNode(Node{Kind: Array, Line: y.Line, Col: y.Column})
 		for _, item := range y.Content {
 			cn, err := c.node(item, append(path[:len(path):len(path)], pathStep{index: len(n.Items), isIndex: true}))
 			if err != nil {
@@ -638,16 +650,16 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		}
 		return n, nil
 	case yaml.ScalarNode:
-		n := &Node{Kind: Scalar, Line: y.Line, Col: y.Column, Text: c.strings.getString(y.Value)}
+		v := Node{Kind: Scalar, Line: y.Line, Col: y.Column, Text: c.strings.getString(y.Value)}
 		switch y.ShortTag() {
 		case "!!int", "!!float":
-			n.Scalar = Number
+			v.Scalar = Number
 		case "!!bool":
-			n.Scalar = Bool
+			v.Scalar = Bool
 		case "!!null":
-			n.Scalar = Null
+			v.Scalar = Null
 		}
-		return n, nil
+		return c.newNode(v), nil
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
 			return nil, syntaxError(y.Line, y.Column, CodeYAMLEmpty, nil)

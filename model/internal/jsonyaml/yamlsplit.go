@@ -98,7 +98,7 @@ func yamlFormsList(src []byte) (start, end int, items []int, lines []int, ok boo
 // must be parsed whole with ParseYAML; forms may have been handed to each
 // by then, so the caller starts again with a fresh decoder.
 func ParseYAMLForms(src []byte, maxBytes int, bookKeys []string, each func(i int, item *Node)) (root *Node, ok bool) {
-	c := &yamlConv{nodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys}
+	c := &yamlConv{aliasNodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys, nodes: new(nodePool)}
 	start, end, items, lines, found := yamlFormsList(src)
 	if !found {
 		return nil, false
@@ -117,11 +117,13 @@ func ParseYAMLForms(src []byte, maxBytes int, bookKeys []string, each func(i int
 			return nil, false
 		}
 		shiftLines(seq.Content[0], lines[k]-1)
+		mark := c.nodes.used
 		item, err := c.node(seq.Content[0], []pathStep{{key: "forms"}, {index: k, isIndex: true}})
 		if err != nil {
 			return nil, false
 		}
 		each(k, item)
+		c.nodes.used = mark // the form's nodes are free again
 	}
 	// The rest of the document, the list's lines kept as empty lines so
 	// that the keys after it keep their line numbers.
@@ -193,7 +195,7 @@ func (r *lineReader) next() []byte {
 // lines only until it is parsed. ok is false when the text must be parsed
 // whole (ParseYAML, as ParseYAMLForms would): the caller reads it again.
 func ParseYAMLInput(in *Input, maxBytes int, bookKeys []string, each func(i int, item *Node)) (root *Node, ok bool) {
-	c := &yamlConv{nodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys}
+	c := &yamlConv{aliasNodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys, nodes: new(nodePool)}
 	r := &lineReader{in: in}
 	var head, item []byte
 	marker := func(l []byte) bool {
@@ -235,11 +237,13 @@ func ParseYAMLInput(in *Input, maxBytes int, bookKeys []string, each func(i int,
 			return false
 		}
 		shiftLines(seq.Content[0], itemLine-1)
+		mark := c.nodes.used
 		n, err := c.node(seq.Content[0], []pathStep{{key: "forms"}, {index: k, isIndex: true}})
 		if err != nil {
 			return false
 		}
 		each(k, n)
+		c.nodes.used = mark // the form's nodes are free again
 		k++
 		lines += bytes.Count(item, []byte{'\n'})
 		item = item[:0]
