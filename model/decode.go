@@ -1,8 +1,13 @@
 package model
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -55,6 +60,11 @@ type formPos struct {
 	self   pos
 	fields [len(fields) + 1]pos // formKeys
 	rows   []rowPos
+	// packed holds the rows' positions once the form is read (pack), a
+	// few bytes a position instead of eight: rows are most of a book.
+	// Row j starts at packed[starts[j]].
+	packed []byte
+	starts []uint32
 	sheet  string // the sheet the form was read from, for a workbook
 }
 
@@ -62,6 +72,87 @@ type rowPos struct {
 	self   pos
 	fields [len(columns)]pos // indicatorKeys
 }
+
+// pack packs the rows' positions: each position as the change of its line
+// and column from the one before it in its row (zigzag varints, the line's
+// plus one; 0 stands for a position not set), a row's first from the
+// form's, so that any row is read without those before it. scratch is
+// a buffer to write them into first, reused from form to form.
+func (f *formPos) pack(scratch *[]byte) {
+	if len(f.rows) == 0 {
+		return
+	}
+	b := (*scratch)[:0]
+	starts := make([]uint32, len(f.rows))
+	var prev pos
+	put := func(p pos) {
+		if p == (pos{}) {
+			b = append(b, 0)
+			return
+		}
+		b = binary.AppendUvarint(b, zigzag(p.line-prev.line)+1)
+		b = binary.AppendUvarint(b, zigzag(p.col-prev.col))
+		prev = p
+	}
+	for j := range f.rows {
+		r := &f.rows[j]
+		starts[j] = uint32(len(b))
+		prev = f.self
+		put(r.self)
+		for _, p := range r.fields {
+			put(p)
+		}
+	}
+	f.packed, f.starts, f.rows = bytes.Clone(b), starts, nil
+	*scratch = b
+}
+
+// row returns the positions of row j, packed or not.
+func (f *formPos) row(j int) (rowPos, bool) {
+	if f.packed == nil {
+		if j < 0 || j >= len(f.rows) {
+			return rowPos{}, false
+		}
+		return f.rows[j], true
+	}
+	if j < 0 || j >= len(f.starts) {
+		return rowPos{}, false
+	}
+	b := f.packed[f.starts[j]:]
+	prev := f.self
+	get := func() pos {
+		v, n := binary.Uvarint(b)
+		b = b[n:]
+		if v == 0 {
+			return pos{}
+		}
+		c, n := binary.Uvarint(b)
+		b = b[n:]
+		prev = pos{prev.line + unzigzag(v-1), prev.col + unzigzag(c)}
+		return prev
+	}
+	var r rowPos
+	r.self = get()
+	for k := range r.fields {
+		r.fields[k] = get()
+	}
+	return r, true
+}
+
+// unpack undoes pack, for a position to be set.
+func (f *formPos) unpack() {
+	if f.packed == nil {
+		return
+	}
+	rows := make([]rowPos, len(f.starts))
+	for j := range rows {
+		rows[j], _ = f.row(j)
+	}
+	f.rows, f.packed, f.starts = rows, nil, nil
+}
+
+func zigzag(d int32) uint64   { return uint64(uint32(d<<1) ^ uint32(d>>31)) }
+func unzigzag(v uint64) int32 { return int32(uint32(v)>>1) ^ -int32(uint32(v)&1) }
 
 // Location returns where the value at path (as in "forms[2].indicators[5].level2")
 // was read, falling back to its closest enclosing value.
@@ -99,6 +190,9 @@ func (s *Source) slot(path string, grow bool) *pos {
 	if !ok {
 		if k := slices.Index(bookKeys, path); k >= 0 {
 			if s.top == nil {
+				if !grow {
+					return nil
+				}
 				s.top = make([]pos, len(bookKeys))
 			}
 			return &s.top[k]
@@ -134,13 +228,25 @@ func (s *Source) slot(path string, grow bool) *pos {
 	if !ok {
 		return nil
 	}
-	if j >= len(f.rows) {
-		if !grow {
+	var r *rowPos
+	switch {
+	case f.packed != nil && !grow:
+		// A copy to read from.
+		row, ok := f.row(j)
+		if !ok {
 			return nil
 		}
-		f.rows = append(f.rows, make([]rowPos, j+1-len(f.rows))...)
+		r = &row
+	default:
+		f.unpack()
+		if j >= len(f.rows) {
+			if !grow {
+				return nil
+			}
+			f.rows = append(f.rows, make([]rowPos, j+1-len(f.rows))...)
+		}
+		r = &f.rows[j]
 	}
-	r := &f.rows[j]
 	if rest == "" {
 		return &r.self
 	}
@@ -189,7 +295,7 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 	if len(src) > MaxFileSize {
 		return nil, nil, tooLarge(name, int64(len(src)))
 	}
-	if len(strings.TrimSpace(string(src))) == 0 {
+	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, nil, fileProblem(name, 1, 1, CodeFileEmpty)
 	}
 	if i := indexBinary(src); i >= 0 {
@@ -216,6 +322,12 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 			root, err = jsonyaml.ParseYAML(src, MaxFileSize, bookKeys)
 		}
 	}
+	return d.finish(root, err)
+}
+
+// finish returns the book of a parse that gave root or err.
+func (d *decoder) finish(root *jsonyaml.Node, err error) (*Book, *Source, error) {
+	name := d.file
 	if err != nil {
 		var pe *jsonyaml.PosError
 		if errors.As(err, &pe) {
@@ -256,11 +368,92 @@ func ReadFileSource(path string) (*Book, *Source, error) {
 	if st.Size() > MaxFileSize {
 		return nil, nil, tooLarge(path, st.Size())
 	}
-	src, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("model: %w", err)
 	}
-	return Decode(src, path, FormatAuto)
+	defer f.Close()
+	return DecodeReader(f, path, FormatAuto)
+}
+
+// DecodeReader is Decode reading from r, at most MaxFileSize bytes of it.
+// A JSON book is parsed through a window of the file, form by form, never
+// held whole; so is a YAML book written the usual way (see jsonyaml's
+// yamlsplit.go) when r can seek back to read it again whole should it need
+// to (a file can). Other content is read whole and decoded by Decode. A
+// read error is returned wrapped, the content's problems as a *DecodeError.
+func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, error) {
+	rs, seekable := r.(io.ReadSeeker)
+	var start int64
+	if seekable {
+		var err error
+		if start, err = rs.Seek(0, io.SeekCurrent); err != nil {
+			seekable = false
+		}
+	}
+	in := r // what is left to read
+	whole := func() (*Book, *Source, error) {
+		rest := in
+		if seekable {
+			if _, err := rs.Seek(start, io.SeekStart); err != nil {
+				return nil, nil, fmt.Errorf("model: %w", err)
+			}
+			rest = rs
+		}
+		src, err := io.ReadAll(io.LimitReader(rest, MaxFileSize+1))
+		if err != nil {
+			return nil, nil, fmt.Errorf("model: %w", err)
+		}
+		return Decode(src, name, format)
+	}
+	if format == FormatAuto {
+		format = formatOfName(name)
+	}
+	if format == FormatAuto {
+		// The content tells, if its start does.
+		br := bufio.NewReaderSize(r, jsonyaml.WindowSize)
+		in = br
+		head, _ := br.Peek(jsonyaml.WindowSize)
+		head = bytes.TrimLeftFunc(trimBOM(head), unicode.IsSpace)
+		if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
+			format = FormatJSON
+		} else if len(head) > 0 {
+			format = FormatYAML
+		}
+	}
+	if format != FormatJSON && !(format == FormatYAML && seekable && yamlSplit) {
+		return whole()
+	}
+	window := jsonyaml.NewInput(in, MaxFileSize)
+	d := &decoder{src: &Source{file: name}, file: name, json: format == FormatJSON}
+	var root *jsonyaml.Node
+	var err error
+	if format == FormatJSON {
+		root, err = jsonyaml.ParseJSONInput(window, d.formItem, bookKeys)
+	} else {
+		var ok bool
+		if root, ok = jsonyaml.ParseYAMLInput(window, MaxFileSize, bookKeys, d.formItem); !ok {
+			if window.Err() != nil {
+				return nil, nil, fmt.Errorf("model: %w", window.Err())
+			}
+			return whole()
+		}
+	}
+	// The checks Decode makes before parsing, made as the window passed:
+	// they come first, whatever the parse found.
+	window.Drain()
+	if window.Err() != nil {
+		return nil, nil, fmt.Errorf("model: %w", window.Err())
+	}
+	switch {
+	case window.Size() > MaxFileSize:
+		return nil, nil, tooLarge(name, window.Size())
+	case window.AllSpace():
+		return nil, nil, fileProblem(name, 1, 1, CodeFileEmpty)
+	case window.Bad() != nil:
+		return nil, nil, notTextAt(name, window.Head(), window.Size(), window.Bad())
+	}
+	return d.finish(root, err)
 }
 
 func indexBinary(src []byte) int {
@@ -282,17 +475,25 @@ func trimBOM(src []byte) []byte {
 }
 
 func detectFormat(name string, src []byte) Format {
+	if f := formatOfName(name); f != FormatAuto {
+		return f
+	}
+	s := bytes.TrimSpace(src)
+	if bytes.HasPrefix(s, []byte("{")) || bytes.HasPrefix(s, []byte("[")) {
+		return FormatJSON
+	}
+	return FormatYAML
+}
+
+// formatOfName is the format a file's extension tells, or FormatAuto.
+func formatOfName(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json":
 		return FormatJSON
 	case ".yaml", ".yml":
 		return FormatYAML
 	}
-	s := strings.TrimSpace(string(src))
-	if strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") {
-		return FormatJSON
-	}
-	return FormatYAML
+	return FormatAuto
 }
 
 type decoder struct {
@@ -301,6 +502,31 @@ type decoder struct {
 	json     bool // JSON is explicit about types; YAML's unquoted 2024 may stand for text
 	problems []decodeIssue
 	forms    []Form // a book's forms, decoded as they are parsed
+	values   valueMemo
+	scratch  []byte // for packing a form's positions
+}
+
+// valueMemo remembers the last values normalised (NormalizeValue) by their
+// hash: a book repeats a few hundred values (充分, ≥95%, 100%) in every
+// form, and normalising one runs a dozen regular expressions.
+type valueMemo struct {
+	seed  maphash.Seed
+	table *[1 << 10]struct{ in, out string }
+}
+
+func (m *valueMemo) normalize(s string) string {
+	if len(s) == 0 || len(s) > 64 {
+		return NormalizeValue(s)
+	}
+	if m.table == nil {
+		m.table = new([1 << 10]struct{ in, out string })
+		m.seed = maphash.MakeSeed()
+	}
+	e := &m.table[maphash.String(m.seed, s)&(1<<10-1)]
+	if e.in != s || e.out == "" {
+		e.in, e.out = s, NormalizeValue(s)
+	}
+	return e.out
 }
 
 // decodeIssue is one decoding problem at a position.
@@ -350,10 +576,76 @@ func (d *decoder) report() Problems {
 	return out
 }
 
-func (d *decoder) mark(path string, n *jsonyaml.Node) {
-	if at := d.src.slot(path, true); at != nil {
-		*at = pos{int32(n.Line), int32(n.Col)}
+// at names a value being decoded: the book (form < 0), form form (row <
+// 0), or row row of its indicators, and key one of its keys ("": the
+// object itself). Its field path is written only for a message.
+type at struct {
+	form, row int
+	key       string
+}
+
+var bookAt = at{form: -1, row: -1}
+
+func (a at) String() string {
+	var b []byte
+	if a.form >= 0 {
+		b = append(b, "forms["...)
+		b = strconv.AppendInt(b, int64(a.form), 10)
+		b = append(b, ']')
+		if a.row >= 0 {
+			b = append(b, "."+IndicatorsKey+"["...)
+			b = strconv.AppendInt(b, int64(a.row), 10)
+			b = append(b, ']')
+		}
 	}
+	if a.key != "" {
+		if len(b) > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, a.key...)
+	}
+	return string(b)
+}
+
+// with is a at key key.
+func (a at) with(key string) at { a.key = key; return a }
+
+// mark records where the value at a was read; k is the index of a.key in
+// its object's keys (bookKeys, formKeys, indicatorKeys).
+func (d *decoder) mark(a at, k int, n *jsonyaml.Node) {
+	s := d.src
+	var slot *pos
+	switch {
+	case a.form < 0 && a.key == "":
+		slot = &s.root
+	case a.form < 0:
+		if s.top == nil {
+			s.top = make([]pos, len(bookKeys))
+		}
+		slot = &s.top[k]
+	default:
+		if a.form >= len(s.forms) {
+			s.forms = append(s.forms, make([]formPos, a.form+1-len(s.forms))...)
+		}
+		f := &s.forms[a.form]
+		switch {
+		case a.row < 0 && a.key == "":
+			slot = &f.self
+		case a.row < 0:
+			slot = &f.fields[k]
+		default:
+			f.unpack()
+			if a.row >= len(f.rows) {
+				f.rows = append(f.rows, make([]rowPos, a.row+1-len(f.rows))...)
+			}
+			if r := &f.rows[a.row]; a.key == "" {
+				slot = &r.self
+			} else {
+				slot = &r.fields[k]
+			}
+		}
+	}
+	*slot = pos{int32(n.Line), int32(n.Col)}
 }
 
 // posProblem is the decoding problem of a syntax error.
@@ -374,14 +666,14 @@ func (d *decoder) root(n *jsonyaml.Node) *Book {
 		d.problem(n, "", CodeNotObject, n.Describe())
 		return nil
 	}
-	d.mark("", n)
+	d.mark(bookAt, -1, n)
 	if _, ok := lookup(n, "forms"); ok || misspeltForms(n) {
 		// A misspelt "forms" still means a book: reading it as a form would
 		// report every key of it with the wrong path and the wrong hint.
 		return d.book(n)
 	}
-	d.mark("forms[0]", n)
-	f := d.form(n, "forms[0]")
+	d.mark(at{0, -1, ""}, -1, n)
+	f := d.form(n, 0)
 	return &Book{Year: f.Year, Title: f.Title, Forms: []Form{f}}
 }
 
@@ -410,20 +702,21 @@ func lookup(n *jsonyaml.Node, key string) (*jsonyaml.Node, bool) {
 	return nil, false
 }
 
-// fields walks the keys of an object, reporting unknown ones.
-func (d *decoder) fields(n *jsonyaml.Node, path string, known []string, f func(key string, v *jsonyaml.Node, p string)) {
+// fields walks the keys of the object n at a, reporting unknown ones.
+func (d *decoder) fields(n *jsonyaml.Node, a at, known []string, f func(key string, v *jsonyaml.Node, p at)) {
 	for i, k := range n.Keys {
-		p := join(path, k.Text)
-		if !slices.Contains(known, k.Text) {
+		p := a.with(k.Text)
+		ki := slices.Index(known, k.Text)
+		if ki < 0 {
 			kind, list := kindName(known), strings.Join(known, ", ")
 			if s := suggest(k.Text, known); s != "" {
-				d.problem(k, p, CodeUnknownKeySimilar, k.Text, s, kind, list)
+				d.problem(k, p.String(), CodeUnknownKeySimilar, k.Text, s, kind, list)
 			} else {
-				d.problem(k, p, CodeUnknownKey, k.Text, kind, list)
+				d.problem(k, p.String(), CodeUnknownKey, k.Text, kind, list)
 			}
 			continue
 		}
-		d.mark(p, n.Vals[i])
+		d.mark(p, ki, n.Vals[i])
 		f(k.Text, n.Vals[i], p)
 	}
 }
@@ -438,16 +731,9 @@ func kindName(known []string) string {
 	return "form"
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
 func (d *decoder) book(n *jsonyaml.Node) *Book {
 	b := &Book{}
-	d.fields(n, "", bookKeys, func(key string, v *jsonyaml.Node, p string) {
+	d.fields(n, bookAt, bookKeys, func(key string, v *jsonyaml.Node, p at) {
 		switch key {
 		case "year":
 			b.Year = d.integer(v, p)
@@ -455,7 +741,7 @@ func (d *decoder) book(n *jsonyaml.Node) *Book {
 			b.Title = d.text(v, p)
 		case "forms":
 			if v.Kind != jsonyaml.Array {
-				d.problem(v, p, CodeNotList, v.Describe())
+				d.problem(v, p.String(), CodeNotList, v.Describe())
 				return
 			}
 			if !v.Streamed {
@@ -480,19 +766,20 @@ func (d *decoder) book(n *jsonyaml.Node) *Book {
 // formItem decodes item i of a book's forms list (called by the JSON
 // parser as each form is read, or by book for YAML).
 func (d *decoder) formItem(i int, item *jsonyaml.Node) {
-	ip := "forms[" + strconv.Itoa(i) + "]"
-	d.mark(ip, item)
+	a := at{i, -1, ""}
+	d.mark(a, -1, item)
 	if item.Kind != jsonyaml.Object {
-		d.problem(item, ip, CodeNotObject, item.Describe())
+		d.problem(item, a.String(), CodeNotObject, item.Describe())
 		return
 	}
-	d.forms = append(d.forms, d.form(item, ip))
+	d.forms = append(d.forms, d.form(item, i))
+	d.src.forms[i].pack(&d.scratch)
 }
 
-// form decodes a form's keys through the schema (fields).
-func (d *decoder) form(n *jsonyaml.Node, path string) Form {
+// form decodes the keys of form i through the schema (fields).
+func (d *decoder) form(n *jsonyaml.Node, i int) Form {
 	var f Form
-	d.fields(n, path, formKeys, func(key string, v *jsonyaml.Node, p string) {
+	d.fields(n, at{i, -1, ""}, formKeys, func(key string, v *jsonyaml.Node, p at) {
 		if key == IndicatorsKey {
 			f.Indicators = d.indicators(v, p)
 			return
@@ -510,24 +797,28 @@ func (d *decoder) form(n *jsonyaml.Node, path string) Form {
 	return f
 }
 
-func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
+func (d *decoder) indicators(v *jsonyaml.Node, p at) []Indicator {
 	if v.Kind == jsonyaml.Scalar && v.Scalar == jsonyaml.Null {
 		return nil
 	}
 	if v.Kind != jsonyaml.Array {
-		d.problem(v, p, CodeNotList, v.Describe())
+		d.problem(v, p.String(), CodeNotList, v.Describe())
 		return nil
 	}
 	if n := len(v.Items); n > MaxIndicators {
-		d.problem(v, p, CodeTooManyIndicators, strconv.Itoa(n), strconv.Itoa(MaxIndicators))
+		d.problem(v, p.String(), CodeTooManyIndicators, strconv.Itoa(n), strconv.Itoa(MaxIndicators))
 		return nil
+	}
+	if f := &d.src.forms[p.form]; len(f.rows) < len(v.Items) {
+		// The rows' positions in one piece, not grown row by row.
+		f.rows = slices.Grow(f.rows, len(v.Items)-len(f.rows))
 	}
 	rows := make([]Indicator, 0, len(v.Items))
 	for i, item := range v.Items {
-		ip := fmt.Sprintf("%s[%d]", p, i)
-		d.mark(ip, item)
+		ip := at{p.form, i, ""}
+		d.mark(ip, -1, item)
 		if item.Kind != jsonyaml.Object {
-			d.problem(item, ip, CodeNotObject, item.Describe())
+			d.problem(item, ip.String(), CodeNotObject, item.Describe())
 			continue
 		}
 		rows = append(rows, Indicator{})
@@ -538,12 +829,12 @@ func (d *decoder) indicators(v *jsonyaml.Node, p string) []Indicator {
 
 // indicator decodes one row. Values are normalised as they are read (>= and
 // LaTeX become ≥, stray spaces go), so every input prints the same way.
-func (d *decoder) indicator(n *jsonyaml.Node, path string, in *Indicator) {
-	d.fields(n, path, indicatorKeys, func(key string, v *jsonyaml.Node, p string) {
+func (d *decoder) indicator(n *jsonyaml.Node, a at, in *Indicator) {
+	d.fields(n, a, indicatorKeys, func(key string, v *jsonyaml.Node, p at) {
 		c := &columns[slices.Index(indicatorKeys, key)]
 		s := d.text(v, p)
 		if c.Value {
-			s = NormalizeValue(s)
+			s = d.values.normalize(s)
 		} else {
 			s = trimLabel(s)
 		}
@@ -564,9 +855,9 @@ func trimLabel(s string) string {
 // text decodes a string field. YAML numbers and booleans written without
 // quotes are taken as their text (a value like 100% or 序时进度 is text anyway);
 // in JSON a string is required.
-func (d *decoder) text(v *jsonyaml.Node, path string) string {
+func (d *decoder) text(v *jsonyaml.Node, a at) string {
 	if v.Kind != jsonyaml.Scalar {
-		d.problem(v, path, CodeNotString, v.Describe())
+		d.problem(v, a.String(), CodeNotString, v.Describe())
 		return ""
 	}
 	switch v.Scalar {
@@ -575,26 +866,26 @@ func (d *decoder) text(v *jsonyaml.Node, path string) string {
 	case jsonyaml.String:
 	default:
 		if d.json || v.Scalar == jsonyaml.Bool {
-			d.problem(v, path, CodeUnquotedString, v.Describe())
+			d.problem(v, a.String(), CodeUnquotedString, v.Describe())
 			return ""
 		}
 	}
 	if len(v.Text) > MaxTextBytes {
 		n, limit := strconv.Itoa(len(v.Text)), strconv.Itoa(MaxTextBytes>>10)
-		d.problem(v, path, CodeTextTooLong, n, limit)
+		d.problem(v, a.String(), CodeTextTooLong, n, limit)
 		return ""
 	}
 	return v.Text
 }
 
-func (d *decoder) integer(v *jsonyaml.Node, path string) int {
+func (d *decoder) integer(v *jsonyaml.Node, a at) int {
 	if v.Kind != jsonyaml.Scalar || v.Scalar == jsonyaml.Bool || v.Scalar == jsonyaml.Null {
-		d.problem(v, path, CodeNotWholeNumber, v.Describe())
+		d.problem(v, a.String(), CodeNotWholeNumber, v.Describe())
 		return 0
 	}
 	i, err := strconv.Atoi(strings.TrimSpace(v.Text))
 	if err != nil || (v.Scalar == jsonyaml.String && d.json) {
-		d.problem(v, path, CodeNotWholeNumber, strconv.Quote(v.Text))
+		d.problem(v, a.String(), CodeNotWholeNumber, strconv.Quote(v.Text))
 		return 0
 	}
 	return i
@@ -602,9 +893,9 @@ func (d *decoder) integer(v *jsonyaml.Node, path string) int {
 
 // amount decodes a decimal amount. It is kept as written; a JSON number is
 // accepted and kept as its literal text, never converted to a float.
-func (d *decoder) amount(v *jsonyaml.Node, path string) Amount {
+func (d *decoder) amount(v *jsonyaml.Node, a at) Amount {
 	if v.Kind != jsonyaml.Scalar || v.Scalar == jsonyaml.Bool {
-		d.problem(v, path, CodeNotAmount, v.Describe())
+		d.problem(v, a.String(), CodeNotAmount, v.Describe())
 		return ""
 	}
 	if v.Scalar == jsonyaml.Null {
@@ -612,7 +903,7 @@ func (d *decoder) amount(v *jsonyaml.Node, path string) Amount {
 	}
 	if len(v.Text) > maxAmountBytes {
 		n := strconv.Itoa(len(v.Text))
-		d.problem(v, path, CodeAmountTooLong, n)
+		d.problem(v, a.String(), CodeAmountTooLong, n)
 		return ""
 	}
 	return Amount(strings.TrimSpace(v.Text))
@@ -655,7 +946,13 @@ func tooLarge(name string, size int64) *DecodeError {
 // ASCII character brings, all on one side of its byte pairs: "UTF-16LE",
 // "UTF-16BE", or "" for anything else.
 func UTF16Encoding(src []byte) string {
-	if len(src)%2 == 1 {
+	return utf16Encoding(src[:min(len(src), jsonyaml.HeadSize)], int64(len(src)))
+}
+
+// utf16Encoding is UTF16Encoding of a file of size bytes that starts with
+// head (at least its first jsonyaml.HeadSize bytes).
+func utf16Encoding(src []byte, size int64) string {
+	if size%2 == 1 {
 		return "" // UTF-16 is pairs of bytes
 	}
 	switch {
@@ -691,9 +988,6 @@ func UTF16Encoding(src []byte) string {
 // its line:column: a NUL means a binary file; a broken sequence at the very
 // end, a truncated file; anything else most likely another encoding.
 func notText(name string, src []byte, i int) *DecodeError {
-	if enc := UTF16Encoding(src); enc != "" {
-		return fileProblem(name, 1, 1, CodeUTF16, enc)
-	}
 	line, col := 1, 1
 	for _, r := range string(src[:i]) {
 		if r == '\n' {
@@ -702,13 +996,24 @@ func notText(name string, src []byte, i int) *DecodeError {
 			col++
 		}
 	}
-	switch {
-	case src[i] == 0:
-		off := strconv.Itoa(i)
-		return fileProblem(name, line, col, CodeNotText, off)
-	case len(src)-i < utf8.UTFMax && !utf8.FullRune(src[i:]):
-		return fileProblem(name, line, col, CodeTruncatedUTF8)
+	bad := &jsonyaml.Bad{Offset: int64(i), Line: line, Col: col, Byte: src[i],
+		Truncated: len(src)-i < utf8.UTFMax && !utf8.FullRune(src[i:])}
+	return notTextAt(name, src[:min(len(src), jsonyaml.HeadSize)], int64(len(src)), bad)
+}
+
+// notTextAt is notText of a file of size bytes that starts with head (its
+// first jsonyaml.HeadSize bytes), bad being its first byte that is not text.
+func notTextAt(name string, head []byte, size int64, bad *jsonyaml.Bad) *DecodeError {
+	if enc := utf16Encoding(head, size); enc != "" {
+		return fileProblem(name, 1, 1, CodeUTF16, enc)
 	}
-	b := fmt.Sprintf("0x%02X", src[i])
-	return fileProblem(name, line, col, CodeNotUTF8, b)
+	switch {
+	case bad.Byte == 0:
+		off := strconv.FormatInt(bad.Offset, 10)
+		return fileProblem(name, bad.Line, bad.Col, CodeNotText, off)
+	case bad.Truncated:
+		return fileProblem(name, bad.Line, bad.Col, CodeTruncatedUTF8)
+	}
+	b := fmt.Sprintf("0x%02X", bad.Byte)
+	return fileProblem(name, bad.Line, bad.Col, CodeNotUTF8, b)
 }

@@ -14,33 +14,53 @@ type TextField struct {
 // paths below prefix (e.g. "forms[0]"). Labels printed by the form itself
 // (项目名称, 一级指标 …) are not included: they are fixed.
 func (f *Form) TextFields(prefix string) []TextField {
-	p := func(k string) string {
-		if prefix == "" {
-			return k
-		}
-		return prefix + "." + k
-	}
 	out := make([]TextField, 0, len(fields)+len(f.Indicators)*len(columns))
+	f.eachText(func(key string, row int, text string, long bool) {
+		out = append(out, TextField{Path: textPath(prefix, key, row), Text: text, Long: long})
+	})
+	return out
+}
+
+// eachText calls each with every printed text of the form as TextFields
+// lists them: its key, its indicator row (-1 for a field of the form),
+// the text and whether it is long. The path (textPath) is left for the
+// caller to write when a message needs it: most texts need none.
+func (f *Form) eachText(each func(key string, row int, text string, long bool)) {
 	for i := range fields {
 		fd := &fields[i]
 		switch fd.Kind {
 		case YearKind:
 			continue // not a text: printed as digits with 年度
 		case AmountKind:
-			out = append(out, TextField{Path: p(fd.Key), Text: fd.Value(f)})
+			each(fd.Key, -1, fd.Value(f), false)
 		default:
 			t := fd.Value(f)
 			if t == "" {
 				t = fd.Default
 			}
-			out = append(out, TextField{Path: p(fd.Key), Text: t, Long: fd.Long()})
+			each(fd.Key, -1, t, fd.Long())
 		}
 	}
 	for i := range f.Indicators {
-		ip := p(IndicatorsKey+"["+strconv.Itoa(i)+"]") + "."
 		for j := range columns {
-			out = append(out, TextField{Path: ip + columns[j].Key, Text: columns[j].Get(&f.Indicators[i])})
+			each(columns[j].Key, i, columns[j].Get(&f.Indicators[i]), false)
 		}
 	}
-	return out
+}
+
+// textPath is the path below prefix of the text at key of indicator row
+// row (-1: of the form).
+func textPath(prefix, key string, row int) string {
+	b := make([]byte, 0, len(prefix)+len(key)+len(IndicatorsKey)+8)
+	if prefix != "" {
+		b = append(b, prefix...)
+		b = append(b, '.')
+	}
+	if row >= 0 {
+		b = append(b, IndicatorsKey+"["...)
+		b = strconv.AppendInt(b, int64(row), 10)
+		b = append(b, "]."...)
+	}
+	b = append(b, key...)
+	return string(b)
 }

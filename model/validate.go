@@ -65,7 +65,7 @@ func Validate(b *Book, src *Source) Problems {
 	}
 	for _, fd := range SignFields() {
 		if s := b.Sign[fd.Key]; s != "" {
-			v.control(TextField{Path: fd.Key, Text: s})
+			v.control(s, false, func() string { return fd.Key })
 		}
 	}
 	return v.problems
@@ -169,12 +169,14 @@ func (v *validator) form(f *Form, prefix string) {
 	if total != nil && year != nil && year.Cmp(total) > 0 {
 		v.fail(CodeYearAmountAbove, p("year_amount"), string(f.YearAmount), string(f.TotalAmount))
 	}
-	for _, tf := range f.TextFields(prefix) {
-		v.control(tf)
-		if _, runs := CollapseBlankLines(tf.Text); tf.Long && runs > 0 {
-			v.warn(CodeBlankLinesCollapsed, tf.Path, strconv.Itoa(runs))
+	f.eachText(func(key string, row int, text string, long bool) {
+		// The path is written only for a message.
+		path := func() string { return textPath(prefix, key, row) }
+		v.control(text, long, path)
+		if _, runs := CollapseBlankLines(text); long && runs > 0 {
+			v.warn(CodeBlankLinesCollapsed, path(), strconv.Itoa(runs))
 		}
-	}
+	})
 	// Invisible and reordering characters in a project name would hide in
 	// the file names of render --out-dir (which leaves them out) and in
 	// the binder's contents.
@@ -235,18 +237,18 @@ func tenThousandth(r *big.Rat) string {
 
 // control reports control characters: none is allowed but the line feed
 // that separates paragraphs of a long text.
-func (v *validator) control(tf TextField) {
+func (v *validator) control(text string, long bool, path func() string) {
 	i := 0
-	for _, r := range tf.Text {
+	for _, r := range text {
 		i++
-		if r == '\n' && tf.Long {
+		if r == '\n' && long {
 			continue
 		}
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
 			if r == '\n' {
-				v.fail(CodeLineBreak, tf.Path, strconv.Itoa(i))
+				v.fail(CodeLineBreak, path(), strconv.Itoa(i))
 			} else {
-				v.fail(CodeControlCharacter, tf.Path, fmt.Sprintf("%U", r), strconv.Itoa(i))
+				v.fail(CodeControlCharacter, path(), fmt.Sprintf("%U", r), strconv.Itoa(i))
 			}
 			return
 		}

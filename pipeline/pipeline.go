@@ -19,6 +19,7 @@
 package pipeline
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -174,17 +175,29 @@ func Read(s Source) (Input, error) {
 	case s.R == nil:
 		book, src, err = model.ReadFileSource(s.Name)
 	default:
-		var data []byte
-		data, err = io.ReadAll(io.LimitReader(s.R, model.MaxFileSize+1))
-		if err != nil {
-			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+		// A PDF or a workbook is read whole; JSON and YAML are decoded as
+		// they are read (model.DecodeReader), not held whole.
+		r, head := peek(s.R, 8) // a short content is told by what there is; an error comes again below
+		if bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head) {
+			var data []byte
+			data, err = io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
+			if err != nil {
+				return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+			}
+			if bytes.HasPrefix(data, []byte("%PDF-")) {
+				book, src, err = fromPDF(data, s.Name)
+			} else {
+				book, src, err = xlsx.Read(data, s.Name)
+			}
+			break
 		}
-		if bytes.HasPrefix(data, []byte("%PDF-")) {
-			book, src, err = fromPDF(data, s.Name)
-		} else if xlsx.Handles(s.Name) || xlsx.IsWorkbook(data) {
-			book, src, err = xlsx.Read(data, s.Name)
-		} else {
-			book, src, err = model.Decode(data, s.Name, model.FormatAuto)
+		book, src, err = model.DecodeReader(r, s.Name, model.FormatAuto)
+		if err != nil && len(model.DecodeErrors(err)) == 0 {
+			// Not a problem of the content: the reader failed.
+			if e := errors.Unwrap(err); e != nil {
+				err = e // without model's prefix
+			}
+			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 		}
 	}
 	if err != nil {
@@ -201,6 +214,25 @@ func Read(s Source) (Input, error) {
 	}
 	resolve(book, src)
 	return in, nil
+}
+
+// peek returns the first n bytes of r (fewer if it is shorter) and a
+// reader of all of it: r itself when it can seek back (model.DecodeReader
+// reads a YAML book form by form only from a reader that can).
+func peek(r io.Reader, n int) (io.Reader, []byte) {
+	if rs, ok := r.(io.ReadSeeker); ok {
+		if at, err := rs.Seek(0, io.SeekCurrent); err == nil {
+			head := make([]byte, n)
+			k, _ := io.ReadFull(rs, head)
+			if _, err := rs.Seek(at, io.SeekStart); err != nil {
+				return io.MultiReader(bytes.NewReader(head[:k]), rs), head[:k]
+			}
+			return rs, head[:k]
+		}
+	}
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(n)
+	return br, head
 }
 
 // resolve gives each form of b the book-wide values it leaves empty, and

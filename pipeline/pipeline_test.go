@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -100,6 +101,16 @@ func TestReadFormats(t *testing.T) {
 	}
 	_, err := Read(Source{Name: "bad.json", R: strings.NewReader("{")})
 	require.NotEmpty(t, model.DecodeErrors(err))
+
+	// A content that fails to read half-way (JSON is decoded as it is
+	// read) cannot be read; it does not decode badly.
+	for _, name := range []string{"a.json", "a.yaml", "upload"} {
+		r := io.MultiReader(strings.NewReader(`{"forms": [`), iotest.ErrReader(io.ErrUnexpectedEOF))
+		_, err = Read(Source{Name: name, R: r})
+		require.ErrorIs(t, err, io.ErrUnexpectedEOF, name)
+		require.Empty(t, model.DecodeErrors(err), name)
+		require.Contains(t, msg.Describe(msg.English, err), "cannot read "+name, name)
+	}
 }
 
 // Load reports every problem through the events and fails as the user

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"slices"
 	"strconv"
@@ -113,8 +114,11 @@ func duplicateError(line, col int, path []pathStep, bookKeys []string, key strin
 
 // jsonParser is a small strict JSON parser that records positions.
 type jsonParser struct {
+	// src is the text, or the window of it that in last read: src[off:]
+	// is not parsed yet, and is kept when the window moves on.
 	src       []byte
 	off       int
+	in        *Input // nil: src is the whole text
 	line, col int
 	// each, when set, receives the items of the top-level "forms" list one
 	// at a time as they are parsed, and the list keeps none of them: a book
@@ -124,6 +128,80 @@ type jsonParser struct {
 	// for messages that must name a field (a duplicate key).
 	path     []pathStep
 	bookKeys []string
+	strings  stringCache
+	nodes    nodePool
+}
+
+// nodePool hands out the nodes of a parse from blocks, and takes back
+// those of a form once each has decoded it: a book's forms are parsed
+// into the same few thousand nodes, not into millions that the garbage
+// collector must find.
+type nodePool struct {
+	blocks [][]Node
+	used   int // nodes handed out
+}
+
+const nodeBlock = 1024
+
+// node returns a node of the pool set to v.
+func (p *jsonParser) node(v Node) *Node { return p.nodes.get(v) }
+
+// get returns a node of the pool set to v, keeping the arrays of the lists
+// it had.
+func (pool *nodePool) get(v Node) *Node {
+	b, i := pool.used/nodeBlock, pool.used%nodeBlock
+	if b == len(pool.blocks) {
+		pool.blocks = append(pool.blocks, make([]Node, nodeBlock))
+	}
+	pool.used++
+	n := &pool.blocks[b][i]
+	v.Keys, v.Vals, v.Items = n.Keys[:0], n.Vals[:0], n.Items[:0]
+	*n = v
+	return n
+}
+
+// stringCache hands out one string for the short texts a book repeats in
+// every form and row (keys, 一级 and 二级 labels, 充分, ≥95%): a table of
+// the last string seen for each hash, so that a book of ten thousand forms
+// keeps one copy of each instead of one per use.
+type stringCache struct {
+	seed  maphash.Seed
+	table *[1 << 12]string
+}
+
+// maxCached bounds the texts cached: longer ones are seldom repeated.
+const maxCached = 48
+
+// getString is get for a text that is a string already: the copy kept
+// is the first, and s becomes garbage.
+func (c *stringCache) getString(s string) string {
+	if len(s) > maxCached || len(s) == 0 {
+		return s
+	}
+	if c.table == nil {
+		c.table = new([1 << 12]string)
+		c.seed = maphash.MakeSeed()
+	}
+	slot := &c.table[maphash.String(c.seed, s)&(1<<12-1)]
+	if *slot != s {
+		*slot = s
+	}
+	return *slot
+}
+
+func (c *stringCache) get(b []byte) string {
+	if len(b) > maxCached || len(b) == 0 {
+		return string(b)
+	}
+	if c.table == nil {
+		c.table = new([1 << 12]string)
+		c.seed = maphash.MakeSeed()
+	}
+	slot := &c.table[maphash.Bytes(c.seed, b)&(1<<12-1)]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
 }
 
 // pathStep is one step of a field path: a key, or a list index.
@@ -158,11 +236,25 @@ func fieldPath(steps []pathStep, bookKeys []string) string {
 
 // ParseJSON parses src. each, when not nil, receives the items of the
 // top-level "forms" list one at a time as they are parsed, and the list
-// keeps none of them. bookKeys are the keys of a book (for paths).
+// keeps none of them: an item and its nodes are used again for the next
+// once each returns, so each keeps no node (their texts it may). bookKeys
+// are the keys of a book (for paths).
 func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*Node, error) {
 	p := &jsonParser{src: src, line: 1, col: 1, each: each, bookKeys: bookKeys}
+	return p.parse()
+}
+
+// ParseJSONInput is ParseJSON reading from in, which nothing has read
+// from yet: the text is never held whole, only the form being parsed and
+// a window of the file.
+func ParseJSONInput(in *Input, each func(i int, item *Node), bookKeys []string) (*Node, error) {
+	p := &jsonParser{in: in, line: 1, col: 1, each: each, bookKeys: bookKeys}
+	return p.parse()
+}
+
+func (p *jsonParser) parse() (*Node, error) {
 	p.skipSpace()
-	if p.off >= len(p.src) {
+	if p.end() {
 		return nil, p.fail(CodeJSONNoValue)
 	}
 	n, err := p.value(0)
@@ -170,10 +262,33 @@ func ParseJSON(src []byte, each func(i int, item *Node), bookKeys []string) (*No
 		return nil, err
 	}
 	p.skipSpace()
-	if p.off < len(p.src) {
+	if !p.end() {
 		return nil, p.fail(CodeJSONAfterEnd, p.describeNext())
 	}
 	return n, nil
+}
+
+// more moves the window on, keeping its part not parsed yet, and reports
+// whether it holds more text than before.
+func (p *jsonParser) more() bool {
+	if p.in == nil {
+		return false
+	}
+	n := len(p.src) - p.off
+	p.src = p.in.Fill(p.src[p.off:])
+	p.off = 0
+	return len(p.src) > n
+}
+
+// end reports whether the text is over.
+func (p *jsonParser) end() bool {
+	return p.off >= len(p.src) && !p.more()
+}
+
+// ensure makes the window hold n bytes from off, or all that is left.
+func (p *jsonParser) ensure(n int) {
+	for len(p.src)-p.off < n && p.more() {
+	}
 }
 
 // fail is a syntax error at the parser's position: code and the values
@@ -183,6 +298,7 @@ func (p *jsonParser) fail(code string, args ...string) error {
 }
 
 func (p *jsonParser) describeNext() string {
+	p.ensure(utf8.UTFMax)
 	if p.off >= len(p.src) {
 		return "end of file"
 	}
@@ -203,7 +319,7 @@ func (p *jsonParser) advance(n int) {
 }
 
 func (p *jsonParser) skipSpace() {
-	for p.off < len(p.src) {
+	for p.off < len(p.src) || p.more() {
 		switch p.src[p.off] {
 		case ' ', '\t', '\r', '\n':
 			p.advance(1)
@@ -217,7 +333,7 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 	if depth > MaxDepth {
 		return nil, depthError(p.line, p.col)
 	}
-	if p.off >= len(p.src) {
+	if p.end() {
 		return nil, p.fail(CodeJSONTruncated)
 	}
 	line, col := p.line, p.col
@@ -231,27 +347,34 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Node{Kind: Scalar, Line: line, Col: col, Text: s}, nil
+		return p.node(Node{Kind: Scalar, Line: line, Col: col, Text: s}), nil
 	case c == '-' || (c >= '0' && c <= '9'):
-		start := p.off
-		end := start
-		for end < len(p.src) && bytes.IndexByte([]byte("+-.eE0123456789"), p.src[end]) >= 0 {
-			end++
+		n := 0 // the number's bytes
+		for {
+			if p.off+n >= len(p.src) && !p.more() {
+				break
+			}
+			if bytes.IndexByte([]byte("+-.eE0123456789"), p.src[p.off+n]) < 0 {
+				break
+			}
+			n++
 		}
+		start, end := p.off, p.off+n
 		lit := string(p.src[start:end])
 		if !json.Valid([]byte(lit)) {
 			return nil, p.fail(CodeJSONBadNumber, strconv.Quote(lit))
 		}
 		p.advance(end - start)
-		return &Node{Kind: Scalar, Scalar: Number, Line: line, Col: col, Text: lit}, nil
+		return p.node(Node{Kind: Scalar, Scalar: Number, Line: line, Col: col, Text: lit}), nil
 	default:
+		p.ensure(len("false"))
 		for _, w := range []struct {
 			lit string
 			t   ScalarType
 		}{{"true", Bool}, {"false", Bool}, {"null", Null}} {
 			if bytes.HasPrefix(p.src[p.off:], []byte(w.lit)) {
 				p.advance(len(w.lit))
-				return &Node{Kind: Scalar, Scalar: w.t, Line: line, Col: col, Text: w.lit}, nil
+				return p.node(Node{Kind: Scalar, Scalar: w.t, Line: line, Col: col, Text: w.lit}), nil
 			}
 		}
 		return nil, p.fail(CodeJSONExpectedValue, p.describeNext())
@@ -261,7 +384,19 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 func (p *jsonParser) str() (string, error) {
 	start := p.off
 	i := p.off + 1
-	for i < len(p.src) {
+	for {
+		if i >= len(p.src) {
+			// The window ends within the string: move it on, keeping the
+			// string's start.
+			k := i - p.off
+			if !p.more() {
+				break
+			}
+			start, i = p.off, p.off+k
+			if i >= len(p.src) {
+				continue
+			}
+		}
 		switch c := p.src[i]; {
 		case c == '\\':
 			i += 2
@@ -273,11 +408,14 @@ func (p *jsonParser) str() (string, error) {
 			}
 			var s string
 			if bytes.IndexByte(raw, '\\') < 0 {
-				s = string(raw[1 : len(raw)-1]) // no escapes: the common case, taken as is
+				s = p.strings.get(raw[1 : len(raw)-1]) // no escapes: the common case, taken as is
 			} else if err := json.Unmarshal(raw, &s); err != nil {
 				return "", syntaxError(p.line, p.col, CodeJSONBadString, nil)
 			}
-			p.advance(i + 1 - start)
+			// No line break in a string (a control character is refused):
+			// the column moves on by its characters.
+			p.col += utf8.RuneCount(raw)
+			p.off = i + 1
 			return s, nil
 		case c < 0x20:
 			p.advance(i - start)
@@ -289,17 +427,17 @@ func (p *jsonParser) str() (string, error) {
 }
 
 func (p *jsonParser) object(depth int) (*Node, error) {
-	n := &Node{Kind: Object, Line: p.line, Col: p.col}
+	n := p.node(Node{Kind: Object, Line: p.line, Col: p.col})
 	p.advance(1)
 	p.skipSpace()
-	if p.off < len(p.src) && p.src[p.off] == '}' {
+	if !p.end() && p.src[p.off] == '}' {
 		p.advance(1)
 		return n, nil
 	}
 	var seen map[string]bool // only for large objects: a scan is cheaper for a form's few keys
 	for {
 		p.skipSpace()
-		if p.off >= len(p.src) {
+		if p.end() {
 			return nil, p.fail(CodeJSONObjectEnd)
 		}
 		if p.src[p.off] != '"' {
@@ -314,14 +452,14 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 			return nil, duplicateError(kl, kc, append(p.path, pathStep{key: k}), p.bookKeys, k)
 		}
 		p.skipSpace()
-		if p.off >= len(p.src) || p.src[p.off] != ':' {
+		if p.end() || p.src[p.off] != ':' {
 			return nil, p.fail(CodeJSONExpectedColon, p.describeNext(), strconv.Quote(k))
 		}
 		p.advance(1)
 		p.skipSpace()
 		var v *Node
 		p.path = append(p.path, pathStep{key: k})
-		if depth == 0 && k == "forms" && p.each != nil && p.off < len(p.src) && p.src[p.off] == '[' {
+		if depth == 0 && k == "forms" && p.each != nil && !p.end() && p.src[p.off] == '[' {
 			v, err = p.array(depth+1, p.each)
 		} else {
 			v, err = p.value(depth + 1)
@@ -330,10 +468,10 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Keys = append(n.Keys, &Node{Kind: Scalar, Line: kl, Col: kc, Text: k})
+		n.Keys = append(n.Keys, p.node(Node{Kind: Scalar, Line: kl, Col: kc, Text: k}))
 		n.Vals = append(n.Vals, v)
 		p.skipSpace()
-		if p.off >= len(p.src) {
+		if p.end() {
 			return nil, p.fail(CodeJSONObjectEnd)
 		}
 		switch p.src[p.off] {
@@ -350,11 +488,12 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 
 // array parses a list; with each, items are handed over instead of kept.
 func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
-	n := &Node{Kind: Array, Line: p.line, Col: p.col, Streamed: each != nil}
+	n := p.node(Node{Kind: Array, Line: p.line, Col: p.col, Streamed: each != nil})
+	mark := p.nodes.used
 	count := 0
 	p.advance(1)
 	p.skipSpace()
-	if p.off < len(p.src) && p.src[p.off] == ']' {
+	if !p.end() && p.src[p.off] == ']' {
 		p.advance(1)
 		return n, nil
 	}
@@ -369,11 +508,12 @@ func (p *jsonParser) array(depth int, each func(int, *Node)) (*Node, error) {
 		if each != nil {
 			each(count, v)
 			count++
+			p.nodes.used = mark // the item's nodes are free again
 		} else {
 			n.Items = append(n.Items, v)
 		}
 		p.skipSpace()
-		if p.off >= len(p.src) {
+		if p.end() {
 			return nil, p.fail(CodeJSONListEnd)
 		}
 		switch p.src[p.off] {
@@ -413,7 +553,7 @@ func ParseYAML(src []byte, maxBytes int, bookKeys []string) (*Node, error) {
 	// Aliases may repeat a value many times ("billion laughs"): bound both
 	// the number of values and the bytes of text they expand to. Values
 	// written out are bounded by the file's size and not counted.
-	c := &yamlConv{nodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys}
+	c := &yamlConv{aliasNodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys}
 	return c.node(doc.Content[0], nil)
 }
 
@@ -439,17 +579,29 @@ func yamlError(err error) error {
 
 // yamlConv converts the YAML library's nodes into nodes.
 type yamlConv struct {
-	nodes, bytes int // what aliases may still expand to
-	aliases      int // > 0 inside the value an alias names
-	bookKeys     []string
+	aliasNodes, bytes int // what aliases may still expand to
+	aliases           int // > 0 inside the value an alias names
+	bookKeys          []string
+	strings           stringCache
+	// nodes, when set, gives the nodes (of forms handed to each one at a
+	// time, taken back after each).
+	nodes *nodePool
+}
+
+// newNode returns a node set to v, from the pool if there is one.
+func (c *yamlConv) newNode(v Node) *Node {
+	if c.nodes != nil {
+		return c.nodes.get(v)
+	}
+	return &v
 }
 
 func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 	depth := len(path)
 	if c.aliases > 0 {
-		c.nodes--
+		c.aliasNodes--
 		c.bytes -= len(y.Value)
-		if c.nodes < 0 || c.bytes < 0 {
+		if c.aliasNodes < 0 || c.bytes < 0 {
 			return nil, syntaxError(y.Line, y.Column, CodeYAMLTooBig, nil)
 		}
 	}
@@ -466,8 +618,8 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		c.aliases--
 		return n, err
 	case yaml.MappingNode:
-		n := &Node{Kind: Object, Line: y.Line, Col: y.Column}
-		seen := map[string]bool{}
+		n := c.newNode(Node{Kind: Object, Line: y.Line, Col: y.Column})
+		var seen map[string]bool // only for large mappings, as in JSON
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -476,20 +628,19 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 			if k.Value == "<<" {
 				return nil, syntaxError(k.Line, k.Column, CodeYAMLMergeKey, nil)
 			}
-			if seen[k.Value] {
+			if hasKey(n.Keys, k.Value, &seen) {
 				return nil, duplicateError(k.Line, k.Column, append(path, pathStep{key: k.Value}), c.bookKeys, k.Value)
 			}
-			seen[k.Value] = true
 			vn, err := c.node(v, append(path[:len(path):len(path)], pathStep{key: k.Value}))
 			if err != nil {
 				return nil, err
 			}
-			n.Keys = append(n.Keys, &Node{Kind: Scalar, Line: k.Line, Col: k.Column, Text: k.Value})
+			n.Keys = append(n.Keys, c.newNode(Node{Kind: Scalar, Line: k.Line, Col: k.Column, Text: c.strings.getString(k.Value)}))
 			n.Vals = append(n.Vals, vn)
 		}
 		return n, nil
 	case yaml.SequenceNode:
-		n := &Node{Kind: Array, Line: y.Line, Col: y.Column}
+		n := c.newNode(Node{Kind: Array, Line: y.Line, Col: y.Column})
 		for _, item := range y.Content {
 			cn, err := c.node(item, append(path[:len(path):len(path)], pathStep{index: len(n.Items), isIndex: true}))
 			if err != nil {
@@ -499,16 +650,16 @@ func (c *yamlConv) node(y *yaml.Node, path []pathStep) (*Node, error) {
 		}
 		return n, nil
 	case yaml.ScalarNode:
-		n := &Node{Kind: Scalar, Line: y.Line, Col: y.Column, Text: y.Value}
+		v := Node{Kind: Scalar, Line: y.Line, Col: y.Column, Text: c.strings.getString(y.Value)}
 		switch y.ShortTag() {
 		case "!!int", "!!float":
-			n.Scalar = Number
+			v.Scalar = Number
 		case "!!bool":
-			n.Scalar = Bool
+			v.Scalar = Bool
 		case "!!null":
-			n.Scalar = Null
+			v.Scalar = Null
 		}
-		return n, nil
+		return c.newNode(v), nil
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
 			return nil, syntaxError(y.Line, y.Column, CodeYAMLEmpty, nil)
