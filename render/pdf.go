@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -90,6 +91,14 @@ func (w *pdfWriter) alloc() ref {
 		w.stmIdx = append(w.stmIdx, 0)
 	}
 	return ref(len(w.offs) - 1)
+}
+
+// reserve makes room for n more objects.
+func (w *pdfWriter) reserve(n int) {
+	w.offs = slices.Grow(w.offs, n)
+	if w.pack {
+		w.stmOf, w.stmIdx = slices.Grow(w.stmOf, n), slices.Grow(w.stmIdx, n)
+	}
 }
 
 // beginPacked starts object r, a dictionary that goes into an object

@@ -1,0 +1,182 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+)
+
+// spill keeps what a document holds until it is written — each page's
+// compressed contents, the records of its structure tree — in memory up to
+// a bound, and beyond it in a temporary file, so that what drawing a large
+// binder holds stays about the same at any size. It is written once, in
+// order, then read back (sections of it, in any order) when the document
+// is written. Errors are sticky: the first is kept, and every later call
+// returns it. close removes the file, on every path.
+type spill struct {
+	mem   []byte        // the data while it fits
+	limit int           // bytes kept in memory before a file is made
+	f     *os.File      // nil until mem would pass limit
+	fw    *bufio.Writer // buffers writes to f
+	n     int64         // bytes written so far
+	err   error
+	// createTemp makes the file (os.CreateTemp; replaced in tests).
+	createTemp func() (*os.File, error)
+}
+
+// spillLimit is how much of each spill stays in memory: the whole of a
+// document of a few hundred pages, a bounded part of a larger one.
+const spillLimit = 8 << 20
+
+func newSpill(limit int) *spill {
+	return &spill{limit: limit, createTemp: func() (*os.File, error) { return os.CreateTemp("", "jixiao-render-*") }}
+}
+
+// Write appends p.
+func (s *spill) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	if s.f == nil && len(s.mem)+len(p) > s.limit {
+		f, err := s.createTemp()
+		if err != nil {
+			s.err = fmt.Errorf("spill: %w", err)
+			return 0, s.err
+		}
+		s.f, s.fw = f, bufio.NewWriterSize(f, 64<<10)
+		if _, err := s.fw.Write(s.mem); err != nil {
+			s.err = fmt.Errorf("spill: %w", err)
+			return 0, s.err
+		}
+		s.mem = nil
+	}
+	if s.f == nil {
+		s.mem = append(s.mem, p...)
+	} else if _, err := s.fw.Write(p); err != nil {
+		s.err = fmt.Errorf("spill: %w", err)
+		return 0, s.err
+	}
+	s.n += int64(len(p))
+	return len(p), nil
+}
+
+// size is the number of bytes written.
+func (s *spill) size() int64 { return s.n }
+
+// done ends writing: what was written can be read from then on.
+func (s *spill) done() error {
+	if s.err == nil && s.fw != nil {
+		if err := s.fw.Flush(); err != nil {
+			s.err = fmt.Errorf("spill: %w", err)
+		}
+		s.fw = nil
+	}
+	return s.err
+}
+
+// section returns a reader of n bytes from offset off; done must have
+// been called.
+func (s *spill) section(off, n int64) io.Reader {
+	if s.f == nil {
+		return bytes.NewReader(s.mem[off : off+n])
+	}
+	return io.NewSectionReader(s.f, off, n)
+}
+
+// close removes the file, if one was made, and forgets the data.
+func (s *spill) close() error {
+	s.mem = nil
+	if s.f == nil {
+		return nil
+	}
+	name := s.f.Name()
+	err := s.f.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	s.f, s.fw = nil, nil
+	if s.err == nil && err != nil {
+		s.err = fmt.Errorf("spill: %w", err)
+	}
+	return err
+}
+
+// spillReader reads the records of a spill: unsigned varints and byte
+// strings, with a sticky error.
+type spillReader struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (r *spillReader) reset(src io.Reader) {
+	if r.r == nil {
+		r.r = bufio.NewReaderSize(src, 32<<10)
+	} else {
+		r.r.Reset(src)
+	}
+}
+
+func (r *spillReader) uvarint() int {
+	if r.err != nil {
+		return 0
+	}
+	var v uint64
+	for shift := uint(0); ; shift += 7 {
+		c, err := r.r.ReadByte()
+		if err != nil {
+			r.fail(err)
+			return 0
+		}
+		if shift > 56 {
+			r.fail(fmt.Errorf("spill: varint too long"))
+			return 0
+		}
+		v |= uint64(c&0x7F) << shift
+		if c < 0x80 {
+			break
+		}
+	}
+	return int(v)
+}
+
+// full reads len(p) bytes into p.
+func (r *spillReader) full(p []byte) {
+	if r.err != nil {
+		return
+	}
+	if _, err := io.ReadFull(r.r, p); err != nil {
+		r.fail(err)
+	}
+}
+
+func (r *spillReader) fail(err error) {
+	if r.err == nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		r.err = fmt.Errorf("spill: reading back: %w", err)
+	}
+}
+
+// appendUvarint appends v as an unsigned varint.
+func appendUvarint(b []byte, v int) []byte {
+	u := uint64(v)
+	for u >= 0x80 {
+		b = append(b, byte(u)|0x80)
+		u >>= 7
+	}
+	return append(b, byte(u))
+}
+
+func (r *spillReader) byte() byte {
+	if r.err != nil {
+		return 0
+	}
+	c, err := r.r.ReadByte()
+	if err != nil {
+		r.fail(err)
+	}
+	return c
+}
