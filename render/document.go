@@ -101,7 +101,7 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 			annots[first+k] = w.alloc()
 		}
 		w.page(pages[i]).parent(tree).mediaBox(pt(p.width), pt(p.height)).resources(res).contents(contents).
-			annots(annots[first:first+len(links)]).structParents(i).end()
+			annots(annots[first : first+len(links)]).structParents(i).end()
 		buf = slices.Grow(buf[:0], int(p.size))[:p.size]
 		rd.full(buf)
 		w.deflated(contents, buf).end()

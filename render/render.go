@@ -227,8 +227,8 @@ func pt(l layout.Length) float64 { return float64(l) / 1000 }
 // its links.
 type drawn struct {
 	pages    []pageInfo
-	links    []linkRec // every page's links, in order
-	contents *spill    // the pages' compressed contents, in order
+	links    []linkRec  // every page's links, in order
+	contents *spill     // the pages' compressed contents, in order
 	fonts    []*fontUse // in order of first use
 	tags     *tagger    // the structure tree
 	id       hash.Hash  // with PDF/A: the digest of the file identifier so far (fileID)
