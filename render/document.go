@@ -22,6 +22,15 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	}
 	// Object streams, but not for PDF/A-1 (PDF 1.4 has none).
 	w := newPDFWriter(out, version, opt.PDFA != PDFA1B, z)
+	if w.pack {
+		w.zp = newZPool()
+		defer w.zp.close()
+	}
+	// The fonts' subsets are cut and compressed while the rest is written.
+	fontStreams := make([]*fontStreams, len(d.fonts))
+	for i, u := range d.fonts {
+		fontStreams[i] = prepareFont(u, opt.PDFA != NoPDFA)
+	}
 
 	catalog, info, tree, res := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	structRoot, meta := w.alloc(), w.alloc()
@@ -129,7 +138,7 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 		writeOutline(w, outline, fr.Outline, pages, d.pages)
 	}
 	for i, u := range d.fonts {
-		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.font.SubsetName(), opt.PDFA != NoPDFA); err != nil {
+		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.font.SubsetName(), fontStreams[i]); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 
@@ -49,13 +50,66 @@ func (u *fontUse) encode(dst []byte, s string) ([]byte, error) {
 	return dst, nil
 }
 
+// fontStreams are the streams of a font, cut and compressed on a
+// goroutine of their own while the document is written (prepareFont).
+type fontStreams struct {
+	done               chan struct{}
+	err                error
+	progLen            int    // the font program's length, uncompressed
+	prog, cmap, cidSet []byte // compressed; cidSet nil unless asked for
+}
+
+// prepareFont starts cutting u's subset and compressing its program, its
+// ToUnicode map and, with cidSet, its CID set: the largest streams of a
+// document, made while the pages and the structure tree are written.
+func prepareFont(u *fontUse, cidSet bool) *fontStreams {
+	fs := &fontStreams{done: make(chan struct{})}
+	go func() {
+		defer close(fs.done)
+		defer func() {
+			// The font code reads font files; no panic leaves render.
+			if r := recover(); r != nil {
+				fs.err = fmt.Errorf("font %s: %v", u.font.Name(), r)
+			}
+		}()
+		sub, err := u.font.Subset(u.runes)
+		if err != nil {
+			fs.err = err
+			return
+		}
+		z := getDeflater()
+		defer putDeflater(z)
+		deflate := func(data []byte) []byte {
+			c, err := z.deflate(data)
+			if err != nil && fs.err == nil {
+				fs.err = err
+			}
+			return bytes.Clone(c)
+		}
+		if cidSet {
+			// PDF/A-1 wants the CIDs of a subset listed; the subset holds
+			// CID 0 (.notdef) and 1…n.
+			bits := make([]byte, (len(u.runes)+1+7)/8)
+			for cid := 0; cid <= len(u.runes); cid++ {
+				bits[cid/8] |= 0x80 >> (cid % 8)
+			}
+			fs.cidSet = deflate(bits)
+		}
+		fs.progLen = len(sub)
+		fs.prog = deflate(sub)
+		fs.cmap = deflate(toUnicode(u.runes))
+	}()
+	return fs
+}
+
 // writeFont writes the objects of font u: the Type0 font (object r), its
 // CIDFontType2, the font descriptor, the font program and the ToUnicode
-// map. name is the font's name with its subset tag.
-func writeFont(w *pdfWriter, u *fontUse, r ref, name string, cidSet bool) error {
-	sub, err := u.font.Subset(u.runes)
-	if err != nil {
-		return err
+// map, whose streams fs has made. name is the font's name with its subset
+// tag.
+func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) error {
+	<-fs.done
+	if fs.err != nil {
+		return fs.err
 	}
 	f := u.font
 	d := f.Descriptor()
@@ -70,24 +124,18 @@ func writeFont(w *pdfWriter, u *fontUse, r ref, name string, cidSet bool) error 
 	dw := w.descriptor(desc, name).flags(d.Flags).bbox(d.BBox).
 		metrics(d.ItalicAngle, f.Ascent(), f.Descent(), f.CapHeight(), d.StemV).fontFile2(prog)
 	var set ref
-	if cidSet {
-		// PDF/A-1 wants the CIDs of a subset listed; the subset holds
-		// CID 0 (.notdef) and 1…n.
+	if fs.cidSet != nil {
 		set = w.alloc()
 		dw.cidSet(set)
 	}
 	dw.end()
 	if set != 0 {
-		bits := make([]byte, (len(u.runes)+1+7)/8)
-		for cid := 0; cid <= len(u.runes); cid++ {
-			bits[cid/8] |= 0x80 >> (cid % 8)
-		}
-		w.stream(set, bits, true).end()
+		w.deflated(set, fs.cidSet).end()
 	}
-	s := w.stream(prog, sub, true)
-	s.int("Length1", len(sub))
+	s := w.deflated(prog, fs.prog)
+	s.int("Length1", fs.progLen)
 	s.end()
-	w.stream(cmap, toUnicode(u.runes), true).end()
+	w.deflated(cmap, fs.cmap).end()
 	return nil
 }
 
