@@ -27,10 +27,7 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 		defer w.zp.close()
 	}
 	// The fonts' subsets are cut and compressed while the rest is written.
-	fontStreams := make([]*fontStreams, len(d.fonts))
-	for i, u := range d.fonts {
-		fontStreams[i] = prepareFont(u, opt.PDFA != NoPDFA)
-	}
+	fontStreams := prepareFonts(d.fonts, opt.PDFA != NoPDFA)
 
 	catalog, info, tree, res := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	structRoot, meta := w.alloc(), w.alloc()

@@ -59,47 +59,58 @@ type fontStreams struct {
 	prog, cmap, cidSet []byte // compressed; cidSet nil unless asked for
 }
 
-// prepareFont starts cutting u's subset and compressing its program, its
-// ToUnicode map and, with cidSet, its CID set: the largest streams of a
-// document, made while the pages and the structure tree are written.
-func prepareFont(u *fontUse, cidSet bool) *fontStreams {
-	fs := &fontStreams{done: make(chan struct{})}
+// prepareFonts starts cutting the subsets of the fonts us and compressing
+// their programs, ToUnicode maps and, with cidSet, CID sets: the largest
+// streams of a document, made on one goroutine while the pages and the
+// structure tree are written.
+func prepareFonts(us []*fontUse, cidSet bool) []*fontStreams {
+	fss := make([]*fontStreams, len(us))
+	for i := range fss {
+		fss[i] = &fontStreams{done: make(chan struct{})}
+	}
 	go func() {
-		defer close(fs.done)
-		defer func() {
-			// The font code reads font files; no panic leaves render.
-			if r := recover(); r != nil {
-				fs.err = fmt.Errorf("font %s: %v", u.font.Name(), r)
-			}
-		}()
-		sub, err := u.font.Subset(u.runes)
-		if err != nil {
-			fs.err = err
-			return
-		}
 		z := getDeflater()
 		defer putDeflater(z)
-		deflate := func(data []byte) []byte {
-			c, err := z.deflate(data)
-			if err != nil && fs.err == nil {
-				fs.err = err
-			}
-			return bytes.Clone(c)
+		for i, u := range us {
+			prepareFont(z, u, cidSet, fss[i])
 		}
-		if cidSet {
-			// PDF/A-1 wants the CIDs of a subset listed; the subset holds
-			// CID 0 (.notdef) and 1…n.
-			bits := make([]byte, (len(u.runes)+1+7)/8)
-			for cid := 0; cid <= len(u.runes); cid++ {
-				bits[cid/8] |= 0x80 >> (cid % 8)
-			}
-			fs.cidSet = deflate(bits)
-		}
-		fs.progLen = len(sub)
-		fs.prog = deflate(sub)
-		fs.cmap = deflate(toUnicode(u.runes))
 	}()
-	return fs
+	return fss
+}
+
+// prepareFont makes the streams of font u into fs.
+func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) {
+	defer close(fs.done)
+	defer func() {
+		// The font code reads font files; no panic leaves render.
+		if r := recover(); r != nil {
+			fs.err = fmt.Errorf("font %s: %v", u.font.Name(), r)
+		}
+	}()
+	sub, err := u.font.Subset(u.runes)
+	if err != nil {
+		fs.err = err
+		return
+	}
+	deflate := func(data []byte) []byte {
+		c, err := z.deflate(data)
+		if err != nil && fs.err == nil {
+			fs.err = err
+		}
+		return bytes.Clone(c)
+	}
+	if cidSet {
+		// PDF/A-1 wants the CIDs of a subset listed; the subset holds
+		// CID 0 (.notdef) and 1…n.
+		bits := make([]byte, (len(u.runes)+1+7)/8)
+		for cid := 0; cid <= len(u.runes); cid++ {
+			bits[cid/8] |= 0x80 >> (cid % 8)
+		}
+		fs.cidSet = deflate(bits)
+	}
+	fs.progLen = len(sub)
+	fs.prog = deflate(sub)
+	fs.cmap = deflate(toUnicode(u.runes))
 }
 
 // writeFont writes the objects of font u: the Type0 font (object r), its

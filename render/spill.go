@@ -2,7 +2,6 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +15,7 @@ import (
 // is written. Errors are sticky: the first is kept, and every later call
 // returns it. close removes the file, on every path.
 type spill struct {
-	mem   []byte        // the data while it fits
+	mem   [][]byte      // the data while it fits, in blocks of spillBlock
 	limit int           // bytes kept in memory before a file is made
 	f     *os.File      // nil until mem would pass limit
 	fw    *bufio.Writer // buffers writes to f
@@ -30,6 +29,10 @@ type spill struct {
 // document of a few hundred pages, a bounded part of a larger one.
 const spillLimit = 8 << 20
 
+// spillBlock is the size of the blocks that hold a spill in memory: the
+// data is never copied to grow.
+const spillBlock = 64 << 10
+
 func newSpill(limit int) *spill {
 	return &spill{limit: limit, createTemp: func() (*os.File, error) { return os.CreateTemp("", "jixiao-render-*") }}
 }
@@ -39,21 +42,31 @@ func (s *spill) Write(p []byte) (int, error) {
 	if s.err != nil {
 		return 0, s.err
 	}
-	if s.f == nil && len(s.mem)+len(p) > s.limit {
+	if s.f == nil && s.n+int64(len(p)) > int64(s.limit) {
 		f, err := s.createTemp()
 		if err != nil {
 			s.err = fmt.Errorf("spill: %w", err)
 			return 0, s.err
 		}
 		s.f, s.fw = f, bufio.NewWriterSize(f, 64<<10)
-		if _, err := s.fw.Write(s.mem); err != nil {
-			s.err = fmt.Errorf("spill: %w", err)
-			return 0, s.err
+		for _, b := range s.mem {
+			if _, err := s.fw.Write(b); err != nil {
+				s.err = fmt.Errorf("spill: %w", err)
+				return 0, s.err
+			}
 		}
 		s.mem = nil
 	}
 	if s.f == nil {
-		s.mem = append(s.mem, p...)
+		for q := p; len(q) > 0; {
+			if k := len(s.mem) - 1; k < 0 || len(s.mem[k]) == cap(s.mem[k]) {
+				s.mem = append(s.mem, make([]byte, 0, min(spillBlock, s.limit)))
+			}
+			b := &s.mem[len(s.mem)-1]
+			c := min(len(q), cap(*b)-len(*b))
+			*b = append(*b, q[:c]...)
+			q = q[c:]
+		}
 	} else if _, err := s.fw.Write(p); err != nil {
 		s.err = fmt.Errorf("spill: %w", err)
 		return 0, s.err
@@ -80,7 +93,7 @@ func (s *spill) done() error {
 // been called.
 func (s *spill) section(off, n int64) io.Reader {
 	if s.f == nil {
-		return bytes.NewReader(s.mem[off : off+n])
+		return io.NewSectionReader(memReader(s.mem), off, n)
 	}
 	return io.NewSectionReader(s.f, off, n)
 }
@@ -179,4 +192,21 @@ func (r *spillReader) byte() byte {
 		r.fail(err)
 	}
 	return c
+}
+
+// memReader reads a spill's blocks (all but the last full) at an offset.
+type memReader [][]byte
+
+func (m memReader) ReadAt(p []byte, off int64) (int, error) {
+	n := 0
+	for n < len(p) {
+		k, o := int(off/spillBlock), int(off%spillBlock)
+		if k >= len(m) || o >= len(m[k]) {
+			return n, io.EOF
+		}
+		c := copy(p[n:], m[k][o:])
+		n += c
+		off += int64(c)
+	}
+	return n, nil
 }
