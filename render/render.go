@@ -281,7 +281,7 @@ type drawer struct {
 // draw reads the pages and draws them. On error nothing is left behind;
 // else the caller closes the result.
 func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (_ *drawn, err error) {
-	d := &drawn{pages: make([]pageInfo, 0, fr.Pages), contents: newSpill(spillLimit), tags: newTagger()}
+	d := &drawn{pages: make([]pageInfo, 0, fr.Pages), contents: newSpill(), tags: newTagger()}
 	if opt.PDFA != NoPDFA {
 		d.id = idStart(fr, opt)
 	}

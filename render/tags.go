@@ -93,7 +93,7 @@ type tagger struct {
 }
 
 func newTagger() *tagger {
-	return &tagger{nodes: map[*layout.Elem]*snode{}, elems: newSpill(spillLimit), ptree: newSpill(spillLimit)}
+	return &tagger{nodes: map[*layout.Elem]*snode{}, elems: newSpill(), ptree: newSpill()}
 }
 
 // node returns the snode of e, making it and its ancestors as needed. A
