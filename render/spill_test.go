@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"jixiao/layout"
@@ -73,13 +74,16 @@ func liveHeap() uint64 {
 // a directory of the test, whose names it records, until the test ends.
 func useSpill(t *testing.T, limit int) *[]string {
 	var names []string
+	var mu sync.Mutex // the contents' spill is written by the squeezer's workers
 	oldLimit, oldTemp := spillLimit, spillTemp
 	dir := t.TempDir()
 	spillLimit = limit
 	spillTemp = func() (*os.File, error) {
 		f, err := os.CreateTemp(dir, "spill-*")
 		if err == nil {
+			mu.Lock()
 			names = append(names, f.Name())
+			mu.Unlock()
 		}
 		return f, err
 	}
@@ -198,10 +202,13 @@ func TestSpillErrors(t *testing.T) {
 	// A file that cannot be written: closed as soon as made.
 	*names = nil
 	dir := t.TempDir()
+	var mu sync.Mutex
 	spillTemp = func() (*os.File, error) {
 		f, err := os.CreateTemp(dir, "spill-*")
 		if err == nil {
+			mu.Lock()
 			*names = append(*names, f.Name())
+			mu.Unlock()
 			f.Close()
 		}
 		return f, err
