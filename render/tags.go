@@ -25,12 +25,38 @@ type snode struct {
 	rowSpan int32
 	order   int
 	parent  *snode // nil: a child of the Document element
-	kids    []*snode
-	content []mcKid // marked content and annotations, in drawing order
+	// The children, a list in the order first drawn (in reading order
+	// once the part is finished), and the next sibling: no slice to grow
+	// for each element.
+	first, last, next *snode
+	kids              int32
+	// The marked content and annotations, in drawing order: most
+	// elements have one, c0, kept without a slice.
+	c0   mcKid
+	more []mcKid
+	nc   int32
 	// part is the number of the element's part (in the order parts
 	// begin); local its index there, depth first in reading order, -1
 	// until the part is finished.
 	part, local int32
+}
+
+// addContent adds marked content or an annotation to n.
+func (n *snode) addContent(k mcKid) {
+	if n.nc == 0 {
+		n.c0 = k
+	} else {
+		n.more = append(n.more, k)
+	}
+	n.nc++
+}
+
+// content returns n's i-th marked content or annotation.
+func (n *snode) content(i int) mcKid {
+	if i == 0 {
+		return n.c0
+	}
+	return n.more[i-1]
 }
 
 // mcKid is a marked-content sequence (mcid ≥ 0) of page page, or a link
@@ -87,8 +113,13 @@ type tagger struct {
 	open   int // 0 none, 1 artifact, 2 element
 	cur    *snode
 	nextMC int
+	// The current part's elements, in the order made; new ones are cut
+	// from slab.
+	partNodes []*snode
+	slab      []snode
 	// Reused while writing a finished part.
 	order []*snode
+	kids  []*snode
 	buf   []byte
 }
 
@@ -113,10 +144,22 @@ func (t *tagger) node(e *layout.Elem) *snode {
 		t.finishPart()
 		clear(t.nodes)
 	}
-	n := &snode{kind: e.Kind, scope: e.Scope, rowSpan: int32(e.RowSpan), order: e.Order, parent: parent, part: int32(len(t.parts)), local: -1}
+	if len(t.slab) == 0 {
+		t.slab = make([]snode, 256)
+	}
+	n := &t.slab[0]
+	t.slab = t.slab[1:]
+	*n = snode{kind: e.Kind, scope: e.Scope, rowSpan: int32(e.RowSpan), order: e.Order, parent: parent, part: int32(len(t.parts)), local: -1}
 	t.nodes[e] = n
+	t.partNodes = append(t.partNodes, n)
 	if parent != nil {
-		parent.kids = append(parent.kids, n)
+		if parent.last == nil {
+			parent.first = n
+		} else {
+			parent.last.next = n
+		}
+		parent.last = n
+		parent.kids++
 	} else {
 		t.top = n
 	}
@@ -131,6 +174,28 @@ func (t *tagger) finishPart() {
 		return
 	}
 	t.top = nil
+	// Each element's children in reading order: by their Order, ties as
+	// first drawn.
+	for _, n := range t.partNodes {
+		if n.kids > 1 {
+			kids := t.kids[:0]
+			for k := n.first; k != nil; k = k.next {
+				kids = append(kids, k)
+			}
+			slices.SortStableFunc(kids, func(a, b *snode) int { return a.order - b.order })
+			n.first, n.last = kids[0], kids[len(kids)-1]
+			for i, k := range kids {
+				k.next = nil
+				if i > 0 {
+					kids[i-1].next = k
+				}
+			}
+			clear(kids)
+			t.kids = kids[:0]
+		}
+	}
+	clear(t.partNodes)
+	t.partNodes = t.partNodes[:0]
 	// Number the elements depth first in reading order, as they will be
 	// written.
 	order := t.order[:0]
@@ -138,7 +203,7 @@ func (t *tagger) finishPart() {
 	walk = func(n *snode) {
 		n.local = int32(len(order))
 		order = append(order, n)
-		for _, k := range t.sorted(n.kids) {
+		for k := n.first; k != nil; k = k.next {
 			walk(k)
 		}
 	}
@@ -152,8 +217,9 @@ func (t *tagger) finishPart() {
 			parent = int(n.parent.local) + 1
 		}
 		b = appendUvarint(b, parent)
-		b = appendUvarint(b, len(n.content))
-		for _, k := range n.content {
+		b = appendUvarint(b, int(n.nc))
+		for i := range int(n.nc) {
+			k := n.content(i)
 			b = appendUvarint(b, int(k.page))
 			if k.annot >= 0 {
 				b = appendUvarint(b, int(k.annot)<<1|1)
@@ -161,8 +227,8 @@ func (t *tagger) finishPart() {
 				b = appendUvarint(b, int(k.mcid)<<1)
 			}
 		}
-		b = appendUvarint(b, len(n.kids))
-		for _, k := range n.kids {
+		b = appendUvarint(b, int(n.kids))
+		for k := n.first; k != nil; k = k.next {
 			b = appendUvarint(b, int(k.local))
 		}
 	}
@@ -259,7 +325,7 @@ func (t *tagger) mark(cs *contentStream, e *layout.Elem) {
 	mcid := t.nextMC
 	t.nextMC++
 	t.pages[last] = append(t.pages[last], n)
-	n.content = append(n.content, mcKid{page: int32(t.page()), mcid: int32(mcid), annot: -1})
+	n.addContent(mcKid{page: int32(t.page()), mcid: int32(mcid), annot: -1})
 	cs.b = appendName(cs.b, structType(e.Kind))
 	cs.b = append(cs.b, " <</MCID "...)
 	cs.b = appendInt(cs.b, mcid)
@@ -281,7 +347,7 @@ func (t *tagger) annot(e *layout.Elem) {
 	id := elemID{-1, -1}
 	if e != nil {
 		n := t.node(e)
-		n.content = append(n.content, mcKid{page: int32(t.page()), mcid: -1, annot: int32(t.pageAnnots)})
+		n.addContent(mcKid{page: int32(t.page()), mcid: -1, annot: int32(t.pageAnnots)})
 		t.pendingAnnots = append(t.pendingAnnots, int32(len(t.links)))
 		t.pendingNodes = append(t.pendingNodes, n)
 	}
@@ -289,11 +355,6 @@ func (t *tagger) annot(e *layout.Elem) {
 	t.pageAnnots++
 }
 
-// sorted returns the children of an element in reading order.
-func (t *tagger) sorted(kids []*snode) []*snode {
-	slices.SortStableFunc(kids, func(a, b *snode) int { return a.order - b.order })
-	return kids
-}
 
 // structType is the standard structure type of an element kind.
 func structType(k layout.ElemKind) string {

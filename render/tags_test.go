@@ -143,8 +143,8 @@ func TestPartsForgotten(t *testing.T) {
 		t.Errorf("%d layout elements kept, a1 %v, b1 %v", len(tg.nodes), tg.nodes[a1] != nil, tg.nodes[b1] != nil)
 	}
 	// a is finished (written to the spill, its two elements), b is not.
-	if len(tg.parts) != 1 || tg.parts[0].size != 2 || tg.top == nil || len(tg.top.kids) != 1 || len(tg.top.kids[0].content) != 2 {
-		t.Fatalf("tree: %d parts finished (%+v); the current's child has %d sequences", len(tg.parts), tg.parts, len(tg.top.kids[0].content))
+	if len(tg.parts) != 1 || tg.parts[0].size != 2 || tg.top == nil || tg.top.kids != 1 || tg.top.first.nc != 2 {
+		t.Fatalf("tree: %d parts finished (%+v); the current's child has %d sequences", len(tg.parts), tg.parts, tg.top.first.nc)
 	}
 	if err := tg.finish(); err != nil {
 		t.Fatal(err)
