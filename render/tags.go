@@ -355,7 +355,6 @@ func (t *tagger) annot(e *layout.Elem) {
 	t.pageAnnots++
 }
 
-
 // structType is the standard structure type of an element kind.
 func structType(k layout.ElemKind) string {
 	switch k {
