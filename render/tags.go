@@ -236,7 +236,14 @@ func (t *tagger) finishPart() {
 	t.elems.Write(b) // an error is kept, and returned by done
 	t.parts = append(t.parts, partInfo{order: top.order, size: len(order), off: off, n: int64(len(b))})
 	t.count += len(order)
-	clear(order) // the elements go with the part
+	// The elements go with the part. Those the pages not yet in ptree
+	// name keep their part and index, and nothing else: they share slabs
+	// with other parts, which their pointers would keep alive, one
+	// slab's parts holding on to the slab before and so on to the first.
+	for _, n := range order {
+		n.parent, n.first, n.last, n.next, n.more = nil, nil, nil, nil, nil
+	}
+	clear(order)
 	t.order, t.buf = order[:0], b[:0]
 	t.resolve(false)
 }
