@@ -22,7 +22,9 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	}
 	// Object streams, but not for PDF/A-1 (PDF 1.4 has none).
 	w := newPDFWriter(out, version, opt.PDFA != PDFA1B, z)
-	if w.pack {
+	if w.pack && d.tags.count+len(d.links)+len(fr.Outline) > 4*packPerStream {
+		// Worth goroutines of their own from a few object streams on; a
+		// form alone (render --out-dir) makes one.
 		w.zp = newZPool()
 		defer w.zp.close()
 	}

@@ -32,8 +32,9 @@ var spillLimit = 8 << 20
 // spillTemp makes a spill's file. A variable, for tests.
 var spillTemp = func() (*os.File, error) { return os.CreateTemp("", "jixiao-render-*") }
 
-// spillBlock is the size of the blocks that hold a spill in memory: the
-// data is never copied to grow.
+// spillBlock is the size of the largest blocks that hold a spill in
+// memory: the data is never copied to grow. The first blocks are smaller,
+// for the many small documents of render --out-dir.
 const spillBlock = 64 << 10
 
 func newSpill() *spill { return &spill{limit: spillLimit} }
@@ -61,7 +62,11 @@ func (s *spill) Write(p []byte) (int, error) {
 	if s.f == nil {
 		for q := p; len(q) > 0; {
 			if k := len(s.mem) - 1; k < 0 || len(s.mem[k]) == cap(s.mem[k]) {
-				s.mem = append(s.mem, make([]byte, 0, min(spillBlock, s.limit)))
+				size := 4 << 10
+				if k >= 0 {
+					size = min(2*cap(s.mem[k]), spillBlock)
+				}
+				s.mem = append(s.mem, make([]byte, 0, size))
 			}
 			b := &s.mem[len(s.mem)-1]
 			c := min(len(q), cap(*b)-len(*b))
@@ -92,7 +97,7 @@ func (s *spill) done() error {
 
 // section returns a reader of n bytes from offset off; done must have
 // been called.
-func (s *spill) section(off, n int64) io.Reader {
+func (s *spill) section(off, n int64) *io.SectionReader {
 	if s.f == nil {
 		return io.NewSectionReader(memReader(s.mem), off, n)
 	}
@@ -124,9 +129,10 @@ type spillReader struct {
 	err error
 }
 
-func (r *spillReader) reset(src io.Reader) {
+func (r *spillReader) reset(src *io.SectionReader) {
 	if r.r == nil {
-		r.r = bufio.NewReaderSize(src, 32<<10)
+		// No larger than what there is to read: a form's spill is small.
+		r.r = bufio.NewReaderSize(src, int(min(32<<10, max(src.Size(), 16))))
 	} else {
 		r.r.Reset(src)
 	}
@@ -195,19 +201,23 @@ func (r *spillReader) byte() byte {
 	return c
 }
 
-// memReader reads a spill's blocks (all but the last full) at an offset.
+// memReader reads a spill's blocks at an offset.
 type memReader [][]byte
 
 func (m memReader) ReadAt(p []byte, off int64) (int, error) {
+	k := 0
+	for k < len(m) && off >= int64(len(m[k])) {
+		off -= int64(len(m[k]))
+		k++
+	}
 	n := 0
-	for n < len(p) {
-		k, o := int(off/spillBlock), int(off%spillBlock)
-		if k >= len(m) || o >= len(m[k]) {
-			return n, io.EOF
-		}
-		c := copy(p[n:], m[k][o:])
+	for n < len(p) && k < len(m) {
+		c := copy(p[n:], m[k][off:])
 		n += c
-		off += int64(c)
+		off, k = 0, k+1
+	}
+	if n < len(p) {
+		return n, io.EOF
 	}
 	return n, nil
 }
