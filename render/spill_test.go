@@ -225,15 +225,16 @@ func TestSpillErrors(t *testing.T) {
 	}
 }
 
-// TestSpillReadBack: a spill reads back what was written, from memory and
-// from its file, in sections at any offset.
+// TestSpillReadBack: a spill reads back what was written, from memory (in
+// blocks of 4, 8 and 16 kB here) and from its file, in sections at any
+// offset, across blocks.
 func TestSpillReadBack(t *testing.T) {
 	for _, limit := range []int{1 << 20, 100} {
 		useSpill(t, limit)
 		s := newSpill()
 		var all []byte
 		for i := range 300 {
-			p := bytes.Repeat([]byte{byte(i)}, i%17+1)
+			p := bytes.Repeat([]byte{byte(i)}, i%97+1)
 			all = append(all, p...)
 			if _, err := s.Write(p); err != nil {
 				t.Fatal(err)
@@ -245,7 +246,10 @@ func TestSpillReadBack(t *testing.T) {
 		if (s.f != nil) != (limit < len(all)) {
 			t.Errorf("limit %d: file %v for %d bytes", limit, s.f != nil, len(all))
 		}
-		for _, sec := range [][2]int{{0, len(all)}, {5, 100}, {len(all) - 3, 3}, {7, 0}} {
+		if limit > len(all) && len(s.mem) != 3 {
+			t.Errorf("%d bytes in %d blocks, want 3", len(all), len(s.mem))
+		}
+		for _, sec := range [][2]int{{0, len(all)}, {5, 100}, {len(all) - 3, 3}, {7, 0}, {4090, 20}, {4096, 8192}, {4000, 10000}} {
 			got, err := io.ReadAll(s.section(int64(sec[0]), int64(sec[1])))
 			if err != nil || !bytes.Equal(got, all[sec[0]:sec[0]+sec[1]]) {
 				t.Errorf("limit %d: section %v: %v", limit, sec, err)
