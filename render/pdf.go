@@ -297,7 +297,7 @@ func (w *pdfWriter) finishStream(root, info ref, trailer func(d dict)) error {
 	cols := 1 + width + 2
 	// The rows are compressed as they are made, a block at a time.
 	const block = 32 << 10
-	rows := make([]byte, 0, block+1+cols)
+	rows := make([]byte, 0, min(block, (1+cols)*len(w.offs))+1+cols)
 	prev := make([]byte, cols)
 	row := make([]byte, cols)
 	w.z.begin()

@@ -117,6 +117,7 @@ type tagger struct {
 	// from slab.
 	partNodes []*snode
 	slab      []snode
+	slabSize  int
 	// Reused while writing a finished part.
 	order []*snode
 	kids  []*snode
@@ -145,7 +146,9 @@ func (t *tagger) node(e *layout.Elem) *snode {
 		clear(t.nodes)
 	}
 	if len(t.slab) == 0 {
-		t.slab = make([]snode, 256)
+		// 16 first, doubling to 256: a form alone has a hundred or two.
+		t.slabSize = min(max(2*t.slabSize, 16), 256)
+		t.slab = make([]snode, t.slabSize)
 	}
 	n := &t.slab[0]
 	t.slab = t.slab[1:]
