@@ -21,6 +21,8 @@ type spill struct {
 	fw    *bufio.Writer // buffers writes to f
 	n     int64         // bytes written so far
 	err   error
+	// unlinked is set once f's name is removed (spillUnlink).
+	unlinked bool
 }
 
 // spillLimit is how much of each spill stays in memory: the whole of a
@@ -31,6 +33,13 @@ var spillLimit = 8 << 20
 
 // spillTemp makes a spill's file. A variable, for tests.
 var spillTemp = func() (*os.File, error) { return os.CreateTemp("", "jixiao-render-*") }
+
+// spillUnlink removes a spill's file from its directory as soon as it is
+// made, where the system allows it: the file lives on, nameless, until it
+// is closed, so not even an exit on a signal in the middle of writing
+// leaves it behind. Windows does not remove an open file: there it is
+// removed when closed. A variable, for tests.
+var spillUnlink = os.Remove
 
 // spillBlock is the size of the largest blocks that hold a spill in
 // memory: the data is never copied to grow. The first blocks are smaller,
@@ -51,6 +60,7 @@ func (s *spill) Write(p []byte) (int, error) {
 			return 0, s.err
 		}
 		s.f, s.fw = f, bufio.NewWriterSize(f, 64<<10)
+		s.unlinked = spillUnlink(f.Name()) == nil
 		for _, b := range s.mem {
 			if _, err := s.fw.Write(b); err != nil {
 				s.err = fmt.Errorf("spill: %w", err)
@@ -112,8 +122,10 @@ func (s *spill) close() error {
 	}
 	name := s.f.Name()
 	err := s.f.Close()
-	if rerr := os.Remove(name); err == nil {
-		err = rerr
+	if !s.unlinked {
+		if rerr := os.Remove(name); err == nil {
+			err = rerr
+		}
 	}
 	s.f, s.fw = nil, nil
 	if s.err == nil && err != nil {

@@ -138,7 +138,8 @@ func TestRetainedPerPage(t *testing.T) {
 
 // TestSpillFiles: with the spills' memory bound small, the pages and the
 // structure go through temporary files; the PDF is the same bytes, and
-// the files are gone once it is written.
+// the files are gone once it is written: at once where an open file can
+// be removed (nameless while drawing), else when closed (as on Windows).
 func TestSpillFiles(t *testing.T) {
 	fs := defaultSet(t)
 	const n = 60
@@ -153,18 +154,43 @@ func TestSpillFiles(t *testing.T) {
 		want[k] = b.Bytes()
 	}
 	names := useSpill(t, 4<<10)
-	for k, opt := range opts {
-		*names = nil
-		var got bytes.Buffer
-		if err := WritePages(&got, fr, formPages(n, nil), fs, opt); err != nil {
-			t.Fatal(err)
+	for _, unlink := range []bool{true, false} {
+		if !unlink {
+			spillUnlink = func(string) error { return errors.New("the file is open") }
+			t.Cleanup(func() { spillUnlink = os.Remove })
 		}
-		if len(*names) != 3 {
-			t.Errorf("%d spill files made, want 3 (contents, elements, parent tree)", len(*names))
-		}
-		requireRemoved(t, *names)
-		if !bytes.Equal(got.Bytes(), want[k]) {
-			t.Errorf("PDF/A %q: spilled to files, the PDF differs", opt.PDFA)
+		for k, opt := range opts {
+			*names = nil
+			// While the last page is drawn, the files exist, named or not.
+			made, named := 0, -1
+			at := func(i int) {
+				if i == n-1 {
+					made, named = len(*names), 0
+					for _, name := range *names {
+						if _, err := os.Stat(name); err == nil {
+							named++
+						}
+					}
+				}
+			}
+			var got bytes.Buffer
+			if err := WritePages(&got, fr, formPages(n, at), fs, opt); err != nil {
+				t.Fatal(err)
+			}
+			if len(*names) != 3 {
+				t.Errorf("%d spill files made, want 3 (contents, elements, parent tree)", len(*names))
+			}
+			wantNamed := made
+			if unlink && runtime.GOOS != "windows" {
+				wantNamed = 0
+			}
+			if made == 0 || named != wantNamed {
+				t.Errorf("unlink %v: %d files made, %d of them named while drawing, want %d", unlink, made, named, wantNamed)
+			}
+			requireRemoved(t, *names)
+			if !bytes.Equal(got.Bytes(), want[k]) {
+				t.Errorf("PDF/A %q: spilled to files, the PDF differs", opt.PDFA)
+			}
 		}
 	}
 }
