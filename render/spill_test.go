@@ -286,3 +286,62 @@ func TestSpillReadBack(t *testing.T) {
 		}
 	}
 }
+
+// TestPartsOutOfOrder: the Document's children are in the order of their
+// Order, not drawn (ties as drawn), whether the parts' records are read
+// back from memory or, out of the order they were written, from a file.
+func TestPartsOutOfOrder(t *testing.T) {
+	fs := defaultSet(t)
+	const n = 12
+	page := func(i int, yield func(int, *layout.Page) error) error {
+		pg := &layout.Page{Width: layout.Millimetres(210), Height: layout.Millimetres(297)}
+		// Page i holds part i, of Order n-i (so read in reverse), with a
+		// title and a paragraph naming it.
+		sect := layout.NewElem(layout.Sect, nil, n-i)
+		pg.Items = append(pg.Items,
+			layout.Item{Kind: layout.Text, X: 72 * layout.Pt, Y: 72 * layout.Pt, Role: layout.Title, Size: 16 * layout.Pt, Text: fmt.Sprintf("第%d部分", i+1), Elem: layout.NewElem(layout.H1, sect, 1)},
+			layout.Item{Kind: layout.Text, X: 72 * layout.Pt, Y: 100 * layout.Pt, Role: layout.Body, Size: 10500, Text: strings.Repeat("内容", 40), Elem: layout.NewElem(layout.P, sect, 0)})
+		return yield(i, pg)
+	}
+	seq := func(yield func(int, *layout.Page) error) error {
+		for i := range n {
+			if err := page(i, yield); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	fr := Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
+	var mem, file bytes.Buffer
+	if err := WritePages(&mem, fr, seq, fs, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	names := useSpill(t, 64)
+	if err := WritePages(&file, fr, seq, fs, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(*names) == 0 {
+		t.Error("no file made")
+	}
+	if !bytes.Equal(mem.Bytes(), file.Bytes()) {
+		t.Error("read back from files, the PDF differs")
+	}
+	st := structText(t, mem.Bytes())
+	var order []string
+	for _, l := range strings.Split(st, "\n") {
+		if i := strings.Index(l, "第"); i >= 0 {
+			order = append(order, strings.Trim(strings.TrimSpace(l[i:]), `"`))
+		}
+	}
+	var want []string
+	for i := n; i >= 1; i-- {
+		want = append(want, fmt.Sprintf("第%d部分", i))
+	}
+	if strings.Join(order, " ") != strings.Join(want, " ") {
+		t.Errorf("parts read as %v, want %v\n%s", order, want, st[:min(len(st), 1500)])
+	}
+	// Within a part: P (Order 0) before H1 (Order 1), though drawn after.
+	if i, j := strings.Index(st, "    P"), strings.Index(st, "    H1"); i < 0 || j < 0 || i > j {
+		t.Errorf("P at %d, H1 at %d in\n%s", i, j, st[:min(len(st), 600)])
+	}
+}
