@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -452,7 +453,7 @@ func appendName(b []byte, s string) []byte {
 	const hex = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c <= ' ' || c > '~' || bytes.IndexByte([]byte("#()<>[]{}/%"), c) >= 0 {
+		if c <= ' ' || c > '~' || strings.IndexByte("#()<>[]{}/%", c) >= 0 {
 			b = append(b, '#', hex[c>>4], hex[c&15])
 			continue
 		}

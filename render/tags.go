@@ -336,7 +336,8 @@ func (t *tagger) mark(cs *contentStream, e *layout.Elem) {
 	t.nextMC++
 	t.pages[last] = append(t.pages[last], n)
 	n.addContent(mcKid{page: int32(t.page()), mcid: int32(mcid), annot: -1})
-	cs.b = appendName(cs.b, structType(e.Kind))
+	// The standard types are regular names: no byte to escape.
+	cs.b = append(append(cs.b, '/'), structType(e.Kind)...)
 	cs.b = append(cs.b, " <</MCID "...)
 	cs.b = appendInt(cs.b, mcid)
 	cs.b = append(cs.b, ">> BDC\n"...)
