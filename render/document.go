@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -21,6 +22,14 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	}
 	// Object streams, but not for PDF/A-1 (PDF 1.4 has none).
 	w := newPDFWriter(out, version, opt.PDFA != PDFA1B, z)
+	if w.pack && d.tags.count+len(d.links)+len(fr.Outline) > 4*packPerStream {
+		// Worth goroutines of their own from a few object streams on; a
+		// form alone (render --out-dir) makes one.
+		w.zp = newZPool()
+		defer w.zp.close()
+	}
+	// The fonts' subsets are cut and compressed while the rest is written.
+	fontStreams := prepareFonts(d.fonts, opt.PDFA != NoPDFA)
 
 	catalog, info, tree, res := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	structRoot, meta := w.alloc(), w.alloc()
@@ -84,45 +93,57 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 	w.pageTree(tree).kids(pages).end()
 	w.resources(res).fonts(fontNames, fontRefs).end()
 
-	tags := d.tags
-	annots := make([][]ref, len(d.pages))
+	// Each page, its contents (read back from the spill) and its links;
+	// annots[k] is the object of link k of the document, keys[k] its key
+	// in the parent tree (-1: it is no element's).
+	annots := make([]ref, len(d.links))
+	keys := make([]int32, len(d.links))
 	nextKey := len(d.pages) // parent tree keys: pages 0…n-1, then annotations
-	annotKeys := make([][]int, len(d.pages))
+	var rd spillReader
+	rd.reset(d.contents.section(0, d.contents.size()))
+	var buf []byte
 	for i, p := range d.pages {
 		contents := w.alloc()
-		for range p.links {
-			annots[i] = append(annots[i], w.alloc())
+		first, links := int(p.firstLink), d.pageLinks(i)
+		for k := range links {
+			annots[first+k] = w.alloc()
 		}
 		w.page(pages[i]).parent(tree).mediaBox(pt(p.width), pt(p.height)).resources(res).contents(contents).
-			annots(annots[i]).structParents(i).end()
-		w.deflated(contents, p.contents).end()
+			annots(annots[first : first+len(links)]).structParents(i).end()
+		buf = slices.Grow(buf[:0], int(p.size))[:p.size]
+		rd.full(buf)
+		w.deflated(contents, buf).end()
 		h := pt(p.height)
-		for k, it := range p.links {
-			top := pt(d.pages[it.Target].height)
-			l := w.link(annots[i][k]).area(pt(it.X), h-pt(it.Y+it.H), pt(it.X+it.W), h-pt(it.Y)).dest(pages[it.Target], top)
-			key := -1
-			if tags.pageAnnots[i][k] != nil {
-				key = nextKey
+		for k, it := range links {
+			top := pt(d.pages[it.target].height)
+			l := w.link(annots[first+k]).area(pt(it.x), h-pt(it.y+it.h), pt(it.x+it.w), h-pt(it.y)).dest(pages[it.target], top)
+			keys[first+k] = -1
+			if d.tags.links[first+k].part >= 0 {
+				keys[first+k] = int32(nextKey)
+				l.structParent(nextKey, linkText(int(it.target)))
 				nextKey++
-				l.structParent(key, linkText(d, it))
 			}
-			annotKeys[i] = append(annotKeys[i], key)
 			l.end()
 		}
 	}
-	writeStructure(w, tags, structRoot, pages, annots, annotKeys, nextKey)
+	if rd.err != nil {
+		return rd.err
+	}
+	if err := writeStructure(w, d, structRoot, pages, annots, keys, nextKey); err != nil {
+		return err
+	}
 
 	if outline != 0 {
 		writeOutline(w, outline, fr.Outline, pages, d.pages)
 	}
 	for i, u := range d.fonts {
-		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.font.SubsetName(), opt.PDFA != NoPDFA); err != nil {
+		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.font.SubsetName(), fontStreams[i]); err != nil {
 			return err
 		}
 	}
 	var trailer func(dict)
 	if opt.PDFA != NoPDFA {
-		trailer = trailerID(fileID(d, fr, opt))
+		trailer = trailerID(fileID(d, opt))
 	}
 	return w.finish(catalog, info, trailer)
 }
@@ -130,7 +151,7 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 // writeOutline writes the outline root r and its entries: marks in order,
 // each a child of the last entry one level up (checkFrame checked the
 // levels), going to the top of its page.
-func writeOutline(w *pdfWriter, r ref, marks []layout.Bookmark, pages []ref, drawn []drawnPage) {
+func writeOutline(w *pdfWriter, r ref, marks []layout.Bookmark, pages []ref, drawn []pageInfo) {
 	// Entry i's parent, siblings and children by index; -1 none. The
 	// root's children are those of parent -1.
 	type node struct {
@@ -185,86 +206,121 @@ func writeOutline(w *pdfWriter, r ref, marks []layout.Bookmark, pages []ref, dra
 const docLang = "zh-CN"
 
 // linkText is the alternate description of a link: where it goes.
-func linkText(d *drawn, it layout.Item) string {
-	return "→ " + itoaPage(it.Target+1)
+func linkText(target int) string {
+	return "→ " + itoaPage(target+1)
 }
 
 func itoaPage(n int) string { return string(appendInt([]byte("p. "), n)) }
 
 // writeStructure writes the structure tree: its root r, the Document
-// element, every element in reading order, and the parent tree.
-func writeStructure(w *pdfWriter, t *tagger, r ref, pages []ref, annots [][]ref, annotKeys [][]int, nextKey int) {
+// element, every element in reading order (the parts' records, read back
+// from the tagger's spill), and the parent tree. annots and keys are the
+// objects and parent tree keys of the document's links.
+func writeStructure(w *pdfWriter, d *drawn, r ref, pages []ref, annots []ref, keys []int32, nextKey int) error {
+	t := d.tags
 	doc, parentTree := w.alloc(), w.alloc()
 	w.structTreeRoot(r, doc, parentTree, nextKey).end()
 	// Number the elements depth first in reading order, so that the file
-	// reads in that order too.
-	var order []*snode
-	var walk func(ns []*snode)
-	walk = func(ns []*snode) {
-		for _, n := range t.sorted(ns) {
-			n.ref = w.alloc()
-			order = append(order, n)
-			walk(n.kids)
-		}
+	// reads in that order too: the parts by their Order (ties as drawn),
+	// each part's elements as its records list them.
+	sorted := make([]int32, len(t.parts))
+	for i := range sorted {
+		sorted[i] = int32(i)
 	}
-	walk(t.top)
-	e := w.structElem(doc, "Document", r).kids()
-	for _, n := range t.top {
-		e.kidElem(n.ref)
-	}
-	e.endKids().end()
-	for _, n := range order {
-		parent := doc
-		if n.parent != nil {
-			parent = n.parent.ref
-		}
-		s := w.structElem(n.ref, structType(n.kind), parent)
-		pg := int32(-1)
-		if len(n.content) > 0 {
-			pg = n.content[0].page
-			s.page(pages[pg])
-		}
-		scope := ""
-		switch n.scope {
-		case layout.ScopeRow:
-			scope = "Row"
-		case layout.ScopeColumn:
-			scope = "Column"
-		}
-		s.tableAttrs(int(n.rowSpan), scope)
-		s.kids()
-		for _, k := range n.content {
-			switch {
-			case k.annot >= 0:
-				s.kidOBJR(pages[k.page], annots[k.page][k.annot])
-			case k.page == pg:
-				s.kidMCID(int(k.mcid))
-			default:
-				s.kidMCR(pages[k.page], int(k.mcid))
+	slices.SortStableFunc(sorted, func(a, b int32) int { return t.parts[a].order - t.parts[b].order })
+	w.reserve(t.count)
+	partRef := make([]ref, len(t.parts)) // each part's first element
+	for _, p := range sorted {
+		for k := range t.parts[p].size {
+			r := w.alloc()
+			if k == 0 {
+				partRef[p] = r
 			}
 		}
-		for _, c := range n.kids {
-			s.kidElem(c.ref)
+	}
+	e := w.structElem(doc, "Document", r).kids()
+	for _, p := range sorted {
+		e.kidElem(partRef[p])
+	}
+	e.endKids().end()
+	var rd spillReader
+	var content []mcKid
+	for _, p := range sorted {
+		part := t.parts[p]
+		rd.reset(t.elems.section(part.off, part.n))
+		base := partRef[p]
+		for j := range part.size {
+			kind, scope := layout.ElemKind(rd.byte()), layout.Scope(rd.byte())
+			rowSpan := rd.uvarint()
+			parent := doc
+			if k := rd.uvarint(); k > 0 {
+				parent = base + ref(k-1)
+			}
+			content = content[:0]
+			for range rd.uvarint() {
+				pg, v := rd.uvarint(), rd.uvarint()
+				k := mcKid{page: int32(pg), mcid: int32(v >> 1), annot: -1}
+				if v&1 != 0 {
+					k.mcid, k.annot = -1, int32(v>>1)
+				}
+				content = append(content, k)
+			}
+			if rd.err != nil {
+				return rd.err
+			}
+			s := w.structElem(base+ref(j), structType(kind), parent)
+			pg := int32(-1)
+			if len(content) > 0 {
+				pg = content[0].page
+				s.page(pages[pg])
+			}
+			scopeName := ""
+			switch scope {
+			case layout.ScopeRow:
+				scopeName = "Row"
+			case layout.ScopeColumn:
+				scopeName = "Column"
+			}
+			s.tableAttrs(rowSpan, scopeName)
+			s.kids()
+			for _, k := range content {
+				switch {
+				case k.annot >= 0:
+					s.kidOBJR(pages[k.page], annots[d.pages[k.page].firstLink+k.annot])
+				case k.page == pg:
+					s.kidMCID(int(k.mcid))
+				default:
+					s.kidMCR(pages[k.page], int(k.mcid))
+				}
+			}
+			for range rd.uvarint() {
+				s.kidElem(base + ref(rd.uvarint()))
+			}
+			s.endKids().end()
 		}
-		s.endKids().end()
 	}
 	pt := w.parentTree(parentTree)
+	rd.reset(t.ptree.section(0, t.ptree.size()))
 	elems := []ref{}
-	for i, mcs := range t.pageMCs {
+	for i := range d.pages {
 		elems = elems[:0]
-		for _, n := range mcs {
-			elems = append(elems, n.ref)
+		for range rd.uvarint() {
+			part, local := rd.uvarint(), rd.uvarint()
+			if rd.err != nil || part >= len(partRef) {
+				return fmt.Errorf("structure records: page %d: %v", i+1, rd.err)
+			}
+			elems = append(elems, partRef[part]+ref(local))
 		}
 		pt.page(i, elems)
 	}
-	for i, keys := range annotKeys {
-		for k, key := range keys {
-			if key >= 0 {
-				pt.annot(key, t.pageAnnots[i][k].ref)
-			}
+	for k, key := range keys {
+		if key >= 0 {
+			id := t.links[k]
+			pt.annot(int(key), partRef[id.part]+ref(id.local))
 		}
 	}
 	pt.end()
+	return rd.err
 }
 
 // sortedNames returns names and their objects sorted by name, as a name

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 
@@ -49,13 +50,77 @@ func (u *fontUse) encode(dst []byte, s string) ([]byte, error) {
 	return dst, nil
 }
 
-// writeFont writes the objects of font u: the Type0 font (object r), its
-// CIDFontType2, the font descriptor, the font program and the ToUnicode
-// map. name is the font's name with its subset tag.
-func writeFont(w *pdfWriter, u *fontUse, r ref, name string, cidSet bool) error {
+// fontStreams are the streams of a font, cut and compressed on a
+// goroutine of their own while the document is written (prepareFont).
+type fontStreams struct {
+	done               chan struct{}
+	err                error
+	progLen            int    // the font program's length, uncompressed
+	prog, cmap, cidSet []byte // compressed; cidSet nil unless asked for
+}
+
+// prepareFonts starts cutting the subsets of the fonts us and compressing
+// their programs, ToUnicode maps and, with cidSet, CID sets: the largest
+// streams of a document, made on one goroutine while the pages and the
+// structure tree are written.
+func prepareFonts(us []*fontUse, cidSet bool) []*fontStreams {
+	fss := make([]*fontStreams, len(us))
+	for i := range fss {
+		fss[i] = &fontStreams{done: make(chan struct{})}
+	}
+	go func() {
+		z := getDeflater()
+		defer putDeflater(z)
+		for i, u := range us {
+			prepareFont(z, u, cidSet, fss[i])
+		}
+	}()
+	return fss
+}
+
+// prepareFont makes the streams of font u into fs.
+func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) {
+	defer close(fs.done)
+	defer func() {
+		// The font code reads font files; no panic leaves render.
+		if r := recover(); r != nil {
+			fs.err = fmt.Errorf("font %s: %v", u.font.Name(), r)
+		}
+	}()
 	sub, err := u.font.Subset(u.runes)
 	if err != nil {
-		return err
+		fs.err = err
+		return
+	}
+	deflate := func(data []byte) []byte {
+		c, err := z.deflate(data)
+		if err != nil && fs.err == nil {
+			fs.err = err
+		}
+		return bytes.Clone(c)
+	}
+	if cidSet {
+		// PDF/A-1 wants the CIDs of a subset listed; the subset holds
+		// CID 0 (.notdef) and 1…n.
+		bits := make([]byte, (len(u.runes)+1+7)/8)
+		for cid := 0; cid <= len(u.runes); cid++ {
+			bits[cid/8] |= 0x80 >> (cid % 8)
+		}
+		fs.cidSet = deflate(bits)
+	}
+	fs.progLen = len(sub)
+	fs.prog = deflate(sub)
+	fs.cmap = deflate(toUnicode(u.runes))
+}
+
+// writeFont writes the objects of font u: the Type0 font (object r), its
+// CIDFontType2, the font descriptor, the font program and the ToUnicode
+// map, whose streams fs has made. name is the font's name with its subset
+// tag.
+func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) error {
+	<-fs.done
+	if fs.err != nil {
+		return fs.err
 	}
 	f := u.font
 	d := f.Descriptor()
@@ -70,24 +135,18 @@ func writeFont(w *pdfWriter, u *fontUse, r ref, name string, cidSet bool) error 
 	dw := w.descriptor(desc, name).flags(d.Flags).bbox(d.BBox).
 		metrics(d.ItalicAngle, f.Ascent(), f.Descent(), f.CapHeight(), d.StemV).fontFile2(prog)
 	var set ref
-	if cidSet {
-		// PDF/A-1 wants the CIDs of a subset listed; the subset holds
-		// CID 0 (.notdef) and 1…n.
+	if fs.cidSet != nil {
 		set = w.alloc()
 		dw.cidSet(set)
 	}
 	dw.end()
 	if set != 0 {
-		bits := make([]byte, (len(u.runes)+1+7)/8)
-		for cid := 0; cid <= len(u.runes); cid++ {
-			bits[cid/8] |= 0x80 >> (cid % 8)
-		}
-		w.stream(set, bits, true).end()
+		w.deflated(set, fs.cidSet).end()
 	}
-	s := w.stream(prog, sub, true)
-	s.int("Length1", len(sub))
+	s := w.deflated(prog, fs.prog)
+	s.int("Length1", fs.progLen)
 	s.end()
-	w.stream(cmap, toUnicode(u.runes), true).end()
+	w.deflated(cmap, fs.cmap).end()
 	return nil
 }
 

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -26,28 +28,45 @@ type ref int32
 
 // pdfWriter writes the objects of one PDF file.
 type pdfWriter struct {
-	out  *bufio.Writer
-	n    int64   // bytes handed to out so far
-	err  error   // the first error; once set nothing more is written
-	offs []int64 // offs[r] is the offset of object r, -1 while unwritten, -2 packed
-	b    []byte  // the object being written, until end
-	open ref     // the object being written, 0 none
+	out *bufio.Writer
+	n   int64 // bytes handed to out so far
+	err error // the first error; once set nothing more is written
+	// offs[r] is where object r is: its offset; -1 unwritten; -2 written
+	// but waiting in the queue (below); for an object in an object
+	// stream, -3 - (stream<<16 | index). One number an object: a tagged
+	// binder has millions.
+	offs []int64
+	b    []byte // the object being written, until end
+	open ref    // the object being written, 0 none
 	z    *deflater
 
 	// Object streams (PDF 1.5), when pack is set: the objects begun with
 	// beginPacked (the many small dictionaries of the structure tree,
 	// outline and links) are gathered into compressed object streams, and
 	// the cross-reference table is a stream too. PDF/A-1 (PDF 1.4) has
-	// neither.
+	// neither. A packed object is written straight into stmBody.
 	pack    bool
-	packing bool    // the open object goes into an object stream
-	hdr     int     // length of the open object's "N 0 obj\n"
-	stmOf   []ref   // stmOf[r]: the object stream holding packed object r
-	stmIdx  []int32 // and its index there
-	stmNums []byte  // the pending object stream's "num offset" pairs
-	stmBody []byte  // and its objects
-	stmRefs []ref   // and their numbers
+	packing bool   // the open object goes into an object stream
+	hdr     int    // where the open packed object begins in stmBody
+	plain   []byte // b's own buffer while a packed object is written
+	stmNums []byte // the pending object stream's "num offset" pairs
+	stmBody []byte // and its objects
+	stmRefs []ref  // and their numbers
+
+	// With zp, object streams are compressed on other goroutines while
+	// the next objects are made; until a stream is compressed, it and
+	// everything written after it wait in queue (from qhead), in order,
+	// so that the file is the same bytes as when written one by one.
+	zp          *zpool
+	queue       []queued
+	qhead       int
+	queuedBytes int
+	queuedJobs  int
+	scratch     []byte
 }
+
+// packedOffset is offs[r] of the object at index idx of object stream stm.
+func packedOffset(stm ref, idx int) int64 { return -3 - (int64(stm)<<16 | int64(idx)) }
 
 // packPerStream is the number of objects per object stream: enough to
 // compress well, few enough that a reader parses little to reach one.
@@ -59,9 +78,6 @@ const packPerStream = 200
 // transfer programs treat the file as binary (and PDF/A requires it).
 func newPDFWriter(w io.Writer, version string, pack bool, z *deflater) *pdfWriter {
 	pw := &pdfWriter{out: bufio.NewWriterSize(w, 64<<10), offs: []int64{0}, z: z, pack: pack}
-	if pack {
-		pw.stmOf, pw.stmIdx = []ref{0}, []int32{0}
-	}
 	pw.write([]byte("%PDF-" + version + "\n%\xE2\xE3\xCF\xD3\n"))
 	return pw
 }
@@ -85,18 +101,23 @@ func (w *pdfWriter) fail(err error) {
 // alloc returns the number of a new object, to be written once.
 func (w *pdfWriter) alloc() ref {
 	w.offs = append(w.offs, -1)
-	if w.pack {
-		w.stmOf = append(w.stmOf, 0)
-		w.stmIdx = append(w.stmIdx, 0)
-	}
 	return ref(len(w.offs) - 1)
+}
+
+// reserve makes room for n more objects.
+func (w *pdfWriter) reserve(n int) {
+	w.offs = slices.Grow(w.offs, n)
 }
 
 // beginPacked starts object r, a dictionary that goes into an object
 // stream when the writer packs, else as begin.
 func (w *pdfWriter) beginPacked(r ref) {
 	w.begin(r)
-	w.packing = w.pack
+	if w.pack {
+		w.packing = true
+		w.plain, w.b = w.b, w.stmBody
+		w.hdr = len(w.stmBody)
+	}
 }
 
 // begin starts object r; end finishes it.
@@ -117,11 +138,37 @@ func (w *pdfWriter) begin(r ref) {
 
 // flush writes the object so far, recording its offset when it begins.
 func (w *pdfWriter) flush() {
+	r := ref(0)
 	if w.err == nil && w.offs[w.open] == -1 {
-		w.offs[w.open] = w.n
+		r = w.open
 	}
-	w.write(w.b)
+	w.emit(r, w.b)
 	w.b = w.b[:0]
+}
+
+// emit writes p, which begins object r (0: none), or queues it behind an
+// object stream being compressed.
+func (w *pdfWriter) emit(r ref, p []byte) {
+	if w.err != nil {
+		return
+	}
+	if w.qhead == len(w.queue) {
+		if r != 0 {
+			w.offs[r] = w.n
+		}
+		w.write(p)
+		return
+	}
+	if r != 0 {
+		w.offs[r] = -2
+	}
+	if last := &w.queue[len(w.queue)-1]; r == 0 && last.job == nil {
+		last.b = append(last.b, p...)
+	} else {
+		w.queue = append(w.queue, queued{r: r, b: append(getBuf(), p...)})
+	}
+	w.queuedBytes += len(p)
+	w.pump(false)
 }
 
 // end finishes the object begun last.
@@ -133,16 +180,18 @@ func (w *pdfWriter) end() {
 	if w.packing {
 		r := w.open
 		w.open, w.packing = 0, false
+		body := w.b
+		w.b = w.plain[:0]
 		if w.err != nil {
+			w.stmBody = body[:w.hdr]
 			return
 		}
-		w.offs[r] = -2
-		w.stmIdx[r] = int32(len(w.stmRefs))
+		w.offs[r] = packedOffset(0, len(w.stmRefs))
 		w.stmNums = strconv.AppendInt(w.stmNums, int64(r), 10)
 		w.stmNums = append(w.stmNums, ' ')
-		w.stmNums = strconv.AppendInt(w.stmNums, int64(len(w.stmBody)), 10)
+		w.stmNums = strconv.AppendInt(w.stmNums, int64(w.hdr), 10)
 		w.stmNums = append(w.stmNums, ' ')
-		w.stmBody = append(append(w.stmBody, w.b[w.hdr:]...), '\n')
+		w.stmBody = append(body, '\n')
 		w.stmRefs = append(w.stmRefs, r)
 		if len(w.stmRefs) == packPerStream {
 			w.flushPacked()
@@ -160,15 +209,29 @@ func (w *pdfWriter) flushPacked() {
 		return
 	}
 	r := w.alloc()
-	for _, p := range w.stmRefs {
-		w.stmOf[p] = r
+	for i, p := range w.stmRefs {
+		w.offs[p] = packedOffset(r, i)
 	}
-	first := len(w.stmNums)
-	data := append(w.stmNums, w.stmBody...)
-	s := w.stream(r, data, true)
-	s.name("Type", "ObjStm").int("N", len(w.stmRefs)).int("First", first)
+	first, n := len(w.stmNums), len(w.stmRefs)
+	w.stmRefs = w.stmRefs[:0]
+	var s streamDict
+	if w.zp != nil {
+		// Compressed on another goroutine; the buffers go with the job.
+		j := getJob()
+		j.nums, w.stmNums = w.stmNums, j.nums[:0]
+		j.body, w.stmBody = w.stmBody, j.body[:0]
+		w.zp.submit(j)
+		s = w.streamJob(r, j)
+	} else {
+		c, err := w.z.deflate(w.stmNums, w.stmBody)
+		if err != nil {
+			w.fail(err)
+		}
+		s = w.deflated(r, c)
+		w.stmNums, w.stmBody = w.stmNums[:0], w.stmBody[:0]
+	}
+	s.name("Type", "ObjStm").int("N", n).int("First", first)
 	s.end()
-	w.stmNums, w.stmBody, w.stmRefs = data[:0], w.stmBody[:0], w.stmRefs[:0]
 }
 
 // finish writes the cross-reference table and the trailer, with the
@@ -181,6 +244,7 @@ func (w *pdfWriter) finish(root, info ref, trailer func(d dict)) error {
 	if w.pack {
 		w.flushPacked()
 	}
+	w.pump(true)
 	for r, off := range w.offs[1:] {
 		if off == -1 {
 			w.fail(fmt.Errorf("object %d allocated but not written", r+1))
@@ -232,16 +296,20 @@ func (w *pdfWriter) finishStream(root, info ref, trailer func(d dict)) error {
 		width++
 	}
 	cols := 1 + width + 2
-	rows := make([]byte, 0, (1+cols)*len(w.offs))
+	// The rows are compressed as they are made, a block at a time.
+	const block = 32 << 10
+	rows := make([]byte, 0, min(block, (1+cols)*len(w.offs))+1+cols)
 	prev := make([]byte, cols)
 	row := make([]byte, cols)
+	w.z.begin()
 	for r, off := range w.offs {
 		var field2, field3 uint64
 		switch {
 		case r == 0:
 			row[0], field2, field3 = 0, 0, 0xFFFF
-		case off == -2:
-			row[0], field2, field3 = 2, uint64(w.stmOf[r]), uint64(w.stmIdx[r])
+		case off <= -3:
+			v := -3 - off
+			row[0], field2, field3 = 2, uint64(v>>16), uint64(v&0xFFFF)
 		default:
 			row[0], field2 = 1, uint64(off)
 		}
@@ -254,9 +322,18 @@ func (w *pdfWriter) finishStream(root, info ref, trailer func(d dict)) error {
 			rows = append(rows, row[k]-prev[k])
 		}
 		prev, row = row, prev
+		if len(rows) >= block {
+			w.z.write(rows)
+			rows = rows[:0]
+		}
+	}
+	w.z.write(rows)
+	c, err := w.z.end()
+	if err != nil {
+		w.fail(err)
 	}
 	w.offs[x] = -1 // for begin's check; flush records it again
-	s := w.stream(x, rows, true)
+	s := w.deflated(x, c)
 	s.name("Type", "XRef").int("Size", len(w.offs))
 	wd := s.key("W").raw(" [1 ")
 	wd.b = strconv.AppendInt(wd.b, int64(width), 10)
@@ -376,7 +453,7 @@ func appendName(b []byte, s string) []byte {
 	const hex = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c <= ' ' || c > '~' || bytes.IndexByte([]byte("#()<>[]{}/%"), c) >= 0 {
+		if c <= ' ' || c > '~' || strings.IndexByte("#()<>[]{}/%", c) >= 0 {
 			b = append(b, '#', hex[c>>4], hex[c&15])
 			continue
 		}
@@ -443,6 +520,7 @@ func utf16BE(s string) string {
 type streamDict struct {
 	dict
 	data []byte
+	job  *zjob // the data, being compressed (streamJob)
 }
 
 // stream begins object r as a stream of data, compressed with zlib when
@@ -477,10 +555,14 @@ func (w *pdfWriter) deflated(r ref, data []byte) streamDict {
 // goes to the output as it is, not through the object buffer.
 func (s streamDict) end() {
 	w := s.w
+	if s.job != nil {
+		w.enqueue(s.job)
+		return
+	}
 	s.int("Length", len(s.data))
 	w.b = append(w.b, ">>\nstream\n"...)
 	w.flush()
-	w.write(s.data)
+	w.emit(0, s.data)
 	w.b = append(w.b, "\nendstream"...)
 	w.end()
 }
@@ -508,20 +590,42 @@ var deflaters = sync.Pool{New: func() any {
 type deflater struct {
 	zw  *zlib.Writer
 	buf bytes.Buffer
+	err error
 }
 
 func getDeflater() *deflater  { return deflaters.Get().(*deflater) }
 func putDeflater(d *deflater) { d.buf.Reset(); deflaters.Put(d) }
 
-// deflate returns data compressed, valid until the next call.
-func (d *deflater) deflate(data []byte) ([]byte, error) {
+// deflate returns the parts of data, one after the other, compressed as
+// one stream, valid until the next call.
+func (d *deflater) deflate(data ...[]byte) ([]byte, error) {
+	d.begin()
+	for _, p := range data {
+		d.write(p)
+	}
+	return d.end()
+}
+
+// begin starts a stream; write adds to it; end returns it compressed,
+// valid until the next begin, with the first error.
+func (d *deflater) begin() {
 	d.buf.Reset()
 	d.zw.Reset(&d.buf)
-	if _, err := d.zw.Write(data); err != nil {
-		return nil, err
+	d.err = nil
+}
+
+func (d *deflater) write(p []byte) {
+	if d.err == nil {
+		_, d.err = d.zw.Write(p)
 	}
-	if err := d.zw.Close(); err != nil {
-		return nil, err
+}
+
+func (d *deflater) end() ([]byte, error) {
+	if d.err == nil {
+		d.err = d.zw.Close()
+	}
+	if d.err != nil {
+		return nil, d.err
 	}
 	return d.buf.Bytes(), nil
 }

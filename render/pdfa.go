@@ -4,6 +4,7 @@ import (
 	"crypto/md5"
 	_ "embed"
 	"fmt"
+	"hash"
 	"strings"
 )
 
@@ -95,16 +96,11 @@ func checkPDFA(opt Options) error {
 // fileID returns the document's identifier (the trailer's /ID, both
 // halves alike: the file is never updated): a digest of what the document
 // holds, so that identical input gives identical bytes and different
-// documents different identifiers.
-func fileID(d *drawn, fr Frame, opt Options) []byte {
-	h := md5.New()
-	for _, s := range []string{fr.Meta.Title, fr.Meta.Author, fr.Meta.Subject, opt.Creator, opt.Version, opt.Date.String(), opt.PDFA.String()} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	for _, p := range d.pages {
-		h.Write(p.contents)
-	}
+// documents different identifiers. idStart begins it when drawing begins;
+// the pages' compressed contents are added as they are made (draw), the
+// fonts and attachments here.
+func fileID(d *drawn, opt Options) []byte {
+	h := d.id
 	for _, u := range d.fonts {
 		h.Write([]byte(u.font.Name()))
 		for _, r := range u.runes {
@@ -116,4 +112,15 @@ func fileID(d *drawn, fr Frame, opt Options) []byte {
 		h.Write(a.Data)
 	}
 	return h.Sum(nil)
+}
+
+// idStart begins the digest of fileID with what the document says of
+// itself.
+func idStart(fr Frame, opt Options) hash.Hash {
+	h := md5.New()
+	for _, s := range []string{fr.Meta.Title, fr.Meta.Author, fr.Meta.Subject, opt.Creator, opt.Version, opt.Date.String(), opt.PDFA.String()} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return h
 }

@@ -9,7 +9,9 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"strconv"
@@ -144,6 +146,13 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 	if err != nil {
 		return err
 	}
+	defer func() {
+		// The spills' files go on every path; failing to remove one is
+		// an error too.
+		if cerr := d.close(); err == nil && cerr != nil {
+			err = fmt.Errorf("render: %w", cerr)
+		}
+	}()
 	if err := writeDocument(w, d, fr, opt); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
@@ -212,19 +221,45 @@ func (dr *drawer) split(it *layout.Item, pi int) ([]fonts.Run, error) {
 
 func pt(l layout.Length) float64 { return float64(l) / 1000 }
 
-// drawn is a document drawn: its pages and the fonts they use.
+// drawn is a document drawn: what writeDocument needs of its pages, the
+// fonts they use and the structure tree, kept small: per page its size,
+// the length of its compressed contents (the bytes wait in a spill) and
+// its links.
 type drawn struct {
-	pages []drawnPage
-	fonts []*fontUse // in order of first use
-	tags  *tagger    // the structure tree
+	pages    []pageInfo
+	links    []linkRec  // every page's links, in order
+	contents *spill     // the pages' compressed contents, in order
+	fonts    []*fontUse // in order of first use
+	tags     *tagger    // the structure tree
+	id       hash.Hash  // with PDF/A: the digest of the file identifier so far (fileID)
 }
 
-// drawnPage is a page drawn: its size, compressed contents (content.go)
-// and links.
-type drawnPage struct {
+// pageInfo is a page drawn: its size, the length of its compressed
+// contents (content.go) and the index of its first link in drawn.links.
+type pageInfo struct {
 	width, height layout.Length
-	contents      []byte
-	links         []layout.Item
+	size          int32
+	firstLink     int32
+}
+
+// linkRec is a link of a page: its area and the page it goes to.
+type linkRec struct {
+	x, y, w, h layout.Length
+	target     int32
+}
+
+// pageLinks returns the links of page i.
+func (d *drawn) pageLinks(i int) []linkRec {
+	end := len(d.links)
+	if i+1 < len(d.pages) {
+		end = int(d.pages[i+1].firstLink)
+	}
+	return d.links[d.pages[i].firstLink:end]
+}
+
+// close removes what the document spilled to files.
+func (d *drawn) close() error {
+	return errors.Join(d.contents.close(), d.tags.release())
 }
 
 // drawer draws the pages of one document, each with a contentStream.
@@ -243,31 +278,60 @@ type drawer struct {
 	sq       *squeezer
 }
 
-// draw reads the pages and draws them.
-func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (*drawn, error) {
+// draw reads the pages and draws them. On error nothing is left behind;
+// else the caller closes the result.
+func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (_ *drawn, err error) {
+	d := &drawn{pages: make([]pageInfo, 0, fr.Pages), contents: newSpill(), tags: newTagger()}
+	if opt.PDFA != NoPDFA {
+		d.id = idStart(fr, opt)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			d.close()
+		}
+	}()
 	dr := &drawer{
 		fr:     fr,
 		opt:    opt,
-		d:      &drawn{pages: make([]drawnPage, 0, fr.Pages), tags: newTagger()},
+		d:      d,
 		sp:     fonts.Splitter{Set: fs, AllowMissing: opt.AllowMissing},
 		byFont: map[*fonts.Font]*fontUse{},
-		sq:     newSqueezer(fr.Pages),
 	}
-	err := pages(dr.page)
-	contents, zerr := dr.sq.wait() // the workers end on every path
+	// The compressed contents go to the spill in page order (and to the
+	// file identifier's digest).
+	var sizes []int32
+	dr.sq = newSqueezer(fr.Pages, func(c []byte) error {
+		sizes = append(sizes, int32(len(c)))
+		if d.id != nil {
+			d.id.Write(c)
+		}
+		_, err := d.contents.Write(c)
+		return err
+	})
+	defer dr.sq.wait() // the workers end on every path, before the spill closes
+	err = pages(dr.page)
+	zerr := dr.sq.wait()
 	if err != nil {
 		return nil, err
 	}
 	if zerr != nil {
 		return nil, zerr
 	}
-	if len(dr.d.pages) != fr.Pages {
-		return nil, fmt.Errorf("render: %d pages read, %d expected", len(dr.d.pages), fr.Pages)
+	if len(d.pages) != fr.Pages {
+		return nil, fmt.Errorf("render: %d pages read, %d expected", len(d.pages), fr.Pages)
 	}
-	for i := range dr.d.pages {
-		dr.d.pages[i].contents = contents[i]
+	if err := d.contents.done(); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
 	}
-	return dr.d, nil
+	if err := d.tags.finish(); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	for i := range d.pages {
+		d.pages[i].size = sizes[i]
+	}
+	ok = true
+	return d, nil
 }
 
 // page draws page pi.
@@ -279,7 +343,7 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 	if err := checkPage(pg, pi, dr.fr.Pages); err != nil {
 		return err
 	}
-	dp := drawnPage{width: pg.Width, height: pg.Height}
+	dp := pageInfo{width: pg.Width, height: pg.Height, firstLink: int32(len(d.links))}
 	dr.cs.reset(pg)
 	tags := d.tags
 	tags.beginPage()
@@ -305,13 +369,13 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 			dr.fill(it)
 		case layout.Link:
 			tags.annot(it.Elem)
-			dp.links = append(dp.links, *it)
+			d.links = append(d.links, linkRec{x: it.X, y: it.Y, w: it.W, h: it.H, target: int32(it.Target)})
 		}
 	}
 	tags.close(&dr.cs)
-	// Compressed on another goroutine, into the page's own slot.
+	// Compressed on another goroutine, then kept in the spill.
 	if err := dr.sq.add(pi, dr.cs.b); err != nil {
-		return fmt.Errorf("render: page %d: %w", pi+1, err)
+		return err
 	}
 	d.pages = append(d.pages, dp)
 	return nil

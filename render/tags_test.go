@@ -142,7 +142,17 @@ func TestPartsForgotten(t *testing.T) {
 	if len(tg.nodes) != 2 || tg.nodes[a1] != nil || tg.nodes[b1] == nil {
 		t.Errorf("%d layout elements kept, a1 %v, b1 %v", len(tg.nodes), tg.nodes[a1] != nil, tg.nodes[b1] != nil)
 	}
-	if len(tg.top) != 2 || len(tg.top[1].kids) != 1 || len(tg.top[1].kids[0].content) != 2 {
-		t.Errorf("tree: %d parts; the second's child has %d sequences", len(tg.top), len(tg.top[1].kids[0].content))
+	// a is finished (written to the spill, its two elements), b is not.
+	if len(tg.parts) != 1 || tg.parts[0].size != 2 || tg.top == nil || tg.top.kids != 1 || tg.top.first.nc != 2 {
+		t.Fatalf("tree: %d parts finished (%+v); the current's child has %d sequences", len(tg.parts), tg.parts, tg.top.first.nc)
+	}
+	if err := tg.finish(); err != nil {
+		t.Fatal(err)
+	}
+	if len(tg.parts) != 2 || tg.count != 4 || len(tg.pages) != 0 {
+		t.Errorf("finished: %d parts, %d elements, %d pages pending", len(tg.parts), tg.count, len(tg.pages))
+	}
+	if err := tg.release(); err != nil {
+		t.Fatal(err)
 	}
 }
