@@ -95,6 +95,11 @@ type fontFlags struct {
 func (ff *fontFlags) set() (*fonts.Set, error) {
 	s := &fonts.Set{}
 	var err error
+	if ff.title == "" {
+		// Parsed on another core while the body font is: each takes a
+		// few milliseconds, a tenth of printing one form.
+		go fonts.DefaultTitle() // the call below waits for it and has the result
+	}
 	if ff.body == "" {
 		s.Body, err = fonts.DefaultBody()
 	} else {

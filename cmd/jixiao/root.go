@@ -43,6 +43,7 @@ type exitStatus int
 func (e exitStatus) Error() string { return "exit status " + strconv.Itoa(int(e)) }
 
 func main() {
+	tuneGC(os.Getenv)
 	sig := catchSignals()
 	os.Exit(sig.exit(runSignals(sig, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)))
 }

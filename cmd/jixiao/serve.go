@@ -38,6 +38,7 @@ func (a *app) newServeCmd() *cobra.Command {
 		DisableFlagsInUseLine: true,
 		Args:                  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			defaultGC(os.Getenv)
 			return a.serve(c.Context(), &sf)
 		},
 	}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// restoreGC puts back the collector's settings of the test binary.
+func restoreGC(t *testing.T) {
+	percent := debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	limit := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() {
+		watch.off.Store(true)
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	})
+}
+
+func TestTuneGC(t *testing.T) {
+	restoreGC(t)
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+	// The environment's own setting wins: nothing changes.
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
+	tuneGC(env(map[string]string{"GOGC": "50"}))
+	require.Equal(t, 100, debug.SetGCPercent(100))
+	tuneGC(env(map[string]string{"GOMEMLIMIT": "1GiB"}))
+	require.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1))
+
+	tuneGC(env(nil))
+	require.Equal(t, cmdGCPercent, debug.SetGCPercent(cmdGCPercent))
+	require.Equal(t, int64(cmdMemoryLimit), debug.SetMemoryLimit(-1))
+
+	// serve gives the defaults back and stops the watch.
+	defaultGC(env(nil))
+	require.Equal(t, 100, debug.SetGCPercent(100))
+	require.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1))
+	require.False(t, watch.check())
+}
+
+var hold []byte
+
+// When the live heap comes near the limit, the limit rises to twice it;
+// below two thirds of it, the limit stays.
+func TestGCLimitRises(t *testing.T) {
+	restoreGC(t)
+	hold = make([]byte, 8<<20)
+	defer func() { hold = nil }()
+
+	g := &gcLimit{limit: 1 << 40}
+	debug.SetMemoryLimit(1 << 40)
+	require.True(t, g.check())
+	require.Equal(t, uint64(1<<40), g.limit)
+	require.Equal(t, int64(1<<40), debug.SetMemoryLimit(-1))
+
+	g.limit = 4 << 20 // less than the 8 MB held
+	require.True(t, g.check())
+	require.Greater(t, g.limit, uint64(16<<20))
+	require.Equal(t, int64(g.limit), debug.SetMemoryLimit(-1))
+
+	g.off.Store(true)
+	require.False(t, g.check())
+}
