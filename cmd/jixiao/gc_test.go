@@ -14,7 +14,6 @@ func restoreGC(t *testing.T) {
 	debug.SetGCPercent(percent)
 	limit := debug.SetMemoryLimit(-1)
 	t.Cleanup(func() {
-		watch.off.Store(true)
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
 	})
@@ -36,33 +35,8 @@ func TestTuneGC(t *testing.T) {
 	require.Equal(t, cmdGCPercent, debug.SetGCPercent(cmdGCPercent))
 	require.Equal(t, int64(cmdMemoryLimit), debug.SetMemoryLimit(-1))
 
-	// serve gives the defaults back and stops the watch.
+	// serve gives the defaults back.
 	defaultGC(env(nil))
 	require.Equal(t, 100, debug.SetGCPercent(100))
 	require.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1))
-	require.False(t, watch.check())
-}
-
-var hold []byte
-
-// When the live heap comes near the limit, the limit rises to twice it;
-// below two thirds of it, the limit stays.
-func TestGCLimitRises(t *testing.T) {
-	restoreGC(t)
-	hold = make([]byte, 8<<20)
-	defer func() { hold = nil }()
-
-	g := &gcLimit{limit: 1 << 40}
-	debug.SetMemoryLimit(1 << 40)
-	require.True(t, g.check())
-	require.Equal(t, uint64(1<<40), g.limit)
-	require.Equal(t, int64(1<<40), debug.SetMemoryLimit(-1))
-
-	g.limit = 4 << 20 // less than the 8 MB held
-	require.True(t, g.check())
-	require.Greater(t, g.limit, uint64(16<<20))
-	require.Equal(t, int64(g.limit), debug.SetMemoryLimit(-1))
-
-	g.off.Store(true)
-	require.False(t, g.check())
 }
