@@ -517,25 +517,49 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 	}
 	// Form by form, so that the fields of 10,000 forms are never listed at
 	// once; paths name each form in its own file, as the user wrote it.
+	// The characters are looked up while the binder is planned, on a
+	// goroutine of their own (the layout does not depend on them: a
+	// character no font has is a box), and reported, before anything
+	// else, once both are done.
 	check := newGlyphCheck(job)
-	missing := check.fields(job.watermarkFields())
-	for i, in := range inputs {
-		for j := range in.Book.Forms {
-			if !kept(i, j) {
-				continue
+	type result struct {
+		missing []fonts.Missing
+		err     error // a panic, which must not end the program
+	}
+	found := make(chan result, 1)
+	go func() {
+		var missing []fonts.Missing
+		defer func() {
+			var err error
+			if r := recover(); r != nil {
+				err = fmt.Errorf("internal error: %v", r)
 			}
-			if err := ctx.Err(); err != nil {
-				return nil, err
+			found <- result{missing, err}
+		}()
+		missing = check.fields(job.watermarkFields())
+		for i, in := range inputs {
+			for j := range in.Book.Forms {
+				if !kept(i, j) {
+					continue
+				}
+				if ctx.Err() != nil {
+					return // Plan stops too, and says why
+				}
+				missing = append(missing, check.form(&in.Book.Forms[j], in, j)...)
 			}
-			missing = append(missing, check.form(&in.Book.Forms[j], in, j)...)
 		}
-	}
-	if err := check.report(missing); err != nil {
-		return nil, err
-	}
-
+	}()
 	bl, err := binder.Plan(book, job.Fonts, binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit,
 		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx, MaxPages: job.MaxPages})
+	if err := ctx.Err(); err != nil {
+		<-found
+		return nil, err
+	}
+	if r := <-found; r.err != nil {
+		return nil, r.err
+	} else if err := check.report(r.missing); err != nil {
+		return nil, err
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
