@@ -532,7 +532,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 		defer func() {
 			var err error
 			if r := recover(); r != nil {
-				err = fmt.Errorf("internal error: %v", r)
+				err = msg.New(msg.InternalError, msg.Raw(fmt.Sprint(r)))
 			}
 			found <- result{missing, err}
 		}()
