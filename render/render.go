@@ -56,9 +56,6 @@ type Options struct {
 	Attachments []Attachment
 }
 
-// WatermarkGray is the fill of the watermark, 0 black … 255 white.
-const WatermarkGray = 224
-
 // DraftWatermark is the watermark of --draft.
 const DraftWatermark = "草稿"
 
@@ -83,20 +80,7 @@ func Write(w io.Writer, doc *layout.Document, fs *fonts.Set, opt Options) error 
 	if doc == nil || len(doc.Pages) == 0 {
 		return fmt.Errorf("render: document has no pages")
 	}
-	fr := Frame{Pages: len(doc.Pages), Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}
-	return WritePages(w, fr, docPages(doc), fs, opt)
-}
-
-// docPages reads the pages of doc.
-func docPages(doc *layout.Document) PageSeq {
-	return func(yield func(int, *layout.Page) error) error {
-		for i, p := range doc.Pages {
-			if err := yield(i, p); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	return WritePages(w, doc.Frame(), doc.Seq(), fs, opt)
 }
 
 // Bytes draws doc with the fonts of fs and returns the PDF.
@@ -108,25 +92,12 @@ func Bytes(doc *layout.Document, fs *fonts.Set, opt Options) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Frame is what WritePages needs of a document besides its pages.
-type Frame struct {
-	Pages   int // number of pages
-	Outline []layout.Bookmark
-	Labels  []layout.PageLabel
-	Meta    layout.Meta
-}
-
-// PageSeq calls yield with every page of a document in order, with its
-// index from 0, and returns the first error, of yield or its own.
-// (*binder.Binder).Pages is one.
-type PageSeq func(yield func(index int, p *layout.Page) error) error
-
 // WritePages is Write for a document whose pages are made as they are
 // read, so that they need not all be in memory at once: it reads pages
 // once, in order, and keeps only each page's compressed contents. Nothing
 // is written to w unless every page was drawn. An error of pages is
 // returned as it is.
-func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (err error) {
+func WritePages(w io.Writer, fr layout.Frame, pages layout.PageSeq, fs *fonts.Set, opt Options) (err error) {
 	if err := checkFrame(fr, fs); err != nil {
 		return err
 	}
@@ -159,50 +130,13 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 	return nil
 }
 
-// checkFrame rejects frames that cannot be written.
-func checkFrame(fr Frame, fs *fonts.Set) error {
-	if fr.Pages <= 0 {
-		return fmt.Errorf("render: document has no pages")
+// checkFrame rejects frames that cannot be written (layout.Frame.Check).
+func checkFrame(fr layout.Frame, fs *fonts.Set) error {
+	if err := fr.Check(); err != nil {
+		return fmt.Errorf("render: %w", err)
 	}
 	if fs == nil {
 		return fmt.Errorf("render: no font set")
-	}
-	n := fr.Pages
-	// Each outline entry is a child of the last entry one level up, so
-	// entries go down one level at a time; they come in page order.
-	prevLevel, prevPage := -1, 0
-	for i, b := range fr.Outline {
-		if b.Page < 0 || b.Page >= n {
-			return fmt.Errorf("render: bookmark %q: page index %d of %d", b.Title, b.Page, n)
-		}
-		if b.Level < 0 || b.Level > prevLevel+1 {
-			return fmt.Errorf("render: bookmark %d %q: level %d after level %d", i, b.Title, b.Level, prevLevel)
-		}
-		if b.Page < prevPage {
-			return fmt.Errorf("render: bookmark %q: outline not in page order", b.Title)
-		}
-		prevLevel, prevPage = b.Level, b.Page
-	}
-	for i, l := range fr.Labels {
-		if l.Page < 0 || l.Page >= n || (i > 0 && l.Page <= fr.Labels[i-1].Page) {
-			return fmt.Errorf("render: page label %d: page index %d out of order or range", i, l.Page)
-		}
-	}
-	return nil
-}
-
-// checkPage rejects pages that cannot be drawn.
-func checkPage(pg *layout.Page, i, n int) error {
-	if pg == nil || pg.Width <= 0 || pg.Height <= 0 {
-		return fmt.Errorf("render: page %d has no size", i+1)
-	}
-	for _, it := range pg.Items {
-		if it.Kind == layout.Link && (it.Target < 0 || it.Target >= n) {
-			return fmt.Errorf("render: page %d: link to page index %d of %d", i+1, it.Target, n)
-		}
-		if it.Kind == layout.Text && it.Size <= 0 && it.Text != "" {
-			return fmt.Errorf("render: page %d: text %q has no size", i+1, it.Text)
-		}
 	}
 	return nil
 }
@@ -265,7 +199,7 @@ func (d *drawn) close() error {
 // drawer draws the pages of one document, each with a contentStream.
 // Each kind of item has its method.
 type drawer struct {
-	fr     Frame
+	fr     layout.Frame
 	opt    Options
 	d      *drawn
 	cs     contentStream
@@ -280,7 +214,7 @@ type drawer struct {
 
 // draw reads the pages and draws them. On error nothing is left behind;
 // else the caller closes the result.
-func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (_ *drawn, err error) {
+func draw(fr layout.Frame, pages layout.PageSeq, fs *fonts.Set, opt Options) (_ *drawn, err error) {
 	d := &drawn{pages: make([]pageInfo, 0, fr.Pages), contents: newSpill(), tags: newTagger()}
 	if opt.PDFA != NoPDFA {
 		d.id = idStart(fr, opt)
@@ -340,8 +274,8 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 	if pi != len(d.pages) || pi >= dr.fr.Pages {
 		return fmt.Errorf("render: page index %d read as page %d of %d", pi, len(d.pages)+1, dr.fr.Pages)
 	}
-	if err := checkPage(pg, pi, dr.fr.Pages); err != nil {
-		return err
+	if err := layout.CheckPage(pg, pi, dr.fr.Pages); err != nil {
+		return fmt.Errorf("render: %w", err)
 	}
 	dp := pageInfo{width: pg.Width, height: pg.Height, firstLink: int32(len(d.links))}
 	dr.cs.reset(pg)
@@ -433,11 +367,7 @@ func (dr *drawer) use(r fonts.Run, pi int) (*fontUse, error) {
 // with the form's text, and no font is embedded for them.
 func (dr *drawer) watermark(pg *layout.Page, pi int) error {
 	text := dr.opt.Watermark
-	var em int64
-	for _, r := range text {
-		em += int64(dr.sp.Set.Advance(layout.Title, r))
-	}
-	place, ok := layout.PlaceWatermark(pg.Width, pg.Height, em)
+	place, ok := layout.PlaceWatermark(pg.Width, pg.Height, layout.WatermarkWidth(dr.sp.Set, text))
 	if !ok {
 		return nil
 	}
@@ -451,7 +381,7 @@ func (dr *drawer) watermark(pg *layout.Page, pi int) error {
 	// start from the top.
 	cos, sin := place.Cos, place.Sin
 	x0, y0 := place.X, pt(pg.Height)-place.Y
-	dr.cs.setFill(WatermarkGray)
+	dr.cs.setFill(int(layout.WatermarkGray))
 	dr.cs.beginRotated(cos, sin, x0, y0)
 	for _, r := range runs {
 		if r.Face == nil {
