@@ -209,6 +209,7 @@ type drawer struct {
 	// outliner and segs read the watermark's glyph outlines.
 	outliner fonts.Outliner
 	segs     []fonts.Segment
+	pens     []float64 // the watermark's pens (watermarkPens)
 	sq       *squeezer
 }
 
@@ -390,23 +391,46 @@ func (dr *drawer) watermark(pg *layout.Page, pi int) error {
 		// Outlines are in font units, y down: scale them to the size.
 		upm := float64(r.Face.UnitsPerEm())
 		dr.cs.beginScaled(size/upm, -size/upm)
-		pen := pt(it.X+layout.Length(r.Pos[0])) / size * upm // the run's start, in font units
+		dr.pens = watermarkPens(dr.pens[:0], r, size)
+		k := 0
 		for _, c := range r.Text {
 			gid, ok := r.Face.GlyphIndex(c)
-			adv, _ := r.Face.Advance(c)
 			if ok {
 				dr.segs, err = dr.outliner.Outline(r.Face, gid, dr.segs[:0])
 				if err != nil {
 					return fmt.Errorf("render: page %d: watermark: %w", pi+1, err)
 				}
-				dr.cs.glyphPath(dr.segs, pen)
+				dr.cs.glyphPath(dr.segs, dr.pens[k])
 			}
-			pen += float64(adv) * upm / 1000
+			k++
 		}
 		dr.cs.restore()
 	}
 	dr.cs.restore()
 	return nil
+}
+
+// watermarkPens appends where each rune of run r of the watermark starts
+// as the PDF draws it at size (points): in the font units of r's face,
+// from the run's start, advanced by the face's own advances.
+//
+// The OFD (ofd/content.go) starts each glyph at its Splitter position
+// (r.Pos) instead. The two differ by less than 1/1000 pt per glyph: Pos is
+// rounded to 1/1000 pt, at the size cut to 1/1000 pt, while this pen sums
+// unrounded advances at the exact size. The PDF's path coordinates are
+// written to 1/10 font unit, so for the draft watermark 「草稿」 both
+// give the same bytes (TestWatermarkPens), but for some texts with
+// proportional characters (「内部资料 DRAFT」) a coordinate's last digit
+// would change; the PDF keeps its pen so that its bytes stay as they were.
+func watermarkPens(dst []float64, r fonts.Run, size float64) []float64 {
+	upm := float64(r.Face.UnitsPerEm())
+	pen := pt(layout.Length(r.Pos[0])) / size * upm
+	for _, c := range r.Text {
+		dst = append(dst, pen)
+		adv, _ := r.Face.Advance(c)
+		pen += float64(adv) * upm / 1000
+	}
+	return dst
 }
 
 // rule draws a straight line.
