@@ -34,9 +34,22 @@ type WatermarkPlace struct {
 	X, Y float64
 }
 
-// PlaceWatermark returns where a watermark em/1000 em wide (the sum of its
-// characters' advances in 1/1000 em) goes on a page width × height; false
-// when the text has no width.
+// WatermarkGray is the fill of the watermark, 0 black … 255 white.
+const WatermarkGray uint8 = 224
+
+// WatermarkWidth returns the width of watermark text in the title role, as
+// m measures it: the sum of its characters' advances, in 1/1000 em.
+func WatermarkWidth(m Measurer, text string) int64 {
+	var em int64
+	for _, r := range text {
+		em += int64(m.Advance(Title, r))
+	}
+	return em
+}
+
+// PlaceWatermark returns where a watermark em/1000 em wide
+// (WatermarkWidth) goes on a page width × height; false when the text has
+// no width.
 func PlaceWatermark(width, height Length, em int64) (WatermarkPlace, bool) {
 	if em <= 0 {
 		return WatermarkPlace{}, false

@@ -41,9 +41,9 @@ func benchmarkBinder(b *testing.B, k, n int, asOFD bool) {
 			}
 			cw := &meter.Writer{W: io.Discard}
 			if asOFD {
-				err = WritePages(cw, Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}, bl.Pages, fs, Options{Creator: "bench"})
+				err = WritePages(cw, layout.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}, bl.Pages, fs, Options{Creator: "bench"})
 			} else {
-				err = render.WritePages(cw, render.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}, bl.Pages, fs, render.Options{Creator: "bench"})
+				err = render.WritePages(cw, layout.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}, bl.Pages, fs, render.Options{Creator: "bench"})
 			}
 			if err != nil {
 				b.Fatal(err)

@@ -71,7 +71,7 @@ func (d *drawer) draw(pi int, pg *layout.Page) error {
 			d.flushRules()
 			d.fill(it)
 		case layout.Link:
-			err = d.link(pi, it)
+			d.link(it)
 		}
 		if err != nil {
 			return err
@@ -106,9 +106,6 @@ func (d *drawer) text(pi int, it *layout.Item) error {
 	if it.Text == "" {
 		return nil
 	}
-	if it.Size <= 0 {
-		return fmt.Errorf("ofd: page %d: text %q has no size", pi+1, it.Text)
-	}
 	runs, err := d.sp.Split(it.Role, it.Text, int64(it.Size), int64(it.Spacing))
 	if err != nil {
 		var nf *fonts.NoFaceError
@@ -132,7 +129,9 @@ func (d *drawer) text(pi int, it *layout.Item) error {
 		}
 		u := d.use(r.Face)
 		for _, ch := range r.Text {
-			u.glyphOf(ch)
+			if _, err := u.Glyph(ch); err != nil {
+				return fmt.Errorf("ofd: page %d: font %s: %w", pi+1, r.Face.Name(), err)
+			}
 		}
 		if u != c.font || size != c.size {
 			d.flushText()
@@ -324,10 +323,7 @@ func appendGray(b []byte, g uint8) []byte {
 
 // link makes a rectangle of the page a link to another page: an action of
 // the page, clicked in that region, going to the page's top.
-func (d *drawer) link(pi int, it *layout.Item) error {
-	if it.Target < 0 || it.Target >= d.fr.Pages {
-		return fmt.Errorf("ofd: page %d: link to page index %d of %d", pi+1, it.Target, d.fr.Pages)
-	}
+func (d *drawer) link(it *layout.Item) {
 	x0, y0, x1, y1 := mm(it.X), mm(it.Y), mm(it.X+it.W), mm(it.Y+it.H)
 	b := append(d.c.links, `<ofd:Action Event="CLICK"><ofd:Goto><ofd:Dest Type="XYZ" PageID="`...)
 	b = appendID(b, it.Target+1)
@@ -341,7 +337,6 @@ func (d *drawer) link(pi int, it *layout.Item) error {
 	}
 	b = append(b, "<ofd:Close/></ofd:Area></ofd:Region></ofd:Action>\n"...)
 	d.c.links = b
-	return nil
 }
 
 // watermark draws Options.Watermark behind page pg where the PDF draws
@@ -351,11 +346,7 @@ func (d *drawer) link(pi int, it *layout.Item) error {
 // out (no box: the watermark is not the form's text).
 func (d *drawer) watermark(pi int, pg *layout.Page) error {
 	text := d.opt.Watermark
-	var em int64
-	for _, r := range text {
-		em += int64(d.fs.Advance(layout.Title, r))
-	}
-	place, ok := layout.PlaceWatermark(pg.Width, pg.Height, em)
+	place, ok := layout.PlaceWatermark(pg.Width, pg.Height, layout.WatermarkWidth(d.fs, text))
 	if !ok {
 		return nil
 	}
@@ -404,7 +395,7 @@ func (d *drawer) watermark(pi int, pg *layout.Page) error {
 		c.b = strconv.AppendFloat(c.b, round(v, 6), 'f', -1, 64)
 	}
 	c.b = append(c.b, `" Stroke="false" Fill="true">`+"\n"+`<ofd:FillColor Value="`...)
-	c.b = appendGray(c.b, WatermarkGray)
+	c.b = appendGray(c.b, layout.WatermarkGray)
 	c.b = append(c.b, "\"/>\n<ofd:AbbreviatedData>"...)
 	c.b = append(c.b, path...)
 	c.b = append(c.b, "</ofd:AbbreviatedData>\n</ofd:PathObject>\n"...)

@@ -50,38 +50,12 @@ type Options struct {
 	Watermark string
 }
 
-// WatermarkGray is the fill of the watermark, 0 black … 255 white (as the
-// PDF's).
-const WatermarkGray = 224
-
-// Frame is what WritePages needs of a document besides its pages; it has
-// the fields of render.Frame.
-type Frame struct {
-	Pages   int // number of pages
-	Outline []layout.Bookmark
-	Labels  []layout.PageLabel // not written: OFD has no page labels
-	Meta    layout.Meta
-}
-
-// PageSeq calls yield with every page of a document in order, with its
-// index from 0, and returns the first error, of yield or its own. It has
-// the type of render.PageSeq, so one converts to the other.
-type PageSeq func(yield func(index int, p *layout.Page) error) error
-
 // Write writes doc, drawn with the fonts of fs, as an OFD package to w.
 func Write(w io.Writer, doc *layout.Document, fs *fonts.Set, opt Options) error {
 	if doc == nil || len(doc.Pages) == 0 {
 		return errors.New("ofd: document has no pages")
 	}
-	fr := Frame{Pages: len(doc.Pages), Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}
-	return WritePages(w, fr, func(yield func(int, *layout.Page) error) error {
-		for i, p := range doc.Pages {
-			if err := yield(i, p); err != nil {
-				return err
-			}
-		}
-		return nil
-	}, fs, opt)
+	return WritePages(w, doc.Frame(), doc.Seq(), fs, opt)
 }
 
 // Bytes is Write to a byte slice.
@@ -96,8 +70,10 @@ func Bytes(doc *layout.Document, fs *fonts.Set, opt Options) ([]byte, error) {
 // WritePages is Write for a document whose pages are made as they are
 // read: it reads the pages once, in order, and keeps only each page's
 // compressed Content.xml. Nothing is written to w unless every page was
-// drawn. An error of pages is returned as it is.
-func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (err error) {
+// drawn. An error of pages is returned as it is. The frame and the pages
+// are checked as the PDF's are (layout.Frame.Check, layout.CheckPage);
+// the frame's page labels are not written: OFD has none.
+func WritePages(w io.Writer, fr layout.Frame, pages layout.PageSeq, fs *fonts.Set, opt Options) (err error) {
 	if err := checkFrame(fr, fs); err != nil {
 		return err
 	}
@@ -120,23 +96,13 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 	return d.finish(w)
 }
 
-// checkFrame rejects a frame whose outline or pages cannot be written.
-func checkFrame(fr Frame, fs *fonts.Set) error {
-	if fr.Pages <= 0 {
-		return errors.New("ofd: document has no pages")
+// checkFrame rejects a frame that cannot be written (layout.Frame.Check).
+func checkFrame(fr layout.Frame, fs *fonts.Set) error {
+	if err := fr.Check(); err != nil {
+		return fmt.Errorf("ofd: %w", err)
 	}
 	if fs == nil {
 		return errors.New("ofd: no font set")
-	}
-	prev := -1
-	for i, b := range fr.Outline {
-		if b.Page < 0 || b.Page >= fr.Pages {
-			return fmt.Errorf("ofd: bookmark %q: page index %d of %d", b.Title, b.Page, fr.Pages)
-		}
-		if b.Level < 0 || b.Level > prev+1 {
-			return fmt.Errorf("ofd: bookmark %d %q: level %d after level %d", i, b.Title, b.Level, prev)
-		}
-		prev = b.Level
 	}
 	return nil
 }
@@ -150,29 +116,17 @@ type packedPage struct {
 	width, hgt unit // the page's size
 }
 
-// fontUse is one font of the document and the characters drawn with it.
+// fontUse is one font of the document and the characters drawn with it
+// (fonts.Use: glyph k of the subset draws the k-th, as in the PDF).
 type fontUse struct {
-	font  *fonts.Font
-	id    int
-	runes []rune       // in order of first use: runes[k] is glyph k+1 of the subset
-	glyph map[rune]int // glyph of the subset that draws the rune
-}
-
-// glyphOf returns the subset's glyph for r, giving r the next one if new.
-func (u *fontUse) glyphOf(r rune) int {
-	g, ok := u.glyph[r]
-	if !ok {
-		u.runes = append(u.runes, r)
-		g = len(u.runes)
-		u.glyph[r] = g
-	}
-	return g
+	fonts.Use
+	id int
 }
 
 // drawer draws the pages of one document. IDs: page k has ID k+1; layers,
 // objects and fonts take the IDs after, in the order they are drawn.
 type drawer struct {
-	fr     Frame
+	fr     layout.Frame
 	fs     *fonts.Set
 	opt    Options
 	sp     fonts.Splitter
@@ -188,7 +142,7 @@ type drawer struct {
 	segs     []fonts.Segment
 }
 
-func newDrawer(fr Frame, fs *fonts.Set, opt Options) *drawer {
+func newDrawer(fr layout.Frame, fs *fonts.Set, opt Options) *drawer {
 	d := &drawer{
 		fr:     fr,
 		fs:     fs,
@@ -213,7 +167,7 @@ func (d *drawer) newID() int {
 func (d *drawer) use(f *fonts.Font) *fontUse {
 	u := d.byFont[f]
 	if u == nil {
-		u = &fontUse{font: f, id: d.newID(), glyph: map[rune]int{}}
+		u = &fontUse{Use: fonts.Use{Font: f}, id: d.newID()}
 		d.byFont[f] = u
 		d.fonts = append(d.fonts, u)
 	}
@@ -225,8 +179,8 @@ func (d *drawer) page(pi int, pg *layout.Page) error {
 	if pi != len(d.pages) || pi >= d.fr.Pages {
 		return fmt.Errorf("ofd: page index %d read as page %d of %d", pi, len(d.pages)+1, d.fr.Pages)
 	}
-	if pg == nil || pg.Width <= 0 || pg.Height <= 0 {
-		return fmt.Errorf("ofd: page %d has no size", pi+1)
+	if err := layout.CheckPage(pg, pi, d.fr.Pages); err != nil {
+		return fmt.Errorf("ofd: %w", err)
 	}
 	if err := d.draw(pi, pg); err != nil {
 		return err
@@ -272,7 +226,7 @@ func (d *drawer) finish(w io.Writer) error {
 	// Fonts are cut first: a failure must leave w untouched.
 	subsets := make([][]byte, len(d.fonts))
 	for i, u := range d.fonts {
-		sub, err := u.font.SubsetUnicode(u.runes)
+		sub, err := u.Font.SubsetUnicode(u.Runes)
 		if err != nil {
 			return fmt.Errorf("ofd: %w", err)
 		}
@@ -432,7 +386,7 @@ func (d *drawer) publicRes() []byte {
 			b = append(b, `<ofd:Font ID="`...)
 			b = appendID(b, u.id)
 			b = append(b, `" FontName="`...)
-			b = appendText(b, u.font.SubsetName())
+			b = appendText(b, u.Font.SubsetName())
 			b = append(b, `"><ofd:FontFile>`+fontFile(u)+"</ofd:FontFile></ofd:Font>\n"...)
 		}
 		b = append(b, "</ofd:Fonts>\n"...)

@@ -132,7 +132,7 @@ func TestBinder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fr := Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}
+	fr := layout.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}
 	var out bytes.Buffer
 	if err := WritePages(&out, fr, bl.Pages, fs, Options{Creator: "jixiao test"}); err != nil {
 		t.Fatal(err)
@@ -283,7 +283,7 @@ func TestWritePages(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := sample()
-	fr := Frame{Pages: len(d.Pages), Outline: d.Outline, Meta: d.Meta}
+	fr := layout.Frame{Pages: len(d.Pages), Outline: d.Outline, Meta: d.Meta}
 	reads := 0
 	seq := func(yield func(int, *layout.Page) error) error {
 		reads++
@@ -304,7 +304,7 @@ func TestWritePages(t *testing.T) {
 	stop := errors.New("stop")
 	for name, c := range map[string]struct {
 		n   int
-		seq PageSeq
+		seq layout.PageSeq
 	}{
 		"sequence error": {2, func(yield func(int, *layout.Page) error) error {
 			if err := yield(0, sample().Pages[0]); err != nil {
@@ -324,7 +324,7 @@ func TestWritePages(t *testing.T) {
 		}},
 	} {
 		var w bytes.Buffer
-		err := WritePages(&w, Frame{Pages: c.n}, c.seq, fs, Options{})
+		err := WritePages(&w, layout.Frame{Pages: c.n}, c.seq, fs, Options{})
 		if err == nil || w.Len() > 0 {
 			t.Errorf("%s: error %v, %d bytes written", name, err, w.Len())
 		}
@@ -335,7 +335,7 @@ func TestWritePages(t *testing.T) {
 	// With AllowMissing the character is a box.
 	var w bytes.Buffer
 	page := &layout.Page{Width: 100000, Height: 100000, Items: []layout.Item{{Kind: layout.Text, X: 1000, Y: 20000, Size: 10000, Text: "a\uE000"}}}
-	if err := WritePages(&w, Frame{Pages: 1}, func(yield func(int, *layout.Page) error) error { return yield(0, page) }, fs, Options{AllowMissing: true}); err != nil {
+	if err := WritePages(&w, layout.Frame{Pages: 1}, func(yield func(int, *layout.Page) error) error { return yield(0, page) }, fs, Options{AllowMissing: true}); err != nil {
 		t.Fatal(err)
 	}
 	p := readPackage(t, w.Bytes())

@@ -55,9 +55,8 @@ func (OFD) Ext() string { return ".ofd" }
 func (b OFD) job() *Job { return b.Job }
 
 func (b OFD) Write(ctx context.Context, w io.Writer, d *Doc) error {
-	fr := ofd.Frame{Pages: d.Frame.Pages, Outline: d.Frame.Outline, Labels: d.Frame.Labels, Meta: d.Frame.Meta}
 	opt := ofd.Options{Creator: b.Job.Creator, Date: d.Date, AllowMissing: b.Job.AllowMissing, Watermark: b.Job.Watermark}
-	err := ofd.WritePages(w, fr, ofd.PageSeq(d.Pages(ctx)), b.Job.Fonts, opt)
+	err := ofd.WritePages(w, d.Frame, d.Pages(ctx), b.Job.Fonts, opt)
 	if ctxErr := ctx.Err(); ctxErr != nil && err != nil {
 		return ctxErr
 	}
@@ -177,7 +176,7 @@ func EachPage(ctx context.Context, d *Doc, keep func(i int) bool, b Backend, del
 			defer wg.Done()
 			for j := range jobs {
 				one := &Doc{Name: d.Name, Form: d.Form, Forms: d.Forms, Date: d.Date,
-					Frame: render.Frame{Pages: 1, Meta: d.Frame.Meta}}
+					Frame: layout.Frame{Pages: 1, Meta: d.Frame.Meta}}
 				one.pages = func(_ context.Context, yield func(int, *layout.Page) error) error { return yield(j.i, j.p) }
 				var buf bytes.Buffer
 				err := b.Write(ctx, &buf, one)

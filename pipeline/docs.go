@@ -18,7 +18,6 @@ import (
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
-	"jixiao/render"
 )
 
 // Doc is one document a job makes, laid out and checked: a form, or a
@@ -36,7 +35,7 @@ type Doc struct {
 	Forms int
 	// Frame is what the document carries besides its pages: their
 	// number, the bookmarks, the page labels, the metadata.
-	Frame render.Frame
+	Frame layout.Frame
 	// Date is the date written into the document (Job.PDFDate).
 	Date time.Time
 	// Data is, with Job.AttachData, the document's forms as a JSON book,
@@ -50,7 +49,7 @@ type Doc struct {
 // Pages reads the document's pages once, in order, each with its index;
 // it stops with ctx's error, between pages, once ctx is done. A binder's
 // footers are checked against the fonts as they are read.
-func (d *Doc) Pages(ctx context.Context) render.PageSeq {
+func (d *Doc) Pages(ctx context.Context) layout.PageSeq {
 	return func(yield func(int, *layout.Page) error) error {
 		return d.pages(ctx, func(i int, p *layout.Page) error {
 			if err := ctx.Err(); err != nil {
@@ -64,7 +63,7 @@ func (d *Doc) Pages(ctx context.Context) render.PageSeq {
 // Page is the document of page i of d alone (a preview of one page).
 func (d *Doc) Page(i int) *Doc {
 	one := &Doc{Name: d.Name, Form: d.Form, Forms: d.Forms, Date: d.Date,
-		Frame: render.Frame{Pages: 1, Meta: d.Frame.Meta}}
+		Frame: layout.Frame{Pages: 1, Meta: d.Frame.Meta}}
 	one.pages = func(ctx context.Context, yield func(int, *layout.Page) error) error {
 		var page *layout.Page
 		err := d.pages(ctx, func(k int, p *layout.Page) error {
@@ -253,7 +252,7 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 			return err
 		}
 		d := &Doc{Name: names[k], Form: r.N, Forms: 1, Date: date,
-			Frame: render.Frame{Pages: len(doc.Pages), Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}}
+			Frame: doc.Frame()}
 		if job.AttachData {
 			if d.Data, err = bookJSON(&model.Book{Year: f.Year, Forms: []model.Form{*f}}); err != nil {
 				return err
@@ -574,7 +573,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 		return nil, err
 	}
 	d := &Doc{Forms: len(book.Forms), Date: date, binder: bl,
-		Frame: render.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}}
+		Frame: layout.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}}
 	if job.AttachData {
 		if d.Data, err = bookJSON(book); err != nil {
 			return nil, err

@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/layout"
-	"jixiao/render"
 )
 
 // The binder's pages drawn by EachPage through the PNG backend: one PNG
@@ -53,7 +52,7 @@ func TestEachPageErrors(t *testing.T) {
 
 	bad := &layout.Page{Width: 100 * layout.Pt, Height: 100 * layout.Pt, Items: []layout.Item{
 		{Kind: layout.Text, X: 10 * layout.Pt, Y: 50 * layout.Pt, Size: 10 * layout.Pt, Text: "\uE000"}}}
-	d := &Doc{Frame: render.Frame{Pages: 1}, pages: func(_ context.Context, yield func(int, *layout.Page) error) error { return yield(0, bad) }}
+	d := &Doc{Frame: layout.Frame{Pages: 1}, pages: func(_ context.Context, yield func(int, *layout.Page) error) error { return yield(0, bad) }}
 	err = EachPage(context.Background(), d, nil, NewPNG(job, 20),
 		func(int, []byte) error { t.Fatal("a page that cannot be drawn was written"); return nil })
 	require.ErrorContains(t, err, "no font draws U+E000")

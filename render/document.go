@@ -13,7 +13,7 @@ import (
 // Objects are numbered in the order they are written: the catalog, the
 // document information, the page tree, the shared resources, each page
 // followed by its contents and links, the outline, the fonts.
-func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
+func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error {
 	z := getDeflater()
 	defer putDeflater(z)
 	version := "1.7"
@@ -137,7 +137,7 @@ func writeDocument(out io.Writer, d *drawn, fr Frame, opt Options) error {
 		writeOutline(w, outline, fr.Outline, pages, d.pages)
 	}
 	for i, u := range d.fonts {
-		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.font.SubsetName(), fontStreams[i]); err != nil {
+		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.Font.SubsetName(), fontStreams[i]); err != nil {
 			return err
 		}
 	}

@@ -20,30 +20,24 @@ import (
 // final as soon as it is done; the subset is cut once the last page is
 // drawn, in the same order (fonts.Font.Subset).
 
-// fontUse is one font of the document and the characters drawn with it.
+// fontUse is one font of the document and the characters drawn with it
+// (fonts.Use: code k is glyph k of the subset).
 type fontUse struct {
-	font  *fonts.Font
-	res   string // the font's name in the page resources, "J0", "J1" …
-	runes []rune // in order of first use: runes[k] has code k+1
-	code  map[rune]uint16
+	fonts.Use
+	res string // the font's name in the page resources, "J0", "J1" …
 }
 
 func newFontUse(f *fonts.Font, k int) *fontUse {
-	return &fontUse{font: f, res: "J" + strconv.Itoa(k), code: map[rune]uint16{}}
+	return &fontUse{Use: fonts.Use{Font: f}, res: "J" + strconv.Itoa(k)}
 }
 
 // encode appends the two-byte codes of s to dst, giving new characters
 // the next codes.
 func (u *fontUse) encode(dst []byte, s string) ([]byte, error) {
 	for _, r := range s {
-		c, ok := u.code[r]
-		if !ok {
-			if len(u.runes) >= 0xFFFE {
-				return nil, fmt.Errorf("more than %d distinct characters in one font", 0xFFFE)
-			}
-			u.runes = append(u.runes, r)
-			c = uint16(len(u.runes))
-			u.code[r] = c
+		c, err := u.Glyph(r)
+		if err != nil {
+			return nil, err
 		}
 		dst = append(dst, byte(c>>8), byte(c))
 	}
@@ -84,10 +78,10 @@ func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) {
 	defer func() {
 		// The font code reads font files; no panic leaves render.
 		if r := recover(); r != nil {
-			fs.err = fmt.Errorf("font %s: %v", u.font.Name(), r)
+			fs.err = fmt.Errorf("font %s: %v", u.Font.Name(), r)
 		}
 	}()
-	sub, err := u.font.Subset(u.runes)
+	sub, err := u.Font.Subset(u.Runes)
 	if err != nil {
 		fs.err = err
 		return
@@ -102,15 +96,15 @@ func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) {
 	if cidSet {
 		// PDF/A-1 wants the CIDs of a subset listed; the subset holds
 		// CID 0 (.notdef) and 1…n.
-		bits := make([]byte, (len(u.runes)+1+7)/8)
-		for cid := 0; cid <= len(u.runes); cid++ {
+		bits := make([]byte, (len(u.Runes)+1+7)/8)
+		for cid := 0; cid <= len(u.Runes); cid++ {
 			bits[cid/8] |= 0x80 >> (cid % 8)
 		}
 		fs.cidSet = deflate(bits)
 	}
 	fs.progLen = len(sub)
 	fs.prog = deflate(sub)
-	fs.cmap = deflate(toUnicode(u.runes))
+	fs.cmap = deflate(toUnicode(u.Runes))
 }
 
 // writeFont writes the objects of font u: the Type0 font (object r), its
@@ -122,12 +116,12 @@ func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) er
 	if fs.err != nil {
 		return fs.err
 	}
-	f := u.font
+	f := u.Font
 	d := f.Descriptor()
 	cid, desc, prog, cmap := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	w.type0(r, name).descendant(cid).toUnicode(cmap).end()
-	ws := make([]int, len(u.runes))
-	for i, c := range u.runes {
+	ws := make([]int, len(u.Runes))
+	for i, c := range u.Runes {
 		adv, _ := f.Advance(c)
 		ws[i] = adv
 	}
@@ -187,10 +181,10 @@ func toUnicode(runes []rune) []byte {
 // runes it holds, so equal subsets get equal names on every run.
 func subsetTag(u *fontUse) string {
 	var h uint64 = 14695981039346656037 // FNV-1a
-	for _, c := range []byte(u.font.Name()) {
+	for _, c := range []byte(u.Font.Name()) {
 		h = (h ^ uint64(c)) * 1099511628211
 	}
-	for _, r := range u.runes {
+	for _, r := range u.Runes {
 		for s := 0; s < 32; s += 8 {
 			h = (h ^ uint64(byte(r>>s))) * 1099511628211
 		}

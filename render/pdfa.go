@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"hash"
 	"strings"
+
+	"jixiao/layout"
 )
 
 // PDFA is the PDF/A level a document claims (ISO 19005), or none.
@@ -102,8 +104,8 @@ func checkPDFA(opt Options) error {
 func fileID(d *drawn, opt Options) []byte {
 	h := d.id
 	for _, u := range d.fonts {
-		h.Write([]byte(u.font.Name()))
-		for _, r := range u.runes {
+		h.Write([]byte(u.Font.Name()))
+		for _, r := range u.Runes {
 			h.Write([]byte(string(r)))
 		}
 	}
@@ -116,7 +118,7 @@ func fileID(d *drawn, opt Options) []byte {
 
 // idStart begins the digest of fileID with what the document says of
 // itself.
-func idStart(fr Frame, opt Options) hash.Hash {
+func idStart(fr layout.Frame, opt Options) hash.Hash {
 	h := md5.New()
 	for _, s := range []string{fr.Meta.Title, fr.Meta.Author, fr.Meta.Subject, opt.Creator, opt.Version, opt.Date.String(), opt.PDFA.String()} {
 		h.Write([]byte(s))

@@ -56,9 +56,6 @@ type Options struct {
 	Attachments []Attachment
 }
 
-// WatermarkGray is the fill of the watermark, 0 black … 255 white.
-const WatermarkGray = 224
-
 // DraftWatermark is the watermark of --draft.
 const DraftWatermark = "草稿"
 
@@ -83,20 +80,7 @@ func Write(w io.Writer, doc *layout.Document, fs *fonts.Set, opt Options) error 
 	if doc == nil || len(doc.Pages) == 0 {
 		return fmt.Errorf("render: document has no pages")
 	}
-	fr := Frame{Pages: len(doc.Pages), Outline: doc.Outline, Labels: doc.Labels, Meta: doc.Meta}
-	return WritePages(w, fr, docPages(doc), fs, opt)
-}
-
-// docPages reads the pages of doc.
-func docPages(doc *layout.Document) PageSeq {
-	return func(yield func(int, *layout.Page) error) error {
-		for i, p := range doc.Pages {
-			if err := yield(i, p); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	return WritePages(w, doc.Frame(), doc.Seq(), fs, opt)
 }
 
 // Bytes draws doc with the fonts of fs and returns the PDF.
@@ -108,25 +92,12 @@ func Bytes(doc *layout.Document, fs *fonts.Set, opt Options) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Frame is what WritePages needs of a document besides its pages.
-type Frame struct {
-	Pages   int // number of pages
-	Outline []layout.Bookmark
-	Labels  []layout.PageLabel
-	Meta    layout.Meta
-}
-
-// PageSeq calls yield with every page of a document in order, with its
-// index from 0, and returns the first error, of yield or its own.
-// (*binder.Binder).Pages is one.
-type PageSeq func(yield func(index int, p *layout.Page) error) error
-
 // WritePages is Write for a document whose pages are made as they are
 // read, so that they need not all be in memory at once: it reads pages
 // once, in order, and keeps only each page's compressed contents. Nothing
 // is written to w unless every page was drawn. An error of pages is
 // returned as it is.
-func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (err error) {
+func WritePages(w io.Writer, fr layout.Frame, pages layout.PageSeq, fs *fonts.Set, opt Options) (err error) {
 	if err := checkFrame(fr, fs); err != nil {
 		return err
 	}
@@ -159,50 +130,13 @@ func WritePages(w io.Writer, fr Frame, pages PageSeq, fs *fonts.Set, opt Options
 	return nil
 }
 
-// checkFrame rejects frames that cannot be written.
-func checkFrame(fr Frame, fs *fonts.Set) error {
-	if fr.Pages <= 0 {
-		return fmt.Errorf("render: document has no pages")
+// checkFrame rejects frames that cannot be written (layout.Frame.Check).
+func checkFrame(fr layout.Frame, fs *fonts.Set) error {
+	if err := fr.Check(); err != nil {
+		return fmt.Errorf("render: %w", err)
 	}
 	if fs == nil {
 		return fmt.Errorf("render: no font set")
-	}
-	n := fr.Pages
-	// Each outline entry is a child of the last entry one level up, so
-	// entries go down one level at a time; they come in page order.
-	prevLevel, prevPage := -1, 0
-	for i, b := range fr.Outline {
-		if b.Page < 0 || b.Page >= n {
-			return fmt.Errorf("render: bookmark %q: page index %d of %d", b.Title, b.Page, n)
-		}
-		if b.Level < 0 || b.Level > prevLevel+1 {
-			return fmt.Errorf("render: bookmark %d %q: level %d after level %d", i, b.Title, b.Level, prevLevel)
-		}
-		if b.Page < prevPage {
-			return fmt.Errorf("render: bookmark %q: outline not in page order", b.Title)
-		}
-		prevLevel, prevPage = b.Level, b.Page
-	}
-	for i, l := range fr.Labels {
-		if l.Page < 0 || l.Page >= n || (i > 0 && l.Page <= fr.Labels[i-1].Page) {
-			return fmt.Errorf("render: page label %d: page index %d out of order or range", i, l.Page)
-		}
-	}
-	return nil
-}
-
-// checkPage rejects pages that cannot be drawn.
-func checkPage(pg *layout.Page, i, n int) error {
-	if pg == nil || pg.Width <= 0 || pg.Height <= 0 {
-		return fmt.Errorf("render: page %d has no size", i+1)
-	}
-	for _, it := range pg.Items {
-		if it.Kind == layout.Link && (it.Target < 0 || it.Target >= n) {
-			return fmt.Errorf("render: page %d: link to page index %d of %d", i+1, it.Target, n)
-		}
-		if it.Kind == layout.Text && it.Size <= 0 && it.Text != "" {
-			return fmt.Errorf("render: page %d: text %q has no size", i+1, it.Text)
-		}
 	}
 	return nil
 }
@@ -265,7 +199,7 @@ func (d *drawn) close() error {
 // drawer draws the pages of one document, each with a contentStream.
 // Each kind of item has its method.
 type drawer struct {
-	fr     Frame
+	fr     layout.Frame
 	opt    Options
 	d      *drawn
 	cs     contentStream
@@ -275,12 +209,13 @@ type drawer struct {
 	// outliner and segs read the watermark's glyph outlines.
 	outliner fonts.Outliner
 	segs     []fonts.Segment
+	pens     []float64 // the watermark's pens (watermarkPens)
 	sq       *squeezer
 }
 
 // draw reads the pages and draws them. On error nothing is left behind;
 // else the caller closes the result.
-func draw(fr Frame, pages PageSeq, fs *fonts.Set, opt Options) (_ *drawn, err error) {
+func draw(fr layout.Frame, pages layout.PageSeq, fs *fonts.Set, opt Options) (_ *drawn, err error) {
 	d := &drawn{pages: make([]pageInfo, 0, fr.Pages), contents: newSpill(), tags: newTagger()}
 	if opt.PDFA != NoPDFA {
 		d.id = idStart(fr, opt)
@@ -340,8 +275,8 @@ func (dr *drawer) page(pi int, pg *layout.Page) error {
 	if pi != len(d.pages) || pi >= dr.fr.Pages {
 		return fmt.Errorf("render: page index %d read as page %d of %d", pi, len(d.pages)+1, dr.fr.Pages)
 	}
-	if err := checkPage(pg, pi, dr.fr.Pages); err != nil {
-		return err
+	if err := layout.CheckPage(pg, pi, dr.fr.Pages); err != nil {
+		return fmt.Errorf("render: %w", err)
 	}
 	dp := pageInfo{width: pg.Width, height: pg.Height, firstLink: int32(len(d.links))}
 	dr.cs.reset(pg)
@@ -433,11 +368,7 @@ func (dr *drawer) use(r fonts.Run, pi int) (*fontUse, error) {
 // with the form's text, and no font is embedded for them.
 func (dr *drawer) watermark(pg *layout.Page, pi int) error {
 	text := dr.opt.Watermark
-	var em int64
-	for _, r := range text {
-		em += int64(dr.sp.Set.Advance(layout.Title, r))
-	}
-	place, ok := layout.PlaceWatermark(pg.Width, pg.Height, em)
+	place, ok := layout.PlaceWatermark(pg.Width, pg.Height, layout.WatermarkWidth(dr.sp.Set, text))
 	if !ok {
 		return nil
 	}
@@ -451,7 +382,7 @@ func (dr *drawer) watermark(pg *layout.Page, pi int) error {
 	// start from the top.
 	cos, sin := place.Cos, place.Sin
 	x0, y0 := place.X, pt(pg.Height)-place.Y
-	dr.cs.setFill(WatermarkGray)
+	dr.cs.setFill(int(layout.WatermarkGray))
 	dr.cs.beginRotated(cos, sin, x0, y0)
 	for _, r := range runs {
 		if r.Face == nil {
@@ -460,23 +391,46 @@ func (dr *drawer) watermark(pg *layout.Page, pi int) error {
 		// Outlines are in font units, y down: scale them to the size.
 		upm := float64(r.Face.UnitsPerEm())
 		dr.cs.beginScaled(size/upm, -size/upm)
-		pen := pt(it.X+layout.Length(r.Pos[0])) / size * upm // the run's start, in font units
+		dr.pens = watermarkPens(dr.pens[:0], r, size)
+		k := 0
 		for _, c := range r.Text {
 			gid, ok := r.Face.GlyphIndex(c)
-			adv, _ := r.Face.Advance(c)
 			if ok {
 				dr.segs, err = dr.outliner.Outline(r.Face, gid, dr.segs[:0])
 				if err != nil {
 					return fmt.Errorf("render: page %d: watermark: %w", pi+1, err)
 				}
-				dr.cs.glyphPath(dr.segs, pen)
+				dr.cs.glyphPath(dr.segs, dr.pens[k])
 			}
-			pen += float64(adv) * upm / 1000
+			k++
 		}
 		dr.cs.restore()
 	}
 	dr.cs.restore()
 	return nil
+}
+
+// watermarkPens appends where each rune of run r of the watermark starts
+// as the PDF draws it at size (points): in the font units of r's face,
+// from the run's start, advanced by the face's own advances.
+//
+// The OFD (ofd/content.go) starts each glyph at its Splitter position
+// (r.Pos) instead. The two differ by less than 1/1000 pt per glyph: Pos is
+// rounded to 1/1000 pt, at the size cut to 1/1000 pt, while this pen sums
+// unrounded advances at the exact size. The PDF's path coordinates are
+// written to 1/10 font unit, so for the draft watermark 「草稿」 both
+// give the same bytes (TestWatermarkPens), but for some texts with
+// proportional characters (「内部资料 DRAFT」) a coordinate's last digit
+// would change; the PDF keeps its pen so that its bytes stay as they were.
+func watermarkPens(dst []float64, r fonts.Run, size float64) []float64 {
+	upm := float64(r.Face.UnitsPerEm())
+	pen := pt(layout.Length(r.Pos[0])) / size * upm
+	for _, c := range r.Text {
+		dst = append(dst, pen)
+		adv, _ := r.Face.Advance(c)
+		pen += float64(adv) * upm / 1000
+	}
+	return dst
 }
 
 // rule draws a straight line.

@@ -48,7 +48,7 @@ func formPage(i, n int) *layout.Page {
 	return pg
 }
 
-func formPages(n int, at func(i int)) PageSeq {
+func formPages(n int, at func(i int)) layout.PageSeq {
 	return func(yield func(int, *layout.Page) error) error {
 		for i := range n {
 			if at != nil {
@@ -125,7 +125,7 @@ func TestRetainedPerPage(t *testing.T) {
 			h1 = liveHeap()
 		}
 	}
-	fr := Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
+	fr := layout.Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
 	if err := WritePages(io.Discard, fr, formPages(n, at), fs, Options{}); err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestRetainedPerPage(t *testing.T) {
 func TestSpillFiles(t *testing.T) {
 	fs := defaultSet(t)
 	const n = 60
-	fr := Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
+	fr := layout.Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
 	opts := []Options{{}, {PDFA: PDFA1B}, {PDFA: PDFA2B}}
 	want := make([][]byte, len(opts))
 	for k, opt := range opts {
@@ -201,7 +201,7 @@ func TestSpillFiles(t *testing.T) {
 func TestSpillErrors(t *testing.T) {
 	fs := defaultSet(t)
 	const n = 40
-	fr := Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
+	fr := layout.Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
 
 	names := useSpill(t, 4<<10)
 	stop := errors.New("stop")
@@ -311,7 +311,7 @@ func TestPartsOutOfOrder(t *testing.T) {
 		}
 		return nil
 	}
-	fr := Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
+	fr := layout.Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
 	var mem, file bytes.Buffer
 	if err := WritePages(&mem, fr, seq, fs, Options{}); err != nil {
 		t.Fatal(err)

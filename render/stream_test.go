@@ -10,8 +10,8 @@ import (
 	"jixiao/layout"
 )
 
-func frameOf(d *layout.Document) Frame {
-	return Frame{Pages: len(d.Pages), Outline: d.Outline, Labels: d.Labels, Meta: d.Meta}
+func frameOf(d *layout.Document) layout.Frame {
+	return layout.Frame{Pages: len(d.Pages), Outline: d.Outline, Labels: d.Labels, Meta: d.Meta}
 }
 
 // TestWritePagesEqualsWrite: a document drawn from a page sequence is the

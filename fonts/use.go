@@ -1,0 +1,45 @@
+package fonts
+
+import "fmt"
+
+// MaxUseRunes is how many distinct characters a document draws with one
+// font: a TrueType font holds at most 65,535 glyphs (numGlyphs is 16 bits)
+// and glyph 0 of a subset is .notdef, so a subset whose glyph k draws the
+// k-th character (Subset) has room for 65,534. The PDF's two-byte codes
+// and the OFD's embedded subsets both stop there.
+const MaxUseRunes = 0xFFFE
+
+// Use gathers the characters a document draws with one font, in order of
+// first use, for the subset cut once the last page is drawn: the k-th
+// distinct character (from 1) is glyph k of Font.Subset(Runes) and of
+// Font.SubsetUnicode(Runes). Both backends hand out the glyphs while the
+// pages are drawn, so a page's contents are final as soon as it is done.
+// The zero value with Font set is ready; a Use is not safe for concurrent
+// use.
+type Use struct {
+	Font *Font
+	// Runes are the characters in order of first use: Runes[k] is glyph
+	// k+1. Read-only: Glyph appends to it.
+	Runes []rune
+	glyph map[rune]uint16
+}
+
+// Glyph returns the subset's glyph for r, giving r the next one if r is
+// new; it fails, recording nothing, when r would be character
+// MaxUseRunes+1.
+func (u *Use) Glyph(r rune) (uint16, error) {
+	g, ok := u.glyph[r]
+	if ok {
+		return g, nil
+	}
+	if len(u.Runes) >= MaxUseRunes {
+		return 0, fmt.Errorf("more than %d distinct characters in one font", MaxUseRunes)
+	}
+	if u.glyph == nil {
+		u.glyph = map[rune]uint16{}
+	}
+	u.Runes = append(u.Runes, r)
+	g = uint16(len(u.Runes))
+	u.glyph[r] = g
+	return g, nil
+}
