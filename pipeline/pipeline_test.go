@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -246,6 +247,45 @@ func benchmarkBinderPDF(b *testing.B, k, n int) {
 	b.ReportMetric(float64(pages), "pages")
 	b.ReportMetric(float64(size)/1e6, "pdf-MB")
 	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+}
+
+// BenchmarkCommandBinder170 is what `jixiao binder book.json` does after
+// start-up, for the 170-form book: the file read and checked (Load), the
+// binder planned and its PDF written. Its CPU profile is the one in the
+// README (Performance, "Where the time goes"):
+//
+//	go test -run '^$' -bench CommandBinder170 -cpuprofile cpu.out ./pipeline
+//
+// Run it with GOGC=400 GOMEMLIMIT=160MiB to collect as the command does.
+func BenchmarkCommandBinder170(b *testing.B) {
+	ex, err := model.ReadFile(example)
+	require.NoError(b, err)
+	book := &model.Book{Year: ex.Year}
+	for i := 0; len(book.Forms) < 170; i++ {
+		f := ex.Forms[i%17]
+		f.Project = fmt.Sprintf("%s（%d）", f.Project, i/17+1)
+		book.Forms = append(book.Forms, f)
+	}
+	path := filepath.Join(b.TempDir(), "book.json")
+	var buf bytes.Buffer
+	require.NoError(b, model.EncodeJSON(&buf, book))
+	require.NoError(b, os.WriteFile(path, buf.Bytes(), 0o644))
+	job := binderJob(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		ctx := context.Background()
+		inputs, err := Load(ctx, []Source{{Name: path}}, job)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs, err := Plan(ctx, inputs, job)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err = (PDF{Job: job}).Write(ctx, io.Discard, docs[0]); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func BenchmarkBinderPDF18(b *testing.B)   { benchmarkBinderPDF(b, 18, 18) }
