@@ -26,6 +26,7 @@ const (
 	PermissionDenied Code = "permission-denied"
 	CannotRead       Code = "cannot-read"
 	CannotWrite      Code = "cannot-write"
+	TempFailed       Code = "temp-failed"
 	ReasonNoDir      Code = "reason-no-dir"
 	ReasonPermission Code = "reason-permission"
 	ReasonDiskFull   Code = "reason-disk-full"
@@ -174,6 +175,8 @@ var catalogue = map[Code]entry{
 		"无法读取 {1}：{2}"},
 	CannotWrite: {"cannot write {1}: {2}",
 		"无法写入 {1}：{2}"},
+	TempFailed: {"cannot keep the drawn pages in a temporary file in {1} (the system's folder for temporary files; TMPDIR names another): {2}",
+		"无法在临时文件夹 {1} 中暂存已绘制的页面（这是系统的临时文件夹，可用环境变量 TMPDIR 指定别的文件夹）：{2}"},
 	ReasonNoDir:      {"the directory does not exist", "文件夹不存在"},
 	ReasonPermission: {"permission denied", "没有权限"},
 	ReasonDiskFull:   {"the disk is full", "磁盘已满"},

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"jixiao/internal/output"
 	"jixiao/internal/workpool"
 	"jixiao/layout"
 	"jixiao/msg"
@@ -42,7 +43,19 @@ func (b PDF) Write(ctx context.Context, w io.Writer, d *Doc) error {
 	if ctxErr := ctx.Err(); ctxErr != nil && err != nil {
 		return ctxErr
 	}
-	return err
+	return tempFailed(err)
+}
+
+// tempFailed tells a failure of render's temporary file (a large
+// document's pages are kept there until written) in the catalogue's
+// words, naming the folder and the reason (the disk full, no such
+// folder): the file's own name means nothing to the user.
+func tempFailed(err error) error {
+	var te *render.TempError
+	if !errors.As(err, &te) {
+		return err
+	}
+	return msg.Wrap(err, msg.TempFailed, te.Dir, output.Reason(te.Err))
 }
 
 // OFD is the backend of OFD documents (GB/T 33190, package ofd): the pages

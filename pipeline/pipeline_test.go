@@ -3,11 +3,14 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/iotest"
 	"time"
@@ -21,6 +24,7 @@ import (
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
+	"jixiao/render"
 )
 
 const example = "../examples/jiangyin-2024.json"
@@ -321,4 +325,21 @@ func TestPlanBinderEvents(t *testing.T) {
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, BadInput, pe.Kind)
 	require.Equal(t, "the inputs hold no forms", pe.Error())
+}
+
+// A failure of render's temporary file names the folder and the reason in
+// the user's language, not the file's own name; other errors pass as they
+// are.
+func TestTempFailed(t *testing.T) {
+	err := tempFailed(&render.TempError{Dir: "/data/tmp", Err: &fs.PathError{Op: "open", Path: "/data/tmp/jixiao-render-123", Err: syscall.ENOSPC}})
+	en, zh := msg.Describe(msg.English, err), msg.Describe(msg.Chinese, err)
+	require.Contains(t, en, "temporary file in /data/tmp")
+	require.Contains(t, en, "the disk is full")
+	require.Contains(t, zh, "无法在临时文件夹 /data/tmp 中暂存已绘制的页面")
+	require.Contains(t, zh, "磁盘已满")
+	require.NotContains(t, en+zh, "jixiao-render-123")
+
+	other := errors.New("other")
+	require.Equal(t, other, tempFailed(other))
+	require.NoError(t, tempFailed(nil))
 }

@@ -25,6 +25,23 @@ type spill struct {
 	unlinked bool
 }
 
+// TempError is a failure of the temporary file a large document is kept
+// in until it is written (spill): it cannot be made, written or read back
+// in Dir, the system's folder for temporary files (TMPDIR, TEMP on
+// Windows). The disk being full is the usual cause.
+type TempError struct {
+	Dir string
+	Err error
+}
+
+func (e *TempError) Error() string {
+	return "render: temporary file in " + e.Dir + ": " + e.Err.Error()
+}
+func (e *TempError) Unwrap() error { return e.Err }
+
+// tempError wraps err as a TempError of the system's folder.
+func tempError(err error) error { return &TempError{Dir: os.TempDir(), Err: err} }
+
 // spillLimit is how much of each spill stays in memory: the whole of a
 // binder of a thousand forms (its three spills hold 3.4, 1.5 and 0.4 MB;
 // the 170-form binder's 0.6, 0.25 and 0.05 MB), a bounded part of a larger
@@ -56,14 +73,14 @@ func (s *spill) Write(p []byte) (int, error) {
 	if s.f == nil && s.n+int64(len(p)) > int64(s.limit) {
 		f, err := spillTemp()
 		if err != nil {
-			s.err = fmt.Errorf("spill: %w", err)
+			s.err = tempError(err)
 			return 0, s.err
 		}
 		s.f, s.fw = f, bufio.NewWriterSize(f, 64<<10)
 		s.unlinked = spillUnlink(f.Name()) == nil
 		for _, b := range s.mem {
 			if _, err := s.fw.Write(b); err != nil {
-				s.err = fmt.Errorf("spill: %w", err)
+				s.err = tempError(err)
 				return 0, s.err
 			}
 		}
@@ -84,7 +101,7 @@ func (s *spill) Write(p []byte) (int, error) {
 			q = q[c:]
 		}
 	} else if _, err := s.fw.Write(p); err != nil {
-		s.err = fmt.Errorf("spill: %w", err)
+		s.err = tempError(err)
 		return 0, s.err
 	}
 	s.n += int64(len(p))
@@ -98,7 +115,7 @@ func (s *spill) size() int64 { return s.n }
 func (s *spill) done() error {
 	if s.err == nil && s.fw != nil {
 		if err := s.fw.Flush(); err != nil {
-			s.err = fmt.Errorf("spill: %w", err)
+			s.err = tempError(err)
 		}
 		s.fw = nil
 	}
@@ -129,7 +146,7 @@ func (s *spill) close() error {
 	}
 	s.f, s.fw = nil, nil
 	if s.err == nil && err != nil {
-		s.err = fmt.Errorf("spill: %w", err)
+		s.err = tempError(err)
 	}
 	return err
 }
@@ -188,7 +205,7 @@ func (r *spillReader) fail(err error) {
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}
-		r.err = fmt.Errorf("spill: reading back: %w", err)
+		r.err = tempError(err)
 	}
 }
 

@@ -223,7 +223,9 @@ func TestSpillErrors(t *testing.T) {
 	// A file that cannot be made.
 	full := errors.New("no space left on device")
 	spillTemp = func() (*os.File, error) { return nil, full }
-	if err := WritePages(&out, fr, formPages(n, nil), fs, Options{}); !errors.Is(err, full) {
+	err := WritePages(&out, fr, formPages(n, nil), fs, Options{})
+	var te *TempError
+	if !errors.Is(err, full) || !errors.As(err, &te) || te.Dir != os.TempDir() {
 		t.Errorf("temporary file refused: %v", err)
 	}
 
@@ -241,8 +243,8 @@ func TestSpillErrors(t *testing.T) {
 		}
 		return f, err
 	}
-	err := WritePages(&out, fr, formPages(n, nil), fs, Options{})
-	if err == nil || !strings.Contains(err.Error(), "spill") {
+	err = WritePages(&out, fr, formPages(n, nil), fs, Options{})
+	if !errors.As(err, &te) {
 		t.Errorf("write error: %v", err)
 	}
 	requireRemoved(t, *names)
