@@ -2,7 +2,10 @@ package main
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+	"sync"
 )
 
 // The garbage collector of a command run (not of serve, which keeps Go's
@@ -14,11 +17,13 @@ import (
 // saves most of that work, and a soft memory limit keeps a large book
 // within cmdMemoryLimit: near the limit the collector works more often
 // instead of letting the heap grow. The 10,000-form book (62 MB of JSON)
-// keeps 60–85 MB live while it is printed, so the collector still has
-// room; a book whose data alone came near the limit (about four times as
-// many forms) would be printed more slowly, the collector taking up to
-// half the CPU, and GOMEMLIMIT=off lifts the limit. GOGC or GOMEMLIMIT in
-// the environment turn all of this off.
+// keeps at most 100 MB live while it is printed, so the collector still
+// has room. A book whose data alone comes near the limit (30,000 forms:
+// 150 MB live) would have the collector running without end, three
+// times as slow: after each collection the live heap is looked at, and
+// when it passes three quarters of the limit the limit rises to twice
+// the live heap. GOGC or GOMEMLIMIT in the environment turn all of this
+// off.
 const (
 	cmdGCPercent   = 400
 	cmdMemoryLimit = 160 << 20
@@ -32,6 +37,10 @@ func tuneGC(getenv func(string) string) {
 	}
 	debug.SetGCPercent(cmdGCPercent)
 	debug.SetMemoryLimit(cmdMemoryLimit)
+	watch.mu.Lock()
+	watch.limit, watch.off = cmdMemoryLimit, false
+	watch.mu.Unlock()
+	watch.arm()
 }
 
 // defaultGC gives the collector Go's defaults again (serve).
@@ -39,6 +48,60 @@ func defaultGC(getenv func(string) string) {
 	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
 		return
 	}
+	watch.mu.Lock()
+	watch.off = true
+	watch.mu.Unlock()
 	debug.SetGCPercent(100)
 	debug.SetMemoryLimit(math.MaxInt64)
+}
+
+// watch raises tuneGC's limit.
+var watch gcLimit
+
+// gcLimit raises the memory limit when the live heap comes near it. It
+// looks after each collection: a sentinel's finalizer runs once the
+// collection that freed it is done, and makes the next sentinel. The
+// live heap is the runtime's own count of what the last collection
+// marked (/gc/heap/live:bytes), not the heap in use, which also holds
+// what was made since.
+type gcLimit struct {
+	mu    sync.Mutex
+	limit uint64
+	off   bool
+}
+
+type gcSentinel struct{ g *gcLimit }
+
+func (g *gcLimit) arm() {
+	runtime.SetFinalizer(&gcSentinel{g}, func(s *gcSentinel) {
+		if s.g.check() {
+			s.g.arm()
+		}
+	})
+}
+
+// check raises the limit to twice the live heap when that passes three
+// quarters of the limit; it reports whether to keep watching.
+func (g *gcLimit) check() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.off {
+		return false
+	}
+	live := liveHeap()
+	if live > g.limit/4*3 {
+		g.limit = 2 * live
+		debug.SetMemoryLimit(int64(g.limit))
+	}
+	return true
+}
+
+// liveHeap is the heap the last collection found live, in bytes.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }

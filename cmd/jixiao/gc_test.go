@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
 
@@ -14,6 +15,9 @@ func restoreGC(t *testing.T) {
 	debug.SetGCPercent(percent)
 	limit := debug.SetMemoryLimit(-1)
 	t.Cleanup(func() {
+		watch.mu.Lock()
+		watch.off = true
+		watch.mu.Unlock()
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
 	})
@@ -34,9 +38,47 @@ func TestTuneGC(t *testing.T) {
 	tuneGC(env(nil))
 	require.Equal(t, cmdGCPercent, debug.SetGCPercent(cmdGCPercent))
 	require.Equal(t, int64(cmdMemoryLimit), debug.SetMemoryLimit(-1))
+	require.True(t, watch.check())
 
-	// serve gives the defaults back.
+	// serve gives the defaults back and stops the watch.
 	defaultGC(env(nil))
 	require.Equal(t, 100, debug.SetGCPercent(100))
 	require.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1))
+	require.False(t, watch.check())
+}
+
+var hold []byte
+
+// When the live heap passes three quarters of the limit, the limit rises
+// to twice it; below, it stays. What was made since the last collection
+// and is garbage does not count.
+func TestGCLimitRises(t *testing.T) {
+	restoreGC(t)
+	g := &gcLimit{limit: 1 << 40}
+	debug.SetMemoryLimit(1 << 40)
+
+	hold = make([]byte, 8<<20)
+	defer func() { hold = nil }()
+	runtime.GC()
+	require.True(t, g.check())
+	require.Equal(t, uint64(1<<40), g.limit)
+
+	g.limit = 4 << 20 // less than the 8 MB held
+	require.True(t, g.check())
+	require.GreaterOrEqual(t, g.limit, uint64(16<<20))
+	require.Equal(t, int64(g.limit), debug.SetMemoryLimit(-1))
+
+	// Garbage made after the collection is not live: no rise.
+	hold = nil
+	runtime.GC()
+	g.limit = 64 << 20
+	debug.SetMemoryLimit(64 << 20)
+	for range 8 {
+		hold = make([]byte, 8<<20) // the one before is garbage
+	}
+	require.True(t, g.check())
+	require.Equal(t, uint64(64<<20), g.limit)
+
+	g.off = true
+	require.False(t, g.check())
 }

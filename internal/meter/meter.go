@@ -1,6 +1,6 @@
 // Package meter measures what the command's summary and the benchmarks
 // report: the bytes written through a writer (the peak of the live heap
-// is internal/peakheap's, which only tests and benchmarks link).
+// is internal/peakheap's, which only tests and benchmarks use).
 package meter
 
 import (
