@@ -352,7 +352,18 @@ func (s *Binder) Front(yield func(p *layout.Page) error) error {
 			}
 		case !toc:
 			toc = true
-			if err := s.contents.pages(s.TOCFirst, yield); err != nil {
+			// yield's own error passes as it is (a reader that stops at
+			// the page it sought, a cancelled context); only drawing the
+			// contents is named.
+			var stop error
+			err := s.contents.pages(s.TOCFirst, func(p *layout.Page) error {
+				stop = yield(p)
+				return stop
+			})
+			if stop != nil {
+				return stop
+			}
+			if err != nil {
 				return fmt.Errorf("binder: contents: %w", err)
 			}
 		}

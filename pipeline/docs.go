@@ -73,7 +73,7 @@ func (d *Doc) Page(i int) *Doc {
 			}
 			return ctx.Err()
 		})
-		if err != nil && err != errFound {
+		if err != nil && !errors.Is(err, errFound) {
 			return err
 		}
 		if page == nil {

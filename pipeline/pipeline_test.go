@@ -343,3 +343,53 @@ func TestTempFailed(t *testing.T) {
 	require.Equal(t, other, tempFailed(other))
 	require.NoError(t, tempFailed(nil))
 }
+
+// flakyReader gives data, then err once, then io.EOF: an upload whose
+// error does not come again.
+type flakyReader struct {
+	data string
+	err  error
+	step int
+}
+
+func (r *flakyReader) Read(p []byte) (int, error) {
+	r.step++
+	switch r.step {
+	case 1:
+		return copy(p, r.data), nil
+	case 2:
+		return 0, r.err
+	}
+	return 0, io.EOF
+}
+
+// A content that fails to read is "cannot read", never a syntax error of
+// what came before the failure, whether its name tells the format or not.
+func TestReadFlakyUpload(t *testing.T) {
+	boom := errors.New("connection reset")
+	for _, data := range []string{`{"f`, `{"forms": [{"unit": "a"`} {
+		for _, name := range []string{"upload", "upload.json"} {
+			_, err := Read(Source{Name: name, R: &flakyReader{data: data, err: boom}})
+			require.True(t, isCode(err, msg.CannotRead), "%s %q: %v", name, data, err)
+			require.ErrorIs(t, err, boom)
+		}
+	}
+}
+
+// Each page of a binder can be asked for alone (Doc.Page, as a preview
+// does): the cover, the contents, a form's.
+func TestBinderPageAlone(t *testing.T) {
+	inputs := load(t)
+	docs, err := Plan(context.Background(), inputs, binderJob(t))
+	require.NoError(t, err)
+	d := docs[0]
+	for _, i := range []int{0, 1, d.Frame.Pages - 1} {
+		n := 0
+		err := d.Page(i).Pages(context.Background())(func(int, *layout.Page) error {
+			n++
+			return nil
+		})
+		require.NoError(t, err, "page %d", i+1)
+		require.Equal(t, 1, n, "page %d", i+1)
+	}
+}
