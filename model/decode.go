@@ -413,7 +413,11 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 		// The content tells, if its start does.
 		br := bufio.NewReaderSize(r, jsonyaml.WindowSize)
 		in = br
-		head, _ := br.Peek(jsonyaml.WindowSize)
+		// An error is returned here: Peek reports it once and forgets it.
+		head, err := br.Peek(jsonyaml.WindowSize)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, nil, fmt.Errorf("model: %w", err)
+		}
 		head = bytes.TrimLeftFunc(trimBOM(head), unicode.IsSpace)
 		if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
 			format = FormatJSON

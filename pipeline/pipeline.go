@@ -177,7 +177,12 @@ func Read(s Source) (Input, error) {
 	default:
 		// A PDF or a workbook is read whole; JSON and YAML are decoded as
 		// they are read (model.DecodeReader), not held whole.
-		r, head := peek(s.R, 8) // a short content is told by what there is; an error comes again below
+		var r io.Reader
+		var head []byte
+		r, head, err = peek(s.R, 8) // a short content is told by what there is
+		if err != nil {
+			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+		}
 		if bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head) {
 			var data []byte
 			data, err = io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
@@ -218,21 +223,30 @@ func Read(s Source) (Input, error) {
 
 // peek returns the first n bytes of r (fewer if it is shorter) and a
 // reader of all of it: r itself when it can seek back (model.DecodeReader
-// reads a YAML book form by form only from a reader that can).
-func peek(r io.Reader, n int) (io.Reader, []byte) {
+// reads a YAML book form by form only from a reader that can). An error of
+// r is returned here: bufio's Peek reports an error once and forgets it,
+// and a reader whose error does not come again would then look like a
+// content cut short.
+func peek(r io.Reader, n int) (io.Reader, []byte, error) {
 	if rs, ok := r.(io.ReadSeeker); ok {
 		if at, err := rs.Seek(0, io.SeekCurrent); err == nil {
 			head := make([]byte, n)
-			k, _ := io.ReadFull(rs, head)
-			if _, err := rs.Seek(at, io.SeekStart); err != nil {
-				return io.MultiReader(bytes.NewReader(head[:k]), rs), head[:k]
+			k, err := io.ReadFull(rs, head)
+			if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+				return nil, nil, err
 			}
-			return rs, head[:k]
+			if _, err := rs.Seek(at, io.SeekStart); err != nil {
+				return io.MultiReader(bytes.NewReader(head[:k]), rs), head[:k], nil
+			}
+			return rs, head[:k], nil
 		}
 	}
 	br := bufio.NewReader(r)
-	head, _ := br.Peek(n)
-	return br, head
+	head, err := br.Peek(n)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, nil, err
+	}
+	return br, head, nil
 }
 
 // resolve gives each form of b the book-wide values it leaves empty, and
