@@ -159,9 +159,14 @@ type spillReader struct {
 }
 
 func (r *spillReader) reset(src *io.SectionReader) {
-	if r.r == nil {
-		// No larger than what there is to read: a form's spill is small.
-		r.r = bufio.NewReaderSize(src, int(min(32<<10, max(src.Size(), 16))))
+	// The buffer is no larger than the largest section read so far (a
+	// form's spill is small), and grows with them: the first section of a
+	// binder's structure is its small cover, and the elements after it,
+	// read through a buffer of its size from a file, took a hundred times
+	// as many reads.
+	size := int(min(32<<10, max(src.Size(), 16)))
+	if r.r == nil || r.r.Size() < size {
+		r.r = bufio.NewReaderSize(src, size)
 	} else {
 		r.r.Reset(src)
 	}

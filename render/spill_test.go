@@ -347,3 +347,21 @@ func TestPartsOutOfOrder(t *testing.T) {
 		t.Errorf("P at %d, H1 at %d in\n%s", i, j, st[:min(len(st), 600)])
 	}
 }
+
+// A spill reader's buffer grows with the sections it is given: a small
+// first one (a binder's cover) must not leave the large ones after it read
+// through a buffer of its size.
+func TestSpillReaderGrows(t *testing.T) {
+	var r spillReader
+	r.reset(io.NewSectionReader(strings.NewReader("ab"), 0, 2))
+	small := r.r.Size()
+	big := strings.Repeat("x", 100<<10)
+	r.reset(io.NewSectionReader(strings.NewReader(big), 0, int64(len(big))))
+	if r.r.Size() != 32<<10 || small >= r.r.Size() {
+		t.Errorf("buffer of %d bytes after a section of 2 and %d after one of 100 kB", small, r.r.Size())
+	}
+	r.reset(io.NewSectionReader(strings.NewReader("cd"), 0, 2))
+	if r.r.Size() != 32<<10 {
+		t.Errorf("buffer shrank to %d bytes", r.r.Size())
+	}
+}
