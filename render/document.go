@@ -103,6 +103,9 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 	rd.reset(d.contents.section(0, d.contents.size()))
 	var buf []byte
 	for i, p := range d.pages {
+		if w.err != nil {
+			return w.err // the output failed (a full disk): the rest is not made
+		}
 		contents := w.alloc()
 		first, links := int(p.firstLink), d.pageLinks(i)
 		for k := range links {
@@ -128,6 +131,9 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 	}
 	if rd.err != nil {
 		return rd.err
+	}
+	if w.err != nil {
+		return w.err
 	}
 	if err := writeStructure(w, d, structRoot, pages, annots, keys, nextKey); err != nil {
 		return err
