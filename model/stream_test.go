@@ -372,33 +372,15 @@ func TestTextFieldsPaths(t *testing.T) {
 	require.Equal(t, []string{"forms[0].indicators[1].level3"}, paths)
 }
 
-// flaky returns data, then err once, then io.EOF: a reader whose error
-// does not come again.
-type flaky struct {
-	data string
-	err  error
-	step int
-}
-
-func (r *flaky) Read(p []byte) (int, error) {
-	r.step++
-	switch r.step {
-	case 1:
-		return copy(p, r.data), nil
-	case 2:
-		return 0, r.err
-	}
-	return 0, io.EOF
-}
-
 // A read error is a read error whether the name or the content tells the
 // format: the content's first bytes are looked at, and bufio's Peek
 // reports an error once only.
 func TestDecodeReaderFlakyError(t *testing.T) {
-	boom := errors.New("connection reset")
 	for _, name := range []string{"book.json", "book"} {
-		_, _, err := DecodeReader(&flaky{data: `{"forms": [{"unit": "a"`, err: boom}, name, FormatAuto)
-		if !errors.Is(err, boom) || len(DecodeErrors(err)) != 0 {
+		// The data, then an error once (iotest.ErrTimeout), then io.EOF.
+		r := iotest.TimeoutReader(strings.NewReader(`{"forms": [{"unit": "a"`))
+		_, _, err := DecodeReader(r, name, FormatAuto)
+		if !errors.Is(err, iotest.ErrTimeout) || len(DecodeErrors(err)) != 0 {
 			t.Errorf("%s: %v, want the read error", name, err)
 		}
 	}

@@ -344,34 +344,16 @@ func TestTempFailed(t *testing.T) {
 	require.NoError(t, tempFailed(nil))
 }
 
-// flakyReader gives data, then err once, then io.EOF: an upload whose
-// error does not come again.
-type flakyReader struct {
-	data string
-	err  error
-	step int
-}
-
-func (r *flakyReader) Read(p []byte) (int, error) {
-	r.step++
-	switch r.step {
-	case 1:
-		return copy(p, r.data), nil
-	case 2:
-		return 0, r.err
-	}
-	return 0, io.EOF
-}
-
 // A content that fails to read is "cannot read", never a syntax error of
 // what came before the failure, whether its name tells the format or not.
 func TestReadFlakyUpload(t *testing.T) {
-	boom := errors.New("connection reset")
 	for _, data := range []string{`{"f`, `{"forms": [{"unit": "a"`} {
 		for _, name := range []string{"upload", "upload.json"} {
-			_, err := Read(Source{Name: name, R: &flakyReader{data: data, err: boom}})
+			// The data, then an error once (iotest.ErrTimeout), then io.EOF.
+			r := iotest.TimeoutReader(strings.NewReader(data))
+			_, err := Read(Source{Name: name, R: r})
 			require.True(t, isCode(err, msg.CannotRead), "%s %q: %v", name, data, err)
-			require.ErrorIs(t, err, boom)
+			require.ErrorIs(t, err, iotest.ErrTimeout)
 		}
 	}
 }
