@@ -131,23 +131,7 @@ func ParseYAMLForms(src []byte, maxBytes int, bookKeys []string, each func(i int
 	head = append(head, src[:start]...)
 	head = append(head, bytes.Repeat([]byte("\n"), bytes.Count(src[start:end], []byte("\n")))...)
 	head = append(head, src[end:]...)
-	var doc yaml.Node
-	if err := yaml.Unmarshal(head, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, false
-	}
-	root, err := c.node(doc.Content[0], nil)
-	if err != nil {
-		return nil, false
-	}
-	for i, k := range root.Keys {
-		if k.Text == "forms" {
-			if v := root.Vals[i]; v.Kind != Scalar || v.Scalar != Null {
-				return nil, false
-			}
-			root.Vals[i] = &Node{Kind: Array, Line: lines[0], Col: 1, Streamed: true}
-		}
-	}
-	return root, true
+	return c.root(head, lines[0])
 }
 
 // shiftLines adds n to the line of y and of everything in it.
@@ -309,6 +293,19 @@ func ParseYAMLInput(in *Input, maxBytes int, bookKeys []string, each func(i int,
 	if !parseItem() || k == 0 {
 		return nil, false
 	}
+	return c.root(head, firstLine)
+}
+
+// trimEOL is a line without its line break.
+func trimEOL(l []byte) []byte {
+	return bytes.TrimRight(bytes.TrimSuffix(l, []byte("\n")), "\r")
+}
+
+// root parses head, the book without its forms list (the list's lines
+// left empty), into the root node, its "forms" a streamed list at line
+// line. false: the rest is not what the split can stand for (the whole
+// parse judges it).
+func (c *yamlConv) root(head []byte, line int) (*Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(head, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, false
@@ -322,13 +319,8 @@ func ParseYAMLInput(in *Input, maxBytes int, bookKeys []string, each func(i int,
 			if v := root.Vals[i]; v.Kind != Scalar || v.Scalar != Null {
 				return nil, false
 			}
-			root.Vals[i] = &Node{Kind: Array, Line: firstLine, Col: 1, Streamed: true}
+			root.Vals[i] = &Node{Kind: Array, Line: line, Col: 1, Streamed: true}
 		}
 	}
 	return root, true
-}
-
-// trimEOL is a line without its line break.
-func trimEOL(l []byte) []byte {
-	return bytes.TrimRight(bytes.TrimSuffix(l, []byte("\n")), "\r")
 }
