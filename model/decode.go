@@ -298,7 +298,7 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, nil, fileProblem(name, 1, 1, CodeFileEmpty)
 	}
-	if i := indexBinary(src); i >= 0 {
+	if i := jsonyaml.FirstBad(src); i >= 0 {
 		return nil, nil, notText(name, src, i)
 	}
 	src = trimBOM(src)
@@ -458,17 +458,6 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 		return nil, nil, notTextAt(name, window.Head(), window.Size(), window.Bad())
 	}
 	return d.finish(root, err)
-}
-
-func indexBinary(src []byte) int {
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == 0 || (r == utf8.RuneError && size <= 1) {
-			return i
-		}
-		i += size
-	}
-	return -1
 }
 
 func trimBOM(src []byte) []byte {

@@ -161,7 +161,7 @@ func (in *Input) check() {
 		}
 	}
 	body := chunk[:end]
-	bad := firstBad(body)
+	bad := FirstBad(body)
 	if bad >= 0 {
 		body = body[:bad]
 	}
@@ -180,9 +180,10 @@ func (in *Input) check() {
 // offset is the offset in the file of buf[valid].
 func (in *Input) offset() int64 { return in.size - int64(in.filled-in.valid) }
 
-// firstBad is the offset of the first NUL or byte that is not UTF-8 in b,
-// or -1.
-func firstBad(b []byte) int {
+// FirstBad is the offset of the first NUL or byte that is not UTF-8 in b,
+// or -1: what makes a file not text (model.Decode checks a whole file with
+// it, Input a window at a time).
+func FirstBad(b []byte) int {
 	if utf8.Valid(b) && bytes.IndexByte(b, 0) < 0 {
 		return -1
 	}
