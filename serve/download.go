@@ -104,7 +104,7 @@ func (s *Server) zip(c *call) answer {
 	for _, d := range docs {
 		pages += d.Frame.Pages
 	}
-	if bad := s.tooManyPages(len(b.forms), pages); bad != nil {
+	if bad := s.tooManyPages(len(ready), pages); bad != nil {
 		return *bad
 	}
 	year := bookYear(b.inputs)
