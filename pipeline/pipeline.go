@@ -160,7 +160,7 @@ func Read(s Source) (Input, error) {
 		src  *model.Source
 		err  error
 	)
-	if s.R == nil && strings.EqualFold(filepath.Ext(s.Name), ".pdf") {
+	if s.R == nil && IsPDFName(s.Name) {
 		// A PDF is read whole, as content, for the data attached to it.
 		f, err := os.Open(s.Name)
 		if err != nil {
@@ -355,6 +355,10 @@ func Load(ctx context.Context, srcs []Source, job *Job) ([]Input, error) {
 	}
 	return inputs, nil
 }
+
+// IsPDFName reports whether a file of this name is read as a PDF that
+// jixiao wrote with the forms' data attached (Job.AttachData).
+func IsPDFName(name string) bool { return strings.EqualFold(filepath.Ext(name), ".pdf") }
 
 // IsInputName reports whether a directory's file of this name is an input:
 // a JSON or YAML file, or an .xlsx workbook. The lock files that Excel

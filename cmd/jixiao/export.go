@@ -95,16 +95,6 @@ func placeProblem(p model.Problem, inputs []pipeline.Input) model.Problem {
 	return p
 }
 
-// isWorkbook reports whether a file name is that of a spreadsheet, which
-// jixiao import reads as a workbook (and explains when it cannot).
-func isWorkbook(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods", ".csv":
-		return true
-	}
-	return false
-}
-
 // importWorkbook implements jixiao import BOOK.xlsx: the workbook's forms,
 // checked as jixiao validate checks them, written as a JSON book.
 func importWorkbook(name, out string, p *msg.Printer) error {

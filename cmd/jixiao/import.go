@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"jixiao/model"
 	"jixiao/model/seedtext"
+	"jixiao/model/xlsx"
 	"jixiao/msg"
 	"jixiao/pipeline"
 
@@ -50,7 +50,7 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 	}
 	// A workbook, or a PDF carrying its forms (--attach-data), is read as
 	// every command reads it.
-	if isWorkbook(name) || strings.EqualFold(filepath.Ext(name), ".pdf") {
+	if xlsx.Handles(name) || pipeline.IsPDFName(name) {
 		return (&app{p: p}).status(importWorkbook(name, out, p))
 	}
 	var in io.Reader = stdin
