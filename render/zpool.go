@@ -72,13 +72,9 @@ func newZPool() *zpool {
 			defer putDeflater(z)
 			for j := range p.jobs {
 				j.out.Reset()
-				z.zw.Reset(&j.out)
-				_, j.err = z.zw.Write(j.nums)
-				if j.err == nil {
-					_, j.err = z.zw.Write(j.body)
-				}
-				if j.err == nil {
-					j.err = z.zw.Close()
+				var c []byte
+				if c, j.err = z.deflate(j.nums, j.body); j.err == nil {
+					j.out.Write(c)
 				}
 				close(j.done)
 			}
