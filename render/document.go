@@ -76,7 +76,7 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 	if opt.Version != "" {
 		producer += " " + opt.Version
 	}
-	w.metadata(meta, xmpPacket(fr.Meta.Title, fr.Meta.Author, fr.Meta.Subject, opt.Creator, producer, opt.Date, opt.PDFA.part(), "B"))
+	w.metadata(meta, xmpPacket(fr.Meta.Title, fr.Meta.Author, fr.Meta.Subject, opt.Creator, producer, opt.Date, opt.PDFA.part()))
 	if icc != 0 {
 		w.iccProfile(icc, sRGB, 3)
 	}

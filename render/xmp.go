@@ -9,8 +9,9 @@ import (
 // xmpPacket returns the XMP metadata of a document: the same title,
 // author, subject, creator, producer and dates as its information
 // dictionary (PDF/A requires them to agree), and for PDF/A the part and
-// conformance (pdfaid) of the level claimed (part 0: none).
-func xmpPacket(title, author, subject, creator, producer string, date time.Time, part int, conformance string) []byte {
+// conformance (pdfaid) of the level claimed (part 0: none; every level
+// jixiao writes is conformance B).
+func xmpPacket(title, author, subject, creator, producer string, date time.Time, part int) []byte {
 	var b bytes.Buffer
 	esc := func(s string) { _ = xml.EscapeText(&b, []byte(s)) }
 	b.WriteString("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
@@ -53,7 +54,7 @@ func xmpPacket(title, author, subject, creator, producer string, date time.Time,
 	if part > 0 {
 		b.WriteString("<pdfaid:part>")
 		b.WriteString(string(rune('0' + part)))
-		b.WriteString("</pdfaid:part>\n<pdfaid:conformance>" + conformance + "</pdfaid:conformance>\n")
+		b.WriteString("</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
 	}
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n")
 	// Padding lets an editor rewrite the packet in place.
