@@ -151,7 +151,7 @@ func AddFooter(p *Page, texts []string, m Measurer, opt Options, pageIndex int) 
 		ft := footerTop(opt, n)
 		for _, it := range p.Items {
 			if it.Kind == Text && it.Field == "stamp" && it.Y+it.Size*DescentEm/1000+Pt > ft {
-				return fmt.Errorf("layout: a footer of %d lines reaches the line 单位（盖章） in the bottom margin", n)
+				return formProblem(model.CodeFooterOverStamp, "", strconv.Itoa(n), model.StampLabel)
 			}
 		}
 	}

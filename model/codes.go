@@ -72,6 +72,7 @@ const (
 	CodePageTooNarrow    = "page-too-narrow"    // a column of the table would be narrower than a character; args: column, width (in pt)
 	CodeSignatureTooTall = "signature-too-tall" // the signature block does not fit on a page; args: its height (in pt)
 	CodeStampTooTall     = "stamp-too-tall"     // the line 单位（盖章）： does not fit on a page; args: its height (in pt)
+	CodeFooterOverStamp  = "footer-over-stamp"  // a footer of more than two lines would run into the stamp line set in the bottom margin; args: its lines, the stamp's label
 
 	// Importing a seed text (model/seedtext); args as the message quotes them.
 	CodeSeedTooLarge            = "seed-too-large"             // the seed is larger than the importer reads; args: limit in bytes

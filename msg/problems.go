@@ -176,6 +176,8 @@ var problemCatalogue = map[Code]entry{
 		"纸张太小，放不下签字栏（需要 {1} 高）"},
 	"stamp-too-tall": {"page too small for the line 单位（盖章） ({1})",
 		"纸张太小，放不下“单位（盖章）”一行（需要 {1} 高）"},
+	"footer-over-stamp": {"the page footer of {1} lines would run into the line {2} in the bottom margin: widen the page or shorten the footer",
+		"页脚有 {1} 行，会压到页边距中的“{2}”一行：请加宽纸张或缩短页脚"},
 
 	// Importing a seed text.
 	"seed-too-large": {"the file is larger than {1} bytes",
