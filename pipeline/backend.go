@@ -39,7 +39,9 @@ func (PDF) Ext() string { return ".pdf" }
 func (b PDF) job() *Job { return b.Job }
 
 func (b PDF) Write(ctx context.Context, w io.Writer, d *Doc) error {
-	err := render.WritePages(w, d.Frame, d.Pages(ctx), b.Job.Fonts, b.Job.render(d.Date, d.Data))
+	opt := b.Job.render(d.Date, d.Data)
+	opt.Stop = ctx.Err // the writing of a large document stops too
+	err := render.WritePages(w, d.Frame, d.Pages(ctx), b.Job.Fonts, opt)
 	if ctxErr := ctx.Err(); ctxErr != nil && err != nil {
 		return ctxErr
 	}

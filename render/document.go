@@ -106,6 +106,11 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 		if w.err != nil {
 			return w.err // the output failed (a full disk): the rest is not made
 		}
+		if opt.Stop != nil {
+			if err := opt.Stop(); err != nil {
+				return err
+			}
+		}
 		contents := w.alloc()
 		first, links := int(p.firstLink), d.pageLinks(i)
 		for k := range links {
@@ -134,6 +139,11 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 	}
 	if w.err != nil {
 		return w.err
+	}
+	if opt.Stop != nil {
+		if err := opt.Stop(); err != nil {
+			return err
+		}
 	}
 	if err := writeStructure(w, d, structRoot, pages, annots, keys, nextKey); err != nil {
 		return err

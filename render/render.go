@@ -54,6 +54,13 @@ type Options struct {
 	// Attachments are files carried as associated files of the document
 	// (/AF); with PDF/A only at level 3b.
 	Attachments []Attachment
+	// Stop, when set, is asked between pages once every page is drawn,
+	// while the document is written (a binder of thousands of pages takes
+	// seconds there): its error ends the writing, and w then holds part
+	// of the document, as after an error of w itself (the callers write
+	// to a temporary file or a buffer). Drawing stops through the page
+	// sequence's own error.
+	Stop func() error
 }
 
 // DraftWatermark is the watermark of --draft.

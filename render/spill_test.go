@@ -365,3 +365,33 @@ func TestSpillReaderGrows(t *testing.T) {
 		t.Errorf("buffer shrank to %d bytes", r.r.Size())
 	}
 }
+
+// Options.Stop ends the writing of a document whose pages are all drawn,
+// with its error, at the next page.
+func TestStopWhileWriting(t *testing.T) {
+	fs := defaultSet(t)
+	const n = 40
+	fr := layout.Frame{Pages: n, Meta: layout.Meta{Title: "t", Year: 2024}}
+	stop := errors.New("cancelled")
+	asked := 0
+	opt := Options{Stop: func() error {
+		asked++
+		if asked == 5 {
+			return stop
+		}
+		return nil
+	}}
+	var out bytes.Buffer
+	if err := WritePages(&out, fr, formPages(n, nil), fs, opt); !errors.Is(err, stop) {
+		t.Fatalf("err = %v, want the Stop error", err)
+	}
+	if asked != 5 {
+		t.Errorf("Stop asked %d times, want 5", asked)
+	}
+	// Never stopping writes the document.
+	opt.Stop = func() error { return nil }
+	out.Reset()
+	if err := WritePages(&out, fr, formPages(n, nil), fs, opt); err != nil || !bytes.HasSuffix(out.Bytes(), []byte("%%EOF\n")) {
+		t.Fatalf("err = %v, %d bytes", err, out.Len())
+	}
+}
