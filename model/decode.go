@@ -354,27 +354,43 @@ func ReadFile(path string) (*Book, error) {
 
 // ReadFileSource is ReadFile that also returns where each field was read.
 func ReadFileSource(path string) (*Book, *Source, error) {
-	st, err := os.Stat(path)
+	f, err := OpenFile(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("model: %w", err)
-	}
-	if st.IsDir() {
-		return nil, nil, fmt.Errorf("model: %s is a directory: expected a form or book file", path)
-	}
-	if !st.Mode().IsRegular() {
-		// A device or pipe has no size to check and may never end.
-		return nil, nil, fmt.Errorf("model: %s is not a regular file: expected a form or book file", path)
-	}
-	if st.Size() > MaxFileSize {
-		return nil, nil, tooLarge(path, st.Size())
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("model: %w", err)
+		return nil, nil, err
 	}
 	defer f.Close()
 	return DecodeReader(f, path, FormatAuto)
 }
+
+// OpenFile opens an input file by the rules every input follows: a
+// regular file (a device or pipe has no size to check and may never end;
+// a directory is no file) of at most MaxFileSize bytes, the last a
+// *DecodeError (CodeFileTooLarge). What is read of it must still stop at
+// MaxFileSize: the file may grow.
+func OpenFile(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("model: %s is a directory: expected a form or book file", path)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("model: %s is not a regular file: expected a form or book file", path)
+	}
+	if st.Size() > MaxFileSize {
+		return nil, tooLarge(path, st.Size())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	return f, nil
+}
+
+// TooLarge is the problem of a content of size bytes, over MaxFileSize,
+// read from name.
+func TooLarge(name string, size int64) error { return tooLarge(name, size) }
 
 // DecodeReader is Decode reading from r, at most MaxFileSize bytes of it.
 // A JSON book is parsed through a window of the file, form by form, never

@@ -24,7 +24,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -161,10 +160,11 @@ func Read(s Source) (Input, error) {
 		err  error
 	)
 	if s.R == nil && IsPDFName(s.Name) {
-		// A PDF is read whole, as content, for the data attached to it.
-		f, err := os.Open(s.Name)
+		// A PDF is read whole, as content, for the data attached to it:
+		// a regular file of at most model.MaxFileSize, as any input.
+		f, err := model.OpenFile(s.Name) // its errors are those of any input file
 		if err != nil {
-			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+			return Input{}, err
 		}
 		defer f.Close()
 		s.R = f
@@ -188,6 +188,9 @@ func Read(s Source) (Input, error) {
 			data, err = io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
 			if err != nil {
 				return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+			}
+			if len(data) > model.MaxFileSize {
+				return Input{}, model.TooLarge(s.Name, int64(len(data)))
 			}
 			if bytes.HasPrefix(data, []byte("%PDF-")) {
 				book, src, err = fromPDF(data, s.Name)
