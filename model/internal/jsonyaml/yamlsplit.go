@@ -17,121 +17,13 @@ import (
 // and the whole document is then parsed at once, as before, so that the
 // result and the messages are those of the whole parse.
 
-// yamlFormsList finds the top-level "forms:" block list of src. It returns
-// the byte offsets where the list starts (its first line) and ends, the
-// items' offsets, the first line number of each and the list's indentation.
-func yamlFormsList(src []byte) (start, end int, items []int, lines []int, ok bool) {
-	// Documents markers and directives (---, ..., %YAML) are left to the
-	// whole parse, which knows what they mean.
-	if bytes.HasPrefix(src, []byte("---")) || bytes.HasPrefix(src, []byte("...")) || bytes.HasPrefix(src, []byte("%")) ||
-		bytes.Contains(src, []byte("\n---")) || bytes.Contains(src, []byte("\n...")) || bytes.Contains(src, []byte("\n%")) {
-		return 0, 0, nil, nil, false
-	}
-	line := 0
-	off := 0
-	next := func() (int, []byte) { // the next line, without its newline
-		i := bytes.IndexByte(src[off:], '\n')
-		var l []byte
-		if i < 0 {
-			l, i = src[off:], len(src)-off
-		} else {
-			l = src[off : off+i]
-			i++
-		}
-		at := off
-		off += i
-		line++
-		return at, bytes.TrimRight(l, "\r")
-	}
-	// The "forms:" key, alone on its line at column 1.
-	for off < len(src) {
-		_, l := next()
-		if rest, found := bytes.CutPrefix(l, []byte("forms:")); found {
-			// A comment needs a blank before its #.
-			trimmed := bytes.TrimLeft(rest, " \t")
-			if len(rest) == 0 || len(trimmed) == 0 || trimmed[0] == '#' && len(trimmed) < len(rest) {
-				start = off
-				break
-			}
-			return 0, 0, nil, nil, false
-		}
-	}
-	if start == 0 {
-		return 0, 0, nil, nil, false
-	}
-	indent := -1
-	end = len(src)
-	for off < len(src) {
-		at, l := next()
-		trimmed := bytes.TrimLeft(l, " ")
-		if len(trimmed) == 0 || trimmed[0] == '#' {
-			continue
-		}
-		if bytes.IndexByte(l[:len(l)-len(trimmed)], '\t') >= 0 || trimmed[0] == '\t' {
-			return 0, 0, nil, nil, false
-		}
-		n := len(l) - len(trimmed)
-		item := trimmed[0] == '-' && (len(trimmed) == 1 || trimmed[1] == ' ')
-		if indent < 0 {
-			if !item {
-				return 0, 0, nil, nil, false // not a block list
-			}
-			indent = n
-		}
-		switch {
-		case n == indent && item:
-			items = append(items, at)
-			lines = append(lines, line)
-		case n == 0:
-			// The next top-level key ends the list.
-			end = at
-			return start, end, items, lines, len(items) > 0
-		case n <= indent:
-			return 0, 0, nil, nil, false // something the whole parse must judge
-		}
-	}
-	return start, end, items, lines, len(items) > 0
-}
-
-// ParseYAMLForms parses src form by form when yamlFormsList finds its
-// list, handing each form to each as ParseJSON does. ok is false when src
-// must be parsed whole with ParseYAML; forms may have been handed to each
-// by then, so the caller starts again with a fresh decoder.
+// ParseYAMLForms parses src form by form when it holds the usual forms
+// list (ParseYAMLInput, reading src through a window), handing each form
+// to each as ParseJSON does. ok is false when src must be parsed whole
+// with ParseYAML; forms may have been handed to each by then, so the
+// caller starts again with a fresh decoder.
 func ParseYAMLForms(src []byte, maxBytes int, bookKeys []string, each func(i int, item *Node)) (root *Node, ok bool) {
-	c := &yamlConv{aliasNodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys, nodes: new(nodePool)}
-	start, end, items, lines, found := yamlFormsList(src)
-	if !found {
-		return nil, false
-	}
-	for k, at := range items {
-		stop := end
-		if k+1 < len(items) {
-			stop = items[k+1]
-		}
-		var doc yaml.Node
-		if err := yaml.Unmarshal(src[at:stop], &doc); err != nil || len(doc.Content) != 1 {
-			return nil, false
-		}
-		seq := doc.Content[0]
-		if seq.Kind != yaml.SequenceNode || len(seq.Content) != 1 {
-			return nil, false
-		}
-		shiftLines(seq.Content[0], lines[k]-1)
-		mark := c.nodes.used
-		item, err := c.node(seq.Content[0], []pathStep{{key: "forms"}, {index: k, isIndex: true}})
-		if err != nil {
-			return nil, false
-		}
-		each(k, item)
-		c.nodes.used = mark // the form's nodes are free again
-	}
-	// The rest of the document, the list's lines kept as empty lines so
-	// that the keys after it keep their line numbers.
-	head := make([]byte, 0, start+(end-start)/16+len(src)-end)
-	head = append(head, src[:start]...)
-	head = append(head, bytes.Repeat([]byte("\n"), bytes.Count(src[start:end], []byte("\n")))...)
-	head = append(head, src[end:]...)
-	return c.root(head, lines[0])
+	return ParseYAMLInput(NewInput(bytes.NewReader(src), int64(len(src))+1), maxBytes, bookKeys, each)
 }
 
 // shiftLines adds n to the line of y and of everything in it.
@@ -174,10 +66,12 @@ func (r *lineReader) next() []byte {
 	}
 }
 
-// ParseYAMLInput is ParseYAMLForms reading from in: the lines before and
-// after the forms list are kept (the rest of the document), each form's
-// lines only until it is parsed. ok is false when the text must be parsed
-// whole (ParseYAML, as ParseYAMLForms would): the caller reads it again.
+// ParseYAMLInput parses the YAML text of in form by form: it finds the
+// top-level "forms:" block list, parses each of its items alone as its
+// lines end and hands it to each, then the rest of the document. The lines
+// before and after the list are kept, each form's lines only until it is
+// parsed. ok is false when the text must be parsed whole (ParseYAML): the
+// caller reads it again.
 func ParseYAMLInput(in *Input, maxBytes int, bookKeys []string, each func(i int, item *Node)) (root *Node, ok bool) {
 	c := &yamlConv{aliasNodes: MaxAliasNodes, bytes: maxBytes, bookKeys: bookKeys, nodes: new(nodePool)}
 	r := &lineReader{in: in}
