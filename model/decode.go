@@ -305,7 +305,7 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 	if format == FormatAuto {
 		format = detectFormat(name, src)
 	}
-	d := &decoder{src: &Source{file: name}, file: name, json: format == FormatJSON}
+	d := newDecoder(name, format == FormatJSON)
 	var root *jsonyaml.Node
 	var err error
 	if format == FormatJSON {
@@ -318,7 +318,7 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 			root, ok = jsonyaml.ParseYAMLForms(src, MaxFileSize, bookKeys, d.formItem)
 		}
 		if !ok {
-			d = &decoder{src: &Source{file: name}, file: name}
+			d = newDecoder(name, false)
 			root, err = jsonyaml.ParseYAML(src, MaxFileSize, bookKeys)
 		}
 	}
@@ -434,18 +434,13 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 			return nil, nil, fmt.Errorf("model: %w", err)
 		}
-		head = bytes.TrimLeftFunc(trimBOM(head), unicode.IsSpace)
-		if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
-			format = FormatJSON
-		} else if len(head) > 0 {
-			format = FormatYAML
-		}
+		format = contentFormat(trimBOM(head))
 	}
 	if format != FormatJSON && !(format == FormatYAML && seekable && yamlSplit) {
 		return whole()
 	}
 	window := jsonyaml.NewInput(in, MaxFileSize)
-	d := &decoder{src: &Source{file: name}, file: name, json: format == FormatJSON}
+	d := newDecoder(name, format == FormatJSON)
 	var root *jsonyaml.Node
 	var err error
 	if format == FormatJSON {
@@ -487,8 +482,21 @@ func detectFormat(name string, src []byte) Format {
 	if f := formatOfName(name); f != FormatAuto {
 		return f
 	}
-	s := bytes.TrimSpace(src)
-	if bytes.HasPrefix(s, []byte("{")) || bytes.HasPrefix(s, []byte("[")) {
+	if f := contentFormat(src); f != FormatAuto {
+		return f
+	}
+	return FormatYAML
+}
+
+// contentFormat is the format the start of a content tells: JSON when its
+// first character other than white space is { or [, else YAML; FormatAuto
+// when it is white space only.
+func contentFormat(b []byte) Format {
+	b = bytes.TrimLeftFunc(b, unicode.IsSpace)
+	switch {
+	case len(b) == 0:
+		return FormatAuto
+	case b[0] == '{' || b[0] == '[':
 		return FormatJSON
 	}
 	return FormatYAML
@@ -513,6 +521,11 @@ type decoder struct {
 	forms    []Form // a book's forms, decoded as they are parsed
 	values   valueMemo
 	scratch  []byte // for packing a form's positions
+}
+
+// newDecoder starts the decoding of the file name (of JSON when json).
+func newDecoder(name string, json bool) *decoder {
+	return &decoder{src: &Source{file: name}, file: name, json: json}
 }
 
 // valueMemo remembers the last values normalised (NormalizeValue) by their
