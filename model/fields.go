@@ -15,17 +15,17 @@ type TextField struct {
 // (项目名称, 一级指标 …) are not included: they are fixed.
 func (f *Form) TextFields(prefix string) []TextField {
 	out := make([]TextField, 0, len(fields)+len(f.Indicators)*len(columns))
-	f.eachText(func(key string, row int, text string, long bool) {
-		out = append(out, TextField{Path: textPath(prefix, key, row), Text: text, Long: long})
+	f.EachText(func(key string, row int, text string, long bool) {
+		out = append(out, TextField{Path: TextPath(prefix, key, row), Text: text, Long: long})
 	})
 	return out
 }
 
-// eachText calls each with every printed text of the form as TextFields
+// EachText calls each with every printed text of the form as TextFields
 // lists them: its key, its indicator row (-1 for a field of the form),
-// the text and whether it is long. The path (textPath) is left for the
+// the text and whether it is long. The path (TextPath) is left for the
 // caller to write when a message needs it: most texts need none.
-func (f *Form) eachText(each func(key string, row int, text string, long bool)) {
+func (f *Form) EachText(each func(key string, row int, text string, long bool)) {
 	for i := range fields {
 		fd := &fields[i]
 		switch fd.Kind {
@@ -48,9 +48,9 @@ func (f *Form) eachText(each func(key string, row int, text string, long bool)) 
 	}
 }
 
-// textPath is the path below prefix of the text at key of indicator row
+// TextPath is the path below prefix of the text at key of indicator row
 // row (-1: of the form).
-func textPath(prefix, key string, row int) string {
+func TextPath(prefix, key string, row int) string {
 	b := make([]byte, 0, len(prefix)+len(key)+len(IndicatorsKey)+8)
 	if prefix != "" {
 		b = append(b, prefix...)

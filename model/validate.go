@@ -169,9 +169,9 @@ func (v *validator) form(f *Form, prefix string) {
 	if total != nil && year != nil && year.Cmp(total) > 0 {
 		v.fail(CodeYearAmountAbove, p("year_amount"), string(f.YearAmount), string(f.TotalAmount))
 	}
-	f.eachText(func(key string, row int, text string, long bool) {
+	f.EachText(func(key string, row int, text string, long bool) {
 		// The path is written only for a message.
-		path := func() string { return textPath(prefix, key, row) }
+		path := func() string { return TextPath(prefix, key, row) }
 		v.control(text, long, path)
 		if _, runs := CollapseBlankLines(text); long && runs > 0 {
 			v.warn(CodeBlankLinesCollapsed, path(), strconv.Itoa(runs))

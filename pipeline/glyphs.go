@@ -11,29 +11,29 @@ import (
 
 // form returns the characters of form i of in that no font draws, each
 // named as the user finds it: a workbook's "book.xlsx: 体检费!B4", else the
-// file and the path ("book.json: forms[3].project"). The texts are checked
-// by their paths in the form, with the role layout draws each in; only a
-// character found missing has its place worked out, so that the forms of
-// a large book, which lack none, cost no strings.
+// file and the path ("book.json: forms[3].project"). Each text is checked
+// alone, in the role layout draws it in (a field's key tells it:
+// layout.FieldRole), and only a text found to lack a character has its
+// path and place worked out, so that the forms of a large book, which lack
+// none, cost no strings.
 func (g *glyphCheck) form(f *model.Form, in Input, i int) []fonts.Missing {
-	tfs := f.TextFields("")
-	fs := make([]fonts.Field, len(tfs))
-	for k, tf := range tfs {
-		fs[k] = fonts.Field{Path: tf.Path, Text: tf.Text, Role: layout.FieldRole(tf.Path)}
-	}
-	missing := g.fields(fs)
-	if len(missing) == 0 {
-		return nil
-	}
+	var missing []fonts.Missing
 	form := "forms[" + strconv.Itoa(i) + "]"
-	for k := range missing {
-		m := &missing[k]
-		path := in.Path + ": " + form + "." + m.Path
-		if loc, ok := in.Source.Location(form + "." + m.Path); ok && loc.Sheet != "" && loc.Cell != "" {
-			path = loc.String()
+	f.EachText(func(key string, row int, text string, _ bool) {
+		ms := g.fields([]fonts.Field{{Text: text, Role: layout.FieldRole(key)}})
+		if len(ms) == 0 {
+			return
 		}
-		m.Path = path
-	}
+		path := model.TextPath(form, key, row)
+		place := in.Path + ": " + path
+		if loc, ok := in.Source.Location(path); ok && loc.Sheet != "" && loc.Cell != "" {
+			place = loc.String()
+		}
+		for k := range ms {
+			ms[k].Path = place
+		}
+		missing = append(missing, ms...)
+	})
 	return missing
 }
 
