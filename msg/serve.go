@@ -11,6 +11,7 @@ const (
 	FlagOpen       Code = "flag-open"
 	FlagMaxUpload  Code = "flag-max-upload"
 	FlagUploadMem  Code = "flag-upload-memory"
+	UploadMemLow   Code = "upload-memory-low"
 	FlagTimeout    Code = "flag-timeout"
 	FlagHost       Code = "flag-host"
 	ServeListening Code = "serve-listening"
@@ -135,8 +136,10 @@ var serveCatalogue = map[Code]entry{
 		"监听地址 `HOST:PORT`；用 0.0.0.0:8080 可让其他电脑访问"},
 	FlagOpen:      {"open the page in the browser", "启动后在浏览器中打开网页"},
 	FlagMaxUpload: {"the most `MB` one request may upload", "每次请求最多可上传的 `MB` 数"},
-	FlagUploadMem: {"the most `MB` the uploads of all requests may hold in memory together, read or waiting their turn (default 4 × --max-upload)",
-		"所有请求的上传文件合计最多占用的内存 `MB` 数（包括正在接收和排队等待的；默认为 --max-upload 的 4 倍）"},
+	FlagUploadMem: {"the most `MB` the uploads of all requests may hold in memory together, read or waiting their turn (default 4 × --max-upload; at least --max-upload)",
+		"所有请求的上传文件合计最多占用的内存 `MB` 数（包括正在接收和排队等待的；默认为 --max-upload 的 4 倍，不能小于 --max-upload）"},
+	UploadMemLow: {"--upload-memory {1}: must be at least --max-upload ({2} MB), else no upload could be read",
+		"--upload-memory {1} 太小：不能小于 --max-upload（{2} MB），否则任何上传文件都读不进来"},
 	FlagTimeout: {"time limit of a request (waiting and working)", "每个请求的时限（含排队和处理）"},
 	FlagHost: {"a `NAME` browsers reach this server by, besides its IP addresses and this computer's name (repeatable)",
 		"浏览器访问本服务器所用的名称 `NAME`（IP 地址和本机名之外；可重复）"},

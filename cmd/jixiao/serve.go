@@ -57,9 +57,12 @@ func (a *app) serve(ctx context.Context, sf *serveFlags) error {
 	if sf.maxUpload < 1 {
 		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.maxUpload), "--max-upload"))
 	}
-	if sf.uploadMem < 0 || sf.uploadMem > 0 && sf.uploadMem < sf.maxUpload {
-		// Below one upload, no upload could ever be read.
+	if sf.uploadMem < 0 {
 		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.uploadMem), "--upload-memory"))
+	}
+	if sf.uploadMem > 0 && sf.uploadMem < sf.maxUpload {
+		// Below one upload, no upload could ever be read.
+		return usageProblem(msg.New(msg.UploadMemLow, fmt.Sprint(sf.uploadMem), fmt.Sprint(sf.maxUpload)))
 	}
 	if sf.timeout <= 0 {
 		return usageProblem(msg.New(msg.FlagBadValue, sf.timeout.String(), "--timeout"))

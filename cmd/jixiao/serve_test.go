@@ -33,6 +33,10 @@ func TestServeUsage(t *testing.T) {
 		require.Equal(t, 2, code, "%v: %s", args, stderr)
 		require.NotEmpty(t, stderr, args)
 	}
+	// Too little memory for one upload says what it must be.
+	code, _, stderr := runCmd("serve", "--upload-memory", "10", "--max-upload", "20")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "--upload-memory 10: must be at least --max-upload (20 MB)")
 	require.Equal(t, "127.0.0.1:8080", browserAddr("0.0.0.0:8080"))
 	require.Equal(t, "127.0.0.1:8080", browserAddr("[::]:8080"))
 	require.Equal(t, "192.168.1.5:80", browserAddr("192.168.1.5:80"))
