@@ -227,7 +227,7 @@ var serveCatalogue = map[Code]entry{
 	UIPDFA2b:              {"PDF/A-2b (for archives)", "PDF/A-2b（归档常用）"},
 	UIPDFA1b:              {"PDF/A-1b (older systems)", "PDF/A-1b（旧系统）"},
 	UIPDFA3b:              {"PDF/A-3b with the forms' data", "PDF/A-3b，附带表的数据"},
-	ServeBadPDFA:          {"The PDF/A level is 1b, 2b or 3b (pdfa=2b), and attach_data needs 2b or 3b, not \"{1}\".", "PDF/A 级别只能是 1b、2b 或 3b（pdfa=2b），附带数据（attach_data）不能用 1b；不能是“{1}”。"},
+	ServeBadPDFA:          {"The PDF/A level is 1b, 2b or 3b (pdfa=2b), and attach_data=1 makes PDF/A-3b, which pdfa=1b cannot be: {1} is refused.", "PDF/A 级别只能是 1b、2b 或 3b（pdfa=2b）；附带数据（attach_data=1）生成的是 PDF/A-3b，不能同时选 pdfa=1b：“{1}”无法接受。"},
 	ServePDFANotOFD:       {"PDF/A and attach_data apply to PDF downloads; leave them out with format=ofd.", "PDF/A 和附带数据（attach_data）只用于 PDF 下载；下载 OFD（format=ofd）时请去掉。"},
 	UIOptPaper:            {"Paper", "纸张"},
 	UIPaperA4Landscape:    {"A4 landscape", "A4 横向"},

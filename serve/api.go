@@ -452,7 +452,9 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 		case "format":
 			a = s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
 		case "pdfa", "attach-data":
-			a = s.refusal(http.StatusBadRequest, codeBadPDFA, oe.Value)
+			// The parameter as the query gives it: pdfa=4z, or
+			// attach_data=1 (beside pdfa=1b).
+			a = s.refusal(http.StatusBadRequest, codeBadPDFA, strings.ReplaceAll(oe.Option, "-", "_")+"="+oe.Value)
 			if m := (*msg.Error)(nil); errors.As(oe.Err, &m) && m.Code == msg.PDFANotOFD {
 				a = s.refusal(http.StatusBadRequest, codePDFANotOFD)
 			}
