@@ -101,11 +101,12 @@ const (
 	BinderWroteSplit   Code = "binder-wrote-split"
 
 	// archival PDF (issue 21)
-	PDFABad          Code = "pdfa-bad"
-	AttachNeedsPDFA3 Code = "attach-needs-pdfa3"
-	PDFANotOFD       Code = "pdfa-not-ofd"
-	PDFNoData        Code = "pdf-no-data"
-	PDFBadData       Code = "pdf-bad-data"
+	PDFABad           Code = "pdfa-bad"
+	AttachNeedsPDFA3  Code = "attach-needs-pdfa3"
+	AttachDescription Code = "attach-description"
+	PDFANotOFD        Code = "pdfa-not-ofd"
+	PDFNoData         Code = "pdf-no-data"
+	PDFBadData        Code = "pdf-bad-data"
 
 	// Outputs that are not written, inputs not read (issue 9)
 	OutIsDir         Code = "output-is-directory"
@@ -359,6 +360,8 @@ var catalogue = map[Code]entry{
 	UnitWarning: {"warning|warnings", "处提醒"},
 	PDFABad: {"--pdfa {1}: the PDF/A level is 1b, 2b or 3b",
 		"--pdfa {1}：PDF/A 级别只能是 1b、2b 或 3b"},
+	AttachDescription: {"the forms this PDF prints, as a jixiao book (JSON)",
+		"本 PDF 所印各表的数据（jixiao 表册，JSON 格式）"},
 	AttachNeedsPDFA3: {"--attach-data makes PDF/A-3b; PDF/A-1b cannot carry the data (leave out --pdfa=1b)",
 		"--attach-data 写出的是 PDF/A-3b；PDF/A-1b 不能附带数据（请去掉 --pdfa=1b）"},
 	PDFANotOFD: {"--pdfa and --attach-data make PDFs; leave them out with --format ofd",

@@ -327,7 +327,9 @@ func (j *Job) render(date time.Time, data []byte) render.Options {
 	if j.AttachData {
 		o.PDFA = render.PDFA3B
 		o.Attachments = []render.Attachment{{Name: DataFileName, MIME: "application/json", Relationship: "Source",
-			Description: "the forms this PDF prints, as a jixiao book (JSON)", Data: data}}
+			// A reader shows it in its attachments: in the document's
+			// language, Chinese.
+			Description: msg.Chinese.Text(msg.AttachDescription), Data: data}}
 	}
 	return o
 }
