@@ -483,12 +483,25 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 	kept := func(i, j int) bool { return keep[[2]int{i, j}] }
 	filtering := len(refs) < sumLen(inputBooks(inputs))
 	books := make([]*model.Book, len(inputs))
-	var global []int // when filtering: the joined book's forms among all the inputs' forms
+	// When filtering: each input's forms kept, by their index in the
+	// input, and the joined book's forms among all the inputs' forms.
+	var idxs [][]int
+	var global []int
+	if filtering {
+		idxs = make([][]int, len(inputs))
+	}
 	offset := 0
 	for i, in := range inputs {
 		b, idx := only(in.Book, func(j int) bool { return kept(i, j) })
 		books[i] = b
 		if filtering {
+			if idx == nil { // every form of this input is kept
+				idx = make([]int, len(in.Book.Forms))
+				for j := range idx {
+					idx[j] = j
+				}
+			}
+			idxs[i] = idx
 			for _, j := range idx {
 				global = append(global, offset+j)
 			}
@@ -499,8 +512,8 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 	ev := job.Events
 	var strict []error
 	for _, st := range strays {
-		if global != nil { // the form's index in its own input
-			st.Form = global[sumLen(books[:st.Book])+st.Form] - sumLen(inputBooks(inputs[:st.Book]))
+		if filtering { // the form's index in its own input
+			st.Form = idxs[st.Book][st.Form]
 		}
 		p := strayProblem(st, inputs, book.Year)
 		if job.Strict {

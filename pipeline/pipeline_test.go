@@ -327,6 +327,40 @@ func TestPlanBinderEvents(t *testing.T) {
 	require.Equal(t, "the inputs hold no forms", pe.Error())
 }
 
+// Forms picked from several inputs, every form of one and some of
+// another: a form of another year is named in its own input (this once
+// ran past the end of an index list).
+func TestPlanBinderPicksAcrossInputs(t *testing.T) {
+	inputs := load(t)
+	other := *inputs[0].Book
+	other.Year = 0
+	other.Forms = []model.Form{other.Forms[0], other.Forms[1]}
+	other.Forms[0].Project += "（乙）"
+	other.Forms[1].Project += "（乙）"
+	other.Forms[1].Year = 2023
+	all := append(inputs, Input{Path: "other.json", Book: &other})
+	n := len(inputs[0].Book.Forms)
+	var problems []model.Problem
+	job := binderJob(t)
+	job.Events.Problem = func(p model.Problem) { problems = append(problems, p) }
+	job.Forms = Selection{Numbers: append(numbers(1, n), n+2)}
+	docs, err := Plan(context.Background(), all, job)
+	require.NoError(t, err)
+	require.Equal(t, n+1, docs[0].Forms)
+	require.Len(t, problems, 1)
+	require.Equal(t, "other.json", problems[0].Loc.File)
+	require.Equal(t, "forms[1].year", problems[0].Path)
+}
+
+// numbers is from, from+1 … to.
+func numbers(from, to int) []int {
+	var out []int
+	for k := from; k <= to; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
 // A failure of render's temporary file names the folder and the reason in
 // the user's language, not the file's own name; other errors pass as they
 // are.
