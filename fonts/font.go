@@ -216,31 +216,21 @@ func parse(data []byte) (*Font, error) {
 	f.capHeight = scaleMetric(int(m.CapHeight), f.upm)
 	f.desc = descriptor(d, f.upm)
 
-	// Glyph widths are shared by many runes; compute each once.
-	glyphW := make([]int32, sf.NumGlyphs())
-	for i := range glyphW {
-		glyphW[i] = -1
-	}
-	width := func(gi sfnt.GlyphIndex) (uint16, error) {
-		w := glyphW[gi]
-		if w < 0 {
-			a, err := sf.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
-			if err != nil {
-				return 0, fmt.Errorf("cannot read the advance of glyph %d: %w", gi, err)
-			}
-			w = int32(scaleWidth(int(a), f.upm))
-			if w >= noGlyph {
-				return 0, fmt.Errorf("glyph %d is %d/1000 em wide, too wide for the PDF width array", gi, w)
-			}
-			glyphW[gi] = w
-		}
-		return uint16(w), nil
-	}
+	width := advances(d, sf, f.upm)
 	f.adv = make([]uint16, 0x10000)
 	f.gid = make([]uint16, 0x10000)
 	for r := range f.adv {
 		f.adv[r] = noGlyph
+	}
+	fast, err := bmpFromGroups(d, sf.NumGlyphs(), f.adv, f.gid, width)
+	if err != nil {
+		return nil, err
+	}
+	for r := range f.adv {
 		// fpdf skips the characters 0 and U+FFFF; controls are never drawn.
+		if fast {
+			break
+		}
 		if r == 0xFFFF || unicode.IsControl(rune(r)) {
 			continue
 		}
@@ -248,7 +238,7 @@ func parse(data []byte) (*Font, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cannot read the character map at U+%04X: %w", r, err)
 		}
-		if gi == 0 || int(gi) >= len(glyphW) {
+		if gi == 0 || int(gi) >= sf.NumGlyphs() {
 			continue
 		}
 		w, err := width(gi)
@@ -259,7 +249,7 @@ func parse(data []byte) (*Font, error) {
 		f.gid[r] = uint16(gi)
 	}
 	// Characters above U+FFFF, from the format 12 character map.
-	err = supplementary(d.find("cmap"), len(glyphW), func(r rune, gi int) error {
+	err = supplementary(d.find("cmap"), sf.NumGlyphs(), func(r rune, gi int) error {
 		w, err := width(sfnt.GlyphIndex(gi))
 		if err != nil {
 			return err
