@@ -91,18 +91,38 @@ func CategoryIndex(level1 string) int {
 // for 立项依据充分性: at most one edit in three characters). exact says
 // which. Rows of other categories match none.
 func MatchStandard(level1, level2, level3 string) (std Standard, exact, ok bool) {
+	// Most rows name their standard exactly: look for that first, and
+	// measure edits only when none does.
+	fuzzy := false
+	for _, s := range standardLevel3 {
+		if s.Level1 == level1 && s.Level2 == level2 {
+			if s.Level3 == level3 {
+				return s, true, true
+			}
+			fuzzy = true
+		}
+	}
+	if !fuzzy {
+		return Standard{}, false, false
+	}
 	rs := []rune(level3)
 	best := -1
-	for _, s := range standardLevel3 {
+	for i, s := range standardLevel3 {
 		if s.Level1 != level1 || s.Level2 != level2 {
 			continue
 		}
-		if s.Level3 == level3 {
-			return s, true, true
-		}
-		if d := editdist.Distance(rs, []rune(s.Level3)); d <= max(1, len(rs)/3) && (best < 0 || d < best) {
+		if d := editdist.Distance(rs, standardRunes[i]); d <= max(1, len(rs)/3) && (best < 0 || d < best) {
 			std, best = s, d
 		}
 	}
 	return std, false, best >= 0
 }
+
+// standardRunes holds the characters of each standard 三级, for the edit
+// distances.
+var standardRunes = func() (out [len(standardLevel3)][]rune) {
+	for i, s := range standardLevel3 {
+		out[i] = []rune(s.Level3)
+	}
+	return out
+}()
