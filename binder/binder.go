@@ -58,6 +58,12 @@ type Options struct {
 	// Context, when not nil, stops Plan with its error, within a form of
 	// its being done.
 	Context context.Context
+
+	// Front, when set, is called by Plan with the cover and then each page
+	// of the contents as it draws them (to catch a page that cannot be
+	// drawn): a caller that checks those pages (their characters, say)
+	// needs no drawing of its own. Its error ends Plan as it is.
+	Front func(p *layout.Page) error
 }
 
 // UploadMaxPages is the page limit of a binder drawn for an upload (the
@@ -232,7 +238,17 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep bo
 	}
 	// The contents are drawn once here, so that a page that cannot be
 	// drawn fails the plan, not the reading of the pages.
-	if err := contents.pages(bl.TOCFirst, func(*layout.Page) error { return nil }); err != nil {
+	front := opt.Front
+	if front == nil {
+		front = func(*layout.Page) error { return nil }
+	}
+	if err := front(cover); err != nil {
+		return nil, err
+	}
+	var stop error
+	if err := contents.pages(bl.TOCFirst, func(p *layout.Page) error { stop = front(p); return stop }); stop != nil {
+		return nil, stop
+	} else if err != nil {
 		return nil, fmt.Errorf("binder: contents: %w", err)
 	}
 	bl.FrontPages += bl.TOCPages

@@ -561,8 +561,22 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 			}
 		}
 	}()
+	// The cover and the contents: their characters, checked as Plan
+	// draws them.
+	var frontMissing []fonts.Missing
+	frontPage := 0
+	front := func(p *layout.Page) error {
+		prefix := "binder.contents"
+		if frontPage == 0 {
+			prefix = "binder.cover"
+		}
+		frontPage++
+		frontMissing = append(frontMissing, check.items(prefix, p.Items, "")...)
+		return nil
+	}
 	bl, err := binder.Plan(book, job.Fonts, binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit,
-		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx, MaxPages: job.MaxPages})
+		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx, MaxPages: job.MaxPages,
+		Front: front})
 	if err := ctx.Err(); err != nil {
 		<-found
 		return nil, err
@@ -578,7 +592,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 		}
 		return nil, placed(reindex(err, global), inputs)
 	}
-	if err := checkFront(check, bl); err != nil {
+	if err := check.report(frontMissing); err != nil {
 		return nil, err
 	}
 	date, err := job.pdfDate(bl.Meta.Year)
@@ -624,25 +638,6 @@ func inputBooks(inputs []Input) []*model.Book {
 		out[i] = in.Book
 	}
 	return out
-}
-
-// checkFront checks the characters of the cover and the contents.
-func checkFront(check *glyphCheck, bl *binder.Binder) error {
-	var missing []fonts.Missing
-	i := 0
-	err := bl.Front(func(p *layout.Page) error {
-		prefix := "binder.contents"
-		if i == 0 {
-			prefix = "binder.cover"
-		}
-		i++
-		missing = append(missing, check.items(prefix, p.Items, "")...)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return check.report(missing)
 }
 
 // strayProblem is the warning of a form of another year than the binder's,

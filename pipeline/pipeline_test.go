@@ -409,3 +409,17 @@ func TestBinderPageAlone(t *testing.T) {
 		require.Equal(t, 1, n, "page %d", i+1)
 	}
 }
+
+// A character of the binder's cover that no font has (here in the date
+// given for it) is found while the binder is planned, and named there.
+func TestGlyphCheckCover(t *testing.T) {
+	inputs := load(t)
+	job := binderJob(t)
+	job.Date = "2024年3月𠮷日"
+	_, err := Plan(context.Background(), inputs, job)
+	var pe *Error
+	require.ErrorAs(t, err, &pe)
+	require.Equal(t, BadInput, pe.Kind)
+	require.Contains(t, msg.Describe(msg.English, pe.Errs[0]), "no font has binder.cover.")
+	require.Contains(t, msg.Describe(msg.English, pe.Errs[0]), "U+20BB7")
+}
