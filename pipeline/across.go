@@ -32,7 +32,7 @@ func Duplicates(inputs []Input) [][]model.Problem {
 // not the inputs: the work and the memory grow with the forms, not with
 // their square. The zero value is ready to use.
 type DuplicateFinder struct {
-	seen  map[string]firstForm // by unit and project (duplicateKey)
+	seen  map[string]firstForm // by 单位名称 and 项目名称, spaces folded
 	forms int                  // the forms added so far
 }
 
