@@ -15,7 +15,8 @@ import (
 // the fields. src, when not nil, gives the problems their file locations.
 //
 // Errors: a missing required field (see Fields); a year outside 1900–2200;
-// a malformed amount; year_amount above total_amount; control characters;
+// more indicator rows than MaxIndicators; a malformed amount; year_amount
+// above total_amount; control characters;
 // an unknown 一级, or a 二级 that is not one of its 一级; a standard 三级 of
 // 决策/过程 under the wrong 二级; a category split in two places; a duplicate
 // 三级 in one 二级; a 三级 without values, or values without a 三级; an
@@ -182,6 +183,13 @@ func (v *validator) form(f *Form, prefix string) {
 	// the binder's contents.
 	if bad := invisibles(f.Project); bad != "" {
 		v.warn(CodeInvisibleInName, p("project"), bad)
+	}
+	// The limit the decoders keep as they read, for every input: a
+	// seed text, or a form made in Go. A JSON form over it is refused as it
+	// is read (no rows reach here); a workbook's is told at its header,
+	// and here not again (readErrs).
+	if n := len(f.Indicators); n > MaxIndicators {
+		v.fail(CodeTooManyIndicators, p(IndicatorsKey), strconv.Itoa(n), strconv.Itoa(MaxIndicators))
 	}
 	v.indicators(f.Indicators, p(IndicatorsKey))
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -268,4 +269,42 @@ func lines(err error) string {
 		out[i] = line(p)
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestValidateTooManyIndicators: a form made in Go (or by the seed-text
+// importer: no decoder read it) of more rows than MaxIndicators is an
+// error at its list, in the words the decoders use; at the limit it is
+// not.
+func TestValidateTooManyIndicators(t *testing.T) {
+	f := validForm(t)
+	rows := f.Indicators
+	for len(f.Indicators) < MaxIndicators {
+		// 三级 of their own, so that the rows are not also duplicates.
+		for _, r := range rows {
+			r.Level3 += strconv.Itoa(len(f.Indicators))
+			f.Indicators = append(f.Indicators, r)
+		}
+	}
+	f.Indicators = f.Indicators[:MaxIndicators]
+	count := func(b *Book) (n int, p Problem) {
+		for _, q := range Validate(b, nil) {
+			if q.Code == CodeTooManyIndicators {
+				n, p = n+1, q
+			}
+		}
+		return n, p
+	}
+	n, _ := count(&Book{Forms: []Form{f}})
+	require.Zero(t, n, "at the limit")
+
+	f.Indicators = append(f.Indicators, f.Indicators[0])
+	g := validForm(t)
+	n, p := count(&Book{Forms: []Form{g, f}})
+	require.Equal(t, 1, n)
+	require.Equal(t, Error, p.Severity)
+	require.Equal(t, "forms[1].indicators", p.Path)
+	require.Equal(t, []string{strconv.Itoa(MaxIndicators + 1), strconv.Itoa(MaxIndicators)}, p.Args)
+	require.Equal(t, "the form has 2001 indicator rows, more than the 2000 a form may have (a form has a few dozen): split it into several forms", english(p))
+	require.Equal(t, "这张表有 2001 行指标，超过每张表 2000 行的上限（一张表通常只有几十行）：请拆分为几张表", msg.ProblemMessage(msg.Chinese, p.Code, p.Args))
+	require.Error(t, Validate(&Book{Forms: []Form{f}}, nil).Err(), "the form cannot be printed")
 }

@@ -18,37 +18,59 @@ import (
 // project in two files is printed twice.
 func Duplicates(inputs []Input) [][]model.Problem {
 	out := make([][]model.Problem, len(inputs))
-	type first struct{ n, input, form int }
-	seen := map[string]first{}
-	n := 0
+	var d DuplicateFinder
 	for k, in := range inputs {
-		for j := range in.Book.Forms {
-			n++
-			f := &in.Book.Forms[j]
-			project := strings.Join(strings.Fields(f.Project), " ")
-			if project == "" {
-				continue
-			}
-			key := strings.Join(strings.Fields(f.Unit), " ") + "\x00" + project
-			was, dup := seen[key]
-			if !dup {
-				seen[key] = first{n, k, j}
-				continue
-			}
-			prev := inputs[was.input]
-			loc, _ := prev.Source.Location(fmt.Sprintf("forms[%d].project", was.form))
-			if loc.File == "" {
-				loc.File = prev.Path
-			}
-			args := []string{project, strconv.Itoa(was.n), loc.String()}
-			p := model.Problem{Severity: model.Warning, Code: model.CodeDuplicateForm, Path: fmt.Sprintf("forms[%d].project", j),
-				Args: args}
-			p.Loc, _ = in.Source.Location(p.Path)
-			if p.Loc.File == "" {
-				p.Loc.File = in.Path
-			}
-			out[k] = append(out[k], p)
+		out[k] = d.Add(in)
+	}
+	return out
+}
+
+// DuplicateFinder tells the duplicates of inputs given one at a time (as
+// validate reads its files): Add returns for each input what Duplicates
+// returns for it after the inputs added before. Each input is read once,
+// and of each project only its first form's number and place are kept,
+// not the inputs: the work and the memory grow with the forms, not with
+// their square. The zero value is ready to use.
+type DuplicateFinder struct {
+	seen  map[string]firstForm // by 单位名称 and 项目名称, spaces folded
+	forms int                  // the forms added so far
+}
+
+// firstForm is the first form of a project: its number among all the
+// forms added, from 1, and where its 项目名称 stands.
+type firstForm struct {
+	n   int
+	loc string
+}
+
+// Add returns the warnings of in's forms that repeat a form of in or of an
+// input added before, in the order of in's forms.
+func (d *DuplicateFinder) Add(in Input) []model.Problem {
+	var out []model.Problem
+	if d.seen == nil {
+		d.seen = map[string]firstForm{}
+	}
+	for j := range in.Book.Forms {
+		d.forms++
+		f := &in.Book.Forms[j]
+		project := strings.Join(strings.Fields(f.Project), " ")
+		if project == "" {
+			continue
 		}
+		key := strings.Join(strings.Fields(f.Unit), " ") + "\x00" + project
+		path := fmt.Sprintf("forms[%d].project", j)
+		loc, _ := in.Source.Location(path)
+		if loc.File == "" {
+			loc.File = in.Path
+		}
+		was, dup := d.seen[key]
+		if !dup {
+			d.seen[key] = firstForm{d.forms, loc.String()}
+			continue
+		}
+		p := model.Problem{Severity: model.Warning, Code: model.CodeDuplicateForm, Path: path,
+			Args: []string{project, strconv.Itoa(was.n), was.loc}, Loc: loc}
+		out = append(out, p)
 	}
 	return out
 }

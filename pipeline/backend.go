@@ -39,9 +39,14 @@ func (PDF) Ext() string { return ".pdf" }
 func (b PDF) job() *Job { return b.Job }
 
 func (b PDF) Write(ctx context.Context, w io.Writer, d *Doc) error {
-	opt := b.Job.render(d.Date, d.Data)
+	// The data first: a failure writes nothing.
+	data, err := d.Data()
+	if err != nil {
+		return err
+	}
+	opt := b.Job.render(d.Date, data)
 	opt.Stop = ctx.Err // the writing of a large document stops too
-	err := render.WritePages(w, d.Frame, d.Pages(ctx), b.Job.Fonts, opt)
+	err = render.WritePages(w, d.Frame, d.Pages(ctx), b.Job.Fonts, opt)
 	if ctxErr := ctx.Err(); ctxErr != nil && err != nil {
 		return ctxErr
 	}
@@ -151,7 +156,8 @@ func WriteEach(ctx context.Context, docs []*Doc, b Backend, write func(d *Doc, d
 			}
 			if err != nil {
 				var pe *Error
-				if ctx.Err() == nil && docs[k].Form > 0 && !errors.As(err, &pe) {
+				var ee *encodeError
+				if ctx.Err() == nil && docs[k].Form > 0 && !errors.As(err, &pe) && !errors.As(err, &ee) {
 					err = msg.Wrap(err, msg.RenderFailed, docs[k].Form, err)
 				}
 				return struct{}{}, err

@@ -38,9 +38,13 @@ type Doc struct {
 	Frame layout.Frame
 	// Date is the date written into the document (Job.PDFDate).
 	Date time.Time
-	// Data is, with Job.AttachData, the document's forms as a JSON book,
-	// attached to its PDF; nil else.
-	Data []byte
+	// data returns, with Job.AttachData, the book of the document's forms
+	// that its PDF carries as JSON; nil else. It is encoded as the
+	// document is written (Data), not when it is planned: the JSON of
+	// 10,000 forms' documents held from planning to writing was some 70 MB.
+	// A form's book is made then too, of the form its pages are laid out
+	// from.
+	data func() *model.Book
 
 	pages  func(ctx context.Context, yield func(int, *layout.Page) error) error
 	binder *binder.Binder // of a binder: where its forms stand
@@ -254,9 +258,7 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 		d := &Doc{Name: names[k], Form: r.N, Forms: 1, Date: date,
 			Frame: doc.Frame()}
 		if job.AttachData {
-			if d.Data, err = bookJSON(&model.Book{Year: f.Year, Forms: []model.Form{*f}}); err != nil {
-				return err
-			}
+			d.data = func() *model.Book { return &model.Book{Year: f.Year, Forms: []model.Form{*f}} }
 		}
 		d.pages = formPages(f, doc, keep, job)
 		docs[k] = d
@@ -602,9 +604,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 	d := &Doc{Forms: len(book.Forms), Date: date, binder: bl,
 		Frame: layout.Frame{Pages: bl.NumPages, Outline: bl.Outline, Labels: bl.Labels, Meta: bl.Meta}}
 	if job.AttachData {
-		if d.Data, err = bookJSON(book); err != nil {
-			return nil, err
-		}
+		d.data = func() *model.Book { return book }
 	}
 	d.pages = func(ctx context.Context, yield func(int, *layout.Page) error) error {
 		return bl.Pages(func(i int, p *layout.Page) error {
@@ -684,12 +684,27 @@ func formName(n int, in Input, j int) string {
 	return name + " (" + where + ")"
 }
 
-// bookJSON returns b as JSON, as jixiao writes books.
-func bookJSON(b *model.Book) ([]byte, error) {
+// Data returns, with Job.AttachData, the document's forms as a JSON book,
+// as jixiao writes books, for its PDF to carry; nil else.
+func (d *Doc) Data() ([]byte, error) {
+	if d.data == nil {
+		return nil, nil
+	}
 	var buf bytes.Buffer
 	// Encoding to memory fails only on a bug: an internal error.
-	if err := model.EncodeJSON(&buf, b); err != nil {
-		return nil, err
+	if err := encodeJSON(&buf, d.data()); err != nil {
+		return nil, &encodeError{err}
 	}
 	return buf.Bytes(), nil
 }
+
+// encodeJSON is model.EncodeJSON; a test makes it fail.
+var encodeJSON = model.EncodeJSON
+
+// encodeError is the failure to encode a document's data (Doc.Data), told
+// as the error it wraps, as when the data was encoded while planning: a
+// writer (WriteEach) does not call it a failure to draw the form.
+type encodeError struct{ err error }
+
+func (e *encodeError) Error() string { return e.err.Error() }
+func (e *encodeError) Unwrap() error { return e.err }

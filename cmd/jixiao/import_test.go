@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"jixiao/model"
 )
 
 const seedFile = "../../testdata/seed-jiangyin-2024.txt"
@@ -166,6 +169,41 @@ func TestImportRefusesAnInvalidBook(t *testing.T) {
 	require.Equal(t, 1, code)
 	require.Empty(t, stdout)
 	require.Contains(t, stderr, in+":3: form 1: forms[0].year_amount: 本年度项目金额 5000 is more than 项目总金额 4012.8")
+	require.NoFileExists(t, out)
+}
+
+// TestImportRefusesTooManyIndicators: a seed form of more indicator rows
+// than a form may have (model.MaxIndicators) is refused as a JSON file of
+// them is, in the same words, at the line where the form starts; the
+// book is not written (it could not be read back).
+func TestImportRefusesTooManyIndicators(t *testing.T) {
+	src, err := os.ReadFile(seedFile)
+	require.NoError(t, err)
+	// The first form, 2,000 rows added to its 质量指标 (line 33 on).
+	lines := strings.SplitAfter(string(src), "\n")
+	var b strings.Builder
+	for _, l := range lines[:32] {
+		b.WriteString(l)
+	}
+	for i := range model.MaxIndicators {
+		fmt.Fprintf(&b, "\t\t体检项目%d\t>1\t>1\n", i)
+	}
+	for _, l := range lines[32:41] {
+		b.WriteString(l)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "seed.txt")
+	out := filepath.Join(dir, "book.json")
+	require.NoError(t, os.WriteFile(in, []byte(b.String()), 0o644))
+	code, stdout, stderr := runCmd("import", in, "-o", out)
+	require.Equal(t, 1, code, stderr)
+	require.Empty(t, stdout)
+	require.Contains(t, stderr, in+":3: form 1: forms[0].indicators: the form has 2022 indicator rows, more than the 2000 a form may have (a form has a few dozen): split it into several forms\n")
+	require.Equal(t, 1, strings.Count(stderr, "2022"), "told once:\n%s", stderr)
+	require.NoFileExists(t, out)
+	code, _, stderr = runCmd("import", "--lang", "zh", in, "-o", out)
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, in+":3：第 1 张表：这张表有 2022 行指标，超过每张表 2000 行的上限（一张表通常只有几十行）：请拆分为几张表（forms[0].indicators）\n")
 	require.NoFileExists(t, out)
 }
 

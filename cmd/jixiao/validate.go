@@ -142,9 +142,9 @@ type validation struct {
 	p        *msg.Printer
 	stdin    io.Reader
 	problems []jsonProblem
-	code     int              // exit status so far
-	valid    int              // files without errors
-	seen     []pipeline.Input // the files read so far, for their projects
+	code     int                      // exit status so far
+	valid    int                      // files without errors
+	dups     pipeline.DuplicateFinder // the projects of the files read so far
 }
 
 // file reads and checks one file, printing its problems unless asJSON.
@@ -187,8 +187,7 @@ func (v *validation) file(f string) {
 	}
 	ok := true
 	// A project given twice, here or in a file checked before.
-	problems := append(in.Problems, pipeline.Duplicates(append(v.seen, in))[len(v.seen)]...)
-	v.seen = append(v.seen, pipeline.Input{Path: in.Path, Book: in.Book, Source: in.Source})
+	problems := append(in.Problems, v.dups.Add(in)...)
 	if v.warn.strict {
 		problems = pipeline.Strict(problems)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -369,6 +370,21 @@ func TestTooManyIndicators(t *testing.T) {
 		}
 		if len(codes) != 1 || codes[0] != string(CodeTooManyIndicators) {
 			t.Fatalf("%d rows: %v", extra+6, codes)
+		}
+		// Validate, which keeps the limit for every input, does not tell
+		// it a second time.
+		book, src, err := Read(data, "hostile.xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var told []string
+		for _, p := range model.Validate(book, src) {
+			if p.Code == model.CodeTooManyIndicators || p.Code == string(CodeTooManyIndicators) {
+				told = append(told, p.Code+" "+p.Path+" "+p.Loc.String())
+			}
+		}
+		if want := []string{"xlsx-too-many-indicators forms[0].indicators hostile.xlsx: 体检费!A10"}; !slices.Equal(told, want) {
+			t.Errorf("told %q, want %q", told, want)
 		}
 	}
 }

@@ -260,6 +260,9 @@ func (fr *formReader) form() model.Form {
 	f.Indicators = fr.indicators(hc, hr)
 	if n := len(f.Indicators); n > model.MaxIndicators {
 		// As a JSON form's: a sheet of MaxRows rows is some 200 pages.
+		// At the list's path, where model.Validate, which keeps the limit
+		// for every input, would tell it: told once.
+		fr.at = fr.path(model.IndicatorsKey)
 		fr.problem(hc+1, hr+1, message(CodeTooManyIndicators, n, model.MaxIndicators))
 	}
 	return f
