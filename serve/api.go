@@ -468,8 +468,8 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 }
 
 // pick returns the form the job selects (?form=N, counted over all the
-// files from 1): its index in the batch, or the answer that refuses the
-// request.
+// files from 1, as pipeline.Select counts it): its index in the batch, or
+// the answer that refuses the request.
 func (s *Server) pick(job *pipeline.Job, b *batch) (int, *answer) {
 	n := job.Forms.Form
 	if !job.Forms.FormGiven || n < 1 {
@@ -479,11 +479,17 @@ func (s *Server) pick(job *pipeline.Job, b *batch) (int, *answer) {
 		}
 		return 0, &a
 	}
-	if n > len(b.forms) {
-		a := s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, n, len(b.forms))
+	refs, err := pipeline.Select(b.inputs, job.Forms)
+	var ns *pipeline.NoSuchForm
+	switch {
+	case pipeline.Find(err, &ns):
+		a := s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, ns.Form, ns.Forms)
+		return 0, &a
+	case err != nil: // no form at all: none of that number
+		a := s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, n, 0)
 		return 0, &a
 	}
-	return n - 1, nil
+	return refs[0].N - 1, nil
 }
 
 // loadForm reads the request's files and picks the form its query names:
