@@ -62,6 +62,7 @@ const (
 	UnitNotFound    Code = "unit-not-found"
 	FormsNotPrinted Code = "forms-not-printed"
 	NoFormReady     Code = "no-form-ready"
+	TooManyPages    Code = "too-many-pages"
 	UnitsNotPrinted Code = "units-not-printed"
 	ProjectNearest  Code = "project-nearest"
 	ProjectTwice    Code = "project-twice"
@@ -242,6 +243,8 @@ var catalogue = map[Code]entry{
 		"{1}有错误，未打印：{2}"},
 	NoFormReady: {"no form can be printed: every one picked has errors",
 		"没有可以打印的表：选中的表都有错误"},
+	TooManyPages: {"these {1} would take more than the {2} pages that may be printed at once: print them in several parts",
+		"这 {1}超过了一次可打印的 {2} 页，请分几次打印"},
 	UnitsNotPrinted: {"no binder for units whose forms all have errors: {1}",
 		"以下单位的表都有错误，未生成装订本：{1}"},
 	ProjectNearest: {"the nearest project names: {1}",

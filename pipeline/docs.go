@@ -116,6 +116,9 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 			return nil, err
 		}
 	}
+	if err := job.PageLimit(len(refs), len(refs)); err != nil {
+		return nil, err // a form takes a page at least
+	}
 	return planForms(ctx, inputs, refs, job)
 }
 
@@ -146,7 +149,7 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 			picked = nil
 			for _, k := range nums {
 				if k > n {
-					return nil, usageError(msg.New(msg.FormOutOfRange, k, msg.Count{N: n, Unit: msg.UnitForm}))
+					return nil, usageError(&NoSuchForm{Form: k, Forms: n})
 				}
 				picked = append(picked, all[k-1])
 			}
@@ -176,7 +179,7 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 		case sel.Form < 1:
 			return nil, usageError(msg.New(msg.FormCountsFrom1, sel.Form, msg.Count{N: n, Unit: msg.UnitForm}))
 		case sel.Form > n:
-			return nil, usageError(msg.New(msg.FormOutOfRange, sel.Form, msg.Count{N: n, Unit: msg.UnitForm}))
+			return nil, usageError(&NoSuchForm{Form: sel.Form, Forms: n})
 		}
 		return all[sel.Form-1 : sel.Form], nil
 	case sel.Project != "":
@@ -214,7 +217,9 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 // (0.25 ms a form), so that memory holds a few forms whatever their number.
 const keepForms = 300
 
-// planForms lays out and checks each form of refs, a document each.
+// planForms lays out and checks each form of refs, a document each; past
+// Job.MaxPages pages together it stops laying out, and refuses
+// (TooManyPages) once the characters of the forms laid out are checked.
 func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([]*Doc, error) {
 	start := time.Now()
 	defer job.Events.step(msg.StepLayOut, start)
@@ -239,6 +244,8 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 		}
 		return doc, nil
 	}
+	pages := 0
+	var over error // past Job.MaxPages
 	err := workpool.Ordered(len(refs), workers, 4*workers, lay, func(k int, doc *layout.Document) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -257,6 +264,10 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 		}
 		d := &Doc{Name: names[k], Form: r.N, Forms: 1, Date: date,
 			Frame: doc.Frame()}
+		pages += d.Frame.Pages
+		if over = job.PageLimit(len(refs), pages); over != nil {
+			return over
+		}
 		if job.AttachData {
 			d.data = func() *model.Book { return &model.Book{Year: f.Year, Forms: []model.Form{*f}} }
 		}
@@ -264,6 +275,12 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 		docs[k] = d
 		return nil
 	})
+	if over != nil {
+		if err := check.report(missing); err != nil {
+			return nil, err
+		}
+		return nil, over
+	}
 	if err != nil {
 		var le *layError
 		if !errors.As(err, &le) {
@@ -336,8 +353,11 @@ func planBinders(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) 
 			return nil, err
 		}
 	}
+	if err := job.PageLimit(len(refs), len(refs)); err != nil {
+		return nil, err // a form takes a page at least
+	}
 	if !job.SplitByUnit {
-		d, err := planBinder(ctx, inputs, job, refs)
+		d, err := planBinder(ctx, inputs, job, refs, job.MaxPages)
 		if err != nil {
 			return nil, err
 		}
@@ -369,11 +389,26 @@ func planBinders(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) 
 	}
 	names := FileNames(units, func(int) string { return "binder" })
 	docs := make([]*Doc, len(units))
+	// Job.MaxPages bounds the forms' pages of all the binders together:
+	// each binder may take what the others leave, a page kept for each
+	// form of the binders after it.
+	used, after := 0, len(refs)
 	for k, u := range units {
-		if docs[k], err = planBinder(ctx, inputs, job, byUnit[u]); err != nil {
+		after -= len(byUnit[u])
+		limit := 0
+		if job.MaxPages > 0 {
+			limit = job.MaxPages - used - after
+		}
+		if docs[k], err = planBinder(ctx, inputs, job, byUnit[u], limit); err != nil {
+			if limit > 0 && tooManyPages(err) {
+				return nil, inputError(&TooManyPages{Forms: len(refs), Limit: job.MaxPages})
+			}
 			return nil, err
 		}
 		docs[k].Name = names[k]
+		for _, f := range docs[k].binder.Forms {
+			used += f.Pages
+		}
 	}
 	return docs, nil
 }
@@ -402,26 +437,29 @@ func binderForms(inputs []Input, sel Selection) ([]FormRef, error) {
 }
 
 // readyForms returns the forms of refs that have no errors and names the
-// others in one warning, FormsNotPrinted: what is ready is printed
-// (issue 19), by Plan for each form and for the binders alike, so that
-// one code tells a front end that forms were left out. None ready is a
-// BadInput error, NoFormReady.
+// others in one warning, Skipped (FormsNotPrinted): what is ready is
+// printed (issue 19), by Plan for each form and for the binders alike, so
+// that one value tells a front end which forms were left out. None ready
+// is a BadInput error, Skipped (NoFormReady).
 func readyForms(inputs []Input, refs []FormRef, job *Job) ([]FormRef, error) {
 	bad := errorForms(inputs)
 	var ready []FormRef
-	var skipped []string
+	var skipped []int
+	var names []string
 	for _, r := range refs {
 		if bad[[2]int{r.Input, r.Index}] {
-			skipped = append(skipped, formName(r.N, inputs[r.Input], r.Index))
+			skipped = append(skipped, r.N)
+			names = append(names, formName(r.N, inputs[r.Input], r.Index))
 		} else {
 			ready = append(ready, r)
 		}
 	}
 	if len(ready) == 0 {
-		return nil, inputError(msg.New(msg.NoFormReady))
+		return nil, inputError(&Skipped{Forms: skipped, m: msg.New(msg.NoFormReady)})
 	}
 	if len(skipped) > 0 && job.Events.Warn != nil {
-		job.Events.Warn(msg.New(msg.FormsNotPrinted, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(skipped, "; "))))
+		job.Events.Warn(&Skipped{Forms: skipped,
+			m: msg.New(msg.FormsNotPrinted, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(names, "; ")))})
 	}
 	return ready, nil
 }
@@ -464,8 +502,24 @@ func reindex(err error, global []int) error {
 	return out
 }
 
+// tooManyPages reports whether err is binder's refusal of a binder past
+// its page limit.
+func tooManyPages(err error) bool {
+	var pe *Error
+	if !errors.As(err, &pe) {
+		return false
+	}
+	for _, p := range pe.Problems() {
+		if p.Code == model.CodeBinderTooManyPages {
+			return true
+		}
+	}
+	return false
+}
+
 // planBinder plans the binder of the forms refs (in order, none with
-// errors when Job.SkipErrors), in order: a cover, the contents, the forms
+// errors when Job.SkipErrors), its forms' pages at most maxPages (any
+// number when 0; binder.Options.MaxPages), in order: a cover, the contents, the forms
 // numbered over the whole binder, and bookmarks (see package binder). Each form of a
 // year other than the binder's is printed with a warning (binder.Join),
 // an error with Job.Strict. Every character of the forms is checked
@@ -475,7 +529,7 @@ func reindex(err error, global []int) error {
 // The forms are laid out once to plan the binder and, past a few hundred,
 // again in a window of a few forms as the pages are read: the whole binder
 // is never in memory.
-func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (*Doc, error) {
+func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, maxPages int) (*Doc, error) {
 	planned := time.Now()
 	defer job.Events.step(msg.StepLayOut, planned)
 	keep := make(map[[2]int]bool, len(refs))
@@ -577,7 +631,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef) (
 		return nil
 	}
 	bl, err := binder.Plan(book, job.Fonts, binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit,
-		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx, MaxPages: job.MaxPages,
+		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx, MaxPages: maxPages,
 		Front: front})
 	if err := ctx.Err(); err != nil {
 		<-found

@@ -62,10 +62,15 @@ type Job struct {
 	// Workers is the number of forms laid out at once; 0 for every CPU.
 	// The output does not depend on it.
 	Workers int
-	// MaxPages, when not 0, is the most pages a binder's forms may take:
-	// past it Plan answers the problem binder-too-many-pages
-	// (binder.Options.MaxPages). The web server sets
-	// binder.UploadMaxPages; the command line has no limit.
+	// MaxPages, when not 0, is the most pages the documents of one Plan
+	// may take together, whatever their kind: a form alone, each form, a
+	// binder (its forms' pages; the cover and contents not counted) or a
+	// binder per unit. More forms than that are refused before any is laid
+	// out (a form takes a page at least), and the pages are counted as the
+	// forms are laid out, which stops past it: TooManyPages, or for a
+	// single binder binder's problem binder-too-many-pages
+	// (binder.Options.MaxPages). The web server sets it
+	// (binder.UploadMaxPages by default); the command line has no limit.
 	MaxPages int
 	// Creator is written as the PDF Creator, e.g. "jixiao 0.1.0".
 	Creator string

@@ -267,7 +267,10 @@ func hasErrors(ps []model.Problem) bool {
 
 // load reads and validates every file of a request (pipeline.Read): the
 // files that do not decode become problems of the batch, the problems of
-// the others go with their forms, warnings as errors with Job.Strict.
+// the others go with their forms, warnings as errors with Job.Strict. The
+// inputs keep their problems so (pipeline.Input.Problems, the forms'
+// with those the files show together), as pipeline.Load keeps them:
+// pipeline.Plan leaves out the forms with errors by them (Job.SkipErrors).
 func (s *Server) load(ctx context.Context, ups []upload, job *pipeline.Job) (*batch, error) {
 	b := &batch{}
 	for _, u := range ups {
@@ -284,14 +287,14 @@ func (s *Server) load(ctx context.Context, ups []upload, job *pipeline.Job) (*ba
 			b.unread++
 			continue
 		}
+		if job.Strict {
+			in.Problems = pipeline.Strict(in.Problems)
+		}
 		k := len(b.inputs)
 		b.inputs = append(b.inputs, in)
 		first := len(b.forms)
 		for i := range in.Book.Forms {
 			b.forms = append(b.forms, formEntry{input: k, index: i})
-		}
-		if job.Strict {
-			in.Problems = pipeline.Strict(in.Problems)
 		}
 		for _, p := range in.Problems {
 			if i, ok := model.FormIndex(p.Path); ok && i < len(in.Book.Forms) {
@@ -316,6 +319,7 @@ func (s *Server) load(ctx context.Context, ups []upload, job *pipeline.Job) (*ba
 				}
 				if i, ok := model.FormIndex(p.Path); ok && i < len(b.inputs[k].Book.Forms) {
 					b.forms[first[k]+i].problems = append(b.forms[first[k]+i].problems, p)
+					b.inputs[k].Problems = append(b.inputs[k].Problems, p)
 				}
 			}
 		}
@@ -397,43 +401,35 @@ var webOptions = map[string]bool{"paper": true, "signature": true, "duplex": tru
 	"watermark": true, "strict": true, "allow-missing": true, "date": true, "group-by": true, "form": true,
 	"format": true, "pdfa": true, "attach-data": true}
 
-// pickedForms is the query's forms=1,3-5, the forms a binder or ZIP
-// holds (all when not given): numbers from 1, or the answer that refuses
-// a list that does not read or names a form the batch lacks.
-func (s *Server) pickedForms(c *call, b *batch) ([]int, *answer) {
+// pickedForms is the query's forms=1,3-5 (or form=N), the forms a binder
+// or ZIP holds: a selection of every form when not given, or the answer
+// that refuses a list that does not read. pipeline.Plan refuses a number
+// past the forms (pipeline.NoSuchForm).
+func (s *Server) pickedForms(c *call) (pipeline.Selection, *answer) {
 	key := "forms"
 	if !c.query.Has(key) && c.query.Has("form") {
 		key = "form" // form=N: that form alone
 	}
 	if !c.query.Has(key) {
-		all := make([]int, len(b.forms))
-		for k := range all {
-			all[k] = k + 1
-		}
-		return all, nil
+		return pipeline.Selection{All: true}, nil
 	}
 	v := c.query.Get(key)
 	list, ok := pipeline.ParseNumbers(v)
 	if !ok {
 		a := s.refusal(http.StatusBadRequest, codeBadNumber, key, v)
-		return nil, &a
+		return pipeline.Selection{}, &a
 	}
-	for _, n := range list {
-		if n > len(b.forms) {
-			a := s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, n, len(b.forms))
-			return nil, &a
-		}
-	}
-	return list, nil
+	return pipeline.Selection{Numbers: list}, nil
 }
 
-// job is the pipeline's job of a request: the server's fonts, creator and
-// dates, and the options its query gives, read by pipeline.Job.SetFrom,
+// job is the pipeline's job of a request: the server's fonts, creator,
+// dates and page limit (Options.MaxPages: every plan is bounded by it),
+// and the options its query gives, read by pipeline.Job.SetFrom,
 // the parser of the command line's flags too. A value it refuses is the
 // answer.
 func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 	job := pipeline.NewJob(s.opt.Fonts)
-	job.Creator, job.PDFDate = s.opt.Creator, s.opt.Date
+	job.Creator, job.PDFDate, job.MaxPages = s.opt.Creator, s.opt.Date, s.maxPages()
 	err := job.SetFrom(func(name string) (string, bool) {
 		key := strings.ReplaceAll(name, "-", "_")
 		if !webOptions[name] || !c.query.Has(key) {
@@ -472,8 +468,8 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 }
 
 // pick returns the form the job selects (?form=N, counted over all the
-// files from 1): its index in the batch, or the answer that refuses the
-// request.
+// files from 1, as pipeline.Select counts it): its index in the batch, or
+// the answer that refuses the request.
 func (s *Server) pick(job *pipeline.Job, b *batch) (int, *answer) {
 	n := job.Forms.Form
 	if !job.Forms.FormGiven || n < 1 {
@@ -483,11 +479,17 @@ func (s *Server) pick(job *pipeline.Job, b *batch) (int, *answer) {
 		}
 		return 0, &a
 	}
-	if n > len(b.forms) {
-		a := s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, n, len(b.forms))
+	refs, err := pipeline.Select(b.inputs, job.Forms)
+	var ns *pipeline.NoSuchForm
+	switch {
+	case pipeline.Find(err, &ns):
+		a := s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, ns.Form, ns.Forms)
+		return 0, &a
+	case err != nil: // no form at all: none of that number
+		a := s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, n, 0)
 		return 0, &a
 	}
-	return n - 1, nil
+	return refs[0].N - 1, nil
 }
 
 // loadForm reads the request's files and picks the form its query names:
@@ -521,10 +523,15 @@ func (s *Server) problemsAnswer(lead msg.Code, args []any, ps []model.Problem) a
 }
 
 // drawFailure answers an error of the pipeline: the user's problems as
-// 422, anything else as an internal error.
+// 422 (more pages than the server prints at once with its own message),
+// anything else as an internal error.
 func (s *Server) drawFailure(err error, file string) answer {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return s.refusal(http.StatusServiceUnavailable, codeBusy, int(s.opt.Timeout.Seconds()))
+	}
+	var tm *pipeline.TooManyPages
+	if pipeline.Find(err, &tm) {
+		return s.refusal(http.StatusUnprocessableEntity, codeTooManyPages, tm.Forms, tm.Limit)
 	}
 	ps, ok := s.userProblems(err, file)
 	if !ok {

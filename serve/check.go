@@ -75,8 +75,10 @@ func (s *Server) check(c *call) answer {
 	if err != nil {
 		return s.drawFailure(err, "")
 	}
-	if bad := s.tooManyPages(len(b.forms), len(b.forms)); bad != nil {
-		return *bad // a form takes a page at least
+	// The forms' pages together are bounded as a plan's (Job.MaxPages):
+	// more forms than pages are refused before any is laid out.
+	if err := job.PageLimit(len(b.forms), len(b.forms)); err != nil {
+		return s.drawFailure(err, "")
 	}
 	total := 0 // pages laid out so far
 	body := checkBody{Forms: []jsonForm{}, Problems: []jsonProblem{}}
@@ -94,12 +96,14 @@ func (s *Server) check(c *call) answer {
 		// draw: a problem of the form too.
 		one := *job
 		one.Forms = pipeline.Selection{Form: k + 1, FormGiven: true}
+		one.MaxPages = 0 // the sum is checked
 		docs, err := pipeline.Plan(c.ctx, b.inputs, &one)
 		pages := 0
 		if err == nil {
 			pages = docs[0].Frame.Pages
-			if total += pages; total > s.maxPages() {
-				return *s.tooManyPages(len(b.forms), total)
+			total += pages
+			if err := job.PageLimit(len(b.forms), total); err != nil {
+				return s.drawFailure(err, "")
 			}
 		} else {
 			if c.ctx.Err() != nil {

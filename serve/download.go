@@ -3,8 +3,8 @@ package serve
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"net/http"
-	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -42,69 +42,70 @@ func (s *Server) render(c *call) answer {
 	return answer{status: http.StatusOK, ctype: contentType(backend), body: buf.Bytes(), name: docs[0].Name + backend.Ext()}
 }
 
-// ready returns the forms of the batch a binder or ZIP prints: those the
-// query picks (forms=1,3-5; all when not given) without errors, in order,
-// as numbers from 1, and those left out for their errors (issue 19:
-// print what is ready); or the answer when none can be printed, with the
+// plan plans what a binder (with binder) or ZIP prints: the forms the
+// query picks (forms=1,3-5; all when not given) that have no errors,
+// through pipeline.Plan, which leaves out those with errors
+// (Job.SkipErrors: issue 19, print what is ready) and bounds the pages by
+// the server's limit (Job.MaxPages), as it does for the command line. It returns
+// the job, the batch, the documents and the numbers of the forms left out
+// (pipeline.Skipped), or the answer when none can be printed, with the
 // problems that stop them.
-func (s *Server) ready(c *call, b *batch) (ready, skipped []int, bad *answer) {
-	if len(b.forms) == 0 && b.unread == 0 {
-		a := s.refusal(http.StatusUnprocessableEntity, codeNoForms)
-		return nil, nil, &a
-	}
-	picked, bad := s.pickedForms(c, b)
+func (s *Server) plan(c *call, binder bool) (*pipeline.Job, *batch, []*pipeline.Doc, []int, *answer) {
+	fail := func(a answer) (*pipeline.Job, *batch, []*pipeline.Doc, []int, *answer) { return nil, nil, nil, nil, &a }
+	job, bad := s.job(c)
 	if bad != nil {
-		return nil, nil, bad
+		return fail(*bad)
 	}
-	sort.Ints(picked)
-	for _, n := range picked {
-		if b.forms[n-1].hasErrors() {
-			skipped = append(skipped, n)
-		} else {
-			ready = append(ready, n)
+	b, err := s.load(c.ctx, c.uploads, job)
+	if err != nil {
+		return fail(s.drawFailure(err, ""))
+	}
+	if len(b.forms) == 0 && b.unread == 0 {
+		return fail(s.refusal(http.StatusUnprocessableEntity, codeNoForms))
+	}
+	sel, bad := s.pickedForms(c)
+	if bad != nil {
+		return fail(*bad)
+	}
+	if len(b.forms) == 0 { // the files that could not be read are why
+		ps := b.blocking(nil)
+		return fail(s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps))
+	}
+	job.Forms, job.Binder, job.SkipErrors = sel, binder, true
+	var skipped []int
+	job.Events.Warn = func(w error) {
+		var sk *pipeline.Skipped
+		if errors.As(w, &sk) {
+			skipped = sk.Forms
 		}
 	}
-	if len(ready) == 0 {
-		idx := make([]int, len(picked))
-		for i, n := range picked {
+	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
+	var (
+		ns *pipeline.NoSuchForm
+		sk *pipeline.Skipped
+	)
+	switch {
+	case err == nil:
+		return job, b, docs, skipped, nil
+	case pipeline.Find(err, &ns):
+		return fail(s.refusal(http.StatusUnprocessableEntity, codeNoSuchForm, ns.Form, ns.Forms))
+	case pipeline.Find(err, &sk): // none ready
+		idx := make([]int, len(sk.Forms))
+		for i, n := range sk.Forms {
 			idx[i] = n - 1
 		}
 		ps := b.blocking(idx)
-		a := s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps)
-		return nil, nil, &a
+		return fail(s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps))
 	}
-	return ready, skipped, nil
+	return fail(s.drawFailure(err, ""))
 }
 
 // zip answers every form as a PDF (OFD with format=ofd) of its own, in a
 // ZIP archive, the files
 // named as jixiao render --out-dir names them (pipeline.FileNames).
 func (s *Server) zip(c *call) answer {
-	job, bad := s.job(c)
+	job, b, docs, skipped, bad := s.plan(c, false)
 	if bad != nil {
-		return *bad
-	}
-	b, err := s.load(c.ctx, c.uploads, job)
-	if err != nil {
-		return s.drawFailure(err, "")
-	}
-	ready, skipped, bad := s.ready(c, b)
-	if bad != nil {
-		return *bad
-	}
-	if bad := s.tooManyPages(len(ready), len(ready)); bad != nil {
-		return *bad // a form takes a page at least
-	}
-	job.Forms = pipeline.Selection{Numbers: ready}
-	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
-	if err != nil {
-		return s.drawFailure(err, "")
-	}
-	pages := 0
-	for _, d := range docs {
-		pages += d.Frame.Pages
-	}
-	if bad := s.tooManyPages(len(ready), pages); bad != nil {
 		return *bad
 	}
 	year := bookYear(b.inputs)
@@ -155,39 +156,13 @@ func (s *Server) maxPages() int {
 	return binder.UploadMaxPages
 }
 
-// tooManyPages refuses forms that take pages pages, past maxPages.
-func (s *Server) tooManyPages(forms, pages int) *answer {
-	if pages <= s.maxPages() {
-		return nil
-	}
-	a := s.refusal(http.StatusUnprocessableEntity, codeTooManyPages, forms, s.maxPages())
-	return &a
-}
-
 // binder answers the binder of every form: cover, contents, the forms
 // numbered throughout. Query: the job's options (duplex=1, signature=1,
 // group_by=unit, paper=A4 …).
 func (s *Server) binder(c *call) answer {
-	job, bad := s.job(c)
+	job, b, docs, skipped, bad := s.plan(c, true)
 	if bad != nil {
 		return *bad
-	}
-	b, err := s.load(c.ctx, c.uploads, job)
-	if err != nil {
-		return s.drawFailure(err, "")
-	}
-	ready, skipped, bad := s.ready(c, b)
-	if bad != nil {
-		return *bad
-	}
-	job.Binder, job.Forms = true, pipeline.Selection{Numbers: ready}
-	if bad := s.tooManyPages(len(ready), len(ready)); bad != nil {
-		return *bad // a form takes a page at least
-	}
-	job.MaxPages = s.maxPages()
-	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
-	if err != nil {
-		return s.drawFailure(err, "")
 	}
 	var buf bytes.Buffer
 	backend := job.Backend()

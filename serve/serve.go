@@ -59,8 +59,9 @@ type Options struct {
 	// working; DefaultTimeout when 0.
 	Timeout time.Duration
 	// MaxPages is the most pages one request may check or print (a
-	// binder's forms, the forms of a check or a ZIP; more are refused
-	// with a problem); binder.UploadMaxPages when 0.
+	// binder's forms, the forms of a check or a ZIP, a form alone; more
+	// are refused with a problem; pipeline.Job.MaxPages);
+	// binder.UploadMaxPages when 0.
 	MaxPages int
 	// Renders is the number of requests worked on at once (the others
 	// wait in a queue); runtime.GOMAXPROCS(0) when 0.

@@ -124,8 +124,8 @@ func leftOut(job *pipeline.Job) func() error {
 	left := false
 	warn := job.Events.Warn
 	job.Events.Warn = func(w error) {
-		var m *msg.Error
-		if errors.As(w, &m) && m.Code == msg.FormsNotPrinted {
+		var sk *pipeline.Skipped
+		if errors.As(w, &sk) {
 			left = true
 		}
 		if warn != nil {

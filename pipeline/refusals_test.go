@@ -1,0 +1,133 @@
+package pipeline
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"jixiao/model"
+	"jixiao/msg"
+)
+
+// The forms left out for their errors are told as numbers, for a front
+// end that answers with them (the web server's X-Jixiao-Skipped), the
+// same for each form, a binder and the binders of --split-by unit; and
+// when none is ready, Plan's error names them likewise.
+func TestSkippedNumbers(t *testing.T) {
+	inputs := twoUnits(t, []int{2, 5, 9}, 0, 5)
+	for _, set := range []func(*Job){
+		func(j *Job) { j.Forms.All = true },
+		func(j *Job) { j.Binder = true },
+		func(j *Job) { j.Binder, j.SplitByUnit = true, true },
+	} {
+		job := testJob(t)
+		job.SkipErrors = true
+		set(job)
+		var got [][]int
+		job.Events.Warn = func(w error) {
+			var sk *Skipped
+			require.ErrorAs(t, w, &sk)
+			require.Equal(t, msg.FormsNotPrinted, msg.CodeOf(w))
+			got = append(got, sk.Forms)
+		}
+		_, err := Plan(context.Background(), inputs, job)
+		require.NoError(t, err)
+		require.Equal(t, [][]int{{1, 6}}, got)
+
+		job.Forms.Numbers = []int{6, 1}
+		_, err = Plan(context.Background(), inputs, job)
+		var sk *Skipped
+		require.True(t, Find(err, &sk), "%v", err)
+		require.Equal(t, []int{1, 6}, sk.Forms)
+		require.Equal(t, "no form can be printed: every one picked has errors", err.Error())
+	}
+}
+
+// A form number past the forms is told as numbers too, in the words it
+// had.
+func TestNoSuchForm(t *testing.T) {
+	inputs := load(t)
+	for _, sel := range []Selection{{Numbers: []int{30, 20}}, {Form: 20, FormGiven: true}} {
+		_, err := Select(inputs, sel)
+		var ns *NoSuchForm
+		require.True(t, Find(err, &ns), "%v", err)
+		require.Equal(t, NoSuchForm{Form: 20, Forms: 18}, *ns)
+		require.Equal(t, "--form 20: the book has 18 forms", err.Error())
+		require.Equal(t, "--form 20：本册只有 18 张表", err.(*Error).In(msg.Chinese))
+	}
+}
+
+// Job.MaxPages bounds every plan, whatever its kind: each form, one
+// form, a binder, the binders of --split-by unit. At the limit all is
+// planned; a page past it, each is refused, a single binder with binder's
+// own problem; more forms than pages, before any is laid out.
+func TestMaxPagesEveryPlan(t *testing.T) {
+	inputs := twoUnits(t, []int{2, 5, 9})
+	job := testJob(t)
+	job.Forms.All = true
+	docs, err := Plan(context.Background(), inputs, job)
+	require.NoError(t, err)
+	total := 0
+	for _, d := range docs {
+		total += d.Frame.Pages
+	}
+	long := docs[0] // the form of the most pages
+	for _, d := range docs {
+		if d.Frame.Pages > long.Frame.Pages {
+			long = d
+		}
+	}
+	require.Less(t, len(docs), total)
+	require.Less(t, 1, long.Frame.Pages)
+
+	kinds := map[string]func(*Job){
+		"each":   func(j *Job) { j.Forms.All = true },
+		"binder": func(j *Job) { j.Binder = true },
+		"split":  func(j *Job) { j.Binder, j.SplitByUnit = true, true },
+	}
+	for name, set := range kinds {
+		plan := func(max int) error {
+			job := testJob(t)
+			set(job)
+			job.MaxPages = max
+			laid := 0
+			job.Events.Progress = func(int, int) { laid++ }
+			_, err := Plan(context.Background(), inputs, job)
+			if max < len(docs) {
+				require.Zero(t, laid, "%s: laid out before refused", name)
+			}
+			return err
+		}
+		require.NoError(t, plan(total), name)
+		err := plan(total - 1)
+		var tm *TooManyPages
+		if name == "binder" {
+			var pe *Error
+			require.ErrorAs(t, err, &pe, name)
+			require.Len(t, pe.Problems(), 1, name)
+			require.Equal(t, model.CodeBinderTooManyPages, pe.Problems()[0].Code)
+		} else {
+			require.True(t, Find(err, &tm), "%s: %v", name, err)
+			require.Equal(t, TooManyPages{Forms: 18, Limit: total - 1}, *tm, name)
+		}
+		err = plan(len(docs) - 1)
+		require.True(t, Find(err, &tm), "%s: %v", name, err)
+		require.Equal(t, TooManyPages{Forms: 18, Limit: 17}, *tm, name)
+		require.Equal(t, BadInput, err.(*Error).Kind)
+		require.Equal(t, "these 18 forms would take more than the 17 pages that may be printed at once: print them in several parts", err.Error())
+		require.Equal(t, "这 18 张表超过了一次可打印的 17 页，请分几次打印", err.(*Error).In(msg.Chinese))
+	}
+
+	// A form alone, past the limit by its own pages.
+	job = testJob(t)
+	job.Forms = Selection{Form: long.Form, FormGiven: true}
+	job.MaxPages = long.Frame.Pages - 1
+	_, err = Plan(context.Background(), inputs, job)
+	var tm *TooManyPages
+	require.True(t, Find(err, &tm), "%v", err)
+	require.Equal(t, TooManyPages{Forms: 1, Limit: long.Frame.Pages - 1}, *tm)
+	job.MaxPages = long.Frame.Pages
+	_, err = Plan(context.Background(), inputs, job)
+	require.NoError(t, err)
+}
