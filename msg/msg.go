@@ -60,7 +60,8 @@ func (l Lang) Template(c Code) string {
 
 // Text is the message code in l with args put in its {1} {2} … places.
 // A string argument is escaped (see Escape); a Raw one is put in as it
-// is; anything else is formatted with fmt's %v. A code missing from the
+// is; a List is joined as l writes a list; anything else is formatted
+// with fmt's %v. A code missing from the
 // catalogue (a bug a test catches) prints as the code and its arguments.
 func (l Lang) Text(c Code, args ...any) string {
 	t := l.Template(c)
@@ -96,12 +97,15 @@ func (c Count) In(l Lang) string {
 }
 
 // Raw is an argument put into a template without escaping: text the program
-// made (a message already in the user's language, a list it formatted).
+// made (a message already in the user's language). A list is a List, never
+// a Raw joined in code: its separators differ by language.
 type Raw string
 
 func argText(l Lang, a any) string {
 	switch v := a.(type) {
 	case Count:
+		return v.In(l)
+	case List:
 		return v.In(l)
 	case error:
 		return Describe(l, v)

@@ -13,6 +13,10 @@ func ProblemMessage(l Lang, code string, values []string) string {
 	for i, a := range values {
 		args[i] = a
 	}
+	if at, ok := listTails[Code(code)]; ok && len(values) >= at.place-1 {
+		// The values from the list's place on are its items, one a value.
+		args = append(args[:at.place-1], List{Items: values[at.place-1:], Quote: at.quote})
+	}
 	switch code {
 	case "syntax":
 		// values: what the parser found wrong as a code, then its
@@ -36,6 +40,27 @@ func ProblemMessage(l Lang, code string, values []string) string {
 		}
 	}
 	return l.Text(Code(code), args...)
+}
+
+// listTail is the place of a problem's list argument: the values of the
+// problem from that place on are the items of one list ({place} in the
+// template), joined as the language writes a list (see List).
+type listTail struct {
+	place int
+	quote bool // each item in “…”
+}
+
+// listTails are the problems whose last argument is a list. model keeps
+// the list's items as values of their own (data, not a text joined in one
+// language), and the catalogue joins them here.
+var listTails = map[Code]listTail{
+	"unknown-key":         {place: 3},
+	"unknown-key-similar": {place: 4},
+	"invisible-in-name":   {place: 1},
+	"level1-not-standard": {place: 2},
+	"level2-not-standard": {place: 3},
+	"out-of-order":        {place: 3},
+	"xlsx-no-forms":       {place: 1, quote: true},
 }
 
 func init() {

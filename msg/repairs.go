@@ -83,10 +83,6 @@ func RepairText(l Lang, code string, args []string) (text string, ok bool) {
 		a[i] = s
 	}
 	if code == "seed-text-cleaned" && len(args) == 2 {
-		sep := ", "
-		if l == Chinese {
-			sep = "、"
-		}
 		var kinds []string
 		for _, k := range strings.Split(args[1], ",") {
 			c, n, _ := strings.Cut(k, ":")
@@ -95,7 +91,7 @@ func RepairText(l Lang, code string, args []string) (text string, ok bool) {
 			}
 			kinds = append(kinds, l.Text(Code(c), n))
 		}
-		a[1] = Raw(strings.Join(kinds, sep))
+		a[1] = List{Items: kinds, Made: true}
 	}
 	return l.Text(Code(code), a...), true
 }
