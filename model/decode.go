@@ -730,11 +730,12 @@ func (d *decoder) fields(n *jsonyaml.Node, a at, known []string, f func(key stri
 		p := a.with(k.Text)
 		ki := slices.Index(known, k.Text)
 		if ki < 0 {
-			kind, list := kindName(known), strings.Join(known, ", ")
+			// The known keys are the list at the end of the arguments.
+			kind := kindName(known)
 			if s := suggest(k.Text, known); s != "" {
-				d.problem(k, p.String(), CodeUnknownKeySimilar, k.Text, s, kind, list)
+				d.problem(k, p.String(), CodeUnknownKeySimilar, append([]string{k.Text, s, kind}, known...)...)
 			} else {
-				d.problem(k, p.String(), CodeUnknownKey, k.Text, kind, list)
+				d.problem(k, p.String(), CodeUnknownKey, append([]string{k.Text, kind}, known...)...)
 			}
 			continue
 		}

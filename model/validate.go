@@ -181,8 +181,8 @@ func (v *validator) form(f *Form, prefix string) {
 	// Invisible and reordering characters in a project name would hide in
 	// the file names of render --out-dir (which leaves them out) and in
 	// the binder's contents.
-	if bad := invisibles(f.Project); bad != "" {
-		v.warn(CodeInvisibleInName, p("project"), bad)
+	if bad := invisibles(f.Project); len(bad) > 0 {
+		v.warn(CodeInvisibleInName, p("project"), bad...)
 	}
 	// The limit the decoders keep as they read, for every input: a
 	// seed text, or a form made in Go. A JSON form over it is refused as it
@@ -194,9 +194,9 @@ func (v *validator) form(f *Form, prefix string) {
 	v.indicators(f.Indicators, p(IndicatorsKey))
 }
 
-// invisibles lists the invisible or reordering characters of s as
-// "U+202E, U+200B", each once; "" when there are none.
-func invisibles(s string) string {
+// invisibles lists the invisible or reordering characters of s, each
+// once, as "U+202E"; none when there are none.
+func invisibles(s string) []string {
 	var out []string
 	seen := map[rune]bool{}
 	for _, r := range s {
@@ -205,7 +205,7 @@ func invisibles(s string) string {
 			out = append(out, fmt.Sprintf("U+%04X", r))
 		}
 	}
-	return strings.Join(out, ", ")
+	return out
 }
 
 // amount checks an amount that is given (a missing one is reported as a
@@ -348,7 +348,7 @@ func (c *rowCheck) level1(i int, rp string) int {
 		if s := suggestLabel(r.Level1, level1Names()); s != "" {
 			c.v.fail(CodeLevel1Unknown, rp+".level1", r.Level1, s)
 		} else {
-			c.v.fail(CodeLevel1NotStandard, rp+".level1", r.Level1, strings.Join(level1Names(), ", "))
+			c.v.fail(CodeLevel1NotStandard, rp+".level1", append([]string{r.Level1}, level1Names()...)...)
 		}
 	case c.closed1[r.Level1] && !c.split1[r.Level1]:
 		c.split1[r.Level1] = true // once: the rows after it say the same
@@ -376,7 +376,7 @@ func (c *rowCheck) level2(i int, rp string, cat int) int {
 		} else if s := suggestLabel(r.Level2, names); s != "" {
 			c.v.fail(CodeLevel2NotInLevel1, rp+".level2", r.Level2, r.Level1, s)
 		} else {
-			c.v.fail(CodeLevel2NotStandard, rp+".level2", r.Level2, r.Level1, strings.Join(names, ", "))
+			c.v.fail(CodeLevel2NotStandard, rp+".level2", append([]string{r.Level2, r.Level1}, names...)...)
 		}
 	case c.closed2[k] && !c.closed1[r.Level1] && !c.split2[k]:
 		c.split2[k] = true
@@ -392,7 +392,7 @@ func (c *rowCheck) order(i int, rp string, cat, sub int) {
 	}
 	r := c.rows[i]
 	if cat < c.lastCat || (cat == c.lastCat && sub >= 0 && sub < c.lastSub) {
-		c.v.warn(CodeOutOfOrder, rp, r.Level1, r.Level2, frameworkOrder())
+		c.v.warn(CodeOutOfOrder, rp, append([]string{r.Level1, r.Level2}, frameworkOrder()...)...)
 		c.outOfOrder = true
 	}
 	if cat != c.lastCat {
@@ -493,12 +493,15 @@ func level1Names() []string {
 	return out
 }
 
-func frameworkOrder() string {
-	var parts []string
-	for _, c := range framework {
-		parts = append(parts, c.Name+": "+strings.Join(c.Level2, "、"))
+// frameworkOrder is the framework's order, one item a 一级 with its 二级,
+// "决策：项目立项、绩效目标、资金投入": the items of a list the catalogue
+// joins (msg.List), each a Chinese text of the framework's names.
+func frameworkOrder() []string {
+	parts := make([]string, len(framework))
+	for i, c := range framework {
+		parts[i] = c.Name + "：" + strings.Join(c.Level2, "、")
 	}
-	return strings.Join(parts, "; ")
+	return parts
 }
 
 // fieldsByKind returns the fields of the given kinds, kind by kind.

@@ -36,7 +36,7 @@ const (
 	CodeYearMissing       Code = "xlsx-year-missing"        // no 2024年度 line
 	CodeYearEmpty         Code = "xlsx-year-empty"          // （    年度）
 	CodeHeaderMissing     Code = "xlsx-header-missing"      // an indicator column not found
-	CodeNoForms           Code = "xlsx-no-forms"            // no sheet is a form
+	CodeNoForms           Code = "xlsx-no-forms"            // no sheet is a form; args: each sheet's name
 	CodeNotForm           Code = "xlsx-not-form"            // warning: a sheet skipped
 	CodeHidden            Code = "xlsx-hidden"              // warning: a hidden form sheet skipped
 	CodeEmptyWorkbook     Code = "xlsx-empty"               // a 0-byte file

@@ -235,7 +235,9 @@ func (r *reader) read() (*model.Book, *model.Source, error) {
 		for i, s := range parts {
 			list[i] = quote(s.name)
 		}
-		r.problems = append(r.problems, sheetProblem{msg: message(CodeNoForms, strings.Join(list, ", "))})
+		// The sheets' names are the problem's arguments, a list the
+		// catalogue joins.
+		r.problems = append(r.problems, sheetProblem{msg: msg{code: CodeNoForms, args: list}})
 	}
 	if len(r.book.Forms) == 0 {
 		return nil, nil, r.decodeError()

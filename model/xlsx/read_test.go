@@ -348,7 +348,7 @@ func TestSkippedSheetsAreWarnings(t *testing.T) {
 	}
 	// A workbook without any form is an error listing its sheets.
 	msg := readErr(t, workbook(t, notes, empty), "book.xlsx")
-	if !strings.Contains(msg, "no sheet of the workbook is a form (sheets: 填表说明, 空表)") {
+	if !strings.Contains(msg, "no sheet of the workbook is a form (sheets: “填表说明”, “空表”)") {
 		t.Error(msg)
 	}
 }
