@@ -195,11 +195,7 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 		case 0:
 			errs := []error{msg.New(msg.ProjectNotFound, sel.Project)}
 			if near := editdist.Nearest(sel.Project, names, 3); len(near) > 0 {
-				quoted := make([]string, len(near))
-				for i, n := range near {
-					quoted[i] = "“" + msg.Escape(n) + "”"
-				}
-				errs = append(errs, msg.New(msg.ProjectNearest, msg.Raw(strings.Join(quoted, ", "))))
+				errs = append(errs, msg.New(msg.ProjectNearest, msg.Quoted(near...)))
 			}
 			return nil, usageError(errs...)
 		case 1:
@@ -381,11 +377,11 @@ func planBinders(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) 
 		case len(byUnit[u]) > 0:
 			units = append(units, u)
 		case u != "": // forms without a unit are named with their error (unit-less is one)
-			left = append(left, "“"+msg.Escape(u)+"”")
+			left = append(left, u)
 		}
 	}
 	if len(left) > 0 && job.Events.Warn != nil {
-		job.Events.Warn(msg.New(msg.UnitsNotPrinted, msg.Raw(strings.Join(left, "; "))))
+		job.Events.Warn(msg.New(msg.UnitsNotPrinted, msg.Quoted(left...)))
 	}
 	names := FileNames(units, func(int) string { return "binder" })
 	docs := make([]*Doc, len(units))
@@ -459,7 +455,7 @@ func readyForms(inputs []Input, refs []FormRef, job *Job) ([]FormRef, error) {
 	}
 	if len(skipped) > 0 && job.Events.Warn != nil {
 		job.Events.Warn(&Skipped{Forms: skipped,
-			m: msg.New(msg.FormsNotPrinted, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.Raw(strings.Join(names, "; ")))})
+			m: msg.New(msg.FormsNotPrinted, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.List{Items: names, Made: true})})
 	}
 	return ready, nil
 }

@@ -176,7 +176,7 @@ func positional(c *cobra.Command, args []string) []string {
 func unknownCommand(root *cobra.Command, name string) error {
 	errs := []error{msg.New(msg.UnknownCommand, name)}
 	if s := root.SuggestionsFor(name); len(s) > 0 {
-		errs = append(errs, msg.New(msg.DidYouMean, msg.Raw(strings.Join(s, ", "))))
+		errs = append(errs, msg.New(msg.DidYouMean, msg.Plain(s...)))
 	}
 	errs = append(errs, msg.New(msg.SeeHelp, msg.Raw(root.CommandPath())))
 	return errors.Join(errs...)
