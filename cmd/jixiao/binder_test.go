@@ -277,7 +277,7 @@ func TestBinderCommandErrors(t *testing.T) {
 	require.Contains(t, stderr, "forms[2].unit")
 	require.Contains(t, stderr, "forms[5].year_amount")
 	require.Contains(t, stderr, "jixiao binder: warning: not printed, 2 forms with errors: 3 就业见习补贴 (")
-	require.Contains(t, stderr, "; 6 原市属企业老工伤退休人员工伤医疗费 (")
+	require.Contains(t, stderr, ", 6 原市属企业老工伤退休人员工伤医疗费 (")
 	require.Contains(t, stderr, "wrote "+out+": 16 forms")
 	require.NoError(t, os.Remove(out))
 	code, _, stderr = binderRun("binder", bad, "-o", out, "--strict")

@@ -137,6 +137,20 @@ func TestProjectSuggestsNames(t *testing.T) {
 	require.NotContains(t, stderr, "nearest")
 }
 
+// TestChineseList: a list in a Chinese message is written as Chinese
+// writes one (“…”、“…”), in English with commas, from one List.
+func TestChineseList(t *testing.T) {
+	t.Setenv("JIXIAO_LANG", "zh")
+	code, stdout, stderr := runCmd("render", exampleBook, "--project", "大楼物业费", "-o", "-")
+	require.Equal(t, 2, code)
+	require.Empty(t, stdout)
+	require.Equal(t, "jixiao render：--project 大楼物业费：没有哪张表的项目名称是这个\n"+
+		"jixiao render：最接近的项目名称：“大楼餐饮物业费”、“人力资源大楼物业费”\n", stderr)
+	t.Setenv("JIXIAO_LANG", "en")
+	_, _, stderr = runCmd("render", exampleBook, "--project", "大楼物业费", "-o", "-")
+	require.Contains(t, stderr, "jixiao render: the nearest project names: “大楼餐饮物业费”, “人力资源大楼物业费”\n")
+}
+
 func TestChineseMessages(t *testing.T) {
 	t.Setenv("JIXIAO_LANG", "")
 	t.Setenv("LC_ALL", "")
