@@ -61,6 +61,8 @@ const (
 	ProjectNotFound Code = "project-not-found"
 	UnitNotFound    Code = "unit-not-found"
 	FormsNotPrinted Code = "forms-not-printed"
+	FormNamed       Code = "form-named"
+	FormNumbered    Code = "form-numbered"
 	NoFormReady     Code = "no-form-ready"
 	TooManyPages    Code = "too-many-pages"
 	UnitsNotPrinted Code = "units-not-printed"
@@ -241,6 +243,12 @@ var catalogue = map[Code]entry{
 		"--unit {1}：没有哪张表的单位名称是这个"},
 	FormsNotPrinted: {"not printed, {1} with errors: {2}",
 		"{1}有错误，未打印：{2}"},
+	// A form in a list (forms-not-printed): its number, its project and
+	// where it was read (a file, or loc-sheet).
+	FormNamed: {"{1} {2} ({3})",
+		"{1} {2}（{3}）"},
+	FormNumbered: {"{1} ({2})",
+		"{1}（{2}）"},
 	NoFormReady: {"no form can be printed: every one picked has errors",
 		"没有可以打印的表：选中的表都有错误"},
 	TooManyPages: {"these {1} would take more than the {2} pages that may be printed at once: print them in several parts",

@@ -11,29 +11,35 @@ import "strings"
 // still sees where each item ends. With Quote each item is put in
 // quotation marks “…”, as both languages' messages quote names.
 //
-// Items are user text and each is escaped (see Escape) before it is put
-// in, unless Made says the program made them, with any user text in them
-// escaped already (a form's number and name with its file).
+// Each item is put in as a template's argument is (see Lang.Text): a
+// string is user text and escaped, a Raw is text the program made and
+// kept as it is, an *Error is a message in the list's language (a form
+// named with its file), a Count a number with its unit.
 type List struct {
-	Items []string
+	Items []any
 	Quote bool // each item in “…”
-	Made  bool // the items are text the program made, escaped already
 }
 
 // Quoted is the list of items (user text), each in quotation marks.
-func Quoted(items ...string) List { return List{Items: items, Quote: true} }
+func Quoted(items ...string) List { return List{Items: anys(items), Quote: true} }
 
 // Plain is the list of items (user text), without quotation marks.
-func Plain(items ...string) List { return List{Items: items} }
+func Plain(items ...string) List { return List{Items: anys(items)} }
+
+func anys(items []string) []any {
+	out := make([]any, len(items))
+	for i, s := range items {
+		out[i] = s
+	}
+	return out
+}
 
 // In is the list as l writes it.
 func (li List) In(l Lang) string {
 	items := make([]string, len(li.Items))
 	comma := false
-	for i, s := range li.Items {
-		if !li.Made {
-			s = Escape(s)
-		}
+	for i, it := range li.Items {
+		s := argText(l, it)
 		comma = comma || strings.ContainsAny(s, ",，、;；")
 		if li.Quote {
 			s = "“" + s + "”"

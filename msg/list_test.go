@@ -30,10 +30,14 @@ func TestListIn(t *testing.T) {
 		// User text is escaped, inside the quotation marks.
 		{"escaped", Quoted("x\x1b[31m", "a\u202Eb"), `“x\u001b[31m”, “aU+202Eb”`, `“x\u001b[31m”、“aU+202Eb”`},
 		{"line break", Plain("一\n二", "三"), `一\u000a二, 三`, `一\u000a二、三`},
-		// Made items are the program's, escaped already: kept as they are
-		// (an escaped backslash sequence is not escaped again).
-		{"made", List{Items: []string{`1 体检费 (a.json)`, `2 x\u001b (b.json)`}, Made: true},
+		// A Raw item is the program's, escaped already: kept as it is (an
+		// escaped sequence is not escaped again); a message item is said in
+		// the list's language.
+		{"raw", List{Items: []any{Raw(`1 体检费 (a.json)`), Raw(`2 x\u001b (b.json)`)}},
 			`1 体检费 (a.json), 2 x\u001b (b.json)`, `1 体检费 (a.json)、2 x\u001b (b.json)`},
+		{"messages", List{Items: []any{New(FormNamed, 3, "就业见习补贴", New(LocSheet, "book.xlsx", "就业\x1b")), New(FormNumbered, 5, "a.json")}},
+			`3 就业见习补贴 (book.xlsx: 就业\u001b), 5 (a.json)`, `3 就业见习补贴（book.xlsx 工作表“就业\u001b”）、5（a.json）`},
+		{"counts", List{Items: []any{Count{N: 1, Unit: UnitForm}, Count{N: 2, Unit: UnitForm}}}, "1 form, 2 forms", "1 张表、2 张表"},
 	} {
 		require.Equal(t, c.en, c.list.In(English), c.name)
 		require.Equal(t, c.zh, c.list.In(Chinese), c.name)

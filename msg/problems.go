@@ -15,7 +15,7 @@ func ProblemMessage(l Lang, code string, values []string) string {
 	}
 	if at, ok := listTails[Code(code)]; ok && len(values) >= at.place-1 {
 		// The values from the list's place on are its items, one a value.
-		args = append(args[:at.place-1], List{Items: values[at.place-1:], Quote: at.quote})
+		args = append(args[:at.place-1], List{Items: anys(values[at.place-1:]), Quote: at.quote})
 	}
 	switch code {
 	case "syntax":

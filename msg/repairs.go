@@ -83,15 +83,15 @@ func RepairText(l Lang, code string, args []string) (text string, ok bool) {
 		a[i] = s
 	}
 	if code == "seed-text-cleaned" && len(args) == 2 {
-		var kinds []string
+		var kinds []any
 		for _, k := range strings.Split(args[1], ",") {
 			c, n, _ := strings.Cut(k, ":")
 			if !Has(Code(c)) {
 				return "", false
 			}
-			kinds = append(kinds, l.Text(Code(c), n))
+			kinds = append(kinds, New(Code(c), n))
 		}
-		a[1] = List{Items: kinds, Made: true}
+		a[1] = List{Items: kinds}
 	}
 	return l.Text(Code(code), a...), true
 }

@@ -441,7 +441,7 @@ func readyForms(inputs []Input, refs []FormRef, job *Job) ([]FormRef, error) {
 	bad := errorForms(inputs)
 	var ready []FormRef
 	var skipped []int
-	var names []string
+	var names []any
 	for _, r := range refs {
 		if bad[[2]int{r.Input, r.Index}] {
 			skipped = append(skipped, r.N)
@@ -455,7 +455,7 @@ func readyForms(inputs []Input, refs []FormRef, job *Job) ([]FormRef, error) {
 	}
 	if len(skipped) > 0 && job.Events.Warn != nil {
 		job.Events.Warn(&Skipped{Forms: skipped,
-			m: msg.New(msg.FormsNotPrinted, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.List{Items: names, Made: true})})
+			m: msg.New(msg.FormsNotPrinted, msg.Count{N: len(skipped), Unit: msg.UnitForm}, msg.List{Items: names})})
 	}
 	return ready, nil
 }
@@ -720,18 +720,17 @@ func errorForms(inputs []Input) map[[2]int]bool {
 }
 
 // formName names form n (from 1 over every input), form j of in, for a
-// message: 3 就业见习补贴 (book.xlsx: 就业见习补贴).
-func formName(n int, in Input, j int) string {
-	name := strconv.Itoa(n)
+// list of a message: 3 就业见习补贴 (book.xlsx: 就业见习补贴), in Chinese
+// 3 就业见习补贴（book.xlsx 工作表“就业见习补贴”）.
+func formName(n int, in Input, j int) *msg.Error {
+	var where any = in.Path
+	if loc, _ := in.Source.Location(fmt.Sprintf("forms[%d]", j)); loc.Sheet != "" {
+		where = msg.New(msg.LocSheet, in.Path, loc.Sheet)
+	}
 	if p := strings.Join(strings.Fields(in.Book.Forms[j].Project), " "); p != "" {
-		name += " " + msg.Escape(p)
+		return msg.New(msg.FormNamed, n, p, where)
 	}
-	loc, _ := in.Source.Location(fmt.Sprintf("forms[%d]", j))
-	where := msg.Escape(in.Path)
-	if loc.Sheet != "" {
-		where += ": " + loc.Sheet
-	}
-	return name + " (" + where + ")"
+	return msg.New(msg.FormNumbered, n, where)
 }
 
 // Data returns, with Job.AttachData, the document's forms as a JSON book,

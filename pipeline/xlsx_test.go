@@ -10,6 +10,7 @@ import (
 
 	"jixiao/model"
 	"jixiao/model/xlsx"
+	"jixiao/msg"
 )
 
 // TestReadWorkbook: a workbook is read by its name, or, from a reader, by
@@ -79,5 +80,44 @@ func TestGlyphMissingNamesTheCell(t *testing.T) {
 	_, err = Plan(context.Background(), []Input{in}, binderJob(t))
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("binder: %v\nwant %q", err, want)
+	}
+}
+
+// TestLeftOutNamesTheSheet: a form of a workbook left out for its errors
+// is named with its file and sheet, in each language as it writes them,
+// the forms joined as the language joins a list.
+func TestLeftOutNamesTheSheet(t *testing.T) {
+	book, err := model.ReadFile(filepath.Join("..", "examples", "jiangyin-2024.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book.Forms[1].Unit = ""
+	book.Forms[2].Unit = ""
+	var buf bytes.Buffer
+	if err := xlsx.Export(&buf, book); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Read(Source{Name: "book.xlsx", R: bytes.NewReader(buf.Bytes())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := binderJob(t)
+	job.SkipErrors = true
+	var warned []error
+	job.Events.Warn = func(w error) { warned = append(warned, w) }
+	if _, err := Plan(context.Background(), []Input{in}, job); err != nil {
+		t.Fatal(err)
+	}
+	if len(warned) != 1 {
+		t.Fatalf("warnings: %v", warned)
+	}
+	p2, p3 := book.Forms[1].Project, book.Forms[2].Project
+	en := "not printed, 2 forms with errors: 2 " + p2 + " (book.xlsx: " + p2 + "), 3 " + p3 + " (book.xlsx: " + p3 + ")"
+	zh := "2 张表有错误，未打印：2 " + p2 + "（book.xlsx 工作表“" + p2 + "”）、3 " + p3 + "（book.xlsx 工作表“" + p3 + "”）"
+	if got := msg.Describe(msg.English, warned[0]); got != en {
+		t.Errorf("English:\n got %s\nwant %s", got, en)
+	}
+	if got := msg.Describe(msg.Chinese, warned[0]); got != zh {
+		t.Errorf("Chinese:\n got %s\nwant %s", got, zh)
 	}
 }

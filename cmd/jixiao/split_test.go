@@ -97,6 +97,9 @@ func TestBinderSplitLeavesOutUnit(t *testing.T) {
 	code, _, stderr = renderRun(t, "binder", in, "--split-by", "unit", "--out-dir", out)
 	require.Equal(t, 1, code, stderr)
 	require.Contains(t, stderr, "4 张表有错误，未打印：1 ")
+	// The forms not printed are a list in Chinese: each named with its
+	// file in （）, the names joined with 、.
+	require.Contains(t, stderr, "1 企业退休人员体检费（"+in+"）、3 就业见习补贴（"+in+"）、6 ")
 	require.Contains(t, stderr, "以下单位的表都有错误，未生成装订本：“江阴市就业管理中心”")
 	t.Setenv("JIXIAO_LANG", "en")
 
