@@ -103,6 +103,31 @@ func bmpFromGroups(d *directory, numGlyphs int, adv, gid []uint16, width func(sf
 	return true, nil
 }
 
+// bmpByLookup fills adv and gid as bmpFromGroups does, for any font sfnt
+// reads, asking sfnt for each code point.
+func bmpByLookup(sf *sfnt.Font, adv, gid []uint16, width func(sfnt.GlyphIndex) (uint16, error)) error {
+	var buf sfnt.Buffer
+	for r := range adv {
+		// fpdf skips the characters 0 and U+FFFF; controls are never drawn.
+		if r == 0xFFFF || unicode.IsControl(rune(r)) {
+			continue
+		}
+		gi, err := sf.GlyphIndex(&buf, rune(r))
+		if err != nil {
+			return fmt.Errorf("cannot read the character map at U+%04X: %w", r, err)
+		}
+		if gi == 0 || int(gi) >= sf.NumGlyphs() {
+			continue
+		}
+		w, err := width(gi)
+		if err != nil {
+			return err
+		}
+		adv[r], gid[r] = w, uint16(gi)
+	}
+	return nil
+}
+
 // chosenCmap12 returns the subtable of cmap that sfnt reads characters
 // from, when it is format 12 and of a length and group count sfnt accepts;
 // nil otherwise. sfnt takes the subtable of the widest encoding it

@@ -3,9 +3,11 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 
@@ -114,12 +116,27 @@ func TestBMPFromGroupsAsSfnt(t *testing.T) {
 		}
 		faces = append(faces, face{name: filepath.Base(p), data: data, walk: true})
 	}
-	system, _ := filepath.Glob("/usr/share/fonts/truetype/*/*.ttf")
-	for _, p := range system {
-		if data, err := os.ReadFile(p); err == nil {
-			faces = append(faces, face{name: filepath.Base(p), data: data, system: true})
+	// Every TrueType file of the system's, faces of collections included.
+	_ = filepath.WalkDir("/usr/share/fonts", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return nil
 		}
-	}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".ttf":
+			faces = append(faces, face{name: p, data: data, system: true})
+		case ".ttc":
+			for k := 0; k < 8; k++ {
+				if one, err := fromFile(data, k, false); err == nil {
+					faces = append(faces, face{name: fmt.Sprintf("%s#%d", p, k), data: one.Bytes(), system: true})
+				}
+			}
+		}
+		return nil
+	})
 	walked := 0
 	for _, fc := range faces {
 		wantAdv, wantGid, wantErr := bmpBySfnt(fc.data)
@@ -174,4 +191,26 @@ func TestBMPFromGroupsTooWide(t *testing.T) {
 			t.Errorf("walk %v: parse: %v; sfnt: %v", walk, err, want)
 		}
 	}
+}
+
+// FuzzBMPFromGroups: for any font parse accepts, the BMP characters it
+// reads are those sfnt gives code point by code point.
+func FuzzBMPFromGroups(f *testing.F) {
+	f.Add(groupsFont(nil, 3, 10, [][3]uint32{{0x9, 0xA, 1}, {0x41, 0x44, 5}, {0x4E2D, 0x4E2D, 2}, {0xFFFC, 0x10003, 1}}))
+	f.Add(groupsFont(nil, 0, 4, [][3]uint32{{0x41, 0x48, 1}}))
+	f.Add(groupsFont(nil, 3, 10, [][3]uint32{{0x4E2D, 0x4E2D, 2}, {0x41, 0x48, 1}}))
+	f.Add(smallFont().ttf())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		font, err := parse(data)
+		if err != nil {
+			return
+		}
+		adv, gid, err := bmpBySfnt(data)
+		if err != nil {
+			t.Fatalf("parse accepted what sfnt refuses: %v", err)
+		}
+		if !slices.Equal(font.adv, adv) || !slices.Equal(font.gid, gid) {
+			t.Fatal("the BMP read differs from sfnt's")
+		}
+	})
 }

@@ -226,27 +226,10 @@ func parse(data []byte) (*Font, error) {
 	if err != nil {
 		return nil, err
 	}
-	for r := range f.adv {
-		// fpdf skips the characters 0 and U+FFFF; controls are never drawn.
-		if fast {
-			break
-		}
-		if r == 0xFFFF || unicode.IsControl(rune(r)) {
-			continue
-		}
-		gi, err := sf.GlyphIndex(&buf, rune(r))
-		if err != nil {
-			return nil, fmt.Errorf("cannot read the character map at U+%04X: %w", r, err)
-		}
-		if gi == 0 || int(gi) >= sf.NumGlyphs() {
-			continue
-		}
-		w, err := width(gi)
-		if err != nil {
+	if !fast {
+		if err := bmpByLookup(sf, f.adv, f.gid, width); err != nil {
 			return nil, err
 		}
-		f.adv[r] = w
-		f.gid[r] = uint16(gi)
 	}
 	// Characters above U+FFFF, from the format 12 character map.
 	err = supplementary(d.find("cmap"), sf.NumGlyphs(), func(r rune, gi int) error {

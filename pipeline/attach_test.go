@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -16,12 +17,13 @@ import (
 
 // withEncoder makes encodeJSON count its calls, and fail with fail when
 // it is not nil, until the test ends.
-func withEncoder(t *testing.T, fail error) *int {
+// The writers of WriteEach encode at once: the count is atomic.
+func withEncoder(t *testing.T, fail error) *atomic.Int64 {
 	t.Helper()
-	calls := new(int)
+	calls := new(atomic.Int64)
 	t.Cleanup(func() { encodeJSON = model.EncodeJSON })
 	encodeJSON = func(w io.Writer, b *model.Book) error {
-		*calls++
+		calls.Add(1)
 		if fail != nil {
 			return fail
 		}
@@ -42,7 +44,7 @@ func TestAttachDataEncodedAsWritten(t *testing.T) {
 		calls := withEncoder(t, nil)
 		docs, err := Plan(context.Background(), inputs, job)
 		require.NoError(t, err)
-		require.Zero(t, *calls, "encoded while planning")
+		require.Zero(t, calls.Load(), "encoded while planning")
 		for _, d := range docs {
 			data, err := d.Data()
 			require.NoError(t, err)
@@ -55,9 +57,9 @@ func TestAttachDataEncodedAsWritten(t *testing.T) {
 			require.NoError(t, model.EncodeJSON(&want, book))
 			require.Equal(t, want.String(), string(data), "document %s", d.Name)
 		}
-		*calls = 0
+		calls.Store(0)
 		require.NoError(t, WriteEach(context.Background(), docs, PDF{Job: job}, func(*Doc, []byte) error { return nil }, nil))
-		require.Equal(t, len(docs), *calls, "one encoding a document, as it is written")
+		require.Equal(t, int64(len(docs)), calls.Load(), "one encoding a document, as it is written")
 	}
 	// Without AttachData there is nothing to encode.
 	job := testJob(t)
@@ -69,7 +71,7 @@ func TestAttachDataEncodedAsWritten(t *testing.T) {
 	require.NoError(t, err)
 	require.Nil(t, data)
 	require.NoError(t, PDF{Job: job}.Write(context.Background(), io.Discard, docs[0]))
-	require.Zero(t, *calls)
+	require.Zero(t, calls.Load())
 }
 
 // TestAttachDataEncodeFails: a failure to encode the data, now found as

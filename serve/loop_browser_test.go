@@ -69,7 +69,7 @@ func TestBrowserClerkLoop(t *testing.T) {
 	waitFor(t, ctx, `!document.getElementById("skipped").hidden`)
 	skipped := eval[string](t, ctx, `document.getElementById("skipped").textContent`)
 	require.Contains(t, skipped, "未打印")
-	require.Contains(t, skipped, "3 就业见习补贴")
+	require.Contains(t, skipped, "、3 就业见习补贴", "joined by the catalogue's 、")
 	// Form 4 unticked: the ZIP holds form 1 only.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#forms tr[data-form="4"] input.pick`))))
 	require.Contains(t, eval[string](t, ctx, `document.getElementById("picked").textContent`), "已选 1 张表")

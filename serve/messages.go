@@ -88,7 +88,7 @@ var pageWords = []msg.Code{
 	msg.UIOptionsApply,
 	msg.UIPickForm,
 	msg.UIPicked,
-	msg.UISkipped,
+	msg.UISkipped, msg.UIListSep, msg.UIListSepLong,
 	msg.UIOptDuplex,
 	msg.UIOptSignature,
 	msg.UIOptGroup,

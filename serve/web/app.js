@@ -13,6 +13,13 @@
     return s.replace(/\{(\d+)\}/g, (m, i) => (args[i - 1] === undefined ? m : String(args[i - 1])));
   }
 
+  // list joins items as the catalogue's List does in Go: 、 or ", ", and
+  // ；or "; " when an item holds a comma of its own.
+  function joinList(items) {
+    const long = items.some((s) => /[,，、;；]/.test(String(s)));
+    return items.join(t(long ? "ui-list-sep-long" : "ui-list-sep"));
+  }
+
   const $ = (id) => document.getElementById(id);
   const state = { files: [], forms: [], fileProblems: [], selected: -1, viewerPage: 0, checks: 0, picked: new Set() };
 
@@ -286,7 +293,7 @@
       const f = state.forms[Number(n) - 1];
       return n + (f && f.project ? " " + f.project : "");
     });
-    $("skipped").textContent = names.length ? t("ui-skipped", names.join("、")) : "";
+    $("skipped").textContent = names.length ? t("ui-skipped", joinList(names)) : "";
     $("skipped").hidden = names.length === 0;
   }
 
