@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -22,14 +23,18 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 	}
 	// Object streams, but not for PDF/A-1 (PDF 1.4 has none).
 	w := newPDFWriter(out, version, opt.PDFA != PDFA1B, z)
-	if w.pack && d.tags.count+len(d.links)+len(fr.Outline) > 4*packPerStream {
-		// Worth goroutines of their own from a few object streams on; a
-		// form alone (render --out-dir) makes one.
-		w.zp = newZPool()
-		defer w.zp.close()
+	// The workers that compress while the writer goes on; on every path
+	// they end before writeDocument returns, and the jobs they have not
+	// begun (after an error or Stop) are dropped.
+	p := newPool(helpers(runtime.GOMAXPROCS(0)))
+	defer p.close()
+	if p.max > 0 && w.pack && d.tags.count+len(d.links)+len(fr.Outline) > 4*packPerStream {
+		// Worth the workers from a few object streams on; a form alone
+		// (render --out-dir) makes one.
+		w.zp = p
 	}
 	// The fonts' subsets are cut and compressed while the rest is written.
-	fontStreams := prepareFonts(d.fonts, opt.PDFA != NoPDFA)
+	fontStreams := prepareFonts(p, d.fonts, opt.PDFA != NoPDFA)
 
 	catalog, info, tree, res := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	structRoot, meta := w.alloc(), w.alloc()

@@ -44,52 +44,45 @@ func (u *fontUse) encode(dst []byte, s string) ([]byte, error) {
 	return dst, nil
 }
 
-// fontStreams are the streams of a font, cut and compressed on a
-// goroutine of their own while the document is written (prepareFont).
+// fontStreams are the streams of a font, cut and compressed by a job of
+// the document's pool while the document is written (prepareFonts).
 type fontStreams struct {
-	done               chan struct{}
-	err                error
+	job
 	progLen            int    // the font program's length, uncompressed
 	prog, cmap, cidSet []byte // compressed; cidSet nil unless asked for
 }
 
 // prepareFonts starts cutting the subsets of the fonts us and compressing
 // their programs, ToUnicode maps and, with cidSet, CID sets: the largest
-// streams of a document, made on one goroutine while the pages and the
-// structure tree are written.
-func prepareFonts(us []*fontUse, cidSet bool) []*fontStreams {
+// streams of a document, made by the workers of p, a job a font, while
+// the pages and the structure tree are written.
+func prepareFonts(p *pool, us []*fontUse, cidSet bool) []*fontStreams {
 	fss := make([]*fontStreams, len(us))
-	for i := range fss {
-		fss[i] = &fontStreams{done: make(chan struct{})}
+	for i, u := range us {
+		fs := &fontStreams{}
+		fs.run = func(z *deflater) error { return prepareFont(z, u, cidSet, fs) }
+		p.submit(&fs.job)
+		fss[i] = fs
 	}
-	go func() {
-		z := getDeflater()
-		defer putDeflater(z)
-		for i, u := range us {
-			prepareFont(z, u, cidSet, fss[i])
-		}
-	}()
 	return fss
 }
 
 // prepareFont makes the streams of font u into fs.
-func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) {
-	defer close(fs.done)
+func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) (err error) {
 	defer func() {
 		// The font code reads font files; no panic leaves render.
 		if r := recover(); r != nil {
-			fs.err = fmt.Errorf("font %s: %v", u.Font.Name(), r)
+			err = fmt.Errorf("font %s: %v", u.Font.Name(), r)
 		}
 	}()
 	sub, err := u.Font.Subset(u.Runes)
 	if err != nil {
-		fs.err = err
-		return
+		return err
 	}
 	deflate := func(data []byte) []byte {
-		c, err := z.deflate(data)
-		if err != nil && fs.err == nil {
-			fs.err = err
+		c, zerr := z.deflate(data)
+		if zerr != nil && err == nil {
+			err = zerr
 		}
 		return bytes.Clone(c)
 	}
@@ -105,6 +98,7 @@ func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) {
 	fs.progLen = len(sub)
 	fs.prog = deflate(sub)
 	fs.cmap = deflate(toUnicode(u.Runes))
+	return err
 }
 
 // writeFont writes the objects of font u: the Type0 font (object r), its
@@ -112,9 +106,8 @@ func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) {
 // map, whose streams fs has made. name is the font's name with its subset
 // tag.
 func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) error {
-	<-fs.done
-	if fs.err != nil {
-		return fs.err
+	if err := fs.wait(); err != nil {
+		return err
 	}
 	f := u.Font
 	d := f.Descriptor()
