@@ -67,8 +67,20 @@ func TestPoolLineOrder(t *testing.T) {
 	for ran.Load() < 2 {
 		time.Sleep(time.Millisecond)
 	}
-	if j, ok := l.pop(false); ok {
-		t.Fatalf("popped %v before the first job was done", j.err)
+	popped := make(chan bool, 1)
+	go func() {
+		_, ok := l.pop(false)
+		popped <- ok
+	}()
+	select {
+	case ok := <-popped:
+		if ok {
+			close(gates[0])
+			t.Fatal("popped a job before the first was done")
+		}
+	case <-time.After(5 * time.Second):
+		close(gates[0])
+		t.Fatal("pop without block waited")
 	}
 	if l.len() != 3 {
 		t.Fatalf("len %d, want 3", l.len())
