@@ -21,9 +21,10 @@ type squeezer struct {
 // each page's compressed contents, in order (valid until it returns).
 func newSqueezer(n int, sink func(contents []byte) error) *squeezer {
 	w := helpers(n)
-	// A few pages a worker: the copies waiting are bounded. Without
-	// workers the drawer compresses each page as it is added.
-	return &squeezer{p: newPool(w), limit: 3 * w, sink: sink}
+	// A few pages a worker, so that a page slow to compress seldom holds
+	// the drawer up, and the copies waiting are bounded. Without workers
+	// the drawer compresses each page as it is added.
+	return &squeezer{p: newPool(w), limit: 4 * w, sink: sink}
 }
 
 // add compresses contents as those of page i, the page after those added
