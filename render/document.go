@@ -34,7 +34,7 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 		w.zp = p
 	}
 	// The fonts' subsets are cut and compressed while the rest is written.
-	fontStreams := prepareFonts(p, d.fonts, opt.PDFA != NoPDFA)
+	fonts := prepareFonts(p, d.fonts, opt.PDFA != NoPDFA)
 
 	catalog, info, tree, res := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	structRoot, meta := w.alloc(), w.alloc()
@@ -157,10 +157,11 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 	if outline != 0 {
 		writeOutline(w, outline, fr.Outline, pages, d.pages)
 	}
+	if err := fonts.wait(); err != nil {
+		return err
+	}
 	for i, u := range d.fonts {
-		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.Font.SubsetName(), fontStreams[i]); err != nil {
-			return err
-		}
+		writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.Font.SubsetName(), &fonts.fonts[i])
 	}
 	var trailer func(dict)
 	if opt.PDFA != NoPDFA {

@@ -44,27 +44,39 @@ func (u *fontUse) encode(dst []byte, s string) ([]byte, error) {
 	return dst, nil
 }
 
-// fontStreams are the streams of a font, cut and compressed by a job of
-// the document's pool while the document is written (prepareFonts).
+// fontStreams are the streams of a font, cut and compressed while the
+// document is written (prepareFonts).
 type fontStreams struct {
-	job
 	progLen            int    // the font program's length, uncompressed
 	prog, cmap, cidSet []byte // compressed; cidSet nil unless asked for
 }
 
+// fontsJob is the job that makes the streams of a document's fonts.
+type fontsJob struct {
+	job
+	fonts []fontStreams
+}
+
 // prepareFonts starts cutting the subsets of the fonts us and compressing
 // their programs, ToUnicode maps and, with cidSet, CID sets: the largest
-// streams of a document, made by the workers of p, a job a font, while
-// the pages and the structure tree are written.
-func prepareFonts(p *pool, us []*fontUse, cidSet bool) []*fontStreams {
-	fss := make([]*fontStreams, len(us))
-	for i, u := range us {
-		fs := &fontStreams{}
-		fs.run = func(z *deflater) error { return prepareFont(z, u, cidSet, fs) }
-		p.submit(&fs.job)
-		fss[i] = fs
+// streams of a document, made by one job of p while the pages and the
+// structure tree are written. The fonts are made in turn, so that one
+// subset at a time is held; a closing pool stops the job between fonts.
+func prepareFonts(p *pool, us []*fontUse, cidSet bool) *fontsJob {
+	fj := &fontsJob{fonts: make([]fontStreams, len(us))}
+	fj.run = func(z *deflater) error {
+		for i, u := range us {
+			if p.dropping.Load() {
+				return errDropped
+			}
+			if err := prepareFont(z, u, cidSet, &fj.fonts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return fss
+	p.submit(&fj.job)
+	return fj
 }
 
 // prepareFont makes the streams of font u into fs.
@@ -105,10 +117,7 @@ func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) (err err
 // CIDFontType2, the font descriptor, the font program and the ToUnicode
 // map, whose streams fs has made. name is the font's name with its subset
 // tag.
-func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) error {
-	if err := fs.wait(); err != nil {
-		return err
-	}
+func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) {
 	f := u.Font
 	d := f.Descriptor()
 	cid, desc, prog, cmap := w.alloc(), w.alloc(), w.alloc(), w.alloc()
@@ -134,7 +143,6 @@ func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) er
 	s.int("Length1", fs.progLen)
 	s.end()
 	w.deflated(cmap, fs.cmap).end()
-	return nil
 }
 
 // toUnicode returns the ToUnicode CMap of a font whose code k+1 draws
