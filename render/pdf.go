@@ -54,9 +54,10 @@ type pdfWriter struct {
 	stmRefs []ref  // and their numbers
 
 	// With zp, object streams are compressed by its workers while the
-	// next objects are made (queue.go); until a stream is compressed, it and
-	// everything written after it wait in queue (from qhead), in order,
-	// so that the file is the same bytes as when written one by one.
+	// next objects are made (queue.go); until a stream is compressed, it
+	// and everything written after it wait in queue (from qhead), in
+	// order, so that the file is the same bytes as when written one by
+	// one.
 	zp          *pool
 	queue       []queued
 	qhead       int
