@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -22,14 +23,18 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 	}
 	// Object streams, but not for PDF/A-1 (PDF 1.4 has none).
 	w := newPDFWriter(out, version, opt.PDFA != PDFA1B, z)
-	if w.pack && d.tags.count+len(d.links)+len(fr.Outline) > 4*packPerStream {
-		// Worth goroutines of their own from a few object streams on; a
-		// form alone (render --out-dir) makes one.
-		w.zp = newZPool()
-		defer w.zp.close()
+	// The workers that compress while the writer goes on; on every path
+	// they end before writeDocument returns, and the jobs they have not
+	// begun (after an error or Stop) are dropped.
+	p := newPool(helpers(runtime.GOMAXPROCS(0)))
+	defer p.close()
+	if p.max > 0 && w.pack && d.tags.count+len(d.links)+len(fr.Outline) > 4*packPerStream {
+		// Worth the workers from a few object streams on; a form alone
+		// (render --out-dir) makes one.
+		w.zp = p
 	}
 	// The fonts' subsets are cut and compressed while the rest is written.
-	fontStreams := prepareFonts(d.fonts, opt.PDFA != NoPDFA)
+	fonts := prepareFonts(p, d.fonts, opt.PDFA != NoPDFA)
 
 	catalog, info, tree, res := w.alloc(), w.alloc(), w.alloc(), w.alloc()
 	structRoot, meta := w.alloc(), w.alloc()
@@ -152,10 +157,11 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 	if outline != 0 {
 		writeOutline(w, outline, fr.Outline, pages, d.pages)
 	}
+	if err := fonts.wait(); err != nil {
+		return err
+	}
 	for i, u := range d.fonts {
-		if err := writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.Font.SubsetName(), fontStreams[i]); err != nil {
-			return err
-		}
+		writeFont(w, u, fontRefs[i], subsetTag(u)+"+"+u.Font.SubsetName(), &fonts.fonts[i])
 	}
 	var trailer func(dict)
 	if opt.PDFA != NoPDFA {

@@ -44,52 +44,57 @@ func (u *fontUse) encode(dst []byte, s string) ([]byte, error) {
 	return dst, nil
 }
 
-// fontStreams are the streams of a font, cut and compressed on a
-// goroutine of their own while the document is written (prepareFont).
+// fontStreams are the streams of a font, cut and compressed while the
+// document is written (prepareFonts).
 type fontStreams struct {
-	done               chan struct{}
-	err                error
 	progLen            int    // the font program's length, uncompressed
 	prog, cmap, cidSet []byte // compressed; cidSet nil unless asked for
 }
 
+// fontsJob is the job that makes the streams of a document's fonts.
+type fontsJob struct {
+	job
+	fonts []fontStreams
+}
+
 // prepareFonts starts cutting the subsets of the fonts us and compressing
 // their programs, ToUnicode maps and, with cidSet, CID sets: the largest
-// streams of a document, made on one goroutine while the pages and the
-// structure tree are written.
-func prepareFonts(us []*fontUse, cidSet bool) []*fontStreams {
-	fss := make([]*fontStreams, len(us))
-	for i := range fss {
-		fss[i] = &fontStreams{done: make(chan struct{})}
-	}
-	go func() {
-		z := getDeflater()
-		defer putDeflater(z)
+// streams of a document, made by one job of p while the pages and the
+// structure tree are written. The fonts are made in turn, so that one
+// subset at a time is held; a closing pool stops the job between fonts.
+func prepareFonts(p *pool, us []*fontUse, cidSet bool) *fontsJob {
+	fj := &fontsJob{fonts: make([]fontStreams, len(us))}
+	fj.run = func(z *deflater) error {
 		for i, u := range us {
-			prepareFont(z, u, cidSet, fss[i])
+			if p.dropping.Load() {
+				return errDropped
+			}
+			if err := prepareFont(z, u, cidSet, &fj.fonts[i]); err != nil {
+				return err
+			}
 		}
-	}()
-	return fss
+		return nil
+	}
+	p.submit(&fj.job)
+	return fj
 }
 
 // prepareFont makes the streams of font u into fs.
-func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) {
-	defer close(fs.done)
+func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) (err error) {
 	defer func() {
 		// The font code reads font files; no panic leaves render.
 		if r := recover(); r != nil {
-			fs.err = fmt.Errorf("font %s: %v", u.Font.Name(), r)
+			err = fmt.Errorf("font %s: %v", u.Font.Name(), r)
 		}
 	}()
 	sub, err := u.Font.Subset(u.Runes)
 	if err != nil {
-		fs.err = err
-		return
+		return err
 	}
 	deflate := func(data []byte) []byte {
-		c, err := z.deflate(data)
-		if err != nil && fs.err == nil {
-			fs.err = err
+		c, zerr := z.deflate(data)
+		if zerr != nil && err == nil {
+			err = zerr
 		}
 		return bytes.Clone(c)
 	}
@@ -105,17 +110,14 @@ func prepareFont(z *deflater, u *fontUse, cidSet bool, fs *fontStreams) {
 	fs.progLen = len(sub)
 	fs.prog = deflate(sub)
 	fs.cmap = deflate(toUnicode(u.Runes))
+	return err
 }
 
 // writeFont writes the objects of font u: the Type0 font (object r), its
 // CIDFontType2, the font descriptor, the font program and the ToUnicode
 // map, whose streams fs has made. name is the font's name with its subset
 // tag.
-func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) error {
-	<-fs.done
-	if fs.err != nil {
-		return fs.err
-	}
+func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) {
 	f := u.Font
 	d := f.Descriptor()
 	cid, desc, prog, cmap := w.alloc(), w.alloc(), w.alloc(), w.alloc()
@@ -141,7 +143,6 @@ func writeFont(w *pdfWriter, u *fontUse, r ref, name string, fs *fontStreams) er
 	s.int("Length1", fs.progLen)
 	s.end()
 	w.deflated(cmap, fs.cmap).end()
-	return nil
 }
 
 // toUnicode returns the ToUnicode CMap of a font whose code k+1 draws

@@ -53,11 +53,12 @@ type pdfWriter struct {
 	stmBody []byte // and its objects
 	stmRefs []ref  // and their numbers
 
-	// With zp, object streams are compressed on other goroutines while
-	// the next objects are made; until a stream is compressed, it and
-	// everything written after it wait in queue (from qhead), in order,
-	// so that the file is the same bytes as when written one by one.
-	zp          *zpool
+	// With zp, object streams are compressed by its workers while the
+	// next objects are made (queue.go); until a stream is compressed, it
+	// and everything written after it wait in queue (from qhead), in
+	// order, so that the file is the same bytes as when written one by
+	// one.
+	zp          *pool
 	queue       []queued
 	qhead       int
 	queuedBytes int
@@ -217,10 +218,10 @@ func (w *pdfWriter) flushPacked() {
 	var s streamDict
 	if w.zp != nil {
 		// Compressed on another goroutine; the buffers go with the job.
-		j := getJob()
-		j.nums, w.stmNums = w.stmNums, j.nums[:0]
-		j.body, w.stmBody = w.stmBody, j.body[:0]
-		w.zp.submit(j)
+		j := getSquash()
+		j.head, w.stmNums = w.stmNums, j.head[:0]
+		j.data, w.stmBody = w.stmBody, j.data[:0]
+		w.zp.submit(&j.job)
 		s = w.streamJob(r, j)
 	} else {
 		c, err := w.z.deflate(w.stmNums, w.stmBody)
@@ -520,7 +521,7 @@ func utf16BE(s string) string {
 type streamDict struct {
 	dict
 	data []byte
-	job  *zjob // the data, being compressed (streamJob)
+	job  *squash // the data, being compressed (streamJob)
 }
 
 // stream begins object r as a stream of data, compressed with zlib when
@@ -591,6 +592,7 @@ type deflater struct {
 	zw  *zlib.Writer
 	buf bytes.Buffer
 	err error
+	to  appender // the caller's buffer (deflateTo)
 }
 
 func getDeflater() *deflater  { return deflaters.Get().(*deflater) }

@@ -74,7 +74,7 @@ func liveHeap() uint64 {
 // a directory of the test, whose names it records, until the test ends.
 func useSpill(t *testing.T, limit int) *[]string {
 	var names []string
-	var mu sync.Mutex // the contents' spill is written by the squeezer's workers
+	var mu sync.Mutex // spillTemp is called by whichever goroutine writes a spill
 	oldLimit, oldTemp := spillLimit, spillTemp
 	dir := t.TempDir()
 	spillLimit = limit
