@@ -366,6 +366,32 @@ func TestSqueezerSinkError(t *testing.T) {
 	}
 }
 
+// An aborted squeezer hands no page on to sink after abort (those not
+// begun are dropped, as TestPoolClose shows of the pool), and leaves no
+// goroutine behind.
+func TestSqueezerAbort(t *testing.T) {
+	for _, procs := range []int{1, 2} {
+		withProcs(t, procs)
+		base := runtime.NumGoroutine()
+		var sunk atomic.Int64
+		s := newSqueezer(100, func([]byte) error { sunk.Add(1); return nil })
+		for i := range 100 {
+			if err := s.add(i, []byte("0 0 m 10 10 l S\n")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := sunk.Load()
+		s.abort()
+		if err := s.wait(); err != errAborted {
+			t.Errorf("%d procs: wait after abort: %v", procs, err)
+		}
+		if after := sunk.Load(); after != before {
+			t.Errorf("%d procs: %d pages handed on after abort", procs, after-before)
+		}
+		settle(t, base)
+	}
+}
+
 // Stopping while writing, a failing page sequence and a full run leave
 // no goroutine behind, with the pools' workers in use.
 func TestPoolsEnd(t *testing.T) {

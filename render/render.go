@@ -252,13 +252,12 @@ func draw(fr layout.Frame, pages layout.PageSeq, fs *fonts.Set, opt Options) (_ 
 		return err
 	})
 	defer dr.sq.wait() // the workers end on every path, before the spill closes
-	err = pages(dr.page)
-	zerr := dr.sq.wait()
-	if err != nil {
+	if err = pages(dr.page); err != nil {
+		dr.sq.abort() // the pages drawn are not written: not compressed either
 		return nil, err
 	}
-	if zerr != nil {
-		return nil, zerr
+	if err := dr.sq.wait(); err != nil {
+		return nil, err
 	}
 	if len(d.pages) != fr.Pages {
 		return nil, fmt.Errorf("render: %d pages read, %d expected", len(d.pages), fr.Pages)

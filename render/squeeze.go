@@ -1,6 +1,9 @@
 package render
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // squeezer compresses the contents of the pages of one document on the
 // pool's workers while the drawer draws the next pages: compressing is
@@ -66,6 +69,19 @@ func (s *squeezer) drain(all bool) {
 		putSquash(j)
 	}
 }
+
+// abort ends the workers for a document that will not be written: the
+// pages waiting are not handed to sink, and those not begun are not
+// compressed. wait then returns errAborted, or the error before it.
+func (s *squeezer) abort() {
+	if s.err == nil {
+		s.err = errAborted
+	}
+	s.p.close()
+}
+
+// errAborted is the squeezer's error once aborted.
+var errAborted = errors.New("render: the document's drawing was abandoned")
 
 // wait hands every page added to sink, ends the workers and returns the
 // first error. It may be called again.
