@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -108,4 +109,44 @@ func numbers(from, to int) []int {
 		out = append(out, n)
 	}
 	return out
+}
+
+// TestOnePathCheckPages: the check counts each form's pages from one plan
+// of every form (pipeline.Plan, a document each), the pages the ZIP's
+// documents have; a form the fonts cannot draw fails that plan, and is
+// then told with its own problem and no pages, the other forms with
+// theirs, as when the forms were planned one at a time.
+func TestOnePathCheckPages(t *testing.T) {
+	formPages, _ := examplePages(t)
+	s := newTestServer(t, Options{})
+	pua := bookFile(t, "pua.json", func(f *model.Form) { f.Project = "体检费\ue000" })
+	w := do(s, post(t, "/api/check", readFile(t, exampleBook), pua))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	var b checkBody
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &b))
+	require.Len(t, b.Forms, 19)
+	for k, n := range formPages {
+		require.Equal(t, n, b.Forms[k].Pages, "form %d", k+1)
+		require.True(t, b.Forms[k].Printable, "form %d", k+1)
+	}
+	last := b.Forms[18]
+	require.Zero(t, last.Pages)
+	require.False(t, last.Printable)
+	var drawn []string
+	for _, p := range last.Problems {
+		if p.Code == string(codeCannotDraw) {
+			drawn = append(drawn, p.Message)
+		}
+	}
+	require.NotEmpty(t, drawn, "%+v", last.Problems)
+	require.Contains(t, strings.Join(drawn, "\n"), "U+E000")
+
+	// The page limit of the check is a plan's: its forms' pages together.
+	s = newTestServer(t, Options{MaxPages: sum(formPages) - 1})
+	w = do(s, post(t, "/api/check", readFile(t, exampleBook)))
+	refusedWith(t, w, http.StatusUnprocessableEntity, codeTooManyPages)
+	require.Contains(t, problems(t, w)[0].Message, "这 18 张表")
+	s = newTestServer(t, Options{MaxPages: sum(formPages)})
+	w = do(s, post(t, "/api/check", readFile(t, exampleBook)))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
 }
