@@ -1,9 +1,11 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -149,4 +151,96 @@ func TestOnePathCheckPages(t *testing.T) {
 	s = newTestServer(t, Options{MaxPages: sum(formPages)})
 	w = do(s, post(t, "/api/check", readFile(t, exampleBook)))
 	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+}
+
+// strayYear is a book of three forms of the example, of 2023 and named
+// apart, that a binder with the example (of 2024) holds as strays.
+func strayYear(t *testing.T) file {
+	t.Helper()
+	book, err := model.ReadFile(exampleBook)
+	require.NoError(t, err)
+	book.Year, book.Forms = 2023, book.Forms[:3]
+	for i := range book.Forms {
+		book.Forms[i].Year = 2023
+		book.Forms[i].Project += "（2023）"
+	}
+	var buf bytes.Buffer
+	require.NoError(t, model.EncodeJSON(&buf, book))
+	return file{"y2023.json", buf.Bytes()}
+}
+
+// TestOnePathStrictStraysPageLimit: with strict=1 the forms of another
+// year than the binder's are the errors that leave them out, and the page
+// limit bounds the forms printed, not those left out; as the command
+// answers: its binder --strict names the same forms as it refuses them,
+// and its binder of the others (--form 1-18) is the server's, to the
+// byte, bounded by the same limit with the same answers.
+func TestOnePathStrictStraysPageLimit(t *testing.T) {
+	formPages, _ := examplePages(t)
+	pages := sum(formPages) // of the 18 forms of 2024
+	book, stray := readFile(t, exampleBook), strayYear(t)
+
+	// The command: binder --strict refuses, naming forms 19-21 (the
+	// stray file's forms[0-2]); binder --form 1-18 prints the others.
+	srcs := func() []pipeline.Source {
+		return []pipeline.Source{{Name: book.name, R: bytes.NewReader(book.data)}, {Name: stray.name, R: bytes.NewReader(stray.data)}}
+	}
+	ctx := context.Background()
+	job := pipeline.NewJob(fontSetFor(t))
+	job.Binder, job.Strict = true, true // and SkipErrors = !Strict
+	var named []string
+	job.Events.Problem = func(p model.Problem) {
+		if p.Code == model.CodeBinderYearDiffers {
+			named = append(named, p.Loc.File+" "+p.Path)
+		}
+	}
+	inputs, err := pipeline.Load(ctx, srcs(), job)
+	require.NoError(t, err)
+	_, err = pipeline.Plan(ctx, inputs, job)
+	var pe *pipeline.Error
+	require.ErrorAs(t, err, &pe)
+	require.Equal(t, msg.StrictWarnings, msg.CodeOf(pe.Errs[0]), "%v", err)
+	require.Equal(t, []string{"y2023.json forms[0].year", "y2023.json forms[1].year", "y2023.json forms[2].year"}, named)
+	command := func(maxPages int) ([]byte, error) {
+		job := pipeline.NewJob(fontSetFor(t))
+		job.Creator, job.MaxPages = "jixiao test", maxPages
+		job.Binder, job.SkipErrors, job.Forms.Numbers = true, true, numbers(1, 18)
+		inputs, err := pipeline.Load(ctx, srcs(), job)
+		require.NoError(t, err)
+		docs, err := pipeline.Plan(ctx, inputs, job)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		require.NoError(t, job.Backend().Write(ctx, &buf, docs[0]))
+		return buf.Bytes(), nil
+	}
+
+	binder := func(maxPages int, query string) *httptest.ResponseRecorder {
+		s := newTestServer(t, Options{MaxPages: maxPages})
+		return do(s, post(t, "/api/binder"+query, book, stray))
+	}
+	// At the limit: the forms of 2024, the strays left out.
+	w := binder(pages, "?strict=1")
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	require.Equal(t, "19,20,21", w.Header().Get("X-Jixiao-Skipped"))
+	pdf, err := command(pages)
+	require.NoError(t, err)
+	require.True(t, bytes.Equal(pdf, w.Body.Bytes()), "the server's binder is not the command's")
+	// Without strict=1 the strays are printed, and counted: past the limit.
+	refusedWith(t, binder(pages, ""), http.StatusUnprocessableEntity, msg.Code(model.CodeBinderTooManyPages))
+	// A page less: past it, as the command's binder is.
+	refusedWith(t, binder(pages-1, "?strict=1"), http.StatusUnprocessableEntity, msg.Code(model.CodeBinderTooManyPages))
+	_, err = command(pages - 1)
+	require.ErrorAs(t, err, &pe)
+	require.Equal(t, model.CodeBinderTooManyPages, pe.Problems()[0].Code)
+	// Fewer pages than the forms printed: refused before any is laid
+	// out, the forms counted those printed, 18, not 21.
+	w = binder(17, "?strict=1")
+	refusedWith(t, w, http.StatusUnprocessableEntity, codeTooManyPages)
+	_, err = command(17)
+	var tm *pipeline.TooManyPages
+	require.True(t, pipeline.Find(err, &tm), "%v", err)
+	require.Equal(t, pipeline.TooManyPages{Forms: 18, Limit: 17}, *tm)
+	require.Equal(t, text(msg.Chinese, codeTooManyPages, tm.Forms, tm.Limit), problems(t, w)[0].Message)
 }
