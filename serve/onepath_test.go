@@ -244,3 +244,34 @@ func TestOnePathStrictStraysPageLimit(t *testing.T) {
 	require.Equal(t, pipeline.TooManyPages{Forms: 18, Limit: 17}, *tm)
 	require.Equal(t, text(msg.Chinese, codeTooManyPages, tm.Forms, tm.Limit), problems(t, w)[0].Message)
 }
+
+// TestOnePathStrictFirstFileLeftOut: a first file without a year of its
+// own (its forms have one) whose forms are all left out for their errors
+// does not make the others strays: with strict=1 the binder holds them,
+// the check having told them printable, where it refused them all with
+// the command's words (“加了 --strict”).
+func TestOnePathStrictFirstFileLeftOut(t *testing.T) {
+	book, err := model.ReadFile(exampleBook)
+	require.NoError(t, err)
+	book.Year, book.Forms = 0, book.Forms[:2]
+	for i := range book.Forms {
+		book.Forms[i].Project += "（另）"
+		book.Forms[i].Indicators[2].Level2 = "组织目标" // not of 决策
+	}
+	var buf bytes.Buffer
+	require.NoError(t, model.EncodeJSON(&buf, book))
+	first := file{"first.json", buf.Bytes()}
+	s := newTestServer(t, Options{})
+	w := do(s, post(t, "/api/check?strict=1", first, readFile(t, exampleBook)))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	var b checkBody
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &b))
+	for k, f := range b.Forms {
+		require.Equal(t, k >= 2, f.Printable, "form %d: %+v", k+1, f.Problems)
+	}
+	for _, api := range []string{"/api/binder", "/api/zip"} {
+		w := do(s, post(t, api+"?strict=1", first, readFile(t, exampleBook)))
+		require.Equal(t, http.StatusOK, w.Code, "%s: %s", api, w.Body.String())
+		require.Equal(t, "1,2", w.Header().Get("X-Jixiao-Skipped"), api)
+	}
+}
