@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -130,4 +131,59 @@ func TestMaxPagesEveryPlan(t *testing.T) {
 	job.MaxPages = long.Frame.Pages
 	_, err = Plan(context.Background(), inputs, job)
 	require.NoError(t, err)
+}
+
+// A binder's year is its first input's whatever forms it keeps: when
+// that input has no year of its own (its forms have) and its forms are
+// left out, the forms of the others of that year are not strays (they
+// were each one, of a binder of no year, and refused with Job.Strict).
+func TestBinderYearOfFirstInput(t *testing.T) {
+	first := load(t)[0]
+	book := *first.Book
+	book.Year, book.Forms = 0, append([]model.Form(nil), book.Forms[:2]...)
+	for i := range book.Forms {
+		book.Forms[i].Project += "（另）"
+		first.Problems = append(first.Problems, model.Problem{Severity: model.Error, Code: model.CodeRequiredMissing,
+			Path: fmt.Sprintf("forms[%d].year_amount", i), Args: []string{"本年度项目金额"}})
+	}
+	first.Book = &book
+	inputs := append([]Input{first}, load(t)...)
+	require.Equal(t, 2024, inputs[1].Book.Year)
+	for _, strict := range []bool{false, true} {
+		job := binderJob(t)
+		job.SkipErrors, job.Strict = true, strict
+		var strays int
+		job.Events.Problem = func(p model.Problem) {
+			if p.Code == model.CodeBinderYearDiffers {
+				strays++
+			}
+		}
+		var skipped []int
+		job.Events.Warn = func(w error) {
+			var sk *Skipped
+			require.ErrorAs(t, w, &sk)
+			skipped = sk.Forms
+		}
+		docs, err := Plan(context.Background(), inputs, job)
+		require.NoError(t, err, "strict %v", strict)
+		require.Zero(t, strays, "strict %v", strict)
+		require.Equal(t, []int{1, 2}, skipped)
+		require.Equal(t, 2024, docs[0].Frame.Meta.Year)
+		require.Equal(t, 18, docs[0].Forms)
+	}
+	// Forms of another year than the first input's, with its own left out,
+	// are strays still.
+	other := load(t)[0]
+	ob := *other.Book
+	ob.Year, ob.Forms = 2025, append([]model.Form(nil), ob.Forms...)
+	for i := range ob.Forms {
+		ob.Forms[i].Year = 2025
+	}
+	other.Book = &ob
+	job := binderJob(t)
+	job.SkipErrors, job.Strict = true, true
+	_, err := Plan(context.Background(), []Input{first, other}, job)
+	var pe *Error
+	require.ErrorAs(t, err, &pe)
+	require.Equal(t, msg.StrictWarnings, msg.CodeOf(pe.Errs[0]), "%v", err)
 }

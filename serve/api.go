@@ -374,7 +374,10 @@ func (s *Server) userProblems(err error, file string) (ps []model.Problem, ok bo
 }
 
 // blocking returns the problems that keep the forms of a batch from being
-// printed: every error of the batch, or of the forms picked.
+// printed: every error of the batch, the server's own (a file that could
+// not be read, a problem of a file as a whole: pipeline.Plan sees neither),
+// and those of the forms picked (for which Plan leaves them out,
+// Job.SkipErrors).
 func (b *batch) blocking(picked []int) []model.Problem {
 	var out []model.Problem
 	for _, p := range b.problems {

@@ -16,7 +16,10 @@ import (
 )
 
 // render answers one form as a PDF (an OFD with format=ofd), never one
-// with errors.
+// with errors: pipeline.Plan leaves a form with errors out (Job.SkipErrors,
+// as for a binder or ZIP), and none is left. What Plan does not see is
+// the server's own: a file of the request that could not be read (or a
+// problem of a file as a whole) refuses the form too, before any work.
 func (s *Server) render(c *call) answer {
 	job, b, k, bad := s.loadForm(c)
 	if bad != nil {
@@ -24,13 +27,21 @@ func (s *Server) render(c *call) answer {
 	}
 	e := b.forms[k]
 	in := b.inputs[e.input]
-	if ps := b.blocking([]int{k}); len(ps) > 0 {
+	refuse := func() answer { // with the batch's errors and the form's
+		ps := b.blocking([]int{k})
 		if name := in.Book.Forms[e.index].Project; name != "" {
 			return s.problemsAnswer(codeFormErrors, []any{k + 1, name}, ps)
 		}
 		return s.problemsAnswer(msg.ServeFormErrorsNoName, []any{k + 1}, ps)
 	}
+	if len(b.blocking(nil)) > 0 {
+		return refuse()
+	}
+	job.SkipErrors = true
 	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
+	if sk := (*pipeline.Skipped)(nil); pipeline.Find(err, &sk) {
+		return refuse() // the form has errors
+	}
 	if err != nil {
 		return s.drawFailure(err, in.Path)
 	}
