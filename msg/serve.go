@@ -28,6 +28,7 @@ const (
 	ServeNoFiles          Code = "serve-no-files"
 	ServeTooManyFiles     Code = "serve-too-many-files"
 	ServeTooManyPages     Code = "serve-too-many-pages"
+	ServeFormTooManyPages Code = "serve-form-too-many-pages"
 	ServeBadUpload        Code = "serve-bad-upload"
 	ServeBusy             Code = "serve-busy"
 	ServeBusyNow          Code = "serve-busy-now"
@@ -157,6 +158,7 @@ var serveCatalogue = map[Code]entry{
 	ServeNoFiles:          {"No file was sent: send the files as multipart/form-data, field \"file\".", "请求中没有文件：请以 multipart/form-data 格式、字段名 file 上传文件。"},
 	ServeTooManyFiles:     {"Too many files at once: at most {1}.", "一次上传的文件太多：最多 {1} 个。"},
 	ServeTooManyPages:     {"Too many forms at once: these {1} forms take more than the {2} pages one request may check or print. Send them in several parts, or print them with jixiao on the command line.", "一次上传的表太多：这 {1} 张表超过了一次请求可检查或打印的 {2} 页。请分几次上传，或在命令行中用 jixiao 打印。"},
+	ServeFormTooManyPages: {"This form takes more than the {1} pages one request may check or print. Print it with jixiao on the command line.", "这张表超过了一次请求可检查或打印的 {1} 页，请在命令行中用 jixiao 打印。"},
 	ServeBadUpload:        {"The upload did not arrive whole; please try again.", "文件没有完整上传，请重试。"},
 	ServeBusy:             {"The server is busy and could not finish within {1} seconds; please try again in a moment.", "服务器正忙，未能在 {1} 秒内完成，请稍后再试。"},
 	ServeBusyNow:          {"The server is busy right now: the files of other requests fill the memory it keeps for uploads; please try again in a moment.", "服务器此刻正忙：其他请求上传的文件已占满用于接收上传的内存，请稍后再试。"},

@@ -534,6 +534,9 @@ func (s *Server) drawFailure(err error, file string) answer {
 	}
 	var tm *pipeline.TooManyPages
 	if pipeline.Find(err, &tm) {
+		if tm.Forms == 1 { // splitting the upload would not help
+			return s.refusal(http.StatusUnprocessableEntity, codeFormTooManyPages, tm.Limit)
+		}
 		return s.refusal(http.StatusUnprocessableEntity, codeTooManyPages, tm.Forms, tm.Limit)
 	}
 	ps, ok := s.userProblems(err, file)

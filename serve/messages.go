@@ -12,32 +12,33 @@ import (
 
 // The codes of the server's answers.
 const (
-	codeBadHost      = msg.ServeBadHost
-	codeBadOrigin    = msg.ServeBadOrigin
-	codeBadMethod    = msg.ServeBadMethod
-	codeNotFound     = msg.ServeNotFound
-	codeTooLarge     = msg.ServeTooLarge
-	codeNoFiles      = msg.ServeNoFiles
-	codeTooManyFiles = msg.ServeTooManyFiles
-	codeTooManyPages = msg.ServeTooManyPages
-	codeBadUpload    = msg.ServeBadUpload
-	codeBusy         = msg.ServeBusy
-	codeBusyNow      = msg.ServeBusyNow
-	codeBadNumber    = msg.ServeBadNumber
-	codeNoSuchForm   = msg.ServeNoSuchForm
-	codeNoSuchPage   = msg.ServeNoSuchPage
-	codeBadDPI       = msg.ServeBadDPI
-	codeBadPaper     = msg.ServeBadPaper
-	codeBadGroup     = msg.ServeBadGroup
-	codeBadFormat    = msg.ServeBadFormat
-	codeBadPDFA      = msg.ServeBadPDFA
-	codePDFANotOFD   = msg.ServePDFANotOFD
-	codeBadYear      = msg.ServeBadYear
-	codeFormErrors   = msg.ServeFormHasErrors
-	codeBookErrors   = msg.ServeBookHasErrors
-	codeNoForms      = msg.ServeNoForms
-	codeInternal     = msg.ServeInternal
-	codeCannotDraw   = msg.ServeCannotDraw
+	codeBadHost          = msg.ServeBadHost
+	codeBadOrigin        = msg.ServeBadOrigin
+	codeBadMethod        = msg.ServeBadMethod
+	codeNotFound         = msg.ServeNotFound
+	codeTooLarge         = msg.ServeTooLarge
+	codeNoFiles          = msg.ServeNoFiles
+	codeTooManyFiles     = msg.ServeTooManyFiles
+	codeTooManyPages     = msg.ServeTooManyPages
+	codeFormTooManyPages = msg.ServeFormTooManyPages
+	codeBadUpload        = msg.ServeBadUpload
+	codeBusy             = msg.ServeBusy
+	codeBusyNow          = msg.ServeBusyNow
+	codeBadNumber        = msg.ServeBadNumber
+	codeNoSuchForm       = msg.ServeNoSuchForm
+	codeNoSuchPage       = msg.ServeNoSuchPage
+	codeBadDPI           = msg.ServeBadDPI
+	codeBadPaper         = msg.ServeBadPaper
+	codeBadGroup         = msg.ServeBadGroup
+	codeBadFormat        = msg.ServeBadFormat
+	codeBadPDFA          = msg.ServeBadPDFA
+	codePDFANotOFD       = msg.ServePDFANotOFD
+	codeBadYear          = msg.ServeBadYear
+	codeFormErrors       = msg.ServeFormHasErrors
+	codeBookErrors       = msg.ServeBookHasErrors
+	codeNoForms          = msg.ServeNoForms
+	codeInternal         = msg.ServeInternal
+	codeCannotDraw       = msg.ServeCannotDraw
 )
 
 // pageWords are the words of the page (its template's t "code", its

@@ -38,8 +38,10 @@ func TestOnePathPageLimit(t *testing.T) {
 			refusedWith(t, w, http.StatusUnprocessableEntity, msg.Code(model.CodeBinderTooManyPages))
 			continue
 		}
-		refusedWith(t, w, http.StatusUnprocessableEntity, codeTooManyPages)
-		require.Contains(t, problems(t, w)[0].Message, "这 1 张表超过了一次请求可检查或打印的 "+strconv.Itoa(formPages[long]-1)+" 页")
+		// One form: splitting the upload would not help, and the
+		// message does not say so.
+		refusedWith(t, w, http.StatusUnprocessableEntity, codeFormTooManyPages)
+		require.Equal(t, "这张表超过了一次请求可检查或打印的 "+strconv.Itoa(formPages[long]-1)+" 页，请在命令行中用 jixiao 打印。", problems(t, w)[0].Message)
 	}
 	s = newTestServer(t, Options{MaxPages: formPages[long]})
 	for _, api := range []string{"/api/render", "/api/preview", "/api/zip", "/api/binder"} {
