@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"strconv"
 
 	"jixiao/msg"
 )
@@ -23,9 +24,22 @@ type Skipped struct {
 	m     *msg.Error
 }
 
-func (e *Skipped) Error() string        { return e.m.Error() }
-func (e *Skipped) In(l msg.Lang) string { return e.m.In(l) }
-func (e *Skipped) Unwrap() error        { return e.m }
+// msg is the message Plan made, naming each form; of a Skipped made
+// elsewhere, the forms' numbers.
+func (e *Skipped) msg() *msg.Error {
+	if e.m != nil {
+		return e.m
+	}
+	nums := make([]string, len(e.Forms))
+	for i, n := range e.Forms {
+		nums[i] = strconv.Itoa(n)
+	}
+	return msg.New(msg.FormsNotPrinted, msg.Count{N: len(e.Forms), Unit: msg.UnitForm}, msg.Plain(nums...))
+}
+
+func (e *Skipped) Error() string        { return e.msg().Error() }
+func (e *Skipped) In(l msg.Lang) string { return e.msg().In(l) }
+func (e *Skipped) Unwrap() error        { return e.msg() }
 
 // NoSuchForm is a form number past the forms there are (--form 9 or
 // ?forms=9 of a book of 3), a BadUsage error: msg.FormOutOfRange.

@@ -187,3 +187,11 @@ func TestBinderYearOfFirstInput(t *testing.T) {
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, msg.StrictWarnings, msg.CodeOf(pe.Errs[0]), "%v", err)
 }
+
+// A Skipped made outside Plan tells its forms' numbers, in both
+// languages, instead of failing.
+func TestSkippedMadeElsewhere(t *testing.T) {
+	s := &Skipped{Forms: []int{2, 3}}
+	require.Equal(t, "not printed, 2 forms with errors: 2, 3", s.In(msg.English))
+	require.Contains(t, s.In(msg.Chinese), "2、3")
+}
