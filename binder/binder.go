@@ -511,7 +511,7 @@ func compact(pages []*layout.Page) {
 
 // metaOf is the document information of a binder.
 func metaOf(b *model.Book, forms []*model.Form) layout.Meta {
-	year := yearOf(b)
+	year := YearOf(b)
 	title := titleOf(b)
 	if year != 0 {
 		title = fmt.Sprintf("%d年度 %s", year, title)
@@ -524,8 +524,9 @@ func metaOf(b *model.Book, forms []*model.Form) layout.Meta {
 	}
 }
 
-// yearOf is the book's year, else the first form's that has one.
-func yearOf(b *model.Book) int {
+// YearOf is the book's year, else that of its first form that has one
+// (0 when none has).
+func YearOf(b *model.Book) int {
 	if b.Year != 0 {
 		return b.Year
 	}
@@ -562,8 +563,9 @@ func common(forms []*model.Form, get func(*model.Form) string) string {
 }
 
 // Join puts the forms of books into one book, in the order given, for a
-// binder. The binder's year is the first book's (its year, else its first
-// form's), and its title the first one given. The forms of another year
+// binder. The binder's year is the first book's (YearOf: its year, else
+// that of its first form that has one, as its cover prints), and its
+// title the first one given. The forms of another year
 // are printed all the same; strays lists those the caller should warn of:
 // a form not of its own book's year is left out, as validation warns of it.
 func Join(books []*model.Book) (book *model.Book, strays []Stray) {
@@ -577,11 +579,7 @@ func Join(books []*model.Book) (book *model.Book, strays []Stray) {
 	if len(books) == 0 {
 		return book, nil
 	}
-	first := books[0]
-	book.Year = first.Year
-	if book.Year == 0 && len(first.Forms) > 0 {
-		book.Year = first.Forms[0].Year
-	}
+	book.Year = YearOf(books[0])
 	for i, b := range books {
 		for j := range b.Forms {
 			year := b.Forms[j].Year

@@ -427,8 +427,8 @@ func TestBinderStreamErrors(t *testing.T) {
 	require.Equal(t, s.FormFirst+4, calls)
 }
 
-// Join: the binder's year is the first book's (its own, else its first
-// form's); a form of another year is kept and listed as a stray, unless
+// Join: the binder's year is the first book's (its own, else that of its
+// first form that has one); a form of another year is kept and listed as a stray, unless
 // validation warns of it already (its book is of the binder's year).
 func TestJoin(t *testing.T) {
 	form := func(year int, project string) model.Form { return model.Form{Year: year, Project: project} }
@@ -446,6 +446,12 @@ func TestJoin(t *testing.T) {
 	}
 	require.Equal(t, []string{"A1", "A2", "B1", "C1", "C2"}, projects)
 	require.Equal(t, []Stray{{Book: 0, Form: 1, Year: 2023}, {Book: 1, Form: 0, Year: 2023}}, strays)
+
+	// A first form without a year (an error of its own) does not make
+	// the binder's year 0 and every other form a stray.
+	book, strays = Join([]*model.Book{{Forms: []model.Form{form(0, "X"), form(2024, "A1")}}, {Forms: []model.Form{form(2024, "D1"), form(2023, "D2")}}})
+	require.Equal(t, 2024, book.Year)
+	require.Equal(t, []Stray{{Book: 1, Form: 1, Year: 2023}}, strays)
 
 	empty, strays := Join([]*model.Book{{Year: 2024}})
 	require.Empty(t, empty.Forms)

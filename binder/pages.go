@@ -66,14 +66,14 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 	}
 	if date == "" {
 		date = "　　年　　月　　日"
-		if y := yearOf(b); y != 0 {
+		if y := YearOf(b); y != 0 {
 			date = strconv.Itoa(y) + "年　　月　　日"
 		}
 	}
 	dept := common(forms, func(f *model.Form) string { return f.Department })
 	c := coverText{
 		title: titleOf(b),
-		year:  yearOf(b),
+		year:  YearOf(b),
 		rows: [][2]string{
 			{"单位名称：", common(forms, func(f *model.Form) string { return f.Unit })},
 			{"主管部门：", dept},

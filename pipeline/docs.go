@@ -560,13 +560,13 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, m
 		}
 		offset += len(in.Book.Forms)
 	}
-	// The binder's year is the first input's (its year, else its first
-	// form's: binder.Join), whatever forms are kept, as YearStrays tells
+	// The binder's year is the first input's (binder.YearOf: its year,
+	// else that of its first form that has one), whatever forms are kept, as YearStrays tells
 	// it: a book of that year alone heads the books joined. (Of the first
 	// input's forms kept only, a book without a year of its own whose
 	// first form was left out would have made the binder's year another,
 	// or none, every other form a stray.)
-	book, strays := binder.Join(append([]*model.Book{{Year: firstYear(inputs[0].Book)}}, books...))
+	book, strays := binder.Join(append([]*model.Book{{Year: binder.YearOf(inputs[0].Book)}}, books...))
 	for i := range strays {
 		strays[i].Book--
 	}
@@ -681,15 +681,6 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, m
 		})
 	}
 	return d, nil
-}
-
-// firstYear is the year of a binder whose first book is b (binder.Join):
-// b's year, else its first form's.
-func firstYear(b *model.Book) int {
-	if b.Year == 0 && len(b.Forms) > 0 {
-		return b.Forms[0].Year
-	}
-	return b.Year
 }
 
 func sumLen(books []*model.Book) int {

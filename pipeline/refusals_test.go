@@ -195,3 +195,30 @@ func TestSkippedMadeElsewhere(t *testing.T) {
 	require.Equal(t, "not printed, 2 forms with errors: 2, 3", s.In(msg.English))
 	require.Contains(t, s.In(msg.Chinese), "2、3")
 }
+
+// A book without a year of its own whose first form has none (an error,
+// so that form is left out) is of the year of its first form that has
+// one, as its cover says: its other forms are not strays of a binder of
+// year 0.
+func TestBinderYearFirstFormWithout(t *testing.T) {
+	in := load(t)[0]
+	book := *in.Book
+	book.Year, book.Forms = 0, append([]model.Form(nil), book.Forms...)
+	book.Forms[0].Year = 0
+	in.Problems = append(in.Problems, model.Problem{Severity: model.Error, Code: model.CodeRequiredMissing,
+		Path: "forms[0].year", Args: []string{"年度"}})
+	in.Book = &book
+	job := binderJob(t)
+	job.SkipErrors = true
+	var strays int
+	job.Events.Problem = func(p model.Problem) {
+		if p.Code == model.CodeBinderYearDiffers {
+			strays++
+		}
+	}
+	docs, err := Plan(context.Background(), []Input{in}, job)
+	require.NoError(t, err)
+	require.Zero(t, strays)
+	require.Equal(t, 2024, docs[0].Frame.Meta.Year)
+	require.Empty(t, YearStrays([]Input{in})[0], "the web page's check says the same")
+}
