@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
 )
@@ -124,4 +125,35 @@ func TestAttachDataNotHeld(t *testing.T) {
 	plain, attached := held(false), held(true)
 	// Some 150 kB more when the JSON was held; the same (± 20 kB) since.
 	require.Less(t, attached-plain, int64(64<<10), "held %d bytes without the data, %d with it", plain, attached)
+}
+
+// With CountOnly the documents planned hold their page counts, not the
+// pages laid out to count them; their pages are still read, laid out
+// again, the same.
+func TestCountOnlyHoldsNoPages(t *testing.T) {
+	inputs := load(t)
+	plan := func(count bool) ([]*Doc, int64) {
+		job := testJob(t)
+		job.Forms.All = true
+		job.CountOnly = count
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		docs, err := Plan(context.Background(), inputs, job)
+		require.NoError(t, err)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		return docs, int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	}
+	plan(false) // what is made once (caches) is made here
+	kept, keptHeld := plan(false)
+	counted, countHeld := plan(true)
+	require.Less(t, 4*countHeld, keptHeld, "held %d bytes counting, %d keeping the pages", countHeld, keptHeld)
+	require.Len(t, counted, len(kept))
+	for k := range kept {
+		require.Equal(t, kept[k].Frame.Pages, counted[k].Frame.Pages)
+		n := 0
+		require.NoError(t, counted[k].Pages(context.Background())(func(int, *layout.Page) error { n++; return nil }))
+		require.Equal(t, kept[k].Frame.Pages, n)
+	}
 }

@@ -227,7 +227,7 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 	}
 	names := FileNames(projects, func(k int) string { return "表" + strconv.Itoa(refs[k].N) })
 	docs := make([]*Doc, len(refs))
-	keep := len(refs) <= keepForms
+	keep := len(refs) <= keepForms && !job.CountOnly
 	// The forms are laid out on every CPU, a window of a few ahead of the
 	// one checked: the checks and the documents are made in order, as from
 	// one loop, whatever the number of workers.

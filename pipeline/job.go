@@ -72,6 +72,12 @@ type Job struct {
 	// (binder.Options.MaxPages). The web server sets it
 	// (binder.UploadMaxPages by default); the command line has no limit.
 	MaxPages int
+	// CountOnly plans documents for their page counts (Doc.Frame) alone:
+	// the pages laid out to count them are not kept for writing, which
+	// lays them out again if it comes. The web page's check sets it; it
+	// needs a count of every form's pages, and kept pages cost some
+	// 80 kB a form until the answer is made.
+	CountOnly bool
 	// Creator is written as the PDF Creator, e.g. "jixiao 0.1.0".
 	Creator string
 	// Format is what the documents are written as (Job.Backend): "pdf"

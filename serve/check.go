@@ -154,6 +154,7 @@ func (s *Server) planAll(c *call, job *pipeline.Job, b *batch) ([]*pipeline.Doc,
 	}
 	all := *job
 	all.Forms = pipeline.Selection{All: true}
+	all.CountOnly = true // the pages are counted, never written
 	docs, err := pipeline.Plan(c.ctx, b.inputs, &all)
 	var tm *pipeline.TooManyPages
 	switch {
