@@ -8,11 +8,13 @@ import (
 	"sync/atomic"
 )
 
-// Compressing is most of what writing a document costs, and one pool of
-// goroutines does all of it while its owner goes on: the pages' contents
-// while the drawer draws the next pages (squeeze.go), the object streams
-// while the writer makes the next objects (queue.go), the fonts' subsets
-// while the pages and the structure tree are written (fontobj.go). Each
+// Compressing is most of what writing a document costs, and pools of
+// goroutines, one kind for all of it and one pool at a time, do it while
+// their owner goes on: draw's compresses the pages' contents while the
+// drawer draws the next pages (squeeze.go); writeDocument's the object
+// streams while the writer makes the next objects (queue.go) and the
+// fonts' subsets while the pages and the structure tree are written
+// (fontobj.go). Each
 // stream is compressed alone, by the same level, so its bytes are what one
 // deflater makes of it whichever goroutine makes them and in whatever
 // order; the owner takes the results back in the order it submitted the

@@ -392,6 +392,47 @@ func TestSqueezerAbort(t *testing.T) {
 	}
 }
 
+// Aborting drops the pages not begun: with every worker held by another
+// job, the pages added wait in the queue, and after abort none is
+// compressed or handed on, each done with errDropped.
+func TestSqueezerAbortDrops(t *testing.T) {
+	withProcs(t, 2)
+	base := runtime.NumGoroutine()
+	var sunk atomic.Int64
+	s := newSqueezer(100, func([]byte) error { sunk.Add(1); return nil })
+	if s.p.max != 2 {
+		t.Fatalf("%d workers, want 2", s.p.max)
+	}
+	gate := make(chan struct{})
+	for range s.p.max {
+		s.p.submit(&job{run: func(*deflater) error { <-gate; return nil }})
+	}
+	for i := range s.limit { // no more, or add would wait for the first
+		if err := s.add(i, []byte("0 0 m 10 10 l S\n")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	go func() { // the held jobs end once the pool is being closed
+		for !s.p.dropping.Load() {
+			runtime.Gosched()
+		}
+		close(gate)
+	}()
+	s.abort()
+	if err := s.wait(); err != errAborted {
+		t.Errorf("wait after abort: %v", err)
+	}
+	if n := sunk.Load(); n != 0 {
+		t.Errorf("%d pages handed on", n)
+	}
+	for _, j := range s.pages.jobs[s.pages.head:] {
+		if !j.finished() || j.err != errDropped {
+			t.Errorf("a page waiting was not dropped: %v", j.err)
+		}
+	}
+	settle(t, base)
+}
+
 // Stopping while writing, a failing page sequence and a full run leave
 // no goroutine behind, with the pools' workers in use.
 func TestPoolsEnd(t *testing.T) {
