@@ -82,3 +82,22 @@ func TestProblemListTail(t *testing.T) {
 		require.Equal(t, at.place, places(Chinese.Template(c)), c)
 	}
 }
+
+// The thing whose keys an unknown key's problem lists is said in the
+// message's language, not in model's English word.
+func TestUnknownKeyKind(t *testing.T) {
+	for _, c := range []struct {
+		l      Lang
+		code   string
+		values []string
+		want   string
+	}{
+		{Chinese, "unknown-key", []string{"projekt", "form", "title", "year"}, "没有“projekt”这个字段；表的字段有：title、year"},
+		{Chinese, "unknown-key", []string{"x", "book", "year", "forms"}, "没有“x”这个字段；册的字段有：year、forms"},
+		{Chinese, "unknown-key-similar", []string{"levl1", "level1", "indicator", "level1", "level2"}, "没有“levl1”这个字段，是否应为“level1”？指标行的字段有：level1、level2"},
+		{English, "unknown-key", []string{"x", "indicator", "level1", "level2"}, `unknown key "x"; an indicator row has the keys level1, level2`},
+		{English, "unknown-key", []string{"x", "form", "title"}, `unknown key "x"; a form has the keys title`},
+	} {
+		require.Equal(t, c.want, ProblemMessage(c.l, c.code, c.values))
+	}
+}

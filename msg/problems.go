@@ -28,6 +28,11 @@ func ProblemMessage(l Lang, code string, values []string) string {
 			}
 			args = []any{Raw(l.Text(Unforeseen, strings.Join(values[1:], " ")))}
 		}
+	case "unknown-key", "unknown-key-similar":
+		// The thing whose keys are listed, model's English word.
+		if k := map[string]int{"unknown-key": 1, "unknown-key-similar": 2}[code]; len(values) > k {
+			args[k] = Kind(l, values[k])
+		}
 	case "xlsx-corrupt":
 		// {1} is the workbook library's English reason.
 		if len(args) > 0 {
@@ -95,9 +100,9 @@ var problemCatalogue = map[Code]entry{
 		"还有 {1} 个问题未列出，到此为止"},
 	"too-many-problems-uncounted": {"more problems not listed; stopping here",
 		"还有更多问题未列出，到此为止"},
-	"unknown-key": {"unknown key \"{1}\"; a {2} has the keys {3}",
+	"unknown-key": {"unknown key \"{1}\"; {2} has the keys {3}",
 		"没有“{1}”这个字段；{2}的字段有：{3}"},
-	"unknown-key-similar": {"unknown key \"{1}\" (did you mean {2}?); a {3} has the keys {4}",
+	"unknown-key-similar": {"unknown key \"{1}\" (did you mean {2}?); {3} has the keys {4}",
 		"没有“{1}”这个字段，是否应为“{2}”？{3}的字段有：{4}"},
 	"not-object": {"expected an object, got {1}",
 		"这里应当是一组字段（{ … }），却是{1}"},

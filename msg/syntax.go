@@ -65,6 +65,11 @@ var syntaxCatalogue = map[Code]entry{
 	"value-string":  {"a string", "文字"},
 	"end-of-file":   {"end of file", "文件末尾"},
 
+	// What holds the keys of an unknown-key problem (model's kind).
+	"kind-form":      {"a form", "表"},
+	"kind-book":      {"a book", "册"},
+	"kind-indicator": {"an indicator row", "指标行"},
+
 	// Why a workbook cannot be read ({1} of xlsx-corrupt), in the other
 	// languages.
 	"xlsx-reason-not-zip": {"it is not a zip archive", "不是 zip 压缩格式的 .xlsx，可能只是改了扩展名"},
@@ -97,6 +102,9 @@ const (
 	XLSXNotZip        Code = "xlsx-reason-not-zip"
 	XLSXDamaged       Code = "xlsx-reason-damaged"
 	InputKinds        Code = "input-kinds"
+	KindForm          Code = "kind-form"
+	KindBook          Code = "kind-book"
+	KindIndicator     Code = "kind-indicator"
 )
 
 // yamlLibrary: the YAML library's texts, by a piece of them, in the order
@@ -117,6 +125,16 @@ var yamlLibrary = []struct {
 	{"control characters are not allowed", YAMLControlChars},
 	{"UTF-8", YAMLUTF8},
 	{"unknown escape character", YAMLEscape},
+}
+
+// Kind is, in l, what model names as "form", "book" or "indicator": the
+// thing whose keys an unknown-key problem lists. Another word is said as
+// it is, escaped.
+func Kind(l Lang, kind string) Raw {
+	if c, ok := map[string]Code{"form": KindForm, "book": KindBook, "indicator": KindIndicator}[kind]; ok {
+		return Raw(l.Text(c))
+	}
+	return Raw(Escape(kind))
 }
 
 // Thing is, in l, what the decoder or parser found: its English
