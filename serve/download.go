@@ -34,8 +34,8 @@ func (s *Server) render(c *call) answer {
 		}
 		return s.problemsAnswer(msg.ServeFormErrorsNoName, []any{k + 1}, ps)
 	}
-	if len(b.blocking(nil)) > 0 {
-		return refuse()
+	if ps := b.blocking(nil); len(ps) > 0 { // another file's, not the form's
+		return s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps)
 	}
 	job.SkipErrors = true
 	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
@@ -78,8 +78,10 @@ func (s *Server) plan(c *call, binder bool) (*pipeline.Job, *batch, []*pipeline.
 	if bad != nil {
 		return fail(*bad)
 	}
-	if len(b.forms) == 0 { // the files that could not be read are why
-		ps := b.blocking(nil)
+	// A file that could not be read (or is wrong as a whole) refuses the
+	// print, as the command refuses a binder of it: leaving it out
+	// unnamed would print a binder or ZIP short of its forms.
+	if ps := b.blocking(nil); len(ps) > 0 {
 		return fail(s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps))
 	}
 	job.Forms, job.Binder, job.SkipErrors = sel, binder, true

@@ -277,3 +277,23 @@ func TestOnePathStrictFirstFileLeftOut(t *testing.T) {
 		require.Equal(t, "1,2", w.Header().Get("X-Jixiao-Skipped"), api)
 	}
 }
+
+// A file of the upload that cannot be read refuses every print, as the
+// command refuses a binder of it: a binder or ZIP of the other files
+// would be short of its forms without saying so, and the form asked
+// for is not the one in error.
+func TestOnePathUnreadableFile(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book := readFile(t, exampleBook)
+	broken := file{"broken.json", []byte("{")}
+	for _, api := range []string{"/api/render?form=2", "/api/zip", "/api/binder"} {
+		w := do(s, post(t, api, book, broken))
+		refusedWith(t, w, http.StatusUnprocessableEntity, codeBookErrors)
+		ps := problems(t, w)
+		require.Len(t, ps, 2, api)
+		require.Equal(t, "syntax", ps[1].Code, api)
+		require.Contains(t, ps[1].Location, "broken.json", api)
+	}
+	w := do(s, post(t, "/api/render?form=2", book))
+	require.Equal(t, http.StatusOK, w.Code, "without the broken file")
+}
