@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
@@ -148,7 +149,7 @@ func (s *Server) work(r *http.Request, h func(*call) answer, c *call) (a answer)
 // busy answers a request that could not finish within its time limit.
 func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Retry-After", "30")
-	s.refuse(w, r, http.StatusServiceUnavailable, codeBusy, int(s.opt.Timeout.Seconds()))
+	s.refuse(w, r, http.StatusServiceUnavailable, codeBusy, s.timeoutSeconds())
 }
 
 // busyNow answers a request refused at once: the uploads held fill the
@@ -515,6 +516,12 @@ func (s *Server) loadForm(c *call) (*pipeline.Job, *batch, int, *answer) {
 	return job, b, k, nil
 }
 
+// timeoutSeconds is the time a request may take, in whole seconds as the
+// busy message says it, rounded up: 1.5 s is "2", never "1".
+func (s *Server) timeoutSeconds() int {
+	return int(math.Ceil(s.opt.Timeout.Seconds()))
+}
+
 // problemsAnswer is a 422 of the problems that stop the work, after the
 // line that says why.
 func (s *Server) problemsAnswer(lead msg.Code, args []any, ps []model.Problem) answer {
@@ -530,7 +537,7 @@ func (s *Server) problemsAnswer(lead msg.Code, args []any, ps []model.Problem) a
 // anything else as an internal error.
 func (s *Server) drawFailure(err error, file string) answer {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return s.refusal(http.StatusServiceUnavailable, codeBusy, int(s.opt.Timeout.Seconds()))
+		return s.refusal(http.StatusServiceUnavailable, codeBusy, s.timeoutSeconds())
 	}
 	var tm *pipeline.TooManyPages
 	if pipeline.Find(err, &tm) {

@@ -94,7 +94,7 @@ func (s *Server) check(c *call) answer {
 	}
 	for k := range b.forms {
 		if c.ctx.Err() != nil {
-			return s.refusal(http.StatusServiceUnavailable, codeBusy, int(s.opt.Timeout.Seconds()))
+			return s.refusal(http.StatusServiceUnavailable, codeBusy, s.timeoutSeconds())
 		}
 		e := &b.forms[k]
 		in := b.inputs[e.input]

@@ -560,6 +560,7 @@ func TestQueue(t *testing.T) {
 	require.NoError(t, s.gate.enter(context.Background()))
 	w := do(s, post(t, "/api/check", book))
 	refusedWith(t, w, http.StatusServiceUnavailable, codeBusy)
+	require.Contains(t, problems(t, w)[0].Message, "未能在 1 秒内完成", "0.3 s is said as 1 s, not 0")
 	require.Equal(t, "30", w.Header().Get("Retry-After"))
 
 	s = newTestServer(t, Options{Renders: 1, Timeout: time.Minute})
