@@ -10,10 +10,27 @@ import (
 	"time"
 
 	"jixiao/binder"
+	"jixiao/model"
 	"jixiao/msg"
 	"jixiao/pipeline"
 	"jixiao/render"
 )
+
+// filesRefused is the answer to a print when a file of the upload could
+// not be read (or is wrong as a whole): every print is refused, as the
+// command refuses it; nil when there is none.
+func (s *Server) filesRefused(b *batch) *answer {
+	if ps := b.blocking(nil); len(ps) > 0 {
+		a := s.bookErrors(ps)
+		return &a
+	}
+	return nil
+}
+
+// bookErrors is the 422 of the errors ps that stop a print.
+func (s *Server) bookErrors(ps []model.Problem) answer {
+	return s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps)
+}
 
 // render answers one form as a PDF (an OFD with format=ofd), never one
 // with errors: pipeline.Plan leaves a form with errors out (Job.SkipErrors,
@@ -34,8 +51,8 @@ func (s *Server) render(c *call) answer {
 		}
 		return s.problemsAnswer(msg.ServeFormErrorsNoName, []any{k + 1}, ps)
 	}
-	if ps := b.blocking(nil); len(ps) > 0 { // another file's, not the form's
-		return s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps)
+	if a := s.filesRefused(b); a != nil { // another file's, not the form's
+		return *a
 	}
 	job.SkipErrors = true
 	docs, err := pipeline.Plan(c.ctx, b.inputs, job)
@@ -81,8 +98,8 @@ func (s *Server) plan(c *call, binder bool) (*pipeline.Job, *batch, []*pipeline.
 	// A file that could not be read (or is wrong as a whole) refuses the
 	// print, as the command refuses a binder of it: leaving it out
 	// unnamed would print a binder or ZIP short of its forms.
-	if ps := b.blocking(nil); len(ps) > 0 {
-		return fail(s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps))
+	if a := s.filesRefused(b); a != nil {
+		return fail(*a)
 	}
 	job.Forms, job.Binder, job.SkipErrors = sel, binder, true
 	var skipped []int
@@ -107,8 +124,7 @@ func (s *Server) plan(c *call, binder bool) (*pipeline.Job, *batch, []*pipeline.
 		for i, n := range sk.Forms {
 			idx[i] = n - 1
 		}
-		ps := b.blocking(idx)
-		return fail(s.problemsAnswer(codeBookErrors, []any{len(ps)}, ps))
+		return fail(s.bookErrors(b.blocking(idx)))
 	}
 	return fail(s.drawFailure(err, ""))
 }
