@@ -59,6 +59,10 @@ type Options struct {
 	// its being done.
 	Context context.Context
 
+	// CountOnly keeps no form's pages from the planning pass, whatever
+	// the number of forms: for a plan read for its page counts alone.
+	CountOnly bool
+
 	// Front, when set, is called by Plan with the cover and then each page
 	// of the contents as it draws them (to catch a page that cannot be
 	// drawn): a caller that checks those pages (their characters, say)
@@ -130,7 +134,7 @@ type Binder struct {
 // on forms of more than one page), come from Pages.
 //
 // A binder of up to keepForms forms keeps the pages of the planning pass
-// for Pages (a few MB); a larger one keeps only each form's number of
+// for Pages (a few MB; none with CountOnly); a larger one keeps only each form's number of
 // pages, and Pages lays the forms out again as they are read: laying out
 // twice costs about 0.25 ms a form, and memory then holds the front pages
 // and a window of a few forms, whatever the number of forms. The pages are
@@ -140,7 +144,7 @@ func Plan(b *model.Book, m layout.Measurer, opt Options) (*Binder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return plan(b, m, opt, lay, b != nil && len(b.Forms) <= keepForms)
+	return plan(b, m, opt, lay, b != nil && len(b.Forms) <= keepForms && !opt.CountOnly)
 }
 
 // keepForms is the largest binder whose form pages Plan keeps from its

@@ -111,15 +111,8 @@ func TestAttachDataNotHeld(t *testing.T) {
 		job := testJob(t)
 		job.AttachData = attach
 		job.Forms.All = true
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		docs, err := Plan(context.Background(), inputs, job)
-		require.NoError(t, err)
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		runtime.KeepAlive(docs)
-		return int64(after.HeapAlloc) - int64(before.HeapAlloc)
+		_, n := planHeld(t, inputs, job)
+		return n
 	}
 	held(false) // what is made once (caches) is made here
 	plain, attached := held(false), held(true)
@@ -127,33 +120,43 @@ func TestAttachDataNotHeld(t *testing.T) {
 	require.Less(t, attached-plain, int64(64<<10), "held %d bytes without the data, %d with it", plain, attached)
 }
 
-// With CountOnly the documents planned hold their page counts, not the
-// pages laid out to count them; their pages are still read, laid out
-// again, the same.
+// planHeld plans job's documents of inputs and returns them with the heap
+// they hold once planned (after a collection, against one before).
+func planHeld(t *testing.T, inputs []Input, job *Job) ([]*Doc, int64) {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	docs, err := Plan(context.Background(), inputs, job)
+	require.NoError(t, err)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(docs)
+	return docs, int64(after.HeapAlloc) - int64(before.HeapAlloc)
+}
+
+// With CountOnly the documents planned, each form's or a binder's, hold
+// their page counts, not the pages laid out to count them; their pages
+// are still read, laid out again, the same.
 func TestCountOnlyHoldsNoPages(t *testing.T) {
 	inputs := load(t)
-	plan := func(count bool) ([]*Doc, int64) {
-		job := testJob(t)
-		job.Forms.All = true
-		job.CountOnly = count
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		docs, err := Plan(context.Background(), inputs, job)
-		require.NoError(t, err)
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		return docs, int64(after.HeapAlloc) - int64(before.HeapAlloc)
-	}
-	plan(false) // what is made once (caches) is made here
-	kept, keptHeld := plan(false)
-	counted, countHeld := plan(true)
-	require.Less(t, 4*countHeld, keptHeld, "held %d bytes counting, %d keeping the pages", countHeld, keptHeld)
-	require.Len(t, counted, len(kept))
-	for k := range kept {
-		require.Equal(t, kept[k].Frame.Pages, counted[k].Frame.Pages)
-		n := 0
-		require.NoError(t, counted[k].Pages(context.Background())(func(int, *layout.Page) error { n++; return nil }))
-		require.Equal(t, kept[k].Frame.Pages, n)
+	for _, binder := range []bool{false, true} {
+		plan := func(count bool) ([]*Doc, int64) {
+			job := testJob(t)
+			job.Forms.All, job.Binder = !binder, binder
+			job.CountOnly = count
+			return planHeld(t, inputs, job)
+		}
+		plan(false) // what is made once (caches) is made here
+		kept, keptHeld := plan(false)
+		counted, countHeld := plan(true)
+		require.Less(t, 4*countHeld, keptHeld, "binder %v: held %d bytes counting, %d keeping the pages", binder, countHeld, keptHeld)
+		require.Len(t, counted, len(kept))
+		for k := range kept {
+			require.Equal(t, kept[k].Frame.Pages, counted[k].Frame.Pages)
+			n := 0
+			require.NoError(t, counted[k].Pages(context.Background())(func(int, *layout.Page) error { n++; return nil }))
+			require.Equal(t, kept[k].Frame.Pages, n)
+		}
 	}
 }

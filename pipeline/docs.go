@@ -637,7 +637,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, m
 	}
 	bl, err := binder.Plan(book, job.Fonts, binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit,
 		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx, MaxPages: maxPages,
-		Front: front})
+		CountOnly: job.CountOnly, Front: front})
 	if err := ctx.Err(); err != nil {
 		<-found
 		return nil, err

@@ -73,8 +73,8 @@ type Job struct {
 	// (binder.UploadMaxPages by default); the command line has no limit.
 	MaxPages int
 	// CountOnly plans documents for their page counts (Doc.Frame) alone:
-	// the pages laid out to count them are not kept for writing, which
-	// lays them out again if it comes. The web page's check sets it; it
+	// the pages laid out to count them (a form's, a binder's forms') are
+	// not kept for writing, which lays them out again if it comes. The web page's check sets it; it
 	// needs a count of every form's pages, and kept pages cost some
 	// 80 kB a form until the answer is made.
 	CountOnly bool
