@@ -17,11 +17,7 @@ import (
 // when none is ready, Plan's error names them likewise.
 func TestSkippedNumbers(t *testing.T) {
 	inputs := twoUnits(t, []int{2, 5, 9}, 0, 5)
-	for _, set := range []func(*Job){
-		func(j *Job) { j.Forms.All = true },
-		func(j *Job) { j.Binder = true },
-		func(j *Job) { j.Binder, j.SplitByUnit = true, true },
-	} {
+	for _, set := range planKinds {
 		job := testJob(t)
 		job.SkipErrors = true
 		set(job)

@@ -100,16 +100,20 @@ func TestSplitBinderOfOneUnit(t *testing.T) {
 	require.Equal(t, 3, docs[0].Forms)
 }
 
+// planKinds set a job to each plan that leaves forms out: a document a
+// form, a binder, the binders of --split-by unit.
+var planKinds = []func(*Job){
+	func(j *Job) { j.Forms.All = true },
+	func(j *Job) { j.Binder = true },
+	func(j *Job) { j.Binder, j.SplitByUnit = true, true },
+}
+
 // The forms left out for their errors are named by one warning, the same
 // for each form, a binder and the binders of --split-by unit.
 func TestLeftOutOneWarning(t *testing.T) {
 	inputs := twoUnits(t, []int{2, 5, 9}, 0, 5)
 	var got []string
-	for _, set := range []func(*Job){
-		func(j *Job) { j.Forms.All = true },
-		func(j *Job) { j.Binder = true },
-		func(j *Job) { j.Binder, j.SplitByUnit = true, true },
-	} {
+	for _, set := range planKinds {
 		job := testJob(t)
 		job.SkipErrors = true
 		set(job)

@@ -53,19 +53,9 @@ func TestReadWorkbook(t *testing.T) {
 // from a workbook, is named by its sheet and cell (as every other problem
 // of a workbook is), in a form and in a binder.
 func TestGlyphMissingNamesTheCell(t *testing.T) {
-	book, err := model.ReadFile(filepath.Join("..", "examples", "jiangyin-2024.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	book.Forms[0].Project = "𠮷" + book.Forms[0].Project
-	var buf bytes.Buffer
-	if err := xlsx.Export(&buf, book); err != nil {
-		t.Fatal(err)
-	}
-	in, err := Read(Source{Name: "book.xlsx", R: bytes.NewReader(buf.Bytes())})
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := exampleWorkbook(t, func(b *model.Book) {
+		b.Forms[0].Project = "𠮷" + b.Forms[0].Project
+	})
 	loc, _ := in.Source.Location("forms[0].project")
 	if loc.Cell != "B4" {
 		t.Fatalf("forms[0].project read from %s", loc)
@@ -73,7 +63,7 @@ func TestGlyphMissingNamesTheCell(t *testing.T) {
 	want := "no font has " + loc.String() + ": U+20BB7"
 	job := testJob(t)
 	job.Forms = Selection{Form: 1, FormGiven: true}
-	_, err = Plan(context.Background(), []Input{in}, job)
+	_, err := Plan(context.Background(), []Input{in}, job)
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("form: %v\nwant %q", err, want)
 	}
@@ -87,20 +77,10 @@ func TestGlyphMissingNamesTheCell(t *testing.T) {
 // is named with its file and sheet, in each language as it writes them,
 // the forms joined as the language joins a list.
 func TestLeftOutNamesTheSheet(t *testing.T) {
-	book, err := model.ReadFile(filepath.Join("..", "examples", "jiangyin-2024.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	book.Forms[1].Unit = ""
-	book.Forms[2].Unit = ""
-	var buf bytes.Buffer
-	if err := xlsx.Export(&buf, book); err != nil {
-		t.Fatal(err)
-	}
-	in, err := Read(Source{Name: "book.xlsx", R: bytes.NewReader(buf.Bytes())})
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := exampleWorkbook(t, func(b *model.Book) {
+		b.Forms[1].Unit = ""
+		b.Forms[2].Unit = ""
+	})
 	job := binderJob(t)
 	job.SkipErrors = true
 	var warned []error
@@ -111,7 +91,7 @@ func TestLeftOutNamesTheSheet(t *testing.T) {
 	if len(warned) != 1 {
 		t.Fatalf("warnings: %v", warned)
 	}
-	p2, p3 := book.Forms[1].Project, book.Forms[2].Project
+	p2, p3 := in.Book.Forms[1].Project, in.Book.Forms[2].Project
 	en := "not printed, 2 forms with errors: 2 " + p2 + " (book.xlsx: " + p2 + "), 3 " + p3 + " (book.xlsx: " + p3 + ")"
 	zh := "2 张表有错误，未打印：2 " + p2 + "（book.xlsx 工作表“" + p2 + "”）、3 " + p3 + "（book.xlsx 工作表“" + p3 + "”）"
 	if got := msg.Describe(msg.English, warned[0]); got != en {
@@ -120,4 +100,24 @@ func TestLeftOutNamesTheSheet(t *testing.T) {
 	if got := msg.Describe(msg.Chinese, warned[0]); got != zh {
 		t.Errorf("Chinese:\n got %s\nwant %s", got, zh)
 	}
+}
+
+// exampleWorkbook is the example book, changed by edit, exported to a
+// workbook and read back as an upload named book.xlsx.
+func exampleWorkbook(t *testing.T, edit func(*model.Book)) Input {
+	t.Helper()
+	book, err := model.ReadFile(filepath.Join("..", "examples", "jiangyin-2024.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(book)
+	var buf bytes.Buffer
+	if err := xlsx.Export(&buf, book); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Read(Source{Name: "book.xlsx", R: bytes.NewReader(buf.Bytes())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
 }
