@@ -105,3 +105,11 @@ func liveHeap() uint64 {
 	}
 	return s[0].Value.Uint64()
 }
+
+// readsBooks are the commands that read a book and lay it out or check
+// it: their heap grows with the book, so they ask for huge pages under it
+// (hugepages_linux.go). The others do not: version, help and template
+// would only pay for the asking, and serve keeps the runtime's defaults.
+var readsBooks = map[string]bool{
+	"render": true, "binder": true, "preview": true, "export": true, "validate": true, "import": true,
+}

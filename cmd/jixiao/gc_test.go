@@ -1,10 +1,13 @@
 package main
 
 import (
+	"io"
 	"math"
 	"runtime"
 	"runtime/debug"
 	"testing"
+
+	"jixiao/msg"
 
 	"github.com/stretchr/testify/require"
 )
@@ -81,4 +84,19 @@ func TestGCLimitRises(t *testing.T) {
 
 	g.off = true
 	require.False(t, g.check())
+}
+
+// The commands that ask for huge pages exist under these names, and the
+// short ones are not among them.
+func TestReadsBooksNamesCommands(t *testing.T) {
+	a := &app{p: &msg.Printer{Out: io.Discard, Err: io.Discard}}
+	root := a.newRoot()
+	for name := range readsBooks {
+		c, _, err := root.Find([]string{name})
+		require.NoError(t, err, name)
+		require.Equal(t, name, c.Name())
+	}
+	for _, short := range []string{"version", "help", "template", "serve"} {
+		require.False(t, readsBooks[short], short)
+	}
 }

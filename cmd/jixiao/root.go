@@ -231,6 +231,9 @@ func (a *app) newRoot() *cobra.Command {
 		if a.p.Quiet && a.p.Verbose {
 			return usageProblem(msg.New(msg.QuietVerbose))
 		}
+		if a.sig != nil && readsBooks[c.Name()] { // a process of its own
+			adviseHugePages(os.Getenv)
+		}
 		return nil
 	}
 	root.PersistentPostRun = func(c *cobra.Command, _ []string) {

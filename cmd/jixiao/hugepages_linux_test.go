@@ -1,0 +1,72 @@
+//go:build linux
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseMapping(t *testing.T) {
+	lo, hi, ok := parseMapping("7f0a1c000000-7f0a1c021000 rw-p 00000000 00:00 0")
+	require.True(t, ok)
+	require.Equal(t, uintptr(0x7f0a1c000000), lo)
+	require.Equal(t, uintptr(0x7f0a1c021000), hi)
+	for _, bad := range []string{"", "7f0a1c000000 rw-p", "zz-10 rw-p", "20-10 rw-p"} {
+		_, _, ok := parseMapping(bad)
+		require.False(t, ok, bad)
+	}
+}
+
+// advised reports whether the mapping that holds p carries the
+// MADV_HUGEPAGE flag ("hg" among the VmFlags of /proc/self/smaps).
+func advised(t *testing.T, p uintptr) bool {
+	f, err := os.Open("/proc/self/smaps")
+	require.NoError(t, err)
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	in := false
+	for sc.Scan() {
+		line := sc.Text()
+		if lo, hi, ok := parseMapping(line); ok { // a mapping's first line
+			in = lo <= p && p < hi
+			continue
+		}
+		if in && strings.HasPrefix(line, "VmFlags:") {
+			return strings.Contains(line+" ", " hg ")
+		}
+	}
+	require.NoError(t, sc.Err())
+	t.Fatalf("no mapping holds %#x", p)
+	return false
+}
+
+// Where Linux gives huge pages on request, the command's heap asks: a
+// block made afterwards lies in an advised mapping. JIXIAO_HUGEPAGES=0,
+// or a system that gives them always or never, leaves the heap alone.
+func TestAdviseHugePages(t *testing.T) {
+	restoreGC(t)
+	off := func(k string) string {
+		if k == "JIXIAO_HUGEPAGES" {
+			return "0"
+		}
+		return ""
+	}
+	require.False(t, adviseHugePages(off))
+
+	setting, err := os.ReadFile(thpSetting)
+	if err != nil || !bytes.Contains(setting, []byte("[madvise]")) {
+		require.False(t, adviseHugePages(func(string) string { return "" }))
+		t.Skipf("transparent huge pages are not on request here (%q): nothing to ask", bytes.TrimSpace(setting))
+	}
+	require.True(t, adviseHugePages(func(string) string { return "" }))
+	block := make([]byte, 4<<20)
+	require.True(t, advised(t, uintptr(unsafe.Pointer(&block[0]))),
+		"a heap block made after the advice lies outside the advised mapping")
+}
