@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // Regression tests of issue #9: outputs that are not regular files,
