@@ -41,6 +41,9 @@ func adviseHugePages(getenv func(string) string) bool {
 	if err != nil || !bytes.Contains(setting, []byte("[madvise]")) {
 		return false // "always" needs no asking; "never" gives none
 	}
+	if debug.SetMemoryLimit(-1) < hugeHeapSize+16<<20 {
+		return false // the object alone would bring a collection
+	}
 	// No collection while the object is held: one would find it live and
 	// let the heap grow to five times its size before the next.
 	percent := debug.SetGCPercent(-1)

@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"unsafe"
@@ -65,6 +66,11 @@ func TestAdviseHugePages(t *testing.T) {
 		require.False(t, adviseHugePages(func(string) string { return "" }))
 		t.Skipf("transparent huge pages are not on request here (%q): nothing to ask", bytes.TrimSpace(setting))
 	}
+	// A memory limit (GOMEMLIMIT) too small for the object: no asking.
+	limit := debug.SetMemoryLimit(64 << 20)
+	require.False(t, adviseHugePages(func(string) string { return "" }))
+	debug.SetMemoryLimit(limit)
+
 	require.True(t, adviseHugePages(func(string) string { return "" }))
 	block := make([]byte, 4<<20)
 	require.True(t, advised(t, uintptr(unsafe.Pointer(&block[0]))),
