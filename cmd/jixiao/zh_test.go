@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/model"
 	"jixiao/msg"
 
 	"github.com/stretchr/testify/assert"
@@ -235,5 +236,16 @@ func TestFontFaultsSaid(t *testing.T) {
 				}
 			}
 		}
+	}
+	// A font that lacks a character of the form: a problem of the form,
+	// said where the character stands (no font's fault, and said in
+	// Chinese before this test too).
+	form := renderFormFile(t, func(f *model.Form) { f.Overview = "吉野家𠮷" + f.Overview })
+	args := []string{"render", form, "--font-body", file("body.ttf", noto), "-o", filepath.Join(dir, "x.pdf"), "--lang", "zh"}
+	code, _, stderr := runCmd(args...)
+	assert.Equal(t, 1, code, stderr)
+	assert.Contains(t, stderr, "所用字体里没有 '𠮷' 这个字")
+	for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+		assert.Empty(t, englishWords(line, append(args, dir)...), line)
 	}
 }
