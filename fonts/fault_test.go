@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/image/font/sfnt"
 )
 
 // reason is the innermost code of err's chain: what is wrong with the
@@ -155,10 +156,10 @@ func TestFaultsSayWhy(t *testing.T) {
 	assert.Contains(t, msg.Describe(msg.Chinese, err), "第 0 号字体")
 }
 
-// TestFaultsWhileDrawing: a font that loads but fails when its subset is
-// cut (sfnt reads neither the loca entries nor a short hmtx at load) is
-// named by its file, with the reason, as Load names it.
-func TestFaultsWhileDrawing(t *testing.T) {
+// TestFaultsOfTheSubsetAtLoad: what sfnt does not read at load but the
+// subsets need (the loca entries, an hmtx table of long metrics only) is
+// refused by Load, not by the first PDF.
+func TestFaultsOfTheSubsetAtLoad(t *testing.T) {
 	ok := smallFont()
 	for _, c := range []struct {
 		what string
@@ -169,18 +170,53 @@ func TestFaultsWhileDrawing(t *testing.T) {
 		{"hmtx of long metrics only", withTable(ok, "hmtx", cut(4*ok.numHMetrics)), msg.FontTableCut},
 	} {
 		p := writeFile(t, "draw.ttf", c.data)
-		f, err := Load(p)
-		require.NoError(t, err, c.what)
-		for _, subset := range []func([]rune) ([]byte, error){f.Subset, f.SubsetUnicode} {
-			_, err = subset([]rune{'A'})
-			if !assert.Error(t, err, c.what) {
-				continue
-			}
-			assert.Equal(t, c.want, reason(err), "%s: %v", c.what, err)
-			assert.True(t, hasCode(err, msg.FontFile), "%s: %v", c.what, err)
-			assert.True(t, strings.HasPrefix(err.Error(), "fonts: "+p+": "), "%s: %v", c.what, err)
-			assert.Empty(t, englishLeft(err, p), "%s: %s", c.what, msg.Describe(msg.Chinese, err))
+		_, err := sfnt.Parse(c.data)
+		require.NoError(t, err, "%s: sfnt reads it", c.what)
+		_, err = Load(p)
+		if !assert.Error(t, err, c.what) {
+			continue
 		}
+		assert.Equal(t, c.want, reason(err), "%s: %v", c.what, err)
+		assert.True(t, strings.HasPrefix(err.Error(), "fonts: "+p+": "), "%s: %v", c.what, err)
+		assert.Empty(t, englishLeft(err, p), "%s: %s", c.what, msg.Describe(msg.Chinese, err))
+	}
+}
+
+// TestFaultsWhileDrawing: a fault found only when the subset is cut (a
+// composite glyph made of a glyph the font lacks) names the font's file,
+// with the reason, as Load names it.
+func TestFaultsWhileDrawing(t *testing.T) {
+	s := smallFont()
+	// Glyph 1 ('A') is a composite of glyph 999: numberOfContours -1,
+	// the bounding box, then flags 0 (byte offsets, the last
+	// component), glyph 999 and two offsets.
+	composite := []byte{0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x03, 0xE7, 0, 0}
+	ts := s.tables()
+	for i := range ts {
+		switch string(ts[i].tag[:]) {
+		case "glyf":
+			ts[i].data = composite
+		case "loca": // short offsets, in words: glyph 1 is all of glyf
+			loca := make([]byte, len(ts[i].data))
+			for g := 2; 2*g < len(loca); g++ {
+				binary.BigEndian.PutUint16(loca[2*g:], uint16(len(composite)/2))
+			}
+			ts[i].data = loca
+		}
+	}
+	p := writeFile(t, "composite.ttf", build(sigTrueType, ts))
+	f, err := Load(p)
+	require.NoError(t, err)
+	for _, subset := range []func([]rune) ([]byte, error){f.Subset, f.SubsetUnicode} {
+		_, err = subset([]rune{'A'})
+		if !assert.Error(t, err) {
+			continue
+		}
+		assert.Equal(t, msg.FontComponent, reason(err), "%v", err)
+		assert.True(t, hasCode(err, msg.FontFile), "%v", err)
+		assert.Equal(t, "fonts: "+p+": glyph 1: component 999 out of range", err.Error())
+		assert.Equal(t, "字体文件 "+p+"：字体的第 1 号字形由不存在的第 999 号字形组成：文件已损坏，请换用其他 .ttf 字体",
+			msg.Describe(msg.Chinese, err))
 	}
 }
 

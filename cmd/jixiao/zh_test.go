@@ -188,8 +188,8 @@ func notoWith(t *testing.T, name string, change func(table []byte)) []byte {
 
 // TestFontFaultsSaid: a font file that cannot be used is refused with
 // what is wrong with it, in the user's language: in Chinese with no
-// English left, whether the fault is found when the font is read or only
-// when its subset is cut for the PDF; and no PDF is left behind.
+// English left, also for the faults only the PDF's subsets would meet;
+// and no PDF is left behind.
 func TestFontFaultsSaid(t *testing.T) {
 	dir := t.TempDir()
 	file := func(name string, data []byte) string {
@@ -215,10 +215,10 @@ func TestFontFaultsSaid(t *testing.T) {
 			"face 3 requested, but the collection has 1 faces", "这个字体集只有 1 个字体"},
 		{"not a font", "--font-body", file("text.ttf", []byte("hello, world")),
 			"not a TrueType font", "不是 TrueType 字体"},
-		// sfnt reads no loca entry at load: the fault is found when
-		// the subset is cut.
+		// sfnt reads no loca entry at load: fonts reads them for the
+		// subsets, before anything is laid out.
 		{"loca entry", "--font-body", file("loca.ttf", notoWith(t, "loca", func(b []byte) { binary.BigEndian.PutUint32(b[4*5:], 0x0FFFFFF0) })),
-			"bad loca entry 5", "字形位置表（“loca” 表）第 5 项有误"},
+			"--font-body: " + filepath.Join(dir, "loca.ttf") + ": bad loca entry 5", "字形位置表（“loca” 表）第 5 项有误"},
 	} {
 		for _, lang := range []string{"en", "zh"} {
 			out := filepath.Join(dir, "x.pdf")
