@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+	"jixiao/msg"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -23,7 +24,7 @@ import (
 func advances(d *directory, sf *sfnt.Font, upm int) func(sfnt.GlyphIndex) (uint16, error) {
 	check := func(gi sfnt.GlyphIndex, w int) (uint16, error) {
 		if w >= noGlyph {
-			return 0, fmt.Errorf("glyph %d is %d/1000 em wide, too wide for the PDF width array", gi, w)
+			return 0, msg.New(msg.FontGlyphWide, int(gi), w)
 		}
 		return uint16(w), nil
 	}
@@ -47,7 +48,7 @@ func advances(d *directory, sf *sfnt.Font, upm int) func(sfnt.GlyphIndex) (uint1
 		}
 		a, err := sf.GlyphAdvance(&buf, gi, fixed.Int26_6(upm), font.HintingNone)
 		if err != nil {
-			return 0, fmt.Errorf("cannot read the advance of glyph %d: %w", gi, err)
+			return 0, libFault(err, msg.FontAdvanceUnreadable, int(gi))
 		}
 		w, err := check(gi, scaleWidth(int(a), upm))
 		if err == nil {
@@ -114,7 +115,7 @@ func bmpByLookup(sf *sfnt.Font, adv, gid []uint16, width func(sfnt.GlyphIndex) (
 		}
 		gi, err := sf.GlyphIndex(&buf, rune(r))
 		if err != nil {
-			return fmt.Errorf("cannot read the character map at U+%04X: %w", r, err)
+			return libFault(err, msg.FontCmapUnreadable, fmt.Sprintf("U+%04X", r))
 		}
 		if gi == 0 || int(gi) >= sf.NumGlyphs() {
 			continue

@@ -19,6 +19,7 @@ import (
 	"jixiao/msg"
 	"math"
 	"slices"
+	"strconv"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -34,6 +35,7 @@ const noGlyph = 0xFFFF
 type Font struct {
 	data      []byte
 	name      string
+	file      string // what Load read ("simsun.ttc#1"), "" for an embedded font
 	upm       int
 	ascent    int
 	descent   int
@@ -191,7 +193,7 @@ func parse(data []byte) (*Font, error) {
 	}
 	sf, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("cannot parse the font: %w", err)
+		return nil, libFault(err, msg.FontUnparsable)
 	}
 	var buf sfnt.Buffer
 	f := &Font{data: data, upm: int(sf.UnitsPerEm()), sf: sf}
@@ -200,7 +202,7 @@ func parse(data []byte) (*Font, error) {
 	if err != nil || f.name == "" {
 		f.name, err = sf.Name(&buf, sfnt.NameIDFamily)
 		if err != nil && !errors.Is(err, sfnt.ErrNotFound) {
-			return nil, fmt.Errorf("cannot read the font's name: %w", err)
+			return nil, libFault(err, msg.FontNameUnreadable)
 		}
 	}
 
@@ -209,7 +211,7 @@ func parse(data []byte) (*Font, error) {
 	ppem := fixed.Int26_6(f.upm)
 	m, err := sf.Metrics(&buf, ppem, font.HintingNone)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the font's metrics: %w", err)
+		return nil, libFault(err, msg.FontMetricsUnreadable)
 	}
 	f.ascent = scaleMetric(int(m.Ascent), f.upm)
 	f.descent = scaleMetric(-int(m.Descent), f.upm)
@@ -248,7 +250,7 @@ func parse(data []byte) (*Font, error) {
 	// rather than fail later in layout with a message about the paper.
 	for _, r := range []rune{'0', 'A', '一'} {
 		if w, ok := f.Advance(r); ok && w == 0 {
-			return nil, fmt.Errorf("the character %q has a zero advance width: not a usable text font", r)
+			return nil, msg.New(msg.FontZeroWidth, strconv.QuoteRune(r))
 		}
 	}
 	return f, nil
@@ -300,38 +302,38 @@ func checkOutlines(d *directory) error {
 func checkWriter(d *directory) error {
 	for _, tag := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"} {
 		if !d.has(tag) {
-			return fmt.Errorf("the font has no %q table", tag)
+			return msg.New(msg.FontNoTable, tag)
 		}
 	}
 	head := d.find("head")
 	if len(head) < 54 {
-		return errors.New("the head table is too short")
+		return msg.New(msg.FontTableShort, "head")
 	}
 	if upm := binary.BigEndian.Uint16(head[18:]); upm < 16 || upm > 16384 {
-		return fmt.Errorf("unitsPerEm %d is outside 16…16384", upm)
+		return msg.New(msg.FontUnitsPerEm, int(upm))
 	}
 	if binary.BigEndian.Uint16(head[52:]) != 0 {
-		return errors.New("unknown glyph data format in the head table")
+		return msg.New(msg.FontGlyphFormat)
 	}
 	hhea := d.find("hhea")
 	if len(hhea) < 36 {
-		return errors.New("the hhea table is too short")
+		return msg.New(msg.FontTableShort, "hhea")
 	}
 	if binary.BigEndian.Uint16(hhea[32:]) != 0 {
-		return errors.New("unknown metric data format in the hhea table")
+		return msg.New(msg.FontMetricFormat)
 	}
 	if binary.BigEndian.Uint16(hhea[34:]) == 0 {
-		return errors.New("the hhea table declares no horizontal metrics")
+		return msg.New(msg.FontNoMetrics)
 	}
 	if len(d.find("maxp")) < 6 {
-		return errors.New("the maxp table is too short")
+		return msg.New(msg.FontTableShort, "maxp")
 	}
 	if len(d.find("post")) < 16 {
-		return errors.New("the post table is too short")
+		return msg.New(msg.FontTableShort, "post")
 	}
 	if os2 := d.find("OS/2"); os2 != nil {
 		if len(os2) < 72 || (binary.BigEndian.Uint16(os2) > 1 && len(os2) < 90) {
-			return errors.New("the OS/2 table is too short")
+			return msg.New(msg.FontTableShort, "OS/2")
 		}
 		fsType := binary.BigEndian.Uint16(os2[8:])
 		if fsType&0x000F == 0x0002 || fsType&0x0300 != 0 {
@@ -347,15 +349,15 @@ func checkWriter(d *directory) error {
 // checkName mirrors fpdf's parseNAMETable.
 func checkName(name []byte) error {
 	if len(name) < 6 {
-		return errors.New("the name table is too short")
+		return msg.New(msg.FontTableShort, "name")
 	}
 	if binary.BigEndian.Uint16(name) != 0 {
-		return errors.New("the name table has a format other than 0")
+		return msg.New(msg.FontNameFormat)
 	}
 	count := int(binary.BigEndian.Uint16(name[2:]))
 	strings := int(binary.BigEndian.Uint16(name[4:]))
 	if 6+12*count > len(name) {
-		return errors.New("the name table is truncated")
+		return msg.New(msg.FontTableCut, "name")
 	}
 	for i := range count {
 		r := name[6+12*i:]
@@ -373,10 +375,10 @@ func checkName(name []byte) error {
 			continue
 		}
 		if strings+off+size > len(name) {
-			return fmt.Errorf("name %d lies outside the name table", id)
+			return msg.New(msg.FontNameOutside, int(id))
 		}
 		if win && size%2 != 0 {
-			return fmt.Errorf("name %d is not UTF-16", id)
+			return msg.New(msg.FontNameUTF16, int(id))
 		}
 	}
 	return nil
@@ -386,11 +388,11 @@ func checkName(name []byte) error {
 // (3,1) or Unicode-platform subtable of format 4.
 func checkCmap(cmap []byte) error {
 	if len(cmap) < 4 {
-		return errors.New("the cmap table is too short")
+		return msg.New(msg.FontTableShort, "cmap")
 	}
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
 	if 4+8*n > len(cmap) {
-		return errors.New("the cmap table is truncated")
+		return msg.New(msg.FontTableCut, "cmap")
 	}
 	for i := range n {
 		r := cmap[4+8*i:]
@@ -404,7 +406,7 @@ func checkCmap(cmap []byte) error {
 		}
 		segs := int(binary.BigEndian.Uint16(cmap[off+6:])) / 2
 		if off+16+8*segs > len(cmap) {
-			return errors.New("the cmap format 4 subtable is truncated")
+			return msg.New(msg.FontCmapCut, 4)
 		}
 		return nil
 	}
@@ -423,7 +425,7 @@ func supplementary(cmap []byte, numGlyphs int, fn func(r rune, gid int) error) e
 	}
 	n := int(binary.BigEndian.Uint32(sub[12:]))
 	if n > (len(sub)-16)/12 {
-		return errors.New("the cmap format 12 subtable is truncated")
+		return msg.New(msg.FontCmapCut, 12)
 	}
 	type group struct{ start, end, gid uint32 }
 	groups := make([]group, 0, n)

@@ -2,7 +2,6 @@ package fonts
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"jixiao/msg"
@@ -39,15 +38,17 @@ func Load(spec string) (*Font, error) {
 	}
 	f, err := fromFile(data, face, explicit)
 	if err != nil {
-		// The structural faults of a font file (a table too short …)
-		// are told in English as they are, in other languages as one
-		// message: the file is damaged.
-		var loc msg.Localized
-		if !errors.As(err, &loc) {
-			err = &msg.Detail{Code: msg.FontDamaged, English: err.Error(), Err: err}
-		}
-		return nil, fmt.Errorf("fonts: %w", msg.Wrap(err, msg.FontFile, spec, err))
+		return nil, fileFault(spec, err)
 	}
+	// What sfnt does not read at load (the loca entries, an hmtx table
+	// of long metrics only) would stop the first PDF, after the forms
+	// are laid out, or every request of the web server: the index the
+	// subsets are cut from is built now (it is built once either way).
+	if _, err := f.index(); err != nil {
+		return nil, fileFault(spec, err)
+	}
+	// Faults found later, while a subset is cut, name the file too.
+	f.file = spec
 	return f, nil
 }
 
@@ -127,7 +128,7 @@ func fromFile(data []byte, face int, explicit bool) (*Font, error) {
 		}
 		d, err := readDirectory(data, offs[face])
 		if err != nil {
-			return nil, fmt.Errorf("face %d: %w", face, err)
+			return nil, msg.Wrap(err, msg.FontFace, face, err)
 		}
 		if err := checkOutlines(d); err != nil {
 			return nil, err

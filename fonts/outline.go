@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"fmt"
+	"jixiao/msg"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -55,7 +56,7 @@ func (o *Outliner) Outline(f *Font, gid uint16, dst []Segment) ([]Segment, error
 	// divides exactly and hands back plain font units.
 	segs, err := f.sf.LoadGlyph(&o.buf, sfnt.GlyphIndex(gid), fixed.Int26_6(f.upm), nil)
 	if err != nil {
-		return dst, fmt.Errorf("fonts: %s: glyph %d: %w", f.name, gid, err)
+		return dst, f.fault(libFault(err, msg.FontGlyphUnreadable, int(gid)))
 	}
 	for _, s := range segs {
 		var g Segment
@@ -69,6 +70,7 @@ func (o *Outliner) Outline(f *Font, gid uint16, dst []Segment) ([]Segment, error
 		case sfnt.SegmentOpCubeTo:
 			g.Op = CubeTo
 		default:
+			// sfnt gives no other segments.
 			return dst, fmt.Errorf("fonts: %s: glyph %d: unknown outline segment %d", f.name, gid, s.Op)
 		}
 		for i, p := range s.Args {

@@ -3,8 +3,6 @@ package fonts
 import (
 	"bytes"
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"jixiao/msg"
 	"slices"
 )
@@ -64,7 +62,7 @@ func (d *directory) has(tag string) bool {
 // collections.
 func readDirectory(src []byte, off int) (*directory, error) {
 	if off < 0 || off+12 > len(src) {
-		return nil, errors.New("truncated table directory")
+		return nil, msg.New(msg.FontDirectoryCut)
 	}
 	d := &directory{
 		version:   binary.BigEndian.Uint32(src[off:]),
@@ -72,11 +70,11 @@ func readDirectory(src []byte, off int) (*directory, error) {
 	}
 	n := int(binary.BigEndian.Uint16(src[off+4:]))
 	if n == 0 {
-		return nil, errors.New("the font has no tables")
+		return nil, msg.New(msg.FontNoTables)
 	}
 	recs := off + 12
 	if recs+16*n > len(src) {
-		return nil, errors.New("truncated table directory")
+		return nil, msg.New(msg.FontDirectoryCut)
 	}
 	var prev uint32
 	for i := range n {
@@ -85,7 +83,7 @@ func readDirectory(src []byte, off int) (*directory, error) {
 		o := int64(binary.BigEndian.Uint32(r[8:]))
 		l := int64(binary.BigEndian.Uint32(r[12:]))
 		if o+l > int64(len(src)) {
-			return nil, fmt.Errorf("table %q extends past the end of the file", r[:4])
+			return nil, msg.New(msg.FontTablePastEnd, string(r[:4]))
 		}
 		if i > 0 && tag <= prev {
 			d.canonical = false
@@ -106,11 +104,11 @@ func readDirectory(src []byte, off int) (*directory, error) {
 // TrueType collection.
 func collectionFaces(src []byte) ([]int, error) {
 	if len(src) < 12 {
-		return nil, errors.New("truncated collection header")
+		return nil, msg.New(msg.FontCollectionCut)
 	}
 	n := int(binary.BigEndian.Uint32(src[8:]))
 	if n == 0 || 12+4*n > len(src) {
-		return nil, errors.New("invalid collection header")
+		return nil, msg.New(msg.FontCollectionBad)
 	}
 	offs := make([]int, n)
 	for i := range offs {

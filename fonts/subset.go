@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"jixiao/msg"
 	"slices"
 	"sync"
 )
@@ -50,7 +51,7 @@ func (f *Font) index() (*sfntIndex, error) {
 			// A font the bounds checks missed must not leave a nil index
 			// behind without an error.
 			if r := recover(); r != nil {
-				s.idx, s.err = nil, fmt.Errorf("malformed font: %v", r)
+				s.idx, s.err = nil, libFault(fmt.Errorf("%v", r), msg.FontMalformed)
 			}
 		}()
 		s.idx, s.err = parseSFNT(f.data)
@@ -77,11 +78,11 @@ func (f *Font) index() (*sfntIndex, error) {
 func (f *Font) Subset(runes []rune) ([]byte, error) {
 	idx, err := f.index()
 	if err != nil {
-		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+		return nil, f.fault(err)
 	}
 	b, err := idx.subset(runes, f.subsetName(idx), false)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+		return nil, f.fault(err)
 	}
 	return b, nil
 }
@@ -94,11 +95,11 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 func (f *Font) SubsetUnicode(runes []rune) ([]byte, error) {
 	idx, err := f.index()
 	if err != nil {
-		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+		return nil, f.fault(err)
 	}
 	b, err := idx.subset(runes, f.subsetName(idx), true)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: %s: %w", f.name, err)
+		return nil, f.fault(err)
 	}
 	return b, nil
 }
@@ -121,7 +122,7 @@ func (f *Font) subsetName(idx *sfntIndex) string {
 	return "Font"
 }
 
-var errShort = errors.New("truncated font data")
+var errShort error = msg.New(msg.FontDataCut)
 
 func u16(b []byte, off int) (int, error) {
 	if off < 0 || off+2 > len(b) {
@@ -146,11 +147,12 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 	switch ver {
 	case sigTrueType, sigApple:
 	case sigOTTO:
-		return nil, errors.New("CFF-flavoured OpenType fonts (OTTO) cannot be embedded; use a TrueType font")
+		return nil, ErrPostScript
 	case sigTTC:
+		// parse has made a collection's face a file of its own.
 		return nil, errors.New("font collection given where a single font was expected")
 	default:
-		return nil, fmt.Errorf("not a TrueType font (tag %#08x)", ver)
+		return nil, msg.New(msg.FontNotTrueType, fmt.Sprintf("%q", data[:4]))
 	}
 	// The one reader of table directories (sfntfile.go).
 	d, err := readDirectory(data, 0)
@@ -160,7 +162,7 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 	x := &sfntIndex{dir: d}
 	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "post"} {
 		if !x.dir.has(t) {
-			return nil, fmt.Errorf("missing %q table", t)
+			return nil, msg.New(msg.FontNoTable, t)
 		}
 	}
 	head := x.dir.find("head")
@@ -168,7 +170,7 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 		return nil, errShort
 	}
 	if g, _ := u16(head, 52); g != 0 {
-		return nil, fmt.Errorf("unknown glyph data format %d", g)
+		return nil, msg.New(msg.FontGlyphFormat)
 	}
 	if x.numGlyphs, err = u16(x.dir.find("maxp"), 4); err != nil {
 		return nil, err
@@ -177,15 +179,16 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 		return nil, err
 	}
 	if x.nHMetrics == 0 || x.nHMetrics > x.numGlyphs {
+		// sfnt.Parse, which every Font has passed, refuses these.
 		return nil, fmt.Errorf("bad hhea.numberOfHMetrics %d", x.nHMetrics)
 	}
 	if len(x.dir.find("hmtx")) < 4*x.nHMetrics+2*(x.numGlyphs-x.nHMetrics) {
-		return nil, errors.New("truncated hmtx table")
+		return nil, msg.New(msg.FontTableCut, "hmtx")
 	}
 	if fs, err := u16(x.dir.find("OS/2"), 8); err == nil && (fs == 0x0002 || fs&0x0300 != 0) {
 		// The same test fpdf applies; failing it here turns fpdf's printed
 		// message into an error.
-		return nil, fmt.Errorf("the font's licence does not permit embedded subsets (OS/2 fsType %#04x)", fs)
+		return nil, msg.New(msg.FontLicence, fmt.Sprintf("0x%04X", fs))
 	}
 	locaFormat, _ := u16(head, 50)
 	loca := x.dir.find("loca")
@@ -206,10 +209,10 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 				return nil, err
 			}
 		default:
-			return nil, fmt.Errorf("unknown loca format %d", locaFormat)
+			return nil, msg.New(msg.FontLocaFormat, locaFormat)
 		}
 		if v > glyfLen || (i > 0 && v < x.loca[i-1]) {
-			return nil, fmt.Errorf("bad loca entry %d", i)
+			return nil, msg.New(msg.FontLocaEntry, i)
 		}
 		x.loca[i] = v
 	}
@@ -343,6 +346,8 @@ func (x *sfntIndex) subset(runes []rune, psName string, full bool) ([]byte, erro
 		}
 		g := x.glyphOf(r)
 		if g == 0 {
+			// A caller's mistake: the backends draw only the
+			// characters the font has (Has).
 			return nil, fmt.Errorf("font has no glyph for U+%04X", r)
 		}
 		glyphOfRune[r] = len(old)
@@ -368,7 +373,7 @@ func (x *sfntIndex) subset(runes []rune, psName string, full bool) ([]byte, erro
 		err := components(data, func(off int) error {
 			c, _ := u16(data, off)
 			if c >= x.numGlyphs {
-				return fmt.Errorf("glyph %d: component %d out of range", g, c)
+				return msg.New(msg.FontComponent, g, c)
 			}
 			if _, ok := newID[c]; !ok {
 				newID[c] = len(old)
@@ -381,7 +386,7 @@ func (x *sfntIndex) subset(runes []rune, psName string, full bool) ([]byte, erro
 		}
 	}
 	if len(old) > 0xFFFF {
-		return nil, fmt.Errorf("%d glyphs, more than a font can hold", len(old))
+		return nil, msg.New(msg.FontTooManyGlyphs, len(old))
 	}
 
 	var glyf, loca, hmtx []byte

@@ -1,6 +1,6 @@
 package fonts
 
-import "fmt"
+import "jixiao/msg"
 
 // MaxUseRunes is how many distinct characters a document draws with one
 // font: a TrueType font holds at most 65,535 glyphs (numGlyphs is 16 bits)
@@ -33,7 +33,7 @@ func (u *Use) Glyph(r rune) (uint16, error) {
 		return g, nil
 	}
 	if len(u.Runes) >= MaxUseRunes {
-		return 0, fmt.Errorf("more than %d distinct characters in one font", MaxUseRunes)
+		return 0, u.Font.fault(msg.New(msg.FontTooManyChars, MaxUseRunes))
 	}
 	if u.glyph == nil {
 		u.glyph = map[rune]uint16{}

@@ -233,6 +233,65 @@ func TestNoTextOutsideCatalogue(t *testing.T) {
 	}
 }
 
+// TestFontFaultsInCatalogue: package fonts makes no error of words of
+// its own: each reason a font is refused is a code of the catalogue
+// (msg/fonts.go), with the font library's words at most in its English
+// (msg.Detail). The exceptions are the errors no font file can cause,
+// listed here with what rules them out; a programmer's prefix ("fonts:
+// %s: %w") is no text.
+func TestFontFaultsInCatalogue(t *testing.T) {
+	internal := map[string]string{
+		`"fonts: embedded %s: %w"`:                                 "the embedded fonts parse: their tests",
+		`"fonts: %s: glyph %d: unknown outline segment %d"`:        "sfnt gives the four kinds of segment only",
+		`"font collection given where a single font was expected"`: "parse makes a face of a collection a file of its own",
+		`"bad hhea.numberOfHMetrics %d"`:                           "sfnt.Parse, which every Font has passed, refuses these",
+		`"font has no glyph for U+%04X"`:                           "the backends draw only the characters a font has",
+	}
+	fset := token.NewFileSet()
+	dir := filepath.Join(repoRoot, "fonts")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	seen := map[string]bool{}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, 0)
+		require.NoError(t, err)
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			pkg, ok := sel.X.(*ast.Ident)
+			if !ok || !(pkg.Name == "errors" && sel.Sel.Name == "New" || pkg.Name == "fmt" && sel.Sel.Name == "Errorf") {
+				return true
+			}
+			for _, arg := range call.Args {
+				lit, ok := arg.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING || !hasWords(strings.Replace(lit.Value, "fonts: ", "", 1)) {
+					continue
+				}
+				if internal[lit.Value] != "" {
+					seen[lit.Value] = true
+					continue
+				}
+				t.Errorf("%s: %s.%s with the text %s: a reason a font is refused is a code of the catalogue (msg/fonts.go)",
+					fset.Position(call.Pos()), pkg.Name, sel.Sel.Name, lit.Value)
+			}
+			return true
+		})
+	}
+	for lit := range internal {
+		require.True(t, seen[lit], "%s is no longer made: take it off the list", lit)
+	}
+}
+
 // hasWords reports whether a Go string literal holds letters other than
 // those of formatting verbs (%s, %d, %w …).
 func hasWords(lit string) bool {

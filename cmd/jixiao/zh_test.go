@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/model"
 	"jixiao/msg"
 
 	"github.com/stretchr/testify/assert"
@@ -163,4 +165,87 @@ func TestChineseTemplates(t *testing.T) {
 		}
 	}
 	require.Greater(t, n, 80)
+}
+
+// notoWith is the embedded body font's file with its table name changed in
+// place by change (nil: the file as it is).
+func notoWith(t *testing.T, name string, change func(table []byte)) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../../fonts/NotoSerifSC-Regular.ttf")
+	require.NoError(t, err)
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := range n {
+		r := data[12+16*i:]
+		if string(r[:4]) == name {
+			off, l := binary.BigEndian.Uint32(r[8:]), binary.BigEndian.Uint32(r[12:])
+			change(data[off : off+l])
+			return data
+		}
+	}
+	t.Fatalf("the font has no %s table", name)
+	return nil
+}
+
+// TestFontFaultsSaid: a font file that cannot be used is refused with
+// what is wrong with it, in the user's language: in Chinese with no
+// English left, also for the faults only the PDF's subsets would meet;
+// and no PDF is left behind.
+func TestFontFaultsSaid(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, data, 0o644))
+		return p
+	}
+	noto := notoWith(t, "head", func([]byte) {})
+	ttc := []byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x64")
+	for _, c := range []struct {
+		what, flag, font string
+		en, zh           string
+	}{
+		{"cut short", "--font-body", file("cut.ttf", noto[:200000]),
+			`table "glyf" extends past the end of the file`, "“glyf” 表超出了文件末尾"},
+		{"units per em", "--font-title", file("upm.ttf", notoWith(t, "head", func(b []byte) { binary.BigEndian.PutUint16(b[18:], 8) })),
+			"unitsPerEm 8 is outside 16…16384", "每个字宽分 8 个单位"},
+		{"no widths", "--font-fallback", file("nowidth.ttf", notoWith(t, "hhea", func(b []byte) { binary.BigEndian.PutUint16(b[34:], 0) })),
+			"declares no horizontal metrics", "没有声明任何字宽"},
+		{"a face past the end", "--font-body", file("face.ttc", ttc),
+			"face 0: truncated table directory", "字体集中的第 0 号字体：文件不完整（字体的表目录被截断）"},
+		{"a face not there", "--font-body", filepath.Join(dir, "face.ttc") + "#3",
+			"face 3 requested, but the collection has 1 faces", "这个字体集只有 1 个字体"},
+		{"not a font", "--font-body", file("text.ttf", []byte("hello, world")),
+			"not a TrueType font", "不是 TrueType 字体"},
+		// sfnt reads no loca entry at load: fonts reads them for the
+		// subsets, before anything is laid out.
+		{"loca entry", "--font-body", file("loca.ttf", notoWith(t, "loca", func(b []byte) { binary.BigEndian.PutUint32(b[4*5:], 0x0FFFFFF0) })),
+			"--font-body: " + filepath.Join(dir, "loca.ttf") + ": bad loca entry 5", "字形位置表（“loca” 表）第 5 项有误"},
+	} {
+		for _, lang := range []string{"en", "zh"} {
+			out := filepath.Join(dir, "x.pdf")
+			args := []string{"render", exampleBook, "--form", "1", c.flag, c.font, "-o", out, "--lang", lang}
+			code, stdout, stderr := runCmd(args...)
+			assert.Equal(t, 2, code, "%s %s: %s", c.what, lang, stderr)
+			assert.Empty(t, stdout, c.what)
+			assert.NoFileExists(t, out, c.what)
+			want := map[string]string{"en": c.en, "zh": c.zh}[lang]
+			assert.Contains(t, stderr, want, "%s %s", c.what, lang)
+			assert.Contains(t, stderr, filepath.Base(strings.TrimSuffix(c.font, "#3")), c.what)
+			if lang == "zh" {
+				for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+					assert.Empty(t, englishWords(line, append(args, dir)...), "%s:\n%s", c.what, line)
+				}
+			}
+		}
+	}
+	// A font that lacks a character of the form: a problem of the form,
+	// said where the character stands (no font's fault, and said in
+	// Chinese before this test too).
+	form := renderFormFile(t, func(f *model.Form) { f.Overview = "吉野家𠮷" + f.Overview })
+	args := []string{"render", form, "--font-body", file("body.ttf", noto), "-o", filepath.Join(dir, "x.pdf"), "--lang", "zh"}
+	code, _, stderr := runCmd(args...)
+	assert.Equal(t, 1, code, stderr)
+	assert.Contains(t, stderr, "所用字体里没有 '𠮷' 这个字")
+	for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+		assert.Empty(t, englishWords(line, append(args, dir)...), line)
+	}
 }
