@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -225,11 +224,6 @@ func TestLoadErrors(t *testing.T) {
 
 func TestLoadRefusesDevicesAndZeroWidthFonts(t *testing.T) {
 	_, err := Load(os.DevNull)
-	require.Error(t, err)
-	require.Contains(t, err.Error(), "not a regular file")
-	fifo := filepath.Join(t.TempDir(), "fifo")
-	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
-	_, err = Load(fifo) // would wait for a writer forever if opened
 	require.Error(t, err)
 	require.Contains(t, err.Error(), "not a regular file")
 
