@@ -131,3 +131,47 @@ func TestCheckAnswers(t *testing.T) {
 	}
 	require.Equal(t, "2 9 12", strings.Join(failed, " "))
 }
+
+// BenchmarkCheck180 is the check of a book of 180 forms (the example's ten
+// times, named apart): none failing its plan, one that lacks a character
+// (form 90), one that cannot be laid out (form 90), and a watermark no
+// font draws (every form fails).
+func BenchmarkCheck180(b *testing.B) {
+	ex, err := model.ReadFile(exampleBook)
+	require.NoError(b, err)
+	book := func(bad func(f *model.Form)) file {
+		bk := &model.Book{Year: ex.Year}
+		for i := range 180 {
+			f := ex.Forms[i%18]
+			f.Indicators = append([]model.Indicator(nil), f.Indicators...)
+			f.Project = fmt.Sprintf("%s（%d）", f.Project, i/18+1)
+			if i == 89 && bad != nil {
+				bad(&f)
+			}
+			bk.Forms = append(bk.Forms, f)
+		}
+		var buf bytes.Buffer
+		require.NoError(b, model.EncodeJSON(&buf, bk))
+		return file{"book-180.json", buf.Bytes()}
+	}
+	s := newTestServer(b, Options{})
+	for _, c := range []struct {
+		name, query string
+		book        file
+	}{
+		{"none", "", book(nil)},
+		{"one-glyph", "", book(func(f *model.Form) { f.Project += "\ue000" })},
+		{"one-layout", "", book(tooTall)},
+		{"watermark", "?watermark=%EE%80%80", book(nil)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				w := do(s, post(b, "/api/check"+c.query, c.book))
+				if w.Code != 200 {
+					b.Fatal(w.Body.String())
+				}
+			}
+		})
+	}
+}
