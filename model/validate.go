@@ -15,7 +15,8 @@ import (
 // the fields. src, when not nil, gives the problems their file locations.
 //
 // Errors: a missing required field (see Fields); a year outside 1900–2200;
-// more indicator rows than MaxIndicators; a malformed amount; year_amount
+// more indicator rows than MaxIndicators (the rows past it are not
+// checked); a malformed amount; year_amount
 // above total_amount; control characters;
 // an unknown 一级, or a 二级 that is not one of its 一级; a standard 三级 of
 // 决策/过程 under the wrong 二级; a category split in two places; a duplicate
@@ -170,7 +171,16 @@ func (v *validator) form(f *Form, prefix string) {
 	if total != nil && year != nil && year.Cmp(total) > 0 {
 		v.fail(CodeYearAmountAbove, p("year_amount"), string(f.YearAmount), string(f.TotalAmount))
 	}
-	f.EachText(func(key string, row int, text string, long bool) {
+	// The rows past MaxIndicators are not read: a form of 100,000 rows,
+	// made in Go or imported from a seed text, is told as too long, and
+	// its first rows' problems, not 100,000 rows' worth of them.
+	rows, over := f.Indicators, len(f.Indicators) > MaxIndicators
+	if over {
+		rows = rows[:MaxIndicators]
+	}
+	texts := *f
+	texts.Indicators = rows
+	texts.EachText(func(key string, row int, text string, long bool) {
 		// The path is written only for a message.
 		path := func() string { return TextPath(prefix, key, row) }
 		v.control(text, long, path)
@@ -187,11 +197,12 @@ func (v *validator) form(f *Form, prefix string) {
 	// The limit the decoders keep as they read, for every input: a
 	// seed text, or a form made in Go. A JSON form over it is refused as it
 	// is read (no rows reach here); a workbook's is told at its header,
-	// and here not again (readErrs).
-	if n := len(f.Indicators); n > MaxIndicators {
-		v.fail(CodeTooManyIndicators, p(IndicatorsKey), strconv.Itoa(n), strconv.Itoa(MaxIndicators))
+	// and here not again (readErrs), its first rows checked as any
+	// input's.
+	if over {
+		v.fail(CodeTooManyIndicators, p(IndicatorsKey), strconv.Itoa(len(f.Indicators)), strconv.Itoa(MaxIndicators))
 	}
-	v.indicators(f.Indicators, p(IndicatorsKey))
+	v.indicators(rows, p(IndicatorsKey), !over)
 }
 
 // invisibles lists the invisible or reordering characters of s, each
@@ -285,7 +296,10 @@ type rowCheck struct {
 	outOfOrder       bool // reported once
 }
 
-func (v *validator) indicators(rows []Indicator, path string) {
+// indicators checks a form's rows; whole is false when they are the first
+// of more rows (MaxIndicators), and then no category or 三级 is told
+// missing: the rows not read may hold it.
+func (v *validator) indicators(rows []Indicator, path string, whole bool) {
 	if len(rows) == 0 {
 		v.warn(CodeNoIndicators, path)
 		return
@@ -317,7 +331,7 @@ func (v *validator) indicators(rows []Indicator, path string) {
 	// Standard categories and 三级 that the form leaves out. Not while the
 	// rows have errors: a misspelt 二级 would also show up as a missing
 	// category, which only buries the real message.
-	if v.errors == errorsBefore {
+	if whole && v.errors == errorsBefore {
 		c.completeness()
 	}
 }

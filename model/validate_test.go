@@ -308,3 +308,70 @@ func TestValidateTooManyIndicators(t *testing.T) {
 	require.Equal(t, "这张表有 2001 行指标，超过每张表 2000 行的上限（一张表通常只有几十行）：请拆分为几张表", msg.ProblemMessage(msg.Chinese, p.Code, p.Args))
 	require.Error(t, Validate(&Book{Forms: []Form{f}}, nil).Err(), "the form cannot be printed")
 }
+
+// TestValidateRowsPastLimit: the rows of a form past MaxIndicators (a form
+// made in Go or by the seed-text importer: no decoder refused it) are not
+// checked: 100,000 bad rows are told as the too-many-indicators error and
+// the problems of the first MaxIndicators rows, not 100,000 times over,
+// and a category the form gives only past the limit is not told missing
+// (the rows past it are not read at all).
+func TestValidateRowsPastLimit(t *testing.T) {
+	const n = 100_000
+	bad := validForm(t)
+	row := Indicator{Level1: "坏一级", Level2: "坏二级", Level3: "坏\x01三级", FullYear: "1"}
+	bad.Indicators = make([]Indicator, n)
+	for i := range bad.Indicators {
+		bad.Indicators[i] = row
+	}
+	got := Validate(&Book{Forms: []Form{bad}}, nil)
+	cut := bad
+	cut.Indicators = bad.Indicators[:MaxIndicators]
+	want := Validate(&Book{Forms: []Form{cut}}, nil)
+	// The rows of the limit give their problems, several a row.
+	require.Greater(t, len(want), 2*MaxIndicators)
+	var rest Problems
+	told := 0
+	for _, p := range got {
+		if p.Code == CodeTooManyIndicators {
+			told++
+			require.Equal(t, "forms[0].indicators", p.Path)
+			require.Equal(t, []string{strconv.Itoa(n), strconv.Itoa(MaxIndicators)}, p.Args)
+			continue
+		}
+		rest = append(rest, p)
+	}
+	require.Equal(t, 1, told)
+	require.Equal(t, len(want), len(rest), "the problems of the first %d rows only", MaxIndicators)
+	for i := range want {
+		require.Equal(t, want[i].String(), rest[i].String(), "problem %d", i)
+	}
+
+	// Good rows, one category (满意度指标) given only past the limit, the
+	// others before it, one 二级 of them made long enough: no
+	// completeness warning is made of the rows checked.
+	good := validForm(t)
+	var head, tail []Indicator
+	for _, r := range good.Indicators {
+		if r.Level1 == "满意度指标" {
+			tail = append(tail, r)
+			continue
+		}
+		head = append(head, r)
+		if len(head) == 1 {
+			require.NotEmpty(t, r.Level3)
+			for k := 0; len(head) < MaxIndicators; k++ {
+				r := r
+				r.Level3 += strconv.Itoa(k) // not duplicates
+				head = append(head, r)
+			}
+		}
+	}
+	require.NotEmpty(t, tail)
+	require.GreaterOrEqual(t, len(head), MaxIndicators)
+	good.Indicators = append(head, tail...)
+	var codes []string
+	for _, p := range Validate(&Book{Forms: []Form{good}}, nil) {
+		codes = append(codes, p.Code)
+	}
+	require.Equal(t, []string{CodeTooManyIndicators}, codes)
+}

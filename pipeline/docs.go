@@ -122,6 +122,77 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 	return planForms(ctx, inputs, refs, job)
 }
 
+// PlanEach plans each form job.Forms selects as Plan plans it alone (its
+// number the selection, without Job.MaxPages or Job.SkipErrors), and
+// calls each, in order, with the form and the document Plan makes of it or
+// Plan's error: what a front end tells of every form, each with its own
+// problems (the web page's check). Each form is laid out once, on every
+// CPU (Job.Workers), a window of a few ahead of the one told, so that one
+// form that fails costs no plan of the others again.
+//
+// Job.MaxPages bounds the forms' pages together, as Plan's, the forms
+// that fail counting none: more forms than pages are refused before any
+// is laid out (TooManyPages), and past the limit PlanEach stops with
+// TooManyPages before it tells the form that passes it. It stops with
+// each's error, with ctx's error within a form of ctx being done, and
+// with Select's error when the selection names no form. Events.Warn
+// receives a form's warnings (characters drawn as boxes) before each
+// receives the form; Job.Binder is not read.
+func PlanEach(ctx context.Context, inputs []Input, job *Job, each func(r FormRef, d *Doc, err error) error) error {
+	if job.Fonts == nil {
+		return errors.New("pipeline: PlanEach needs fonts")
+	}
+	refs, err := Select(inputs, job.Forms)
+	if err != nil {
+		return err
+	}
+	if err := job.PageLimit(len(refs), len(refs)); err != nil {
+		return err // a form takes a page at least
+	}
+	defer job.Events.step(msg.StepLayOut, time.Now())
+	alone := *job
+	alone.MaxPages, alone.SkipErrors = 0, false
+	alone.Events = Events{}
+	type result struct {
+		doc   *Doc
+		err   error
+		warns []error
+	}
+	plan := func(k int) (result, error) {
+		var r result
+		one := alone
+		if job.Events.Warn != nil {
+			one.Events.Warn = func(w error) { r.warns = append(r.warns, w) }
+		}
+		docs, err := planForms(ctx, inputs, refs[k:k+1], &one)
+		if err == nil {
+			r.doc = docs[0]
+		}
+		r.err = err
+		return r, nil // the form's failure is told, not the pool's
+	}
+	workers := job.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	pages := 0
+	return workpool.Ordered(len(refs), workers, 4*workers, plan, func(k int, r result) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, w := range r.warns {
+			job.Events.Warn(w)
+		}
+		if r.err == nil {
+			pages += r.doc.Frame.Pages
+			if err := job.PageLimit(len(refs), pages); err != nil {
+				return err
+			}
+		}
+		return each(refs[k], r.doc, r.err)
+	})
+}
+
 // FormRef is one form of the inputs: Book.Forms[Index] of inputs[Input],
 // numbered N (from 1) over the forms of all the inputs.
 type FormRef struct {
@@ -234,7 +305,7 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 	workers := runtime.GOMAXPROCS(0)
 	lay := func(k int) (*layout.Document, error) {
 		r := refs[k]
-		doc, err := layout.Form(&inputs[r.Input].Book.Forms[r.Index], job.Fonts, job.Layout)
+		doc, err := layoutForm(&inputs[r.Input].Book.Forms[r.Index], job.Fonts, job.Layout)
 		if err != nil {
 			return nil, &layError{ref: r, err: err}
 		}
@@ -295,6 +366,9 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 	return docs, nil
 }
 
+// layoutForm is layout.Form; a test counts the forms laid out.
+var layoutForm = layout.Form
+
 // layError is the error of laying out the form ref, told apart from the
 // others of planForms' loop.
 type layError struct {
@@ -316,7 +390,7 @@ func formPages(f *model.Form, doc *layout.Document, keep bool, job *Job) func(co
 		d := doc
 		if d == nil {
 			var err error
-			if d, err = layout.Form(f, fs, lo); err != nil {
+			if d, err = layoutForm(f, fs, lo); err != nil {
 				return err
 			}
 		}

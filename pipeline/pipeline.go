@@ -7,6 +7,8 @@
 //	            Job.Set (flags and query parameters alike)
 //	Plan        inputs + job → []*Doc: laid out, every character checked
 //	            against the fonts; a form alone, each form, or the binder
+//	PlanEach    each form planned as Plan plans it alone, laid out once,
+//	            told with its document or its own error (the web check)
 //	Backend     writes a Doc's pages: PDF, PNG (WriteEach, EachPage run
 //	            backends on every CPU)
 //

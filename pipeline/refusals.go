@@ -74,8 +74,8 @@ func (e *TooManyPages) Unwrap() error        { return e.msg() }
 
 // PageLimit checks that forms forms taking pages pages keep within
 // Job.MaxPages (any number when it is 0): nil, or the BadInput error of
-// TooManyPages. Plan checks each plan by it; a front end that plans forms
-// one at a time (the web page's check) checks their sum by it.
+// TooManyPages. Plan checks each plan by it, and PlanEach the sum of
+// the forms it plans one at a time.
 func (j *Job) PageLimit(forms, pages int) error {
 	if j.MaxPages <= 0 || pages <= j.MaxPages {
 		return nil

@@ -75,97 +75,56 @@ func (s *Server) check(c *call) answer {
 	if err != nil {
 		return s.drawFailure(err, "")
 	}
-	// Every form is laid out, to count its pages and to find what the
-	// fonts cannot draw (a problem of the form too), by one plan of them
-	// all (pipeline.Plan, a document each), bounded as every plan is by
-	// Job.MaxPages: more forms than pages are refused before any is laid
-	// out, and the pages are counted as they are. Only when that plan
-	// fails for a form (one that cannot be laid out, a character the
-	// fonts lack) are the forms planned one at a time, so that each is
-	// told with its own problems and the others with their pages.
-	all, err := s.planAll(c, job, b)
-	if err != nil {
-		return s.drawFailure(err, "")
-	}
-	total := 0 // pages laid out so far, one form at a time
+	// Every form is laid out once, to count its pages and to find what
+	// the fonts cannot draw (a problem of the form too), as it is planned
+	// alone (pipeline.PlanEach: a plan a form, on every CPU), so that each
+	// is told with its own problems and the others with their pages;
+	// bounded as every plan is by Job.MaxPages: more forms than pages are
+	// refused before any is laid out, and the pages are counted as they
+	// are, the forms that fail counting none.
 	body := checkBody{Forms: []jsonForm{}, Problems: []jsonProblem{}}
 	for _, p := range b.problems {
 		body.Problems = append(body.Problems, s.jsonProblem(p))
 	}
-	for k := range b.forms {
-		if c.ctx.Err() != nil {
-			return s.refusal(http.StatusServiceUnavailable, codeBusy, s.timeoutSeconds())
-		}
-		e := &b.forms[k]
-		in := b.inputs[e.input]
-		f := &in.Book.Forms[e.index]
-		pages, err := 0, error(nil)
-		if all != nil {
-			pages = all[k].Frame.Pages
-		} else {
-			one := *job
-			one.Forms = pipeline.Selection{Form: k + 1, FormGiven: true}
-			one.MaxPages = 0 // the sum is checked
-			var docs []*pipeline.Doc
-			if docs, err = pipeline.Plan(c.ctx, b.inputs, &one); err == nil {
-				pages = docs[0].Frame.Pages
+	if len(b.forms) > 0 {
+		each := *job
+		each.Forms = pipeline.Selection{All: true}
+		each.CountOnly = true // the pages are counted, never written
+		err := pipeline.PlanEach(c.ctx, b.inputs, &each, func(r pipeline.FormRef, d *pipeline.Doc, err error) error {
+			k := r.N - 1
+			e := &b.forms[k]
+			in := b.inputs[e.input]
+			f := &in.Book.Forms[e.index]
+			pages := 0
+			if err == nil {
+				pages = d.Frame.Pages
+			} else {
+				ps, ok := s.userProblems(err, in.Path)
+				if !ok {
+					return err // an internal error
+				}
+				e.problems = append(e.problems, ps...)
 			}
-		}
-		if err == nil {
-			total += pages
-			if err := job.PageLimit(len(b.forms), total); err != nil {
-				return s.drawFailure(err, "")
+			jf := jsonForm{
+				Form: k + 1, File: in.Path, Sheet: formSheet(in, e.index), Unit: f.Unit, Project: f.Project,
+				YearAmount: string(f.YearAmount), Pages: pages, Printable: !e.hasErrors(),
+				Problems: []jsonProblem{},
 			}
-		} else {
-			if c.ctx.Err() != nil {
-				return s.drawFailure(c.ctx.Err(), "")
+			for _, p := range e.problems {
+				jf.Problems = append(jf.Problems, s.jsonProblem(p))
 			}
-			ps, ok := s.userProblems(err, in.Path)
-			if !ok {
-				return s.drawFailure(err, in.Path)
-			}
-			e.problems = append(e.problems, ps...)
+			body.Forms = append(body.Forms, jf)
+			return nil
+		})
+		if err != nil {
+			return s.drawFailure(err, "")
 		}
-		jf := jsonForm{
-			Form: k + 1, File: in.Path, Sheet: formSheet(in, e.index), Unit: f.Unit, Project: f.Project,
-			YearAmount: string(f.YearAmount), Pages: pages, Printable: !e.hasErrors(),
-			Problems: []jsonProblem{},
-		}
-		for _, p := range e.problems {
-			jf.Problems = append(jf.Problems, s.jsonProblem(p))
-		}
-		body.Forms = append(body.Forms, jf)
 	}
 	status := http.StatusOK
 	if b.unread > 0 {
 		status = http.StatusUnprocessableEntity
 	}
 	return jsonAnswer(status, body)
-}
-
-// planAll plans every form of the batch, a document each in order, as
-// a ZIP of them all is planned but for the forms with errors (laid out
-// too); nil when there is none, or when a form cannot be laid out or
-// drawn (the check plans them one at a time then). Its error is that of
-// the page limit (pipeline.TooManyPages), or of the request's context.
-func (s *Server) planAll(c *call, job *pipeline.Job, b *batch) ([]*pipeline.Doc, error) {
-	if len(b.forms) == 0 {
-		return nil, nil
-	}
-	all := *job
-	all.Forms = pipeline.Selection{All: true}
-	all.CountOnly = true // the pages are counted, never written
-	docs, err := pipeline.Plan(c.ctx, b.inputs, &all)
-	var tm *pipeline.TooManyPages
-	switch {
-	case err == nil:
-		return docs, nil
-	case pipeline.Find(err, &tm):
-		return nil, err
-	case c.ctx.Err() != nil:
-		return nil, c.ctx.Err()
-	}
-	return nil, nil
 }
 
 // formSheet is the sheet of a workbook form i was read from, "" for a

@@ -115,11 +115,10 @@ func numbers(from, to int) []int {
 	return out
 }
 
-// TestOnePathCheckPages: the check counts each form's pages from one plan
-// of every form (pipeline.Plan, a document each), the pages the ZIP's
-// documents have; a form the fonts cannot draw fails that plan, and is
-// then told with its own problem and no pages, the other forms with
-// theirs, as when the forms were planned one at a time.
+// TestOnePathCheckPages: the check counts each form's pages as the
+// pipeline plans it (pipeline.PlanEach, a document each), the pages the
+// ZIP's documents have; a form the fonts cannot draw fails its plan, and
+// is told with its own problem and no pages, the other forms with theirs.
 func TestOnePathCheckPages(t *testing.T) {
 	formPages, _ := examplePages(t)
 	s := newTestServer(t, Options{})
