@@ -34,8 +34,8 @@ const thpSetting = "/sys/kernel/mm/transparent_hugepage/enabled"
 // adviseHugePages asks for huge pages under the heap when the system gives
 // them only on request; it reports whether it did.
 func adviseHugePages(getenv func(string) string) bool {
-	if getenv("JIXIAO_HUGEPAGES") == "0" {
-		return false
+	if getenv("JIXIAO_HUGEPAGES") == "0" || strconv.IntSize < 64 {
+		return false // off, or a 32-bit address space with no 128 MB to spare
 	}
 	setting, err := os.ReadFile(thpSetting)
 	if err != nil || !bytes.Contains(setting, []byte("[madvise]")) {
