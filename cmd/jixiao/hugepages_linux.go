@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -48,31 +49,42 @@ func adviseHugePages(getenv func(string) string) bool {
 	// let the heap grow to five times its size before the next.
 	percent := debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(percent)
+	// The runtime may map the object next to the heap so far, as one
+	// mapping, or apart from it: the mappings of both are advised.
+	probe = new([16]byte)
 	heap := make([]byte, hugeHeapSize)
-	lo, hi, ok := mappingOf(uintptr(unsafe.Pointer(unsafe.SliceData(heap))))
-	if ok {
-		_, _, errno := syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_HUGEPAGE)
-		ok = errno == 0
+	ranges := mappingsOf(uintptr(unsafe.Pointer(probe)), uintptr(unsafe.Pointer(unsafe.SliceData(heap))))
+	for _, r := range ranges {
+		if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, r[0], r[1]-r[0], syscall.MADV_HUGEPAGE); errno != 0 {
+			return false
+		}
 	}
 	runtime.KeepAlive(heap)
-	return ok
+	probe = nil
+	return len(ranges) > 0
 }
 
-// mappingOf finds the mapping of the process that holds address p.
-func mappingOf(p uintptr) (lo, hi uintptr, ok bool) {
+// probe is a small block of the heap as it is before the asking (a
+// package variable, so that it is made on the heap, not the stack).
+var probe *[16]byte
+
+// mappingsOf finds the mappings of the process that hold the addresses
+// ps, each once, in address order.
+func mappingsOf(ps ...uintptr) [][2]uintptr {
 	f, err := os.Open("/proc/self/maps")
 	if err != nil {
-		return 0, 0, false
+		return nil
 	}
 	defer f.Close()
+	var out [][2]uintptr
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		lo, hi, ok := parseMapping(sc.Text())
-		if ok && lo <= p && p < hi {
-			return lo, hi, true
+		if ok && slices.ContainsFunc(ps, func(p uintptr) bool { return lo <= p && p < hi }) {
+			out = append(out, [2]uintptr{lo, hi})
 		}
 	}
-	return 0, 0, false
+	return out
 }
 
 // parseMapping reads the address range of a line of /proc/self/maps
