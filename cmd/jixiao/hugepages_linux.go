@@ -35,8 +35,11 @@ const thpSetting = "/sys/kernel/mm/transparent_hugepage/enabled"
 // adviseHugePages asks for huge pages under the heap when the system gives
 // them only on request; it reports whether it did.
 func adviseHugePages(getenv func(string) string) bool {
-	if getenv("JIXIAO_HUGEPAGES") == "0" || strconv.IntSize < 64 {
-		return false // off, or a 32-bit address space with no 128 MB to spare
+	if getenv("JIXIAO_HUGEPAGES") == "0" || strings.Contains(","+getenv("GODEBUG")+",", ",disablethp=1,") {
+		return false // off: ours, or Go's own switch against huge pages
+	}
+	if strconv.IntSize < 64 {
+		return false // a 32-bit address space has no 128 MB to spare
 	}
 	setting, err := os.ReadFile(thpSetting)
 	if err != nil || !bytes.Contains(setting, []byte("[madvise]")) {
@@ -49,9 +52,13 @@ func adviseHugePages(getenv func(string) string) bool {
 	// let the heap grow to five times its size before the next.
 	percent := debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(percent)
+	if percent < 0 {
+		return false // GOGC=off: the object would never be collected
+	}
 	// The runtime may map the object next to the heap so far, as one
 	// mapping, or apart from it: the mappings of both are advised.
 	probe = new([16]byte)
+	defer func() { probe = nil }()
 	heap := make([]byte, hugeHeapSize)
 	ranges := mappingsOf(uintptr(unsafe.Pointer(probe)), uintptr(unsafe.Pointer(unsafe.SliceData(heap))))
 	for _, r := range ranges {
@@ -60,7 +67,12 @@ func adviseHugePages(getenv func(string) string) bool {
 		}
 	}
 	runtime.KeepAlive(heap)
-	probe = nil
+	// The object is garbage now. The collection that the heap's size
+	// starts at the next allocation frees its pages for the heap to use.
+	// Until it is done (a few ms at the start of a command, with about
+	// 1 MB made meanwhile) the heap grows into fresh mappings, which are
+	// not advised; a forced collection here (runtime.GC, which waits for
+	// the sweep too) took 4–10 ms, more than it would spare.
 	return len(ranges) > 0
 }
 
