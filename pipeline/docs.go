@@ -159,6 +159,9 @@ func PlanEach(ctx context.Context, inputs []Input, job *Job, each func(r FormRef
 		warns []error
 	}
 	plan := func(k int) (result, error) {
+		if err := ctx.Err(); err != nil {
+			return result{}, err // no more layouts once ctx is done
+		}
 		var r result
 		one := alone
 		if job.Events.Warn != nil {

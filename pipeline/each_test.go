@@ -163,3 +163,32 @@ func TestPlanEachPageLimit(t *testing.T) {
 	require.Zero(t, n)
 	require.Zero(t, layouts.Load())
 }
+
+// Once ctx is done, PlanEach lays out no more forms: none when it is
+// done before, and none past the few in hand when it is done after the
+// second form is told.
+func TestPlanEachCancelled(t *testing.T) {
+	inputs := eachInputs(t)
+	job := testJob(t)
+	job.Forms.All = true
+	job.Workers = 2
+	layouts := countLayouts(t)
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := PlanEach(done, inputs, job, func(FormRef, *Doc, error) error { return nil })
+	require.ErrorIs(t, err, context.Canceled)
+	require.Zero(t, layouts.Load(), "forms laid out after the cancel")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	told := 0
+	err = PlanEach(ctx, inputs, job, func(FormRef, *Doc, error) error {
+		if told++; told == 2 {
+			cancel()
+		}
+		return nil
+	})
+	require.ErrorIs(t, err, context.Canceled)
+	// Two told, and at most the window of 4 per worker ahead of them.
+	require.LessOrEqual(t, layouts.Load(), int64(2+4*job.Workers))
+}
