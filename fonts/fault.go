@@ -44,3 +44,15 @@ func (f *Font) fault(err error) error {
 	}
 	return fmt.Errorf("fonts: %s: %w", f.name, err)
 }
+
+// label names f in a message: its file when it was read from one, else its
+// name (the embedded fonts), "" for nil.
+func (f *Font) label() string {
+	switch {
+	case f == nil:
+		return ""
+	case f.file != "":
+		return f.file
+	}
+	return f.name
+}

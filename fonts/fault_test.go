@@ -221,7 +221,7 @@ func TestFaultsWhileDrawing(t *testing.T) {
 }
 
 // TestUseLimitSaysWhy: the character past MaxUseRunes is refused with a
-// message that names the font's file.
+// message that names the font by its file and says what to do.
 func TestUseLimitSaysWhy(t *testing.T) {
 	p := writeFile(t, "many.ttf", smallFont().ttf())
 	f, err := Load(p)
@@ -234,7 +234,8 @@ func TestUseLimitSaysWhy(t *testing.T) {
 	_, err = u.Glyph('b')
 	require.Error(t, err)
 	assert.Equal(t, msg.FontTooManyChars, reason(err))
-	assert.Contains(t, msg.Describe(msg.Chinese, err), "字体文件 "+p+"：")
+	// A fault of the job, not of the file: the font is named, not blamed.
+	assert.Equal(t, "这次打印用字体 "+p+" 的不同的字超过了 65534 个，一个字体容纳不下：请分几次打印，每次少印一些表", msg.Describe(msg.Chinese, err))
 	assert.Empty(t, englishLeft(err, p), msg.Describe(msg.Chinese, err))
-	assert.Equal(t, "fonts: "+p+": more than 65534 distinct characters in one font", err.Error())
+	assert.Equal(t, "fonts: more than 65534 distinct characters in one font ("+p+"): print the forms in smaller parts", err.Error())
 }

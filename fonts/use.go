@@ -1,6 +1,9 @@
 package fonts
 
-import "jixiao/msg"
+import (
+	"fmt"
+	"jixiao/msg"
+)
 
 // MaxUseRunes is how many distinct characters a document draws with one
 // font: a TrueType font holds at most 65,535 glyphs (numGlyphs is 16 bits)
@@ -33,7 +36,9 @@ func (u *Use) Glyph(r rune) (uint16, error) {
 		return g, nil
 	}
 	if len(u.Runes) >= MaxUseRunes {
-		return 0, u.Font.fault(msg.New(msg.FontTooManyChars, MaxUseRunes))
+		// Not a fault of the font: of the job, which needs more
+		// characters than one subset holds.
+		return 0, fmt.Errorf("fonts: %w", msg.New(msg.FontTooManyChars, u.Font.label(), MaxUseRunes))
 	}
 	if u.glyph == nil {
 		u.glyph = map[rune]uint16{}

@@ -130,8 +130,8 @@ func init() {
 			"字体的第 {1} 号字形宽度是字号的 {2}/1000，超过了 PDF 能记录的宽度：字体可能已损坏，请换用其他 .ttf 字体"},
 		FontTooManyGlyphs: {"{1} glyphs, more than a font can hold",
 			"这次打印要从这个字体嵌入 {1} 个字形，超过了一个字体能容纳的 65535 个：请分几次打印，每次少印一些表"},
-		FontTooManyChars: {"more than {1} distinct characters in one font",
-			"这次打印用这个字体的不同的字超过了 {1} 个，一个字体容纳不下：请分几次打印，每次少印一些表"},
+		FontTooManyChars: {"more than {2} distinct characters in one font ({1}): print the forms in smaller parts",
+			"这次打印用字体 {1} 的不同的字超过了 {2} 个，一个字体容纳不下：请分几次打印，每次少印一些表"},
 		// The English of these is followed by the font library's own
 		// words (msg.Detail): what it found is for the maintainer.
 		FontUnparsable: {"cannot parse the font",
