@@ -191,45 +191,21 @@ func TestNoTextOutsideCatalogue(t *testing.T) {
 		"fmt.Print": true, "fmt.Printf": true, "fmt.Println": true,
 		"fmt.Errorf": true, "errors.New": true, "io.WriteString": true,
 	}
-	fset := token.NewFileSet()
 	for _, dir := range []string{"cmd/jixiao", "pipeline"} {
-		entries, err := os.ReadDir(filepath.Join(repoRoot, dir))
-		if os.IsNotExist(err) {
-			continue
-		}
-		require.NoError(t, err)
-		for _, e := range entries {
-			name := e.Name()
-			if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-				continue
+		eachCall(t, dir, func(pos token.Position, pkg, fn string, call *ast.CallExpr) {
+			if !printers[pkg+"."+fn] {
+				return
 			}
-			f, err := parser.ParseFile(fset, filepath.Join(repoRoot, dir, name), nil, 0)
-			require.NoError(t, err)
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
+			for _, arg := range call.Args {
+				// "pipeline: LayOut needs a book and fonts": a bug of
+				// the caller, told to the user as an internal error.
+				if lit, ok := arg.(*ast.BasicLit); ok && lit.Kind == token.STRING && hasWords(lit.Value) &&
+					!(pkg == "errors" && strings.HasPrefix(lit.Value, `"pipeline: `)) {
+					t.Errorf("%s: %s.%s with the text %s: put it in the message catalogue (package msg)",
+						pos, pkg, fn, lit.Value)
 				}
-				sel, ok := call.Fun.(*ast.SelectorExpr)
-				if !ok {
-					return true
-				}
-				pkg, ok := sel.X.(*ast.Ident)
-				if !ok || !printers[pkg.Name+"."+sel.Sel.Name] {
-					return true
-				}
-				for _, arg := range call.Args {
-					// "pipeline: LayOut needs a book and fonts": a bug of
-					// the caller, told to the user as an internal error.
-					if lit, ok := arg.(*ast.BasicLit); ok && lit.Kind == token.STRING && hasWords(lit.Value) &&
-						!(pkg.Name == "errors" && strings.HasPrefix(lit.Value, `"pipeline: `)) {
-						t.Errorf("%s: %s.%s with the text %s: put it in the message catalogue (package msg)",
-							fset.Position(call.Pos()), pkg.Name, sel.Sel.Name, lit.Value)
-					}
-				}
-				return true
-			})
-		}
+			}
+		})
 	}
 }
 
@@ -247,48 +223,57 @@ func TestFontFaultsInCatalogue(t *testing.T) {
 		`"bad hhea.numberOfHMetrics %d"`:                           "sfnt.Parse, which every Font has passed, refuses these",
 		`"font has no glyph for U+%04X"`:                           "the backends draw only the characters a font has",
 	}
-	fset := token.NewFileSet()
-	dir := filepath.Join(repoRoot, "fonts")
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
 	seen := map[string]bool{}
+	eachCall(t, "fonts", func(pos token.Position, pkg, fn string, call *ast.CallExpr) {
+		if !(pkg == "errors" && fn == "New" || pkg == "fmt" && fn == "Errorf") {
+			return
+		}
+		for _, arg := range call.Args {
+			lit, ok := arg.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING || !hasWords(strings.Replace(lit.Value, "fonts: ", "", 1)) {
+				continue
+			}
+			if internal[lit.Value] != "" {
+				seen[lit.Value] = true
+				continue
+			}
+			t.Errorf("%s: %s.%s with the text %s: a reason a font is refused is a code of the catalogue (msg/fonts.go)",
+				pos, pkg, fn, lit.Value)
+		}
+	})
+	for lit := range internal {
+		require.True(t, seen[lit], "%s is no longer made: take it off the list", lit)
+	}
+}
+
+// eachCall calls visit with every call pkg.fn(…) of a package by its
+// name in the Go files (tests left out) of dir, a directory of the
+// repository; a directory that is not there has none.
+func eachCall(t *testing.T, dir string, visit func(pos token.Position, pkg, fn string, call *ast.CallExpr)) {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join(repoRoot, dir))
+	if os.IsNotExist(err) {
+		return
+	}
+	require.NoError(t, err)
+	fset := token.NewFileSet()
 	for _, e := range entries {
 		name := e.Name()
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, 0)
+		f, err := parser.ParseFile(fset, filepath.Join(repoRoot, dir, name), nil, 0)
 		require.NoError(t, err)
 		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			pkg, ok := sel.X.(*ast.Ident)
-			if !ok || !(pkg.Name == "errors" && sel.Sel.Name == "New" || pkg.Name == "fmt" && sel.Sel.Name == "Errorf") {
-				return true
-			}
-			for _, arg := range call.Args {
-				lit, ok := arg.(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING || !hasWords(strings.Replace(lit.Value, "fonts: ", "", 1)) {
-					continue
+			if call, ok := n.(*ast.CallExpr); ok {
+				if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+					if pkg, ok := sel.X.(*ast.Ident); ok {
+						visit(fset.Position(call.Pos()), pkg.Name, sel.Sel.Name, call)
+					}
 				}
-				if internal[lit.Value] != "" {
-					seen[lit.Value] = true
-					continue
-				}
-				t.Errorf("%s: %s.%s with the text %s: a reason a font is refused is a code of the catalogue (msg/fonts.go)",
-					fset.Position(call.Pos()), pkg.Name, sel.Sel.Name, lit.Value)
 			}
 			return true
 		})
-	}
-	for lit := range internal {
-		require.True(t, seen[lit], "%s is no longer made: take it off the list", lit)
 	}
 }
 
