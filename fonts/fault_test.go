@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"regexp"
@@ -157,8 +158,8 @@ func TestFaultsSayWhy(t *testing.T) {
 }
 
 // TestFaultsOfTheSubsetAtLoad: what sfnt does not read at load but the
-// subsets need (the loca entries, an hmtx table of long metrics only) is
-// refused by Load, not by the first PDF.
+// subsets need (the loca entries) is refused by Load, not by the first PDF.
+// An hmtx table of long metrics only is no fault (TestShortHmtx).
 func TestFaultsOfTheSubsetAtLoad(t *testing.T) {
 	ok := smallFont()
 	for _, c := range []struct {
@@ -167,7 +168,6 @@ func TestFaultsOfTheSubsetAtLoad(t *testing.T) {
 		want msg.Code
 	}{
 		{"loca entry past glyf", withTable(ok, "loca", put16(2, 5)), msg.FontLocaEntry},
-		{"hmtx of long metrics only", withTable(ok, "hmtx", cut(4*ok.numHMetrics)), msg.FontTableCut},
 	} {
 		p := writeFile(t, "draw.ttf", c.data)
 		_, err := sfnt.Parse(c.data)
@@ -238,4 +238,48 @@ func TestUseLimitSaysWhy(t *testing.T) {
 	assert.Equal(t, "这次打印用字体 "+p+" 的不同的字超过了 65534 个，一个字体容纳不下：请分几次打印，每次少印一些表", msg.Describe(msg.Chinese, err))
 	assert.Empty(t, englishLeft(err, p), msg.Describe(msg.Chinese, err))
 	assert.Equal(t, "fonts: more than 65534 distinct characters in one font ("+p+"): print the forms in smaller parts", err.Error())
+}
+
+// TestShortHmtx: a font whose hmtx leaves out the left side bearings after
+// the long metrics (sfnt reads such fonts, golang/go#28379) loads, and a
+// subset gives each glyph past the long metrics its outline's xMin as its
+// bearing. Noto Serif SC's bearings are its xMins, so its subset from such
+// a table is the subset from the whole table, byte for byte.
+func TestShortHmtx(t *testing.T) {
+	d, err := readDirectory(serifRegular, 0)
+	require.NoError(t, err)
+	nh := 0
+	for _, tb := range d.tables {
+		if string(tb.tag[:]) == "hhea" {
+			nh = int(binary.BigEndian.Uint16(tb.data[34:]))
+		}
+	}
+	var ts []table
+	for _, tb := range d.tables {
+		if string(tb.tag[:]) == "hmtx" {
+			require.Greater(t, len(tb.data), 4*nh, "the font has bearings after its long metrics")
+			tb.data = tb.data[:4*nh]
+		}
+		ts = append(ts, tb)
+	}
+	short, err := Load(writeFile(t, "short.ttf", build(sigTrueType, ts)))
+	require.NoError(t, err)
+	whole, err := Load(writeFile(t, "whole.ttf", build(sigTrueType, d.tables)))
+	require.NoError(t, err)
+
+	runes := []rune("市级财政项目支出预算绩效目标表江阴市人力资源和社会保障局，。（）1234ㄧ") // ㄧ lies past them
+	past := 0
+	for _, r := range runes {
+		if g, ok := whole.GlyphIndex(r); ok && int(g) >= nh {
+			past++
+		}
+	}
+	require.NotZero(t, past, "some glyphs lie past the long metrics")
+	a, err := short.Subset(runes)
+	require.NoError(t, err)
+	b, err := whole.Subset(runes)
+	require.NoError(t, err)
+	require.True(t, bytes.Equal(a, b), "the subsets differ")
+	_, err = sfnt.Parse(a)
+	require.NoError(t, err)
 }

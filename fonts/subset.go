@@ -182,7 +182,11 @@ func parseSFNT(data []byte) (*sfntIndex, error) {
 		// sfnt.Parse, which every Font has passed, refuses these.
 		return nil, fmt.Errorf("bad hhea.numberOfHMetrics %d", x.nHMetrics)
 	}
-	if len(x.dir.find("hmtx")) < 4*x.nHMetrics+2*(x.numGlyphs-x.nHMetrics) {
+	// The long metrics must all be there. The left side bearings after
+	// them may be left out, as some fonts do and sfnt allows
+	// (golang/go#28379): a glyph without one takes its outline's xMin,
+	// which is what the bearing is meant to be (subset).
+	if len(x.dir.find("hmtx")) < 4*x.nHMetrics {
 		return nil, msg.New(msg.FontTableCut, "hmtx")
 	}
 	if fs, err := u16(x.dir.find("OS/2"), 8); err == nil && (fs == 0x0002 || fs&0x0300 != 0) {
@@ -408,9 +412,14 @@ func (x *sfntIndex) subset(runes []rune, psName string, full bool) ([]byte, erro
 			hmtx = append(hmtx, hm[4*g:4*g+4]...)
 		} else {
 			last := 4 * (x.nHMetrics - 1)
-			lsb := 4*x.nHMetrics + 2*(g-x.nHMetrics)
 			hmtx = append(hmtx, hm[last:last+2]...)
-			hmtx = append(hmtx, hm[lsb:lsb+2]...)
+			if lsb := 4*x.nHMetrics + 2*(g-x.nHMetrics); lsb+2 <= len(hm) {
+				hmtx = append(hmtx, hm[lsb:lsb+2]...)
+			} else if len(data) >= 10 {
+				hmtx = append(hmtx, data[2:4]...) // the glyph's xMin
+			} else {
+				hmtx = append(hmtx, 0, 0) // an empty glyph
+			}
 		}
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
