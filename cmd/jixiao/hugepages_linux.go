@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,7 +36,7 @@ const thpSetting = "/sys/kernel/mm/transparent_hugepage/enabled"
 // adviseHugePages asks for huge pages under the heap when the system gives
 // them only on request; it reports whether it did.
 func adviseHugePages(getenv func(string) string) bool {
-	if getenv("JIXIAO_HUGEPAGES") == "0" || strings.Contains(","+getenv("GODEBUG")+",", ",disablethp=1,") {
+	if getenv("JIXIAO_HUGEPAGES") == "0" || thpDisabled(getenv("GODEBUG")) {
 		return false // off: ours, or Go's own switch against huge pages
 	}
 	if strconv.IntSize < 64 {
@@ -45,8 +46,13 @@ func adviseHugePages(getenv func(string) string) bool {
 	if err != nil || !bytes.Contains(setting, []byte("[madvise]")) {
 		return false // "always" needs no asking; "never" gives none
 	}
-	if debug.SetMemoryLimit(-1) < hugeHeapSize+16<<20 {
-		return false // the object alone would bring a collection
+	if overcommit, err := os.ReadFile(overcommitSetting); err == nil && bytes.Equal(bytes.TrimSpace(overcommit), []byte("2")) {
+		// Strict accounting counts the untouched object in full, and a
+		// mapping it refuses ends a Go program.
+		return false
+	}
+	if limit := debug.SetMemoryLimit(-1); limit-int64(runtimeTotal()) < hugeHeapSize+16<<20 {
+		return false // the object would bring a collection that finds it live
 	}
 	// No collection while the object is held: one would find it live and
 	// let the heap grow to five times its size before the next.
@@ -74,6 +80,46 @@ func adviseHugePages(getenv func(string) string) bool {
 	// not advised; a forced collection here (runtime.GC, which waits for
 	// the sweep too) took 4–10 ms, more than it would spare.
 	return len(ranges) > 0
+}
+
+// overcommitSetting is how Linux accounts for memory a process maps.
+const overcommitSetting = "/proc/sys/vm/overcommit_memory"
+
+// runtimeTotal is all the memory the runtime has mapped, in bytes.
+func runtimeTotal() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
+
+// thpDisabled reports whether GODEBUG (the program's default, then the
+// environment's value godebug) turns huge pages off as Go's runtime reads
+// it: the last disablethp=N with N a number, any N but 0.
+func thpDisabled(godebug string) bool {
+	off := false
+	read := func(list string) {
+		for _, kv := range strings.Split(list, ",") {
+			k, v, ok := strings.Cut(kv, "=")
+			if !ok || k != "disablethp" {
+				continue
+			}
+			if n, err := strconv.ParseInt(v, 10, 32); err == nil {
+				off = n != 0
+			}
+		}
+	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "DefaultGODEBUG" {
+				read(s.Value)
+			}
+		}
+	}
+	read(godebug)
+	return off
 }
 
 // probe is a small block of the heap as it is before the asking (a

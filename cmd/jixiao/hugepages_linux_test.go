@@ -5,6 +5,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -84,6 +85,22 @@ func TestAdviseHugePages(t *testing.T) {
 	require.False(t, adviseHugePages(func(string) string { return "" }))
 	require.Equal(t, -1, debug.SetGCPercent(percent), "the collector left off")
 
+	// A command's collector, with 24 MB already in use: the object would
+	// pass the limit, bring a collection that finds it live and raise the
+	// limit (the watch). No asking then.
+	tuneGC(func(string) string { return "" })
+	hold = make([]byte, 24<<20)
+	require.False(t, adviseHugePages(func(string) string { return "" }))
+	hold = nil
+	watch.mu.Lock()
+	limitNow := watch.limit
+	watch.mu.Unlock()
+	require.Equal(t, uint64(cmdMemoryLimit), limitNow, "the limit was raised")
+
+	// The test binary's own settings (GOGC, GOMEMLIMIT) are not the
+	// case under test.
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
 	require.True(t, adviseHugePages(func(string) string { return "" }))
 	// In a command the collection that frees the object runs at once in
 	// the background; here it is waited for, so that the block does not
@@ -92,4 +109,22 @@ func TestAdviseHugePages(t *testing.T) {
 	block := make([]byte, 4<<20)
 	require.True(t, advised(t, uintptr(unsafe.Pointer(&block[0]))),
 		"a heap block made after the advice lies outside the advised mapping")
+}
+
+func TestTHPDisabled(t *testing.T) {
+	for godebug, off := range map[string]bool{
+		"":                            false,
+		"disablethp=1":                true,
+		"disablethp=2":                true,
+		"disablethp=01":               true,
+		"disablethp=+1":               true,
+		"disablethp=0":                false,
+		"madvdontneed=1,disablethp=1": true,
+		"disablethp=1,disablethp=0":   false, // the last wins
+		"disablethp=0,disablethp=1":   true,
+		"disablethp=1,disablethp=x":   true, // not a number: ignored
+		"xdisablethp=1":               false,
+	} {
+		require.Equal(t, off, thpDisabled(godebug), godebug)
+	}
 }
