@@ -46,11 +46,12 @@ func (f *Font) fault(err error) error {
 }
 
 // label names f in a message: its file when it was read from one, else its
-// name (the embedded fonts), "" for nil.
+// name (the embedded fonts); "?" for nil (a Use without its Font, which
+// no backend makes), so that a message never has an empty name.
 func (f *Font) label() string {
 	switch {
 	case f == nil:
-		return ""
+		return "?"
 	case f.file != "":
 		return f.file
 	}

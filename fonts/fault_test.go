@@ -235,7 +235,7 @@ func TestUseLimitSaysWhy(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, msg.FontTooManyChars, reason(err))
 	// A fault of the job, not of the file: the font is named, not blamed.
-	assert.Equal(t, "这次打印用字体 "+p+" 的不同的字超过了 65534 个，一个字体容纳不下：请分几次打印，每次少印一些表", msg.Describe(msg.Chinese, err))
+	assert.Equal(t, "这次打印用到字体 "+p+" 中的字超过了 65534 种，一个字体容纳不下：请分几次打印，每次少印一些表", msg.Describe(msg.Chinese, err))
 	assert.Empty(t, englishLeft(err, p), msg.Describe(msg.Chinese, err))
 	assert.Equal(t, "fonts: more than 65534 distinct characters in one font ("+p+"): print the forms in smaller parts", err.Error())
 }

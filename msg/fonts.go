@@ -131,7 +131,7 @@ func init() {
 		FontTooManyGlyphs: {"{1} glyphs, more than a font can hold",
 			"这次打印要从这个字体嵌入 {1} 个字形，超过了一个字体能容纳的 65535 个：请分几次打印，每次少印一些表"},
 		FontTooManyChars: {"more than {2} distinct characters in one font ({1}): print the forms in smaller parts",
-			"这次打印用字体 {1} 的不同的字超过了 {2} 个，一个字体容纳不下：请分几次打印，每次少印一些表"},
+			"这次打印用到字体 {1} 中的字超过了 {2} 种，一个字体容纳不下：请分几次打印，每次少印一些表"},
 		// The English of these is followed by the font library's own
 		// words (msg.Detail): what it found is for the maintainer.
 		FontUnparsable: {"cannot parse the font",

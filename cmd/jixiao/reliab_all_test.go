@@ -65,7 +65,9 @@ func TestFontFallbackDeduplicated(t *testing.T) {
 	font := filepath.Join(dir, "go.ttf")
 	require.NoError(t, os.WriteFile(font, goregular.TTF, 0o644))
 	link := filepath.Join(dir, "link.ttf")
-	require.NoError(t, os.Symlink("go.ttf", link))
+	if err := os.Symlink("go.ttf", link); err != nil {
+		t.Skipf("no symbolic link here (Windows without developer mode): %v", err)
+	}
 	var ff fontFlags
 	for range 100 {
 		ff.fallback = append(ff.fallback, font, link, dir+"/../"+filepath.Base(dir)+"/go.ttf", font+"#0")
