@@ -97,8 +97,12 @@ func (g *gcLimit) check() bool {
 }
 
 // liveHeap is the heap the last collection found live, in bytes.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+func liveHeap() uint64 { return runtimeMetric("/gc/heap/live:bytes") }
+
+// runtimeMetric reads one of the runtime's counters in bytes (0 when this
+// Go does not have it).
+func runtimeMetric(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {
 		return 0

@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,7 +50,7 @@ func adviseHugePages(getenv func(string) string) bool {
 		// mapping it refuses ends a Go program.
 		return false
 	}
-	if limit := debug.SetMemoryLimit(-1); limit-int64(runtimeTotal()) < hugeHeapSize+16<<20 {
+	if limit := debug.SetMemoryLimit(-1); limit-int64(runtimeMetric("/memory/classes/total:bytes")) < hugeHeapSize+16<<20 {
 		return false // the object would bring a collection that finds it live
 	}
 	// No collection while the object is held: one would find it live and
@@ -84,16 +83,6 @@ func adviseHugePages(getenv func(string) string) bool {
 
 // overcommitSetting is how Linux accounts for memory a process maps.
 const overcommitSetting = "/proc/sys/vm/overcommit_memory"
-
-// runtimeTotal is all the memory the runtime has mapped, in bytes.
-func runtimeTotal() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return s[0].Value.Uint64()
-}
 
 // thpDisabled reports whether GODEBUG (the program's default, then the
 // environment's value godebug) turns huge pages off as Go's runtime reads
