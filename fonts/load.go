@@ -40,10 +40,10 @@ func Load(spec string) (*Font, error) {
 	if err != nil {
 		return nil, fileFault(spec, err)
 	}
-	// What sfnt does not read at load (the loca entries, an hmtx table
-	// of long metrics only) would stop the first PDF, after the forms
-	// are laid out, or every request of the web server: the index the
-	// subsets are cut from is built now (it is built once either way).
+	// What sfnt does not read at load (the loca entries) would stop the
+	// first PDF, after the forms are laid out, or every request of the
+	// web server: the index the subsets are cut from is built now (it is
+	// built once either way).
 	if _, err := f.index(); err != nil {
 		return nil, fileFault(spec, err)
 	}
