@@ -24,9 +24,9 @@ import (
 // program asks (madvise MADV_HUGEPAGE); Go's runtime does not ask. So a
 // command asks for the first hugeHeapSize bytes of its heap: it makes the
 // runtime map them, by allocating (and dropping, untouched) one object of
-// that size, and advises the mapping that holds it. Nothing else changes:
-// the same allocations, in the same places; only the kernel's page size
-// under them. JIXIAO_HUGEPAGES=0 turns it off.
+// that size, and advises the mappings of it and of the heap so far.
+// Nothing else changes: the same allocations, in the same places; only the
+// kernel's page size under them. JIXIAO_HUGEPAGES=0 turns it off.
 const hugeHeapSize = 128 << 20
 
 // thpSetting is where Linux says when it uses transparent huge pages.
