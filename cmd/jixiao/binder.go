@@ -62,7 +62,7 @@ func (a *app) newBinderCmd() *cobra.Command {
 			if err := checkOutDir(bf.outDir); err != nil {
 				return err
 			}
-			job, err := a.job(c, &bf.fonts)
+			job, fl, err := a.job(c, &bf.fonts)
 			if err != nil {
 				return err
 			}
@@ -70,10 +70,10 @@ func (a *app) newBinderCmd() *cobra.Command {
 			// (issue 19); --strict refuses instead.
 			job.Binder, job.Workers, job.SkipErrors = true, bf.workers, !job.Strict
 			if err := formatFor(c, job, bf.out); err != nil {
-				return err
+				return fl.first(err)
 			}
 			left := leftOut(job)
-			if err := binderCmd(c.Context(), files, job, &bf, a.stdin, a.p); err != nil {
+			if err := binderCmd(c.Context(), files, job, fl, &bf, a.stdin, a.p); err != nil {
 				return err
 			}
 			return left()
@@ -93,9 +93,9 @@ func (a *app) newBinderCmd() *cobra.Command {
 // unit into --out-dir): it reads the inputs, has the pipeline plan and
 // check every binder, then draws each into its output file, and prints a
 // summary.
-func binderCmd(ctx context.Context, files []string, job *pipeline.Job, bf *binderFlags, stdin io.Reader, p *msg.Printer) error {
+func binderCmd(ctx context.Context, files []string, job *pipeline.Job, fl *fontLoad, bf *binderFlags, stdin io.Reader, p *msg.Printer) error {
 	start := time.Now() // for the summary on stderr only
-	inputs, err := readInputs(ctx, files, stdin, job)
+	inputs, err := readInputs(ctx, files, stdin, job, fl)
 	if err != nil {
 		return err
 	}

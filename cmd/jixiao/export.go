@@ -48,7 +48,7 @@ func exportCmd(files []string, out string, stdin io.Reader, p *msg.Printer) erro
 	if err := checkOutput(out, files); err != nil {
 		return usageProblem(err)
 	}
-	inputs, err := readInputs(context.Background(), files, stdin, &pipeline.Job{Events: events(p, true)})
+	inputs, err := readInputs(context.Background(), files, stdin, &pipeline.Job{Events: events(p, true)}, nil)
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func placeProblem(p model.Problem, inputs []pipeline.Input) model.Problem {
 // importWorkbook implements jixiao import BOOK.xlsx: the workbook's forms,
 // checked as jixiao validate checks them, written as a JSON book.
 func importWorkbook(name, out string, p *msg.Printer) error {
-	inputs, err := readInputs(context.Background(), []string{name}, nil, &pipeline.Job{Events: events(p, true)})
+	inputs, err := readInputs(context.Background(), []string{name}, nil, &pipeline.Job{Events: events(p, true)}, nil)
 	if err != nil {
 		return err
 	}

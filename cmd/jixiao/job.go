@@ -85,9 +85,11 @@ func (a *app) registerJob(c *cobra.Command, names ...string) {
 }
 
 // job is the pipeline's job of command c: the options of the flags
-// given (pipeline.Job.SetFrom), then the fonts (either failing as a usage
-// error), and the events that print what the pipeline finds.
-func (a *app) job(c *cobra.Command, ff *fontFlags) (*pipeline.Job, error) {
+// given (pipeline.Job.SetFrom; failing as a usage error) and the events
+// that print what the pipeline finds. Its fonts are loaded meanwhile
+// (fontLoad): readInputs sets job.Fonts, and a command that fails before
+// it reads says the fonts' error first (fontLoad.first).
+func (a *app) job(c *cobra.Command, ff *fontFlags) (*pipeline.Job, *fontLoad, error) {
 	job := pipeline.NewJob(nil)
 	err := job.SetFrom(func(name string) (string, bool) {
 		f := c.Flags().Lookup(name)
@@ -98,21 +100,19 @@ func (a *app) job(c *cobra.Command, ff *fontFlags) (*pipeline.Job, error) {
 	})
 	var oe *pipeline.OptionError
 	if errors.As(err, &oe) {
-		return nil, usageProblem(oe.Err)
+		return nil, nil, usageProblem(oe.Err)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if job.Fonts, err = ff.set(); err != nil {
-		return nil, err
-	}
+	fl := ff.start()
 	job.Creator = "jixiao " + version
 	show := true
 	if f := c.Flags().Lookup("warnings"); f != nil {
 		show, _ = c.Flags().GetBool("warnings")
 	}
 	job.Events = events(a.p, show)
-	return job, nil
+	return job, fl, nil
 }
 
 // leftOut watches the job for forms left out because they have errors

@@ -57,7 +57,30 @@ func events(p *msg.Printer, show bool) pipeline.Events {
 // (pipeline.Load), printing every problem to stderr. A file or directory
 // that cannot be read is a usage error (exit status 2), listed before those
 // the pipeline finds.
-func readInputs(ctx context.Context, files []string, stdin io.Reader, job *pipeline.Job) ([]pipeline.Input, error) {
+//
+// fl, when not nil, is the job's fonts being loaded meanwhile (a few
+// milliseconds on another core): readInputs waits for them and sets
+// job.Fonts. A font that cannot be used fails the command as it did when
+// the fonts were loaded first: its error is returned, whatever the input
+// holds, and no problem of the input is printed before it.
+func readInputs(ctx context.Context, files []string, stdin io.Reader, job *pipeline.Job, fl *fontLoad) ([]pipeline.Input, error) {
+	if fl == nil {
+		return readFiles(ctx, files, stdin, job)
+	}
+	ev := job.Events
+	job.Events = fl.gate(ev)
+	inputs, err := readFiles(ctx, files, stdin, job)
+	job.Events = ev
+	set, ferr := fl.wait()
+	if ferr != nil {
+		return nil, ferr
+	}
+	job.Fonts = set
+	return inputs, err
+}
+
+// readFiles is readInputs once the fonts are dealt with.
+func readFiles(ctx context.Context, files []string, stdin io.Reader, job *pipeline.Job) ([]pipeline.Input, error) {
 	if err := checkStdinOnce(files); err != nil {
 		return nil, err
 	}
@@ -83,6 +106,78 @@ func readInputs(ctx context.Context, files []string, stdin io.Reader, job *pipel
 		errs = append(errs, pe.Errs...)
 	}
 	return nil, usageProblem(errs...)
+}
+
+// fontLoad is a command's fonts being loaded on a goroutine of their own
+// (fontFlags.start) while its input is read.
+type fontLoad struct {
+	done  chan struct{}
+	set   *fonts.Set
+	err   error
+	panic any // a panic of the loading, raised again by wait
+}
+
+// start loads the fonts (set) on another goroutine.
+func (ff *fontFlags) start() *fontLoad {
+	l := &fontLoad{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		defer func() { l.panic = recover() }()
+		l.set, l.err = ff.set()
+	}()
+	return l
+}
+
+// wait returns the fonts, or the usage error of the first that cannot be
+// used, once they are loaded. A panic of the loading is raised again here,
+// on the command's goroutine, where it is reported as an internal error.
+func (l *fontLoad) wait() (*fonts.Set, error) {
+	<-l.done
+	if l.panic != nil {
+		panic(l.panic)
+	}
+	return l.set, l.err
+}
+
+// first returns the fonts' error when they cannot be used, else err: a
+// command that fails before its input is read says first what it said
+// when the fonts were loaded before anything else.
+func (l *fontLoad) first(err error) error {
+	if _, ferr := l.wait(); ferr != nil {
+		return ferr
+	}
+	return err
+}
+
+// gate returns ev with what it prints held until the fonts are loaded,
+// and dropped when they cannot be used (their error is the command's).
+func (l *fontLoad) gate(ev pipeline.Events) pipeline.Events {
+	ok := func() bool {
+		_, err := l.wait()
+		return err == nil
+	}
+	if f := ev.Decode; f != nil {
+		ev.Decode = func(de *model.DecodeError) {
+			if ok() {
+				f(de)
+			}
+		}
+	}
+	if f := ev.Problem; f != nil {
+		ev.Problem = func(p model.Problem) {
+			if ok() {
+				f(p)
+			}
+		}
+	}
+	if f := ev.Warn; f != nil {
+		ev.Warn = func(w error) {
+			if ok() {
+				f(w)
+			}
+		}
+	}
+	return ev
 }
 
 // fontFlags are the font options of the printing commands.

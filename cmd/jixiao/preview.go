@@ -69,16 +69,16 @@ func (a *app) newPreviewCmd() *cobra.Command {
 			if st, err := os.Stat(out); err == nil && !st.IsDir() {
 				return usageProblem(msg.New(msg.PreviewOutNotDir, out))
 			}
-			job, err := a.job(c, &ff)
+			job, fl, err := a.job(c, &ff)
 			if err != nil {
 				return err
 			}
 			if job.Watermark != "" {
 				// The watermark is drawn into PDFs only.
-				return usageProblem(msg.New(msg.PreviewNoWatermark))
+				return fl.first(usageProblem(msg.New(msg.PreviewNoWatermark)))
 			}
 			pc := &previewCmd{out: out, sel: sel, pagesArg: pages, stdin: a.stdin, p: a.p,
-				job: job, backend: pipeline.NewPNG(job, dpi)}
+				job: job, fonts: fl, backend: pipeline.NewPNG(job, dpi)}
 			if binder {
 				job.Binder = true
 				return pc.binder(c.Context(), files)
@@ -105,15 +105,16 @@ type previewCmd struct {
 	stdin    io.Reader
 	p        *msg.Printer
 	job      *pipeline.Job
+	fonts    *fontLoad // the job's fonts being loaded (readInputs)
 	backend  pipeline.Backend
 }
 
 // forms draws the pages of the forms picked from file.
 func (pc *previewCmd) forms(ctx context.Context, file string) error {
 	if st, err := os.Stat(file); err == nil && st.IsDir() {
-		return usageProblem(msg.New(msg.PreviewDir, file))
+		return pc.fonts.first(usageProblem(msg.New(msg.PreviewDir, file)))
 	}
-	inputs, err := readInputs(ctx, []string{file}, pc.stdin, pc.job)
+	inputs, err := readInputs(ctx, []string{file}, pc.stdin, pc.job, pc.fonts)
 	if err != nil {
 		return err
 	}
@@ -156,7 +157,7 @@ func (pc *previewCmd) forms(ctx context.Context, file string) error {
 
 // binder draws the pages of the binder of files, as jixiao binder prints it.
 func (pc *previewCmd) binder(ctx context.Context, files []string) error {
-	inputs, err := readInputs(ctx, files, pc.stdin, pc.job)
+	inputs, err := readInputs(ctx, files, pc.stdin, pc.job, pc.fonts)
 	if err != nil {
 		return err
 	}

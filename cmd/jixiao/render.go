@@ -44,18 +44,18 @@ func (a *app) newRenderCmd() *cobra.Command {
 			if err := renderChecks(files[0], out, outDir); err != nil {
 				return err
 			}
-			job, err := a.job(c, &ff)
+			job, fl, err := a.job(c, &ff)
 			if err != nil {
 				return err
 			}
 			if err := formatFor(c, job, out); err != nil {
-				return err
+				return fl.first(err)
 			}
 			// What is ready is printed: a form with errors in the book
 			// stops only itself, named (issue 19); --strict refuses.
 			job.SkipErrors = !job.Strict
 			left := leftOut(job)
-			if err := renderCmd(c.Context(), files[0], out, outDir, job, a.stdin, a.p); err != nil {
+			if err := renderCmd(c.Context(), files[0], out, outDir, job, fl, a.stdin, a.p); err != nil {
 				return err
 			}
 			return left()
@@ -72,8 +72,8 @@ func (a *app) newRenderCmd() *cobra.Command {
 // renderCmd prints the forms the job picks from file: it reads the input,
 // plans the documents through the pipeline (every form laid out and
 // checked before the first is written), and writes the PDFs.
-func renderCmd(ctx context.Context, file, out, outDir string, job *pipeline.Job, stdin io.Reader, p *msg.Printer) error {
-	inputs, err := readInputs(ctx, []string{file}, stdin, job)
+func renderCmd(ctx context.Context, file, out, outDir string, job *pipeline.Job, fl *fontLoad, stdin io.Reader, p *msg.Printer) error {
+	inputs, err := readInputs(ctx, []string{file}, stdin, job, fl)
 	if err != nil {
 		return err
 	}

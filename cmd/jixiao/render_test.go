@@ -591,3 +591,45 @@ func TestBookWideValues(t *testing.T) {
 		require.Equal(t, "0510-86001234", f.Phone, "form %d", i+1)
 	}
 }
+
+// TestFontErrorFirst: the fonts are loaded while the input is read, yet a
+// font that cannot be used is still the one thing a command says, as when
+// the fonts were loaded before anything else: not the input's problems,
+// not an input that cannot be read, not a flag the input would refuse.
+func TestFontErrorFirst(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.ttf")
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"forms": [{"project": "x", "indicators": [{"level1": "?"}]}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"render", bad, "-o", filepath.Join(dir, "x.pdf")},
+		{"render", filepath.Join(dir, "none.json"), "-o", filepath.Join(dir, "x.pdf")},
+		{"render", exampleBook, "--form", "1", "-o", filepath.Join(dir, "x.ofd"), "--pdfa=1b"},
+		{"binder", bad, "-o", filepath.Join(dir, "b.pdf")},
+		{"binder", exampleBook, "-o", filepath.Join(dir, "b.ofd"), "--attach-data"},
+		{"preview", bad, "-o", dir},
+		{"preview", dir, "-o", dir},
+		{"preview", exampleBook, "-o", dir, "--watermark", "样稿"},
+	} {
+		code, stdout, stderr := renderRun(t, append(args, "--font-body", missing)...)
+		want := "jixiao " + args[0] + ": --font-body: no such file: " + missing + "\n"
+		if code != 2 || len(stdout) != 0 || stderr != want {
+			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", args, code, stderr, want)
+		}
+	}
+	// Without the bad font, each fails for its own reason.
+	for _, args := range [][]string{
+		{"render", bad, "-o", filepath.Join(dir, "x.pdf")},
+		{"preview", exampleBook, "-o", dir, "--watermark", "样稿"},
+	} {
+		code, _, stderr := renderRun(t, args...)
+		if code == 0 || strings.Contains(stderr, "--font-body") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if names := renderDirNames(t, dir); strings.Join(names, " ") != "bad.json" {
+		t.Errorf("failures left files: %v", names)
+	}
+}
