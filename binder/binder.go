@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 
 	"jixiao/internal/workpool"
 	"jixiao/layout"
@@ -117,8 +118,8 @@ type Binder struct {
 	forms   []*model.Form // in binder order
 	order   []int
 	workers int
-	total   int              // 共 M 页: the pages from the first form page to the end
-	laid    [][]*layout.Page // the forms' pages when kept from planning, else nil
+	total   int    // 共 M 页: the pages from the first form page to the end
+	laid    []kept // the forms' pages when kept from planning, else nil
 	// The front pages: the cover is kept; the contents are drawn from
 	// their rows each time they are read, so that a binder of thousands of
 	// forms keeps a row a form, not hundreds of drawn pages.
@@ -133,23 +134,54 @@ type Binder struct {
 // forms' pages, with their footers 第 N 页 共 M 页 (and 本表第 n 页 共 m 页
 // on forms of more than one page), come from Pages.
 //
-// A binder of up to keepForms forms keeps the pages of the planning pass
-// for Pages (a few MB; none with CountOnly); a larger one keeps only each form's number of
-// pages, and Pages lays the forms out again as they are read: laying out
-// twice costs about 0.25 ms a form, and memory then holds the front pages
-// and a window of a few forms, whatever the number of forms. The pages are
-// the same either way, and for any number of workers.
+// A binder of up to keepPages pages of forms keeps the pages of the
+// planning pass for Pages, packed (layout.Pack: about 20 kB a page, some
+// 40 MB at most; none with CountOnly). A larger one keeps only each form's
+// number of pages, and Pages lays the forms out again as they are read:
+// laying out twice costs about 0.25 ms a form, and memory then holds the
+// front pages and a window of a few forms, whatever the number of forms.
+// The pages are the same either way, and for any number of workers.
 func Plan(b *model.Book, m layout.Measurer, opt Options) (*Binder, error) {
 	opt, lay, err := setup(m, opt)
 	if err != nil {
 		return nil, err
 	}
-	return plan(b, m, opt, lay, b != nil && len(b.Forms) <= keepForms && !opt.CountOnly)
+	keep := keepRule{pages: keepPages, plain: keepPlain}
+	if opt.CountOnly {
+		keep = keepRule{}
+	}
+	return plan(b, m, opt, lay, keep)
 }
 
-// keepForms is the largest binder whose form pages Plan keeps from its
-// planning pass instead of laying them out a second time.
-const keepForms = 300
+// keepPages is the most form pages Plan keeps from its planning pass
+// instead of laying the forms out a second time: a bureau's year of 1,000
+// forms is about 1,800 pages.
+const keepPages = 2000
+
+// keepPlain is the most forms whose pages Plan keeps as they are, not
+// packed: a few MB, and packing and reading them back would cost a
+// quarter of laying them out.
+const keepPlain = 300
+
+// keepRule says which pages of the planning pass a binder keeps: the
+// forms' pages when they come to at most pages, as they are when there
+// are at most plain forms, else packed.
+type keepRule struct{ pages, plain int }
+
+// kept is a form's pages kept from the planning pass: as they are, or
+// packed.
+type kept struct {
+	pages  []*layout.Page
+	packed *layout.Packed
+}
+
+// read returns the pages kept, each with room for its footer.
+func (k kept) read() ([]*layout.Page, error) {
+	if k.packed != nil {
+		return k.packed.Unpack(footerItems)
+	}
+	return k.pages, nil
+}
 
 // setup completes the options and returns the form layout they ask for.
 func setup(m layout.Measurer, opt Options) (Options, formLayout, error) {
@@ -177,10 +209,11 @@ func setup(m layout.Measurer, opt Options) (Options, formLayout, error) {
 // tests. It must be safe to call from several goroutines at once.
 type formLayout func(k int, f *model.Form) ([]*layout.Page, error)
 
-// plan lays out the forms (keeping their pages if keep), numbers them,
+// plan lays out the forms (keeping their pages if they come to at most
+// keep pages), numbers them,
 // and draws the cover and the contents. opt.Layout gives the frame of the
 // binder's own pages.
-func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep bool) (*Binder, error) {
+func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep keepRule) (*Binder, error) {
 	if b == nil || len(b.Forms) == 0 {
 		return nil, errors.New("binder: the book has no forms")
 	}
@@ -323,12 +356,16 @@ func (s *Binder) Pages(yield func(index int, p *layout.Page) error) error {
 	}
 	if s.laid != nil {
 		laid := s.laid
-		s.laid = nil // the kept pages get their footers once
+		s.laid = nil // the kept pages are read once, their memory freed as they are
 		for i := range s.forms {
-			if err := emit(i, laid[i]); err != nil {
+			pages, err := laid[i].read()
+			if err != nil {
+				return fmt.Errorf("binder: form %d: %w", i+1, err)
+			}
+			laid[i] = kept{}
+			if err := emit(i, pages); err != nil {
 				return err
 			}
-			laid[i] = nil
 		}
 		return nil
 	}
@@ -339,7 +376,7 @@ func (s *Binder) Pages(yield func(index int, p *layout.Page) error) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	return workpool.Ordered(len(s.forms), workers, 2*workers,
-		func(i int) ([]*layout.Page, error) { return layOutForm(s.lay, i, s.order[i], s.forms[i]) },
+		func(i int) ([]*layout.Page, error) { return layOutForm(s.lay, i, s.order[i], s.forms[i], true) },
 		func(i int, pages []*layout.Page) error { return emit(i, pages) })
 }
 
@@ -431,29 +468,38 @@ func unitName(u string) string {
 }
 
 // layOutAll lays out the forms on a pool of workers and returns their
-// page counts and, if keep, their pages, in form order. Each form's layout
-// is independent, so the result is the same for any number of workers. On
-// failure it returns the error of the first failing form in order.
-func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLayout, workers int, progress func(done, total int), keep bool, maxPages int) ([]int, [][]*layout.Page, error) {
+// page counts and, if they come to at most keep.pages pages, their pages,
+// in form order (else nil). Each form's layout is independent, so the
+// result is the same for any number of workers. On failure it returns the
+// error of the first failing form in order.
+func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLayout, workers int, progress func(done, total int), keep keepRule, maxPages int) ([]int, []kept, error) {
 	counts := make([]int, len(forms))
 	total := 0
-	var out [][]*layout.Page
-	if keep {
-		out = make([][]*layout.Page, len(forms))
+	var out []kept
+	// A form takes a page at least: more forms than keep.pages keep none.
+	if keep.pages >= len(forms) {
+		out = make([]kept, len(forms))
 	}
+	plain := len(forms) <= keep.plain
+	// Set once the pages pass keep.pages: the workers stop keeping.
+	var dropped atomic.Bool
+	dropped.Store(out == nil)
 	err := workpool.Ordered(len(forms), workers, 0,
-		func(i int) ([]*layout.Page, error) {
-			pages, err := layOutForm(lay, i, order[i], forms[i])
+		func(i int) (kept, error) {
+			pages, err := layOutForm(lay, i, order[i], forms[i], plain)
 			if err != nil {
-				return nil, err
+				return kept{}, err
 			}
 			counts[i] = len(pages) // each job writes its own element
-			if !keep {
-				return nil, nil
+			switch {
+			case dropped.Load():
+				return kept{}, nil
+			case plain:
+				return kept{pages: pages}, nil
 			}
-			return pages, nil
+			return kept{packed: layout.Pack(pages)}, nil
 		},
-		func(i int, pages []*layout.Page) error {
+		func(i int, k kept) error {
 			if ctx != nil && ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -462,8 +508,13 @@ func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLa
 			if total += counts[i]; maxPages > 0 && total > maxPages {
 				return tooManyPages(maxPages, len(forms))
 			}
-			if keep {
-				out[i] = pages
+			switch {
+			case out == nil:
+			case total > keep.pages:
+				out = nil // what was kept is freed
+				dropped.Store(true)
+			default:
+				out[i] = k
 			}
 			if progress != nil {
 				progress(i+1, len(forms))
@@ -477,9 +528,9 @@ func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLa
 }
 
 // layOutForm lays out the form at position i of the binder (b.Forms[k]) for
-// a worker: its pages compacted, its error (or panic) naming it unless it
-// is the form's problems, whose paths name it.
-func layOutForm(lay formLayout, i, k int, f *model.Form) (pages []*layout.Page, err error) {
+// a worker: its pages compacted when they are to be drawn, its error (or
+// panic) naming it unless it is the form's problems, whose paths name it.
+func layOutForm(lay formLayout, i, k int, f *model.Form, compacted bool) (pages []*layout.Page, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pages, err = nil, fmt.Errorf("internal error: %v", r)
@@ -493,7 +544,7 @@ func layOutForm(lay formLayout, i, k int, f *model.Form) (pages []*layout.Page, 
 	if err == nil && len(pages) == 0 {
 		err = errors.New("the layout produced no page")
 	}
-	if err == nil {
+	if err == nil && compacted {
 		compact(pages)
 	}
 	return pages, err
@@ -505,13 +556,15 @@ func layOutForm(lay formLayout, i, k int, f *model.Form) (pages []*layout.Page, 
 // full slice) would otherwise double its memory: 650 MB instead of 300 MB for
 // 10,000 forms. The copy is made on the worker, in parallel.
 func compact(pages []*layout.Page) {
-	const footer = 2
 	for _, p := range pages {
-		if cap(p.Items) != len(p.Items)+footer {
-			p.Items = append(make([]layout.Item, 0, len(p.Items)+footer), p.Items...)
+		if cap(p.Items) != len(p.Items)+footerItems {
+			p.Items = append(make([]layout.Item, 0, len(p.Items)+footerItems), p.Items...)
 		}
 	}
 }
+
+// footerItems is the number of items addFooter adds to a form's page.
+const footerItems = 2
 
 // metaOf is the document information of a binder.
 func metaOf(b *model.Book, forms []*model.Form) layout.Meta {

@@ -3,6 +3,7 @@ package binder
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -79,7 +80,7 @@ type whole struct {
 // bindAssemble plans the binder around pages made by lay, keeping them,
 // and reads all its pages.
 func bindAssemble(b *model.Book, m layout.Measurer, opt Options, lay formLayout) (*whole, error) {
-	bl, err := plan(b, m, opt, lay, true)
+	bl, err := plan(b, m, opt, lay, keepRule{pages: math.MaxInt, plain: keepPlain})
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +109,7 @@ func bindTest(t *testing.T, b *model.Book, opt Options) *whole {
 	require.NoError(t, layout.Check(bl.Document, binderMeasurer{}, lo))
 
 	// Streamed, the binder has the same pages, and the same again when read twice.
-	s, err := plan(b, binderMeasurer{}, opt, lay, false)
+	s, err := plan(b, binderMeasurer{}, opt, lay, keepRule{})
 	require.NoError(t, err)
 	require.Equal(t, len(bl.Pages), s.NumPages)
 	require.Equal(t, bl.Outline, s.Outline)
@@ -404,7 +405,7 @@ func TestBinderStreamErrors(t *testing.T) {
 		}
 		return bindFakeForms(k, f)
 	}
-	s, err := plan(b, binderMeasurer{}, opt, flaky, false)
+	s, err := plan(b, binderMeasurer{}, opt, flaky, keepRule{})
 	require.NoError(t, err)
 	last := -1
 	err = s.Pages(func(i int, _ *layout.Page) error { last = i; return nil })
@@ -413,7 +414,7 @@ func TestBinderStreamErrors(t *testing.T) {
 
 	// An error of the reader stops the stream.
 	stop := errors.New("disk full")
-	s, err = plan(b, binderMeasurer{}, opt, bindFakeForms, false)
+	s, err = plan(b, binderMeasurer{}, opt, bindFakeForms, keepRule{})
 	require.NoError(t, err)
 	calls := 0
 	err = s.Pages(func(i int, _ *layout.Page) error {

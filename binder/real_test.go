@@ -3,6 +3,7 @@ package binder_test
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -51,6 +52,11 @@ func dump(tb testing.TB, d *layout.Document) []byte {
 	return buf.Bytes()
 }
 
+// dumpPage is the dump of page p alone.
+func dumpPage(tb testing.TB, p *layout.Page) string {
+	return string(dump(tb, &layout.Document{Pages: []*layout.Page{p}}))
+}
+
 func TestBinderExampleGolden(t *testing.T) {
 	b, set := exampleBook(t), defaultFonts(t)
 	for _, c := range []struct {
@@ -77,29 +83,41 @@ func TestBinderExampleGolden(t *testing.T) {
 	}
 }
 
-// The streamed binder is the binder, page for page: both when it keeps the
-// pages of its planning pass (a small binder) and when it lays the forms
-// out again as they are read (a large one).
+// The streamed binder is the binder, page for page: when it keeps the
+// pages of its planning pass (as they are, or packed), when it lays the
+// forms out again as they are read, and when its pages pass the budget
+// halfway through the planning, so that what was kept is dropped.
 func TestBinderStreamMatchesBinder(t *testing.T) {
 	set := defaultFonts(t)
-	sizes := []int{18, binder.KeepForms + 1}
+	sizes := []int{18, 60}
 	if testing.Short() {
-		sizes = sizes[:1] // the binder laid out again as it is read: a big one
+		sizes = sizes[:1]
 	}
 	for _, n := range sizes {
 		b := repeatBook(exampleBook(t), 18, n)
 		opt := binder.Options{Layout: layout.DefaultOptions(), Duplex: true, GroupByUnit: true}
 		_, whole := plan(t, b, set, opt)
-		s, err := binder.Plan(b, set, opt)
-		require.NoError(t, err)
-		streamed := &layout.Document{Outline: s.Outline, Labels: s.Labels, Meta: s.Meta}
-		require.NoError(t, s.Pages(func(i int, p *layout.Page) error {
-			require.Equal(t, len(streamed.Pages), i)
-			streamed.Pages = append(streamed.Pages, p)
-			return nil
-		}))
-		require.Equal(t, s.NumPages, len(streamed.Pages))
-		require.Equal(t, string(dump(t, whole)), string(dump(t, streamed)), "%d forms", n)
+		for _, keep := range []struct{ pages, plain int }{{0, 0}, {1, n}, {n, 0}, {math.MaxInt, 0}, {math.MaxInt, n}} {
+			s, err := binder.PlanKeeping(b, set, opt, keep.pages, keep.plain)
+			require.NoError(t, err)
+			streamed := &layout.Document{Outline: s.Outline, Labels: s.Labels, Meta: s.Meta}
+			require.NoError(t, s.Pages(func(i int, p *layout.Page) error {
+				require.Equal(t, len(streamed.Pages), i)
+				streamed.Pages = append(streamed.Pages, p)
+				return nil
+			}))
+			require.Equal(t, s.NumPages, len(streamed.Pages))
+			require.Equal(t, string(dump(t, whole)), string(dump(t, streamed)), "%d forms, keeping %+v", n, keep)
+			// Read again: the kept pages are read once, the forms then
+			// laid out again.
+			again := 0
+			require.NoError(t, s.Pages(func(i int, p *layout.Page) error {
+				require.Equal(t, dumpPage(t, streamed.Pages[i]), dumpPage(t, p), "page %d read again", i)
+				again++
+				return nil
+			}))
+			require.Equal(t, s.NumPages, again)
+		}
 	}
 }
 
