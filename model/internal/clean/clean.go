@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -168,8 +169,27 @@ func mapRunes(s string, value bool) string {
 	}, s)
 }
 
-// halfToFull maps the ASCII punctuation that is converted next to Chinese.
-var halfToFull = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）'}
+// halfToFull maps the ASCII punctuation that is converted next to Chinese
+// to its full-width form, and any other rune to 0.
+func halfToFull(r rune) rune {
+	switch r {
+	case ',':
+		return '，'
+	case ';':
+		return '；'
+	case ':':
+		return '：'
+	case '?':
+		return '？'
+	case '!':
+		return '！'
+	case '(':
+		return '（'
+	case ')':
+		return '）'
+	}
+	return 0
+}
 
 // repairPunct converts , ; : ? ! ( ) touching a wide rune to their full-width
 // forms. Parentheses are converted by matched pair, so that "(年报)" after a
@@ -181,7 +201,7 @@ func repairPunct(s string) string {
 		return s
 	}
 	rs := []rune(s)
-	convertible := func(i int) bool { return i >= 0 && i < len(rs) && halfToFull[rs[i]] != 0 }
+	convertible := func(i int) bool { return i >= 0 && i < len(rs) && halfToFull(rs[i]) != 0 }
 	wideAt := func(i int) bool { return i >= 0 && i < len(rs) && isWide(rs[i]) }
 	// The marks that convert together form one set (union-find): runs of
 	// adjacent marks, and matched parentheses. A set converts when one of
@@ -227,7 +247,7 @@ func repairPunct(s string) string {
 	}
 	for i := range rs {
 		if convertible(i) && hit[find(i)] {
-			rs[i] = halfToFull[rs[i]]
+			rs[i] = halfToFull(rs[i])
 		}
 	}
 	return string(rs)
@@ -264,30 +284,47 @@ func squeezeSpaces(s string, keepLatinOnly bool) string {
 // tagRE matches an HTML tag of the kinds rich-text editors produce. The
 // attributes may hold no Chinese: a "<" in text (a decoded "&lt;") followed
 // by Chinese words is text, and no Chinese character is ever dropped.
-var tagRE = regexp.MustCompile(`(?i)<(/?)(p|br|div|span|font|b|i|u|s|em|strong|sup|sub|small|big|a|img|ol|ul|li|table|thead|tbody|tr|td|th|h[1-6]|blockquote|pre|code|hr|o:p)(?:\s[^<>\p{Han}]*)?/?>`)
+// Compiled at its first use (most texts hold no "<": see hasAngle), not
+// when a program that never cleans a text starts.
+var tagRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)<(/?)(p|br|div|span|font|b|i|u|s|em|strong|sup|sub|small|big|a|img|ol|ul|li|table|thead|tbody|tr|td|th|h[1-6]|blockquote|pre|code|hr|o:p)(?:\s[^<>\p{Han}]*)?/?>`)
+})
+
+// hasAngle reports whether s may hold a tag: every match of tagRE starts
+// with "<".
+func hasAngle(s string) bool { return strings.IndexByte(s, '<') >= 0 }
 
 // stripTags replaces every block tag (<p>, <br>, <li> …) by sep and drops
 // inline ones (<b>, <span> …).
 // HasTags reports whether s holds HTML markup that cleaning removes.
-func HasTags(s string) bool { return tagRE.MatchString(s) }
+func HasTags(s string) bool { return hasAngle(s) && tagRE().MatchString(s) }
 
 // StripTags removes HTML tags from s, block tags becoming sep.
 func StripTags(s, sep string) string { return stripTags(s, sep) }
 
 func stripTags(s, sep string) string {
-	return tagRE.ReplaceAllStringFunc(s, func(tag string) string {
-		m := tagRE.FindStringSubmatch(tag)
-		if blockTags[strings.ToLower(m[2])] {
+	if !hasAngle(s) {
+		return s
+	}
+	re := tagRE()
+	return re.ReplaceAllStringFunc(s, func(tag string) string {
+		m := re.FindStringSubmatch(tag)
+		if blockTag(strings.ToLower(m[2])) {
 			return sep
 		}
 		return ""
 	})
 }
 
-// blockTags are the tags that separate lines (or, in a label, words).
-var blockTags = map[string]bool{
-	"p": true, "div": true, "br": true, "li": true, "ol": true, "ul": true, "tr": true, "td": true, "th": true,
-	"table": true, "blockquote": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+// blockTag reports whether a tag (lower case) separates lines (or, in a
+// label, words).
+func blockTag(name string) bool {
+	switch name {
+	case "p", "div", "br", "li", "ol", "ul", "tr", "td", "th",
+		"table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6":
+		return true
+	}
+	return false
 }
 
 // htmlLines splits s into its lines: paragraphs (<p>, <div>, <br>, "\n")
@@ -342,7 +379,11 @@ func htmlLines(s string) []string {
 		}
 	}
 	pos := 0
-	for _, m := range tagRE.FindAllStringSubmatchIndex(s, -1) {
+	var tags [][]int
+	if hasAngle(s) {
+		tags = tagRE().FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range tags {
 		text(s[pos:m[0]])
 		pos = m[1]
 		closing := m[3] > m[2]
@@ -428,9 +469,12 @@ func splitItems(body string) []string {
 }
 
 // numberRE matches an item that carries its own number: 1、 1. 一、 （1） (1).
-var numberRE = regexp.MustCompile(`^(?:\d+\s*[、.．]|[一二三四五六七八九十]+、|[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)])`)
+// Compiled at its first use.
+var numberRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:\d+\s*[、.．]|[一二三四五六七八九十]+、|[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)])`)
+})
 
-func numbered(item string) bool { return numberRE.MatchString(item) }
+func numbered(item string) bool { return numberRE().MatchString(item) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
@@ -475,21 +519,46 @@ func splitInlineList(line string) []string {
 	return append(out, line)
 }
 
-// latexCommands maps the LaTeX commands met in extracted values to text.
-var latexCommands = map[string]string{
-	"geq": "≥", "ge": "≥", "geqslant": "≥",
-	"leq": "≤", "le": "≤", "leqslant": "≤",
-	"gt": ">", "lt": "<", "neq": "≠", "ne": "≠",
-	"times": "×", "div": "÷", "pm": "±", "sim": "~", "approx": "≈",
-	"%": "%", ",": "", ";": "", ":": "", "!": "", " ": "", "quad": "", "qquad": "",
-	"left": "", "right": "", "text": "", "mathrm": "", "textrm": "", "rm": "",
+// latexCommand is the text of a LaTeX command met in extracted values
+// (its name without the backslash), and whether it is one of those.
+func latexCommand(name string) (string, bool) {
+	switch name {
+	case "geq", "ge", "geqslant":
+		return "≥", true
+	case "leq", "le", "leqslant":
+		return "≤", true
+	case "gt":
+		return ">", true
+	case "lt":
+		return "<", true
+	case "neq", "ne":
+		return "≠", true
+	case "times":
+		return "×", true
+	case "div":
+		return "÷", true
+	case "pm":
+		return "±", true
+	case "sim":
+		return "~", true
+	case "approx":
+		return "≈", true
+	case "%":
+		return "%", true
+	case ",", ";", ":", "!", " ", "quad", "qquad",
+		"left", "right", "text", "mathrm", "textrm", "rm":
+		return "", true
+	}
+	return "", false
 }
 
-// mathRE matches inline math $…$ (no "$" or line break inside).
-var mathRE = regexp.MustCompile(`\$([^$\n]*)\$`)
+// mathRE matches inline math $…$ (no "$" or line break inside); compiled
+// at its first use.
+var mathRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$([^$\n]*)\$`) })
 
-// cmdRE matches a LaTeX command: a backslash and a word or one symbol.
-var cmdRE = regexp.MustCompile(`\\([A-Za-z]+|[%,;:! ])`)
+// cmdRE matches a LaTeX command: a backslash and a word or one symbol;
+// compiled at its first use.
+var cmdRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\\([A-Za-z]+|[%,;:! ])`) })
 
 // convertLaTeX strips $…$ around math that holds no Chinese and replaces the
 // known commands everywhere (\geq → ≥, \% → %). Inside math, unknown commands
@@ -498,13 +567,14 @@ func convertLaTeX(s string) string {
 	if !strings.ContainsAny(s, `$\`) {
 		return s
 	}
-	s = mathRE.ReplaceAllStringFunc(s, func(m string) string {
+	cmd := cmdRE()
+	s = mathRE().ReplaceAllStringFunc(s, func(m string) string {
 		inner := m[1 : len(m)-1]
 		if strings.TrimSpace(inner) == "" || strings.IndexFunc(inner, isHan) >= 0 && !strings.Contains(inner, `\`) {
 			return m // "$" used as a dollar sign around words, not math
 		}
-		inner = cmdRE.ReplaceAllStringFunc(inner, func(c string) string {
-			if t, ok := latexCommands[c[1:]]; ok {
+		inner = cmd.ReplaceAllStringFunc(inner, func(c string) string {
+			if t, ok := latexCommand(c[1:]); ok {
 				return t
 			}
 			return c[1:]
@@ -512,10 +582,11 @@ func convertLaTeX(s string) string {
 		inner = strings.NewReplacer("{", "", "}", "").Replace(inner) // rare: only inside $…$
 		return squeezeSpaces(inner, true)
 	})
-	return cmdRE.ReplaceAllStringFunc(s, func(c string) string {
+	return cmd.ReplaceAllStringFunc(s, func(c string) string {
 		switch c[1:] {
 		case "geq", "ge", "geqslant", "leq", "le", "leqslant", "%", ",", ";", "!", "times":
-			return latexCommands[c[1:]]
+			t, _ := latexCommand(c[1:])
+			return t
 		}
 		return c
 	})
