@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"jixiao/internal/safetext"
@@ -198,10 +199,10 @@ func (im *importer) split(data []byte) error {
 
 // normKey makes a row label comparable: no blanks, full-width parentheses.
 func normKey(s string) string {
-	return keyReplacer.Replace(strings.Join(strings.Fields(s), ""))
+	return keyReplacer().Replace(strings.Join(strings.Fields(s), ""))
 }
 
-var keyReplacer = strings.NewReplacer("(", "（", ")", "）", "\u3000", "")
+var keyReplacer = sync.OnceValue(func() *strings.Replacer { return strings.NewReplacer("(", "（", ")", "）", "\u3000", "") })
 
 func isTitle(r seedRow) bool {
 	return normKey(strings.Join(r.texts(), "")) == model.DefaultTitle
@@ -217,7 +218,9 @@ func isRule(r seedRow) bool {
 	return true
 }
 
-var yearRE = regexp.MustCompile(`^(?:年度[:：]?)?(\d{4})年度?$`)
+// The regular expressions, and the tables below, are built at the first
+// import, not when a program that never imports a seed starts.
+var yearRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:年度[:：]?)?(\d{4})年度?$`) })
 
 func (im *importer) book() (*model.Book, error) {
 	b := &model.Book{Title: model.DefaultTitle, Forms: []model.Form{}}
@@ -265,7 +268,7 @@ func label(key string) string {
 	return f.Label
 }
 
-var amountRE = regexp.MustCompile(`^\d+(?:\.\d+)?$`)
+var amountRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+(?:\.\d+)?$`) })
 
 // form reads one form starting at the title row im.rows[im.pos].
 func (im *importer) form(num int) (*model.Form, error) {
@@ -282,7 +285,7 @@ func (im *importer) form(num int) (*model.Form, error) {
 		return nil, im.errorf(end(), model.CodeSeedTruncated, num, titleLn)
 	}
 	yr := im.rows[im.pos]
-	m := yearRE.FindStringSubmatch(normKey(strings.Join(yr.texts(), "")))
+	m := yearRE().FindStringSubmatch(normKey(strings.Join(yr.texts(), "")))
 	if m == nil {
 		return nil, im.errorf(yr.line, model.CodeSeedNoYearLine, num, clip(yr.String()))
 	}
@@ -405,17 +408,18 @@ func joinCells(cells []seedCell, sep string) string {
 
 // andRE finds the English " and " that the extraction put in place of 和
 // between two Chinese characters.
-var andRE = regexp.MustCompile(`(\p{Han}) and (\p{Han})`)
+var andRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\p{Han}) and (\p{Han})`) })
 
 func (im *importer) fixAnd(line int, what, s string) string {
-	if !andRE.MatchString(s) {
+	re := andRE()
+	if !re.MatchString(s) {
 		return s
 	}
 	im.repair(line, CodeRepairAnd, what)
 	// Matches overlap in 甲 and 乙 and 丙 (乙 ends one and starts the next):
 	// replace until none is left.
-	for andRE.MatchString(s) {
-		s = andRE.ReplaceAllString(s, "${1}和${2}")
+	for re.MatchString(s) {
+		s = re.ReplaceAllString(s, "${1}和${2}")
 	}
 	return s
 }
@@ -463,7 +467,7 @@ func (im *importer) text(line int, what, raw string) string {
 
 func (im *importer) amount(line, num int, what, raw string) (model.Amount, error) {
 	s := strings.ReplaceAll(clean.NormalizeValue(raw), ",", "")
-	if !amountRE.MatchString(s) {
+	if !amountRE().MatchString(s) {
 		return "", im.errorf(line, model.CodeSeedNotNumber, num, what, raw)
 	}
 	return model.Amount(s), nil
@@ -471,16 +475,17 @@ func (im *importer) amount(line, num int, what, raw string) (model.Amount, error
 
 // standardHeader is the indicator table's header row: the labels of the
 // schema's columns.
-var standardHeader = func() []string {
+var standardHeader = sync.OnceValue(func() []string {
 	var out []string
 	for _, c := range model.Columns() {
 		out = append(out, c.Label)
 	}
 	return out
-}()
+})
 
 func (im *importer) indicatorHeader(row seedRow) {
 	t := row.texts()
+	standardHeader := standardHeader()
 	if len(t) != len(standardHeader) {
 		im.repair(row.line, CodeRepairHeaderStandard, strconv.Quote(clip(row.String())))
 		return
@@ -493,18 +498,18 @@ func (im *importer) indicatorHeader(row seedRow) {
 }
 
 // level2s is Framework flattened: every 二级 with its 一级, in print order.
-var level2s = func() [][2]string {
+var level2s = sync.OnceValue(func() [][2]string {
 	var l [][2]string
-	for _, c := range framework {
+	for _, c := range framework() {
 		for _, l2 := range c.Level2 {
 			l = append(l, [2]string{c.Name, l2})
 		}
 	}
 	return l
-}()
+})
 
 func level2Index(name string) int {
-	for i, l := range level2s {
+	for i, l := range level2s() {
 		if l[1] == name {
 			return i
 		}
@@ -526,7 +531,7 @@ type table struct {
 
 func newTable(im *importer, num int) *table {
 	return &table{im: im, num: num, cur: -1,
-		rows: make([][]model.Indicator, len(level2s)), listed: make([][]int, len(level2s)),
+		rows: make([][]model.Indicator, len(level2s())), listed: make([][]int, len(level2s())),
 		stdSeen: map[string]int{}}
 }
 
@@ -569,7 +574,7 @@ func (t *table) add(row seedRow) error {
 			}
 		}
 		if len(labels) == 0 && t.cur >= 0 && t.cur != k {
-			im.repair(row.line, CodeRepairL3Moved, l3, std.Level1, std.Level2, level2s[t.cur][1])
+			im.repair(row.line, CodeRepairL3Moved, l3, std.Level1, std.Level2, level2s()[t.cur][1])
 		}
 		if ln, dup := t.stdSeen[l3]; dup {
 			im.repair(row.line, CodeRepairL3Twice, l3, strconv.Itoa(t.num), strconv.Itoa(ln))
@@ -590,14 +595,14 @@ func (t *table) add(row seedRow) error {
 			}
 			k = t.cur
 			if len(labels) > 0 {
-				im.repair(row.line, CodeRepairLabelsUnknown, strconv.Quote(clip(joinCells(labels, " | "))), l3, level2s[k][1])
+				im.repair(row.line, CodeRepairLabelsUnknown, strconv.Quote(clip(joinCells(labels, " | "))), l3, level2s()[k][1])
 			}
 		}
 		if len(labels) == 0 && l3cell.col == 0 {
-			im.repair(row.line, CodeRepairL3Shifted, l3, level2s[k][1])
+			im.repair(row.line, CodeRepairL3Shifted, l3, level2s()[k][1])
 		}
 	}
-	t.rows[k] = append(t.rows[k], model.Indicator{Level1: level2s[k][0], Level2: level2s[k][1], Level3: l3, HalfYear: half, FullYear: full})
+	t.rows[k] = append(t.rows[k], model.Indicator{Level1: level2s()[k][0], Level2: level2s()[k][1], Level3: l3, HalfYear: half, FullYear: full})
 	t.order = append(t.order, k)
 	t.lineOf = append(t.lineOf, row.line)
 	t.cur = k
@@ -629,20 +634,20 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 	}
 	if k >= 0 {
 		if fuzzy {
-			im.repair(row.line, CodeRepairLevel2Read, labels[at].text, level2s[k][1])
+			im.repair(row.line, CodeRepairLevel2Read, labels[at].text, level2s()[k][1])
 		}
 		for i, c := range labels {
 			if i == at {
 				continue
 			}
 			lab := normKey(clean.CleanLabel(c.text))
-			if lab == level2s[k][0] || lab == level2s[k][1] {
+			if lab == level2s()[k][0] || lab == level2s()[k][1] {
 				continue
 			}
 			if i < at {
-				im.repair(row.line, CodeRepairLevel1By2, c.text, level2s[k][0], level2s[k][1])
+				im.repair(row.line, CodeRepairLevel1By2, c.text, level2s()[k][0], level2s()[k][1])
 			} else {
-				im.repair(row.line, CodeRepairLabelIgnored, c.text, level2s[k][1])
+				im.repair(row.line, CodeRepairLabelIgnored, c.text, level2s()[k][1])
 			}
 		}
 		return k, true
@@ -654,11 +659,11 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 		if c < 0 {
 			continue
 		}
-		cat := framework[c]
+		cat := framework()[c]
 		if lab != cat.Name {
 			im.repair(row.line, CodeRepairLevel1Read, labels[i].text, cat.Name)
 		}
-		if t.cur >= 0 && level2s[t.cur][0] == cat.Name {
+		if t.cur >= 0 && level2s()[t.cur][0] == cat.Name {
 			return t.cur, true
 		}
 		if len(cat.Level2) == 1 {
@@ -669,7 +674,7 @@ func (t *table) resolve(row seedRow, labels []seedCell, category bool) (k int, o
 			return -1, true
 		}
 		j := level2Index(cat.Level2[0])
-		im.repair(row.line, CodeRepairLevel2Guessed, cat.Name, level2s[j][1])
+		im.repair(row.line, CodeRepairLevel2Guessed, cat.Name, level2s()[j][1])
 		return j, true
 	}
 	return -1, false
@@ -687,8 +692,8 @@ func (t *table) fuzzyLevel2(lab string) int {
 		from = 0
 	}
 	found := -1
-	for j := from; j < len(level2s); j++ {
-		name := level2s[j][1]
+	for j := from; j < len(level2s()); j++ {
+		name := level2s()[j][1]
 		if strings.HasPrefix(name, lab) || strings.HasSuffix(name, lab) {
 			if found >= 0 {
 				return -1 // ambiguous
@@ -709,7 +714,7 @@ func fuzzyLevel1(lab string) int {
 		return -1
 	}
 	found := -1
-	for i, c := range framework {
+	for i, c := range framework() {
 		if strings.HasPrefix(c.Name, lab) || commonPrefix(c.Name, lab) >= 2 {
 			if found >= 0 {
 				return -1
@@ -736,11 +741,11 @@ func (t *table) indicators(titleLn int, project string) []model.Indicator {
 	im := t.im
 	for i := 1; i < len(t.order); i++ {
 		if t.order[i] < t.order[i-1] {
-			im.repair(t.lineOf[i], CodeRepairOrder, level2s[t.order[i]][1], level2s[t.order[i-1]][1])
+			im.repair(t.lineOf[i], CodeRepairOrder, level2s()[t.order[i]][1], level2s()[t.order[i-1]][1])
 		}
 	}
 	out := []model.Indicator{}
-	for k, l := range level2s {
+	for k, l := range level2s() {
 		switch {
 		case len(t.rows[k]) > 0:
 			out = append(out, t.rows[k]...)
@@ -756,7 +761,7 @@ func (t *table) indicators(titleLn int, project string) []model.Indicator {
 			im.repair(titleLn, CodeRepairNoLevel2, strconv.Itoa(t.num), project, l[0], l[1])
 		}
 	}
-	for _, l3 := range standardOrder {
+	for _, l3 := range standardOrder() {
 		if _, ok := t.stdSeen[l3]; !ok {
 			im.repair(titleLn, CodeRepairNoStandardL3, strconv.Itoa(t.num), project, l3)
 		}
@@ -765,16 +770,16 @@ func (t *table) indicators(titleLn int, project string) []model.Indicator {
 }
 
 // framework is the standard indicator framework, read once.
-var framework = model.Framework()
+var framework = sync.OnceValue(model.Framework)
 
 // standardOrder lists the standard 三级 in print order.
-var standardOrder = func() []string {
+var standardOrder = sync.OnceValue(func() []string {
 	var out []string
 	for _, s := range model.StandardLevel3() {
 		out = append(out, s.Level3)
 	}
 	return out
-}()
+})
 
 // frameworkName reports whether s is the name of a 一级 or 二级 category.
 func frameworkName(s string) bool {
