@@ -188,12 +188,12 @@ func (s *Source) slot(path string, grow bool) *pos {
 	}
 	rest, ok := strings.CutPrefix(path, "forms[")
 	if !ok {
-		if k := slices.Index(bookKeys, path); k >= 0 {
+		if k := slices.Index(bookKeys(), path); k >= 0 {
 			if s.top == nil {
 				if !grow {
 					return nil
 				}
-				s.top = make([]pos, len(bookKeys))
+				s.top = make([]pos, len(bookKeys()))
 			}
 			return &s.top[k]
 		}
@@ -219,7 +219,7 @@ func (s *Source) slot(path string, grow bool) *pos {
 	}
 	rest, ok = strings.CutPrefix(key, "indicators[")
 	if !ok {
-		if k := slices.Index(formKeys, key); k >= 0 {
+		if k := slices.Index(formKeys(), key); k >= 0 {
 			return &f.fields[k]
 		}
 		return nil
@@ -250,7 +250,7 @@ func (s *Source) slot(path string, grow bool) *pos {
 	if rest == "" {
 		return &r.self
 	}
-	if k := slices.Index(indicatorKeys, strings.TrimPrefix(rest, ".")); k >= 0 && rest[0] == '.' {
+	if k := slices.Index(indicatorKeys(), strings.TrimPrefix(rest, ".")); k >= 0 && rest[0] == '.' {
 		return &r.fields[k]
 	}
 	return nil
@@ -309,17 +309,17 @@ func Decode(src []byte, name string, format Format) (*Book, *Source, error) {
 	var root *jsonyaml.Node
 	var err error
 	if format == FormatJSON {
-		root, err = jsonyaml.ParseJSON(src, d.formItem, bookKeys)
+		root, err = jsonyaml.ParseJSON(src, d.formItem, bookKeys())
 	} else {
 		// Form by form when the book allows it (see jsonyaml's
 		// yamlsplit.go), else the whole document with a fresh decoder.
 		ok := false
 		if yamlSplit {
-			root, ok = jsonyaml.ParseYAMLForms(src, MaxFileSize, bookKeys, d.formItem)
+			root, ok = jsonyaml.ParseYAMLForms(src, MaxFileSize, bookKeys(), d.formItem)
 		}
 		if !ok {
 			d = newDecoder(name, false)
-			root, err = jsonyaml.ParseYAML(src, MaxFileSize, bookKeys)
+			root, err = jsonyaml.ParseYAML(src, MaxFileSize, bookKeys())
 		}
 	}
 	return d.finish(root, err)
@@ -444,10 +444,10 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 	var root *jsonyaml.Node
 	var err error
 	if format == FormatJSON {
-		root, err = jsonyaml.ParseJSONInput(window, d.formItem, bookKeys)
+		root, err = jsonyaml.ParseJSONInput(window, d.formItem, bookKeys())
 	} else {
 		var ok bool
-		if root, ok = jsonyaml.ParseYAMLInput(window, MaxFileSize, bookKeys, d.formItem); !ok {
+		if root, ok = jsonyaml.ParseYAMLInput(window, MaxFileSize, bookKeys(), d.formItem); !ok {
 			if window.Err() != nil {
 				return nil, nil, fmt.Errorf("model: %w", window.Err())
 			}
@@ -642,7 +642,7 @@ func (d *decoder) mark(a at, k int, n *jsonyaml.Node) {
 		slot = &s.root
 	case a.form < 0:
 		if s.top == nil {
-			s.top = make([]pos, len(bookKeys))
+			s.top = make([]pos, len(bookKeys()))
 		}
 		slot = &s.top[k]
 	default:
@@ -706,9 +706,9 @@ func misspeltForms(n *jsonyaml.Node) bool {
 	for _, k := range n.Keys {
 		switch {
 		case k.Text == "title" || k.Text == "year":
-		case slices.Contains(formKeys, k.Text):
+		case slices.Contains(formKeys(), k.Text):
 			return false
-		case suggest(k.Text, bookKeys) == "forms":
+		case suggest(k.Text, bookKeys()) == "forms":
 			typo = true
 		}
 	}
@@ -746,9 +746,9 @@ func (d *decoder) fields(n *jsonyaml.Node, a at, known []string, f func(key stri
 
 func kindName(known []string) string {
 	switch len(known) {
-	case len(bookKeys):
+	case len(bookKeys()):
 		return "book"
-	case len(indicatorKeys):
+	case len(indicatorKeys()):
 		return "indicator"
 	}
 	return "form"
@@ -756,7 +756,7 @@ func kindName(known []string) string {
 
 func (d *decoder) book(n *jsonyaml.Node) *Book {
 	b := &Book{}
-	d.fields(n, bookAt, bookKeys, func(key string, v *jsonyaml.Node, p at) {
+	d.fields(n, bookAt, bookKeys(), func(key string, v *jsonyaml.Node, p at) {
 		switch key {
 		case "year":
 			b.Year = d.integer(v, p)
@@ -802,7 +802,7 @@ func (d *decoder) formItem(i int, item *jsonyaml.Node) {
 // form decodes the keys of form i through the schema (fields).
 func (d *decoder) form(n *jsonyaml.Node, i int) Form {
 	var f Form
-	d.fields(n, at{i, -1, ""}, formKeys, func(key string, v *jsonyaml.Node, p at) {
+	d.fields(n, at{i, -1, ""}, formKeys(), func(key string, v *jsonyaml.Node, p at) {
 		if key == IndicatorsKey {
 			f.Indicators = d.indicators(v, p)
 			return
@@ -853,8 +853,9 @@ func (d *decoder) indicators(v *jsonyaml.Node, p at) []Indicator {
 // indicator decodes one row. Values are normalised as they are read (>= and
 // LaTeX become ≥, stray spaces go), so every input prints the same way.
 func (d *decoder) indicator(n *jsonyaml.Node, a at, in *Indicator) {
-	d.fields(n, a, indicatorKeys, func(key string, v *jsonyaml.Node, p at) {
-		c := &columns[slices.Index(indicatorKeys, key)]
+	keys := indicatorKeys()
+	d.fields(n, a, keys, func(key string, v *jsonyaml.Node, p at) {
+		c := &columns[slices.Index(keys, key)]
 		s := d.text(v, p)
 		if c.Value {
 			s = d.values.normalize(s)

@@ -1,6 +1,10 @@
 package model
 
-import "jixiao/internal/editdist"
+import (
+	"sync"
+
+	"jixiao/internal/editdist"
+)
 
 // Category is a 一级指标 with its 二级指标 in print order.
 type Category struct {
@@ -106,12 +110,13 @@ func MatchStandard(level1, level2, level3 string) (std Standard, exact, ok bool)
 		return Standard{}, false, false
 	}
 	rs := []rune(level3)
+	runes := standardRunes()
 	best := -1
 	for i, s := range standardLevel3 {
 		if s.Level1 != level1 || s.Level2 != level2 {
 			continue
 		}
-		if d := editdist.Distance(rs, standardRunes[i]); d <= max(1, len(rs)/3) && (best < 0 || d < best) {
+		if d := editdist.Distance(rs, runes[i]); d <= max(1, len(rs)/3) && (best < 0 || d < best) {
 			std, best = s, d
 		}
 	}
@@ -119,10 +124,10 @@ func MatchStandard(level1, level2, level3 string) (std Standard, exact, ok bool)
 }
 
 // standardRunes holds the characters of each standard 三级, for the edit
-// distances.
-var standardRunes = func() (out [len(standardLevel3)][]rune) {
+// distances; made the first time a 三级 is close to a standard one.
+var standardRunes = sync.OnceValue(func() (out [len(standardLevel3)][]rune) {
 	for i, s := range standardLevel3 {
 		out[i] = []rune(s.Level3)
 	}
 	return out
-}()
+})

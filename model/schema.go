@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"sync"
+)
 
 // FieldKind is the type of a form field's value.
 type FieldKind uint8
@@ -168,14 +171,15 @@ var columns = [...]Column{
 func Columns() []Column { return append([]Column(nil), columns[:]...) }
 
 // Book keys, in order: the year, the title, the book-wide values of the
-// signature fields (SignFields), the forms.
-var bookKeys = func() []string {
+// signature fields (SignFields), the forms. The lists of keys are made at
+// the first decode, not when a command that decodes nothing starts.
+var bookKeys = sync.OnceValue(func() []string {
 	keys := []string{"year", "title"}
 	for _, fd := range SignFields() {
 		keys = append(keys, fd.Key)
 	}
 	return append(keys, "forms")
-}()
+})
 
 // SignFields returns the fields printed in the signature block (Field.Sign),
 // in order.
@@ -190,17 +194,22 @@ func SignFields() []Field {
 }
 
 // formKeys and indicatorKeys are the keys of the tables, for the decoder.
-var formKeys, indicatorKeys = func() ([]string, []string) {
-	var fk, ik []string
-	for _, f := range fields {
-		fk = append(fk, f.Key)
-	}
-	fk = append(fk, IndicatorsKey)
-	for _, c := range columns {
-		ik = append(ik, c.Key)
-	}
-	return fk, ik
-}()
+var (
+	formKeys = sync.OnceValue(func() []string {
+		var fk []string
+		for _, f := range fields {
+			fk = append(fk, f.Key)
+		}
+		return append(fk, IndicatorsKey)
+	})
+	indicatorKeys = sync.OnceValue(func() []string {
+		var ik []string
+		for _, c := range columns {
+			ik = append(ik, c.Key)
+		}
+		return ik
+	})
+)
 
 // LongTexts returns the long texts among Fields, in order.
 func LongTexts() []Field {
