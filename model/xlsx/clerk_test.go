@@ -113,7 +113,7 @@ func TestAmountsAsClerksType(t *testing.T) {
 	}
 	// Groups of other than three digits are not separators.
 	for _, v := range []string{"1,23", "12,34.5", ",123", "1.234,5"} {
-		if groupedRE.MatchString(v) {
+		if groupedRE().MatchString(v) {
 			t.Errorf("%q read as grouped", v)
 		}
 	}

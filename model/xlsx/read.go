@@ -36,13 +36,20 @@ const (
 	maxCols = 64
 )
 
-// extensions are the names of the files Read reads or explains: the
-// workbooks, and the spreadsheets it says how to save as one.
-var extensions = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".et": true, ".ods": true, ".fods": true, ".csv": true}
+// extension reports whether ext (lower case, with its dot) names a file
+// Read reads or explains: the workbooks, and the spreadsheets it says how
+// to save as one.
+func extension(ext string) bool {
+	switch ext {
+	case ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods", ".csv":
+		return true
+	}
+	return false
+}
 
 // Handles reports whether a file of this name is a spreadsheet, read (or
 // explained) by this package rather than decoded as JSON or YAML.
-func Handles(name string) bool { return extensions[strings.ToLower(filepath.Ext(name))] }
+func Handles(name string) bool { return extension(strings.ToLower(filepath.Ext(name))) }
 
 // IsWorkbook reports whether data looks like a workbook (a zip archive, or
 // an OLE file such as an .xls or a password-protected .xlsx), whatever its
@@ -302,8 +309,8 @@ func (r *reader) decodeError() error {
 // isForm reports whether a sheet looks like a form: it has a 项目名称 or an
 // 一级指标 label.
 func (g *grid) isForm() bool {
-	_, _, ok := g.find(labelProject)
-	_, _, ok2 := g.find(labelLevel1)
+	_, _, ok := g.find(labelProject())
+	_, _, ok2 := g.find(labelLevel1())
 	return ok || ok2
 }
 

@@ -109,10 +109,10 @@ func TestExportEveryField(t *testing.T) {
 	if got, want := get(wantCell(mustField(t, "year"))), fmt.Sprintf("（%d年度）", fm.Year); got != want {
 		t.Errorf("year cell holds %q, want %q", got, want)
 	}
-	if got := get(model.CellName(1, rowHeader)); got != model.Columns()[0].Label {
+	if got := get(model.CellName(1, rowHeader())); got != model.Columns()[0].Label {
 		t.Errorf("the indicator header's first cell holds %q", got)
 	}
-	if got, want := get(model.CellName(3, rowHeader+1)), fm.Indicators[0].Level3; got != want {
+	if got, want := get(model.CellName(3, rowHeader()+1)), fm.Indicators[0].Level3; got != want {
 		t.Errorf("the first indicator row's 三级 holds %q, want %q", got, want)
 	}
 	got, src := readOne(t, data)
@@ -195,15 +195,15 @@ func TestLayoutFieldsVariant(t *testing.T) {
 		model.Field{Key: "checker", Label: "审核人", Printed: "审核人"},
 		model.Field{Key: "checker_phone", Label: "审核电话", Printed: "审核电话", Beside: true})
 	got, header := layoutFields(variant)
-	if header != rowHeader+2 {
-		t.Errorf("indicator header on row %d, want %d", header, rowHeader+2)
+	if header != rowHeader()+2 {
+		t.Errorf("indicator header on row %d, want %d", header, rowHeader()+2)
 	}
 	proj, _ := placeOf("project")
 	byKey := map[string]place{}
 	for _, p := range got {
 		byKey[p.field.Key] = p
 	}
-	for _, p := range places {
+	for _, p := range places() {
 		want := p
 		if p.row > proj.row {
 			want.row++
@@ -225,8 +225,8 @@ func TestLayoutFieldsVariant(t *testing.T) {
 	fl, _ := placeOf("filler")
 	pn, _ := placeOf("phone")
 	fd, _ := placeOf("fill_date")
-	if pn.row != fl.row+1 || fd.row != pn.row+1 || fd.row != rowHeader-1 || fl.label != 1 || fl.c0 != 2 || fl.c1 != 5 {
-		t.Errorf("signature fields placed %+v, %+v, %+v (header row %d)", fl, pn, fd, rowHeader)
+	if pn.row != fl.row+1 || fd.row != pn.row+1 || fd.row != rowHeader()-1 || fl.label != 1 || fl.c0 != 2 || fl.c1 != 5 {
+		t.Errorf("signature fields placed %+v, %+v, %+v (header row %d)", fl, pn, fd, rowHeader())
 	}
 	// And the real schema: 单位名称 | 主管部门 and the amounts share rows.
 	u, d := byKey["unit"], byKey["department"]

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"jixiao/model"
@@ -14,19 +15,24 @@ import (
 // The labels of the printed form are those of the form schema
 // (model.Fields, model.Columns), compared as keys after normalisation (no
 // spaces, half-width parentheses and colon, no trailing colon or （万元）).
+// They, the regular expressions and the other tables of the reader are
+// made at the first read (sync.OnceValue), not when a command that reads no
+// workbook starts.
 var (
-	labelProject = labelKey(fieldLabel("project"))
-	labelYear    = labelKey(fieldLabel("year"))
+	labelProject = sync.OnceValue(func() string { return labelKey(fieldLabel("project")) })
+	labelYear    = sync.OnceValue(func() string { return labelKey(fieldLabel("year")) })
 	// columnLabels are the keys of the indicator table's header, in order.
-	columnLabels = func() []string {
+	columnLabels = sync.OnceValue(func() []string {
 		var out []string
 		for _, c := range model.Columns() {
 			out = append(out, labelKey(c.Label))
 		}
 		return out
-	}()
-	labelLevel1 = columnLabels[0]
+	})
 )
+
+// labelLevel1 is the key of the 一级指标 header.
+func labelLevel1() string { return columnLabels()[0] }
 
 func fieldLabel(key string) string {
 	fd, _ := model.FieldByKey(key)
@@ -35,7 +41,8 @@ func fieldLabel(key string) string {
 
 // labelVariants maps the ways a label is written to its key: the schema's
 // labels, and the other names real sheets use for them.
-var labelVariants = func() map[string]string {
+var labelVariants = sync.OnceValue(func() map[string]string {
+	columnLabels := columnLabels()
 	m := map[string]string{}
 	for _, fd := range model.Fields() {
 		if fd.Printed != "" || fd.Sign != "" || fd.Kind == model.YearKind {
@@ -58,7 +65,7 @@ var labelVariants = func() map[string]string {
 		m[v] = k
 	}
 	return m
-}()
+})
 
 // labelKey normalises a cell's text for comparison with the labels.
 func labelKey(s string) string {
@@ -91,11 +98,11 @@ func matchLabel(s string) (key, inline string, ok bool) {
 			return "", "", false
 		}
 	}
-	if k, found := labelVariants[labelKey(s)]; found {
+	if k, found := labelVariants()[labelKey(s)]; found {
 		return k, "", true
 	}
 	if i := strings.IndexAny(s, ":："); i > 0 {
-		if k, found := labelVariants[labelKey(s[:i])]; found {
+		if k, found := labelVariants()[labelKey(s[:i])]; found {
 			_, size := firstRune(s[i:])
 			return k, strings.TrimSpace(s[i+size:]), true
 		}
@@ -121,18 +128,25 @@ const (
 )
 
 var (
-	yearRE       = regexp.MustCompile(`^[(\[【]?(\d{4})年度?[)\]】]?$`)
-	emptyYearRE  = regexp.MustCompile(`^([(\[【]_*年度[)\]】]|_+年度)$`)
-	titleYearRE  = regexp.MustCompile(`^(\d{4})年度?`)
-	constFormula = regexp.MustCompile(`^[0-9.]+%?$`)
+	yearRE       = lazyRE(`^[(\[【]?(\d{4})年度?[)\]】]?$`)
+	emptyYearRE  = lazyRE(`^([(\[【]_*年度[)\]】]|_+年度)$`)
+	titleYearRE  = lazyRE(`^(\d{4})年度?`)
+	constFormula = lazyRE(`^[0-9.]+%?$`)
 	// groupedRE is an amount written with thousands separators, half- or
 	// full-width, each group of three digits.
-	groupedRE = regexp.MustCompile(`^[0-9]{1,3}([,，][0-9]{3})+(\.[0-9]+)?$`)
+	groupedRE = lazyRE(`^[0-9]{1,3}([,，][0-9]{3})+(\.[0-9]+)?$`)
 )
+
+// lazyRE is the regular expression expr, compiled at its first use.
+func lazyRE(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // stopMarks end the indicator table: the signature block, notes; as keys
 // (labelKey).
-var stopMarks = []string{"单位负责人", "财务负责人", "填报人", "联系电话", "填报日期", labelKey(model.StampLabel), "注:", "备注", "说明:"}
+var stopMarks = sync.OnceValue(func() []string {
+	return []string{"单位负责人", "财务负责人", "填报人", "联系电话", "填报日期", labelKey(model.StampLabel), "注:", "备注", "说明:"}
+})
 
 // formReader reads one form-shaped sheet.
 type formReader struct {
@@ -191,7 +205,7 @@ func (fr *formReader) form() model.Form {
 	g := fr.g
 	var f model.Form
 	// The indicator header decides where the labels end.
-	hc, hr, hasHeader := g.find(labelLevel1)
+	hc, hr, hasHeader := g.find(labelLevel1())
 	limit := len(g.rows)
 	if hasHeader {
 		limit = hr
@@ -319,21 +333,21 @@ func (fr *formReader) titleAndYear(limit int) (title string, year int) {
 			switch {
 			case title == "" && strings.Contains(k, "绩效目标表"):
 				title = fr.clean(v, kindShort, ci, ri)
-				if m := titleYearRE.FindStringSubmatch(k); m != nil && !yearFound {
+				if m := titleYearRE().FindStringSubmatch(k); m != nil && !yearFound {
 					setYear(m[1], ci, ri)
 					title = strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(strings.TrimSpace(title), m[1]), "年度"))
 				}
 				fr.src.SetCell(fr.path("title"), ci+1, ri+1)
-			case !yearFound && yearRE.MatchString(k):
-				setYear(yearRE.FindStringSubmatch(k)[1], ci, ri)
-			case !yearFound && emptyYearRE.MatchString(k):
+			case !yearFound && yearRE().MatchString(k):
+				setYear(yearRE().FindStringSubmatch(k)[1], ci, ri)
+			case !yearFound && emptyYearRE().MatchString(k):
 				fr.problem(ci+1, ri+1, message(CodeYearEmpty))
 				yearFound = true // reported
 			}
 		}
 	}
 	if !yearFound {
-		if c, r, inline, ok := fr.label(labelYear, fieldLabel("year"), limit, false); ok {
+		if c, r, inline, ok := fr.label(labelYear(), fieldLabel("year"), limit, false); ok {
 			var v string
 			if inline != nil {
 				v = *inline
@@ -381,7 +395,7 @@ func (fr *formReader) value(c, r int, k kind) string {
 			return ""
 		}
 		nf := fr.format(x.style)
-		if k == kindValue && x.formula != "" && constFormula.MatchString(x.formula) {
+		if k == kindValue && x.formula != "" && constFormula().MatchString(x.formula) {
 			// =100% typed into a cell that is not text becomes a formula;
 			// what was typed is what the form means.
 			return "=" + x.formula
@@ -429,7 +443,7 @@ func (fr *formReader) clean(s string, k kind, c, r int) string {
 	if k == kindLong {
 		return strings.Join(kept, "\n")
 	}
-	if k == kindAmount && len(kept) == 1 && groupedRE.MatchString(kept[0]) {
+	if k == kindAmount && len(kept) == 1 && groupedRE().MatchString(kept[0]) {
 		// 1,234.5 or 1，234.5: thousands separators, as a number cell
 		// formatted #,##0.0 shows it, typed as text.
 		return strings.NewReplacer(",", "", "，", "").Replace(kept[0])
@@ -478,7 +492,7 @@ type row struct {
 func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 	g := fr.g
 	columns := model.Columns() // 一级, 二级, 三级, then the values
-	keys := columnLabels
+	keys := columnLabels()
 	var cols [5]int
 	last := g.span(hc, hr).r1 // a header may be two rows high
 	for k, key := range keys {
@@ -591,7 +605,7 @@ func formStart(cells []string) (int, bool) {
 		if strings.Contains(labelKey(v), "绩效目标表") {
 			return c, true
 		}
-		if key, _, ok := matchLabel(v); ok && !slices.Contains(columnLabels, key) && key != labelYear {
+		if key, _, ok := matchLabel(v); ok && !slices.Contains(columnLabels(), key) && key != labelYear() {
 			return c, true
 		}
 	}
@@ -606,7 +620,7 @@ func stopRow(cells []string) bool {
 			continue
 		}
 		k := labelKey(v)
-		for _, m := range stopMarks {
+		for _, m := range stopMarks() {
 			if strings.HasPrefix(k, m) {
 				return true
 			}
@@ -622,7 +636,8 @@ func stopRow(cells []string) bool {
 // since): skipped without a warning, so that a filled template passes
 // --strict.
 func (g *grid) isOurNotes() bool {
-	first, _, _ := strings.Cut(notesText[1], "。")
-	return strings.TrimSpace(g.name) == NotesSheet && strings.TrimSpace(g.at(0, 0)) == notesText[0] &&
+	notes := notesText()
+	first, _, _ := strings.Cut(notes[1], "。")
+	return strings.TrimSpace(g.name) == NotesSheet && strings.TrimSpace(g.at(0, 0)) == notes[0] &&
 		strings.HasPrefix(strings.TrimSpace(g.at(0, 1)), first+"。")
 }

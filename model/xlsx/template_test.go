@@ -34,7 +34,7 @@ func fillTemplate(t testing.TB, fm *model.Form) []byte {
 	}
 	// The fields in the cells the template leaves for them, an amount
 	// typed as a number.
-	for _, p := range places {
+	for _, p := range places() {
 		v := p.field.Value(fm)
 		if p.field.Kind != model.AmountKind || v == "" {
 			set(model.CellName(p.c0, p.row), v)
@@ -47,7 +47,7 @@ func fillTemplate(t testing.TB, fm *model.Form) []byte {
 		set(model.CellName(p.c0, p.row), n)
 	}
 	// The template's rows: the 11 standard ones, then three a 二级.
-	row := rowHeader + 1
+	row := rowHeader() + 1
 	next := map[string]int{}
 	for _, c := range model.Framework() {
 		for _, l2 := range c.Level2 {
@@ -125,7 +125,7 @@ func TestTemplateDropDownsAndPrint(t *testing.T) {
 	if len(merged) < 20 {
 		t.Errorf("%d merged ranges", len(merged))
 	}
-	if c := model.CellName(1, rowHeader+1); true {
+	if c := model.CellName(1, rowHeader()+1); true {
 		if v, _ := f.GetCellValue(TemplateSheet, c); v != "决策" {
 			t.Errorf("%s %q", c, v)
 		}
@@ -165,7 +165,7 @@ func withProjects(b *model.Book) *model.Book {
 // and no command (issue 19, item 12).
 func TestNotesAreChinese(t *testing.T) {
 	english := regexp.MustCompile(`\b(is|the|empty|jixiao|render|binder|validate)\b|-o `)
-	for _, line := range notesText {
+	for _, line := range notesText() {
 		if m := english.FindString(line); m != "" {
 			t.Errorf("%q in %s", m, line)
 		}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -38,9 +39,15 @@ type place struct {
 	beside, paired bool // beside: right of another field; paired: another is right of it
 }
 
-// places are where the sheet holds the fields with a printed label, and
-// rowHeader is the row of the indicator table's header, after them.
-var places, rowHeader = layoutFields(model.Fields())
+// placing is where the sheet holds the fields with a printed label, and
+// the row of the indicator table's header, after them; made at first use.
+var placing = sync.OnceValues(func() ([]place, int) { return layoutFields(model.Fields()) })
+
+// places are where the sheet holds the fields with a printed label.
+func places() []place { p, _ := placing(); return p }
+
+// rowHeader is the row of the indicator table's header.
+func rowHeader() int { _, r := placing(); return r }
 
 // layoutFields places the fields with a printed label from row rowFields
 // on, and returns the row after them. A field beside the one before it
@@ -68,7 +75,7 @@ func layoutFields(fields []model.Field) ([]place, int) {
 
 // placeOf returns the place of the field with key.
 func placeOf(key string) (place, bool) {
-	for _, p := range places {
+	for _, p := range places() {
 		if p.field.Key == key {
 			return p, true
 		}
@@ -303,7 +310,7 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 	}
 	// The amounts are written after the texts (their styles are made last).
 	var amounts []place
-	for _, p := range places {
+	for _, p := range places() {
 		steps = append(steps, step{p.label, p.row, p.label, p.row, printedLabel(p.field), "label"})
 		switch {
 		case p.field.Kind == model.AmountKind:
@@ -315,7 +322,7 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 		}
 	}
 	for k, col := range model.Columns() {
-		steps = append(steps, step{k + 1, rowHeader, k + 1, rowHeader, strings.ReplaceAll(col.Printed, "|", "\n"), "header"})
+		steps = append(steps, step{k + 1, rowHeader(), k + 1, rowHeader(), strings.ReplaceAll(col.Printed, "|", "\n"), "header"})
 	}
 	for _, s := range steps {
 		if err := wr.put(sheet, s.c0, s.r0, s.c1, s.r1, s.text, s.style); err != nil {
@@ -332,8 +339,8 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 	}
 	// Row heights: Excel and LibreOffice do not fit merged cells to their
 	// text, so the heights are estimated from the texts.
-	heights := map[int]float64{rowTitle: 30, rowYear: 20, rowHeader: 32}
-	for _, p := range places {
+	heights := map[int]float64{rowTitle: 30, rowYear: 20, rowHeader(): 32}
+	for _, p := range places() {
 		// Each cell's text wrapped in its width; an amount is a number
 		// and does not wrap.
 		h := rowHeight(printedLabel(p.field), width(p.label, p.label))
@@ -346,19 +353,19 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 		heights[p.row] = max(heights[p.row], h)
 	}
 	for i, in := range fm.Indicators {
-		heights[rowHeader+1+i] = max(rowHeight(in.Level3, colWidths[2]), rowHeight(in.HalfYear, colWidths[3]), rowHeight(in.FullYear, colWidths[4]))
+		heights[rowHeader()+1+i] = max(rowHeight(in.Level3, colWidths[2]), rowHeight(in.HalfYear, colWidths[3]), rowHeight(in.FullYear, colWidths[4]))
 	}
 	if template {
 		// Rows of single cells fit their text as it is typed (merged
 		// ranges do not: the long texts keep room for a few lines); two
 		// texts side by side (a unit's name) take two lines.
-		for _, p := range places {
+		for _, p := range places() {
 			if p.beside && p.field.Kind != model.AmountKind {
 				heights[p.row] = 36
 			}
 		}
 		for i := range fm.Indicators {
-			delete(heights, rowHeader+1+i)
+			delete(heights, rowHeader()+1+i)
 		}
 	}
 	for r, h := range heights {
@@ -366,7 +373,7 @@ func (wr *writer) form(sheet string, fm *model.Form, first, template bool) error
 			return err
 		}
 	}
-	return wr.print(sheet, rowHeader+len(fm.Indicators), template)
+	return wr.print(sheet, rowHeader()+len(fm.Indicators), template)
 }
 
 // amount writes an amount as a number shown with its decimals (4012.80
@@ -396,7 +403,7 @@ func significant(s string) int {
 }
 
 func (wr *writer) indicators(sheet string, rows []model.Indicator) error {
-	first := rowHeader + 1
+	first := rowHeader() + 1
 	for i := 0; i < len(rows); {
 		// one 一级 run, merged over its rows
 		end := i
@@ -450,7 +457,7 @@ func (wr *writer) print(sheet string, lastRow int, template bool) error {
 	for k, list := range [][]string{l1, l2} {
 		dv := excelize.NewDataValidation(true)
 		col := string(rune('A' + k))
-		dv.SetSqref(fmt.Sprintf("%s%d:%s%d", col, rowHeader+1, col, until))
+		dv.SetSqref(fmt.Sprintf("%s%d:%s%d", col, rowHeader()+1, col, until))
 		if err := dv.SetDropList(list); err != nil {
 			return err
 		}
@@ -478,7 +485,7 @@ func (wr *writer) print(sheet string, lastRow int, template bool) error {
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页 共 &N 页"}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), rowHeader, rowHeader), Scope: sheet})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), rowHeader(), rowHeader()), Scope: sheet})
 }
 
 // rowHeight estimates the height in points of a row whose cell of width
