@@ -45,24 +45,20 @@ const (
 	Unforeseen        Code = "unforeseen"
 )
 
-func init() {
-	for c, e := range map[Code]entry{
-		ReasonIsDir:       {"it is a directory", "这是一个文件夹，不是文件"},
-		ReasonNotDir:      {"a part of the path is not a directory", "路径中有一段不是文件夹"},
-		ReasonLinks:       {"too many symbolic links", "快捷方式（符号链接）太多，可能指向了自身"},
-		ReasonNameTooLong: {"the name is too long", "文件名太长"},
-		ReasonIO:          {"input/output error", "读写出错（磁盘或网络故障）"},
-		ReasonReadOnly:    {"read-only file system", "磁盘是只读的"},
-		ReasonBusy:        {"the file is in use", "文件正被其他程序占用"},
-		ReasonTooManyOpen: {"too many open files", "同时打开的文件太多"},
-		ReasonExists:      {"the file exists", "文件已存在"},
-		ReasonSystem:      {"the operating system reported error {1}", "操作系统报告了错误（错误号 {1}）"},
-		ReasonOther:       {"an error the operating system gave", "操作系统报告了错误"},
-		Unforeseen: {"{1}",
-			"程序未预料到的错误（以下英文说明供维护人员查看）：{1}"},
-	} {
-		catalogue[c] = e
-	}
+var detailCatalogue = []item{
+	{ReasonIsDir, "it is a directory", "这是一个文件夹，不是文件"},
+	{ReasonNotDir, "a part of the path is not a directory", "路径中有一段不是文件夹"},
+	{ReasonLinks, "too many symbolic links", "快捷方式（符号链接）太多，可能指向了自身"},
+	{ReasonNameTooLong, "the name is too long", "文件名太长"},
+	{ReasonIO, "input/output error", "读写出错（磁盘或网络故障）"},
+	{ReasonReadOnly, "read-only file system", "磁盘是只读的"},
+	{ReasonBusy, "the file is in use", "文件正被其他程序占用"},
+	{ReasonTooManyOpen, "too many open files", "同时打开的文件太多"},
+	{ReasonExists, "the file exists", "文件已存在"},
+	{ReasonSystem, "the operating system reported error {1}", "操作系统报告了错误（错误号 {1}）"},
+	{ReasonOther, "an error the operating system gave", "操作系统报告了错误"},
+	{Unforeseen, "{1}",
+		"程序未预料到的错误（以下英文说明供维护人员查看）：{1}"},
 }
 
 // reasons: the operating system's errors by what they say.

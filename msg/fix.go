@@ -6,13 +6,7 @@ const (
 	DateInvalid Code = "date-invalid"
 )
 
-func init() {
-	for c, e := range fixCatalogue {
-		catalogue[c] = e
-	}
-}
-
-var fixCatalogue = map[Code]entry{
-	DateInvalid: {"--date {1}: not a date; write the 编报日期 as 2025-03-01 or 2025年3月1日",
+var fixCatalogue = []item{
+	{DateInvalid, "--date {1}: not a date; write the 编报日期 as 2025-03-01 or 2025年3月1日",
 		"--date {1}：不是有效的日期，编报日期请写成 2025-03-01 或 2025年3月1日"},
 }

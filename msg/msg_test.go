@@ -99,10 +99,23 @@ func TestDescribe(t *testing.T) {
 	require.Equal(t, "--paper：不认识的纸张 B5（可选 A4、A3、A4-landscape 或 A3-landscape）", Describe(Chinese, Wrap(errors.New("x"), PaperUnknown, "B5")))
 }
 
+// TestCatalogueOnce: no code is given texts twice (a map literal refused
+// that at compile time; the tables are slices).
+func TestCatalogueOnce(t *testing.T) {
+	seen := map[Code]bool{}
+	for _, table := range tables() {
+		for _, it := range table {
+			require.False(t, seen[it.code], "%s has texts twice", it.code)
+			seen[it.code] = true
+		}
+	}
+}
+
 // TestCatalogueTexts: every code has both texts, and both use the same
 // places {1} … {N}, each of them.
 func TestCatalogueTexts(t *testing.T) {
-	for c, e := range catalogue {
+	for _, e := range catalogue() {
+		c := e.code
 		require.NotEmpty(t, e.en, c)
 		require.NotEmpty(t, e.zh, c)
 		n := places(e.en)

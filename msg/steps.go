@@ -15,17 +15,13 @@ const (
 	TimingStep    Code = "timing-step"
 )
 
-func init() {
-	for c, e := range map[Code]entry{
-		StepRead:      {"read and check", "读取和检查"},
-		StepLayOut:    {"lay out (all workers together)", "排版（各线程合计）"},
-		StepDraw:      {"draw (all workers together)", "绘制（各线程合计）"},
-		StepWrite:     {"write", "写出文件"},
-		StepDrawWrite: {"draw and write", "绘制并写出文件"},
-		TimingStep:    {"{1}: {2}", "{1}：用时 {2}"},
-	} {
-		catalogue[c] = e
-	}
+var stepCatalogue = []item{
+	{StepRead, "read and check", "读取和检查"},
+	{StepLayOut, "lay out (all workers together)", "排版（各线程合计）"},
+	{StepDraw, "draw (all workers together)", "绘制（各线程合计）"},
+	{StepWrite, "write", "写出文件"},
+	{StepDrawWrite, "draw and write", "绘制并写出文件"},
+	{TimingStep, "{1}: {2}", "{1}：用时 {2}"},
 }
 
 // Steps adds up how long each step of a command took, for -v: steps run
