@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // ReadAttachments returns the files embedded in a PDF that render wrote
@@ -34,7 +35,7 @@ func ReadAttachments(pdf []byte, maxSize int64) ([]Attachment, error) {
 		}
 		dict := rest[start : i+end]
 		data := rest[i+end+len(">>\nstream\n"):]
-		m := lengthRE.FindSubmatch(dict)
+		m := lengthRE().FindSubmatch(dict)
 		if m == nil {
 			return nil, errors.New("render: an embedded file without a length")
 		}
@@ -59,7 +60,7 @@ func ReadAttachments(pdf []byte, maxSize int64) ([]Attachment, error) {
 			return nil, fmt.Errorf("render: an embedded file is larger than %d bytes", maxSize)
 		}
 		a := Attachment{Data: raw}
-		if m := subtypeRE.FindSubmatch(dict); m != nil {
+		if m := subtypeRE().FindSubmatch(dict); m != nil {
 			a.MIME = unescapeName(string(m[1]))
 		}
 		out = append(out, a)
@@ -67,9 +68,11 @@ func ReadAttachments(pdf []byte, maxSize int64) ([]Attachment, error) {
 	}
 }
 
+// The regexps of an embedded file's dictionary, compiled when a first
+// attachment is read (a render never reads one).
 var (
-	lengthRE  = regexp.MustCompile(`/Length (\d+)`)
-	subtypeRE = regexp.MustCompile(`/Subtype /([^\s/<>\[\]()]+)`)
+	lengthRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Length (\d+)`) })
+	subtypeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Subtype /([^\s/<>\[\]()]+)`) })
 )
 
 // unescapeName undoes the #xx escapes of a name.
