@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"jixiao/model"
 )
@@ -56,7 +57,7 @@ func printedRows(ins []model.Indicator) []printedRow {
 		}
 	}
 	var add []model.Indicator
-	for _, c := range frameworkOrder {
+	for _, c := range frameworkOrder() {
 		for _, l2 := range c.Level2 {
 			k := key{c.Name, l2}
 			std := standardLevel3Of(c.Name, l2)
@@ -100,7 +101,7 @@ func printedRows(ins []model.Indicator) []printedRow {
 // order; none for other 二级.
 func standardLevel3Of(l1, l2 string) []string {
 	var out []string
-	for _, st := range standardOrder {
+	for _, st := range standardOrder() {
 		if st.Level1 == l1 && st.Level2 == l2 {
 			out = append(out, st.Level3)
 		}
@@ -108,17 +109,18 @@ func standardLevel3Of(l1, l2 string) []string {
 	return out
 }
 
-// The framework and its standard 三级, read once (model hands out copies:
-// frameworkKey runs for every row of every form).
+// The framework and its standard 三级, read once, at the first form laid
+// out (model hands out copies: frameworkKey runs for every row of every
+// form).
 var (
-	frameworkOrder = model.Framework()
-	standardOrder  = model.StandardLevel3()
+	frameworkOrder = sync.OnceValue(model.Framework)
+	standardOrder  = sync.OnceValue(model.StandardLevel3)
 )
 
 // frameworkKey is the position of a row in the framework's order; rows
 // outside the framework sort last.
 func frameworkKey(in model.Indicator) [3]int {
-	fw := frameworkOrder
+	fw := frameworkOrder()
 	c := model.CategoryIndex(in.Level1)
 	if c < 0 {
 		return [3]int{len(fw), 0, 0}
@@ -129,7 +131,7 @@ func frameworkKey(in model.Indicator) [3]int {
 			l2 = i
 		}
 	}
-	std := standardOrder
+	std := standardOrder()
 	l3 := len(std)
 	for i, st := range std {
 		if st.Level3 == in.Level3 {
