@@ -22,14 +22,14 @@ func (b *bufferPool) Get() *png.EncoderBuffer {
 
 func (b *bufferPool) Put(e *png.EncoderBuffer) { b.p.Put(e) }
 
-// grays is the palette whose colour i is grey i.
-var grays = func() color.Palette {
+// grays is the palette whose colour i is grey i, made at the first PNG.
+var grays = sync.OnceValue(func() color.Palette {
 	p := make(color.Palette, 256)
 	for i := range p {
 		p[i] = color.Gray{Y: uint8(i)}
 	}
 	return p
-}()
+})
 
 // EncodePNG writes img to w as a PNG. It is safe for concurrent use.
 //
@@ -41,7 +41,7 @@ var grays = func() color.Palette {
 // A4 page at 100 dpi).
 func EncodePNG(w io.Writer, img image.Image) error {
 	if g, ok := img.(*image.Gray); ok {
-		img = &image.Paletted{Pix: g.Pix, Stride: g.Stride, Rect: g.Rect, Palette: grays}
+		img = &image.Paletted{Pix: g.Pix, Stride: g.Stride, Rect: g.Rect, Palette: grays()}
 	}
 	return encoder.Encode(w, img)
 }
