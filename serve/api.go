@@ -396,14 +396,20 @@ func (b *batch) blocking(picked []int) []model.Problem {
 	return out
 }
 
-// webOptions are the job options (pipeline.OptionNames) a query may
-// give, with "_" for "-": paper=A4, signature=1, duplex=1, fit=off,
-// draft=1, watermark=TEXT, strict=1, allow_missing=1, date=2025-03-01,
-// group_by=unit, form=N, format=ofd (pdf by default), pdfa=2b (1b, 3b),
-// attach_data=1.
-var webOptions = map[string]bool{"paper": true, "signature": true, "duplex": true, "fit": true, "draft": true,
-	"watermark": true, "strict": true, "allow-missing": true, "date": true, "group-by": true, "form": true,
-	"format": true, "pdfa": true, "attach-data": true}
+// webOption reports whether name is a job option (pipeline.OptionNames)
+// that a query may give, with "_" for "-": paper=A4, signature=1,
+// duplex=1, fit=off, draft=1, watermark=TEXT, strict=1, allow_missing=1,
+// date=2025-03-01, group_by=unit, form=N, format=ofd (pdf by default),
+// pdfa=2b (1b, 3b), attach_data=1.
+func webOption(name string) bool {
+	switch name {
+	case "paper", "signature", "duplex", "fit", "draft",
+		"watermark", "strict", "allow-missing", "date", "group-by", "form",
+		"format", "pdfa", "attach-data":
+		return true
+	}
+	return false
+}
 
 // pickedForms is the query's forms=1,3-5 (or form=N), the forms a binder
 // or ZIP holds: a selection of every form when not given, or the answer
@@ -436,7 +442,7 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 	job.Creator, job.PDFDate, job.MaxPages = s.opt.Creator, s.opt.Date, s.maxPages()
 	err := job.SetFrom(func(name string) (string, bool) {
 		key := strings.ReplaceAll(name, "-", "_")
-		if !webOptions[name] || !c.query.Has(key) {
+		if !webOption(name) || !c.query.Has(key) {
 			return "", false
 		}
 		return c.query.Get(key), true
@@ -463,7 +469,7 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 		}
 		return nil, &a
 	}
-	if err != nil { // webOptions names an option Job.Set lacks: a bug
+	if err != nil { // webOption names an option Job.Set lacks: a bug
 		s.logf("internal error: %v", err)
 		a := s.refusal(http.StatusInternalServerError, codeInternal)
 		return nil, &a
