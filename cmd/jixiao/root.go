@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -463,14 +464,16 @@ func usageTemplate(l msg.Lang) string {
 	// pflag writes "(default …)" after a flag's usage: in the user's
 	// language too.
 	cobra.AddTemplateFunc("jixiaoDefaults", func(s string) string {
-		return defaultRE.ReplaceAllStringFunc(s, func(m string) string {
-			return l.Text(msg.HelpDefault, msg.Raw(defaultRE.FindStringSubmatch(m)[1]))
+		re := defaultRE()
+		return re.ReplaceAllStringFunc(s, func(m string) string {
+			return l.Text(msg.HelpDefault, msg.Raw(re.FindStringSubmatch(m)[1]))
 		})
 	})
 	return r.Replace(cobraUsageTemplate)
 }
 
-var defaultRE = regexp.MustCompile(`(?m)\(default (.*)\)$`)
+// defaultRE finds pflag's "(default …)"; compiled when a help is printed.
+var defaultRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)\(default (.*)\)$`) })
 
 // cobraUsageTemplate is cobra's default usage template (v1.10), without
 // the parts jixiao does not use (groups, help topics).
