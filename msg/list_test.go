@@ -76,7 +76,8 @@ func TestProblemListTail(t *testing.T) {
 		ProblemMessage(Chinese, "xlsx-no-forms", []string{"填表说明", "a\x1bb"}))
 	// The codes with a list are in the catalogue, and the list is the
 	// last place of both templates.
-	for c, at := range listTails {
+	for _, lt := range listTails {
+		c, at := lt.code, lt.listTail
 		require.True(t, Has(c), c)
 		require.Equal(t, at.place, places(English.Template(c)), c)
 		require.Equal(t, at.place, places(Chinese.Template(c)), c)

@@ -13,7 +13,7 @@ func ProblemMessage(l Lang, code string, values []string) string {
 	for i, a := range values {
 		args[i] = a
 	}
-	if at, ok := listTails[Code(code)]; ok && len(values) >= at.place-1 {
+	if at, ok := listTailOf(Code(code)); ok && len(values) >= at.place-1 {
 		// The values from the list's place on are its items, one a value.
 		args = append(args[:at.place-1], List{Items: anys(values[at.place-1:]), Quote: at.quote})
 	}
@@ -57,15 +57,29 @@ type listTail struct {
 
 // listTails are the problems whose last argument is a list. model keeps
 // the list's items as values of their own (data, not a text joined in one
-// language), and the catalogue joins them here.
-var listTails = map[Code]listTail{
-	"unknown-key":         {place: 3},
-	"unknown-key-similar": {place: 4},
-	"invisible-in-name":   {place: 1},
-	"level1-not-standard": {place: 2},
-	"level2-not-standard": {place: 3},
-	"out-of-order":        {place: 3},
-	"xlsx-no-forms":       {place: 1, quote: true},
+// language), and the catalogue joins them here. (A slice: the compiler
+// lays it out as data; a map literal is built when the program starts.)
+var listTails = []struct {
+	code Code
+	listTail
+}{
+	{"unknown-key", listTail{place: 3}},
+	{"unknown-key-similar", listTail{place: 4}},
+	{"invisible-in-name", listTail{place: 1}},
+	{"level1-not-standard", listTail{place: 2}},
+	{"level2-not-standard", listTail{place: 3}},
+	{"out-of-order", listTail{place: 3}},
+	{"xlsx-no-forms", listTail{place: 1, quote: true}},
+}
+
+// listTailOf returns the place of code's list, if it has one.
+func listTailOf(code Code) (listTail, bool) {
+	for _, t := range listTails {
+		if t.code == code {
+			return t.listTail, true
+		}
+	}
+	return listTail{}, false
 }
 
 var problemCatalogue = []item{
