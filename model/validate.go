@@ -102,13 +102,16 @@ func (v *validator) bookForm(b *Book, i int) {
 // that only reads the book and its Source, and the runs' problems are
 // joined in the order of the forms: the list of the serial check.
 //
-// parallelWork is the work (rows, a form counting as parallelRowsPerForm
-// rows: its fields, maps and completeness) below which the forms are
-// checked serially: about 60 µs of checking, where starting goroutines and
-// joining their lists cost as much as they save (BenchmarkValidate).
+// parallelWork is the work (indicator rows, a form counting as
+// parallelRowsPerForm more: its fields, maps and completeness cost about
+// 20 µs, a row 0.5 µs) below which the forms are checked serially: four
+// forms of the example's, some 130 µs of checking, where starting
+// goroutines and joining their lists cost about what they save on two
+// cores (BenchmarkValidate: two forms are slower in parallel, eight
+// faster).
 const (
-	parallelWork        = 120
-	parallelRowsPerForm = 8
+	parallelWork        = 256
+	parallelRowsPerForm = 40
 	// chunksPerWorker runs of forms for each worker, so that a run of
 	// long forms does not leave the other workers idle at the end.
 	chunksPerWorker = 8

@@ -426,7 +426,7 @@ func TestValidateParallelReadProblems(t *testing.T) {
 // parallel, at sizes about the threshold (parallelWork) and a binder's.
 func BenchmarkValidate(b *testing.B) {
 	ex, _ := exampleBook(b)
-	for _, n := range []int{1, 2, 4, 8, 170, 1000} {
+	for _, n := range []int{1, 2, 4, 8, 16, 32, 170, 1000} {
 		book := &Book{Year: 2024}
 		for i := range n {
 			book.Forms = append(book.Forms, ex.Forms[i%len(ex.Forms)])
