@@ -34,6 +34,11 @@ import (
 //
 // The problems found while reading the input come first (src's warnings,
 // such as a workbook's sheets that are not forms).
+//
+// The forms are checked on up to GOMAXPROCS goroutines when the book is
+// large enough for that to pay (formChunks); the problems are the same,
+// in the same order, as a check on one. b and src are only read, so
+// several Validates of one book may run at once.
 func Validate(b *Book, src *Source) Problems {
 	return validate(b, src, runtime.GOMAXPROCS(0), parallelWork)
 }
