@@ -101,8 +101,8 @@ func (v *validator) bookForm(b *Book, i int) {
 // The forms of a book are checked in parallel when there are enough of
 // them: a form's problems depend on the form alone (its own error count
 // decides its completeness warnings), on the read problems (readErrs,
-// only read once the forms are checked) and on the cells told before it
-// (told), which are cells of its own sheet. So the forms are cut into
+// complete before any form is checked, then only read) and on the cells
+// told before it (told), which are cells of its own sheet. So the forms are cut into
 // runs of consecutive forms, each run checked by a validator of its own
 // that only reads the book and its Source, and the runs' problems are
 // joined in the order of the forms: the list of the serial check.
