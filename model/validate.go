@@ -110,10 +110,11 @@ func (v *validator) bookForm(b *Book, i int) {
 // parallelWork is the work (indicator rows, a form counting as
 // parallelRowsPerForm more: its fields, maps and completeness cost about
 // 20 µs, a row 0.5 µs) below which the forms are checked serially: four
-// forms of the example's, some 130 µs of checking, where starting
-// goroutines and joining their lists cost about what they save on two
-// cores (BenchmarkValidate: two forms are slower in parallel, eight
-// faster).
+// forms of the example's, some 150–200 µs of checking. BenchmarkValidate
+// on 2 cores, with a core to spare: in parallel 2 forms take 0.8 of the
+// serial time, 4 forms 0.87, 16 0.78, 170 0.71, 1,000 0.67; with none to
+// spare (a busy machine), 2 and 4 forms are slower. Below four forms the
+// gain is some tens of µs, not worth that loss.
 const (
 	parallelWork        = 256
 	parallelRowsPerForm = 40
