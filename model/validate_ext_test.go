@@ -32,13 +32,25 @@ func TestValidateParallelSeedAndWorkbooks(t *testing.T) {
 		rounds = 3
 	}
 	cells, readErrs := 0, 0
+	exported, toldMerged := 0, 0 // rows of a misspelt 二级 in the workbooks read, problems told of it
 	for round := range rounds {
 		b := &model.Book{Year: seed.Year}
+		misspelt := 0
 		for i := range 10 + r.IntN(30) {
 			fm := seed.Forms[(i*7+round)%len(seed.Forms)]
 			fm.Indicators = slices.Clone(fm.Indicators)
 			if r.IntN(3) > 0 {
 				model.BreakForm(r, &fm, 1+r.IntN(5))
+			}
+			if i%4 == 1 {
+				// A 二级 misspelt on all its rows: one merged cell in a
+				// workbook, whose rows each read it, told once (told).
+				for k := range fm.Indicators {
+					if fm.Indicators[k].Level2 == "数量指标" {
+						fm.Indicators[k].Level2 = "数量"
+						misspelt++
+					}
+				}
 			}
 			b.Forms = append(b.Forms, fm)
 		}
@@ -65,10 +77,18 @@ func TestValidateParallelSeedAndWorkbooks(t *testing.T) {
 			if p.Loc.Cell != "" {
 				cells++
 			}
+			if p.Code == model.CodeLevel2NotInLevel1 && p.Args[0] == "数量" {
+				toldMerged++
+			}
 		}
+		exported += misspelt
 		readErrs += len(xsrc.ReadProblems().Errors())
 	}
 	// Problems at cells, and errors found while reading, were compared.
 	require.NotZero(t, cells, "no problem at a cell")
 	require.NotZero(t, readErrs, "no workbook with errors found while reading")
+	// The merged 二级 cells were told once each, not once a row.
+	require.NotZero(t, toldMerged)
+	require.Less(t, toldMerged, exported, "merged cells told once a row")
+	t.Logf("%d rows of a misspelt 二级, told %d times", exported, toldMerged)
 }
