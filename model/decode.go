@@ -155,7 +155,8 @@ func zigzag(d int32) uint64   { return uint64(uint32(d<<1) ^ uint32(d>>31)) }
 func unzigzag(v uint64) int32 { return int32(uint32(v)>>1) ^ -int32(uint32(v)&1) }
 
 // Location returns where the value at path (as in "forms[2].indicators[5].level2")
-// was read, falling back to its closest enclosing value.
+// was read, falling back to its closest enclosing value. It only reads s
+// (a packed row is read into a copy): Validate's workers call it at once.
 func (s *Source) Location(path string) (Location, bool) {
 	if s == nil {
 		return Location{}, false
