@@ -112,8 +112,8 @@ func (v *validator) bookForm(b *Book, i int) {
 // 20 µs, a row 0.5 µs) below which the forms are checked serially: four
 // forms of the example's, some 150–200 µs of checking. BenchmarkValidate
 // on 2 cores, with a core to spare: in parallel 2 forms take 0.8 of the
-// serial time, 4 forms 0.87, 16 0.78, 170 0.71, 1,000 0.67; with none to
-// spare (a busy machine), 2 and 4 forms are slower. Below four forms the
+// serial time, 4 forms 0.87–1.0, 16 0.78, 170 0.68, 1,000 0.65; with none
+// to spare (a busy machine), 2 and 4 forms are slower. Below four forms the
 // gain is some tens of µs, not worth that loss.
 const (
 	parallelWork        = 256
