@@ -183,32 +183,10 @@ func (pk *Packed) Unpack(extra int) ([]*Page, error) {
 			it.Kind, it.Role, it.Gray = Kind(r.d[0]), Role(r.d[1]), r.d[2]
 			r.d = r.d[3:]
 			mask := r.uv()
-			if mask&packX != 0 {
-				it.X = r.sv()
-			}
-			if mask&packY != 0 {
-				it.Y = r.sv()
-			}
-			if mask&packX2 != 0 {
-				it.X2 = r.sv()
-			}
-			if mask&packY2 != 0 {
-				it.Y2 = r.sv()
-			}
-			if mask&packW != 0 {
-				it.W = r.sv()
-			}
-			if mask&packH != 0 {
-				it.H = r.sv()
-			}
-			if mask&packSize != 0 {
-				it.Size = r.sv()
-			}
-			if mask&packSpacing != 0 {
-				it.Spacing = r.sv()
-			}
-			if mask&packStroke != 0 {
-				it.Stroke = r.sv()
+			for k, v := range [...]*Length{&it.X, &it.Y, &it.X2, &it.Y2, &it.W, &it.H, &it.Size, &it.Spacing, &it.Stroke} {
+				if mask&(1<<k) != 0 {
+					*v = r.sv()
+				}
 			}
 			if mask&packTarget != 0 {
 				it.Target = int(r.sv())
