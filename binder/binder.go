@@ -64,6 +64,12 @@ type Options struct {
 	// the number of forms: for a plan read for its page counts alone.
 	CountOnly bool
 
+	// KeepPages is the most pages of forms Plan keeps from its planning
+	// pass for Pages: 0 means DefaultKeepPages, a negative number none.
+	// The binders of one job share one budget (Binder.KeptPages says what
+	// each took), so that splitting a book does not multiply it.
+	KeepPages int
+
 	// Front, when set, is called by Plan with the cover and then each page
 	// of the contents as it draws them (to catch a page that cannot be
 	// drawn): a caller that checks those pages (their characters, say)
@@ -120,6 +126,7 @@ type Binder struct {
 	workers int
 	total   int    // 共 M 页: the pages from the first form page to the end
 	laid    []kept // the forms' pages when kept from planning, else nil
+	kept    int    // the number of pages kept from planning
 	// The front pages: the cover is kept; the contents are drawn from
 	// their rows each time they are read, so that a binder of thousands of
 	// forms keeps a row a form, not hundreds of drawn pages.
@@ -134,29 +141,40 @@ type Binder struct {
 // forms' pages, with their footers 第 N 页 共 M 页 (and 本表第 n 页 共 m 页
 // on forms of more than one page), come from Pages.
 //
-// A binder of up to keepPages pages of forms keeps the pages of the
-// planning pass for Pages, packed (layout.Pack: about 20 kB a page, some
-// 40 MB at most; none with CountOnly). A larger one keeps only each form's
-// number of pages, and Pages lays the forms out again as they are read:
-// laying out twice costs about 0.25 ms a form, and memory then holds the
-// front pages and a window of a few forms, whatever the number of forms.
-// The pages are the same either way, and for any number of workers.
+// A binder whose forms take at most Options.KeepPages pages keeps the
+// pages of the planning pass for Pages (none with CountOnly): as they are
+// for up to 300 forms, else packed (layout.Pack: about 5 kB a page, and
+// the structure elements the pages hold; some 20 MB for 2,000 pages). A
+// larger one keeps only each form's number of pages, and Pages lays the
+// forms out again as they are read: laying out twice costs about 0.25 ms
+// a form, and memory then holds the front pages and a window of a few
+// forms, whatever the number of forms. A binder is known to be larger
+// when it has more forms than the budget has pages, or once the pages of
+// its first forms, taken for the rest, pass it; else when they do. The
+// pages are the same either way, and for any number of workers.
 func Plan(b *model.Book, m layout.Measurer, opt Options) (*Binder, error) {
 	opt, lay, err := setup(m, opt)
 	if err != nil {
 		return nil, err
 	}
-	keep := keepRule{pages: keepPages, plain: keepPlain}
-	if opt.CountOnly {
-		keep = keepRule{}
-	}
-	return plan(b, m, opt, lay, keep)
+	return plan(b, m, opt, lay, opt.keep())
 }
 
-// keepPages is the most form pages Plan keeps from its planning pass
-// instead of laying the forms out a second time: a bureau's year of 1,000
-// forms is about 1,800 pages.
-const keepPages = 2000
+// keep is the rule of what Plan keeps from its planning pass.
+func (opt Options) keep() keepRule {
+	switch {
+	case opt.CountOnly || opt.KeepPages < 0:
+		return keepRule{}
+	case opt.KeepPages == 0:
+		return keepRule{pages: DefaultKeepPages, plain: keepPlain}
+	}
+	return keepRule{pages: opt.KeepPages, plain: keepPlain}
+}
+
+// DefaultKeepPages is the most form pages Plan keeps from its planning
+// pass instead of laying the forms out a second time: a bureau's year of
+// 1,000 forms is about 1,800 pages.
+const DefaultKeepPages = 2000
 
 // keepPlain is the most forms whose pages Plan keeps as they are, not
 // packed: a few MB, and packing and reading them back would cost a
@@ -232,6 +250,11 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep ke
 	}
 
 	bl := &Binder{m: m, lay: lay, forms: forms, order: order, workers: opt.Workers, laid: laid}
+	if laid != nil {
+		for _, c := range counts {
+			bl.kept += c
+		}
+	}
 	bl.Forms = make([]Form, len(forms))
 	// The printed numbers (第 N 页) count from the first form page, so they
 	// are known before the length of the table of contents is.
@@ -316,6 +339,10 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep ke
 	bl.Meta = metaOf(b, forms)
 	return bl, nil
 }
+
+// KeptPages is the number of pages of forms the binder kept from its
+// planning pass (0 when it lays its forms out again as they are read).
+func (s *Binder) KeptPages() int { return s.kept }
 
 // Pages calls yield with every page of the binder in order, with its index:
 // the Front pages, then the forms' pages with their footers and the blank
@@ -508,9 +535,16 @@ func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLa
 			if total += counts[i]; maxPages > 0 && total > maxPages {
 				return tooManyPages(maxPages, len(forms))
 			}
+			// The pages so far, taken for the forms still to come, tell
+			// a book past the budget early (after a few forms, so that
+			// one long form does not decide): it then keeps nothing, as
+			// a book past it from the start. The pages themselves decide
+			// when the estimate falls short.
+			done := i + 1
+			guess := total + (len(forms)-done)*total/done
 			switch {
 			case out == nil:
-			case total > keep.pages:
+			case total > keep.pages || (done >= guessAfter && guess > keep.pages):
 				out = nil // what was kept is freed
 				dropped.Store(true)
 			default:
@@ -562,6 +596,10 @@ func compact(pages []*layout.Page) {
 		}
 	}
 }
+
+// guessAfter is the number of forms laid out after which their pages,
+// taken for the forms to come, may tell Plan to keep none.
+const guessAfter = 8
 
 // footerItems is the number of items addFooter adds to a form's page.
 const footerItems = 2

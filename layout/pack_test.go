@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"reflect"
+	"strconv"
 	"testing"
 )
 
@@ -69,7 +70,7 @@ func TestPackEveryField(t *testing.T) {
 			{Kind: Text, Text: "项目概述", Field: "overview", Elem: a},
 			{Kind: Text, Text: "续", Field: "overview", Elem: b},
 			{Kind: Rule, X: 1, Stroke: 500},
-			{Kind: Link, Target: math.MaxInt64, Elem: a},
+			{Kind: Link, Target: math.MaxInt, Elem: a},
 			{},
 		}},
 	}
@@ -82,6 +83,22 @@ func TestPackEveryField(t *testing.T) {
 	}
 	if back[1].Items[0].Elem != a || back[1].Items[2].Elem != b || back[1].Items[4].Elem != a {
 		t.Error("elements not kept")
+	}
+}
+
+// TestPackKnowsEveryField: Pack and Unpack name each field of Item and
+// Page; a field added to either must be added to them (and to this count),
+// or binders of more than 300 forms would lose it. An Item is 128 bytes
+// on 64-bit systems, as its comment says.
+func TestPackKnowsEveryField(t *testing.T) {
+	if n := reflect.TypeFor[Item]().NumField(); n != 16 {
+		t.Errorf("Item has %d fields, Pack knows 16: update Pack and Unpack", n)
+	}
+	if n := reflect.TypeFor[Page]().NumField(); n != 5 {
+		t.Errorf("Page has %d fields, Pack knows 5: update Pack and Unpack", n)
+	}
+	if size := reflect.TypeFor[Item]().Size(); strconv.IntSize == 64 && size != 128 {
+		t.Errorf("an Item takes %d bytes, not 128", size)
 	}
 }
 

@@ -331,19 +331,28 @@ func TestValidateParallelPastTheLimits(t *testing.T) {
 // the serial problems, whatever the runs' sizes (forms of one row beside
 // forms of MaxIndicators).
 func TestValidateParallelRuns(t *testing.T) {
-	ex, exSrc := exampleBook(t)
-	want := validate(ex, exSrc, 1, 0)
+	ex, _ := exampleBook(t)
 	r := rand.New(rand.NewPCG(7, 7))
+	// A book with problems in many of its forms, read from JSON so that
+	// they have places: the runs must keep each form's, in order.
+	var js bytes.Buffer
+	require.NoError(t, EncodeJSON(&js, randomBook(r, ex.Forms, 30, false)))
+	book, src, err := Decode(js.Bytes(), "book.json", FormatAuto)
+	require.NoError(t, err)
+	serial := &validator{src: src, readErrs: map[string]bool{}}
+	serial.formsParallel(book, []int{0, len(book.Forms)}, 1)
+	want := serial.problems
+	require.Greater(t, len(want), 10, "the book has problems in its forms")
 	for range 40 {
 		chunks := []int{0}
-		for at := 0; at < len(ex.Forms); {
-			at = min(len(ex.Forms), at+1+r.IntN(5))
+		for at := 0; at < len(book.Forms); {
+			at = min(len(book.Forms), at+1+r.IntN(5))
 			chunks = append(chunks, at)
 		}
-		v := &validator{src: exSrc}
+		v := &validator{src: src}
 		v.readErrs = map[string]bool{}
-		v.formsParallel(ex, chunks, 1+r.IntN(4))
-		got := v.problems // the example's year and signs are told nothing
+		v.formsParallel(book, chunks, 1+r.IntN(4))
+		got := v.problems
 		require.True(t, slices.EqualFunc(want, got, sameProblem), "runs %v\n%s", chunks, problemsDiff(want, got))
 	}
 	// The runs are of about equal work and cover the forms once, in order.

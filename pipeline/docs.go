@@ -430,7 +430,7 @@ func planBinders(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) 
 		return nil, err // a form takes a page at least
 	}
 	if !job.SplitByUnit {
-		d, err := planBinder(ctx, inputs, job, refs, job.MaxPages)
+		d, err := planBinder(ctx, inputs, job, refs, job.MaxPages, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -464,15 +464,22 @@ func planBinders(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) 
 	docs := make([]*Doc, len(units))
 	// Job.MaxPages bounds the forms' pages of all the binders together:
 	// each binder may take what the others leave, a page kept for each
-	// form of the binders after it.
+	// form of the binders after it. The binders are all planned before the
+	// first is drawn, so the pages they keep from planning share one
+	// budget too: what a binder keeps, the next ones cannot.
 	used, after := 0, len(refs)
+	keepLeft := keepBudget
 	for k, u := range units {
 		after -= len(byUnit[u])
 		limit := 0
 		if job.MaxPages > 0 {
 			limit = job.MaxPages - used - after
 		}
-		if docs[k], err = planBinder(ctx, inputs, job, byUnit[u], limit); err != nil {
+		keep := keepLeft
+		if keep <= 0 {
+			keep = -1 // none left
+		}
+		if docs[k], err = planBinder(ctx, inputs, job, byUnit[u], limit, keep); err != nil {
 			if limit > 0 && tooManyPages(err) {
 				return nil, inputError(&TooManyPages{Forms: len(refs), Limit: job.MaxPages})
 			}
@@ -482,9 +489,14 @@ func planBinders(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) 
 		for _, f := range docs[k].binder.Forms {
 			used += f.Pages
 		}
+		keepLeft -= docs[k].binder.KeptPages()
 	}
 	return docs, nil
 }
+
+// keepBudget is the pages the binders of one job may keep from planning
+// together (binder.Options.KeepPages); a test lowers it.
+var keepBudget = binder.DefaultKeepPages
 
 // binderForms returns the forms a binder binds, in order: those sel picks
 // (--form 1,3-5, --unit, --project), every form of the inputs when it
@@ -592,7 +604,8 @@ func tooManyPages(err error) bool {
 
 // planBinder plans the binder of the forms refs (in order, none with
 // errors when Job.SkipErrors), its forms' pages at most maxPages (any
-// number when 0; binder.Options.MaxPages), in order: a cover, the contents, the forms
+// number when 0; binder.Options.MaxPages), keeping at most keepPages of
+// them from planning (binder.Options.KeepPages), in order: a cover, the contents, the forms
 // numbered over the whole binder, and bookmarks (see package binder). Each form of a
 // year other than the binder's is printed with a warning (binder.Join),
 // an error with Job.Strict. Every character of the forms is checked
@@ -602,7 +615,7 @@ func tooManyPages(err error) bool {
 // The forms are laid out once to plan the binder and, past a few hundred,
 // again in a window of a few forms as the pages are read: the whole binder
 // is never in memory.
-func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, maxPages int) (*Doc, error) {
+func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, maxPages, keepPages int) (*Doc, error) {
 	planned := time.Now()
 	defer job.Events.step(msg.StepLayOut, planned)
 	keep := make(map[[2]int]bool, len(refs))
@@ -714,7 +727,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, m
 	}
 	bl, err := binder.Plan(book, job.Fonts, binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit,
 		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx, MaxPages: maxPages,
-		CountOnly: job.CountOnly, Front: front})
+		CountOnly: job.CountOnly, KeepPages: keepPages, Front: front})
 	if err := ctx.Err(); err != nil {
 		<-found
 		return nil, err

@@ -146,3 +146,40 @@ func TestSplitBinderNamedBinder(t *testing.T) {
 	require.Equal(t, []string{"binder", "binder-2"}, []string{docs[0].Name, docs[1].Name})
 	require.Equal(t, []int{2, 2}, []int{docs[0].Forms, docs[1].Forms})
 }
+
+// The binders of --split-by unit are all planned before the first is
+// drawn: the pages they keep from planning share one budget, so that
+// splitting a book into many units keeps no more than one binder would.
+func TestSplitBindersShareKeepBudget(t *testing.T) {
+	inputs := twoUnits(t, []int{1, 3, 5, 7, 9, 11, 13, 15, 17})
+	for _, c := range []struct {
+		budget int
+		want   []int // pages kept by each unit's binder
+	}{
+		{1000, []int{-1, -1}}, // each keeps all its pages
+		{20, []int{-1, 0}},    // the first unit's 17 pages leave 3: too few for 9 forms
+		{5, []int{0, 0}},
+	} {
+		defer func(b int) { keepBudget = b }(keepBudget)
+		keepBudget = c.budget
+		job := binderJob(t)
+		job.SplitByUnit = true
+		docs, err := Plan(context.Background(), inputs, job)
+		require.NoError(t, err)
+		require.Len(t, docs, 2)
+		total := 0
+		for k, d := range docs {
+			pages := 0
+			for _, f := range d.binder.Forms {
+				pages += f.Pages
+			}
+			want := c.want[k]
+			if want < 0 {
+				want = pages
+			}
+			require.Equal(t, want, d.binder.KeptPages(), "budget %d, binder %s", c.budget, d.Name)
+			total += d.binder.KeptPages()
+		}
+		require.LessOrEqual(t, total, c.budget)
+	}
+}
