@@ -585,10 +585,11 @@ func layOutForm(lay formLayout, i, k int, f *model.Form, compacted bool) (pages 
 }
 
 // compact gives each page's items a backing array of the exact size
-// plus room for the two footer lines. A binder holds every page at once, and
-// the slack of the form layout's estimate (or the doubling of an append to a
-// full slice) would otherwise double its memory: 650 MB instead of 300 MB for
-// 10,000 forms. The copy is made on the worker, in parallel.
+// plus room for the two footer lines, for pages held until they are drawn
+// (kept as they are from planning, or in the window of Pages): without it
+// they would hold the slack of the form layout's estimate, and adding the
+// footer would copy each page's items again on the reader's goroutine. The
+// copy is made on the worker, in parallel.
 func compact(pages []*layout.Page) {
 	for _, p := range pages {
 		if cap(p.Items) != len(p.Items)+footerItems {

@@ -62,8 +62,6 @@ func Pack(pages []*Page) *Packed {
 		strs: make([]string, 0, texts+2*len(pages)+64), elems: make([]*Elem, 1, texts/2+16)}
 	var lastText string
 	textIdx := -1
-	var lastField string
-	var fieldIdx uint64
 	fields := make(map[string]uint64, 64) // a form has a few dozen fields
 	var lastElem *Elem
 	elemIdx := 0
@@ -111,15 +109,12 @@ func Pack(pages []*Page) *Packed {
 				pk.data = binary.AppendUvarint(pk.data, uint64(textIdx))
 			}
 			if mask&packField != 0 {
-				if it.Field != lastField || fieldIdx == 0 {
-					k, ok := fields[it.Field]
-					if !ok {
-						k = str(it.Field)
-						fields[it.Field] = k
-					}
-					lastField, fieldIdx = it.Field, k+1
+				k, ok := fields[it.Field]
+				if !ok {
+					k = str(it.Field)
+					fields[it.Field] = k
 				}
-				pk.data = binary.AppendUvarint(pk.data, fieldIdx-1)
+				pk.data = binary.AppendUvarint(pk.data, k)
 			}
 			if mask&packElem != 0 {
 				if it.Elem != lastElem {
@@ -131,7 +126,7 @@ func Pack(pages []*Page) *Packed {
 		}
 	}
 	// Kept for long: without the room the estimates left.
-	pk.data = slices.Clip(bytes.Clone(pk.data))
+	pk.data = bytes.Clone(pk.data)
 	if len(pk.strs) < cap(pk.strs)*3/4 {
 		pk.strs = slices.Clone(pk.strs)
 	}
