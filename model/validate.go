@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"jixiao/internal/safetext"
@@ -361,7 +360,7 @@ func (v *validator) amount(a Amount, path, label string) *big.Rat {
 		v.addProblem(p)
 		return nil
 	}
-	if r.Cmp(yuanLike()) >= 0 {
+	if r.Cmp(yuanLike) >= 0 {
 		q := tenThousandth(r)
 		v.addProblem(newProblem(Warning, CodeAmountLooksLikeYuan, path, label, string(a), q))
 	}
@@ -371,7 +370,7 @@ func (v *validator) amount(a Amount, path, label string) *big.Rat {
 // yuanLike is the amount from which a sum in 万元 is more likely a sum in
 // 元 typed into the field: 1,000,000 万元 is 100亿元, beyond any one
 // project of a municipal budget.
-var yuanLike = sync.OnceValue(func() *big.Rat { return big.NewRat(1000000, 1) })
+var yuanLike = big.NewRat(1000000, 1)
 
 // tenThousandth writes r ÷ 10000 as a plain decimal without trailing zeros.
 func tenThousandth(r *big.Rat) string {
