@@ -212,6 +212,7 @@ func setup(m layout.Measurer, opt Options) (Options, formLayout, error) {
 		return opt, nil, err
 	}
 	opt.Layout = lo
+	lo.ItemRoom = footerItems // each page's room for its footer (compact)
 	return opt, func(k int, f *model.Form) ([]*layout.Page, error) {
 		pages, err := layout.FormPages(f, m, lo)
 		var ps model.Problems
@@ -586,10 +587,10 @@ func layOutForm(lay formLayout, i, k int, f *model.Form, compacted bool) (pages 
 
 // compact gives each page's items a backing array of the exact size
 // plus room for the two footer lines, for pages held until they are drawn
-// (kept as they are from planning, or in the window of Pages): without it
-// they would hold the slack of the form layout's estimate, and adding the
-// footer would copy each page's items again on the reader's goroutine. The
-// copy is made on the worker, in parallel.
+// (kept as they are from planning, or in the window of Pages): adding the
+// footer must not copy each page's items again on the reader's goroutine.
+// layout.FormPages makes them so already (setup asks it for ItemRoom);
+// compact copies, on the worker, the pages of a formLayout that does not.
 func compact(pages []*layout.Page) {
 	for _, p := range pages {
 		if cap(p.Items) != len(p.Items)+footerItems {

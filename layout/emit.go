@@ -2,6 +2,7 @@ package layout
 
 import (
 	"sort"
+	"sync"
 
 	"jixiao/model"
 )
@@ -82,12 +83,12 @@ type segment struct{ a, b, at Length } // from a to b along the line at
 // emitPage writes the items of page pi of the grid's layout.
 func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 	opt := g.opt
-	e := &emitter{g: g, left: opt.left(verso)}
-	n := 16
-	for _, f := range pf.frags {
-		n += 8 + max(f.to-f.from, 1)*2
+	sc := scratches.Get().(*emitScratch)
+	defer sc.put()
+	if len(sc.started) < len(g.rows) {
+		sc.started = make([]bool, len(g.rows))
 	}
-	e.items = make([]Item, 0, n)
+	e := &emitter{g: g, left: opt.left(verso), items: sc.items[:0]}
 	cw := opt.contentWidth()
 	if pi == 0 {
 		tl := opt.LineHeight(opt.TitleSize)
@@ -107,21 +108,17 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 		y := opt.Top - headGap - hl + Baseline(hl, opt.HeadSize)
 		e.items = append(e.items, Item{Kind: Text, X: e.left, Y: y, W: g.head.Width, Role: Body, Size: opt.HeadSize, Text: g.head.Text, Field: "head"})
 	}
-	var hs, vs []segment
+	hs, vs := sc.hs[:0], sc.vs[:0]
 	rect := func(x0, x1, y0, y1 Length) {
 		hs = append(hs, segment{x0, x1, y1})
 		vs = append(vs, segment{y0, y1, x1})
 	}
 	// Spans cut into fragments by this page: column → open fragment.
-	type open struct {
-		span   int32
-		y0, y1 Length
-	}
-	var spans []open
+	spans := sc.spans[:0]
 	var cur [2]int
 	cur[0], cur[1] = -1, -1
 	tableTop, tableBottom := Length(-1), Length(0)
-	started := map[int]bool{} // rows whose first fragment is on this page
+	started := sc.started // rows whose first fragment is on this page
 	for _, f := range pf.frags {
 		r := &g.rows[f.row]
 		if f.from == 0 && !f.copy {
@@ -171,7 +168,7 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 				continue
 			}
 			cur[col] = len(spans)
-			spans = append(spans, open{span: si, y0: f.y, y1: f.y + f.h})
+			spans = append(spans, openSpan{span: si, y0: f.y, y1: f.y + f.h})
 		}
 	}
 	for _, o := range spans {
@@ -217,7 +214,35 @@ func (g *grid) emitPage(pi int, pf *pageFrags, verso bool) *Page {
 			Item{Kind: Rule, X: x1, Y: tableBottom, X2: x0, Y2: tableBottom, Stroke: frameStroke},
 			Item{Kind: Rule, X: x0, Y: tableBottom, X2: x0, Y2: tableTop, Stroke: frameStroke})
 	}
-	return &Page{Width: opt.Width, Height: opt.Height, Items: e.items}
+	sc.items, sc.hs, sc.vs, sc.spans = e.items, hs, vs, spans
+	return &Page{Width: opt.Width, Height: opt.Height, Items: append(make([]Item, 0, len(e.items)+opt.ItemRoom), e.items...)}
+}
+
+// emitScratch is what emitPage works in, reused from page to page: the
+// page's items are appended to items and then copied into an array of their
+// number (and opt.ItemRoom), so a page holds no slack, and building it makes
+// that array alone.
+type emitScratch struct {
+	items   []Item
+	hs, vs  []segment  // the cells' edges, before they are merged into rules
+	spans   []openSpan // the fragments of row spans on the page
+	started []bool     // by row: the row's first fragment is on the page
+}
+
+// openSpan is the fragment of a row span on one page, from y0 to y1.
+type openSpan struct {
+	span   int32
+	y0, y1 Length
+}
+
+var scratches = sync.Pool{New: func() any { return new(emitScratch) }}
+
+// put empties sc (its items point into the form) and gives it back.
+func (sc *emitScratch) put() {
+	clear(sc.items)
+	clear(sc.started)
+	sc.items = sc.items[:0]
+	scratches.Put(sc)
 }
 
 // rules merges the segments of inner borders and appends them as Rules.

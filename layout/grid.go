@@ -343,6 +343,9 @@ func (g *grid) build(f *model.Form) error {
 	total, year := formatAmount(model.Amount(val("total_amount"))), formatAmount(model.Amount(val("year_amount")))
 	e := g.infoEdges(val("unit"), val("department"), total, year)
 	fields := model.Fields()
+	ins := printedRows(f.Indicators)
+	// A row at most for each field, the header, a row for each indicator.
+	g.rows = make([]row, 0, len(fields)+1+len(ins))
 	for i := 0; i < len(fields); i++ {
 		fd := &fields[i]
 		var next *model.Field
@@ -384,7 +387,6 @@ func (g *grid) build(f *model.Form) error {
 	}
 	g.addRow(rowHeader, model.IndicatorsKey, head...)
 	first := len(g.rows)
-	ins := printedRows(f.Indicators)
 	for i := range ins {
 		in := &ins[i]
 		p := in.field()
@@ -404,6 +406,15 @@ func (g *grid) build(f *model.Form) error {
 		}
 		return "framework" + level
 	}
+	n := 0 // the spans: a 一级 one where 一级 changes, a 二级 one where either does
+	for i := range ins {
+		if i == 0 || ins[i].Level1 != ins[i-1].Level1 {
+			n += 2
+		} else if ins[i].Level2 != ins[i-1].Level2 {
+			n++
+		}
+	}
+	g.spans = make([]span, 0, n)
 	for i := 0; i < len(ins); {
 		j := i + 1
 		for j < len(ins) && ins[j].Level1 == ins[i].Level1 {

@@ -41,6 +41,10 @@ type Options struct {
 	// Fit tightens a form whose last page would be nearly empty until it
 	// ends a page earlier, if it can (see fitSteps); DefaultOptions sets it.
 	Fit bool
+
+	// ItemRoom is the spare capacity at the end of each page's Items, for
+	// items the caller adds to the page (a binder's footer).
+	ItemRoom int
 }
 
 // DefaultOptions returns the official layout: A4 portrait, a 28 mm binding

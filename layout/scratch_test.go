@@ -1,0 +1,54 @@
+package layout
+
+import (
+	"slices"
+	"testing"
+)
+
+// A page's items are copied out of emitPage's scratch into an array of
+// their number plus opt.ItemRoom, and laying out the next forms (which
+// reuse the scratch) leaves them as they were.
+func TestPagesOwnTheirItems(t *testing.T) {
+	b := exampleBook(t)
+	for _, room := range []int{0, 2} {
+		opt := DefaultOptions()
+		opt.ItemRoom = room
+		var pages [][]*Page
+		var copies [][][]Item
+		for i := range b.Forms {
+			ps, err := FormPages(&b.Forms[i], varied{}, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var cs [][]Item
+			for k, p := range ps {
+				if cap(p.Items) != len(p.Items)+room {
+					t.Errorf("room %d, form %d page %d: %d items in an array of %d", room, i+1, k+1, len(p.Items), cap(p.Items))
+				}
+				cs = append(cs, slices.Clone(p.Items))
+			}
+			pages, copies = append(pages, ps), append(copies, cs)
+		}
+		for i, ps := range pages {
+			for k, p := range ps {
+				if !slices.Equal(p.Items, copies[i][k]) {
+					t.Errorf("room %d, form %d page %d: items changed by the forms laid out after it", room, i+1, k+1)
+				}
+			}
+		}
+	}
+}
+
+// build counts the row spans before it makes them: the array it makes is
+// their number.
+func TestSpansCounted(t *testing.T) {
+	b := exampleBook(t)
+	forms := append(b.Forms[:len(b.Forms):len(b.Forms)], b.Forms[0])
+	forms[len(forms)-1].Indicators = manyIndicators(300)
+	for i := range forms {
+		g, _ := paginated(t, &forms[i], DefaultOptions())
+		if len(g.spans) == 0 || cap(g.spans) != len(g.spans) {
+			t.Errorf("form %d: %d spans in an array of %d", i+1, len(g.spans), cap(g.spans))
+		}
+	}
+}
