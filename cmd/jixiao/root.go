@@ -18,6 +18,7 @@ import (
 
 	"jixiao/internal/editdist"
 	"jixiao/internal/output"
+	_ "jixiao/internal/prefault" // maps in at once what start-up touches
 	"jixiao/msg"
 	"jixiao/pipeline"
 )
