@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 )
 
 // withWindow runs f with WindowSize set to n.
@@ -130,5 +131,15 @@ func TestParseJSONInputAcrossWindows(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// runeCount counts as utf8.RuneCount does on valid UTF-8: ASCII, Chinese,
+// characters above U+FFFF, escapes and empty text.
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "a", `"填报人"`, "≥95%", "𠀀𡃁x", `\u4e2d\n`, strings.Repeat("绩效 target ", 40)} {
+		if got, want := runeCount([]byte(s)), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

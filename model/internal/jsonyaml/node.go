@@ -321,11 +321,15 @@ func (p *jsonParser) advance(n int) {
 func (p *jsonParser) skipSpace() {
 	for p.off < len(p.src) || p.more() {
 		switch p.src[p.off] {
-		case ' ', '\t', '\r', '\n':
-			p.advance(1)
+		case '\n':
+			p.line++
+			p.col = 1
+		case ' ', '\t', '\r':
+			p.col++
 		default:
 			return
 		}
+		p.off++
 	}
 }
 
@@ -409,12 +413,17 @@ func (p *jsonParser) str() (string, error) {
 			var s string
 			if bytes.IndexByte(raw, '\\') < 0 {
 				s = p.strings.get(raw[1 : len(raw)-1]) // no escapes: the common case, taken as is
-			} else if err := json.Unmarshal(raw, &s); err != nil {
-				return "", syntaxError(p.line, p.col, CodeJSONBadString, nil)
+			} else {
+				var u string // its own variable: only an escaped string's goes to the heap
+				if err := json.Unmarshal(raw, &u); err != nil {
+					return "", syntaxError(p.line, p.col, CodeJSONBadString, nil)
+				}
+				s = u
 			}
 			// No line break in a string (a control character is refused):
-			// the column moves on by its characters.
-			p.col += utf8.RuneCount(raw)
+			// the column moves on by its characters, which in valid UTF-8
+			// are the bytes that do not continue one.
+			p.col += runeCount(raw)
 			p.off = i + 1
 			return s, nil
 		case c < 0x20:
@@ -424,6 +433,18 @@ func (p *jsonParser) str() (string, error) {
 		i++
 	}
 	return "", p.fail(CodeJSONUnterminated)
+}
+
+// runeCount is utf8.RuneCount of valid UTF-8: the bytes that are not
+// continuation bytes (10xxxxxx).
+func runeCount(b []byte) int {
+	n := len(b)
+	for _, c := range b {
+		if c&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 func (p *jsonParser) object(depth int) (*Node, error) {
