@@ -13,7 +13,6 @@ var syntaxCatalogue = []item{
 	{"json-truncated", "unexpected end of file (the JSON is truncated)", "文件在这里意外结束（JSON 不完整）"},
 	{"json-bad-number", "invalid number {1}", "数字 {1} 写法有误"},
 	{"json-expected-value", "unexpected {1}: expected a JSON value", "这里应当是一个值（文字、数字、列表或一组字段），却是{1}"},
-	{"json-bad-utf8", "invalid UTF-8 in string", "文字中有不是 UTF-8 编码的字节"},
 	{"json-bad-string", "invalid string", "这段文字的写法有误（多半是反斜杠 \\ 的用法不对）"},
 	{"json-control-char", "control character {1} inside a string (write it as an escape, or \\n for a new paragraph)", "文字中有控制字符 {1}（请改用转义写法，换段请写 \\n）"},
 	{"json-unterminated", "unterminated string (the JSON is truncated)", "文字缺少结尾的双引号（JSON 不完整）"},

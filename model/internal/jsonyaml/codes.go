@@ -10,9 +10,8 @@ const (
 	CodeJSONTruncated     = "json-truncated"      //
 	CodeJSONBadNumber     = "json-bad-number"     // {1} the number, quoted
 	CodeJSONExpectedValue = "json-expected-value" // {1} next
-	CodeJSONBadUTF8       = "json-bad-utf8"
-	CodeJSONBadString     = "json-bad-string"   // {1} the parser's reason
-	CodeJSONControlChar   = "json-control-char" // {1} the character, U+0009
+	CodeJSONBadString     = "json-bad-string"     // {1} the parser's reason
+	CodeJSONControlChar   = "json-control-char"   // {1} the character, U+0009
 	CodeJSONUnterminated  = "json-unterminated"
 	CodeJSONObjectEnd     = "json-object-truncated"
 	CodeJSONExpectedKey   = "json-expected-key"         // {1} next
