@@ -33,9 +33,19 @@ func FormPages(f *model.Form, m Measurer, opt Options) ([]*Page, error) {
 	}
 	fit := ""
 	if opt.Fit && len(pfs) >= 2 && g.sparse(&pfs[len(pfs)-1]) {
+		built := g // the last grid whose cells were laid out
 		for k, step := range fitSteps {
 			o := step.apply(opt)
-			g2, pfs2, err := layoutGrid(f, m, o)
+			var g2 *grid
+			var pfs2 []pageFrags
+			var err error
+			if onlyLeading(*built.opt, o) {
+				// The same cells, lines further apart: placed again.
+				g2 = built.releaded(o)
+				pfs2, err = g2.place()
+			} else if g2, pfs2, err = layoutGrid(f, m, o); g2 != nil {
+				built = g2
+			}
 			if err == nil && len(pfs2) < len(pfs) {
 				g, pfs, fit = g2, pfs2, fmt.Sprintf("%d: %s", k+1, step.name)
 				break
@@ -57,22 +67,48 @@ func layoutGrid(f *model.Form, m Measurer, opt Options) (*grid, []pageFrags, err
 	if err := g.build(f); err != nil {
 		return nil, nil, err
 	}
+	pfs, err := g.place()
+	if err != nil {
+		return nil, nil, err
+	}
+	return g, pfs, nil
+}
+
+// place distributes the grid's rows, laid out, over pages.
+func (g *grid) place() ([]pageFrags, error) {
+	opt := g.opt
 	if g.titleHeight() > opt.Height-opt.Top-opt.Bottom {
-		return nil, nil, formProblem(model.CodeTitleTooTall, "title")
+		return nil, formProblem(model.CodeTitleTooTall, "title")
 	}
 	// A merged cell shows its whole label on every page it reaches.
 	room := opt.Height - opt.Top - opt.Bottom - g.height(g.rows[g.header].fixLines)
 	for k := range g.spans {
 		if h := g.spanHeight(&g.spans[k]); h > room {
 			need, has := fmtLen(h), fmtLen(room)
-			return nil, nil, formProblem(model.CodeLabelTooTall, g.spans[k].cell.field, need, has)
+			return nil, formProblem(model.CodeLabelTooTall, g.spans[k].cell.field, need, has)
 		}
 	}
-	pfs, err := g.paginate()
-	if err != nil {
-		return nil, nil, err
-	}
-	return g, pfs, nil
+	return g.paginate()
+}
+
+// onlyLeading reports whether b differs from a in the line spacing alone,
+// which sets how far apart a cell's lines are, not where they break.
+func onlyLeading(a, b Options) bool {
+	a.LineSpacing = b.LineSpacing
+	return a == b
+}
+
+// releaded is g with the options opt, which differ from g's in the line
+// spacing alone (onlyLeading): its cells as they are (build breaks their
+// lines by widths and sizes alone, and nothing after it changes them), the
+// height of a line as opt sets it, and no structure elements yet (emitPage
+// makes them).
+func (g *grid) releaded(opt Options) *grid {
+	g2 := *g
+	g2.opt = &opt
+	g2.lh = opt.LineHeight(opt.BodySize)
+	g2.st = formElems{}
+	return &g2
 }
 
 // A form whose last page would be nearly empty — holding only the header

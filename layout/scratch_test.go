@@ -3,6 +3,8 @@ package layout
 import (
 	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // A page's items are copied out of emitPage's scratch into an array of
@@ -51,4 +53,38 @@ func TestSpansCounted(t *testing.T) {
 			t.Errorf("form %d: %d spans in an array of %d", i+1, len(g.spans), cap(g.spans))
 		}
 	}
+}
+
+// A grid placed again with another line spacing (a fit step that changes
+// nothing else) gives the pages a grid laid out anew with it gives.
+func TestReleadedGrid(t *testing.T) {
+	b := exampleBook(t)
+	forms := append(b.Forms[:len(b.Forms):len(b.Forms)], b.Forms[0])
+	forms[len(forms)-1].Indicators = manyIndicators(120)
+	for _, m := range []Measurer{fixed{}, varied{}} {
+		for _, leading := range []int{1000, 1300, 2000} {
+			for i := range forms {
+				opt := DefaultOptions()
+				opt.Signature = i%2 == 0
+				g, _, err := layoutGrid(&forms[i], m, opt)
+				require.NoError(t, err)
+				o := opt
+				o.LineSpacing = leading
+				require.True(t, onlyLeading(opt, o))
+				again := g.releaded(o)
+				got, err := again.place()
+				require.NoError(t, err)
+				fresh, want, err := layoutGrid(&forms[i], m, o)
+				require.NoError(t, err)
+				require.Equal(t, want, got, "form %d, leading %d", i+1, leading)
+				for k := range want {
+					require.Equal(t, fresh.emitPage(k, &want[k], false).Items, again.emitPage(k, &got[k], false).Items,
+						"form %d, leading %d, page %d", i+1, leading, k+1)
+				}
+			}
+		}
+	}
+	o := DefaultOptions()
+	o.PadX++
+	require.False(t, onlyLeading(DefaultOptions(), o))
 }
