@@ -33,10 +33,10 @@ func init() {
 	probe = new([16]byte)
 	p := uintptr(unsafe.Pointer(probe))
 	probe = nil
-	ranges := plan(readMaps(), p, executable())
+	// The maps are read on the goroutine too: init returns at once.
 	go func() {
 		defer close(done)
-		for _, r := range ranges {
+		for _, r := range plan(readMaps(), p, executable()) {
 			madvise(r.lo, r.hi-r.lo, r.advice)
 		}
 	}()
