@@ -19,8 +19,9 @@ import (
 // points from the bottom left; layout's are from the top left.
 type contentStream struct {
 	b      []byte
-	height float64 // page height, pt
-	font   string  // resource name and size of the current font, "" for none
+	height float64       // page height, pt
+	pageH  layout.Length // the same, as layout gives it
+	font   string        // resource name and size of the current font, "" for none
 	size   layout.Length
 	stroke layout.Length // line width; -1 unknown
 	fill   int           // fill gray 0…255; -1 unknown
@@ -31,7 +32,7 @@ func (c *contentStream) reset(pg *layout.Page) {
 	// Projecting square caps, as layout's rules expect: the frame's corners
 	// close, where butt caps would leave a notch of half the line width.
 	c.b = append(c.b[:0], "2 J\n"...)
-	c.height = pt(pg.Height)
+	c.height, c.pageH = pt(pg.Height), pg.Height
 	c.font, c.size = "", -1
 	c.stroke, c.fill = -1, 0 // a content stream starts with black fill
 	c.tc = 0
@@ -43,9 +44,39 @@ func (c *contentStream) num(v float64, prec int) {
 	c.b = append(c.b, ' ')
 }
 
+// length appends l in points with two decimals and a space, as
+// num(pt(l), 2) does; x appends it as a PDF x, y as a PDF y (from the
+// bottom: num(c.height-pt(y), 2)).
+func (c *contentStream) length(l layout.Length) {
+	c.b = appendPoints(c.b, int64(l), pt(l))
+	c.b = append(c.b, ' ')
+}
+
+func (c *contentStream) y(y layout.Length) {
+	c.b = appendPoints(c.b, int64(c.pageH-y), c.height-pt(y))
+	c.b = append(c.b, ' ')
+}
+
+// appendPoints appends v, which is milli/1000 give or take a rounding of
+// its last bit, with two decimals, as strconv.AppendFloat(dst, v, 'f', 2,
+// 64) does: from the integer, which rounds alike wherever the third
+// decimal is not 5 (v is then at least 0.001 from a halfway point, and
+// its error is some 10⁻¹³). Otherwise, and below zero (where AppendFloat
+// writes -0.00), AppendFloat itself. A page's contents are mostly these
+// numbers; AppendFloat spent a tenth of the drawing on them.
+func appendPoints(dst []byte, milli int64, v float64) []byte {
+	if milli < 0 || milli%10 == 5 {
+		return strconv.AppendFloat(dst, v, 'f', 2, 64)
+	}
+	h := (milli + 5) / 10 // hundredths of a point
+	dst = strconv.AppendInt(dst, h/100, 10)
+	f := h % 100
+	return append(dst, '.', byte('0'+f/10), byte('0'+f%10))
+}
+
 func (c *contentStream) setStroke(w layout.Length) {
 	if w != c.stroke {
-		c.num(pt(w), 2)
+		c.length(w)
 		c.b = append(c.b, "w\n"...)
 		c.stroke = w
 	}
@@ -61,20 +92,20 @@ func (c *contentStream) setFill(gray int) {
 
 // line strokes a straight line.
 func (c *contentStream) line(x1, y1, x2, y2 layout.Length) {
-	c.num(pt(x1), 2)
-	c.num(c.height-pt(y1), 2)
+	c.length(x1)
+	c.y(y1)
 	c.b = append(c.b, "m "...)
-	c.num(pt(x2), 2)
-	c.num(c.height-pt(y2), 2)
+	c.length(x2)
+	c.y(y2)
 	c.b = append(c.b, "l S\n"...)
 }
 
 // rect fills (op "f") or strokes (op "S") a rectangle whose top left corner
 // is at x, y.
 func (c *contentStream) rect(x, y, w, h layout.Length, op string) {
-	c.num(pt(x), 2)
-	c.num(c.height-pt(y), 2)
-	c.num(pt(w), 2)
+	c.length(x)
+	c.y(y)
+	c.length(w)
 	c.num(-pt(h), 2)
 	c.b = append(c.b, "re "...)
 	c.b = append(c.b, op...)
@@ -88,7 +119,7 @@ func (c *contentStream) setFont(res string, size layout.Length) {
 		c.b = append(c.b, "BT /"...)
 		c.b = append(c.b, res...)
 		c.b = append(c.b, ' ')
-		c.num(pt(size), 2)
+		c.length(size)
 		c.b = append(c.b, "Tf ET\n"...)
 		c.font, c.size = res, size
 	}
@@ -107,8 +138,8 @@ func (c *contentStream) text(res string, size layout.Length, tc layout.Length, x
 		c.tc = tc
 	}
 	c.b = append(c.b, "BT "...)
-	c.num(pt(x), 2)
-	c.num(c.height-pt(y), 2)
+	c.length(x)
+	c.y(y)
 	c.b = append(c.b, "Td "...)
 	c.b = appendLiteral(c.b, codes)
 	c.b = append(c.b, " Tj ET\n"...)

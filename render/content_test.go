@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,5 +56,35 @@ func TestEscapedText(t *testing.T) {
 	}
 	if txt := strings.Join(strings.Fields(pdftotext(t, b)), ""); !strings.Contains(txt, "(小不)\\"+string(s)) {
 		t.Errorf("pdftotext: %q", txt)
+	}
+}
+
+// appendPoints writes what strconv.AppendFloat(…, 'f', 2, 64) writes for
+// every length of a page and beyond, and for every y measured from the
+// top of the paper sizes' pages.
+func TestAppendPoints(t *testing.T) {
+	check := func(milli int64, v float64) {
+		t.Helper()
+		got := string(appendPoints(nil, milli, v))
+		if want := strconv.FormatFloat(v, 'f', 2, 64); got != want {
+			t.Fatalf("appendPoints(%d, %v) = %q, want %q", milli, v, got, want)
+		}
+	}
+	for l := layout.Length(-3000); l <= 1_300_000; l++ {
+		check(int64(l), pt(l))
+	}
+	for _, name := range []string{"A4", "A3", "A4-landscape", "A3-landscape"} {
+		_, h, err := layout.PaperSize(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := contentStream{}
+		c.reset(&layout.Page{Height: h})
+		for y := layout.Length(-2000); y <= h+2000; y++ {
+			check(int64(c.pageH-y), c.height-pt(y))
+		}
+	}
+	for _, l := range []layout.Length{1 << 40, 123456789015, -5, -15, 0} {
+		check(int64(l), pt(l))
 	}
 }
