@@ -24,27 +24,51 @@ type Use struct {
 	// Runes are the characters in order of first use: Runes[k] is glyph
 	// k+1. Read-only: Glyph appends to it.
 	Runes []rune
-	glyph map[rune]uint16
+	// The glyph of each character given one (0: none yet), in blocks of
+	// 256 characters made as they are first used: looked up for every
+	// character drawn, a block is an index where a map was a hash.
+	blocks map[rune]*glyphBlock // by r>>8, outside the BMP
+	bmp    [256]*glyphBlock     // by r>>8
+}
+
+// glyphBlock holds the glyphs of 256 consecutive characters.
+type glyphBlock [256]uint16
+
+// block returns the block of r, made when make is set (else nil if none).
+func (u *Use) block(r rune, make bool) *glyphBlock {
+	if 0 <= r && r < 0x10000 {
+		b := u.bmp[r>>8]
+		if b == nil && make {
+			b = new(glyphBlock)
+			u.bmp[r>>8] = b
+		}
+		return b
+	}
+	b := u.blocks[r>>8]
+	if b == nil && make {
+		if u.blocks == nil {
+			u.blocks = map[rune]*glyphBlock{}
+		}
+		b = new(glyphBlock)
+		u.blocks[r>>8] = b
+	}
+	return b
 }
 
 // Glyph returns the subset's glyph for r, giving r the next one if r is
 // new; it fails, recording nothing, when r would be character
 // MaxUseRunes+1.
 func (u *Use) Glyph(r rune) (uint16, error) {
-	g, ok := u.glyph[r]
-	if ok {
-		return g, nil
+	if b := u.block(r, false); b != nil && b[r&0xFF] != 0 {
+		return b[r&0xFF], nil
 	}
 	if len(u.Runes) >= MaxUseRunes {
 		// Not a fault of the font: of the job, which needs more
 		// characters than one subset holds.
 		return 0, fmt.Errorf("fonts: %w", msg.New(msg.FontTooManyChars, u.Font.label(), MaxUseRunes))
 	}
-	if u.glyph == nil {
-		u.glyph = map[rune]uint16{}
-	}
 	u.Runes = append(u.Runes, r)
-	g = uint16(len(u.Runes))
-	u.glyph[r] = g
+	g := uint16(len(u.Runes))
+	u.block(r, true)[r&0xFF] = g
 	return g, nil
 }

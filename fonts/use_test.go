@@ -1,6 +1,9 @@
 package fonts
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // TestUseGlyphs: characters get glyphs 1, 2 … in order of first use, a
 // character again keeps its glyph, and character MaxUseRunes+1 is refused
@@ -30,5 +33,40 @@ func TestUseGlyphs(t *testing.T) {
 	}
 	if g, err := u.Glyph(rune(0x30000 + MaxUseRunes - 4)); err != nil || g != MaxUseRunes {
 		t.Errorf("the last character: %d, %v", g, err)
+	}
+}
+
+// Glyph hands out what a map from character to glyph would, for
+// characters at the edges of its blocks, in and out of the BMP, given in
+// any order and again.
+func TestUseGlyphsAsAMap(t *testing.T) {
+	edges := []rune{0, 1, 0xFF, 0x100, 0x4E00, 0x4EFF, 0x4F00, 0xFFFD, 0xFFFF, 0x10000, 0x100FF, 0x10100, 0x20BB7, 0x10FFFF, -1, -256}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var seq []rune
+	for range 20000 {
+		if rng.IntN(4) == 0 {
+			seq = append(seq, edges[rng.IntN(len(edges))])
+		} else {
+			seq = append(seq, rune(rng.IntN(0x30000)))
+		}
+	}
+	var u Use
+	want := map[rune]uint16{}
+	for i, r := range seq {
+		g, err := u.Glyph(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, ok := want[r]
+		if !ok {
+			w = uint16(len(want) + 1)
+			want[r] = w
+		}
+		if g != w {
+			t.Fatalf("%d: U+%04X: glyph %d, want %d", i, r, g, w)
+		}
+	}
+	if len(u.Runes) != len(want) {
+		t.Errorf("%d runes, want %d", len(u.Runes), len(want))
 	}
 }
