@@ -64,6 +64,23 @@ type formElems struct {
 	cells                 [][]*Elem // by row and cell
 	spans                 []*Elem
 	sig                   map[[2]int]*Elem
+	slab                  []Elem // where newElem takes the next element from
+}
+
+// elemSlab is how many elements newElem makes at a time: a form has a few
+// hundred, each a pointer the pages keep, and one allocation for each was
+// a fifth of laying a form out.
+const elemSlab = 32
+
+// newElem is NewElem, taking the element from the form's slab.
+func (s *formElems) newElem(kind ElemKind, parent *Elem, order int) *Elem {
+	if len(s.slab) == 0 {
+		s.slab = make([]Elem, elemSlab)
+	}
+	e := &s.slab[0]
+	s.slab = s.slab[1:]
+	*e = Elem{Kind: kind, Parent: parent, Order: order}
+	return e
 }
 
 // Order of the parts of a form among the form's children.
@@ -78,7 +95,7 @@ const (
 func (g *grid) elems() *formElems {
 	s := &g.st
 	if s.sect == nil {
-		s.sect = NewElem(Sect, nil, 0)
+		s.sect = s.newElem(Sect, nil, 0)
 		s.rows = make([]*Elem, len(g.rows))
 		s.cells = make([][]*Elem, len(g.rows))
 		s.spans = make([]*Elem, len(g.spans))
@@ -89,7 +106,7 @@ func (g *grid) elems() *formElems {
 func (g *grid) titleElem() *Elem {
 	s := g.elems()
 	if s.title == nil {
-		s.title = NewElem(H1, s.sect, orderTitle)
+		s.title = s.newElem(H1, s.sect, orderTitle)
 	}
 	return s.title
 }
@@ -97,7 +114,7 @@ func (g *grid) titleElem() *Elem {
 func (g *grid) yearElem() *Elem {
 	s := g.elems()
 	if s.year == nil {
-		s.year = NewElem(P, s.sect, orderYear)
+		s.year = s.newElem(P, s.sect, orderYear)
 	}
 	return s.year
 }
@@ -113,26 +130,26 @@ func (g *grid) rowElem(ri int) *Elem {
 	switch g.rows[ri].kind {
 	case rowHeader, rowIndicator:
 		if s.ind == nil {
-			s.ind = NewElem(Table, s.sect, orderIndicators)
+			s.ind = s.newElem(Table, s.sect, orderIndicators)
 		}
 		if g.rows[ri].kind == rowHeader {
 			if s.head == nil {
-				s.head = NewElem(THead, s.ind, 0)
+				s.head = s.newElem(THead, s.ind, 0)
 			}
 			parent = s.head
 		} else {
 			if s.body == nil {
-				s.body = NewElem(TBody, s.ind, 1)
+				s.body = s.newElem(TBody, s.ind, 1)
 			}
 			parent = s.body
 		}
 	default:
 		if s.info == nil {
-			s.info = NewElem(Table, s.sect, orderInfo)
+			s.info = s.newElem(Table, s.sect, orderInfo)
 		}
 		parent = s.info
 	}
-	s.rows[ri] = NewElem(TR, parent, ri)
+	s.rows[ri] = s.newElem(TR, parent, ri)
 	return s.rows[ri]
 }
 
@@ -146,7 +163,7 @@ func (g *grid) cellElem(ri, ci int) *Elem {
 		return e
 	}
 	c := &g.rows[ri].cells[ci]
-	e := NewElem(TD, g.rowElem(ri), int(c.x0))
+	e := s.newElem(TD, g.rowElem(ri), int(c.x0))
 	if c.field == "label" {
 		e.Kind, e.Scope = TH, ScopeRow
 		if g.rows[ri].kind == rowHeader {
@@ -165,7 +182,7 @@ func (g *grid) spanElem(si int) *Elem {
 		return e
 	}
 	sp := &g.spans[si]
-	e := NewElem(TD, g.rowElem(sp.first), int(sp.cell.x0))
+	e := s.newElem(TD, g.rowElem(sp.first), int(sp.cell.x0))
 	e.RowSpan = sp.last - sp.first + 1
 	s.spans[si] = e
 	return e
@@ -182,7 +199,7 @@ func (g *grid) sigElem(ri, col int) *Elem {
 	if e := s.sig[k]; e != nil {
 		return e
 	}
-	e := NewElem(P, s.sect, orderSignature+2*ri+col)
+	e := s.newElem(P, s.sect, orderSignature+2*ri+col)
 	s.sig[k] = e
 	return e
 }
