@@ -1,8 +1,8 @@
 package layout
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 
 	"jixiao/model"
@@ -18,12 +18,42 @@ type printedRow struct {
 
 // field is the field path of the row's texts: "indicators[3]" for a row of
 // the form, "framework" for a row added from the standard framework.
-func (r *printedRow) field() string {
-	if r.src < 0 {
-		return "framework"
-	}
-	return fmt.Sprintf("indicators[%d]", r.src)
+func (r *printedRow) field() string { return r.paths().row }
+
+// rowPaths are the field paths of an indicator row and of its cells.
+type rowPaths struct {
+	row, level1, level2, level3, halfYear, fullYear string
 }
+
+// paths returns the field paths of the row: those of the first
+// cachedPaths rows of a form are made once and shared by every form.
+func (r *printedRow) paths() rowPaths {
+	if r.src < 0 {
+		return frameworkPaths
+	}
+	if r.src < cachedPaths {
+		return sharedPaths()[r.src]
+	}
+	return pathsOf("indicators[" + strconv.Itoa(r.src) + "]")
+}
+
+func pathsOf(row string) rowPaths {
+	return rowPaths{row, row + ".level1", row + ".level2", row + ".level3", row + ".half_year", row + ".full_year"}
+}
+
+var frameworkPaths = pathsOf("framework")
+
+// cachedPaths rows have their paths made once: four strings a row were a
+// fifth of a form layout's allocations.
+const cachedPaths = 128
+
+var sharedPaths = sync.OnceValue(func() []rowPaths {
+	ps := make([]rowPaths, cachedPaths)
+	for i := range ps {
+		ps[i] = pathsOf("indicators[" + strconv.Itoa(i) + "]")
+	}
+	return ps
+})
 
 // printedRows completes a form's indicators with what the official form
 // always shows (Validate warns about each):

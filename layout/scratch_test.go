@@ -2,6 +2,7 @@ package layout
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -87,4 +88,19 @@ func TestReleadedGrid(t *testing.T) {
 	o := DefaultOptions()
 	o.PadX++
 	require.False(t, onlyLeading(DefaultOptions(), o))
+}
+
+// The field paths of indicator rows, shared or made, are those the rows'
+// indexes give.
+func TestRowPaths(t *testing.T) {
+	for _, src := range []int{-1, 0, 7, cachedPaths - 1, cachedPaths, 1000} {
+		r := printedRow{src: src}
+		row := "framework"
+		if src >= 0 {
+			row = "indicators[" + strconv.Itoa(src) + "]"
+		}
+		want := rowPaths{row, row + ".level1", row + ".level2", row + ".level3", row + ".half_year", row + ".full_year"}
+		require.Equal(t, want, r.paths())
+		require.Equal(t, row, r.field())
+	}
 }
