@@ -8,9 +8,8 @@ import "jixiao/model"
 // never rounded. An amount that does not parse is printed as written
 // (Validate reports it).
 func formatAmount(a model.Amount) string {
-	s, err := model.Sum([]model.Amount{a})
-	if err != nil {
-		return string(a)
+	if w, ok := a.Written(); ok {
+		return string(w)
 	}
-	return string(s)
+	return string(a)
 }

@@ -16,25 +16,59 @@ const maxDecimals = 6
 // decimals ("4012.8", "250", "0.05"); no sign, no exponent, no thousands
 // separators.
 func (a Amount) Parse() (*big.Rat, int, error) {
+	_, frac, err := a.split()
+	if err != nil {
+		return nil, 0, err
+	}
+	r, ok := new(big.Rat).SetString(string(a))
+	if !ok {
+		return nil, 0, &amountError{CodeAmountMalformed, []string{string(a)}}
+	}
+	return r, len(frac), nil
+}
+
+// split checks the amount as Parse does and returns its digits before and
+// after the point.
+func (a Amount) split() (intPart, frac string, err error) {
 	s := string(a)
 	if s == "" {
-		return nil, 0, &amountError{CodeRequiredMissing, nil}
+		return "", "", &amountError{CodeRequiredMissing, nil}
 	}
 	intPart, frac, hasPoint := strings.Cut(s, ".")
 	if intPart == "" || !allDigits(intPart) || (hasPoint && (frac == "" || !allDigits(frac))) {
-		return nil, 0, &amountError{CodeAmountMalformed, []string{s}}
+		return "", "", &amountError{CodeAmountMalformed, []string{s}}
 	}
 	if len(frac) > maxDecimals {
-		return nil, 0, &amountError{CodeAmountDecimals, []string{s, strconv.Itoa(len(frac))}}
+		return "", "", &amountError{CodeAmountDecimals, []string{s, strconv.Itoa(len(frac))}}
 	}
 	if len(intPart) > 15 {
-		return nil, 0, &amountError{CodeAmountTooLarge, []string{s}}
+		return "", "", &amountError{CodeAmountTooLarge, []string{s}}
 	}
-	r, ok := new(big.Rat).SetString(s)
-	if !ok {
-		return nil, 0, &amountError{CodeAmountMalformed, []string{s}}
+	return intPart, frac, nil
+}
+
+// Written is the amount as Sum of it alone writes it: the same number,
+// without leading zeros, with its decimals and at least two (4012.8 →
+// 4012.80, 007 → 7.00), made from its digits. ok is false when the
+// amount does not parse.
+func (a Amount) Written() (w Amount, ok bool) {
+	intPart, frac, err := a.split()
+	if err != nil {
+		return "", false
 	}
-	return r, len(frac), nil
+	intPart = strings.TrimLeft(intPart, "0")
+	if intPart == "" {
+		intPart = "0"
+	}
+	if len(frac) >= 2 && len(intPart) == len(a)-len(frac)-1 {
+		return a, true // as written: nothing to change, nothing to make
+	}
+	b := make([]byte, 0, len(intPart)+1+max(len(frac), 2))
+	b = append(append(append(b, intPart...), '.'), frac...)
+	for i := len(frac); i < 2; i++ {
+		b = append(b, '0')
+	}
+	return Amount(b), true
 }
 
 // amountError is why an amount does not parse, as a problem code with the
