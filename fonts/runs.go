@@ -88,14 +88,11 @@ func (s *Splitter) Split(ro role.Role, text string, size, spacing int64) ([]Run,
 			}
 			continue
 		}
-		face, ok := s.Set.Face(ro, r)
-		if !ok {
-			if !s.AllowMissing {
-				return nil, &NoFaceError{r}
-			}
-			face = nil
+		face, w, ok := s.Set.faceAdvance(ro, r) // Advance's width: the box's if none
+		if !ok && !s.AllowMissing {
+			return nil, &NoFaceError{r}
 		}
-		adv := int64(s.Set.Advance(ro, r))
+		adv := int64(w)
 		em += adv
 		if n := len(s.runs); !open || s.runs[n-1].Face != face {
 			if open {

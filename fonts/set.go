@@ -34,15 +34,8 @@ func (s *Set) font(ro role.Role) *Font {
 // else the first fallback that has it. It returns nil and false if no font
 // of the set can draw r.
 func (s *Set) Face(ro role.Role, r rune) (*Font, bool) {
-	if f := s.font(ro); f != nil && f.Has(r) {
-		return f, true
-	}
-	for _, f := range s.Fallback {
-		if f != nil && f.Has(r) {
-			return f, true
-		}
-	}
-	return nil, false
+	f, _, ok := s.faceAdvance(ro, r)
+	return f, ok
 }
 
 // Advance returns the advance width of r drawn in role, in 1/1000 em, as the
@@ -54,11 +47,28 @@ func (s *Set) Advance(ro role.Role, r rune) int {
 	if Ignorable(r) {
 		return 0
 	}
-	if f, ok := s.Face(ro, r); ok {
-		w, _ := f.Advance(r)
-		return w
+	_, w, _ := s.faceAdvance(ro, r)
+	return w
+}
+
+// faceAdvance returns Face(ro, r) and the advance width of r in it (as
+// Advance, for a character that is not Ignorable; BoxWidth when no font
+// draws it), with one look-up in each font tried: layout and the
+// backends ask for both, for every character.
+func (s *Set) faceAdvance(ro role.Role, r rune) (*Font, int, bool) {
+	if f := s.font(ro); f != nil {
+		if w, ok := f.Advance(r); ok {
+			return f, w, true
+		}
 	}
-	return BoxWidth(r)
+	for _, f := range s.Fallback {
+		if f != nil {
+			if w, ok := f.Advance(r); ok {
+				return f, w, true
+			}
+		}
+	}
+	return nil, BoxWidth(r), false
 }
 
 // BoxWidth returns the width, in 1/1000 em, of the box drawn in place of a

@@ -3,6 +3,8 @@ package fonts
 import (
 	"math/rand/v2"
 	"testing"
+
+	"jixiao/role"
 )
 
 // TestUseGlyphs: characters get glyphs 1, 2 … in order of first use, a
@@ -68,5 +70,45 @@ func TestUseGlyphsAsAMap(t *testing.T) {
 	}
 	if len(u.Runes) != len(want) {
 		t.Errorf("%d runes, want %d", len(u.Runes), len(want))
+	}
+}
+
+// Face and Advance, which share one look-up, answer as the fonts of the
+// set do one by one: the role's font, then the fallbacks in order, an
+// invisible character 0 wide, one no font draws a box.
+func TestSetFaceAdvance(t *testing.T) {
+	body, err := DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, err := DefaultTitle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Set{Body: body, Title: title, Fallback: []*Font{nil, title}}
+	for _, ro := range []role.Role{role.Body, role.Title} {
+		primary := s.font(ro)
+		for r := rune(0); r < 0x30000; r += 7 {
+			var want *Font
+			for _, f := range append([]*Font{primary}, s.Fallback...) {
+				if f != nil && f.Has(r) {
+					want = f
+					break
+				}
+			}
+			wantW := BoxWidth(r)
+			if want != nil {
+				wantW, _ = want.Advance(r)
+			}
+			if Ignorable(r) {
+				wantW = 0
+			}
+			if f, ok := s.Face(ro, r); f != want || ok != (want != nil) {
+				t.Fatalf("role %v U+%04X: face %v, %v", ro, r, f, ok)
+			}
+			if w := s.Advance(ro, r); w != wantW {
+				t.Fatalf("role %v U+%04X: advance %d, want %d", ro, r, w, wantW)
+			}
+		}
 	}
 }
