@@ -110,9 +110,10 @@ type tagger struct {
 	pageAnnots    int // annotations on the page being drawn
 	// The open marked-content sequence of the current page: none, an
 	// artifact, or an element's.
-	open   int // 0 none, 1 artifact, 2 element
-	cur    *snode
-	nextMC int
+	open    int // 0 none, 1 artifact, 2 element
+	cur     *snode
+	curElem *layout.Elem // cur's element: the lines of a cell, one after the other, look it up once
+	nextMC  int
 	// The current part's elements, in the order made; new ones are cut
 	// from slab.
 	partNodes []*snode
@@ -308,7 +309,7 @@ func (t *tagger) release() error {
 func (t *tagger) beginPage() {
 	t.pages = append(t.pages, nil)
 	t.pageAnnots = 0
-	t.open, t.cur, t.nextMC = 0, nil, 0
+	t.open, t.cur, t.curElem, t.nextMC = 0, nil, nil, 0
 }
 
 // page is the index of the page being drawn.
@@ -326,6 +327,9 @@ func (t *tagger) mark(cs *contentStream, e *layout.Elem) {
 		t.open = 1
 		return
 	}
+	if t.open == 2 && t.curElem == e {
+		return // the element's sequence is open
+	}
 	n := t.node(e)
 	if t.open == 2 && t.cur == n {
 		return
@@ -341,7 +345,7 @@ func (t *tagger) mark(cs *contentStream, e *layout.Elem) {
 	cs.b = append(cs.b, " <</MCID "...)
 	cs.b = appendInt(cs.b, mcid)
 	cs.b = append(cs.b, ">> BDC\n"...)
-	t.open, t.cur = 2, n
+	t.open, t.cur, t.curElem = 2, n, e
 }
 
 // close ends the open marked-content sequence.
@@ -349,7 +353,7 @@ func (t *tagger) close(cs *contentStream) {
 	if t.open != 0 {
 		cs.b = append(cs.b, "EMC\n"...)
 	}
-	t.open, t.cur = 0, nil
+	t.open, t.cur, t.curElem = 0, nil, nil
 }
 
 // annot records the next link annotation of the current page as content
