@@ -98,6 +98,7 @@ type grid struct {
 	year    string
 	sigRows [][2]sigEntry
 	st      formElems // structure elements, made as pages are emitted (structure.go)
+	lines   []Line    // the slab the cells' lines are cut from (breakLines)
 }
 
 // columnWidths chooses the column widths for a content box width cw. Each
@@ -284,8 +285,28 @@ func (g *grid) labelAt(x0, x1 Length, label string) cell {
 func (g *grid) valueAt(x0, x1 Length, text, field string, a align) cell {
 	// Runs of blank lines print as one (validation warns of them).
 	text, _ = model.CollapseBlankLines(text)
-	return cell{x0: x0, x1: x1, lines: BreakLines(text, Body, g.opt.BodySize, x1-x0-2*g.opt.PadX, g.m), flow: true, align: a, field: field}
+	return cell{x0: x0, x1: x1, lines: g.breakLines(text, x1-x0-2*g.opt.PadX), flow: true, align: a, field: field}
 }
+
+// breakLines is BreakLines of a value at the body size, its lines cut
+// from the grid's slab of lines (lineSlab at a time): a form's cells hold
+// a few hundred lines, and an array for each cell was a fifth of a form
+// layout's allocations. The lines of a cell end its slice (no room after
+// them), so that no cell's lines run into the next one's.
+func (g *grid) breakLines(text string, width Length) []Line {
+	if cap(g.lines)-len(g.lines) < 4 {
+		g.lines = make([]Line, 0, lineSlab)
+	}
+	n := len(g.lines)
+	lines := appendLines(g.lines[n:n], text, Body, g.opt.BodySize, width, g.m)
+	if len(lines) > 0 && cap(lines) == cap(g.lines)-n && &lines[0] == &g.lines[n : n+1][0] {
+		g.lines = g.lines[:n+len(lines)] // made in the slab
+	}
+	return lines[:len(lines):len(lines)]
+}
+
+// lineSlab is how many lines breakLines makes room for at a time.
+const lineSlab = 128
 
 // addRow measures the cells and appends the row.
 func (g *grid) addRow(kind rowKind, name string, cells ...cell) *row {

@@ -3,6 +3,7 @@ package layout
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -103,4 +104,42 @@ func TestRowPaths(t *testing.T) {
 		require.Equal(t, want, r.paths())
 		require.Equal(t, row, r.field())
 	}
+}
+
+// A value cell's lines, cut from the grid's slab, end their slice: no
+// room after them that another cell's lines take.
+func TestCellLinesEndTheirSlice(t *testing.T) {
+	b := exampleBook(t)
+	long := b.Forms[0]
+	long.Overview = strings.Repeat("项目概述很长的一段文字。", 400) // more lines than a slab holds
+	forms := append(b.Forms[:len(b.Forms):len(b.Forms)], long)
+	for i := range forms {
+		g, _ := paginated(t, &forms[i], DefaultOptions())
+		// Each value's lines end their slice, and are those its text
+		// breaks into alone.
+		for _, r := range g.rows {
+			for _, c := range r.cells {
+				if !c.flow {
+					continue // a label: an array of its own
+				}
+				if cap(c.lines) != len(c.lines) {
+					t.Fatalf("form %d: %d lines in a slice of %d", i+1, len(c.lines), cap(c.lines))
+				}
+				want := BreakLines(linesText(c.lines), Body, g.opt.BodySize, c.x1-c.x0-2*g.opt.PadX, g.m)
+				require.Equal(t, want, c.lines, "form %d", i+1)
+			}
+		}
+	}
+}
+
+// linesText joins lines back into their text.
+func linesText(lines []Line) string {
+	var b strings.Builder
+	for k, l := range lines {
+		b.WriteString(l.Text)
+		if l.End && k < len(lines)-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
