@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"jixiao/model"
 )
@@ -462,7 +463,7 @@ func (g *grid) build(f *model.Form) error {
 			var row [2]sigEntry
 			for k, label := range r {
 				row[k].label = label
-				for _, fd := range model.SignFields() {
+				for _, fd := range signFields() {
 					if fd.Sign == label {
 						row[k].key, row[k].value = fd.Key, strings.Join(strings.Fields(fd.Value(f)), " ")
 					}
@@ -497,11 +498,15 @@ func fmtLen(v Length) string {
 	return b.String() + " pt"
 }
 
+// signFields are model.SignFields, taken once: layout reads them for
+// every form.
+var signFields = sync.OnceValue(model.SignFields)
+
 // signed reports whether the form gives an entry of the signature block
 // (填报人, 联系电话, 填报日期): it is printed then, with or without
 // Options.Signature, as the clerk filled it in.
 func signed(f *model.Form) bool {
-	for _, fd := range model.SignFields() {
+	for _, fd := range signFields() {
 		if strings.TrimSpace(fd.Value(f)) != "" {
 			return true
 		}
