@@ -34,18 +34,18 @@ type Use struct {
 // glyphBlock holds the glyphs of 256 consecutive characters.
 type glyphBlock [256]uint16
 
-// block returns the block of r, made when make is set (else nil if none).
-func (u *Use) block(r rune, make bool) *glyphBlock {
+// block returns the block of r, made when create is set (else nil if none).
+func (u *Use) block(r rune, create bool) *glyphBlock {
 	if 0 <= r && r < 0x10000 {
 		b := u.bmp[r>>8]
-		if b == nil && make {
+		if b == nil && create {
 			b = new(glyphBlock)
 			u.bmp[r>>8] = b
 		}
 		return b
 	}
 	b := u.blocks[r>>8]
-	if b == nil && make {
+	if b == nil && create {
 		if u.blocks == nil {
 			u.blocks = map[rune]*glyphBlock{}
 		}
