@@ -53,8 +53,8 @@ func (s *Set) Advance(ro role.Role, r rune) int {
 
 // faceAdvance returns Face(ro, r) and the advance width of r in it (as
 // Advance, for a character that is not Ignorable; BoxWidth when no font
-// draws it), with one look-up in each font tried: layout and the
-// backends ask for both, for every character.
+// draws it), with one look-up in each font tried. Layout asks for the
+// width of every character (Advance), the backends' Split for both.
 func (s *Set) faceAdvance(ro role.Role, r rune) (*Font, int, bool) {
 	if f := s.font(ro); f != nil {
 		if w, ok := f.Advance(r); ok {

@@ -45,8 +45,8 @@ func (c *contentStream) num(v float64, prec int) {
 }
 
 // length appends l in points with two decimals and a space, as
-// num(pt(l), 2) does; x appends it as a PDF x, y as a PDF y (from the
-// bottom: num(c.height-pt(y), 2)).
+// num(pt(l), 2) does: a length, or a PDF x. y appends layout's y as a PDF
+// y, from the bottom, as num(c.height-pt(y), 2) does.
 func (c *contentStream) length(l layout.Length) {
 	c.b = appendPoints(c.b, int64(l), pt(l))
 	c.b = append(c.b, ' ')
