@@ -105,7 +105,10 @@ func TestInitPopulatedHeap(t *testing.T) {
 		t.Skip("this Linux has no MADV_POPULATE_WRITE (5.14)")
 	}
 	// The chunk the init asked for is the first of the mapping that holds
-	// the heap now (it may have grown since): every page of it is in.
+	// the heap now (it may have grown since): its pages are in. Not all
+	// need be: the runtime may have given some free ones back since. Without
+	// the request a test program has a tenth of them in.
 	n := min(h.hi-h.lo, heapChunk)
-	require.Equal(t, int(n)/os.Getpagesize(), resident(t, h.lo, n))
+	pages := int(n) / os.Getpagesize()
+	require.GreaterOrEqual(t, resident(t, h.lo, n), pages*9/10, "of %d pages", pages)
 }
