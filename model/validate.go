@@ -403,6 +403,12 @@ func (v *validator) control(text string, long bool, path func() string) {
 // rowKey names a 二级 category by its 一级 and 二级.
 type rowKey struct{ l1, l2 string }
 
+// level3Key is a 三级 under its 一级 and 二级.
+type level3Key struct {
+	rowKey
+	level3 string
+}
+
 // rowCheck is the state of the checks of one form's indicator rows, kept
 // as the rows are walked in order.
 type rowCheck struct {
@@ -413,10 +419,10 @@ type rowCheck struct {
 	closed2  map[rowKey]bool
 	split1   map[string]bool
 	split2   map[rowKey]bool
-	level3s  map[rowKey]map[string]int // the 三级 of each 二级 with their row
-	has3     map[rowKey]bool           // the 二级 that have a row with a 三级
-	std3     map[string]bool           // the standard 三级 given exactly, under their 二级
-	misspelt map[string]bool           // the standard 三级 a misspelt row stands for
+	level3s  map[level3Key]int // the 三级 of each 二级 with their row
+	has3     map[rowKey]bool   // the 二级 that have a row with a 三级
+	std3     map[string]bool   // the standard 三级 given exactly, under their 二级
+	misspelt map[string]bool   // the standard 三级 a misspelt row stands for
 
 	lastCat, lastSub int  // the category of the last row in the standard order
 	outOfOrder       bool // reported once
@@ -433,7 +439,7 @@ func (v *validator) indicators(rows []Indicator, path string, whole bool) {
 	c := &rowCheck{v: v, rows: rows, path: path,
 		closed1: map[string]bool{}, closed2: map[rowKey]bool{},
 		split1: map[string]bool{}, split2: map[rowKey]bool{},
-		level3s: map[rowKey]map[string]int{}, has3: map[rowKey]bool{}, misspelt: map[string]bool{},
+		level3s: map[level3Key]int{}, has3: map[rowKey]bool{}, misspelt: map[string]bool{},
 		lastCat: -1, lastSub: -1}
 	c.std3 = map[string]bool{}
 	for _, r := range rows {
@@ -446,7 +452,7 @@ func (v *validator) indicators(rows []Indicator, path string, whole bool) {
 	}
 	errorsBefore := v.errors
 	for i := range rows {
-		rp := fmt.Sprintf("%s[%d]", path, i)
+		rp := path + "[" + strconv.Itoa(i) + "]"
 		c.close(i)
 		cat := c.level1(i, rp)
 		sub := c.level2(i, rp, cat)
@@ -575,11 +581,8 @@ func (c *rowCheck) level3(i int, rp string, cat, sub int) {
 	if l3 == "" {
 		return
 	}
-	k := rowKey{r.Level1, r.Level2}
-	if c.level3s[k] == nil {
-		c.level3s[k] = map[string]int{}
-	}
-	if j, dup := c.level3s[k][l3]; dup {
+	k := level3Key{rowKey{r.Level1, r.Level2}, l3}
+	if j, dup := c.level3s[k]; dup {
 		// The other row by its cell in a workbook, else by its path.
 		other := fmt.Sprintf("%s[%d]", c.path, j)
 		if loc, ok := c.v.src.Location(other + ".level3"); ok && loc.Cell != "" {
@@ -587,7 +590,7 @@ func (c *rowCheck) level3(i int, rp string, cat, sub int) {
 		}
 		c.v.fail(CodeLevel3Duplicate, rp+".level3", l3, r.Level2, other)
 	} else {
-		c.level3s[k][l3] = i
+		c.level3s[k] = i
 	}
 	if std, ok := StandardOf(l3); ok && (std.Level1 != r.Level1 || std.Level2 != r.Level2) && cat >= 0 && sub >= 0 {
 		c.v.fail(CodeLevel3WrongLevel2, rp+".level2", l3, std.Level1, std.Level2, r.Level1, r.Level2)
@@ -615,7 +618,7 @@ func (c *rowCheck) completeness() {
 	}
 	var missing []Standard
 	for _, std := range standardLevel3 {
-		if _, ok := c.level3s[rowKey{std.Level1, std.Level2}][std.Level3]; !ok && !c.misspelt[std.Level3] {
+		if _, ok := c.level3s[level3Key{rowKey{std.Level1, std.Level2}, std.Level3}]; !ok && !c.misspelt[std.Level3] {
 			missing = append(missing, std)
 		}
 	}
