@@ -132,21 +132,9 @@ func TestCellLinesEndTheirSlice(t *testing.T) {
 					}
 				}
 				seen = append(seen, s)
-				want := BreakLines(linesText(c.lines), Body, g.opt.BodySize, c.x1-c.x0-2*g.opt.PadX, g.m)
+				want := BreakLines(join(c.lines), Body, g.opt.BodySize, c.x1-c.x0-2*g.opt.PadX, g.m)
 				require.Equal(t, want, c.lines, "form %d", i+1)
 			}
 		}
 	}
-}
-
-// linesText joins lines back into their text.
-func linesText(lines []Line) string {
-	var b strings.Builder
-	for k, l := range lines {
-		b.WriteString(l.Text)
-		if l.End && k < len(lines)-1 {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
 }
