@@ -3,16 +3,16 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"os"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"unsafe"
+
+	"jixiao/internal/prefault"
 )
 
 // A command run draws into fresh memory: the 170-form binder's heap grows
@@ -65,7 +65,7 @@ func adviseHugePages(getenv func(string) string) bool {
 	probe = new([16]byte)
 	defer func() { probe = nil }()
 	heap := make([]byte, hugeHeapSize)
-	ranges := mappingsOf(uintptr(unsafe.Pointer(probe)), uintptr(unsafe.Pointer(unsafe.SliceData(heap))))
+	ranges := prefault.Holding(uintptr(unsafe.Pointer(probe)), uintptr(unsafe.Pointer(unsafe.SliceData(heap))))
 	for _, r := range ranges {
 		if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, r[0], r[1]-r[0], syscall.MADV_HUGEPAGE); errno != 0 {
 			return false
@@ -114,38 +114,3 @@ func thpDisabled(godebug string) bool {
 // probe is a small block of the heap as it is before the asking (a
 // package variable, so that it is made on the heap, not the stack).
 var probe *[16]byte
-
-// mappingsOf finds the mappings of the process that hold the addresses
-// ps, each once, in address order.
-func mappingsOf(ps ...uintptr) [][2]uintptr {
-	f, err := os.Open("/proc/self/maps")
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	var out [][2]uintptr
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		lo, hi, ok := parseMapping(sc.Text())
-		if ok && slices.ContainsFunc(ps, func(p uintptr) bool { return lo <= p && p < hi }) {
-			out = append(out, [2]uintptr{lo, hi})
-		}
-	}
-	return out
-}
-
-// parseMapping reads the address range of a line of /proc/self/maps
-// ("7f0a1c000000-7f0a1c021000 rw-p 00000000 00:00 0").
-func parseMapping(line string) (lo, hi uintptr, ok bool) {
-	r, _, _ := strings.Cut(line, " ")
-	a, b, found := strings.Cut(r, "-")
-	if !found {
-		return 0, 0, false
-	}
-	x, err1 := strconv.ParseUint(a, 16, 64)
-	y, err2 := strconv.ParseUint(b, 16, 64)
-	if err1 != nil || err2 != nil || x >= y {
-		return 0, 0, false
-	}
-	return uintptr(x), uintptr(y), true
-}

@@ -14,18 +14,9 @@ import (
 	"unsafe"
 
 	"github.com/stretchr/testify/require"
-)
 
-func TestParseMapping(t *testing.T) {
-	lo, hi, ok := parseMapping("7f0a1c00-7f0a1c21 rw-p 00000000 00:00 0")
-	require.True(t, ok)
-	require.Equal(t, uintptr(0x7f0a1c00), lo)
-	require.Equal(t, uintptr(0x7f0a1c21), hi)
-	for _, bad := range []string{"", "7f0a1c000000 rw-p", "zz-10 rw-p", "20-10 rw-p"} {
-		_, _, ok := parseMapping(bad)
-		require.False(t, ok, bad)
-	}
-}
+	"jixiao/internal/prefault"
+)
 
 // advised reports whether the mapping that holds p carries the
 // MADV_HUGEPAGE flag ("hg" among the VmFlags of /proc/self/smaps).
@@ -37,7 +28,7 @@ func advised(t *testing.T, p uintptr) bool {
 	in := false
 	for sc.Scan() {
 		line := sc.Text()
-		if lo, hi, ok := parseMapping(line); ok { // a mapping's first line
+		if lo, hi, ok := prefault.ParseMapping(line); ok { // a mapping's first line
 			in = lo <= p && p < hi
 			continue
 		}

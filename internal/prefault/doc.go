@@ -22,5 +22,8 @@
 // touches. JIXIAO_PREFAULT=0 turns it off. Linux before 5.14 refuses the
 // requests (EINVAL), and nothing is done.
 //
+// It also reads the process's mappings for the command's huge pages
+// (Holding, ParseMapping): /proc/self/maps is read in this one place.
+//
 // On other systems it does nothing.
 package prefault

@@ -158,29 +158,67 @@ func cut(b []byte) (line, rest []byte) {
 	return b, nil
 }
 
-// readMaps reads /proc/self/maps (a program's maps fit in 64 KB; a longer
-// one is cut, its last line dropped as partial).
+// readMaps reads /proc/self/maps (a program's maps fit in a few kB; the
+// buffer grows for more). A read that fails leaves what was read, its
+// last line dropped as partial.
 func readMaps() []byte {
 	fd, err := syscall.Open("/proc/self/maps", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return nil
 	}
 	defer syscall.Close(fd)
-	buf := make([]byte, 64<<10)
+	buf := make([]byte, 16<<10)
 	n := 0
-	for n < len(buf) {
+	for {
+		if n == len(buf) {
+			buf = append(buf, make([]byte, len(buf))...)
+		}
 		k, err := syscall.Read(fd, buf[n:])
-		if err != nil || k <= 0 {
+		if k > 0 {
+			n += k
+		}
+		if k == 0 && err == nil {
+			return buf[:n] // the end
+		}
+		if err != nil && err != syscall.EINTR {
 			break
 		}
-		n += k
 	}
-	if n == len(buf) {
-		for n > 0 && buf[n-1] != '\n' {
-			n--
-		}
+	for n > 0 && buf[n-1] != '\n' {
+		n--
 	}
 	return buf[:n]
+}
+
+// Holding returns the mappings of the process (/proc/self/maps) that hold
+// the addresses ps, each once, in address order: where the command asks
+// for huge pages under its heap (cmd/jixiao).
+func Holding(ps ...uintptr) [][2]uintptr {
+	var out [][2]uintptr
+	for maps := readMaps(); len(maps) > 0; {
+		var line []byte
+		line, maps = cut(maps)
+		m, ok := parseLine(line)
+		if !ok {
+			continue
+		}
+		for _, p := range ps {
+			if m.lo <= p && p < m.hi {
+				out = append(out, [2]uintptr{m.lo, m.hi})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ParseMapping reads the address range of the first line of a mapping in
+// /proc/self/maps or /proc/self/smaps
+// ("7f0a1c000000-7f0a1c021000 rw-p 00000000 00:00 0"); ok is false for
+// any other line.
+func ParseMapping(line string) (lo, hi uintptr, ok bool) {
+	m, ok := parseLine([]byte(line))
+	return m.lo, m.hi, ok
 }
 
 // executable is the path of the running program, as /proc/self/maps

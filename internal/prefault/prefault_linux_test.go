@@ -112,3 +112,28 @@ func TestInitPopulatedHeap(t *testing.T) {
 	pages := int(n) / os.Getpagesize()
 	require.GreaterOrEqual(t, resident(t, h.lo, n), pages*9/10, "of %d pages", pages)
 }
+
+func TestParseMapping(t *testing.T) {
+	lo, hi, ok := ParseMapping("7f0a1c00-7f0a1c21 rw-p 00000000 00:00 0")
+	require.True(t, ok)
+	require.Equal(t, uintptr(0x7f0a1c00), lo)
+	require.Equal(t, uintptr(0x7f0a1c21), hi)
+	for _, bad := range []string{"", "7f0a1c000000 rw-p", "zz-10 rw-p", "20-10 rw-p", "Size:                  4 kB",
+		"VmFlags: rd wr mr mw me ac sd"} {
+		_, _, ok := ParseMapping(bad)
+		require.False(t, ok, bad)
+	}
+}
+
+// Holding finds the mapping of a block of the heap, and of a mapping made
+// for the test, once each however many of their addresses are asked for.
+func TestHolding(t *testing.T) {
+	b, err := syscall.Mmap(-1, 0, 1<<20, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	require.NoError(t, err)
+	defer syscall.Munmap(b)
+	p := uintptr(unsafe.Pointer(&b[0]))
+	got := Holding(p, p+100, p+1<<19)
+	require.Len(t, got, 1)
+	require.True(t, got[0][0] <= p && p+1<<19 < got[0][1])
+	require.Empty(t, Holding(0))
+}
