@@ -270,8 +270,8 @@ func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, 
 		t.fracW = max(t.fracW, layout.TextWidth(frac, layout.Body, t.size, m))
 	}
 	for i, f := range forms {
-		a, err := model.Sum([]model.Amount{formsOf[i].YearAmount})
-		if err != nil {
+		a, ok := formsOf[i].YearAmount.Written()
+		if !ok {
 			a = formsOf[i].YearAmount // shown as written; Validate reports it
 		}
 		t.amounts[i] = string(a)
