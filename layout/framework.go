@@ -20,28 +20,44 @@ type printedRow struct {
 // the form, "framework" for a row added from the standard framework.
 func (r *printedRow) field() string { return r.paths().row }
 
-// rowPaths are the field paths of an indicator row and of its cells.
+// rowPaths are the field paths of an indicator row and of its cells, the
+// cells' by column (model.Columns).
 type rowPaths struct {
-	row, level1, level2, level3, halfYear, fullYear string
+	row  string
+	cols []string
 }
 
 // paths returns the field paths of the row: those of the first
 // cachedPaths rows of a form are made once and shared by every form.
 func (r *printedRow) paths() rowPaths {
-	if r.src < 0 {
-		return frameworkPaths
-	}
-	if r.src < cachedPaths {
+	switch {
+	case r.src < 0:
+		return frameworkPaths()
+	case r.src < cachedPaths:
 		return sharedPaths()[r.src]
 	}
-	return pathsOf("indicators[" + strconv.Itoa(r.src) + "]")
+	return pathsOf(r.src)
 }
 
-func pathsOf(row string) rowPaths {
-	return rowPaths{row, row + ".level1", row + ".level2", row + ".level3", row + ".half_year", row + ".full_year"}
+// pathsOf makes the paths of row src of the form's indicators (-1: a row
+// added from the framework) as model writes them (model.TextPath).
+func pathsOf(src int) rowPaths {
+	cols := model.Columns()
+	p := rowPaths{row: "framework", cols: make([]string, len(cols))}
+	if src >= 0 {
+		p.row = model.IndicatorsKey + "[" + strconv.Itoa(src) + "]"
+	}
+	for i, c := range cols {
+		if src < 0 {
+			p.cols[i] = model.TextPath(p.row, c.Key, -1)
+		} else {
+			p.cols[i] = model.TextPath("", c.Key, src)
+		}
+	}
+	return p
 }
 
-var frameworkPaths = pathsOf("framework")
+var frameworkPaths = sync.OnceValue(func() rowPaths { return pathsOf(-1) })
 
 // cachedPaths rows have their paths made once: four strings a row were a
 // fifth of a form layout's allocations.
@@ -50,7 +66,7 @@ const cachedPaths = 128
 var sharedPaths = sync.OnceValue(func() []rowPaths {
 	ps := make([]rowPaths, cachedPaths)
 	for i := range ps {
-		ps[i] = pathsOf("indicators[" + strconv.Itoa(i) + "]")
+		ps[i] = pathsOf(i)
 	}
 	return ps
 })

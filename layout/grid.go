@@ -413,25 +413,22 @@ func (g *grid) build(f *model.Form) error {
 		in := &ins[i]
 		p := in.paths()
 		g.addRow(rowIndicator, p.row,
-			g.value(2, 1, in.Level3, p.level3, alignCenter),
-			g.value(3, 1, in.HalfYear, p.halfYear, alignCenter),
-			g.value(4, 1, in.FullYear, p.fullYear, alignCenter))
+			g.value(2, 1, in.Level3, p.cols[2], alignCenter),
+			g.value(3, 1, in.HalfYear, p.cols[3], alignCenter),
+			g.value(4, 1, in.FullYear, p.cols[4], alignCenter))
 	}
 	// Spans: consecutive rows with the same 一级 share one cell, and within
 	// it consecutive rows with the same 二级. A span's label is tagged with
 	// its first row of the form ("framework" if it has none).
-	label := func(a, b, level int) string {
-		p := frameworkPaths
+	label := func(a, b, col int) string { // the 一级 (col 0) or 二级 (col 1) path
+		p := frameworkPaths()
 		for k := a; k < b; k++ {
 			if ins[k].src >= 0 {
 				p = ins[k].paths()
 				break
 			}
 		}
-		if level == 1 {
-			return p.level1
-		}
-		return p.level2
+		return p.cols[col]
 	}
 	n := 0 // the spans: a 一级 one where 一级 changes, a 二级 one where either does
 	for i := range ins {
@@ -447,13 +444,13 @@ func (g *grid) build(f *model.Form) error {
 		for j < len(ins) && ins[j].Level1 == ins[i].Level1 {
 			j++
 		}
-		g.addSpan(first, i, j-1, 0, ins[i].Level1, label(i, j, 1))
+		g.addSpan(first, i, j-1, 0, ins[i].Level1, label(i, j, 0))
 		for k := i; k < j; {
 			l := k + 1
 			for l < j && ins[l].Level2 == ins[k].Level2 {
 				l++
 			}
-			g.addSpan(first, k, l-1, 1, ins[k].Level2, label(k, l, 2))
+			g.addSpan(first, k, l-1, 1, ins[k].Level2, label(k, l, 1))
 			k = l
 		}
 		i = j

@@ -101,7 +101,7 @@ func TestRowPaths(t *testing.T) {
 		if src >= 0 {
 			row = "indicators[" + strconv.Itoa(src) + "]"
 		}
-		want := rowPaths{row, row + ".level1", row + ".level2", row + ".level3", row + ".half_year", row + ".full_year"}
+		want := rowPaths{row, []string{row + ".level1", row + ".level2", row + ".level3", row + ".half_year", row + ".full_year"}}
 		require.Equal(t, want, r.paths())
 		require.Equal(t, row, r.field())
 	}
