@@ -124,9 +124,9 @@ type Binder struct {
 	forms   []*model.Form // in binder order
 	order   []int
 	workers int
-	total   int    // 共 M 页: the pages from the first form page to the end
-	laid    []kept // the forms' pages when kept from planning, else nil
-	kept    int    // the number of pages kept from planning
+	total   int              // 共 M 页: the pages from the first form page to the end
+	laid    [][]*layout.Page // the forms' pages when kept from planning, else nil
+	kept    int              // the number of pages kept from planning
 	// The front pages: the cover is kept; the contents are drawn from
 	// their rows each time they are read, so that a binder of thousands of
 	// forms keeps a row a form, not hundreds of drawn pages.
@@ -142,10 +142,8 @@ type Binder struct {
 // on forms of more than one page), come from Pages.
 //
 // A binder whose forms take at most Options.KeepPages pages keeps the
-// pages of the planning pass for Pages (none with CountOnly): as they are
-// for up to 300 forms, else packed (layout.Pack: about 5 kB a page, and
-// the structure elements the pages hold; some 20 MB for 2,000 pages). A
-// larger one keeps only each form's number of pages, and Pages lays the
+// pages of the planning pass for Pages (none with CountOnly), as they are:
+// about 12 kB a page, some 25 MB for 2,000 pages. A larger one keeps only each form's number of pages, and Pages lays the
 // forms out again as they are read: laying out twice costs about 0.25 ms
 // a form, and memory then holds the front pages and a window of a few
 // forms, whatever the number of forms. A binder is known to be larger
@@ -160,46 +158,21 @@ func Plan(b *model.Book, m layout.Measurer, opt Options) (*Binder, error) {
 	return plan(b, m, opt, lay, opt.keep())
 }
 
-// keep is the rule of what Plan keeps from its planning pass.
-func (opt Options) keep() keepRule {
+// keep is the most form pages Plan keeps from its planning pass: 0 none.
+func (opt Options) keep() int {
 	switch {
 	case opt.CountOnly || opt.KeepPages < 0:
-		return keepRule{}
+		return 0
 	case opt.KeepPages == 0:
-		return keepRule{pages: DefaultKeepPages, plain: keepPlain}
+		return DefaultKeepPages
 	}
-	return keepRule{pages: opt.KeepPages, plain: keepPlain}
+	return opt.KeepPages
 }
 
 // DefaultKeepPages is the most form pages Plan keeps from its planning
 // pass instead of laying the forms out a second time: a bureau's year of
-// 1,000 forms is about 1,800 pages.
+// 1,000 forms is about 1,800 pages, some 12 kB each as laid out.
 const DefaultKeepPages = 2000
-
-// keepPlain is the most forms whose pages Plan keeps as they are, not
-// packed: a few MB, and packing and reading them back would cost a
-// quarter of laying them out.
-const keepPlain = 300
-
-// keepRule says which pages of the planning pass a binder keeps: the
-// forms' pages when they come to at most pages, as they are when there
-// are at most plain forms, else packed.
-type keepRule struct{ pages, plain int }
-
-// kept is a form's pages kept from the planning pass: as they are, or
-// packed.
-type kept struct {
-	pages  []*layout.Page
-	packed *layout.Packed
-}
-
-// read returns the pages kept, each with room for its footer.
-func (k kept) read() ([]*layout.Page, error) {
-	if k.packed != nil {
-		return k.packed.Unpack(footerItems)
-	}
-	return k.pages, nil
-}
 
 // setup completes the options and returns the form layout they ask for.
 func setup(m layout.Measurer, opt Options) (Options, formLayout, error) {
@@ -232,7 +205,7 @@ type formLayout func(k int, f *model.Form) ([]*layout.Page, error)
 // keep pages), numbers them,
 // and draws the cover and the contents. opt.Layout gives the frame of the
 // binder's own pages.
-func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep keepRule) (*Binder, error) {
+func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep int) (*Binder, error) {
 	if b == nil || len(b.Forms) == 0 {
 		return nil, errors.New("binder: the book has no forms")
 	}
@@ -386,11 +359,8 @@ func (s *Binder) Pages(yield func(index int, p *layout.Page) error) error {
 		laid := s.laid
 		s.laid = nil // the kept pages are read once, their memory freed as they are
 		for i := range s.forms {
-			pages, err := laid[i].read()
-			if err != nil {
-				return fmt.Errorf("binder: form %d: %w", i+1, err)
-			}
-			laid[i] = kept{}
+			pages := laid[i]
+			laid[i] = nil
 			if err := emit(i, pages); err != nil {
 				return err
 			}
@@ -404,7 +374,7 @@ func (s *Binder) Pages(yield func(index int, p *layout.Page) error) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	return workpool.Ordered(len(s.forms), workers, 2*workers,
-		func(i int) ([]*layout.Page, error) { return layOutForm(s.lay, i, s.order[i], s.forms[i], true) },
+		func(i int) ([]*layout.Page, error) { return layOutForm(s.lay, i, s.order[i], s.forms[i]) },
 		func(i int, pages []*layout.Page) error { return emit(i, pages) })
 }
 
@@ -496,38 +466,34 @@ func unitName(u string) string {
 }
 
 // layOutAll lays out the forms on a pool of workers and returns their
-// page counts and, if they come to at most keep.pages pages, their pages,
+// page counts and, if they come to at most keep pages, their pages,
 // in form order (else nil). Each form's layout is independent, so the
 // result is the same for any number of workers. On failure it returns the
 // error of the first failing form in order.
-func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLayout, workers int, progress func(done, total int), keep keepRule, maxPages int) ([]int, []kept, error) {
+func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLayout, workers int, progress func(done, total int), keep, maxPages int) ([]int, [][]*layout.Page, error) {
 	counts := make([]int, len(forms))
 	total := 0
-	var out []kept
-	// A form takes a page at least: more forms than keep.pages keep none.
-	if keep.pages >= len(forms) {
-		out = make([]kept, len(forms))
+	var out [][]*layout.Page
+	// A form takes a page at least: more forms than keep pages keep none.
+	if keep >= len(forms) {
+		out = make([][]*layout.Page, len(forms))
 	}
-	plain := len(forms) <= keep.plain
-	// Set once the pages pass keep.pages: the workers stop keeping.
+	// Set once the pages pass keep: the workers stop keeping.
 	var dropped atomic.Bool
 	dropped.Store(out == nil)
 	err := workpool.Ordered(len(forms), workers, 0,
-		func(i int) (kept, error) {
-			pages, err := layOutForm(lay, i, order[i], forms[i], plain)
+		func(i int) ([]*layout.Page, error) {
+			pages, err := layOutForm(lay, i, order[i], forms[i])
 			if err != nil {
-				return kept{}, err
+				return nil, err
 			}
 			counts[i] = len(pages) // each job writes its own element
-			switch {
-			case dropped.Load():
-				return kept{}, nil
-			case plain:
-				return kept{pages: pages}, nil
+			if dropped.Load() {
+				return nil, nil
 			}
-			return kept{packed: layout.Pack(pages)}, nil
+			return pages, nil
 		},
-		func(i int, k kept) error {
+		func(i int, k []*layout.Page) error {
 			if ctx != nil && ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -545,7 +511,7 @@ func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLa
 			guess := total + (len(forms)-done)*total/done
 			switch {
 			case out == nil:
-			case total > keep.pages || (done >= guessAfter && guess > keep.pages):
+			case total > keep || (done >= guessAfter && guess > keep):
 				out = nil // what was kept is freed
 				dropped.Store(true)
 			default:
@@ -563,9 +529,9 @@ func layOutAll(ctx context.Context, order []int, forms []*model.Form, lay formLa
 }
 
 // layOutForm lays out the form at position i of the binder (b.Forms[k]) for
-// a worker: its pages compacted when they are to be drawn, its error (or
-// panic) naming it unless it is the form's problems, whose paths name it.
-func layOutForm(lay formLayout, i, k int, f *model.Form, compacted bool) (pages []*layout.Page, err error) {
+// a worker: its pages compacted, its error (or panic) naming it unless it
+// is the form's problems, whose paths name it.
+func layOutForm(lay formLayout, i, k int, f *model.Form) (pages []*layout.Page, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pages, err = nil, fmt.Errorf("internal error: %v", r)
@@ -579,7 +545,7 @@ func layOutForm(lay formLayout, i, k int, f *model.Form, compacted bool) (pages 
 	if err == nil && len(pages) == 0 {
 		err = errors.New("the layout produced no page")
 	}
-	if err == nil && compacted {
+	if err == nil {
 		compact(pages)
 	}
 	return pages, err

@@ -80,7 +80,7 @@ type whole struct {
 // bindAssemble plans the binder around pages made by lay, keeping them,
 // and reads all its pages.
 func bindAssemble(b *model.Book, m layout.Measurer, opt Options, lay formLayout) (*whole, error) {
-	bl, err := plan(b, m, opt, lay, keepRule{pages: math.MaxInt, plain: keepPlain})
+	bl, err := plan(b, m, opt, lay, math.MaxInt)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func bindTest(t *testing.T, b *model.Book, opt Options) *whole {
 	require.NoError(t, layout.Check(bl.Document, binderMeasurer{}, lo))
 
 	// Streamed, the binder has the same pages, and the same again when read twice.
-	s, err := plan(b, binderMeasurer{}, opt, lay, keepRule{})
+	s, err := plan(b, binderMeasurer{}, opt, lay, 0)
 	require.NoError(t, err)
 	require.Equal(t, len(bl.Pages), s.NumPages)
 	require.Equal(t, bl.Outline, s.Outline)
@@ -405,7 +405,7 @@ func TestBinderStreamErrors(t *testing.T) {
 		}
 		return bindFakeForms(k, f)
 	}
-	s, err := plan(b, binderMeasurer{}, opt, flaky, keepRule{})
+	s, err := plan(b, binderMeasurer{}, opt, flaky, 0)
 	require.NoError(t, err)
 	last := -1
 	err = s.Pages(func(i int, _ *layout.Page) error { last = i; return nil })
@@ -414,7 +414,7 @@ func TestBinderStreamErrors(t *testing.T) {
 
 	// An error of the reader stops the stream.
 	stop := errors.New("disk full")
-	s, err = plan(b, binderMeasurer{}, opt, bindFakeForms, keepRule{})
+	s, err = plan(b, binderMeasurer{}, opt, bindFakeForms, 0)
 	require.NoError(t, err)
 	calls := 0
 	err = s.Pages(func(i int, _ *layout.Page) error {

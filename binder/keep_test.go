@@ -46,28 +46,26 @@ func TestKeepBudget(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			opt := Options{Layout: layout.DefaultOptions()}
-			ref, err := plan(c.book, binderMeasurer{}, opt, bindFakeForms, keepRule{})
+			ref, err := plan(c.book, binderMeasurer{}, opt, bindFakeForms, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, plain := range []int{0, 40} { // packed, as they are
-				bl, err := plan(c.book, binderMeasurer{}, opt, bindFakeForms, keepRule{pages: c.keep, plain: plain})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if bl.KeptPages() != c.want || (bl.laid != nil) != (c.want > 0) {
-					t.Fatalf("plain %d: kept %d pages (laid %v), want %d", plain, bl.KeptPages(), bl.laid != nil, c.want)
-				}
-				var got, want []*layout.Page
-				if err := bl.Pages(func(_ int, p *layout.Page) error { got = append(got, p); return nil }); err != nil {
-					t.Fatal(err)
-				}
-				if err := ref.Pages(func(_ int, p *layout.Page) error { want = append(want, p); return nil }); err != nil {
-					t.Fatal(err)
-				}
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("plain %d: the pages differ from those laid out again", plain)
-				}
+			bl, err := plan(c.book, binderMeasurer{}, opt, bindFakeForms, c.keep)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bl.KeptPages() != c.want || (bl.laid != nil) != (c.want > 0) {
+				t.Fatalf("kept %d pages (laid %v), want %d", bl.KeptPages(), bl.laid != nil, c.want)
+			}
+			var got, want []*layout.Page
+			if err := bl.Pages(func(_ int, p *layout.Page) error { got = append(got, p); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if err := ref.Pages(func(_ int, p *layout.Page) error { want = append(want, p); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("the pages differ from those laid out again")
 			}
 		})
 	}
@@ -78,8 +76,8 @@ func TestKeepBudget(t *testing.T) {
 func TestPlanKeepPagesOption(t *testing.T) {
 	b := binderBook(12) // 24 pages in bindFakeForms, 1 + i%3 each
 	m := binderMeasurer{}
-	if r := (Options{}).keep(); r.pages != DefaultKeepPages || r.plain != keepPlain {
-		t.Errorf("the default rule is %+v", r)
+	if r := (Options{}).keep(); r != DefaultKeepPages {
+		t.Errorf("the default budget is %d", r)
 	}
 	for _, c := range []struct {
 		opt  Options

@@ -29,7 +29,7 @@ func TestMaxPages(t *testing.T) {
 		problem bool
 	}{{0, false}, {600, false}, {599, true}, {100, true}} {
 		laid.Store(0)
-		bl, err := plan(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), MaxPages: c.max, Workers: 2}, lay, keepRule{})
+		bl, err := plan(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), MaxPages: c.max, Workers: 2}, lay, 0)
 		var ps model.Problems
 		switch {
 		case !c.problem && err != nil:
@@ -50,7 +50,7 @@ func TestMaxPages(t *testing.T) {
 	}
 	// More forms than pages: refused before any layout.
 	laid.Store(0)
-	if _, err := plan(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), MaxPages: 150}, lay, keepRule{}); err == nil || laid.Load() != 0 {
+	if _, err := plan(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), MaxPages: 150}, lay, 0); err == nil || laid.Load() != 0 {
 		t.Errorf("200 forms, 150 pages: %v after %d layouts", err, laid.Load())
 	}
 }
@@ -64,7 +64,7 @@ func TestMetaBidi(t *testing.T) {
 		b.Forms = append(b.Forms, model.Form{Year: 2024, Unit: "单位\u202eA\u200b", Project: fmt.Sprintf("项目\u2066%d\u2069\u202e", i),
 			TotalAmount: "1", YearAmount: "1", Indicators: make([]model.Indicator, 1)})
 	}
-	bl, err := plan(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), GroupByUnit: true}, bindFakeForms, keepRule{pages: math.MaxInt, plain: keepPlain})
+	bl, err := plan(b, binderMeasurer{}, Options{Layout: layout.DefaultOptions(), GroupByUnit: true}, bindFakeForms, math.MaxInt)
 	if err != nil {
 		t.Fatal(err)
 	}
