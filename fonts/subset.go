@@ -393,7 +393,15 @@ func (x *sfntIndex) subset(runes []rune, psName string, full bool) ([]byte, erro
 		return nil, msg.New(msg.FontTooManyGlyphs, len(old))
 	}
 
-	var glyf, loca, hmtx []byte
+	// Sized once: each glyph padded to 4 bytes, a long loca, 4 bytes of
+	// metrics a glyph.
+	size := 0
+	for _, g := range old {
+		size += (len(x.glyph(g)) + 3) &^ 3
+	}
+	glyf := make([]byte, 0, size)
+	loca := make([]byte, 0, 4*(len(old)+1))
+	hmtx := make([]byte, 0, 4*len(old))
 	hm := x.dir.find("hmtx")
 	for _, g := range old {
 		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
