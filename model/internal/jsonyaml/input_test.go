@@ -143,3 +143,39 @@ func TestRuneCount(t *testing.T) {
 		}
 	}
 }
+
+// plainRunes counts as runeCount does, at every length and alignment, and
+// tells a control character wherever it stands in the text, and only
+// then.
+func TestPlainRunes(t *testing.T) {
+	base := "绩效 target ≥95% 𠀀x" + strings.Repeat("年度", 9)
+	for start := 0; start < len(base); start++ {
+		if !utf8.RuneStart(base[start]) {
+			continue
+		}
+		for end := start; end <= len(base); end++ {
+			if end < len(base) && !utf8.RuneStart(base[end]) {
+				continue
+			}
+			s := base[start:end]
+			n, ok := plainRunes([]byte(s))
+			if want := utf8.RuneCountInString(s); n != want || !ok {
+				t.Fatalf("plainRunes(%q) = %d, %v, want %d, true", s, n, ok, want)
+			}
+			for at := 0; at <= len(s); at++ {
+				if at < len(s) && !utf8.RuneStart(s[at]) {
+					continue
+				}
+				for _, c := range []byte{0x00, 0x09, 0x1F} {
+					bad := s[:at] + string(rune(c)) + s[at:]
+					if _, ok := plainRunes([]byte(bad)); ok {
+						t.Fatalf("plainRunes(%q) missed the control character at %d", bad, at)
+					}
+				}
+			}
+			if _, ok := plainRunes([]byte(s + " !~\x7f")); !ok {
+				t.Fatalf("plainRunes(%q) saw a control character", s+" !~\x7f")
+			}
+		}
+	}
+}

@@ -5,10 +5,12 @@ package jsonyaml
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/maphash"
 	"io"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -386,6 +388,9 @@ func (p *jsonParser) value(depth int) (*Node, error) {
 }
 
 func (p *jsonParser) str() (string, error) {
+	if s, ok := p.plainStr(); ok {
+		return s, nil
+	}
 	start := p.off
 	i := p.off + 1
 	for {
@@ -432,6 +437,55 @@ func (p *jsonParser) str() (string, error) {
 		i++
 	}
 	return "", p.fail(CodeJSONUnterminated)
+}
+
+// plainStr reads the string at p.off when it ends within the window and
+// holds neither an escape nor a control character, as most do: three
+// passes a word or more at a time instead of one a byte. ok is false, and
+// nothing is read, for any other string, which str reads byte by byte.
+func (p *jsonParser) plainStr() (s string, ok bool) {
+	body := p.src[p.off+1:]
+	end := bytes.IndexByte(body, '"')
+	if end < 0 {
+		return "", false
+	}
+	body = body[:end]
+	if bytes.IndexByte(body, '\\') >= 0 {
+		return "", false
+	}
+	n, ok := plainRunes(body)
+	if !ok {
+		return "", false
+	}
+	p.col += n + 2 // and the quotes
+	p.off += end + 2
+	return p.strings.get(body), true
+}
+
+// plainRunes is runeCount of b, valid UTF-8, eight bytes at a time; ok is
+// false when b holds a byte below 0x20 (a control character).
+func plainRunes(b []byte) (n int, ok bool) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	n = len(b)
+	var low uint64 // a high bit for each byte below 0x20, or for some byte after one
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		n -= bits.OnesCount64(x &^ (x << 1) & high) // 10xxxxxx: a continuation byte
+		low |= (x - 0x20*ones) &^ x & high
+	}
+	for _, c := range b[i:] {
+		if c&0xC0 == 0x80 {
+			n--
+		}
+		if c < 0x20 {
+			low = 1
+		}
+	}
+	return n, low == 0
 }
 
 // runeCount is utf8.RuneCount of valid UTF-8: the bytes that are not
