@@ -400,6 +400,40 @@ func TooLarge(name string, size int64) error { return tooLarge(name, size) }
 // to (a file can). Other content is read whole and decoded by Decode. A
 // read error is returned wrapped, the content's problems as a *DecodeError.
 func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, error) {
+	return decodeReader(r, name, format, nil)
+}
+
+// DecodeReaderChecked is DecodeReader followed by Validate of the book it
+// reads, whose problems it returns (none with an error): a JSON book's
+// forms are checked on another goroutine while the next ones are read
+// (streamcheck.go), the problems the same and in the same order.
+func DecodeReaderChecked(r io.Reader, name string, format Format) (*Book, *Source, Problems, error) {
+	c := &streamCheck{}
+	defer c.stop()
+	b, src, err := decodeReader(r, name, format, c)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if c.batches == nil {
+		return b, src, Validate(b, src), nil // read whole, or too few forms to hand over
+	}
+	return b, src, c.finish(b, src), nil
+}
+
+// ReadFileChecked is ReadFileSource followed by Validate, as
+// DecodeReaderChecked.
+func ReadFileChecked(path string) (*Book, *Source, Problems, error) {
+	f, err := OpenFile(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer f.Close()
+	return DecodeReaderChecked(f, path, FormatAuto)
+}
+
+// decodeReader is DecodeReader, a JSON book's forms handed to check (when
+// not nil) as they are read.
+func decodeReader(r io.Reader, name string, format Format, check *streamCheck) (*Book, *Source, error) {
 	rs, seekable := r.(io.ReadSeeker)
 	var start int64
 	if seekable {
@@ -442,6 +476,9 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 	}
 	window := jsonyaml.NewInput(in, MaxFileSize)
 	d := newDecoder(name, format == FormatJSON)
+	if format == FormatJSON {
+		d.check = check
+	}
 	var root *jsonyaml.Node
 	var err error
 	if format == FormatJSON {
@@ -521,7 +558,8 @@ type decoder struct {
 	problems []decodeIssue
 	forms    []Form // a book's forms, decoded as they are parsed
 	values   valueMemo
-	scratch  []byte // for packing a form's positions
+	scratch  []byte       // for packing a form's positions
+	check    *streamCheck // checks the forms as they are read, if not nil
 }
 
 // newDecoder starts the decoding of the file name (of JSON when json).
@@ -798,6 +836,9 @@ func (d *decoder) formItem(i int, item *jsonyaml.Node) {
 	}
 	d.forms = append(d.forms, d.form(item, i))
 	d.src.forms[i].pack(&d.scratch)
+	if d.check != nil {
+		d.check.add(d)
+	}
 }
 
 // form decodes the keys of form i through the schema (fields).

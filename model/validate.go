@@ -46,6 +46,22 @@ func Validate(b *Book, src *Source) Problems {
 // goroutines when their work is at least minWork (see formChunks). The
 // problems are the same, in the same order, for any number of workers.
 func validate(b *Book, src *Source, workers, minWork int) Problems {
+	v := newValidator(src)
+	v.bookStart(b)
+	if chunks := formChunks(b, src, workers, minWork); chunks != nil {
+		v.formsParallel(b, chunks, workers)
+	} else {
+		for i := range b.Forms {
+			v.bookForm(b, i)
+		}
+	}
+	v.bookEnd(b)
+	return v.problems
+}
+
+// newValidator returns a validator of a book read from src (nil: no
+// places), with the problems found while reading recorded first.
+func newValidator(src *Source) *validator {
 	v := &validator{src: src}
 	if src != nil {
 		v.readErrs = map[string]bool{}
@@ -62,6 +78,11 @@ func validate(b *Book, src *Source, workers, minWork int) Problems {
 			}
 		}
 	}
+	return v
+}
+
+// bookStart checks what comes before the forms: the book's own year.
+func (v *validator) bookStart(b *Book) {
 	// The book's own year is printed on the binder's cover: the same
 	// range as a form's (0 is no year given: the forms' years are used).
 	// A file holding one form is a book whose year is the form's: that
@@ -69,13 +90,11 @@ func validate(b *Book, src *Source, workers, minWork int) Problems {
 	if b.Year != 0 && (b.Year < 1900 || b.Year > 2200) && !formsAllOfYear(b.Forms, b.Year) {
 		v.fail(CodeYearImplausible, "year", strconv.Itoa(b.Year))
 	}
-	if chunks := formChunks(b, src, workers, minWork); chunks != nil {
-		v.formsParallel(b, chunks, workers)
-	} else {
-		for i := range b.Forms {
-			v.bookForm(b, i)
-		}
-	}
+}
+
+// bookEnd checks what comes after the forms: that there are some, and
+// the signature fields given for the whole book.
+func (v *validator) bookEnd(b *Book) {
 	if len(b.Forms) == 0 {
 		v.fail(CodeNoForms, "forms")
 	}
@@ -84,16 +103,22 @@ func validate(b *Book, src *Source, workers, minWork int) Problems {
 			v.control(s, false, func() string { return fd.Key })
 		}
 	}
-	return v.problems
 }
 
 // bookForm checks form i of b, as a form and as one of the book.
 func (v *validator) bookForm(b *Book, i int) {
+	v.form(&b.Forms[i], formPrefix(i))
+	v.formOfBook(b, i)
+}
+
+// formPrefix is the path of form i: forms[i].
+func formPrefix(i int) string { return "forms[" + strconv.Itoa(i) + "]" }
+
+// formOfBook checks form i as one of the book (its last check): its year.
+func (v *validator) formOfBook(b *Book, i int) {
 	f := &b.Forms[i]
-	prefix := "forms[" + strconv.Itoa(i) + "]"
-	v.form(f, prefix)
 	if b.Year != 0 && f.Year != 0 && f.Year != b.Year {
-		v.warn(CodeFormYearDiffers, prefix+".year", strconv.Itoa(f.Year), strconv.Itoa(b.Year))
+		v.warn(CodeFormYearDiffers, formPrefix(i)+".year", strconv.Itoa(f.Year), strconv.Itoa(b.Year))
 	}
 }
 

@@ -157,9 +157,11 @@ type Source struct {
 // a content that does not decode are *model.DecodeError values (joined).
 func Read(s Source) (Input, error) {
 	var (
-		book *model.Book
-		src  *model.Source
-		err  error
+		book    *model.Book
+		src     *model.Source
+		err     error
+		checked bool // problems holds Validate's already
+		probs   model.Problems
 	)
 	if s.R == nil && IsPDFName(s.Name) {
 		// A PDF is read whole, as content, for the data attached to it:
@@ -175,7 +177,8 @@ func Read(s Source) (Input, error) {
 	case s.R == nil && xlsx.Handles(s.Name):
 		book, src, err = xlsx.ReadFile(s.Name)
 	case s.R == nil:
-		book, src, err = model.ReadFileSource(s.Name)
+		book, src, probs, err = model.ReadFileChecked(s.Name)
+		checked = true
 	default:
 		// A PDF or a workbook is read whole; JSON and YAML are decoded as
 		// they are read (model.DecodeReader), not held whole.
@@ -201,7 +204,8 @@ func Read(s Source) (Input, error) {
 			}
 			break
 		}
-		book, src, err = model.DecodeReader(r, s.Name, model.FormatAuto)
+		book, src, probs, err = model.DecodeReaderChecked(r, s.Name, model.FormatAuto)
+		checked = true
 		if err != nil && len(model.DecodeErrors(err)) == 0 {
 			// Not a problem of the content: the reader failed.
 			if e := errors.Unwrap(err); e != nil {
@@ -215,8 +219,11 @@ func Read(s Source) (Input, error) {
 	}
 	in := Input{Path: s.Name, Book: book, Source: src}
 	// Checked as written (a book-wide value once, where it stands), then
-	// resolved.
-	for _, p := range model.Validate(book, src) {
+	// resolved. A JSON book's forms are checked as they are read.
+	if !checked {
+		probs = model.Validate(book, src)
+	}
+	for _, p := range probs {
 		if p.Loc.File == "" {
 			p.Loc.File = s.Name
 		}
