@@ -14,7 +14,11 @@ import (
 // and holds little: with Go's default (a collection each time the heap
 // doubles) the 170-form binder collects a dozen times for a live heap of
 // 20 MB. Letting the heap grow to five times its live size (GOGC=400)
-// saves most of that work, and a soft memory limit keeps a large book
+// saves most of that work. Until the live heap passes cmdSmallHeap it
+// may grow to eleven times (GOGC=1000): a small command (the 170-form
+// binder makes 32 MB in all) then needs no collection after the one the
+// huge-page advice brings (hugepages_linux.go), when 1 MB is live, whose
+// goal at 400 would be 16 MB. A soft memory limit keeps a large book
 // within cmdMemoryLimit: near the limit the collector works more often
 // instead of letting the heap grow. The 10,000-form book (62 MB of JSON)
 // keeps at most 100 MB live while it is printed, so the collector still
@@ -25,8 +29,10 @@ import (
 // the live heap. GOGC or GOMEMLIMIT in the environment turn all of this
 // off.
 const (
-	cmdGCPercent   = 400
-	cmdMemoryLimit = 160 << 20
+	cmdStartGCPercent = 1000
+	cmdSmallHeap      = 16 << 20
+	cmdGCPercent      = 400
+	cmdMemoryLimit    = 160 << 20
 )
 
 // tuneGC sets the collector of a command run, unless the environment
@@ -35,10 +41,10 @@ func tuneGC(getenv func(string) string) {
 	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	debug.SetGCPercent(cmdGCPercent)
+	debug.SetGCPercent(cmdStartGCPercent)
 	debug.SetMemoryLimit(cmdMemoryLimit)
 	watch.mu.Lock()
-	watch.limit, watch.off = cmdMemoryLimit, false
+	watch.limit, watch.off, watch.settled = cmdMemoryLimit, false, false
 	watch.mu.Unlock()
 	watch.arm()
 }
@@ -55,19 +61,23 @@ func defaultGC(getenv func(string) string) {
 	debug.SetMemoryLimit(math.MaxInt64)
 }
 
-// watch raises tuneGC's limit.
+// watch raises tuneGC's limit, and lowers its GOGC once the heap is
+// not small.
 var watch gcLimit
 
-// gcLimit raises the memory limit when the live heap comes near it. It
-// looks after each collection: a sentinel's finalizer runs once the
+// gcLimit raises the memory limit when the live heap comes near it, and
+// sets GOGC from cmdStartGCPercent to cmdGCPercent once the live heap
+// passes cmdSmallHeap. It looks after each collection: a sentinel's
+// finalizer runs once the
 // collection that freed it is done, and makes the next sentinel. The
 // live heap is the runtime's own count of what the last collection
 // marked (/gc/heap/live:bytes), not the heap in use, which also holds
 // what was made since.
 type gcLimit struct {
-	mu    sync.Mutex
-	limit uint64
-	off   bool
+	mu      sync.Mutex
+	limit   uint64
+	off     bool
+	settled bool // GOGC is cmdGCPercent
 }
 
 type gcSentinel struct{ g *gcLimit }
@@ -81,7 +91,8 @@ func (g *gcLimit) arm() {
 }
 
 // check raises the limit to twice the live heap when that passes three
-// quarters of the limit; it reports whether to keep watching.
+// quarters of the limit, and sets GOGC to cmdGCPercent once the live heap
+// passes cmdSmallHeap; it reports whether to keep watching.
 func (g *gcLimit) check() bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -92,6 +103,10 @@ func (g *gcLimit) check() bool {
 	if live > g.limit/4*3 {
 		g.limit = 2 * live
 		debug.SetMemoryLimit(int64(g.limit))
+	}
+	if !g.settled && live > cmdSmallHeap {
+		debug.SetGCPercent(cmdGCPercent)
+		g.settled = true
 	}
 	return true
 }

@@ -39,7 +39,7 @@ func TestTuneGC(t *testing.T) {
 	require.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1))
 
 	tuneGC(env(nil))
-	require.Equal(t, cmdGCPercent, debug.SetGCPercent(cmdGCPercent))
+	require.Equal(t, cmdStartGCPercent, debug.SetGCPercent(cmdStartGCPercent))
 	require.Equal(t, int64(cmdMemoryLimit), debug.SetMemoryLimit(-1))
 	require.True(t, watch.check())
 
@@ -84,6 +84,32 @@ func TestGCLimitRises(t *testing.T) {
 
 	g.off = true
 	require.False(t, g.check())
+}
+
+// GOGC starts at cmdStartGCPercent and is cmdGCPercent from the first
+// check that finds more than cmdSmallHeap live, and stays so.
+func TestGCPercentSettles(t *testing.T) {
+	restoreGC(t)
+	g := &gcLimit{limit: 1 << 40}
+	debug.SetMemoryLimit(1 << 40)
+	debug.SetGCPercent(cmdStartGCPercent)
+
+	runtime.GC()
+	require.True(t, g.check())
+	require.False(t, g.settled, "a small heap keeps the start")
+	require.Equal(t, cmdStartGCPercent, debug.SetGCPercent(cmdStartGCPercent))
+
+	hold = make([]byte, cmdSmallHeap+4<<20)
+	defer func() { hold = nil }()
+	runtime.GC()
+	require.True(t, g.check())
+	require.True(t, g.settled)
+	require.Equal(t, cmdGCPercent, debug.SetGCPercent(cmdGCPercent))
+
+	hold = nil
+	runtime.GC()
+	require.True(t, g.check())
+	require.Equal(t, cmdGCPercent, debug.SetGCPercent(cmdGCPercent), "settled once, for good")
 }
 
 // The commands that ask for huge pages exist under these names, and the
