@@ -412,6 +412,7 @@ func DecodeReaderChecked(r io.Reader, name string, format Format) (*Book, *Sourc
 	defer c.stop()
 	b, src, err := decodeReader(r, name, format, c)
 	if err != nil {
+		c.abort()
 		return nil, nil, nil, err
 	}
 	if c.batches == nil {

@@ -87,29 +87,24 @@ func TestGCLimitRises(t *testing.T) {
 }
 
 // GOGC starts at cmdStartGCPercent and is cmdGCPercent from the first
-// check that finds more than cmdSmallHeap live, and stays so.
+// collection that finds more than cmdSmallHeap live, and stays so.
 func TestGCPercentSettles(t *testing.T) {
 	restoreGC(t)
 	g := &gcLimit{limit: 1 << 40}
 	debug.SetMemoryLimit(1 << 40)
 	debug.SetGCPercent(cmdStartGCPercent)
 
-	runtime.GC()
-	require.True(t, g.check())
+	g.saw(cmdSmallHeap)
 	require.False(t, g.settled, "a small heap keeps the start")
 	require.Equal(t, cmdStartGCPercent, debug.SetGCPercent(cmdStartGCPercent))
 
-	hold = make([]byte, cmdSmallHeap+4<<20)
-	defer func() { hold = nil }()
-	runtime.GC()
-	require.True(t, g.check())
+	g.saw(cmdSmallHeap + 1)
 	require.True(t, g.settled)
 	require.Equal(t, cmdGCPercent, debug.SetGCPercent(cmdGCPercent))
 
-	hold = nil
-	runtime.GC()
-	require.True(t, g.check())
+	g.saw(1 << 20)
 	require.Equal(t, cmdGCPercent, debug.SetGCPercent(cmdGCPercent), "settled once, for good")
+	require.Equal(t, uint64(1<<40), g.limit, "the limit is not the percent's business")
 }
 
 // The commands that ask for huge pages exist under these names, and the
