@@ -260,20 +260,6 @@ func writeStructure(w *pdfWriter, d *drawn, r ref, pages []ref, annots []ref, ke
 			}
 		}
 	}
-	// The parent tree's entries need only the elements' numbers: they are
-	// made on another goroutine while the elements are written (a binder
-	// of 1,800 pages has 3 MB of them).
-	entries := make(chan parentTreeEntries, 1)
-	go func() {
-		b, err := parentTreeNums(nil, d, partRef, keys)
-		entries <- parentTreeEntries{b, err}
-	}()
-	received := false
-	defer func() {
-		if !received {
-			<-entries // it only reads d, which the caller frees after this
-		}
-	}()
 	e := w.structElem(doc, "Document", r).kids()
 	for _, p := range sorted {
 		e.kidElem(partRef[p])
@@ -335,66 +321,28 @@ func writeStructure(w *pdfWriter, d *drawn, r ref, pages []ref, annots []ref, ke
 			s.endKids().end()
 		}
 	}
-	nums := <-entries
-	received = true
-	switch {
-	case rd.err != nil:
-		return rd.err
-	case nums.err != nil:
-		return nums.err
-	}
-	w.parentTree(parentTree).entries(nums.b).end()
-	return nil
-}
-
-// parentTreeEntries are the entries of a parent tree (parentTreeNums).
-type parentTreeEntries struct {
-	b   []byte
-	err error
-}
-
-// parentTreeNums appends to b the entries of the parent tree's /Nums
-// array: each page's key and the elements of its marked contents, then
-// each link's key (keys[k], -1: none) and its element. It only reads d
-// and partRef (each part's first element).
-func parentTreeNums(b []byte, d *drawn, partRef []ref, keys []int32) (_ []byte, err error) {
-	defer func() {
-		// It runs on a goroutine of its own: no panic may end the program.
-		if r := recover(); r != nil {
-			err = fmt.Errorf("structure records: %v", r)
-		}
-	}()
-	t := d.tags
-	var rd spillReader
+	pt := w.parentTree(parentTree)
 	rd.reset(t.ptree.section(0, t.ptree.size()))
+	elems := []ref{}
 	for i := range d.pages {
-		b = append(b, ' ')
-		b = appendInt(b, i)
-		b = append(b, " ["...)
-		for k := range rd.uvarint() {
+		elems = elems[:0]
+		for range rd.uvarint() {
 			part, local := rd.uvarint(), rd.uvarint()
 			if rd.err != nil || part >= len(partRef) {
-				return nil, fmt.Errorf("structure records: page %d: %v", i+1, rd.err)
+				return fmt.Errorf("structure records: page %d: %v", i+1, rd.err)
 			}
-			if k > 0 {
-				b = append(b, ' ')
-			}
-			b = appendInt(b, int(partRef[part]+ref(local)))
-			b = append(b, " 0 R"...)
+			elems = append(elems, partRef[part]+ref(local))
 		}
-		b = append(b, ']')
+		pt.page(i, elems)
 	}
 	for k, key := range keys {
 		if key >= 0 {
 			id := t.links[k]
-			b = append(b, ' ')
-			b = appendInt(b, int(key))
-			b = append(b, ' ')
-			b = appendInt(b, int(partRef[id.part]+ref(id.local)))
-			b = append(b, " 0 R"...)
+			pt.annot(int(key), partRef[id.part]+ref(id.local))
 		}
 	}
-	return b, rd.err
+	pt.end()
+	return rd.err
 }
 
 // sortedNames returns names and their objects sorted by name, as a name

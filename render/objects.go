@@ -434,10 +434,23 @@ func (w *pdfWriter) parentTree(r ref) parentTreeW {
 	return d
 }
 
-// entries appends the entries of the /Nums array, made by
-// parentTreeNums.
-func (p parentTreeW) entries(b []byte) parentTreeW {
-	p.w.b = append(p.w.b, b...)
+func (p parentTreeW) page(key int, elems []ref) parentTreeW {
+	p.w.int(key)
+	p.w.raw(" [")
+	for i, r := range elems {
+		if i > 0 {
+			p.w.raw(" ")
+		}
+		p.w.b = appendInt(p.w.b, int(r))
+		p.w.raw(" 0 R")
+	}
+	p.w.raw("]")
+	return p
+}
+
+func (p parentTreeW) annot(key int, elem ref) parentTreeW {
+	p.w.int(key)
+	p.w.ref(elem)
 	return p
 }
 
