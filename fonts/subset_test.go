@@ -369,3 +369,51 @@ func TestSubsetUnicode(t *testing.T) {
 		t.Error("SubsetUnicode of BMP runes differs from Subset")
 	}
 }
+
+// Prefetch indexes the font and reads the outlines of the glyphs of its
+// texts, whatever they hold (characters the font lacks, above U+FFFF,
+// none), and gives up quietly on a font it cannot index; the subset cut
+// after it is the one cut without it.
+func TestPrefetch(t *testing.T) {
+	texts := func(ss ...string) func(func(string) bool) {
+		return func(yield func(string) bool) {
+			for _, s := range ss {
+				if !yield(s) {
+					return
+				}
+			}
+		}
+	}
+	f, err := parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.sub.idx != nil {
+		t.Fatal("indexed before any use")
+	}
+	f.Prefetch(texts("abc", "绩效𠀀\x00", ""))
+	if f.sub.idx == nil || f.sub.err != nil {
+		t.Fatalf("not indexed by Prefetch: %v", f.sub.err)
+	}
+	g, err := parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := f.Subset([]rune("abc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := g.Subset([]rune("abc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("the subset differs after Prefetch")
+	}
+
+	bad := &Font{data: []byte("not a font")}
+	bad.Prefetch(texts("abc"))
+	if bad.sub.err == nil {
+		t.Error("a font that cannot be indexed gave no error")
+	}
+}

@@ -119,7 +119,32 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 	if err := job.PageLimit(len(refs), len(refs)); err != nil {
 		return nil, err // a form takes a page at least
 	}
+	if len(refs) <= prefetchForms && job.Fonts.Body != nil {
+		// The body font's glyphs for these forms are read on another core
+		// while they are laid out and drawn (fonts.Font.Prefetch).
+		go job.Fonts.Body.Prefetch(formTexts(inputs, refs))
+	}
 	return planForms(ctx, inputs, refs, job)
+}
+
+// prefetchForms is the most forms whose glyphs Plan reads ahead: the
+// first document of a process pays for reading the glyphs it draws, the
+// next ones find most of them read.
+const prefetchForms = 4
+
+// formTexts yields the texts of the forms refs.
+func formTexts(inputs []Input, refs []FormRef) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for _, r := range refs {
+			ok := true
+			inputs[r.Input].Book.Forms[r.Index].EachText(func(_ string, _ int, text string, _ bool) {
+				ok = ok && yield(text)
+			})
+			if !ok {
+				return
+			}
+		}
+	}
 }
 
 // PlanEach plans each form job.Forms selects as Plan plans it alone (its
