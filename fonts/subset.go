@@ -67,8 +67,9 @@ func (f *Font) index() (*sfntIndex, error) {
 }
 
 // Prefetch reads ahead what Subset will read for the characters of
-// texts: it builds the font's index and touches the outline of each
-// glyph that draws one of them. A font embedded in the program is read
+// texts: it builds the font's index and touches the first page of the
+// outline of each glyph that draws one of them (a composite glyph's
+// parts are left to Subset). A font embedded in the program is read
 // from its file as it is first touched, some 2.5 ms for the 400 glyphs of
 // a form; called on another goroutine while the form is laid out and
 // drawn, it takes that out of the subset cut after the last page. It

@@ -15,13 +15,13 @@ import (
 // doubles) the 170-form binder collects a dozen times for a live heap of
 // 20 MB. Letting the heap grow to five times its live size (GOGC=400)
 // saves most of that work. Until a collection finds more than
-// cmdSmallHeap live it may grow to eleven times (GOGC=1000): a small
-// command (the 170-form binder makes 32 MB in all) then needs no
-// collection after the one the huge-page advice brings
-// (hugepages_linux.go), when 1 MB is live, whose goal at 400 would be
-// 16 MB. Any command that holds more (render --out-dir of 1,000 forms
-// keeps 11-12 MB live) is back at 400 from its next collection, its
-// peak what it was. A soft memory limit keeps a large book
+// cmdSmallHeap live, GOGC is 1000: Go's least heap goal, 4 MB times
+// GOGC/100, is then 40 MB instead of 16, and a small command (the
+// 170-form binder makes 32 MB in all) needs no collection after the one
+// the huge-page advice brings (hugepages_linux.go), when 1 MB is live.
+// Any command that holds more (render --out-dir of 1,000 forms keeps
+// 11-12 MB live) is back at 400 from its next collection, its peak what
+// it was. A soft memory limit keeps a large book
 // within cmdMemoryLimit: near the limit the collector works more often
 // instead of letting the heap grow. The 10,000-form book (62 MB of JSON)
 // keeps at most 100 MB live while it is printed, so the collector still
