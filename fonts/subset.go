@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"iter"
 	"jixiao/msg"
 	"slices"
 	"sync"
@@ -74,7 +75,7 @@ func (f *Font) index() (*sfntIndex, error) {
 // a form; called on another goroutine while the form is laid out and
 // drawn, it takes that out of the subset cut after the last page. It
 // changes nothing else, and gives up on a font it cannot index.
-func (f *Font) Prefetch(texts func(yield func(string) bool)) {
+func (f *Font) Prefetch(texts iter.Seq[string]) {
 	idx, err := f.index()
 	if err != nil {
 		return

@@ -3,6 +3,7 @@ package fonts
 import (
 	"bytes"
 	"encoding/binary"
+	"iter"
 	"slices"
 	"strings"
 	"testing"
@@ -375,15 +376,7 @@ func TestSubsetUnicode(t *testing.T) {
 // none), and gives up quietly on a font it cannot index; the subset cut
 // after it is the one cut without it.
 func TestPrefetch(t *testing.T) {
-	texts := func(ss ...string) func(func(string) bool) {
-		return func(yield func(string) bool) {
-			for _, s := range ss {
-				if !yield(s) {
-					return
-				}
-			}
-		}
-	}
+	texts := func(ss ...string) iter.Seq[string] { return slices.Values(ss) }
 	f, err := parse(goregular.TTF)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"runtime"
 	"sort"
 	"strconv"
@@ -122,7 +123,7 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 	if len(refs) <= prefetchForms && job.Fonts.Body != nil {
 		// The body font's glyphs for these forms are read on another core
 		// while they are laid out and drawn (fonts.Font.Prefetch).
-		go job.Fonts.Body.Prefetch(formTexts(inputs, refs))
+		go job.Fonts.Body.Prefetch(formTexts(ctx, inputs, refs))
 	}
 	return planForms(ctx, inputs, refs, job)
 }
@@ -132,13 +133,13 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 // next ones find most of them read.
 const prefetchForms = 4
 
-// formTexts yields the texts of the forms refs.
-func formTexts(inputs []Input, refs []FormRef) func(yield func(string) bool) {
+// formTexts yields the texts of the forms refs, until ctx is done.
+func formTexts(ctx context.Context, inputs []Input, refs []FormRef) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		for _, r := range refs {
 			ok := true
 			inputs[r.Input].Book.Forms[r.Index].EachText(func(_ string, _ int, text string, _ bool) {
-				ok = ok && yield(text)
+				ok = ok && ctx.Err() == nil && yield(text)
 			})
 			if !ok {
 				return
