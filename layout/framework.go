@@ -2,7 +2,6 @@ package layout
 
 import (
 	"slices"
-	"strconv"
 	"sync"
 
 	"jixiao/model"
@@ -45,7 +44,7 @@ func pathsOf(src int) rowPaths {
 	cols := model.Columns()
 	p := rowPaths{row: "framework", cols: make([]string, len(cols))}
 	if src >= 0 {
-		p.row = model.IndicatorsKey + "[" + strconv.Itoa(src) + "]"
+		p.row = model.RowPath(src)
 	}
 	for i, c := range cols {
 		if src < 0 {

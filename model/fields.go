@@ -57,10 +57,18 @@ func TextPath(prefix, key string, row int) string {
 		b = append(b, '.')
 	}
 	if row >= 0 {
-		b = append(b, IndicatorsKey+"["...)
-		b = strconv.AppendInt(b, int64(row), 10)
-		b = append(b, "]."...)
+		b = appendRowPath(b, row)
+		b = append(b, '.')
 	}
 	b = append(b, key...)
 	return string(b)
+}
+
+// RowPath is the path of indicator row row of a form: indicators[3].
+func RowPath(row int) string { return string(appendRowPath(nil, row)) }
+
+func appendRowPath(b []byte, row int) []byte {
+	b = append(b, IndicatorsKey+"["...)
+	b = strconv.AppendInt(b, int64(row), 10)
+	return append(b, ']')
 }
