@@ -92,6 +92,26 @@ func zipBomb(t testing.TB) []byte {
 	return buf.Bytes()
 }
 
+// TestEmptyRowsFarBelow reads a sheet as LibreOffice Calc saves it once
+// a row has been deleted: an empty row 1048576, and styled cells with
+// nothing in them far below the form. Rows and cells that hold nothing
+// are not rows of the form, and do not make the sheet too long.
+func TestEmptyRowsFarBelow(t *testing.T) {
+	for name, tail := range map[string]string{
+		"empty row":   `<row r="1048575"></row><row r="1048576" ht="12.8"></row>`,
+		"styled cell": `<row r="6000"><c r="A6000" s="1"/><c r="B6000" s="1" t="s"></c></row>`,
+		"blank value": `<row r="1048576"><c r="A1048576" t="inlineStr"><is><t></t></is></c></row>`,
+	} {
+		data := rewritePart(t, workbook(t, formCells(0, 1, "merged")), "xl/worksheets/sheet1.xml", func(x string) string {
+			return strings.Replace(x, "</sheetData>", tail+"</sheetData>", 1)
+		})
+		got, _ := readOne(t, data)
+		if got.Project == "" {
+			t.Errorf("%s: the form was not read", name)
+		}
+	}
+}
+
 func TestTooManyRows(t *testing.T) {
 	for _, n := range []int{MaxRows + 1, 1048576} {
 		// One cell far below the form (written into the XML: excelize

@@ -214,8 +214,11 @@ func unescapeX(s string) string {
 }
 
 // readCells reads a worksheet part into rows of cells (from 0) and its
-// merged ranges, stopping with errTooManyRows past MaxRows and with a
-// *limitError past MaxCells cells or MaxMerges merged ranges.
+// merged ranges, stopping with errTooManyRows at a cell that holds
+// something past MaxRows and with a *limitError past MaxCells cells or
+// MaxMerges merged ranges. Rows and cells that hold nothing count for
+// neither: LibreOffice writes an empty row 1048576 once a row has been
+// deleted, and styles whole columns down to it.
 func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 	var rows [][]xcell
 	var merges []rect
@@ -248,9 +251,6 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 						rowNum = n
 					}
 				}
-				if rowNum > MaxRows {
-					return nil, nil, errTooManyRows
-				}
 				colNext = 0
 			case "c":
 				if nCells++; nCells > MaxCells {
@@ -262,9 +262,6 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 					if c, rr, err := excelize.CellNameToCoordinates(r); err == nil {
 						curCol, curRow = c-1, rr-1
 					}
-				}
-				if curRow >= MaxRows {
-					return nil, nil, errTooManyRows
 				}
 				colNext = curCol + 1
 				cur.t, _ = attr(t, "t")
@@ -329,7 +326,14 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 						cur.text = unescapeX(cur.text)
 					}
 				}
-				if curCol < maxCols && (cur.text != "" || cur.hasF) {
+				if cur.text == "" && !cur.hasF {
+					cur = nil
+					continue // an empty cell, styled, far below the form or not
+				}
+				if curRow >= MaxRows {
+					return nil, nil, errTooManyRows
+				}
+				if curCol < maxCols {
 					for len(rows) <= curRow {
 						rows = append(rows, nil)
 					}
