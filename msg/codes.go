@@ -126,6 +126,7 @@ const (
 	// jixiao template, export
 	ArgsNone          Code = "args-none"
 	TemplateYear      Code = "template-year"
+	TemplateExists    Code = "template-exists"
 	ExportNeedOutput  Code = "export-need-output"
 	ExportNotXLSX     Code = "export-not-xlsx"
 	ExportCannotWrite Code = "export-cannot-write"
@@ -337,6 +338,8 @@ var commandCatalogue = []item{
 		"多余的参数 {1}"},
 	{TemplateYear, "--year {1} is not a plausible year (expected 1900–2200)",
 		"--year {1} 不像是年度（应在 1900 到 2200 之间）"},
+	{TemplateExists, "{1} already exists, and may be a form filled in: name another file with -o, or give -o {1} to replace it",
+		"{1} 已经存在，里面可能是填好的表：请用 -o 另起文件名；确要覆盖它，请写明 -o {1}"},
 	{ExportNeedOutput, "give the output file with -o book.xlsx (- for standard output)",
 		"请用 -o book.xlsx 指定输出文件（- 表示标准输出）"},
 	{ExportNotXLSX, "{1}: the output is an Excel workbook; name it …xlsx",

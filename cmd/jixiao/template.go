@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,13 @@ func (a *app) newTemplateCmd() *cobra.Command {
 		RunE: func(c *cobra.Command, _ []string) error {
 			if year != 0 && (year < 1900 || year > 2200) {
 				return usageProblem(msg.New(msg.TemplateYear, year))
+			}
+			if !c.Flags().Changed("output") {
+				// The default name is the one a clerk fills in: never
+				// replaced unless asked for by name.
+				if _, err := os.Lstat(out); err == nil {
+					return usageProblem(msg.New(msg.TemplateExists, out))
+				}
 			}
 			if err := checkOutput(out, nil); err != nil {
 				return usageProblem(err)

@@ -101,6 +101,30 @@ func TestTemplateUnfilledNamesCells(t *testing.T) {
 	require.Equal(t, 2, code, stderr)
 }
 
+// TestTemplateKeepsAFilledOne: the template's default name is the file a
+// clerk fills in; jixiao template without -o never replaces it, and says
+// how to (issue found by the seventh session's review).
+func TestTemplateKeepsAFilledOne(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	code, _, stderr := binderRun("template")
+	require.Equal(t, 0, code, stderr)
+	const name = "绩效目标表模板.xlsx"
+	require.NoError(t, os.WriteFile(name, []byte("filled"), 0o644))
+	code, _, stderr = binderRun("template", "--lang", "zh")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, name+" 已经存在，里面可能是填好的表")
+	got, err := os.ReadFile(name)
+	require.NoError(t, err)
+	require.Equal(t, "filled", string(got))
+	// Named with -o, it is replaced.
+	code, _, stderr = binderRun("template", "-o", name)
+	require.Equal(t, 0, code, stderr)
+	got, err = os.ReadFile(name)
+	require.NoError(t, err)
+	require.True(t, bytes.HasPrefix(got, []byte("PK")))
+}
+
 // TestExportReadBack: export → read is the same book, and the binder
 // printed from the workbook is the binder printed from the JSON book.
 func TestExportReadBack(t *testing.T) {
