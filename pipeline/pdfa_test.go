@@ -70,7 +70,10 @@ func TestAttachDataReadBack(t *testing.T) {
 	plain, err := pdfs(t, inputs, binderJob(t))
 	require.NoError(t, err)
 	_, err = Read(Source{Name: "plain.pdf", R: bytes.NewReader(plain[0])})
-	require.True(t, isCode(err, msg.PDFNoData), "%v", err)
+	des := model.DecodeErrors(err)
+	require.Len(t, des, 1, "%v", err)
+	require.Equal(t, string(msg.PDFNoData), des[0].Problems[0].Code)
+	require.Equal(t, "plain.pdf", des[0].Problems[0].Loc.File)
 }
 
 // isCode reports whether err is, or wraps, the catalogue's message c.

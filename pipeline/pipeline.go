@@ -423,14 +423,21 @@ func placed(err error, inputs []Input) error {
 // fromPDF reads the forms attached to a PDF jixiao wrote (Job.AttachData),
 // as the JSON book they are.
 func fromPDF(data []byte, name string) (*model.Book, *model.Source, error) {
+	// What the PDF lacks is a problem of the file, as a workbook's are:
+	// the file named, the message in the user's language, the other
+	// inputs read on (the web page's check).
+	unread := func(code msg.Code, args ...string) error {
+		return &model.DecodeError{File: name, Problems: model.Problems{{
+			Severity: model.Error, Code: string(code), Loc: model.Location{File: name}, Args: args}}}
+	}
 	atts, err := render.ReadAttachments(data, model.MaxFileSize)
 	if err != nil {
-		return nil, nil, msg.New(msg.PDFBadData, name, msg.Raw(strings.TrimPrefix(err.Error(), "render: ")))
+		return nil, nil, unread(msg.PDFBadData, strings.TrimPrefix(err.Error(), "render: "))
 	}
 	for _, a := range atts {
 		if a.MIME == "application/json" {
 			return model.Decode(a.Data, name, model.FormatJSON)
 		}
 	}
-	return nil, nil, msg.New(msg.PDFNoData, name)
+	return nil, nil, unread(msg.PDFNoData)
 }

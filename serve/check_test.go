@@ -175,3 +175,20 @@ func BenchmarkCheck180(b *testing.B) {
 		})
 	}
 }
+
+// TestCheckPDFWithoutData: a PDF that carries no form data is a file that
+// cannot be read, told with its name, as a workbook that cannot be is; the
+// other files are checked (it was answered 500, the forms of the other
+// files hidden: the seventh session's review).
+func TestCheckPDFWithoutData(t *testing.T) {
+	s := newTestServer(t, Options{})
+	plain := file{"plain.pdf", []byte("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")}
+	w := do(s, post(t, "/api/check", readFile(t, exampleBook), plain))
+	require.Equal(t, 422, w.Code, w.Body.String())
+	var b checkBody
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &b))
+	require.Len(t, b.Forms, 18)
+	require.Len(t, b.Problems, 1)
+	require.Equal(t, "plain.pdf", b.Problems[0].File)
+	require.Contains(t, []string{"pdf-no-data", "pdf-bad-data"}, b.Problems[0].Code)
+}

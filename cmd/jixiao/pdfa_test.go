@@ -51,7 +51,9 @@ func TestPDFAFlags(t *testing.T) {
 	if code, _, stderr := binderRun("binder", exampleBook, "-o", plain); code != 0 {
 		t.Fatalf("binder: exit %d: %s", code, stderr)
 	}
-	if code, _, stderr := renderRun(t, "validate", plain); code == 0 || !strings.Contains(stderr, "--attach-data") {
-		t.Errorf("validate of a PDF without data: exit %d: %s", code, stderr)
+	// A file that cannot be read, as an input with problems: exit 1, the
+	// problem listed with the file's name, as validate lists problems.
+	if code, out, stderr := renderRun(t, "validate", plain); code != 1 || !strings.Contains(string(out), "plain.pdf: this PDF carries no form data") {
+		t.Errorf("validate of a PDF without data: exit %d: %s%s", code, out, stderr)
 	}
 }
