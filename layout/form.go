@@ -209,31 +209,43 @@ const headGap = 3 * Pt
 
 // runningHead returns the running head of a form's continuation pages,
 // 「市级财政项目支出预算绩效目标表（续） 项目名称：人社专职协理员工作经费」, set in
-// the body role at opt.HeadSize and cut with 「…」 to the content width (the
-// project name first, then the title). It is part of the page frame, like
-// the footer: it lies in the top margin and takes no room from the table.
+// the body role at opt.HeadSize and cut with 「…」 to the content width. The
+// project name is what names the form on the page, so the title is cut
+// first, down to nothing (「（续） 项目名称：…」), and the project name only
+// when it does not fit alone. It is part of the page frame, like the
+// footer: it lies in the top margin and takes no room from the table.
 func runningHead(f *model.Form, m Measurer, opt *Options) Line {
 	size, cw := opt.HeadSize, opt.contentWidth()
 	// One line: runs of spaces and line breaks become one space.
-	lead := strings.Join(strings.Fields(f.TitleOrDefault()), " ") + "（续）"
-	project := " 项目名称：" + strings.Join(strings.Fields(f.Project), " ")
-	fit := func(s string) Line {
+	title := []rune(strings.Join(strings.Fields(f.TitleOrDefault()), " "))
+	const cont = "（续）"
+	project := []rune(" 项目名称：" + strings.Join(strings.Fields(f.Project), " "))
+	fit := func(s string) (Line, bool) {
 		s = strings.TrimRight(s, " ")
-		return Line{Text: s, Width: TextWidth(s, Body, size, m), Runes: len([]rune(s)), End: true}
+		l := Line{Text: s, Width: TextWidth(s, Body, size, m), Runes: len([]rune(s)), End: true}
+		return l, l.Width <= cw
 	}
-	if l := fit(lead + project); l.Width <= cw {
+	if l, ok := fit(string(title) + cont + string(project)); ok {
 		return l
 	}
-	// Cut the project name, then the title, a character at a time.
-	rs := []rune(lead + project)
-	keep := len(rs)
-	for keep > 0 {
-		keep--
-		if l := fit(strings.TrimRight(string(rs[:keep]), " ") + "…"); l.Width <= cw {
+	// The title cut a character at a time, then left out.
+	for keep := len(title) - 1; keep > 0; keep-- {
+		if l, ok := fit(strings.TrimRight(string(title[:keep]), " ") + "…" + cont + string(project)); ok {
 			return l
 		}
 	}
-	return fit("…")
+	// Then the project name.
+	for keep := len(project); keep > 0; keep-- {
+		tail := strings.TrimRight(string(project[:keep]), " ")
+		if keep < len(project) {
+			tail += "…"
+		}
+		if l, ok := fit(cont + tail); ok {
+			return l
+		}
+	}
+	l, _ := fit("…")
+	return l
 }
 
 // PageFooter returns the footer 第 n 页 共 total 页 of page n (1-based).
