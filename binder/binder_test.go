@@ -394,6 +394,31 @@ func TestBinderUnitContinued(t *testing.T) {
 	}
 }
 
+// TestContentsHeadingKeptWithSums: a unit's heading stays on the page of
+// its first entry even when that entry takes the 小计 and 合计 with it (the
+// last unit of one form): whatever the number of forms before it, no page
+// of the contents ends with a heading (it did, the entry and sums going to
+// the next page under 「（续）」: the seventh session's review).
+func TestContentsHeadingKeptWithSums(t *testing.T) {
+	for n := 10; n <= 60; n++ {
+		b := binderBook(n + 1)
+		for i := range b.Forms {
+			b.Forms[i].Unit = "单位甲"
+			b.Forms[i].Project = fmt.Sprintf("项目%d号", i+1)
+		}
+		b.Forms[n].Unit = "单位乙"
+		bl := bindTest(t, b, Options{GroupByUnit: true})
+		for p := bl.TOCFirst; p < bl.TOCFirst+bl.TOCPages; p++ {
+			units, nums := bindTexts(bl.Pages[p], "unit"), bindTexts(bl.Pages[p], "number")
+			require.NotEmpty(t, nums, "%d forms: contents page %d has no entry", n+1, p)
+			if len(units) > 0 {
+				require.Less(t, units[len(units)-1].Y, nums[len(nums)-1].Y, "%d forms: contents page %d ends with a unit heading", n+1, p)
+				require.NotEqual(t, "单位乙（续）", units[0].Text, "%d forms: page %d", n+1, p)
+			}
+		}
+	}
+}
+
 func TestBinderStreamErrors(t *testing.T) {
 	b := binderBook(30)
 	opt := Options{Layout: layout.DefaultOptions(), Workers: 3}

@@ -355,17 +355,26 @@ func newTOC(forms []Form, formsOf []*model.Form, m layout.Measurer, g geometry, 
 	// Greedy pagination; a row never splits, a unit heading never ends a
 	// page, a sum never starts one, and a unit continued on a new page is
 	// named again there.
+	// kept is the height of row i and of the rows that stay on its page:
+	// the sums after an entry (a page of the contents never starts with a
+	// 小计 or the 合计), and a heading's first entry with those.
+	var kept func(i int) layout.Length
+	kept = func(i int) layout.Length {
+		r := t.rows[i]
+		need := r.height
+		switch {
+		case r.form == tocHeading && i+1 < len(t.rows):
+			need += kept(i + 1)
+		case r.form >= 0:
+			for j := i + 1; j < len(t.rows) && t.rows[j].form == tocSum; j++ {
+				need += t.rows[j].height
+			}
+		}
+		return need
+	}
 	used := avail + 1
 	for i, r := range t.rows {
-		need := r.height
-		if r.form == tocHeading && i+1 < len(t.rows) {
-			need += t.rows[i+1].height
-		}
-		// The sums after an entry stay on its page: a page of the contents
-		// never starts with a 小计 or the 合计.
-		for j := i + 1; r.form >= 0 && j < len(t.rows) && t.rows[j].form == tocSum; j++ {
-			need += t.rows[j].height
-		}
+		need := kept(i)
 		if used+need > avail && used > 0 {
 			t.split = append(t.split, i)
 			used = 0
