@@ -121,8 +121,12 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 		for k := range links {
 			annots[first+k] = w.alloc()
 		}
-		w.page(pages[i]).parent(tree).mediaBox(pt(p.width), pt(p.height)).resources(res).contents(contents).
-			annots(annots[first : first+len(links)]).structParents(i).end()
+		pg := w.page(pages[i]).parent(tree).mediaBox(pt(p.width), pt(p.height)).resources(res).contents(contents).
+			annots(annots[first : first+len(links)]).structParents(i)
+		if opt.PDFA != PDFA1B { // /Tabs is PDF 1.5; PDF/A-1 is 1.4
+			pg.tabsByStructure()
+		}
+		pg.end()
 		buf = slices.Grow(buf[:0], int(p.size))[:p.size]
 		rd.full(buf)
 		w.deflated(contents, buf).end()

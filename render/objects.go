@@ -334,9 +334,12 @@ func (c catalogW) displayDocTitle() catalogW {
 	return c
 }
 
-// structParents names the page's entry in the parent tree; tabs /S orders
-// the annotations by the structure.
-func (p pageW) structParents(key int) pageW { p.int("StructParents", key).name("Tabs", "S"); return p }
+// structParents names the page's entry in the parent tree.
+func (p pageW) structParents(key int) pageW { p.int("StructParents", key); return p }
+
+// tabsByStructure (/Tabs /S) orders the annotations by the structure, as
+// PDF/UA asks. The key is PDF 1.5: a PDF 1.4 file (PDF/A-1) leaves it out.
+func (p pageW) tabsByStructure() pageW { p.name("Tabs", "S"); return p }
 
 // structParent names the annotation's entry in the parent tree; contents
 // is its alternate description.

@@ -76,18 +76,28 @@ func preflight(t *testing.T, file string) string {
 }
 
 // TestPDFA1bPreflight: PDFBox Preflight finds no error in PDF/A-1b
-// output.
+// output, and pdfcpu's strict validation none either: it also holds the
+// file to its version, PDF 1.4, whose pages have no /Tabs (PDF 1.5),
+// which Preflight lets pass.
 func TestPDFA1bPreflight(t *testing.T) {
 	// Mostly waiting on another program: run beside the other such tests.
 	t.Parallel()
 	dir := t.TempDir()
 	for name, doc := range pdfaDocs(t) {
 		file := filepath.Join(dir, name+".pdf")
-		if err := os.WriteFile(file, mustBytes(t, doc, Options{Creator: "jixiao test", Version: "0.1.0", PDFA: PDFA1B}), 0o644); err != nil {
+		b := mustBytes(t, doc, Options{Creator: "jixiao test", Version: "0.1.0", PDFA: PDFA1B})
+		if err := os.WriteFile(file, b, 0o644); err != nil {
 			t.Fatal(err)
+		}
+		// PDF 1.4 has no object streams: every key is in the bytes.
+		if !bytes.HasPrefix(b, []byte("%PDF-1.4\n")) || bytes.Contains(b, []byte("/Tabs")) {
+			t.Errorf("%s: not PDF 1.4, or a page with /Tabs (PDF 1.5)", name)
 		}
 		if out := preflight(t, file); !strings.Contains(out, "is a valid PDF/A-1b file") {
 			t.Errorf("%s: preflight:\n%s", name, out)
+		}
+		if out, err := exec.Command(golden.Tool(t, "pdfcpu"), "validate", "-m", "strict", file).CombinedOutput(); err != nil || !strings.Contains(string(out), "validation ok") {
+			t.Errorf("%s: pdfcpu validate -m strict: %v\n%s", name, err, out)
 		}
 	}
 }
