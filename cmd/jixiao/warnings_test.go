@@ -2,10 +2,12 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"jixiao/golden"
 	"jixiao/model"
 )
 
@@ -77,5 +79,38 @@ func TestPreviewRefusesWatermark(t *testing.T) {
 	code, _, stderr := renderRun(t, "preview", exampleBook, "--form", "1", "--draft", "-o", t.TempDir())
 	if code != 2 || !strings.Contains(stderr, "--draft") {
 		t.Errorf("preview --draft: exit %d: %s", code, stderr)
+	}
+}
+
+// TestNoIndicatorsSaysWhatPrints: the warning for a form without
+// indicators, in either language, names the standard framework and not a
+// header alone, and the form printed holds what the warning promises:
+// every 一级 and 二级 and the standard 三级 of 决策 and 过程.
+func TestNoIndicatorsSaysWhatPrints(t *testing.T) {
+	file := renderFormFile(t, func(f *model.Form) { f.Indicators = nil })
+	pdf := filepath.Join(t.TempDir(), "x.pdf")
+	for lang, want := range map[string]string{"en": "standard framework", "zh": "标准框架"} {
+		code, _, stderr := renderRun(t, "render", file, "--lang", lang, "-o", pdf)
+		if code != 0 || !strings.Contains(stderr, want) || strings.Contains(stderr, "header only") || strings.Contains(stderr, "只会印出表头") {
+			t.Errorf("--lang %s: exit %d: %s", lang, code, stderr)
+		}
+	}
+	out, err := exec.Command(golden.Tool(t, "pdftotext"), "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), "")
+	var promised []string
+	for _, c := range model.Framework() {
+		promised = append(promised, c.Name)
+		promised = append(promised, c.Level2...)
+	}
+	for _, s := range model.StandardLevel3() {
+		promised = append(promised, s.Level3)
+	}
+	for _, p := range promised {
+		if !strings.Contains(text, p) {
+			t.Errorf("the form without indicators does not print %s", p)
+		}
 	}
 }
