@@ -108,6 +108,16 @@ func TestBinderCoverLongValues(t *testing.T) {
 // coverValue returns the value shown after label on the cover: the "cover"
 // texts from the label's line down to the next label.
 func coverValue(p *layout.Page, label string) string {
+	var b strings.Builder
+	for _, it := range coverLines(p, label) {
+		b.WriteString(it.Text)
+	}
+	return b.String()
+}
+
+// coverLines returns the lines of the value shown after label on the
+// cover.
+func coverLines(p *layout.Page, label string) []layout.Item {
 	var y, next layout.Length = -1, -1
 	labels := bindTexts(p, "label")
 	for k, l := range labels {
@@ -118,13 +128,13 @@ func coverValue(p *layout.Page, label string) string {
 			}
 		}
 	}
-	var b strings.Builder
+	var out []layout.Item
 	for _, it := range bindTexts(p, "cover") {
 		if it.Y >= y && (next < 0 || it.Y < next) {
-			b.WriteString(it.Text)
+			out = append(out, it)
 		}
 	}
-	return b.String()
+	return out
 }
 
 // A cover that cannot fit even cut short is an error, never a page with
@@ -277,4 +287,39 @@ func TestBinderContentsNoRoom(t *testing.T) {
 	o.Height = layout.DefaultOptions().Height
 	_, err = newTOC(forms, []*model.Form{{YearAmount: "1"}}, binderMeasurer{}, newGeometry(o, false), false)
 	require.ErrorContains(t, err, "binder: contents: no room for the project names")
+}
+
+// TestBinderCoverRoomForLongNames: long names take the room the cover has
+// before they are cut: the particulars begin in the middle of the page
+// when they fit there, move up (a line below the year at most) when they
+// do not, so that a 64-character 单位名称 and a 59-character 主管部门 print
+// whole on A4, and a value longer than that room runs to coverValueLines
+// lines before its 「…」.
+func TestBinderCoverRoomForLongNames(t *testing.T) {
+	labelY := func(p *layout.Page) layout.Length { return bindTexts(p, "label")[0].Y }
+	yearY := func(p *layout.Page) layout.Length { return bindTexts(p, "year")[0].Y }
+	opt := layout.DefaultOptions()
+	short := bindTest(t, binderBook(3), Options{Layout: opt}).Pages[0]
+	require.GreaterOrEqual(t, labelY(short), opt.Height/2, "short particulars begin in the middle")
+
+	b := binderBook(3)
+	for i := range b.Forms {
+		b.Forms[i].Unit = longName("单位", 64)
+		b.Forms[i].Department = longName("部门", 59)
+	}
+	cover := bindTest(t, b, Options{Layout: opt}).Pages[0]
+	require.Equal(t, b.Forms[0].Unit, coverValue(cover, "单位名称："))
+	require.Equal(t, b.Forms[0].Department, coverValue(cover, "主管部门："))
+	require.Equal(t, b.Forms[0].Department, coverValue(cover, filerLabel))
+	require.Less(t, labelY(cover), opt.Height/2, "the particulars moved up")
+	require.Greater(t, labelY(cover), yearY(cover), "the particulars stay under the year")
+
+	for i := range b.Forms {
+		b.Forms[i].Unit = longName("单位", 200)
+		b.Forms[i].Department = "江阴市人力资源和社会保障局"
+	}
+	cover = bindTest(t, b, Options{Layout: opt}).Pages[0]
+	got := coverValue(cover, "单位名称：")
+	require.True(t, strings.HasSuffix(got, "…"), "%q not cut", got)
+	require.Len(t, coverLines(cover, "单位名称："), coverValueLines, "a long 单位名称 runs to %d lines", coverValueLines)
 }

@@ -41,10 +41,13 @@ func addFooter(pg *layout.Page, m layout.Measurer, g geometry, p, folio, total, 
 }
 
 // drawCover draws the binder's cover: title, year, unit, department, number
-// of projects and the sums of their amounts. When a long title, 单位名称 or
-// 主管部门 would take the cover past its bottom margin, they are cut short
-// with 「…」 (the forms show them whole); a cover that cannot fit even then
-// is an error.
+// of projects and the sums of their amounts. The particulars begin in the
+// middle of the page; when a long 单位名称 or 主管部门 does not fit there
+// whole, the particulars move up into the room under the year (never
+// closer to it than a line) and each long value runs to at most
+// coverValueLines lines; what still does not fit is cut short with 「…」
+// (the forms show the values whole), the values first, then the title. A
+// cover that cannot fit even then is an error.
 //
 // Below the sums: 编报单位（盖章） (the department that files the binder:
 // the 主管部门, or 各单位 when the forms have several), where it stamps the
@@ -84,20 +87,33 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 			{"编报日期：", date},
 		},
 	}
+	x0, x1 := g.box(0)
+	y1 := g.height - g.opt.Bottom
 	for _, k := range coverCaps {
-		if pg := c.draw(m, g, k[0], k[1]); pg != nil {
+		pg := c.draw(m, g, k[0], k[1], 0)
+		if over := lowest(pg) - y1; over > 0 && k[1] > 0 {
+			// Up by as much as the particulars reach below the margin.
+			pg = c.draw(m, g, k[0], k[1], over)
+		}
+		if inside(pg, x0, x1, g.opt.Top, y1) {
 			return pg, nil
 		}
 	}
-	x0, x1 := g.box(0)
 	return nil, fmt.Errorf("binder: cover: the title and particulars do not fit in a content box of %s × %s, even cut to a line each",
 		pt(x1-x0), pt(g.height-g.opt.Top-g.opt.Bottom))
 }
 
+// coverValueLines is the most lines a long value of the cover (单位名称,
+// 主管部门, 编报单位) runs to when it does not fit whole in the lower half
+// of the page: past it the value is cut with 「…」.
+const coverValueLines = 6
+
 // coverCaps are the limits tried in turn on the lines of the cover's
-// title and of its long values (单位名称, 主管部门), 0 for none: the values
-// are cut first, down to two lines, then the title.
-var coverCaps = [][2]int{{0, 0}, {0, 4}, {0, 3}, {0, 2}, {4, 2}, {3, 2}, {2, 2}, {2, 1}, {1, 1}}
+// title and of its long values (单位名称, 主管部门), 0 for none: first
+// whole, in the lower half of the page; then, the particulars moved up as
+// far as they need, the values to coverValueLines lines and fewer, down
+// to two, then the title.
+var coverCaps = [][2]int{{0, 0}, {0, coverValueLines}, {0, 5}, {0, 4}, {0, 3}, {0, 2}, {4, 2}, {3, 2}, {2, 2}, {2, 1}, {1, 1}}
 
 // filerLabel is the cover's 编报单位（盖章）: where the unit that files the
 // binder stamps it.
@@ -118,9 +134,10 @@ type coverText struct {
 }
 
 // draw lays the cover out with at most titleMax lines of title and
-// valueMax lines of each long value (0 for no limit), and returns nil when
-// something does not lie in the content box.
-func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int) *layout.Page {
+// valueMax lines of each long value (0 for no limit), the particulars
+// raised by up from their place in the middle of the page (but kept a line
+// below the year). The page may reach outside the content box.
+func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int, up layout.Length) *layout.Page {
 	pg := &layout.Page{Width: g.width, Height: g.height, Label: "cover"}
 	x0, x1 := g.box(0)
 	cw := x1 - x0
@@ -166,7 +183,7 @@ func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int) 
 	vx := lx + labelW
 	right := lx + bw
 	vw := right - vx
-	top := max(g.height*50/100, bottom+lh)
+	top := max(g.height*50/100-up, bottom+lh)
 	for i, r := range c.rows {
 		limit := 0
 		if coverCut(r[0]) {
@@ -187,30 +204,41 @@ func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int) 
 			top += lh
 		}
 	}
-	if !inside(pg, x0, x1, g.opt.Top, g.height-g.opt.Bottom) {
-		return nil
-	}
 	return pg
 }
 
 // inside reports whether every item of pg lies in the box x0…x1 ×
-// y0…y1, a text's box reaching as high and low as Check has it.
+// y0…y1.
 func inside(pg *layout.Page, x0, x1, y0, y1 layout.Length) bool {
 	for _, it := range pg.Items {
-		var ax, ay, bx, by layout.Length
-		switch it.Kind {
-		case layout.Text:
-			ax, ay, bx, by = it.X, it.Y-it.Size*layout.AscentEm/1000, it.X+it.W, it.Y+it.Size*layout.DescentEm/1000
-		case layout.Rule:
-			ax, ay, bx, by = min(it.X, it.X2), min(it.Y, it.Y2), max(it.X, it.X2), max(it.Y, it.Y2)
-		default:
-			ax, ay, bx, by = it.X, it.Y, it.X+it.W, it.Y+it.H
-		}
+		ax, ay, bx, by := itemBox(it)
 		if ax < x0 || bx > x1 || ay < y0 || by > y1 {
 			return false
 		}
 	}
 	return true
+}
+
+// lowest returns the lowest point of pg's items.
+func lowest(pg *layout.Page) layout.Length {
+	var low layout.Length
+	for _, it := range pg.Items {
+		_, _, _, by := itemBox(it)
+		low = max(low, by)
+	}
+	return low
+}
+
+// itemBox returns the box of it, a text's reaching as high and low as
+// Check has it.
+func itemBox(it layout.Item) (ax, ay, bx, by layout.Length) {
+	switch it.Kind {
+	case layout.Text:
+		return it.X, it.Y - it.Size*layout.AscentEm/1000, it.X + it.W, it.Y + it.Size*layout.DescentEm/1000
+	case layout.Rule:
+		return min(it.X, it.X2), min(it.Y, it.Y2), max(it.X, it.X2), max(it.Y, it.Y2)
+	}
+	return it.X, it.Y, it.X + it.W, it.Y + it.H
 }
 
 // tocRow is one row of the table of contents: a unit heading, a form, or
