@@ -356,8 +356,13 @@ func (g *grid) emitSignature(e *emitter, y Length) {
 			ly := top + Length(len(lines)-1)*g.lh
 			ry := ly + b + size*DescentEm/1000
 			rx0, rx1 := x+last.Width+size/2, x+cw-size
-			if rx1 > rx0 {
-				e.items = append(e.items, Item{Kind: Rule, X: rx0, Y: ry, X2: rx1, Y2: ry, Stroke: sigStroke})
+			// A line to write on for each line of the value: a wrapped
+			// value is underlined to its end, as a clerk writes one by hand.
+			for k := range max(1, len(value)) {
+				if rx1 > rx0 {
+					ky := ry + Length(k)*g.lh
+					e.items = append(e.items, Item{Kind: Rule, X: rx0, Y: ky, X2: rx1, Y2: ky, Stroke: sigStroke})
+				}
 			}
 			for k, l := range value {
 				e.text(l, rx0+size/2, ly+Length(k)*g.lh+b, l.Width, Body, size, false, s.key)

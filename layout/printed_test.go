@@ -388,3 +388,55 @@ func TestStampPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestSignatureUnderlinesEveryLine: a value of the signature block that
+// wraps is underlined on each of its lines, not only on the first, and an
+// entry left blank keeps its one line to sign.
+func TestSignatureUnderlinesEveryLine(t *testing.T) {
+	opt := DefaultOptions()
+	opt.Signature = true
+	f := sampleForm()
+	f.Filler = strings.Repeat("很长的填报人姓名", 6)
+	f.Phone = strings.TrimSpace(strings.Repeat("0510-86888888 ", 5))
+	f.FillDate = strings.Repeat("2024年3月1日至", 5)
+	d, _ := layoutChecked(t, f, fixed{}, opt)
+	var lines, rules int
+	for _, p := range d.Pages {
+		// The block's rules: those under its first label and below.
+		top := Length(-1)
+		for _, it := range p.Items {
+			if it.Field == "signature" && (top < 0 || it.Y < top) {
+				top = it.Y
+			}
+		}
+		var sig []Item
+		for _, it := range p.Items {
+			if top >= 0 && it.Kind == Rule && it.Stroke == sigStroke && it.Y > top {
+				sig = append(sig, it)
+			}
+		}
+		rules += len(sig)
+		for _, it := range p.Items {
+			if it.Kind != Text || (it.Field != "filler" && it.Field != "phone" && it.Field != "fill_date") {
+				continue
+			}
+			lines++
+			under := false
+			for _, r := range sig {
+				if r.Y == r.Y2 && r.X <= it.X && r.X2 >= it.X+it.W && r.Y > it.Y && r.Y <= it.Y+it.Size/2 {
+					under = true
+				}
+			}
+			if !under {
+				t.Errorf("%s line %q at y %d is not underlined", it.Field, it.Text, it.Y)
+			}
+		}
+	}
+	if lines < 6 {
+		t.Fatalf("the long values wrap to %d lines in all", lines)
+	}
+	// The three blank entries (单位负责人, 财务负责人, 单位（盖章）) one rule each.
+	if rules != lines+3 {
+		t.Errorf("%d rules for %d value lines and 3 blank entries", rules, lines)
+	}
+}
