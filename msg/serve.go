@@ -33,6 +33,9 @@ const (
 	ServeBusy             Code = "serve-busy"
 	ServeBusyNow          Code = "serve-busy-now"
 	ServeBadNumber        Code = "serve-bad-number"
+	ServeBadSwitch        Code = "serve-bad-switch"
+	ServeBadDate          Code = "serve-bad-date"
+	ServeBadFit           Code = "serve-bad-fit"
 	ServeBadFormat        Code = "serve-bad-format"
 	ServeNoSuchForm       Code = "serve-no-such-form"
 	ServeNoSuchPage       Code = "serve-no-such-page"
@@ -157,6 +160,11 @@ var serveCatalogue = []item{
 	{ServeBusy, "The server is busy and could not finish within {1} seconds; please try again in a moment.", "服务器正忙，未能在 {1} 秒内完成，请稍后再试。"},
 	{ServeBusyNow, "The server is busy right now: the files of other requests fill the memory it keeps for uploads; please try again in a moment.", "服务器此刻正忙：其他请求上传的文件已占满用于接收上传的内存，请稍后再试。"},
 	{ServeBadNumber, "{1} must be a whole number from 1, not \"{2}\".", "参数 {1} 应为从 1 开始的整数，而不是“{2}”。"},
+	// A query's yes/no, date and fit=, each told what it expects, as the
+	// command line tells its flags (flag-bad-value, date-invalid, fit-bad).
+	{ServeBadSwitch, "{1} is a yes or a no: 1 or 0 (true or false, on or off, yes or no also do), not \"{2}\".", "参数 {1} 只能是 1（是）或 0（否）（也可写 true/false、on/off、yes/no），而不是“{2}”。"},
+	{ServeBadDate, "date is the 编报日期 of the binder's cover: write it as 2025-03-01 or 2025年3月1日, not \"{1}\".", "参数 date 是封面的编报日期，应写成 2025-03-01 或 2025年3月1日，而不是“{1}”。"},
+	{ServeBadFit, "fit must be on or off, not \"{1}\".", "参数 fit 只能是 on 或 off，而不是“{1}”。"},
 	{ServeBadFormat, "format must be pdf or ofd, not \"{1}\".", "参数 format 应为 pdf 或 ofd，而不是“{1}”。"},
 	{ServeNoSuchForm, "There is no form {1}: the files hold {2}.", "没有第 {1} 张表：上传的文件中共有 {2} 张表。"},
 	{ServeNoSuchPage, "Form {1} has no page {2}: it has {3}.", "第 {1} 张表没有第 {2} 页：共 {3} 页。"},

@@ -449,23 +449,23 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 	})
 	var oe *pipeline.OptionError
 	if errors.As(err, &oe) {
+		// The parameter as the query gives it: allow_missing, not
+		// allow-missing. What the value should be is told by the kind of
+		// value Job.Set refused (its message, the command line's), so that
+		// each kind is told what it expects, whichever option it is.
+		param := strings.ReplaceAll(oe.Option, "-", "_")
+		var why *msg.Error
+		errors.As(oe.Err, &why)
 		var a answer
-		switch oe.Option {
-		case "paper":
-			a = s.refusal(http.StatusBadRequest, codeBadPaper, oe.Value)
-		case "group-by":
-			a = s.refusal(http.StatusBadRequest, codeBadGroup, oe.Value)
-		case "format":
-			a = s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
-		case "pdfa", "attach-data":
-			// The parameter as the query gives it: pdfa=4z, or
-			// attach_data=1 (beside pdfa=1b).
-			a = s.refusal(http.StatusBadRequest, codeBadPDFA, strings.ReplaceAll(oe.Option, "-", "_")+"="+oe.Value)
-			if m := (*msg.Error)(nil); errors.As(oe.Err, &m) && m.Code == msg.PDFANotOFD {
-				a = s.refusal(http.StatusBadRequest, codePDFANotOFD)
-			}
+		switch {
+		case why != nil && why.Code == msg.FlagBadValue && oe.Option != "form": // a yes or no
+			a = s.refusal(http.StatusBadRequest, codeBadSwitch, param, oe.Value)
+		case why != nil && why.Code == msg.DateInvalid:
+			a = s.refusal(http.StatusBadRequest, codeBadDate, oe.Value)
+		case why != nil && why.Code == msg.FitBad:
+			a = s.refusal(http.StatusBadRequest, codeBadFit, oe.Value)
 		default:
-			a = s.refusal(http.StatusBadRequest, codeBadNumber, strings.ReplaceAll(oe.Option, "-", "_"), oe.Value)
+			a = s.optionRefusal(oe, param)
 		}
 		return nil, &a
 	}
@@ -475,6 +475,27 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 		return nil, &a
 	}
 	return job, nil
+}
+
+// optionRefusal answers a value of a query's option that Job.Set refused
+// for what the option names: a paper, a group, a format, a PDF/A level, a
+// form's number.
+func (s *Server) optionRefusal(oe *pipeline.OptionError, param string) answer {
+	switch oe.Option {
+	case "paper":
+		return s.refusal(http.StatusBadRequest, codeBadPaper, oe.Value)
+	case "group-by":
+		return s.refusal(http.StatusBadRequest, codeBadGroup, oe.Value)
+	case "format":
+		return s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
+	case "pdfa", "attach-data":
+		if m := (*msg.Error)(nil); errors.As(oe.Err, &m) && m.Code == msg.PDFANotOFD {
+			return s.refusal(http.StatusBadRequest, codePDFANotOFD)
+		}
+		// pdfa=4z, or attach_data=1 (beside pdfa=1b).
+		return s.refusal(http.StatusBadRequest, codeBadPDFA, param+"="+oe.Value)
+	}
+	return s.refusal(http.StatusBadRequest, codeBadNumber, param, oe.Value) // form=x
 }
 
 // pick returns the form the job selects (?form=N, counted over all the

@@ -25,6 +25,9 @@ const (
 	codeBusy             = msg.ServeBusy
 	codeBusyNow          = msg.ServeBusyNow
 	codeBadNumber        = msg.ServeBadNumber
+	codeBadSwitch        = msg.ServeBadSwitch
+	codeBadDate          = msg.ServeBadDate
+	codeBadFit           = msg.ServeBadFit
 	codeNoSuchForm       = msg.ServeNoSuchForm
 	codeNoSuchPage       = msg.ServeNoSuchPage
 	codeBadDPI           = msg.ServeBadDPI
