@@ -1,11 +1,13 @@
 package serve
 
 import (
+	"encoding/json"
 	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"jixiao/model"
 	"jixiao/msg"
 )
 
@@ -40,4 +42,25 @@ func TestQueryValueKinds(t *testing.T) {
 			require.NotContains(t, m, "整数", c.query)
 		}
 	}
+}
+
+// TestControlCharacterOnce: a control character in a project name is told
+// once, as the character validation refuses, not also as one the fonts
+// lack with advice to add a font (review 7, item 10).
+func TestControlCharacterOnce(t *testing.T) {
+	s := newTestServer(t, Options{})
+	f := bookFile(t, "names.json", func(f *model.Form) { f.Project = "项目\r\nX-Evil: 1" })
+	w := do(s, post(t, "/api/check", f))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	var body checkBody
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &body))
+	require.Len(t, body.Forms, 1)
+	var codes []string
+	for _, p := range body.Forms[0].Problems {
+		codes = append(codes, p.Code)
+		require.NotContains(t, p.Message, "字体", p.Message)
+	}
+	require.Contains(t, codes, model.CodeControlCharacter)
+	require.NotContains(t, codes, string(codeCannotDraw))
+	require.Positive(t, body.Forms[0].Pages, "laid out, its pages counted")
 }
