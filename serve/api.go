@@ -220,6 +220,17 @@ func contentDisposition(name string) string {
 	return fmt.Sprintf(`attachment; filename="%s%s"; filename*=UTF-8''%s`, ascii, keep(ext), attrEscape(name))
 }
 
+// zipName names a ZIP of a year's forms: 2024年绩效目标表.zip of PDFs,
+// 2024年绩效目标表（OFD）.zip of OFDs, so that the one saved after the other
+// does not take its name (review 7, item 12). Chinese in either language
+// of the page, as the forms' own names and the binder's are.
+func zipName(year int, backend pipeline.Backend) string {
+	if backend.Ext() == ".ofd" {
+		return yearName(year, "（OFD）.zip")
+	}
+	return yearName(year, ".zip")
+}
+
 // attrEscape percent-encodes s as an RFC 8187 value: every byte but
 // letters, digits and !#$&+-.^_`|~.
 func attrEscape(s string) string {

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"mime"
 	"net/http"
 	"testing"
 
@@ -64,3 +65,20 @@ func TestControlCharacterOnce(t *testing.T) {
 	require.NotContains(t, codes, string(codeCannotDraw))
 	require.Positive(t, body.Forms[0].Pages, "laid out, its pages counted")
 }
+
+// TestZipNames: the ZIP of OFDs is not named as the ZIP of PDFs, so that
+// one saved after the other does not take its name (review 7, item 12).
+func TestZipNames(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book := readFile(t, exampleBook)
+	name := func(query string) string {
+		w := do(s, post(t, "/api/zip?forms=1"+query, book))
+		require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+		_, params, err := mime.ParseMediaType(w.Header().Get("Content-Disposition"))
+		require.NoError(t, err)
+		return params["filename"] // the filename* value, decoded
+	}
+	require.Equal(t, "2024年绩效目标表.zip", name(""))
+	require.Equal(t, "2024年绩效目标表（OFD）.zip", name("&format=ofd"))
+}
+
