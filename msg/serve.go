@@ -30,6 +30,7 @@ const (
 	ServeTooManyPages     Code = "serve-too-many-pages"
 	ServeFormTooManyPages Code = "serve-form-too-many-pages"
 	ServeBadUpload        Code = "serve-bad-upload"
+	ServeBadFileName      Code = "serve-bad-file-name"
 	ServeBusy             Code = "serve-busy"
 	ServeBusyNow          Code = "serve-busy-now"
 	ServeBadNumber        Code = "serve-bad-number"
@@ -157,6 +158,7 @@ var serveCatalogue = []item{
 	{ServeTooManyPages, "Too many forms at once: these {1} forms take more than the {2} pages one request may check or print. Send them in several parts, or print them with jixiao on the command line.", "一次上传的表太多：这 {1} 张表超过了一次请求可检查或打印的 {2} 页。请分几次上传，或在命令行中用 jixiao 打印。"},
 	{ServeFormTooManyPages, "This form takes more than the {1} pages one request may check or print. Print it with jixiao on the command line.", "这张表超过了一次请求可检查或打印的 {1} 页，请在命令行中用 jixiao 打印。"},
 	{ServeBadUpload, "The upload did not arrive whole; please try again.", "文件没有完整上传，请重试。"},
+	{ServeBadFileName, "The file name \"{1}\" is not allowed: a file name may not hold control characters. Rename the file, then choose it again.", "文件名“{1}”不可用：文件名中不能有控制字符。请给文件改名后重新选择。"},
 	{ServeBusy, "The server is busy and could not finish within {1} seconds; please try again in a moment.", "服务器正忙，未能在 {1} 秒内完成，请稍后再试。"},
 	{ServeBusyNow, "The server is busy right now: the files of other requests fill the memory it keeps for uploads; please try again in a moment.", "服务器此刻正忙：其他请求上传的文件已占满用于接收上传的内存，请稍后再试。"},
 	{ServeBadNumber, "{1} must be a whole number from 1, not \"{2}\".", "参数 {1} 应为从 1 开始的整数，而不是“{2}”。"},

@@ -22,6 +22,7 @@ const (
 	codeTooManyPages     = msg.ServeTooManyPages
 	codeFormTooManyPages = msg.ServeFormTooManyPages
 	codeBadUpload        = msg.ServeBadUpload
+	codeBadFileName      = msg.ServeBadFileName
 	codeBusy             = msg.ServeBusy
 	codeBusyNow          = msg.ServeBusyNow
 	codeBadNumber        = msg.ServeBadNumber

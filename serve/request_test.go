@@ -1,10 +1,16 @@
 package serve
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"mime"
+	"net"
 	"net/http"
+	"net/http/httptest"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -66,6 +72,41 @@ func TestControlCharacterOnce(t *testing.T) {
 	require.Positive(t, body.Forms[0].Pages, "laid out, its pages counted")
 }
 
+// rawPost is a POST of one part with the Content-Disposition line given,
+// as a script may send it.
+func rawPost(t *testing.T, target, disposition string, data []byte) *http.Request {
+	t.Helper()
+	var b bytes.Buffer
+	b.WriteString("--B0undary\r\n" + disposition + "\r\nContent-Type: application/json\r\n\r\n")
+	b.Write(data)
+	b.WriteString("\r\n--B0undary--\r\n")
+	r := httptest.NewRequest(http.MethodPost, target, &b)
+	r.Header.Set("Content-Type", "multipart/form-data; boundary=B0undary")
+	return r
+}
+
+// TestBadFileName: a file name with a control character is refused as a
+// name that is not allowed, naming it, not as an upload to send again
+// (review 7, item 12), whether it breaks the part's header or comes
+// encoded (filename*=).
+func TestBadFileName(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book := readFile(t, exampleBook).data
+	for _, d := range []string{
+		"Content-Disposition: form-data; name=\"file\"; filename=\"d\x01x.json\"",
+		"Content-Disposition: form-data; name=\"file\"; filename*=UTF-8''d%01x.json",
+	} {
+		w := do(s, rawPost(t, "/api/check", d, book))
+		refusedWith(t, w, http.StatusBadRequest, codeBadFileName)
+		m := problems(t, w)[0].Message
+		require.Contains(t, m, "d\\u0001x.json", d)
+		require.NotContains(t, m, "重试", d)
+	}
+	// The same file under a name without one reads.
+	w := do(s, rawPost(t, "/api/check", `Content-Disposition: form-data; name="file"; filename="dx.json"`, book))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+}
+
 // TestZipNames: the ZIP of OFDs is not named as the ZIP of PDFs, so that
 // one saved after the other does not take its name (review 7, item 12).
 func TestZipNames(t *testing.T) {
@@ -82,3 +123,43 @@ func TestZipNames(t *testing.T) {
 	require.Equal(t, "2024年绩效目标表（OFD）.zip", name("&format=ofd"))
 }
 
+// TestClientGoneLogged: a client that hangs up, while its request waits
+// its turn or halfway through its upload, is logged as gone, not as a
+// request the server was too busy for (503 serve-busy) (review 7, item 12).
+func TestClientGoneLogged(t *testing.T) {
+	var mu sync.Mutex
+	var log []string
+	s := newTestServer(t, Options{Renders: 1, Log: func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		log = append(log, fmt.Sprintf(format, args...))
+	}})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	s.gate <- struct{}{} // the one render slot taken: a request waits
+	defer func() { <-s.gate }()
+	body, ctype := multipartBody(t, readFile(t, exampleBook))
+	for _, sent := range []int{len(body), len(body) / 2} {
+		mu.Lock()
+		log = nil
+		mu.Unlock()
+		conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+		require.NoError(t, err)
+		fmt.Fprintf(conn, "POST /api/check HTTP/1.1\r\nHost: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n",
+			srv.Listener.Addr(), ctype, len(body))
+		conn.Write(body[:sent])
+		time.Sleep(300 * time.Millisecond) // read, and waiting its turn
+		conn.Close()
+		require.Eventually(t, func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return len(log) > 0
+		}, 10*time.Second, 10*time.Millisecond)
+		time.Sleep(100 * time.Millisecond) // a second line, if any
+		mu.Lock()
+		require.Len(t, log, 1, "sent %d of %d", sent, len(body))
+		require.Contains(t, log[0], "POST /api/check: the client went away")
+		require.NotContains(t, log[0], "503")
+		mu.Unlock()
+	}
+}
