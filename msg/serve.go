@@ -175,7 +175,7 @@ var serveCatalogue = []item{
 	{ServeBadGroup, "The forms can only be grouped by unit (group_by=unit), not \"{1}\".", "只能按单位分组（group_by=unit），不能按“{1}”分组。"},
 	{ServeBadYear, "year must be from 1900 to 2200, not \"{1}\".", "年度应在 1900 到 2200 之间，而不是“{1}”。"},
 	{ServeFormHasErrors, "Form {1} ({2}) has errors: fix them in the file and upload it again to print it.", "第 {1} 张表（{2}）有错误，请在文件中改正后重新上传，才能打印。"},
-	{ServeBookHasErrors, "{1} of the forms have errors, or a file could not be read: fix them and upload again to print.", "有 {1} 处错误（表格有误或文件无法读取），请改正后重新上传，才能打印。"},
+	{ServeBookHasErrors, "Errors found: {1}, in the forms or in a file that could not be read. Fix them and upload again to print.", "有 {1} 处错误（表格有误或文件无法读取），请改正后重新上传，才能打印。"},
 	{ServeNoForms, "The files hold no forms.", "上传的文件中没有绩效目标表。"},
 	{ServeInternal, "Something went wrong inside the server; please give the file to your administrator.", "服务器内部出错，请把这个文件交给管理员处理。"},
 	{ServeCannotDraw, "cannot be printed: {1}", "无法打印：{1}"},

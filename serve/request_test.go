@@ -163,3 +163,18 @@ func TestClientGoneLogged(t *testing.T) {
 		mu.Unlock()
 	}
 }
+
+// TestBookErrorsEnglish: in English, the refusal of a print for errors
+// counts the errors as errors, not as forms (review 7, item 11).
+func TestBookErrorsEnglish(t *testing.T) {
+	s, err := New(Options{Fonts: fontSetFor(t), Lang: msg.English})
+	require.NoError(t, err)
+	book := readFile(t, exampleBook)
+	broken := file{"broken.json", book.data[:3000]}
+	w := do(s, post(t, "/api/zip", book, broken))
+	require.Equal(t, http.StatusUnprocessableEntity, w.Code, w.Body.String())
+	ps := problems(t, w)
+	require.Equal(t, string(codeBookErrors), ps[0].Code)
+	require.Equal(t, "Errors found: 1, in the forms or in a file that could not be read. Fix them and upload again to print.", ps[0].Message)
+	require.Len(t, ps, 2, "the lead line and the file's problem")
+}
