@@ -77,6 +77,8 @@ const (
 	UIWarning             Code = "ui-warning"
 	UISummaryOk           Code = "ui-summary-ok"
 	UISummaryErrors       Code = "ui-summary-errors"
+	UISummaryAllErrors    Code = "ui-summary-all-errors"
+	UISummaryFilesBlocked Code = "ui-summary-files-blocked"
 	UINoForms             Code = "ui-no-forms"
 	UIPreview             Code = "ui-preview"
 	UIDownloadPDF         Code = "ui-download-pdf"
@@ -90,6 +92,8 @@ const (
 	UIClose               Code = "ui-close"
 	UIStepDownload        Code = "ui-step-download"
 	UIBlocked             Code = "ui-blocked"
+	UIBlockedFiles        Code = "ui-blocked-files"
+	UINonePicked          Code = "ui-none-picked"
 	UIBinderOptions       Code = "ui-binder-options"
 	UIReplaced            Code = "ui-replaced"
 	UIPreviewHint         Code = "ui-preview-hint"
@@ -205,8 +209,14 @@ var serveCatalogue = []item{
 	{UIStatusError, "Must be fixed", "需修改"},
 	{UIError, "Error", "错误"},
 	{UIWarning, "Note", "提示"},
-	{UISummaryOk, "{1} forms found, all can be printed.", "共找到 {1} 张表，均可打印。"},
-	{UISummaryErrors, "{1} forms found; {2} have errors: fix them in the workbook and upload it again. The others can be printed now.", "共找到 {1} 张表，其中 {2} 张有错误：请在工作簿中改正后重新上传；其余的表可以先打印。"},
+	// The page's summary and the lines of its step 4 take a number of forms
+	// as unit-form counts it ("1 form", "18 forms", "18 张表"), and say what
+	// the server will print: nothing while a file cannot be read or has
+	// errors of its own (serve-book-has-errors refuses every print then).
+	{UISummaryOk, "{1} found, ready to print.", "共找到 {1}，均可打印。"},
+	{UISummaryErrors, "{1} found; errors in {2}: fix them in the workbook and upload it again. The others can be printed now.", "共找到 {1}，其中 {2}有错误：请在工作簿中改正后重新上传；其余的表可以先打印。"},
+	{UISummaryAllErrors, "{1} found, none ready to print: fix the errors in the workbook and upload it again.", "共找到 {1}，没有可以打印的：请在工作簿中改正错误后重新上传。"},
+	{UISummaryFilesBlocked, "{1} found, but nothing can be printed while a file listed above cannot be read or has errors of its own: fix that file and choose it again, or remove it from the list in step 1.", "共找到 {1}，但上面列出的文件无法读取或本身有错误，在改正（重新选择）或从第 1 步的列表中移除这个文件之前，所有表都不能打印。"},
 	{UINoForms, "No forms were found in these files.", "这些文件中没有找到绩效目标表。"},
 	{UIPreview, "Preview", "预览"},
 	{UIDownloadPDF, "Download PDF", "下载 PDF"},
@@ -219,7 +229,9 @@ var serveCatalogue = []item{
 	{UINextPage, "Next page", "下一页"},
 	{UIClose, "Close", "关闭"},
 	{UIStepDownload, "Download", "下载"},
-	{UIBlocked, "No form picked can be printed: a form with errors must be fixed in the workbook, and the workbook uploaded again.", "选中的表都不能打印：有错误的表要在工作簿中改正，再重新上传。"},
+	{UIBlocked, "No form can be printed yet: a form with errors must be fixed in the workbook, and the workbook uploaded again.", "还没有可以打印的表：有错误的表要在工作簿中改正，再重新上传。"},
+	{UIBlockedFiles, "Nothing can be printed while a file cannot be read or has errors of its own (see step 2): fix it and choose it again, or remove it from the list in step 1.", "有文件无法读取或本身有错误（见第 2 步），所有表都不能打印：请改正后重新选择这个文件，或在第 1 步的列表中移除它。"},
+	{UINonePicked, "No form is picked: tick the forms to print in the No. column.", "没有选中任何表：请在“序号”一栏勾选要打印的表。"},
 	{UIBinderOptions, "Print options", "打印选项"},
 	{UIReplaced, "{1}: replaced by the file of the same name just chosen", "{1}：已替换为刚选择的同名文件"},
 	{UIPreviewHint, "Click Preview on a row to see the pages of a form here.", "点表格中某一行的“预览”，在这里查看这张表的各页。"},
@@ -249,8 +261,8 @@ var serveCatalogue = []item{
 	{UIDownloadBinderOFD, "Download the binder (OFD)", "下载装订本（OFD）"},
 	{UIDownloadZIPOFD, "Download the forms (ZIP of OFDs)", "下载表格（ZIP 压缩包，OFD）"},
 	{UIBusyForm, "Making the PDF", "正在生成 PDF"},
-	{UIBusyZIP, "Making {1} PDFs", "正在生成 {1} 个 PDF"},
-	{UIBusyBinder, "Making the binder of {1} forms", "正在生成 {1} 张表的装订本"},
+	{UIBusyZIP, "Making the files of {1}", "正在生成 {1}的文件"},
+	{UIBusyBinder, "Making the binder of {1}", "正在生成 {1}的装订本"},
 	{UIProgressWorking, "{1}… {2} s", "{1}…已用 {2} 秒"},
 	{UIProgressReceiving, "Downloading… {1}%", "正在下载…{1}%"},
 	{UIProgressDone, "Done: the file is in your downloads.", "完成，文件已保存到“下载”文件夹。"},
