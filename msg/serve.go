@@ -216,7 +216,7 @@ var serveCatalogue = []item{
 	{UISummaryOk, "{1} found, ready to print.", "共找到 {1}，均可打印。"},
 	{UISummaryErrors, "{1} found; errors in {2}: fix them in the workbook and upload it again. The others can be printed now.", "共找到 {1}，其中 {2}有错误：请在工作簿中改正后重新上传；其余的表可以先打印。"},
 	{UISummaryAllErrors, "{1} found, none ready to print: fix the errors in the workbook and upload it again.", "共找到 {1}，没有可以打印的：请在工作簿中改正错误后重新上传。"},
-	{UISummaryFilesBlocked, "{1} found, but nothing can be printed while a file listed above cannot be read or has errors of its own: fix that file and choose it again, or remove it from the list in step 1.", "共找到 {1}，但上面列出的文件无法读取或本身有错误，在改正（重新选择）或从第 1 步的列表中移除这个文件之前，所有表都不能打印。"},
+	{UISummaryFilesBlocked, "{1} found, but nothing can be printed while a file listed above cannot be read or has errors of its own: fix that file and choose it again, or remove it from the list in step 1.", "共找到 {1}，但上面列出的文件无法读取或本身有错误：在改正后重新选择这个文件、或从第 1 步的列表中移除它之前，所有表都不能打印。"},
 	{UINoForms, "No forms were found in these files.", "这些文件中没有找到绩效目标表。"},
 	{UIPreview, "Preview", "预览"},
 	{UIDownloadPDF, "Download PDF", "下载 PDF"},
