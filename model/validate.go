@@ -415,7 +415,7 @@ func (v *validator) control(text string, long bool, path func() string) {
 		if r == '\n' && long {
 			continue
 		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+		if Control(r) {
 			if r == '\n' {
 				v.fail(CodeLineBreak, path(), strconv.Itoa(i))
 			} else {
@@ -424,6 +424,13 @@ func (v *validator) control(text string, long bool, path func() string) {
 			return
 		}
 	}
+}
+
+// Control reports whether r is a character Validate refuses in every
+// text of a form (a control character, a line or paragraph separator), but
+// the line feed of a long text.
+func Control(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // rowKey names a 二级 category by its 一级 and 二级.

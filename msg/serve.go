@@ -30,9 +30,13 @@ const (
 	ServeTooManyPages     Code = "serve-too-many-pages"
 	ServeFormTooManyPages Code = "serve-form-too-many-pages"
 	ServeBadUpload        Code = "serve-bad-upload"
+	ServeBadFileName      Code = "serve-bad-file-name"
 	ServeBusy             Code = "serve-busy"
 	ServeBusyNow          Code = "serve-busy-now"
 	ServeBadNumber        Code = "serve-bad-number"
+	ServeBadSwitch        Code = "serve-bad-switch"
+	ServeBadDate          Code = "serve-bad-date"
+	ServeBadFit           Code = "serve-bad-fit"
 	ServeBadFormat        Code = "serve-bad-format"
 	ServeNoSuchForm       Code = "serve-no-such-form"
 	ServeNoSuchPage       Code = "serve-no-such-page"
@@ -73,6 +77,8 @@ const (
 	UIWarning             Code = "ui-warning"
 	UISummaryOk           Code = "ui-summary-ok"
 	UISummaryErrors       Code = "ui-summary-errors"
+	UISummaryAllErrors    Code = "ui-summary-all-errors"
+	UISummaryFilesBlocked Code = "ui-summary-files-blocked"
 	UINoForms             Code = "ui-no-forms"
 	UIPreview             Code = "ui-preview"
 	UIDownloadPDF         Code = "ui-download-pdf"
@@ -86,6 +92,8 @@ const (
 	UIClose               Code = "ui-close"
 	UIStepDownload        Code = "ui-step-download"
 	UIBlocked             Code = "ui-blocked"
+	UIBlockedFiles        Code = "ui-blocked-files"
+	UINonePicked          Code = "ui-none-picked"
 	UIBinderOptions       Code = "ui-binder-options"
 	UIReplaced            Code = "ui-replaced"
 	UIPreviewHint         Code = "ui-preview-hint"
@@ -154,9 +162,15 @@ var serveCatalogue = []item{
 	{ServeTooManyPages, "Too many forms at once: these {1} forms take more than the {2} pages one request may check or print. Send them in several parts, or print them with jixiao on the command line.", "一次上传的表太多：这 {1} 张表超过了一次请求可检查或打印的 {2} 页。请分几次上传，或在命令行中用 jixiao 打印。"},
 	{ServeFormTooManyPages, "This form takes more than the {1} pages one request may check or print. Print it with jixiao on the command line.", "这张表超过了一次请求可检查或打印的 {1} 页，请在命令行中用 jixiao 打印。"},
 	{ServeBadUpload, "The upload did not arrive whole; please try again.", "文件没有完整上传，请重试。"},
+	{ServeBadFileName, "The file name \"{1}\" is not allowed: a file name may not hold control characters. Rename the file, then choose it again.", "文件名“{1}”不可用：文件名中不能有控制字符。请给文件改名后重新选择。"},
 	{ServeBusy, "The server is busy and could not finish within {1} seconds; please try again in a moment.", "服务器正忙，未能在 {1} 秒内完成，请稍后再试。"},
 	{ServeBusyNow, "The server is busy right now: the files of other requests fill the memory it keeps for uploads; please try again in a moment.", "服务器此刻正忙：其他请求上传的文件已占满用于接收上传的内存，请稍后再试。"},
 	{ServeBadNumber, "{1} must be a whole number from 1, not \"{2}\".", "参数 {1} 应为从 1 开始的整数，而不是“{2}”。"},
+	// A query's yes/no, date and fit=, each told what it expects, as the
+	// command line tells its flags (flag-bad-value, date-invalid, fit-bad).
+	{ServeBadSwitch, "{1} is a yes or a no: 1 or 0 (true or false, on or off, yes or no also do), not \"{2}\".", "参数 {1} 只能是 1（是）或 0（否）（也可写 true/false、on/off、yes/no），而不是“{2}”。"},
+	{ServeBadDate, "date is the 编报日期 of the binder's cover: write it as 2025-03-01 or 2025年3月1日, not \"{1}\".", "参数 date 是封面的编报日期，应写成 2025-03-01 或 2025年3月1日，而不是“{1}”。"},
+	{ServeBadFit, "fit must be on or off, not \"{1}\".", "参数 fit 只能是 on 或 off，而不是“{1}”。"},
 	{ServeBadFormat, "format must be pdf or ofd, not \"{1}\".", "参数 format 应为 pdf 或 ofd，而不是“{1}”。"},
 	{ServeNoSuchForm, "There is no form {1}: the files hold {2}.", "没有第 {1} 张表：上传的文件中共有 {2} 张表。"},
 	{ServeNoSuchPage, "Form {1} has no page {2}: it has {3}.", "第 {1} 张表没有第 {2} 页：共 {3} 页。"},
@@ -165,7 +179,7 @@ var serveCatalogue = []item{
 	{ServeBadGroup, "The forms can only be grouped by unit (group_by=unit), not \"{1}\".", "只能按单位分组（group_by=unit），不能按“{1}”分组。"},
 	{ServeBadYear, "year must be from 1900 to 2200, not \"{1}\".", "年度应在 1900 到 2200 之间，而不是“{1}”。"},
 	{ServeFormHasErrors, "Form {1} ({2}) has errors: fix them in the file and upload it again to print it.", "第 {1} 张表（{2}）有错误，请在文件中改正后重新上传，才能打印。"},
-	{ServeBookHasErrors, "{1} of the forms have errors, or a file could not be read: fix them and upload again to print.", "有 {1} 处错误（表格有误或文件无法读取），请改正后重新上传，才能打印。"},
+	{ServeBookHasErrors, "Errors found: {1}, in the forms or in a file that could not be read. Fix them and upload again to print.", "有 {1} 处错误（表格有误或文件无法读取），请改正后重新上传，才能打印。"},
 	{ServeNoForms, "The files hold no forms.", "上传的文件中没有绩效目标表。"},
 	{ServeInternal, "Something went wrong inside the server; please give the file to your administrator.", "服务器内部出错，请把这个文件交给管理员处理。"},
 	{ServeCannotDraw, "cannot be printed: {1}", "无法打印：{1}"},
@@ -195,8 +209,14 @@ var serveCatalogue = []item{
 	{UIStatusError, "Must be fixed", "需修改"},
 	{UIError, "Error", "错误"},
 	{UIWarning, "Note", "提示"},
-	{UISummaryOk, "{1} forms found, all can be printed.", "共找到 {1} 张表，均可打印。"},
-	{UISummaryErrors, "{1} forms found; {2} have errors: fix them in the workbook and upload it again. The others can be printed now.", "共找到 {1} 张表，其中 {2} 张有错误：请在工作簿中改正后重新上传；其余的表可以先打印。"},
+	// The page's summary and the lines of its step 4 take a number of forms
+	// as unit-form counts it ("1 form", "18 forms", "18 张表"), and say what
+	// the server will print: nothing while a file cannot be read or has
+	// errors of its own (serve-book-has-errors refuses every print then).
+	{UISummaryOk, "{1} found, ready to print.", "共找到 {1}，均可打印。"},
+	{UISummaryErrors, "{1} found; errors in {2}: fix them in the workbook and upload it again. The others can be printed now.", "共找到 {1}，其中 {2}有错误：请在工作簿中改正后重新上传；其余的表可以先打印。"},
+	{UISummaryAllErrors, "{1} found, none ready to print: fix the errors in the workbook and upload it again.", "共找到 {1}，没有可以打印的：请在工作簿中改正错误后重新上传。"},
+	{UISummaryFilesBlocked, "{1} found, but nothing can be printed while a file listed above cannot be read or has errors of its own: fix that file and choose it again, or remove it from the list in step 1.", "共找到 {1}，但上面列出的文件无法读取或本身有错误：在改正后重新选择这个文件、或从第 1 步的列表中移除它之前，所有表都不能打印。"},
 	{UINoForms, "No forms were found in these files.", "这些文件中没有找到绩效目标表。"},
 	{UIPreview, "Preview", "预览"},
 	{UIDownloadPDF, "Download PDF", "下载 PDF"},
@@ -209,7 +229,9 @@ var serveCatalogue = []item{
 	{UINextPage, "Next page", "下一页"},
 	{UIClose, "Close", "关闭"},
 	{UIStepDownload, "Download", "下载"},
-	{UIBlocked, "No form picked can be printed: a form with errors must be fixed in the workbook, and the workbook uploaded again.", "选中的表都不能打印：有错误的表要在工作簿中改正，再重新上传。"},
+	{UIBlocked, "No form can be printed yet: a form with errors must be fixed in the workbook, and the workbook uploaded again.", "还没有可以打印的表：有错误的表要在工作簿中改正，再重新上传。"},
+	{UIBlockedFiles, "Nothing can be printed while a file cannot be read or has errors of its own (see step 2): fix it and choose it again, or remove it from the list in step 1.", "有文件无法读取或本身有错误（见第 2 步），所有表都不能打印：请改正后重新选择这个文件，或在第 1 步的列表中移除它。"},
+	{UINonePicked, "No form is picked: tick the forms to print in the No. column.", "没有选中任何表：请在“序号”一栏勾选要打印的表。"},
 	{UIBinderOptions, "Print options", "打印选项"},
 	{UIReplaced, "{1}: replaced by the file of the same name just chosen", "{1}：已替换为刚选择的同名文件"},
 	{UIPreviewHint, "Click Preview on a row to see the pages of a form here.", "点表格中某一行的“预览”，在这里查看这张表的各页。"},
@@ -239,8 +261,8 @@ var serveCatalogue = []item{
 	{UIDownloadBinderOFD, "Download the binder (OFD)", "下载装订本（OFD）"},
 	{UIDownloadZIPOFD, "Download the forms (ZIP of OFDs)", "下载表格（ZIP 压缩包，OFD）"},
 	{UIBusyForm, "Making the PDF", "正在生成 PDF"},
-	{UIBusyZIP, "Making {1} PDFs", "正在生成 {1} 个 PDF"},
-	{UIBusyBinder, "Making the binder of {1} forms", "正在生成 {1} 张表的装订本"},
+	{UIBusyZIP, "Making the files of {1}", "正在生成 {1}的文件"},
+	{UIBusyBinder, "Making the binder of {1}", "正在生成 {1}的装订本"},
 	{UIProgressWorking, "{1}… {2} s", "{1}…已用 {2} 秒"},
 	{UIProgressReceiving, "Downloading… {1}%", "正在下载…{1}%"},
 	{UIProgressDone, "Done: the file is in your downloads.", "完成，文件已保存到“下载”文件夹。"},

@@ -6,6 +6,7 @@ import (
 	"jixiao/layout"
 	"jixiao/model"
 	"jixiao/msg"
+	"slices"
 	"strconv"
 )
 
@@ -21,6 +22,10 @@ func (g *glyphCheck) form(f *model.Form, in Input, i int) []fonts.Missing {
 	form := "forms[" + strconv.Itoa(i) + "]"
 	f.EachText(func(key string, row int, text string, _ bool) {
 		ms := g.fields([]fonts.Field{{Text: text, Role: layout.FieldRole(key)}})
+		// A control character is refused by Validate, with its place:
+		// told as missing from the fonts too, the user would be sent to
+		// add a font for it (review 7, item 10).
+		ms = slices.DeleteFunc(ms, func(m fonts.Missing) bool { return model.Control(m.Rune) })
 		if len(ms) == 0 {
 			return
 		}

@@ -14,11 +14,13 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"jixiao/model"
 	"jixiao/msg"
@@ -84,6 +86,11 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 		defer hold.release()
 		ups, err := readUploads(w, r, s.opt.MaxUpload, hold)
 		switch {
+		case badNameHeader(err):
+			// A file name with a control byte: the part's header does
+			// not read. Sending it again cannot help.
+			s.refuse(w, r, http.StatusBadRequest, codeBadFileName, nameInHeader(err))
+			return
 		case errors.Is(err, errBusyNow):
 			// The rest of the body is not read: close the connection.
 			w.Header().Set("Connection", "close")
@@ -96,7 +103,7 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			return
 		case isTimeout(err) || ctx.Err() != nil:
 			w.Header().Set("Connection", "close")
-			s.busy(w, r)
+			s.stopped(w, r, ctx)
 			return
 		case errors.Is(err, errNoFiles):
 			s.refuse(w, r, http.StatusBadRequest, codeNoFiles)
@@ -109,8 +116,16 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			s.refuse(w, r, http.StatusBadRequest, codeBadUpload)
 			return
 		}
+		for _, u := range ups {
+			if strings.ContainsFunc(u.Name, model.Control) {
+				// The same name as a header of its own would not read
+				// (filename*=, RFC 2231, lets one through): refused alike.
+				s.refuse(w, r, http.StatusBadRequest, codeBadFileName, u.Name)
+				return
+			}
+		}
 		if err := s.gate.enter(ctx); err != nil {
-			s.busy(w, r)
+			s.stopped(w, r, ctx)
 			return
 		}
 		done := make(chan answer, 1)
@@ -122,7 +137,7 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 		select {
 		case a := <-done:
 			if ctx.Err() != nil {
-				s.busy(w, r)
+				s.stopped(w, r, ctx)
 				return
 			}
 			s.send(w, r, a)
@@ -130,7 +145,7 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			// The work stops within a page; the request holds its
 			// upload's memory until it has.
 			<-done
-			s.busy(w, r)
+			s.stopped(w, r, ctx)
 		}
 	}
 }
@@ -150,6 +165,73 @@ func (s *Server) work(r *http.Request, h func(*call) answer, c *call) (a answer)
 func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Retry-After", "30")
 	s.refuse(w, r, http.StatusServiceUnavailable, codeBusy, s.timeoutSeconds())
+}
+
+// stopped answers a request whose context ended: at its time limit it is
+// busy; a client that went away before it (the request's own context
+// ended: net/http ends it when the connection closes, or a read of it
+// fails) is only logged as gone, not as a server too busy to answer it.
+// The time tells them apart: a read past the deadline ends the request's
+// context too, at the moment ctx's timer ends ctx.
+func (s *Server) stopped(w http.ResponseWriter, r *http.Request, ctx context.Context) {
+	if deadline, ok := ctx.Deadline(); ok && r.Context().Err() != nil && time.Now().Before(deadline) {
+		s.gone(w, r)
+		return
+	}
+	s.busy(w, r)
+}
+
+// gone logs a request whose client went away (closed the connection)
+// before its answer: its work was stopped. The busy answer is sent all the
+// same, for nobody, so that the request has one whatever the client.
+func (s *Server) gone(w http.ResponseWriter, r *http.Request) {
+	s.logf("%s %s: the client went away before the answer; its work stopped", r.Method, r.URL.Path)
+	w.Header().Set("Retry-After", "30")
+	s.send(w, r, s.refusal(http.StatusServiceUnavailable, codeBusy, s.timeoutSeconds()))
+}
+
+// badNameHeader reports whether err is a part's header that does not read
+// for its file name: a control byte in it (the only way a name breaks the
+// header's syntax).
+func badNameHeader(err error) bool {
+	var pe textproto.ProtocolError
+	return errors.As(err, &pe) && strings.Contains(strings.ToLower(string(pe)), "filename")
+}
+
+// nameInHeader is the file name a header line that does not read gives,
+// as sent (escaped where it is told): filename="…", or filename*= with
+// its charset and language.
+func nameInHeader(err error) string {
+	var pe textproto.ProtocolError
+	if !errors.As(err, &pe) {
+		return ""
+	}
+	line := string(pe)
+	// net/textproto quotes the line: malformed MIME header line: "…".
+	if i := strings.IndexByte(line, '"'); i >= 0 {
+		if u, err := strconv.Unquote(line[i:]); err == nil {
+			line = u
+		}
+	}
+	i := strings.Index(strings.ToLower(line), "filename")
+	if i < 0 {
+		return ""
+	}
+	v := line[i+len("filename"):]
+	if _, after, ok := strings.Cut(v, "="); ok {
+		v = after
+	}
+	if q, ok := strings.CutPrefix(v, `"`); ok {
+		v, _, _ = strings.Cut(q, `"`)
+	} else {
+		if _, after, ok := strings.Cut(v, "''"); ok { // UTF-8 and a language, each closed by a quote
+			v = after
+		}
+		if j := strings.IndexAny(v, "; "); j >= 0 {
+			v = v[:j]
+		}
+	}
+	return uploadName(v, 0)
 }
 
 // busyNow answers a request refused at once: the uploads held fill the
@@ -218,6 +300,17 @@ func contentDisposition(name string) string {
 		ascii = "jixiao"
 	}
 	return fmt.Sprintf(`attachment; filename="%s%s"; filename*=UTF-8''%s`, ascii, keep(ext), attrEscape(name))
+}
+
+// zipName names a ZIP of a year's forms: 2024年绩效目标表.zip of PDFs,
+// 2024年绩效目标表（OFD）.zip of OFDs, so that the one saved after the other
+// does not take its name (review 7, item 12). Chinese in either language
+// of the page, as the forms' own names and the binder's are.
+func zipName(year int, backend pipeline.Backend) string {
+	if backend.Ext() == ".ofd" {
+		return yearName(year, "（OFD）.zip")
+	}
+	return yearName(year, ".zip")
 }
 
 // attrEscape percent-encodes s as an RFC 8187 value: every byte but
@@ -449,23 +542,23 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 	})
 	var oe *pipeline.OptionError
 	if errors.As(err, &oe) {
+		// The parameter as the query gives it: allow_missing, not
+		// allow-missing. What the value should be is told by the kind of
+		// value Job.Set refused (its message, the command line's), so that
+		// each kind is told what it expects, whichever option it is.
+		param := strings.ReplaceAll(oe.Option, "-", "_")
+		var why *msg.Error
+		errors.As(oe.Err, &why)
 		var a answer
-		switch oe.Option {
-		case "paper":
-			a = s.refusal(http.StatusBadRequest, codeBadPaper, oe.Value)
-		case "group-by":
-			a = s.refusal(http.StatusBadRequest, codeBadGroup, oe.Value)
-		case "format":
-			a = s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
-		case "pdfa", "attach-data":
-			// The parameter as the query gives it: pdfa=4z, or
-			// attach_data=1 (beside pdfa=1b).
-			a = s.refusal(http.StatusBadRequest, codeBadPDFA, strings.ReplaceAll(oe.Option, "-", "_")+"="+oe.Value)
-			if m := (*msg.Error)(nil); errors.As(oe.Err, &m) && m.Code == msg.PDFANotOFD {
-				a = s.refusal(http.StatusBadRequest, codePDFANotOFD)
-			}
+		switch {
+		case why != nil && why.Code == msg.FlagBadValue && oe.Option != "form": // a yes or no
+			a = s.refusal(http.StatusBadRequest, codeBadSwitch, param, oe.Value)
+		case why != nil && why.Code == msg.DateInvalid:
+			a = s.refusal(http.StatusBadRequest, codeBadDate, oe.Value)
+		case why != nil && why.Code == msg.FitBad:
+			a = s.refusal(http.StatusBadRequest, codeBadFit, oe.Value)
 		default:
-			a = s.refusal(http.StatusBadRequest, codeBadNumber, strings.ReplaceAll(oe.Option, "-", "_"), oe.Value)
+			a = s.optionRefusal(oe, param)
 		}
 		return nil, &a
 	}
@@ -475,6 +568,27 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 		return nil, &a
 	}
 	return job, nil
+}
+
+// optionRefusal answers a value of a query's option that Job.Set refused
+// for what the option names: a paper, a group, a format, a PDF/A level, a
+// form's number.
+func (s *Server) optionRefusal(oe *pipeline.OptionError, param string) answer {
+	switch oe.Option {
+	case "paper":
+		return s.refusal(http.StatusBadRequest, codeBadPaper, oe.Value)
+	case "group-by":
+		return s.refusal(http.StatusBadRequest, codeBadGroup, oe.Value)
+	case "format":
+		return s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
+	case "pdfa", "attach-data":
+		if m := (*msg.Error)(nil); errors.As(oe.Err, &m) && m.Code == msg.PDFANotOFD {
+			return s.refusal(http.StatusBadRequest, codePDFANotOFD)
+		}
+		// pdfa=4z, or attach_data=1 (beside pdfa=1b).
+		return s.refusal(http.StatusBadRequest, codeBadPDFA, param+"="+oe.Value)
+	}
+	return s.refusal(http.StatusBadRequest, codeBadNumber, param, oe.Value) // form=x
 }
 
 // pick returns the form the job selects (?form=N, counted over all the

@@ -174,7 +174,7 @@ func (s *Server) zip(c *call) answer {
 	if err := zw.Close(); err != nil {
 		return s.drawFailure(err, "")
 	}
-	return answer{status: http.StatusOK, ctype: "application/zip", body: buf.Bytes(), name: yearName(year, ".zip"), skipped: skipped}
+	return answer{status: http.StatusOK, ctype: "application/zip", body: buf.Bytes(), name: zipName(year, backend), skipped: skipped}
 }
 
 // maxPages is the most pages one request may check or print.

@@ -22,9 +22,13 @@ const (
 	codeTooManyPages     = msg.ServeTooManyPages
 	codeFormTooManyPages = msg.ServeFormTooManyPages
 	codeBadUpload        = msg.ServeBadUpload
+	codeBadFileName      = msg.ServeBadFileName
 	codeBusy             = msg.ServeBusy
 	codeBusyNow          = msg.ServeBusyNow
 	codeBadNumber        = msg.ServeBadNumber
+	codeBadSwitch        = msg.ServeBadSwitch
+	codeBadDate          = msg.ServeBadDate
+	codeBadFit           = msg.ServeBadFit
 	codeNoSuchForm       = msg.ServeNoSuchForm
 	codeNoSuchPage       = msg.ServeNoSuchPage
 	codeBadDPI           = msg.ServeBadDPI
@@ -70,6 +74,8 @@ var pageWords = []msg.Code{
 	msg.UIWarning,
 	msg.UISummaryOk,
 	msg.UISummaryErrors,
+	msg.UISummaryAllErrors,
+	msg.UISummaryFilesBlocked,
 	msg.UINoForms,
 	msg.UIPreview,
 	msg.UIDownloadPDF,
@@ -83,6 +89,8 @@ var pageWords = []msg.Code{
 	msg.UIClose,
 	msg.UIStepDownload,
 	msg.UIBlocked,
+	msg.UIBlockedFiles,
+	msg.UINonePicked,
 	msg.UIBinderOptions,
 	msg.UIReplaced,
 	msg.UIPreviewHint,
@@ -115,6 +123,10 @@ var pageWords = []msg.Code{
 	msg.UIErrNetwork,
 	msg.UIErrStatus,
 	msg.UIFooter,
+	// The command line's words the page uses too: a problem's place and
+	// message joined (problem-at), a number of forms (unit-form).
+	msg.ProblemAt,
+	msg.UnitForm,
 }
 
 // text is the message c in l with args put in its {1} {2} … places (a

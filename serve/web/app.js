@@ -13,6 +13,13 @@
     return s.replace(/\{(\d+)\}/g, (m, i) => (args[i - 1] === undefined ? m : String(args[i - 1])));
   }
 
+  // count is a number of things as the catalogue's Count writes it in Go:
+  // "1 form", "18 forms", "18 张表" (a unit's English text is "one|many").
+  function count(n, unit) {
+    const [one, many] = (t(unit) + "|").split("|");
+    return n + " " + (n === 1 || !many ? one : many);
+  }
+
   // list joins items as the catalogue's List does in Go: 、 or ", ", and
   // ；or "; " when an item holds a comma of its own.
   function joinList(items) {
@@ -21,7 +28,10 @@
   }
 
   const $ = (id) => document.getElementById(id);
-  const state = { files: [], forms: [], fileProblems: [], selected: -1, viewerPage: 0, checks: 0, picked: new Set() };
+  // blocked: a file that cannot be read, or has errors of its own, stops
+  // every print (the server refuses them all, as the command does);
+  // refused: the last check was refused as a whole (its message tells why).
+  const state = { files: [], forms: [], fileProblems: [], blocked: false, refused: false, selected: -1, viewerPage: 0, checks: 0, picked: new Set() };
 
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -81,8 +91,10 @@
     throw err;
   }
 
+  // problemText is a problem as the command line writes it: its place and
+  // its message, joined as the language joins them (problem-at).
   function problemText(p) {
-    return p.location ? p.location + "：" + p.message : p.message;
+    return p.location ? t("problem-at", p.location, p.message) : p.message;
   }
 
   // ---- step 1: files ----
@@ -147,6 +159,8 @@
     $("progress").hidden = true;
     state.forms = [];
     state.fileProblems = [];
+    state.blocked = false;
+    state.refused = false;
     state.selected = -1;
     $("step-preview").hidden = true;
     if (state.files.length === 0) {
@@ -165,14 +179,24 @@
       forms = body.forms || [];
       problems = body.problems || [];
     } catch (e) {
-      forms = (e.body && e.body.forms) || [];
-      problems = e.problems || [];
-      if (!problems.length) message = e.message;
+      if (e.body && Array.isArray(e.body.forms)) {
+        // The check's own answer (422: a file cannot be read): the forms
+        // of the others, and the files' problems.
+        forms = e.body.forms;
+        problems = e.problems || [];
+      } else {
+        // The request refused as a whole (too many forms, busy, too
+        // large, too many files, an error inside): nothing about the
+        // files, so it is the page's message, not a file's problem.
+        message = e.message;
+      }
     }
     if (mine !== state.checks) return;
     $("busy-check").hidden = true;
     state.forms = forms;
     state.fileProblems = problems;
+    state.blocked = hasErrors(problems);
+    state.refused = message !== "";
     // Every form that can be printed is picked for the binder and the ZIP.
     state.picked = new Set(forms.filter((f) => !hasErrors(f.problems)).map((f) => f.form));
     $("skipped").hidden = true;
@@ -236,19 +260,29 @@
         : (f.problems && f.problems.length
           ? el("span", { class: "badge warning" }, t("ui-status-warning"))
           : el("span", { class: "badge ok" }, t("ui-status-ok")));
+      // A form's downloads: none for a form with errors; while a file
+      // stops every print, shown but disabled, saying why.
+      const dl = (format, word) => {
+        const b = el("button", { type: "button", class: "link", onclick: () => downloadForm(i, format) }, t(word));
+        if (state.blocked) {
+          b.disabled = true;
+          b.title = t("ui-blocked-files");
+        }
+        return b;
+      };
       const actions = el("td", { class: "actions" },
         el("button", { type: "button", class: "link", onclick: () => selectForm(i) }, t("ui-preview")),
         " ",
-        errs ? null : el("button", { type: "button", class: "link", onclick: () => downloadForm(i, "pdf") }, t("ui-download-pdf")),
+        errs ? null : dl("pdf", "ui-download-pdf"),
         errs ? null : " ",
-        errs ? null : el("button", { type: "button", class: "link", onclick: () => downloadForm(i, "ofd") }, t("ui-download-ofd")));
+        errs ? null : dl("ofd", "ui-download-ofd"));
       const pick = el("input", { type: "checkbox", class: "pick", title: t("ui-pick-form"), "aria-label": t("ui-pick-form"),
         onchange: (e) => {
           if (e.target.checked) state.picked.add(i + 1); else state.picked.delete(i + 1);
           drawPicked();
         } });
-      pick.checked = !errs && state.picked.has(i + 1);
-      pick.disabled = errs;
+      pick.checked = !errs && !state.blocked && state.picked.has(i + 1);
+      pick.disabled = errs || state.blocked;
       const tr = el("tr", { class: errs ? "has-error" : "", "data-form": String(i + 1) },
         el("td", { class: "num" }, el("label", { class: "pick-label" }, pick, " ", String(i + 1))),
         el("td", {}, f.unit || ""),
@@ -263,24 +297,46 @@
       }
     });
     $("forms").hidden = state.forms.length === 0;
-    $("summary").textContent = state.forms.length
-      ? (bad ? t("ui-summary-errors", state.forms.length, bad) : t("ui-summary-ok", state.forms.length))
-      : (state.fileProblems.length ? "" : t("ui-no-forms"));
+    $("summary").textContent = summary(bad);
     // Steps 3 and 4 stand as soon as there are forms: the steps read 1-2-3-4.
     $("step-preview").hidden = state.forms.length === 0;
     $("step-download").hidden = state.forms.length === 0;
     drawPicked();
   }
 
-  // ready is the forms picked that can be printed, by number.
+  // summary is the line under the files' problems: how many forms, and
+  // what can be printed of them, as the server will print it.
+  function summary(bad) {
+    const n = state.forms.length;
+    if (!n) return state.fileProblems.length || state.refused ? "" : t("ui-no-forms");
+    const forms = count(n, "unit-form");
+    if (state.blocked) return t("ui-summary-files-blocked", forms);
+    if (bad === n) return t("ui-summary-all-errors", forms);
+    if (bad) return t("ui-summary-errors", forms, count(bad, "unit-form"));
+    return t("ui-summary-ok", forms);
+  }
+
+  // ready is the forms picked that can be printed, by number: none while
+  // a file stops every print.
   function ready() {
+    if (state.blocked) return [];
     return state.forms.filter((f, i) => state.picked.has(i + 1) && !hasErrors(f.problems)).map((f, k) => f.form || k + 1);
   }
 
+  // drawPicked says how many forms the binder and the ZIP hold, and when
+  // none, why: a file stops every print, no form is ticked, or every form
+  // has errors.
   function drawPicked() {
     const n = ready().length;
     $("picked").textContent = state.forms.length ? t("ui-picked", n, state.forms.length) : "";
-    $("blocked").hidden = n > 0;
+    let why = "";
+    if (n === 0 && state.forms.length) {
+      if (state.blocked) why = t("ui-blocked-files");
+      else if (state.forms.some((f) => !hasErrors(f.problems))) why = t("ui-none-picked");
+      else why = t("ui-blocked");
+    }
+    $("blocked").textContent = why;
+    $("blocked").hidden = !why;
     for (const id of ["btn-binder", "btn-zip", "btn-binder-ofd", "btn-zip-ofd"]) $(id).disabled = n === 0;
   }
 
@@ -451,7 +507,7 @@
     const list = ready();
     q.set("forms", list.join(","));
     if (format === "ofd") q.set("format", "ofd");
-    download("api/zip?" + q.toString(), "forms.zip", t("ui-busy-zip", list.length));
+    download("api/zip?" + q.toString(), format === "ofd" ? "forms-ofd.zip" : "forms.zip", t("ui-busy-zip", count(list.length, "unit-form")));
   }
 
   function downloadBinder(format) {
@@ -461,7 +517,7 @@
     const list = ready();
     q.set("forms", list.join(","));
     if (format === "ofd") q.set("format", "ofd");
-    download("api/binder?" + q.toString(), "binder." + format, t("ui-busy-binder", list.length));
+    download("api/binder?" + q.toString(), "binder." + format, t("ui-busy-binder", count(list.length, "unit-form")));
   }
 
   $("btn-zip").addEventListener("click", () => downloadZip("pdf"));

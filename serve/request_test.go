@@ -1,0 +1,180 @@
+package serve
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"mime"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"jixiao/model"
+	"jixiao/msg"
+)
+
+// TestQueryValueKinds: a yes/no, a date and fit= that do not read are each
+// told what they expect, never that they should be a whole number
+// (review 7, item 6); a form's number still is.
+func TestQueryValueKinds(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book := readFile(t, exampleBook)
+	for _, c := range []struct {
+		query string
+		code  msg.Code
+		words []string // in the message
+	}{
+		{"date=2025-13-45", codeBadDate, []string{"编报日期", "2025-03-01", "“2025-13-45”"}},
+		{"duplex=maybe", codeBadSwitch, []string{"duplex", "1（是）或 0（否）", "“maybe”"}},
+		{"signature=2", codeBadSwitch, []string{"signature", "“2”"}},
+		{"draft=x", codeBadSwitch, []string{"draft"}},
+		{"strict=x", codeBadSwitch, []string{"strict"}},
+		{"allow_missing=x", codeBadSwitch, []string{"allow_missing"}},
+		{"attach_data=x", codeBadSwitch, []string{"attach_data"}},
+		{"fit=maybe", codeBadFit, []string{"on 或 off", "“maybe”"}},
+		{"form=x", codeBadNumber, []string{"整数"}},
+	} {
+		w := do(s, post(t, "/api/binder?"+c.query, book))
+		refusedWith(t, w, http.StatusBadRequest, c.code)
+		m := problems(t, w)[0].Message
+		for _, word := range c.words {
+			require.Contains(t, m, word, c.query)
+		}
+		if c.code != codeBadNumber {
+			require.NotContains(t, m, "整数", c.query)
+		}
+	}
+}
+
+// TestControlCharacterOnce: a control character in a project name is told
+// once, as the character validation refuses, not also as one the fonts
+// lack with advice to add a font (review 7, item 10).
+func TestControlCharacterOnce(t *testing.T) {
+	s := newTestServer(t, Options{})
+	f := bookFile(t, "names.json", func(f *model.Form) { f.Project = "项目\r\nX-Evil: 1" })
+	w := do(s, post(t, "/api/check", f))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	var body checkBody
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &body))
+	require.Len(t, body.Forms, 1)
+	var codes []string
+	for _, p := range body.Forms[0].Problems {
+		codes = append(codes, p.Code)
+		require.NotContains(t, p.Message, "字体", p.Message)
+	}
+	require.Contains(t, codes, model.CodeControlCharacter)
+	require.NotContains(t, codes, string(codeCannotDraw))
+	require.Positive(t, body.Forms[0].Pages, "laid out, its pages counted")
+}
+
+// rawPost is a POST of one part with the Content-Disposition line given,
+// as a script may send it.
+func rawPost(t *testing.T, target, disposition string, data []byte) *http.Request {
+	t.Helper()
+	var b bytes.Buffer
+	b.WriteString("--B0undary\r\n" + disposition + "\r\nContent-Type: application/json\r\n\r\n")
+	b.Write(data)
+	b.WriteString("\r\n--B0undary--\r\n")
+	r := httptest.NewRequest(http.MethodPost, target, &b)
+	r.Header.Set("Content-Type", "multipart/form-data; boundary=B0undary")
+	return r
+}
+
+// TestBadFileName: a file name with a control character is refused as a
+// name that is not allowed, naming it, not as an upload to send again
+// (review 7, item 12), whether it breaks the part's header or comes
+// encoded (filename*=).
+func TestBadFileName(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book := readFile(t, exampleBook).data
+	for _, d := range []string{
+		"Content-Disposition: form-data; name=\"file\"; filename=\"d\x01x.json\"",
+		"Content-Disposition: form-data; name=\"file\"; filename*=UTF-8''d%01x.json",
+	} {
+		w := do(s, rawPost(t, "/api/check", d, book))
+		refusedWith(t, w, http.StatusBadRequest, codeBadFileName)
+		m := problems(t, w)[0].Message
+		require.Contains(t, m, "d\\u0001x.json", d)
+		require.NotContains(t, m, "重试", d)
+	}
+	// The same file under a name without one reads.
+	w := do(s, rawPost(t, "/api/check", `Content-Disposition: form-data; name="file"; filename="dx.json"`, book))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+}
+
+// TestZipNames: the ZIP of OFDs is not named as the ZIP of PDFs, so that
+// one saved after the other does not take its name (review 7, item 12).
+func TestZipNames(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book := readFile(t, exampleBook)
+	name := func(query string) string {
+		w := do(s, post(t, "/api/zip?forms=1"+query, book))
+		require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+		_, params, err := mime.ParseMediaType(w.Header().Get("Content-Disposition"))
+		require.NoError(t, err)
+		return params["filename"] // the filename* value, decoded
+	}
+	require.Equal(t, "2024年绩效目标表.zip", name(""))
+	require.Equal(t, "2024年绩效目标表（OFD）.zip", name("&format=ofd"))
+}
+
+// TestClientGoneLogged: a client that hangs up, while its request waits
+// its turn or halfway through its upload, is logged as gone, not as a
+// request the server was too busy for (503 serve-busy) (review 7, item 12).
+func TestClientGoneLogged(t *testing.T) {
+	var mu sync.Mutex
+	var log []string
+	s := newTestServer(t, Options{Renders: 1, Log: func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		log = append(log, fmt.Sprintf(format, args...))
+	}})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	s.gate <- struct{}{} // the one render slot taken: a request waits
+	defer func() { <-s.gate }()
+	body, ctype := multipartBody(t, readFile(t, exampleBook))
+	for _, sent := range []int{len(body), len(body) / 2} {
+		mu.Lock()
+		log = nil
+		mu.Unlock()
+		conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+		require.NoError(t, err)
+		fmt.Fprintf(conn, "POST /api/check HTTP/1.1\r\nHost: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n",
+			srv.Listener.Addr(), ctype, len(body))
+		conn.Write(body[:sent])
+		time.Sleep(300 * time.Millisecond) // read, and waiting its turn
+		conn.Close()
+		require.Eventually(t, func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return len(log) > 0
+		}, 10*time.Second, 10*time.Millisecond)
+		time.Sleep(100 * time.Millisecond) // a second line, if any
+		mu.Lock()
+		require.Len(t, log, 1, "sent %d of %d", sent, len(body))
+		require.Contains(t, log[0], "POST /api/check: the client went away")
+		require.NotContains(t, log[0], "503")
+		mu.Unlock()
+	}
+}
+
+// TestBookErrorsEnglish: in English, the refusal of a print for errors
+// counts the errors as errors, not as forms (review 7, item 11).
+func TestBookErrorsEnglish(t *testing.T) {
+	s, err := New(Options{Fonts: fontSetFor(t), Lang: msg.English})
+	require.NoError(t, err)
+	book := readFile(t, exampleBook)
+	broken := file{"broken.json", book.data[:3000]}
+	w := do(s, post(t, "/api/zip", book, broken))
+	require.Equal(t, http.StatusUnprocessableEntity, w.Code, w.Body.String())
+	ps := problems(t, w)
+	require.Equal(t, string(codeBookErrors), ps[0].Code)
+	require.Equal(t, "Errors found: 1, in the forms or in a file that could not be read. Fix them and upload again to print.", ps[0].Message)
+	require.Len(t, ps, 2, "the lead line and the file's problem")
+}
