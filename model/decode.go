@@ -950,7 +950,7 @@ func (d *decoder) integer(v *jsonyaml.Node, a at) int {
 		d.problem(v, a.String(), CodeNotWholeNumber, v.Describe())
 		return 0
 	}
-	i, err := strconv.Atoi(strings.TrimSpace(v.Text))
+	i, err := strconv.Atoi(NormalizeDigits(strings.TrimSpace(v.Text)))
 	if err != nil || (v.Scalar == jsonyaml.String && d.json) {
 		d.problem(v, a.String(), CodeNotWholeNumber, strconv.Quote(v.Text))
 		return 0
@@ -973,7 +973,7 @@ func (d *decoder) amount(v *jsonyaml.Node, a at) Amount {
 		d.problem(v, a.String(), CodeAmountTooLong, n)
 		return ""
 	}
-	return Amount(strings.TrimSpace(v.Text))
+	return Amount(NormalizeDigits(strings.TrimSpace(v.Text)))
 }
 
 // DecodeErrors returns the decoding errors (problems with the content of

@@ -67,10 +67,11 @@ var labelVariants = sync.OnceValue(func() map[string]string {
 	return m
 })
 
-// labelKey normalises a cell's text for comparison with the labels.
+// labelKey normalises a cell's text for comparison with the labels (and
+// the year line, whose digits may be full-width: （２０２５年度）).
 func labelKey(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range model.NormalizeDigits(s) {
 		switch {
 		case unicode.IsSpace(r), r == '\u3000', r == '\u200B', r == '\uFEFF':
 		case r == '（':
@@ -335,7 +336,7 @@ func (fr *formReader) titleAndYear(limit int) (title string, year int) {
 				title = fr.clean(v, kindShort, ci, ri)
 				if m := titleYearRE().FindStringSubmatch(k); m != nil && !yearFound {
 					setYear(m[1], ci, ri)
-					title = strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(strings.TrimSpace(title), m[1]), "年度"))
+					title = strings.TrimSpace(strings.TrimLeft(trimYear(strings.TrimSpace(title), m[1]), "年度"))
 				}
 				fr.src.SetCell(fr.path("title"), ci+1, ri+1)
 			case !yearFound && yearRE().MatchString(k):
@@ -362,6 +363,27 @@ func (fr *formReader) titleAndYear(limit int) (title string, year int) {
 		}
 	}
 	return title, year
+}
+
+// trimYear removes the year y (ASCII digits) that begins title, typed in
+// half- or full-width digits.
+func trimYear(title, y string) string {
+	n := 0 // bytes of title that spell y
+	for _, r := range title {
+		if len(y) == 0 {
+			break
+		}
+		d := model.NormalizeDigits(string(r))
+		if !strings.HasPrefix(y, d) {
+			return title
+		}
+		y = y[len(d):]
+		n += len(string(r))
+	}
+	if len(y) > 0 {
+		return title
+	}
+	return title[n:]
 }
 
 // value reads the cell at column c, row r (from 0) as kind: the text as
@@ -430,6 +452,9 @@ func (fr *formReader) clean(s string, k kind, c, r int) string {
 	if len(s) > model.MaxTextBytes {
 		fr.problem(c+1, r+1, message(CodeTextTooLong, len(s), model.MaxTextBytes>>10))
 		return ""
+	}
+	if k == kindAmount {
+		s = model.NormalizeDigits(s) // typed in full-width mode: １２３
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
