@@ -33,6 +33,13 @@ func TestBadWorkbooks(t *testing.T) {
 		{"empty.xlsx", nil, "the file is empty"},
 		{"bomb.xlsx", zipBomb(t), "unpacks to more than 256 MiB"},
 		{"renamed.xlsx", []byte(`{"forms": []}`), "not a readable .xlsx workbook"},
+		// Review 7, item 7: other files given by mistake say what they are.
+		{"report.docx", zipOf(t, "[Content_Types].xml", "word/document.xml"), "this is a Word document"},
+		{"report.xlsx", zipOf(t, "[Content_Types].xml", "word/document.xml"), "this is a Word document"},
+		{"report.doc", append(append([]byte{}, ole...), "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"...), "this is a Word document"},
+		{"forms.xlsx", zipOf(t, "a.xlsx", "b.xlsx"), "this is a zip archive, not an .xlsx workbook"},
+		{"photo.xlsx", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "this is a PNG image"},
+		{"scan.xls", []byte("\xFF\xD8\xFF\xE0\x00\x10JFIF"), "this is a JPEG image"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -45,6 +52,21 @@ func TestBadWorkbooks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// zipOf is a zip archive of empty parts of these names.
+func zipOf(t testing.TB, names ...string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		if _, err := zw.Create(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // odsBytes is the start of an OpenDocument spreadsheet: a zip whose first,

@@ -20,6 +20,8 @@ const (
 	CodeODS               Code = "xlsx-ods"                 // an OpenDocument spreadsheet
 	CodeCSV               Code = "xlsx-csv"                 // a CSV file
 	CodeEncrypted         Code = "xlsx-encrypted"           // password-protected
+	CodeWord              Code = "xlsx-word"                // a Word document (.docx or .doc)
+	CodeZip               Code = "xlsx-zip"                 // a zip archive of files, not an Office file
 	CodeCorrupt           Code = "xlsx-corrupt"             // not a readable .xlsx
 	CodeTooLarge          Code = "xlsx-too-large"           // unpacks to too much (zip bomb)
 	CodeTooManyRows       Code = "xlsx-too-many-rows"       // a sheet far larger than a form

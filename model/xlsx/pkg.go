@@ -83,6 +83,13 @@ func openPackage(data []byte) (*pkg, *msg) {
 		}
 	}
 	if p.parts["xl/workbook.xml"] == nil {
+		switch {
+		case p.parts["word/document.xml"] != nil:
+			return nil, ptr(message(CodeWord))
+		case p.parts["[Content_Types].xml"] == nil:
+			// Not an Office file at all: files packed together.
+			return nil, ptr(message(CodeZip))
+		}
 		return nil, ptr(message(CodeCorrupt, "it has no xl/workbook.xml part"))
 	}
 	return p, nil

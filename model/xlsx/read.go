@@ -83,6 +83,11 @@ func ReadFile(path string) (*model.Book, *model.Source, error) {
 // Read reads the forms of a workbook held in data; name is used in messages
 // (and its extension to tell an .xls from an .et).
 func Read(data []byte, name string) (book *model.Book, src *model.Source, err error) {
+	if !IsWorkbook(data) {
+		if err := model.KnownBinary(name, data); err != nil {
+			return nil, nil, err // a photo of the form, saved as .xlsx
+		}
+	}
 	if m := sniff(data, name); m != nil {
 		return nil, nil, fileProblem(name, *m)
 	}
@@ -129,6 +134,9 @@ var (
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 	// encryptedPackage is the stream of an encrypted OOXML file, in UTF-16.
 	encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+	// wordDocument is the main stream of a Word 97–2003 document (.doc),
+	// in UTF-16, as its OLE directory names it.
+	wordDocument = []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00")
 )
 
 // sniff tells what a file that is not an .xlsx is, from its first bytes
@@ -145,6 +153,8 @@ func sniff(data []byte, name string) *msg {
 			return ptr(message(CodeEncrypted))
 		case ext == ".et":
 			return ptr(message(CodeWPS))
+		case bytes.Contains(data, wordDocument):
+			return ptr(message(CodeWord))
 		}
 		return ptr(message(CodeOldExcel))
 	case bytes.HasPrefix(data, zipMagic):
