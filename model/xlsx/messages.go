@@ -41,6 +41,8 @@ const (
 	CodeNoForms           Code = "xlsx-no-forms"            // no sheet is a form; args: each sheet's name
 	CodeNotForm           Code = "xlsx-not-form"            // warning: a sheet skipped
 	CodeHidden            Code = "xlsx-hidden"              // warning: a hidden form sheet skipped
+	CodeHiddenRow         Code = "xlsx-hidden-row"          // warning: a hidden row of a form, printed; args: the row
+	CodeBeyondTable       Code = "xlsx-beyond-table"        // warning: text right of the table, not printed; args: the text, the table's last column
 	CodeEmptyWorkbook     Code = "xlsx-empty"               // a 0-byte file
 	CodeFileTooLarge      Code = "xlsx-file-too-large"      // more than model.MaxFileSize
 	CodeTooManyProblems   Code = "xlsx-too-many-problems"   // the listing stops

@@ -333,6 +333,7 @@ type grid struct {
 	merged []int32    // cell {c, r} → index in merges (at r*width+c), -1 for none; nil when no range
 	merges []rect
 	labels map[string][][2]int // label key → cells {c, r} holding it
+	hidden []int               // the rows hidden, from 0, in sheet order
 }
 
 type rect struct{ c0, r0, c1, r1 int } // inclusive, from 0
@@ -380,11 +381,12 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 		return nil, fmt.Errorf("the part %s is missing", sp.part)
 	}
 	defer d.close()
-	cells, merges, err := readCells(d, r.sst)
+	var hidden []int
+	cells, merges, err := readCells(d, r.sst, &hidden)
 	if err != nil {
 		return nil, err
 	}
-	g := &grid{name: sp.name, cells: cells, labels: map[string][][2]int{}}
+	g := &grid{name: sp.name, cells: cells, hidden: hidden, labels: map[string][][2]int{}}
 	g.rows = make([][]string, len(cells))
 	for ri, row := range cells {
 		g.rows[ri] = make([]string, len(row))

@@ -20,6 +20,7 @@ type sheetSpec struct {
 	formats map[string]string // "C6" → number format code ("0.00", "0%", "yyyy/m/d")
 	formula map[string]string // "C6" → formula (written without a cached value)
 	hidden  bool
+	rows    []int // rows hidden (from 1)
 }
 
 // workbook builds a workbook of the sheets, as a user's program would.
@@ -57,6 +58,11 @@ func workbook(t testing.TB, sheets ...sheetSpec) []byte {
 		}
 		for ref, fml := range s.formula {
 			if err := f.SetCellFormula(s.name, ref, fml); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, r := range s.rows {
+			if err := f.SetRowVisible(s.name, r, false); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -215,8 +215,9 @@ func unescapeX(s string) string {
 
 // readCells reads a worksheet part into rows of cells (from 0) and its
 // merged ranges, stopping with errTooManyRows past MaxRows and with a
-// *limitError past MaxCells cells or MaxMerges merged ranges.
-func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
+// *limitError past MaxCells cells or MaxMerges merged ranges. The rows
+// hidden (<row hidden="1">, from 0, at most MaxRows) are added to hidden.
+func readCells(d *decoder, sst []string, hidden *[]int) ([][]xcell, []rect, error) {
 	var rows [][]xcell
 	var merges []rect
 	var cur *xcell
@@ -252,6 +253,9 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 					return nil, nil, errTooManyRows
 				}
 				colNext = 0
+				if h, _ := attr(t, "hidden"); (h == "1" || h == "true") && rowNum <= MaxRows {
+					*hidden = append(*hidden, rowNum-1)
+				}
 			case "c":
 				if nCells++; nCells > MaxCells {
 					return nil, nil, &limitError{message(CodeTooManyCells, MaxCells)}
