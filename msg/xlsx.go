@@ -81,6 +81,10 @@ var xlsxCatalogue = []item{
 		"指标表有 {1} 行，超过每张表 {2} 行的上限（一张表通常只有几十行）：请拆分为几张表，每张表一个工作表"},
 	{"xlsx-not-finite", "the cell holds {1}, which is not a number Excel can show (NaN is “not a number”, Inf an infinity): type the value",
 		"单元格中是 {1}，不是 Excel 能显示的数值（NaN 表示“非数值”，Inf 表示无穷大）：请直接填写数值"},
+	{"xlsx-lock-file", "this is not a workbook but the lock file Excel or WPS keeps while the workbook {1} is open: leave it out (it goes when the workbook is closed)",
+		"这不是工作簿，而是 Excel 或 WPS 打开工作簿“{1}”时生成的锁定文件：请不要把它作为输入（关闭工作簿后它会自动删除）"},
+	{"xlsx-lock-file-skipped", "not a workbook but the lock file Excel or WPS keeps while the workbook {1} is open: skipped",
+		"不是工作簿，而是 Excel 或 WPS 打开工作簿“{1}”时生成的锁定文件：已跳过"},
 	{"xlsx-empty", "the file is empty (0 bytes): expected an .xlsx workbook",
 		"文件为空（0 字节）：应为 .xlsx 工作簿"},
 }

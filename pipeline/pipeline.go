@@ -319,6 +319,14 @@ func Load(ctx context.Context, srcs []Source, job *Job) ([]Input, error) {
 			inputs = append(inputs, in)
 			continue
 		}
+		if p, ok := xlsx.LockFileSkipped(err); ok {
+			// Excel's ~$book.xlsx, named by a shell's *.xlsx: left out with
+			// a warning, as a directory's are without one.
+			if ev.Problem != nil {
+				ev.Problem(p)
+			}
+			continue
+		}
 		for _, e := range errlist.Leaves(err) {
 			var de *model.DecodeError
 			if errors.As(e, &de) {

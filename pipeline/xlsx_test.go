@@ -156,3 +156,39 @@ func TestReadNamedBinary(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadSkipsLockFile: Excel's lock file of an open workbook, named
+// beside it by a shell's *.xlsx, is left out with a warning and does not
+// stop the others (review 7, item 5); read alone it is refused, saying
+// what it is.
+func TestLoadSkipsLockFile(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join("..", "examples", "jiangyin-2024.json")
+	lock := filepath.Join(dir, "~$2024.xlsx")
+	if err := os.WriteFile(lock, append([]byte("\x04user"), make([]byte, 160)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []model.Problem
+	job := &Job{Events: Events{
+		Problem: func(p model.Problem) {
+			if p.Loc.File == lock {
+				got = append(got, p)
+			}
+		},
+		Decode: func(de *model.DecodeError) { t.Errorf("not decoded: %v", de) },
+	}}
+	inputs, err := Load(context.Background(), []Source{{Name: book}, {Name: lock}}, job)
+	if err != nil || len(inputs) != 1 {
+		t.Fatalf("%d inputs, %v", len(inputs), err)
+	}
+	if len(got) != 1 || got[0].Code != string(xlsx.CodeLockFileSkipped) || got[0].Severity != model.Warning || got[0].Args[0] != "2024.xlsx" {
+		t.Errorf("warnings %+v", got)
+	}
+	_, err = Read(Source{Name: lock})
+	if des := model.DecodeErrors(err); len(des) != 1 || des[0].Problems[0].Code != string(xlsx.CodeLockFile) {
+		t.Errorf("read alone: %v", err)
+	}
+	if s := msg.ProblemMessage(msg.Chinese, string(xlsx.CodeLockFileSkipped), got[0].Args); !strings.Contains(s, "锁定文件") {
+		t.Errorf("zh: %s", s)
+	}
+}

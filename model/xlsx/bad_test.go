@@ -39,6 +39,7 @@ func TestBadWorkbooks(t *testing.T) {
 		{"report.doc", append(append([]byte{}, ole...), "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"...), "this is a Word document"},
 		{"forms.xlsx", zipOf(t, "a.xlsx", "b.xlsx"), "this is a zip archive, not an .xlsx workbook"},
 		{"photo.xlsx", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "this is a PNG image"},
+		{"~$book.xlsx", excelLock, "this is not a workbook but the lock file Excel or WPS keeps while the workbook book.xlsx is open"},
 		{"scan.xls", []byte("\xFF\xD8\xFF\xE0\x00\x10JFIF"), "this is a JPEG image"},
 	}
 	for _, c := range cases {
@@ -51,6 +52,23 @@ func TestBadWorkbooks(t *testing.T) {
 				t.Errorf("%q does not start with the file's name", msg)
 			}
 		})
+	}
+}
+
+// excelLock is a lock file as Excel keeps it beside an open workbook: the
+// user's name, padded, then again in UTF-16 (165 bytes).
+var excelLock = append(append([]byte("\x04user"), bytes.Repeat([]byte(" "), 50)...), bytes.Repeat([]byte("u\x00"), 55)...)
+
+// TestLockFileNamedLikeOne: a workbook whose name starts with ~$ is read
+// as the workbook it is; only a small file that is not one is a lock file.
+func TestLockFileNamedLikeOne(t *testing.T) {
+	good := workbook(t, formCells(0, 1, "merged"))
+	if IsLockFile("~$book.xlsx", good) || !IsLockFile("dir/~$book.xlsx", excelLock) || IsLockFile("book.xlsx", excelLock) {
+		t.Error("IsLockFile")
+	}
+	b, _, err := Read(good, "~$book.xlsx")
+	if err != nil || len(b.Forms) != 1 {
+		t.Errorf("a workbook named ~$book.xlsx: %v", err)
 	}
 }
 

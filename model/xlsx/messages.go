@@ -44,6 +44,8 @@ const (
 	CodeHiddenRow         Code = "xlsx-hidden-row"          // warning: a hidden row of a form, printed; args: the row
 	CodeBeyondTable       Code = "xlsx-beyond-table"        // warning: text right of the table, not printed; args: the text, the table's last column
 	CodeEmptyWorkbook     Code = "xlsx-empty"               // a 0-byte file
+	CodeLockFile          Code = "xlsx-lock-file"           // Excel's ~$book.xlsx of an open workbook; args: the workbook's name
+	CodeLockFileSkipped   Code = "xlsx-lock-file-skipped"   // warning: a lock file named among the inputs, left out; args: the workbook's name
 	CodeFileTooLarge      Code = "xlsx-file-too-large"      // more than model.MaxFileSize
 	CodeTooManyProblems   Code = "xlsx-too-many-problems"   // the listing stops
 	CodeTooComplex        Code = "xlsx-too-complex"         // more XML than forms take

@@ -58,6 +58,30 @@ func IsWorkbook(data []byte) bool {
 	return bytes.HasPrefix(data, zipMagic) || bytes.HasPrefix(data, oleMagic)
 }
 
+// maxLockFile is the most bytes a lock file holds (Excel's are 165: the
+// user's name twice).
+const maxLockFile = 4096
+
+// IsLockFile reports whether the file name holding data is the lock file
+// Excel and WPS keep beside a workbook while it is open (~$book.xlsx):
+// small, and not a workbook, which a shell's *.xlsx names all the same.
+func IsLockFile(name string, data []byte) bool {
+	return strings.HasPrefix(filepath.Base(name), "~$") && len(data) <= maxLockFile && !IsWorkbook(data)
+}
+
+// LockFileSkipped returns, when err is Read's refusal of a lock file
+// (IsLockFile), the warning that it is left out of the inputs, at the
+// same place.
+func LockFileSkipped(err error) (model.Problem, bool) {
+	des := model.DecodeErrors(err)
+	if len(des) != 1 || len(des[0].Problems) != 1 || des[0].Problems[0].Code != string(CodeLockFile) {
+		return model.Problem{}, false
+	}
+	p := des[0].Problems[0]
+	p.Code, p.Severity = string(CodeLockFileSkipped), model.Warning
+	return p, true
+}
+
 // ReadFile reads the forms of a workbook. Problems with its content (a
 // required label missing, a date where an amount belongs) are returned as
 // one *model.DecodeError listing every one, each naming its sheet and cell.
@@ -145,6 +169,8 @@ var (
 func sniff(data []byte, name string) *msg {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
+	case IsLockFile(name, data):
+		return ptr(message(CodeLockFile, quote(strings.TrimPrefix(filepath.Base(name), "~$"))))
 	case len(data) == 0:
 		return ptr(message(CodeEmptyWorkbook))
 	case bytes.HasPrefix(data, oleMagic):
