@@ -165,6 +165,51 @@ func TestTooManyRows(t *testing.T) {
 	}
 }
 
+// TestTableTooLong: a form whose own indicator table runs past the rows a
+// sheet may have is told so, not to move the form to a sheet of its own
+// (it is on one); rows far below a form that ended keep that advice
+// (review 7 serve, item 8).
+func TestTableTooLong(t *testing.T) {
+	rows := func(from, to int) string {
+		var b strings.Builder
+		for r := from; r <= to; r++ {
+			fmt.Fprintf(&b, `<row r="%d"><c r="C%d" t="inlineStr"><is><t>指标%d</t></is></c><c r="D%d" t="inlineStr"><is><t>1</t></is></c></row>`, r, r, r, r)
+		}
+		return b.String()
+	}
+	long := rewritePart(t, workbook(t, formCells(0, 1, "merged")), "xl/worksheets/sheet1.xml", func(x string) string {
+		return strings.Replace(x, "</sheetData>", rows(17, MaxRows+1000)+"</sheetData>", 1)
+	})
+	msg := readErr(t, long, "long.xlsx")
+	want := fmt.Sprintf("long.xlsx: 体检费: the sheet has more than %d rows and its form's indicator table more than %d", MaxRows, model.MaxIndicators)
+	if !strings.HasPrefix(msg, want) {
+		t.Errorf("got %q\nwant %q", msg, want)
+	}
+	// The table ends at the signature block; what is below is not the form's.
+	below := rewritePart(t, workbook(t, formCells(0, 1, "merged")), "xl/worksheets/sheet1.xml", func(x string) string {
+		return strings.Replace(x, "</sheetData>", `<row r="18"><c r="A18" t="inlineStr"><is><t>填报人：张三</t></is></c></row>`+rows(20, MaxRows+1000)+"</sheetData>", 1)
+	})
+	msg = readErr(t, below, "below.xlsx")
+	if want := fmt.Sprintf("below.xlsx: 体检费: the sheet has more than %d rows, far more than a form", MaxRows); !strings.HasPrefix(msg, want) {
+		t.Errorf("got %q\nwant %q", msg, want)
+	}
+}
+
+// TestTooManyParts: an archive of far more parts than a workbook is told
+// so, not that it unpacks to too much (its parts are empty).
+func TestTooManyParts(t *testing.T) {
+	names := make([]string, maxParts+1)
+	for i := range names {
+		names[i] = fmt.Sprintf("p%d", i)
+	}
+	names[0] = "xl/workbook.xml"
+	msg := readErr(t, zipOf(t, names...), "parts.xlsx")
+	want := fmt.Sprintf("parts.xlsx: the workbook's archive holds %d files, more than the %d", maxParts+1, maxParts)
+	if !strings.HasPrefix(msg, want) {
+		t.Errorf("got %q\nwant %q", msg, want)
+	}
+}
+
 func TestLongestCell(t *testing.T) {
 	// Excel's longest cell, 32,767 characters, is read whole.
 	long := strings.Repeat("长", MaxCellChars)

@@ -25,6 +25,8 @@ const (
 	CodeCorrupt           Code = "xlsx-corrupt"             // not a readable .xlsx
 	CodeTooLarge          Code = "xlsx-too-large"           // unpacks to too much (zip bomb)
 	CodeTooManyRows       Code = "xlsx-too-many-rows"       // a sheet far larger than a form
+	CodeTableTooLong      Code = "xlsx-table-too-long"      // a form whose indicator table runs past MaxRows; args: MaxRows, model.MaxIndicators
+	CodeTooManyParts      Code = "xlsx-too-many-parts"      // an archive of far more parts than a workbook; args: the parts, the limit
 	CodeTextTooLong       Code = "xlsx-text-too-long"       // a cell over the limit of a field
 	CodeNoCachedValue     Code = "xlsx-formula-no-value"    // a formula never calculated
 	CodeFormulaError      Code = "xlsx-formula-error"       // #REF!, #DIV/0! …

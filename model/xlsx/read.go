@@ -12,10 +12,12 @@ package xlsx
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -409,10 +411,28 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 	defer d.close()
 	var hidden []int
 	cells, merges, err := readCells(d, r.sst, &hidden)
+	if errors.Is(err, errTooManyRows) {
+		g := newGrid(sp.name, cells, nil, nil)
+		n, ended, ok := g.tableRows()
+		if ok && !ended {
+			n += rowsLeft(d) // the rest of the table, counted, not kept
+		}
+		if ok && n > model.MaxIndicators {
+			// The form's own table is what runs past the limit: moving the
+			// form to a sheet of its own would not help.
+			return nil, &limitError{message(CodeTableTooLong, MaxRows, model.MaxIndicators)}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	g := &grid{name: sp.name, cells: cells, hidden: hidden, labels: map[string][][2]int{}}
+	return newGrid(sp.name, cells, merges, hidden), nil
+}
+
+// newGrid is the grid of a sheet's cells, merged ranges and hidden rows
+// as read.
+func newGrid(name string, cells [][]xcell, merges []rect, hidden []int) *grid {
+	g := &grid{name: name, cells: cells, hidden: hidden, labels: map[string][][2]int{}}
 	g.rows = make([][]string, len(cells))
 	for ri, row := range cells {
 		g.rows[ri] = make([]string, len(row))
@@ -431,7 +451,52 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 			}
 		}
 	}
-	return g, nil
+	return g
+}
+
+// tableRows counts the rows holding text below the sheet's 一级指标 header
+// until the table ends (the signature block, notes, a second form: ended)
+// or the rows read do; ok is false when the sheet has no such header.
+func (g *grid) tableRows() (n int, ended, ok bool) {
+	_, hr, ok := g.find(labelLevel1())
+	if !ok {
+		return 0, false, false
+	}
+	for _, cells := range g.rows[hr+1:] {
+		if stopRow(cells) {
+			return n, true, true
+		}
+		if _, second := formStart(cells); second {
+			return n, true, true
+		}
+		if slices.ContainsFunc(cells, func(v string) bool { return strings.TrimSpace(v) != "" }) {
+			n++
+		}
+	}
+	return n, false, true
+}
+
+// rowsLeft counts the rows holding a value in the rest of a sheet's part,
+// as far as the workbook's budget of XML lets it read (see pkg.go).
+func rowsLeft(d *decoder) int {
+	n := 0
+	counted := true // the row being read is counted already
+	for {
+		tok, err := d.token()
+		if err != nil {
+			return n
+		}
+		if t, ok := tok.(xml.StartElement); ok {
+			switch t.Name.Local {
+			case "row":
+				counted = false
+			case "v", "t":
+				if !counted {
+					n, counted = n+1, true
+				}
+			}
+		}
+	}
 }
 
 // mergeRanges indexes the merged ranges by the cells they cover. Each is

@@ -214,7 +214,8 @@ func unescapeX(s string) string {
 }
 
 // readCells reads a worksheet part into rows of cells (from 0) and its
-// merged ranges, stopping with errTooManyRows past MaxRows and with a
+// merged ranges, stopping with errTooManyRows past MaxRows (and the rows
+// read until then, which tell a form's table too long) and with a
 // *limitError past MaxCells cells or MaxMerges merged ranges. The rows
 // hidden (<row hidden="1">, from 0, at most MaxRows) are added to hidden.
 func readCells(d *decoder, sst []string, hidden *[]int) ([][]xcell, []rect, error) {
@@ -250,7 +251,7 @@ func readCells(d *decoder, sst []string, hidden *[]int) ([][]xcell, []rect, erro
 					}
 				}
 				if rowNum > MaxRows {
-					return nil, nil, errTooManyRows
+					return rows, nil, errTooManyRows
 				}
 				colNext = 0
 				if h, _ := attr(t, "hidden"); (h == "1" || h == "true") && rowNum <= MaxRows {
@@ -268,7 +269,7 @@ func readCells(d *decoder, sst []string, hidden *[]int) ([][]xcell, []rect, erro
 					}
 				}
 				if curRow >= MaxRows {
-					return nil, nil, errTooManyRows
+					return rows, nil, errTooManyRows
 				}
 				colNext = curCol + 1
 				cur.t, _ = attr(t, "t")
