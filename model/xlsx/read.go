@@ -414,8 +414,10 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 	if errors.Is(err, errTooManyRows) {
 		g := newGrid(sp.name, cells, nil, nil)
 		n, ended, ok := g.tableRows()
-		if ok && !ended {
-			n += rowsLeft(d) // the rest of the table, counted, not kept
+		if ok && !ended && n <= model.MaxIndicators {
+			// The rest of the table, counted (not kept) as far as the
+			// limit needs.
+			n += rowsLeft(d, model.MaxIndicators+1-n)
 		}
 		if ok && n > model.MaxIndicators {
 			// The form's own table is what runs past the limit: moving the
@@ -477,11 +479,12 @@ func (g *grid) tableRows() (n int, ended, ok bool) {
 }
 
 // rowsLeft counts the rows holding a value in the rest of a sheet's part,
-// as far as the workbook's budget of XML lets it read (see pkg.go).
-func rowsLeft(d *decoder) int {
+// up to limit of them, as far as the workbook's budget of XML lets it read
+// (see pkg.go).
+func rowsLeft(d *decoder, limit int) int {
 	n := 0
-	counted := true // the row being read is counted already
-	for {
+	counted := true // the row reading stopped in is left out: one row is no matter
+	for n < limit {
 		tok, err := d.token()
 		if err != nil {
 			return n
@@ -497,6 +500,7 @@ func rowsLeft(d *decoder) int {
 			}
 		}
 	}
+	return n
 }
 
 // mergeRanges indexes the merged ranges by the cells they cover. Each is
