@@ -434,6 +434,7 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 // newGrid is the grid of a sheet's cells, merged ranges and hidden rows
 // as read.
 func newGrid(name string, cells [][]xcell, merges []rect, hidden []int) *grid {
+	slices.Sort(hidden) // a sheet's rows may be listed out of order
 	g := &grid{name: name, cells: cells, hidden: hidden, labels: map[string][][2]int{}}
 	g.rows = make([][]string, len(cells))
 	for ri, row := range cells {
