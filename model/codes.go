@@ -11,6 +11,9 @@ const (
 	CodeTruncatedUTF8     = "truncated-utf8"              // the file ends inside a UTF-8 sequence
 	CodeNotUTF8           = "not-utf8"                    // a byte that is not UTF-8 (likely GBK); args: the byte as 0xNN
 	CodeUTF16             = "utf16"                       // a UTF-16 text file; args: UTF-16LE or UTF-16BE
+	CodeImageFile         = "image-file"                  // an image (a photo or scan of a form); args: its format (PNG, JPEG …)
+	CodeArchiveFile       = "archive-file"                // an archive other than zip; args: its format (gzip, RAR, 7z)
+	CodeBinaryFile        = "binary-file"                 // binary data of no kind told (control characters, bytes not UTF-8)
 	CodeSyntax            = "syntax"                      // invalid JSON or YAML; args: the parser's code (model/internal/jsonyaml/codes.go), then the code's values
 	CodeDuplicateKey      = "duplicate-key"               // a key given twice in one object; args: the key
 	CodeTooDeep           = "too-deep"                    // nesting deeper than the decoder follows; args: the limit

@@ -950,7 +950,7 @@ func (d *decoder) integer(v *jsonyaml.Node, a at) int {
 		d.problem(v, a.String(), CodeNotWholeNumber, v.Describe())
 		return 0
 	}
-	i, err := strconv.Atoi(strings.TrimSpace(v.Text))
+	i, err := strconv.Atoi(NormalizeDigits(strings.TrimSpace(v.Text)))
 	if err != nil || (v.Scalar == jsonyaml.String && d.json) {
 		d.problem(v, a.String(), CodeNotWholeNumber, strconv.Quote(v.Text))
 		return 0
@@ -973,7 +973,7 @@ func (d *decoder) amount(v *jsonyaml.Node, a at) Amount {
 		d.problem(v, a.String(), CodeAmountTooLong, n)
 		return ""
 	}
-	return Amount(strings.TrimSpace(v.Text))
+	return Amount(NormalizeDigits(strings.TrimSpace(v.Text)))
 }
 
 // DecodeErrors returns the decoding errors (problems with the content of
@@ -1071,6 +1071,9 @@ func notText(name string, src []byte, i int) *DecodeError {
 // notTextAt is notText of a file of size bytes that starts with head (its
 // first jsonyaml.HeadSize bytes), bad being its first byte that is not text.
 func notTextAt(name string, head []byte, size int64, bad *jsonyaml.Bad) *DecodeError {
+	if de := knownBinary(name, head); de != nil {
+		return de // a photo of the form is a photo, not text in GBK
+	}
 	if enc := utf16Encoding(head, size); enc != "" {
 		return fileProblem(name, 1, 1, CodeUTF16, enc)
 	}
@@ -1080,6 +1083,8 @@ func notTextAt(name string, head []byte, size int64, bad *jsonyaml.Bad) *DecodeE
 		return fileProblem(name, bad.Line, bad.Col, CodeNotText, off)
 	case bad.Truncated:
 		return fileProblem(name, bad.Line, bad.Col, CodeTruncatedUTF8)
+	case looksBinary(head):
+		return fileProblem(name, 0, 0, CodeBinaryFile)
 	}
 	b := fmt.Sprintf("0x%02X", bad.Byte)
 	return fileProblem(name, bad.Line, bad.Col, CodeNotUTF8, b)

@@ -324,3 +324,17 @@ func TestSignFieldsValidated(t *testing.T) {
 	require.Contains(t, paths, "filler")
 	require.Contains(t, paths, "forms[0].phone")
 }
+
+// TestDecodeFullWidthDigits: amounts (JSON and YAML) and a YAML year typed
+// in an input method's full-width mode are read as typed (review 7, item 8).
+func TestDecodeFullWidthDigits(t *testing.T) {
+	b, _, err := Decode([]byte(`{"year": 2024, "total_amount": "４０１２.８", "year_amount": "１２３"}`), "a.json", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, Amount("4012.8"), b.Forms[0].TotalAmount)
+	require.Equal(t, Amount("123"), b.Forms[0].YearAmount)
+	b, _, err = Decode([]byte("year: ２０２４\ntotal_amount: ４０１２．８\nyear_amount: １２３\n"), "a.yaml", FormatAuto)
+	require.NoError(t, err)
+	require.Equal(t, 2024, b.Forms[0].Year)
+	require.Equal(t, Amount("4012.8"), b.Forms[0].TotalAmount)
+	require.Equal(t, Amount("123"), b.Forms[0].YearAmount)
+}

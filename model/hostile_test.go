@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -121,6 +122,43 @@ func TestTooManyIndicators(t *testing.T) {
 		ds := DecodeErrors(err)
 		if len(ds) != 1 || ds[0].Problems[0].Code != CodeTooManyIndicators || ds[0].Problems[0].Path != "forms[0].indicators" {
 			t.Fatalf("%d rows: %v", n, err)
+		}
+	}
+}
+
+// TestBinaryKinds: a file that is not text is told for what it is, by its
+// first bytes, not as text in another encoding (review 7, item 7): an
+// image, an archive, binary data; text in GBK keeps its hint.
+func TestBinaryKinds(t *testing.T) {
+	rnd := []byte("{\xa5\x9c\x01\x87\xf3\x12\xee\x05\x9a")
+	for _, c := range []struct {
+		src, code, arg string
+	}{
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", CodeImageFile, "PNG"},
+		{"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", CodeImageFile, "JPEG"},
+		{"GIF89a\x10\x00\x10\x00\x80", CodeImageFile, "GIF"},
+		{"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00", CodeImageFile, "HEIC"},
+		{"\x1F\x8B\x08\x00\x00\x00", CodeArchiveFile, "gzip"},
+		{"Rar!\x1a\x07\x01\x00", CodeArchiveFile, "RAR"},
+		{string(rnd), CodeBinaryFile, ""},
+		{"{\"unit\": \"\xb5\xa5\xce\xbb\"}", CodeNotUTF8, "0xB5"},
+		{"{\x00\x01\x02}", CodeNotText, "1"},
+	} {
+		for _, name := range []string{"a.json", "a.yaml", "a"} {
+			_, _, err := Decode([]byte(c.src), name, FormatAuto)
+			ds := DecodeErrors(err)
+			if len(ds) != 1 || len(ds[0].Problems) != 1 || ds[0].Problems[0].Code != c.code {
+				t.Errorf("%s %q: %v, want %s", name, c.src, err, c.code)
+				continue
+			}
+			if p := ds[0].Problems[0]; c.arg != "" && (len(p.Args) != 1 || p.Args[0] != c.arg) {
+				t.Errorf("%s %q: args %q, want %s", name, c.src, p.Args, c.arg)
+			}
+			// Read as it streams, as files and uploads are.
+			_, _, err = DecodeReader(bytes.NewReader([]byte(c.src)), name, FormatAuto)
+			if ds := DecodeErrors(err); len(ds) != 1 || ds[0].Problems[0].Code != c.code {
+				t.Errorf("reader %s %q: %v, want %s", name, c.src, err, c.code)
+			}
 		}
 	}
 }

@@ -387,8 +387,10 @@ func (v *validator) amount(a Amount, path, label string) *big.Rat {
 		return nil
 	}
 	if r.Cmp(yuanLike) >= 0 {
+		// The amount as a plain number (24690000, not a cell's 24690000.0):
+		// the label says its unit.
 		q := tenThousandth(r)
-		v.addProblem(newProblem(Warning, CodeAmountLooksLikeYuan, path, label, string(a), q))
+		v.addProblem(newProblem(Warning, CodeAmountLooksLikeYuan, path, label, plainDecimal(r), q))
 	}
 	return r
 }
@@ -400,10 +402,14 @@ var yuanLike = big.NewRat(1000000, 1)
 
 // tenThousandth writes r ÷ 10000 as a plain decimal without trailing zeros.
 func tenThousandth(r *big.Rat) string {
-	q := new(big.Rat).Quo(r, big.NewRat(10000, 1))
-	s := q.FloatString(10)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	return s
+	return plainDecimal(new(big.Rat).Quo(r, big.NewRat(10000, 1)))
+}
+
+// plainDecimal writes r (of at most ten decimals) as a plain decimal
+// without trailing zeros: 24690000.0 → 24690000, 4012.80 → 4012.8.
+func plainDecimal(r *big.Rat) string {
+	s := r.FloatString(10)
+	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
 }
 
 // control reports control characters: none is allowed but the line feed

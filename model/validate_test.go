@@ -46,7 +46,7 @@ func TestValidateRules(t *testing.T) {
 		{"malformed amount", CodeAmountMalformed, func(f *Form) { f.YearAmount = "4,012.8" }, Error, "forms[0].year_amount", "is not an amount"},
 		{"negative amount", CodeAmountMalformed, func(f *Form) { f.YearAmount = "-1" }, Error, "forms[0].year_amount", "is not an amount"},
 		{"too many decimals", CodeAmountDecimals, func(f *Form) { f.YearAmount = "1.1234567" }, Error, "forms[0].year_amount", "7 decimal places"},
-		{"amount typed in yuan", CodeAmountLooksLikeYuan, func(f *Form) { f.TotalAmount, f.YearAmount = "24690000", "2469" }, Warning, "forms[0].total_amount", "项目总金额（万元）: 24690000 万元 is 2469 亿元; if it was typed in 元, write 2469 (万元)"},
+		{"amount typed in yuan", CodeAmountLooksLikeYuan, func(f *Form) { f.TotalAmount, f.YearAmount = "24690000", "2469" }, Warning, "forms[0].total_amount", "项目总金额（万元）: 24690000 is 2469 亿元; if it was typed in 元, write 2469 (万元)"},
 		{"level1 abbreviated", CodeLevel1Unknown, func(f *Form) { setLevel1(f, "产出指标", "产出") }, Error, "forms[0].indicators[11].level1", "产出 is not a standard 一级指标 (did you mean 产出指标?)"},
 		{"level1 abbreviated 满意度", CodeLevel1Unknown, func(f *Form) { setLevel1(f, "满意度指标", "满意度") }, Error, "forms[0].indicators[21].level1", "满意度 is not a standard 一级指标 (did you mean 满意度指标?)"},
 		{"level2 abbreviated", CodeLevel2NotInLevel1, func(f *Form) { f.Indicators[11].Level2 = "数量" }, Error, "forms[0].indicators[11].level2", "数量 is not a 二级指标 of 产出指标 (did you mean 数量指标?)"},

@@ -149,8 +149,10 @@ type Source struct {
 // knows: JSON or YAML (told apart by the name's extension, else by the
 // content), a PDF that jixiao wrote with the forms' data attached
 // (Job.AttachData; by the extension .pdf or the content), or an Excel workbook (model/xlsx: by the name's extension,
-// .xlsx, or, for content read from R, by its first bytes; an .xls, .et,
-// .ods or .csv gets a message saying how to save it as .xlsx). This is the one place where input formats are told apart. A
+// .xlsx, or by its first bytes, whatever the name; an .xls, .et,
+// .ods or .csv gets a message saying how to save it as .xlsx, a Word
+// document, an image or an archive one saying what it is). A file not
+// named .xlsx is told by its content as R is. This is the one place where input formats are told apart. A
 // file is refused, before it is read, when it is a directory, not a
 // regular file, or larger than model.MaxFileSize; content read from R is
 // cut at one byte more than that and then refused likewise. The errors of
@@ -163,9 +165,11 @@ func Read(s Source) (Input, error) {
 		checked bool // problems holds Validate's already
 		probs   model.Problems
 	)
-	if s.R == nil && IsPDFName(s.Name) {
-		// A PDF is read whole, as content, for the data attached to it:
-		// a regular file of at most model.MaxFileSize, as any input.
+	if s.R == nil && !xlsx.Handles(s.Name) {
+		// A file not named as a workbook is told by its content, as
+		// standard input is: a PDF, a workbook or Word document renamed
+		// (.xls saved as .json, or without an extension), JSON or YAML.
+		// A regular file of at most model.MaxFileSize, as any input.
 		f, err := model.OpenFile(s.Name) // its errors are those of any input file
 		if err != nil {
 			return Input{}, err
@@ -174,11 +178,8 @@ func Read(s Source) (Input, error) {
 		s.R = f
 	}
 	switch {
-	case s.R == nil && xlsx.Handles(s.Name):
-		book, src, err = xlsx.ReadFile(s.Name)
 	case s.R == nil:
-		book, src, probs, err = model.ReadFileChecked(s.Name)
-		checked = true
+		book, src, err = xlsx.ReadFile(s.Name)
 	default:
 		// A PDF or a workbook is read whole; JSON and YAML are decoded as
 		// they are read (model.DecodeReader), not held whole.
@@ -316,6 +317,14 @@ func Load(ctx context.Context, srcs []Source, job *Job) ([]Input, error) {
 		in, err := Read(s)
 		if err == nil {
 			inputs = append(inputs, in)
+			continue
+		}
+		if p, ok := xlsx.LockFileSkipped(err); ok {
+			// Excel's ~$book.xlsx, named by a shell's *.xlsx: left out with
+			// a warning, as a directory's are without one.
+			if ev.Problem != nil {
+				ev.Problem(p)
+			}
 			continue
 		}
 		for _, e := range errlist.Leaves(err) {

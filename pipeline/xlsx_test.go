@@ -121,3 +121,74 @@ func exampleWorkbook(t *testing.T, edit func(*model.Book)) Input {
 	}
 	return in
 }
+
+// TestReadNamedBinary: a named file is told by its content whatever its
+// name, as standard input is (review 7, item 7): an .xls saved as .json or
+// without an extension, a Word document, a photo; text in GBK keeps its
+// hint.
+func TestReadNamedBinary(t *testing.T) {
+	dir := t.TempDir()
+	ole := append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 504)...)
+	doc := append(append([]byte{}, ole...), "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"...)
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10")
+	for _, c := range []struct {
+		name string
+		data []byte
+		code string
+	}{
+		{"b3.json", ole, string(xlsx.CodeOldExcel)},
+		{"noext", ole, string(xlsx.CodeOldExcel)},
+		{"report.json", doc, string(xlsx.CodeWord)},
+		{"photo.json", png, model.CodeImageFile},
+		{"photo", png, model.CodeImageFile},
+		{"gbk.json", []byte("{\"unit\": \"\xb5\xa5\xce\xbb\"}"), model.CodeNotUTF8},
+	} {
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []Source{{Name: path}, {Name: c.name, R: bytes.NewReader(c.data)}} {
+			_, err := Read(s)
+			des := model.DecodeErrors(err)
+			if len(des) != 1 || len(des[0].Problems) != 1 || des[0].Problems[0].Code != c.code {
+				t.Errorf("%s (named %v): %v, want %s", c.name, s.R == nil, err, c.code)
+			}
+		}
+	}
+}
+
+// TestLoadSkipsLockFile: Excel's lock file of an open workbook, named
+// beside it by a shell's *.xlsx, is left out with a warning and does not
+// stop the others (review 7, item 5); read alone it is refused, saying
+// what it is.
+func TestLoadSkipsLockFile(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join("..", "examples", "jiangyin-2024.json")
+	lock := filepath.Join(dir, "~$2024.xlsx")
+	if err := os.WriteFile(lock, append([]byte("\x04user"), make([]byte, 160)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []model.Problem
+	job := &Job{Events: Events{
+		Problem: func(p model.Problem) {
+			if p.Loc.File == lock {
+				got = append(got, p)
+			}
+		},
+		Decode: func(de *model.DecodeError) { t.Errorf("not decoded: %v", de) },
+	}}
+	inputs, err := Load(context.Background(), []Source{{Name: book}, {Name: lock}}, job)
+	if err != nil || len(inputs) != 1 {
+		t.Fatalf("%d inputs, %v", len(inputs), err)
+	}
+	if len(got) != 1 || got[0].Code != string(xlsx.CodeLockFileSkipped) || got[0].Severity != model.Warning || got[0].Args[0] != "2024.xlsx" {
+		t.Errorf("warnings %+v", got)
+	}
+	_, err = Read(Source{Name: lock})
+	if des := model.DecodeErrors(err); len(des) != 1 || des[0].Problems[0].Code != string(xlsx.CodeLockFile) {
+		t.Errorf("read alone: %v", err)
+	}
+	if s := msg.ProblemMessage(msg.Chinese, string(xlsx.CodeLockFileSkipped), got[0].Args); !strings.Contains(s, "锁定文件") {
+		t.Errorf("zh: %s", s)
+	}
+}

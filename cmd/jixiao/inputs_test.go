@@ -40,3 +40,19 @@ func TestExpandInputsDirectoryInNameOrder(t *testing.T) {
 	require.ErrorContains(t, err, "the directory holds no .json, .yaml, .yml or .xlsx file")
 	require.Len(t, errlist.Leaves(err), 2)
 }
+
+// TestBinderSkipsNamedLockFile: Excel's lock file of an open workbook,
+// named by a shell's *.xlsx beside the workbook, does not block the
+// binder: it is left out with a warning saying what it is (review 7,
+// item 5).
+func TestBinderSkipsNamedLockFile(t *testing.T) {
+	dir := t.TempDir()
+	lock := filepath.Join(dir, "~$2024.xlsx")
+	require.NoError(t, os.WriteFile(lock, append([]byte("\x04user"), make([]byte, 160)...), 0o644))
+	out := filepath.Join(dir, "b.pdf")
+	code, _, errs := runCmd("binder", filepath.Join("..", "..", "examples", "jiangyin-2024.json"), lock, "-o", out, "--lang", "zh")
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, errs, "~$2024.xlsx：提醒：不是工作簿，而是 Excel 或 WPS 打开工作簿“2024.xlsx”时生成的锁定文件：已跳过")
+	_, err := os.Stat(out)
+	require.NoError(t, err)
+}

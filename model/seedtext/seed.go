@@ -197,9 +197,10 @@ func (im *importer) split(data []byte) error {
 	return nil
 }
 
-// normKey makes a row label comparable: no blanks, full-width parentheses.
+// normKey makes a row label comparable: no blanks, full-width parentheses,
+// ASCII digits (the year line may be typed in full-width: （２０２５年度）).
 func normKey(s string) string {
-	return keyReplacer().Replace(strings.Join(strings.Fields(s), ""))
+	return keyReplacer().Replace(model.NormalizeDigits(strings.Join(strings.Fields(s), "")))
 }
 
 var keyReplacer = sync.OnceValue(func() *strings.Replacer { return strings.NewReplacer("(", "（", ")", "）", "\u3000", "") })

@@ -581,3 +581,18 @@ func repairText(r Repair) string {
 	}
 	return fmt.Sprintf("%s:%d: %s", r.Name, r.Line, text)
 }
+
+// TestImportSeedFullWidthDigits: a year line and amounts typed in an input
+// method's full-width mode are read as typed (review 7, item 8).
+func TestImportSeedFullWidthDigits(t *testing.T) {
+	text := strings.Replace(minimalForm, "2024年度", "２０２４年度", 1)
+	text = strings.Replace(text, "\t10\t", "\t４０１２．８\t", 1)
+	text = strings.Replace(text, "\t5\n", "\t１２３\n", 1)
+	b, _, err := Import(strings.NewReader(text), "m.txt")
+	require.NoError(t, err)
+	require.Equal(t, 2024, b.Year)
+	f := b.Forms[0]
+	require.Equal(t, 2024, f.Year)
+	require.Equal(t, model.Amount("4012.8"), f.TotalAmount)
+	require.Equal(t, model.Amount("123"), f.YearAmount)
+}

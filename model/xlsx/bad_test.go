@@ -33,6 +33,14 @@ func TestBadWorkbooks(t *testing.T) {
 		{"empty.xlsx", nil, "the file is empty"},
 		{"bomb.xlsx", zipBomb(t), "unpacks to more than 256 MiB"},
 		{"renamed.xlsx", []byte(`{"forms": []}`), "not a readable .xlsx workbook"},
+		// Review 7, item 7: other files given by mistake say what they are.
+		{"report.docx", zipOf(t, "[Content_Types].xml", "word/document.xml"), "this is a Word document"},
+		{"report.xlsx", zipOf(t, "[Content_Types].xml", "word/document.xml"), "this is a Word document"},
+		{"report.doc", append(append([]byte{}, ole...), "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"...), "this is a Word document"},
+		{"forms.xlsx", zipOf(t, "a.xlsx", "b.xlsx"), "this is a zip archive, not an .xlsx workbook"},
+		{"photo.xlsx", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "this is a PNG image"},
+		{"~$book.xlsx", excelLock, "this is not a workbook but the lock file Excel or WPS keeps while the workbook book.xlsx is open"},
+		{"scan.xls", []byte("\xFF\xD8\xFF\xE0\x00\x10JFIF"), "this is a JPEG image"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -45,6 +53,38 @@ func TestBadWorkbooks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// excelLock is a lock file as Excel keeps it beside an open workbook: the
+// user's name, padded, then again in UTF-16 (165 bytes).
+var excelLock = append(append([]byte("\x04user"), bytes.Repeat([]byte(" "), 50)...), bytes.Repeat([]byte("u\x00"), 55)...)
+
+// TestLockFileNamedLikeOne: a workbook whose name starts with ~$ is read
+// as the workbook it is; only a small file that is not one is a lock file.
+func TestLockFileNamedLikeOne(t *testing.T) {
+	good := workbook(t, formCells(0, 1, "merged"))
+	if IsLockFile("~$book.xlsx", good) || !IsLockFile("dir/~$book.xlsx", excelLock) || IsLockFile("book.xlsx", excelLock) {
+		t.Error("IsLockFile")
+	}
+	b, _, err := Read(good, "~$book.xlsx")
+	if err != nil || len(b.Forms) != 1 {
+		t.Errorf("a workbook named ~$book.xlsx: %v", err)
+	}
+}
+
+// zipOf is a zip archive of empty parts of these names.
+func zipOf(t testing.TB, names ...string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		if _, err := zw.Create(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // odsBytes is the start of an OpenDocument spreadsheet: a zip whose first,
@@ -142,6 +182,51 @@ func TestTooManyRows(t *testing.T) {
 	f.WriteTo(&buf)
 	if msg := readErr(t, buf.Bytes(), "rows.xlsx"); !strings.Contains(msg, "more than 5000 rows") {
 		t.Error(msg)
+	}
+}
+
+// TestTableTooLong: a form whose own indicator table runs past the rows a
+// sheet may have is told so, not to move the form to a sheet of its own
+// (it is on one); rows far below a form that ended keep that advice
+// (review 7 serve, item 8).
+func TestTableTooLong(t *testing.T) {
+	rows := func(from, to int) string {
+		var b strings.Builder
+		for r := from; r <= to; r++ {
+			fmt.Fprintf(&b, `<row r="%d"><c r="C%d" t="inlineStr"><is><t>指标%d</t></is></c><c r="D%d" t="inlineStr"><is><t>1</t></is></c></row>`, r, r, r, r)
+		}
+		return b.String()
+	}
+	long := rewritePart(t, workbook(t, formCells(0, 1, "merged")), "xl/worksheets/sheet1.xml", func(x string) string {
+		return strings.Replace(x, "</sheetData>", rows(17, MaxRows+1000)+"</sheetData>", 1)
+	})
+	msg := readErr(t, long, "long.xlsx")
+	want := fmt.Sprintf("long.xlsx: 体检费: the sheet has more than %d rows and its form's indicator table more than %d", MaxRows, model.MaxIndicators)
+	if !strings.HasPrefix(msg, want) {
+		t.Errorf("got %q\nwant %q", msg, want)
+	}
+	// The table ends at the signature block; what is below is not the form's.
+	below := rewritePart(t, workbook(t, formCells(0, 1, "merged")), "xl/worksheets/sheet1.xml", func(x string) string {
+		return strings.Replace(x, "</sheetData>", `<row r="18"><c r="A18" t="inlineStr"><is><t>填报人：张三</t></is></c></row>`+rows(20, MaxRows+1000)+"</sheetData>", 1)
+	})
+	msg = readErr(t, below, "below.xlsx")
+	if want := fmt.Sprintf("below.xlsx: 体检费: the sheet has more than %d rows, far more than a form", MaxRows); !strings.HasPrefix(msg, want) {
+		t.Errorf("got %q\nwant %q", msg, want)
+	}
+}
+
+// TestTooManyParts: an archive of far more parts than a workbook is told
+// so, not that it unpacks to too much (its parts are empty).
+func TestTooManyParts(t *testing.T) {
+	names := make([]string, maxParts+1)
+	for i := range names {
+		names[i] = fmt.Sprintf("p%d", i)
+	}
+	names[0] = "xl/workbook.xml"
+	msg := readErr(t, zipOf(t, names...), "parts.xlsx")
+	want := fmt.Sprintf("parts.xlsx: the workbook's archive holds %d files, more than the %d", maxParts+1, maxParts)
+	if !strings.HasPrefix(msg, want) {
+		t.Errorf("got %q\nwant %q", msg, want)
 	}
 }
 

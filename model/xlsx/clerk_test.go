@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"jixiao/model"
+	catalogue "jixiao/msg"
 )
 
 // validate reads a workbook and validates it, as the command and the page
@@ -103,7 +104,7 @@ func TestAmountsAsClerksType(t *testing.T) {
 	s := formCells(0, 1, "merged")
 	s.cells["B6"], s.cells["D6"] = 24690000, 2469
 	_, got := validate(t, s)
-	want := "book.xlsx: 体检费!B6: warning: forms[0].total_amount: 项目总金额（万元）: 24690000.00 万元 is 2469 亿元; if it was typed in 元, write 2469 (万元)"
+	want := "book.xlsx: 体检费!B6: warning: forms[0].total_amount: 项目总金额（万元）: 24690000 is 2469 亿元; if it was typed in 元, write 2469 (万元)"
 	found := false
 	for _, g := range got {
 		found = found || g == want
@@ -121,6 +122,27 @@ func TestAmountsAsClerksType(t *testing.T) {
 
 // TestDuplicateNamesTheCell: a 三级 given twice names the other one's cell,
 // not a field path, when read from a workbook.
+// TestYuanWarningReadsWell: the warning of an amount typed in 元 names
+// the unit once and the amount as a number, not as a cell formatted 0.0
+// shows it (review 7, item 20).
+func TestYuanWarningReadsWell(t *testing.T) {
+	s := formCells(0, 1, "merged")
+	s.cells["D6"] = 24690000
+	s.formats["D6"] = "0.0"
+	b, _ := validate(t, s)
+	_, src, _ := Read(workbook(t, s), "book.xlsx")
+	var zh []string
+	for _, p := range model.Validate(b, src) {
+		if p.Code == model.CodeAmountLooksLikeYuan {
+			zh = append(zh, catalogue.ProblemMessage(catalogue.Chinese, p.Code, p.Args))
+		}
+	}
+	want := "本年度项目金额（万元）填的是 24690000，即 2469 亿元，数额异常：如果填的是元，应改为 2469（以万元计）"
+	if len(zh) != 1 || zh[0] != want {
+		t.Errorf("got %q\nwant %q", zh, want)
+	}
+}
+
 func TestDuplicateNamesTheCell(t *testing.T) {
 	s := formCells(0, 1, "merged")
 	s.cells["C12"] = "立项依据充分性" // as C11, both under 决策/项目立项

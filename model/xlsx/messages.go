@@ -20,9 +20,13 @@ const (
 	CodeODS               Code = "xlsx-ods"                 // an OpenDocument spreadsheet
 	CodeCSV               Code = "xlsx-csv"                 // a CSV file
 	CodeEncrypted         Code = "xlsx-encrypted"           // password-protected
+	CodeWord              Code = "xlsx-word"                // a Word document (.docx or .doc)
+	CodeZip               Code = "xlsx-zip"                 // a zip archive of files, not an Office file
 	CodeCorrupt           Code = "xlsx-corrupt"             // not a readable .xlsx
 	CodeTooLarge          Code = "xlsx-too-large"           // unpacks to too much (zip bomb)
 	CodeTooManyRows       Code = "xlsx-too-many-rows"       // a sheet far larger than a form
+	CodeTableTooLong      Code = "xlsx-table-too-long"      // a form whose indicator table runs past MaxRows; args: MaxRows, model.MaxIndicators
+	CodeTooManyParts      Code = "xlsx-too-many-parts"      // an archive of far more parts than a workbook; args: the parts, the limit
 	CodeTextTooLong       Code = "xlsx-text-too-long"       // a cell over the limit of a field
 	CodeNoCachedValue     Code = "xlsx-formula-no-value"    // a formula never calculated
 	CodeFormulaError      Code = "xlsx-formula-error"       // #REF!, #DIV/0! …
@@ -39,7 +43,11 @@ const (
 	CodeNoForms           Code = "xlsx-no-forms"            // no sheet is a form; args: each sheet's name
 	CodeNotForm           Code = "xlsx-not-form"            // warning: a sheet skipped
 	CodeHidden            Code = "xlsx-hidden"              // warning: a hidden form sheet skipped
+	CodeHiddenRow         Code = "xlsx-hidden-row"          // warning: a hidden row of a form, printed; args: the row
+	CodeBeyondTable       Code = "xlsx-beyond-table"        // warning: text right of the table, not printed; args: the text, the table's last column
 	CodeEmptyWorkbook     Code = "xlsx-empty"               // a 0-byte file
+	CodeLockFile          Code = "xlsx-lock-file"           // Excel's ~$book.xlsx of an open workbook; args: the workbook's name
+	CodeLockFileSkipped   Code = "xlsx-lock-file-skipped"   // warning: a lock file named among the inputs, left out; args: the workbook's name
 	CodeFileTooLarge      Code = "xlsx-file-too-large"      // more than model.MaxFileSize
 	CodeTooManyProblems   Code = "xlsx-too-many-problems"   // the listing stops
 	CodeTooComplex        Code = "xlsx-too-complex"         // more XML than forms take

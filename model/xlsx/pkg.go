@@ -43,6 +43,11 @@ const (
 	MaxFormatCode = 255
 )
 
+// maxParts is the most parts (files) a workbook's archive may hold: a
+// binder of 1,000 forms has about 1,000; a zip of far more is not a
+// workbook, and listing it costs memory for each.
+const maxParts = 100000
+
 // errBudget is the tokens of a workbook's parts passing MaxTokens, or
 // their bytes MaxXML.
 var errBudget = errors.New("too many XML tokens")
@@ -65,15 +70,15 @@ func openPackage(data []byte) (*pkg, *msg) {
 	if err != nil {
 		return nil, ptr(message(CodeCorrupt, err))
 	}
-	if len(zr.File) > 100000 {
-		return nil, ptr(message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File))))
+	if len(zr.File) > maxParts {
+		return nil, ptr(message(CodeTooManyParts, len(zr.File), maxParts))
 	}
 	p := &pkg{parts: make(map[string]*zip.File, len(zr.File)), limit: MaxTokens, xml: MaxXML}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > MaxUnpacked {
-			return nil, ptr(message(CodeTooLarge, MaxUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File))))
+			return nil, ptr(message(CodeTooLarge, MaxUnpacked>>20))
 		}
 		// Parts are named without a leading slash, with forward slashes
 		// (some writers use backslashes).
@@ -83,6 +88,13 @@ func openPackage(data []byte) (*pkg, *msg) {
 		}
 	}
 	if p.parts["xl/workbook.xml"] == nil {
+		switch {
+		case p.parts["word/document.xml"] != nil:
+			return nil, ptr(message(CodeWord))
+		case p.parts["[Content_Types].xml"] == nil:
+			// Not an Office file at all: files packed together.
+			return nil, ptr(message(CodeZip))
+		}
 		return nil, ptr(message(CodeCorrupt, "it has no xl/workbook.xml part"))
 	}
 	return p, nil

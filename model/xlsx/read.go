@@ -12,10 +12,12 @@ package xlsx
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -58,6 +60,30 @@ func IsWorkbook(data []byte) bool {
 	return bytes.HasPrefix(data, zipMagic) || bytes.HasPrefix(data, oleMagic)
 }
 
+// maxLockFile is the most bytes a lock file holds (Excel's are 165: the
+// user's name twice).
+const maxLockFile = 4096
+
+// IsLockFile reports whether the file name holding data is the lock file
+// Excel and WPS keep beside a workbook while it is open (~$book.xlsx):
+// small, and not a workbook, which a shell's *.xlsx names all the same.
+func IsLockFile(name string, data []byte) bool {
+	return strings.HasPrefix(filepath.Base(name), "~$") && len(data) <= maxLockFile && !IsWorkbook(data)
+}
+
+// LockFileSkipped returns, when err is Read's refusal of a lock file
+// (IsLockFile), the warning that it is left out of the inputs, at the
+// same place.
+func LockFileSkipped(err error) (model.Problem, bool) {
+	des := model.DecodeErrors(err)
+	if len(des) != 1 || len(des[0].Problems) != 1 || des[0].Problems[0].Code != string(CodeLockFile) {
+		return model.Problem{}, false
+	}
+	p := des[0].Problems[0]
+	p.Code, p.Severity = string(CodeLockFileSkipped), model.Warning
+	return p, true
+}
+
 // ReadFile reads the forms of a workbook. Problems with its content (a
 // required label missing, a date where an amount belongs) are returned as
 // one *model.DecodeError listing every one, each naming its sheet and cell.
@@ -83,6 +109,11 @@ func ReadFile(path string) (*model.Book, *model.Source, error) {
 // Read reads the forms of a workbook held in data; name is used in messages
 // (and its extension to tell an .xls from an .et).
 func Read(data []byte, name string) (book *model.Book, src *model.Source, err error) {
+	if !IsWorkbook(data) {
+		if err := model.KnownBinary(name, data); err != nil {
+			return nil, nil, err // a photo of the form, saved as .xlsx
+		}
+	}
 	if m := sniff(data, name); m != nil {
 		return nil, nil, fileProblem(name, *m)
 	}
@@ -129,6 +160,9 @@ var (
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 	// encryptedPackage is the stream of an encrypted OOXML file, in UTF-16.
 	encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+	// wordDocument is the main stream of a Word 97–2003 document (.doc),
+	// in UTF-16, as its OLE directory names it.
+	wordDocument = []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00")
 )
 
 // sniff tells what a file that is not an .xlsx is, from its first bytes
@@ -137,6 +171,8 @@ var (
 func sniff(data []byte, name string) *msg {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
+	case IsLockFile(name, data):
+		return ptr(message(CodeLockFile, quote(strings.TrimPrefix(filepath.Base(name), "~$"))))
 	case len(data) == 0:
 		return ptr(message(CodeEmptyWorkbook))
 	case bytes.HasPrefix(data, oleMagic):
@@ -145,6 +181,8 @@ func sniff(data []byte, name string) *msg {
 			return ptr(message(CodeEncrypted))
 		case ext == ".et":
 			return ptr(message(CodeWPS))
+		case bytes.Contains(data, wordDocument):
+			return ptr(message(CodeWord))
 		}
 		return ptr(message(CodeOldExcel))
 	case bytes.HasPrefix(data, zipMagic):
@@ -323,6 +361,7 @@ type grid struct {
 	merged []int32    // cell {c, r} → index in merges (at r*width+c), -1 for none; nil when no range
 	merges []rect
 	labels map[string][][2]int // label key → cells {c, r} holding it
+	hidden []int               // the rows hidden, from 0, in sheet order
 }
 
 type rect struct{ c0, r0, c1, r1 int } // inclusive, from 0
@@ -370,11 +409,33 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 		return nil, fmt.Errorf("the part %s is missing", sp.part)
 	}
 	defer d.close()
-	cells, merges, err := readCells(d, r.sst)
+	var hidden []int
+	cells, merges, err := readCells(d, r.sst, &hidden)
+	if errors.Is(err, errTooManyRows) {
+		g := newGrid(sp.name, cells, nil, nil)
+		n, ended, ok := g.tableRows()
+		if ok && !ended && n <= model.MaxIndicators {
+			// The rest of the table, counted (not kept) as far as the
+			// limit needs.
+			n += rowsLeft(d, model.MaxIndicators+1-n)
+		}
+		if ok && n > model.MaxIndicators {
+			// The form's own table is what runs past the limit: moving the
+			// form to a sheet of its own would not help.
+			return nil, &limitError{message(CodeTableTooLong, MaxRows, model.MaxIndicators)}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	g := &grid{name: sp.name, cells: cells, labels: map[string][][2]int{}}
+	return newGrid(sp.name, cells, merges, hidden), nil
+}
+
+// newGrid is the grid of a sheet's cells, merged ranges and hidden rows
+// as read.
+func newGrid(name string, cells [][]xcell, merges []rect, hidden []int) *grid {
+	slices.Sort(hidden) // a sheet's rows may be listed out of order
+	g := &grid{name: name, cells: cells, hidden: hidden, labels: map[string][][2]int{}}
 	g.rows = make([][]string, len(cells))
 	for ri, row := range cells {
 		g.rows[ri] = make([]string, len(row))
@@ -393,7 +454,54 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 			}
 		}
 	}
-	return g, nil
+	return g
+}
+
+// tableRows counts the rows holding text below the sheet's 一级指标 header
+// until the table ends (the signature block, notes, a second form: ended)
+// or the rows read do; ok is false when the sheet has no such header.
+func (g *grid) tableRows() (n int, ended, ok bool) {
+	_, hr, ok := g.find(labelLevel1())
+	if !ok {
+		return 0, false, false
+	}
+	for _, cells := range g.rows[hr+1:] {
+		if stopRow(cells) {
+			return n, true, true
+		}
+		if _, second := formStart(cells); second {
+			return n, true, true
+		}
+		if slices.ContainsFunc(cells, func(v string) bool { return strings.TrimSpace(v) != "" }) {
+			n++
+		}
+	}
+	return n, false, true
+}
+
+// rowsLeft counts the rows holding a value in the rest of a sheet's part,
+// up to limit of them, as far as the workbook's budget of XML lets it read
+// (see pkg.go).
+func rowsLeft(d *decoder, limit int) int {
+	n := 0
+	counted := true // the row reading stopped in is left out: one row is no matter
+	for n < limit {
+		tok, err := d.token()
+		if err != nil {
+			return n
+		}
+		if t, ok := tok.(xml.StartElement); ok {
+			switch t.Name.Local {
+			case "row":
+				counted = false
+			case "v", "t":
+				if !counted {
+					n, counted = n+1, true
+				}
+			}
+		}
+	}
+	return n
 }
 
 // mergeRanges indexes the merged ranges by the cells they cover. Each is

@@ -20,6 +20,7 @@ type sheetSpec struct {
 	formats map[string]string // "C6" → number format code ("0.00", "0%", "yyyy/m/d")
 	formula map[string]string // "C6" → formula (written without a cached value)
 	hidden  bool
+	rows    []int // rows hidden (from 1)
 }
 
 // workbook builds a workbook of the sheets, as a user's program would.
@@ -57,6 +58,11 @@ func workbook(t testing.TB, sheets ...sheetSpec) []byte {
 		}
 		for ref, fml := range s.formula {
 			if err := f.SetCellFormula(s.name, ref, fml); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, r := range s.rows {
+			if err := f.SetRowVisible(s.name, r, false); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -194,7 +200,7 @@ func TestReadVariants(t *testing.T) {
 }
 
 func TestReadYearLines(t *testing.T) {
-	for _, line := range []string{"2024年度", "（2024年度）", "(2024年度)", " （ 2024 年度 ） ", "2024年"} {
+	for _, line := range []string{"2024年度", "（2024年度）", "(2024年度)", " （ 2024 年度 ） ", "2024年", "（２０２４年度）"} {
 		s := formCells(0, 1, "merged")
 		s.cells["A2"] = line
 		got, _ := readOne(t, workbook(t, s))
@@ -427,5 +433,31 @@ func TestStampEndsTable(t *testing.T) {
 		s.cells[c.ref] = c.text
 		got, _ := readOne(t, workbook(t, s))
 		sameForm(t, &wantForm, got)
+	}
+}
+
+// TestReadFullWidthDigits: amounts, a year line and a year in the title
+// typed in an input method's full-width mode are read as typed (review 7,
+// item 8), with thousands separators as before.
+func TestReadFullWidthDigits(t *testing.T) {
+	s := formCells(0, 1, "merged")
+	s.cells["B6"], s.cells["D6"] = "４０１２.８", "１，２３４．５"
+	delete(s.formats, "B6")
+	got, _ := readOne(t, workbook(t, s))
+	if got.TotalAmount != "4012.8" || got.YearAmount != "1234.5" {
+		t.Errorf("amounts %q %q", got.TotalAmount, got.YearAmount)
+	}
+	s = formCells(0, 1, "merged")
+	delete(s.cells, "A2")
+	s.cells["A1"] = "２０２４年度市级财政项目支出预算绩效目标表"
+	got, _ = readOne(t, workbook(t, s))
+	if got.Year != 2024 || got.Title != model.DefaultTitle {
+		t.Errorf("title line: year %d, title %q", got.Year, got.Title)
+	}
+	s = formCells(0, 1, "merged")
+	delete(s.cells, "A2")
+	s.cells["A3"], s.cells["B3"] = "年度", "２０２４"
+	if got, _ := readOne(t, workbook(t, s)); got.Year != 2024 {
+		t.Errorf("年度 label: year %d", got.Year)
 	}
 }

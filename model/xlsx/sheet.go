@@ -9,6 +9,8 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/xuri/excelize/v2"
+
 	"jixiao/model"
 )
 
@@ -67,10 +69,11 @@ var labelVariants = sync.OnceValue(func() map[string]string {
 	return m
 })
 
-// labelKey normalises a cell's text for comparison with the labels.
+// labelKey normalises a cell's text for comparison with the labels (and
+// the year line, whose digits may be full-width: （２０２５年度）).
 func labelKey(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range model.NormalizeDigits(s) {
 		switch {
 		case unicode.IsSpace(r), r == '\u3000', r == '\u200B', r == '\uFEFF':
 		case r == '（':
@@ -156,6 +159,9 @@ type formReader struct {
 	formN  int // the form's index in the book
 	prefix string
 	at     string // the path of the field being read ("" for the form)
+	// end is the row (from 0) after the indicator table's last, right
+	// the table's last column (from 0): what the form is read from.
+	end, right int
 }
 
 func (fr *formReader) problem(c, r int, m msg) {
@@ -335,7 +341,7 @@ func (fr *formReader) titleAndYear(limit int) (title string, year int) {
 				title = fr.clean(v, kindShort, ci, ri)
 				if m := titleYearRE().FindStringSubmatch(k); m != nil && !yearFound {
 					setYear(m[1], ci, ri)
-					title = strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(strings.TrimSpace(title), m[1]), "年度"))
+					title = strings.TrimSpace(strings.TrimLeft(trimYear(strings.TrimSpace(title), m[1]), "年度"))
 				}
 				fr.src.SetCell(fr.path("title"), ci+1, ri+1)
 			case !yearFound && yearRE().MatchString(k):
@@ -362,6 +368,27 @@ func (fr *formReader) titleAndYear(limit int) (title string, year int) {
 		}
 	}
 	return title, year
+}
+
+// trimYear removes the year y (ASCII digits) that begins title, typed in
+// half- or full-width digits.
+func trimYear(title, y string) string {
+	n := 0 // bytes of title that spell y
+	for _, r := range title {
+		if len(y) == 0 {
+			break
+		}
+		d := model.NormalizeDigits(string(r))
+		if !strings.HasPrefix(y, d) {
+			return title
+		}
+		y = y[len(d):]
+		n += len(string(r))
+	}
+	if len(y) > 0 {
+		return title
+	}
+	return title[n:]
 }
 
 // value reads the cell at column c, row r (from 0) as kind: the text as
@@ -430,6 +457,9 @@ func (fr *formReader) clean(s string, k kind, c, r int) string {
 	if len(s) > model.MaxTextBytes {
 		fr.problem(c+1, r+1, message(CodeTextTooLong, len(s), model.MaxTextBytes>>10))
 		return ""
+	}
+	if k == kindAmount {
+		s = model.NormalizeDigits(s) // typed in full-width mode: １２３
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -513,16 +543,23 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 	if cols[1] < 0 || cols[2] < 0 || cols[3] < 0 || cols[4] < 0 {
 		return nil
 	}
+	fr.end, fr.right = len(g.rows), hc
+	for _, c := range cols {
+		fr.right = max(fr.right, g.span(c, hr).c1)
+	}
+	defer fr.unprinted()
 	fr.at = "" // the rows' paths are known once they are grouped
 	var rows []row
 	var cur1, cur2 string
 	var cell1, cell2 [2]int
 	for ri := last + 1; ri < len(g.rows); ri++ {
 		if stopRow(g.rows[ri]) {
+			fr.end = ri
 			break
 		}
 		if c, ok := formStart(g.rows[ri]); ok {
 			fr.problem(c+1, ri+1, message(CodeSecondForm, quote(g.rows[ri][c])))
+			fr.end = ri
 			break
 		}
 		var rw row
@@ -593,6 +630,58 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 		i = end
 	}
 	return out
+}
+
+// unprinted warns of what the form's rows hold that the sheet does not
+// show, or the form does not print, which a clerk would otherwise never
+// learn (review 7, item 4): a hidden row that holds text (it is read and
+// printed all the same, as the sheet is the form's data), and text right
+// of the table (a note in column F), which is not read. Rows from the top
+// of the sheet to the end of the indicator table.
+func (fr *formReader) unprinted() {
+	g := fr.g
+	hidden := g.hidden
+	for ri := 0; ri < fr.end && ri < len(g.rows); ri++ {
+		for len(hidden) > 0 && hidden[0] < ri {
+			hidden = hidden[1:]
+		}
+		if len(hidden) > 0 && hidden[0] == ri {
+			for ci, v := range g.rows[ri] {
+				if ci <= fr.right && strings.TrimSpace(v) != "" {
+					fr.warn(ci, ri, message(CodeHiddenRow, ri+1))
+					break
+				}
+			}
+		}
+		for ci := fr.right + 1; ci < len(g.rows[ri]); ci++ {
+			v := strings.TrimSpace(g.rows[ri][ci])
+			if v == "" || unitLine(v) || g.span(ci, ri).c0 <= fr.right {
+				continue // empty, the 单位：万元 line, a merged cell of the table
+			}
+			last, _ := excelize.ColumnNumberToName(fr.right + 1)
+			fr.warn(ci, ri, message(CodeBeyondTable, quote(clipText(v)), last))
+		}
+	}
+}
+
+// unitLine reports whether a cell's text is the 单位：万元 line, which may
+// stand anywhere above the table.
+func unitLine(v string) bool {
+	k := labelKey(v)
+	return strings.HasSuffix(k, "单位:万元") || k == "万元"
+}
+
+// clipText shortens a cell's text quoted in a message.
+func clipText(s string) string {
+	if rs := []rune(s); len(rs) > 30 {
+		return string(rs[:30]) + "…"
+	}
+	return s
+}
+
+// warn records a warning at a cell (column c, row r from 0) of the form.
+func (fr *formReader) warn(c, r int, m msg) {
+	fr.src.Warn(m.problem(model.Warning, model.Location{File: fr.file, Sheet: quote(fr.g.name), Cell: excelizeName(c, r)}))
 }
 
 // formStart reports whether a row below the indicator table holds a label

@@ -215,11 +215,13 @@ func unescapeX(s string) string {
 
 // readCells reads a worksheet part into rows of cells (from 0) and its
 // merged ranges, stopping with errTooManyRows at a cell that holds
-// something past MaxRows and with a *limitError past MaxCells cells or
+// something past MaxRows (and the rows read until then, which tell a
+// form's table too long) and with a *limitError past MaxCells cells or
 // MaxMerges merged ranges. Rows and cells that hold nothing count for
 // neither: LibreOffice writes an empty row 1048576 once a row has been
-// deleted, and styles whole columns down to it.
-func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
+// deleted, and styles whole columns down to it. The rows hidden
+// (<row hidden="1">, from 0, at most MaxRows) are added to hidden.
+func readCells(d *decoder, sst []string, hidden *[]int) ([][]xcell, []rect, error) {
 	var rows [][]xcell
 	var merges []rect
 	var cur *xcell
@@ -252,6 +254,9 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 					}
 				}
 				colNext = 0
+				if h, _ := attr(t, "hidden"); (h == "1" || h == "true") && rowNum <= MaxRows {
+					*hidden = append(*hidden, rowNum-1)
+				}
 			case "c":
 				if nCells++; nCells > MaxCells {
 					return nil, nil, &limitError{message(CodeTooManyCells, MaxCells)}
@@ -331,7 +336,7 @@ func readCells(d *decoder, sst []string) ([][]xcell, []rect, error) {
 					continue // an empty cell, styled, far below the form or not
 				}
 				if curRow >= MaxRows {
-					return nil, nil, errTooManyRows
+					return rows, nil, errTooManyRows
 				}
 				if curCol < maxCols {
 					for len(rows) <= curRow {

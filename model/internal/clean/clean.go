@@ -150,23 +150,45 @@ func mapRunes(s string, value bool) string {
 			return '≤'
 		}
 		if value {
-			switch {
-			case r == '＞':
+			switch r {
+			case '＞':
 				return '>'
-			case r == '＜':
+			case '＜':
 				return '<'
-			case r == '＝':
+			case '＝':
 				return '='
-			case r == '％':
+			case '％':
 				return '%'
-			case r == '．':
-				return '.'
-			case r >= '０' && r <= '９':
-				return '0' + (r - '０')
 			}
+			return halfWidthDigit(r)
 		}
 		return r
 	}, s)
+}
+
+// Digits returns s with the full-width digits ０…９ and the full-width point
+// ． as ASCII, as an input method in its full-width mode types them
+// (「１２３」, 「４０１２．８」, 「（２０２５年度）」): the readers of amounts and
+// years read a number the way the clerk typed it. Other runes are kept.
+func Digits(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Map(halfWidthDigit, s)
+		}
+	}
+	return s // ASCII: the common case, without a copy
+}
+
+// halfWidthDigit maps a full-width digit or point to ASCII, and any other
+// rune to itself.
+func halfWidthDigit(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９':
+		return '0' + (r - '０')
+	case r == '．':
+		return '.'
+	}
+	return r
 }
 
 // halfToFull maps the ASCII punctuation that is converted next to Chinese

@@ -175,3 +175,21 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+func TestDigits(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"１２３", "123"},
+		{"４０１２.８", "4012.8"},
+		{"４０１２．８", "4012.8"},
+		{"（２０２５年度）", "（2025年度）"},
+		{"4012.8", "4012.8"},
+		{"１，２３４", "1，234"}, // separators are the reader's to judge
+		{"一二三", "一二三"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		got := Digits(c.in)
+		require.Equal(t, c.want, got, "Digits(%q)", c.in)
+		require.Equal(t, got, Digits(got), "not idempotent on %q", c.in)
+	}
+}
