@@ -168,7 +168,7 @@ func checkForm(f *model.Form, pages []*Page) error {
 	}
 	var errs []error
 	exact := func(field, want string) {
-		want = strings.ReplaceAll(want, "\n", "")
+		want = strings.ReplaceAll(model.TrimBlankTail(want), "\n", "")
 		if g := text(field); g != want {
 			errs = append(errs, fmt.Errorf("layout: check: %s: placed %s, want %s", field, clip(g), clip(want)))
 		}
@@ -189,7 +189,7 @@ func checkForm(f *model.Form, pages []*Page) error {
 		exact(fd.Key, want)
 	}
 	repeated := func(field, label string) {
-		label = strings.ReplaceAll(label, "\n", "")
+		label = strings.ReplaceAll(model.TrimBlankTail(label), "\n", "")
 		g := text(field)
 		if label == "" {
 			if g != "" {

@@ -284,8 +284,10 @@ func (g *grid) labelAt(x0, x1 Length, label string) cell {
 
 // valueAt is a value cell between the edges x0 and x1 of the content box.
 func (g *grid) valueAt(x0, x1 Length, text, field string, a align) cell {
-	// Runs of blank lines print as one (validation warns of them).
-	text, _ = model.CollapseBlankLines(text)
+	// Blank lines ending a text print nothing, so they take no room (a
+	// text of only blank lines is an empty cell); runs of blank lines
+	// inside print as one (validation warns of them).
+	text, _ = model.CollapseBlankLines(model.TrimBlankTail(text))
 	return cell{x0: x0, x1: x1, lines: g.breakLines(text, x1-x0-2*g.opt.PadX), flow: true, align: a, field: field}
 }
 

@@ -740,3 +740,32 @@ func BenchmarkManyItems(b *testing.B) {
 		BreakLines(text, Body, em, 30*em, fixed{})
 	}
 }
+
+// Review 7, item 6: blank lines ending a long text take no room, and a text
+// of only blank lines prints as an empty cell — the page is the same as
+// without them.
+func TestBlankTailTakesNoRoom(t *testing.T) {
+	opt := DefaultOptions()
+	plain := sampleForm()
+	plain.Necessity = ""
+	_, want := layoutChecked(t, plain, fixed{}, opt)
+	f := sampleForm()
+	f.Overview += "\n\n"
+	f.Necessity = "\n\n\n"
+	f.AnnualGoal += "\n \u3000\n\t"
+	_, got := layoutChecked(t, f, fixed{}, opt)
+	if got != want {
+		t.Errorf("blank lines at the end of a text change the page:\n%s", firstDiff(want, got))
+	}
+}
+
+// firstDiff shows the first line where two dumps differ.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			return "want " + al[i] + "\n got " + bl[i]
+		}
+	}
+	return "lengths " + strconv.Itoa(len(al)) + " and " + strconv.Itoa(len(bl))
+}

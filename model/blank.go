@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // CollapseBlankLines shortens every run of more than one blank line in a
 // text (three or more "\n" in a row) to one blank line ("\n\n"): a text of
@@ -37,4 +40,24 @@ func CollapseBlankLines(s string) (string, int) {
 		i = j
 	}
 	return b.String(), runs
+}
+
+// TrimBlankTail removes the blank lines that end a text — lines that are
+// empty or hold only white space (spaces, U+3000, tabs) — with the "\n"
+// before them: 「概述……\n\n」 is 「概述……」, and a text of only blank lines
+// is "". Such lines print nothing but take a line's height each; layout
+// prints texts so trimmed. White space ending the last line that holds
+// text is kept.
+func TrimBlankTail(s string) string {
+	end := len(s)
+	for {
+		i := strings.LastIndexByte(s[:end], '\n')
+		if strings.TrimFunc(s[i+1:end], unicode.IsSpace) != "" {
+			return s[:end]
+		}
+		if i < 0 {
+			return ""
+		}
+		end = i
+	}
 }

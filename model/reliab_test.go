@@ -207,6 +207,23 @@ func TestCollapseBlankLines(t *testing.T) {
 	}
 }
 
+func TestTrimBlankTail(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                  "",
+		"甲":                 "甲",
+		"甲 ":                "甲 ",
+		"甲\n\n":             "甲",
+		"甲\n乙\n \u3000\n\t": "甲\n乙",
+		"\n\n甲\n\n乙":        "\n\n甲\n\n乙",
+		"\n\n\n":            "",
+		" \n\u3000":         "",
+	} {
+		out := TrimBlankTail(in)
+		require.Equal(t, want, out, "%q", in)
+		require.Equal(t, out, TrimBlankTail(out), "%q", in)
+	}
+}
+
 // Issue #9: blank-line runs in a long text and invisible characters in a
 // project name are warnings.
 func TestValidateWarnsBlankRunsAndInvisibles(t *testing.T) {
