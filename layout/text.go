@@ -66,6 +66,14 @@ func (l Line) Spacing(width, size Length) Length {
 // character that does not fit, and a character wider than the line gets a
 // line of its own, so BreakLines always terminates.
 //
+// A Latin run wider than a line of its own (a URL, a long code) is broken
+// anyway, so it does not go to a new line and leave 「详见」 alone on the
+// line before: it fills the line it starts on, broken after its last
+// separator there (/ - _ . ? & =, not before another one: 「https://」 stays
+// whole), or when the line holds none, before the letter that does not fit;
+// never between a bracket or mark and the letter next to it (「〔|2010〕」):
+// then the run starts the next line, as before.
+//
 // A list number ("1. ", "1、", "一、", "（1）", "①") at the start of a
 // paragraph, or after 。；：！？ (「……支撑。三、……」), begins an item. A line
 // that starts with an item starts at the left edge, and the lines after it
@@ -158,6 +166,9 @@ func appendParagraph(dst []Line, text string, start, end int, breaks []int, role
 			gbrk      = -1 // last break opportunity inside a list number
 			gbrkAdv   int64
 			gbrkRunes int
+			soft      = -1 // last place after / - _ . ? & = inside a word
+			softAdv   int64
+			softRunes int
 			prev      rune
 			prevClass class
 			lastMark  rune // the last non-space character
@@ -194,12 +205,30 @@ func appendParagraph(dst []Line, text string, start, end int, breaks []int, role
 				i += sz
 				continue
 			}
+			if i > pos && spaces == 0 && softAfter(prev) && c == clWord && !softAfter(r) {
+				soft, softAdv, softRunes = i, adv, runes
+			}
 			if i > pos && scale(adv+spaces+a, size) > avail {
+				// The run that does not fit starts at the last break
+				// opportunity. It goes whole to the next line, unless
+				// it is longer than a line (a URL) and must be broken
+				// anyway: then it fills this line first, broken after
+				// a separator (/ - _ . ? & =) when it has one here, or
+				// else between two letters — never between a bracket
+				// or mark and its word (「〔|2010〕」).
+				run, runAdv, runRunes := pos, int64(0), 0
 				if brk > pos {
-					cut, cutAdv, cutRunes = brk, brkAdv, brkRunes
+					run, runAdv, runRunes = brk, brkAdv, brkRunes
 				} else if gbrk > pos {
-					cut, cutAdv, cutRunes = gbrk, gbrkAdv, gbrkRunes
-				} else {
+					run, runAdv, runRunes = gbrk, gbrkAdv, gbrkRunes
+				}
+				switch {
+				case run > pos && (soft <= run && (prevClass != clWord || c != clWord) ||
+					runFits(text, run, end, role, size, nextRoom(text, start, end, run, hang, width), m)):
+					cut, cutAdv, cutRunes = run, runAdv, runRunes
+				case soft > run:
+					cut, cutAdv, cutRunes = soft, softAdv, softRunes
+				default:
 					cut, cutAdv, cutRunes = i, adv, runes
 				}
 				break
@@ -236,6 +265,59 @@ func appendParagraph(dst []Line, text string, start, end int, breaks []int, role
 		balanceLast(dst[len(dst)-2:], text, start, end, role, size, width, m)
 	}
 	return dst
+}
+
+// softAfter reports whether a run of Latin letters and digits longer than
+// a line, which must be broken anyway, is best broken after r: the
+// separators of addresses, file names and codes (/ - _ . ? & =), as in
+// 「…/zcwj/|art/2024/|art_|8f3a…」.
+func softAfter(r rune) bool {
+	switch r {
+	case '/', '-', '_', '.', '?', '&', '=':
+		return true
+	}
+	return false
+}
+
+// nextRoom is the width a line starting at byte i of the paragraph
+// text[start:end] has: all of width when an item begins there, otherwise
+// width less the hanging indent.
+func nextRoom(text string, start, end, i int, hang, width Length) Length {
+	if itemAt(text, start, end, i) > 0 {
+		return width
+	}
+	return width - hang
+}
+
+// runFits reports whether the run of text[from:end] up to its first break
+// opportunity (a Latin word, a number, a character with the marks that
+// cling to it) fits in room, its trailing spaces not counted. It stops
+// measuring as soon as the run is too wide, so a run of any length costs
+// at most a line.
+func runFits(text string, from, end int, role Role, size, room Length, m Measurer) bool {
+	var adv, spaces int64
+	var prev rune
+	var prevClass class
+	for i := from; i < end; {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		c := classify(r)
+		if i > from && canBreak(prev, prevClass, r, c) {
+			return true
+		}
+		a := int64(m.Advance(role, r))
+		if c == clSpace {
+			spaces += a
+		} else {
+			adv += spaces + a
+			spaces = 0
+			if scale(adv, size) > room {
+				return false
+			}
+		}
+		prev, prevClass = r, c
+		i += sz
+	}
+	return true
 }
 
 // itemBreaks returns the byte offsets in text, in increasing order, of the

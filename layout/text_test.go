@@ -119,7 +119,9 @@ func TestLatinAndNumberRunsKeptWhole(t *testing.T) {
 	}
 }
 
-func TestLongLatinWordBrokenByCharacter(t *testing.T) {
+// Review 7, item 4: a word longer than a line is broken anyway, so it does
+// not leave the line before it nearly empty: it fills that line first.
+func TestLongLatinWordFillsTheLine(t *testing.T) {
 	word := strings.Repeat("abcdefghij", 30) // 300 letters
 	text := "项目" + word + "结束"
 	width := 20 * em
@@ -127,8 +129,8 @@ func TestLongLatinWordBrokenByCharacter(t *testing.T) {
 	if join(lines) != text {
 		t.Fatalf("lines lose characters")
 	}
-	if lines[0].Text != "项目" {
-		t.Errorf("first line %q: the word should start a line of its own", lines[0].Text)
+	if want := "项目" + word[:36]; lines[0].Text != want {
+		t.Errorf("first line %q, want %q: the word fills it", lines[0].Text, want)
 	}
 	for _, l := range lines {
 		if l.Width > width {
@@ -137,6 +139,47 @@ func TestLongLatinWordBrokenByCharacter(t *testing.T) {
 	}
 	if len(lines) < 300*500/20000 {
 		t.Errorf("only %d lines", len(lines))
+	}
+}
+
+// Review 7, item 4: an address longer than a line fills the line it starts
+// on (「详见」 is not left alone) and breaks after its separators
+// (/ - _ . ? & =), not inside a word, wherever a line holds one.
+func TestLongAddressBreaksAfterSeparators(t *testing.T) {
+	url := "https://www.jiangyin.gov.cn/rsj/zfxxgk/fdzdgknr/zcwj/art/2024/art_8f3a9c2e1b7d4e6f9a0b1c2d3e4f5a6b.html"
+	cell := "https://example.org/very/long/path/without/any/spaces/at/all/indicator-definition-document-2024.pdf"
+	for _, c := range []struct {
+		text  string
+		width Length
+		first string
+	}{
+		{"详见" + url + "及附件。", 30 * em, "详见https://www.jiangyin.gov.cn/rsj/zfxxgk/fdzdgknr/zcwj/"},
+		{"详见" + url + "及附件。", 21 * em, "详见https://www.jiangyin.gov.cn/rsj/"},
+		{cell, 10 * em, "https://example.org/"},
+		{"指标定义见" + cell, 12 * em, "指标定义见https://"},
+	} {
+		lines := BreakLines(c.text, Body, em, c.width, fixed{})
+		if join(lines) != c.text {
+			t.Fatalf("lines %q lose characters", lineTexts(lines))
+		}
+		if lines[0].Text != c.first {
+			t.Errorf("width %d: first line %q, want %q", c.width, lines[0].Text, c.first)
+		}
+		for k, l := range lines[:len(lines)-1] {
+			a, b := lastRune(l.Text), firstRune(lines[k+1].Text)
+			if !softAfter(a) && !canBreak(a, classify(a), b, classify(b)) {
+				t.Errorf("width %d: line %q ends inside a word; lines %q", c.width, l.Text, lineTexts(lines))
+			}
+			if l.Width > c.width {
+				t.Errorf("line %q wider than %d", l.Text, c.width)
+			}
+		}
+		checkBreaks(t, c.text, em, c.width, fixed{})
+	}
+	// A word that fits on a line of its own still goes there whole.
+	lines := BreakLines("详见JYRSJ-2024-XLY-000001。", Body, em, 14*em, fixed{})
+	if got := lineTexts(lines); len(got) != 2 || got[0] != "详见" {
+		t.Errorf("a word shorter than a line was broken: %q", got)
 	}
 }
 
@@ -279,7 +322,7 @@ func checkBreaks(t *testing.T, text string, size, width Length, m Measurer) {
 		a, _ := utf8.DecodeLastRuneInString(l.Text)
 		b, _ := utf8.DecodeRuneInString(next.Text)
 		legal := canBreak(a, classify(a), b, classify(b))
-		if !legal && hasOpportunity(l.Text) {
+		if !legal && hasOpportunity(l.Text) && !fillsWithLongRun(text, ps, pe, l, next, size, width, m) {
 			t.Errorf("illegal break %q|%q although %q could break elsewhere", l.Text, next.Text, l.Text)
 		}
 		if legal && insideItemNumber(text, ps, pe, next.Start) && hasItemFreeOpportunity(text, ps, pe, l.Start, next.Start) {
@@ -324,6 +367,32 @@ func checkLastLines(t *testing.T, text string, lines []Line, size, width Length,
 			t.Errorf("width %d: last line %q alone although %q could give it %q", width, l.Text, prev.Text, string(r))
 		}
 	}
+}
+
+// fillsWithLongRun reports whether the break between l and next, inside
+// the paragraph text[ps:pe], is one inside a run that is wider than a line
+// (a URL), which fills l before it is broken: after a separator, or between
+// two letters or digits.
+func fillsWithLongRun(text string, ps, pe int, l, next Line, size, width Length, m Measurer) bool {
+	a, _ := utf8.DecodeLastRuneInString(l.Text)
+	b, _ := utf8.DecodeRuneInString(next.Text)
+	if classify(b) != clWord || !(softAfter(a) && !softAfter(b) || classify(a) == clWord) {
+		return false
+	}
+	from := l.Start // the run starts at l's last break opportunity
+	var prev rune
+	for i, r := range l.Text {
+		if i > 0 && canBreak(prev, classify(prev), r, classify(r)) {
+			from = l.Start + i
+		}
+		prev = r
+	}
+	run := strings.TrimRight(nextChunkIn(text, ps, pe, from), " \t\u00a0")
+	room := width - next.Indent
+	if itemAt(text, ps, pe, from) > 0 {
+		room = width
+	}
+	return TextWidth(run, Body, size, m) > room
 }
 
 // hasItemFreeOpportunity reports whether the paragraph text[ps:pe] has a
