@@ -24,6 +24,7 @@ const (
 	codeBadUpload        = msg.ServeBadUpload
 	codeBusy             = msg.ServeBusy
 	codeBusyNow          = msg.ServeBusyNow
+	codeUploadSlow       = msg.ServeUploadSlow
 	codeBadNumber        = msg.ServeBadNumber
 	codeNoSuchForm       = msg.ServeNoSuchForm
 	codeNoSuchPage       = msg.ServeNoSuchPage
