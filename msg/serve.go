@@ -130,6 +130,7 @@ const (
 	UIErrNetwork          Code = "ui-err-network"
 	UIErrStatus           Code = "ui-err-status"
 	UIFooter              Code = "ui-footer"
+	ServeUploadSlow       Code = "serve-upload-slow"
 )
 
 var serveCatalogue = []item{
@@ -270,4 +271,5 @@ var serveCatalogue = []item{
 	{UIErrNetwork, "The server did not answer. Is jixiao serve still running?", "服务器没有响应，请确认 jixiao serve 仍在运行。"},
 	{UIErrStatus, "The server refused the request (status {1}).", "服务器拒绝了请求（状态码 {1}）。"},
 	{UIFooter, "jixiao runs on this computer or your office server; no file leaves it.", "jixiao 运行在本机或单位内部服务器上，文件不会发送到其他地方。"},
+	{ServeUploadSlow, "The files did not arrive within the time limit of {1} seconds: the connection is too slow for files this large. Send fewer files at a time, or ask the administrator to raise --timeout.", "文件未能在 {1} 秒的时限内上传完：网络太慢，来不及传完这么大的文件。请分几次上传，每次少传几个文件，或请管理员用 --timeout 放宽时限。"},
 }

@@ -6,7 +6,6 @@ package serve
 // problems /api/check gives; nothing is ever drawn of a form with errors.
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -34,6 +33,17 @@ type call struct {
 	ctx     context.Context
 	query   url.Values
 	uploads []upload
+	hold    *holding  // the request's part of the upload budget
+	spools  *spoolSet // the server's, for its shutdown
+	made    []*spool  // the spools of this call, closed once it is answered
+}
+
+// spool returns an empty body for the call's answer (spool), closed once
+// the answer is sent or dropped.
+func (c *call) spool() *spool {
+	sp := newSpool(c.hold, c.spools)
+	c.made = append(c.made, sp)
+	return sp
 }
 
 // answer is what a handler sends. The handler runs apart from the
@@ -44,7 +54,8 @@ type answer struct {
 	ctype   string
 	name    string // the download's file name, "" for none
 	body    []byte
-	skipped []int // the forms left out of a binder or ZIP for their errors (X-Jixiao-Skipped)
+	spooled *spool // the body instead, when it was written as made (a PDF, a ZIP, a PNG)
+	skipped []int  // the forms left out of a binder or ZIP for their errors (X-Jixiao-Skipped)
 }
 
 // jsonAnswer encodes v as the answer's body.
@@ -73,8 +84,9 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 		}
 		// The request's time limit runs from its arrival: reading its
 		// upload, waiting its turn and working. Its upload holds memory of
-		// the server's budget until it is answered; it waits for a render
-		// slot only once read, so that slow uploads take no slot.
+		// the server's budget until its work is done, its answer what it
+		// keeps in memory until it is sent; it waits for a render slot
+		// only once read, so that slow uploads take no slot.
 		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 		defer cancel()
 		if deadline, ok := ctx.Deadline(); ok {
@@ -101,9 +113,16 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			w.Header().Set("Connection", "close")
 			s.refuse(w, r, http.StatusRequestEntityTooLarge, codeTooLarge, int(s.opt.MaxUpload>>20))
 			return
-		case isTimeout(err) || ctx.Err() != nil:
+		case isTimeout(err) || err != nil && ctx.Err() != nil:
+			// The upload itself took longer than the time limit: the
+			// client's connection, not the server, is too slow for it,
+			// and trying again soon would fail the same way.
 			w.Header().Set("Connection", "close")
-			s.stopped(w, r, ctx)
+			if deadline, ok := ctx.Deadline(); ok && r.Context().Err() != nil && time.Now().Before(deadline) {
+				s.gone(w, r) // the client left before the limit
+				return
+			}
+			s.refuse(w, r, http.StatusRequestTimeout, codeUploadSlow, s.timeoutSeconds())
 			return
 		case errors.Is(err, errNoFiles):
 			s.refuse(w, r, http.StatusBadRequest, codeNoFiles)
@@ -124,30 +143,64 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 				return
 			}
 		}
+		if s.uploaded != nil {
+			s.uploaded()
+		}
 		if err := s.gate.enter(ctx); err != nil {
 			s.stopped(w, r, ctx)
 			return
 		}
+		upload := hold.held() // what the files hold, until the work is done
+		c := &call{ctx: ctx, query: r.URL.Query(), uploads: ups, hold: hold, spools: &s.spools}
+		defer func() {
+			for _, sp := range c.made {
+				sp.close()
+			}
+		}()
 		done := make(chan answer, 1)
 		go func() {
-			a := s.work(r, h, &call{ctx: ctx, query: r.URL.Query(), uploads: ups})
+			a := s.work(r, h, c)
+			c.uploads = nil
 			s.gate.leave() // before the answer: the work is done once answered
 			done <- a
 		}()
+		var a answer
 		select {
-		case a := <-done:
-			if ctx.Err() != nil {
-				s.stopped(w, r, ctx)
-				return
-			}
-			s.send(w, r, a)
+		case a = <-done:
 		case <-ctx.Done():
 			// The work stops within a page; the request holds its
 			// upload's memory until it has.
 			<-done
-			s.stopped(w, r, ctx)
 		}
+		// The files are no longer needed: only the answer waits for its
+		// client, counted as it is held (spool).
+		hold.give(upload)
+		if ctx.Err() != nil {
+			s.stopped(w, r, ctx)
+			return
+		}
+		s.send(w, r, s.spoolLarge(r, c, a))
 	}
+}
+
+// spoolLarge moves a large body made in memory (the JSON of a check of
+// many forms) to a spool, so that it does not wait in memory for a slow
+// client.
+func (s *Server) spoolLarge(r *http.Request, c *call, a answer) answer {
+	if a.spooled != nil || len(a.body) <= spoolMemory {
+		return a
+	}
+	sp := c.spool()
+	_, err := sp.Write(a.body)
+	if err == nil {
+		err = sp.done()
+	}
+	if err != nil {
+		s.logf("%s %s: %v", r.Method, r.URL.Path, err)
+		return s.refusal(http.StatusInternalServerError, codeInternal)
+	}
+	a.body, a.spooled = nil, sp
+	return a
 }
 
 // work runs h; a panic is an internal error, logged with its stack.
@@ -262,7 +315,11 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 func (s *Server) send(w http.ResponseWriter, r *http.Request, a answer) {
 	h := w.Header()
 	h.Set("Content-Type", a.ctype)
-	h.Set("Content-Length", strconv.Itoa(len(a.body)))
+	size := int64(len(a.body))
+	if a.spooled != nil {
+		size = a.spooled.size()
+	}
+	h.Set("Content-Length", strconv.FormatInt(size, 10))
 	h.Set("Cache-Control", "no-store")
 	if a.name != "" {
 		h.Set("Content-Disposition", contentDisposition(a.name))
@@ -275,9 +332,20 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, a answer) {
 		h.Set("X-Jixiao-Skipped", strings.Join(list, ","))
 	}
 	w.WriteHeader(a.status)
-	if r.Method != http.MethodHead {
-		w.Write(a.body)
+	if r.Method == http.MethodHead {
+		return
 	}
+	if a.spooled != nil {
+		// An error is the client's going away, or a file of the system's
+		// folder for temporary files failing to be read back: the
+		// status is sent, and the body cut short of its Content-Length
+		// tells the client.
+		if err := a.spooled.sendTo(w); err != nil {
+			s.logf("%s %s: sending the answer: %v", r.Method, r.URL.Path, err)
+		}
+		return
+	}
+	w.Write(a.body)
 }
 
 // contentDisposition names a download: an ASCII name for old clients and
@@ -371,7 +439,7 @@ func (s *Server) load(ctx context.Context, ups []upload, job *pipeline.Job) (*ba
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		in, err := pipeline.Read(pipeline.Source{Name: u.Name, R: bytes.NewReader(u.Data)})
+		in, err := pipeline.Read(pipeline.Source{Name: u.Name, R: u.reader()})
 		if err != nil {
 			ps, ok := s.userProblems(err, u.Name)
 			if !ok {

@@ -2,8 +2,8 @@ package serve
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
+	"io"
 	"net/http"
 	"strconv"
 	"sync"
@@ -62,12 +62,12 @@ func (s *Server) render(c *call) answer {
 	if err != nil {
 		return s.drawFailure(err, in.Path)
 	}
-	var buf bytes.Buffer
 	backend := job.Backend()
-	if err := backend.Write(c.ctx, &buf, docs[0]); err != nil {
+	body, err := written(c, func(w io.Writer) error { return backend.Write(c.ctx, w, docs[0]) })
+	if err != nil {
 		return s.drawFailure(err, in.Path)
 	}
-	return answer{status: http.StatusOK, ctype: contentType(backend), body: buf.Bytes(), name: docs[0].Name + backend.Ext()}
+	return answer{status: http.StatusOK, ctype: contentType(backend), spooled: body, name: docs[0].Name + backend.Ext()}
 }
 
 // plan plans what a binder (with binder) or ZIP prints: the forms the
@@ -142,8 +142,8 @@ func (s *Server) zip(c *call) answer {
 	if err != nil {
 		return s.drawFailure(err, "")
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	body := c.spool()
+	zw := zip.NewWriter(body)
 	backend := job.Backend()
 	var mu sync.Mutex
 	pdfs := map[*pipeline.Doc][]byte{}
@@ -174,7 +174,10 @@ func (s *Server) zip(c *call) answer {
 	if err := zw.Close(); err != nil {
 		return s.drawFailure(err, "")
 	}
-	return answer{status: http.StatusOK, ctype: "application/zip", body: buf.Bytes(), name: zipName(year, backend), skipped: skipped}
+	if err := body.done(); err != nil {
+		return s.drawFailure(err, "")
+	}
+	return answer{status: http.StatusOK, ctype: "application/zip", spooled: body, name: zipName(year, backend), skipped: skipped}
 }
 
 // maxPages is the most pages one request may check or print.
@@ -193,12 +196,27 @@ func (s *Server) binder(c *call) answer {
 	if bad != nil {
 		return *bad
 	}
-	var buf bytes.Buffer
 	backend := job.Backend()
-	if err := backend.Write(c.ctx, &buf, docs[0]); err != nil {
+	body, err := written(c, func(w io.Writer) error { return backend.Write(c.ctx, w, docs[0]) })
+	if err != nil {
 		return s.drawFailure(err, "")
 	}
-	return answer{status: http.StatusOK, ctype: contentType(backend), body: buf.Bytes(), name: yearName(bookYear(b.inputs), "装订本"+backend.Ext()), skipped: skipped}
+	return answer{status: http.StatusOK, ctype: contentType(backend), spooled: body, name: yearName(bookYear(b.inputs), "装订本"+backend.Ext()), skipped: skipped}
+}
+
+// written is the body that write writes, spooled (spool): in memory while
+// small, else in a temporary file, and whole before any of it is sent,
+// so that a failure half-way is answered as one, never as a 200 cut
+// short.
+func written(c *call, write func(io.Writer) error) (*spool, error) {
+	body := c.spool()
+	if err := write(body); err != nil {
+		return nil, err
+	}
+	if err := body.done(); err != nil {
+		return nil, err
+	}
+	return body, nil
 }
 
 // contentType is the media type of what backend writes.

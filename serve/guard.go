@@ -5,6 +5,7 @@ package serve
 // an upload, the number of renders at once, and a time limit per request.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -69,8 +70,17 @@ func originAllowed(r *http.Request) bool {
 // upload is one file of a request, held in memory: nothing uploaded is
 // written to disk, and nothing outlives the response.
 type upload struct {
-	Name string // the client's file name, for messages only, never a path
-	Data []byte
+	Name string   // the client's file name, for messages only, never a path
+	Data [][]byte // its bytes, in one block or more (blockReader)
+}
+
+// reader reads the upload's bytes.
+func (u upload) reader() io.Reader {
+	rs := make([]io.Reader, len(u.Data))
+	for i, b := range u.Data {
+		rs[i] = bytes.NewReader(b)
+	}
+	return io.MultiReader(rs...)
 }
 
 // errTooLarge is returned when a request's body is over the limit.
@@ -85,15 +95,39 @@ var errTooManyFiles = errors.New("too many files")
 // errBusyNow is returned when the uploads held would pass the memory budget.
 var errBusyNow = errors.New("upload memory full")
 
-// readUploads reads every part named "file" of a multipart/form-data body,
-// at most max bytes in all, each byte read taken from hold's budget.
+// errLongerThanSaid is returned when a part is longer than the body's
+// Content-Length, which the server's body reader does not allow: a bug.
+var errLongerThanSaid = errors.New("upload longer than its Content-Length")
+
+// readUploads reads every part named "file" of a multipart/form-data body
+// of at most max bytes into memory held of hold's budget, and counts
+// there what it holds. A body of a known length (Content-Length: every
+// browser's, curl's) is refused before any of it is read when it is over
+// max (errTooLarge) or when the budget cannot hold it (errBusyNow): the
+// requests that came first are served, and a later one is told at once
+// rather than when the budget has run dry under all of them. Its length
+// is taken from the budget in full and its files are read into one buffer
+// of that size, one after the other: every file is shorter than the
+// body, so none is ever copied to grow. A body of unknown length (chunked)
+// is read into blocks that double up to chunkedBlock, each taken from the
+// budget as it is made.
 func readUploads(w http.ResponseWriter, r *http.Request, max int64, hold *holding) ([]upload, error) {
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
 		return nil, errNoFiles
 	}
-	body := &heldReader{r: http.MaxBytesReader(w, r.Body, max), hold: hold}
-	mr := multipart.NewReader(body, params["boundary"])
+	st := &uploadStore{hold: hold}
+	if n := r.ContentLength; n >= 0 {
+		if n > max {
+			return nil, errTooLarge
+		}
+		if !hold.take(n) {
+			return nil, errBusyNow
+		}
+		st.buf = make([]byte, 0, n)
+		st.sized = true
+	}
+	mr := multipart.NewReader(http.MaxBytesReader(w, r.Body, max), params["boundary"])
 	var out []upload
 	for {
 		p, err := mr.NextPart()
@@ -101,30 +135,16 @@ func readUploads(w http.ResponseWriter, r *http.Request, max int64, hold *holdin
 			break
 		}
 		if err != nil {
-			var mbe *http.MaxBytesError
-			switch {
-			case errors.As(err, &mbe):
-				return nil, errTooLarge
-			case errors.Is(err, errBusyNow):
-				return nil, errBusyNow
-			}
-			return nil, err
+			return nil, uploadError(err)
 		}
 		if p.FormName() != "file" {
 			p.Close()
 			continue
 		}
-		data, err := io.ReadAll(p)
+		data, err := st.read(p)
 		p.Close()
 		if err != nil {
-			var mbe *http.MaxBytesError
-			switch {
-			case errors.As(err, &mbe):
-				return nil, errTooLarge
-			case errors.Is(err, errBusyNow):
-				return nil, errBusyNow
-			}
-			return nil, err
+			return nil, uploadError(err)
 		}
 		if len(out) == maxFiles {
 			return nil, errTooManyFiles
@@ -135,6 +155,69 @@ func readUploads(w http.ResponseWriter, r *http.Request, max int64, hold *holdin
 		return nil, errNoFiles
 	}
 	return out, nil
+}
+
+// uploadError is the error of readUploads for an error of reading.
+func uploadError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return errTooLarge
+	}
+	return err
+}
+
+// chunkedBlock is the largest block a file of a body of unknown length is
+// read into.
+const chunkedBlock = 1 << 20
+
+// uploadStore holds the files of one request as they are read.
+type uploadStore struct {
+	hold  *holding
+	sized bool   // the body's length is known: buf holds every file
+	buf   []byte // of the body's length, taken from hold in full
+}
+
+// read reads the part p whole.
+func (st *uploadStore) read(p io.Reader) ([][]byte, error) {
+	if st.sized {
+		start := len(st.buf)
+		for len(st.buf) < cap(st.buf) {
+			n, err := p.Read(st.buf[len(st.buf):cap(st.buf)])
+			st.buf = st.buf[:len(st.buf)+n]
+			if err == io.EOF {
+				return [][]byte{st.buf[start:len(st.buf):len(st.buf)]}, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		var one [1]byte
+		if n, err := io.ReadFull(p, one[:]); n > 0 {
+			return nil, errLongerThanSaid
+		} else if err != io.EOF {
+			return nil, err
+		}
+		return [][]byte{st.buf[start:len(st.buf):len(st.buf)]}, nil
+	}
+	var blocks [][]byte
+	size := 0
+	for {
+		size = min(max(2*size, 4<<10), chunkedBlock)
+		if !st.hold.take(int64(size)) {
+			return nil, errBusyNow
+		}
+		b := make([]byte, size)
+		n, err := io.ReadFull(p, b)
+		if n > 0 {
+			blocks = append(blocks, b[:n:n])
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return blocks, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // uploadName is the name of an upload for messages (and for its
@@ -176,9 +259,11 @@ func (g gate) enter(ctx context.Context) error {
 
 func (g gate) leave() { <-g }
 
-// budget is the memory the uploads of all requests may hold together: a
-// request takes the bytes it reads (about: a reader's buffer more) and
-// gives them back once answered. Past the budget a request is refused at
+// budget is the memory the uploads of all requests may hold together,
+// and the answers waiting for their clients in memory: a request takes
+// what it allocates for its files (readUploads) before it reads them, and
+// gives it back once its work is done; the memory of its answer (spool)
+// from then until it is sent. Past the budget a request is refused at
 // once (busy now) rather than queued: what it would wait for is memory.
 type budget struct {
 	mu   sync.Mutex
@@ -214,24 +299,26 @@ func (h *holding) take(n int64) bool {
 	return true
 }
 
+// give gives back n of the bytes held (at most those held).
+func (h *holding) give(n int64) {
+	h.b.mu.Lock()
+	defer h.b.mu.Unlock()
+	n = min(n, h.n)
+	h.b.free += n
+	h.n -= n
+}
+
+// held is the number of bytes held.
+func (h *holding) held() int64 {
+	h.b.mu.Lock()
+	defer h.b.mu.Unlock()
+	return h.n
+}
+
 // release gives back every byte held.
 func (h *holding) release() {
 	h.b.mu.Lock()
+	defer h.b.mu.Unlock()
 	h.b.free += h.n
-	h.b.mu.Unlock()
 	h.n = 0
-}
-
-// heldReader takes from a holding every byte it reads.
-type heldReader struct {
-	r    io.Reader
-	hold *holding
-}
-
-func (r *heldReader) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	if n > 0 && !r.hold.take(int64(n)) {
-		return 0, errBusyNow
-	}
-	return n, err
 }

@@ -25,6 +25,7 @@ const (
 	codeBadFileName      = msg.ServeBadFileName
 	codeBusy             = msg.ServeBusy
 	codeBusyNow          = msg.ServeBusyNow
+	codeUploadSlow       = msg.ServeUploadSlow
 	codeBadNumber        = msg.ServeBadNumber
 	codeBadSwitch        = msg.ServeBadSwitch
 	codeBadDate          = msg.ServeBadDate

@@ -1,7 +1,7 @@
 package serve
 
 import (
-	"bytes"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -47,9 +47,11 @@ func (s *Server) preview(c *call) answer {
 	if n := docs[0].Frame.Pages; page > n {
 		return s.refusal(http.StatusUnprocessableEntity, codeNoSuchPage, k+1, page, n)
 	}
-	var buf bytes.Buffer
-	if err := pipeline.NewPNG(job, float64(dpi)).Write(c.ctx, &buf, docs[0].Page(page-1)); err != nil {
+	body, err := written(c, func(w io.Writer) error {
+		return pipeline.NewPNG(job, float64(dpi)).Write(c.ctx, w, docs[0].Page(page-1))
+	})
+	if err != nil {
 		return s.drawFailure(err, in.Path)
 	}
-	return answer{status: http.StatusOK, ctype: "image/png", body: buf.Bytes()}
+	return answer{status: http.StatusOK, ctype: "image/png", spooled: body}
 }

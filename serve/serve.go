@@ -5,7 +5,8 @@
 //
 // The handlers keep requests, responses and status codes; reading, checking,
 // laying out and drawing are package pipeline's, as for the command line.
-// Nothing uploaded is written to disk or kept after its response is sent.
+// Nothing uploaded is written to disk or kept after its response is sent;
+// a large answer waits for its client in a temporary file (spool).
 package serve
 
 import (
@@ -85,8 +86,12 @@ type Options struct {
 type Server struct {
 	opt      Options
 	loopback bool
-	gate     gate    // the requests working, at most Renders
-	memory   *budget // the bytes of the uploads held: read, waiting or working
+	gate     gate     // the requests working, at most Renders
+	memory   *budget  // the bytes of the uploads held: read, waiting or working; and of answers in memory
+	spools   spoolSet // the answers made and not yet sent
+	// uploaded, if not nil, is called once a request's files are read
+	// (for tests).
+	uploaded func()
 	page     *template.Template
 	static   http.Handler
 	mux      *http.ServeMux
@@ -250,11 +255,23 @@ func Run(ctx context.Context, s *Server, ready func(addr string)) error {
 		return err
 	case <-ctx.Done():
 	}
-	grace, cancel := context.WithTimeout(context.Background(), s.opt.Timeout+10*time.Second)
+	grace, cancel := context.WithTimeout(context.Background(), shutdownGrace(s.opt.Timeout))
 	defer cancel()
 	err = srv.Shutdown(grace)
 	if e := <-done; !errors.Is(e, http.ErrServerClosed) && err == nil {
 		err = e
 	}
+	if err != nil {
+		// Past the grace: the downloads still going are cut, and the
+		// temporary files of their answers removed, whether or not their
+		// handlers have ended by the time the program does.
+		srv.Close()
+		s.spools.closeAll()
+	}
 	return err
 }
+
+// shutdownGrace is how long Run waits at its end for the requests in
+// progress, of the time limit of one: that limit and ten seconds. A
+// variable, for tests.
+var shutdownGrace = func(timeout time.Duration) time.Duration { return timeout + 10*time.Second }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"jixiao/msg"
 )
 
 // multipartBody is a request body carrying f as the field "file".
@@ -53,7 +55,8 @@ func status(t testing.TB, conn net.Conn, d time.Duration) int {
 
 // Slow uploads (a byte now and then) take no render slot and no place
 // that others wait for: with forty of them being sent, a request is
-// served at once; a slow upload is answered 503 at its time limit.
+// served at once; a slow upload is answered 408 at its time limit, which
+// it is told it took.
 func TestSlowUploads(t *testing.T) {
 	s := newTestServer(t, Options{Renders: 1, Timeout: time.Minute})
 	srv := httptest.NewServer(s)
@@ -78,9 +81,21 @@ func TestSlowUploads(t *testing.T) {
 	conn := slowPost(t, srv2, "/api/check", body, ctype, 10)
 	defer conn.Close()
 	start := time.Now()
-	require.Equal(t, http.StatusServiceUnavailable, status(t, conn, 10*time.Second))
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	resp, err = http.ReadResponse(bufio.NewReader(conn), nil)
+	require.NoError(t, err)
+	var got strings.Builder
+	bufio.NewReader(resp.Body).WriteTo(&got)
+	resp.Body.Close()
 	require.Less(t, time.Since(start), 5*time.Second)
 	require.Equal(t, s.opt.UploadMemory, s.memory.available())
+	// Told as what it is, the upload too slow for the time limit, not a
+	// busy server: no Retry-After inviting the same failure.
+	require.Equal(t, http.StatusRequestTimeout, resp.StatusCode, got.String())
+	require.Contains(t, got.String(), string(codeUploadSlow))
+	require.Contains(t, got.String(), "文件未能在 1 秒的时限内上传完")
+	require.Empty(t, resp.Header.Get("Retry-After"))
+	require.Contains(t, text(msg.English, codeUploadSlow, 8), "did not arrive within the time limit of 8 seconds")
 }
 
 // The uploads held together are bounded by UploadMemory, whatever the
