@@ -146,6 +146,14 @@ const (
 	PreviewDir           Code = "preview-dir"
 	PreviewWroteMany     Code = "preview-wrote-many"
 	PreviewFailed        Code = "preview-failed"
+
+	// jixiao serve: where it listens
+	AddrBad          Code = "addr-bad"
+	AddrInUse        Code = "addr-in-use"
+	AddrNoPermission Code = "addr-no-permission"
+	AddrNotHere      Code = "addr-not-here"
+	AddrUnknownHost  Code = "addr-unknown-host"
+	AddrCannotListen Code = "addr-cannot-listen"
 )
 
 var commandCatalogue = []item{
@@ -398,4 +406,17 @@ var commandCatalogue = []item{
 		"--out-dir 要与 --split-by unit 同用；只装订一册时请用 -o"},
 	{BinderWroteSplit, "wrote {1}: {2} forms, {3} pages, {4}",
 		"已写入 {1}：{2} 张表，{3} 页，{4}"},
+
+	{AddrBad, "--addr {1}: expected HOST:PORT, such as 127.0.0.1:8080 (this computer only) or 0.0.0.0:8080 (other computers too), with a port from 1 to 65535",
+		"--addr {1} 不对：应为“主机:端口”，如 127.0.0.1:8080（只供本机使用）或 0.0.0.0:8080（其他电脑也能访问），端口在 1 到 65535 之间"},
+	{AddrInUse, "--addr {1}: the port is already in use; jixiao may already be running (open its page in the browser), or another program uses the port: choose another with --addr, such as 127.0.0.1:8081",
+		"--addr {1}：端口已被占用。jixiao 可能已在运行（请直接在浏览器中打开它的网页），或者别的程序占用了这个端口：请用 --addr 换一个端口，如 127.0.0.1:8081"},
+	{AddrNoPermission, "--addr {1}: no permission to listen on port {2}; ports under 1024 need administrator rights: choose a port from 1024 up, such as 8080",
+		"--addr {1}：没有权限使用端口 {2}。1024 以下的端口需要管理员权限，请换一个 1024 以上的端口，如 8080"},
+	{AddrNotHere, "--addr {1}: this computer has no such address; use 127.0.0.1 (this computer only) or 0.0.0.0 (other computers too)",
+		"--addr {1}：本机没有这个地址。请用 127.0.0.1（只供本机使用）或 0.0.0.0（其他电脑也能访问）"},
+	{AddrUnknownHost, "--addr {1}: no computer is known by the name {2}; give this computer's address, such as 127.0.0.1 or 0.0.0.0",
+		"--addr {1}：找不到名为 {2} 的电脑。请写本机的地址，如 127.0.0.1 或 0.0.0.0"},
+	{AddrCannotListen, "--addr {1}: cannot serve there: {2}",
+		"--addr {1}：无法在这个地址上提供网页：{2}"},
 }
