@@ -154,6 +154,15 @@ const (
 	AddrNotHere      Code = "addr-not-here"
 	AddrUnknownHost  Code = "addr-unknown-host"
 	AddrCannotListen Code = "addr-cannot-listen"
+
+	// an output named for another kind of file than is written
+	OutputWrongExt   Code = "output-wrong-ext"
+	OutputFormatHint Code = "output-format-hint"
+	KindPDF          Code = "kind-pdf"
+	KindOFD          Code = "kind-ofd"
+	KindJSON         Code = "kind-json"
+	KindXLSX         Code = "kind-xlsx"
+
 )
 
 var commandCatalogue = []item{
@@ -419,4 +428,14 @@ var commandCatalogue = []item{
 		"--addr {1}：找不到名为 {2} 的电脑。请写本机的地址，如 127.0.0.1 或 0.0.0.0"},
 	{AddrCannotListen, "--addr {1}: cannot serve there: {2}",
 		"--addr {1}：无法在这个地址上提供网页：{2}"},
+
+	{OutputWrongExt, "-o {1}: the file written is {2}, but the name ends in {3}: end it in {4}",
+		"-o {1}：写出的是 {2}，文件名却以 {3} 结尾，请改为以 {4} 结尾"},
+	{OutputFormatHint, "or leave out --format {1}: a name ending in .pdf or .ofd chooses the format",
+		"或者去掉 --format {1}：文件名以 .pdf 或 .ofd 结尾，就写出相应格式"},
+	{KindPDF, "a PDF", "PDF 文件"},
+	{KindOFD, "an OFD file", "OFD 文件"},
+	{KindJSON, "a book in JSON", "JSON 格式的表册"},
+	{KindXLSX, "an Excel workbook", "Excel 工作簿"},
+
 }

@@ -56,7 +56,10 @@ func (a *app) newBinderCmd() *cobra.Command {
 			if err := a.checkPDFOut(bf.out); err != nil {
 				return err
 			}
-			if err := checkOutput(bf.out, files); err != nil {
+			// The files of a directory given too, so that an output among
+			// them is told as such before its name's extension is.
+			listed, _ := expandInputs(files)
+			if err := checkOutput(bf.out, append(listed, files...)); err != nil {
 				return usageProblem(err)
 			}
 			if err := checkOutDir(bf.outDir); err != nil {
@@ -70,6 +73,9 @@ func (a *app) newBinderCmd() *cobra.Command {
 			// (issue 19); --strict refuses instead.
 			job.Binder, job.Workers, job.SkipErrors = true, bf.workers, !job.Strict
 			if err := formatFor(c, job, bf.out); err != nil {
+				return fl.first(err)
+			}
+			if err := checkFormatExt(c, job, bf.out); err != nil {
 				return fl.first(err)
 			}
 			left := leftOut(job)

@@ -48,6 +48,10 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 		p.Fail(err)
 		return 2
 	}
+	if err := checkOutputExt(out, ".json", msg.KindJSON); err != nil {
+		p.Fail(err)
+		return 2
+	}
 	// A workbook, or a PDF carrying its forms (--attach-data), is read as
 	// every command reads it.
 	if xlsx.Handles(name) || pipeline.IsPDFName(name) {
