@@ -58,6 +58,7 @@ const (
 	WorkersNegative Code = "workers-negative"
 	FormCountsFrom1 Code = "form-counts-from-1"
 	FormOutOfRange  Code = "form-out-of-range"
+	FormsOutOfRange Code = "forms-out-of-range"
 	ProjectNotFound Code = "project-not-found"
 	UnitNotFound    Code = "unit-not-found"
 	FormsNotPrinted Code = "forms-not-printed"
@@ -163,6 +164,17 @@ const (
 	KindJSON         Code = "kind-json"
 	KindXLSX         Code = "kind-xlsx"
 
+	// a flag's value refused: what it should be
+	FlagBadValueWant Code = "flag-bad-value-want"
+	WantFormNumber   Code = "want-form-number"
+	WantFormList     Code = "want-form-list"
+	WantYear         Code = "want-year"
+	WantMaxUpload    Code = "want-max-upload"
+	WantUploadMemory Code = "want-upload-memory"
+	WantDuration     Code = "want-duration"
+	WantWorkers      Code = "want-workers"
+	WantDPI          Code = "want-dpi"
+	WantBool         Code = "want-bool"
 )
 
 var commandCatalogue = []item{
@@ -255,6 +267,8 @@ var commandCatalogue = []item{
 		"--form {1}：表从 1 开始编号，本册共有 {2}"},
 	{FormOutOfRange, "--form {1}: the book has {2}",
 		"--form {1}：本册只有 {2}"},
+	{FormsOutOfRange, "--form {1}: the book has {2}, so there is no form {3}",
+		"--form {1}：本册只有 {2}，没有第 {3} 张"},
 	{ProjectNotFound, "--project {1}: no form has this project name",
 		"--project {1}：没有哪张表的项目名称是这个"},
 	{UnitNotFound, "--unit {1}: no form has this 单位名称",
@@ -438,4 +452,20 @@ var commandCatalogue = []item{
 	{KindJSON, "a book in JSON", "JSON 格式的表册"},
 	{KindXLSX, "an Excel workbook", "Excel 工作簿"},
 
+	{FlagBadValueWant, "invalid value {1} for {2}: expected {3}",
+		"{2} 的值 {1} 不对，应为：{3}"},
+	{WantFormNumber, "the number of one form, counted from 1, such as 4 (jixiao binder --form 1,3-5 prints several)",
+		"一张表的序号（从 1 数起），如 4（要打印几张表，请用 jixiao binder --form 1,3-5）"},
+	{WantFormList, "form numbers counted from 1: one (4), several (1,3) or a range, the smaller number first (3-5)",
+		"从 1 数起的表序号：一张（4）、几张（1,3）或一段，小号在前（3-5）"},
+	{WantYear, "a year such as 2025", "年份，如 2025"},
+	{WantMaxUpload, "a number of MB from 1, such as 64", "从 1 起的整数（单位 MB），如 64"},
+	{WantUploadMemory, "a number of MB, such as 256 (0: four times --max-upload)",
+		"整数（单位 MB），如 256（0 表示 --max-upload 的 4 倍）"},
+	{WantDuration, "a time longer than 0, such as 90s, 2m or 1h30m",
+		"大于 0 的时长，如 90s、2m 或 1h30m（s 秒，m 分，h 小时）"},
+	{WantWorkers, "a number of forms laid out at once, such as 4 (0: one per CPU)",
+		"同时排版的表数，如 4（0 表示按处理器核数）"},
+	{WantDPI, "a resolution in dots per inch, such as 150", "分辨率（每英寸点数），如 150"},
+	{WantBool, "true or false", "true 或 false"},
 }

@@ -249,7 +249,7 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 			picked = nil
 			for _, k := range nums {
 				if k > n {
-					return nil, usageError(&NoSuchForm{Form: k, Forms: n})
+					return nil, usageError(&NoSuchForm{Form: k, Forms: n, Given: sel.FormText})
 				}
 				picked = append(picked, all[k-1])
 			}

@@ -108,6 +108,9 @@ type Selection struct {
 	// binder, binds the form of that name.
 	Numbers []int
 	Unit    string
+	// FormText is --form as given (17-25, 1,3), for the messages that
+	// name it; "" when not given.
+	FormText string
 }
 
 // narrows reports whether sel picks some forms of the inputs rather than
@@ -176,7 +179,7 @@ func (j *Job) Set(name, value string) error {
 	flag := func(p *bool) error {
 		b, ok := parseBool(value)
 		if !ok {
-			return bad(msg.New(msg.FlagBadValue, value, "--"+name))
+			return bad(msg.New(msg.FlagBadValueWant, value, "--"+name, msg.New(msg.WantBool)))
 		}
 		*p = b
 		return nil
@@ -248,12 +251,13 @@ func (j *Job) Set(name, value string) error {
 		}
 		j.SplitByUnit = value == "unit"
 	case "form":
+		j.Forms.FormText = strings.TrimSpace(value)
 		n, err := strconv.Atoi(strings.TrimSpace(value))
 		if err != nil {
 			// A list, 1,3-5: the forms of a binder.
 			list, ok := ParseNumbers(value)
 			if !ok {
-				return bad(msg.New(msg.FlagBadValue, value, "--form"))
+				return bad(msg.New(msg.FlagBadValueWant, value, "--form", msg.New(msg.WantFormList)))
 			}
 			j.Forms.Numbers = list
 			return nil

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -44,7 +43,7 @@ func (a *app) newServeCmd() *cobra.Command {
 		Args:                  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			defaultGC(os.Getenv)
-			return a.serve(c.Context(), &sf)
+			return a.serve(c, &sf)
 		},
 	}
 	f := c.Flags()
@@ -58,19 +57,21 @@ func (a *app) newServeCmd() *cobra.Command {
 	return c
 }
 
-func (a *app) serve(ctx context.Context, sf *serveFlags) error {
+func (a *app) serve(c *cobra.Command, sf *serveFlags) error {
+	ctx := c.Context()
+	bad := func(name, value string) error { return usageProblem(badValue(c.Name(), c.Flags().Lookup(name), value)) }
 	if sf.maxUpload < 1 {
-		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.maxUpload), "--max-upload"))
+		return bad("max-upload", fmt.Sprint(sf.maxUpload))
 	}
 	if sf.uploadMem < 0 {
-		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.uploadMem), "--upload-memory"))
+		return bad("upload-memory", fmt.Sprint(sf.uploadMem))
 	}
 	if sf.uploadMem > 0 && sf.uploadMem < sf.maxUpload {
 		// Below one upload, no upload could ever be read.
 		return usageProblem(msg.New(msg.UploadMemLow, fmt.Sprint(sf.uploadMem), fmt.Sprint(sf.maxUpload)))
 	}
 	if sf.timeout <= 0 {
-		return usageProblem(msg.New(msg.FlagBadValue, sf.timeout.String(), "--timeout"))
+		return bad("timeout", c.Flags().Lookup("timeout").Value.String())
 	}
 	if err := checkAddr(sf.addr); err != nil {
 		return usageProblem(err)
