@@ -119,6 +119,29 @@ func (sel Selection) narrows() bool {
 	return len(sel.Numbers) > 0 || sel.Unit != "" || sel.Project != "" || sel.FormGiven
 }
 
+// flags is the filters of sel that narrow the forms before --project
+// picks among them (--form 1, with unit --unit NAME too), as the command
+// line writes them: what a message says picks no form together with
+// another. The web's ?forms= is written as --form too.
+func (sel Selection) flags(unit bool) string {
+	var parts []string
+	if len(sel.Numbers) > 0 || sel.FormGiven {
+		text := sel.FormText
+		if text == "" {
+			nums := make([]string, len(sel.Numbers))
+			for i, n := range sel.Numbers {
+				nums[i] = strconv.Itoa(n)
+			}
+			text = strings.Join(nums, ",")
+		}
+		parts = append(parts, "--form "+msg.Escape(text))
+	}
+	if unit && sel.Unit != "" {
+		parts = append(parts, "--unit "+msg.Escape(sel.Unit))
+	}
+	return strings.Join(parts, " ")
+}
+
 // ParseNumbers reads a list of form numbers, "1,3-5" (spaces, full-width
 // commas and 、 allowed), in order, each once.
 func ParseNumbers(s string) ([]int, bool) {
