@@ -38,6 +38,7 @@ const (
 	PDFToTerminal    Code = "pdf-to-terminal"
 	StdinTwice       Code = "stdin-twice"
 	StandardOutput   Code = "standard-output"
+	StandardInput    Code = "standard-input"
 	Wrote            Code = "wrote"
 	RenderFailed     Code = "render-failed"
 
@@ -82,6 +83,7 @@ const (
 	InputHasErrors   Code = "input-has-errors"
 	ImportHasErrors  Code = "import-has-errors"
 	ImportFormLine   Code = "import-form-line"
+	ImportIsBook     Code = "import-is-book"
 	FilesValid       Code = "files-valid"
 	Timing           Code = "timing"
 	BinderWrote      Code = "binder-wrote"
@@ -232,6 +234,8 @@ var commandCatalogue = []item{
 		"“-”（标准输入）只能出现一次"},
 	{StandardOutput, "standard output",
 		"标准输出"},
+	{StandardInput, "standard input",
+		"标准输入"},
 	{RenderFailed, "form {1}: the PDF cannot be drawn: {2}",
 		"第 {1} 张表无法生成 PDF：{2}"},
 	{Wrote, "wrote {1}",
@@ -317,6 +321,8 @@ var commandCatalogue = []item{
 		"输入中有 {1}（见上），没有打印"},
 	{ImportHasErrors, "{1}: the imported book has errors (listed above); nothing written",
 		"{1}：导入的表有错误（见上），没有写出文件"},
+	{ImportIsBook, "{1} is already a jixiao book (JSON or YAML): every command reads it as it is (jixiao validate, render, binder); import reads the text of the forms (SEED.txt), an .xlsx workbook or a PDF written with --attach-data",
+		"{1} 已经是 jixiao 的表册（JSON 或 YAML），各命令可以直接读取（jixiao validate、render、binder）；import 读取的是表格的文本（SEED.txt）、.xlsx 工作簿或用 --attach-data 写出的 PDF"},
 	{ImportFormLine, "{1}: form {2}: {3}",
 		"{1}：第 {2} 张表：{3}"},
 	{FilesValid, "{1} valid",
