@@ -37,6 +37,8 @@ const (
 	StdinTerminal    Code = "stdin-terminal"
 	PDFToTerminal    Code = "pdf-to-terminal"
 	StdinTwice       Code = "stdin-twice"
+	InputTwice       Code = "input-twice"
+	InputSameFile    Code = "input-same-file"
 	StandardOutput   Code = "standard-output"
 	StandardInput    Code = "standard-input"
 	Wrote            Code = "wrote"
@@ -232,6 +234,10 @@ var commandCatalogue = []item{
 		"-o -：不能把 PDF 或 OFD 文件直接输出到终端窗口，请重定向到文件（> out.pdf）或用 -o 指定文件名"},
 	{StdinTwice, "- (standard input) is given more than once",
 		"“-”（标准输入）只能出现一次"},
+	{InputTwice, "{1} is given twice: name each file once (its forms would be read twice)",
+		"{1} 给了两次：每个文件只能给一次（否则其中的表会读两遍）"},
+	{InputSameFile, "{1} and {2} are the same file: name each file once (its forms would be read twice)",
+		"{1} 和 {2} 是同一个文件：每个文件只能给一次（否则其中的表会读两遍）"},
 	{StandardOutput, "standard output",
 		"标准输出"},
 	{StandardInput, "standard input",
