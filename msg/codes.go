@@ -18,6 +18,7 @@ const (
 	LocSheet      Code = "loc-sheet"
 	UnitForm      Code = "unit-form"
 	UnitFile      Code = "unit-file"
+	UnitPage      Code = "unit-page"
 	UnitError     Code = "unit-error"
 	UnitCharacter Code = "unit-character"
 
@@ -204,6 +205,7 @@ var commandCatalogue = []item{
 	{LocSheet, "{1}: {2}", "{1} 工作表“{2}”"},
 	{UnitForm, "form|forms", "张表"},
 	{UnitFile, "file|files", "个文件"},
+	{UnitPage, "page|pages", "页"},
 	{UnitError, "error|errors", "处错误"},
 	{UnitCharacter, "character|characters", "个字"},
 
@@ -335,12 +337,12 @@ var commandCatalogue = []item{
 		"{1}检查通过"},
 	{Timing, "done in {1}",
 		"完成，用时 {1}"},
-	{BinderWrote, "wrote {1}: {2} forms, {3} pages, {4} in {5} s",
-		"已写入 {1}：{2} 张表，{3} 页，{4}，用时 {5} 秒"},
+	{BinderWrote, "wrote {1}: {2}, {3}, {4} in {5} s",
+		"已写入 {1}：{2}，{3}，{4}，用时 {5} 秒"},
 	{BinderProgress, "[{1}] {2}/{3} forms",
 		"[{1}] {2}/{3} 张表"},
-	{BinderWriting, "; writing {1} pages",
-		"；正在写出 {1} 页"},
+	{BinderWriting, "; writing {1}",
+		"；正在写出 {1}"},
 	{GlyphMissing, "no font has {1}: {2} {3}{4}",
 		"{1}：所用字体里没有 {3} 这个字（{2}）{4}"},
 	{GlyphAlso, " (also in {1})",
@@ -445,8 +447,8 @@ var commandCatalogue = []item{
 		"--split-by unit 每个单位写一个文件：请用 --out-dir 文件夹，不要用 -o"},
 	{OutDirNeedsSplit, "--out-dir goes with --split-by unit; one binder is written with -o",
 		"--out-dir 要与 --split-by unit 同用；只装订一册时请用 -o"},
-	{BinderWroteSplit, "wrote {1}: {2} forms, {3} pages, {4}",
-		"已写入 {1}：{2} 张表，{3} 页，{4}"},
+	{BinderWroteSplit, "wrote {1}: {2}, {3}, {4}",
+		"已写入 {1}：{2}，{3}，{4}"},
 
 	{AddrBad, "--addr {1}: expected HOST:PORT, such as 127.0.0.1:8080 (this computer only) or 0.0.0.0:8080 (other computers too), with a port from 1 to 65535",
 		"--addr {1} 不对：应为“主机:端口”，如 127.0.0.1:8080（只供本机使用）或 0.0.0.0:8080（其他电脑也能访问），端口在 1 到 65535 之间"},

@@ -308,7 +308,7 @@ func TestBinderCommandErrors(t *testing.T) {
 	require.NoFileExists(t, out)
 	code, _, stderr = binderRun("binder", binderExample, "-o", out, "--unit", "江阴市人力资源和社会保障局（机关）", "--project", "就业见习补贴")
 	require.Equal(t, 0, code, stderr)
-	require.Contains(t, stderr, "wrote "+out+": 1 forms")
+	require.Contains(t, stderr, "wrote "+out+": 1 form, ")
 	require.NoError(t, os.Remove(out))
 
 	for _, c := range []struct {
