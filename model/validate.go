@@ -117,7 +117,9 @@ func formPrefix(i int) string { return "forms[" + strconv.Itoa(i) + "]" }
 // formOfBook checks form i as one of the book (its last check): its year.
 func (v *validator) formOfBook(b *Book, i int) {
 	f := &b.Forms[i]
-	if b.Year != 0 && f.Year != 0 && f.Year != b.Year {
+	// A year out of range is an error of its own: not also of another year.
+	plausible := func(y int) bool { return y >= 1900 && y <= 2200 }
+	if b.Year != 0 && f.Year != 0 && f.Year != b.Year && plausible(f.Year) && plausible(b.Year) {
 		v.warn(CodeFormYearDiffers, formPrefix(i)+".year", strconv.Itoa(f.Year), strconv.Itoa(b.Year))
 	}
 }
