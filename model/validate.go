@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -676,7 +675,8 @@ func (c *rowCheck) completeness() {
 			missing = append(missing, std)
 		}
 	}
-	sort.Slice(missing, func(i, j int) bool { return missing[i].Level3 < missing[j].Level3 })
+	// In the framework's order, as the form prints them (not by their
+	// bytes, which put 制度执行有效性 before 立项程序规范性).
 	for _, std := range missing {
 		c.v.warn(CodeStandardLevel3Missing, c.path, std.Level3, std.Level1, std.Level2)
 	}
