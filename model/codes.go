@@ -27,6 +27,7 @@ const (
 	CodeNotString         = "not-string"                  // a text was expected; args: what was found
 	CodeUnquotedString    = "unquoted-string"             // a text was written as a number or boolean; args: what was found
 	CodeNotWholeNumber    = "not-whole-number"            // a year was expected; args: what was found
+	CodeQuotedNumber      = "quoted-number"               // a year written in quotation marks in JSON ("2024"); args: the text
 	CodeNotAmount         = "not-amount"                  // an amount was expected; args: what was found
 	CodeTextTooLong       = "text-too-long"               // a text over MaxTextBytes; args: its length in bytes, the limit in KiB
 	CodeAmountTooLong     = "amount-too-long"             // an amount written as a long text; args: its length in bytes

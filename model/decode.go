@@ -952,7 +952,14 @@ func (d *decoder) integer(v *jsonyaml.Node, a at) int {
 	}
 	i, err := strconv.Atoi(NormalizeDigits(strings.TrimSpace(v.Text)))
 	if err != nil || (v.Scalar == jsonyaml.String && d.json) {
-		d.problem(v, a.String(), CodeNotWholeNumber, strconv.Quote(v.Text))
+		switch {
+		case err == nil: // "2024": the number, in quotation marks
+			d.problem(v, a.String(), CodeQuotedNumber, v.Text)
+		case v.Scalar == jsonyaml.Number: // 2024.5: a number, not a text
+			d.problem(v, a.String(), CodeNotWholeNumber, v.Describe())
+		default:
+			d.problem(v, a.String(), CodeNotWholeNumber, strconv.Quote(v.Text))
+		}
 		return 0
 	}
 	return i

@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -117,7 +116,9 @@ func formPrefix(i int) string { return "forms[" + strconv.Itoa(i) + "]" }
 // formOfBook checks form i as one of the book (its last check): its year.
 func (v *validator) formOfBook(b *Book, i int) {
 	f := &b.Forms[i]
-	if b.Year != 0 && f.Year != 0 && f.Year != b.Year {
+	// A year out of range is an error of its own: not also of another year.
+	plausible := func(y int) bool { return y >= 1900 && y <= 2200 }
+	if b.Year != 0 && f.Year != 0 && f.Year != b.Year && plausible(f.Year) && plausible(b.Year) {
 		v.warn(CodeFormYearDiffers, formPrefix(i)+".year", strconv.Itoa(f.Year), strconv.Itoa(b.Year))
 	}
 }
@@ -687,7 +688,8 @@ func (c *rowCheck) completeness() {
 			missing = append(missing, std)
 		}
 	}
-	sort.Slice(missing, func(i, j int) bool { return missing[i].Level3 < missing[j].Level3 })
+	// In the framework's order, as the form prints them (not by their
+	// bytes, which put 制度执行有效性 before 立项程序规范性).
 	for _, std := range missing {
 		c.v.warn(CodeStandardLevel3Missing, c.path, std.Level3, std.Level1, std.Level2)
 	}

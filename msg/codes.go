@@ -18,6 +18,7 @@ const (
 	LocSheet      Code = "loc-sheet"
 	UnitForm      Code = "unit-form"
 	UnitFile      Code = "unit-file"
+	UnitPage      Code = "unit-page"
 	UnitError     Code = "unit-error"
 	UnitCharacter Code = "unit-character"
 
@@ -37,60 +38,67 @@ const (
 	StdinTerminal    Code = "stdin-terminal"
 	PDFToTerminal    Code = "pdf-to-terminal"
 	StdinTwice       Code = "stdin-twice"
+	InputTwice       Code = "input-twice"
+	InputSameFile    Code = "input-same-file"
 	StandardOutput   Code = "standard-output"
+	StandardInput    Code = "standard-input"
 	Wrote            Code = "wrote"
 	RenderFailed     Code = "render-failed"
 
 	// usage
-	UnknownCommand  Code = "unknown-command"
-	DidYouMean      Code = "did-you-mean"
-	UnknownFlag     Code = "unknown-flag"
-	FlagNeedsValue  Code = "flag-needs-value"
-	FlagBadValue    Code = "flag-bad-value"
-	FlagRepeated    Code = "flag-repeated"
-	QuietVerbose    Code = "quiet-verbose"
-	ArgsExactlyOne  Code = "args-exactly-one"
-	ArgsAtLeastOne  Code = "args-at-least-one"
-	NeedOutput      Code = "need-output"
-	OutOrOutDir     Code = "out-or-out-dir"
-	FormOrProject   Code = "form-or-project"
-	GroupByUnit     Code = "group-by-unit"
-	WorkersNegative Code = "workers-negative"
-	FormCountsFrom1 Code = "form-counts-from-1"
-	FormOutOfRange  Code = "form-out-of-range"
-	ProjectNotFound Code = "project-not-found"
-	UnitNotFound    Code = "unit-not-found"
-	FormsNotPrinted Code = "forms-not-printed"
-	FormNamed       Code = "form-named"
-	FormNumbered    Code = "form-numbered"
-	NoFormReady     Code = "no-form-ready"
-	TooManyPages    Code = "too-many-pages"
-	UnitsNotPrinted Code = "units-not-printed"
-	ProjectNearest  Code = "project-nearest"
-	ProjectTwice    Code = "project-twice"
-	PickForm        Code = "pick-form"
-	BookNoForms     Code = "book-no-forms"
-	InputsNoForms   Code = "inputs-no-forms"
-	FontFlag        Code = "font-flag"
-	PaperUnknown    Code = "paper-unknown"
-	SourceDateEpoch Code = "source-date-epoch"
-	NotRegular      Code = "not-regular"
-	InputNotDecoded Code = "input-not-decoded"
-	InputHasErrors  Code = "input-has-errors"
-	ImportHasErrors Code = "import-has-errors"
-	ImportFormLine  Code = "import-form-line"
-	FilesValid      Code = "files-valid"
-	Timing          Code = "timing"
-	BinderWrote     Code = "binder-wrote"
-	BinderProgress  Code = "binder-progress"
-	BinderWriting   Code = "binder-writing"
-	GlyphMissing    Code = "glyph-missing"
-	GlyphAlso       Code = "glyph-also"
-	GlyphAlsoMore   Code = "glyph-also-more"
-	GlyphMore       Code = "glyph-more"
-	GlyphMoreOne    Code = "glyph-more-one"
-	GlyphCannotDraw Code = "glyph-cannot-draw"
-	GlyphDrawnAsBox Code = "glyph-drawn-as-box"
+	UnknownCommand   Code = "unknown-command"
+	DidYouMean       Code = "did-you-mean"
+	UnknownFlag      Code = "unknown-flag"
+	FlagNeedsValue   Code = "flag-needs-value"
+	FlagBadValue     Code = "flag-bad-value"
+	FlagRepeated     Code = "flag-repeated"
+	QuietVerbose     Code = "quiet-verbose"
+	ArgsExactlyOne   Code = "args-exactly-one"
+	ArgsAtLeastOne   Code = "args-at-least-one"
+	NeedOutput       Code = "need-output"
+	OutOrOutDir      Code = "out-or-out-dir"
+	FormOrProject    Code = "form-or-project"
+	GroupByUnit      Code = "group-by-unit"
+	WorkersNegative  Code = "workers-negative"
+	FormCountsFrom1  Code = "form-counts-from-1"
+	FormOutOfRange   Code = "form-out-of-range"
+	FormsOutOfRange  Code = "forms-out-of-range"
+	UnitNotPicked    Code = "unit-not-picked"
+	ProjectNotPicked Code = "project-not-picked"
+	ProjectNotFound  Code = "project-not-found"
+	UnitNotFound     Code = "unit-not-found"
+	FormsNotPrinted  Code = "forms-not-printed"
+	FormNamed        Code = "form-named"
+	FormNumbered     Code = "form-numbered"
+	NoFormReady      Code = "no-form-ready"
+	TooManyPages     Code = "too-many-pages"
+	UnitsNotPrinted  Code = "units-not-printed"
+	ProjectNearest   Code = "project-nearest"
+	ProjectTwice     Code = "project-twice"
+	PickForm         Code = "pick-form"
+	BookNoForms      Code = "book-no-forms"
+	InputsNoForms    Code = "inputs-no-forms"
+	FontFlag         Code = "font-flag"
+	PaperUnknown     Code = "paper-unknown"
+	SourceDateEpoch  Code = "source-date-epoch"
+	NotRegular       Code = "not-regular"
+	InputNotDecoded  Code = "input-not-decoded"
+	InputHasErrors   Code = "input-has-errors"
+	ImportHasErrors  Code = "import-has-errors"
+	ImportFormLine   Code = "import-form-line"
+	ImportIsBook     Code = "import-is-book"
+	FilesValid       Code = "files-valid"
+	Timing           Code = "timing"
+	BinderWrote      Code = "binder-wrote"
+	BinderProgress   Code = "binder-progress"
+	BinderWriting    Code = "binder-writing"
+	GlyphMissing     Code = "glyph-missing"
+	GlyphAlso        Code = "glyph-also"
+	GlyphAlsoMore    Code = "glyph-also-more"
+	GlyphMore        Code = "glyph-more"
+	GlyphMoreOne     Code = "glyph-more-one"
+	GlyphCannotDraw  Code = "glyph-cannot-draw"
+	GlyphDrawnAsBox  Code = "glyph-drawn-as-box"
 
 	// warnings, --fit, --draft, --split-by (issue 14)
 	StrictWarnings     Code = "strict-warnings"
@@ -146,6 +154,34 @@ const (
 	PreviewDir           Code = "preview-dir"
 	PreviewWroteMany     Code = "preview-wrote-many"
 	PreviewFailed        Code = "preview-failed"
+
+	// jixiao serve: where it listens
+	AddrBad          Code = "addr-bad"
+	AddrInUse        Code = "addr-in-use"
+	AddrNoPermission Code = "addr-no-permission"
+	AddrNotHere      Code = "addr-not-here"
+	AddrUnknownHost  Code = "addr-unknown-host"
+	AddrCannotListen Code = "addr-cannot-listen"
+
+	// an output named for another kind of file than is written
+	OutputWrongExt   Code = "output-wrong-ext"
+	OutputFormatHint Code = "output-format-hint"
+	KindPDF          Code = "kind-pdf"
+	KindOFD          Code = "kind-ofd"
+	KindJSON         Code = "kind-json"
+	KindXLSX         Code = "kind-xlsx"
+
+	// a flag's value refused: what it should be
+	FlagBadValueWant Code = "flag-bad-value-want"
+	WantFormNumber   Code = "want-form-number"
+	WantFormList     Code = "want-form-list"
+	WantYear         Code = "want-year"
+	WantMaxUpload    Code = "want-max-upload"
+	WantUploadMemory Code = "want-upload-memory"
+	WantDuration     Code = "want-duration"
+	WantWorkers      Code = "want-workers"
+	WantDPI          Code = "want-dpi"
+	WantBool         Code = "want-bool"
 )
 
 var commandCatalogue = []item{
@@ -169,6 +205,7 @@ var commandCatalogue = []item{
 	{LocSheet, "{1}: {2}", "{1} 工作表“{2}”"},
 	{UnitForm, "form|forms", "张表"},
 	{UnitFile, "file|files", "个文件"},
+	{UnitPage, "page|pages", "页"},
 	{UnitError, "error|errors", "处错误"},
 	{UnitCharacter, "character|characters", "个字"},
 
@@ -199,8 +236,14 @@ var commandCatalogue = []item{
 		"-o -：不能把 PDF 或 OFD 文件直接输出到终端窗口，请重定向到文件（> out.pdf）或用 -o 指定文件名"},
 	{StdinTwice, "- (standard input) is given more than once",
 		"“-”（标准输入）只能出现一次"},
+	{InputTwice, "{1} is given twice: name each file once (its forms would be read twice)",
+		"{1} 给了两次：每个文件只能给一次（否则其中的表会读两遍）"},
+	{InputSameFile, "{1} and {2} are the same file: name each file once (its forms would be read twice)",
+		"{1} 和 {2} 是同一个文件：每个文件只能给一次（否则其中的表会读两遍）"},
 	{StandardOutput, "standard output",
 		"标准输出"},
+	{StandardInput, "standard input",
+		"标准输入"},
 	{RenderFailed, "form {1}: the PDF cannot be drawn: {2}",
 		"第 {1} 张表无法生成 PDF：{2}"},
 	{Wrote, "wrote {1}",
@@ -238,6 +281,12 @@ var commandCatalogue = []item{
 		"--form {1}：表从 1 开始编号，本册共有 {2}"},
 	{FormOutOfRange, "--form {1}: the book has {2}",
 		"--form {1}：本册只有 {2}"},
+	{FormsOutOfRange, "--form {1}: the book has {2}, so there is no form {3}",
+		"--form {1}：本册只有 {2}，没有第 {3} 张"},
+	{UnitNotPicked, "--unit {1} and {2} together pick no form (forms of this 单位名称: {3})",
+		"--unit {1} 与 {2} 合在一起选不出表：这个单位的表是第 {3} 张"},
+	{ProjectNotPicked, "--project {1} and {2} together pick no form (forms of this project name: {3})",
+		"--project {1} 与 {2} 合在一起选不出表：这个项目名称的表是第 {3} 张"},
 	{ProjectNotFound, "--project {1}: no form has this project name",
 		"--project {1}：没有哪张表的项目名称是这个"},
 	{UnitNotFound, "--unit {1}: no form has this 单位名称",
@@ -280,18 +329,20 @@ var commandCatalogue = []item{
 		"输入中有 {1}（见上），没有打印"},
 	{ImportHasErrors, "{1}: the imported book has errors (listed above); nothing written",
 		"{1}：导入的表有错误（见上），没有写出文件"},
+	{ImportIsBook, "{1} is already a jixiao book (JSON or YAML): every command reads it as it is (jixiao validate, render, binder); import reads the text of the forms (SEED.txt), an .xlsx workbook or a PDF written with --attach-data",
+		"{1} 已经是 jixiao 的表册（JSON 或 YAML），各命令可以直接读取（jixiao validate、render、binder）；import 读取的是表格的文本（SEED.txt）、.xlsx 工作簿或用 --attach-data 写出的 PDF"},
 	{ImportFormLine, "{1}: form {2}: {3}",
 		"{1}：第 {2} 张表：{3}"},
 	{FilesValid, "{1} valid",
 		"{1}检查通过"},
 	{Timing, "done in {1}",
 		"完成，用时 {1}"},
-	{BinderWrote, "wrote {1}: {2} forms, {3} pages, {4} in {5} s",
-		"已写入 {1}：{2} 张表，{3} 页，{4}，用时 {5} 秒"},
+	{BinderWrote, "wrote {1}: {2}, {3}, {4} in {5} s",
+		"已写入 {1}：{2}，{3}，{4}，用时 {5} 秒"},
 	{BinderProgress, "[{1}] {2}/{3} forms",
 		"[{1}] {2}/{3} 张表"},
-	{BinderWriting, "; writing {1} pages",
-		"；正在写出 {1} 页"},
+	{BinderWriting, "; writing {1}",
+		"；正在写出 {1}"},
 	{GlyphMissing, "no font has {1}: {2} {3}{4}",
 		"{1}：所用字体里没有 {3} 这个字（{2}）{4}"},
 	{GlyphAlso, " (also in {1})",
@@ -396,6 +447,45 @@ var commandCatalogue = []item{
 		"--split-by unit 每个单位写一个文件：请用 --out-dir 文件夹，不要用 -o"},
 	{OutDirNeedsSplit, "--out-dir goes with --split-by unit; one binder is written with -o",
 		"--out-dir 要与 --split-by unit 同用；只装订一册时请用 -o"},
-	{BinderWroteSplit, "wrote {1}: {2} forms, {3} pages, {4}",
-		"已写入 {1}：{2} 张表，{3} 页，{4}"},
+	{BinderWroteSplit, "wrote {1}: {2}, {3}, {4}",
+		"已写入 {1}：{2}，{3}，{4}"},
+
+	{AddrBad, "--addr {1}: expected HOST:PORT, such as 127.0.0.1:8080 (this computer only) or 0.0.0.0:8080 (other computers too), with a port from 1 to 65535",
+		"--addr {1} 不对：应为“主机:端口”，如 127.0.0.1:8080（只供本机使用）或 0.0.0.0:8080（其他电脑也能访问），端口在 1 到 65535 之间"},
+	{AddrInUse, "--addr {1}: the port is already in use; jixiao may already be running (open its page in the browser), or another program uses the port: choose another with --addr, such as 127.0.0.1:8081",
+		"--addr {1}：端口已被占用。jixiao 可能已在运行（请直接在浏览器中打开它的网页），或者别的程序占用了这个端口：请用 --addr 换一个端口，如 127.0.0.1:8081"},
+	{AddrNoPermission, "--addr {1}: no permission to listen on port {2}; ports under 1024 need administrator rights: choose a port from 1024 up, such as 8080",
+		"--addr {1}：没有权限使用端口 {2}。1024 以下的端口需要管理员权限，请换一个 1024 以上的端口，如 8080"},
+	{AddrNotHere, "--addr {1}: this computer has no such address; use 127.0.0.1 (this computer only) or 0.0.0.0 (other computers too)",
+		"--addr {1}：本机没有这个地址。请用 127.0.0.1（只供本机使用）或 0.0.0.0（其他电脑也能访问）"},
+	{AddrUnknownHost, "--addr {1}: no computer is known by the name {2}; give this computer's address, such as 127.0.0.1 or 0.0.0.0",
+		"--addr {1}：找不到名为 {2} 的电脑。请写本机的地址，如 127.0.0.1 或 0.0.0.0"},
+	{AddrCannotListen, "--addr {1}: cannot serve there: {2}",
+		"--addr {1}：无法在这个地址上提供网页：{2}"},
+
+	{OutputWrongExt, "-o {1}: the file written is {2}, but the name ends in {3}: end it in {4}",
+		"-o {1}：写出的是 {2}，文件名却以 {3} 结尾，请改为以 {4} 结尾"},
+	{OutputFormatHint, "or leave out --format {1}: a name ending in .pdf or .ofd chooses the format",
+		"或者去掉 --format {1}：文件名以 .pdf 或 .ofd 结尾，就写出相应格式"},
+	{KindPDF, "a PDF", "PDF 文件"},
+	{KindOFD, "an OFD file", "OFD 文件"},
+	{KindJSON, "a book in JSON", "JSON 格式的表册"},
+	{KindXLSX, "an Excel workbook", "Excel 工作簿"},
+
+	{FlagBadValueWant, "invalid value {1} for {2}: expected {3}",
+		"{2} 的值 {1} 不对，应为：{3}"},
+	{WantFormNumber, "the number of one form, counted from 1, such as 4 (jixiao binder --form 1,3-5 prints several)",
+		"一张表的序号（从 1 数起），如 4（要打印几张表，请用 jixiao binder --form 1,3-5）"},
+	{WantFormList, "form numbers counted from 1: one (4), several (1,3) or a range, the smaller number first (3-5)",
+		"从 1 数起的表序号：一张（4）、几张（1,3）或一段，小号在前（3-5）"},
+	{WantYear, "a year such as 2025", "年份，如 2025"},
+	{WantMaxUpload, "a number of MB from 1, such as 64", "从 1 起的整数（单位 MB），如 64"},
+	{WantUploadMemory, "a number of MB, such as 256 (0: four times --max-upload)",
+		"整数（单位 MB），如 256（0 表示 --max-upload 的 4 倍）"},
+	{WantDuration, "a time longer than 0, such as 90s, 2m or 1h30m",
+		"大于 0 的时长，如 90s、2m 或 1h30m（s 秒，m 分，h 小时）"},
+	{WantWorkers, "a number of forms laid out at once, such as 4 (0: one per CPU)",
+		"同时排版的表数，如 4（0 表示按处理器核数）"},
+	{WantDPI, "a resolution in dots per inch, such as 150", "分辨率（每英寸点数），如 150"},
+	{WantBool, "true or false", "true 或 false"},
 }

@@ -72,7 +72,7 @@ func TestProblemListTail(t *testing.T) {
 	// A list of one item; the values are user text, escaped.
 	require.Equal(t, "项目名称中有看不见或会打乱文字顺序的字符 U+202E：生成文件名时已去掉",
 		ProblemMessage(Chinese, "invisible-in-name", []string{"U+202E"}))
-	require.Equal(t, `工作簿中没有绩效目标表（工作表：“填表说明”、“a\u001bb”）：表格中应有印刷表上的标签（项目名称、一级指标 等）；可从空白模板开始填写（网页上的“下载空白模板”）`,
+	require.Equal(t, `工作簿中没有绩效目标表（工作表：“填表说明”、“a\u001bb”）：表格中应有印刷表上的标签（项目名称、一级指标 等）；可从空白模板开始填写（命令 jixiao template，或网页上的“下载空白模板”）`,
 		ProblemMessage(Chinese, "xlsx-no-forms", []string{"填表说明", "a\x1bb"}))
 	// The codes with a list are in the catalogue, and the list is the
 	// last place of both templates.

@@ -128,6 +128,8 @@ var problemCatalogue = []item{
 		"这里应当是文字，却是{1}（请加上双引号）"},
 	{"not-whole-number", "expected a whole number such as 2024, got {1}",
 		"这里应当是整数（如 2024），却是{1}"},
+	{"quoted-number", "expected a whole number such as 2024, got the text \"{1}\": write it without the quotation marks, as {1}",
+		"这里应当是整数（如 2024），却是加了引号的文字“{1}”：请去掉引号，写成 {1}"},
 	{"not-amount", "expected an amount in 万元 such as \"4012.8\", got {1}",
 		"这里应当是以万元计的金额（如 \"4012.8\"），却是{1}"},
 	{"text-too-long", "the text is {1} bytes long, more than the {2} KiB a field may hold",

@@ -241,6 +241,18 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 	}
 	n := len(all)
 	form := func(r FormRef) *model.Form { return &inputs[r.Input].Book.Forms[r.Index] }
+	// numbersOf is the numbers of the forms of all whose field of get is
+	// name: a filter that picks none among the others picks those alone.
+	whole := all
+	numbersOf := func(get func(*model.Form) string, name string) []string {
+		var nums []string
+		for _, r := range whole {
+			if get(form(r)) == name {
+				nums = append(nums, strconv.Itoa(r.N))
+			}
+		}
+		return nums
+	}
 	if n > 0 && (len(sel.Numbers) > 0 || sel.Unit != "") {
 		picked := all
 		if len(sel.Numbers) > 0 {
@@ -249,7 +261,7 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 			picked = nil
 			for _, k := range nums {
 				if k > n {
-					return nil, usageError(&NoSuchForm{Form: k, Forms: n})
+					return nil, usageError(&NoSuchForm{Form: k, Forms: n, Given: sel.FormText})
 				}
 				picked = append(picked, all[k-1])
 			}
@@ -262,6 +274,9 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 				}
 			}
 			if len(kept) == 0 {
+				if nums := numbersOf(func(f *model.Form) string { return f.Unit }, sel.Unit); len(nums) > 0 {
+					return nil, usageError(msg.New(msg.UnitNotPicked, sel.Unit, msg.Raw(sel.flags(false)), msg.Plain(nums...)))
+				}
 				return nil, usageError(msg.New(msg.UnitNotFound, sel.Unit))
 			}
 			picked = kept
@@ -293,7 +308,16 @@ func Select(inputs []Input, sel Selection) ([]FormRef, error) {
 		}
 		switch len(hits) {
 		case 0:
+			if nums := numbersOf(func(f *model.Form) string { return f.Project }, sel.Project); len(nums) > 0 && len(whole) > n {
+				return nil, usageError(msg.New(msg.ProjectNotPicked, sel.Project, msg.Raw(sel.flags(true)), msg.Plain(nums...)))
+			}
 			errs := []error{msg.New(msg.ProjectNotFound, sel.Project)}
+			if len(whole) > n { // the nearest of every form's names
+				names = make([]string, 0, len(whole))
+				for _, r := range whole {
+					names = append(names, form(r).Project)
+				}
+			}
 			if near := editdist.Nearest(sel.Project, names, 3); len(near) > 0 {
 				errs = append(errs, msg.New(msg.ProjectNearest, msg.Quoted(near...)))
 			}

@@ -108,12 +108,38 @@ type Selection struct {
 	// binder, binds the form of that name.
 	Numbers []int
 	Unit    string
+	// FormText is --form as given (17-25, 1,3), for the messages that
+	// name it; "" when not given.
+	FormText string
 }
 
 // narrows reports whether sel picks some forms of the inputs rather than
 // all of them, for a binder.
 func (sel Selection) narrows() bool {
 	return len(sel.Numbers) > 0 || sel.Unit != "" || sel.Project != "" || sel.FormGiven
+}
+
+// flags is the filters of sel that narrow the forms before --project
+// picks among them (--form 1, with unit --unit NAME too), as the command
+// line writes them: what a message says picks no form together with
+// another. The web's ?forms= is written as --form too.
+func (sel Selection) flags(unit bool) string {
+	var parts []string
+	if len(sel.Numbers) > 0 || sel.FormGiven {
+		text := sel.FormText
+		if text == "" {
+			nums := make([]string, len(sel.Numbers))
+			for i, n := range sel.Numbers {
+				nums[i] = strconv.Itoa(n)
+			}
+			text = strings.Join(nums, ",")
+		}
+		parts = append(parts, "--form "+msg.Escape(text))
+	}
+	if unit && sel.Unit != "" {
+		parts = append(parts, "--unit "+msg.Escape(sel.Unit))
+	}
+	return strings.Join(parts, " ")
 }
 
 // ParseNumbers reads a list of form numbers, "1,3-5" (spaces, full-width
@@ -176,7 +202,7 @@ func (j *Job) Set(name, value string) error {
 	flag := func(p *bool) error {
 		b, ok := parseBool(value)
 		if !ok {
-			return bad(msg.New(msg.FlagBadValue, value, "--"+name))
+			return bad(msg.New(msg.FlagBadValueWant, value, "--"+name, msg.New(msg.WantBool)))
 		}
 		*p = b
 		return nil
@@ -248,12 +274,13 @@ func (j *Job) Set(name, value string) error {
 		}
 		j.SplitByUnit = value == "unit"
 	case "form":
+		j.Forms.FormText = strings.TrimSpace(value)
 		n, err := strconv.Atoi(strings.TrimSpace(value))
 		if err != nil {
 			// A list, 1,3-5: the forms of a binder.
 			list, ok := ParseNumbers(value)
 			if !ok {
-				return bad(msg.New(msg.FlagBadValue, value, "--form"))
+				return bad(msg.New(msg.FlagBadValueWant, value, "--form", msg.New(msg.WantFormList)))
 			}
 			j.Forms.Numbers = list
 			return nil

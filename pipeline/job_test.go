@@ -28,7 +28,7 @@ func TestJobSet(t *testing.T) {
 	require.True(t, job.Strict && job.AllowMissing && job.GroupByUnit && job.SplitByUnit)
 	require.Equal(t, render.DraftWatermark, job.Watermark)
 	require.Equal(t, "2025-03-01", job.Date)
-	require.Equal(t, Selection{Form: 4, FormGiven: true, Project: "体检费"}, job.Forms)
+	require.Equal(t, Selection{Form: 4, FormGiven: true, Project: "体检费", FormText: "4"}, job.Forms)
 
 	// A watermark's text wins over draft, in whichever order given.
 	values = map[string]string{"watermark": "  送审  稿 ", "draft": "1"}

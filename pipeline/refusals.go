@@ -46,9 +46,15 @@ func (e *Skipped) Unwrap() error        { return e.msg() }
 type NoSuchForm struct {
 	Form  int // the number asked for, from 1
 	Forms int // the number of forms
+	// Given is the list Form was asked for in (--form 17-25), as the user
+	// wrote it; "" when Form was asked for alone.
+	Given string
 }
 
 func (e *NoSuchForm) msg() *msg.Error {
+	if e.Given != "" && e.Given != strconv.Itoa(e.Form) {
+		return msg.New(msg.FormsOutOfRange, e.Given, msg.Count{N: e.Forms, Unit: msg.UnitForm}, e.Form)
+	}
 	return msg.New(msg.FormOutOfRange, e.Form, msg.Count{N: e.Forms, Unit: msg.UnitForm})
 }
 func (e *NoSuchForm) Error() string        { return e.msg().Error() }

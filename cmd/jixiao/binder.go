@@ -56,7 +56,10 @@ func (a *app) newBinderCmd() *cobra.Command {
 			if err := a.checkPDFOut(bf.out); err != nil {
 				return err
 			}
-			if err := checkOutput(bf.out, files); err != nil {
+			// The files of a directory given too, so that an output among
+			// them is told as such before its name's extension is.
+			listed, _ := expandInputs(files)
+			if err := checkOutput(bf.out, append(listed, files...)); err != nil {
 				return usageProblem(err)
 			}
 			if err := checkOutDir(bf.outDir); err != nil {
@@ -70,6 +73,9 @@ func (a *app) newBinderCmd() *cobra.Command {
 			// (issue 19); --strict refuses instead.
 			job.Binder, job.Workers, job.SkipErrors = true, bf.workers, !job.Strict
 			if err := formatFor(c, job, bf.out); err != nil {
+				return fl.first(err)
+			}
+			if err := checkFormatExt(c, job, bf.out); err != nil {
 				return fl.first(err)
 			}
 			left := leftOut(job)
@@ -133,7 +139,7 @@ func binderCmd(ctx context.Context, files []string, job *pipeline.Job, fl *fontL
 			return usageProblem(output.Failed(bf.outDir, err))
 		}
 	}
-	bar.finish(p.T(msg.BinderWriting, docs[0].Frame.Pages))
+	bar.finish(p.T(msg.BinderWriting, msg.Count{N: docs[0].Frame.Pages, Unit: msg.UnitPage}))
 	defer p.Steps.Since(msg.StepDrawWrite, time.Now())
 	for k, d := range docs {
 		var size int64
@@ -146,14 +152,14 @@ func binderCmd(ctx context.Context, files []string, job *pipeline.Job, fl *fontL
 			return err
 		}
 		if job.SplitByUnit {
-			p.Info(msg.BinderWroteSplit, outs[k], d.Forms, d.Frame.Pages, msg.Raw(byteSize(size)))
+			p.Info(msg.BinderWroteSplit, outs[k], msg.Count{N: d.Forms, Unit: msg.UnitForm}, msg.Count{N: d.Frame.Pages, Unit: msg.UnitPage}, msg.Raw(byteSize(size)))
 			continue
 		}
 		var name any = bf.out
 		if bf.out == "-" {
 			name = msg.Raw(p.T(msg.StandardOutput))
 		}
-		p.Info(msg.BinderWrote, name, d.Forms, d.Frame.Pages, msg.Raw(byteSize(size)), msg.Raw(fmt.Sprintf("%.2f", time.Since(start).Seconds())))
+		p.Info(msg.BinderWrote, name, msg.Count{N: d.Forms, Unit: msg.UnitForm}, msg.Count{N: d.Frame.Pages, Unit: msg.UnitPage}, msg.Raw(byteSize(size)), msg.Raw(fmt.Sprintf("%.2f", time.Since(start).Seconds())))
 	}
 	return nil
 }

@@ -308,7 +308,7 @@ func TestBinderCommandErrors(t *testing.T) {
 	require.NoFileExists(t, out)
 	code, _, stderr = binderRun("binder", binderExample, "-o", out, "--unit", "江阴市人力资源和社会保障局（机关）", "--project", "就业见习补贴")
 	require.Equal(t, 0, code, stderr)
-	require.Contains(t, stderr, "wrote "+out+": 1 forms")
+	require.Contains(t, stderr, "wrote "+out+": 1 form, ")
 	require.NoError(t, os.Remove(out))
 
 	for _, c := range []struct {
@@ -322,7 +322,7 @@ func TestBinderCommandErrors(t *testing.T) {
 		{[]string{"binder", binderExample, "-o", filepath.Join(dir, "no", "such", "dir", "x.pdf")}, "cannot write"},
 		{[]string{"binder", binderExample, "-o", out, "--paper", "B5"}, "--paper"},
 		{[]string{"binder", binderExample, "-o", out, "--form", "1,x"}, "--form"},
-		{[]string{"binder", binderExample, "-o", out, "--form", "17-19"}, "--form 19: the book has 18 forms"},
+		{[]string{"binder", binderExample, "-o", out, "--form", "17-19"}, "--form 17-19: the book has 18 forms, so there is no form 19"},
 		{[]string{"binder", binderExample, "-o", out, "--unit", "某局"}, "--unit 某局"},
 	} {
 		code, _, stderr := binderRun(c.args...)

@@ -80,7 +80,7 @@ func TestFlagErrors(t *testing.T) {
 		{[]string{"binder", exampleBook, "--worker", "2", "-o", "x.pdf"}, "jixiao binder: unknown flag --worker\njixiao binder: did you mean --workers?\n"},
 		{[]string{"render", exampleBook, "--form", "1", "--form", "2", "-o", "x.pdf"}, "jixiao render: --form is given more than once (it takes one value)\n"},
 		{[]string{"render", exampleBook, "-o", "a.pdf", "-o", "b.pdf"}, "jixiao render: --output is given more than once"},
-		{[]string{"render", exampleBook, "--form", "two", "-o", "x.pdf"}, "jixiao render: invalid value two for --form\n"},
+		{[]string{"render", exampleBook, "--form", "two", "-o", "x.pdf"}, "jixiao render: invalid value two for --form: expected the number of one form"},
 		{[]string{"render", exampleBook, "-o"}, "jixiao render: flag --output needs a value\n"},
 		{[]string{"validate"}, "jixiao validate: expected at least one input FILE\n"},
 		{[]string{"render", "a.json", "b.json", "-o", "x.pdf"}, "jixiao render: expected exactly one input FILE\n"},

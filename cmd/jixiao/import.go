@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -48,10 +50,18 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 		p.Fail(err)
 		return 2
 	}
+	if err := checkOutputExt(out, ".json", msg.KindJSON); err != nil {
+		p.Fail(err)
+		return 2
+	}
 	// A workbook, or a PDF carrying its forms (--attach-data), is read as
 	// every command reads it.
 	if xlsx.Handles(name) || pipeline.IsPDFName(name) {
 		return (&app{p: p}).status(importWorkbook(name, out, p))
+	}
+	if isBookName(name) {
+		p.Fail(msg.New(msg.ImportIsBook, name))
+		return 2
 	}
 	var in io.Reader = stdin
 	if name != "-" {
@@ -74,6 +84,18 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 		}
 		in = f
 	}
+	// A book in JSON given by another name (or on standard input) is
+	// told as one, not as a seed whose title line is "{".
+	br := bufio.NewReader(in)
+	if isJSONText(br) {
+		var where any = name
+		if name == "-" {
+			where = msg.New(msg.StandardInput)
+		}
+		p.Fail(msg.New(msg.ImportIsBook, where))
+		return 2
+	}
+	in = br
 	// The text is kept so that problems found after the import can be
 	// pointed at the line where their form starts.
 	var text bytes.Buffer
@@ -119,6 +141,26 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 		return 2
 	}
 	return 0
+}
+
+// isBookName reports whether name is that of a book (.json, .yaml, .yml),
+// which every command reads as it is.
+func isBookName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json", ".yaml", ".yml":
+		return true
+	}
+	return false
+}
+
+// isJSONText reports whether the text r begins with (after a byte order
+// mark and white space) is JSON's: an object or an array. A seed begins
+// with its title.
+func isJSONText(r *bufio.Reader) bool {
+	head, _ := r.Peek(512)
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
 }
 
 // checkSeedFile returns why the file name cannot be imported (stat tells

@@ -45,6 +45,29 @@ func formatFor(c *cobra.Command, job *pipeline.Job, out string) error {
 	return nil
 }
 
+// checkFormatExt refuses, before any work, an output named for another
+// kind of file than the job writes: --format ofd -o form.pdf, -o b.xlsx
+// (checkOutputExt). When the name is the other format's, dropping
+// --format is the way out too: the name chooses it.
+func checkFormatExt(c *cobra.Command, job *pipeline.Job, out string) error {
+	b := job.Backend()
+	kind := msg.KindPDF
+	if b.Ext() == ".ofd" {
+		kind = msg.KindOFD
+	}
+	err := checkOutputExt(out, b.Ext(), kind)
+	if err == nil {
+		return nil
+	}
+	errs := []error{err}
+	if f := c.Flags().Lookup("format"); f != nil && f.Changed {
+		if e := strings.ToLower(filepath.Ext(out)); e == ".pdf" || e == ".ofd" {
+			errs = append(errs, msg.New(msg.OutputFormatHint, f.Value.String()))
+		}
+	}
+	return usageProblem(errs...)
+}
+
 // pdfOptions are the job options of the commands that write PDFs: the
 // archival format.
 var pdfOptions = []string{"pdfa", "attach-data"}

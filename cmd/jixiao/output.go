@@ -3,6 +3,9 @@ package main
 import (
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"jixiao/internal/output"
 	"jixiao/msg"
@@ -50,4 +53,27 @@ func checkOutput(path string, inputs []string) error {
 		}
 	}
 	return nil
+}
+
+// knownExts are the extensions of the files a clerk meets (what jixiao
+// reads and writes, office documents, images): a name ending in one of
+// them says what the file holds, and another program opens it by that.
+var knownExts = []string{".pdf", ".ofd", ".json", ".yaml", ".yml", ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv",
+	".txt", ".doc", ".docx", ".wps", ".png", ".jpg", ".jpeg", ".zip", ".html", ".htm"}
+
+// checkOutputExt refuses, before any work, an output whose name ends in a
+// known extension other than ext, that of the file written (kind says
+// what it is): render --format ofd -o form.pdf, import -o book.xlsx. A
+// name without a known extension is written as it is, as are standard
+// output (-) and an existing device or FIFO: a script may name its
+// output so.
+func checkOutputExt(path, ext string, kind msg.Code) error {
+	got := strings.ToLower(filepath.Ext(path))
+	if path == "-" || path == "" || got == ext || !slices.Contains(knownExts, got) {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil
+	}
+	return msg.New(msg.OutputWrongExt, path, msg.New(kind), filepath.Ext(path), msg.Raw(ext))
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -85,6 +86,9 @@ func readFiles(ctx context.Context, files []string, stdin io.Reader, job *pipeli
 		return nil, err
 	}
 	paths, unlisted := expandInputs(files)
+	if err := checkTwice(paths); err != nil {
+		return nil, err
+	}
 	srcs := make([]pipeline.Source, len(paths))
 	for i, p := range paths {
 		srcs[i] = pipeline.Source{Name: p}
@@ -106,6 +110,34 @@ func readFiles(ctx context.Context, files []string, stdin io.Reader, job *pipeli
 		errs = append(errs, pe.Errs...)
 	}
 	return nil, usageProblem(errs...)
+}
+
+// checkTwice refuses a file given twice (binder ex.json ex.json, a file
+// and its directory, a link and its target): its forms would be read
+// twice, and every one of them warned of as a project given twice.
+func checkTwice(paths []string) error {
+	var seen []os.FileInfo
+	var names []string
+	for _, p := range paths {
+		if p == "-" {
+			continue // checkStdinOnce
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			continue // told when it is read
+		}
+		for k, prev := range seen {
+			if !os.SameFile(prev, st) {
+				continue
+			}
+			if filepath.Clean(names[k]) == filepath.Clean(p) {
+				return usageProblem(msg.New(msg.InputTwice, p))
+			}
+			return usageProblem(msg.New(msg.InputSameFile, names[k], p))
+		}
+		seen, names = append(seen, st), append(names, p)
+	}
+	return nil
 }
 
 // fontLoad is a command's fonts being loaded on a goroutine of their own

@@ -51,6 +51,9 @@ func (a *app) newRenderCmd() *cobra.Command {
 			if err := formatFor(c, job, out); err != nil {
 				return fl.first(err)
 			}
+			if err := checkFormatExt(c, job, out); err != nil {
+				return fl.first(err)
+			}
 			// What is ready is printed: a form with errors in the book
 			// stops only itself, named (issue 19); --strict refuses.
 			job.SkipErrors = !job.Strict

@@ -382,11 +382,35 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		if errors.Is(err, errRepeated) {
 			return usageProblem(msg.New(msg.FlagRepeated, name))
 		}
-		return usageProblem(msg.New(msg.FlagBadValue, iv.GetValue(), name))
+		return usageProblem(badValue(c.Name(), iv.GetFlag(), iv.GetValue()))
 	case errors.As(err, &is):
 		return usageProblem(msg.New(msg.UnknownFlag, is.GetSpecifiedFlag()))
 	}
 	return usageProblem(err)
+}
+
+// flagWants says what the value of a flag of a number or a time must be,
+// by the flag's name (and, where the commands differ, "command --flag").
+var flagWants = map[string]msg.Code{
+	"form": msg.WantFormNumber, "binder form": msg.WantFormList, "year": msg.WantYear,
+	"max-upload": msg.WantMaxUpload, "upload-memory": msg.WantUploadMemory, "timeout": msg.WantDuration,
+	"workers": msg.WantWorkers, "dpi": msg.WantDPI,
+}
+
+// badValue is the message of a value the flag f of command cmd refuses:
+// what was given, and what is expected.
+func badValue(cmd string, f *pflag.Flag, value string) error {
+	want, ok := flagWants[cmd+" "+f.Name]
+	if !ok {
+		want, ok = flagWants[f.Name]
+	}
+	if !ok && f.Value.Type() == "bool" {
+		want, ok = msg.WantBool, true
+	}
+	if !ok {
+		return msg.New(msg.FlagBadValue, value, "--"+f.Name)
+	}
+	return msg.New(msg.FlagBadValueWant, value, "--"+f.Name, msg.New(want))
 }
 
 // nearestFlag is the flag of c closest to name, "" when none is close.

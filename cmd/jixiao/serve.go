@@ -1,12 +1,16 @@
 package main
 
 import (
-	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"net"
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,7 +43,7 @@ func (a *app) newServeCmd() *cobra.Command {
 		Args:                  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			defaultGC(os.Getenv)
-			return a.serve(c.Context(), &sf)
+			return a.serve(c, &sf)
 		},
 	}
 	f := c.Flags()
@@ -53,19 +57,24 @@ func (a *app) newServeCmd() *cobra.Command {
 	return c
 }
 
-func (a *app) serve(ctx context.Context, sf *serveFlags) error {
+func (a *app) serve(c *cobra.Command, sf *serveFlags) error {
+	ctx := c.Context()
+	bad := func(name, value string) error { return usageProblem(badValue(c.Name(), c.Flags().Lookup(name), value)) }
 	if sf.maxUpload < 1 {
-		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.maxUpload), "--max-upload"))
+		return bad("max-upload", fmt.Sprint(sf.maxUpload))
 	}
 	if sf.uploadMem < 0 {
-		return usageProblem(msg.New(msg.FlagBadValue, fmt.Sprint(sf.uploadMem), "--upload-memory"))
+		return bad("upload-memory", fmt.Sprint(sf.uploadMem))
 	}
 	if sf.uploadMem > 0 && sf.uploadMem < sf.maxUpload {
 		// Below one upload, no upload could ever be read.
 		return usageProblem(msg.New(msg.UploadMemLow, fmt.Sprint(sf.uploadMem), fmt.Sprint(sf.maxUpload)))
 	}
 	if sf.timeout <= 0 {
-		return usageProblem(msg.New(msg.FlagBadValue, sf.timeout.String(), "--timeout"))
+		return bad("timeout", c.Flags().Lookup("timeout").Value.String())
+	}
+	if err := checkAddr(sf.addr); err != nil {
+		return usageProblem(err)
 	}
 	set, err := sf.fonts.set()
 	if err != nil {
@@ -95,11 +104,72 @@ func (a *app) serve(ctx context.Context, sf *serveFlags) error {
 			openBrowser(url, p)
 		}
 	})
+	if lp := listenProblem(sf.addr, err); lp != nil {
+		return usageProblem(lp)
+	}
 	if err != nil {
 		return usageProblem(err)
 	}
 	p.Info(msg.ServeStopped)
 	return nil
+}
+
+// checkAddr refuses an --addr that is not HOST:PORT with a port number
+// (0 asks the system for a free port, as the tests do).
+func checkAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	n, nerr := strconv.Atoi(port)
+	if err != nil || nerr != nil || n < 0 || n > 65535 {
+		return msg.New(msg.AddrBad, addr)
+	}
+	return nil
+}
+
+// listenProblem is why the server cannot listen on addr, said for the
+// user (the port taken, most often by a jixiao already running), when err
+// is a failure to listen; nil otherwise. Such a failure is the
+// administrator's to fix, not the program's.
+func listenProblem(addr string, err error) error {
+	var op *net.OpError
+	if !errors.As(err, &op) || op.Op != "listen" {
+		return nil
+	}
+	var dns *net.DNSError
+	switch {
+	case hasErrno(err, syscall.EADDRINUSE, winAddrInUse):
+		return msg.Wrap(err, msg.AddrInUse, addr)
+	case hasErrno(err, syscall.EACCES, winAccess) || errors.Is(err, fs.ErrPermission):
+		_, port, _ := net.SplitHostPort(addr)
+		return msg.Wrap(err, msg.AddrNoPermission, addr, port)
+	case hasErrno(err, syscall.EADDRNOTAVAIL, winAddrNotAvail):
+		return msg.Wrap(err, msg.AddrNotHere, addr)
+	case errors.As(err, &dns):
+		return msg.Wrap(err, msg.AddrUnknownHost, addr, dns.Name)
+	}
+	reason := op.Err
+	var se *os.SyscallError
+	if errors.As(reason, &se) {
+		reason = se.Err
+	}
+	return msg.Wrap(err, msg.AddrCannotListen, addr, msg.Reason(reason))
+}
+
+// The numbers Windows gives the errors of listening (WSAEADDRINUSE …),
+// which its syscall package does not match to the POSIX ones.
+const (
+	winAccess       syscall.Errno = 10013
+	winAddrInUse    syscall.Errno = 10048
+	winAddrNotAvail syscall.Errno = 10049
+)
+
+// hasErrno reports whether err is the system error posix, or on Windows
+// the error numbered win.
+func hasErrno(err error, posix, win syscall.Errno) bool {
+	if errors.Is(err, posix) {
+		return true
+	}
+	var n syscall.Errno
+	return runtime.GOOS == "windows" && errors.As(err, &n) && n == win
 }
 
 // pageLang is the page's language: Chinese, for the clerks who use it,

@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -17,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/model"
+	"jixiao/msg"
 )
 
 // TestServeUsage: what jixiao serve refuses before it listens.
@@ -145,4 +148,43 @@ func (e *eofReader) Read(p []byte) (int, error) {
 		close(e.eof)
 	}
 	return n, err
+}
+
+// An address jixiao serve cannot listen on is the administrator's to
+// fix, told as such in the catalogue's words (review 7, item 6), never as
+// an internal error: a port taken (a jixiao already running), an address
+// that is not HOST:PORT, a port past 65535, a port under 1024.
+func TestServeAddress(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	taken := ln.Addr().String()
+	for _, c := range []struct{ addr, en, zh string }{
+		{taken, "the port is already in use; jixiao may already be running", "端口已被占用。jixiao 可能已在运行"},
+		{"nonsense", "--addr nonsense: expected HOST:PORT", "--addr nonsense 不对：应为“主机:端口”"},
+		{"0.0.0.0:99999", "--addr 0.0.0.0:99999: expected HOST:PORT", "端口在 1 到 65535 之间"},
+		{"127.0.0.1:http", "--addr 127.0.0.1:http: expected HOST:PORT", "应为“主机:端口”"},
+	} {
+		code, _, stderr := runCmd("serve", "--addr", c.addr, "--lang", "en")
+		require.Equal(t, 2, code, stderr)
+		require.Contains(t, stderr, c.en)
+		code, _, stderr = runCmd("serve", "--addr", c.addr, "--lang", "zh")
+		require.Equal(t, 2, code, stderr)
+		require.Contains(t, stderr, c.zh)
+		require.NotContains(t, stderr, "程序未预料到的错误")
+	}
+	// A privileged port, as the system refuses it to a user (root may
+	// listen there, so the error is made).
+	denied := &net.OpError{Op: "listen", Net: "tcp", Err: os.NewSyscallError("bind", syscall.EACCES)}
+	require.Equal(t, "--addr 127.0.0.1:81: no permission to listen on port 81; ports under 1024 need administrator rights: choose a port from 1024 up, such as 8080",
+		listenProblem("127.0.0.1:81", denied).Error())
+	require.Contains(t, msg.Describe(msg.Chinese, listenProblem("127.0.0.1:81", denied)), "没有权限使用端口 81。1024 以下的端口需要管理员权限")
+	if os.Geteuid() != 0 {
+		code, _, stderr := runCmd("serve", "--addr", "127.0.0.1:81", "--lang", "zh")
+		if code == 2 && !strings.Contains(stderr, "已在运行") { // not allowed there (the system may allow it)
+			require.Contains(t, stderr, "没有权限使用端口 81")
+		}
+	}
+	// The failures of a server that listens are not the address's.
+	require.Nil(t, listenProblem("127.0.0.1:80", errors.New("http: Server closed")))
 }

@@ -37,6 +37,9 @@ func (a *app) newTemplateCmd() *cobra.Command {
 			if err := checkOutput(out, nil); err != nil {
 				return usageProblem(err)
 			}
+			if err := checkOutputExt(out, ".xlsx", msg.KindXLSX); err != nil {
+				return usageProblem(err)
+			}
 			if err := writeOutput(out, a.p.Out, func(w io.Writer) error { return xlsx.Template(w, year) }); err != nil {
 				return usageProblem(err)
 			}

@@ -68,6 +68,11 @@ func runValidate(files []string, asJSON bool, warn *warningFlags, stdin io.Reade
 		p.Fail(err)
 		return 2
 	}
+	listed, _ := expandInputs(files) // (told below when a path cannot be listed)
+	if err := checkTwice(listed); err != nil {
+		p.Fail(err)
+		return 2
+	}
 	// Arguments in order, each one's files in name order, and each file
 	// reported whole before the next, so the output reads as the inputs.
 	// Every write to stdout is checked: a list lost (a full disk, a closed
