@@ -619,7 +619,7 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 		errors.As(oe.Err, &why)
 		var a answer
 		switch {
-		case why != nil && why.Code == msg.FlagBadValue && oe.Option != "form": // a yes or no
+		case why != nil && wantsBool(why) && oe.Option != "form": // a yes or no
 			a = s.refusal(http.StatusBadRequest, codeBadSwitch, param, oe.Value)
 		case why != nil && why.Code == msg.DateInvalid:
 			a = s.refusal(http.StatusBadRequest, codeBadDate, oe.Value)
@@ -744,4 +744,17 @@ func (s *Server) drawFailure(err error, file string) answer {
 		body.Problems = append(body.Problems, s.jsonProblem(p))
 	}
 	return jsonAnswer(http.StatusUnprocessableEntity, body)
+}
+
+// wantsBool reports whether why is Job.Set's refusal of a value that must
+// be yes or no (the command line's "expected true or false").
+func wantsBool(why *msg.Error) bool {
+	if why.Code == msg.FlagBadValue {
+		return true
+	}
+	if why.Code != msg.FlagBadValueWant || len(why.Args) < 3 {
+		return false
+	}
+	want, ok := why.Args[2].(*msg.Error)
+	return ok && want.Code == msg.WantBool
 }
