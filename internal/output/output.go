@@ -106,6 +106,15 @@ func Resolve(path string) (target string, kind Kind, info fs.FileInfo, err error
 	for range maxLinks {
 		st, err := os.Lstat(target)
 		if errors.Is(err, fs.ErrNotExist) {
+			if target != path {
+				// A link to a file not made yet: its directory must be
+				// there, or the file would fail only once written (after
+				// others, with --out-dir). The path's own directory may be
+				// made later (--out-dir makes it after the checks).
+				if _, err := os.Stat(filepath.Dir(target)); err != nil {
+					return "", 0, nil, Failed(path, err)
+				}
+			}
 			return target, New, nil, nil
 		}
 		if err != nil {

@@ -97,6 +97,19 @@ func TestSymlink(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(other, "made.pdf")); string(b) != "made" {
 		t.Errorf("dangling link's target holds %q", b)
 	}
+	// A link into a directory that is not there is refused by Check,
+	// before any work (render --out-dir found it only when writing that
+	// file, after others: the seventh session's review).
+	nowhere := filepath.Join(dir, "nowhere.pdf")
+	os.Symlink(filepath.Join(dir, "no", "such", "x.pdf"), nowhere)
+	if err := Check(nowhere); err == nil || !strings.Contains(err.Error(), "nowhere.pdf") {
+		t.Errorf("link into a missing directory: %v", err)
+	}
+	// A new path in a directory not made yet is not refused: --out-dir
+	// makes its directory after the checks.
+	if err := Check(filepath.Join(dir, "later", "x.pdf")); err != nil {
+		t.Errorf("new file in a directory made later: %v", err)
+	}
 	// A loop is refused.
 	os.Symlink("loop2", filepath.Join(dir, "loop1"))
 	os.Symlink("loop1", filepath.Join(dir, "loop2"))
