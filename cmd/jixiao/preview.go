@@ -79,11 +79,20 @@ func (a *app) newPreviewCmd() *cobra.Command {
 			}
 			pc := &previewCmd{out: out, sel: sel, pagesArg: pages, stdin: a.stdin, p: a.p,
 				job: job, fonts: fl, backend: pipeline.NewPNG(job, dpi)}
+			// As render and binder: what is ready is drawn, a form with
+			// errors stops only itself, named; --strict refuses.
+			job.SkipErrors = !job.Strict
+			left := leftOut(job)
 			if binder {
 				job.Binder = true
-				return pc.binder(c.Context(), files)
+				err = pc.binder(c.Context(), files)
+			} else {
+				err = pc.forms(c.Context(), files[0])
 			}
-			return pc.forms(c.Context(), files[0])
+			if err != nil {
+				return err
+			}
+			return left()
 		},
 	}
 	f := c.Flags()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"image"
 	"image/png"
 	"os"
@@ -103,6 +104,41 @@ func TestPreviewBook(t *testing.T) {
 	code, _, stderr = renderRun(t, "preview", exampleBook, "--pages", "50", "-o", dir3)
 	if code != 2 || !strings.Contains(stderr, "--pages 50: no form of the book has these pages") {
 		t.Errorf("--pages 50: exit %d: %s", code, stderr)
+	}
+}
+
+// TestPreviewDrawsWhatIsReady: as render and binder, preview draws the
+// forms that are ready and names the one with errors, exit 1; --strict
+// draws nothing (it refused the whole book for one form: the seventh
+// session's review).
+func TestPreviewDrawsWhatIsReady(t *testing.T) {
+	b, err := model.ReadFile(exampleBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Forms = b.Forms[:3]
+	b.Forms[1].Indicators[0].Level1 = "不是一级指标"
+	book := filepath.Join(t.TempDir(), "mix.json")
+	var buf bytes.Buffer
+	if err := model.EncodeJSON(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(book, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	code, _, stderr := renderRun(t, "preview", book, "--pages", "1", "--dpi", "20", "-o", dir)
+	if code != 1 || !strings.Contains(stderr, "1 form with errors: 2 ") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	names := renderDirNames(t, dir)
+	want := []string{safetext.FileName(b.Forms[0].Project) + "-p01.png", safetext.FileName(b.Forms[2].Project) + "-p01.png"}
+	if strings.Join(names, " ") != strings.Join(want, " ") && strings.Join(names, " ") != want[1]+" "+want[0] {
+		t.Errorf("wrote %q, want %q", names, want)
+	}
+	strict := t.TempDir()
+	if code, _, stderr := renderRun(t, "preview", book, "--strict", "--dpi", "20", "-o", strict); code != 1 || len(renderDirNames(t, strict)) != 0 {
+		t.Errorf("--strict: exit %d, %q: %s", code, renderDirNames(t, strict), stderr)
 	}
 }
 
