@@ -113,16 +113,18 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			w.Header().Set("Connection", "close")
 			s.refuse(w, r, http.StatusRequestEntityTooLarge, codeTooLarge, int(s.opt.MaxUpload>>20))
 			return
-		case isTimeout(err) || err != nil && ctx.Err() != nil:
-			// The upload itself took longer than the time limit: the
-			// client's connection, not the server, is too slow for it,
-			// and trying again soon would fail the same way.
+		case isTimeout(err) || err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil:
+			// The upload itself took longer than the time limit (the
+			// server's read timeout, which also ends the request's
+			// context, or the request's own): the client's connection,
+			// not the server, is too slow for it, and trying again soon
+			// would fail the same way.
 			w.Header().Set("Connection", "close")
-			if deadline, ok := ctx.Deadline(); ok && r.Context().Err() != nil && time.Now().Before(deadline) {
-				s.gone(w, r) // the client left before the limit
-				return
-			}
 			s.refuse(w, r, http.StatusRequestTimeout, codeUploadSlow, s.timeoutSeconds())
+			return
+		case err != nil && ctx.Err() != nil:
+			w.Header().Set("Connection", "close")
+			s.stopped(w, r, ctx) // the client went away while sending
 			return
 		case errors.Is(err, errNoFiles):
 			s.refuse(w, r, http.StatusBadRequest, codeNoFiles)
@@ -294,6 +296,10 @@ func (s *Server) busyNow(w http.ResponseWriter, r *http.Request) {
 	s.refuse(w, r, http.StatusServiceUnavailable, codeBusyNow)
 }
 
+// minSendRate is the slowest client, in bytes a second, that a large
+// answer waits for (an office's worst link is some ten times faster).
+const minSendRate = 16 << 10
+
 // isTimeout reports whether err is a read past the request's deadline.
 func isTimeout(err error) bool {
 	var ne net.Error
@@ -336,6 +342,12 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, a answer) {
 		return
 	}
 	if a.spooled != nil {
+		// The server's write timeout counts from the request's start and
+		// would cut a large answer to a slow client short after its 200:
+		// the body gets time of its own, the time limit and a second for
+		// each minSendRate bytes (a recorder in tests cannot, and need
+		// not, take a deadline).
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.opt.Timeout + time.Duration(size/minSendRate+1)*time.Second))
 		// An error is the client's going away, or a file of the system's
 		// folder for temporary files failing to be read back: the
 		// status is sent, and the body cut short of its Content-Length
