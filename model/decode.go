@@ -541,6 +541,15 @@ func contentFormat(b []byte) Format {
 	return FormatYAML
 }
 
+// FormatOfName is the format a book file's extension tells (.json, .yaml,
+// .yml), or FormatAuto.
+func FormatOfName(name string) Format { return formatOfName(name) }
+
+// ContentFormat is the format the start of a content tells, after a byte
+// order mark: JSON when its first character other than white space is {
+// or [, else YAML; FormatAuto when it is empty or white space only.
+func ContentFormat(head []byte) Format { return contentFormat(trimBOM(head)) }
+
 // formatOfName is the format a file's extension tells, or FormatAuto.
 func formatOfName(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -59,7 +58,7 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 	if xlsx.Handles(name) || pipeline.IsPDFName(name) {
 		return (&app{p: p}).status(importWorkbook(name, out, p))
 	}
-	if isBookName(name) {
+	if model.FormatOfName(name) != model.FormatAuto {
 		p.Fail(msg.New(msg.ImportIsBook, name))
 		return 2
 	}
@@ -143,24 +142,11 @@ func runImport(name, out string, stdin io.Reader, p *msg.Printer) int {
 	return 0
 }
 
-// isBookName reports whether name is that of a book (.json, .yaml, .yml),
-// which every command reads as it is.
-func isBookName(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json", ".yaml", ".yml":
-		return true
-	}
-	return false
-}
-
-// isJSONText reports whether the text r begins with (after a byte order
-// mark and white space) is JSON's: an object or an array. A seed begins
-// with its title.
+// isJSONText reports whether the text r begins with is JSON's (an object
+// or an array), as the decoder tells it: a seed begins with its title.
 func isJSONText(r *bufio.Reader) bool {
 	head, _ := r.Peek(512)
-	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	head = bytes.TrimLeft(head, " \t\r\n")
-	return len(head) > 0 && (head[0] == '{' || head[0] == '[')
+	return model.ContentFormat(head) == model.FormatJSON
 }
 
 // checkSeedFile returns why the file name cannot be imported (stat tells
