@@ -278,6 +278,12 @@ type DecodeError struct {
 
 func (e *DecodeError) Error() string { return e.Problems.Error() }
 
+// FileProblem is a DecodeError of one problem of the file name as a whole
+// (a PDF that carries no form data): the file cannot be read.
+func FileProblem(name, code string, args ...string) *DecodeError {
+	return fileProblem(name, 0, 0, code, args...)
+}
+
 // fileProblem is a DecodeError of one problem at line:col of the file.
 func fileProblem(name string, line, col int, code string, args ...string) *DecodeError {
 	return &DecodeError{File: name, Problems: Problems{{
@@ -419,17 +425,6 @@ func DecodeReaderChecked(r io.Reader, name string, format Format) (*Book, *Sourc
 		return b, src, Validate(b, src), nil // read whole, or too few forms to hand over
 	}
 	return b, src, c.finish(b, src), nil
-}
-
-// ReadFileChecked is ReadFileSource followed by Validate, as
-// DecodeReaderChecked.
-func ReadFileChecked(path string) (*Book, *Source, Problems, error) {
-	f, err := OpenFile(path)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	defer f.Close()
-	return DecodeReaderChecked(f, path, FormatAuto)
 }
 
 // decodeReader is DecodeReader, a JSON book's forms handed to check (when

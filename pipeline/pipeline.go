@@ -436,8 +436,7 @@ func fromPDF(data []byte, name string) (*model.Book, *model.Source, error) {
 	// the file named, the message in the user's language, the other
 	// inputs read on (the web page's check).
 	unread := func(code msg.Code, args ...string) error {
-		return &model.DecodeError{File: name, Problems: model.Problems{{
-			Severity: model.Error, Code: string(code), Loc: model.Location{File: name}, Args: args}}}
+		return model.FileProblem(name, string(code), args...)
 	}
 	atts, err := render.ReadAttachments(data, model.MaxFileSize)
 	if err != nil {
