@@ -86,7 +86,7 @@ func (v *validator) bookStart(b *Book) {
 	// range as a form's (0 is no year given: the forms' years are used).
 	// A file holding one form is a book whose year is the form's: that
 	// year is reported once, at the form.
-	if b.Year != 0 && (b.Year < 1900 || b.Year > 2200) && !formsAllOfYear(b.Forms, b.Year) {
+	if b.Year != 0 && !plausibleYear(b.Year) && !formsAllOfYear(b.Forms, b.Year) {
 		v.fail(CodeYearImplausible, "year", strconv.Itoa(b.Year))
 	}
 }
@@ -110,6 +110,9 @@ func (v *validator) bookForm(b *Book, i int) {
 	v.formOfBook(b, i)
 }
 
+// plausibleYear reports whether y is a year a form may be of, 1900–2200.
+func plausibleYear(y int) bool { return y >= 1900 && y <= 2200 }
+
 // formPrefix is the path of form i: forms[i].
 func formPrefix(i int) string { return "forms[" + strconv.Itoa(i) + "]" }
 
@@ -117,8 +120,7 @@ func formPrefix(i int) string { return "forms[" + strconv.Itoa(i) + "]" }
 func (v *validator) formOfBook(b *Book, i int) {
 	f := &b.Forms[i]
 	// A year out of range is an error of its own: not also of another year.
-	plausible := func(y int) bool { return y >= 1900 && y <= 2200 }
-	if b.Year != 0 && f.Year != 0 && f.Year != b.Year && plausible(f.Year) && plausible(b.Year) {
+	if b.Year != 0 && f.Year != 0 && f.Year != b.Year && plausibleYear(f.Year) && plausibleYear(b.Year) {
 		v.warn(CodeFormYearDiffers, formPrefix(i)+".year", strconv.Itoa(f.Year), strconv.Itoa(b.Year))
 	}
 }
@@ -313,7 +315,7 @@ func (v *validator) form(f *Form, prefix string) {
 		}
 		switch fd.Kind {
 		case YearKind:
-			if y := *fd.year(f); y != 0 && (y < 1900 || y > 2200) {
+			if y := *fd.year(f); y != 0 && !plausibleYear(y) {
 				v.fail(CodeYearImplausible, p(fd.Key), strconv.Itoa(y))
 			}
 		case AmountKind:
