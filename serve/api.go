@@ -216,31 +216,20 @@ func (s *Server) work(r *http.Request, h func(*call) answer, c *call) (a answer)
 	return h(c)
 }
 
-// busy answers a request that could not finish within its time limit.
-func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Retry-After", "30")
-	s.refuse(w, r, http.StatusServiceUnavailable, codeBusy, s.timeoutSeconds())
-}
-
-// stopped answers a request whose context ended: at its time limit it is
-// busy; a client that went away before it (the request's own context
-// ended: net/http ends it when the connection closes, or a read of it
-// fails) is only logged as gone, not as a server too busy to answer it.
-// The time tells them apart: a read past the deadline ends the request's
-// context too, at the moment ctx's timer ends ctx.
+// stopped answers a request whose context ended: 503, try again. At its
+// time limit the server was too busy for it; a client that went away
+// before it (the request's own context ended: net/http ends it when the
+// connection closes, or a read of it fails) is only logged as gone, not
+// as a server too busy to answer it, its work stopped, and the answer is
+// sent all the same, for nobody, so that the request has one whatever the
+// client. The time tells them apart: a read past the deadline ends the
+// request's context too, at the moment ctx's timer ends ctx.
 func (s *Server) stopped(w http.ResponseWriter, r *http.Request, ctx context.Context) {
 	if deadline, ok := ctx.Deadline(); ok && r.Context().Err() != nil && time.Now().Before(deadline) {
-		s.gone(w, r)
-		return
+		s.logf("%s %s: the client went away before the answer; its work stopped", r.Method, r.URL.Path)
+	} else {
+		s.logf("%s %s: %d %s", r.Method, r.URL.Path, http.StatusServiceUnavailable, codeBusy)
 	}
-	s.busy(w, r)
-}
-
-// gone logs a request whose client went away (closed the connection)
-// before its answer: its work was stopped. The busy answer is sent all the
-// same, for nobody, so that the request has one whatever the client.
-func (s *Server) gone(w http.ResponseWriter, r *http.Request) {
-	s.logf("%s %s: the client went away before the answer; its work stopped", r.Method, r.URL.Path)
 	w.Header().Set("Retry-After", "30")
 	s.send(w, r, s.refusal(http.StatusServiceUnavailable, codeBusy, s.timeoutSeconds()))
 }
