@@ -188,7 +188,12 @@ var OptionNames = []string{"paper", "signature", "duplex", "fit", "draft", "wate
 // line's words (naming --paper); a web handler names its parameter.
 type OptionError struct {
 	Option, Value string
-	Err           error
+	// Want is the kind of value the option takes, when the refusal says
+	// it so (Err is then msg.FlagBadValueWant of it): msg.WantBool for a
+	// yes or no, msg.WantFormList for form numbers; "" for a value
+	// refused in words of its own (a paper, a date).
+	Want msg.Code
+	Err  error
 }
 
 func (e *OptionError) Error() string { return e.Err.Error() }
@@ -199,10 +204,14 @@ func (e *OptionError) Unwrap() error { return e.Err }
 // yes/no (an empty value is false).
 func (j *Job) Set(name, value string) error {
 	bad := func(err error) error { return &OptionError{Option: name, Value: value, Err: err} }
+	wanted := func(want msg.Code) error { // not a value of the kind want
+		return &OptionError{Option: name, Value: value, Want: want,
+			Err: msg.New(msg.FlagBadValueWant, value, "--"+name, msg.New(want))}
+	}
 	flag := func(p *bool) error {
 		b, ok := parseBool(value)
 		if !ok {
-			return bad(msg.New(msg.FlagBadValueWant, value, "--"+name, msg.New(msg.WantBool)))
+			return wanted(msg.WantBool)
 		}
 		*p = b
 		return nil
@@ -280,7 +289,7 @@ func (j *Job) Set(name, value string) error {
 			// A list, 1,3-5: the forms of a binder.
 			list, ok := ParseNumbers(value)
 			if !ok {
-				return bad(msg.New(msg.FlagBadValueWant, value, "--form", msg.New(msg.WantFormList)))
+				return wanted(msg.WantFormList)
 			}
 			j.Forms.Numbers = list
 			return nil

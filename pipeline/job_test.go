@@ -36,8 +36,10 @@ func TestJobSet(t *testing.T) {
 	require.NoError(t, job.SetFrom(func(name string) (string, bool) { v, ok := values[name]; return v, ok }))
 	require.Equal(t, "送审 稿", job.Watermark)
 
+	// The kind of value wanted, when the refusal is told by it (Want).
 	for name, v := range map[string]string{"paper": "B5", "fit": "maybe", "signature": "2", "date": "2025-02-30",
-		"group-by": "department", "split-by": "x", "form": "one"} {
+		"group-by": "department", "split-by": "x", "form": "one", "duplex": "x", "draft": "x", "strict": "x",
+		"allow-missing": "x", "attach-data": "x"} {
 		err := NewJob(nil).Set(name, v)
 		var oe *OptionError
 		require.ErrorAs(t, err, &oe, name)
@@ -45,6 +47,12 @@ func TestJobSet(t *testing.T) {
 		require.Equal(t, v, oe.Value)
 		var me *msg.Error
 		require.ErrorAs(t, err, &me, name) // told by the catalogue
+		want := map[string]msg.Code{"signature": msg.WantBool, "duplex": msg.WantBool, "draft": msg.WantBool,
+			"strict": msg.WantBool, "allow-missing": msg.WantBool, "attach-data": msg.WantBool, "form": msg.WantFormList}[name]
+		require.Equal(t, want, oe.Want, name)
+		if want != "" {
+			require.Equal(t, msg.FlagBadValueWant, me.Code, name)
+		}
 	}
 }
 

@@ -613,14 +613,15 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 	if errors.As(err, &oe) {
 		// The parameter as the query gives it: allow_missing, not
 		// allow-missing. What the value should be is told by the kind of
-		// value Job.Set refused (its message, the command line's), so that
-		// each kind is told what it expects, whichever option it is.
+		// value Job.Set wanted (OptionError.Want), else by the code of its
+		// refusal, so that each kind is told what it expects, whichever
+		// option it is.
 		param := strings.ReplaceAll(oe.Option, "-", "_")
 		var why *msg.Error
 		errors.As(oe.Err, &why)
 		var a answer
 		switch {
-		case why != nil && wantsBool(why) && oe.Option != "form": // a yes or no
+		case oe.Want == msg.WantBool: // a yes or no
 			a = s.refusal(http.StatusBadRequest, codeBadSwitch, param, oe.Value)
 		case why != nil && why.Code == msg.DateInvalid:
 			a = s.refusal(http.StatusBadRequest, codeBadDate, oe.Value)
@@ -745,17 +746,4 @@ func (s *Server) drawFailure(err error, file string) answer {
 		body.Problems = append(body.Problems, s.jsonProblem(p))
 	}
 	return jsonAnswer(http.StatusUnprocessableEntity, body)
-}
-
-// wantsBool reports whether why is Job.Set's refusal of a value that must
-// be yes or no (the command line's "expected true or false").
-func wantsBool(why *msg.Error) bool {
-	if why.Code == msg.FlagBadValue {
-		return true
-	}
-	if why.Code != msg.FlagBadValueWant || len(why.Args) < 3 {
-		return false
-	}
-	want, ok := why.Args[2].(*msg.Error)
-	return ok && want.Code == msg.WantBool
 }
