@@ -95,10 +95,6 @@ var errTooManyFiles = errors.New("too many files")
 // errBusyNow is returned when the uploads held would pass the memory budget.
 var errBusyNow = errors.New("upload memory full")
 
-// errLongerThanSaid is returned when a part is longer than the body's
-// Content-Length, which the server's body reader does not allow: a bug.
-var errLongerThanSaid = errors.New("upload longer than its Content-Length")
-
 // readUploads reads every part named "file" of a multipart/form-data body
 // of at most max bytes into memory held of hold's budget, and counts
 // there what it holds. A body of a known length (Content-Length: every
@@ -107,8 +103,9 @@ var errLongerThanSaid = errors.New("upload longer than its Content-Length")
 // requests that came first are served, and a later one is told at once
 // rather than when the budget has run dry under all of them. Its length
 // is taken from the budget in full and its files are read into one buffer
-// of that size, one after the other: every file is shorter than the
-// body, so none is ever copied to grow. A body of unknown length (chunked)
+// of that size, one after the other: every file is shorter than the body
+// (which is read no further than its length), so none is ever copied to
+// grow. A body of unknown length (chunked)
 // is read into blocks that double up to chunkedBlock, each taken from the
 // budget as it is made.
 func readUploads(w http.ResponseWriter, r *http.Request, max int64, hold *holding) ([]upload, error) {
@@ -117,6 +114,7 @@ func readUploads(w http.ResponseWriter, r *http.Request, max int64, hold *holdin
 		return nil, errNoFiles
 	}
 	st := &uploadStore{hold: hold}
+	limit := max
 	if n := r.ContentLength; n >= 0 {
 		if n > max {
 			return nil, errTooLarge
@@ -126,8 +124,13 @@ func readUploads(w http.ResponseWriter, r *http.Request, max int64, hold *holdin
 		}
 		st.buf = make([]byte, 0, n)
 		st.sized = true
+		// net/http ends the body at its length already; a handler
+		// called with a body longer than it says (by a test, or a
+		// program of its own) is refused as too large, never read past
+		// the buffer.
+		limit = n
 	}
-	mr := multipart.NewReader(http.MaxBytesReader(w, r.Body, max), params["boundary"])
+	mr := multipart.NewReader(http.MaxBytesReader(w, r.Body, limit), params["boundary"])
 	var out []upload
 	for {
 		p, err := mr.NextPart()
@@ -180,6 +183,9 @@ type uploadStore struct {
 // read reads the part p whole.
 func (st *uploadStore) read(p io.Reader) ([][]byte, error) {
 	if st.sized {
+		// The part ends (io.EOF) before buf is full: it is a piece of a
+		// body read no further than buf's size, with a boundary before
+		// it. The bound only keeps a bug from spinning on a full buf.
 		start := len(st.buf)
 		for len(st.buf) < cap(st.buf) {
 			n, err := p.Read(st.buf[len(st.buf):cap(st.buf)])
@@ -191,13 +197,7 @@ func (st *uploadStore) read(p io.Reader) ([][]byte, error) {
 				return nil, err
 			}
 		}
-		var one [1]byte
-		if n, err := io.ReadFull(p, one[:]); n > 0 {
-			return nil, errLongerThanSaid
-		} else if err != io.EOF {
-			return nil, err
-		}
-		return [][]byte{st.buf[start:len(st.buf):len(st.buf)]}, nil
+		return nil, errTooLarge
 	}
 	var blocks [][]byte
 	size := 0

@@ -346,6 +346,22 @@ func TestUploadRefused(t *testing.T) {
 	refusedWith(t, do(s, r), http.StatusBadRequest, codeBadUpload)
 }
 
+// A body is read no further than its Content-Length, into a buffer of
+// that size: net/http ends it there; a handler called with a body longer
+// than it says (a test, a program of its own) refuses it as too large,
+// and never reads a file past the buffer or cut short.
+func TestBodyLongerThanSaid(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book := readFile(t, exampleBook)
+	for _, cut := range []int64{5, int64(len(book.data)) / 2} {
+		r := post(t, "/api/check", book)
+		r.ContentLength -= cut
+		refusedWith(t, do(s, r), http.StatusRequestEntityTooLarge, codeTooLarge)
+		require.Equal(t, s.opt.UploadMemory, s.memory.available())
+	}
+	require.Equal(t, http.StatusOK, do(s, post(t, "/api/check", book)).Code)
+}
+
 func TestUploadName(t *testing.T) {
 	for in, want := range map[string]string{
 		"book.xlsx":                        "book.xlsx",
