@@ -175,21 +175,25 @@ func (s *Server) api(h func(*call) answer) http.HandlerFunc {
 			<-done
 		}
 		// The files are no longer needed: only the answer waits for its
-		// client, counted as it is held (spool).
+		// client, counted as it is held (spool, waiting).
 		hold.give(upload)
 		if ctx.Err() != nil {
 			s.stopped(w, r, ctx)
 			return
 		}
-		s.send(w, r, s.spoolLarge(r, c, a))
+		s.send(w, r, s.waiting(r, c, a))
 	}
 }
 
-// spoolLarge moves a large body made in memory (the JSON of a check of
-// many forms) to a spool, so that it does not wait in memory for a slow
-// client.
-func (s *Server) spoolLarge(r *http.Request, c *call, a answer) answer {
-	if a.spooled != nil || len(a.body) <= spoolMemory {
+// waiting readies an answer to wait for its client, its memory counted
+// until it is sent (the request's holding is released then): a body made
+// in memory (the JSON of a check) is taken from the budget while it is
+// small (spoolMemory) and the budget has room for it; else it is moved to
+// a spool (a temporary file, the budget being full or the body large), so
+// that it does not wait in memory for a slow client uncounted. A spooled
+// answer counts its own.
+func (s *Server) waiting(r *http.Request, c *call, a answer) answer {
+	if a.spooled != nil || len(a.body) <= spoolMemory && c.hold.take(int64(len(a.body))) {
 		return a
 	}
 	sp := c.spool()

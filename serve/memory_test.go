@@ -205,6 +205,65 @@ func TestSmallAnswerHeld(t *testing.T) {
 	require.Empty(t, spoolFiles(t, dir))
 }
 
+// An answer made in memory (a check's JSON) is held of the budget while
+// it waits for its client, as a spooled one is; when the budget has no
+// room left for it, it waits in a temporary file instead.
+func TestMemoryAnswerHeld(t *testing.T) {
+	dir := keepSpoolNames(t)
+	book := readFile(t, exampleBook)
+	s := newTestServer(t, Options{})
+	r := post(t, "/api/check", book)
+	r.Host = DefaultAddr
+	c := newStalledClient()
+	served := make(chan struct{})
+	go func() { s.ServeHTTP(c, r); close(served) }()
+	<-c.sending
+	require.Empty(t, spoolFiles(t, dir))
+	size := int64(0)
+	fmt.Sscan(c.h.Get("Content-Length"), &size)
+	require.Positive(t, size)
+	require.Equal(t, size, s.opt.UploadMemory-s.memory.available(), "the JSON is held, the upload given back")
+	close(c.release)
+	<-served
+	require.Equal(t, http.StatusOK, c.status)
+	require.Contains(t, c.body.String(), `"forms":[`)
+	require.Equal(t, s.opt.UploadMemory, s.memory.available())
+
+	// With one byte too few left in the budget, the same answer waits in a
+	// file, holding nothing; with room for it, in memory, held.
+	body := c.body.Bytes()
+	other := s.memory.hold()
+	defer other.release()
+	for _, room := range []int64{int64(len(body)) - 1, int64(len(body))} {
+		require.True(t, other.take(s.memory.available()-room))
+		hold := s.memory.hold()
+		cl := &call{hold: hold, spools: &s.spools}
+		a := s.waiting(r, cl, answer{status: http.StatusOK, ctype: "application/json; charset=utf-8", body: body})
+		if room < int64(len(body)) {
+			require.NotNil(t, a.spooled)
+			require.Nil(t, a.body)
+			require.Len(t, spoolFiles(t, dir), 1)
+			require.Zero(t, hold.held())
+		} else {
+			require.Nil(t, a.spooled)
+			require.Empty(t, spoolFiles(t, dir))
+			require.Equal(t, int64(len(body)), hold.held())
+			require.Zero(t, s.memory.available())
+		}
+		w := httptest.NewRecorder()
+		s.send(w, r, a)
+		require.Equal(t, body, w.Body.Bytes())
+		require.Equal(t, fmt.Sprint(len(body)), w.Header().Get("Content-Length"))
+		for _, sp := range cl.made {
+			sp.close()
+		}
+		hold.release()
+		other.release()
+		require.Empty(t, spoolFiles(t, dir))
+		require.Equal(t, s.opt.UploadMemory, s.memory.available())
+	}
+}
+
 // paddedBook is the example book followed by spaces, n bytes in all.
 func paddedBook(t *testing.T, n int) file {
 	book := readFile(t, exampleBook)
