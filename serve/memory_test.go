@@ -364,3 +364,52 @@ func TestShutdownRemovesFiles(t *testing.T) {
 	require.Empty(t, spoolFiles(t, dir))
 	require.Zero(t, s.spools.len())
 }
+
+// The server's shutdown removes the spools' files in whichever order it
+// comes with a handler still working: a file made before it is removed
+// at once, and none is made after it, so that nothing waits for the
+// handler's end (where an open file cannot be removed, as on Windows,
+// which keepSpoolNames plays).
+func TestShutdownSpoolOrders(t *testing.T) {
+	dir := keepSpoolNames(t)
+	large := bytes.Repeat([]byte("x"), spoolMemory+1)
+	b := newBudget(1 << 30)
+	for _, order := range []string{"file, shutdown", "spool, shutdown, file", "shutdown, spool, file"} {
+		var set spoolSet
+		hold := b.hold()
+		var sp *spool
+		if order != "shutdown, spool, file" {
+			sp = newSpool(hold, &set)
+		}
+		if order == "file, shutdown" {
+			_, err := sp.Write(large)
+			require.NoError(t, err)
+			require.NoError(t, sp.done())
+			require.Len(t, spoolFiles(t, dir), 1)
+		}
+		set.closeAll()
+		require.Empty(t, spoolFiles(t, dir), order)
+		if sp == nil {
+			sp = newSpool(hold, &set)
+		}
+		_, err := sp.Write(large)
+		require.ErrorIs(t, err, os.ErrClosed, order)
+		require.Empty(t, spoolFiles(t, dir), order)
+		require.Zero(t, set.len())
+		sp.close() // the handler's own, at its end
+		hold.release()
+	}
+
+	// A request whose work begins after the shutdown has closed the
+	// spools makes no file at all, and is answered as failed.
+	made := 0
+	temp := spoolTemp
+	defer func() { spoolTemp = temp }()
+	spoolTemp = func() (*os.File, error) { made++; return temp() }
+	s := newTestServer(t, Options{})
+	s.uploaded = s.spools.closeAll
+	w := do(s, post(t, "/api/zip", readFile(t, exampleBook)))
+	refusedWith(t, w, http.StatusInternalServerError, codeInternal)
+	require.Zero(t, made)
+	require.Equal(t, s.opt.UploadMemory, s.memory.available())
+}

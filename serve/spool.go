@@ -28,8 +28,9 @@ var spoolTemp = func() (*os.File, error) { return os.CreateTemp("", "jixiao-serv
 // spoolUnlink removes a spool's file from its folder as soon as it is
 // made, where the system allows it: the file lives on, nameless, until it
 // is closed, so that nothing is left behind whatever ends the server.
-// Windows does not remove an open file: there it is removed when closed.
-// A variable, for tests.
+// Windows does not remove an open file: there it is removed when closed
+// (by its request once answered, or by the server's shutdown, after which
+// no spool makes a file: spoolSet). A variable, for tests.
 var spoolUnlink = os.Remove
 
 // spoolBlock is the size of the largest blocks that hold a spool in
@@ -58,19 +59,28 @@ type spool struct {
 }
 
 // spoolSet is the spools of the answers not yet sent, for the server's
-// shutdown to remove them.
+// shutdown to remove them. Once it has (closeAll), a handler still
+// working makes only closed spools, which never make a file: where a file
+// cannot be removed while open (Windows), none is left behind by a
+// request that outlives the program's end, whatever the order of the two.
 type spoolSet struct {
-	mu   sync.Mutex
-	live map[*spool]struct{}
+	mu     sync.Mutex
+	live   map[*spool]struct{}
+	closed bool // by closeAll
 }
 
-func (s *spoolSet) add(sp *spool) {
+// add adds sp; false once the set is closed.
+func (s *spoolSet) add(sp *spool) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return false
+	}
 	if s.live == nil {
 		s.live = map[*spool]struct{}{}
 	}
 	s.live[sp] = struct{}{}
+	return true
 }
 
 func (s *spoolSet) remove(sp *spool) {
@@ -79,9 +89,10 @@ func (s *spoolSet) remove(sp *spool) {
 	delete(s.live, sp)
 }
 
-// closeAll closes every spool still open.
+// closeAll closes every spool still open, and those made after.
 func (s *spoolSet) closeAll() {
 	s.mu.Lock()
+	s.closed = true
 	list := make([]*spool, 0, len(s.live))
 	for sp := range s.live {
 		list = append(list, sp)
@@ -99,10 +110,11 @@ func (s *spoolSet) len() int {
 	return len(s.live)
 }
 
-// newSpool returns an empty spool whose memory is taken from hold.
+// newSpool returns an empty spool whose memory is taken from hold; a
+// closed one (its writes fail) once set is closed.
 func newSpool(hold *holding, set *spoolSet) *spool {
 	sp := &spool{hold: hold, set: set}
-	set.add(sp)
+	sp.closed = !set.add(sp)
 	return sp
 }
 
