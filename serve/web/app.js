@@ -28,10 +28,15 @@
   }
 
   const $ = (id) => document.getElementById(id);
-  // blocked: a file that cannot be read, or has errors of its own, stops
-  // every print (the server refuses them all, as the command does);
   // refused: the last check was refused as a whole (its message tells why).
-  const state = { files: [], forms: [], fileProblems: [], blocked: false, refused: false, selected: -1, viewerPage: 0, checks: 0, picked: new Set() };
+  const state = { files: [], forms: [], fileProblems: [], refused: false, selected: -1, viewerPage: 0, checks: 0, picked: new Set() };
+
+  // blocked reports whether a file that cannot be read, or has errors of
+  // its own, stops every print (the server refuses them all, as the
+  // command does): an error among the files' problems of the last check.
+  function blocked() {
+    return hasErrors(state.fileProblems);
+  }
 
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -159,7 +164,6 @@
     $("progress").hidden = true;
     state.forms = [];
     state.fileProblems = [];
-    state.blocked = false;
     state.refused = false;
     state.selected = -1;
     $("step-preview").hidden = true;
@@ -195,7 +199,6 @@
     $("busy-check").hidden = true;
     state.forms = forms;
     state.fileProblems = problems;
-    state.blocked = hasErrors(problems);
     state.refused = message !== "";
     // Every form that can be printed is picked for the binder and the ZIP.
     state.picked = new Set(forms.filter((f) => !hasErrors(f.problems)).map((f) => f.form));
@@ -251,6 +254,7 @@
 
     const tbody = $("forms").querySelector("tbody");
     tbody.replaceChildren();
+    const stop = blocked();
     let bad = 0;
     state.forms.forEach((f, i) => {
       const errs = hasErrors(f.problems);
@@ -264,7 +268,7 @@
       // stops every print, shown but disabled, saying why.
       const dl = (format, word) => {
         const b = el("button", { type: "button", class: "link", onclick: () => downloadForm(i, format) }, t(word));
-        if (state.blocked) {
+        if (stop) {
           b.disabled = true;
           b.title = t("ui-blocked-files");
         }
@@ -281,8 +285,8 @@
           if (e.target.checked) state.picked.add(i + 1); else state.picked.delete(i + 1);
           drawPicked();
         } });
-      pick.checked = !errs && !state.blocked && state.picked.has(i + 1);
-      pick.disabled = errs || state.blocked;
+      pick.checked = !errs && !stop && state.picked.has(i + 1);
+      pick.disabled = errs || stop;
       const tr = el("tr", { class: errs ? "has-error" : "", "data-form": String(i + 1) },
         el("td", { class: "num" }, el("label", { class: "pick-label" }, pick, " ", String(i + 1))),
         el("td", {}, f.unit || ""),
@@ -310,7 +314,7 @@
     const n = state.forms.length;
     if (!n) return state.fileProblems.length || state.refused ? "" : t("ui-no-forms");
     const forms = count(n, "unit-form");
-    if (state.blocked) return t("ui-summary-files-blocked", forms);
+    if (blocked()) return t("ui-summary-files-blocked", forms);
     if (bad === n) return t("ui-summary-all-errors", forms);
     if (bad) return t("ui-summary-errors", forms, count(bad, "unit-form"));
     return t("ui-summary-ok", forms);
@@ -319,7 +323,7 @@
   // ready is the forms picked that can be printed, by number: none while
   // a file stops every print.
   function ready() {
-    if (state.blocked) return [];
+    if (blocked()) return [];
     return state.forms.filter((f, i) => state.picked.has(i + 1) && !hasErrors(f.problems)).map((f, k) => f.form || k + 1);
   }
 
@@ -331,7 +335,7 @@
     $("picked").textContent = state.forms.length ? t("ui-picked", n, state.forms.length) : "";
     let why = "";
     if (n === 0 && state.forms.length) {
-      if (state.blocked) why = t("ui-blocked-files");
+      if (blocked()) why = t("ui-blocked-files");
       else if (state.forms.some((f) => !hasErrors(f.problems))) why = t("ui-none-picked");
       else why = t("ui-blocked");
     }
