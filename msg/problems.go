@@ -1,6 +1,11 @@
 package msg
 
-import "strings"
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+)
 
 // The texts of the problems found in the user's input: the codes are
 // model's (model/codes.go), and model.Problem holds a code and its values,
@@ -38,6 +43,12 @@ func ProblemMessage(l Lang, code string, values []string) string {
 		if len(args) > 0 {
 			args[0] = XLSXReason(l, values[0])
 		}
+	case "duplicate-form":
+		// {3} is where the earlier form is, as model.Location writes it
+		// (FILE:LINE:COL, FILE: SHEET!CELL): in l's words.
+		if len(args) > 2 {
+			args[2] = Raw(locationText(l, values[2]))
+		}
 	case "not-object", "not-list", "not-string", "unquoted-string", "not-whole-number", "not-amount":
 		// {1} is what was found, described in English ("the number 7").
 		if len(args) > 0 {
@@ -46,6 +57,34 @@ func ProblemMessage(l Lang, code string, values []string) string {
 	}
 	return l.Text(Code(code), args...)
 }
+
+// locationText is loc, a location as model.Location.String writes it
+// ("book.json:10:18", "book.xlsx: 体检费!B4", "book.json:10", a file
+// alone), in l's words and escaped: "book.json 第 10 行第 18 列",
+// "book.xlsx 工作表“体检费”B4 单元格".
+func locationText(l Lang, loc string) string {
+	if l == English {
+		return Escape(loc)
+	}
+	if m := lineColRE().FindStringSubmatch(loc); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		if m[3] == "" {
+			return l.Text(LocLine, m[1], line)
+		}
+		col, _ := strconv.Atoi(m[3])
+		return l.Text(LocLineCol, m[1], line, col)
+	}
+	if m := sheetCellRE().FindStringSubmatch(loc); m != nil {
+		return l.Text(LocCell, m[1], m[2], m[3])
+	}
+	return Escape(loc)
+}
+
+// The locations model.Location.String writes, compiled at their first use.
+var (
+	lineColRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+?):([0-9]+)(?::([0-9]+))?$`) })
+	sheetCellRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+?): (.+)!([A-Z]{1,3}[0-9]+)$`) })
+)
 
 // listTail is the place of a problem's list argument: the values of the
 // problem from that place on are the items of one list ({place} in the
