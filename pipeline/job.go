@@ -25,7 +25,8 @@ type Job struct {
 	Layout layout.Options
 	// Watermark is drawn light and diagonal behind every page of a PDF
 	// (render.DraftWatermark for a draft); "" for none. Its characters are
-	// checked against the fonts like the forms' (path "watermark").
+	// checked against the fonts like the forms' (path "--watermark", the
+	// option as the command line writes it, as messages name options).
 	Watermark string
 	// PDFA is the PDF/A level of the PDFs (render.NoPDFA for none):
 	// --pdfa, --pdfa=1b, the page's 归档格式（PDF/A）.
@@ -389,7 +390,7 @@ func (j *Job) watermarkFields() []fonts.Field {
 	if j.Watermark == "" {
 		return nil
 	}
-	return []fonts.Field{{Path: "watermark", Text: j.Watermark, Role: layout.Title}}
+	return []fonts.Field{{Path: "--watermark", Text: j.Watermark, Role: layout.Title}}
 }
 
 // pdfDate is the date written into the PDF of a document of year.

@@ -54,3 +54,11 @@ func TestFlagValueExpected(t *testing.T) {
 		require.Contains(t, stderr, c.zh, c.args)
 	}
 }
+
+// A character of --watermark no font has names the option as it is
+// written, --watermark, not the bare word (review 7, item 20).
+func TestWatermarkGlyphNamed(t *testing.T) {
+	code, _, stderr := runCmd("render", exampleBook, "--form", "1", "-o", t.TempDir()+"/w.pdf", "--watermark", "a\x1bb", "--lang", "zh")
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, "jixiao render：--watermark：所用字体里没有 '\\x1b' 这个字（U+001B）")
+}
