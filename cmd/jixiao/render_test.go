@@ -507,7 +507,7 @@ func TestRenderFitAndDraft(t *testing.T) {
 	if code, _, stderr := renderRun(t, append(base, "--fit", "maybe")...); code != 2 || !strings.Contains(stderr, "--fit") {
 		t.Errorf("--fit maybe: exit %d: %s", code, stderr)
 	}
-	if code, out, stderr := renderRun(t, append(base, "--watermark", "草稿\U00020BB7")...); code != 1 || len(out) != 0 || !strings.Contains(stderr, "no font has watermark") {
+	if code, out, stderr := renderRun(t, append(base, "--watermark", "草稿\U00020BB7")...); code != 1 || len(out) != 0 || !strings.Contains(stderr, "no font has --watermark") {
 		t.Errorf("--watermark with U+20BB7: exit %d, %d bytes: %s", code, len(out), stderr)
 	}
 }
