@@ -1013,10 +1013,12 @@ func DecodeErrors(err error) []*DecodeError {
 	return out
 }
 
-// tooLarge is the problem of a file over MaxFileSize.
+// tooLarge is the problem of a file over MaxFileSize: of the file as a
+// whole, at no line (a workbook has none, and the same message is given
+// for every kind of input).
 func tooLarge(name string, size int64) *DecodeError {
 	n, limit := strconv.FormatInt(size, 10), strconv.Itoa(MaxFileSize>>20)
-	return fileProblem(name, 1, 1, CodeFileTooLarge, n, limit)
+	return fileProblem(name, 0, 0, CodeFileTooLarge, n, limit)
 }
 
 // UTF16Encoding tells a UTF-16 file (as Windows Notepad saved "Unicode"

@@ -63,8 +63,6 @@ var xlsxCatalogue = []item{
 		"第 {1} 行在工作簿中是隐藏的，但会随表一起打印：请取消隐藏后核对，不需要打印的行请删除"},
 	{"xlsx-beyond-table", "the text “{1}” stands right of the form's table (beyond column {2}) and is not printed: move it into the form (其他需要说明的问题, or the cell it belongs to) or delete it",
 		"“{1}”位于表格右侧（{2} 列以外），不会打印：请移入表格（如“其他需要说明的问题”或对应的单元格），或删除"},
-	{"xlsx-file-too-large", "the file is {1} bytes, more than the {2} MiB an input may have",
-		"文件大小 {1} 字节，超过输入文件上限 {2} MiB"},
 	{"xlsx-too-many-problems", "{1} more problems not listed; stopping here",
 		"另有 {1} 个问题未列出"},
 	{"xlsx-too-complex", "the workbook's sheets hold more than {1} MiB of XML or {2} million XML elements, far more than forms take: it is damaged or not a workbook of forms (open it in Excel, WPS or LibreOffice and save it again)",

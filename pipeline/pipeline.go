@@ -151,12 +151,13 @@ type Source struct {
 // (Job.AttachData; by the extension .pdf or the content), or an Excel workbook (model/xlsx: by the name's extension,
 // .xlsx, or by its first bytes, whatever the name; an .xls, .et,
 // .ods or .csv gets a message saying how to save it as .xlsx, a Word
-// document, an image or an archive one saying what it is). A file not
-// named .xlsx is told by its content as R is. This is the one place where input formats are told apart. A
-// file is refused, before it is read, when it is a directory, not a
-// regular file, or larger than model.MaxFileSize; content read from R is
-// cut at one byte more than that and then refused likewise. The errors of
-// a content that does not decode are *model.DecodeError values (joined).
+// document, an image or an archive one saying what it is). This is the
+// one place where input formats are told apart. Every file is opened by
+// model.OpenFile, whatever its kind: it is refused, before it is read,
+// when it is a directory, not a regular file, or larger than
+// model.MaxFileSize, with model's messages; content read from R is cut at
+// one byte more than that and then refused likewise. The errors of a
+// content that does not decode are *model.DecodeError values (joined).
 func Read(s Source) (Input, error) {
 	var (
 		book    *model.Book
@@ -165,46 +166,45 @@ func Read(s Source) (Input, error) {
 		checked bool // problems holds Validate's already
 		probs   model.Problems
 	)
-	if s.R == nil && !xlsx.Handles(s.Name) {
-		// A file not named as a workbook is told by its content, as
-		// standard input is: a PDF, a workbook or Word document renamed
-		// (.xls saved as .json, or without an extension), JSON or YAML.
-		// A regular file of at most model.MaxFileSize, as any input.
+	size := int64(-1) // the file's size, when s is a file
+	if s.R == nil {
+		// Every file, a workbook as any other, is opened by model's rules
+		// (a regular file of at most model.MaxFileSize) and read as
+		// content, as standard input is: a PDF, a workbook or Word document
+		// renamed (.xls saved as .json, or without an extension), JSON or
+		// YAML.
 		f, err := model.OpenFile(s.Name) // its errors are those of any input file
 		if err != nil {
 			return Input{}, err
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil {
+			size = st.Size()
+		}
 		s.R = f
 	}
+	// A PDF or a workbook is read whole; JSON and YAML are decoded as
+	// they are read (model.DecodeReader), not held whole.
+	r, head, err := peek(s.R, 8) // a short content is told by what there is
+	if err != nil {
+		return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+	}
 	switch {
-	case s.R == nil:
-		book, src, err = xlsx.ReadFile(s.Name)
-	default:
-		// A PDF or a workbook is read whole; JSON and YAML are decoded as
-		// they are read (model.DecodeReader), not held whole.
-		var r io.Reader
-		var head []byte
-		r, head, err = peek(s.R, 8) // a short content is told by what there is
+	case bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
+		var data []byte
+		data, err = readWhole(r, size)
 		if err != nil {
 			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 		}
-		if bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head) {
-			var data []byte
-			data, err = io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
-			if err != nil {
-				return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
-			}
-			if len(data) > model.MaxFileSize {
-				return Input{}, model.TooLarge(s.Name, int64(len(data)))
-			}
-			if bytes.HasPrefix(data, []byte("%PDF-")) {
-				book, src, err = fromPDF(data, s.Name)
-			} else {
-				book, src, err = xlsx.Read(data, s.Name)
-			}
-			break
+		if len(data) > model.MaxFileSize {
+			return Input{}, model.TooLarge(s.Name, int64(len(data)))
 		}
+		if bytes.HasPrefix(data, []byte("%PDF-")) {
+			book, src, err = fromPDF(data, s.Name)
+		} else {
+			book, src, err = xlsx.Read(data, s.Name)
+		}
+	default:
 		book, src, probs, err = model.DecodeReaderChecked(r, s.Name, model.FormatAuto)
 		checked = true
 		if err != nil && len(model.DecodeErrors(err)) == 0 {
@@ -232,6 +232,18 @@ func Read(s Source) (Input, error) {
 	}
 	resolve(book, src)
 	return in, nil
+}
+
+// readWhole reads r whole, up to one byte more than model.MaxFileSize,
+// into a buffer of the file's size when it is known (size ≥ 0), as
+// os.ReadFile does, so that a workbook is not copied as its buffer grows.
+func readWhole(r io.Reader, size int64) ([]byte, error) {
+	var b bytes.Buffer
+	if size >= 0 && size <= model.MaxFileSize {
+		b.Grow(int(size) + bytes.MinRead) // ReadFrom wants MinRead free to see the end
+	}
+	_, err := b.ReadFrom(io.LimitReader(r, model.MaxFileSize+1))
+	return b.Bytes(), err
 }
 
 // peek returns the first n bytes of r (fewer if it is shorter) and a

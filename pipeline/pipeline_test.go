@@ -121,6 +121,29 @@ func TestReadFormats(t *testing.T) {
 // Load reports every problem through the events and fails as the user
 // must act: an input that does not decode or has errors is an Input
 // error, one that cannot be read a BadUsage error.
+// A file over model.MaxFileSize is refused before it is read, a workbook
+// as any other input, with one message: of the file as a whole (a
+// workbook has no line 1).
+func TestReadTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"big.xlsx", "big.json", "big.pdf"} {
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		require.NoError(t, err)
+		require.NoError(t, f.Truncate(model.MaxFileSize+1)) // sparse: no disk used
+		require.NoError(t, f.Close())
+		_, err = Read(Source{Name: path})
+		ds := model.DecodeErrors(err)
+		require.Len(t, ds, 1, name)
+		require.Len(t, ds[0].Problems, 1, name)
+		p := ds[0].Problems[0]
+		require.Equal(t, model.CodeFileTooLarge, p.Code, name)
+		require.Equal(t, model.Location{File: path}, p.Loc, name)
+		require.Equal(t, path+": the file is 268435457 bytes, more than the 256 MiB an input may have", ProblemText(msg.English, p))
+		require.Equal(t, "文件有 268435457 字节，超过了输入文件上限 256 MiB", ProblemMessage(msg.Chinese, p))
+	}
+}
+
 func TestLoad(t *testing.T) {
 	var decoded, problems int
 	job := &Job{Events: Events{Decode: func(*model.DecodeError) { decoded++ }, Problem: func(model.Problem) { problems++ }}}

@@ -12,15 +12,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// A .pdf given by path follows the rules of every input file: a FIFO or a
-// directory is refused at once, never opened and waited on.
-func TestReadPDFNotRegular(t *testing.T) {
+// A .pdf or an .xlsx given by path follows the rules of every input file
+// (model.OpenFile), in its words: a FIFO or a directory is refused at once,
+// never opened and waited on.
+func TestReadNotRegular(t *testing.T) {
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "book.pdf")
-	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
-	folder := filepath.Join(dir, "folder.pdf")
-	require.NoError(t, os.Mkdir(folder, 0o755))
-	for _, name := range []string{fifo, folder} {
+	var names []string
+	for _, ext := range []string{".pdf", ".xlsx"} {
+		fifo := filepath.Join(dir, "book"+ext)
+		require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+		folder := filepath.Join(dir, "folder"+ext)
+		require.NoError(t, os.Mkdir(folder, 0o755))
+		names = append(names, fifo, folder)
+	}
+	for _, name := range names {
 		done := make(chan error, 1)
 		go func() {
 			_, err := Read(Source{Name: name})

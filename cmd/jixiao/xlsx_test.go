@@ -66,7 +66,7 @@ func TestTemplateFilledRenders(t *testing.T) {
 	// filled template passes --strict); the empty categories are warned
 	// about with the cell of the indicator header.
 	require.NotContains(t, stderr, "not a form")
-	book, _, err := xlsx.ReadFile(filled)
+	book, _, err := xlsx.Read(mustRead(t, filled), filled)
 	require.NoError(t, err)
 	f := book.Forms[0]
 	require.Equal(t, 2025, f.Year)

@@ -48,7 +48,6 @@ const (
 	CodeEmptyWorkbook     Code = "xlsx-empty"               // a 0-byte file
 	CodeLockFile          Code = "xlsx-lock-file"           // Excel's ~$book.xlsx of an open workbook; args: the workbook's name
 	CodeLockFileSkipped   Code = "xlsx-lock-file-skipped"   // warning: a lock file named among the inputs, left out; args: the workbook's name
-	CodeFileTooLarge      Code = "xlsx-file-too-large"      // more than model.MaxFileSize
 	CodeTooManyProblems   Code = "xlsx-too-many-problems"   // the listing stops
 	CodeTooComplex        Code = "xlsx-too-complex"         // more XML than forms take
 	CodeTooManyCells      Code = "xlsx-too-many-cells"      // a sheet listing far more cells than a form

@@ -15,7 +15,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -84,30 +83,14 @@ func LockFileSkipped(err error) (model.Problem, bool) {
 	return p, true
 }
 
-// ReadFile reads the forms of a workbook. Problems with its content (a
-// required label missing, a date where an amount belongs) are returned as
-// one *model.DecodeError listing every one, each naming its sheet and cell.
-// The Source names the sheet and cell of every field, for validation.
-func ReadFile(path string) (*model.Book, *model.Source, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("model/xlsx: %w", err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, nil, fmt.Errorf("model/xlsx: %s is not a regular file: expected a workbook", path)
-	}
-	if st.Size() > model.MaxFileSize {
-		return nil, nil, fileProblem(path, message(CodeFileTooLarge, st.Size(), model.MaxFileSize>>20))
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("model/xlsx: %w", err)
-	}
-	return Read(data, path)
-}
-
 // Read reads the forms of a workbook held in data; name is used in messages
-// (and its extension to tell an .xls from an .et).
+// (and its extension to tell an .xls from an .et). Problems with its
+// content (a required label missing, a date where an amount belongs) are
+// returned as one *model.DecodeError listing every one, each naming its
+// sheet and cell. The Source names the sheet and cell of every field, for
+// validation. A file is opened by model.OpenFile, as any input (pipeline
+// reads one so), and its bytes given here: its rules (a regular file, its
+// size) are not this package's.
 func Read(data []byte, name string) (book *model.Book, src *model.Source, err error) {
 	if !IsWorkbook(data) {
 		if err := model.KnownBinary(name, data); err != nil {
