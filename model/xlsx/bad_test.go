@@ -201,7 +201,7 @@ func TestTableTooLong(t *testing.T) {
 		return strings.Replace(x, "</sheetData>", rows(17, MaxRows+1000)+"</sheetData>", 1)
 	})
 	msg := readErr(t, long, "long.xlsx")
-	want := fmt.Sprintf("long.xlsx: 体检费: the sheet has more than %d rows and its form's indicator table more than %d", MaxRows, model.MaxIndicators)
+	want := fmt.Sprintf("long.xlsx: 体检费: the indicator table has more than the %d rows a form may have", model.MaxIndicators)
 	if !strings.HasPrefix(msg, want) {
 		t.Errorf("got %q\nwant %q", msg, want)
 	}
@@ -212,6 +212,61 @@ func TestTableTooLong(t *testing.T) {
 	msg = readErr(t, below, "below.xlsx")
 	if want := fmt.Sprintf("below.xlsx: 体检费: the sheet has more than %d rows, far more than a form", MaxRows); !strings.HasPrefix(msg, want) {
 		t.Errorf("got %q\nwant %q", msg, want)
+	}
+}
+
+// TestTableRowsHeader: the rows of a sheet too long to be read are counted
+// from the row after the indicator header's last, as the reader reads
+// them, and to the end the reader finds: a header two rows high (merged,
+// its second row holding a note) is not an indicator row.
+func TestTableRowsHeader(t *testing.T) {
+	cells := func(texts ...string) []xcell {
+		row := make([]xcell, len(texts))
+		for i, s := range texts {
+			row[i].text = s
+		}
+		return row
+	}
+	rows := [][]xcell{
+		cells("一级指标", "二级指标", "三级指标", "半年指标值", "全年指标值"),
+		cells("", "", "", "（预期）", "（预期）"),
+		cells("产出指标", "数量指标", "体检人数", "1", "2"),
+		cells("", "", "体检机构", "1", "2"),
+		cells(""),
+		cells("效益指标", "社会效益指标", "满意度", "≥90%", "≥90%"),
+		cells("填报人：张三"),
+		cells("", "", "不是表中的行", "1", "2"),
+	}
+	// 一级, 二级 and 三级 merged over the header's two rows.
+	merges := []rect{{0, 0, 0, 1}, {1, 0, 1, 1}, {2, 0, 2, 1}}
+	g := newGrid("体检费", rows, merges, nil)
+	n, ended, ok := g.tableRows()
+	if n != 3 || !ended || !ok {
+		t.Errorf("tableRows: %d rows, ended %v, ok %v; want 3 rows, ended", n, ended, ok)
+	}
+	// The reader reads those rows as the table: the same three.
+	s := sheetSpec{name: "体检费", cells: map[string]any{}}
+	for r, row := range rows {
+		for c, x := range row {
+			if x.text != "" {
+				s.cells[excelizeName(c, r)] = x.text
+			}
+		}
+	}
+	for _, m := range merges {
+		s.merges = append(s.merges, [2]string{excelizeName(m.c0, m.r0), excelizeName(m.c1, m.r1)})
+	}
+	b, _, err := Read(workbook(t, s), "book.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Forms[0].Indicators); got != n {
+		t.Errorf("the reader reads %d indicator rows, the count is %d", got, n)
+	}
+	// The rows read end before the table does.
+	g = newGrid("体检费", rows[:4], merges, nil)
+	if n, ended, ok := g.tableRows(); n != 2 || ended || !ok {
+		t.Errorf("tableRows of the first rows: %d rows, ended %v, ok %v; want 2 rows, not ended", n, ended, ok)
 	}
 }
 

@@ -25,7 +25,6 @@ const (
 	CodeCorrupt           Code = "xlsx-corrupt"             // not a readable .xlsx
 	CodeTooLarge          Code = "xlsx-too-large"           // unpacks to too much (zip bomb)
 	CodeTooManyRows       Code = "xlsx-too-many-rows"       // a sheet far larger than a form
-	CodeTableTooLong      Code = "xlsx-table-too-long"      // a form whose indicator table runs past MaxRows; args: MaxRows, model.MaxIndicators
 	CodeTooManyParts      Code = "xlsx-too-many-parts"      // an archive of far more parts than a workbook; args: the parts, the limit
 	CodeTextTooLong       Code = "xlsx-text-too-long"       // a cell over the limit of a field
 	CodeNoCachedValue     Code = "xlsx-formula-no-value"    // a formula never calculated
@@ -57,7 +56,7 @@ const (
 	CodeFormatTooLong     Code = "xlsx-format-too-long"     // a number format code past Excel's 255 characters
 	CodeSharedPart        Code = "xlsx-sheet-part-shared"   // two sheet entries naming one part
 	CodeNotFinite         Code = "xlsx-not-finite"          // a number cell holding NaN or an infinity
-	CodeTooManyIndicators Code = "xlsx-too-many-indicators" // more indicator rows than model.MaxIndicators
+	CodeTooManyIndicators Code = "xlsx-too-many-indicators" // more indicator rows than model.MaxIndicators, counted or (a sheet past MaxRows) not; args: the limit
 )
 
 // msg is a message of a problem: its code and the values it quotes.

@@ -405,7 +405,7 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 		if ok && n > model.MaxIndicators {
 			// The form's own table is what runs past the limit: moving the
 			// form to a sheet of its own would not help.
-			return nil, &limitError{message(CodeTableTooLong, MaxRows, model.MaxIndicators)}
+			return nil, &limitError{message(CodeTooManyIndicators, model.MaxIndicators)}
 		}
 	}
 	if err != nil {
@@ -440,26 +440,23 @@ func newGrid(name string, cells [][]xcell, merges []rect, hidden []int) *grid {
 	return g
 }
 
-// tableRows counts the rows holding text below the sheet's 一级指标 header
-// until the table ends (the signature block, notes, a second form: ended)
-// or the rows read do; ok is false when the sheet has no such header.
+// tableRows counts the rows holding text below the sheet's indicator
+// header until the table ends (grid.tableEnd: the signature block, notes,
+// a second form: ended) or the rows read do; ok is false when the sheet has
+// no 一级指标 header.
 func (g *grid) tableRows() (n int, ended, ok bool) {
-	_, hr, ok := g.find(labelLevel1())
+	hc, hr, ok := g.find(labelLevel1())
 	if !ok {
 		return 0, false, false
 	}
-	for _, cells := range g.rows[hr+1:] {
-		if stopRow(cells) {
-			return n, true, true
-		}
-		if _, second := formStart(cells); second {
-			return n, true, true
-		}
+	_, last := g.header(hc, hr)
+	end := g.tableEnd(last + 1)
+	for _, cells := range g.rows[last+1 : end.row] {
 		if slices.ContainsFunc(cells, func(v string) bool { return strings.TrimSpace(v) != "" }) {
 			n++
 		}
 	}
-	return n, false, true
+	return n, end.ended, true
 }
 
 // rowsLeft counts the rows holding a value in the rest of a sheet's part,

@@ -278,12 +278,12 @@ func (fr *formReader) form() model.Form {
 		return f
 	}
 	f.Indicators = fr.indicators(hc, hr)
-	if n := len(f.Indicators); n > model.MaxIndicators {
+	if len(f.Indicators) > model.MaxIndicators {
 		// As a JSON form's: a sheet of MaxRows rows is some 200 pages.
 		// At the list's path, where model.Validate, which keeps the limit
 		// for every input, would tell it: told once.
 		fr.at = fr.path(model.IndicatorsKey)
-		fr.problem(hc+1, hr+1, message(CodeTooManyIndicators, n, model.MaxIndicators))
+		fr.problem(hc+1, hr+1, message(CodeTooManyIndicators, model.MaxIndicators))
 	}
 	return f
 }
@@ -522,20 +522,9 @@ type row struct {
 func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 	g := fr.g
 	columns := model.Columns() // 一级, 二级, 三级, then the values
-	keys := columnLabels()
-	var cols [5]int
-	last := g.span(hc, hr).r1 // a header may be two rows high
-	for k, key := range keys {
-		cols[k] = -1
-		for _, cell := range g.labels[key] {
-			sp := g.span(cell[0], cell[1])
-			if cell[1] <= hr && sp.r1 >= hr {
-				cols[k] = cell[0]
-				last = max(last, sp.r1)
-				break
-			}
-		}
-		if cols[k] < 0 {
+	cols, last := g.header(hc, hr)
+	for k, c := range cols {
+		if c < 0 {
 			fr.problem(hc+1, hr+1, message(CodeHeaderMissing, columns[k].Label))
 		}
 	}
@@ -543,7 +532,11 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 	if cols[1] < 0 || cols[2] < 0 || cols[3] < 0 || cols[4] < 0 {
 		return nil
 	}
-	fr.end, fr.right = len(g.rows), hc
+	end := g.tableEnd(last + 1)
+	if end.second >= 0 {
+		fr.problem(end.second+1, end.row+1, message(CodeSecondForm, quote(g.rows[end.row][end.second])))
+	}
+	fr.end, fr.right = end.row, hc
 	for _, c := range cols {
 		fr.right = max(fr.right, g.span(c, hr).c1)
 	}
@@ -552,16 +545,7 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 	var rows []row
 	var cur1, cur2 string
 	var cell1, cell2 [2]int
-	for ri := last + 1; ri < len(g.rows); ri++ {
-		if stopRow(g.rows[ri]) {
-			fr.end = ri
-			break
-		}
-		if c, ok := formStart(g.rows[ri]); ok {
-			fr.problem(c+1, ri+1, message(CodeSecondForm, quote(g.rows[ri][c])))
-			fr.end = ri
-			break
-		}
+	for ri := last + 1; ri < end.row; ri++ {
 		var rw row
 		raw1, raw2 := g.at(cols[0], ri), g.at(cols[1], ri)
 		switch {
@@ -682,6 +666,53 @@ func clipText(s string) string {
 // warn records a warning at a cell (column c, row r from 0) of the form.
 func (fr *formReader) warn(c, r int, m msg) {
 	fr.src.Warn(m.problem(model.Warning, model.Location{File: fr.file, Sheet: quote(fr.g.name), Cell: excelizeName(c, r)}))
+}
+
+// header finds the indicator table's header whose 一级指标 cell is at
+// (hc, hr): the column of each of its labels (一级 … 全年, as
+// model.Columns; -1 for one not found) and its last row, a header being
+// one row high or two (its cells merged over both).
+func (g *grid) header(hc, hr int) (cols [5]int, last int) {
+	last = g.span(hc, hr).r1
+	for k, key := range columnLabels() {
+		cols[k] = -1
+		for _, cell := range g.labels[key] {
+			sp := g.span(cell[0], cell[1])
+			if cell[1] <= hr && sp.r1 >= hr {
+				cols[k] = cell[0]
+				last = max(last, sp.r1)
+				break
+			}
+		}
+	}
+	return cols, last
+}
+
+// tableEnd is where an indicator table ends (see grid.tableEnd).
+type tableEnd struct {
+	// row is the row (from 0) after the table's last: the signature block
+	// or notes (stopRow), a second form's top (formStart), or len(rows)
+	// when the rows read end first.
+	row int
+	// ended is false when the rows read end before the table does.
+	ended bool
+	// second is the column of the second form's label on row, or -1.
+	second int
+}
+
+// tableEnd finds where the indicator table whose rows start at row first
+// (from 0, after its header) ends: the one rule for the reader of the
+// rows and for the count of a sheet too long to be read (tableRows).
+func (g *grid) tableEnd(first int) tableEnd {
+	for ri := first; ri < len(g.rows); ri++ {
+		if stopRow(g.rows[ri]) {
+			return tableEnd{row: ri, ended: true, second: -1}
+		}
+		if c, ok := formStart(g.rows[ri]); ok {
+			return tableEnd{row: ri, ended: true, second: c}
+		}
+	}
+	return tableEnd{row: len(g.rows), second: -1}
 }
 
 // formStart reports whether a row below the indicator table holds a label
