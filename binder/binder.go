@@ -191,7 +191,7 @@ func setup(m layout.Measurer, opt Options) (Options, formLayout, error) {
 		var ps model.Problems
 		if errors.As(err, &ps) {
 			// The problems name fields of the form: placed in the book.
-			return nil, ps.Under(fmt.Sprintf("forms[%d]", k))
+			return nil, ps.Under(model.FormPath(k))
 		}
 		return pages, err
 	}, nil

@@ -187,8 +187,9 @@ func (s *Source) slot(path string, grow bool) *pos {
 	if path == "" {
 		return &s.root
 	}
-	rest, ok := strings.CutPrefix(path, "forms[")
+	i, rest, ok := CutFormPath(path)
 	if !ok {
+		// (A book's key, or a path of no field: forms[x.)
 		if k := slices.Index(bookKeys(), path); k >= 0 {
 			if s.top == nil {
 				if !grow {
@@ -198,10 +199,6 @@ func (s *Source) slot(path string, grow bool) *pos {
 			}
 			return &s.top[k]
 		}
-		return nil
-	}
-	i, rest, ok := cutIndex(rest)
-	if !ok {
 		return nil
 	}
 	if i >= len(s.forms) {
@@ -655,13 +652,9 @@ var bookAt = at{form: -1, row: -1}
 func (a at) String() string {
 	var b []byte
 	if a.form >= 0 {
-		b = append(b, "forms["...)
-		b = strconv.AppendInt(b, int64(a.form), 10)
-		b = append(b, ']')
+		b = appendFormPath(b, a.form)
 		if a.row >= 0 {
-			b = append(b, "."+IndicatorsKey+"["...)
-			b = strconv.AppendInt(b, int64(a.row), 10)
-			b = append(b, ']')
+			b = appendRowPath(append(b, '.'), a.row)
 		}
 	}
 	if a.key != "" {

@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // TextField is one printed text of a form with its path, for checks that
 // must name where a character occurs (glyph coverage, control characters).
@@ -62,6 +65,31 @@ func TextPath(prefix, key string, row int) string {
 	}
 	b = append(b, key...)
 	return string(b)
+}
+
+// FormPath is the path of form i of a book: forms[3]. Every path of a
+// form's field starts with it (TextPath's prefix), and FormIndex reads it
+// back.
+func FormPath(i int) string { return string(appendFormPath(nil, i)) }
+
+func appendFormPath(b []byte, i int) []byte {
+	b = append(b, formsPathStart...)
+	b = strconv.AppendInt(b, int64(i), 10)
+	return append(b, ']')
+}
+
+// formsPathStart begins the path of a form (FormPath).
+const formsPathStart = "forms["
+
+// CutFormPath reads the path of a form (FormPath) at the start of path: 3 and
+// ".indicators[7].level2" for "forms[3].indicators[7].level2"; ok is
+// false for a path of no form.
+func CutFormPath(path string) (i int, rest string, ok bool) {
+	after, found := strings.CutPrefix(path, formsPathStart)
+	if !found {
+		return 0, "", false
+	}
+	return cutIndex(after)
 }
 
 // RowPath is the path of indicator row row of a form: indicators[3].

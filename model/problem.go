@@ -163,10 +163,6 @@ func newProblem(sev Severity, code, path string, args ...string) Problem {
 // FormIndex returns the index of the form a field path is of: 3 for
 // "forms[3].indicators[7].level2". ok is false for a path of no form.
 func FormIndex(path string) (i int, ok bool) {
-	rest, found := strings.CutPrefix(path, "forms[")
-	if !found {
-		return 0, false
-	}
-	i, _, ok = cutIndex(rest)
+	i, _, ok = CutFormPath(path)
 	return i, ok
 }

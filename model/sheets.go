@@ -1,9 +1,6 @@
 package model
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // A workbook's Source (model/xlsx reads workbooks) records cells: a form's
 // sheet, and for each field its column and row in place of a column and
@@ -18,8 +15,7 @@ func NewSheetSource(file string) *Source {
 // SetSheet records that form i was read from sheet, its table starting at
 // cell (col, row), counted from 1.
 func (s *Source) SetSheet(i int, sheet string, col, row int) {
-	path := "forms[" + strconv.Itoa(i) + "]"
-	if at := s.slot(path, true); at != nil {
+	if at := s.slot(FormPath(i), true); at != nil {
 		*at = pos{int32(row), int32(col)}
 	}
 	s.forms[i].sheet = sheet
@@ -59,11 +55,7 @@ func (s *Source) ReadProblems() Problems {
 // sheetOf returns the sheet of the form a path lies in ("" for a text
 // file, or a path outside the forms).
 func (s *Source) sheetOf(path string) string {
-	rest, ok := strings.CutPrefix(path, "forms[")
-	if !ok {
-		return ""
-	}
-	i, _, ok := cutIndex(rest)
+	i, ok := FormIndex(path)
 	if !ok || i >= len(s.forms) {
 		return ""
 	}

@@ -90,7 +90,7 @@ func (c *streamCheck) run() {
 		w.src, w.problems, w.errors = &b.src, nil, 0
 		r := checkedBatch{start: b.start, ends: make([]int, len(b.forms))}
 		for k := range b.forms {
-			w.form(&b.forms[k], formPrefix(b.start+k))
+			w.form(&b.forms[k], FormPath(b.start+k))
 			r.ends[k] = len(w.problems)
 		}
 		r.problems = w.problems

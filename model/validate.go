@@ -106,22 +106,19 @@ func (v *validator) bookEnd(b *Book) {
 
 // bookForm checks form i of b, as a form and as one of the book.
 func (v *validator) bookForm(b *Book, i int) {
-	v.form(&b.Forms[i], formPrefix(i))
+	v.form(&b.Forms[i], FormPath(i))
 	v.formOfBook(b, i)
 }
 
 // plausibleYear reports whether y is a year a form may be of, 1900–2200.
 func plausibleYear(y int) bool { return y >= 1900 && y <= 2200 }
 
-// formPrefix is the path of form i: forms[i].
-func formPrefix(i int) string { return "forms[" + strconv.Itoa(i) + "]" }
-
 // formOfBook checks form i as one of the book (its last check): its year.
 func (v *validator) formOfBook(b *Book, i int) {
 	f := &b.Forms[i]
 	// A year out of range is an error of its own: not also of another year.
 	if b.Year != 0 && f.Year != 0 && f.Year != b.Year && plausibleYear(f.Year) && plausibleYear(b.Year) {
-		v.warn(CodeFormYearDiffers, formPrefix(i)+".year", strconv.Itoa(f.Year), strconv.Itoa(b.Year))
+		v.warn(CodeFormYearDiffers, FormPath(i)+".year", strconv.Itoa(f.Year), strconv.Itoa(b.Year))
 	}
 }
 

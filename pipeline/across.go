@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -58,7 +57,7 @@ func (d *DuplicateFinder) Add(in Input) []model.Problem {
 			continue
 		}
 		key := strings.Join(strings.Fields(f.Unit), " ") + "\x00" + project
-		path := fmt.Sprintf("forms[%d].project", j)
+		path := model.TextPath(model.FormPath(j), "project", -1)
 		loc, _ := in.Source.Location(path)
 		if loc.File == "" {
 			loc.File = in.Path

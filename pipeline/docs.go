@@ -373,7 +373,7 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 		r := refs[k]
 		in := inputs[r.Input]
 		f := &in.Book.Forms[r.Index]
-		path := fmt.Sprintf("forms[%d]", r.Index)
+		path := model.FormPath(r.Index)
 		missing = append(missing, check.form(f, in, r.Index)...)
 		for _, pg := range doc.Pages {
 			missing = append(missing, check.items(in.Path+": "+path, pg.Items, "")...)
@@ -409,7 +409,7 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 		err = le.err
 		var ps model.Problems
 		if errors.As(err, &ps) { // they name fields of the form
-			err = ps.Under(fmt.Sprintf("forms[%d]", le.ref.Index))
+			err = ps.Under(model.FormPath(le.ref.Index))
 		}
 		return nil, placed(err, []Input{inputs[le.ref.Input]})
 	}
@@ -630,8 +630,8 @@ func reindex(err error, global []int) error {
 	out := make(model.Problems, len(ps))
 	for i, p := range ps {
 		out[i] = p
-		if k, ok := model.FormIndex(p.Path); ok && k < len(global) {
-			out[i].Path = "forms[" + strconv.Itoa(global[k]) + "]" + strings.TrimPrefix(p.Path, "forms["+strconv.Itoa(k)+"]")
+		if k, rest, ok := model.CutFormPath(p.Path); ok && k < len(global) {
+			out[i].Path = model.FormPath(global[k]) + rest
 		}
 	}
 	return out
@@ -845,7 +845,7 @@ func strayProblem(st binder.Stray, inputs []Input, year int) model.Problem {
 	in, first := inputs[st.Book], inputs[0].Path
 	y, by := strconv.Itoa(st.Year), strconv.Itoa(year)
 	args := []string{y, by, first, by}
-	p := model.Problem{Path: fmt.Sprintf("forms[%d].year", st.Form), Severity: model.Warning, Code: model.CodeBinderYearDiffers,
+	p := model.Problem{Path: model.TextPath(model.FormPath(st.Form), "year", -1), Severity: model.Warning, Code: model.CodeBinderYearDiffers,
 		Args: args}
 	p.Loc, _ = in.Source.Location(p.Path)
 	if p.Loc.File == "" {
@@ -873,7 +873,7 @@ func errorForms(inputs []Input) map[[2]int]bool {
 // 3 就业见习补贴（book.xlsx 工作表“就业见习补贴”）.
 func formName(n int, in Input, j int) *msg.Error {
 	var where any = in.Path
-	if loc, _ := in.Source.Location(fmt.Sprintf("forms[%d]", j)); loc.Sheet != "" {
+	if loc, _ := in.Source.Location(model.FormPath(j)); loc.Sheet != "" {
 		where = msg.New(msg.LocSheet, in.Path, loc.Sheet)
 	}
 	if p := strings.Join(strings.Fields(in.Book.Forms[j].Project), " "); p != "" {

@@ -19,7 +19,7 @@ import (
 // none, cost no strings.
 func (g *glyphCheck) form(f *model.Form, in Input, i int) []fonts.Missing {
 	var missing []fonts.Missing
-	form := "forms[" + strconv.Itoa(i) + "]"
+	form := model.FormPath(i)
 	f.EachText(func(key string, row int, text string, _ bool) {
 		ms := g.fields([]fonts.Field{{Text: text, Role: layout.FieldRole(key)}})
 		// A control character is refused by Validate, with its place:

@@ -27,7 +27,6 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -289,7 +288,7 @@ func resolve(b *model.Book, src *model.Source) {
 			}
 			_ = fd.Set(f, v) // a text field: cannot fail
 			if loc, ok := src.Location(fd.Key); ok && loc.Line > 0 && loc.Sheet == "" {
-				src.SetCell("forms["+strconv.Itoa(i)+"]."+fd.Key, loc.Column, loc.Line)
+				src.SetCell(model.TextPath(model.FormPath(i), fd.Key, -1), loc.Column, loc.Line)
 			}
 		}
 	}
@@ -422,11 +421,10 @@ func placed(err error, inputs []Input) error {
 	errs := make([]error, len(ps))
 	for i, p := range ps {
 		out[i] = p
-		if k, ok := model.FormIndex(p.Path); ok {
-			rest := strings.TrimPrefix(p.Path, "forms["+strconv.Itoa(k)+"]")
+		if k, rest, ok := model.CutFormPath(p.Path); ok {
 			for _, in := range inputs {
 				if k < len(in.Book.Forms) {
-					out[i].Path = "forms[" + strconv.Itoa(k) + "]" + rest
+					out[i].Path = model.FormPath(k) + rest
 					out[i].Loc, _ = in.Source.Location(out[i].Path)
 					if out[i].Loc.File == "" {
 						out[i].Loc.File = in.Path

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"fmt"
 	"net/http"
 
 	"jixiao/model"
@@ -133,6 +132,6 @@ func formSheet(in pipeline.Input, i int) string {
 	if in.Source == nil {
 		return ""
 	}
-	l, _ := in.Source.Location(fmt.Sprintf("forms[%d]", i))
+	l, _ := in.Source.Location(model.FormPath(i))
 	return l.Sheet
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -76,14 +75,13 @@ func exportCmd(files []string, out string, stdin io.Reader, p *msg.Printer) erro
 // all inputs together in the input, and at the forms[j] of it, where the
 // form was read.
 func placeProblem(p model.Problem, inputs []pipeline.Input) model.Problem {
-	k, ok := model.FormIndex(p.Path)
+	k, rest, ok := model.CutFormPath(p.Path)
 	if !ok {
 		return p
 	}
-	rest := strings.TrimPrefix(p.Path, "forms["+strconv.Itoa(k)+"]")
 	for _, in := range inputs {
 		if k < len(in.Book.Forms) {
-			p.Path = "forms[" + strconv.Itoa(k) + "]" + rest
+			p.Path = model.FormPath(k) + rest
 			p.Loc, _ = in.Source.Location(p.Path)
 			if p.Loc.File == "" {
 				p.Loc.File = in.Path

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -188,7 +187,7 @@ func (r *reader) sheet(i int, sp sheetPart) bool {
 		return false
 	}
 	n := len(r.book.Forms)
-	fr := &formReader{reader: r, g: g, sheetN: i, formN: n, prefix: "forms[" + strconv.Itoa(n) + "]"}
+	fr := &formReader{reader: r, g: g, sheetN: i, formN: n, prefix: model.FormPath(n)}
 	// The form is kept with its problems (they go with it to Validate).
 	r.book.Forms = append(r.book.Forms, fr.form())
 	return true
@@ -603,7 +602,7 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 			if !rw.data && (hasData || k > i) {
 				continue
 			}
-			p := fmt.Sprintf("%s.%s[%d]", fr.prefix, model.IndicatorsKey, j)
+			p := fr.prefix + "." + model.RowPath(j)
 			fr.src.SetCell(p, rw.own[0], rw.own[1])
 			for f, col := range columns {
 				fr.src.SetCell(p+"."+col.Key, rw.cells[f][0], rw.cells[f][1])

@@ -112,7 +112,7 @@ const (
 func Export(w io.Writer, b *model.Book) error {
 	var long model.Problems
 	for i := range b.Forms {
-		for _, tf := range b.Forms[i].TextFields(fmt.Sprintf("forms[%d]", i)) {
+		for _, tf := range b.Forms[i].TextFields(model.FormPath(i)) {
 			if n := utf16Len(tf.Text); n > MaxCellChars {
 				p := message(CodeCellTooLong, n, MaxCellChars).problem(model.Error, model.Location{})
 				p.Path = tf.Path
