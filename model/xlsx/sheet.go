@@ -642,7 +642,7 @@ func (fr *formReader) unprinted() {
 				continue // empty, the 单位：万元 line, a merged cell of the table
 			}
 			last, _ := excelize.ColumnNumberToName(fr.right + 1)
-			fr.warn(ci, ri, message(CodeBeyondTable, quote(clipText(v)), last))
+			fr.warn(ci, ri, message(CodeBeyondTable, quote(clipText(v)), last, fieldLabel("other_notes")))
 		}
 	}
 }

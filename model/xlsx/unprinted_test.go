@@ -61,7 +61,7 @@ func TestTextRightOfTableWarned(t *testing.T) {
 	got := readWarnings(t, workbook(t, s))
 	want := []string{
 		"book.xlsx: 体检费!G5: warning: the text “项目负责人李四，电话 86001234，请于月底前补充材料并…” stands right of the form's table (beyond column E) and is not printed",
-		"book.xlsx: 体检费!F12: warning: the text “备注：待定” stands right of the form's table (beyond column E) and is not printed",
+		"book.xlsx: 体检费!F12: warning: the text “备注：待定” stands right of the form's table (beyond column E) and is not printed: move it into the form (其他需要说明的问题, or the cell it belongs to) or delete it",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -69,6 +69,16 @@ func TestTextRightOfTableWarned(t *testing.T) {
 	for i := range want {
 		if !strings.HasPrefix(got[i], want[i]) {
 			t.Errorf("got\n%s\nwant\n%s", got[i], want[i])
+		}
+	}
+	// The field to move a note into is named as the schema labels it.
+	_, src, err := Read(workbook(t, s), "book.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range src.ReadProblems() {
+		if p.Code == string(CodeBeyondTable) && (len(p.Args) != 3 || p.Args[2] != fieldLabel("other_notes")) {
+			t.Errorf("%s: args %q, want the label of other_notes last", p.Loc, p.Args)
 		}
 	}
 	// A table that starts in column B ends in column F: F is its own.
