@@ -154,95 +154,31 @@ func appendParagraph(dst []Line, text string, start, end int, breaks []int, role
 			}
 			item, itemEnd = pos, pos+n
 		}
-		avail := width - indent
-		var (
-			adv       int64 // advances up to the last non-space character
-			spaces    int64 // advances of the trailing spaces
-			runes     int   // characters up to the last non-space one
-			n         int   // characters so far
-			brk       = -1  // last break opportunity after pos
-			brkAdv    int64
-			brkRunes  int
-			gbrk      = -1 // last break opportunity inside a list number
-			gbrkAdv   int64
-			gbrkRunes int
-			soft      = -1 // last place after / - _ . ? & = inside a word
-			softAdv   int64
-			softRunes int
-			prev      rune
-			prevClass class
-			lastMark  rune // the last non-space character
-			cut       = end
-		)
-		cutAdv, cutRunes := int64(-1), 0
-		hard := false
-		for i := pos; i < end; {
-			if i == forced {
-				cut, cutAdv, cutRunes, hard = i, adv, runes, true
-				break
+		f := measureLine(text, start, pos, end, forced, item, itemEnd, false, role, size, width-indent, m)
+		cut, cutAdv, cutRunes := f.stop, f.adv, f.runes
+		if f.over {
+			// The run that does not fit starts at the last break
+			// opportunity. It goes whole to the next line, unless it is
+			// longer than a line (a URL) and must be broken anyway: then
+			// it fills this line first, broken after a separator
+			// (/ - _ . ? & =) when it has one here, or else between two
+			// letters — never between a bracket or mark and its word
+			// (「〔|2010〕」).
+			run := mark{at: pos}
+			if f.brk.at > pos {
+				run = f.brk
+			} else if f.gbrk.at > pos {
+				run = f.gbrk
 			}
-			r, sz := utf8.DecodeRuneInString(text[i:])
-			c := classify(r)
-			if i > pos && endsClause(lastMark) && i > itemEnd {
-				if k := itemAt(text, start, end, i); k > 0 {
-					item, itemEnd = i, i+k
-				}
+			switch {
+			case run.at > pos && (f.soft.at <= run.at && !f.midWord ||
+				runFits(text, run.at, end, role, size, nextRoom(text, start, end, run.at, hang, width), m)):
+				cut, cutAdv, cutRunes = run.at, run.adv, run.runes
+			case f.soft.at > run.at:
+				cut, cutAdv, cutRunes = f.soft.at, f.soft.adv, f.soft.runes
 			}
-			// A list number stays with the text it numbers, unless the
-			// line has no other break.
-			if i > pos && canBreak(prev, prevClass, r, c) {
-				if i <= item || i > itemEnd {
-					brk, brkAdv, brkRunes = i, adv, runes
-				} else {
-					gbrk, gbrkAdv, gbrkRunes = i, adv, runes
-				}
-			}
-			a := int64(m.Advance(role, r))
-			if c == clSpace {
-				spaces += a
-				n++
-				prev, prevClass = r, c
-				i += sz
-				continue
-			}
-			if i > pos && spaces == 0 && softAfter(prev) && c == clWord && !softAfter(r) {
-				soft, softAdv, softRunes = i, adv, runes
-			}
-			if i > pos && scale(adv+spaces+a, size) > avail {
-				// The run that does not fit starts at the last break
-				// opportunity. It goes whole to the next line, unless
-				// it is longer than a line (a URL) and must be broken
-				// anyway: then it fills this line first, broken after
-				// a separator (/ - _ . ? & =) when it has one here, or
-				// else between two letters — never between a bracket
-				// or mark and its word (「〔|2010〕」).
-				run, runAdv, runRunes := pos, int64(0), 0
-				if brk > pos {
-					run, runAdv, runRunes = brk, brkAdv, brkRunes
-				} else if gbrk > pos {
-					run, runAdv, runRunes = gbrk, gbrkAdv, gbrkRunes
-				}
-				switch {
-				case run > pos && (soft <= run && (prevClass != clWord || c != clWord) ||
-					runFits(text, run, end, role, size, nextRoom(text, start, end, run, hang, width), m)):
-					cut, cutAdv, cutRunes = run, runAdv, runRunes
-				case soft > run:
-					cut, cutAdv, cutRunes = soft, softAdv, softRunes
-				default:
-					cut, cutAdv, cutRunes = i, adv, runes
-				}
-				break
-			}
-			adv += spaces + a
-			spaces = 0
-			n++
-			runes = n
-			prev, prevClass, lastMark = r, c, r
-			i += sz
 		}
-		if cutAdv < 0 {
-			cutAdv, cutRunes = adv, runes
-		}
+		hard := f.forced
 		dst = append(dst, Line{
 			Text:   text[pos:cut],
 			Start:  pos,
@@ -295,29 +231,106 @@ func nextRoom(text string, start, end, i int, hang, width Length) Length {
 // measuring as soon as the run is too wide, so a run of any length costs
 // at most a line.
 func runFits(text string, from, end int, role Role, size, room Length, m Measurer) bool {
-	var adv, spaces int64
-	var prev rune
-	var prevClass class
-	for i := from; i < end; {
+	return !measureLine(text, from, from, end, -1, -1, -1, true, role, size, room, m).over
+}
+
+// mark is a place where a line may end: the byte offset, and the advances
+// (1/1000 em) and the characters before it, trailing spaces not counted.
+type mark struct {
+	at    int
+	adv   int64
+	runes int
+}
+
+// fill is what measureLine found on a line.
+type fill struct {
+	stop    int   // where measuring stopped: end, forced, or the character that does not fit
+	adv     int64 // advances (1/1000 em) before stop, up to the last non-space character
+	runes   int   // characters before stop, up to the last non-space one
+	over    bool  // the character at stop does not fit
+	forced  bool  // stop is the item that must start a line
+	midWord bool  // the character at stop and the one before it are Latin letters or digits
+	brk     mark  // the last break opportunity after the line's start (at −1: none)
+	gbrk    mark  // the last break opportunity inside or right after a list number
+	soft    mark  // the last place after / - _ . ? & = inside a word
+}
+
+// measureLine measures the characters of the paragraph text[start:end] from
+// pos, as a line avail wide (1/1000 pt), until one does not fit, the item
+// at forced (−1: none) that must start a line, or end. It is the one
+// measuring loop of line breaking: appendParagraph fills its lines with it,
+// and runFits asks it (run set) whether one run fits.
+//
+// A list number that begins an item stays with the text it numbers: a
+// break inside or right after it (item < i ≤ itemEnd, for the item the line
+// starts with and any one found after 。；：！？) goes to gbrk, not brk. A
+// line takes its first character whatever its width, so that every line
+// holds one.
+//
+// With run set, measuring stops at the first break opportunity after pos,
+// which ends the run (over false), and the first character counts like any
+// other. That break may be the one after a list number: runFits is asked
+// whether the run starting a line fits on it, and a line that starts with an
+// item whose text does not fit breaks after the number (gbrk) anyway.
+func measureLine(text string, start, pos, end, forced, item, itemEnd int, run bool, role Role, size, avail Length, m Measurer) fill {
+	f := fill{stop: end, brk: mark{at: -1}, gbrk: mark{at: -1}, soft: mark{at: -1}}
+	var (
+		adv       int64 // advances up to the last non-space character
+		spaces    int64 // advances of the trailing spaces
+		runes     int   // characters up to the last non-space one
+		n         int   // characters so far
+		prev      rune
+		prevClass class
+		lastMark  rune // the last non-space character
+	)
+	for i := pos; i < end; {
+		if i == forced {
+			f.stop, f.forced = i, true
+			break
+		}
 		r, sz := utf8.DecodeRuneInString(text[i:])
 		c := classify(r)
-		if i > from && canBreak(prev, prevClass, r, c) {
-			return true
+		if i > pos && endsClause(lastMark) && i > itemEnd {
+			if k := itemAt(text, start, end, i); k > 0 {
+				item, itemEnd = i, i+k
+			}
+		}
+		if i > pos && canBreak(prev, prevClass, r, c) {
+			if run {
+				f.stop = i
+				break
+			}
+			if i <= item || i > itemEnd {
+				f.brk = mark{i, adv, runes}
+			} else {
+				f.gbrk = mark{i, adv, runes}
+			}
 		}
 		a := int64(m.Advance(role, r))
 		if c == clSpace {
 			spaces += a
-		} else {
-			adv += spaces + a
-			spaces = 0
-			if scale(adv, size) > room {
-				return false
-			}
+			n++
+			prev, prevClass = r, c
+			i += sz
+			continue
 		}
-		prev, prevClass = r, c
+		if i > pos && spaces == 0 && softAfter(prev) && c == clWord && !softAfter(r) {
+			f.soft = mark{i, adv, runes}
+		}
+		if (i > pos || run) && scale(adv+spaces+a, size) > avail {
+			f.stop, f.over = i, true
+			f.midWord = prevClass == clWord && c == clWord
+			break
+		}
+		adv += spaces + a
+		spaces = 0
+		n++
+		runes = n
+		prev, prevClass, lastMark = r, c, r
 		i += sz
 	}
-	return true
+	f.adv, f.runes = adv, runes
+	return f
 }
 
 // itemBreaks returns the byte offsets in text, in increasing order, of the
