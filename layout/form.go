@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"jixiao/model"
 )
@@ -216,36 +217,48 @@ const headGap = 3 * Pt
 // footer: it lies in the top margin and takes no room from the table.
 func runningHead(f *model.Form, m Measurer, opt *Options) Line {
 	size, cw := opt.HeadSize, opt.contentWidth()
-	// One line: runs of spaces and line breaks become one space.
+	// One line: runs of spaces and line breaks become one space, so
+	// neither the title nor the project name ends with a space.
 	title := []rune(strings.Join(strings.Fields(f.TitleOrDefault()), " "))
-	const cont = "（续）"
+	const cont, more = "（续）", "…"
 	project := []rune(" 项目名称：" + strings.Join(strings.Fields(f.Project), " "))
-	fit := func(s string) (Line, bool) {
-		s = strings.TrimRight(s, " ")
-		l := Line{Text: s, Width: TextWidth(s, Body, size, m), Runes: len([]rune(s)), End: true}
-		return l, l.Width <= cw
+	contAdv, moreAdv := measure(cont, Body, m), measure(more, Body, m)
+	pCut, pCutAdv, projAdv := cutFit(project, contAdv+moreAdv, Body, size, cw, m)
+	tCut, tCutAdv, titleAdv := cutFit(title, moreAdv+contAdv+projAdv, Body, size, cw, m)
+	line := func(s string, adv int64) Line {
+		return Line{Text: s, Width: scale(adv, size), Runes: utf8.RuneCountInString(s), End: true}
 	}
-	if l, ok := fit(string(title) + cont + string(project)); ok {
-		return l
+	switch {
+	case scale(titleAdv+contAdv+projAdv, size) <= cw:
+		return line(string(title)+cont+string(project), titleAdv+contAdv+projAdv)
+	case tCut > 0: // the title cut
+		return line(strings.TrimRight(string(title[:tCut]), " ")+more+cont+string(project), tCutAdv+moreAdv+contAdv+projAdv)
+	case scale(contAdv+projAdv, size) <= cw: // the title left out
+		return line(cont+string(project), contAdv+projAdv)
+	case pCut > 0: // then the project name cut
+		return line(cont+strings.TrimRight(string(project[:pCut]), " ")+more, contAdv+pCutAdv+moreAdv)
 	}
-	// The title cut a character at a time, then left out.
-	for keep := len(title) - 1; keep > 0; keep-- {
-		if l, ok := fit(strings.TrimRight(string(title[:keep]), " ") + "…" + cont + string(project)); ok {
-			return l
+	return line(more, moreAdv)
+}
+
+// cutFit measures s once, in role (advances in 1/1000 em). It returns the
+// longest cut s[:k], 0 < k < len(s), whose width without its trailing
+// spaces, followed by extra, is at most room at size: k (0 when none fits)
+// and the cut's advance without those spaces; and the advance of all of s.
+// Advances are summed before they are scaled to size, as TextWidth
+// measures the joined text.
+func cutFit(s []rune, extra int64, role Role, size, room Length, m Measurer) (k int, cutAdv, adv int64) {
+	var kept int64 // the advance of s[:i] without its trailing spaces
+	for i, r := range s {
+		if i > 0 && scale(kept+extra, size) <= room {
+			k, cutAdv = i, kept
+		}
+		adv += int64(m.Advance(role, r))
+		if r != ' ' {
+			kept = adv
 		}
 	}
-	// Then the project name.
-	for keep := len(project); keep > 0; keep-- {
-		tail := strings.TrimRight(string(project[:keep]), " ")
-		if keep < len(project) {
-			tail += "…"
-		}
-		if l, ok := fit(cont + tail); ok {
-			return l
-		}
-	}
-	l, _ := fit("…")
-	return l
+	return k, cutAdv, adv
 }
 
 // PageFooter returns the footer 第 n 页 共 total 页 of page n (1-based).
