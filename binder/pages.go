@@ -90,12 +90,7 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 	x0, x1 := g.box(0)
 	y1 := g.height - g.opt.Bottom
 	for _, k := range coverCaps {
-		pg := c.draw(m, g, k[0], k[1], 0)
-		if over := lowest(pg) - y1; over > 0 && k[1] > 0 {
-			// Up by as much as the particulars reach below the margin.
-			pg = c.draw(m, g, k[0], k[1], over)
-		}
-		if inside(pg, x0, x1, g.opt.Top, y1) {
+		if pg := c.draw(m, g, k[0], k[1], y1); inside(pg, x0, x1, g.opt.Top, y1) {
 			return pg, nil
 		}
 	}
@@ -108,12 +103,26 @@ func drawCover(b *model.Book, forms []*model.Form, m layout.Measurer, g geometry
 // of the page: past it the value is cut with 「…」.
 const coverValueLines = 6
 
+// coverTitleLines is the most lines the cover's title runs to once the
+// long values are cut to two lines and the cover still does not fit.
+const coverTitleLines = 4
+
 // coverCaps are the limits tried in turn on the lines of the cover's
 // title and of its long values (单位名称, 主管部门), 0 for none: first
 // whole, in the lower half of the page; then, the particulars moved up as
 // far as they need, the values to coverValueLines lines and fewer, down
-// to two, then the title.
-var coverCaps = [][2]int{{0, 0}, {0, coverValueLines}, {0, 5}, {0, 4}, {0, 3}, {0, 2}, {4, 2}, {3, 2}, {2, 2}, {2, 1}, {1, 1}}
+// to two; then the title to coverTitleLines lines and fewer, down to two;
+// then the values to one line, and last the title.
+var coverCaps = func() [][2]int {
+	caps := [][2]int{{0, 0}}
+	for v := coverValueLines; v >= 2; v-- {
+		caps = append(caps, [2]int{0, v})
+	}
+	for t := coverTitleLines; t >= 2; t-- {
+		caps = append(caps, [2]int{t, 2})
+	}
+	return append(caps, [2]int{2, 1}, [2]int{1, 1})
+}()
 
 // filerLabel is the cover's 编报单位（盖章）: where the unit that files the
 // binder stamps it.
@@ -135,9 +144,10 @@ type coverText struct {
 
 // draw lays the cover out with at most titleMax lines of title and
 // valueMax lines of each long value (0 for no limit), the particulars
-// raised by up from their place in the middle of the page (but kept a line
-// below the year). The page may reach outside the content box.
-func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int, up layout.Length) *layout.Page {
+// from the middle of the page; when valueMax is set and the page reaches
+// below y1, the particulars move up by as much (but stay a line below the
+// year). The page may reach outside the content box.
+func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int, y1 layout.Length) *layout.Page {
 	pg := &layout.Page{Width: g.width, Height: g.height, Label: "cover"}
 	x0, x1 := g.box(0)
 	cw := x1 - x0
@@ -183,7 +193,9 @@ func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int, 
 	vx := lx + labelW
 	right := lx + bw
 	vw := right - vx
-	top := max(g.height*50/100-up, bottom+lh)
+	highest := bottom + lh // the particulars' top moves up to here, no higher
+	top := max(g.height*50/100, highest)
+	first, top0 := len(pg.Items), top
 	for i, r := range c.rows {
 		limit := 0
 		if coverCut(r[0]) {
@@ -202,6 +214,18 @@ func (c *coverText) draw(m layout.Measurer, g geometry, titleMax, valueMax int, 
 				value,
 				layout.Item{Kind: layout.Rule, X: vx, Y: bl + size/4, X2: right, Y2: bl + size/4, Stroke: layout.Pt / 2})
 			top += lh
+		}
+	}
+	if over := lowest(pg) - y1; over > 0 && valueMax > 0 {
+		// Up by as much as the particulars reach below the margin: every
+		// place in them is top0 plus an offset, so they move as a block.
+		d := max(top0-over, highest) - top0
+		for i := first; i < len(pg.Items); i++ {
+			it := &pg.Items[i]
+			it.Y += d
+			if it.Kind == layout.Rule {
+				it.Y2 += d
+			}
 		}
 	}
 	return pg
