@@ -21,8 +21,9 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 	if opt.PDFA == PDFA1B {
 		version = "1.4" // PDF/A-1 is based on PDF 1.4
 	}
-	// Object streams, but not for PDF/A-1 (PDF 1.4 has none).
-	w := newPDFWriter(out, version, opt.PDFA != PDFA1B, z)
+	// What the file may hold follows from its version (pdfWriter.since):
+	// object streams and /Tabs are PDF 1.5, so PDF/A-1 has neither.
+	w := newPDFWriter(out, version, true, z)
 	// The workers that compress while the writer goes on; on every path
 	// they end before writeDocument returns, and the jobs they have not
 	// begun (after an error or Stop) are dropped.
@@ -121,12 +122,8 @@ func writeDocument(out io.Writer, d *drawn, fr layout.Frame, opt Options) error 
 		for k := range links {
 			annots[first+k] = w.alloc()
 		}
-		pg := w.page(pages[i]).parent(tree).mediaBox(pt(p.width), pt(p.height)).resources(res).contents(contents).
-			annots(annots[first : first+len(links)]).structParents(i)
-		if opt.PDFA != PDFA1B { // /Tabs is PDF 1.5; PDF/A-1 is 1.4
-			pg.tabsByStructure()
-		}
-		pg.end()
+		w.page(pages[i]).parent(tree).mediaBox(pt(p.width), pt(p.height)).resources(res).contents(contents).
+			annots(annots[first : first+len(links)]).structParents(i).tabsByStructure().end()
 		buf = slices.Grow(buf[:0], int(p.size))[:p.size]
 		rd.full(buf)
 		w.deflated(contents, buf).end()

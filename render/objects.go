@@ -339,7 +339,12 @@ func (p pageW) structParents(key int) pageW { p.int("StructParents", key); retur
 
 // tabsByStructure (/Tabs /S) orders the annotations by the structure, as
 // PDF/UA asks. The key is PDF 1.5: a PDF 1.4 file (PDF/A-1) leaves it out.
-func (p pageW) tabsByStructure() pageW { p.name("Tabs", "S"); return p }
+func (p pageW) tabsByStructure() pageW {
+	if p.w.since("1.5") {
+		p.name("Tabs", "S")
+	}
+	return p
+}
 
 // structParent names the annotation's entry in the parent tree; contents
 // is its alternate description.

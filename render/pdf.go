@@ -39,6 +39,9 @@ type pdfWriter struct {
 	b    []byte // the object being written, until end
 	open ref    // the object being written, 0 none
 	z    *deflater
+	// version is the file's PDF version, "1.4" or "1.7": what it may
+	// hold (see since).
+	version string
 
 	// Object streams (PDF 1.5), when pack is set: the objects begun with
 	// beginPacked (the many small dictionaries of the structure tree,
@@ -74,14 +77,21 @@ func packedOffset(stm ref, idx int) int64 { return -3 - (int64(stm)<<16 | int64(
 const packPerStream = 200
 
 // newPDFWriter starts a PDF file of the given version ("1.7") on w,
-// packing objects into object streams when pack is set (version 1.5 or
-// later). The comment after the header has bytes above 127, so that
-// transfer programs treat the file as binary (and PDF/A requires it).
+// packing objects into object streams when pack is set and the version
+// has them (1.5 or later). The comment after the header has bytes above
+// 127, so that transfer programs treat the file as binary (and PDF/A
+// requires it).
 func newPDFWriter(w io.Writer, version string, pack bool, z *deflater) *pdfWriter {
-	pw := &pdfWriter{out: bufio.NewWriterSize(w, 64<<10), offs: []int64{0}, z: z, pack: pack}
+	pw := &pdfWriter{out: bufio.NewWriterSize(w, 64<<10), offs: []int64{0}, z: z, version: version}
+	pw.pack = pack && pw.since("1.5")
 	pw.write([]byte("%PDF-" + version + "\n%\xE2\xE3\xCF\xD3\n"))
 	return pw
 }
+
+// since reports whether the file's version is v ("1.5") or later, so that
+// it may hold what v brought. Versions are compared as written, a digit
+// each side of the point.
+func (w *pdfWriter) since(v string) bool { return w.version >= v }
 
 func (w *pdfWriter) write(p []byte) {
 	if w.err != nil {
