@@ -316,11 +316,16 @@ func (g *grid) sigValue(e sigEntry, label []Line) []Line {
 	return BreakLines(e.value, Body, size, max(w, size), g.m)
 }
 
+// sigWriteLines is the number of lines an entry has to write on, from its
+// label's last line down: one for each line of its value, one when it has
+// none.
+func sigWriteLines(value []Line) int { return max(1, len(value)) }
+
 func (g *grid) sigRowHeight(r [2]sigEntry) Length {
 	n := 0
 	for _, e := range r {
 		l := g.sigLabel(e.label)
-		n = max(n, len(l)-1+max(1, len(g.sigValue(e, l))))
+		n = max(n, len(l)-1+sigWriteLines(g.sigValue(e, l)))
 	}
 	return Length(n+1) * g.lh
 }
@@ -348,7 +353,7 @@ func (g *grid) emitSignature(e *emitter, y Length) {
 			lines := g.sigLabel(s.label)
 			value := g.sigValue(s, lines)
 			// Entries end together: labels and values at the row's bottom.
-			top := y + rh - g.lh*Length(len(lines)-1+max(1, len(value))) - g.lh/2
+			top := y + rh - g.lh*Length(len(lines)-1+sigWriteLines(value)) - g.lh/2
 			for k, l := range lines {
 				e.text(l, x, top+Length(k)*g.lh+b, l.Width, Body, size, false, "signature")
 			}
@@ -358,7 +363,7 @@ func (g *grid) emitSignature(e *emitter, y Length) {
 			rx0, rx1 := x+last.Width+size/2, x+cw-size
 			// A line to write on for each line of the value: a wrapped
 			// value is underlined to its end, as a clerk writes one by hand.
-			for k := range max(1, len(value)) {
+			for k := range sigWriteLines(value) {
 				if rx1 > rx0 {
 					ky := ry + Length(k)*g.lh
 					e.items = append(e.items, Item{Kind: Rule, X: rx0, Y: ky, X2: rx1, Y2: ky, Stroke: sigStroke})
