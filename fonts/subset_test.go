@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"iter"
+	"math/rand"
 	"slices"
 	"strings"
 	"testing"
@@ -408,5 +409,38 @@ func TestPrefetch(t *testing.T) {
 	bad.Prefetch(texts("abc"))
 	if bad.sub.err == nil {
 		t.Error("a font that cannot be indexed gave no error")
+	}
+}
+
+// TestPrefetchAnyText: Prefetch reads the glyphs of any text without a
+// panic (it recovers none): invalid UTF-8, encoded surrogates, the
+// noncharacters at the end of the planes, runes above U+FFFF the font
+// has and lacks, NUL, empty texts, and random bytes, on the embedded body
+// font and on one with a single plane.
+func TestPrefetchAnyText(t *testing.T) {
+	body, err := DefaultBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	latin, err := parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"", "\x00", "\xff\xfe", "\xed\xa0\x80\xed\xbf\xbf", "\xf4\x90\x80\x80", "\uFFFD\uFFFE\uFFFF",
+		"\U00010000\U0001FFFF\U0010FFFF", "𠀀𪚥绩效", "a\xe7\xbb", string([]byte{0xf0, 0x9f})}
+	rng := rand.New(rand.NewSource(5))
+	for range 2000 {
+		b := make([]byte, rng.Intn(16))
+		rng.Read(b)
+		texts = append(texts, string(b))
+	}
+	for r := rune(0xFFF0); r <= 0x10FFFF; r += 0x7FF {
+		texts = append(texts, string(r))
+	}
+	for _, f := range []*Font{body, latin} {
+		f.Prefetch(slices.Values(texts))
+		if f.sub.idx == nil {
+			t.Fatalf("%s: not indexed by Prefetch: %v", f.Name(), f.sub.err)
+		}
 	}
 }
