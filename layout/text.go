@@ -269,9 +269,10 @@ type fill struct {
 //
 // With run set, measuring stops at the first break opportunity after pos,
 // which ends the run (over false), and the first character counts like any
-// other. That break may be the one after a list number: runFits is asked
-// whether the run starting a line fits on it, and a line that starts with an
-// item whose text does not fit breaks after the number (gbrk) anyway.
+// other. That break may be the one right after a list number: runFits does
+// not group the number with its text as a line does, so an item whose first
+// word does not fit still starts the next line at the left edge, rather
+// than its number ending this line with the first letters of that word.
 func measureLine(text string, start, pos, end, forced, item, itemEnd int, run bool, role Role, size, avail Length, m Measurer) fill {
 	f := fill{stop: end, brk: mark{at: -1}, gbrk: mark{at: -1}, soft: mark{at: -1}}
 	var (
