@@ -12,14 +12,26 @@ var (
 	serifRegular []byte
 	//go:embed NotoSansSC-Bold.ttf
 	sansBold []byte
+
+	// What parse derives from each, kept beside it (tables.go).
+	//go:embed NotoSerifSC-Regular.tab
+	serifRegularTables []byte
+	//go:embed NotoSansSC-Bold.tab
+	sansBoldTables []byte
 )
 
 var (
-	defaultBody  = sync.OnceValues(func() (*Font, error) { return embedded("NotoSerifSC-Regular.ttf", serifRegular) })
-	defaultTitle = sync.OnceValues(func() (*Font, error) { return embedded("NotoSansSC-Bold.ttf", sansBold) })
+	defaultBody  = sync.OnceValues(func() (*Font, error) { return embedded("NotoSerifSC-Regular.ttf", serifRegular, serifRegularTables) })
+	defaultTitle = sync.OnceValues(func() (*Font, error) { return embedded("NotoSansSC-Bold.ttf", sansBold, sansBoldTables) })
 )
 
-func embedded(name string, data []byte) (*Font, error) {
+// embedded returns the Font of the embedded font file data, made from its
+// table file tab; parsed, when tab is not that of data (an edited font
+// whose table file was not made again, which TestEmbeddedTables tells).
+func embedded(name string, data, tab []byte) (*Font, error) {
+	if f, err := fromTables(data, tab); err == nil {
+		return f, nil
+	}
 	f, err := parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: embedded %s: %w", name, err)

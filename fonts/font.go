@@ -55,8 +55,10 @@ type Font struct {
 	supp []suppGlyph
 	// sub is the index Subset cuts from, built on first use (subset.go).
 	sub subsetIndex
-	// sf reads glyph outlines (outline.go).
-	sf *sfnt.Font
+	// outlines returns the sfnt font that reads glyph outlines
+	// (outline.go): the one parse made, or, for a font made from its
+	// tables (tables.go), one parsed on first use.
+	outlines func() (*sfnt.Font, error)
 }
 
 // Bytes returns the font file to embed: a standalone TrueType file (for a
@@ -196,7 +198,8 @@ func parse(data []byte) (*Font, error) {
 		return nil, libFault(err, msg.FontUnparsable)
 	}
 	var buf sfnt.Buffer
-	f := &Font{data: data, upm: int(sf.UnitsPerEm()), sf: sf}
+	f := &Font{data: data, upm: int(sf.UnitsPerEm())}
+	f.outlines = func() (*sfnt.Font, error) { return sf, nil }
 
 	f.name, err = sf.Name(&buf, sfnt.NameIDPostScript)
 	if err != nil || f.name == "" {

@@ -54,7 +54,11 @@ type Outliner struct {
 func (o *Outliner) Outline(f *Font, gid uint16, dst []Segment) ([]Segment, error) {
 	// With ppem equal to unitsPerEm (as a raw 26.6 value) sfnt's scaling
 	// divides exactly and hands back plain font units.
-	segs, err := f.sf.LoadGlyph(&o.buf, sfnt.GlyphIndex(gid), fixed.Int26_6(f.upm), nil)
+	sf, err := f.outlines()
+	if err != nil {
+		return dst, f.fault(err)
+	}
+	segs, err := sf.LoadGlyph(&o.buf, sfnt.GlyphIndex(gid), fixed.Int26_6(f.upm), nil)
 	if err != nil {
 		return dst, f.fault(libFault(err, msg.FontGlyphUnreadable, int(gid)))
 	}

@@ -11,7 +11,11 @@ func TestGlyphIndex(t *testing.T) {
 	}
 	for _, r := range []rune{'一', 'A', '。', '（'} {
 		gi, ok := f.GlyphIndex(r)
-		want, err := f.sf.GlyphIndex(nil, r)
+		sf, err := f.outlines()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := sf.GlyphIndex(nil, r)
 		if !ok || err != nil || gi == 0 || gi != uint16(want) {
 			t.Errorf("GlyphIndex(%q) = %d, %v; the character map says %d (%v)", r, gi, ok, want, err)
 		}
@@ -34,7 +38,11 @@ func TestGlyphIndexBeyondBMP(t *testing.T) {
 	var ol Outliner
 	found := 0
 	for r := rune(0x10000); r <= 0x10FFFF; r++ {
-		want, err := f.sf.GlyphIndex(nil, r)
+		sf, err := f.outlines()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := sf.GlyphIndex(nil, r)
 		gi, ok := f.GlyphIndex(r)
 		if err != nil || ok != (want != 0) || gi != uint16(want) || ok != f.Has(r) {
 			t.Fatalf("%U: GlyphIndex = %d, %v, Has %v; the character map says %d (%v)", r, gi, ok, f.Has(r), want, err)
