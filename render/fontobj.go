@@ -51,32 +51,38 @@ type fontStreams struct {
 	prog, cmap, cidSet []byte // compressed; cidSet nil unless asked for
 }
 
-// fontsJob is the job that makes the streams of a document's fonts.
+// fontsJob is the jobs that make the streams of a document's fonts, one
+// per font.
 type fontsJob struct {
-	job
+	jobs  []job
 	fonts []fontStreams
 }
 
 // prepareFonts starts cutting the subsets of the fonts us and compressing
 // their programs, ToUnicode maps and, with cidSet, CID sets: the largest
-// streams of a document, made by one job of p while the pages and the
-// structure tree are written. The fonts are made in turn, so that one
-// subset at a time is held; a closing pool stops the job between fonts.
+// streams of a document, made by jobs of p, one per font, while the pages
+// and the structure tree are written. A form's two fonts are so made on
+// two cores at once (the body font's takes three times the title's); a
+// closing pool drops the jobs not begun.
 func prepareFonts(p *pool, us []*fontUse, cidSet bool) *fontsJob {
-	fj := &fontsJob{fonts: make([]fontStreams, len(us))}
-	fj.run = func(z *deflater) error {
-		for i, u := range us {
-			if p.dropping.Load() {
-				return errDropped
-			}
-			if err := prepareFont(z, u, cidSet, &fj.fonts[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+	fj := &fontsJob{jobs: make([]job, len(us)), fonts: make([]fontStreams, len(us))}
+	for i, u := range us {
+		fj.jobs[i].run = func(z *deflater) error { return prepareFont(z, u, cidSet, &fj.fonts[i]) }
+		p.submit(&fj.jobs[i])
 	}
-	p.submit(&fj.job)
 	return fj
+}
+
+// wait waits until every font's streams are made and returns the first
+// error.
+func (fj *fontsJob) wait() error {
+	var first error
+	for i := range fj.jobs {
+		if err := fj.jobs[i].wait(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // prepareFont makes the streams of font u into fs.
