@@ -204,7 +204,7 @@ func TestNearest(t *testing.T) {
 func TestDoubleClick(t *testing.T) {
 	var out, errb bytes.Buffer
 	a := &app{p: &msg.Printer{Out: &out, Err: &errb}, stdin: strings.NewReader("\n")}
-	root := a.newRoot()
+	root := a.newRoot(nil)
 	if serve, _, err := root.Find([]string{"serve"}); err == nil && serve != root {
 		t.Skip("with a serve command a double click runs jixiao serve --open")
 	}

@@ -111,7 +111,7 @@ func TestGCPercentSettles(t *testing.T) {
 // short ones are not among them.
 func TestReadsBooksNamesCommands(t *testing.T) {
 	a := &app{p: &msg.Printer{Out: io.Discard, Err: io.Discard}}
-	root := a.newRoot()
+	root := a.newRoot(nil)
 	for name := range readsBooks {
 		c, _, err := root.Find([]string{name})
 		require.NoError(t, err, name)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -75,7 +76,7 @@ func runSignals(sig *interrupts, args []string, stdin io.Reader, stdout, stderr 
 		return 2
 	}
 	a := &app{p: p, stdin: stdin, start: time.Now(), sig: sig}
-	root := a.newRoot()
+	root := a.newRoot(args)
 	root.SetArgs(args)
 
 	// A mistyped command: say so, with the nearest names, before cobra
@@ -184,8 +185,17 @@ func unknownCommand(root *cobra.Command, name string) error {
 	return errors.Join(errs...)
 }
 
-// newRoot builds the command tree in the printer's language.
-func (a *app) newRoot() *cobra.Command {
+// oneCommand lets newRoot make only the command that runs (a test turns it
+// off, to compare).
+var oneCommand = true
+
+// newRoot builds the command tree in the printer's language, for the
+// command line args. When args name one of jixiao's commands, only that
+// command is made (the tree of all of them, help and completion included,
+// takes a millisecond of a command's start); any other command line (help,
+// completion, a name mistyped, no command) gets the whole tree, from
+// which cobra's help, completion and suggestions come.
+func (a *app) newRoot(args []string) *cobra.Command {
 	t := a.p.T
 	cobra.MousetrapHelpText = "" // a double click is handled below: serve, or help and a wait
 	root := &cobra.Command{
@@ -242,8 +252,33 @@ func (a *app) newRoot() *cobra.Command {
 		a.p.Timing(time.Since(a.start))
 	}
 
-	root.AddCommand(a.newRenderCmd(), a.newBinderCmd(), a.newServeCmd(), a.newValidateCmd(), a.newImportCmd(), a.newPreviewCmd(),
-		a.newTemplateCmd(), a.newExportCmd(), a.newVersionCmd())
+	commands := []struct {
+		name string
+		make func() *cobra.Command
+	}{
+		{"render", a.newRenderCmd}, {"binder", a.newBinderCmd}, {"serve", a.newServeCmd}, {"validate", a.newValidateCmd},
+		{"import", a.newImportCmd}, {"preview", a.newPreviewCmd}, {"template", a.newTemplateCmd}, {"export", a.newExportCmd},
+		{"version", a.newVersionCmd},
+	}
+	// (Not a word after --: cobra runs no command named there.)
+	before := args
+	if i := slices.Index(args, "--"); i >= 0 {
+		before = args[:i]
+	}
+	if pos := positional(root, before); oneCommand && len(pos) > 0 {
+		for _, c := range commands {
+			if c.name == pos[0] {
+				root.AddCommand(c.make())
+				root.CompletionOptions.DisableDefaultCmd = true
+				a.localize(root)
+				root.SetFlagErrorFunc(a.flagError)
+				return root
+			}
+		}
+	}
+	for _, c := range commands {
+		root.AddCommand(c.make())
+	}
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [command]",
 		Short: t(msg.HelpHelpShort),
