@@ -18,8 +18,10 @@ func seedRunes(b *testing.B) []rune {
 	return []rune(string(seed))
 }
 
-// BenchmarkParseDefaultBody measures what DefaultBody does once per
-// process: parse the 14.8 MB Noto Serif SC and build its width table.
+// BenchmarkParseDefaultBody measures what DefaultBody did once per
+// process before the tables were kept beside the fonts, and what Load
+// does for a font of the user's: parse the 14.8 MB Noto Serif SC and
+// build its width table.
 func BenchmarkParseDefaultBody(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -33,6 +35,17 @@ func BenchmarkParseDefaultTitle(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := parse(sansBold); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFromTablesBody measures what DefaultBody does once per process:
+// make the Font of Noto Serif SC from its table file (tables.go).
+func BenchmarkFromTablesBody(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := fromTables(serifRegular, serifRegularTables); err != nil {
 			b.Fatal(err)
 		}
 	}
