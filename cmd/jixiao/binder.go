@@ -69,16 +69,14 @@ func (a *app) newBinderCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// What is ready is printed, the forms with errors named
-			// (issue 19); --strict refuses instead.
-			job.Binder, job.Workers, job.SkipErrors = true, bf.workers, !job.Strict
+			job.Binder, job.Workers = true, bf.workers
 			if err := formatFor(c, job, bf.out); err != nil {
 				return fl.first(err)
 			}
 			if err := checkFormatExt(c, job, bf.out); err != nil {
 				return fl.first(err)
 			}
-			left := leftOut(job)
+			left := printReady(job)
 			if err := binderCmd(c.Context(), files, job, fl, &bf, a.stdin, a.p); err != nil {
 				return err
 			}

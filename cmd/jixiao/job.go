@@ -138,12 +138,14 @@ func (a *app) job(c *cobra.Command, ff *fontFlags) (*pipeline.Job, *fontLoad, er
 	return job, fl, nil
 }
 
-// leftOut watches the job for forms left out because they have errors
-// (what is ready is printed, issue 19) and returns what the command ends
-// with once its output is written: status 1 when any was left out, since
-// the input has errors and a script running jixiao must see it; nil
-// otherwise. The output holds every form that is ready, complete.
-func leftOut(job *pipeline.Job) func() error {
+// printReady sets the job to print what is ready (issue 19: a form with
+// errors stops only itself, named; --strict refuses instead), watches it
+// for forms left out, and returns what the command ends with once its
+// output is written: status 1 when any was left out, since the input has
+// errors and a script running jixiao must see it; nil otherwise. The
+// output holds every form that is ready, complete.
+func printReady(job *pipeline.Job) func() error {
+	job.SkipErrors = !job.Strict
 	left := false
 	warn := job.Events.Warn
 	job.Events.Warn = func(w error) {

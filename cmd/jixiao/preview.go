@@ -79,10 +79,8 @@ func (a *app) newPreviewCmd() *cobra.Command {
 			}
 			pc := &previewCmd{out: out, sel: sel, pagesArg: pages, stdin: a.stdin, p: a.p,
 				job: job, fonts: fl, backend: pipeline.NewPNG(job, dpi)}
-			// As render and binder: what is ready is drawn, a form with
-			// errors stops only itself, named; --strict refuses.
-			job.SkipErrors = !job.Strict
-			left := leftOut(job)
+			left := printReady(job) // as render and binder
+
 			if binder {
 				job.Binder = true
 				err = pc.binder(c.Context(), files)

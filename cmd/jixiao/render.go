@@ -54,10 +54,7 @@ func (a *app) newRenderCmd() *cobra.Command {
 			if err := checkFormatExt(c, job, out); err != nil {
 				return fl.first(err)
 			}
-			// What is ready is printed: a form with errors in the book
-			// stops only itself, named (issue 19); --strict refuses.
-			job.SkipErrors = !job.Strict
-			left := leftOut(job)
+			left := printReady(job)
 			if err := renderCmd(c.Context(), files[0], out, outDir, job, fl, a.stdin, a.p); err != nil {
 				return err
 			}
