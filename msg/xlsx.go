@@ -59,6 +59,8 @@ var xlsxCatalogue = []item{
 		"隐藏的工作表：已跳过（如需打印请取消隐藏）"},
 	{"xlsx-hidden-row", "row {1} is hidden in the workbook but is printed with the form: unhide it to check it, and delete the row if it should not be printed",
 		"第 {1} 行在工作簿中是隐藏的，但会随表一起打印：请取消隐藏后核对，不需要打印的行请删除"},
+	{"xlsx-hidden-column", "column {1} is hidden in the workbook but what it holds is printed with the form: unhide it to check it, and delete what should not be printed",
+		"{1} 列在工作簿中是隐藏的，但其中的内容会随表一起打印：请取消隐藏后核对，不需要打印的内容请删除"},
 	{"xlsx-beyond-table", "the text “{1}” stands right of the form's table (beyond column {2}) and is not printed: move it into the form ({3}, or the cell it belongs to) or delete it",
 		"“{1}”位于表格右侧（{2} 列以外），不会打印：请移入表格（如“{3}”或对应的单元格），或删除"},
 	{"xlsx-too-many-problems", "{1} more problems not listed; stopping here",

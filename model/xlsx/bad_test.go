@@ -239,7 +239,7 @@ func TestTableRowsHeader(t *testing.T) {
 	}
 	// 一级, 二级 and 三级 merged over the header's two rows.
 	merges := []rect{{0, 0, 0, 1}, {1, 0, 1, 1}, {2, 0, 2, 1}}
-	g := newGrid("体检费", rows, merges, nil)
+	g := newGrid("体检费", rows, merges, hiddenParts{})
 	n, ended, ok := g.tableRows()
 	if n != 3 || !ended || !ok {
 		t.Errorf("tableRows: %d rows, ended %v, ok %v; want 3 rows, ended", n, ended, ok)
@@ -264,7 +264,7 @@ func TestTableRowsHeader(t *testing.T) {
 		t.Errorf("the reader reads %d indicator rows, the count is %d", got, n)
 	}
 	// The rows read end before the table does.
-	g = newGrid("体检费", rows[:4], merges, nil)
+	g = newGrid("体检费", rows[:4], merges, hiddenParts{})
 	if n, ended, ok := g.tableRows(); n != 2 || ended || !ok {
 		t.Errorf("tableRows of the first rows: %d rows, ended %v, ok %v; want 2 rows, not ended", n, ended, ok)
 	}

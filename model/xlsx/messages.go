@@ -43,6 +43,7 @@ const (
 	CodeNotForm           Code = "xlsx-not-form"            // warning: a sheet skipped
 	CodeHidden            Code = "xlsx-hidden"              // warning: a hidden form sheet skipped
 	CodeHiddenRow         Code = "xlsx-hidden-row"          // warning: a hidden row of a form, printed; args: the row
+	CodeHiddenColumn      Code = "xlsx-hidden-column"       // warning: a hidden column of a form's table, printed; args: the column's letters
 	CodeBeyondTable       Code = "xlsx-beyond-table"        // warning: text right of the table, not printed; args: the text, the table's last column, the label of 其他需要说明的问题 (model's schema)
 	CodeEmptyWorkbook     Code = "xlsx-empty"               // a 0-byte file
 	CodeLockFile          Code = "xlsx-lock-file"           // Excel's ~$book.xlsx of an open workbook; args: the workbook's name

@@ -337,14 +337,15 @@ func (g *grid) isForm() bool {
 
 // grid is a sheet's cells as shown (formatted), with its merged ranges.
 type grid struct {
-	name   string
-	cells  [][]xcell  // cells[r][c], from 0
-	rows   [][]string // the cells' texts
-	width  int        // the used columns: the longest row's
-	merged []int32    // cell {c, r} → index in merges (at r*width+c), -1 for none; nil when no range
-	merges []rect
-	labels map[string][][2]int // label key → cells {c, r} holding it
-	hidden []int               // the rows hidden, from 0, in sheet order
+	name       string
+	cells      [][]xcell  // cells[r][c], from 0
+	rows       [][]string // the cells' texts
+	width      int        // the used columns: the longest row's
+	merged     []int32    // cell {c, r} → index in merges (at r*width+c), -1 for none; nil when no range
+	merges     []rect
+	labels     map[string][][2]int // label key → cells {c, r} holding it
+	hidden     []int               // the rows hidden, from 0, in sheet order
+	hiddenCols [][2]int            // the columns hidden, from 0, as ranges
 }
 
 type rect struct{ c0, r0, c1, r1 int } // inclusive, from 0
@@ -392,10 +393,10 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 		return nil, fmt.Errorf("the part %s is missing", sp.part)
 	}
 	defer d.close()
-	var hidden []int
+	var hidden hiddenParts
 	cells, merges, err := readCells(d, r.sst, &hidden)
 	if errors.Is(err, errTooManyRows) {
-		g := newGrid(sp.name, cells, nil, nil)
+		g := newGrid(sp.name, cells, nil, hiddenParts{})
 		n, ended, ok := g.tableRows()
 		if ok && !ended && n <= model.MaxIndicators {
 			// The rest of the table, counted (not kept) as far as the
@@ -415,10 +416,10 @@ func (r *reader) grid(sp sheetPart) (*grid, error) {
 }
 
 // newGrid is the grid of a sheet's cells, merged ranges and hidden rows
-// as read.
-func newGrid(name string, cells [][]xcell, merges []rect, hidden []int) *grid {
-	slices.Sort(hidden) // a sheet's rows may be listed out of order
-	g := &grid{name: name, cells: cells, hidden: hidden, labels: map[string][][2]int{}}
+// and columns as read.
+func newGrid(name string, cells [][]xcell, merges []rect, hidden hiddenParts) *grid {
+	slices.Sort(hidden.rows) // a sheet's rows may be listed out of order
+	g := &grid{name: name, cells: cells, hidden: hidden.rows, hiddenCols: hidden.cols, labels: map[string][][2]int{}}
 	g.rows = make([][]string, len(cells))
 	for ri, row := range cells {
 		g.rows[ri] = make([]string, len(row))

@@ -20,7 +20,8 @@ type sheetSpec struct {
 	formats map[string]string // "C6" → number format code ("0.00", "0%", "yyyy/m/d")
 	formula map[string]string // "C6" → formula (written without a cached value)
 	hidden  bool
-	rows    []int // rows hidden (from 1)
+	rows    []int    // rows hidden (from 1)
+	cols    []string // columns hidden ("D")
 }
 
 // workbook builds a workbook of the sheets, as a user's program would.
@@ -63,6 +64,11 @@ func workbook(t testing.TB, sheets ...sheetSpec) []byte {
 		}
 		for _, r := range s.rows {
 			if err := f.SetRowVisible(s.name, r, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range s.cols {
+			if err := f.SetColVisible(s.name, c, false); err != nil {
 				t.Fatal(err)
 			}
 		}

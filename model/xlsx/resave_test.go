@@ -26,7 +26,7 @@ func TestInlineStringText(t *testing.T) {
       </c><c r="B1" t="inlineStr"><is><r><t>一</t></r><r><t xml:space="preserve"> 二 </t></r><rPh><t>ヨミ</t></rPh></is></c></row></sheetData></worksheet>`
 	p := &pkg{limit: MaxTokens, xml: MaxXML}
 	d := &decoder{d: xml.NewDecoder(&counted{strings.NewReader(sheet), p}), rc: io.NopCloser(nil), p: p}
-	cells, _, err := readCells(d, nil, new([]int))
+	cells, _, err := readCells(d, nil, new(hiddenParts))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -617,12 +617,13 @@ func (fr *formReader) indicators(hc, hr int) []model.Indicator {
 
 // unprinted warns of what the form's rows hold that the sheet does not
 // show, or the form does not print, which a clerk would otherwise never
-// learn (review 7, item 4): a hidden row that holds text (it is read and
-// printed all the same, as the sheet is the form's data), and text right
-// of the table (a note in column F), which is not read. Rows from the top
-// of the sheet to the end of the indicator table.
+// learn (review 7, item 4): a hidden row or column that holds text (it is
+// read and printed all the same, as the sheet is the form's data), and
+// text right of the table (a note in column F), which is not read. Rows
+// from the top of the sheet to the end of the indicator table.
 func (fr *formReader) unprinted() {
 	g := fr.g
+	fr.hiddenColumns()
 	hidden := g.hidden
 	for ri := 0; ri < fr.end && ri < len(g.rows); ri++ {
 		for len(hidden) > 0 && hidden[0] < ri {
@@ -643,6 +644,42 @@ func (fr *formReader) unprinted() {
 			}
 			last, _ := excelize.ColumnNumberToName(fr.right + 1)
 			fr.warn(ci, ri, message(CodeBeyondTable, quote(clipText(v)), last, fieldLabel("other_notes")))
+		}
+	}
+}
+
+// hiddenColumns warns, once for each, of the hidden columns of the table
+// that hold text the sheet does not show: a cell of the column whose
+// merged range, if any, lies in hidden columns only (a range that reaches
+// a shown column shows its text there).
+func (fr *formReader) hiddenColumns() {
+	g := fr.g
+	hiddenCol := func(c int) bool {
+		for _, h := range g.hiddenCols {
+			if h[0] <= c && c <= h[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for ci := 0; ci <= fr.right && len(g.hiddenCols) > 0; ci++ {
+		if !hiddenCol(ci) {
+			continue
+		}
+	rows:
+		for ri := 0; ri < fr.end && ri < len(g.rows); ri++ {
+			if ci >= len(g.rows[ri]) || strings.TrimSpace(g.rows[ri][ci]) == "" {
+				continue
+			}
+			sp := g.span(ci, ri)
+			for c := sp.c0; c <= sp.c1; c++ {
+				if !hiddenCol(c) {
+					continue rows // shown where the range reaches a shown column
+				}
+			}
+			name, _ := excelize.ColumnNumberToName(ci + 1)
+			fr.warn(ci, ri, message(CodeHiddenColumn, name))
+			break
 		}
 	}
 }

@@ -51,6 +51,44 @@ func TestHiddenRowWarned(t *testing.T) {
 	}
 }
 
+// TestHiddenColumnWarned: a hidden column of the table that holds text is
+// printed with a warning, once, at its first cell with text, whether Excel
+// (hidden="1") or LibreOffice (hidden="true") hid it; an empty hidden
+// column, or one whose only text is in a merged range that reaches a
+// shown column (shown there), is no news.
+func TestHiddenColumnWarned(t *testing.T) {
+	want := "book.xlsx: 体检费!D4: warning: column D is hidden in the workbook but what it holds is printed with the form"
+	s := formCells(0, 1, "merged")
+	s.cols = []string{"D", "F"} // F: right of the table, empty
+	data := workbook(t, s)
+	got := readWarnings(t, data)
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("Excel's hidden column:\n%s\nwant one line\n%s", strings.Join(got, "\n"), want)
+	}
+	f, _ := readOne(t, data)
+	if f.Department != wantForm.Department || f.Indicators[0].HalfYear != "充分" {
+		t.Errorf("the hidden column is not read: %q %+v", f.Department, f.Indicators[0])
+	}
+	lo := rewritePart(t, data, "xl/worksheets/sheet1.xml", func(x string) string {
+		return strings.ReplaceAll(x, `hidden="1"`, `hidden="true"`)
+	})
+	got = readWarnings(t, lo)
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("LibreOffice's hidden column:\n%s\nwant one line\n%s", strings.Join(got, "\n"), want)
+	}
+	// Column A left of the table (which starts at B), hidden, its only
+	// text merged over A7:B7: shown in B.
+	s = formCells(1, 1, "merged")
+	s.cells["A7"] = "内部备注"
+	s.merges = append(s.merges, [2]string{"A7", "B7"})
+	s.cols = []string{"A"}
+	for _, w := range readWarnings(t, workbook(t, s)) {
+		if strings.Contains(w, "is hidden") {
+			t.Errorf("a merged range shown in a shown column: %s", w)
+		}
+	}
+}
+
 // TestTextRightOfTableWarned: text right of the table is not printed and
 // is told at its cell; the 单位：万元 line there is not (review 7, item 4).
 func TestTextRightOfTableWarned(t *testing.T) {

@@ -221,7 +221,7 @@ func unescapeX(s string) string {
 // neither: LibreOffice writes an empty row 1048576 once a row has been
 // deleted, and styles whole columns down to it. The rows hidden
 // (<row hidden="1">, from 0, at most MaxRows) are added to hidden.
-func readCells(d *decoder, sst []string, hidden *[]int) ([][]xcell, []rect, error) {
+func readCells(d *decoder, sst []string, hidden *hiddenParts) ([][]xcell, []rect, error) {
 	var rows [][]xcell
 	var merges []rect
 	var cur *xcell
@@ -254,8 +254,16 @@ func readCells(d *decoder, sst []string, hidden *[]int) ([][]xcell, []rect, erro
 					}
 				}
 				colNext = 0
-				if h, _ := attr(t, "hidden"); (h == "1" || h == "true") && rowNum <= MaxRows {
-					*hidden = append(*hidden, rowNum-1)
+				if isTrue(attr(t, "hidden")) && rowNum <= MaxRows {
+					hidden.rows = append(hidden.rows, rowNum-1)
+				}
+			case "col":
+				// <cols><col min="3" max="4" hidden="1"/>: columns C and D
+				// hidden (1-based, inclusive).
+				lo, err1 := strconv.Atoi(attrOr(t, "min"))
+				hi, err2 := strconv.Atoi(attrOr(t, "max"))
+				if isTrue(attr(t, "hidden")) && err1 == nil && err2 == nil && 1 <= lo && lo <= hi && len(hidden.cols) < maxHiddenCols {
+					hidden.cols = append(hidden.cols, [2]int{lo - 1, hi - 1})
 				}
 			case "c":
 				if nCells++; nCells > MaxCells {
@@ -361,6 +369,27 @@ func readCells(d *decoder, sst []string, hidden *[]int) ([][]xcell, []rect, erro
 		}
 	}
 	return rows, merges, nil
+}
+
+// hiddenParts are the rows and columns a sheet hides, from 0: the rows in
+// sheet order, the columns as ranges (inclusive).
+type hiddenParts struct {
+	rows []int
+	cols [][2]int
+}
+
+// maxHiddenCols bounds the column ranges kept: a sheet lists one <col>
+// per run of columns formatted alike, a handful in a form.
+const maxHiddenCols = 1000
+
+// isTrue reads an attribute value (attr) of the XML schema's boolean type:
+// Excel writes 1, LibreOffice true.
+func isTrue(v string, _ bool) bool { return v == "1" || v == "true" }
+
+// attrOr is attr's value, "" when absent.
+func attrOr(t xml.StartElement, name string) string {
+	v, _ := attr(t, name)
+	return v
 }
 
 func attr(t xml.StartElement, name string) (string, bool) {
