@@ -132,7 +132,7 @@ var helpCatalogue = []item{
 	{HelpCommandWord, "[command]", "[命令]"},
 	{HelpMore, `Run "{1} COMMAND --help" for the flags and examples of a command.`,
 		`运行“{1} 命令 --help”查看某个命令的选项和示例。`},
-	{HelpDefault, "(default {1})", "（默认 {1}）"},
+	{HelpDefault, "(default {1})", "（默认：{1}）"},
 	{HelpFlagsWord, "[flags]", "[选项]"},
 	{SeeHelp, "run {1} --help for the usage",
 		"用法请运行 {1} --help 查看"},

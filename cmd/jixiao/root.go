@@ -526,14 +526,24 @@ func usageTemplate(l msg.Lang) string {
 	cobra.AddTemplateFunc("jixiaoDefaults", func(s string) string {
 		re := defaultRE()
 		return re.ReplaceAllStringFunc(s, func(m string) string {
-			return l.Text(msg.HelpDefault, msg.Raw(re.FindStringSubmatch(m)[1]))
+			sub := re.FindStringSubmatch(m)
+			space, v := sub[1], sub[2]
+			if l == msg.Chinese {
+				// 不收紧（默认：on）: no space before a full-width
+				// bracket, and no value in ASCII quotes.
+				space = ""
+				if u, err := strconv.Unquote(v); err == nil {
+					v = u
+				}
+			}
+			return space + l.Text(msg.HelpDefault, msg.Raw(v))
 		})
 	})
 	return r.Replace(cobraUsageTemplate)
 }
 
 // defaultRE finds pflag's "(default …)"; compiled when a help is printed.
-var defaultRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)\(default (.*)\)$`) })
+var defaultRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)( ?)\(default (.*)\)$`) })
 
 // cobraUsageTemplate is cobra's default usage template (v1.10), without
 // the parts jixiao does not use (groups, help topics).

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/binary"
 	"os"
 	"path/filepath"
@@ -248,4 +249,19 @@ func TestFontFaultsSaid(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
 		assert.Empty(t, englishWords(line, append(args, dir)...), line)
 	}
+}
+
+// TestChineseHelpDefaults: a flag's default in the Chinese help is said
+// as the other Chinese texts say one, （默认：on）, right after the text,
+// its value without ASCII quotes; the English keeps pflag's form.
+func TestChineseHelpDefaults(t *testing.T) {
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, run([]string{"--lang", "zh", "render", "--help"}, strings.NewReader(""), &out, &errb), errb.String())
+	help := out.String()
+	assert.Contains(t, help, "不收紧（默认：on）")
+	assert.NotContains(t, help, "（默认 \"")
+	assert.NotContains(t, help, " （默认")
+	out.Reset()
+	require.Equal(t, 0, run([]string{"--lang", "en", "render", "--help"}, strings.NewReader(""), &out, &errb), errb.String())
+	assert.Contains(t, out.String(), "never (default \"on\")")
 }
