@@ -45,5 +45,9 @@ func TestSyntaxText(t *testing.T) {
 	_, ok = SyntaxText(Chinese, "not-a-code", nil)
 	require.False(t, ok)
 	require.Equal(t, Raw("数字 7"), Thing(Chinese, "the number 7"))
-	require.Equal(t, Raw(`"x"`), Thing(Chinese, `"x"`))
+	require.Equal(t, Raw("“x”"), Thing(Chinese, `"x"`))
+	require.Equal(t, Raw("“}”"), Thing(Chinese, `'}'`))
+	require.Equal(t, Raw("“'”"), Thing(Chinese, `'\''`))
+	require.Equal(t, Raw(`"x"`), Thing(English, `"x"`))
+	require.Equal(t, Raw(`'\x1b'`), Thing(Chinese, `'\x1b'`)) // shown escaped
 }

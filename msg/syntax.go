@@ -1,6 +1,9 @@
 package msg
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The texts of the syntax errors of JSON and YAML files (the codes are
 // model/internal/jsonyaml's, codes.go) and of the values the decoder
@@ -144,6 +147,14 @@ func Thing(l Lang, english string) Raw {
 	}
 	if v, ok := strings.CutPrefix(english, "the boolean "); ok {
 		return Raw(l.Text(ValueBoolean, v))
+	}
+	if l == Chinese && english != "" && (english[0] == '\'' || english[0] == '"') {
+		// A character or a value, quoted as Go quotes it ('}', "二〇二四"):
+		// in Chinese marks, “}”, unless it holds what only the escaped
+		// form shows (a control character, a lone quote's escape).
+		if v, err := strconv.Unquote(english); err == nil && v != "" && Escape(v) == v {
+			return Raw("“" + v + "”")
+		}
 	}
 	return Raw(Escape(english))
 }
