@@ -45,6 +45,18 @@ func newStalledClient() *stalledClient {
 	return &stalledClient{h: http.Header{}, sending: make(chan struct{}), release: make(chan struct{})}
 }
 
+// serveStalled serves r to a client that stops reading once the answer's
+// first bytes are sent (gone: and then leaves); it returns once they are,
+// with a channel closed when the handler has returned.
+func serveStalled(s *Server, r *http.Request, gone bool) (*stalledClient, chan struct{}) {
+	c := newStalledClient()
+	c.gone = gone
+	served := make(chan struct{})
+	go func() { s.ServeHTTP(c, r); close(served) }()
+	<-c.sending
+	return c, served
+}
+
 func (c *stalledClient) Header() http.Header { return c.h }
 func (c *stalledClient) WriteHeader(status int) {
 	if c.status == 0 {
@@ -111,11 +123,7 @@ func TestAnswerWaitsInFile(t *testing.T) {
 		r := post(t, "/api/zip", book)
 		r.Host = DefaultAddr
 		before := liveHeap()
-		c := newStalledClient()
-		c.gone = gone
-		served := make(chan struct{})
-		go func() { s.ServeHTTP(c, r); close(served) }()
-		<-c.sending
+		c, served := serveStalled(s, r, gone)
 		held := liveHeap() - before
 		size := c.h.Get("Content-Length")
 		t.Logf("a ZIP of %s bytes waits for its client; the heap holds %d bytes more", size, held)
@@ -172,10 +180,7 @@ func TestSmallAnswerHeld(t *testing.T) {
 	s := newTestServer(t, Options{})
 	r := post(t, "/api/render?form=1", book)
 	r.Host = DefaultAddr
-	c := newStalledClient()
-	served := make(chan struct{})
-	go func() { s.ServeHTTP(c, r); close(served) }()
-	<-c.sending
+	c, served := serveStalled(s, r, false)
 	require.Empty(t, spoolFiles(t, dir))
 	held := s.opt.UploadMemory - s.memory.available()
 	size := int64(0)
@@ -193,10 +198,7 @@ func TestSmallAnswerHeld(t *testing.T) {
 	spoolMemory = 1 << 10
 	r = post(t, "/api/check", book)
 	r.Host = DefaultAddr
-	c = newStalledClient()
-	served = make(chan struct{})
-	go func() { s.ServeHTTP(c, r); close(served) }()
-	<-c.sending
+	c, served = serveStalled(s, r, false)
 	require.Len(t, spoolFiles(t, dir), 1, "a check's JSON larger than spoolMemory")
 	close(c.release)
 	<-served
@@ -214,10 +216,7 @@ func TestMemoryAnswerHeld(t *testing.T) {
 	s := newTestServer(t, Options{})
 	r := post(t, "/api/check", book)
 	r.Host = DefaultAddr
-	c := newStalledClient()
-	served := make(chan struct{})
-	go func() { s.ServeHTTP(c, r); close(served) }()
-	<-c.sending
+	c, served := serveStalled(s, r, false)
 	require.Empty(t, spoolFiles(t, dir))
 	size := int64(0)
 	fmt.Sscan(c.h.Get("Content-Length"), &size)
