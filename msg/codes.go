@@ -49,6 +49,7 @@ const (
 	UnknownCommand   Code = "unknown-command"
 	DidYouMean       Code = "did-you-mean"
 	UnknownFlag      Code = "unknown-flag"
+	FlagAfterCommand Code = "flag-after-command"
 	FlagNeedsValue   Code = "flag-needs-value"
 	FlagBadValue     Code = "flag-bad-value"
 	FlagRepeated     Code = "flag-repeated"
@@ -255,6 +256,8 @@ var commandCatalogue = []item{
 		"是否应为 {1}？"},
 	{UnknownFlag, "unknown flag {1}",
 		"没有 {1} 这个选项"},
+	{FlagAfterCommand, "a command's flags go after its name: jixiao {1} {2} …",
+		"命令的选项要写在命令名之后：jixiao {1} {2} …"},
 	{FlagNeedsValue, "flag {1} needs a value",
 		"选项 {1} 后面要写一个值"},
 	{FlagBadValue, "invalid value {1} for {2}",

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"jixiao/msg"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -40,6 +43,13 @@ func TestOneCommandTree(t *testing.T) {
 			[]string{"--lang", lang, "help", "render"},
 			[]string{"--lang", lang, "__complete", "render", "--fo"},
 			[]string{"--lang", lang, "__complete", "binder", "--group-by", ""},
+			// A flag before the command's name: cobra takes the name for
+			// its value.
+			[]string{"--lang", lang, "--draft", "binder", book, "-o", pdf},
+			[]string{"--lang", lang, "--strict", "validate", book},
+			[]string{"--lang", lang, "--bogus", "render", "version"},
+			[]string{"--lang", lang, "-x", "render", "version"},
+			[]string{"--lang", lang, "--form", "render", "validate", book},
 		)
 	}
 	run1 := func(args []string) string {
@@ -48,11 +58,39 @@ func TestOneCommandTree(t *testing.T) {
 		_ = os.Remove(pdf)
 		return out.String() + "\x00" + errb.String() + "\x00" + string(rune('0'+code))
 	}
+	ones := 0
 	for _, args := range lines {
+		a := &app{p: &msg.Printer{Out: io.Discard, Err: io.Discard}, args: args}
+		if len(a.newRoot(args).Commands()) == 1 {
+			ones++
+		}
 		one := run1(args)
 		oneCommand = false
 		whole := run1(args)
 		oneCommand = true
 		assert.Equal(t, whole, one, "%q", args)
 	}
+	// Every line naming a command before any flag cobra does not know
+	// has the tree of that command alone: all but help, completion,
+	// a mistyped name, "-- render" and the flags before the name.
+	assert.Equal(t, len(lines)-2*10, ones, "command lines run with one command's tree")
+}
+
+// TestFlagBeforeCommand: a command's flag written before its name (cobra
+// takes the name for the flag's value) is told as that, not as an
+// unknown command that the message then suggests (review 8a, item 1).
+func TestFlagBeforeCommand(t *testing.T) {
+	for lang, want := range map[string]string{
+		"en": "jixiao: unknown flag --draft\njixiao: a command's flags go after its name: jixiao binder --draft …\n",
+		"zh": "jixiao：没有 --draft 这个选项\njixiao：命令的选项要写在命令名之后：jixiao binder --draft …\n",
+	} {
+		var out, errb bytes.Buffer
+		code := run([]string{"--lang", lang, "--draft", "binder", "book.json", "-o", "x.pdf"}, bytes.NewReader(nil), &out, &errb)
+		assert.Equal(t, 2, code)
+		assert.Equal(t, want, errb.String())
+	}
+	// A mistyped name after a flag is still a mistyped name.
+	var out, errb bytes.Buffer
+	assert.Equal(t, 2, run([]string{"--nope", "rendr"}, bytes.NewReader(nil), &out, &errb))
+	assert.Contains(t, errb.String(), "unknown command rendr")
 }

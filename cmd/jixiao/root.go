@@ -35,6 +35,7 @@ type app struct {
 	root  *cobra.Command
 	start time.Time
 	sig   *interrupts // nil when run without signals (tests)
+	args  []string    // the command line, without the program's name
 	// helpOut is standard output as cobra writes to it (help, usage,
 	// completion scripts, --version), keeping the first failed write.
 	helpOut *stickyWriter
@@ -75,7 +76,7 @@ func runSignals(sig *interrupts, args []string, stdin io.Reader, stdout, stderr 
 		p.Fail(err)
 		return 2
 	}
-	a := &app{p: p, stdin: stdin, start: time.Now(), sig: sig}
+	a := &app{p: p, stdin: stdin, start: time.Now(), sig: sig, args: args}
 	root := a.newRoot(args)
 	root.SetArgs(args)
 
@@ -84,7 +85,11 @@ func runSignals(sig *interrupts, args []string, stdin io.Reader, stdout, stderr 
 	if c, rest, err := root.Find(args); err == nil && c == root {
 		// (cobra's own __complete, used by the completion scripts, is added
 		// when it runs.)
-		if pos := positional(root, rest); len(pos) > 0 && !strings.HasPrefix(pos[0], "__") {
+		// (A command's name found there follows a flag cobra took it as
+		// the value of, --draft binder: cobra's own flag error says so.)
+		pos := positional(root, rest)
+		if named := positional(root, beforeDash(rest)); len(pos) > 0 && !strings.HasPrefix(pos[0], "__") &&
+			!(len(named) > 0 && isCommand(root, named[0])) {
 			p.Fail(unknownCommand(root, pos[0]))
 			return 2
 		}
@@ -146,10 +151,11 @@ func langArg(args []string) string {
 }
 
 // positional returns the arguments of args that are not flags of c (nor
-// their values).
+// their values): its own, and those it has from its parents (before cobra
+// has merged them into its flags).
 func positional(c *cobra.Command, args []string) []string {
 	var out []string
-	fs := c.Flags()
+	sets := []*pflag.FlagSet{c.Flags(), c.PersistentFlags(), c.InheritedFlags()}
 	for i := 0; i < len(args); i++ {
 		s := args[i]
 		if s == "--" {
@@ -164,16 +170,36 @@ func positional(c *cobra.Command, args []string) []string {
 			continue
 		}
 		var f *pflag.Flag
-		if strings.HasPrefix(s, "--") {
-			f = fs.Lookup(name)
-		} else if len(name) == 1 {
-			f = fs.ShorthandLookup(name)
+		for _, fs := range sets {
+			if f == nil && strings.HasPrefix(s, "--") {
+				f = fs.Lookup(name)
+			} else if f == nil && len(name) == 1 {
+				f = fs.ShorthandLookup(name)
+			}
 		}
 		if f != nil && f.NoOptDefVal == "" {
 			i++ // the flag's value
 		}
 	}
 	return out
+}
+
+// beforeDash is args up to --: cobra runs no command named after it.
+func beforeDash(args []string) []string {
+	if i := slices.Index(args, "--"); i >= 0 {
+		return args[:i]
+	}
+	return args
+}
+
+// isCommand reports whether name is a command of root.
+func isCommand(root *cobra.Command, name string) bool {
+	for _, c := range root.Commands() {
+		if c.Name() == name {
+			return true
+		}
+	}
+	return false
 }
 
 func unknownCommand(root *cobra.Command, name string) error {
@@ -196,6 +222,64 @@ var oneCommand = true
 // completion, a name mistyped, no command) gets the whole tree, from
 // which cobra's help, completion and suggestions come.
 func (a *app) newRoot(args []string) *cobra.Command {
+	if oneCommand {
+		if root := a.oneCommandRoot(args); root != nil {
+			return root
+		}
+	}
+	root := a.baseRoot()
+	for _, c := range a.commands() {
+		root.AddCommand(c.make())
+	}
+	return a.wholeRoot(root)
+}
+
+// oneCommandRoot is the tree of the one command args run (their first
+// word that is not a flag, as cobra reads them), nil when args run none
+// of jixiao's commands.
+func (a *app) oneCommandRoot(args []string) *cobra.Command {
+	root := a.baseRoot()
+	pos := positional(root, beforeDash(args))
+	if len(pos) == 0 {
+		return nil
+	}
+	for _, c := range a.commands() {
+		if c.name != pos[0] {
+			continue
+		}
+		root.AddCommand(c.make())
+		// cobra finds the command its own way (a flag it does not know
+		// takes the next word as its value): the tree of one command is
+		// used only where cobra finds that command in it.
+		if found, _, err := root.Find(args); err != nil || found == root {
+			return nil
+		}
+		root.CompletionOptions.DisableDefaultCmd = true
+		a.localize(root)
+		root.SetFlagErrorFunc(a.flagError)
+		return root
+	}
+	return nil
+}
+
+// command is one of jixiao's commands and how it is made.
+type command struct {
+	name string
+	make func() *cobra.Command
+}
+
+// commands are jixiao's commands.
+func (a *app) commands() []command {
+	return []command{
+		{"render", a.newRenderCmd}, {"binder", a.newBinderCmd}, {"serve", a.newServeCmd}, {"validate", a.newValidateCmd},
+		{"import", a.newImportCmd}, {"preview", a.newPreviewCmd}, {"template", a.newTemplateCmd}, {"export", a.newExportCmd},
+		{"version", a.newVersionCmd},
+	}
+}
+
+// baseRoot is the root command without its commands: its flags, its
+// help, what it does before and after each command.
+func (a *app) baseRoot() *cobra.Command {
 	t := a.p.T
 	cobra.MousetrapHelpText = "" // a double click is handled below: serve, or help and a wait
 	root := &cobra.Command{
@@ -252,33 +336,13 @@ func (a *app) newRoot(args []string) *cobra.Command {
 		a.p.Timing(time.Since(a.start))
 	}
 
-	commands := []struct {
-		name string
-		make func() *cobra.Command
-	}{
-		{"render", a.newRenderCmd}, {"binder", a.newBinderCmd}, {"serve", a.newServeCmd}, {"validate", a.newValidateCmd},
-		{"import", a.newImportCmd}, {"preview", a.newPreviewCmd}, {"template", a.newTemplateCmd}, {"export", a.newExportCmd},
-		{"version", a.newVersionCmd},
-	}
-	// (Not a word after --: cobra runs no command named there.)
-	before := args
-	if i := slices.Index(args, "--"); i >= 0 {
-		before = args[:i]
-	}
-	if pos := positional(root, before); oneCommand && len(pos) > 0 {
-		for _, c := range commands {
-			if c.name == pos[0] {
-				root.AddCommand(c.make())
-				root.CompletionOptions.DisableDefaultCmd = true
-				a.localize(root)
-				root.SetFlagErrorFunc(a.flagError)
-				return root
-			}
-		}
-	}
-	for _, c := range commands {
-		root.AddCommand(c.make())
-	}
+	return root
+}
+
+// wholeRoot gives root, which holds every command, the help and
+// completion commands, in the user's language.
+func (a *app) wholeRoot(root *cobra.Command) *cobra.Command {
+	t := a.p.T
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [command]",
 		Short: t(msg.HelpHelpShort),
@@ -389,7 +453,9 @@ func (o *onceValue) Type() string { return o.Value.Type() }
 // flagError tells a flag error in the user's language, naming the
 // command and the flag.
 func (a *app) flagError(c *cobra.Command, err error) error {
-	a.p.Cmd = c.Name()
+	if c.HasParent() {
+		a.p.Cmd = c.Name()
+	}
 	var ne *pflag.NotExistError
 	var vr *pflag.ValueRequiredError
 	var iv *pflag.InvalidValueError
@@ -405,6 +471,11 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 			}
 		}
 		errs := []error{msg.New(msg.UnknownFlag, name)}
+		if pos := positional(c, a.args); !c.HasParent() && len(pos) > 0 && isCommand(c, pos[0]) {
+			// jixiao --draft binder …: a flag of the command before its
+			// name (cobra took the name for the flag's value).
+			return usageProblem(append(errs, msg.New(msg.FlagAfterCommand, pos[0], name))...)
+		}
 		if s := nearestFlag(c, strings.TrimLeft(name, "-")); s != "" {
 			errs = append(errs, msg.New(msg.DidYouMean, "--"+s))
 		}
