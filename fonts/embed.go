@@ -13,11 +13,12 @@ var (
 	//go:embed NotoSansSC-Bold.ttf
 	sansBold []byte
 
-	// What parse derives from each, kept beside it (tables.go).
+	// What parse derives from each, kept beside it (tables.go); strings,
+	// so that they are read-only.
 	//go:embed NotoSerifSC-Regular.tab
-	serifRegularTables []byte
+	serifRegularTables string
 	//go:embed NotoSansSC-Bold.tab
-	sansBoldTables []byte
+	sansBoldTables string
 )
 
 var (
@@ -28,7 +29,7 @@ var (
 // embedded returns the Font of the embedded font file data, made from its
 // table file tab; parsed, when tab is not that of data (an edited font
 // whose table file was not made again, which TestEmbeddedTables tells).
-func embedded(name string, data, tab []byte) (*Font, error) {
+func embedded(name string, data []byte, tab string) (*Font, error) {
 	if f, err := fromTables(data, tab); err == nil {
 		return f, nil
 	}

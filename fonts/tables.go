@@ -1,7 +1,6 @@
 package fonts
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"sync"
@@ -29,17 +28,20 @@ import (
 //
 //	adv    [65536]uint16  Font.adv
 //	gid    [65536]uint16  Font.gid
-//	magic  "JXFT", version uint32 (1), font file length uint32
+//	magic  "JXFT", version uint32 (2), font file length uint32,
+//	       the font's head.checkSumAdjustment uint32 (fileKey)
 //	upm, ascent, descent, capHeight, BBox[4], ItalicAngle, StemV, Flags  int32
 //	name   uint32 length, bytes
 //	supp   uint32 count, then per glyph: rune uint32, gid uint16, adv uint16
 //
 // The two arrays come first, so that they start at the file's start,
-// which the linker aligns.
+// which the linker aligns. The files are embedded as strings, in the
+// program's read-only data: a write through a Font's arrays would fault,
+// not change the widths of the process.
 
 const (
 	tablesMagic   = "JXFT"
-	tablesVersion = 1
+	tablesVersion = 2
 	bmpSize       = 0x10000
 )
 
@@ -54,6 +56,7 @@ func (f *Font) appendTables(b []byte) []byte {
 	b = append(b, tablesMagic...)
 	b = le.AppendUint32(b, tablesVersion)
 	b = le.AppendUint32(b, uint32(len(f.data)))
+	b = le.AppendUint32(b, fileKey(f.data))
 	d := f.desc
 	for _, v := range []int{f.upm, f.ascent, f.descent, f.capHeight, d.BBox[0], d.BBox[1], d.BBox[2], d.BBox[3], d.ItalicAngle, d.StemV, d.Flags} {
 		b = le.AppendUint32(b, uint32(int32(v)))
@@ -73,18 +76,47 @@ func (f *Font) appendTables(b []byte) []byte {
 // the font, and TestEmbeddedTables says what to do.
 var errTables = errors.New("fonts: table file does not match the font; run go test ./fonts -update")
 
+// fileKey is what ties a table file to its font besides the font file's
+// length: the font's head.checkSumAdjustment, which makes the whole file's
+// checksum come out right, so that any change of the file changes it
+// (0 when the file has no head table).
+func fileKey(data []byte) uint32 {
+	be := binary.BigEndian
+	if len(data) < 12 {
+		return 0
+	}
+	n := int(be.Uint16(data[4:]))
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return 0
+		}
+		if string(data[rec:rec+4]) == "head" {
+			off := int(be.Uint32(data[rec+8:]))
+			if off < 0 || off+12 > len(data) {
+				return 0
+			}
+			return be.Uint32(data[off+8:])
+		}
+	}
+	return 0
+}
+
 // fromTables makes the Font of file data from its table file tab (made by
 // appendTables), without parsing data: both must be the program's own,
 // unchanged for as long as the program runs.
-func fromTables(data, tab []byte) (*Font, error) {
+func fromTables(data []byte, tab string) (*Font, error) {
 	le := binary.LittleEndian
 	const arrays = 2 * 2 * bmpSize
-	head := 4 + 4 + 4 + 11*4 + 4
-	if len(tab) < arrays+head || !bytes.Equal(tab[arrays:arrays+4], []byte(tablesMagic)) ||
-		le.Uint32(tab[arrays+4:]) != tablesVersion || le.Uint32(tab[arrays+8:]) != uint32(len(data)) {
+	head := 4 + 4 + 4 + 4 + 11*4 + 4
+	if len(tab) < arrays+head || tab[arrays:arrays+4] != tablesMagic {
 		return nil, errTables
 	}
-	p := tab[arrays+12:]
+	p := []byte(tab[arrays+4:]) // a copy of the few kB after the arrays
+	if le.Uint32(p) != tablesVersion || le.Uint32(p[4:]) != uint32(len(data)) || le.Uint32(p[8:]) != fileKey(data) {
+		return nil, errTables
+	}
+	p = p[12:]
 	num := func() int {
 		v := int(int32(le.Uint32(p)))
 		p = p[4:]
@@ -126,21 +158,20 @@ func fromTables(data, tab []byte) (*Font, error) {
 	return f, nil
 }
 
-// uint16s returns the little-endian numbers of b: b itself, read in
-// place, where the machine is little-endian and b is aligned for them
-// (the embedded table files are read-only: nothing writes a Font's
-// arrays), else a copy.
-func uint16s(b []byte) []uint16 {
-	if len(b) == 0 {
+// uint16s returns the little-endian numbers of s: s itself, read in
+// place, where the machine is little-endian and s is aligned for them (an
+// embedded table file, in read-only memory), else a copy.
+func uint16s(s string) []uint16 {
+	if len(s) == 0 {
 		return nil
 	}
-	p := unsafe.Pointer(unsafe.SliceData(b))
+	p := unsafe.Pointer(unsafe.StringData(s))
 	if binary.NativeEndian.Uint16([]byte{1, 0}) == 1 && uintptr(p)%unsafe.Alignof(uint16(0)) == 0 {
-		return unsafe.Slice((*uint16)(p), len(b)/2)
+		return unsafe.Slice((*uint16)(p), len(s)/2)
 	}
-	out := make([]uint16, len(b)/2)
+	out := make([]uint16, len(s)/2)
 	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(b[2*i:])
+		out[i] = uint16(s[2*i]) | uint16(s[2*i+1])<<8
 	}
 	return out
 }
