@@ -123,7 +123,13 @@ func Plan(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) {
 	if len(refs) <= prefetchForms && job.Fonts.Body != nil {
 		// The body font's glyphs for these forms are read on another core
 		// while they are laid out and drawn (fonts.Font.Prefetch).
-		go job.Fonts.Body.Prefetch(formTexts(ctx, inputs, refs))
+		go func() {
+			// A hint: a panic while reading ahead costs only speed (the
+			// subset cut later reads the same glyphs under render's guard,
+			// which tells what is wrong), and must not end the program.
+			defer func() { _ = recover() }()
+			job.Fonts.Body.Prefetch(formTexts(ctx, inputs, refs))
+		}()
 	}
 	return planForms(ctx, inputs, refs, job)
 }

@@ -36,7 +36,8 @@ type pool struct {
 
 // job is work for a pool: run, given the deflater of the goroutine that
 // runs it. What a job reads and makes are fields of the type that embeds
-// it (squash, fontsJob), set before submit and read after wait.
+// it (squash), or that its run function closes over (fontsJob), set
+// before submit and read after wait.
 type job struct {
 	run  func(z *deflater) error
 	err  error         // run's error (or panic), once done is closed
