@@ -450,7 +450,14 @@ func (g *grid) tableRows() (n int, ended, ok bool) {
 	if !ok {
 		return 0, false, false
 	}
-	_, last := g.header(hc, hr)
+	cols, last := g.header(hc, hr)
+	if g.merged == nil && last+1 < len(g.rows) && levelsEmpty(g.rows[last+1], cols) {
+		// A sheet too long to be read has no merged ranges (they follow
+		// its rows): a header two rows high, 一级 to 三级 merged over
+		// both, shows as a row with those three empty under the labels'.
+		// No indicator row leaves all three empty.
+		last++
+	}
 	end := g.tableEnd(last + 1)
 	for _, cells := range g.rows[last+1 : end.row] {
 		if slices.ContainsFunc(cells, func(v string) bool { return strings.TrimSpace(v) != "" }) {
@@ -458,6 +465,17 @@ func (g *grid) tableRows() (n int, ended, ok bool) {
 		}
 	}
 	return n, end.ended, true
+}
+
+// levelsEmpty reports whether a row has nothing in the columns of 一级,
+// 二级 and 三级 (cols, as grid.header finds them; -1 for one not found).
+func levelsEmpty(cells []string, cols [5]int) bool {
+	for _, c := range cols[:3] {
+		if c >= 0 && c < len(cells) && strings.TrimSpace(cells[c]) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // rowsLeft counts the rows holding a value in the rest of a sheet's part,
