@@ -9,14 +9,14 @@ import (
 // 16); the English keeps the compiler's layout.
 func TestDuplicateFormLocation(t *testing.T) {
 	for loc, zh := range map[string]string{
-		"dup.json:10:18":     "dup.json 第 10 行第 18 列",
-		"a:1.json:10:18":     "a:1.json 第 10 行第 18 列",
-		"seed.txt:7":         "seed.txt 第 7 行",
-		"dd/b3.xlsx: 体检费!B4": "dd/b3.xlsx 工作表“体检费”B4 单元格",
-		"b.xlsx: a: b!AB12":  "b.xlsx 工作表“a: b”AB12 单元格",
-		"book.json":          "book.json",
-		"x\x1by.json:1:2":    `x\u001by.json 第 1 行第 2 列`,
-		"b.xlsx: 体检费":        "b.xlsx: 体检费",
+		"dup.json:10:18":      "dup.json 第 10 行第 18 列",
+		"a:1.json:10:18":      "a:1.json 第 10 行第 18 列",
+		"seed.txt:7":          "seed.txt 第 7 行",
+		"dd/b3.xlsx: 体检费!B4":  "dd/b3.xlsx 工作表“体检费”B4 单元格",
+		"d: 1/b.xlsx: 体检费!B4": "d: 1/b.xlsx 工作表“体检费”B4 单元格",
+		"book.json":           "book.json",
+		"x\x1by.json:1:2":     `x\u001by.json 第 1 行第 2 列`,
+		"b.xlsx: 体检费":         "b.xlsx: 体检费",
 	} {
 		want := "项目“体检费”与第 1 张表（" + zh + "）重复，会打印两次"
 		if got := ProblemMessage(Chinese, "duplicate-form", []string{"体检费", "1", loc}); got != want {

@@ -82,8 +82,10 @@ func locationText(l Lang, loc string) string {
 
 // The locations model.Location.String writes, compiled at their first use.
 var (
-	lineColRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+?):([0-9]+)(?::([0-9]+))?$`) })
-	sheetCellRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+?): (.+)!([A-Z]{1,3}[0-9]+)$`) })
+	lineColRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+?):([0-9]+)(?::([0-9]+))?$`) })
+	// The file is all before the last ": " (a sheet's name holds no
+	// colon; a file's may: d: 1/b.xlsx).
+	sheetCellRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+): ([^:]+)!([A-Z]{1,3}[0-9]+)$`) })
 )
 
 // listTail is the place of a problem's list argument: the values of the
