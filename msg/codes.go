@@ -105,6 +105,7 @@ const (
 	StrictWarnings     Code = "strict-warnings"
 	UnitWarning        Code = "unit-warning"
 	FitBad             Code = "fit-bad"
+	WatermarkControl   Code = "watermark-control"
 	FormatBad          Code = "format-bad"
 	PreviewNoWatermark Code = "preview-no-watermark"
 	SplitByUnit        Code = "split-by-unit"
@@ -440,6 +441,8 @@ var commandCatalogue = []item{
 		"这个 PDF 附带的表数据无法读取：{1}"},
 	{FitBad, "--fit: \"{1}\" is neither on nor off",
 		"--fit：“{1}”不对，只能是 on 或 off"},
+	{WatermarkControl, "--watermark: the control character {1} cannot be printed: write the mark's words alone",
+		"--watermark：控制字符 {1} 无法打印，水印里只写文字"},
 	{FormatBad, "--format: \"{1}\" is neither pdf nor ofd",
 		"--format：“{1}”不对，只能是 pdf 或 ofd"},
 	{PreviewNoWatermark, "--draft and --watermark mark PDFs (render, binder); a preview is drawn without them",

@@ -37,6 +37,7 @@ const (
 	ServeBadSwitch        Code = "serve-bad-switch"
 	ServeBadDate          Code = "serve-bad-date"
 	ServeBadFit           Code = "serve-bad-fit"
+	ServeBadWatermark     Code = "serve-bad-watermark"
 	ServeBadFormat        Code = "serve-bad-format"
 	ServeNoSuchForm       Code = "serve-no-such-form"
 	ServeNoSuchPage       Code = "serve-no-such-page"
@@ -172,6 +173,7 @@ var serveCatalogue = []item{
 	{ServeBadSwitch, "{1} is a yes or a no: 1 or 0 (true or false, on or off, yes or no also do), not \"{2}\".", "参数 {1} 只能是 1（是）或 0（否）（也可写 true/false、on/off、yes/no），而不是“{2}”。"},
 	{ServeBadDate, "date is the date on the binder's cover: write it as 2025-03-01 or 2025年3月1日, not \"{1}\".", "参数 date 是封面的编报日期，应写成 2025-03-01 或 2025年3月1日，而不是“{1}”。"},
 	{ServeBadFit, "fit must be on or off, not \"{1}\".", "参数 fit 只能是 on 或 off，而不是“{1}”。"},
+	{ServeBadWatermark, "watermark holds the control character {1}, which cannot be printed: send the mark's words alone.", "参数 watermark 里有无法打印的控制字符 {1}，水印里只写文字。"},
 	{ServeBadFormat, "format must be pdf or ofd, not \"{1}\".", "参数 format 应为 pdf 或 ofd，而不是“{1}”。"},
 	{ServeNoSuchForm, "There is no form {1}: the files hold {2}.", "没有第 {1} 张表：上传的文件中共有 {2} 张表。"},
 	{ServeNoSuchPage, "Form {1} has no page {2}: it has {3}.", "第 {1} 张表没有第 {2} 页：共 {3} 页。"},

@@ -2,10 +2,13 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"jixiao/binder"
 	"jixiao/fonts"
@@ -259,8 +262,15 @@ func (j *Job) Set(name, value string) error {
 			j.Watermark = render.DraftWatermark
 		}
 	case "watermark":
-		// Runs of white space as one space; "" leaves a draft's mark.
-		if w := strings.Join(strings.Fields(value), " "); w != "" {
+		// Runs of white space as one space; "" leaves a draft's mark. A
+		// control character (ESC pasted from a terminal) is no letter a
+		// font could have: refused as what it is.
+		w := strings.Join(strings.Fields(value), " ")
+		if i := strings.IndexFunc(w, unicode.IsControl); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(w[i:])
+			return bad(msg.New(msg.WatermarkControl, fmt.Sprintf("U+%04X", r)))
+		}
+		if w != "" {
 			j.Watermark = w
 		}
 	case "strict":

@@ -35,6 +35,14 @@ func TestJobSet(t *testing.T) {
 	job = NewJob(nil)
 	require.NoError(t, job.SetFrom(func(name string) (string, bool) { v, ok := values[name]; return v, ok }))
 	require.Equal(t, "送审 稿", job.Watermark)
+	// Tabs and line breaks are white space; another control character is
+	// refused as one, not told later as a character the fonts lack.
+	require.NoError(t, job.Set("watermark", "送审\t稿\n"))
+	require.Equal(t, "送审 稿", job.Watermark)
+	var me *msg.Error
+	require.ErrorAs(t, job.Set("watermark", "草稿\x1b"), &me)
+	require.Equal(t, msg.WatermarkControl, me.Code)
+	require.Equal(t, "送审 稿", job.Watermark, "a refused value changes nothing")
 
 	// The kind of value wanted, when the refusal is told by it (Want).
 	for name, v := range map[string]string{"paper": "B5", "fit": "maybe", "signature": "2", "date": "2025-02-30",

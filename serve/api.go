@@ -631,6 +631,8 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 			a = s.refusal(http.StatusBadRequest, codeBadDate, oe.Value)
 		case why != nil && why.Code == msg.FitBad:
 			a = s.refusal(http.StatusBadRequest, codeBadFit, oe.Value)
+		case why != nil && why.Code == msg.WatermarkControl:
+			a = s.refusal(http.StatusBadRequest, codeBadWatermark, fmt.Sprint(why.Args[0]))
 		default:
 			a = s.optionRefusal(oe, param)
 		}

@@ -30,6 +30,7 @@ const (
 	codeBadSwitch        = msg.ServeBadSwitch
 	codeBadDate          = msg.ServeBadDate
 	codeBadFit           = msg.ServeBadFit
+	codeBadWatermark     = msg.ServeBadWatermark
 	codeNoSuchForm       = msg.ServeNoSuchForm
 	codeNoSuchPage       = msg.ServeNoSuchPage
 	codeBadDPI           = msg.ServeBadDPI

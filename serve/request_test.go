@@ -37,6 +37,7 @@ func TestQueryValueKinds(t *testing.T) {
 		{"allow_missing=x", codeBadSwitch, []string{"allow_missing"}},
 		{"attach_data=x", codeBadSwitch, []string{"attach_data"}},
 		{"fit=maybe", codeBadFit, []string{"on 或 off", "“maybe”"}},
+		{"watermark=%E8%8D%89%1B", codeBadWatermark, []string{"watermark", "U+001B"}},
 		{"form=x", codeBadNumber, []string{"整数"}},
 	} {
 		w := do(s, post(t, "/api/binder?"+c.query, book))

@@ -58,7 +58,11 @@ func TestFlagValueExpected(t *testing.T) {
 // A character of --watermark no font has names the option as it is
 // written, --watermark, not the bare word (review 7, item 20).
 func TestWatermarkGlyphNamed(t *testing.T) {
-	code, _, stderr := runCmd("render", exampleBook, "--form", "1", "-o", t.TempDir()+"/w.pdf", "--watermark", "a\x1bb", "--lang", "zh")
+	code, _, stderr := runCmd("render", exampleBook, "--form", "1", "-o", t.TempDir()+"/w.pdf", "--watermark", "a\ue000b", "--lang", "zh")
 	require.Equal(t, 1, code, stderr)
-	require.Contains(t, stderr, "jixiao render：--watermark：所用字体里没有 '\\x1b' 这个字（U+001B）")
+	require.Contains(t, stderr, "jixiao render：--watermark：所用字体里没有 '\\ue000' 这个字（U+E000）")
+	// A control character is refused as one, before the book is read.
+	code, _, stderr = runCmd("render", exampleBook, "--form", "1", "-o", t.TempDir()+"/w.pdf", "--watermark", "a\x1bb", "--lang", "zh")
+	require.Equal(t, 2, code, stderr)
+	require.Contains(t, stderr, "jixiao render：--watermark：控制字符 U+001B 无法打印")
 }
