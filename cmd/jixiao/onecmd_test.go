@@ -10,6 +10,7 @@ import (
 	"jixiao/msg"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestOneCommandTree: a command line that names a command is run with a
@@ -93,4 +94,18 @@ func TestFlagBeforeCommand(t *testing.T) {
 	var out, errb bytes.Buffer
 	assert.Equal(t, 2, run([]string{"--nope", "rendr"}, bytes.NewReader(nil), &out, &errb))
 	assert.Contains(t, errb.String(), "unknown command rendr")
+}
+
+// TestCompletionAfterLang: completing a command line that gives --lang
+// before the command lists the command's flags (cobra parses the line
+// twice; a flag given once must not be told as given twice), and a flag
+// given twice with two values is still refused.
+func TestCompletionAfterLang(t *testing.T) {
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, run([]string{"--lang", "en", "__complete", "render", "--fo"}, bytes.NewReader(nil), &out, &errb))
+	assert.Contains(t, out.String(), "--form\t")
+	assert.NotContains(t, errb.String(), "more than once")
+	errb.Reset()
+	assert.Equal(t, 2, run([]string{"render", "--form", "1", "--form", "2", "book.json", "-o", "x.pdf"}, bytes.NewReader(nil), &out, &errb))
+	assert.Contains(t, errb.String(), "--form is given more than once")
 }

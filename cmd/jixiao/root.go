@@ -426,10 +426,13 @@ func onlyOnce(c *cobra.Command, f *pflag.Flag) {
 	f.Value = &onceValue{Value: f.Value}
 }
 
-// onceValue is a flag value that can be set once.
+// onceValue is a flag value that can be set once: given again, only to
+// the same value (which cobra's completion does, parsing the command line
+// twice).
 type onceValue struct {
 	pflag.Value
-	set bool
+	set   bool
+	first string
 }
 
 // errRepeated is what onceValue.Set returns for a second value; flagError
@@ -441,10 +444,13 @@ type repeatedError struct{}
 func (repeatedError) Error() string { return msg.English.Text(msg.FlagRepeated, "") }
 
 func (o *onceValue) Set(s string) error {
-	if o.set {
+	switch {
+	case o.set && s == o.first:
+		return nil
+	case o.set:
 		return errRepeated
 	}
-	o.set = true
+	o.set, o.first = true, s
 	return o.Value.Set(s)
 }
 
