@@ -6,6 +6,7 @@ package model
 const (
 	// Reading a file (whole-file problems; no field path).
 	CodeFileTooLarge      = "file-too-large"              // the file exceeds MaxFileSize; args: size in bytes, limit in MiB
+	CodeStreamTooLarge    = "stream-too-large"            // a stream (standard input, an upload) passes MaxFileSize, its size unknown; args: limit in MiB
 	CodeFileEmpty         = "file-empty"                  // the file holds nothing but white space
 	CodeNotText           = "not-text"                    // a NUL byte: a binary file; args: byte offset
 	CodeTruncatedUTF8     = "truncated-utf8"              // the file ends inside a UTF-8 sequence

@@ -383,7 +383,7 @@ func OpenFile(path string) (*os.File, error) {
 		return nil, fmt.Errorf("model: %s is not a regular file: expected a form or book file", path)
 	}
 	if st.Size() > MaxFileSize {
-		return nil, tooLarge(path, st.Size())
+		return nil, fileTooLarge(path, st.Size())
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -1010,8 +1010,18 @@ func DecodeErrors(err error) []*DecodeError {
 // whole, at no line (a workbook has none, and the same message is given
 // for every kind of input).
 func tooLarge(name string, size int64) *DecodeError {
-	n, limit := strconv.FormatInt(size, 10), strconv.Itoa(MaxFileSize>>20)
-	return fileProblem(name, 0, 0, CodeFileTooLarge, n, limit)
+	if size == MaxFileSize+1 {
+		// What a stream is read to, one byte past the limit: its size is
+		// not known, only that it is more.
+		return fileProblem(name, 0, 0, CodeStreamTooLarge, strconv.Itoa(MaxFileSize>>20))
+	}
+	return fileTooLarge(name, size)
+}
+
+// fileTooLarge is the problem of a file of size bytes (its size known:
+// stat's), over MaxFileSize.
+func fileTooLarge(name string, size int64) *DecodeError {
+	return fileProblem(name, 0, 0, CodeFileTooLarge, strconv.FormatInt(size, 10), strconv.Itoa(MaxFileSize>>20))
 }
 
 // UTF16Encoding tells a UTF-16 file (as Windows Notepad saved "Unicode"

@@ -127,6 +127,8 @@ var problemCatalogue = []item{
 	// Reading a file.
 	{"file-too-large", "the file is {1} bytes, more than the {2} MiB an input may have",
 		"文件有 {1} 字节，超过了输入文件上限 {2} MiB"},
+	{"stream-too-large", "the input is more than the {1} MiB an input may have",
+		"输入超过了输入文件上限 {1} MiB"},
 	{"file-empty", "the file is empty: expected a form or a book in JSON or YAML",
 		"文件是空的：应当是 JSON 或 YAML 格式的表或册"},
 	{"not-text", "not a text file (a NUL byte at byte offset {1}): expected a form or a book in JSON or YAML",

@@ -149,7 +149,7 @@ func isModelCode(c string) bool {
 	return false
 }
 
-var modelCodes = []string{model.CodeFileTooLarge, model.CodeTooManyProblems, model.CodeTooDeep, model.CodeTruncatedUTF8,
+var modelCodes = []string{model.CodeFileTooLarge, model.CodeStreamTooLarge, model.CodeTooManyProblems, model.CodeTooDeep, model.CodeTruncatedUTF8,
 	model.CodeTextTooLong, model.CodeAmountTooLong, model.CodeTitleTooTall, model.CodeLabelTooTall, model.CodeRowTooTall,
 	model.CodePageTooNarrow, model.CodeSignatureTooTall, model.CodeStampTooTall, model.CodeSeedTooLarge, model.CodeBinderYearDiffers}
 
