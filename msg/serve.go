@@ -34,6 +34,7 @@ const (
 	ServeBusy             Code = "serve-busy"
 	ServeBusyNow          Code = "serve-busy-now"
 	ServeBadNumber        Code = "serve-bad-number"
+	ServeBadFormList      Code = "serve-bad-form-list"
 	ServeBadSwitch        Code = "serve-bad-switch"
 	ServeBadDate          Code = "serve-bad-date"
 	ServeBadFit           Code = "serve-bad-fit"
@@ -168,6 +169,7 @@ var serveCatalogue = []item{
 	{ServeBusy, "The server is busy and could not finish within {1} seconds; please try again in a moment.", "服务器正忙，未能在 {1} 秒内完成，请稍后再试。"},
 	{ServeBusyNow, "The server is busy right now: the files of other requests fill the memory it keeps for uploads; please try again in a moment.", "服务器此刻正忙：其他请求上传的文件已占满用于接收上传的内存，请稍后再试。"},
 	{ServeBadNumber, "{1} must be a whole number from 1, not \"{2}\".", "参数 {1} 应为从 1 开始的整数，而不是“{2}”。"},
+	{ServeBadFormList, "{1} must list form numbers from 1, such as 1,3-5, not \"{2}\".", "参数 {1} 应为从 1 开始的表号，如 1,3-5，而不是“{2}”。"},
 	// A query's yes/no, date and fit=, each told what it expects, as the
 	// command line tells its flags (flag-bad-value, date-invalid, fit-bad).
 	{ServeBadSwitch, "{1} is a yes or a no: 1 or 0 (true or false, on or off, yes or no also do), not \"{2}\".", "参数 {1} 只能是 1（是）或 0（否）（也可写 true/false、on/off、yes/no），而不是“{2}”。"},

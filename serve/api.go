@@ -592,7 +592,13 @@ func (s *Server) pickedForms(c *call) (pipeline.Selection, *answer) {
 	v := c.query.Get(key)
 	list, ok := pipeline.ParseNumbers(v)
 	if !ok {
-		a := s.refusal(http.StatusBadRequest, codeBadNumber, key, v)
+		// forms= is a list (1,3-5); form= names one form (a list there
+		// is refused by job, told as a number wanted).
+		code := codeBadFormList
+		if key == "form" {
+			code = codeBadNumber
+		}
+		a := s.refusal(http.StatusBadRequest, code, key, v)
 		return pipeline.Selection{}, &a
 	}
 	return pipeline.Selection{Numbers: list}, nil
@@ -674,8 +680,8 @@ func (s *Server) pick(job *pipeline.Job, b *batch) (int, *answer) {
 	n := job.Forms.Form
 	if !job.Forms.FormGiven || n < 1 {
 		a := s.refusal(http.StatusBadRequest, codeBadNumber, "form", strconv.Itoa(n))
-		if !job.Forms.FormGiven {
-			a = s.refusal(http.StatusBadRequest, codeBadNumber, "form", "")
+		if !job.Forms.FormGiven { // none, or a list (form=1,3) where one is wanted
+			a = s.refusal(http.StatusBadRequest, codeBadNumber, "form", job.Forms.FormText)
 		}
 		return 0, &a
 	}
@@ -732,9 +738,8 @@ func (s *Server) problemsAnswer(lead msg.Code, args []any, ps []model.Problem) a
 // 422 (more pages than the server prints at once with its own message),
 // anything else as an internal error.
 func (s *Server) drawFailure(err error, file string) answer {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return s.refusal(http.StatusServiceUnavailable, codeBusy, s.timeoutSeconds())
-	}
+	// (A request stopped, its context ended, is answered by stopped, in
+	// api, whatever the work returned: its context is the only one.)
 	var tm *pipeline.TooManyPages
 	if pipeline.Find(err, &tm) {
 		if tm.Forms == 1 { // splitting the upload would not help

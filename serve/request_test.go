@@ -39,6 +39,7 @@ func TestQueryValueKinds(t *testing.T) {
 		{"fit=maybe", codeBadFit, []string{"on 或 off", "“maybe”"}},
 		{"watermark=%E8%8D%89%1B", codeBadWatermark, []string{"watermark", "U+001B"}},
 		{"form=x", codeBadNumber, []string{"整数"}},
+		{"forms=1-x", codeBadFormList, []string{"1,3-5", "“1-x”"}},
 	} {
 		w := do(s, post(t, "/api/binder?"+c.query, book))
 		refusedWith(t, w, http.StatusBadRequest, c.code)
@@ -46,10 +47,19 @@ func TestQueryValueKinds(t *testing.T) {
 		for _, word := range c.words {
 			require.Contains(t, m, word, c.query)
 		}
-		if c.code != codeBadNumber {
+		if c.code != codeBadNumber && c.code != codeBadFormList {
 			require.NotContains(t, m, "整数", c.query)
 		}
 	}
+}
+
+// TestRenderFormList: form=1,3 to a one-form render is told with the
+// value sent (it said 而不是“” before, review 8b).
+func TestRenderFormList(t *testing.T) {
+	s := newTestServer(t, Options{})
+	w := do(s, post(t, "/api/render?form=1,3", readFile(t, exampleBook)))
+	refusedWith(t, w, http.StatusBadRequest, codeBadNumber)
+	require.Contains(t, problems(t, w)[0].Message, "“1,3”")
 }
 
 // TestControlCharacterOnce: a control character in a project name is told

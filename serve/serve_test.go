@@ -508,7 +508,7 @@ func TestZip(t *testing.T) {
 	w = do(s, post(t, "/api/zip?forms=19", readFile(t, exampleBook), readFile(t, bad)))
 	refusedWith(t, w, http.StatusUnprocessableEntity, codeBookErrors)
 	refusedWith(t, do(s, post(t, "/api/zip?forms=20", readFile(t, exampleBook), readFile(t, bad))), http.StatusUnprocessableEntity, codeNoSuchForm)
-	refusedWith(t, do(s, post(t, "/api/zip?forms=x", readFile(t, exampleBook))), http.StatusBadRequest, codeBadNumber)
+	refusedWith(t, do(s, post(t, "/api/zip?forms=x", readFile(t, exampleBook))), http.StatusBadRequest, codeBadFormList)
 	w = do(s, post(t, "/api/zip", file{"broken.json", []byte("{")}))
 	refusedWith(t, w, http.StatusUnprocessableEntity, codeBookErrors)
 	w = do(s, post(t, "/api/zip", file{"empty.json", []byte(`{"year": 2024, "forms": []}`)}))
