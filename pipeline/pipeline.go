@@ -142,6 +142,10 @@ type Source struct {
 	Name string
 	// R is the content; nil means the file Name.
 	R io.Reader
+	// Data is the content when it is in memory already (an upload), read
+	// in place: a workbook or a PDF is not copied. It is used when R is
+	// nil.
+	Data []byte
 }
 
 // Read reads one input, a form or a book, in any format the pipeline
@@ -166,6 +170,10 @@ func Read(s Source) (Input, error) {
 		probs   model.Problems
 	)
 	size := int64(-1) // the file's size, when s is a file
+	if s.R == nil && s.Data != nil {
+		s.R = bytes.NewReader(s.Data)
+		size = int64(len(s.Data))
+	}
 	if s.R == nil {
 		// Every file, a workbook as any other, is opened by model's rules
 		// (a regular file of at most model.MaxFileSize) and read as
@@ -190,10 +198,12 @@ func Read(s Source) (Input, error) {
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
-		var data []byte
-		data, err = readWhole(r, size)
-		if err != nil {
-			return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+		data := s.Data // in memory already: not copied
+		if data == nil {
+			data, err = readWhole(r, size)
+			if err != nil {
+				return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
+			}
 		}
 		if len(data) > model.MaxFileSize {
 			return Input{}, model.TooLarge(s.Name, int64(len(data)))

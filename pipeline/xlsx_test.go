@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func TestReadWorkbook(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []Source{{Name: path}, {Name: "upload", R: bytes.NewReader(buf.Bytes())}} {
+	for _, s := range []Source{{Name: path}, {Name: "upload", R: bytes.NewReader(buf.Bytes())}, {Name: "in memory", Data: buf.Bytes()}} {
 		in, err := Read(s)
 		if err != nil {
 			t.Fatalf("%s: %v", s.Name, err)
@@ -46,6 +47,37 @@ func TestReadWorkbook(t *testing.T) {
 	des := model.DecodeErrors(err)
 	if len(des) != 1 || len(des[0].Problems) != 1 || des[0].Problems[0].Code != string(xlsx.CodeOldExcel) {
 		t.Errorf("old.xls: %v", err)
+	}
+}
+
+// TestReadDataInPlace: a workbook already in memory (Source.Data, an
+// upload) is read where it is, not copied first, as one from a reader is.
+func TestReadDataInPlace(t *testing.T) {
+	book, err := model.ReadFile(filepath.Join("..", "examples", "jiangyin-2024.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := xlsx.Export(&buf, book); err != nil {
+		t.Fatal(err)
+	}
+	// Junk after the workbook's signature: refused at once, after only the
+	// read (or not) of the whole content.
+	data := append([]byte("PK\x03\x04"), make([]byte, 8<<20)...)
+	allocated := func(s Source) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := Read(s)
+		runtime.ReadMemStats(&after)
+		if err == nil {
+			t.Fatal("junk read as a workbook")
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	copied := allocated(Source{Name: "junk.xlsx", R: bytes.NewReader(data)})
+	inPlace := allocated(Source{Name: "junk.xlsx", Data: data})
+	if copied < uint64(len(data)) || inPlace > uint64(len(data))/4 {
+		t.Errorf("read from a reader: %d bytes made; in place: %d (the content is %d)", copied, inPlace, len(data))
 	}
 }
 

@@ -444,7 +444,12 @@ func (s *Server) load(ctx context.Context, ups []upload, job *pipeline.Job) (*ba
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		in, err := pipeline.Read(pipeline.Source{Name: u.Name, R: u.reader()})
+		src := pipeline.Source{Name: u.Name, R: u.reader()}
+		if len(u.Data) == 1 { // one block (a sized upload): read in place
+			b := u.Data[0]
+			src = pipeline.Source{Name: u.Name, Data: b[:len(b):len(b)]} // the next file follows it in the same buffer
+		}
+		in, err := pipeline.Read(src)
 		if err != nil {
 			ps, ok := s.userProblems(err, u.Name)
 			if !ok {
