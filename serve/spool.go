@@ -254,7 +254,10 @@ func (s *spool) close() {
 		return
 	}
 	s.closed = true
-	s.set.remove(s)
+	// Out of the set last, once its file is gone: a shutdown's closeAll
+	// that comes meanwhile finds it still there and waits for this close
+	// (its lock), so that the file is removed when the shutdown returns.
+	defer s.set.remove(s)
 	s.mem = nil
 	s.hold.give(s.held)
 	s.held = 0
