@@ -116,6 +116,11 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 func waitFor(t *testing.T, ctx context.Context, expr string) {
 	t.Helper()
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(90*time.Second)))
+	if err != nil {
+		// What the page told its user, if anything (a request refused).
+		said, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("message").textContent`))
+		t.Logf("the page's message line: %q", said)
+	}
 	require.NoError(t, err, "waiting for %s", expr)
 }
 
@@ -125,7 +130,22 @@ func waitFor(t *testing.T, ctx context.Context, expr string) {
 // the binder downloaded has the pages the pipeline lays out (34 since the
 // printed-form rules; 39 before), the ZIP holds 18 PDFs.
 func TestBrowser(t *testing.T) {
-	s := newTestServer(t, Options{})
+	// What the server refuses or fails, shown when the test fails (the
+	// viewer's image has timed out now and then: which request failed?).
+	var mu sync.Mutex
+	var logged []string
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if t.Failed() {
+			t.Logf("the server logged:\n%s", strings.Join(logged, "\n"))
+		}
+	})
+	s := newTestServer(t, Options{Log: func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		logged = append(logged, fmt.Sprintf(format, args...))
+	}})
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	ctx := newBrowser(t)
