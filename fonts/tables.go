@@ -81,23 +81,12 @@ var errTables = errors.New("fonts: table file does not match the font; run go te
 // checksum come out right, so that any change of the file changes it
 // (0 when the file has no head table).
 func fileKey(data []byte) uint32 {
-	be := binary.BigEndian
-	if len(data) < 12 {
+	d, err := readDirectory(data, 0)
+	if err != nil {
 		return 0
 	}
-	n := int(be.Uint16(data[4:]))
-	for i := range n {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return 0
-		}
-		if string(data[rec:rec+4]) == "head" {
-			off := int(be.Uint32(data[rec+8:]))
-			if off < 0 || off+12 > len(data) {
-				return 0
-			}
-			return be.Uint32(data[off+8:])
-		}
+	if head := d.find("head"); len(head) >= 12 {
+		return binary.BigEndian.Uint32(head[8:])
 	}
 	return 0
 }
