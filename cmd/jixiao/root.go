@@ -477,7 +477,7 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 			}
 		}
 		errs := []error{msg.New(msg.UnknownFlag, name)}
-		if pos := positional(c, a.args); !c.HasParent() && len(pos) > 0 && isCommand(c, pos[0]) {
+		if pos := positional(c, beforeDash(a.args)); !c.HasParent() && len(pos) > 0 && isCommand(c, pos[0]) {
 			// jixiao --draft binder …: a flag of the command before its
 			// name (cobra took the name for the flag's value).
 			return usageProblem(append(errs, msg.New(msg.FlagAfterCommand, pos[0], name))...)
