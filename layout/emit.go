@@ -1,7 +1,8 @@
 package layout
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"sync"
 
 	"jixiao/model"
@@ -257,11 +258,16 @@ func (e *emitter) rules(segs []segment, horizontal bool, x0, x1, y0, y1 Length) 
 			kept = append(kept, s)
 		}
 	}
-	sort.Slice(kept, func(i, j int) bool {
-		if kept[i].at != kept[j].at {
-			return kept[i].at < kept[j].at
+	// By line, then start (and end: a total order, though segments that
+	// tie on both are merged whatever their order).
+	slices.SortFunc(kept, func(s, t segment) int {
+		if c := cmp.Compare(s.at, t.at); c != 0 {
+			return c
 		}
-		return kept[i].a < kept[j].a
+		if c := cmp.Compare(s.a, t.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(s.b, t.b)
 	})
 	for i := 0; i < len(kept); {
 		s := kept[i]
