@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 
 	"jixiao/layout"
@@ -323,6 +324,10 @@ func writeStructure(w *pdfWriter, d *drawn, r ref, pages []ref, annots []ref, ke
 		}
 	}
 	pt := w.parentTree(parentTree)
+	// The parent tree is one object as long as the pages' MCIDs (over a
+	// megabyte for a few hundred forms): its room is made once, not by
+	// doubling as it is written.
+	w.b = slices.Grow(w.b, parentTreeRoom(len(d.pages), t.mcs, len(keys), len(w.offs)))
 	rd.reset(t.ptree.section(0, t.ptree.size()))
 	elems := []ref{}
 	for i := range d.pages {
@@ -344,6 +349,15 @@ func writeStructure(w *pdfWriter, d *drawn, r ref, pages []ref, annots []ref, ke
 	}
 	pt.end()
 	return rd.err
+}
+
+// parentTreeRoom is at least the bytes of a parent tree's entries for
+// pages pages holding mcs MCIDs in all and links annotations, no object
+// numbered objects or above: per page " key [" and "]", per MCID
+// "n 0 R ", per link " key n 0 R".
+func parentTreeRoom(pages, mcs, links, objects int) int {
+	d := len(strconv.Itoa(objects))
+	return pages*(d+4) + mcs*(d+5) + links*(2*d+6) + 16
 }
 
 // sortedNames returns names and their objects sorted by name, as a name

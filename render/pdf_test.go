@@ -156,3 +156,39 @@ func TestWriterPacked(t *testing.T) {
 		t.Errorf("outline read back: %d titles", strings.Count(got, `"title"`))
 	}
 }
+
+// TestParentTreeRoom: parentTreeRoom is never less than what a parent tree
+// takes: every element numbered as widely as the objects allow (the least
+// slack), keys from 0 as writeStructure gives them.
+func TestParentTreeRoom(t *testing.T) {
+	for _, c := range []struct{ objects, pages, perPage, links int }{
+		{5, 1, 1, 0}, {9, 3, 2, 1}, {99, 10, 9, 3}, {100, 10, 9, 3}, {99999, 317, 40, 170}, {100000, 2000, 60, 1000},
+	} {
+		var out bytes.Buffer
+		z := getDeflater()
+		w := newPDFWriter(&out, "1.7", true, z)
+		for range c.objects - 1 {
+			w.alloc()
+		}
+		r := ref(c.objects - 1)
+		w.b = w.b[:0]
+		pt := w.parentTree(r)
+		start := len(w.b)
+		elems := make([]ref, c.perPage)
+		for i := range elems {
+			elems[i] = r
+		}
+		for k := range c.pages {
+			pt.page(k, elems)
+		}
+		for k := range c.links {
+			pt.annot(c.pages+k, r)
+		}
+		used := len(w.b) - start
+		room := parentTreeRoom(c.pages, c.pages*c.perPage, c.links, len(w.offs))
+		putDeflater(z)
+		if used > room {
+			t.Errorf("%+v: %d bytes written, room for %d", c, used, room)
+		}
+	}
+}

@@ -96,6 +96,7 @@ type tagger struct {
 	top   *snode                  // the current part, nil before the first
 	parts []partInfo              // the finished parts, in the order they began
 	count int                     // elements of the finished parts
+	mcs   int                     // the MCIDs written to ptree, of every page
 	elems *spill                  // the finished parts' records
 	ptree *spill                  // per page: its MCIDs' elements, as part and index
 	// The pages from firstPage on, not yet in ptree: the element of each
@@ -266,6 +267,7 @@ func (t *tagger) resolve(final bool) {
 		if slices.ContainsFunc(mcs, func(n *snode) bool { return n.local < 0 }) {
 			break
 		}
+		t.mcs += len(mcs)
 		b := appendUvarint(t.buf[:0], len(mcs))
 		for _, n := range mcs {
 			b = appendUvarint(appendUvarint(b, int(n.part)), int(n.local))
