@@ -129,9 +129,12 @@ type Binder struct {
 	kept    int              // the number of pages kept from planning
 	// The front pages: the cover is kept; the contents are drawn from
 	// their rows each time they are read, so that a binder of thousands of
-	// forms keeps a row a form, not hundreds of drawn pages.
+	// forms keeps a row a form, not hundreds of drawn pages. A binder that
+	// keeps its forms' pages keeps the contents drawn by Plan too (tocKept):
+	// its few pages cost less than drawing them again.
 	cover    *layout.Page
 	contents *toc
+	tocKept  []*layout.Page
 	blanks   map[int]string // the label of each blank front page, by index
 }
 
@@ -280,7 +283,13 @@ func plan(b *model.Book, m layout.Measurer, opt Options, lay formLayout, keep in
 		return nil, err
 	}
 	var stop error
-	if err := contents.pages(bl.TOCFirst, func(p *layout.Page) error { stop = front(p); return stop }); stop != nil {
+	if err := contents.pages(bl.TOCFirst, func(p *layout.Page) error {
+		if laid != nil {
+			bl.tocKept = append(bl.tocKept, p)
+		}
+		stop = front(p)
+		return stop
+	}); stop != nil {
 		return nil, stop
 	} else if err != nil {
 		return nil, fmt.Errorf("binder: contents: %w", err)
@@ -411,7 +420,18 @@ func (s *Binder) Front(yield func(p *layout.Page) error) error {
 			// the page it sought, a cancelled context); only drawing the
 			// contents is named.
 			var stop error
-			err := s.contents.pages(s.TOCFirst, func(p *layout.Page) error {
+			read := s.contents.pages
+			if s.tocKept != nil {
+				read = func(_ int, each func(*layout.Page) error) error {
+					for _, p := range s.tocKept {
+						if err := each(p); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+			}
+			err := read(s.TOCFirst, func(p *layout.Page) error {
 				stop = yield(p)
 				return stop
 			})

@@ -25,7 +25,8 @@ func keepBook(small, large int, largeFirst bool) *model.Book {
 // TestKeepBudget: a binder keeps its planning pass's pages while they fit
 // the budget, drops them once they pass it (the pages so far, or their
 // estimate for the forms to come), keeps none when it has more forms than
-// the budget has pages, and reads the same pages every way.
+// the budget has pages, and reads the same pages every way; the contents
+// drawn by Plan are kept with the forms' pages.
 func TestKeepBudget(t *testing.T) {
 	for _, c := range []struct {
 		name       string
@@ -66,6 +67,17 @@ func TestKeepBudget(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("the pages differ from those laid out again")
+			}
+			// Read again (the contents it kept, or drew again): the same.
+			var again []*layout.Page
+			if err := bl.Pages(func(_ int, p *layout.Page) error { again = append(again, p); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(again, want) {
+				t.Errorf("the pages read a second time differ")
+			}
+			if (bl.tocKept != nil) != (c.want > 0) || (bl.tocKept != nil && len(bl.tocKept) != bl.TOCPages) {
+				t.Errorf("%d contents pages kept of %d (form pages kept: %d)", len(bl.tocKept), bl.TOCPages, c.want)
 			}
 		})
 	}
