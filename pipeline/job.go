@@ -205,7 +205,12 @@ type OptionError struct {
 	// names them: those no font draws (WantFontChars), or the control
 	// character of a watermark.
 	Chars []rune
-	Err   error
+	// With is the option set before that this value cannot go with, as
+	// OptionNames names it: "format" for PDF/A or attached data with
+	// OFD, "pdfa" for attached data with PDF/A-1b (or "attach-data" for
+	// PDF/A-1b set after it); "" for a value refused alone.
+	With string
+	Err  error
 }
 
 func (e *OptionError) Error() string { return e.Err.Error() }
@@ -333,12 +338,12 @@ func (j *Job) Set(name, value string) error {
 			return bad(msg.New(msg.PDFABad, value))
 		}
 		j.PDFA = level
-		return j.checkAttach(bad)
+		return j.checkAttach(name, value)
 	case "attach-data":
 		if err := flag(&j.AttachData); err != nil {
 			return err
 		}
-		return j.checkAttach(bad)
+		return j.checkAttach(name, value)
 	default:
 		return errors.New("pipeline: no option " + strconv.Quote(name))
 	}
@@ -371,14 +376,21 @@ func parseBool(v string) (bool, bool) {
 }
 
 // checkAttach refuses attached data with PDF/A-1b, and PDF/A or attached
-// data with OFD.
-// and PDF/A with OFD (Format, set before: OptionNames has it first).
-func (j *Job) checkAttach(bad func(error) error) error {
+// data with OFD (Format, set before: OptionNames has it first), as a
+// value of the option name that cannot go with the other (OptionError.With).
+func (j *Job) checkAttach(name, value string) error {
+	with := func(other string, err error) error {
+		return &OptionError{Option: name, Value: value, With: other, Err: err}
+	}
 	if j.AttachData && j.PDFA == render.PDFA1B {
-		return bad(msg.New(msg.AttachNeedsPDFA3))
+		other := "pdfa"
+		if name == "pdfa" { // set after attach-data (Set, not SetFrom)
+			other = "attach-data"
+		}
+		return with(other, msg.New(msg.AttachNeedsPDFA3))
 	}
 	if (j.AttachData || j.PDFA != render.NoPDFA) && j.Format == "ofd" {
-		return bad(msg.New(msg.PDFANotOFD))
+		return with("format", msg.New(msg.PDFANotOFD))
 	}
 	return nil
 }

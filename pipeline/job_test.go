@@ -169,3 +169,34 @@ func TestCheckWatermark(t *testing.T) {
 	require.Equal(t, []rune{0x1b}, oe.Chars)
 	require.Empty(t, oe.Want)
 }
+
+// A value that cannot go with an option set before names that option
+// (OptionError.With), for a front end that tells the two apart.
+func TestOptionWith(t *testing.T) {
+	for _, c := range []struct {
+		set        [][2]string
+		option     string
+		with, code string
+	}{
+		{[][2]string{{"pdfa", "4z"}}, "pdfa", "", string(msg.PDFABad)},
+		{[][2]string{{"pdfa", "1b"}, {"attach-data", "1"}}, "attach-data", "pdfa", string(msg.AttachNeedsPDFA3)},
+		{[][2]string{{"attach-data", "1"}, {"pdfa", "1b"}}, "pdfa", "attach-data", string(msg.AttachNeedsPDFA3)},
+		{[][2]string{{"format", "ofd"}, {"pdfa", "2b"}}, "pdfa", "format", string(msg.PDFANotOFD)},
+		{[][2]string{{"format", "ofd"}, {"attach-data", "1"}}, "attach-data", "format", string(msg.PDFANotOFD)},
+	} {
+		job := NewJob(nil)
+		var err error
+		for _, nv := range c.set {
+			if err = job.Set(nv[0], nv[1]); err != nil {
+				break
+			}
+		}
+		var oe *OptionError
+		require.ErrorAs(t, err, &oe, "%v", c.set)
+		require.Equal(t, c.option, oe.Option, "%v", c.set)
+		require.Equal(t, c.with, oe.With, "%v", c.set)
+		var me *msg.Error
+		require.ErrorAs(t, err, &me)
+		require.Equal(t, c.code, string(me.Code), "%v", c.set)
+	}
+}

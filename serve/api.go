@@ -676,7 +676,7 @@ func (s *Server) optionRefusal(oe *pipeline.OptionError) answer {
 	case "format":
 		return s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
 	case "pdfa", "attach-data":
-		if m := (*msg.Error)(nil); errors.As(oe.Err, &m) && m.Code == msg.PDFANotOFD {
+		if oe.With == "format" { // with format=ofd
 			return s.refusal(http.StatusBadRequest, codePDFANotOFD)
 		}
 		// pdfa=4z, or attach_data=1 (beside pdfa=1b).
