@@ -19,6 +19,7 @@ import (
 	"jixiao/model"
 	"jixiao/model/xlsx"
 	"jixiao/msg"
+	"jixiao/pipeline"
 )
 
 // TestQueryValueKinds: a yes/no, a date and fit= that do not read are each
@@ -246,4 +247,35 @@ func TestWatermarkNoFont(t *testing.T) {
 		require.Equal(t, http.StatusOK, w.Code, "%s: %s", c.lang, w.Body.String())
 		require.Equal(t, "application/pdf", w.Header().Get("Content-Type"))
 	}
+}
+
+// TestEveryOptionRefusal: every value the job refuses of an option a query
+// may give is answered 400 in words of the server's own, never as an
+// internal error (an option added to the query without an answer).
+func TestEveryOptionRefusal(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book := readFile(t, exampleBook)
+	n := 0
+	for _, name := range pipeline.OptionNames {
+		if !webOption(name) {
+			continue
+		}
+		for _, v := range []string{"x", "0", "-1", "1,3", "1-x", "B5", "2025-02-30", "4z", "草\x1b", "\ue000"} {
+			job := pipeline.NewJob(s.opt.Fonts)
+			err := job.Set(name, v)
+			if err == nil {
+				err = job.CheckWatermark()
+			}
+			if err == nil {
+				continue
+			}
+			n++
+			q := url.Values{strings.ReplaceAll(name, "-", "_"): {v}}
+			w := do(s, post(t, "/api/binder?"+q.Encode(), book))
+			require.Equal(t, http.StatusBadRequest, w.Code, "%s=%q: %s", name, v, w.Body.String())
+			ps := problems(t, w)
+			require.NotEqual(t, string(codeInternal), ps[0].Code, "%s=%q", name, v)
+		}
+	}
+	require.Greater(t, n, 10)
 }
