@@ -184,6 +184,7 @@ const (
 	WantWorkers      Code = "want-workers"
 	WantDPI          Code = "want-dpi"
 	WantBool         Code = "want-bool"
+	WantFontChars    Code = "want-font-chars"
 )
 
 var commandCatalogue = []item{
@@ -494,4 +495,5 @@ var commandCatalogue = []item{
 		"同时排版的表数，如 4（0 表示按处理器核数）"},
 	{WantDPI, "a resolution in dots per inch, such as 150", "分辨率（每英寸点数），如 150"},
 	{WantBool, "true or false", "true 或 false"},
+	{WantFontChars, "characters the fonts have", "所用字体里有的字"},
 }

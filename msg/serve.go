@@ -39,6 +39,8 @@ const (
 	ServeBadDate          Code = "serve-bad-date"
 	ServeBadFit           Code = "serve-bad-fit"
 	ServeBadWatermark     Code = "serve-bad-watermark"
+	ServeBadChars         Code = "serve-bad-chars"
+	ServeChar             Code = "serve-char"
 	ServeBadFormat        Code = "serve-bad-format"
 	ServeNoSuchForm       Code = "serve-no-such-form"
 	ServeNoSuchPage       Code = "serve-no-such-page"
@@ -176,6 +178,10 @@ var serveCatalogue = []item{
 	{ServeBadDate, "date is the date on the binder's cover: write it as 2025-03-01 or 2025年3月1日, not \"{1}\".", "参数 date 是封面的编报日期，应写成 2025-03-01 或 2025年3月1日，而不是“{1}”。"},
 	{ServeBadFit, "fit must be on or off, not \"{1}\".", "参数 fit 只能是 on 或 off，而不是“{1}”。"},
 	{ServeBadWatermark, "watermark holds the control character {1}, which cannot be printed: send the mark's words alone.", "参数 watermark 里有无法打印的控制字符 {1}，水印里只写文字。"},
+	// A parameter's text holding characters no font of the server has
+	// (a watermark): told once, as the request's, with each character.
+	{ServeBadChars, "{1} holds {2} that the fonts of this server do not have: {3}. Write it another way, or ask the administrator to start jixiao serve with a font that has them (--font-fallback).", "参数 {1} 里有 {2}本服务器的字体里没有：{3}。请改用常见写法，或请管理员为 jixiao serve 添加含有这些字的字体（--font-fallback）。"},
+	{ServeChar, "{1} ({2})", "{1}（{2}）"},
 	{ServeBadFormat, "format must be pdf or ofd, not \"{1}\".", "参数 format 应为 pdf 或 ofd，而不是“{1}”。"},
 	{ServeNoSuchForm, "There is no form {1}: the files hold {2}.", "没有第 {1} 张表：上传的文件中共有 {2} 张表。"},
 	{ServeNoSuchPage, "Form {1} has no page {2}: it has {3}.", "第 {1} 张表没有第 {2} 页：共 {3} 页。"},

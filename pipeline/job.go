@@ -192,11 +192,24 @@ var OptionNames = []string{"paper", "signature", "duplex", "fit", "draft", "wate
 // line's words (naming --paper); a web handler names its parameter.
 type OptionError struct {
 	Option, Value string
-	// Want is the kind of value the option takes, when the refusal says
-	// it so (Err is then msg.FlagBadValueWant of it): msg.WantBool for a
-	// yes or no, msg.WantFormList for form numbers; "" for a value
-	// refused in words of its own (a paper, a date).
+	// Want is the kind of value the option takes, when the refusal is
+	// of a kind several options share, so that a front end tells each
+	// kind what it expects whichever option it is: msg.WantBool for a yes
+	// or no and msg.WantFormList for form numbers (Err is then
+	// msg.FlagBadValueWant of it); msg.WantFontChars for text holding
+	// characters no font draws (Job.CheckWatermark; Err names them as
+	// Plan does); "" for a value refused in words of its own (a paper, a
+	// date), told by Option.
 	Want msg.Code
+	// Chars are the characters of Value refused, for a front end that
+	// names them: those no font draws (WantFontChars), or the control
+	// character of a watermark.
+	Chars []rune
+	// With is the option set before that this value cannot go with, as
+	// OptionNames names it: "format" for PDF/A or attached data with
+	// OFD, "pdfa" for attached data with PDF/A-1b (or "attach-data" for
+	// PDF/A-1b set after it); "" for a value refused alone.
+	With string
 	Err  error
 }
 
@@ -268,7 +281,8 @@ func (j *Job) Set(name, value string) error {
 		w := strings.Join(strings.Fields(value), " ")
 		if i := strings.IndexFunc(w, unicode.IsControl); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(w[i:])
-			return bad(msg.New(msg.WatermarkControl, fmt.Sprintf("U+%04X", r)))
+			return &OptionError{Option: name, Value: value, Chars: []rune{r},
+				Err: msg.New(msg.WatermarkControl, fmt.Sprintf("U+%04X", r))}
 		}
 		if w != "" {
 			j.Watermark = w
@@ -324,12 +338,12 @@ func (j *Job) Set(name, value string) error {
 			return bad(msg.New(msg.PDFABad, value))
 		}
 		j.PDFA = level
-		return j.checkAttach(bad)
+		return j.checkAttach(name, value)
 	case "attach-data":
 		if err := flag(&j.AttachData); err != nil {
 			return err
 		}
-		return j.checkAttach(bad)
+		return j.checkAttach(name, value)
 	default:
 		return errors.New("pipeline: no option " + strconv.Quote(name))
 	}
@@ -362,14 +376,21 @@ func parseBool(v string) (bool, bool) {
 }
 
 // checkAttach refuses attached data with PDF/A-1b, and PDF/A or attached
-// data with OFD.
-// and PDF/A with OFD (Format, set before: OptionNames has it first).
-func (j *Job) checkAttach(bad func(error) error) error {
+// data with OFD (Format, set before: OptionNames has it first), as a
+// value of the option name that cannot go with the other (OptionError.With).
+func (j *Job) checkAttach(name, value string) error {
+	with := func(other string, err error) error {
+		return &OptionError{Option: name, Value: value, With: other, Err: err}
+	}
 	if j.AttachData && j.PDFA == render.PDFA1B {
-		return bad(msg.New(msg.AttachNeedsPDFA3))
+		other := "pdfa"
+		if name == "pdfa" { // set after attach-data (Set, not SetFrom)
+			other = "attach-data"
+		}
+		return with(other, msg.New(msg.AttachNeedsPDFA3))
 	}
 	if (j.AttachData || j.PDFA != render.NoPDFA) && j.Format == "ofd" {
-		return bad(msg.New(msg.PDFANotOFD))
+		return with("format", msg.New(msg.PDFANotOFD))
 	}
 	return nil
 }
@@ -401,6 +422,30 @@ func (j *Job) watermarkFields() []fonts.Field {
 		return nil
 	}
 	return []fonts.Field{{Path: "--watermark", Text: j.Watermark, Role: layout.Title}}
+}
+
+// CheckWatermark checks the watermark's characters against the fonts
+// (required), for a front end that tells a watermark no font draws as a
+// bad option, once, before it reads any input: the web server, whose
+// query gives the watermark for every form of the request. The command
+// line leaves it to Plan, which tells it among the forms' characters
+// (path "--watermark"). The characters no font has are an OptionError
+// (Want msg.WantFontChars, Chars each once), unless AllowMissing draws
+// them as boxes and Strict does not make those errors.
+func (j *Job) CheckWatermark() error {
+	if j.Watermark == "" || j.AllowMissing && !j.Strict {
+		return nil
+	}
+	missing := j.Fonts.Check(j.watermarkFields())
+	if len(missing) == 0 {
+		return nil
+	}
+	chars := make([]rune, len(missing)) // one path: each rune once
+	for k, m := range missing {
+		chars[k] = m.Rune
+	}
+	g := &glyphCheck{set: j.Fonts, reported: map[rune]bool{}} // told as errors, never as boxes
+	return &OptionError{Option: "watermark", Value: j.Watermark, Want: msg.WantFontChars, Chars: chars, Err: g.report(missing)}
 }
 
 // pdfDate is the date written into the PDF of a document of year.

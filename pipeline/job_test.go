@@ -134,3 +134,69 @@ func TestParseNumbers(t *testing.T) {
 		}
 	}
 }
+
+// CheckWatermark tells a watermark no font draws as an option refused,
+// naming its characters each once (the web server's query: told once, as
+// the request's, not with every form); nothing when the fonts draw it, or
+// when its boxes are allowed, unless strict makes them errors.
+func TestCheckWatermark(t *testing.T) {
+	job := testJob(t)
+	require.NoError(t, job.CheckWatermark(), "no watermark")
+	require.NoError(t, job.Set("watermark", "送审稿"))
+	require.NoError(t, job.CheckWatermark())
+	require.NoError(t, job.Set("watermark", "送\ue000审\ue001\ue000"))
+	err := job.CheckWatermark()
+	var oe *OptionError
+	require.ErrorAs(t, err, &oe)
+	require.Equal(t, "watermark", oe.Option)
+	require.Equal(t, "送\ue000审\ue001\ue000", oe.Value)
+	require.Equal(t, msg.WantFontChars, oe.Want)
+	require.Equal(t, []rune{0xe000, 0xe001}, oe.Chars)
+	// In the command line's words, as Plan tells it.
+	require.Equal(t, "no font has --watermark: U+E000 '\\ue000'\nno font has --watermark: U+E001 '\\ue001'\n"+
+		"2 characters cannot be drawn: add a font with --font-fallback, or draw boxes with --allow-missing",
+		msg.Describe(msg.English, err))
+
+	require.NoError(t, job.Set("allow-missing", "1"))
+	require.NoError(t, job.CheckWatermark(), "drawn as boxes")
+	require.NoError(t, job.Set("strict", "1"))
+	require.ErrorAs(t, job.CheckWatermark(), &oe, "boxes are errors with strict")
+	require.Equal(t, []rune{0xe000, 0xe001}, oe.Chars)
+
+	// A control character is refused by Set, named.
+	err = job.Set("watermark", "草稿\x1b")
+	require.ErrorAs(t, err, &oe)
+	require.Equal(t, []rune{0x1b}, oe.Chars)
+	require.Empty(t, oe.Want)
+}
+
+// A value that cannot go with an option set before names that option
+// (OptionError.With), for a front end that tells the two apart.
+func TestOptionWith(t *testing.T) {
+	for _, c := range []struct {
+		set        [][2]string
+		option     string
+		with, code string
+	}{
+		{[][2]string{{"pdfa", "4z"}}, "pdfa", "", string(msg.PDFABad)},
+		{[][2]string{{"pdfa", "1b"}, {"attach-data", "1"}}, "attach-data", "pdfa", string(msg.AttachNeedsPDFA3)},
+		{[][2]string{{"attach-data", "1"}, {"pdfa", "1b"}}, "pdfa", "attach-data", string(msg.AttachNeedsPDFA3)},
+		{[][2]string{{"format", "ofd"}, {"pdfa", "2b"}}, "pdfa", "format", string(msg.PDFANotOFD)},
+		{[][2]string{{"format", "ofd"}, {"attach-data", "1"}}, "attach-data", "format", string(msg.PDFANotOFD)},
+	} {
+		job := NewJob(nil)
+		var err error
+		for _, nv := range c.set {
+			if err = job.Set(nv[0], nv[1]); err != nil {
+				break
+			}
+		}
+		var oe *OptionError
+		require.ErrorAs(t, err, &oe, "%v", c.set)
+		require.Equal(t, c.option, oe.Option, "%v", c.set)
+		require.Equal(t, c.with, oe.With, "%v", c.set)
+		var me *msg.Error
+		require.ErrorAs(t, err, &me)
+		require.Equal(t, c.code, string(me.Code), "%v", c.set)
+	}
+}

@@ -624,29 +624,15 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 		}
 		return c.query.Get(key), true
 	})
+	if err == nil {
+		// A watermark the fonts cannot draw is the query's, for every
+		// form alike: refused once, as its parameter, before the files
+		// are read (the command line tells it among the forms').
+		err = job.CheckWatermark()
+	}
 	var oe *pipeline.OptionError
 	if errors.As(err, &oe) {
-		// The parameter as the query gives it: allow_missing, not
-		// allow-missing. What the value should be is told by the kind of
-		// value Job.Set wanted (OptionError.Want), else by the code of its
-		// refusal, so that each kind is told what it expects, whichever
-		// option it is.
-		param := strings.ReplaceAll(oe.Option, "-", "_")
-		var why *msg.Error
-		errors.As(oe.Err, &why)
-		var a answer
-		switch {
-		case oe.Want == msg.WantBool: // a yes or no
-			a = s.refusal(http.StatusBadRequest, codeBadSwitch, param, oe.Value)
-		case why != nil && why.Code == msg.DateInvalid:
-			a = s.refusal(http.StatusBadRequest, codeBadDate, oe.Value)
-		case why != nil && why.Code == msg.FitBad:
-			a = s.refusal(http.StatusBadRequest, codeBadFit, oe.Value)
-		case why != nil && why.Code == msg.WatermarkControl:
-			a = s.refusal(http.StatusBadRequest, codeBadWatermark, fmt.Sprint(why.Args[0]))
-		default:
-			a = s.optionRefusal(oe, param)
-		}
+		a := s.optionRefusal(oe)
 		return nil, &a
 	}
 	if err != nil { // webOption names an option Job.Set lacks: a bug
@@ -657,11 +643,32 @@ func (s *Server) job(c *call) (*pipeline.Job, *answer) {
 	return job, nil
 }
 
-// optionRefusal answers a value of a query's option that Job.Set refused
-// for what the option names: a paper, a group, a format, a PDF/A level, a
-// form's number.
-func (s *Server) optionRefusal(oe *pipeline.OptionError, param string) answer {
+// optionRefusal answers a value of a query's option that the job refused
+// (Job.Set, Job.CheckWatermark), naming the parameter as the query gives
+// it (allow_missing, not allow-missing). A refusal of a kind several
+// options share (OptionError.Want) is told what that kind expects,
+// whichever option it is; any other by what its option names (a paper, a
+// date, fit, a group, a format, a PDF/A level, a watermark).
+func (s *Server) optionRefusal(oe *pipeline.OptionError) answer {
+	param := strings.ReplaceAll(oe.Option, "-", "_")
+	switch oe.Want {
+	case msg.WantBool: // a yes or no
+		return s.refusal(http.StatusBadRequest, codeBadSwitch, param, oe.Value)
+	case msg.WantFormList: // form=x: one form's number here (a binder's forms= is read by pickedForms)
+		return s.refusal(http.StatusBadRequest, codeBadNumber, param, oe.Value)
+	case msg.WantFontChars: // characters no font of the server has
+		return s.refusal(http.StatusBadRequest, codeBadChars, param,
+			msg.Count{N: len(oe.Chars), Unit: msg.UnitCharacter}, charList(oe.Chars))
+	}
 	switch oe.Option {
+	case "date":
+		return s.refusal(http.StatusBadRequest, codeBadDate, oe.Value)
+	case "fit":
+		return s.refusal(http.StatusBadRequest, codeBadFit, oe.Value)
+	case "watermark": // a control character
+		if len(oe.Chars) > 0 {
+			return s.refusal(http.StatusBadRequest, codeBadWatermark, fmt.Sprintf("U+%04X", oe.Chars[0]))
+		}
 	case "paper":
 		return s.refusal(http.StatusBadRequest, codeBadPaper, oe.Value)
 	case "group-by":
@@ -669,13 +676,33 @@ func (s *Server) optionRefusal(oe *pipeline.OptionError, param string) answer {
 	case "format":
 		return s.refusal(http.StatusBadRequest, codeBadFormat, oe.Value)
 	case "pdfa", "attach-data":
-		if m := (*msg.Error)(nil); errors.As(oe.Err, &m) && m.Code == msg.PDFANotOFD {
+		if oe.With == "format" { // with format=ofd
 			return s.refusal(http.StatusBadRequest, codePDFANotOFD)
 		}
 		// pdfa=4z, or attach_data=1 (beside pdfa=1b).
 		return s.refusal(http.StatusBadRequest, codeBadPDFA, param+"="+oe.Value)
 	}
-	return s.refusal(http.StatusBadRequest, codeBadNumber, param, oe.Value) // form=x
+	// An option whose refusal the server does not know: a bug.
+	s.logf("internal error: no answer for %v", oe)
+	return s.refusal(http.StatusInternalServerError, codeInternal)
+}
+
+// maxChars is the most characters a refusal names; the number says how
+// many there are.
+const maxChars = 20
+
+// charList lists characters as the messages of the fonts name them, each
+// quoted with its code point ('\ue000' (U+E000)), the first maxChars.
+func charList(chars []rune) msg.List {
+	var l msg.List
+	for k, r := range chars {
+		if k == maxChars {
+			l.Items = append(l.Items, msg.Raw("…"))
+			break
+		}
+		l.Items = append(l.Items, msg.New(msg.ServeChar, strconv.QuoteRune(r), fmt.Sprintf("U+%04X", r)))
+	}
+	return l
 }
 
 // pick returns the form the job selects (?form=N, counted over all the

@@ -31,6 +31,7 @@ const (
 	codeBadDate          = msg.ServeBadDate
 	codeBadFit           = msg.ServeBadFit
 	codeBadWatermark     = msg.ServeBadWatermark
+	codeBadChars         = msg.ServeBadChars
 	codeBadFormList      = msg.ServeBadFormList
 	codeNoSuchForm       = msg.ServeNoSuchForm
 	codeNoSuchPage       = msg.ServeNoSuchPage

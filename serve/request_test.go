@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -15,7 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/model"
+	"jixiao/model/xlsx"
 	"jixiao/msg"
+	"jixiao/pipeline"
 )
 
 // TestQueryValueKinds: a yes/no, a date and fit= that do not read are each
@@ -188,4 +192,90 @@ func TestBookErrorsEnglish(t *testing.T) {
 	require.Equal(t, string(codeBookErrors), ps[0].Code)
 	require.Equal(t, "Errors found: 1, in the forms or in a file that could not be read. Fix them and upload again to print.", ps[0].Message)
 	require.Len(t, ps, 2, "the lead line and the file's problem")
+}
+
+// TestWatermarkNoFont: a watermark with a character no font of the server
+// has is the request's bad parameter, told once as the query names it
+// (watermark, not the command line's --watermark), a 400 before the files
+// are read; not a problem of every form located at the uploaded workbook
+// (review 8b, item 4). Allowed as boxes it prints, unless strict=1 makes
+// boxes errors.
+func TestWatermarkNoFont(t *testing.T) {
+	ex, err := model.ReadFile(exampleBook)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, xlsx.Export(&buf, ex))
+	workbook := file{"b.xlsx", buf.Bytes()}
+	zh := newTestServer(t, Options{})
+	en, err := New(Options{Fonts: fontSetFor(t), Lang: msg.English, Creator: "jixiao test"})
+	require.NoError(t, err)
+	for _, c := range []struct {
+		s    *Server
+		lang string
+		want string
+	}{
+		{zh, "zh", "参数 watermark 里有 2 个字本服务器的字体里没有：'\\ue000'（U+E000）、'\\ue001'（U+E001）。"},
+		{en, "en", "watermark holds 2 characters that the fonts of this server do not have: '\\ue000' (U+E000), '\\ue001' (U+E001)."},
+	} {
+		for _, call := range []string{"check?", "render?form=2&", "binder?", "zip?", "preview?form=2&page=1&"} {
+			for _, q := range []string{"watermark=%EE%80%80%E8%8D%89%EE%80%81%EE%80%80", "allow_missing=1&strict=1&watermark=%EE%80%80%EE%80%81"} {
+				target := "/api/" + call + q
+				w := do(c.s, post(t, target, workbook))
+				require.Equal(t, http.StatusBadRequest, w.Code, "%s %s: %s", c.lang, target, w.Body.String())
+				ps := problems(t, w)
+				require.Len(t, ps, 1, "%s %s: once", c.lang, target)
+				p := ps[0]
+				require.Equal(t, string(codeBadChars), p.Code, target)
+				require.True(t, strings.HasPrefix(p.Message, c.want), "%s %s: %s", c.lang, target, p.Message)
+				require.NotContains(t, p.Message, "--watermark", target)
+				require.Empty(t, p.Location+p.File+p.Sheet+p.Cell+p.Path, "%s %s: the request's, not the file's", c.lang, target)
+			}
+		}
+		// Many characters: the first twenty named, and how many.
+		var many []rune
+		for r := rune(0xe000); r < 0xe000+25; r++ {
+			many = append(many, r, r) // each named once
+		}
+		w := do(c.s, post(t, "/api/check?watermark="+url.QueryEscape(string(many)), workbook))
+		require.Equal(t, http.StatusBadRequest, w.Code, w.Body.String())
+		m := problems(t, w)[0].Message
+		require.Contains(t, m, map[string]string{"zh": "25 个字", "en": "25 characters"}[c.lang])
+		require.Equal(t, 20, strings.Count(m, "U+E0"), m)
+		require.Contains(t, m, "…", m)
+		// Drawn as boxes, as asked.
+		w = do(c.s, post(t, "/api/binder?allow_missing=1&watermark=%EE%80%80", workbook))
+		require.Equal(t, http.StatusOK, w.Code, "%s: %s", c.lang, w.Body.String())
+		require.Equal(t, "application/pdf", w.Header().Get("Content-Type"))
+	}
+}
+
+// TestEveryOptionRefusal: every value the job refuses of an option a query
+// may give is answered 400 in words of the server's own, never as an
+// internal error (an option added to the query without an answer).
+func TestEveryOptionRefusal(t *testing.T) {
+	s := newTestServer(t, Options{})
+	book := readFile(t, exampleBook)
+	n := 0
+	for _, name := range pipeline.OptionNames {
+		if !webOption(name) {
+			continue
+		}
+		for _, v := range []string{"x", "0", "-1", "1,3", "1-x", "B5", "2025-02-30", "4z", "草\x1b", "\ue000"} {
+			job := pipeline.NewJob(s.opt.Fonts)
+			err := job.Set(name, v)
+			if err == nil {
+				err = job.CheckWatermark()
+			}
+			if err == nil {
+				continue
+			}
+			n++
+			q := url.Values{strings.ReplaceAll(name, "-", "_"): {v}}
+			w := do(s, post(t, "/api/binder?"+q.Encode(), book))
+			require.Equal(t, http.StatusBadRequest, w.Code, "%s=%q: %s", name, v, w.Body.String())
+			ps := problems(t, w)
+			require.NotEqual(t, string(codeInternal), ps[0].Code, "%s=%q", name, v)
+		}
+	}
+	require.Greater(t, n, 10)
 }
