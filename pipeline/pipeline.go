@@ -169,7 +169,7 @@ func Read(s Source) (Input, error) {
 		checked bool // problems holds Validate's already
 		probs   model.Problems
 	)
-	size := int64(-1) // the file's size, when s is a file
+	size := int64(-1) // the content's size, when it is known
 	if s.R == nil && s.Data != nil {
 		s.R = bytes.NewReader(s.Data)
 		size = int64(len(s.Data))
@@ -185,10 +185,15 @@ func Read(s Source) (Input, error) {
 			return Input{}, err
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil {
-			size = st.Size()
-		}
 		s.R = f
+	}
+	if size < 0 {
+		size = fileSize(s.R)
+	}
+	if size > model.MaxFileSize {
+		// Standard input redirected from a file too large: refused by
+		// its size, as the file named is, before any of it is read.
+		return Input{}, model.TooLarge(s.Name, size)
 	}
 	// A PDF or a workbook is read whole; JSON and YAML are decoded as
 	// they are read (model.DecodeReader), not held whole.
@@ -200,10 +205,14 @@ func Read(s Source) (Input, error) {
 	case bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
 		data := s.Data // in memory already: not copied
 		if data == nil {
-			data, err = readWhole(r, size)
+			c, err := readWhole(r, size, model.MaxFileSize)
 			if err != nil {
 				return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 			}
+			if c.size > model.MaxFileSize {
+				return Input{}, model.TooLarge(s.Name, c.size)
+			}
+			data = c.bytes()
 		}
 		if len(data) > model.MaxFileSize {
 			return Input{}, model.TooLarge(s.Name, int64(len(data)))
@@ -241,18 +250,6 @@ func Read(s Source) (Input, error) {
 	}
 	resolve(book, src)
 	return in, nil
-}
-
-// readWhole reads r whole, up to one byte more than model.MaxFileSize,
-// into a buffer of the file's size when it is known (size ≥ 0), as
-// os.ReadFile does, so that a workbook is not copied as its buffer grows.
-func readWhole(r io.Reader, size int64) ([]byte, error) {
-	var b bytes.Buffer
-	if size >= 0 && size <= model.MaxFileSize {
-		b.Grow(int(size) + bytes.MinRead) // ReadFrom wants MinRead free to see the end
-	}
-	_, err := b.ReadFrom(io.LimitReader(r, model.MaxFileSize+1))
-	return b.Bytes(), err
 }
 
 // peek returns the first n bytes of r (fewer if it is shorter) and a
