@@ -12,6 +12,7 @@ import (
 	"testing/iotest"
 
 	"jixiao/model"
+	"jixiao/msg"
 )
 
 // zeros is a stream that never ends, and can neither seek nor stat: a
@@ -156,5 +157,35 @@ func TestReadStdinFile(t *testing.T) {
 	}
 	if got > 1<<20 {
 		t.Errorf("refusing a file over the limit on standard input allocated %d bytes", got)
+	}
+}
+
+// Standard input is named where a problem stands as the language names it:
+// <stdin> in English, as the compilers write it, 标准输入 in Chinese.
+func TestStdinLocation(t *testing.T) {
+	for _, c := range []struct {
+		loc    model.Location
+		en, zh string
+	}{
+		{model.Location{File: msg.StdinName, Line: 3, Column: 5}, "<stdin>:3:5", "标准输入 第 3 行第 5 列"},
+		{model.Location{File: msg.StdinName, Line: 3}, "<stdin>:3", "标准输入 第 3 行"},
+		{model.Location{File: msg.StdinName, Sheet: "体检费", Cell: "B4"}, "<stdin>: 体检费!B4", "标准输入 工作表“体检费”B4 单元格"},
+		{model.Location{File: msg.StdinName, Sheet: "体检费"}, "<stdin>: 体检费", "标准输入 工作表“体检费”"},
+		{model.Location{File: msg.StdinName}, "<stdin>", "标准输入"},
+		{model.Location{File: "stdin.json", Line: 1}, "stdin.json:1", "stdin.json 第 1 行"},
+	} {
+		if got := Location(msg.English, c.loc); got != c.en {
+			t.Errorf("%v in English: %q, want %q", c.loc, got, c.en)
+		}
+		if got := Location(msg.Chinese, c.loc); got != c.zh {
+			t.Errorf("%v in Chinese: %q, want %q", c.loc, got, c.zh)
+		}
+		p := model.Problem{Code: model.CodeFileTooLarge, Loc: c.loc, Args: []string{"1", "256"}}
+		if got := ProblemText(msg.English, p); !strings.HasPrefix(got, c.en+": ") {
+			t.Errorf("%v: %q", c.loc, got)
+		}
+		if got := ProblemText(msg.Chinese, p); !strings.HasPrefix(got, c.zh+"：") {
+			t.Errorf("%v: %q", c.loc, got)
+		}
 	}
 }
