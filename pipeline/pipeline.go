@@ -142,10 +142,11 @@ type Source struct {
 	Name string
 	// R is the content; nil means the file Name.
 	R io.Reader
-	// Data is the content when it is in memory already (an upload), read
-	// in place: a workbook or a PDF is not copied. It is used when R is
-	// nil.
-	Data []byte
+	// Data is the content when it is in memory already (an upload), in
+	// one block or more (read as it came, its length not known), read in
+	// place: a workbook is not copied (a PDF in several blocks is joined).
+	// It is used when R is nil.
+	Data [][]byte
 }
 
 // Read reads one input, a form or a book, in any format the pipeline
@@ -158,8 +159,11 @@ type Source struct {
 // one place where input formats are told apart. Every file is opened by
 // model.OpenFile, whatever its kind: it is refused, before it is read,
 // when it is a directory, not a regular file, or larger than
-// model.MaxFileSize, with model's messages; content read from R is cut at
-// one byte more than that and then refused likewise. The errors of a
+// model.MaxFileSize, with model's messages; so is a regular file given as
+// R (standard input redirected from one), by its size, and content read
+// from any other R is cut at one byte more than that and then refused
+// likewise, having held no more than that. A workbook is read where it is:
+// in the blocks it was read into, or Data's (never joined). The errors of a
 // content that does not decode are *model.DecodeError values (joined).
 func Read(s Source) (Input, error) {
 	var (
@@ -170,9 +174,10 @@ func Read(s Source) (Input, error) {
 		probs   model.Problems
 	)
 	size := int64(-1) // the content's size, when it is known
+	var held *content // the content, when it is in memory already
 	if s.R == nil && s.Data != nil {
-		s.R = bytes.NewReader(s.Data)
-		size = int64(len(s.Data))
+		held = inMemory(s.Data)
+		s.R, size = held.reader(), held.size
 	}
 	if s.R == nil {
 		// Every file, a workbook as any other, is opened by model's rules
@@ -203,24 +208,25 @@ func Read(s Source) (Input, error) {
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
-		data := s.Data // in memory already: not copied
-		if data == nil {
-			c, err := readWhole(r, size, model.MaxFileSize)
+		c := held // in memory already: not copied
+		if c == nil {
+			read, err := readWhole(r, size, model.MaxFileSize)
 			if err != nil {
 				return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 			}
-			if c.size > model.MaxFileSize {
-				return Input{}, model.TooLarge(s.Name, c.size)
+			if read.size > model.MaxFileSize {
+				return Input{}, model.TooLarge(s.Name, read.size)
 			}
-			data = c.bytes()
+			c = &read
 		}
-		if len(data) > model.MaxFileSize {
-			return Input{}, model.TooLarge(s.Name, int64(len(data)))
-		}
-		if bytes.HasPrefix(data, []byte("%PDF-")) {
-			book, src, err = fromPDF(data, s.Name)
-		} else {
-			book, src, err = xlsx.Read(data, s.Name)
+		switch {
+		case bytes.HasPrefix(head, []byte("%PDF-")):
+			book, src, err = fromPDF(c.bytes(), s.Name)
+		case len(c.blocks) == 1:
+			book, src, err = xlsx.Read(c.blocks[0], s.Name)
+		default:
+			// Read where it is, in its blocks, never joined.
+			book, src, err = xlsx.ReadAt(c, c.size, s.Name)
 		}
 	default:
 		book, src, probs, err = model.DecodeReaderChecked(r, s.Name, model.FormatAuto)

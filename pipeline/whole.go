@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 )
@@ -58,13 +59,51 @@ func readWhole(r io.Reader, size, limit int64) (content, error) {
 	}
 }
 
-// bytes is the content in one slice: its one block, or (read from a
-// pipe, past the first block) the blocks joined, once.
-func (c content) bytes() []byte {
+// inMemory is the content held in blocks (Source.Data).
+func inMemory(blocks [][]byte) *content {
+	c := &content{blocks: blocks}
+	for _, b := range blocks {
+		c.size += int64(len(b))
+	}
+	return c
+}
+
+// bytes is the content in one slice: its one block, or the blocks joined
+// (a PDF, read from one slice).
+func (c *content) bytes() []byte {
 	if len(c.blocks) == 1 {
 		return c.blocks[0]
 	}
 	return bytes.Join(c.blocks, nil)
+}
+
+// reader reads the content from its start; it can seek.
+func (c *content) reader() io.ReadSeeker {
+	if len(c.blocks) == 1 {
+		return bytes.NewReader(c.blocks[0])
+	}
+	return io.NewSectionReader(c, 0, c.size)
+}
+
+// ReadAt reads the content's bytes from off on into p, across its blocks
+// (io.ReaderAt: a workbook's zip archive is read so, where it is).
+func (c *content) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, errors.New("pipeline: negative offset")
+	}
+	n := 0
+	for _, b := range c.blocks {
+		if off >= int64(len(b)) {
+			off -= int64(len(b))
+			continue
+		}
+		n += copy(p[n:], b[off:])
+		off = 0
+		if n == len(p) {
+			return n, nil
+		}
+	}
+	return n, io.EOF
 }
 
 // fileSize is the number of bytes left to read in r when r is a regular

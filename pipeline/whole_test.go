@@ -12,6 +12,7 @@ import (
 	"testing/iotest"
 
 	"jixiao/model"
+	"jixiao/model/xlsx"
 	"jixiao/msg"
 )
 
@@ -187,5 +188,79 @@ func TestStdinLocation(t *testing.T) {
 		if got := ProblemText(msg.Chinese, p); !strings.HasPrefix(got, c.zh+"：") {
 			t.Errorf("%v: %q", c.loc, got)
 		}
+	}
+}
+
+// A workbook read from a pipe (its size unknown) past the first block is
+// read in its blocks, where they are, as the file is: the same forms,
+// read from the same cells.
+func TestReadWorkbookFromPipe(t *testing.T) {
+	book, err := model.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book.Forms = append(book.Forms, book.Forms...)
+	var buf bytes.Buffer
+	if err := xlsx.Export(&buf, book); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() <= firstBlock {
+		t.Fatalf("the workbook is %d bytes: one block", buf.Len())
+	}
+	c, err := readWhole(struct{ io.Reader }{bytes.NewReader(buf.Bytes())}, -1, model.MaxFileSize)
+	if err != nil || len(c.blocks) < 2 {
+		t.Fatalf("%d blocks, %v", len(c.blocks), err)
+	}
+	want, err := Read(Source{Name: "book.xlsx", Data: [][]byte{buf.Bytes()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(Source{Name: "book.xlsx", R: struct{ io.Reader }{bytes.NewReader(buf.Bytes())}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Book.Forms) != 36 || got.Book.Forms[35].Project != want.Book.Forms[35].Project {
+		t.Errorf("%d forms read", len(got.Book.Forms))
+	}
+	for _, path := range []string{"forms[0].project", "forms[35].indicators[3].level3"} {
+		g, _ := got.Source.Location(path)
+		w, _ := want.Source.Location(path)
+		if g != w || w.Cell == "" {
+			t.Errorf("%s read from %v, want %v", path, g, w)
+		}
+	}
+	if len(got.Problems) != len(want.Problems) {
+		t.Errorf("%d problems, want %d", len(got.Problems), len(want.Problems))
+	}
+}
+
+// content.ReadAt reads across its blocks as a reader of one slice does.
+func TestContentReadAt(t *testing.T) {
+	data := make([]byte, 1000)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	var blocks [][]byte
+	for rest, n := data, 1; len(rest) > 0; n *= 2 {
+		k := min(n, len(rest))
+		blocks, rest = append(blocks, rest[:k]), rest[k:]
+	}
+	c := inMemory(append(blocks, nil)) // an empty block changes nothing
+	if c.size != int64(len(data)) {
+		t.Fatalf("size %d", c.size)
+	}
+	for off := int64(0); off <= 1001; off += 13 {
+		for _, n := range []int{0, 1, 2, 63, 64, 65, 500, 1000} {
+			got, want := make([]byte, n), make([]byte, n)
+			gn, gerr := c.ReadAt(got, off)
+			wn, werr := bytes.NewReader(data).ReadAt(want, off)
+			if gn != wn || !bytes.Equal(got[:gn], want[:wn]) || (gerr == nil) != (werr == nil) {
+				t.Fatalf("ReadAt(%d bytes, %d): %d %v, want %d %v", n, off, gn, gerr, wn, werr)
+			}
+		}
+	}
+	all, err := io.ReadAll(c.reader())
+	if err != nil || !bytes.Equal(all, data) {
+		t.Errorf("reader: %d bytes, %v", len(all), err)
 	}
 }

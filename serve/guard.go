@@ -5,7 +5,6 @@ package serve
 // an upload, the number of renders at once, and a time limit per request.
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -71,16 +70,7 @@ func originAllowed(r *http.Request) bool {
 // written to disk, and nothing outlives the response.
 type upload struct {
 	Name string   // the client's file name, for messages only, never a path
-	Data [][]byte // its bytes, in one block or more (blockReader)
-}
-
-// reader reads the upload's bytes.
-func (u upload) reader() io.Reader {
-	rs := make([]io.Reader, len(u.Data))
-	for i, b := range u.Data {
-		rs[i] = bytes.NewReader(b)
-	}
-	return io.MultiReader(rs...)
+	Data [][]byte // its bytes, in one block or more, read where they are (pipeline.Source.Data)
 }
 
 // errTooLarge is returned when a request's body is over the limit.
@@ -107,7 +97,9 @@ var errBusyNow = errors.New("upload memory full")
 // (which is read no further than its length), so none is ever copied to
 // grow. A body of unknown length (chunked)
 // is read into blocks that double up to chunkedBlock, each taken from the
-// budget as it is made.
+// budget as it is made; a file is read in its blocks, where they are
+// (pipeline.Source.Data), never joined into a copy the budget would not
+// count.
 func readUploads(w http.ResponseWriter, r *http.Request, max int64, hold *holding) ([]upload, error) {
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
