@@ -207,7 +207,7 @@ func Read(s Source) (Input, error) {
 		return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 	}
 	switch {
-	case bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
+	case NeedsOneSlice(head) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
 		c := held // in memory already: not copied
 		if c == nil {
 			read, err := readWhole(r, size, model.MaxFileSize)
@@ -220,7 +220,7 @@ func Read(s Source) (Input, error) {
 			c = &read
 		}
 		switch {
-		case bytes.HasPrefix(head, []byte("%PDF-")):
+		case NeedsOneSlice(head):
 			book, src, err = fromPDF(c.bytes(), s.Name)
 		case len(c.blocks) == 1:
 			book, src, err = xlsx.Read(c.blocks[0], s.Name)
@@ -257,6 +257,13 @@ func Read(s Source) (Input, error) {
 	resolve(book, src)
 	return in, nil
 }
+
+// NeedsOneSlice reports whether content that starts with head is read from
+// one slice (a PDF, searched for its attachments), so that Read joins it
+// when Source.Data holds it in several blocks; a caller that counts the
+// memory it holds (serve) joins it itself. A workbook is read where its
+// blocks are.
+func NeedsOneSlice(head []byte) bool { return bytes.HasPrefix(head, []byte("%PDF-")) }
 
 // peek returns the first n bytes of r (fewer if it is shorter) and a
 // reader of all of it: r itself when it can seek back (model.DecodeReader

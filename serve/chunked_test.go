@@ -66,3 +66,41 @@ func TestChunkedWorkbookNotCopied(t *testing.T) {
 		require.Less(t, alloc, int64(size)*5/4, "chunked %v", chunk)
 	}
 }
+
+// A PDF with the forms' data sent chunked is joined into one slice (the
+// pipeline reads a PDF from one) as it is read, counted in the upload
+// memory, its blocks given back: what the request holds is the PDF's
+// size once, and its answer that of the PDF sent with its length.
+func TestChunkedPDF(t *testing.T) {
+	s := newTestServer(t, Options{})
+	w := do(s, post(t, "/api/binder?attach_data=1", readFile(t, exampleBook)))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	pdf := file{"binder.pdf", w.Body.Bytes()}
+	require.Greater(t, len(pdf.data), 4<<10+8<<10, "the upload must take several blocks")
+	s.uploaded = func() {
+		held := s.opt.UploadMemory - s.memory.available()
+		require.Less(t, held, int64(len(pdf.data))+64<<10, "the blocks given back")
+		require.GreaterOrEqual(t, held, int64(len(pdf.data)), "the PDF counted")
+	}
+	sized := do(s, post(t, "/api/render?form=2", pdf))
+	require.Equal(t, http.StatusOK, sized.Code, sized.Body.String())
+	got := do(s, chunked(post(t, "/api/render?form=2", pdf)))
+	require.Equal(t, http.StatusOK, got.Code, got.Body.String())
+	require.True(t, bytes.Equal(sized.Body.Bytes(), got.Body.Bytes()), "chunked PDF answered otherwise")
+
+	// One block: nothing to join.
+	st := &uploadStore{hold: s.memory.hold()}
+	defer st.hold.release()
+	blocks, err := st.read(bytes.NewReader(pdf.data[:1000]))
+	require.NoError(t, err)
+	require.Len(t, blocks, 1)
+	// Several: one slice, the same bytes.
+	blocks, err = st.read(bytes.NewReader(pdf.data))
+	require.NoError(t, err)
+	require.Len(t, blocks, 1)
+	require.True(t, bytes.Equal(blocks[0], pdf.data))
+	// A workbook (anything else) stays in its blocks.
+	blocks, err = st.read(bytes.NewReader(append([]byte("PK\x03\x04"), make([]byte, 100<<10)...)))
+	require.NoError(t, err)
+	require.Greater(t, len(blocks), 1)
+}

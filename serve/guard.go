@@ -5,6 +5,7 @@ package serve
 // an upload, the number of renders at once, and a time limit per request.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -15,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"jixiao/pipeline"
 )
 
 // hostAllowed reports whether a request's Host header names this server.
@@ -192,24 +195,37 @@ func (st *uploadStore) read(p io.Reader) ([][]byte, error) {
 		return nil, errTooLarge
 	}
 	var blocks [][]byte
-	size := 0
+	size, taken, read := 0, int64(0), int64(0)
 	for {
 		size = min(max(2*size, 4<<10), chunkedBlock)
 		if !st.hold.take(int64(size)) {
 			return nil, errBusyNow
 		}
+		taken += int64(size)
 		b := make([]byte, size)
 		n, err := io.ReadFull(p, b)
 		if n > 0 {
 			blocks = append(blocks, b[:n:n])
+			read += int64(n)
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			return blocks, nil
+			break
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
+	if len(blocks) < 2 || !pipeline.NeedsOneSlice(blocks[0]) {
+		return blocks, nil // read where the blocks are
+	}
+	// A PDF is read from one slice: joined here, counted, and its blocks
+	// given back, rather than joined by the pipeline out of the count.
+	if !st.hold.take(read) {
+		return nil, errBusyNow
+	}
+	one := bytes.Join(blocks, nil)
+	st.hold.give(taken)
+	return [][]byte{one}, nil
 }
 
 // uploadName is the name of an upload for messages (and for its
