@@ -42,6 +42,7 @@ const (
 	InputSameFile    Code = "input-same-file"
 	StandardOutput   Code = "standard-output"
 	StandardInput    Code = "standard-input"
+	StdinLocation    Code = "stdin-location"
 	Wrote            Code = "wrote"
 	RenderFailed     Code = "render-failed"
 
@@ -246,6 +247,10 @@ var commandCatalogue = []item{
 	{StandardOutput, "standard output",
 		"标准输出"},
 	{StandardInput, "standard input",
+		"标准输入"},
+	// Standard input where a problem stands, in place of a file name:
+	// English keeps the compilers' <stdin>, which scripts read.
+	{StdinLocation, "<stdin>",
 		"标准输入"},
 	{RenderFailed, "form {1}: the PDF cannot be drawn: {2}",
 		"第 {1} 张表无法生成 PDF：{2}"},

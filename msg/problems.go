@@ -69,16 +69,35 @@ func locationText(l Lang, loc string) string {
 	if m := lineColRE().FindStringSubmatch(loc); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		if m[3] == "" {
-			return l.Text(LocLine, m[1], line)
+			return l.Text(LocLine, File(m[1]), line)
 		}
 		col, _ := strconv.Atoi(m[3])
-		return l.Text(LocLineCol, m[1], line, col)
+		return l.Text(LocLineCol, File(m[1]), line, col)
 	}
 	if m := sheetCellRE().FindStringSubmatch(loc); m != nil {
-		return l.Text(LocCell, m[1], m[2], m[3])
+		return l.Text(LocCell, File(m[1]), m[2], m[3])
 	}
-	return Escape(loc)
+	return FileText(l, loc)
 }
+
+// StdinName is the name standard input goes by where a file's name would
+// stand (the name of its input, the file of a problem's location), as
+// the compilers name it.
+const StdinName = "<stdin>"
+
+// File is a file's name as an argument of a message that tells a place
+// (the loc-… templates, a form's file): standard input (StdinName) said
+// in the message's language (stdin-location: <stdin>, 标准输入), any other
+// name user text, escaped.
+func File(name string) any {
+	if name == StdinName {
+		return New(StdinLocation)
+	}
+	return name
+}
+
+// FileText is File(name) as l says it.
+func FileText(l Lang, name string) string { return argText(l, File(name)) }
 
 // The locations model.Location.String writes, compiled at their first use.
 var (

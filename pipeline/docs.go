@@ -878,9 +878,9 @@ func errorForms(inputs []Input) map[[2]int]bool {
 // list of a message: 3 就业见习补贴 (book.xlsx: 就业见习补贴), in Chinese
 // 3 就业见习补贴（book.xlsx 工作表“就业见习补贴”）.
 func formName(n int, in Input, j int) *msg.Error {
-	var where any = in.Path
+	where := msg.File(in.Path)
 	if loc, _ := in.Source.Location(model.FormPath(j)); loc.Sheet != "" {
-		where = msg.New(msg.LocSheet, in.Path, loc.Sheet)
+		where = msg.New(msg.LocSheet, where, loc.Sheet)
 	}
 	if p := strings.Join(strings.Fields(in.Book.Forms[j].Project), " "); p != "" {
 		return msg.New(msg.FormNamed, n, p, where)

@@ -142,10 +142,11 @@ type Source struct {
 	Name string
 	// R is the content; nil means the file Name.
 	R io.Reader
-	// Data is the content when it is in memory already (an upload), read
-	// in place: a workbook or a PDF is not copied. It is used when R is
-	// nil.
-	Data []byte
+	// Data is the content when it is in memory already (an upload), in
+	// one block or more (read as it came, its length not known), read in
+	// place: a workbook is not copied (a PDF in several blocks is joined).
+	// It is used when R is nil.
+	Data [][]byte
 }
 
 // Read reads one input, a form or a book, in any format the pipeline
@@ -158,8 +159,11 @@ type Source struct {
 // one place where input formats are told apart. Every file is opened by
 // model.OpenFile, whatever its kind: it is refused, before it is read,
 // when it is a directory, not a regular file, or larger than
-// model.MaxFileSize, with model's messages; content read from R is cut at
-// one byte more than that and then refused likewise. The errors of a
+// model.MaxFileSize, with model's messages; so is a regular file given as
+// R (standard input redirected from one), by its size, and content read
+// from any other R is cut at one byte more than that and then refused
+// likewise, having held no more than that. A workbook is read where it is:
+// in the blocks it was read into, or Data's (never joined). The errors of a
 // content that does not decode are *model.DecodeError values (joined).
 func Read(s Source) (Input, error) {
 	var (
@@ -169,10 +173,11 @@ func Read(s Source) (Input, error) {
 		checked bool // problems holds Validate's already
 		probs   model.Problems
 	)
-	size := int64(-1) // the file's size, when s is a file
+	size := int64(-1) // the content's size, when it is known
+	var held *content // the content, when it is in memory already
 	if s.R == nil && s.Data != nil {
-		s.R = bytes.NewReader(s.Data)
-		size = int64(len(s.Data))
+		held = inMemory(s.Data)
+		s.R, size = held.reader(), held.size
 	}
 	if s.R == nil {
 		// Every file, a workbook as any other, is opened by model's rules
@@ -185,10 +190,15 @@ func Read(s Source) (Input, error) {
 			return Input{}, err
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil {
-			size = st.Size()
-		}
 		s.R = f
+	}
+	if size < 0 {
+		size = fileSize(s.R)
+	}
+	if size > model.MaxFileSize {
+		// Standard input redirected from a file too large: refused by
+		// its size, as the file named is, before any of it is read.
+		return Input{}, model.TooLarge(s.Name, size)
 	}
 	// A PDF or a workbook is read whole; JSON and YAML are decoded as
 	// they are read (model.DecodeReader), not held whole.
@@ -197,21 +207,26 @@ func Read(s Source) (Input, error) {
 		return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 	}
 	switch {
-	case bytes.HasPrefix(head, []byte("%PDF-")) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
-		data := s.Data // in memory already: not copied
-		if data == nil {
-			data, err = readWhole(r, size)
+	case NeedsOneSlice(head) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
+		c := held // in memory already: not copied
+		if c == nil {
+			read, err := readWhole(r, size, model.MaxFileSize)
 			if err != nil {
 				return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 			}
+			if read.size > model.MaxFileSize {
+				return Input{}, model.TooLarge(s.Name, read.size)
+			}
+			c = &read
 		}
-		if len(data) > model.MaxFileSize {
-			return Input{}, model.TooLarge(s.Name, int64(len(data)))
-		}
-		if bytes.HasPrefix(data, []byte("%PDF-")) {
-			book, src, err = fromPDF(data, s.Name)
-		} else {
-			book, src, err = xlsx.Read(data, s.Name)
+		switch {
+		case NeedsOneSlice(head):
+			book, src, err = fromPDF(c.bytes(), s.Name)
+		case len(c.blocks) == 1:
+			book, src, err = xlsx.Read(c.blocks[0], s.Name)
+		default:
+			// Read where it is, in its blocks, never joined.
+			book, src, err = xlsx.ReadAt(c, c.size, s.Name)
 		}
 	default:
 		book, src, probs, err = model.DecodeReaderChecked(r, s.Name, model.FormatAuto)
@@ -243,17 +258,12 @@ func Read(s Source) (Input, error) {
 	return in, nil
 }
 
-// readWhole reads r whole, up to one byte more than model.MaxFileSize,
-// into a buffer of the file's size when it is known (size ≥ 0), as
-// os.ReadFile does, so that a workbook is not copied as its buffer grows.
-func readWhole(r io.Reader, size int64) ([]byte, error) {
-	var b bytes.Buffer
-	if size >= 0 && size <= model.MaxFileSize {
-		b.Grow(int(size) + bytes.MinRead) // ReadFrom wants MinRead free to see the end
-	}
-	_, err := b.ReadFrom(io.LimitReader(r, model.MaxFileSize+1))
-	return b.Bytes(), err
-}
+// NeedsOneSlice reports whether content that starts with head is read from
+// one slice (a PDF, searched for its attachments), so that Read joins it
+// when Source.Data holds it in several blocks; a caller that counts the
+// memory it holds (serve) joins it itself. A workbook is read where its
+// blocks are.
+func NeedsOneSlice(head []byte) bool { return bytes.HasPrefix(head, []byte("%PDF-")) }
 
 // peek returns the first n bytes of r (fewer if it is shorter) and a
 // reader of all of it: r itself when it can seek back (model.DecodeReader

@@ -54,19 +54,21 @@ func ProblemMessage(l msg.Lang, p model.Problem) string {
 
 // Location is where a problem stands, in l's words: the sheet and cell of a
 // workbook ("book.xlsx 工作表“体检费”C12 单元格", "book.xlsx: 体检费!C12"), the
-// line and column of a text file; the file name escaped.
+// line and column of a text file; the file name escaped, standard input
+// named as l names it (msg.FileText).
 func Location(l msg.Lang, loc model.Location) string {
+	file := msg.File(loc.File)
 	switch {
 	case loc.Sheet != "" && loc.Cell != "":
-		return l.Text(msg.LocCell, loc.File, loc.Sheet, loc.Cell)
+		return l.Text(msg.LocCell, file, loc.Sheet, loc.Cell)
 	case loc.Sheet != "":
-		return l.Text(msg.LocSheet, loc.File, loc.Sheet)
+		return l.Text(msg.LocSheet, file, loc.Sheet)
 	case loc.Line > 0 && loc.Column > 0:
-		return l.Text(msg.LocLineCol, loc.File, loc.Line, loc.Column)
+		return l.Text(msg.LocLineCol, file, loc.Line, loc.Column)
 	case loc.Line > 0:
-		return l.Text(msg.LocLine, loc.File, loc.Line)
+		return l.Text(msg.LocLine, file, loc.Line)
 	}
-	return msg.Escape(loc.File)
+	return msg.FileText(l, loc.File)
 }
 
 // ProblemError is a problem as an error that tells itself in a language

@@ -30,7 +30,13 @@ func TestReadWorkbook(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []Source{{Name: path}, {Name: "upload", R: bytes.NewReader(buf.Bytes())}, {Name: "in memory", Data: buf.Bytes()}} {
+	var blocks [][]byte // as a chunked upload holds it
+	for rest := buf.Bytes(); len(rest) > 0; {
+		n := min(len(rest), 1000+len(blocks))
+		blocks, rest = append(blocks, rest[:n:n]), rest[n:]
+	}
+	for _, s := range []Source{{Name: path}, {Name: "upload", R: bytes.NewReader(buf.Bytes())}, {Name: "in memory", Data: [][]byte{buf.Bytes()}},
+		{Name: "in blocks", Data: blocks}} {
 		in, err := Read(s)
 		if err != nil {
 			t.Fatalf("%s: %v", s.Name, err)
@@ -68,9 +74,17 @@ func TestReadDataInPlace(t *testing.T) {
 		return after.TotalAlloc - before.TotalAlloc
 	}
 	copied := allocated(Source{Name: "junk.xlsx", R: bytes.NewReader(data)})
-	inPlace := allocated(Source{Name: "junk.xlsx", Data: data})
+	inPlace := allocated(Source{Name: "junk.xlsx", Data: [][]byte{data}})
 	if copied < uint64(len(data)) || inPlace > uint64(len(data))/4 {
 		t.Errorf("read from a reader: %d bytes made; in place: %d (the content is %d)", copied, inPlace, len(data))
+	}
+	// In blocks (a chunked upload), read where they are, never joined.
+	var blocks [][]byte
+	for b := data; len(b) > 0; b = b[min(len(b), 1<<20):] {
+		blocks = append(blocks, b[:min(len(b), 1<<20)])
+	}
+	if inBlocks := allocated(Source{Name: "junk.xlsx", Data: blocks}); inBlocks > uint64(len(data))/4 {
+		t.Errorf("in blocks: %d bytes made (the content is %d)", inBlocks, len(data))
 	}
 }
 

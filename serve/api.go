@@ -444,12 +444,9 @@ func (s *Server) load(ctx context.Context, ups []upload, job *pipeline.Job) (*ba
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		src := pipeline.Source{Name: u.Name, R: u.reader()}
-		if len(u.Data) == 1 { // one block (a sized upload): read in place
-			b := u.Data[0]
-			src = pipeline.Source{Name: u.Name, Data: b[:len(b):len(b)]} // the next file follows it in the same buffer
-		}
-		in, err := pipeline.Read(src)
+		// Read where it is, in its blocks (one of a sized upload, several
+		// of a chunked one), counted in the upload memory: never copied.
+		in, err := pipeline.Read(pipeline.Source{Name: u.Name, Data: u.Data})
 		if err != nil {
 			ps, ok := s.userProblems(err, u.Name)
 			if !ok {

@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"jixiao/pipeline"
 )
 
 // hostAllowed reports whether a request's Host header names this server.
@@ -71,16 +73,7 @@ func originAllowed(r *http.Request) bool {
 // written to disk, and nothing outlives the response.
 type upload struct {
 	Name string   // the client's file name, for messages only, never a path
-	Data [][]byte // its bytes, in one block or more (blockReader)
-}
-
-// reader reads the upload's bytes.
-func (u upload) reader() io.Reader {
-	rs := make([]io.Reader, len(u.Data))
-	for i, b := range u.Data {
-		rs[i] = bytes.NewReader(b)
-	}
-	return io.MultiReader(rs...)
+	Data [][]byte // its bytes, in one block or more, read where they are (pipeline.Source.Data)
 }
 
 // errTooLarge is returned when a request's body is over the limit.
@@ -107,7 +100,9 @@ var errBusyNow = errors.New("upload memory full")
 // (which is read no further than its length), so none is ever copied to
 // grow. A body of unknown length (chunked)
 // is read into blocks that double up to chunkedBlock, each taken from the
-// budget as it is made.
+// budget as it is made; a file is read in its blocks, where they are
+// (pipeline.Source.Data), never joined into a copy the budget would not
+// count.
 func readUploads(w http.ResponseWriter, r *http.Request, max int64, hold *holding) ([]upload, error) {
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
@@ -200,24 +195,37 @@ func (st *uploadStore) read(p io.Reader) ([][]byte, error) {
 		return nil, errTooLarge
 	}
 	var blocks [][]byte
-	size := 0
+	size, taken, read := 0, int64(0), int64(0)
 	for {
 		size = min(max(2*size, 4<<10), chunkedBlock)
 		if !st.hold.take(int64(size)) {
 			return nil, errBusyNow
 		}
+		taken += int64(size)
 		b := make([]byte, size)
 		n, err := io.ReadFull(p, b)
 		if n > 0 {
 			blocks = append(blocks, b[:n:n])
+			read += int64(n)
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			return blocks, nil
+			break
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
+	if len(blocks) < 2 || !pipeline.NeedsOneSlice(blocks[0]) {
+		return blocks, nil // read where the blocks are
+	}
+	// A PDF is read from one slice: joined here, counted, and its blocks
+	// given back, rather than joined by the pipeline out of the count.
+	if !st.hold.take(read) {
+		return nil, errBusyNow
+	}
+	one := bytes.Join(blocks, nil)
+	st.hold.give(taken)
+	return [][]byte{one}, nil
 }
 
 // uploadName is the name of an upload for messages (and for its

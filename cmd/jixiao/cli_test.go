@@ -274,6 +274,14 @@ func TestStdin(t *testing.T) {
 	code, stdout, _ = stdinRun(yaml, "validate", "-")
 	require.Equal(t, 1, code)
 	require.Contains(t, stdout, "<stdin>:3:5: forms[0].projct: unknown key")
+	// Chinese names standard input in its words where a problem stands.
+	code, stdout, _ = stdinRun(yaml, "--lang", "zh", "validate", "-")
+	require.Equal(t, 1, code)
+	require.Contains(t, stdout, "标准输入 第 3 行第 5 列：")
+	require.NotContains(t, stdout, "<stdin>")
+	code, stdout, _ = stdinRun([]byte("PK\x03\x04junk"), "--lang", "zh", "validate", "-")
+	require.Equal(t, 1, code)
+	require.True(t, strings.HasPrefix(stdout, "标准输入：不是可读取的 .xlsx 工作簿"), stdout)
 
 	// A workbook.
 	wb, err := os.ReadFile(filepath.Join(dir, "b.xlsx"))

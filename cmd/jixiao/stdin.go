@@ -7,8 +7,8 @@ import (
 )
 
 // stdinName names standard input (the argument -) in messages and
-// problem locations.
-const stdinName = "<stdin>"
+// problem locations (where Chinese says 标准输入).
+const stdinName = msg.StdinName
 
 // stdinSource checks standard input before the pipeline reads it (JSON,
 // YAML or a workbook, told apart by the content as for a file without an

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -51,9 +52,19 @@ func TestBadWorkbooks(t *testing.T) {
 			if !strings.HasPrefix(msg, c.name+": ") {
 				t.Errorf("%q does not start with the file's name", msg)
 			}
+			// Read where it is (ReadAt), the same.
+			_, _, err := ReadAt(onlyReaderAt{bytes.NewReader(c.data)}, int64(len(c.data)), c.name)
+			if got := fmt.Sprint(err); got != fmt.Sprint(func() error { _, _, err := Read(c.data, c.name); return err }()) {
+				t.Errorf("ReadAt: %s", got)
+			}
 		})
 	}
 }
+
+// onlyReaderAt hides every method of its reader but ReadAt.
+type onlyReaderAt struct{ r io.ReaderAt }
+
+func (o onlyReaderAt) ReadAt(p []byte, off int64) (int, error) { return o.r.ReadAt(p, off) }
 
 // excelLock is a lock file as Excel keeps it beside an open workbook: the
 // user's name, padded, then again in UTF-16 (165 bytes).

@@ -66,7 +66,12 @@ type pkg struct {
 // those the archive declares; archive/zip fails on a part that unpacks to
 // more.
 func openPackage(data []byte) (*pkg, *msg) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return openPackageAt(bytes.NewReader(data), int64(len(data)))
+}
+
+// openPackageAt is openPackage of the archive of size bytes in r.
+func openPackageAt(r io.ReaderAt, size int64) (*pkg, *msg) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, ptr(message(CodeCorrupt, err))
 	}

@@ -15,6 +15,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -92,15 +93,54 @@ func LockFileSkipped(err error) (model.Problem, bool) {
 // reads one so), and its bytes given here: its rules (a regular file, its
 // size) are not this package's.
 func Read(data []byte, name string) (book *model.Book, src *model.Source, err error) {
-	if !IsWorkbook(data) {
-		if err := model.KnownBinary(name, data); err != nil {
+	return read(bytes.NewReader(data), int64(len(data)), data[:min(len(data), sniffSize)], func() ([]byte, error) { return data, nil }, name)
+}
+
+// ReadAt is Read of the workbook of size bytes that r holds, read where
+// it is (content held in several blocks, as standard input or an upload
+// of unknown length is read): a workbook is never copied whole; only a
+// file that is no workbook and must be searched to be told apart (an OLE
+// file: an .xls, an encrypted .xlsx, a Word document) is read whole, to
+// be refused.
+func ReadAt(r io.ReaderAt, size int64, name string) (book *model.Book, src *model.Source, err error) {
+	head := make([]byte, min(size, sniffSize))
+	if n, err := r.ReadAt(head, 0); n < len(head) {
+		return nil, nil, fmt.Errorf("xlsx: %w", err)
+	}
+	whole := func() ([]byte, error) {
+		data := make([]byte, size)
+		if n, err := r.ReadAt(data, 0); int64(n) < size {
+			return nil, fmt.Errorf("xlsx: %w", err)
+		}
+		return data, nil
+	}
+	return read(r, size, head, whole, name)
+}
+
+// sniffSize is the most of a file's first bytes that tell what it is
+// (sniff): more than a lock file may hold, so that a file that short is
+// whole in them.
+const sniffSize = 2 * maxLockFile
+
+// read is Read of the workbook of size bytes in r, which starts with head
+// (its first sniffSize bytes, all of it when shorter); whole gives all of
+// it, for a file that must be searched to be told apart.
+func read(r io.ReaderAt, size int64, head []byte, whole func() ([]byte, error), name string) (book *model.Book, src *model.Source, err error) {
+	if !IsWorkbook(head) {
+		if err := model.KnownBinary(name, head); err != nil {
 			return nil, nil, err // a photo of the form, saved as .xlsx
 		}
 	}
-	if m := sniff(data, name); m != nil {
+	if bytes.HasPrefix(head, oleMagic) {
+		// Told apart by its streams' names, anywhere in it.
+		if head, err = whole(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if m := sniff(head, size, name); m != nil {
 		return nil, nil, fileProblem(name, *m)
 	}
-	p, m := openPackage(data)
+	p, m := openPackageAt(r, size)
 	if m != nil {
 		return nil, nil, fileProblem(name, *m)
 	}
@@ -112,9 +152,9 @@ func Read(data []byte, name string) (book *model.Book, src *model.Source, err er
 			err = fileProblem(name, message(CodeCorrupt, fmt.Sprint(r)))
 		}
 	}()
-	r := &reader{pkg: p, file: name, src: model.NewSheetSource(name), formats: map[int]numFormat{}}
-	defer r.close()
-	return r.read()
+	rd := &reader{pkg: p, file: name, src: model.NewSheetSource(name), formats: map[int]numFormat{}}
+	defer rd.close()
+	return rd.read()
 }
 
 // partMessage explains why a part could not be read: a limit passed, or
@@ -148,35 +188,35 @@ var (
 	wordDocument = []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00")
 )
 
-// sniff tells what a file that is not an .xlsx is, from its first bytes
-// and its name, and says how to save it as one; nil for a zip that is not
-// an .ods.
-func sniff(data []byte, name string) *msg {
+// sniff tells what a file of size bytes that is not an .xlsx is, from its
+// first bytes head (at least sniffSize of them, all of an OLE file) and its
+// name, and says how to save it as one; nil for a zip that is not an .ods.
+func sniff(head []byte, size int64, name string) *msg {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
-	case IsLockFile(name, data):
+	case size <= maxLockFile && IsLockFile(name, head):
 		return ptr(message(CodeLockFile, quote(strings.TrimPrefix(filepath.Base(name), "~$"))))
-	case len(data) == 0:
+	case size == 0:
 		return ptr(message(CodeEmptyWorkbook))
-	case bytes.HasPrefix(data, oleMagic):
+	case bytes.HasPrefix(head, oleMagic):
 		switch {
-		case bytes.Contains(data, encryptedPackage):
+		case bytes.Contains(head, encryptedPackage):
 			return ptr(message(CodeEncrypted))
 		case ext == ".et":
 			return ptr(message(CodeWPS))
-		case bytes.Contains(data, wordDocument):
+		case bytes.Contains(head, wordDocument):
 			return ptr(message(CodeWord))
 		}
 		return ptr(message(CodeOldExcel))
-	case bytes.HasPrefix(data, zipMagic):
-		if bytes.Contains(data[:min(len(data), 200)], []byte("application/vnd.oasis.opendocument")) {
+	case bytes.HasPrefix(head, zipMagic):
+		if bytes.Contains(head[:min(len(head), 200)], []byte("application/vnd.oasis.opendocument")) {
 			return ptr(message(CodeODS))
 		}
 		return nil
 	}
-	head := string(data[:min(len(data), 2048)])
+	text := string(head[:min(len(head), 2048)])
 	switch {
-	case ext == ".fods" || ext == ".ods" || strings.Contains(head, "urn:oasis:names:tc:opendocument"):
+	case ext == ".fods" || ext == ".ods" || strings.Contains(text, "urn:oasis:names:tc:opendocument"):
 		return ptr(message(CodeODS))
 	case ext == ".csv" || ext == ".txt":
 		return ptr(message(CodeCSV))
