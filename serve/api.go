@@ -446,7 +446,13 @@ func (s *Server) load(ctx context.Context, ups []upload, job *pipeline.Job) (*ba
 		}
 		// Read where it is, in its blocks (one of a sized upload, several
 		// of a chunked one), counted in the upload memory: never copied.
-		in, err := pipeline.Read(pipeline.Source{Name: u.Name, Data: u.Data})
+		data := u.Data
+		if data == nil {
+			// Never a nil Data: pipeline.Source reads the file named Name
+			// then, and the name is the client's.
+			data = [][]byte{{}}
+		}
+		in, err := pipeline.Read(pipeline.Source{Name: u.Name, Data: data})
 		if err != nil {
 			ps, ok := s.userProblems(err, u.Name)
 			if !ok {

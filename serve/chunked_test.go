@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -103,4 +105,45 @@ func TestChunkedPDF(t *testing.T) {
 	blocks, err = st.read(bytes.NewReader(append([]byte("PK\x03\x04"), make([]byte, 100<<10)...)))
 	require.NoError(t, err)
 	require.Greater(t, len(blocks), 1)
+}
+
+// An empty file sent chunked is an empty file: never the server's own
+// file of the name the client gave (a nil Data is "read the file Name" to
+// pipeline.Source).
+func TestChunkedEmptyUpload(t *testing.T) {
+	secret := readFile(t, exampleBook)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "secret.json"), secret.data, 0o644))
+	s := newTestServer(t, Options{})
+	for _, target := range []string{"/api/check", "/api/render?form=1", "/api/binder"} {
+		w := do(s, chunked(post(t, target, file{"secret.json", nil})))
+		sized := do(s, post(t, target, file{"secret.json", nil}))
+		require.Equal(t, sized.Code, w.Code, "%s: answered %s", target, w.Body.String())
+		require.Equal(t, sized.Body.String(), w.Body.String(), target)
+		require.NotContains(t, w.Body.String(), "项目", target)
+		if target == "/api/check" {
+			require.Contains(t, w.Body.String(), string(model.CodeFileEmpty))
+		}
+	}
+	st := &uploadStore{hold: s.memory.hold()}
+	defer st.hold.release()
+	blocks, err := st.read(bytes.NewReader(nil))
+	require.NoError(t, err)
+	require.NotNil(t, blocks, "no content is not an empty file")
+}
+
+// A PDF sent chunked that the upload memory holds once is read, not
+// refused for the blocks and their joined copy held together.
+func TestChunkedPDFHalfTheMemory(t *testing.T) {
+	s := newTestServer(t, Options{})
+	w := do(s, post(t, "/api/binder?attach_data=1", readFile(t, exampleBook)))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	pdf := file{"binder.pdf", w.Body.Bytes()}
+	// Room for the PDF's blocks (which double up to 1 MB) or for the PDF,
+	// not for both.
+	n := int64(len(pdf.data))
+	small := newTestServer(t, Options{UploadMemory: 2 * n, MaxUpload: 2 * n})
+	got := do(small, chunked(post(t, "/api/render?form=2", pdf)))
+	require.Equal(t, http.StatusOK, got.Code, got.Body.String())
 }

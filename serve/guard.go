@@ -215,17 +215,24 @@ func (st *uploadStore) read(p io.Reader) ([][]byte, error) {
 			return nil, err
 		}
 	}
+	if len(blocks) == 0 {
+		// An empty file is content too, none: never "no content given",
+		// which pipeline.Source would read as a file of the server's
+		// named as the client named its file.
+		return [][]byte{{}}, nil
+	}
 	if len(blocks) < 2 || !pipeline.NeedsOneSlice(blocks[0]) {
 		return blocks, nil // read where the blocks are
 	}
-	// A PDF is read from one slice: joined here, counted, and its blocks
-	// given back, rather than joined by the pipeline out of the count.
+	// A PDF is read from one slice: joined here and counted once, its
+	// blocks given back first, so that a PDF the budget holds once is
+	// never refused for holding it twice while it is joined (the blocks
+	// are dropped as soon as it is).
+	st.hold.give(taken)
 	if !st.hold.take(read) {
 		return nil, errBusyNow
 	}
-	one := bytes.Join(blocks, nil)
-	st.hold.give(taken)
-	return [][]byte{one}, nil
+	return [][]byte{bytes.Join(blocks, nil)}, nil
 }
 
 // uploadName is the name of an upload for messages (and for its
