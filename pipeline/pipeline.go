@@ -206,8 +206,9 @@ func Read(s Source) (Input, error) {
 	if err != nil {
 		return Input{}, msg.Wrap(err, msg.CannotRead, s.Name, err)
 	}
+	pdf := NeedsOneSlice(head) // told now: head is peek's, gone once r is read
 	switch {
-	case NeedsOneSlice(head) || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
+	case pdf || xlsx.Handles(s.Name) || xlsx.IsWorkbook(head):
 		c := held // in memory already: not copied
 		if c == nil {
 			read, err := readWhole(r, size, model.MaxFileSize)
@@ -220,7 +221,7 @@ func Read(s Source) (Input, error) {
 			c = &read
 		}
 		switch {
-		case NeedsOneSlice(head):
+		case pdf:
 			book, src, err = fromPDF(c.bytes(), s.Name)
 		case len(c.blocks) == 1:
 			book, src, err = xlsx.Read(c.blocks[0], s.Name)
@@ -290,7 +291,9 @@ func peek(r io.Reader, n int) (io.Reader, []byte, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, nil, err
 	}
-	return br, head, nil
+	// A copy: Peek's slice is the reader's buffer, which its next reads
+	// overwrite.
+	return br, bytes.Clone(head), nil
 }
 
 // resolve gives each form of b the book-wide values it leaves empty, and

@@ -264,3 +264,28 @@ func TestContentReadAt(t *testing.T) {
 		t.Errorf("reader: %d bytes, %v", len(all), err)
 	}
 }
+
+// A PDF with the forms' data read from a pipe that gives it a few bytes
+// at a time is read as the PDF it is: what tells a PDF is taken before
+// the reads past the first bytes (review 9: the first bytes were the
+// buffer's, overwritten as it refilled, and the PDF was told a broken
+// workbook).
+func TestReadPDFFromUnevenPipe(t *testing.T) {
+	job := binderJob(t)
+	job.AttachData = true
+	in, err := Read(Source{Name: example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := pdfs(t, []Input{in}, job)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(Source{Name: "<stdin>", R: iotest.HalfReader(bytes.NewReader(pdf[0]))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Book.Forms) != len(in.Book.Forms) {
+		t.Errorf("%d forms read from the PDF, want %d", len(got.Book.Forms), len(in.Book.Forms))
+	}
+}
