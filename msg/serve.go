@@ -180,7 +180,7 @@ var serveCatalogue = []item{
 	{ServeBadWatermark, "watermark holds the control character {1}, which cannot be printed: send the mark's words alone.", "参数 watermark 里有无法打印的控制字符 {1}，水印里只写文字。"},
 	// A parameter's text holding characters no font of the server has
 	// (a watermark): told once, as the request's, with each character.
-	{ServeBadChars, "{1} holds {2} that the fonts of this server do not have: {3}. Write it another way, or ask the administrator to start jixiao serve with a font that has them (--font-fallback).", "参数 {1} 里有 {2}本服务器的字体里没有：{3}。请改用常见写法，或请管理员为 jixiao serve 添加含有这些字的字体（--font-fallback）。"},
+	{ServeBadChars, "{1} holds {2} that the fonts of this server do not have: {3}; write it another way, or ask the administrator to give jixiao serve a font that has every character of it (--font-fallback).", "参数 {1} 里有 {2}是本服务器的字体里没有的：{3}。请改用常见写法，或请管理员为 jixiao serve 添加含有这些字的字体（--font-fallback）。"},
 	{ServeChar, "{1} ({2})", "{1}（{2}）"},
 	{ServeBadFormat, "format must be pdf or ofd, not \"{1}\".", "参数 format 应为 pdf 或 ofd，而不是“{1}”。"},
 	{ServeNoSuchForm, "There is no form {1}: the files hold {2}.", "没有第 {1} 张表：上传的文件中共有 {2} 张表。"},

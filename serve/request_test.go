@@ -214,8 +214,8 @@ func TestWatermarkNoFont(t *testing.T) {
 		lang string
 		want string
 	}{
-		{zh, "zh", "参数 watermark 里有 2 个字本服务器的字体里没有：'\\ue000'（U+E000）、'\\ue001'（U+E001）。"},
-		{en, "en", "watermark holds 2 characters that the fonts of this server do not have: '\\ue000' (U+E000), '\\ue001' (U+E001)."},
+		{zh, "zh", "参数 watermark 里有 2 个字是本服务器的字体里没有的：'\\ue000'（U+E000）、'\\ue001'（U+E001）。"},
+		{en, "en", "watermark holds 2 characters that the fonts of this server do not have: '\\ue000' (U+E000), '\\ue001' (U+E001); write it"},
 	} {
 		for _, call := range []string{"check?", "render?form=2&", "binder?", "zip?", "preview?form=2&page=1&"} {
 			for _, q := range []string{"watermark=%EE%80%80%E8%8D%89%EE%80%81%EE%80%80", "allow_missing=1&strict=1&watermark=%EE%80%80%EE%80%81"} {
