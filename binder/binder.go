@@ -401,7 +401,8 @@ func (s *Binder) Document() (*layout.Document, error) {
 }
 
 // Front calls yield with each page before the first form, in order: the
-// cover, the contents (drawn anew), the blanks between them.
+// cover, the contents (those Plan drew when it kept the forms' pages, else
+// drawn anew from their rows), the blanks between them.
 func (s *Binder) Front(yield func(p *layout.Page) error) error {
 	toc := false
 	for i := range s.FrontPages {

@@ -324,9 +324,9 @@ func writeStructure(w *pdfWriter, d *drawn, r ref, pages []ref, annots []ref, ke
 		}
 	}
 	pt := w.parentTree(parentTree)
-	// The parent tree is one object as long as the pages' MCIDs (over a
-	// megabyte for a few hundred forms): its room is made once, not by
-	// doubling as it is written.
+	// The parent tree is one object as long as the pages' MCIDs (195 kB
+	// for the 170-form binder, 1.2 MB for 1,000 forms): its room is made
+	// once, not by doubling as it is written.
 	w.b = slices.Grow(w.b, parentTreeRoom(len(d.pages), t.mcs, len(keys), len(w.offs)))
 	rd.reset(t.ptree.section(0, t.ptree.size()))
 	elems := []ref{}
