@@ -16,6 +16,7 @@ const (
 	LocLine       Code = "loc-line"
 	LocCell       Code = "loc-cell"
 	LocSheet      Code = "loc-sheet"
+	LocPath       Code = "loc-path"
 	UnitForm      Code = "unit-form"
 	UnitFile      Code = "unit-file"
 	UnitPage      Code = "unit-page"
@@ -207,6 +208,7 @@ var commandCatalogue = []item{
 	{LocLine, "{1}:{2}", "{1} 第 {2} 行"},
 	{LocCell, "{1}: {2}!{3}", "{1} 工作表“{2}”{3} 单元格"},
 	{LocSheet, "{1}: {2}", "{1} 工作表“{2}”"},
+	{LocPath, "{1}: {2}", "{1} 中的 {2}"},
 	{UnitForm, "form|forms", "张表"},
 	{UnitFile, "file|files", "个文件"},
 	{UnitPage, "page|pages", "页"},

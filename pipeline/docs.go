@@ -382,7 +382,7 @@ func planForms(ctx context.Context, inputs []Input, refs []FormRef, job *Job) ([
 		path := model.FormPath(r.Index)
 		missing = append(missing, check.form(f, in, r.Index)...)
 		for _, pg := range doc.Pages {
-			missing = append(missing, check.items(in.Path+": "+path, pg.Items, "")...)
+			missing = append(missing, check.items(in.Path, path, pg.Items, "")...)
 		}
 		date, err := job.pdfDate(f.Year)
 		if err != nil {
@@ -778,7 +778,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, m
 			prefix = "binder.cover"
 		}
 		frontPage++
-		frontMissing = append(frontMissing, check.items(prefix, p.Items, "")...)
+		frontMissing = append(frontMissing, check.items("", prefix, p.Items, "")...)
 		return nil
 	}
 	bl, err := binder.Plan(book, job.Fonts, binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit,
@@ -818,7 +818,7 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, m
 			}
 			if i >= bl.FormFirst {
 				for _, field := range []string{"footer", "head"} { // and the running heads
-					if err := check.report(check.items("binder", p.Items, field)); err != nil {
+					if err := check.report(check.items("", "binder", p.Items, field)); err != nil {
 						return err
 					}
 				}

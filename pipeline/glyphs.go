@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"fmt"
 	"jixiao/fonts"
 	"jixiao/layout"
@@ -8,6 +9,7 @@ import (
 	"jixiao/msg"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // form returns the characters of form i of in that no font draws, each
@@ -31,9 +33,12 @@ func (g *glyphCheck) form(f *model.Form, in Input, i int) []fonts.Missing {
 		}
 		path := model.TextPath(form, key, row)
 		place := in.Path + ": " + path
+		var arg any = msg.New(msg.LocPath, msg.File(in.Path), path)
 		if loc, ok := in.Source.Location(path); ok && loc.Sheet != "" && loc.Cell != "" {
 			place = loc.String()
+			arg = msg.New(msg.LocCell, msg.File(cmp.Or(loc.File, in.Path)), loc.Sheet, loc.Cell)
 		}
+		g.name(place, arg)
 		for k := range ms {
 			ms[k].Path = place
 		}
@@ -54,6 +59,30 @@ type glyphCheck struct {
 	strict       bool   // the boxes drawn are errors too
 	events       Events // Warn receives the boxes drawn
 	reported     map[rune]bool
+	// The places of the texts, as the messages tell them (a file's name
+	// in the message's language: msg.File), by the path of fonts.Missing.
+	mu     sync.Mutex
+	places map[string]any
+}
+
+// name records how the messages tell place.
+func (g *glyphCheck) name(place string, arg any) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.places == nil {
+		g.places = map[string]any{}
+	}
+	g.places[place] = arg
+}
+
+// place is place as a message argument.
+func (g *glyphCheck) place(place string) any {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if arg, ok := g.places[place]; ok {
+		return arg
+	}
+	return place
 }
 
 func newGlyphCheck(job *Job) *glyphCheck {
@@ -72,9 +101,9 @@ func (g *glyphCheck) fields(fs []fonts.Field) []fonts.Missing {
 
 // items returns the characters of the Text items that no font draws and
 // that have not been reported yet, each once, named prefix.FIELD after the
-// item's Field ("text" when it has none). With only, just the items whose
-// Field is only are checked.
-func (g *glyphCheck) items(prefix string, items []layout.Item, only string) []fonts.Missing {
+// item's Field ("text" when it has none), in file when not "". With only,
+// just the items whose Field is only are checked.
+func (g *glyphCheck) items(file, prefix string, items []layout.Item, only string) []fonts.Missing {
 	var fs []fonts.Field
 	for k := range items {
 		it := &items[k]
@@ -87,6 +116,11 @@ func (g *glyphCheck) items(prefix string, items []layout.Item, only string) []fo
 		}
 		if prefix != "" {
 			path = prefix + "." + path
+		}
+		if file != "" {
+			place := file + ": " + path
+			g.name(place, msg.New(msg.LocPath, msg.File(file), path))
+			path = place
 		}
 		fs = append(fs, fonts.Field{Path: path, Text: it.Text, Role: it.Role})
 	}
@@ -134,11 +168,11 @@ func (g *glyphCheck) report(missing []fonts.Missing) error {
 		var also any = msg.Raw("")
 		switch {
 		case len(ms) == 2:
-			also = msg.New(msg.GlyphAlso, ms[1].Path)
+			also = msg.New(msg.GlyphAlso, g.place(ms[1].Path))
 		case len(ms) > 2:
-			also = msg.New(msg.GlyphAlsoMore, ms[1].Path, len(ms)-2)
+			also = msg.New(msg.GlyphAlsoMore, g.place(ms[1].Path), len(ms)-2)
 		}
-		lines = append(lines, msg.New(msg.GlyphMissing, ms[0].Path, fmt.Sprintf("U+%04X", r), strconv.QuoteRune(r), also))
+		lines = append(lines, msg.New(msg.GlyphMissing, g.place(ms[0].Path), fmt.Sprintf("U+%04X", r), strconv.QuoteRune(r), also))
 	}
 	if g.allowMissing {
 		for _, l := range lines {

@@ -218,12 +218,12 @@ func TestGlyphCheck(t *testing.T) {
 		text("第 1 页 共 𠮷 页", "footer"), text("\u0007\u0007", "overview"), {Kind: layout.Rule},
 		text("\u0008", ""), text("\u0007", "label"),
 	}
-	require.Empty(t, g.items("binder", page, "footer"), "𠮷 was reported with the fields")
-	require.Equal(t, []fonts.Missing{{Path: "forms[0].overview", Rune: 7}, {Path: "forms[0].text", Rune: 8}}, g.items("forms[0]", page, ""))
-	require.Empty(t, g.items("forms[1]", page, ""))
+	require.Empty(t, g.items("", "binder", page, "footer"), "𠮷 was reported with the fields")
+	require.Equal(t, []fonts.Missing{{Path: "forms[0].overview", Rune: 7}, {Path: "forms[0].text", Rune: 8}}, g.items("", "forms[0]", page, ""))
+	require.Empty(t, g.items("", "forms[1]", page, ""))
 
 	g = newGlyphCheck(job)
-	err := g.report(g.items("binder", page, "footer"))
+	err := g.report(g.items("", "binder", page, "footer"))
 	var pe *Error
 	require.ErrorAs(t, err, &pe)
 	require.Equal(t, BadInput, pe.Kind)
@@ -234,8 +234,8 @@ func TestGlyphCheck(t *testing.T) {
 	job.AllowMissing = true
 	job.Events.Warn = func(w error) { warnings = append(warnings, msg.Describe(msg.English, w)) }
 	g = newGlyphCheck(job)
-	require.NoError(t, g.report(g.items("binder", page, "footer")))
-	require.NoError(t, g.report(g.items("binder", page, "footer")))
+	require.NoError(t, g.report(g.items("", "binder", page, "footer")))
+	require.NoError(t, g.report(g.items("", "binder", page, "footer")))
 	require.Len(t, warnings, 1)
 	require.Contains(t, warnings[0], "no font has binder.footer: U+20BB7")
 	require.True(t, strings.HasSuffix(warnings[0], "(drawn as a box)"))

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -287,5 +288,37 @@ func TestReadPDFFromUnevenPipe(t *testing.T) {
 	}
 	if len(got.Book.Forms) != len(in.Book.Forms) {
 		t.Errorf("%d forms read from the PDF, want %d", len(got.Book.Forms), len(in.Book.Forms))
+	}
+}
+
+// A character no font has, in a book read from standard input, is placed
+// in 标准输入 in Chinese (review 9), as every other place is.
+func TestStdinGlyphPlace(t *testing.T) {
+	book, err := model.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book.Forms = book.Forms[:1]
+	book.Forms[0].Project += "\ue000"
+	var buf bytes.Buffer
+	if err := model.EncodeJSON(&buf, book); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Read(Source{Name: msg.StdinName, R: bytes.NewReader(buf.Bytes())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := testJob(t)
+	job.Forms.All = true
+	_, err = Plan(context.Background(), []Input{in}, job)
+	if err == nil {
+		t.Fatal("a character no font has was not told")
+	}
+	zh, en := msg.Describe(msg.Chinese, err), msg.Describe(msg.English, err)
+	if !strings.Contains(zh, "标准输入 中的 forms[0].project") || strings.Contains(zh, msg.StdinName) {
+		t.Errorf("in Chinese: %s", zh)
+	}
+	if !strings.Contains(en, msg.StdinName+": forms[0].project") {
+		t.Errorf("in English: %s", en)
 	}
 }
