@@ -56,15 +56,18 @@ type aheadForm struct {
 // ahead would only be memory.
 const aheadMaxBytes = 8 << 20
 
-// aheadCalls counts the forms the binder took from ahead (for tests).
+// aheadTaken counts the forms whose pages the binder took (for tests).
 var aheadTaken atomic.Int64
 
-// newAhead returns the layout ahead of src for job, or nil when job's
+// newAhead returns the layout ahead of srcs for job, or nil when job's
 // binder would not take its pages: not a binder of all the forms of one
 // input, laid out to be drawn; an input of unknown size or larger than
 // aheadMaxBytes; no fonts to be had.
 func newAhead(srcs []Source, job *Job) *ahead {
-	if !job.Binder || len(srcs) != 1 || job.Forms.narrows() || job.SplitByUnit || job.SkipErrors || job.CountOnly {
+	// Skipped errors leave the binder all the forms when none has one,
+	// and laying out ahead is only wasted otherwise (planBinder takes
+	// nothing from a book it filters).
+	if !job.Binder || len(srcs) != 1 || job.Forms.narrows() || job.SplitByUnit || job.CountOnly {
 		return nil
 	}
 	if size, ok := sourceSize(srcs[0]); !ok || size > aheadMaxBytes {
