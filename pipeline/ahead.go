@@ -31,6 +31,7 @@ type ahead struct {
 	done    chan struct{}
 	fonts   func() *fonts.Set
 	opt     binder.Options
+	set     *fonts.Set // the fonts the forms were laid out with, once run has them
 	// Set by the goroutine, read once done is closed (take locks, as the
 	// binder's workers call it at once).
 	mu    sync.Mutex
@@ -136,6 +137,7 @@ func (a *ahead) run() {
 	if set == nil {
 		return
 	}
+	a.set = set
 	lay, err := binder.FormLayout(set, a.opt)
 	if err != nil {
 		return
@@ -183,6 +185,15 @@ func (a *ahead) finish() *ahead {
 		return nil
 	}
 	return a
+}
+
+// laidFor returns a's take for a binder planned with fonts set and
+// options opt, or nil when a laid its forms out with other ones.
+func (a *ahead) laidFor(set *fonts.Set, opt binder.Options) func(int, *model.Form) []*layout.Page {
+	if a == nil || a.set != set || a.opt.Layout != opt.Layout || a.opt.Duplex != opt.Duplex {
+		return nil
+	}
+	return a.take
 }
 
 // take gives the pages of form k laid out ahead, if f is the form they

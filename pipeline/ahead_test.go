@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/binder"
+	"jixiao/fonts"
 	"jixiao/layout"
 	"jixiao/model"
 )
@@ -53,7 +54,7 @@ func TestAheadSameBinder(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			path := aheadBook(t, 120, c.edit)
 			job := binderJob(t)
-			job.SkipErrors = true // as the command line and the web page bind
+			job.SkipErrors = true               // as the command line and the web page bind
 			in, err := Read(Source{Name: path}) // nothing ahead
 			require.NoError(t, err)
 			require.Nil(t, in.ahead)
@@ -107,4 +108,26 @@ func pagesOf(t *testing.T, f *model.Form) []*layout.Page {
 	pages, err := lay(0, f)
 	require.NoError(t, err)
 	return pages
+}
+
+// TestAheadOnlyForItsOptions: pages laid out with other fonts or another
+// page are not offered to the binder.
+func TestAheadOnlyForItsOptions(t *testing.T) {
+	job := binderJob(t)
+	opt := binderOptions(job)
+	a := &ahead{set: job.Fonts, opt: opt}
+	require.NotNil(t, a.laidFor(job.Fonts, opt))
+	other := opt
+	other.Duplex = !opt.Duplex
+	require.Nil(t, a.laidFor(job.Fonts, other), "laid out for another page")
+	a3 := opt
+	a3.Layout.Width *= 2
+	require.Nil(t, a.laidFor(job.Fonts, a3), "laid out for another paper")
+	set2, err := fonts.DefaultSet()
+	require.NoError(t, err)
+	if set2 != job.Fonts {
+		require.Nil(t, a.laidFor(set2, opt), "laid out with other fonts")
+	}
+	var none *ahead
+	require.Nil(t, none.laidFor(job.Fonts, opt))
 }

@@ -790,8 +790,9 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, m
 	}
 	opt := binderOptions(job)
 	opt.Progress, opt.Context, opt.MaxPages, opt.KeepPages, opt.Front = ev.Progress, ctx, maxPages, keepPages, front
-	if len(inputs) == 1 && !filtering && inputs[0].ahead != nil {
-		opt.Laid = inputs[0].ahead.take // the joined book's forms are the input's, in order
+	if len(inputs) == 1 && !filtering {
+		// The joined book's forms are the input's, in order.
+		opt.Laid = inputs[0].ahead.laidFor(job.Fonts, opt)
 	}
 	bl, err := binder.Plan(book, job.Fonts, opt)
 	if err := ctx.Err(); err != nil {
