@@ -192,6 +192,17 @@ func (a *ahead) finish() *ahead {
 	return a
 }
 
+// release drops the pages a laid out that no binder took (none is
+// offered them, or they were made for forms that changed).
+func (a *ahead) release() {
+	if a == nil {
+		return
+	}
+	a.mu.Lock()
+	a.laid = nil
+	a.mu.Unlock()
+}
+
 // laidFor returns a's take for a binder planned with fonts set and
 // options opt, or nil when a laid its forms out with other ones.
 func (a *ahead) laidFor(set *fonts.Set, opt binder.Options) func(int, *model.Form) []*layout.Page {

@@ -795,6 +795,9 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, m
 		opt.Laid = inputs[0].ahead.laidFor(job.Fonts, opt)
 	}
 	bl, err := binder.Plan(book, job.Fonts, opt)
+	for _, in := range inputs {
+		in.ahead.release() // what the binder did not take is garbage now
+	}
 	if err := ctx.Err(); err != nil {
 		<-found
 		return nil, err

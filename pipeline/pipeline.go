@@ -175,6 +175,9 @@ func Read(s Source) (Input, error) { return readAhead(s, nil) }
 // ahead ends once the book is read, before its forms are resolved (which
 // changes them in place).
 func readAhead(s Source, a *ahead) (Input, error) {
+	if a != nil {
+		defer a.end() // on every path: a panic of the check too
+	}
 	in, err := read(s, a)
 	if a != nil {
 		if a = a.finish(); err == nil {
