@@ -75,6 +75,13 @@ type Options struct {
 	// drawn): a caller that checks those pages (their characters, say)
 	// needs no drawing of its own. Its error ends Plan as it is.
 	Front func(p *layout.Page) error
+
+	// Laid, when set, may give the pages of b.Forms[k] (f) laid out
+	// already by FormLayout with these options, else nil: Plan lays out
+	// only the forms it gives nothing for (pages laid out while the book
+	// was read, pipeline's ahead.go). What it gives must be what
+	// FormLayout makes of f; each page given once.
+	Laid func(k int, f *model.Form) []*layout.Page
 }
 
 // UploadMaxPages is the page limit of a binder drawn for an upload (the
@@ -158,7 +165,24 @@ func Plan(b *model.Book, m layout.Measurer, opt Options) (*Binder, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Laid != nil {
+		again := lay
+		lay = func(k int, f *model.Form) ([]*layout.Page, error) {
+			if pages := opt.Laid(k, f); pages != nil {
+				return pages, nil
+			}
+			return again(k, f)
+		}
+	}
 	return plan(b, m, opt, lay, opt.keep())
+}
+
+// FormLayout returns the layout Plan gives form f (b.Forms[k]) with opt:
+// the same pages, or the same problems, placed in the book. It is safe
+// to call from several goroutines at once.
+func FormLayout(m layout.Measurer, opt Options) (func(k int, f *model.Form) ([]*layout.Page, error), error) {
+	_, lay, err := setup(m, opt)
+	return lay, err
 }
 
 // keep is the most form pages Plan keeps from its planning pass: 0 none.

@@ -411,7 +411,17 @@ func DecodeReader(r io.Reader, name string, format Format) (*Book, *Source, erro
 // forms are checked on another goroutine while the next ones are read
 // (streamcheck.go), the problems the same and in the same order.
 func DecodeReaderChecked(r io.Reader, name string, format Format) (*Book, *Source, Problems, error) {
-	c := &streamCheck{}
+	return DecodeReaderEach(r, name, format, nil)
+}
+
+// DecodeReaderEach is DecodeReaderChecked, each (when not nil) given the
+// forms of a JSON book read form by form as they are checked, a batch at
+// a time, in order, on the checker's goroutine: start is the index in the
+// book of the first of forms, whose values are final (a caller may keep
+// them, and must not change them); each must return at once. A book read
+// whole, or too short to be handed over in batches, gives each nothing.
+func DecodeReaderEach(r io.Reader, name string, format Format, each func(start int, forms []Form)) (*Book, *Source, Problems, error) {
+	c := &streamCheck{each: each}
 	defer c.stop()
 	b, src, err := decodeReader(r, name, format, c)
 	if err != nil {

@@ -25,6 +25,9 @@ type streamCheck struct {
 	batches chan formBatch
 	done    chan struct{}
 	drop    atomic.Bool // the read failed: the batches left are not checked
+	// each, when set, is given each batch's forms once they are checked,
+	// on the checker's goroutine (DecodeReaderEach).
+	each func(start int, forms []Form)
 	// Set by the checker, read once done is closed.
 	results  []checkedBatch
 	panicked any // a check's panic
@@ -95,6 +98,9 @@ func (c *streamCheck) run() {
 		}
 		r.problems = w.problems
 		c.results = append(c.results, r)
+		if c.each != nil {
+			c.each(b.start, b.forms)
+		}
 	}
 }
 

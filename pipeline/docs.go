@@ -550,6 +550,13 @@ func planBinders(ctx context.Context, inputs []Input, job *Job) ([]*Doc, error) 
 	return docs, nil
 }
 
+// binderOptions are the options of job's binders that do not depend on
+// the forms (ahead.go lays forms out with them, as Plan does).
+func binderOptions(job *Job) binder.Options {
+	return binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit, Duplex: job.Layout.Mirror,
+		Workers: job.Workers, Date: job.Date, CountOnly: job.CountOnly}
+}
+
 // keepBudget is the pages the binders of one job may keep from planning
 // together (binder.Options.KeepPages); a test lowers it.
 var keepBudget = binder.DefaultKeepPages
@@ -781,9 +788,16 @@ func planBinder(ctx context.Context, inputs []Input, job *Job, refs []FormRef, m
 		frontMissing = append(frontMissing, check.items("", prefix, p.Items, "")...)
 		return nil
 	}
-	bl, err := binder.Plan(book, job.Fonts, binder.Options{Layout: job.Layout, GroupByUnit: job.GroupByUnit,
-		Duplex: job.Layout.Mirror, Workers: job.Workers, Progress: ev.Progress, Date: job.Date, Context: ctx, MaxPages: maxPages,
-		CountOnly: job.CountOnly, KeepPages: keepPages, Front: front})
+	opt := binderOptions(job)
+	opt.Progress, opt.Context, opt.MaxPages, opt.KeepPages, opt.Front = ev.Progress, ctx, maxPages, keepPages, front
+	if len(inputs) == 1 && !filtering {
+		// The joined book's forms are the input's, in order.
+		opt.Laid = inputs[0].ahead.laidFor(job.Fonts, opt)
+	}
+	bl, err := binder.Plan(book, job.Fonts, opt)
+	for _, in := range inputs {
+		in.ahead.release() // what the binder did not take is garbage now
+	}
 	if err := ctx.Err(); err != nil {
 		<-found
 		return nil, err

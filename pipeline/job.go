@@ -46,6 +46,11 @@ type Job struct {
 	AllowMissing bool
 	// Fonts draw and measure; required.
 	Fonts *fonts.Set
+	// FontsSoon, when Fonts is set only once the inputs are read (the
+	// command line loads the fonts meanwhile), gives the fonts once they
+	// are loaded, nil when they cannot be used: Load lays a binder's forms
+	// out with them while it reads (ahead.go). Optional.
+	FontsSoon func() *fonts.Set
 	// Date is the binder cover's 编报日期 as printed; "" for the year with
 	// blanks for the month and day (binder.Options.Date).
 	Date string

@@ -133,6 +133,9 @@ type Input struct {
 	// Problems are the input's problems, errors and warnings, in the order
 	// of its fields, each placed in its file (model.Validate).
 	Problems model.Problems
+	// ahead holds the forms laid out while the input was read, for the
+	// job's binder (ahead.go); nil for none.
+	ahead *ahead
 }
 
 // Source is one input to read.
@@ -165,7 +168,32 @@ type Source struct {
 // likewise, having held no more than that. A workbook is read where it is:
 // in the blocks it was read into, or Data's (never joined). The errors of a
 // content that does not decode are *model.DecodeError values (joined).
-func Read(s Source) (Input, error) {
+func Read(s Source) (Input, error) { return readAhead(s, nil) }
+
+// readAhead is Read, a JSON book's forms handed to a (when not nil) as
+// they are checked, and what it laid out kept in the Input. The layout
+// ahead ends once the book is read, before its forms are resolved (which
+// changes them in place).
+func readAhead(s Source, a *ahead) (Input, error) {
+	if a != nil {
+		defer a.end() // on every path: a panic of the check too
+	}
+	in, err := read(s, a)
+	if a != nil {
+		if a = a.finish(); err == nil {
+			in.ahead = a
+		}
+	}
+	return in, err
+}
+
+// read is Read, a JSON book's forms handed to a (when not nil) as they
+// are checked.
+func read(s Source, a *ahead) (Input, error) {
+	var each func(int, []model.Form)
+	if a != nil {
+		each = a.add
+	}
 	var (
 		book    *model.Book
 		src     *model.Source
@@ -230,7 +258,10 @@ func Read(s Source) (Input, error) {
 			book, src, err = xlsx.ReadAt(c, c.size, s.Name)
 		}
 	default:
-		book, src, probs, err = model.DecodeReaderChecked(r, s.Name, model.FormatAuto)
+		book, src, probs, err = model.DecodeReaderEach(r, s.Name, model.FormatAuto, each)
+		if a != nil {
+			a.end() // before resolve changes the forms it may be reading
+		}
 		checked = true
 		if err != nil && len(model.DecodeErrors(err)) == 0 {
 			// Not a problem of the content: the reader failed.
@@ -348,7 +379,7 @@ func Load(ctx context.Context, srcs []Source, job *Job) ([]Input, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		in, err := Read(s)
+		in, err := readAhead(s, newAhead(srcs, job))
 		if err == nil {
 			inputs = append(inputs, in)
 			continue

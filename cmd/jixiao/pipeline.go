@@ -70,8 +70,9 @@ func readInputs(ctx context.Context, files []string, stdin io.Reader, job *pipel
 	}
 	ev := job.Events
 	job.Events = fl.gate(ev)
+	job.FontsSoon = fl.soon
 	inputs, err := readFiles(ctx, files, stdin, job)
-	job.Events = ev
+	job.Events, job.FontsSoon = ev, nil
 	set, ferr := fl.wait()
 	if ferr != nil {
 		return nil, ferr
@@ -169,6 +170,17 @@ func (l *fontLoad) wait() (*fonts.Set, error) {
 		panic(l.panic)
 	}
 	return l.set, l.err
+}
+
+// soon returns the fonts once they are loaded, nil when they cannot be
+// used (pipeline.Job.FontsSoon: wait tells why, on the command's
+// goroutine).
+func (l *fontLoad) soon() *fonts.Set {
+	<-l.done
+	if l.panic != nil || l.err != nil {
+		return nil
+	}
+	return l.set
 }
 
 // first returns the fonts' error when they cannot be used, else err: a
