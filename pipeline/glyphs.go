@@ -117,17 +117,17 @@ func (g *glyphCheck) items(file, prefix string, items []layout.Item, only string
 		if prefix != "" {
 			path = prefix + "." + path
 		}
-		if file != "" {
-			place := file + ": " + path
-			g.name(place, msg.New(msg.LocPath, msg.File(file), path))
-			path = place
-		}
 		fs = append(fs, fonts.Field{Path: path, Text: it.Text, Role: it.Role})
 	}
 	var missing []fonts.Missing
 	for _, m := range g.set.Check(fs) {
 		if !g.reported[m.Rune] {
 			g.reported[m.Rune] = true
+			if file != "" { // placed in its file: only what is missing is named
+				place := file + ": " + m.Path
+				g.name(place, msg.New(msg.LocPath, msg.File(file), m.Path))
+				m.Path = place
+			}
 			missing = append(missing, m)
 		}
 	}

@@ -222,6 +222,19 @@ func TestGlyphCheck(t *testing.T) {
 	require.Equal(t, []fonts.Missing{{Path: "forms[0].overview", Rune: 7}, {Path: "forms[0].text", Rune: 8}}, g.items("", "forms[0]", page, ""))
 	require.Empty(t, g.items("", "forms[1]", page, ""))
 
+	// In a file: the place names it, in the message's words; only what
+	// is missing is named (a book's every item was kept before).
+	g = newGlyphCheck(job)
+	drawn := []layout.Item{text("吉", "title"), text("第 1 页", "footer")}
+	require.Empty(t, g.items("b.json", "forms[0]", drawn, ""))
+	require.Empty(t, g.places, "places kept for characters the fonts have")
+	got = g.items("b.json", "forms[0]", page, "footer")
+	require.Equal(t, []fonts.Missing{{Path: "b.json: forms[0].footer", Rune: '𠮷'}}, got)
+	require.Len(t, g.places, 1)
+	err0 := g.report(got)
+	require.Contains(t, msg.Describe(msg.Chinese, err0), "b.json 中的 forms[0].footer")
+	require.Contains(t, msg.Describe(msg.English, err0), "b.json: forms[0].footer")
+
 	g = newGlyphCheck(job)
 	err := g.report(g.items("", "binder", page, "footer"))
 	var pe *Error
