@@ -53,8 +53,9 @@ type aheadForm struct {
 
 // aheadMaxBytes is the largest input laid out ahead: a book of about
 // 1,000 forms, whose pages the binder keeps (binder.DefaultKeepPages). A
-// larger one is laid out again as it is drawn, and its pages laid out
-// ahead would only be memory.
+// larger one is laid out again as it is drawn, and the pages laid out
+// ahead (aheadMaxPages) would only add to its peak, which the
+// 10,000-form book holds under 200 MB.
 const aheadMaxBytes = 8 << 20
 
 // aheadMaxPages is the most pages laid out ahead: about 90 forms, more
@@ -108,11 +109,7 @@ func sourceSize(s Source) (int64, bool) {
 	case s.R != nil:
 		return 0, false
 	case s.Data != nil:
-		n := 0
-		for _, b := range s.Data {
-			n += len(b)
-		}
-		return int64(n), true
+		return inMemory(s.Data).size, true
 	}
 	fi, err := os.Stat(s.Name)
 	if err != nil || !fi.Mode().IsRegular() {
@@ -131,7 +128,7 @@ func (a *ahead) add(start int, forms []model.Form) {
 	}
 }
 
-// run lays out the forms handed over, until finish.
+// run lays out the forms handed over, until end (or aheadMaxPages).
 func (a *ahead) run() {
 	defer close(a.done)
 	defer func() {

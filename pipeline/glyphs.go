@@ -35,8 +35,8 @@ func (g *glyphCheck) form(f *model.Form, in Input, i int) []fonts.Missing {
 		place := in.Path + ": " + path
 		var arg any = msg.New(msg.LocPath, msg.File(in.Path), path)
 		if loc, ok := in.Source.Location(path); ok && loc.Sheet != "" && loc.Cell != "" {
-			place = loc.String()
-			arg = msg.New(msg.LocCell, msg.File(cmp.Or(loc.File, in.Path)), loc.Sheet, loc.Cell)
+			loc.File = cmp.Or(loc.File, in.Path)
+			place, arg = loc.String(), locationArg(loc)
 		}
 		g.name(place, arg)
 		for k := range ms {

@@ -57,18 +57,27 @@ func ProblemMessage(l msg.Lang, p model.Problem) string {
 // line and column of a text file; the file name escaped, standard input
 // named as l names it (msg.FileText).
 func Location(l msg.Lang, loc model.Location) string {
+	if e, ok := locationArg(loc).(*msg.Error); ok {
+		return e.In(l)
+	}
+	return msg.FileText(l, loc.File)
+}
+
+// locationArg is loc as an argument of a message, told in the message's
+// language as Location tells it.
+func locationArg(loc model.Location) any {
 	file := msg.File(loc.File)
 	switch {
 	case loc.Sheet != "" && loc.Cell != "":
-		return l.Text(msg.LocCell, file, loc.Sheet, loc.Cell)
+		return msg.New(msg.LocCell, file, loc.Sheet, loc.Cell)
 	case loc.Sheet != "":
-		return l.Text(msg.LocSheet, file, loc.Sheet)
+		return msg.New(msg.LocSheet, file, loc.Sheet)
 	case loc.Line > 0 && loc.Column > 0:
-		return l.Text(msg.LocLineCol, file, loc.Line, loc.Column)
+		return msg.New(msg.LocLineCol, file, loc.Line, loc.Column)
 	case loc.Line > 0:
-		return l.Text(msg.LocLine, file, loc.Line)
+		return msg.New(msg.LocLine, file, loc.Line)
 	}
-	return msg.FileText(l, loc.File)
+	return file
 }
 
 // ProblemError is a problem as an error that tells itself in a language
